@@ -1,0 +1,26 @@
+/** One jest run: the pure shared package, and the server's integration tests on one embedded PostgreSQL. */
+// Tests are CommonJS like the build; ts-jest warns about node16 module kinds, which change nothing here.
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.test.json', diagnostics: { ignoreCodes: [151002] } }];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'shared',
+      rootDir: 'shared',
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'server',
+      rootDir: 'server',
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/global-teardown.mjs',
+      setupFiles: ['reflect-metadata'],
+      testTimeout: 60000,
+    },
+  ],
+};

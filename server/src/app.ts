@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config';
+import { createAdminDataSource, createAppDataSource, APP_ROLE } from './db/data-source';
+import { seedDemoIfEmpty } from './seed/demo';
+import { createLogger } from './lib/logger';
+import { createTokenService } from './modules/auth/tokens';
+import { createPgPubSub } from './graphql/pubsub';
+import { buildAppSchema } from './graphql/schema';
+import { createMetrics } from './http/metrics';
+import { startHttpServer } from './http/server';
+import type { AppServices } from './graphql/context';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  services: AppServices;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Brings the service up against a database reachable at `adminUrl` (owner rights): applies the
+ * migrations, seeds the demo on an empty database in demo mode, then serves as the app role.
+ */
+export async function startApp(config: Config, adminUrl: string): Promise<RunningApp> {
+  const log = createLogger(config.logLevel);
+  const admin = createAdminDataSource(adminUrl);
+  await admin.initialize();
+  let seeded = false;
+  try {
+    const applied = await admin.runMigrations({ transaction: 'each' });
+    if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    if (config.mode === 'demo') seeded = await seedDemoIfEmpty(admin);
+  } finally {
+    await admin.destroy();
+  }
+
+  const db = createAppDataSource(adminUrl, config.dbPoolSize);
+  await db.initialize();
+  const pubsub = await createPgPubSub({ connectionString: adminUrl, options: `-c role=${APP_ROLE}` }, log);
+  const services: AppServices = {
+    config,
+    db,
+    log,
+    pubsub,
+    tokens: createTokenService(config.jwtSecret ?? demoSecret(config.dataDir), config.accessTokenTtlSeconds),
+  };
+  const schema = await buildAppSchema(pubsub);
+  const http = await startHttpServer(services, schema, createMetrics(), { port: config.port, host: config.host, clientDist: config.clientDist });
+  return {
+    url: http.url,
+    port: http.port,
+    services,
+    seeded,
+    close: async () => {
+      await http.close();
+      await pubsub.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** In demo mode without JWT_SECRET, a random secret is generated once and kept in the data directory. */
+function demoSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}

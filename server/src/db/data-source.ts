@@ -1,0 +1,30 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** The role every tenant-scoped query runs as: no BYPASSRLS, owns nothing, so RLS always applies. */
+export const APP_ROLE = 'spotcheck_app';
+
+/** The owner's connection: migrations, the demo seed, and the few narrow system paths. */
+export function createAdminDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    extra: { max: 3, application_name: 'spotcheck-admin' },
+  });
+}
+
+/** The application's pool: each connection assumes the app role at start-up, before any query. */
+export function createAppDataSource(url: string, poolSize: number): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    synchronize: false,
+    extra: { max: poolSize, options: `-c role=${APP_ROLE}`, application_name: 'spotcheck' },
+  });
+}

@@ -1,0 +1,7 @@
+import { Tenant } from '../modules/tenants/tenant.entity';
+import { Department } from '../modules/departments/department.entity';
+import { User } from '../modules/users/user.entity';
+import { Session } from '../modules/auth/session.entity';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+
+export const ENTITIES = [Tenant, Department, User, Session, AuditEvent];

@@ -1,0 +1,77 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: 'Relay 分页信息' })
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field() hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `每页条数，默认 ${DEFAULT_PAGE_SIZE}，最多 ${MAX_PAGE_SIZE}` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** `XConnection { edges { cursor node } pageInfo totalCount }` for an object type X. */
+export function Connection<T extends object>(Item: ClassType<T>) {
+  @ObjectType(`${Item.name}Edge`)
+  class Edge {
+    @Field() cursor!: string;
+    @Field(() => Item) node!: T;
+  }
+
+  @ObjectType(`${Item.name}Connection`)
+  class ItemConnection implements ConnectionShape<T> {
+    @Field(() => [Edge]) edges!: Edge[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { description: '符合条件的总数' }) totalCount!: number;
+  }
+  return ItemConnection;
+}
+
+/** Pages through an ordered query. Cursors are opaque offsets within the same ordering. */
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<ConnectionShape<T>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput([{ field: 'first', message: `须为 0 到 ${MAX_PAGE_SIZE} 之间的整数` }]);
+  }
+  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+  const [rows, totalCount] = await Promise.all([query.clone().skip(offset).take(first).getMany(), query.getCount()]);
+  const edges = rows.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: offset + rows.length < totalCount,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput([{ field: 'after', message: '游标无效' }]);
+  return Number(match[1]);
+}

@@ -1,0 +1,79 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import { defineAbilityFor, type AppAbility, type Role } from '@spotcheck/shared';
+import { inTenant } from '../db/tenancy';
+import type { Config } from '../config';
+import type { TokenService } from '../modules/auth/tokens';
+import { createLoaders, type Loaders } from './loaders';
+import type { AppPubSub } from './pubsub';
+import { unauthenticated } from './errors';
+
+/** Who is asking: decoded from a verified access token. */
+export interface Viewer {
+  userId: string;
+  tenantId: string;
+  username: string;
+  roles: Role[];
+  departmentId: string | null;
+  sessionId: string;
+}
+
+/** Long-lived collaborators shared by every request. */
+export interface AppServices {
+  config: Config;
+  db: DataSource;
+  tokens: TokenService;
+  pubsub: AppPubSub;
+  log: Logger;
+}
+
+/**
+ * Built once per request (or subscription operation) and passed explicitly as the first argument of
+ * every service call. Apollo hands resolvers a shallow copy; the sign-in state lives in one shared
+ * holder so a sign-in during the request (login) is seen by every copy and by the loaders.
+ */
+export class RequestContext {
+  readonly loaders: Loaders;
+  private readonly auth: { viewer: Viewer | null; ability: AppAbility };
+
+  constructor(
+    readonly app: AppServices,
+    readonly requestId: string,
+    viewer: Viewer | null,
+    readonly ip: string | null,
+    readonly userAgent: string | null,
+  ) {
+    this.auth = { viewer, ability: abilityOf(viewer) };
+    this.loaders = createLoaders(this);
+  }
+
+  get viewer(): Viewer | null {
+    return this.auth.viewer;
+  }
+
+  get ability(): AppAbility {
+    return this.auth.ability;
+  }
+
+  /** The rest of this request is answered as `viewer`. */
+  signIn(viewer: Viewer): void {
+    this.auth.viewer = viewer;
+    this.auth.ability = abilityOf(viewer);
+  }
+}
+
+export function abilityOf(viewer: Viewer | null): AppAbility {
+  return viewer
+    ? defineAbilityFor({ id: viewer.userId, tenantId: viewer.tenantId, departmentId: viewer.departmentId, roles: viewer.roles })
+    : defineAbilityFor({ id: '', tenantId: '', roles: [] });
+}
+
+export function requireViewer(ctx: RequestContext): Viewer {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer;
+}
+
+/** One transaction under the viewer's tenant: the row-level-security scope of everything in it. */
+export function tenantTx<T>(ctx: RequestContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return inTenant(ctx.app.db, requireViewer(ctx).tenantId, work);
+}

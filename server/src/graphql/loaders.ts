@@ -1,0 +1,29 @@
+import DataLoader from 'dataloader';
+import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { tenantTx, type RequestContext } from './context';
+import { Tenant } from '../modules/tenants/tenant.entity';
+import { Department } from '../modules/departments/department.entity';
+import { User } from '../modules/users/user.entity';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { Session } from '../modules/auth/session.entity';
+
+/** Per-request batch loaders by local id, all read under the viewer's RLS scope: invisible rows load as null. */
+export function createLoaders(ctx: RequestContext) {
+  const byId = <T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>) =>
+    new DataLoader<string, T | null>(async (ids) => {
+      if (!ctx.viewer) return ids.map(() => null);
+      const rows = await tenantTx(ctx, (m) => m.getRepository(entity).findBy({ id: In([...ids]) } as never));
+      const found = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  return {
+    Tenant: byId(Tenant),
+    Department: byId(Department),
+    User: byId(User),
+    AuditEvent: byId(AuditEvent),
+    Session: byId(Session),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+export type NodeTypeName = keyof Loaders;

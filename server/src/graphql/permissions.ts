@@ -1,0 +1,43 @@
+import { Extensions, type MiddlewareFn } from 'type-graphql';
+import type { GraphQLObjectType } from 'graphql';
+import type { Action, SubjectName } from '@spotcheck/shared';
+import type { RequestContext } from './context';
+import { forbidden, unauthenticated } from './errors';
+
+interface PermissionExtension {
+  public?: true;
+  signedIn?: true;
+  allow?: [Action, SubjectName];
+}
+
+/** Anyone, signed in or not (the sign-in itself, the public portal). */
+export const Public = () => Extensions({ permission: { public: true } satisfies PermissionExtension });
+/** Any signed-in user; the service decides per row. */
+export const SignedIn = () => Extensions({ permission: { signedIn: true } satisfies PermissionExtension });
+/** A signed-in user whose abilities allow `action` on some `subject`; the service checks the row. */
+export const Allow = (action: Action, subject: SubjectName) =>
+  Extensions({ permission: { allow: [action, subject] } satisfies PermissionExtension });
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/**
+ * The one global check: every root field must declare its permission; undeclared fields are refused
+ * (fail closed). Nested fields are reached only through a checked root field and rows visible under RLS.
+ */
+export const PermissionGuard: MiddlewareFn<RequestContext> = ({ info, context }, next) => {
+  if (!ROOT_TYPES.has(info.parentType.name)) return next();
+  const permission = permissionOf(info.parentType, info.fieldName);
+  if (permission?.public) return next();
+  if (!context.viewer) throw unauthenticated();
+  if (permission?.signedIn) return next();
+  if (permission?.allow) {
+    const [action, subject] = permission.allow;
+    if (context.ability.can(action, subject)) return next();
+    throw forbidden();
+  }
+  throw forbidden('此操作未声明权限');
+};
+
+export function permissionOf(type: GraphQLObjectType, fieldName: string): PermissionExtension | undefined {
+  return type.getFields()[fieldName]?.extensions?.permission as PermissionExtension | undefined;
+}

@@ -1,0 +1,28 @@
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { AuthResolver } from '../modules/auth/auth.resolver';
+import { UserResolver } from '../modules/users/user.resolver';
+import { TenantResolver } from '../modules/tenants/tenant.resolver';
+import { DepartmentResolver } from '../modules/departments/department.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { NodeResolver } from '../modules/node/node.resolver';
+import { Tenant } from '../modules/tenants/tenant.entity';
+import { Department } from '../modules/departments/department.entity';
+import { User } from '../modules/users/user.entity';
+import { Session } from '../modules/auth/session.entity';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { PermissionGuard } from './permissions';
+import type { AppPubSub } from './pubsub';
+
+export const RESOLVERS = [AuthResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver] as const;
+
+/** Builds the executable schema; `pubSub` may be absent when only printing the schema. */
+export function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    orphanedTypes: [Tenant, Department, User, Session, AuditEvent],
+    globalMiddlewares: [PermissionGuard],
+    pubSub: pubSub ?? { publish: () => undefined, subscribe: () => { throw new Error('no pubsub'); } },
+    validate: false,
+  });
+}

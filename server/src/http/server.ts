@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import type { AppServices, RequestContext } from '../graphql/context';
+import { buildRequestContext } from '../graphql/request-context';
+import { complexityPlugin, depthRule } from '../graphql/limits';
+import { formatError } from '../graphql/errors';
+import type { Metrics } from './metrics';
+import { metricsPlugin } from './metrics-plugin';
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The HTTP side: /graphql (HTTP and graphql-ws on one path), probes, metrics, and the web app. */
+export async function startHttpServer(
+  app: AppServices,
+  schema: GraphQLSchema,
+  metrics: Metrics,
+  opts: { port: number; host: string; clientDist: string },
+): Promise<RunningHttpServer> {
+  const web = express();
+  web.disable('x-powered-by');
+  web.set('trust proxy', 'loopback');
+  const httpServer = http.createServer(web);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer(
+    {
+      schema,
+      validate: (s, document) => validate(s, document, [...specifiedRules, depthRule]),
+      context: (ctx) => {
+        const params = (ctx.connectionParams ?? {}) as { authorization?: unknown; Authorization?: unknown; token?: unknown };
+        const raw = params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${String(params.token)}` : null);
+        const request = ctx.extra.request;
+        return buildRequestContext(app, {
+          authorization: typeof raw === 'string' ? raw : null,
+          ip: request.socket.remoteAddress ?? null,
+          userAgent: request.headers['user-agent'] ?? null,
+        });
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: true,
+    validationRules: [depthRule],
+    formatError: (formatted, error) => formatError(formatted, (e) => app.log.error({ err: e }, 'unexpected error'), error),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      complexityPlugin(schema),
+      metricsPlugin(metrics),
+    ],
+  });
+  await apollo.start();
+
+  web.use((req, res, next) => {
+    const stop = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => stop({ route: routeLabel(req.path), status: String(res.statusCode) }));
+    next();
+  });
+  web.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  web.get('/readyz', async (_req, res) => {
+    try {
+      await app.db.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      app.log.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', reason: 'database' });
+    }
+  });
+  web.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  web.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: ({ req }) =>
+        buildRequestContext(app, {
+          authorization: req.headers.authorization ?? null,
+          ip: req.ip ?? null,
+          userAgent: req.headers['user-agent'] ?? null,
+          requestId: headerValue(req.headers['x-request-id']),
+        }),
+    }),
+  );
+  serveClient(web, opts.clientDist);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(opts.port, opts.host, () => resolve());
+  });
+  const port = (httpServer.address() as import('node:net').AddressInfo).port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    close: async () => {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}
+
+/** The built web app, with every unknown GET path answered by index.html (client-side routes). */
+function serveClient(web: express.Express, clientDist: string): void {
+  const index = path.join(clientDist, 'index.html');
+  web.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+  web.get('/{*path}', (_req, res) => {
+    if (fs.existsSync(index)) res.sendFile(index, { maxAge: 0 });
+    else res.status(503).type('text/plain; charset=utf-8').send('网页端尚未构建：请先运行 npm run build（npm start 会自动构建）。');
+  });
+}
+
+function routeLabel(pathname: string): string {
+  return ['/graphql', '/healthz', '/readyz', '/metrics'].includes(pathname) ? pathname : 'static';
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}

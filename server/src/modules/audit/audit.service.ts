@@ -1,0 +1,107 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { toGlobalId } from '@spotcheck/shared';
+import type { RequestContext } from '../../graphql/context';
+import { publishOnCommit } from '../../graphql/pubsub';
+import { AuditEvent } from './audit-event.entity';
+import { GENESIS_HASH, auditHash, toJsonValue } from './audit-hash';
+
+export const AUDIT_TOPIC = 'AUDIT_EVENT_APPENDED';
+
+export interface AuditEntry {
+  action: string;
+  objectType?: string;
+  objectId?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditActor {
+  tenantId: string;
+  userId: string | null;
+  username: string | null;
+  requestId: string | null;
+}
+
+export function actorOf(ctx: RequestContext): AuditActor {
+  return {
+    tenantId: ctx.viewer?.tenantId ?? '',
+    userId: ctx.viewer?.userId ?? null,
+    username: ctx.viewer?.username ?? null,
+    requestId: ctx.requestId,
+  };
+}
+
+/**
+ * Appends one event to the actor tenant's chain inside the caller's transaction, so the event and the
+ * change it records commit or roll back together. A per-tenant advisory lock orders the chain.
+ */
+export async function appendAudit(manager: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<AuditEvent> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7261))`, [`audit:${actor.tenantId}`]);
+  const [last] = (await manager.query(
+    `SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`,
+    [actor.tenantId],
+  )) as { seq: string; hash: string }[];
+  const content = {
+    tenantId: actor.tenantId,
+    seq: last ? Number(last.seq) + 1 : 1,
+    id: crypto.randomUUID(),
+    occurredAt: new Date(),
+    actorUserId: actor.userId,
+    actorUsername: actor.username,
+    action: entry.action,
+    objectType: entry.objectType ?? null,
+    objectId: entry.objectId ?? null,
+    before: toJsonValue(entry.before),
+    after: toJsonValue(entry.after),
+    requestId: actor.requestId,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const event = manager.create(AuditEvent, { ...content, hash: auditHash(content) });
+  // jsonb columns are typed `unknown`, which TypeORM's insert typing does not accept.
+  await manager.insert(AuditEvent, event as never);
+  await publishOnCommit(manager, AUDIT_TOPIC, { tenantId: event.tenantId, eventId: event.id });
+  return event;
+}
+
+export interface AuditChainReport {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq: number | null;
+  firstBrokenEventId: string | null;
+  reason: string | null;
+}
+
+const BATCH = 1000;
+
+/** Re-walks a tenant's chain from the first event; names the first event whose link or content no longer holds. */
+export async function verifyAuditChain(manager: EntityManager, tenantId: string): Promise<AuditChainReport> {
+  let expectedPrev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await manager
+      .createQueryBuilder(AuditEvent, 'e')
+      .where('e.tenant_id = :tenantId AND e.seq >= :from', { tenantId, from: expectedSeq })
+      .orderBy('e.seq', 'ASC')
+      .take(BATCH)
+      .getMany();
+    for (const row of rows) {
+      const broken = (reason: string): AuditChainReport => ({
+        ok: false,
+        checked,
+        firstBrokenSeq: row.seq,
+        firstBrokenEventId: toGlobalId('AuditEvent', row.id),
+        reason,
+      });
+      if (row.seq !== expectedSeq) return { ...broken(`缺少序号 ${expectedSeq} 的事件（被删除）`), firstBrokenSeq: expectedSeq };
+      if (row.prevHash !== expectedPrev) return broken('前序哈希不符（链被改动）');
+      const { hash, ...content } = row;
+      if (auditHash(content) !== hash) return broken('事件内容与其哈希不符（记录被改动）');
+      expectedPrev = hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+    if (rows.length < BATCH) return { ok: true, checked, firstBrokenSeq: null, firstBrokenEventId: null, reason: null };
+  }
+}

@@ -1,0 +1,87 @@
+import type { Role } from '@spotcheck/shared';
+import { TenantKind } from '../modules/tenants/tenant.entity';
+
+export const DEMO_PASSWORD = 'spotcheck-demo';
+
+export interface DemoTenant {
+  key: string;
+  parent: string | null;
+  name: string;
+  regionCode: string;
+  kind: TenantKind;
+  /** First department listed is the leading-group office, where there is one. */
+  departments: { name: string; isOffice?: boolean }[];
+}
+
+/** The demo tree: the platform operator, two provinces, and the two bureaus whose documents are in the seeds. */
+export const DEMO_TENANTS: DemoTenant[] = [
+  { key: 'platform', parent: null, name: 'SpotCheck 平台运营方', regionCode: '000000', kind: TenantKind.PLATFORM, departments: [] },
+  { key: 'hunan', parent: 'platform', name: '湖南省自然资源厅', regionCode: '430000', kind: TenantKind.PROVINCIAL_DEPARTMENT, departments: [] },
+  {
+    key: 'changde',
+    parent: 'hunan',
+    name: '常德市自然资源和规划局',
+    regionCode: '430700',
+    kind: TenantKind.CITY_BUREAU,
+    // 实施细则第四条：领导小组办公室设在行政许可办；有行政执法检查职能的科室为“检查部门”。
+    departments: [
+      { name: '行政许可办（“双随机、一公开”工作领导小组办公室）', isOffice: true },
+      { name: '国土空间规划科' },
+      { name: '测绘地理信息科' },
+      { name: '矿产资源管理科' },
+      { name: '执法监督科' },
+    ],
+  },
+  { key: 'henan', parent: 'platform', name: '河南省自然资源厅', regionCode: '410000', kind: TenantKind.PROVINCIAL_DEPARTMENT, departments: [] },
+  { key: 'pingdingshan', parent: 'henan', name: '平顶山市自然资源和规划局', regionCode: '410400', kind: TenantKind.CITY_BUREAU, departments: [] },
+  {
+    key: 'wugang',
+    parent: 'pingdingshan',
+    name: '舞钢市自然资源和规划局',
+    regionCode: '410481',
+    kind: TenantKind.COUNTY_BUREAU,
+    // 实施方案：机关各股室按事项清单分工（规划许可批后监管、测绘资质、土地使用、矿山地质环境）。
+    departments: [
+      { name: '局办公室（“双随机、一公开”工作领导小组办公室）', isOffice: true },
+      { name: '规划股' },
+      { name: '测绘地理信息股' },
+      { name: '土地利用股' },
+      { name: '矿产资源与地质环境股' },
+    ],
+  },
+];
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  tenant: string;
+  roles: Role[];
+  /** Index into the tenant's departments. */
+  department?: number;
+}
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙'];
+const GIVEN = ['建国', '丽华', '志强', '秀英', '海涛', '晓燕', '文军', '红梅', '明辉', '静', '立新', '春华'];
+
+function inspectors(tenant: string, count: number, departments: number): DemoAccount[] {
+  return Array.from({ length: count }, (_, i) => ({
+    username: `${tenant}.inspector${String(i + 1).padStart(2, '0')}`,
+    displayName: `${SURNAMES[(i * 5 + (tenant === 'wugang' ? 3 : 0)) % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
+    tenant,
+    roles: ['INSPECTOR'],
+    department: 1 + (i % (departments - 1)),
+  }));
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'platform.admin', displayName: '平台管理员', tenant: 'platform', roles: ['PLATFORM_OPERATOR'] },
+  { username: 'hunan.viewer', displayName: '湖南省厅查看员', tenant: 'hunan', roles: ['PROVINCIAL_VIEWER'] },
+  { username: 'henan.viewer', displayName: '河南省厅查看员', tenant: 'henan', roles: ['PROVINCIAL_VIEWER'] },
+  { username: 'changde.admin', displayName: '常德局领导小组办公室', tenant: 'changde', roles: ['OFFICE'], department: 0 },
+  { username: 'changde.leader', displayName: '常德局分管领导', tenant: 'changde', roles: ['LEADER'] },
+  { username: 'changde.supervisor', displayName: '常德局纪检监督', tenant: 'changde', roles: ['SUPERVISOR'] },
+  ...inspectors('changde', 12, 5),
+  { username: 'wugang.admin', displayName: '舞钢局领导小组办公室', tenant: 'wugang', roles: ['OFFICE'], department: 0 },
+  { username: 'wugang.leader', displayName: '舞钢局分管领导', tenant: 'wugang', roles: ['LEADER'] },
+  ...inspectors('wugang', 8, 5),
+];

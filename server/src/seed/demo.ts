@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { Tenant, TenantStatus } from '../modules/tenants/tenant.entity';
+import { Department } from '../modules/departments/department.entity';
+import { User, UserStatus } from '../modules/users/user.entity';
+import { hashPassword } from '../modules/auth/passwords';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
+
+/** Seeds the demo tenants, departments and accounts, in one transaction, only into an empty database. */
+export async function seedDemoIfEmpty(admin: DataSource): Promise<boolean> {
+  const [{ count }] = (await admin.query('SELECT count(*)::int AS count FROM tenants')) as { count: number }[];
+  if (count > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await admin.transaction(async (m) => {
+    const tenants = new Map<string, Tenant>();
+    const departments = new Map<string, Department[]>();
+    for (const spec of DEMO_TENANTS) {
+      const id = crypto.randomUUID();
+      const parent = spec.parent ? tenants.get(spec.parent)! : null;
+      const tenant = m.create(Tenant, {
+        id,
+        parentId: parent?.id ?? null,
+        regionCode: spec.regionCode,
+        name: spec.name,
+        kind: spec.kind,
+        status: TenantStatus.ACTIVE,
+        path: `${parent?.path ?? '/'}${id}/`,
+      });
+      await m.insert(Tenant, tenant);
+      tenants.set(spec.key, tenant);
+      const rows = spec.departments.map((d) => m.create(Department, { tenantId: id, id: crypto.randomUUID(), name: d.name, isOffice: d.isOffice ?? false }));
+      if (rows.length) await m.insert(Department, rows);
+      departments.set(spec.key, rows);
+    }
+    const users = DEMO_ACCOUNTS.map((a) =>
+      m.create(User, {
+        tenantId: tenants.get(a.tenant)!.id,
+        id: crypto.randomUUID(),
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash,
+        roles: a.roles,
+        status: UserStatus.ACTIVE,
+        departmentId: a.department === undefined ? null : departments.get(a.tenant)![a.department]!.id,
+      }),
+    );
+    await m.insert(User, users);
+  });
+  return true;
+}

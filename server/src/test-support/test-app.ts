@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '../config';
+import { startApp, type RunningApp } from '../app';
+import { DEMO_PASSWORD } from '../seed/demo-data';
+
+export interface GqlResult<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
+}
+
+export interface TestApp {
+  url: string;
+  /** Owner connection string of this file's own database (bypasses RLS: for setup and tampering). */
+  adminUrl: string;
+  app: RunningApp;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  login(username: string, password?: string): Promise<string>;
+  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** A real server on its own database, cloned from the migrated and demo-seeded template. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const serverUrl = process.env.SPOTCHECK_TEST_SERVER_URL;
+  if (!serverUrl) throw new Error('SPOTCHECK_TEST_SERVER_URL is not set: run tests through jest (global setup).');
+  const dbName = `test_${crypto.randomUUID().replace(/-/g, '')}`;
+  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE ${dbName} TEMPLATE spotcheck_template`));
+  const adminUrl = serverUrl.replace(/\/postgres$/, `/${dbName}`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-app-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: adminUrl,
+    SPOTCHECK_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    LOGIN_FAILURE_DELAY_MS: '50',
+    DB_POOL_SIZE: '4',
+    JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+    ...env,
+  });
+  const app = await startApp(config, adminUrl);
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
+  return {
+    url: app.url,
+    adminUrl,
+    app,
+    gql,
+    login: async (username, password = DEMO_PASSWORD) => {
+      const result = await gql<{ login: { token: string } }>(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: password },
+      );
+      if (!result.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
+      return result.data.login.token;
+    },
+    sql: async (text, params) => (await admin.query(text, params as unknown[])).rows,
+    close: async () => {
+      await admin.end();
+      await app.close();
+      await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export function codes(result: GqlResult): (string | undefined)[] {
+  return (result.errors ?? []).map((e) => e.extensions?.code);
+}

@@ -1,0 +1,34 @@
+// One embedded PostgreSQL for the whole jest run, with a template database that is migrated and
+// seeded with the demo once; each test file clones it (CREATE DATABASE … TEMPLATE), which is fast.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export default async function globalSetup() {
+  require('reflect-metadata');
+  const dist = path.resolve(import.meta.dirname, '..', 'dist');
+  if (!fs.existsSync(path.join(dist, 'app.js'))) throw new Error('server/dist is missing: run `npm run build` first (npm test does).');
+  const { startEmbeddedPostgres } = require(path.join(dist, 'db', 'embedded.js'));
+  const { createAdminDataSource } = require(path.join(dist, 'db', 'data-source.js'));
+  const { seedDemoIfEmpty } = require(path.join(dist, 'seed', 'demo.js'));
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-test-'));
+  const pg = await startEmbeddedPostgres(dataDir, 0);
+  const url = (db) => pg.adminUrl.replace(/\/postgres$/, `/${db}`);
+  const admin = createAdminDataSource(pg.adminUrl);
+  await admin.initialize();
+  await admin.query('CREATE DATABASE spotcheck_template');
+  await admin.destroy();
+
+  const template = createAdminDataSource(url('spotcheck_template'));
+  await template.initialize();
+  await template.runMigrations({ transaction: 'each' });
+  await seedDemoIfEmpty(template);
+  await template.destroy();
+
+  process.env.SPOTCHECK_TEST_SERVER_URL = pg.adminUrl;
+  globalThis.__spotcheckPg = { pg, dataDir };
+}
