@@ -14,6 +14,8 @@ export function createAdminDataSource(url: string): DataSource {
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
+    uuidExtension: 'pgcrypto', // gen_random_uuid() is built into PostgreSQL 13+
+    installExtensions: false,
     extra: { max: 3, application_name: 'spotcheck-admin' },
   });
 }
@@ -25,6 +27,8 @@ export function createAppDataSource(url: string, poolSize: number): DataSource {
     url,
     entities: ENTITIES,
     synchronize: false,
+    uuidExtension: 'pgcrypto', // gen_random_uuid() is built into PostgreSQL 13+
+    installExtensions: false,
     extra: { max: poolSize, options: `-c role=${APP_ROLE}`, application_name: 'spotcheck' },
   });
 }

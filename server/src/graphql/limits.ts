@@ -20,7 +20,7 @@ export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
+          const complexity = measure({
             schema,
             operationName: request.operationName ?? undefined,
             query: document,
@@ -43,6 +43,15 @@ export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin {
       };
     },
   };
+}
+
+/** Complexity needs the variables; values that do not coerce are the client's input error. */
+function measure(options: Parameters<typeof getComplexity>[0]): number {
+  try {
+    return getComplexity(options);
+  } catch (error) {
+    throw new AppError('BAD_USER_INPUT', error instanceof Error ? error.message : String(error), { http: { status: 400 } });
+  }
 }
 
 function countAliases(document: DocumentNode): number {

@@ -25,18 +25,23 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
  * (fail closed). Nested fields are reached only through a checked root field and rows visible under RLS.
  */
 export const PermissionGuard: MiddlewareFn<RequestContext> = ({ info, context }, next) => {
-  if (!ROOT_TYPES.has(info.parentType.name)) return next();
-  const permission = permissionOf(info.parentType, info.fieldName);
-  if (permission?.public) return next();
+  if (ROOT_TYPES.has(info.parentType.name)) checkRootPermission(info.parentType, info.fieldName, context);
+  return next();
+};
+
+/** Throws unless the context may call this root field. Also used when a subscription starts. */
+export function checkRootPermission(type: GraphQLObjectType, fieldName: string, context: RequestContext): void {
+  const permission = permissionOf(type, fieldName);
+  if (permission?.public) return;
   if (!context.viewer) throw unauthenticated();
-  if (permission?.signedIn) return next();
+  if (permission?.signedIn) return;
   if (permission?.allow) {
     const [action, subject] = permission.allow;
-    if (context.ability.can(action, subject)) return next();
+    if (context.ability.can(action, subject)) return;
     throw forbidden();
   }
   throw forbidden('此操作未声明权限');
-};
+}
 
 export function permissionOf(type: GraphQLObjectType, fieldName: string): PermissionExtension | undefined {
   return type.getFields()[fieldName]?.extensions?.permission as PermissionExtension | undefined;

@@ -7,7 +7,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import { prepareOperation } from '../graphql/ws-operation';
 import type { AppServices, RequestContext } from '../graphql/context';
 import { buildRequestContext } from '../graphql/request-context';
 import { complexityPlugin, depthRule } from '../graphql/limits';
@@ -37,16 +38,15 @@ export async function startHttpServer(
   const wsCleanup = useServer(
     {
       schema,
-      validate: (s, document) => validate(s, document, [...specifiedRules, depthRule]),
-      context: (ctx) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const params = (ctx.connectionParams ?? {}) as { authorization?: unknown; Authorization?: unknown; token?: unknown };
         const raw = params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${String(params.token)}` : null);
-        const request = ctx.extra.request;
-        return buildRequestContext(app, {
+        const contextValue = await buildRequestContext(app, {
           authorization: typeof raw === 'string' ? raw : null,
-          ip: request.socket.remoteAddress ?? null,
-          userAgent: request.headers['user-agent'] ?? null,
+          ip: ctx.extra.request.socket.remoteAddress ?? null,
+          userAgent: ctx.extra.request.headers['user-agent'] ?? null,
         });
+        return prepareOperation(schema, payload, contextValue);
       },
     },
     wsServer,

@@ -18,7 +18,7 @@ export class AuditEvent extends Node {
   @PrimaryColumn({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   seq!: number;
 
-  @Column({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @Column({ type: 'uuid' })
   declare id: string;
 
   @Field()

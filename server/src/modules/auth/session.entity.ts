@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node';
 
@@ -10,7 +10,7 @@ export class Session extends Node {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;
 
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   declare id: string;
 
   @Column({ name: 'user_id', type: 'uuid' })

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node';
 
@@ -9,7 +9,7 @@ export class Department extends Node {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;
 
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   declare id: string;
 
   @Field()

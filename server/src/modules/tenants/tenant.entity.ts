@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../graphql/node';
 
@@ -23,7 +23,7 @@ registerEnumType(TenantStatus, { name: 'TenantStatus' });
 @Entity('tenants')
 @ObjectType({ implements: Node, description: '租户：一个局（或省厅、平台运营方）' })
 export class Tenant extends Node {
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   declare id: string;
 
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })

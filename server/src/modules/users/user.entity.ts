@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
 import { ROLES, type Role } from '@spotcheck/shared';
 import { Node } from '../../graphql/node';
@@ -20,7 +20,7 @@ export class User extends Node {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;
 
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   declare id: string;
 
   @Column({ name: 'department_id', type: 'uuid', nullable: true })

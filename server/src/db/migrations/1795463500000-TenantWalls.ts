@@ -7,8 +7,8 @@ const TENANT_TABLES = ['departments', 'users', 'sessions', 'audit_events'];
  * runs as `spotcheck_app`, which owns nothing and has no BYPASSRLS. The audit log is append-only
  * for it. Login's lookup of a username across tenants is one SECURITY DEFINER function.
  */
-export class TenantWalls1795462800000 implements MigrationInterface {
-  name = 'TenantWalls1795462800000';
+export class TenantWalls1795463500000 implements MigrationInterface {
+  name = 'TenantWalls1795463500000';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`DO $$ BEGIN

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795462743563 implements MigrationInterface {
-  name = 'Initial1795462743563';
+export class Initial1795463404636 implements MigrationInterface {
+  name = 'Initial1795463404636';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"tenants\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"parent_id\" uuid, \"region_code\" character varying(6) NOT NULL, \"name\" text NOT NULL, \"kind\" text NOT NULL, \"status\" text NOT NULL DEFAULT 'ACTIVE', \"path\" text NOT NULL, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_53be67a04681c66b87ee27c9321\" PRIMARY KEY (\"id\"))");
@@ -11,7 +11,7 @@ export class Initial1795462743563 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"IDX_29495dd3c9e34aeb41d5fdbd39\" ON \"users\"  (\"tenant_id\", \"department_id\") ");
     await queryRunner.query("CREATE TABLE \"sessions\" (\"tenant_id\" uuid NOT NULL, \"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"user_id\" uuid NOT NULL, \"token_hash\" text NOT NULL, \"user_agent\" text, \"ip\" text, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"last_used_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"expires_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"revoked_at\" TIMESTAMP WITH TIME ZONE, CONSTRAINT \"PK_e703507f27e24b07b16d2e14764\" PRIMARY KEY (\"tenant_id\", \"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_32a6ac85a3a94e9d0ff397ab91\" ON \"sessions\"  (\"tenant_id\", \"user_id\") ");
-    await queryRunner.query("CREATE TABLE \"audit_events\" (\"tenant_id\" uuid NOT NULL, \"seq\" bigint NOT NULL, \"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"occurred_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"actor_user_id\" uuid, \"actor_username\" text, \"action\" text NOT NULL, \"object_type\" text, \"object_id\" text, \"before\" jsonb, \"after\" jsonb, \"request_id\" text, \"prev_hash\" text NOT NULL, \"hash\" text NOT NULL, CONSTRAINT \"PK_a5de65da7e9cefefeac0b89c2bc\" PRIMARY KEY (\"tenant_id\", \"seq\"))");
+    await queryRunner.query("CREATE TABLE \"audit_events\" (\"tenant_id\" uuid NOT NULL, \"seq\" bigint NOT NULL, \"id\" uuid NOT NULL, \"occurred_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"actor_user_id\" uuid, \"actor_username\" text, \"action\" text NOT NULL, \"object_type\" text, \"object_id\" text, \"before\" jsonb, \"after\" jsonb, \"request_id\" text, \"prev_hash\" text NOT NULL, \"hash\" text NOT NULL, CONSTRAINT \"PK_a5de65da7e9cefefeac0b89c2bc\" PRIMARY KEY (\"tenant_id\", \"seq\"))");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_7445fcd6291ee354a6988ae6d3\" ON \"audit_events\"  (\"tenant_id\", \"id\") ");
   }
 

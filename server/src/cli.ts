@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { printSchema } from 'graphql';
+import { buildAppSchema } from './graphql/schema';
+
+/** Where the emitted schema is committed; the client's typed operations are generated from it. */
+export const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.graphql');
+
+export async function emittedSchema(): Promise<string> {
+  return `${printSchema(await buildAppSchema())}\n`;
+}
+
+const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<void> }> = {
+  'emit-schema': {
+    help: 'Write the GraphQL schema to server/schema.graphql',
+    run: async () => {
+      fs.writeFileSync(SCHEMA_FILE, await emittedSchema());
+      process.stdout.write(`wrote ${SCHEMA_FILE}\n`);
+    },
+  },
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stdout.write(`usage: spotcheck <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)}${c.help}`).join('\n')}\n`);
+    process.exitCode = name ? 2 : 0;
+    return;
+  }
+  await command.run(args);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

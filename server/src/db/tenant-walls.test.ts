@@ -1,0 +1,103 @@
+import { Client } from 'pg';
+import { startTestApp, type TestApp } from '../test-support/test-app';
+import { APP_ROLE } from './data-source';
+
+/** The second wall, tested at the SQL layer: queries run as the app role with A's setting and no WHERE. */
+describe('row-level security', () => {
+  let t: TestApp;
+  let app: Client;
+  let changde: string;
+  let wugang: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    app = new Client({ connectionString: t.adminUrl, options: `-c role=${APP_ROLE}` });
+    await app.connect();
+    const rows = await t.sql<{ id: string; region_code: string }>(`SELECT id, region_code FROM tenants`);
+    changde = rows.find((r) => r.region_code === '430700')!.id;
+    wugang = rows.find((r) => r.region_code === '410481')!.id;
+    // Give every tenant table rows in both tenants.
+    await t.login('changde.admin');
+    await t.login('wugang.admin');
+  });
+  afterAll(async () => {
+    await app.end();
+    await t.close();
+  });
+
+  async function asTenant<T = any>(tenantId: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
+    await app.query('BEGIN');
+    try {
+      if (tenantId) await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      return (await app.query(sql, params)).rows;
+    } finally {
+      await app.query('ROLLBACK');
+    }
+  }
+
+  async function tenantTables(): Promise<string[]> {
+    const rows = await t.sql<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name = 'tenant_id' AND table_name <> 'account_names'
+        ORDER BY table_name`,
+    );
+    return rows.map((r) => r.table_name);
+  }
+
+  it('runs as a role that is neither superuser, nor BYPASSRLS, nor owner of any table', async () => {
+    const [role] = await t.sql(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1`, [APP_ROLE]);
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+    expect((await app.query('SELECT current_user')).rows[0].current_user).toBe(APP_ROLE);
+    const owned = await t.sql(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = $1`, [APP_ROLE]);
+    expect(owned).toEqual([]);
+  });
+
+  it('enables RLS on every tenant table and keys each by tenant_id first', async () => {
+    const tables = await tenantTables();
+    expect(tables).toEqual(expect.arrayContaining(['audit_events', 'departments', 'sessions', 'users']));
+    for (const table of tables) {
+      const [rls] = await t.sql(`SELECT relrowsecurity FROM pg_class WHERE oid = $1::regclass`, [table]);
+      expect({ table, rls: rls.relrowsecurity }).toEqual({ table, rls: true });
+      const [pk] = await t.sql(
+        `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+          WHERE i.indrelid = $1::regclass AND i.indisprimary`,
+        [table],
+      );
+      expect({ table, leading: pk.attname }).toEqual({ table, leading: 'tenant_id' });
+    }
+  });
+
+  it('returns only A’s rows to a query without WHERE run under A’s setting', async () => {
+    for (const table of await tenantTables()) {
+      const total = await t.sql(`SELECT DISTINCT tenant_id FROM ${table}`);
+      expect(total.length).toBeGreaterThan(1); // both tenants really have rows here
+      const seen = await asTenant(changde, `SELECT DISTINCT tenant_id FROM ${table}`);
+      expect({ table, seen: seen.map((r) => r.tenant_id) }).toEqual({ table, seen: [changde] });
+    }
+  });
+
+  it('returns nothing at all without a tenant setting', async () => {
+    for (const table of await tenantTables()) {
+      expect({ table, rows: await asTenant(null, `SELECT * FROM ${table}`) }).toEqual({ table, rows: [] });
+    }
+    expect(await asTenant(null, `SELECT * FROM tenants`)).toEqual([]);
+  });
+
+  it('shows a tenant its own subtree of the tenant tree and nothing beside it', async () => {
+    const [henan] = await t.sql(`SELECT id FROM tenants WHERE region_code = '410000'`);
+    const names = (await asTenant(henan.id, `SELECT region_code FROM tenants ORDER BY region_code`)).map((r) => r.region_code);
+    expect(names).toEqual(['410000', '410400', '410481']);
+    expect((await asTenant(wugang, `SELECT region_code FROM tenants`)).map((r) => r.region_code)).toEqual(['410481']);
+  });
+
+  it('refuses writing another tenant’s rows and rewriting the audit log', async () => {
+    await expect(
+      asTenant(changde, `INSERT INTO departments (tenant_id, name) VALUES ($1, '越权科')`, [wugang]),
+    ).rejects.toThrow(/row-level security/);
+    const updated = await asTenant(changde, `UPDATE users SET display_name = 'x' WHERE tenant_id = $1 RETURNING id`, [wugang]);
+    expect(updated).toEqual([]);
+    await expect(asTenant(changde, `UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/permission denied/);
+    await expect(asTenant(changde, `DELETE FROM audit_events`)).rejects.toThrow(/permission denied/);
+    await expect(asTenant(changde, `SELECT * FROM account_names`)).rejects.toThrow(/permission denied/);
+  });
+});
