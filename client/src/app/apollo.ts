@@ -1,0 +1,53 @@
+/**
+ * The one Apollo Client: adds the bearer token to every request and, when the server answers
+ * UNAUTHENTICATED, refreshes the session once (single-flight) and replays the request; when that
+ * is not possible the session is cleared, which sends the app back to the sign-in page.
+ */
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { from, mergeMap, throwError } from 'rxjs';
+import { clearSession, getSession, subscribeSession } from './auth';
+import { hasCode } from './errors';
+import { refreshSession } from './refresh';
+
+/** Operations that do not use the access token: an UNAUTHENTICATED answer there is final. */
+const TOKENLESS = new Set(['Login', 'Refresh', 'Logout']);
+
+const authLink = new SetContextLink((prev) => {
+  const session = getSession();
+  if (!session) return {};
+  return { headers: { ...prev.headers, authorization: `Bearer ${session.token}` }, usedToken: session.token };
+});
+
+const refreshLink = new ErrorLink(({ error, operation, forward }) => {
+  if (!hasCode(error, 'UNAUTHENTICATED') || TOKENLESS.has(operation.operationName ?? '')) return;
+  const context = operation.getContext();
+  const session = getSession();
+  if (!session || context.authRetried) {
+    clearSession();
+    return;
+  }
+  // Another request may already have refreshed the token since this one was sent.
+  const fresh = context.usedToken !== undefined && context.usedToken !== session.token;
+  return from(fresh ? Promise.resolve(true) : refreshSession()).pipe(
+    mergeMap((ok) => {
+      if (!ok) {
+        clearSession();
+        return throwError(() => error);
+      }
+      operation.setContext({ authRetried: true });
+      return forward(operation);
+    }),
+  );
+});
+
+export const apolloClient = new ApolloClient({
+  link: ApolloLink.from([refreshLink, authLink, new HttpLink({ uri: '/graphql' })]),
+  cache: new InMemoryCache(),
+});
+
+// Whatever the signed-out user saw must not stay in memory for the next one.
+subscribeSession(() => {
+  if (!getSession()) void apolloClient.clearStore();
+});

@@ -1,0 +1,30 @@
+/** The current path, and a way to change it without reloading (the server answers every path with the app). */
+import { useSyncExternalStore } from 'react';
+
+export const PATHS = { login: '/login', me: '/me' } as const;
+
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+function getPath(): string {
+  return window.location.pathname;
+}
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (getPath() === path) return;
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  for (const listener of listeners) listener();
+}
+
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, getPath, getPath);
+}

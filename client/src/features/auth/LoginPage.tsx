@@ -1,0 +1,87 @@
+/** Username + password sign-in. On success the session is stored and the app shows the "me" page. */
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { saveSession } from '../../app/auth';
+import { describeError, type ApiProblem } from '../../app/errors';
+import { useI18n } from '../../app/i18n';
+import { LOGIN } from './operations';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const [form] = Form.useForm<LoginForm>();
+  const [login, { loading }] = useMutation(LOGIN);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+
+  const submit = async (values: LoginForm) => {
+    setProblem(null);
+    try {
+      const { data } = await login({ variables: { username: values.username.trim(), password: values.password } });
+      if (data) saveSession(data.login);
+    } catch (error) {
+      const described = describeError(error as Error);
+      setProblem(described);
+      if (described?.fields.length) {
+        form.setFields(
+          described.fields
+            .filter((f) => f.field === 'username' || f.field === 'password')
+            .map((f) => ({ name: f.field as keyof LoginForm, errors: [f.message] })),
+        );
+      }
+    }
+  };
+
+  return (
+    <Card style={{ width: '100%', maxWidth: 400 }} data-testid="login-card">
+      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+        {t('loginTitle')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('loginSubtitle')}</Typography.Paragraph>
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          data-testid="login-error"
+          style={{ marginBottom: 16 }}
+          title={t('loginFailed')}
+          description={problem.message ?? t('networkError')}
+        />
+      )}
+      <Form<LoginForm> form={form} name="login" layout="vertical" onFinish={submit} requiredMark={false} disabled={loading}>
+        <Form.Item
+          label={t('username')}
+          name="username"
+          rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}
+        >
+          <Input
+            prefix={<UserOutlined aria-hidden />}
+            placeholder={t('usernamePlaceholder')}
+            autoComplete="username"
+            autoFocus
+            data-testid="login-username"
+          />
+        </Form.Item>
+        <Form.Item label={t('password')} name="password" rules={[{ required: true, message: t('passwordRequired') }]}>
+          <Input.Password
+            prefix={<LockOutlined aria-hidden />}
+            placeholder={t('passwordPlaceholder')}
+            autoComplete="current-password"
+            data-testid="login-password"
+          />
+        </Form.Item>
+        <Form.Item style={{ marginBottom: 0 }}>
+          <Button type="primary" htmlType="submit" block loading={loading} data-testid="login-submit">
+            {t('login')}
+          </Button>
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const API = 'http://localhost:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  // @spotcheck/shared is a linked workspace package compiled to CommonJS: pre-bundle it in dev so
+  // the browser gets ES modules (the production build converts CommonJS by itself).
+  optimizeDeps: { include: ['@spotcheck/shared'] },
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: {
+    port: 5173,
+    proxy: { '/graphql': { target: API, changeOrigin: true, ws: true } },
+  },
+  preview: {
+    proxy: { '/graphql': { target: API, changeOrigin: true, ws: true } },
+  },
+});
