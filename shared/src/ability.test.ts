@@ -33,3 +33,17 @@ describe('abilities', () => {
     expect(ability.can('read', asSubject('User', { id: 'x', tenantId: tenantA }))).toBe(false);
   });
 });
+
+import { grantableRoles } from './roles';
+
+describe('granting roles', () => {
+  it('lets the office grant bureau roles but never the platform’s or a province’s', () => {
+    expect(grantableRoles(['OFFICE'], 'COUNTY_BUREAU')).toEqual(['OFFICE', 'LEADER', 'SUPERVISOR', 'DEPARTMENT_HEAD', 'INSPECTOR']);
+    expect(grantableRoles(['OFFICE'], 'PLATFORM')).toEqual([]);
+  });
+
+  it('lets a department head grant nothing above itself', () => {
+    expect(grantableRoles(['DEPARTMENT_HEAD'], 'CITY_BUREAU')).toEqual(['DEPARTMENT_HEAD', 'INSPECTOR']);
+    expect(grantableRoles(['INSPECTOR'], 'CITY_BUREAU')).toEqual(['INSPECTOR']);
+  });
+});

@@ -24,3 +24,34 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * How far a role reaches when granting roles: nobody grants a role ranked above their own highest.
+ * Inside a bureau the office, the leader and the supervisor stand level; the supervisor is not below
+ * the office that it watches.
+ */
+export const ROLE_RANK: Record<Role, number> = {
+  INSPECTOR: 1,
+  DEPARTMENT_HEAD: 2,
+  OFFICE: 4,
+  LEADER: 4,
+  SUPERVISOR: 4,
+  PROVINCIAL_VIEWER: 4,
+  PLATFORM_OPERATOR: 6,
+};
+
+export type TenantKindName = 'PLATFORM' | 'PROVINCIAL_DEPARTMENT' | 'CITY_BUREAU' | 'COUNTY_BUREAU';
+
+/** Which roles make sense in which kind of tenant. */
+export const ROLES_BY_TENANT_KIND: Record<TenantKindName, readonly Role[]> = {
+  PLATFORM: ['PLATFORM_OPERATOR'],
+  PROVINCIAL_DEPARTMENT: ['OFFICE', 'PROVINCIAL_VIEWER'],
+  CITY_BUREAU: ['OFFICE', 'LEADER', 'SUPERVISOR', 'DEPARTMENT_HEAD', 'INSPECTOR'],
+  COUNTY_BUREAU: ['OFFICE', 'LEADER', 'SUPERVISOR', 'DEPARTMENT_HEAD', 'INSPECTOR'],
+};
+
+/** The roles a holder of `own` may hand out in a tenant of `kind`. */
+export function grantableRoles(own: readonly Role[], kind: TenantKindName): Role[] {
+  const reach = Math.max(0, ...own.map((r) => ROLE_RANK[r]));
+  return ROLES_BY_TENANT_KIND[kind].filter((r) => ROLE_RANK[r] <= reach);
+}

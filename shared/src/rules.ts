@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** A ratio kept exactly as written in the documents, e.g. "0.10" for “不低于10%”. */
+export const Ratio = z
+  .string()
+  .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, '比例须为 0 到 1 之间、最多 4 位小数的数，如 0.10');
+
+const CreditTreatment = z.object({
+  exempt: z.boolean(),
+  weight: z.number().min(0).max(100),
+});
+
+/**
+ * A bureau's rules (细则). Defaults follow the seeds: 常德's 2%–10%, 1–2 rounds, at most 2 draws of one
+ * entity a year, entities drawn this year excluded; national practice: at least 2 inspectors a team;
+ * reports in 3 working days, publication in 10. The draw issue extends this schema.
+ */
+export const RuleSetSchema = z
+  .object({
+    ratio: z.object({ min: Ratio, max: Ratio }),
+    roundsPerYear: z.object({ min: z.number().int().min(1).max(12), max: z.number().int().min(1).max(12) }),
+    maxDrawsPerEntityPerYear: z.number().int().min(1).max(12),
+    excludeDrawnThisYear: z.boolean(),
+    credit: z.object({ A: CreditTreatment, B: CreditTreatment, C: CreditTreatment, D: CreditTreatment }),
+    extraWeight: z.object({
+      perComplaint: z.number().min(0).max(10),
+      violationRecord: z.number().min(0).max(10),
+    }),
+    team: z.object({ minSize: z.number().int().min(2).max(10) }),
+    recusal: z.object({
+      sameRegion: z.boolean(),
+      sameDepartment: z.boolean(),
+      noRepeatInspectorForEntity: z.boolean(),
+    }),
+    workloadCapPerInspectorPerRound: z.number().int().min(1).max(1000),
+    deadlines: z.object({
+      reportWorkingDays: z.number().int().min(1).max(60),
+      publicationWorkingDays: z.number().int().min(1).max(60),
+    }),
+  })
+  .refine((r) => Number(r.ratio.min) <= Number(r.ratio.max), { message: '比例下限不能高于上限', path: ['ratio'] })
+  .refine((r) => r.roundsPerYear.min <= r.roundsPerYear.max, { message: '轮次下限不能高于上限', path: ['roundsPerYear'] });
+
+export type RuleSet = z.infer<typeof RuleSetSchema>;
+
+export const DEFAULT_RULES: RuleSet = {
+  ratio: { min: '0.02', max: '0.10' },
+  roundsPerYear: { min: 1, max: 2 },
+  maxDrawsPerEntityPerYear: 2,
+  excludeDrawnThisYear: true,
+  credit: {
+    A: { exempt: false, weight: 0.5 },
+    B: { exempt: false, weight: 1 },
+    C: { exempt: false, weight: 1.5 },
+    D: { exempt: false, weight: 2 },
+  },
+  extraWeight: { perComplaint: 0.1, violationRecord: 0.5 },
+  team: { minSize: 2 },
+  recusal: { sameRegion: false, sameDepartment: false, noRepeatInspectorForEntity: true },
+  workloadCapPerInspectorPerRound: 30,
+  deadlines: { reportWorkingDays: 3, publicationWorkingDays: 10 },
+};
