@@ -7,6 +7,7 @@ import { createAdminDataSource, createAppDataSource, APP_ROLE } from './db/data-
 import { seedDemoIfEmpty } from './seed/demo';
 import { createLogger } from './lib/logger';
 import { createTokenService } from './modules/auth/tokens';
+import { SessionRevocations } from './modules/auth/session-revocations';
 import { createPgPubSub } from './graphql/pubsub';
 import { buildAppSchema } from './graphql/schema';
 import { createMetrics } from './http/metrics';
@@ -46,6 +47,7 @@ export async function startApp(config: Config, adminUrl: string): Promise<Runnin
     db,
     log,
     pubsub,
+    revocations: await SessionRevocations.start(db, pubsub, config.accessTokenTtlSeconds, log),
     tokens: createTokenService(config.jwtSecret ?? demoSecret(config.dataDir), config.accessTokenTtlSeconds),
   };
   const schema = await buildAppSchema(pubsub);

@@ -49,6 +49,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
         can('read', 'Tenant');
         break;
       case 'OFFICE':
+        can('update', 'Tenant', { id: user.tenantId });
         can('manage', 'Department', own);
         can(['read', 'create', 'update'], 'User', own);
         can('read', 'AuditEvent', own);
@@ -62,6 +63,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
         break;
       case 'SUPERVISOR':
         can('read', 'User', own);
+        can('read', 'Session', own);
         can(['read', 'verify'], 'AuditEvent', own);
         break;
       case 'INSPECTOR':

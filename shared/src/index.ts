@@ -4,3 +4,4 @@ export * from './errors';
 export * from './global-id';
 export * from './password-policy';
 export * from './rules';
+export * from './accounts';

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../test-support/test-app';
+import { toGlobalId } from '@spotcheck/shared';
 import { APP_ROLE } from './data-source';
 
 /** The second wall, tested at the SQL layer: queries run as the app role with A's setting and no WHERE. */
@@ -16,9 +17,13 @@ describe('row-level security', () => {
     const rows = await t.sql<{ id: string; region_code: string }>(`SELECT id, region_code FROM tenants`);
     changde = rows.find((r) => r.region_code === '430700')!.id;
     wugang = rows.find((r) => r.region_code === '410481')!.id;
-    // Give every tenant table rows in both tenants.
-    await t.login('changde.admin');
-    await t.login('wugang.admin');
+    // Give every tenant table rows in both tenants (sessions, audit events, invitations).
+    for (const [admin, inspector] of [['changde.admin', 'changde.inspector01'], ['wugang.admin', 'wugang.inspector01']]) {
+      const token = await t.login(admin!);
+      const [user] = await t.sql(`SELECT id FROM users WHERE username = $1`, [inspector]);
+      const reset = await t.gql('mutation($id: ID!) { resetUserPassword(id: $id) { invitation { code } } }', { id: toGlobalId('User', user.id) }, token);
+      expect(reset.errors).toBeUndefined();
+    }
   });
   afterAll(async () => {
     await app.end();
@@ -36,10 +41,14 @@ describe('row-level security', () => {
   }
 
   async function tenantTables(): Promise<string[]> {
+    // Global lookup tables (account_names, invitation_codes) also carry tenant_id but are closed to the app role.
     const rows = await t.sql<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.columns
-        WHERE table_schema = 'public' AND column_name = 'tenant_id' AND table_name <> 'account_names'
-        ORDER BY table_name`,
+      `SELECT c.relname AS table_name FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'
+        WHERE c.relkind = 'r' AND has_table_privilege($1, c.oid, 'SELECT')
+        ORDER BY c.relname`,
+      [APP_ROLE],
     );
     return rows.map((r) => r.table_name);
   }
@@ -54,7 +63,7 @@ describe('row-level security', () => {
 
   it('enables RLS on every tenant table and keys each by tenant_id first', async () => {
     const tables = await tenantTables();
-    expect(tables).toEqual(expect.arrayContaining(['audit_events', 'departments', 'sessions', 'users']));
+    expect(tables).toEqual(expect.arrayContaining(['audit_events', 'departments', 'invitations', 'rule_sets', 'sessions', 'users']));
     for (const table of tables) {
       const [rls] = await t.sql(`SELECT relrowsecurity FROM pg_class WHERE oid = $1::regclass`, [table]);
       expect({ table, rls: rls.relrowsecurity }).toEqual({ table, rls: true });
@@ -99,5 +108,10 @@ describe('row-level security', () => {
     await expect(asTenant(changde, `UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/permission denied/);
     await expect(asTenant(changde, `DELETE FROM audit_events`)).rejects.toThrow(/permission denied/);
     await expect(asTenant(changde, `SELECT * FROM account_names`)).rejects.toThrow(/permission denied/);
+    await expect(asTenant(changde, `SELECT * FROM invitation_codes`)).rejects.toThrow(/permission denied/);
+    await expect(asTenant(changde, `UPDATE rule_sets SET reason = 'x'`)).rejects.toThrow(/permission denied/);
+    await expect(asTenant(changde, `UPDATE tenants SET path = '/'`)).rejects.toThrow(/permission denied/);
+    const renamed = await asTenant(changde, `UPDATE tenants SET name = 'x' WHERE region_code = '410481' RETURNING id`);
+    expect(renamed).toEqual([]);
   });
 });

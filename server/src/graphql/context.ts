@@ -4,6 +4,7 @@ import { defineAbilityFor, type AppAbility, type Role } from '@spotcheck/shared'
 import { inTenant } from '../db/tenancy';
 import type { Config } from '../config';
 import type { TokenService } from '../modules/auth/tokens';
+import type { SessionRevocations } from '../modules/auth/session-revocations';
 import { createLoaders, type Loaders } from './loaders';
 import type { AppPubSub } from './pubsub';
 import { unauthenticated } from './errors';
@@ -24,6 +25,7 @@ export interface AppServices {
   db: DataSource;
   tokens: TokenService;
   pubsub: AppPubSub;
+  revocations: SessionRevocations;
   log: Logger;
 }
 

@@ -6,6 +6,7 @@ import { Department } from '../modules/departments/department.entity';
 import { User } from '../modules/users/user.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Session } from '../modules/auth/session.entity';
+import { Region } from '../modules/regions/region.entity';
 
 /** Per-request batch loaders by local id, all read under the viewer's RLS scope: invisible rows load as null. */
 export function createLoaders(ctx: RequestContext) {
@@ -22,8 +23,14 @@ export function createLoaders(ctx: RequestContext) {
     User: byId(User),
     AuditEvent: byId(AuditEvent),
     Session: byId(Session),
+    /** Reference data: read without a tenant scope. */
+    Region: new DataLoader<string, Region | null>(async (codes) => {
+      const rows = await ctx.app.db.getRepository(Region).findBy({ code: In([...codes]) });
+      const found = new Map(rows.map((row) => [row.code, row]));
+      return codes.map((code) => found.get(code) ?? null);
+    }),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-export type NodeTypeName = keyof Loaders;
+export type NodeTypeName = Exclude<keyof Loaders, 'Region'>;

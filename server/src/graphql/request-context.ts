@@ -9,12 +9,13 @@ export interface RequestInfo {
 }
 
 /**
- * Builds the request's context from its bearer token. A missing, expired or forged token leaves the
- * request anonymous: public operations still work, everything else answers UNAUTHENTICATED.
+ * Builds the request's context from its bearer token. A missing, expired, forged or revoked token
+ * leaves the request anonymous: public operations still work, everything else answers UNAUTHENTICATED.
  */
 export async function buildRequestContext(app: AppServices, info: RequestInfo): Promise<RequestContext> {
   const token = /^Bearer\s+(\S+)$/i.exec(info.authorization?.trim() ?? '')?.[1];
-  const viewer = token ? await app.tokens.verifyAccessToken(token) : null;
+  const claimed = token ? await app.tokens.verifyAccessToken(token) : null;
+  const viewer = claimed && !app.revocations.isRevoked(claimed.sessionId) ? claimed : null;
   const requestId = info.requestId && /^[\w.-]{1,64}$/.test(info.requestId) ? info.requestId : crypto.randomUUID();
   return new RequestContext(app, requestId, viewer, info.ip ?? null, info.userAgent ?? null);
 }

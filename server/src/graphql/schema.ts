@@ -1,6 +1,7 @@
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { AuthResolver } from '../modules/auth/auth.resolver';
+import { AuthResolver, SessionResolver } from '../modules/auth/auth.resolver';
+import { RegionResolver } from '../modules/regions/region.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
 import { DepartmentResolver } from '../modules/departments/department.resolver';
@@ -14,7 +15,7 @@ import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { PermissionGuard } from './permissions';
 import type { AppPubSub } from './pubsub';
 
-export const RESOLVERS = [AuthResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver] as const;
+export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver] as const;
 
 /** Builds the executable schema; `pubSub` may be absent when only printing the schema. */
 export function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {

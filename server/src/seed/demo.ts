@@ -4,6 +4,8 @@ import { Tenant, TenantStatus } from '../modules/tenants/tenant.entity';
 import { Department } from '../modules/departments/department.entity';
 import { User, UserStatus } from '../modules/users/user.entity';
 import { hashPassword } from '../modules/auth/passwords';
+import { RuleSetVersion } from '../modules/rules/rule-set.entity';
+import { DEFAULT_RULES } from '@spotcheck/shared';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
 
 /** Seeds the demo tenants, departments and accounts, in one transaction, only into an empty database. */
@@ -28,6 +30,7 @@ export async function seedDemoIfEmpty(admin: DataSource): Promise<boolean> {
       });
       await m.insert(Tenant, tenant);
       tenants.set(spec.key, tenant);
+      await m.insert(RuleSetVersion, { tenantId: id, version: 1, rules: DEFAULT_RULES, reason: spec.key === 'platform' ? '平台模板' : '演示数据', createdBy: null });
       const rows = spec.departments.map((d) => m.create(Department, { tenantId: id, id: crypto.randomUUID(), name: d.name, isOffice: d.isOffice ?? false }));
       if (rows.length) await m.insert(Department, rows);
       departments.set(spec.key, rows);

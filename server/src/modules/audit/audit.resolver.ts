@@ -6,7 +6,7 @@ import { forbidden } from '../../graphql/errors';
 import { AuditEvent } from './audit-event.entity';
 import { AUDIT_TOPIC, verifyAuditChain } from './audit.service';
 
-const AuditEventConnection = Connection(AuditEvent);
+export const AuditEventConnection = Connection(AuditEvent);
 
 @ArgsType()
 class AuditEventArgs extends PageArgs {

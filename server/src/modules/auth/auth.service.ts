@@ -9,6 +9,7 @@ import { Tenant, TenantStatus } from '../tenants/tenant.entity';
 import { User, UserStatus } from '../users/user.entity';
 import { Session } from './session.entity';
 import { verifyPassword } from './passwords';
+import { revokeSessions } from './session-revocations';
 import { formatRefreshToken, hashSecret, newRefreshSecret, parseRefreshToken, sameHash } from './tokens';
 
 /** Consecutive failures before the account locks, and for how long. */
@@ -71,7 +72,7 @@ async function attemptLogin(ctx: RequestContext, m: EntityManager, tenantId: str
       action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
       objectType: 'User',
       objectId: toGlobalId('User', user.id),
-      after: { failedLogins: failures, lockedUntil },
+      after: { failedLogins: failures, lockedUntil, ip: ctx.ip, userAgent: ctx.userAgent },
     });
     return { outcome: 'failed', failures };
   }
@@ -138,7 +139,7 @@ export async function refresh(ctx: RequestContext, refreshToken: string): Promis
     if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
     if (!sameHash(session.tokenHash, hashSecret(parsed.secret))) {
       // A rotated-out token came back: someone holds a copy. End the session for both holders.
-      await m.update(Session, { tenantId: session.tenantId, id: session.id }, { revokedAt: new Date() });
+      await revokeSessions(m, { sessionId: session.id });
       await appendAudit(m, { tenantId: session.tenantId, userId: session.userId, username: null, requestId: ctx.requestId }, {
         action: 'auth.refresh_reuse_detected',
         objectType: 'Session',
@@ -169,7 +170,7 @@ export async function logout(ctx: RequestContext, refreshToken: string): Promise
   await inTenant(ctx.app.db, parsed.tenantId, async (m) => {
     const session = await m.findOneBy(Session, { tenantId: parsed.tenantId, id: parsed.sessionId });
     if (!session || session.revokedAt || !sameHash(session.tokenHash, hashSecret(parsed.secret))) return;
-    await m.update(Session, { tenantId: session.tenantId, id: session.id }, { revokedAt: new Date() });
+    await revokeSessions(m, { sessionId: session.id });
     await appendAudit(m, { tenantId: session.tenantId, userId: session.userId, username: null, requestId: ctx.requestId }, {
       action: 'auth.logout',
       objectType: 'Session',

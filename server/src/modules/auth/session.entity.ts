@@ -5,6 +5,7 @@ import { Node } from '../../graphql/node';
 /** A signed-in device: one refresh token, rotated on each use, revocable. */
 @Entity('sessions')
 @Index(['tenantId', 'userId'])
+@Index('idx_sessions_revoked_at', ['revokedAt'], { where: 'revoked_at IS NOT NULL' })
 @ObjectType({ implements: Node, description: '登录会话' })
 export class Session extends Node {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })

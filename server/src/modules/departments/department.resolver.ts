@@ -1,10 +1,18 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
-import { SignedIn } from '../../graphql/permissions';
+import { Allow, SignedIn } from '../../graphql/permissions';
+import { User } from '../users/user.entity';
 import { Department } from './department.entity';
+import { createDepartment, deleteDepartment, updateDepartment } from './department.service';
 
 const DepartmentConnection = Connection(Department);
+
+@InputType({ description: '部门' })
+class DepartmentInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => ID, { nullable: true, description: '部门负责人' }) headUserId?: string | null;
+}
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -12,5 +20,28 @@ export class DepartmentResolver {
   @Query(() => DepartmentConnection, { description: '本单位的检查部门' })
   departments(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     return tenantTx(ctx, (m) => paginate(m.createQueryBuilder(Department, 'd').orderBy('d.is_office', 'DESC').addOrderBy('d.name'), page));
+  }
+
+  @Allow('create', 'Department')
+  @Mutation(() => Department, { description: '新建部门' })
+  createDepartment(@Ctx() ctx: RequestContext, @Arg('input') input: DepartmentInput) {
+    return createDepartment(ctx, input);
+  }
+
+  @Allow('update', 'Department')
+  @Mutation(() => Department, { description: '修改部门名称或负责人' })
+  updateDepartment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input') input: DepartmentInput) {
+    return updateDepartment(ctx, id, input);
+  }
+
+  @Allow('delete', 'Department')
+  @Mutation(() => Boolean, { description: '删除没有人员的部门' })
+  deleteDepartment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return deleteDepartment(ctx, id);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: '部门负责人' })
+  head(@Root() department: Department, @Ctx() ctx: RequestContext) {
+    return department.headUserId ? ctx.loaders.User.load(department.headUserId) : null;
   }
 }

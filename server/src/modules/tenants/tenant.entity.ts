@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Region } from '../regions/region.entity';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../graphql/node';
 
@@ -34,6 +35,11 @@ export class Tenant extends Node {
   @Column({ name: 'region_code', type: 'varchar', length: 6 })
   regionCode!: string;
 
+  /** Declares the foreign key to the region table; read the region through the GraphQL field instead. */
+  @ManyToOne(() => Region, { createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'region_code', referencedColumnName: 'code', foreignKeyConstraintName: 'fk_tenants_region' })
+  regionRow?: Region;
+
   @Field()
   @Column({ type: 'text' })
   name!: string;
@@ -45,6 +51,22 @@ export class Tenant extends Node {
   @Field(() => TenantStatus)
   @Column({ type: 'text', default: TenantStatus.ACTIVE })
   status!: TenantStatus;
+
+  @Field(() => String, { nullable: true, description: '对外显示名称' })
+  @Column({ name: 'display_name', type: 'text', nullable: true })
+  displayName!: string | null;
+
+  @Field(() => String, { nullable: true, description: '联系方式' })
+  @Column({ type: 'text', nullable: true })
+  contact!: string | null;
+
+  @Field(() => String, { nullable: true, description: '公示页页眉' })
+  @Column({ name: 'public_header', type: 'text', nullable: true })
+  publicHeader!: string | null;
+
+  @Field(() => String, { nullable: true, description: '公示页页脚' })
+  @Column({ name: 'public_footer', type: 'text', nullable: true })
+  publicFooter!: string | null;
 
   /** `/rootId/…/ownId/`: the ids from the root tenant down to this one. */
   @Column({ type: 'text' })

@@ -7,6 +7,8 @@ export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [R in 
 registerEnumType(RoleEnum, { name: 'Role' });
 
 export enum UserStatus {
+  /** Invited; becomes ACTIVE when the invitation code is redeemed with a password. */
+  INVITED = 'INVITED',
   ACTIVE = 'ACTIVE',
   DEACTIVATED = 'DEACTIVATED',
 }

@@ -1,0 +1,172 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  ROLES_BY_TENANT_KIND,
+  asSubject,
+  fromGlobalUuid,
+  grantableRoles,
+  labelProblems,
+  toGlobalId,
+  usernameProblems,
+  type FieldProblem,
+  type Role,
+} from '@spotcheck/shared';
+import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { badInput, conflict, forbidden, notFound, ruleViolation } from '../../graphql/errors';
+import { isUniqueViolation } from '../../lib/pg-errors';
+import { actorOf, appendAudit } from '../audit/audit.service';
+import { Department } from '../departments/department.entity';
+import { Tenant } from '../tenants/tenant.entity';
+import { issueInvitation, type IssuedCode } from '../invitations/invitation.service';
+import { InvitationPurpose } from '../invitations/invitation.entity';
+import { revokeSessions } from '../auth/session-revocations';
+import { User, UserStatus } from './user.entity';
+
+export interface InviteUserInput {
+  username: string;
+  displayName: string;
+  departmentId?: string | null;
+  roles: Role[];
+}
+
+export interface UpdateUserInput {
+  displayName?: string | null;
+  departmentId?: string | null;
+  roles?: Role[] | null;
+}
+
+/** The office invites a colleague: the account exists at once, the password is set with the one-time code. */
+export async function inviteUser(ctx: RequestContext, input: InviteUserInput): Promise<{ user: User; invitation: IssuedCode }> {
+  const viewer = requireViewer(ctx);
+  if (!ctx.ability.can('create', asSubject('User', { tenantId: viewer.tenantId }))) throw forbidden();
+  const problems = [...usernameProblems(input.username), ...labelProblems(input.displayName, 'displayName', 50)];
+  if (problems.length) throw badInput(problems);
+  return tenantTx(ctx, async (m) => {
+    const roles = await checkRoles(ctx, m, input.roles);
+    const departmentId = await resolveDepartment(m, input.departmentId);
+    const user = m.create(User, {
+      tenantId: viewer.tenantId,
+      id: crypto.randomUUID(),
+      username: input.username,
+      displayName: input.displayName.trim(),
+      roles,
+      departmentId,
+      status: UserStatus.INVITED,
+      passwordHash: null,
+    });
+    try {
+      await m.insert(User, user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`用户名“${input.username}”已被使用`);
+      throw error;
+    }
+    const invitation = await issueInvitation(m, user, InvitationPurpose.INVITE_USER, viewer.userId);
+    await appendAudit(m, actorOf(ctx), { action: 'user.invite', objectType: 'User', objectId: toGlobalId('User', user.id), after: snapshot(user) });
+    return { user, invitation };
+  });
+}
+
+/** Changes a colleague's name, department or roles; nobody grants a role above their own. */
+export async function updateUser(ctx: RequestContext, globalId: string, input: UpdateUserInput): Promise<User> {
+  const viewer = requireViewer(ctx);
+  return tenantTx(ctx, async (m) => {
+    const user = await loadManageable(ctx, m, globalId);
+    const before = snapshot(user);
+    const changes: Partial<User> = {};
+    if (input.displayName != null) {
+      const problems = labelProblems(input.displayName, 'displayName', 50);
+      if (problems.length) throw badInput(problems);
+      changes.displayName = input.displayName.trim();
+    }
+    if (input.departmentId !== undefined) changes.departmentId = await resolveDepartment(m, input.departmentId);
+    if (input.roles != null) {
+      changes.roles = await checkRoles(ctx, m, input.roles);
+      if (user.id === viewer.userId && !changes.roles.includes('OFFICE') && user.roles.includes('OFFICE')) {
+        throw ruleViolation('SELF_LOCKOUT', '不能撤销自己的管理员角色，请由其他管理员操作');
+      }
+    }
+    await m.update(User, { tenantId: user.tenantId, id: user.id }, changes);
+    Object.assign(user, changes);
+    await appendAudit(m, actorOf(ctx), { action: 'user.update', objectType: 'User', objectId: toGlobalId('User', user.id), before, after: snapshot(user) });
+    return user;
+  });
+}
+
+/** Deactivates a colleague and signs them out everywhere at once. */
+export async function setUserActive(ctx: RequestContext, globalId: string, active: boolean): Promise<User> {
+  const viewer = requireViewer(ctx);
+  return tenantTx(ctx, async (m) => {
+    const user = await loadManageable(ctx, m, globalId);
+    if (user.id === viewer.userId) throw ruleViolation('SELF_LOCKOUT', '不能停用自己的账号');
+    const status = active ? (user.passwordHash ? UserStatus.ACTIVE : UserStatus.INVITED) : UserStatus.DEACTIVATED;
+    const before = snapshot(user);
+    await m.update(User, { tenantId: user.tenantId, id: user.id }, { status });
+    user.status = status;
+    const ended = active ? [] : await revokeSessions(m, { userId: user.id });
+    await appendAudit(m, actorOf(ctx), {
+      action: active ? 'user.reactivate' : 'user.deactivate',
+      objectType: 'User',
+      objectId: toGlobalId('User', user.id),
+      before,
+      after: { ...snapshot(user), sessionsEnded: ended.length },
+    });
+    return user;
+  });
+}
+
+/** Issues a one-time code with which the user sets a new password; redeeming it ends their sessions. */
+export async function resetUserPassword(ctx: RequestContext, globalId: string): Promise<{ user: User; invitation: IssuedCode }> {
+  const viewer = requireViewer(ctx);
+  return tenantTx(ctx, async (m) => {
+    const user = await loadManageable(ctx, m, globalId);
+    if (user.status === UserStatus.DEACTIVATED) throw ruleViolation('USER_DEACTIVATED', '账号已停用，请先启用');
+    const invitation = await issueInvitation(m, user, InvitationPurpose.RESET_PASSWORD, viewer.userId);
+    await appendAudit(m, actorOf(ctx), {
+      action: 'user.reset_password',
+      objectType: 'User',
+      objectId: toGlobalId('User', user.id),
+      after: { expiresAt: invitation.expiresAt },
+    });
+    return { user, invitation };
+  });
+}
+
+/** A user of the viewer's tenant whom the viewer may manage; invisible and unmanageable look alike. */
+async function loadManageable(ctx: RequestContext, m: EntityManager, globalId: string): Promise<User> {
+  const id = fromGlobalUuid(globalId, 'User');
+  const user = id ? await m.findOneBy(User, { id }) : null;
+  if (!user || !ctx.ability.can('read', asSubject('User', user))) throw notFound('用户');
+  if (!ctx.ability.can('update', asSubject('User', user))) throw forbidden();
+  const tenant = await m.findOneByOrFail(Tenant, { id: user.tenantId });
+  const reach = grantableRoles(ctx.viewer!.roles, tenant.kind);
+  if (!user.roles.every((r) => reach.includes(r))) throw forbidden('不能管理角色高于自己的用户');
+  return user;
+}
+
+async function checkRoles(ctx: RequestContext, m: EntityManager, requested: Role[]): Promise<Role[]> {
+  const roles = [...new Set(requested)];
+  const tenant = await m.findOneByOrFail(Tenant, { id: ctx.viewer!.tenantId });
+  const fitting = ROLES_BY_TENANT_KIND[tenant.kind];
+  const misfits = roles.filter((r) => !fitting.includes(r));
+  const problems: FieldProblem[] = [
+    ...(roles.length ? [] : [{ field: 'roles', message: '至少选择一个角色' }]),
+    ...(misfits.length ? [{ field: 'roles', message: `本单位类型不能设置角色：${misfits.join('、')}` }] : []),
+  ];
+  if (problems.length) throw badInput(problems);
+  const reach = grantableRoles(ctx.viewer!.roles, tenant.kind);
+  const above = roles.filter((r) => !reach.includes(r));
+  if (above.length) throw forbidden(`不能授予高于自己的角色：${above.join('、')}`);
+  return roles;
+}
+
+async function resolveDepartment(m: EntityManager, globalId: string | null | undefined): Promise<string | null> {
+  if (!globalId) return null;
+  const id = fromGlobalUuid(globalId, 'Department');
+  const department = id ? await m.findOneBy(Department, { id }) : null;
+  if (!department) throw badInput([{ field: 'departmentId', message: '部门不存在' }]);
+  return department.id;
+}
+
+function snapshot(user: User) {
+  return { username: user.username, displayName: user.displayName, roles: user.roles, departmentId: user.departmentId, status: user.status };
+}
