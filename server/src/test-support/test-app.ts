@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '../seed/demo-data';
 export interface GqlResult<T = any> {
   status: number;
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
+  errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[]; [k: string]: unknown } }[];
 }
 
 export interface TestApp {

@@ -1,16 +1,16 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { IsNull } from 'typeorm';
 import type { RequestContext } from '../../graphql/context';
 import { Public } from '../../graphql/permissions';
 import { Region } from './region.entity';
+import { COUNTRY_CODE } from './region-source';
 
 @Resolver(() => Region)
 export class RegionResolver {
   @Public()
-  @Query(() => [Region], { description: '行政区划：不给 parentCode 时为全国；给出时为其下一级' })
+  @Query(() => [Region], { description: '行政区划：给出 parentCode 时为其下一级，不给时为各省级行政区' })
   regions(@Ctx() ctx: RequestContext, @Arg('parentCode', () => String, { nullable: true }) parentCode?: string | null) {
     return ctx.app.db.getRepository(Region).find({
-      where: { parentCode: parentCode ?? IsNull() },
+      where: { parentCode: parentCode ?? COUNTRY_CODE },
       order: { code: 'ASC' },
     });
   }
