@@ -5,3 +5,5 @@ export * from './global-id';
 export * from './password-policy';
 export * from './rules';
 export * from './accounts';
+export * from './uscc';
+export * from './directories';

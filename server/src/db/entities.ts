@@ -6,5 +6,16 @@ import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Region } from '../modules/regions/region.entity';
 import { Invitation } from '../modules/invitations/invitation.entity';
 import { RuleSetVersion } from '../modules/rules/rule-set.entity';
+import { InspectionItem } from '../modules/items/inspection-item.entity';
+import { InspectionItemVersion } from '../modules/items/inspection-item-version.entity';
+import { Inspector } from '../modules/inspectors/inspector.entity';
+import { Recusal } from '../modules/inspectors/recusal.entity';
+import { MarketEntity } from '../modules/entities/market-entity.entity';
+import { MarketEntityChange } from '../modules/entities/market-entity-change.entity';
+import { ImportJob } from '../modules/imports/import-job.entity';
+import { ImportError } from '../modules/imports/import-error.entity';
 
-export const ENTITIES = [Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion];
+export const ENTITIES = [
+  Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion,
+  InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
+];

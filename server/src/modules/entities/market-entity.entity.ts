@@ -1,0 +1,86 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../graphql/node';
+
+export enum EntityStatus {
+  EXISTING = 'EXISTING',
+  OPERATING = 'OPERATING',
+  CANCELLED = 'CANCELLED',
+  REVOKED = 'REVOKED',
+  WITHDRAWN = 'WITHDRAWN',
+  MOVED_OUT = 'MOVED_OUT',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(EntityStatus, { name: 'EntityStatus', description: '存续 / 在业 / 注销 / 吊销 / 撤销 / 迁出 / 停业' });
+
+export enum CreditClass {
+  A = 'A',
+  B = 'B',
+  C = 'C',
+  D = 'D',
+}
+registerEnumType(CreditClass, { name: 'CreditClass' });
+
+export enum RiskLevel {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+}
+registerEnumType(RiskLevel, { name: 'RiskLevel' });
+
+/** An entry of the 检查对象名录库, unique by USCC within a bureau. */
+@Entity('market_entities')
+@Index(['tenantId', 'uscc'], { unique: true })
+@ObjectType({ implements: Node, description: '检查对象（市场主体）' })
+export class MarketEntity extends Node {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  declare id: string;
+
+  @Field() @Column({ type: 'text' }) name!: string;
+
+  @Field({ description: '统一社会信用代码' }) @Column({ type: 'varchar', length: 18 }) uscc!: string;
+
+  @Field({ description: '校验码不符但经人工确认' })
+  @Column({ name: 'uscc_checksum_override', type: 'boolean', default: false })
+  usccChecksumOverride!: boolean;
+
+  @Field(() => String, { nullable: true, description: '登记机关' })
+  @Column({ name: 'registration_authority', type: 'text', nullable: true })
+  registrationAuthority!: string | null;
+
+  @Field(() => String, { nullable: true, description: '法定代表人' })
+  @Column({ name: 'legal_representative', type: 'text', nullable: true })
+  legalRepresentative!: string | null;
+
+  @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) address!: string | null;
+
+  @Field({ description: '所在行政区划代码' }) @Column({ name: 'region_code', type: 'varchar', length: 6 }) regionCode!: string;
+
+  @Field(() => String, { nullable: true, description: '行业' }) @Column({ type: 'text', nullable: true }) industry!: string | null;
+
+  @Field(() => String, { nullable: true, description: '检查对象类型' })
+  @Column({ name: 'target_type', type: 'text', nullable: true })
+  targetType!: string | null;
+
+  @Field(() => EntityStatus) @Column({ type: 'text', default: EntityStatus.EXISTING }) status!: EntityStatus;
+
+  @Field(() => CreditClass, { nullable: true }) @Column({ name: 'credit_class', type: 'text', nullable: true }) creditClass!: CreditClass | null;
+
+  @Field(() => RiskLevel, { nullable: true }) @Column({ name: 'risk_level', type: 'text', nullable: true }) riskLevel!: RiskLevel | null;
+
+  @Field(() => Int, { description: '投诉举报次数' }) @Column({ type: 'integer', default: 0 }) complaints!: number;
+
+  @Field(() => String, { nullable: true, description: '违法违规记录' })
+  @Column({ name: 'violation_record', type: 'text', nullable: true })
+  violationRecord!: string | null;
+
+  @Field(() => Int, { description: '版本号，每次修改加一' }) @Column({ type: 'integer', default: 1 }) version!: number;
+
+  @Column({ name: 'import_job_id', type: 'uuid', nullable: true }) importJobId!: string | null;
+
+  @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Field() @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
