@@ -1,0 +1,114 @@
+import { CREDIT_CLASS, ENTITY_STATUS, RISK_LEVEL, checkUscc, type FieldProblem } from '@spotcheck/shared';
+import type { CreditClass, EntityStatus, RiskLevel } from './market-entity.entity';
+
+/** The editable fields of a directory entity, in stored form. */
+export interface EntityFields {
+  name: string;
+  uscc: string;
+  usccChecksumOverride: boolean;
+  registrationAuthority: string | null;
+  legalRepresentative: string | null;
+  address: string | null;
+  regionCode: string;
+  industry: string | null;
+  targetType: string | null;
+  status: EntityStatus;
+  creditClass: CreditClass | null;
+  riskLevel: RiskLevel | null;
+  complaints: number;
+  violationRecord: string | null;
+}
+
+/** A problem with a code an import report and the API both use; `warning` ones may be accepted explicitly. */
+export interface FieldIssue extends FieldProblem {
+  code: string;
+  warning?: boolean;
+}
+
+/** Column headers of imports, exports and templates, in order, with the aliases an import accepts. */
+export const ENTITY_COLUMNS: { key: keyof EntityFields; header: string; aliases: string[]; required?: boolean }[] = [
+  { key: 'name', header: '名称', aliases: ['企业名称', '市场主体名称', '单位名称'], required: true },
+  { key: 'uscc', header: '统一社会信用代码', aliases: ['信用代码', '社会信用代码'], required: true },
+  { key: 'registrationAuthority', header: '登记机关', aliases: ['注册登记机关'] },
+  { key: 'legalRepresentative', header: '法定代表人', aliases: ['法人代表', '负责人'] },
+  { key: 'address', header: '地址', aliases: ['住所', '经营场所', '住所（经营场所）'] },
+  { key: 'regionCode', header: '行政区划代码', aliases: ['区划代码'], required: true },
+  { key: 'industry', header: '行业', aliases: ['所属行业'] },
+  { key: 'targetType', header: '检查对象类型', aliases: ['对象类型', '检查对象'] },
+  { key: 'status', header: '登记状态', aliases: ['状态', '经营状态'] },
+  { key: 'creditClass', header: '信用等级', aliases: ['信用分类', '信用类别'] },
+  { key: 'riskLevel', header: '风险等级', aliases: ['风险分类'] },
+  { key: 'complaints', header: '投诉举报次数', aliases: ['投诉举报', '投诉次数'] },
+  { key: 'violationRecord', header: '违法违规记录', aliases: ['违法记录', '违规记录'] },
+];
+
+const TEXT_LIMIT = 500;
+
+/**
+ * Parses and validates one entity from raw strings (a form or an import row). `regionCodes` is the
+ * set of codes inside the bureau's area. Returns the stored form, or the problems found.
+ */
+export function parseEntityFields(
+  raw: Partial<Record<keyof EntityFields, string | number | boolean | null | undefined>>,
+  options: { regionCodes: ReadonlySet<string>; acceptChecksumWarning: boolean },
+): { fields: EntityFields | null; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const text = (key: keyof EntityFields, required = false): string | null => {
+    const value = raw[key] == null ? '' : String(raw[key]).trim();
+    if (!value) {
+      if (required) issues.push({ field: key, code: 'REQUIRED', message: '不能为空' });
+      return null;
+    }
+    if (value.length > TEXT_LIMIT) issues.push({ field: key, code: 'TOO_LONG', message: `不能超过 ${TEXT_LIMIT} 个字符` });
+    return value;
+  };
+  const pick = <T extends string>(key: keyof EntityFields, vocabulary: { parse(v: string): T | null; codes: string[] }, fallback: T | null): T | null => {
+    const value = text(key);
+    if (value === null) return fallback;
+    const code = vocabulary.parse(value) ?? vocabulary.parse(value.toUpperCase());
+    if (!code) issues.push({ field: key, code: 'UNKNOWN_VALUE', message: `无法识别“${value}”` });
+    return code;
+  };
+
+  const name = text('name', true);
+  const usccRaw = text('uscc', true);
+  let uscc = '';
+  let usccChecksumOverride = false;
+  if (usccRaw !== null) {
+    const check = checkUscc(usccRaw);
+    uscc = check.normalized;
+    if (check.problem?.code === 'USCC_CHECKSUM') {
+      if (options.acceptChecksumWarning) usccChecksumOverride = true;
+      issues.push({ field: 'uscc', code: check.problem.code, message: check.problem.message, warning: true });
+    } else if (check.problem) {
+      issues.push({ field: 'uscc', code: check.problem.code, message: check.problem.message });
+    }
+  }
+  const regionCode = text('regionCode', true);
+  if (regionCode !== null && !options.regionCodes.has(regionCode)) {
+    issues.push({ field: 'regionCode', code: 'REGION_OUTSIDE', message: `行政区划代码 ${regionCode} 不存在或不在本单位辖区内` });
+  }
+  const complaintsText = text('complaints');
+  const complaints = complaintsText === null ? 0 : Number(complaintsText);
+  if (!Number.isInteger(complaints) || complaints < 0 || complaints > 1_000_000) {
+    issues.push({ field: 'complaints', code: 'NOT_A_COUNT', message: '投诉举报次数须为非负整数' });
+  }
+  const fields: EntityFields = {
+    name: name ?? '',
+    uscc,
+    usccChecksumOverride,
+    registrationAuthority: text('registrationAuthority'),
+    legalRepresentative: text('legalRepresentative'),
+    address: text('address'),
+    regionCode: regionCode ?? '',
+    industry: text('industry'),
+    targetType: text('targetType'),
+    status: pick('status', ENTITY_STATUS, 'EXISTING') as EntityStatus,
+    creditClass: pick('creditClass', CREDIT_CLASS, null) as CreditClass | null,
+    riskLevel: pick('riskLevel', RISK_LEVEL, null) as RiskLevel | null,
+    complaints,
+    violationRecord: text('violationRecord'),
+  };
+  const blocking = issues.filter((i) => !i.warning || (i.code === 'USCC_CHECKSUM' && !options.acceptChecksumWarning));
+  return { fields: blocking.length ? null : fields, issues };
+}
