@@ -2,7 +2,17 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/abi
 import type { Role } from './roles';
 
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'verify';
-export type SubjectName = 'Tenant' | 'Department' | 'User' | 'Session' | 'AuditEvent' | 'all';
+export type SubjectName =
+  | 'Tenant'
+  | 'Department'
+  | 'User'
+  | 'Session'
+  | 'AuditEvent'
+  | 'InspectionItem'
+  | 'Inspector'
+  | 'MarketEntity'
+  | 'Recusal'
+  | 'all';
 
 /** Rows as CASL sees them: tagged with their subject name, carrying the fields rules test. */
 interface Tagged<N extends string> {
@@ -37,6 +47,8 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   can('read', 'User', { id: user.id });
   can(['read', 'delete'], 'Session', { userId: user.id });
   can('read', 'Department', own);
+  // The item list and the directories are open to everyone in the bureau (and published to the public).
+  can('read', ['InspectionItem', 'Inspector', 'MarketEntity'], own);
 
   for (const role of user.roles) {
     switch (role) {
@@ -49,6 +61,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
         can('read', 'Tenant');
         break;
       case 'OFFICE':
+        can('manage', ['InspectionItem', 'Inspector', 'MarketEntity', 'Recusal'], own);
         can('update', 'Tenant', { id: user.tenantId });
         can('manage', 'Department', own);
         can(['read', 'create', 'update'], 'User', own);
@@ -62,6 +75,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
         can('read', 'AuditEvent', own);
         break;
       case 'SUPERVISOR':
+        can('read', 'Recusal', own);
         can('read', 'User', own);
         can('read', 'Session', own);
         can(['read', 'verify'], 'AuditEvent', own);

@@ -45,14 +45,26 @@ export function Connection<T extends object>(Item: ClassType<T>) {
   return ItemConnection;
 }
 
-/** Pages through an ordered query. Cursors are opaque offsets within the same ordering. */
-export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<ConnectionShape<T>> {
+/** Pages through an ordered query of entities. Cursors are opaque offsets within the same ordering. */
+export function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<ConnectionShape<T>> {
+  return page(args, (offset, first) => Promise.all([query.clone().skip(offset).take(first).getMany(), query.getCount()]));
+}
+
+/** Pages through an ordered query of raw rows (views), mapping each row. */
+export function paginateRaw<R, T>(query: SelectQueryBuilder<ObjectLiteral>, args: PageArgs, map: (row: R) => T): Promise<ConnectionShape<T>> {
+  return page(args, async (offset, first) => {
+    const [rows, totalCount] = await Promise.all([query.clone().offset(offset).limit(first).getRawMany<R>(), query.getCount()]);
+    return [rows.map(map), totalCount];
+  });
+}
+
+async function page<T>(args: PageArgs, fetch: (offset: number, first: number) => Promise<[T[], number]>): Promise<ConnectionShape<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput([{ field: 'first', message: `须为 0 到 ${MAX_PAGE_SIZE} 之间的整数` }]);
   }
   const offset = args.after ? decodeCursor(args.after) + 1 : 0;
-  const [rows, totalCount] = await Promise.all([query.clone().skip(offset).take(first).getMany(), query.getCount()]);
+  const [rows, totalCount] = await fetch(offset, first);
   const edges = rows.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
     edges,

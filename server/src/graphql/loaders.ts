@@ -7,6 +7,10 @@ import { User } from '../modules/users/user.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Session } from '../modules/auth/session.entity';
 import { Region } from '../modules/regions/region.entity';
+import { InspectionItem } from '../modules/items/inspection-item.entity';
+import { Inspector } from '../modules/inspectors/inspector.entity';
+import { Recusal } from '../modules/inspectors/recusal.entity';
+import { MarketEntity } from '../modules/entities/market-entity.entity';
 
 /** Per-request batch loaders by local id, all read under the viewer's RLS scope: invisible rows load as null. */
 export function createLoaders(ctx: RequestContext) {
@@ -23,6 +27,10 @@ export function createLoaders(ctx: RequestContext) {
     User: byId(User),
     AuditEvent: byId(AuditEvent),
     Session: byId(Session),
+    InspectionItem: byId(InspectionItem),
+    Inspector: byId(Inspector),
+    Recusal: byId(Recusal),
+    MarketEntity: byId(MarketEntity),
     /** Reference data: read without a tenant scope. */
     Region: new DataLoader<string, Region | null>(async (codes) => {
       const rows = await ctx.app.db.getRepository(Region).findBy({ code: In([...codes]) });

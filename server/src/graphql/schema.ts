@@ -2,6 +2,10 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AuthResolver, SessionResolver } from '../modules/auth/auth.resolver';
 import { RegionResolver } from '../modules/regions/region.resolver';
+import { ItemResolver } from '../modules/items/item.resolver';
+import { EntityResolver } from '../modules/entities/entity.resolver';
+import { InspectorResolver, RecusalResolver } from '../modules/inspectors/inspector.resolver';
+import { PublicDirectoryResolver } from '../modules/publication/public-directory.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
 import { DepartmentResolver } from '../modules/departments/department.resolver';
@@ -15,7 +19,8 @@ import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { PermissionGuard } from './permissions';
 import type { AppPubSub } from './pubsub';
 
-export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver] as const;
+export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
+  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver] as const;
 
 /** Builds the executable schema; `pubSub` may be absent when only printing the schema. */
 export function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {

@@ -7,8 +7,9 @@ import { hashPassword } from '../modules/auth/passwords';
 import { RuleSetVersion } from '../modules/rules/rule-set.entity';
 import { DEFAULT_RULES } from '@spotcheck/shared';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
+import { seedDirectories } from './demo-directories';
 
-/** Seeds the demo tenants, departments and accounts, in one transaction, only into an empty database. */
+/** Seeds the demo tenants, departments, accounts, item lists and directories, in one transaction, only into an empty database. */
 export async function seedDemoIfEmpty(admin: DataSource): Promise<boolean> {
   const [{ count }] = (await admin.query('SELECT count(*)::int AS count FROM tenants')) as { count: number }[];
   if (count > 0) return false;
@@ -48,6 +49,10 @@ export async function seedDemoIfEmpty(admin: DataSource): Promise<boolean> {
       }),
     );
     await m.insert(User, users);
+    for (const bureau of ['changde', 'wugang'] as const) {
+      const tenantId = tenants.get(bureau)!.id;
+      await seedDirectories(m, bureau, tenantId, departments.get(bureau)!, users.filter((u) => u.tenantId === tenantId));
+    }
   });
   return true;
 }

@@ -1,0 +1,110 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { asSubject, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
+import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { AppError, badInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { isUniqueViolation } from '../../lib/pg-errors';
+import { actorOf, appendAudit } from '../audit/audit.service';
+import { currentTenantArea } from '../regions/region-area';
+import { MarketEntity } from './market-entity.entity';
+import { MarketEntityChange } from './market-entity-change.entity';
+import { parseEntityFields, type EntityFields, type FieldIssue } from './entity-fields';
+
+export type EntityInput = Partial<Record<keyof EntityFields, string | number | boolean | null>>;
+
+/** Adds an entity by hand. A USCC whose check character does not match needs `overrideChecksum`. */
+export async function createEntity(ctx: RequestContext, input: EntityInput, overrideChecksum: boolean): Promise<MarketEntity> {
+  const viewer = requireViewer(ctx);
+  if (!ctx.ability.can('create', asSubject('MarketEntity', { tenantId: viewer.tenantId }))) throw forbidden();
+  return tenantTx(ctx, async (m) => {
+    const fields = await validated(m, input, overrideChecksum);
+    const entity = m.create(MarketEntity, { ...fields, tenantId: viewer.tenantId, id: crypto.randomUUID(), version: 1 });
+    try {
+      await m.insert(MarketEntity, entity);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`统一社会信用代码 ${fields.uscc} 已在本单位名录中`);
+      throw error;
+    }
+    await recordChange(ctx, m, entity, null, fields);
+    return entity;
+  });
+}
+
+/** Edits an entity; each change is a new version with its before and after. */
+export async function updateEntity(ctx: RequestContext, globalId: string, input: EntityInput, overrideChecksum: boolean): Promise<MarketEntity> {
+  return tenantTx(ctx, async (m) => {
+    const id = fromGlobalUuid(globalId, 'MarketEntity');
+    const entity = id ? await m.findOneBy(MarketEntity, { id }) : null;
+    if (!entity) throw notFound('检查对象');
+    if (!ctx.ability.can('update', asSubject('MarketEntity', entity))) throw forbidden();
+    const before = fieldsOf(entity);
+    const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as EntityInput;
+    const fields = await validated(m, merged, overrideChecksum || (entity.usccChecksumOverride && merged.uscc === entity.uscc));
+    const changed = (Object.keys(fields) as (keyof EntityFields)[]).filter((k) => fields[k] !== before[k]);
+    if (!changed.length) return entity;
+    try {
+      await m.update(MarketEntity, { tenantId: entity.tenantId, id: entity.id }, { ...fields, version: entity.version + 1 });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`统一社会信用代码 ${fields.uscc} 已在本单位名录中`);
+      throw error;
+    }
+    const updated = await m.findOneByOrFail(MarketEntity, { tenantId: entity.tenantId, id: entity.id });
+    await recordChange(ctx, m, updated, before, fields);
+    return updated;
+  });
+}
+
+async function validated(m: EntityManager, input: EntityInput, overrideChecksum: boolean): Promise<EntityFields> {
+  const { fields, issues } = parseEntityFields(input, { regionCodes: await currentTenantArea(m), acceptChecksumWarning: overrideChecksum });
+  if (fields) return fields;
+  const checksum = issues.find((i) => i.code === 'USCC_CHECKSUM');
+  const blocking = issues.filter((i) => i.code !== 'USCC_CHECKSUM');
+  if (!blocking.length && checksum) {
+    throw new AppError('RULE_VIOLATION', `${checksum.message}。如确认无误，请勾选“确认校验码”后保存`, {
+      rule: 'USCC_CHECKSUM',
+      fields: [{ field: 'uscc', message: checksum.message }],
+    });
+  }
+  throw badInput(blocking.map(({ field, message }: FieldIssue) => ({ field, message })));
+}
+
+async function recordChange(ctx: RequestContext, m: EntityManager, entity: MarketEntity, before: EntityFields | null, after: EntityFields): Promise<void> {
+  const change = m.create(MarketEntityChange, {
+    tenantId: entity.tenantId,
+    entityId: entity.id,
+    version: entity.version,
+    before: before as Record<string, unknown> | null,
+    after: after as unknown as Record<string, unknown>,
+    source: 'MANUAL',
+    importJobId: null,
+    changedBy: ctx.viewer!.userId,
+    changedAt: new Date(),
+  });
+  await m.insert(MarketEntityChange, change as never);
+  await appendAudit(m, actorOf(ctx), {
+    action: before ? 'entity.update' : 'entity.create',
+    objectType: 'MarketEntity',
+    objectId: toGlobalId('MarketEntity', entity.id),
+    before,
+    after,
+  });
+}
+
+export function fieldsOf(e: MarketEntity): EntityFields {
+  return {
+    name: e.name,
+    uscc: e.uscc,
+    usccChecksumOverride: e.usccChecksumOverride,
+    registrationAuthority: e.registrationAuthority,
+    legalRepresentative: e.legalRepresentative,
+    address: e.address,
+    regionCode: e.regionCode,
+    industry: e.industry,
+    targetType: e.targetType,
+    status: e.status,
+    creditClass: e.creditClass,
+    riskLevel: e.riskLevel,
+    complaints: e.complaints,
+    violationRecord: e.violationRecord,
+  };
+}

@@ -1,0 +1,132 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { fromGlobalUuid } from '@spotcheck/shared';
+import { tenantTx, type RequestContext } from '../../graphql/context';
+import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import { Allow, SignedIn } from '../../graphql/permissions';
+import { badInput } from '../../graphql/errors';
+import { Department } from '../departments/department.entity';
+import { User } from '../users/user.entity';
+import { canReadUser } from '../users/user.service';
+import { MarketEntity } from '../entities/market-entity.entity';
+import { Establishment, Gender, Inspector, InspectorStatus } from './inspector.entity';
+import { Recusal } from './recusal.entity';
+import { declareRecusal, isDrawable, saveInspector } from './inspector.service';
+import { parseDate } from './inspector-fields';
+
+const InspectorConnection = Connection(Inspector);
+const RecusalConnection = Connection(Recusal);
+
+@InputType({ description: '执法检查人员' })
+class InspectorInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Gender, { nullable: true }) gender?: Gender | null;
+  @Field(() => String, { nullable: true }) post?: string | null;
+  @Field(() => [String], { nullable: true }) enforcementCategories?: string[] | null;
+  @Field(() => String, { nullable: true }) certificateNo?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) certificateValidFrom?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) certificateValidTo?: string | null;
+  @Field(() => Establishment, { nullable: true }) establishment?: Establishment | null;
+  @Field(() => [String], { nullable: true }) specialties?: string[] | null;
+  @Field(() => InspectorStatus, { nullable: true }) status?: InspectorStatus | null;
+  @Field(() => ID, { nullable: true }) departmentId?: string | null;
+  @Field(() => ID, { nullable: true, description: '关联的用户账号' }) userId?: string | null;
+}
+
+@InputType({ description: '回避声明' })
+class RecusalInput {
+  @Field(() => ID) inspectorId!: string;
+  @Field(() => ID) entityId!: string;
+  @Field() reason!: string;
+  @Field({ description: 'YYYY-MM-DD' }) validFrom!: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD；不填表示长期' }) validTo?: string | null;
+}
+
+@ArgsType()
+class InspectorFilter extends PageArgs {
+  @Field(() => ID, { nullable: true }) departmentId?: string | null;
+  @Field(() => InspectorStatus, { nullable: true }) status?: InspectorStatus | null;
+  @Field(() => String, { nullable: true, description: '只列出该日（YYYY-MM-DD）可抽取的人员：在岗且执法证有效' }) drawableOn?: string | null;
+}
+
+@ArgsType()
+class RecusalFilter extends PageArgs {
+  @Field(() => ID, { nullable: true }) inspectorId?: string | null;
+  @Field(() => ID, { nullable: true }) entityId?: string | null;
+}
+
+@Resolver(() => Inspector)
+export class InspectorResolver {
+  @SignedIn()
+  @Query(() => InspectorConnection, { description: '本单位执法检查人员名录' })
+  inspectors(@Ctx() ctx: RequestContext, @Args() filter: InspectorFilter) {
+    return tenantTx(ctx, (m) => {
+      const query = m.createQueryBuilder(Inspector, 'p').orderBy('p.name', 'ASC').addOrderBy('p.id');
+      if (filter.departmentId) query.andWhere('p.department_id = :d', { d: fromGlobalUuid(filter.departmentId, 'Department') });
+      if (filter.status) query.andWhere('p.status = :s', { s: filter.status });
+      if (filter.drawableOn) {
+        const on = parseDate(filter.drawableOn);
+        if (!on) throw badInput([{ field: 'drawableOn', message: '日期无效' }]);
+        query.andWhere(`p.status = 'ACTIVE' AND p.certificate_valid_from <= :on AND p.certificate_valid_to >= :on`, { on });
+      }
+      return paginate(query, filter);
+    });
+  }
+
+  @Allow('create', 'Inspector')
+  @Mutation(() => Inspector, { description: '新增执法检查人员' })
+  createInspector(@Ctx() ctx: RequestContext, @Arg('input') input: InspectorInput) {
+    return saveInspector(ctx, null, input);
+  }
+
+  @Allow('update', 'Inspector')
+  @Mutation(() => Inspector, { description: '修改执法检查人员' })
+  updateInspector(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input') input: InspectorInput) {
+    return saveInspector(ctx, id, input);
+  }
+
+  @SignedIn()
+  @Mutation(() => Recusal, { description: '登记回避声明（办公室，或执法人员本人）' })
+  declareRecusal(@Ctx() ctx: RequestContext, @Arg('input') input: RecusalInput) {
+    return declareRecusal(ctx, input);
+  }
+
+  @SignedIn()
+  @Query(() => RecusalConnection, { description: '回避声明' })
+  recusals(@Ctx() ctx: RequestContext, @Args() filter: RecusalFilter) {
+    return tenantTx(ctx, (m) => {
+      const query = m.createQueryBuilder(Recusal, 'r').orderBy('r.created_at', 'DESC').addOrderBy('r.id');
+      if (filter.inspectorId) query.andWhere('r.inspector_id = :i', { i: fromGlobalUuid(filter.inspectorId, 'Inspector') });
+      if (filter.entityId) query.andWhere('r.entity_id = :e', { e: fromGlobalUuid(filter.entityId, 'MarketEntity') });
+      return paginate(query, filter);
+    });
+  }
+
+  @FieldResolver(() => Department, { nullable: true })
+  department(@Root() inspector: Inspector, @Ctx() ctx: RequestContext) {
+    return inspector.departmentId ? ctx.loaders.Department.load(inspector.departmentId) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: '关联账号（本人或有权查看用户者可见）' })
+  async user(@Root() inspector: Inspector, @Ctx() ctx: RequestContext) {
+    const user = inspector.userId ? await ctx.loaders.User.load(inspector.userId) : null;
+    return user && canReadUser(ctx, user) ? user : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: '指定日期（默认今天）是否可抽取：在岗且执法证有效' })
+  drawable(@Root() inspector: Inspector, @Arg('on', () => String, { nullable: true }) on?: string | null) {
+    return isDrawable(inspector, (on && parseDate(on)) || new Date().toISOString().slice(0, 10));
+  }
+}
+
+@Resolver(() => Recusal)
+export class RecusalResolver {
+  @FieldResolver(() => Inspector, { nullable: true })
+  inspector(@Root() recusal: Recusal, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.Inspector.load(recusal.inspectorId);
+  }
+
+  @FieldResolver(() => MarketEntity, { nullable: true })
+  entity(@Root() recusal: Recusal, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.MarketEntity.load(recusal.entityId);
+  }
+}

@@ -1,0 +1,84 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { tenantTx, type RequestContext } from '../../graphql/context';
+import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import { SignedIn } from '../../graphql/permissions';
+import { badInput } from '../../graphql/errors';
+import { fromGlobalUuid } from '@spotcheck/shared';
+import { Department } from '../departments/department.entity';
+import { InspectionItem, ItemCategory, ItemStatus } from './inspection-item.entity';
+import { InspectionItemVersion } from './inspection-item-version.entity';
+import { createItem, setItemStatus, updateItem } from './item.service';
+
+const InspectionItemConnection = Connection(InspectionItem);
+
+@InputType({ description: '抽查事项' })
+class ItemInput {
+  @Field(() => ID, { nullable: true, description: '责任部门' }) departmentId?: string | null;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) legalBasis?: string | null;
+  @Field(() => String, { nullable: true }) inspectingBody?: string | null;
+  @Field(() => ItemCategory, { nullable: true }) category?: ItemCategory | null;
+  @Field(() => String, { nullable: true }) targetType?: string | null;
+  @Field(() => String, { nullable: true, description: '最低抽查比例，如 "0.10"' }) minRatio?: string | null;
+  @Field(() => Int, { nullable: true }) frequencyPerYear?: number | null;
+  @Field(() => [String], { nullable: true, description: '检查方式：代码或中文，如 实地核查' }) methods?: string[] | null;
+  @Field(() => String, { nullable: true }) remarks?: string | null;
+}
+
+@ArgsType()
+class ItemFilter extends PageArgs {
+  @Field(() => ID, { nullable: true }) departmentId?: string | null;
+  @Field(() => ItemStatus, { nullable: true }) status?: ItemStatus | null;
+}
+
+@Resolver(() => InspectionItem)
+export class ItemResolver {
+  @SignedIn()
+  @Query(() => InspectionItemConnection, { description: '本单位随机抽查事项清单' })
+  items(@Ctx() ctx: RequestContext, @Args() filter: ItemFilter) {
+    return tenantTx(ctx, (m) => {
+      const query = m.createQueryBuilder(InspectionItem, 'i').orderBy('i.created_at', 'ASC').addOrderBy('i.id');
+      if (filter.departmentId) {
+        const id = fromGlobalUuid(filter.departmentId, 'Department');
+        if (!id) throw badInput([{ field: 'departmentId', message: '部门 id 无效' }]);
+        query.andWhere('i.department_id = :id', { id });
+      }
+      if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
+      return paginate(query, filter);
+    });
+  }
+
+  @SignedIn()
+  @Mutation(() => InspectionItem, { description: '新增抽查事项（草稿）' })
+  createItem(@Ctx() ctx: RequestContext, @Arg('input') input: ItemInput, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
+    return createItem(ctx, input, reason ?? null);
+  }
+
+  @SignedIn()
+  @Mutation(() => InspectionItem, { description: '修改抽查事项：产生新版本；已公布的事项须说明理由' })
+  updateItem(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input') input: ItemInput, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
+    return updateItem(ctx, id, input, reason ?? null);
+  }
+
+  @SignedIn()
+  @Mutation(() => InspectionItem, { description: '公布抽查事项' })
+  publishItem(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
+    return setItemStatus(ctx, id, ItemStatus.PUBLISHED, reason ?? null);
+  }
+
+  @SignedIn()
+  @Mutation(() => InspectionItem, { description: '撤回抽查事项（须说明理由）' })
+  withdrawItem(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
+    return setItemStatus(ctx, id, ItemStatus.WITHDRAWN, reason);
+  }
+
+  @FieldResolver(() => Department, { nullable: true })
+  department(@Root() item: InspectionItem, @Ctx() ctx: RequestContext) {
+    return item.departmentId ? ctx.loaders.Department.load(item.departmentId) : null;
+  }
+
+  @FieldResolver(() => [InspectionItemVersion], { description: '历次版本，最新在前' })
+  history(@Root() item: InspectionItem, @Ctx() ctx: RequestContext) {
+    return tenantTx(ctx, (m) => m.find(InspectionItemVersion, { where: { itemId: item.id }, order: { version: 'DESC' } }));
+  }
+}

@@ -1,0 +1,86 @@
+import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
+import { fromGlobalUuid, normalizeUscc, toGlobalId } from '@spotcheck/shared';
+import type { RequestContext } from '../../graphql/context';
+import { PageArgs, paginateRaw } from '../../graphql/connection';
+import { notFound } from '../../graphql/errors';
+import { Public } from '../../graphql/permissions';
+import { PublicBureau, PublicEntityConnection, PublicInspectorConnection, PublicItem } from './public.types';
+
+@ArgsType()
+class PublicEntityArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: '名称包含，或统一社会信用代码开头' }) search?: string | null;
+}
+
+/**
+ * The public portal's directory pages. They read the public_* views, which run with the owner's
+ * rights across tenants and carry only public columns of active bureaus; no sign-in needed.
+ */
+@Resolver()
+export class PublicDirectoryResolver {
+  @Public()
+  @Query(() => [PublicBureau], { description: '公示：在用的单位' })
+  async publicBureaus(@Ctx() ctx: RequestContext) {
+    const rows = await ctx.app.db.query(`SELECT * FROM public_tenants ORDER BY region_code, name`);
+    return rows.map(bureau);
+  }
+
+  @Public()
+  @Query(() => [PublicItem], { description: '公示：单位已公布的随机抽查事项清单' })
+  async publicItems(@Ctx() ctx: RequestContext, @Arg('bureauId', () => ID) bureauId: string) {
+    const tenantId = await activeBureau(ctx, bureauId);
+    const rows = await ctx.app.db.query(`SELECT * FROM public_items WHERE tenant_id = $1 ORDER BY department_name NULLS FIRST, name`, [tenantId]);
+    return rows.map((r: Record<string, any>) => ({
+      id: toGlobalId('InspectionItem', r.id),
+      departmentName: r.department_name,
+      version: r.version,
+      name: r.name,
+      legalBasis: r.legal_basis,
+      inspectingBody: r.inspecting_body,
+      category: r.category,
+      targetType: r.target_type,
+      minRatio: r.min_ratio,
+      frequencyPerYear: r.frequency_per_year,
+      methods: r.methods,
+      remarks: r.remarks,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  @Public()
+  @Query(() => PublicInspectorConnection, { description: '公示：执法检查人员名录' })
+  async publicInspectors(@Ctx() ctx: RequestContext, @Arg('bureauId', () => ID) bureauId: string, @Args() page: PageArgs) {
+    const tenantId = await activeBureau(ctx, bureauId);
+    const query = ctx.app.db.createQueryBuilder().select('p.*').from('public_inspectors', 'p').where('p.tenant_id = :tenantId', { tenantId }).orderBy('p.name').addOrderBy('p.id');
+    return paginateRaw(query, page, (r: Record<string, string>) => ({ id: toGlobalId('Inspector', r.id!), name: r.name!, post: r.post!, certificateNo: r.certificate_no! }));
+  }
+
+  @Public()
+  @Query(() => PublicEntityConnection, { description: '公示：检查对象名录，可按名称或统一社会信用代码查找' })
+  async publicEntities(@Ctx() ctx: RequestContext, @Arg('bureauId', () => ID) bureauId: string, @Args() args: PublicEntityArgs) {
+    const tenantId = await activeBureau(ctx, bureauId);
+    const query = ctx.app.db.createQueryBuilder().select('e.*').from('public_entities', 'e').where('e.tenant_id = :tenantId', { tenantId }).orderBy('e.uscc');
+    const search = args.search?.trim();
+    if (search) query.andWhere('(strpos(e.name, :search) > 0 OR starts_with(e.uscc, :uscc))', { search, uscc: normalizeUscc(search) });
+    return paginateRaw(query, args, (r: Record<string, string>) => ({ id: toGlobalId('MarketEntity', r.id!), name: r.name!, uscc: r.uscc!, address: r.address ?? null }));
+  }
+}
+
+async function activeBureau(ctx: RequestContext, bureauId: string): Promise<string> {
+  const id = fromGlobalUuid(bureauId, 'Tenant');
+  const [row] = id ? await ctx.app.db.query(`SELECT id FROM public_tenants WHERE id = $1`, [id]) : [];
+  if (!row) throw notFound('单位');
+  return row.id;
+}
+
+function bureau(r: Record<string, string | null>): PublicBureau {
+  return {
+    id: toGlobalId('Tenant', r.id!),
+    name: r.name!,
+    displayName: r.display_name,
+    regionCode: r.region_code!,
+    kind: r.kind!,
+    contact: r.contact,
+    publicHeader: r.public_header,
+    publicFooter: r.public_footer,
+  };
+}

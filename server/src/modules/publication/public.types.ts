@@ -1,0 +1,51 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../../graphql/connection';
+import { ItemCategory } from '../items/inspection-item.entity';
+
+@ObjectType({ description: '公示的单位' })
+export class PublicBureau {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) displayName!: string | null;
+  @Field() regionCode!: string;
+  @Field() kind!: string;
+  @Field(() => String, { nullable: true }) contact!: string | null;
+  @Field(() => String, { nullable: true }) publicHeader!: string | null;
+  @Field(() => String, { nullable: true }) publicFooter!: string | null;
+}
+
+@ObjectType({ description: '公布的抽查事项' })
+export class PublicItem {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) departmentName!: string | null;
+  @Field(() => Int) version!: number;
+  @Field() name!: string;
+  @Field() legalBasis!: string;
+  @Field() inspectingBody!: string;
+  @Field(() => ItemCategory) category!: ItemCategory;
+  @Field() targetType!: string;
+  @Field() minRatio!: string;
+  @Field(() => Int) frequencyPerYear!: number;
+  @Field(() => [String]) methods!: string[];
+  @Field(() => String, { nullable: true }) remarks!: string | null;
+  @Field() updatedAt!: Date;
+}
+
+@ObjectType({ description: '公示的执法检查人员（仅姓名、岗位、执法证号）' })
+export class PublicInspector {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() post!: string;
+  @Field() certificateNo!: string;
+}
+
+@ObjectType({ description: '公示的检查对象（仅名称、统一社会信用代码、地址）' })
+export class PublicEntity {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() uscc!: string;
+  @Field(() => String, { nullable: true }) address!: string | null;
+}
+
+export const PublicInspectorConnection = Connection(PublicInspector);
+export const PublicEntityConnection = Connection(PublicEntity);

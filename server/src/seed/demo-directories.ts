@@ -1,0 +1,169 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { USCC_ALPHABET, completeUscc, toGlobalId } from '@spotcheck/shared';
+import { InspectionItem, ItemCategory, ItemStatus } from '../modules/items/inspection-item.entity';
+import { InspectionItemVersion } from '../modules/items/inspection-item-version.entity';
+import { Inspector, Establishment, Gender, InspectorStatus } from '../modules/inspectors/inspector.entity';
+import { MarketEntity, CreditClass, EntityStatus, RiskLevel } from '../modules/entities/market-entity.entity';
+import type { Department } from '../modules/departments/department.entity';
+import type { User } from '../modules/users/user.entity';
+import { DemoRandom } from './demo-random';
+
+interface DemoItem {
+  department: string;
+  name: string;
+  legalBasis: string;
+  targetType: string;
+  minRatio: string;
+  frequencyPerYear: number;
+  methods: string[];
+  category?: ItemCategory;
+}
+
+/** 舞钢's 2023 list, exactly as its attachment gives it. */
+const WUGANG_ITEMS: DemoItem[] = [
+  { department: '规划股', name: '建设工程规划许可证批后监管', legalBasis: '河南省实施《中华人民共和国城乡规划法》办法第五十一条、第六十五条', targetType: '办理建设工程规划许可证的单位和个人', minRatio: '0.10', frequencyPerYear: 1, methods: ['ON_SITE', 'COMBINED'] },
+  { department: '测绘地理信息股', name: '测绘资质单位检查', legalBasis: '河南省自然资源厅随机检查事项清单（豫自然资规【2019】3号）', targetType: '舞钢市行政区域内的测绘资质单位', minRatio: '0.30', frequencyPerYear: 1, methods: ['ON_SITE', 'COMBINED'] },
+  { department: '土地利用股', name: '土地使用情况监督检查', legalBasis: '中华人民共和国土地管理法 和河南省实施《土地管理法》办法', targetType: '企业', minRatio: '0.10', frequencyPerYear: 1, methods: ['ON_SITE'] },
+  { department: '矿产资源与地质环境股', name: '矿山地质环境保护与土地复垦情况的监管', legalBasis: '1、《矿产资源法》第十二条 2、《矿产资源法实施细则》第八条', targetType: '企业', minRatio: '0.10', frequencyPerYear: 1, methods: ['ON_SITE'] },
+];
+
+/** 常德's items follow its rules: within 2%–10%, one or two rounds a year, by the 检查部门 that approve. */
+const CHANGDE_ITEMS: DemoItem[] = [
+  { department: '国土空间规划科', name: '建设工程规划许可批后监督检查', legalBasis: '《中华人民共和国城乡规划法》第五十一条、第六十四条', targetType: '取得建设工程规划许可证的建设单位', minRatio: '0.05', frequencyPerYear: 1, methods: ['ON_SITE', 'DOCUMENTS'] },
+  { department: '测绘地理信息科', name: '测绘资质单位监督检查', legalBasis: '《中华人民共和国测绘法》第二十七条、《测绘资质管理办法》', targetType: '常德市行政区域内的测绘资质单位', minRatio: '0.10', frequencyPerYear: 1, methods: ['ON_SITE', 'DOCUMENTS'] },
+  { department: '矿产资源管理科', name: '矿业权人勘查开采信息公示抽查', legalBasis: '《矿业权人勘查开采信息管理办法》第十一条', targetType: '矿业权人', minRatio: '0.05', frequencyPerYear: 2, methods: ['DOCUMENTS', 'ON_SITE'], category: ItemCategory.KEY },
+  { department: '执法监督科', name: '土地使用情况监督检查', legalBasis: '《中华人民共和国土地管理法》第六十七条', targetType: '企业', minRatio: '0.02', frequencyPerYear: 1, methods: ['ON_SITE'] },
+];
+
+const AREAS: Record<string, string[]> = {
+  changde: ['430702', '430703', '430721', '430722', '430723', '430724', '430725', '430726', '430781'],
+  wugang: ['410481'],
+};
+const AUTHORITIES: Record<string, string> = { changde: '常德市市场监督管理局', wugang: '舞钢市市场监督管理局' };
+const PLACES: Record<string, string[]> = {
+  changde: ['常德', '武陵', '鼎城', '桃源', '澧县', '汉寿', '石门', '津市', '安乡', '临澧'],
+  wugang: ['舞钢', '垭口', '寺坡', '朱兰', '院岭', '尚店', '八台', '杨庄', '庙街', '武功'],
+};
+const BRANDS = ['恒信', '华宇', '鑫源', '天成', '宏达', '金泰', '中盛', '瑞丰', '锦程', '德润', '远航', '兴隆', '正大', '永安', '嘉禾', '博远', '汇通', '长青', '星辰', '泰和'];
+const TRADES: [string, string, string][] = [
+  ['测绘', '测绘服务', '测绘资质单位'],
+  ['勘测规划设计', '专业技术服务业', '测绘资质单位'],
+  ['矿业', '采矿业', '矿业权人'],
+  ['石料开采', '采矿业', '矿业权人'],
+  ['房地产开发', '房地产业', '取得建设工程规划许可证的建设单位'],
+  ['建设工程', '建筑业', '取得建设工程规划许可证的建设单位'],
+  ['置业', '房地产业', '办理建设工程规划许可证的单位和个人'],
+  ['建材', '制造业', '企业'],
+  ['农业开发', '农、林、牧、渔业', '企业'],
+  ['物流', '交通运输、仓储和邮政业', '企业'],
+];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀兰'];
+
+export const DEMO_ENTITIES_PER_BUREAU = 3000;
+const ALPHABET = [...USCC_ALPHABET];
+
+/** Items, entities and inspectors for the two demo bureaus. */
+export async function seedDirectories(
+  m: EntityManager,
+  bureau: 'changde' | 'wugang',
+  tenantId: string,
+  departments: Department[],
+  users: User[],
+): Promise<void> {
+  const random = new DemoRandom(`spotcheck-demo:${bureau}`);
+  const departmentId = (name: string) => departments.find((d) => d.name === name)?.id ?? null;
+  const bodyName = bureau === 'wugang' ? '舞钢市自然资源和规划局' : '常德市自然资源和规划局';
+  for (const spec of bureau === 'wugang' ? WUGANG_ITEMS : CHANGDE_ITEMS) {
+    const item = m.create(InspectionItem, {
+      tenantId,
+      id: crypto.randomUUID(),
+      departmentId: departmentId(spec.department),
+      version: 1,
+      name: spec.name,
+      legalBasis: spec.legalBasis,
+      inspectingBody: bodyName,
+      category: spec.category ?? ItemCategory.GENERAL,
+      targetType: spec.targetType,
+      minRatio: spec.minRatio,
+      frequencyPerYear: spec.frequencyPerYear,
+      methods: spec.methods,
+      remarks: null,
+      status: ItemStatus.PUBLISHED,
+    });
+    await m.insert(InspectionItem, item);
+    const { tenantId: _t, id: _i, version: _v, ...snapshot } = item;
+    await m.insert(InspectionItemVersion, {
+      tenantId,
+      itemId: item.id,
+      version: 1,
+      snapshot: { ...snapshot, departmentId: item.departmentId ? toGlobalId('Department', item.departmentId) : null },
+      change: 'publish',
+      reason: bureau === 'wugang' ? '舞自然资〔2023〕116号 附件1' : '依据《“双随机、一公开”工作实施细则（试行）》',
+      changedBy: null,
+      changedByName: '演示数据',
+      changedAt: new Date(),
+    } as never);
+  }
+
+  const entities: MarketEntity[] = [];
+  const seen = new Set<string>();
+  while (entities.length < DEMO_ENTITIES_PER_BUREAU) {
+    const region = random.pick(AREAS[bureau]!);
+    const orgCode = Array.from({ length: 9 }, () => random.pick(ALPHABET)).join('');
+    const uscc = completeUscc(`91${region}${orgCode}`);
+    if (seen.has(uscc)) continue;
+    seen.add(uscc);
+    const [trade, industry, targetType] = random.pick(TRADES);
+    const place = random.pick(PLACES[bureau]!);
+    const complaints = random.weighted([[0, 80], [1, 12], [2, 5], [5, 3]] as const);
+    entities.push(
+      m.create(MarketEntity, {
+        tenantId,
+        id: crypto.randomUUID(),
+        name: `${place}${random.pick(BRANDS)}${trade}有限公司`,
+        uscc,
+        registrationAuthority: AUTHORITIES[bureau]!,
+        legalRepresentative: `${random.pick(SURNAMES)}${random.pick(GIVEN)}`,
+        address: `${place}${random.pick(['人民路', '建设路', '解放路', '朝阳路', '滨湖路', '工业园'])}${1 + Math.floor(random.next() * 300)}号`,
+        regionCode: region,
+        industry,
+        targetType,
+        status: random.weighted([[EntityStatus.EXISTING, 88], [EntityStatus.OPERATING, 6], [EntityStatus.CANCELLED, 3], [EntityStatus.REVOKED, 2], [EntityStatus.MOVED_OUT, 1]] as const),
+        creditClass: random.weighted([[CreditClass.A, 30], [CreditClass.B, 50], [CreditClass.C, 15], [CreditClass.D, 5]] as const),
+        riskLevel: random.weighted([[RiskLevel.LOW, 50], [RiskLevel.MEDIUM, 35], [RiskLevel.HIGH, 15]] as const),
+        complaints,
+        violationRecord: random.next() < 0.04 ? `${2020 + Math.floor(random.next() * 5)}年因未按规定履行${trade}相关义务受到行政处罚` : null,
+        version: 1,
+      }),
+    );
+  }
+  for (let i = 0; i < entities.length; i += 500) await m.insert(MarketEntity, entities.slice(i, i + 500));
+
+  const inspectors = users
+    .filter((u) => u.roles.includes('INSPECTOR'))
+    .map((user, index) => {
+      const n = index + 1;
+      const expired = bureau === 'changde' ? n >= 11 : n === 8;
+      const suspended = bureau === 'changde' && n === 10;
+      const region = bureau === 'changde' ? '430700' : '410481';
+      return m.create(Inspector, {
+        tenantId,
+        id: crypto.randomUUID(),
+        userId: user.id,
+        departmentId: user.departmentId,
+        name: user.displayName,
+        gender: n % 3 === 0 ? Gender.FEMALE : Gender.MALE,
+        post: n % 4 === 0 ? '执法监察岗' : '行政执法岗',
+        enforcementCategories: n % 2 === 0 ? ['自然资源', '城乡规划'] : ['自然资源', '测绘地理信息', '矿产资源'],
+        certificateNo: `${bureau === 'changde' ? '湘' : '豫'}${region}${String(2021000 + n * 37)}`,
+        certificateValidFrom: expired ? '2019-01-01' : '2024-01-01',
+        certificateValidTo: expired ? '2025-06-30' : '2029-12-31',
+        establishment: n % 5 === 0 ? Establishment.INSTITUTIONAL : Establishment.ADMINISTRATIVE,
+        specialties: [random.pick(['土地管理', '城乡规划', '测绘', '矿产开发', '地质环境', '法律'])],
+        status: suspended ? InspectorStatus.SUSPENDED : InspectorStatus.ACTIVE,
+      });
+    });
+  if (inspectors.length) await m.insert(Inspector, inspectors);
+}
