@@ -12,6 +12,7 @@ export type SubjectName =
   | 'Inspector'
   | 'MarketEntity'
   | 'Recusal'
+  | 'ImportJob'
   | 'all';
 
 /** Rows as CASL sees them: tagged with their subject name, carrying the fields rules test. */
@@ -62,6 +63,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
         break;
       case 'OFFICE':
         can('manage', ['InspectionItem', 'Inspector', 'MarketEntity', 'Recusal'], own);
+        can('manage', 'ImportJob', own);
         can('update', 'Tenant', { id: user.tenantId });
         can('manage', 'Department', own);
         can(['read', 'create', 'update'], 'User', own);
@@ -73,12 +75,14 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       case 'LEADER':
         can('read', 'User', own);
         can('read', 'AuditEvent', own);
+        can('read', 'ImportJob', own);
         break;
       case 'SUPERVISOR':
         can('read', 'Recusal', own);
         can('read', 'User', own);
         can('read', 'Session', own);
         can(['read', 'verify'], 'AuditEvent', own);
+        can('read', 'ImportJob', own);
         break;
       case 'INSPECTOR':
         break;

@@ -56,3 +56,10 @@ export function parseRatio(text: string): string | null {
   const fraction = /^\s*(0(?:\.\d{1,4})?|1(?:\.0{1,4})?)\s*$/.exec(text);
   return fraction ? Number(fraction[1]).toFixed(Math.max(2, fraction[1]!.split('.')[1]?.length ?? 0)) : null;
 }
+
+/** A stored ratio ("0.1000" from numeric(5,4)) as the documents write it: "0.10", "0.30", "0.025". */
+export function formatRatio(stored: string): string {
+  const [whole, fraction = ''] = stored.split('.');
+  const trimmed = fraction.replace(/0+$/, '').padEnd(2, '0');
+  return `${whole}.${trimmed}`;
+}

@@ -50,11 +50,21 @@ export function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, 
   return page(args, (offset, first) => Promise.all([query.clone().skip(offset).take(first).getMany(), query.getCount()]));
 }
 
-/** Pages through an ordered query of raw rows (views), mapping each row. */
-export function paginateRaw<R, T>(query: SelectQueryBuilder<ObjectLiteral>, args: PageArgs, map: (row: R) => T): Promise<ConnectionShape<T>> {
+/** Pages through an ordered SQL query of raw rows (the public views), mapping each row. */
+export function paginateSql<R, T>(
+  db: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  sql: string,
+  params: unknown[],
+  args: PageArgs,
+  map: (row: R) => T,
+): Promise<ConnectionShape<T>> {
   return page(args, async (offset, first) => {
-    const [rows, totalCount] = await Promise.all([query.clone().offset(offset).limit(first).getRawMany<R>(), query.getCount()]);
-    return [rows.map(map), totalCount];
+    const n = params.length;
+    const [rows, [{ count }]] = (await Promise.all([
+      db.query(`SELECT * FROM (${sql}) page LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, first, offset]),
+      db.query(`SELECT count(*)::int AS count FROM (${sql}) page`, params),
+    ])) as [R[], { count: number }[]];
+    return [rows.map(map), count];
   });
 }
 

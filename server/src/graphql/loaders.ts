@@ -11,6 +11,7 @@ import { InspectionItem } from '../modules/items/inspection-item.entity';
 import { Inspector } from '../modules/inspectors/inspector.entity';
 import { Recusal } from '../modules/inspectors/recusal.entity';
 import { MarketEntity } from '../modules/entities/market-entity.entity';
+import { ImportJob } from '../modules/imports/import-job.entity';
 
 /** Per-request batch loaders by local id, all read under the viewer's RLS scope: invisible rows load as null. */
 export function createLoaders(ctx: RequestContext) {
@@ -31,6 +32,7 @@ export function createLoaders(ctx: RequestContext) {
     Inspector: byId(Inspector),
     Recusal: byId(Recusal),
     MarketEntity: byId(MarketEntity),
+    ImportJob: byId(ImportJob),
     /** Reference data: read without a tenant scope. */
     Region: new DataLoader<string, Region | null>(async (codes) => {
       const rows = await ctx.app.db.getRepository(Region).findBy({ code: In([...codes]) });

@@ -75,8 +75,9 @@ export async function seedDirectories(
   const random = new DemoRandom(`spotcheck-demo:${bureau}`);
   const departmentId = (name: string) => departments.find((d) => d.name === name)?.id ?? null;
   const bodyName = bureau === 'wugang' ? '舞钢市自然资源和规划局' : '常德市自然资源和规划局';
-  for (const spec of bureau === 'wugang' ? WUGANG_ITEMS : CHANGDE_ITEMS) {
+  for (const [index, spec] of (bureau === 'wugang' ? WUGANG_ITEMS : CHANGDE_ITEMS).entries()) {
     const item = m.create(InspectionItem, {
+      position: index + 1,
       tenantId,
       id: crypto.randomUUID(),
       departmentId: departmentId(spec.department),

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { formatRatio } from '@spotcheck/shared';
 import { Node } from '../../graphql/node';
 
 export enum ItemCategory {
@@ -54,8 +55,12 @@ export class InspectionItem extends Node {
   targetType!: string;
 
   @Field({ description: '最低抽查比例，精确小数，如 0.10 表示“不低于10%”' })
-  @Column({ name: 'min_ratio', type: 'numeric', precision: 5, scale: 4 })
+  @Column({ name: 'min_ratio', type: 'numeric', precision: 5, scale: 4, transformer: { to: (v: string) => v, from: (v: string | null) => (v == null ? v : formatRatio(v)) } })
   minRatio!: string;
+
+  @Field(() => Int, { description: '在清单中的序号' })
+  @Column({ type: 'integer', default: 0 })
+  position!: number;
 
   @Field(() => Int, { description: '抽查频次/年' })
   @Column({ name: 'frequency_per_year', type: 'integer' })

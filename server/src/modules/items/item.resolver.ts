@@ -37,7 +37,7 @@ export class ItemResolver {
   @Query(() => InspectionItemConnection, { description: '本单位随机抽查事项清单' })
   items(@Ctx() ctx: RequestContext, @Args() filter: ItemFilter) {
     return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(InspectionItem, 'i').orderBy('i.created_at', 'ASC').addOrderBy('i.id');
+      const query = m.createQueryBuilder(InspectionItem, 'i').orderBy('i.position', 'ASC').addOrderBy('i.created_at').addOrderBy('i.id');
       if (filter.departmentId) {
         const id = fromGlobalUuid(filter.departmentId, 'Department');
         if (!id) throw badInput([{ field: 'departmentId', message: '部门 id 无效' }]);

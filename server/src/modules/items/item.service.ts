@@ -36,8 +36,10 @@ export async function createItem(ctx: RequestContext, input: ItemInput, reason: 
     const departmentId = await resolveDepartment(m, input.departmentId);
     if (!canEdit(ctx, departmentId)) throw forbidden('只有领导小组办公室或本部门负责人可以维护抽查事项');
     const values = validate(input, true);
+    const [{ next }] = (await m.query('SELECT coalesce(max(position), 0) + 1 AS next FROM inspection_items')) as { next: number }[];
     const item = m.create(InspectionItem, {
       ...values,
+      position: next,
       tenantId: viewer.tenantId,
       id: crypto.randomUUID(),
       departmentId,
@@ -46,7 +48,7 @@ export async function createItem(ctx: RequestContext, input: ItemInput, reason: 
     } as InspectionItem);
     await m.insert(InspectionItem, item);
     await recordVersion(ctx, m, item, 'create', reason);
-    return item;
+    return m.findOneByOrFail(InspectionItem, { tenantId: item.tenantId, id: item.id });
   });
 }
 

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
-import { fromGlobalUuid, normalizeUscc, toGlobalId } from '@spotcheck/shared';
+import { formatRatio, fromGlobalUuid, normalizeUscc, toGlobalId } from '@spotcheck/shared';
 import type { RequestContext } from '../../graphql/context';
-import { PageArgs, paginateRaw } from '../../graphql/connection';
+import { PageArgs, paginateSql } from '../../graphql/connection';
 import { notFound } from '../../graphql/errors';
 import { Public } from '../../graphql/permissions';
 import { PublicBureau, PublicEntityConnection, PublicInspectorConnection, PublicItem } from './public.types';
@@ -28,7 +28,7 @@ export class PublicDirectoryResolver {
   @Query(() => [PublicItem], { description: '公示：单位已公布的随机抽查事项清单' })
   async publicItems(@Ctx() ctx: RequestContext, @Arg('bureauId', () => ID) bureauId: string) {
     const tenantId = await activeBureau(ctx, bureauId);
-    const rows = await ctx.app.db.query(`SELECT * FROM public_items WHERE tenant_id = $1 ORDER BY department_name NULLS FIRST, name`, [tenantId]);
+    const rows = await ctx.app.db.query(`SELECT * FROM public_items WHERE tenant_id = $1 ORDER BY position, name`, [tenantId]);
     return rows.map((r: Record<string, any>) => ({
       id: toGlobalId('InspectionItem', r.id),
       departmentName: r.department_name,
@@ -38,7 +38,7 @@ export class PublicDirectoryResolver {
       inspectingBody: r.inspecting_body,
       category: r.category,
       targetType: r.target_type,
-      minRatio: r.min_ratio,
+      minRatio: formatRatio(r.min_ratio),
       frequencyPerYear: r.frequency_per_year,
       methods: r.methods,
       remarks: r.remarks,
@@ -50,18 +50,18 @@ export class PublicDirectoryResolver {
   @Query(() => PublicInspectorConnection, { description: '公示：执法检查人员名录' })
   async publicInspectors(@Ctx() ctx: RequestContext, @Arg('bureauId', () => ID) bureauId: string, @Args() page: PageArgs) {
     const tenantId = await activeBureau(ctx, bureauId);
-    const query = ctx.app.db.createQueryBuilder().select('p.*').from('public_inspectors', 'p').where('p.tenant_id = :tenantId', { tenantId }).orderBy('p.name').addOrderBy('p.id');
-    return paginateRaw(query, page, (r: Record<string, string>) => ({ id: toGlobalId('Inspector', r.id!), name: r.name!, post: r.post!, certificateNo: r.certificate_no! }));
+    const sql = `SELECT id, name, post, certificate_no FROM public_inspectors WHERE tenant_id = $1 ORDER BY name, id`;
+    return paginateSql(ctx.app.db, sql, [tenantId], page, (r: Record<string, string>) => ({ id: toGlobalId('Inspector', r.id!), name: r.name!, post: r.post!, certificateNo: r.certificate_no! }));
   }
 
   @Public()
   @Query(() => PublicEntityConnection, { description: '公示：检查对象名录，可按名称或统一社会信用代码查找' })
   async publicEntities(@Ctx() ctx: RequestContext, @Arg('bureauId', () => ID) bureauId: string, @Args() args: PublicEntityArgs) {
     const tenantId = await activeBureau(ctx, bureauId);
-    const query = ctx.app.db.createQueryBuilder().select('e.*').from('public_entities', 'e').where('e.tenant_id = :tenantId', { tenantId }).orderBy('e.uscc');
-    const search = args.search?.trim();
-    if (search) query.andWhere('(strpos(e.name, :search) > 0 OR starts_with(e.uscc, :uscc))', { search, uscc: normalizeUscc(search) });
-    return paginateRaw(query, args, (r: Record<string, string>) => ({ id: toGlobalId('MarketEntity', r.id!), name: r.name!, uscc: r.uscc!, address: r.address ?? null }));
+    const search = args.search?.trim() ?? '';
+    const sql = `SELECT id, name, uscc, address FROM public_entities
+      WHERE tenant_id = $1 AND ($2 = '' OR strpos(name, $2) > 0 OR starts_with(uscc, $3)) ORDER BY uscc`;
+    return paginateSql(ctx.app.db, sql, [tenantId, search, normalizeUscc(search)], args, (r: Record<string, string>) => ({ id: toGlobalId('MarketEntity', r.id!), name: r.name!, uscc: r.uscc!, address: r.address ?? null }));
   }
 }
 
