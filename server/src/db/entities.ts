@@ -14,8 +14,11 @@ import { MarketEntity } from '../modules/entities/market-entity.entity';
 import { MarketEntityChange } from '../modules/entities/market-entity-change.entity';
 import { ImportJob } from '../modules/imports/import-job.entity';
 import { ImportError } from '../modules/imports/import-error.entity';
+import { AnnualPlan } from '../modules/plans/annual-plan.entity';
+import { AnnualPlanItem } from '../modules/plans/annual-plan-item.entity';
 
 export const ENTITIES = [
   Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion,
   InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
+  AnnualPlan, AnnualPlanItem,
 ];

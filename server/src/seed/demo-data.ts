@@ -1,4 +1,4 @@
-import type { Role } from '@spotcheck/shared';
+import { DEFAULT_RULES, type Role, type RuleSet } from '@spotcheck/shared';
 import { TenantKind } from '../modules/tenants/tenant.entity';
 
 export const DEMO_PASSWORD = 'spotcheck-demo';
@@ -11,7 +11,12 @@ export interface DemoTenant {
   kind: TenantKind;
   /** First department listed is the leading-group office, where there is one. */
   departments: { name: string; isOffice?: boolean }[];
+  /** The bureau's own rules (细则); the platform template otherwise. */
+  rules?: RuleSet;
 }
+
+/** 舞钢's plan: per-item minimum ratios of 10% and 30%, one round a year. */
+const WUGANG_RULES: RuleSet = { ...DEFAULT_RULES, ratio: { min: '0.10', max: '0.30' }, roundsPerYear: { min: 1, max: 1 } };
 
 /** The demo tree: the platform operator, two provinces, and the two bureaus whose documents are in the seeds. */
 export const DEMO_TENANTS: DemoTenant[] = [
@@ -48,6 +53,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { name: '土地利用股' },
       { name: '矿产资源与地质环境股' },
     ],
+    rules: WUGANG_RULES,
   },
 ];
 

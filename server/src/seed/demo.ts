@@ -8,6 +8,7 @@ import { RuleSetVersion } from '../modules/rules/rule-set.entity';
 import { DEFAULT_RULES } from '@spotcheck/shared';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
 import { seedDirectories } from './demo-directories';
+import { seedPlan } from './demo-plans';
 
 /** Seeds the demo tenants, departments, accounts, item lists and directories, in one transaction, only into an empty database. */
 export async function seedDemoIfEmpty(admin: DataSource): Promise<boolean> {
@@ -31,7 +32,7 @@ export async function seedDemoIfEmpty(admin: DataSource): Promise<boolean> {
       });
       await m.insert(Tenant, tenant);
       tenants.set(spec.key, tenant);
-      await m.insert(RuleSetVersion, { tenantId: id, version: 1, rules: DEFAULT_RULES, reason: spec.key === 'platform' ? '平台模板' : '演示数据', createdBy: null });
+      await m.insert(RuleSetVersion, { tenantId: id, version: 1, rules: spec.rules ?? DEFAULT_RULES, reason: spec.key === 'platform' ? '平台模板' : '演示数据', createdBy: null });
       const rows = spec.departments.map((d) => m.create(Department, { tenantId: id, id: crypto.randomUUID(), name: d.name, isOffice: d.isOffice ?? false }));
       if (rows.length) await m.insert(Department, rows);
       departments.set(spec.key, rows);
@@ -51,7 +52,9 @@ export async function seedDemoIfEmpty(admin: DataSource): Promise<boolean> {
     await m.insert(User, users);
     for (const bureau of ['changde', 'wugang'] as const) {
       const tenantId = tenants.get(bureau)!.id;
-      await seedDirectories(m, bureau, tenantId, departments.get(bureau)!, users.filter((u) => u.tenantId === tenantId));
+      const staff = users.filter((u) => u.tenantId === tenantId);
+      await seedDirectories(m, bureau, tenantId, departments.get(bureau)!, staff);
+      await seedPlan(m, bureau, tenantId, staff);
     }
   });
   return true;

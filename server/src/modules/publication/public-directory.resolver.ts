@@ -4,7 +4,7 @@ import type { RequestContext } from '../../graphql/context';
 import { PageArgs, paginateSql } from '../../graphql/connection';
 import { notFound } from '../../graphql/errors';
 import { Public } from '../../graphql/permissions';
-import { PublicBureau, PublicEntityConnection, PublicInspectorConnection, PublicItem } from './public.types';
+import { PublicBureau, PublicEntityConnection, PublicInspectorConnection, PublicItem, PublicPlan } from './public.types';
 
 @ArgsType()
 class PublicEntityArgs extends PageArgs {
@@ -43,6 +43,24 @@ export class PublicDirectoryResolver {
       methods: r.methods,
       remarks: r.remarks,
       updatedAt: r.updated_at,
+    }));
+  }
+
+  @Public()
+  @Query(() => [PublicPlan], { description: '公示：单位已公布的年度抽查计划' })
+  async publicPlans(@Ctx() ctx: RequestContext, @Arg('bureauId', () => ID) bureauId: string) {
+    const tenantId = await activeBureau(ctx, bureauId);
+    const rows = await ctx.app.db.query(`SELECT * FROM public_plans WHERE tenant_id = $1 ORDER BY year DESC, published_at DESC`, [tenantId]);
+    return rows.map((r: Record<string, any>) => ({
+      id: toGlobalId('AnnualPlan', r.id),
+      year: r.year,
+      title: r.title,
+      scope: r.scope,
+      inspectorRequirements: r.inspector_requirements,
+      rounds: r.rounds,
+      schedule: r.schedule,
+      items: (r.items as { item: string; ratio: string; rounds: number }[]).map((i) => ({ ...i, ratio: formatRatio(String(i.ratio)) })),
+      publishedAt: r.published_at,
     }));
   }
 

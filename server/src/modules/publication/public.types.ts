@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
 import { Connection } from '../../graphql/connection';
 import { ItemCategory } from '../items/inspection-item.entity';
 
@@ -45,6 +46,19 @@ export class PublicEntity {
   @Field() name!: string;
   @Field() uscc!: string;
   @Field(() => String, { nullable: true }) address!: string | null;
+}
+
+@ObjectType({ description: '公布的年度抽查计划' })
+export class PublicPlan {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) year!: number;
+  @Field() title!: string;
+  @Field() scope!: string;
+  @Field(() => String, { nullable: true }) inspectorRequirements!: string | null;
+  @Field(() => Int) rounds!: number;
+  @Field(() => GraphQLJSON, { description: '[{ round, from, to }]' }) schedule!: unknown;
+  @Field(() => GraphQLJSON, { description: '[{ item, ratio, rounds }]' }) items!: unknown;
+  @Field() publishedAt!: Date;
 }
 
 export const PublicInspectorConnection = Connection(PublicInspector);

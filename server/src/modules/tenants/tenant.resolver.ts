@@ -2,12 +2,10 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectTy
 import { asSubject } from '@spotcheck/shared';
 import { tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
-import { Allow, SignedIn } from '../../graphql/permissions';
+import { Allow } from '../../graphql/permissions';
 import { Region } from '../regions/region.entity';
 import { User } from '../users/user.entity';
 import { InvitationCode } from '../invitations/invitation.types';
-import { RuleSetVersion } from '../rules/rule-set.entity';
-import { currentRuleSet } from '../rules/rule-set.service';
 import { onboardTenant, updateTenant, updateTenantSettings } from './tenant.service';
 import { Tenant, TenantKind, TenantStatus } from './tenant.entity';
 
@@ -74,12 +72,6 @@ export class TenantResolver {
   @Mutation(() => Tenant, { description: '办公室修改本单位设置' })
   updateTenantSettings(@Ctx() ctx: RequestContext, @Arg('input') input: TenantSettingsInput) {
     return updateTenantSettings(ctx, input);
-  }
-
-  @SignedIn()
-  @Query(() => RuleSetVersion, { nullable: true, description: '本单位当前规则' })
-  ruleSet(@Ctx() ctx: RequestContext) {
-    return currentRuleSet(ctx);
   }
 
   @FieldResolver(() => Region, { nullable: true, description: '行政区划' })

@@ -1,0 +1,170 @@
+import crypto from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
+import {
+  PLAN_WORKFLOW,
+  Ratio,
+  asSubject,
+  checkTransition,
+  fromGlobalUuid,
+  labelProblems,
+  planViolations,
+  toGlobalId,
+  type FieldProblem,
+  type PlanAction,
+  type RuleViolation,
+} from '@spotcheck/shared';
+import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { AppError, badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
+import { actorOf, appendAudit } from '../audit/audit.service';
+import { InspectionItem, ItemStatus } from '../items/inspection-item.entity';
+import { RuleSetVersion } from '../rules/rule-set.entity';
+import { AnnualPlan, PlanStatus, type PlanRound } from './annual-plan.entity';
+import { AnnualPlanItem } from './annual-plan-item.entity';
+
+export interface PlanInput {
+  year: number;
+  title: string;
+  scope: string;
+  inspectorRequirements?: string | null;
+  rounds: number;
+  schedule: PlanRound[];
+  items: { itemId: string; ratio: string; rounds: number }[];
+}
+
+const EDITABLE_STATES = [PlanStatus.DRAFT, PlanStatus.RETURNED];
+
+/** Drafts or revises a plan; it is saved only if it complies with the bureau's current rules. */
+export async function savePlan(ctx: RequestContext, globalId: string | null, input: PlanInput): Promise<AnnualPlan> {
+  const viewer = requireViewer(ctx);
+  if (!ctx.ability.can('update', asSubject('Tenant', { id: viewer.tenantId }))) throw forbidden('年度计划由领导小组办公室编制');
+  checkShape(input);
+  return tenantTx(ctx, async (m) => {
+    let plan: AnnualPlan | null = null;
+    if (globalId) {
+      plan = await load(m, globalId);
+      if (!EDITABLE_STATES.includes(plan.status)) throw ruleViolation('PLAN_STATE', '只有草稿或已退回的计划可以修改');
+    }
+    const rules = await currentRules(m);
+    const items = await resolveItems(m, input.items);
+    rejectViolations(violationsOf(input, items, rules.rules));
+    const values = {
+      year: input.year,
+      title: input.title.trim(),
+      scope: input.scope.trim(),
+      inspectorRequirements: input.inspectorRequirements?.trim() || null,
+      rounds: input.rounds,
+      schedule: input.schedule,
+      ruleVersion: rules.version,
+    };
+    const id = plan?.id ?? crypto.randomUUID();
+    if (plan) await m.update(AnnualPlan, { tenantId: viewer.tenantId, id }, values);
+    else await m.insert(AnnualPlan, { ...values, tenantId: viewer.tenantId, id, status: PlanStatus.DRAFT, createdBy: viewer.userId } as never);
+    await m.delete(AnnualPlanItem, { planId: id });
+    await m.insert(AnnualPlanItem, input.items.map((i) => ({ tenantId: viewer.tenantId, planId: id, itemId: items.get(i.itemId)!.id, ratio: i.ratio, rounds: i.rounds })));
+    await appendAudit(m, actorOf(ctx), { action: plan ? 'plan.update' : 'plan.create', objectType: 'AnnualPlan', objectId: toGlobalId('AnnualPlan', id), after: input });
+    return m.findOneByOrFail(AnnualPlan, { tenantId: viewer.tenantId, id });
+  });
+}
+
+/** Moves a plan through 提交审批 → 批准/退回 → 公布; each step by its role, re-checked against the rules on submission. */
+export async function transitionPlan(ctx: RequestContext, globalId: string, action: PlanAction, comment: string | null): Promise<AnnualPlan> {
+  const viewer = requireViewer(ctx);
+  return tenantTx(ctx, async (m) => {
+    const plan = await load(m, globalId);
+    const check = checkTransition(PLAN_WORKFLOW, plan.status, action, viewer.roles);
+    if (!check.ok) throw check.reason === 'ROLE_REQUIRED' ? forbidden(check.message) : ruleViolation('PLAN_STATE', check.message);
+    if (action === 'RETURN' && !comment?.trim()) throw badInput([{ field: 'comment', message: '退回须填写意见' }]);
+    if (action === 'SUBMIT') {
+      const rules = await currentRules(m);
+      const rows = await m.findBy(AnnualPlanItem, { planId: plan.id });
+      const input: PlanInput = { ...plan, items: rows.map((r) => ({ itemId: toGlobalId('InspectionItem', r.itemId), ratio: r.ratio, rounds: r.rounds })) };
+      rejectViolations(violationsOf(input, await resolveItems(m, input.items), rules.rules));
+      plan.ruleVersion = rules.version;
+    }
+    const changes: Partial<AnnualPlan> = { status: check.to as PlanStatus, ruleVersion: plan.ruleVersion };
+    if (action === 'RETURN' || action === 'APPROVE') changes.reviewComment = comment?.trim() || null;
+    if (action === 'APPROVE') Object.assign(changes, { approvedBy: viewer.userId, approvedAt: new Date() });
+    if (action === 'PUBLISH') changes.publishedAt = new Date();
+    await m.update(AnnualPlan, { tenantId: plan.tenantId, id: plan.id }, changes);
+    await appendAudit(m, actorOf(ctx), {
+      action: `plan.${action.toLowerCase()}`,
+      objectType: 'AnnualPlan',
+      objectId: toGlobalId('AnnualPlan', plan.id),
+      before: { status: plan.status },
+      after: { status: check.to, comment },
+    });
+    return m.findOneByOrFail(AnnualPlan, { tenantId: plan.tenantId, id: plan.id });
+  });
+}
+
+function violationsOf(input: PlanInput, items: Map<string, InspectionItem>, rules: RuleSetVersion['rules']): RuleViolation[] {
+  return planViolations(
+    {
+      year: input.year,
+      rounds: input.rounds,
+      schedule: input.schedule,
+      items: input.items.map((i) => {
+        const item = items.get(i.itemId)!;
+        return { itemName: item.name, ratio: i.ratio, rounds: i.rounds, itemMinRatio: item.minRatio, itemFrequencyPerYear: item.frequencyPerYear, itemPublished: item.status === ItemStatus.PUBLISHED };
+      }),
+    },
+    rules,
+  );
+}
+
+function rejectViolations(violations: RuleViolation[]): void {
+  if (!violations.length) return;
+  throw new AppError('RULE_VIOLATION', `计划不符合本单位细则：${violations.map((v) => v.message).join('；')}`, {
+    rule: violations[0]!.rule,
+    violations,
+  });
+}
+
+function checkShape(input: PlanInput): void {
+  const problems: FieldProblem[] = [...labelProblems(input.title, 'title', 200), ...labelProblems(input.scope, 'scope', 2000)];
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) problems.push({ field: 'year', message: '年度无效' });
+  if (!Number.isInteger(input.rounds) || input.rounds < 1 || input.rounds > 12) problems.push({ field: 'rounds', message: '轮次须为 1 到 12 的整数' });
+  input.schedule.forEach((r, i) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.from) || !/^\d{4}-\d{2}-\d{2}$/.test(r.to)) problems.push({ field: `schedule.${i}`, message: '日期须为 YYYY-MM-DD' });
+  });
+  const seen = new Set<string>();
+  input.items.forEach((item, i) => {
+    if (!Ratio.safeParse(item.ratio).success || ratioZero(item.ratio)) problems.push({ field: `items.${i}.ratio`, message: '比例须为大于 0、最多 4 位小数的数，如 0.10' });
+    if (!Number.isInteger(item.rounds)) problems.push({ field: `items.${i}.rounds`, message: '轮次须为整数' });
+    if (seen.has(item.itemId)) problems.push({ field: `items.${i}.itemId`, message: '同一事项重复列入' });
+    seen.add(item.itemId);
+  });
+  if (problems.length) throw badInput(problems);
+}
+
+function ratioZero(ratio: string): boolean {
+  return Number(ratio) === 0;
+}
+
+async function resolveItems(m: EntityManager, wanted: PlanInput['items']): Promise<Map<string, InspectionItem>> {
+  const ids = wanted.map((w) => fromGlobalUuid(w.itemId, 'InspectionItem'));
+  const rows = await m.findBy(InspectionItem, { id: In(ids.filter((id): id is string => !!id)) });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const problems: FieldProblem[] = [];
+  const out = new Map<string, InspectionItem>();
+  wanted.forEach((w, i) => {
+    const row = ids[i] ? byId.get(ids[i]!) : undefined;
+    if (!row) problems.push({ field: `items.${i}.itemId`, message: '抽查事项不存在' });
+    else out.set(w.itemId, row);
+  });
+  if (problems.length) throw badInput(problems);
+  return out;
+}
+
+async function currentRules(m: EntityManager): Promise<RuleSetVersion> {
+  const rules = await m.findOne(RuleSetVersion, { where: {}, order: { version: 'DESC' } });
+  if (!rules) throw ruleViolation('NO_RULES', '本单位尚未制定细则');
+  return rules;
+}
+
+async function load(m: EntityManager, globalId: string): Promise<AnnualPlan> {
+  const id = fromGlobalUuid(globalId, 'AnnualPlan');
+  const plan = id ? await m.findOneBy(AnnualPlan, { id }) : null;
+  if (!plan) throw notFound('年度计划');
+  return plan;
+}
