@@ -12,6 +12,7 @@ export type SubjectName =
   | 'Inspector'
   | 'MarketEntity'
   | 'Recusal'
+  | 'AnnualPlan'
   | 'ImportJob'
   | 'all';
 
@@ -49,7 +50,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   can(['read', 'delete'], 'Session', { userId: user.id });
   can('read', 'Department', own);
   // The item list and the directories are open to everyone in the bureau (and published to the public).
-  can('read', ['InspectionItem', 'Inspector', 'MarketEntity'], own);
+  can('read', ['InspectionItem', 'Inspector', 'MarketEntity', 'AnnualPlan'], own);
 
   for (const role of user.roles) {
     switch (role) {

@@ -7,3 +7,5 @@ export * from './rules';
 export * from './accounts';
 export * from './uscc';
 export * from './directories';
+export * from './workflow';
+export * from './plan-rules';
