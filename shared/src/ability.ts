@@ -13,6 +13,7 @@ export type SubjectName =
   | 'MarketEntity'
   | 'Recusal'
   | 'AnnualPlan'
+  | 'Task'
   | 'ImportJob'
   | 'all';
 
@@ -50,7 +51,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   can(['read', 'delete'], 'Session', { userId: user.id });
   can('read', 'Department', own);
   // The item list and the directories are open to everyone in the bureau (and published to the public).
-  can('read', ['InspectionItem', 'Inspector', 'MarketEntity', 'AnnualPlan'], own);
+  can('read', ['InspectionItem', 'Inspector', 'MarketEntity', 'AnnualPlan', 'Task'], own);
 
   for (const role of user.roles) {
     switch (role) {

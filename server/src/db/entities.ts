@@ -16,9 +16,11 @@ import { ImportJob } from '../modules/imports/import-job.entity';
 import { ImportError } from '../modules/imports/import-error.entity';
 import { AnnualPlan } from '../modules/plans/annual-plan.entity';
 import { AnnualPlanItem } from '../modules/plans/annual-plan-item.entity';
+import { Task } from '../modules/tasks/task.entity';
+import { TaskItem } from '../modules/tasks/task-item.entity';
 
 export const ENTITIES = [
   Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion,
   InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
-  AnnualPlan, AnnualPlanItem,
+  AnnualPlan, AnnualPlanItem, Task, TaskItem,
 ];

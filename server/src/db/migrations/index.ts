@@ -7,10 +7,12 @@ import { DirectoryWalls1795464900000 } from './1795464900000-DirectoryWalls';
 import { ItemPosition1795465449064 } from './1795465449064-ItemPosition';
 import { AnnualPlans1795465738600 } from './1795465738600-AnnualPlans';
 import { PlanWalls1795465800000 } from './1795465800000-PlanWalls';
+import { Tasks1795466161193 } from './1795466161193-Tasks';
+import { TaskWalls1795466200000 } from './1795466200000-TaskWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
   Initial1795463404636, TenantWalls1795463500000, BureausAndPeople1795464011646, PeopleWalls1795464100000,
   Directories1795464885545, DirectoryWalls1795464900000, ItemPosition1795465449064,
-  AnnualPlans1795465738600, PlanWalls1795465800000,
+  AnnualPlans1795465738600, PlanWalls1795465800000, Tasks1795466161193, TaskWalls1795466200000,
 ];

@@ -1,0 +1,58 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Node } from '../../graphql/node';
+
+export enum TaskStatus {
+  DRAFT = 'DRAFT',
+  /** The eligible pool is frozen and its hash and the server seed's commitment are published. */
+  COMMITTED = 'COMMITTED',
+  /** Drawn and the server seed revealed. */
+  DRAWN = 'DRAWN',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(TaskStatus, { name: 'TaskStatus', description: '草稿 / 已封存名单待摇号 / 已摇号 / 已取消' });
+
+/** Which entities a task may draw from, beyond each item's own target type. */
+export interface TargetFilter {
+  targetTypes?: string[];
+  regionCodes?: string[];
+  industries?: string[];
+  statuses?: string[];
+}
+
+/** Which inspectors a task may draw from; certificates must be valid on every inspection day. */
+export interface InspectorFilter {
+  departmentIds?: string[];
+  categories?: string[];
+}
+
+/** 抽查任务 and its 实施方案: items, time, purpose, procedure, division of labour, numbers, confidentiality. */
+@Entity('tasks')
+@Index(['tenantId', 'planId'])
+@ObjectType({ implements: Node, description: '抽查任务（含实施方案）' })
+export class Task extends Node {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
+  @PrimaryGeneratedColumn('uuid') declare id: string;
+
+  @Column({ name: 'plan_id', type: 'uuid', nullable: true }) planId!: string | null;
+  @Field(() => Int, { nullable: true, description: '年度计划中的轮次' }) @Column({ type: 'integer', nullable: true }) round!: number | null;
+  @Field() @Column({ type: 'text' }) title!: string;
+  @Field({ description: '检查目的' }) @Column({ type: 'text' }) purpose!: string;
+  @Field({ description: '检查程序' }) @Column({ type: 'text' }) procedure!: string;
+  @Field({ description: '工作分工' }) @Column({ name: 'division_of_labour', type: 'text' }) divisionOfLabour!: string;
+  @Field({ description: '保密要求' }) @Column({ type: 'text' }) confidentiality!: string;
+  @Field({ description: '检查开始日期 YYYY-MM-DD' }) @Column({ name: 'starts_on', type: 'date' }) startsOn!: string;
+  @Field({ description: '检查结束日期 YYYY-MM-DD' }) @Column({ name: 'ends_on', type: 'date' }) endsOn!: string;
+  @Field(() => Int, { description: '每组执法人员人数' }) @Column({ name: 'team_size', type: 'integer' }) teamSize!: number;
+  @Field(() => GraphQLJSON, { description: '检查对象筛选：targetTypes, regionCodes, industries, statuses' })
+  @Column({ name: 'target_filter', type: 'jsonb', default: () => "'{}'" })
+  targetFilter!: TargetFilter;
+  @Field(() => GraphQLJSON, { description: '执法人员筛选：departmentIds, categories' })
+  @Column({ name: 'inspector_filter', type: 'jsonb', default: () => "'{}'" })
+  inspectorFilter!: InspectorFilter;
+  @Field(() => TaskStatus) @Column({ type: 'text', default: TaskStatus.DRAFT }) status!: TaskStatus;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Field() @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,101 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { tenantTx, type RequestContext } from '../../graphql/context';
+import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import { SignedIn } from '../../graphql/permissions';
+import { InspectionItem } from '../items/inspection-item.entity';
+import { AnnualPlan } from '../plans/annual-plan.entity';
+import { Task, TaskStatus } from './task.entity';
+import { TaskItem } from './task-item.entity';
+import { cancelTask, saveTask } from './task.service';
+
+const TaskConnection = Connection(Task);
+
+@InputType()
+class TaskItemInput {
+  @Field(() => ID) itemId!: string;
+  @Field({ description: '抽查比例，如 "0.10"；抽取数量向上取整' }) ratio!: string;
+}
+
+@InputType()
+class TargetFilterInput {
+  @Field(() => [String], { nullable: true }) targetTypes?: string[];
+  @Field(() => [String], { nullable: true }) regionCodes?: string[];
+  @Field(() => [String], { nullable: true }) industries?: string[];
+  @Field(() => [String], { nullable: true, description: '登记状态，代码或中文；默认存续、在业' }) statuses?: string[];
+}
+
+@InputType()
+class InspectorFilterInput {
+  @Field(() => [ID], { nullable: true }) departmentIds?: string[];
+  @Field(() => [String], { nullable: true, description: '执法类别' }) categories?: string[];
+}
+
+@InputType({ description: '抽查任务及实施方案' })
+class TaskInput {
+  @Field(() => ID, { nullable: true }) planId?: string | null;
+  @Field(() => Int, { nullable: true }) round?: number | null;
+  @Field() title!: string;
+  @Field() purpose!: string;
+  @Field() procedure!: string;
+  @Field() divisionOfLabour!: string;
+  @Field() confidentiality!: string;
+  @Field() startsOn!: string;
+  @Field() endsOn!: string;
+  @Field(() => Int) teamSize!: number;
+  @Field(() => TargetFilterInput, { nullable: true }) targetFilter?: TargetFilterInput | null;
+  @Field(() => InspectorFilterInput, { nullable: true }) inspectorFilter?: InspectorFilterInput | null;
+  @Field(() => [TaskItemInput]) items!: TaskItemInput[];
+}
+
+@ObjectType()
+class TaskItemView {
+  @Field(() => InspectionItem, { nullable: true }) item!: InspectionItem | null;
+  @Field() ratio!: string;
+}
+
+@ArgsType()
+class TaskFilter extends PageArgs {
+  @Field(() => TaskStatus, { nullable: true }) status?: TaskStatus | null;
+}
+
+@Resolver(() => Task)
+export class TaskResolver {
+  @SignedIn()
+  @Query(() => TaskConnection, { description: '本单位抽查任务' })
+  tasks(@Ctx() ctx: RequestContext, @Args() filter: TaskFilter) {
+    return tenantTx(ctx, (m) => {
+      const query = m.createQueryBuilder(Task, 't').orderBy('t.starts_on', 'DESC').addOrderBy('t.created_at', 'DESC');
+      if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+      return paginate(query, filter);
+    });
+  }
+
+  @SignedIn()
+  @Mutation(() => Task, { description: '制定抽查任务及实施方案' })
+  createTask(@Ctx() ctx: RequestContext, @Arg('input') input: TaskInput) {
+    return saveTask(ctx, null, input);
+  }
+
+  @SignedIn()
+  @Mutation(() => Task, { description: '修改尚未封存名单的任务' })
+  updateTask(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input') input: TaskInput) {
+    return saveTask(ctx, id, input);
+  }
+
+  @SignedIn()
+  @Mutation(() => Task, { description: '取消尚未摇号的任务' })
+  cancelTask(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
+    return cancelTask(ctx, id, reason);
+  }
+
+  @FieldResolver(() => [TaskItemView])
+  async items(@Root() task: Task, @Ctx() ctx: RequestContext) {
+    const rows = await tenantTx(ctx, (m) => m.findBy(TaskItem, { taskId: task.id }));
+    return Promise.all(rows.map(async (r) => ({ item: await ctx.loaders.InspectionItem.load(r.itemId), ratio: r.ratio })));
+  }
+
+  @FieldResolver(() => AnnualPlan, { nullable: true })
+  plan(@Root() task: Task, @Ctx() ctx: RequestContext) {
+    return task.planId ? ctx.loaders.AnnualPlan.load(task.planId) : null;
+  }
+}

@@ -1,0 +1,195 @@
+import crypto from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
+import { ENTITY_STATUS, Ratio, asSubject, fromGlobalUuid, labelProblems, ratioBp, toGlobalId, type FieldProblem, type RuleViolation } from '@spotcheck/shared';
+import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { AppError, badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
+import { actorOf, appendAudit } from '../audit/audit.service';
+import { InspectionItem, ItemStatus } from '../items/inspection-item.entity';
+import { Department } from '../departments/department.entity';
+import { AnnualPlan, PlanStatus } from '../plans/annual-plan.entity';
+import { AnnualPlanItem } from '../plans/annual-plan-item.entity';
+import { RuleSetVersion } from '../rules/rule-set.entity';
+import { currentTenantArea } from '../regions/region-area';
+import { parseDate } from '../inspectors/inspector-fields';
+import { Task, TaskStatus, type InspectorFilter, type TargetFilter } from './task.entity';
+import { TaskItem } from './task-item.entity';
+
+export interface TaskInput {
+  planId?: string | null;
+  round?: number | null;
+  title: string;
+  purpose: string;
+  procedure: string;
+  divisionOfLabour: string;
+  confidentiality: string;
+  startsOn: string;
+  endsOn: string;
+  teamSize: number;
+  targetFilter?: TargetFilter | null;
+  inspectorFilter?: InspectorFilter | null;
+  items: { itemId: string; ratio: string }[];
+}
+
+/** Tasks are planned by the office and by department heads. */
+function assertPlanner(ctx: RequestContext): void {
+  const viewer = requireViewer(ctx);
+  const office = ctx.ability.can('manage', asSubject('Department', { tenantId: viewer.tenantId }));
+  if (!office && !viewer.roles.includes('DEPARTMENT_HEAD')) throw forbidden('抽查任务由领导小组办公室或检查部门负责人制定');
+}
+
+export async function saveTask(ctx: RequestContext, globalId: string | null, input: TaskInput): Promise<Task> {
+  const viewer = requireViewer(ctx);
+  assertPlanner(ctx);
+  const shape = checkShape(input);
+  return tenantTx(ctx, async (m) => {
+    let task: Task | null = null;
+    if (globalId) {
+      task = await loadTask(m, globalId);
+      if (task.status !== TaskStatus.DRAFT) throw ruleViolation('TASK_STATE', '名单已封存的任务不能修改');
+    }
+    const items = await resolveItems(m, input.items);
+    const plan = input.planId ? await resolvePlan(m, input.planId) : null;
+    const rules = await m.findOneOrFail(RuleSetVersion, { where: {}, order: { version: 'DESC' } });
+    const violations = await taskViolations(m, input, shape, items, plan, rules);
+    if (violations.length) {
+      throw new AppError('RULE_VIOLATION', `任务不符合规则：${violations.map((v) => v.message).join('；')}`, { rule: violations[0]!.rule, violations });
+    }
+    const targetFilter = await checkTargetFilter(m, input.targetFilter ?? {});
+    const inspectorFilter = await checkInspectorFilter(m, input.inspectorFilter ?? {});
+    const values = {
+      planId: plan?.id ?? null,
+      round: input.round ?? null,
+      title: input.title.trim(),
+      purpose: input.purpose.trim(),
+      procedure: input.procedure.trim(),
+      divisionOfLabour: input.divisionOfLabour.trim(),
+      confidentiality: input.confidentiality.trim(),
+      startsOn: shape.startsOn,
+      endsOn: shape.endsOn,
+      teamSize: input.teamSize,
+      targetFilter,
+      inspectorFilter,
+    };
+    const id = task?.id ?? crypto.randomUUID();
+    if (task) await m.update(Task, { tenantId: viewer.tenantId, id }, values as never);
+    else await m.insert(Task, { ...values, tenantId: viewer.tenantId, id, status: TaskStatus.DRAFT, createdBy: viewer.userId } as never);
+    await m.delete(TaskItem, { taskId: id });
+    await m.insert(TaskItem, input.items.map((i) => ({ tenantId: viewer.tenantId, taskId: id, itemId: items.get(i.itemId)!.id, ratio: i.ratio })));
+    await appendAudit(m, actorOf(ctx), { action: task ? 'task.update' : 'task.create', objectType: 'Task', objectId: toGlobalId('Task', id), after: input });
+    return m.findOneByOrFail(Task, { tenantId: viewer.tenantId, id });
+  });
+}
+
+export async function cancelTask(ctx: RequestContext, globalId: string, reason: string): Promise<Task> {
+  assertPlanner(ctx);
+  if (!reason.trim()) throw badInput([{ field: 'reason', message: '请说明取消理由' }]);
+  return tenantTx(ctx, async (m) => {
+    const task = await loadTask(m, globalId);
+    if (task.status === TaskStatus.DRAWN) throw ruleViolation('TASK_STATE', '已摇号的任务不能取消，摇号结果永久公示');
+    await m.update(Task, { tenantId: task.tenantId, id: task.id }, { status: TaskStatus.CANCELLED });
+    await appendAudit(m, actorOf(ctx), { action: 'task.cancel', objectType: 'Task', objectId: toGlobalId('Task', task.id), before: { status: task.status }, after: { status: TaskStatus.CANCELLED, reason } });
+    return m.findOneByOrFail(Task, { tenantId: task.tenantId, id: task.id });
+  });
+}
+
+function checkShape(input: TaskInput): { startsOn: string; endsOn: string } {
+  const problems: FieldProblem[] = [
+    ...labelProblems(input.title, 'title', 200),
+    ...labelProblems(input.purpose, 'purpose', 2000),
+    ...labelProblems(input.procedure, 'procedure', 4000),
+    ...labelProblems(input.divisionOfLabour, 'divisionOfLabour', 4000),
+    ...labelProblems(input.confidentiality, 'confidentiality', 2000),
+  ];
+  const startsOn = parseDate(input.startsOn);
+  const endsOn = parseDate(input.endsOn);
+  if (!startsOn) problems.push({ field: 'startsOn', message: '日期无效（YYYY-MM-DD）' });
+  if (!endsOn) problems.push({ field: 'endsOn', message: '日期无效（YYYY-MM-DD）' });
+  if (startsOn && endsOn && startsOn > endsOn) problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
+  if (!Number.isInteger(input.teamSize) || input.teamSize < 1 || input.teamSize > 10) problems.push({ field: 'teamSize', message: '每组人数须为 1 到 10 的整数' });
+  if (!input.items.length) problems.push({ field: 'items', message: '至少选择一个抽查事项' });
+  input.items.forEach((item, i) => {
+    if (!Ratio.safeParse(item.ratio).success || Number(item.ratio) === 0) problems.push({ field: `items.${i}.ratio`, message: '比例须为大于 0、最多 4 位小数的数，如 0.10' });
+  });
+  if (new Set(input.items.map((i) => i.itemId)).size !== input.items.length) problems.push({ field: 'items', message: '同一事项重复列入' });
+  if (problems.length) throw badInput(problems);
+  return { startsOn: startsOn!, endsOn: endsOn! };
+}
+
+async function taskViolations(
+  m: EntityManager,
+  input: TaskInput,
+  dates: { startsOn: string; endsOn: string },
+  items: Map<string, InspectionItem>,
+  plan: AnnualPlan | null,
+  rules: RuleSetVersion,
+): Promise<RuleViolation[]> {
+  const out: RuleViolation[] = [];
+  if (input.teamSize < rules.rules.team.minSize) out.push({ rule: 'team.minSize', message: `每组至少 ${rules.rules.team.minSize} 名执法人员` });
+  const planned = plan ? new Map((await m.findBy(AnnualPlanItem, { planId: plan.id })).map((p) => [p.itemId, p])) : null;
+  for (const { itemId, ratio } of input.items) {
+    const item = items.get(itemId)!;
+    if (item.status !== ItemStatus.PUBLISHED) out.push({ rule: 'item.published', message: `“${item.name}”尚未公布` });
+    if (ratioBp(ratio) < ratioBp(item.minRatio)) out.push({ rule: 'item.minRatio', message: `“${item.name}”抽查比例低于事项清单规定的不低于 ${item.minRatio}` });
+    if (ratioBp(ratio) < ratioBp(rules.rules.ratio.min) || ratioBp(ratio) > ratioBp(rules.rules.ratio.max)) {
+      out.push({ rule: 'ratio', message: `“${item.name}”抽查比例 ${ratio} 超出细则规定的 ${rules.rules.ratio.min}–${rules.rules.ratio.max}` });
+    }
+    if (planned && !planned.has(item.id)) out.push({ rule: 'plan.items', message: `“${item.name}”不在年度计划中` });
+  }
+  if (plan) {
+    if (plan.status !== PlanStatus.PUBLISHED) out.push({ rule: 'plan.published', message: '年度计划尚未公布' });
+    const round = plan.schedule.find((r) => r.round === input.round);
+    if (!round) out.push({ rule: 'plan.round', message: `年度计划没有第 ${input.round ?? '?'} 轮` });
+    else if (dates.startsOn < round.from || dates.endsOn > round.to) {
+      out.push({ rule: 'plan.schedule', message: `检查时间须在第 ${round.round} 轮安排的 ${round.from} 至 ${round.to} 之内` });
+    }
+  }
+  return out;
+}
+
+async function checkTargetFilter(m: EntityManager, filter: TargetFilter): Promise<TargetFilter> {
+  const problems: FieldProblem[] = [];
+  const area = await currentTenantArea(m);
+  const bad = (filter.regionCodes ?? []).filter((c) => !area.has(c));
+  if (bad.length) problems.push({ field: 'targetFilter.regionCodes', message: `不在本单位辖区内：${bad.join('、')}` });
+  const statuses = (filter.statuses ?? []).map((s) => ENTITY_STATUS.parse(s));
+  if (statuses.some((s) => !s)) problems.push({ field: 'targetFilter.statuses', message: '登记状态无法识别' });
+  if (problems.length) throw badInput(problems);
+  const clean = (list?: string[]) => (list?.length ? [...new Set(list.map((v) => v.trim()).filter(Boolean))] : undefined);
+  return { targetTypes: clean(filter.targetTypes), regionCodes: clean(filter.regionCodes), industries: clean(filter.industries), statuses: statuses.length ? (statuses as string[]) : undefined };
+}
+
+async function checkInspectorFilter(m: EntityManager, filter: InspectorFilter): Promise<InspectorFilter> {
+  const ids = (filter.departmentIds ?? []).map((g) => fromGlobalUuid(g, 'Department'));
+  const found = ids.every((id): id is string => !!id) ? await m.countBy(Department, { id: In(ids as string[]) }) : -1;
+  if (found !== ids.length) throw badInput([{ field: 'inspectorFilter.departmentIds', message: '部门不存在' }]);
+  return { departmentIds: ids.length ? (ids as string[]) : undefined, categories: filter.categories?.length ? filter.categories : undefined };
+}
+
+async function resolveItems(m: EntityManager, wanted: TaskInput['items']): Promise<Map<string, InspectionItem>> {
+  const ids = wanted.map((w) => fromGlobalUuid(w.itemId, 'InspectionItem'));
+  const rows = await m.findBy(InspectionItem, { id: In(ids.filter((id): id is string => !!id)) });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out = new Map<string, InspectionItem>();
+  const problems: FieldProblem[] = [];
+  wanted.forEach((w, i) => {
+    const row = ids[i] ? byId.get(ids[i]!) : undefined;
+    if (!row) problems.push({ field: `items.${i}.itemId`, message: '抽查事项不存在' });
+    else out.set(w.itemId, row);
+  });
+  if (problems.length) throw badInput(problems);
+  return out;
+}
+
+async function resolvePlan(m: EntityManager, globalId: string): Promise<AnnualPlan> {
+  const id = fromGlobalUuid(globalId, 'AnnualPlan');
+  const plan = id ? await m.findOneBy(AnnualPlan, { id }) : null;
+  if (!plan) throw badInput([{ field: 'planId', message: '年度计划不存在' }]);
+  return plan;
+}
+
+export async function loadTask(m: EntityManager, globalId: string): Promise<Task> {
+  const id = fromGlobalUuid(globalId, 'Task');
+  const task = id ? await m.findOneBy(Task, { id }) : null;
+  if (!task) throw notFound('抽查任务');
+  return task;
+}
