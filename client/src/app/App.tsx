@@ -1,4 +1,7 @@
-/** Providers, and which page to show: signed out → sign-in page, signed in → "me" page. */
+/**
+ * Providers, and which page to show: 设置密码 (/redeem) for anyone; signed out → the sign-in page;
+ * signed in → the app with its side menu.
+ */
 import { useEffect } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -9,19 +12,38 @@ import { useSession } from './auth';
 import { AppShell } from './AppShell';
 import { I18nProvider, useI18n } from './i18n';
 import { navigate, PATHS, usePath } from './navigation';
+import { SignedInApp } from './SignedInApp';
 import { LoginPage } from '../features/auth/LoginPage';
-import { MePage } from '../features/me/MePage';
+import { RedeemPage } from '../features/redeem/RedeemPage';
 
 const THEME = { token: { colorPrimary: '#1d4ed8', borderRadius: 6 } };
 
 function Routes() {
   const session = useSession();
   const path = usePath();
-  const wanted = session ? PATHS.me : PATHS.login;
+  const publicPage = path === PATHS.redeem;
+  const signedOutRedirect = !session && !publicPage && path !== PATHS.login;
+  const signedInRedirect = session && path === PATHS.login;
   useEffect(() => {
-    if (path !== wanted) navigate(wanted, { replace: true });
-  }, [path, wanted]);
-  return session ? <MePage /> : <LoginPage />;
+    if (signedOutRedirect) navigate(PATHS.login, { replace: true });
+    else if (signedInRedirect) navigate(PATHS.me, { replace: true });
+  }, [signedOutRedirect, signedInRedirect]);
+
+  if (publicPage) {
+    return (
+      <AppShell>
+        <RedeemPage />
+      </AppShell>
+    );
+  }
+  if (!session) {
+    return (
+      <AppShell>
+        <LoginPage />
+      </AppShell>
+    );
+  }
+  return <SignedInApp path={path} />;
 }
 
 function Localized() {
@@ -29,9 +51,7 @@ function Localized() {
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <AppShell>
-          <Routes />
-        </AppShell>
+        <Routes />
       </AntApp>
     </ConfigProvider>
   );

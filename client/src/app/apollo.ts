@@ -44,7 +44,8 @@ const refreshLink = new ErrorLink(({ error, operation, forward }) => {
 
 export const apolloClient = new ApolloClient({
   link: ApolloLink.from([refreshLink, authLink, new HttpLink({ uri: '/graphql' })]),
-  cache: new InMemoryCache(),
+  // Regions have no id; their GB/T 2260 code identifies them.
+  cache: new InMemoryCache({ typePolicies: { Region: { keyFields: ['code'] } } }),
 });
 
 // Whatever the signed-out user saw must not stay in memory for the next one.

@@ -14,6 +14,7 @@ const zh = {
   usernameRequired: '请输入用户名',
   passwordRequired: '请输入密码',
   login: '登录',
+  haveCode: '有邀请码？设置密码',
   loginFailed: '登录失败',
   networkError: '无法连接服务器，请检查网络后重试',
   meTitle: '我的账号',
@@ -28,6 +29,42 @@ const zh = {
   loading: '正在加载…',
   loadFailed: '加载失败',
   language: '语言',
+  navMe: '我的账号',
+  navTenants: '单位管理',
+  navSubTenants: '下级单位',
+  navPeople: '部门与人员',
+  navSettings: '单位设置',
+  mainMenu: '主菜单',
+  save: '保存',
+  saved: '已保存',
+  cancel: '取消',
+  confirm: '确定',
+  actions: '操作',
+  edit: '编辑',
+  delete: '删除',
+  create: '新建',
+  close: '关闭',
+  prevPage: '上一页',
+  nextPage: '下一页',
+  pageSummary: '共 {total} 条 · 第 {page} / {pages} 页',
+  copy: '复制',
+  copied: '已复制',
+  copyFailed: '无法自动复制，请手动选中复制',
+  oneTimeCodeTitle: '一次性邀请码',
+  oneTimeCodeWarning: '此邀请码只显示这一次，关闭后无法再次查看。请立即交给本人，用于在“设置密码”页设置密码。',
+  oneTimeCodeFor: '账号',
+  oneTimeCodeExpires: '有效期至',
+  oneTimeCodeDone: '我已记下',
+  checkFields: '请按各栏提示修改后重试',
+  error_BAD_USER_INPUT: '输入有误',
+  error_CONFLICT: '与现有数据冲突',
+  error_FORBIDDEN: '无权执行此操作',
+  error_NOT_FOUND: '对象不存在或不可见',
+  error_RULE_VIOLATION: '不符合业务规则',
+  error_RATE_LIMITED: '操作过于频繁',
+  error_UNAUTHENTICATED: '请先登录',
+  error_NETWORK: '无法连接服务器',
+  error_OTHER: '操作失败',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -43,6 +80,7 @@ const en: Record<MessageKey, string> = {
   usernameRequired: 'Please enter your username',
   passwordRequired: 'Please enter your password',
   login: 'Sign in',
+  haveCode: 'Have an invitation code? Set your password',
   loginFailed: 'Sign-in failed',
   networkError: 'Cannot reach the server. Check the network and try again.',
   meTitle: 'My account',
@@ -57,6 +95,42 @@ const en: Record<MessageKey, string> = {
   loading: 'Loading…',
   loadFailed: 'Could not load',
   language: 'Language',
+  navMe: 'My account',
+  navTenants: 'Organisations',
+  navSubTenants: 'Subordinate units',
+  navPeople: 'Departments & people',
+  navSettings: 'Unit settings',
+  mainMenu: 'Main menu',
+  save: 'Save',
+  saved: 'Saved',
+  cancel: 'Cancel',
+  confirm: 'OK',
+  actions: 'Actions',
+  edit: 'Edit',
+  delete: 'Delete',
+  create: 'New',
+  close: 'Close',
+  prevPage: 'Previous',
+  nextPage: 'Next',
+  pageSummary: '{total} in all · page {page} of {pages}',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Could not copy; select the code and copy it by hand',
+  oneTimeCodeTitle: 'One-time code',
+  oneTimeCodeWarning: 'This code is shown only this once and cannot be seen again after closing. Hand it to the person now; they set their password with it on the “Set password” page.',
+  oneTimeCodeFor: 'Account',
+  oneTimeCodeExpires: 'Valid until',
+  oneTimeCodeDone: 'I have noted it',
+  checkFields: 'Correct the marked fields and try again',
+  error_BAD_USER_INPUT: 'Invalid input',
+  error_CONFLICT: 'Conflicts with existing data',
+  error_FORBIDDEN: 'Not allowed',
+  error_NOT_FOUND: 'Not found or not visible',
+  error_RULE_VIOLATION: 'Against the rules',
+  error_RATE_LIMITED: 'Too many attempts',
+  error_UNAUTHENTICATED: 'Please sign in',
+  error_NETWORK: 'Cannot reach the server',
+  error_OTHER: 'The operation failed',
 };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
@@ -95,8 +169,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   const value = useMemo<I18n>(() => {
     const dict = DICTIONARIES[lang];
-    const t: Translate = (key, vars) =>
-      dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
+    const t: Translate = (key, vars) => fill(dict[key], vars);
     return { lang, setLang, t };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
@@ -106,4 +179,24 @@ export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
   return value;
+}
+
+/** A feature's own words, both languages side by side so a missing English entry fails the type check. */
+export interface Messages<K extends string> {
+  zh: Record<K, string>;
+  en: Record<K, string>;
+}
+
+export function defineMessages<K extends string>(zh: Record<K, string>, en: Record<NoInfer<K>, string>): Messages<K> {
+  return { zh, en };
+}
+
+/** `t` for a feature's own messages, in the chosen language; {name} placeholders as in the main dictionary. */
+export function useMessages<K extends string>(messages: Messages<K>): (key: K, vars?: Record<string, string | number>) => string {
+  const { lang } = useI18n();
+  return useCallback((key: K, vars?: Record<string, string | number>) => fill(messages[lang][key], vars), [messages, lang]);
+}
+
+function fill(text: string, vars?: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
 }

@@ -1,7 +1,14 @@
 /** The current path, and a way to change it without reloading (the server answers every path with the app). */
 import { useSyncExternalStore } from 'react';
 
-export const PATHS = { login: '/login', me: '/me' } as const;
+export const PATHS = {
+  login: '/login',
+  redeem: '/redeem',
+  me: '/me',
+  tenants: '/tenants',
+  people: '/people',
+  settings: '/settings',
+} as const;
 
 const listeners = new Set<() => void>();
 
@@ -18,8 +25,9 @@ function getPath(): string {
   return window.location.pathname;
 }
 
+/** Goes to `path`, which may carry a query string (`/login?username=…`). */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (getPath() === path) return;
+  if (window.location.pathname + window.location.search === path) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   for (const listener of listeners) listener();
@@ -27,4 +35,9 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 
 export function usePath(): string {
   return useSyncExternalStore(subscribe, getPath, getPath);
+}
+
+/** One query-string parameter of the current address, read once (e.g. to prefill a form). */
+export function queryParam(name: string): string | null {
+  return new URLSearchParams(window.location.search).get(name);
 }

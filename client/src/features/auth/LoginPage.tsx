@@ -1,4 +1,7 @@
-/** Username + password sign-in. On success the session is stored and the app shows the "me" page. */
+/**
+ * Username + password sign-in. On success the session is stored and the app shows the "me" page.
+ * `?username=` (set after 设置密码) fills in the username; a link leads to 设置密码 for invitation codes.
+ */
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
@@ -6,6 +9,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { saveSession } from '../../app/auth';
 import { describeError, type ApiProblem } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
+import { navigate, PATHS, queryParam } from '../../app/navigation';
 import { LOGIN } from './operations';
 
 interface LoginForm {
@@ -18,6 +22,7 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginForm>();
   const [login, { loading }] = useMutation(LOGIN);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [prefilled] = useState(() => queryParam('username') ?? '');
 
   const submit = async (values: LoginForm) => {
     setProblem(null);
@@ -54,7 +59,15 @@ export function LoginPage() {
           description={problem.message ?? t('networkError')}
         />
       )}
-      <Form<LoginForm> form={form} name="login" layout="vertical" onFinish={submit} requiredMark={false} disabled={loading}>
+      <Form<LoginForm>
+        form={form}
+        name="login"
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        disabled={loading}
+        initialValues={{ username: prefilled }}
+      >
         <Form.Item
           label={t('username')}
           name="username"
@@ -64,7 +77,7 @@ export function LoginPage() {
             prefix={<UserOutlined aria-hidden />}
             placeholder={t('usernamePlaceholder')}
             autoComplete="username"
-            autoFocus
+            autoFocus={!prefilled}
             data-testid="login-username"
           />
         </Form.Item>
@@ -73,6 +86,7 @@ export function LoginPage() {
             prefix={<LockOutlined aria-hidden />}
             placeholder={t('passwordPlaceholder')}
             autoComplete="current-password"
+            autoFocus={Boolean(prefilled)}
             data-testid="login-password"
           />
         </Form.Item>
@@ -82,6 +96,18 @@ export function LoginPage() {
           </Button>
         </Form.Item>
       </Form>
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+        <Typography.Link
+          href={PATHS.redeem}
+          data-testid="login-redeem-link"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate(PATHS.redeem);
+          }}
+        >
+          {t('haveCode')}
+        </Typography.Link>
+      </Typography.Paragraph>
     </Card>
   );
 }

@@ -1,40 +1,12 @@
-/** Who is signed in: name, username, roles (Chinese labels), unit, department; and signing out. */
-import { Alert, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
-import { LogoutOutlined } from '@ant-design/icons';
+/** Who is signed in: name, username, roles (Chinese labels), unit, department. (Signing out is in the header.) */
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '@spotcheck/shared';
-import { describeError } from '../../app/errors';
+import { useCurrentUser } from '../../app/current-user';
 import { useI18n } from '../../app/i18n';
-import { useLogout } from '../auth/useLogout';
-import { useMe } from './useMe';
 
 export function MePage() {
   const { t, lang } = useI18n();
-  const { data, loading, error } = useMe();
-  const { logout, loggingOut } = useLogout();
-  const me = data?.me;
-
-  const logoutButton = (
-    <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()} loading={loggingOut} data-testid="logout-button">
-      {t('logout')}
-    </Button>
-  );
-
-  if (error) {
-    return (
-      <Card style={{ width: '100%', maxWidth: 640 }} extra={logoutButton}>
-        <Alert type="error" showIcon role="alert" title={t('loadFailed')} description={describeError(error)?.message ?? t('networkError')} />
-      </Card>
-    );
-  }
-  if (loading || !me) {
-    return (
-      <Card style={{ width: '100%', maxWidth: 640 }}>
-        <Spin tip={t('loading')}>
-          <div style={{ height: 120 }} aria-busy="true" />
-        </Spin>
-      </Card>
-    );
-  }
+  const { me } = useCurrentUser();
 
   const items = [
     { key: 'displayName', label: t('displayName'), children: <span data-testid="me-display-name">{me.displayName}</span> },
@@ -82,9 +54,8 @@ export function MePage() {
 
   return (
     <Card
-      style={{ width: '100%', maxWidth: 640 }}
+      style={{ width: '100%' }}
       title={t('meTitle')}
-      extra={logoutButton}
       data-testid="me-card"
       aria-label={t('meTitle')}
       role="region"

@@ -1,0 +1,78 @@
+/**
+ * Everything behind sign-in: loads the signed-in user once, derives the ability, shows the side menu
+ * with the pages that ability allows, and sends any other address to 我的账号.
+ */
+import { Suspense, useEffect, useMemo } from 'react';
+import { Alert, Button, Card, Menu, Space, Spin, Typography } from 'antd';
+import { LogoutOutlined } from '@ant-design/icons';
+import { useLogout } from '../features/auth/useLogout';
+import { useMe } from '../features/me/useMe';
+import { AppShell } from './AppShell';
+import { abilityOf, CurrentUserProvider, type CurrentUser } from './current-user';
+import { describeError } from './errors';
+import { useI18n } from './i18n';
+import { navigate, PATHS } from './navigation';
+import { ROUTES } from './routes';
+
+export function SignedInApp({ path }: { path: string }) {
+  const { t } = useI18n();
+  const { data, error } = useMe();
+  const { logout, loggingOut } = useLogout();
+  const me = data?.me ?? null;
+  const user = useMemo<CurrentUser | null>(() => (me ? { me, ability: abilityOf(me) } : null), [me]);
+  const allowed = useMemo(() => (user ? ROUTES.filter((route) => route.allowed(user)) : []), [user]);
+  const route = allowed.find((r) => r.path === path);
+
+  useEffect(() => {
+    if (user && !route) navigate(PATHS.me, { replace: true });
+  }, [user, route]);
+
+  const logoutButton = (
+    <Button ghost size="small" icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()} loading={loggingOut} data-testid="logout-button">
+      {t('logout')}
+    </Button>
+  );
+
+  if (error) {
+    return (
+      <AppShell extra={logoutButton}>
+        <Card style={{ width: '100%', maxWidth: 640 }}>
+          <Alert type="error" showIcon role="alert" title={t('loadFailed')} description={describeError(error)?.message ?? t('networkError')} />
+        </Card>
+      </AppShell>
+    );
+  }
+  const spinner = (
+    <Spin tip={t('loading')}>
+      <div style={{ width: 320, height: 120 }} aria-busy="true" />
+    </Spin>
+  );
+  if (!user) return <AppShell>{spinner}</AppShell>;
+
+  const menu = (
+    <Menu
+      mode="inline"
+      aria-label={t('mainMenu')}
+      selectedKeys={route ? [route.path] : []}
+      style={{ height: '100%', paddingTop: 8 }}
+      onClick={({ key }) => navigate(key)}
+      items={allowed.map((r) => ({ key: r.path, icon: r.icon, label: <span data-testid={`nav-${r.name}`}>{t(r.label(user))}</span> }))}
+    />
+  );
+  const extra = (
+    <Space size={12}>
+      <Typography.Text style={{ color: '#fff' }} data-testid="header-user">
+        {user.me.displayName} · {user.me.tenant.name}
+      </Typography.Text>
+      {logoutButton}
+    </Space>
+  );
+
+  return (
+    <CurrentUserProvider value={user}>
+      <AppShell sider={menu} extra={extra}>
+        <Suspense fallback={spinner}>{(route ?? ROUTES[0]!).render()}</Suspense>
+      </AppShell>
+    </CurrentUserProvider>
+  );
+}

@@ -1,0 +1,91 @@
+// Steps the browser tests share: signing in, antd selects and pop-confirms, one-time codes, and
+// screenshots taken once animations have settled.
+import assert from 'node:assert/strict';
+import { screenshot as saveScreenshot } from './browser.mjs';
+
+const CODE_SHAPE = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/;
+
+/** Motion classes antd sets while a modal, message, popover or field error is still fading in or out. */
+const MOVING = ['zoom', 'zoom-big', 'fade', 'move-up', 'show-help']
+  .flatMap((name) => ['appear', 'enter', 'leave'].map((phase) => `[class*="${name}-${phase}"]`))
+  .join(', ');
+
+/** A screenshot (under e2e/artifacts/) once animations have settled, so it shows what a person would see. */
+export async function screenshot(page, name) {
+  await page.waitForFunction((selector) => !document.querySelector(selector), MOVING);
+  return saveScreenshot(page, name);
+}
+
+/** Signs in through the form and waits for the me page. */
+export async function signIn(page, username, password) {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('me-card').waitFor();
+  await page.waitForURL('**/me');
+}
+
+/** The side menu's labels, top to bottom. */
+export async function menuLabels(page) {
+  const items = page.getByTestId('side-menu').getByRole('menuitem');
+  await items.first().waitFor();
+  return (await items.allInnerTexts()).map((s) => s.trim());
+}
+
+/** Opens an antd Select, types to search, and clicks the option with exactly this label. */
+export async function choose(page, select, label) {
+  await select.click();
+  await select.locator('input').fill(label);
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
+  await assertText(select, label);
+}
+
+/** A form field's error message (not its hint). */
+export function fieldError(scope, text) {
+  return scope.locator('.ant-form-item-explain-error', { hasText: text });
+}
+
+/** Presses 确定 in the pop-confirm that is open now. */
+export async function confirmPopover(page) {
+  const popover = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+  await popover.getByRole('button', { name: '确定', exact: true }).click();
+  await popover.waitFor({ state: 'hidden' });
+}
+
+/** Reads the one-time code from its modal, checks the warning, saves a screenshot and closes the modal. */
+export async function readOneTimeCode(page, shot) {
+  const modal = page.getByTestId('one-time-code-modal');
+  await modal.waitFor();
+  await assertText(modal, '只显示这一次');
+  const code = (await modal.getByTestId('one-time-code').innerText()).trim();
+  assert.match(code, CODE_SHAPE);
+  await screenshot(page, shot);
+  await page.getByTestId('one-time-code-done').click();
+  await modal.waitFor({ state: 'detached' });
+  return code;
+}
+
+/** Goes from the sign-in page's link to /redeem and submits a code with a new password. */
+export async function redeem(page, code, password) {
+  await page.goto('/login');
+  await page.getByRole('link', { name: '有邀请码？设置密码' }).click();
+  await page.waitForURL('**/redeem');
+  await page.getByLabel('邀请码').fill(code);
+  await page.getByLabel('新密码').fill(password);
+  await page.getByLabel('确认密码').fill(password);
+  await page.getByRole('button', { name: '设置密码' }).click();
+}
+
+/** Waits (up to 10 s) until the locator's text contains `expected`. */
+export async function assertText(locator, expected) {
+  await locator.waitFor();
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await locator.innerText();
+    if (text.includes(expected)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(`expected "${expected}" in "${text}"`);
+}
