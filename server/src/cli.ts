@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { printSchema } from 'graphql';
 import { buildAppSchema } from './graphql/schema';
+import { verifyDrawSource } from './verify-draw';
 
 /** Where the emitted schema is committed; the client's typed operations are generated from it. */
 export const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.graphql');
@@ -13,6 +14,15 @@ export async function emittedSchema(): Promise<string> {
 }
 
 const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<void> }> = {
+  'verify-draw': {
+    help: 'Verify a published draw record: spotcheck verify-draw <file-or-url>',
+    run: async ([source]) => {
+      if (!source) throw new Error('usage: spotcheck verify-draw <file-or-url>');
+      const outcome = await verifyDrawSource(source);
+      process.stdout.write(`${outcome.message}\n`);
+      process.exitCode = outcome.ok ? 0 : 1;
+    },
+  },
   'emit-schema': {
     help: 'Write the GraphQL schema to server/schema.graphql',
     run: async () => {
@@ -36,6 +46,6 @@ async function main(argv: string[]): Promise<void> {
 if (require.main === module) {
   main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    process.exit(2);
   });
 }

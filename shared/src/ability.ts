@@ -14,6 +14,7 @@ export type SubjectName =
   | 'Recusal'
   | 'AnnualPlan'
   | 'Task'
+  | 'Draw'
   | 'ImportJob'
   | 'all';
 
@@ -51,7 +52,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   can(['read', 'delete'], 'Session', { userId: user.id });
   can('read', 'Department', own);
   // The item list and the directories are open to everyone in the bureau (and published to the public).
-  can('read', ['InspectionItem', 'Inspector', 'MarketEntity', 'AnnualPlan', 'Task'], own);
+  can('read', ['InspectionItem', 'Inspector', 'MarketEntity', 'AnnualPlan', 'Task', 'Draw'], own);
 
   for (const role of user.roles) {
     switch (role) {

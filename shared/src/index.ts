@@ -9,3 +9,4 @@ export * from './uscc';
 export * from './directories';
 export * from './workflow';
 export * from './plan-rules';
+export * from './draw';

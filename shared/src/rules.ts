@@ -57,6 +57,6 @@ export const DEFAULT_RULES: RuleSet = {
   extraWeight: { perComplaint: 0.1, violationRecord: 0.5 },
   team: { minSize: 2 },
   recusal: { sameRegion: false, sameDepartment: false, noRepeatInspectorForEntity: true },
-  workloadCapPerInspectorPerRound: 30,
+  workloadCapPerInspectorPerRound: 60,
   deadlines: { reportWorkingDays: 3, publicationWorkingDays: 10 },
 };

@@ -5,7 +5,7 @@ import { visit, type DocumentNode, type GraphQLSchema, type ValidationRule } fro
 import { AppError } from './errors';
 
 export const MAX_DEPTH = 10;
-export const MAX_COMPLEXITY = 2000;
+export const MAX_COMPLEXITY = 5000;
 export const MAX_ALIASES = 30;
 
 /** Nesting deeper than any screen needs is refused before execution. */

@@ -11,6 +11,9 @@ import { InspectionItem } from '../modules/items/inspection-item.entity';
 import { Inspector } from '../modules/inspectors/inspector.entity';
 import { Recusal } from '../modules/inspectors/recusal.entity';
 import { MarketEntity } from '../modules/entities/market-entity.entity';
+import { AnnualPlan } from '../modules/plans/annual-plan.entity';
+import { Task } from '../modules/tasks/task.entity';
+import { Draw } from '../modules/draws/draw.entity';
 import { ImportJob } from '../modules/imports/import-job.entity';
 
 /** Per-request batch loaders by local id, all read under the viewer's RLS scope: invisible rows load as null. */
@@ -32,6 +35,9 @@ export function createLoaders(ctx: RequestContext) {
     Inspector: byId(Inspector),
     Recusal: byId(Recusal),
     MarketEntity: byId(MarketEntity),
+    AnnualPlan: byId(AnnualPlan),
+    Task: byId(Task),
+    Draw: byId(Draw),
     ImportJob: byId(ImportJob),
     /** Reference data: read without a tenant scope. */
     Region: new DataLoader<string, Region | null>(async (codes) => {

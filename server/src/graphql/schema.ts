@@ -6,6 +6,12 @@ import { ItemResolver } from '../modules/items/item.resolver';
 import { EntityResolver } from '../modules/entities/entity.resolver';
 import { InspectorResolver, RecusalResolver } from '../modules/inspectors/inspector.resolver';
 import { PublicDirectoryResolver } from '../modules/publication/public-directory.resolver';
+import { RuleSetResolver } from '../modules/rules/rule-set.resolver';
+import { PlanResolver } from '../modules/plans/plan.resolver';
+import { TaskResolver } from '../modules/tasks/task.resolver';
+import { DrawResolver, TaskDrawResolver } from '../modules/draws/draw.resolver';
+import { PublicDrawResolver } from '../modules/draws/public-draw.resolver';
+import { ImportResolver } from '../modules/imports/import.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
 import { DepartmentResolver } from '../modules/departments/department.resolver';
@@ -20,7 +26,7 @@ import { PermissionGuard } from './permissions';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
-  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver] as const;
+  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver] as const;
 
 /** Builds the executable schema; `pubSub` may be absent when only printing the schema. */
 export function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {

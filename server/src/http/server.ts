@@ -15,6 +15,8 @@ import { complexityPlugin, depthRule } from '../graphql/limits';
 import { formatError } from '../graphql/errors';
 import type { Metrics } from './metrics';
 import { metricsPlugin } from './metrics-plugin';
+import { registerImportRoutes } from '../modules/imports/import.routes';
+import { registerPublicDrawRoutes } from '../modules/draws/public-draws.routes';
 
 export interface RunningHttpServer {
   url: string;
@@ -99,6 +101,8 @@ export async function startHttpServer(
         }),
     }),
   );
+  registerImportRoutes(web, app);
+  registerPublicDrawRoutes(web, app);
   serveClient(web, opts.clientDist);
 
   await new Promise<void>((resolve, reject) => {

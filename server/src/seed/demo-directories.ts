@@ -159,7 +159,7 @@ export async function seedDirectories(
         post: n % 4 === 0 ? '执法监察岗' : '行政执法岗',
         enforcementCategories: n % 2 === 0 ? ['自然资源', '城乡规划'] : ['自然资源', '测绘地理信息', '矿产资源'],
         certificateNo: `${bureau === 'changde' ? '湘' : '豫'}${region}${String(2021000 + n * 37)}`,
-        certificateValidFrom: expired ? '2019-01-01' : '2024-01-01',
+        certificateValidFrom: expired ? '2019-01-01' : '2021-01-01',
         certificateValidTo: expired ? '2025-06-30' : '2029-12-31',
         establishment: n % 5 === 0 ? Establishment.INSTITUTIONAL : Establishment.ADMINISTRATIVE,
         specialties: [random.pick(['土地管理', '城乡规划', '测绘', '矿产开发', '地质环境', '法律'])],

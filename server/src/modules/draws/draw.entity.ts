@@ -1,0 +1,48 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Node } from '../../graphql/node';
+
+export enum DrawStatus {
+  /** Input frozen; its hash and the server seed's commitment are public; entropy is being collected. */
+  COMMITTED = 'COMMITTED',
+  /** Drawn, result stored, server seed revealed. Never changes again. */
+  DRAWN = 'DRAWN',
+}
+registerEnumType(DrawStatus, { name: 'DrawStatus', description: '已封存待摇号 / 已摇号并公开种子' });
+
+/** One entropy entry of the ceremony: who entered what, when. Only `value` enters the seed. */
+export interface EntropyEntry {
+  kind: 'WITNESS' | 'PUBLIC_NUMBER';
+  value: string;
+  by: string;
+  at: string;
+}
+
+/** 摇号: a task's draw, from commitment to revealed result. The whole record is kept gzipped. */
+@Entity('draws')
+@Index(['tenantId', 'taskId'])
+@ObjectType({ implements: Node, description: '摇号' })
+export class Draw extends Node {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
+  @PrimaryGeneratedColumn('uuid') declare id: string;
+  @Column({ name: 'task_id', type: 'uuid' }) taskId!: string;
+
+  @Field(() => DrawStatus) @Column({ type: 'text' }) status!: DrawStatus;
+  @Field({ description: '算法版本' }) @Column({ type: 'text' }) algorithm!: string;
+  @Field({ description: '封存名单（含规则适用结果）的 SHA-256' }) @Column({ name: 'input_hash', type: 'text' }) inputHash!: string;
+  @Field({ description: '服务器种子的承诺值 SHA-256(serverSeed)，摇号前公开' }) @Column({ type: 'text' }) commitment!: string;
+  /** Secret until the draw; exposed only through the record once DRAWN. */
+  @Column({ name: 'server_seed', type: 'text' }) serverSeed!: string;
+  @Field(() => Int, { description: '所用细则版本' }) @Column({ name: 'rule_version', type: 'integer' }) ruleVersion!: number;
+  @Field(() => GraphQLJSON, { description: '现场录入的熵：[{ kind, value, by, at }]' })
+  @Column({ name: 'public_entropy', type: 'jsonb', default: () => "'[]'" })
+  publicEntropy!: EntropyEntry[];
+  @Field(() => GraphQLJSON, { description: '各层名单数量与抽取数量' }) @Column({ type: 'jsonb' }) summary!: Record<string, unknown>;
+  /** gzip of the record JSON: the frozen input while COMMITTED, the whole record once DRAWN. */
+  @Column({ name: 'record_gz', type: 'bytea' }) recordGz!: Buffer;
+  @Field() @Column({ name: 'committed_at', type: 'timestamptz' }) committedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'drawn_at', type: 'timestamptz', nullable: true }) drawnAt!: Date | null;
+  @Column({ name: 'committed_by', type: 'uuid', nullable: true }) committedBy!: string | null;
+  @Column({ name: 'drawn_by', type: 'uuid', nullable: true }) drawnBy!: string | null;
+}

@@ -1,0 +1,110 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { fromGlobalUuid } from '@spotcheck/shared';
+import { tenantTx, type RequestContext } from '../../graphql/context';
+import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import { SignedIn } from '../../graphql/permissions';
+import { forbidden } from '../../graphql/errors';
+import { MarketEntity } from '../entities/market-entity.entity';
+import { Inspector } from '../inspectors/inspector.entity';
+import { InspectionItem } from '../items/inspection-item.entity';
+import { Task } from '../tasks/task.entity';
+import { Draw } from './draw.entity';
+import { DrawSelection } from './draw-selection.entity';
+import { DRAW_TOPIC, addEntropy, commitDraw, performDraw, publishableRecord } from './draw.service';
+
+const EntropyKind = { WITNESS: 'WITNESS', PUBLIC_NUMBER: 'PUBLIC_NUMBER' } as const;
+registerEnumType(EntropyKind, { name: 'EntropyKind', description: '见证人录入值 / 事先公告的公开号码' });
+
+@ObjectType({ description: '摇号结果中的一个检查对象及其检查组' })
+class DrawResultRow {
+  @Field(() => Int, { description: '抽中顺序，从 0 开始' }) seq!: number;
+  @Field(() => MarketEntity, { nullable: true }) entity!: MarketEntity | null;
+  @Field(() => [InspectionItem]) items!: InspectionItem[];
+  @Field(() => [Inspector]) team!: Inspector[];
+}
+const DrawResultConnection = Connection(DrawResultRow);
+
+interface CeremonyNotice {
+  tenantId: string;
+  drawId: string;
+  phase: string;
+}
+
+@ObjectType({ description: '摇号现场事件' })
+class DrawCeremonyEvent {
+  @Field({ description: 'COMMITTED / ENTROPY / DRAWN' }) phase!: string;
+  @Field(() => Draw) draw!: Draw;
+}
+
+@Resolver(() => Draw)
+export class DrawResolver {
+  @SignedIn()
+  @Mutation(() => Draw, { description: '封存检查对象与执法人员名单，公开其哈希和服务器种子承诺值' })
+  commitDraw(@Ctx() ctx: RequestContext, @Arg('taskId', () => ID) taskId: string) {
+    return commitDraw(ctx, taskId);
+  }
+
+  @SignedIn()
+  @Mutation(() => Draw, { description: '摇号现场录入熵：见证值（纪检监督/领导）或公开号码（办公室）' })
+  addDrawEntropy(@Ctx() ctx: RequestContext, @Arg('drawId', () => ID) drawId: string, @Arg('kind', () => EntropyKind) kind: keyof typeof EntropyKind, @Arg('value') value: string) {
+    return addEntropy(ctx, drawId, kind, value);
+  }
+
+  @SignedIn()
+  @Mutation(() => Draw, { description: '摇号：生成种子、抽取、组队，公开服务器种子' })
+  performDraw(@Ctx() ctx: RequestContext, @Arg('drawId', () => ID) drawId: string) {
+    return performDraw(ctx, drawId);
+  }
+
+  @SignedIn()
+  @Subscription(() => DrawCeremonyEvent, {
+    topics: DRAW_TOPIC,
+    filter: ({ payload, args, context }: { payload: CeremonyNotice; args: { drawId: string }; context: RequestContext }) =>
+      payload.tenantId === context.viewer?.tenantId && payload.drawId === fromGlobalUuid(args.drawId, 'Draw'),
+    description: '摇号现场直播：封存、录入熵、揭晓',
+  })
+  async drawCeremony(@Root() notice: CeremonyNotice, @Ctx() ctx: RequestContext, @Arg('drawId', () => ID) _drawId: string) {
+    const draw = await ctx.loaders.Draw.load(notice.drawId);
+    if (!draw) throw forbidden();
+    return { phase: notice.phase, draw };
+  }
+
+  @FieldResolver(() => Task, { nullable: true })
+  task(@Root() draw: Draw, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.Task.load(draw.taskId);
+  }
+
+  @FieldResolver(() => GraphQLJSON, { description: '完整摇号记录（摇号前不含服务器种子和结果）' })
+  record(@Root() draw: Draw) {
+    return publishableRecord(draw);
+  }
+
+  @FieldResolver(() => DrawResultConnection, { description: '抽中的检查对象及检查组' })
+  results(@Root() draw: Draw, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return tenantTx(ctx, async (m) => {
+      const connection = await paginate(m.createQueryBuilder(DrawSelection, 's').where('s.draw_id = :id', { id: draw.id }).orderBy('s.seq'), page);
+      const edges = await Promise.all(
+        connection.edges.map(async ({ cursor, node }) => ({
+          cursor,
+          node: {
+            seq: node.seq,
+            entity: await ctx.loaders.MarketEntity.load(node.entityId),
+            items: (await Promise.all(node.itemIds.map((id) => ctx.loaders.InspectionItem.load(id)))).filter((i): i is InspectionItem => !!i),
+            team: (await Promise.all(node.inspectorIds.map((id) => ctx.loaders.Inspector.load(id)))).filter((i): i is Inspector => !!i),
+          },
+        })),
+      );
+      return { ...connection, edges };
+    });
+  }
+}
+
+@Resolver(() => Task)
+export class TaskDrawResolver {
+  @FieldResolver(() => Draw, { nullable: true, description: '该任务的摇号' })
+  draw(@Root() task: Task, @Ctx() ctx: RequestContext) {
+    return tenantTx(ctx, (m) => m.findOneBy(Draw, { taskId: task.id }));
+  }
+}
+

@@ -1,0 +1,184 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  DrawInfeasibleError,
+  DrawInputError,
+  commitmentOf,
+  freezeDrawInput,
+  fromGlobalUuid,
+  runDraw,
+  toGlobalId,
+  type DrawRecord,
+} from '@spotcheck/shared';
+import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { AppError, badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
+import { publishOnCommit } from '../../graphql/pubsub';
+import { actorOf, appendAudit } from '../audit/audit.service';
+import { RuleSetVersion } from '../rules/rule-set.entity';
+import { Task, TaskStatus } from '../tasks/task.entity';
+import { loadTask } from '../tasks/task.service';
+import { Draw, DrawStatus, type EntropyEntry } from './draw.entity';
+import { buildDrawInput } from './pool';
+import { packRecord, unpackRecord } from './draw-record-store';
+import { saveSelections } from './selections';
+
+export const DRAW_TOPIC = 'DRAW_CEREMONY';
+const ALGORITHM = 'spotcheck-draw/1';
+
+function assertOffice(ctx: RequestContext, what: string): void {
+  const viewer = requireViewer(ctx);
+  if (!viewer.roles.includes('OFFICE')) throw forbidden(`${what}须由领导小组办公室办理`);
+}
+
+/** Draw failures the caller can act on become RULE_VIOLATION naming the constraint; nothing is written. */
+function asRuleViolation(error: unknown): never {
+  if (error instanceof DrawInfeasibleError) {
+    throw new AppError('RULE_VIOLATION', error.message, { rule: `draw.${error.constraint}`, constraint: error.constraint, details: error.details });
+  }
+  if (error instanceof DrawInputError) throw new AppError('RULE_VIOLATION', error.message, { rule: 'draw.input', path: error.path });
+  throw error;
+}
+
+/**
+ * Freezes the task's pool under the current rules and publishes its hash with the commitment to a
+ * fresh server seed — before anybody can know the seed's contribution.
+ */
+export async function commitDraw(ctx: RequestContext, taskGlobalId: string): Promise<Draw> {
+  const viewer = requireViewer(ctx);
+  assertOffice(ctx, '封存名单');
+  return tenantTx(ctx, async (m) => {
+    const task = await loadTask(m, taskGlobalId);
+    await m.query('SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE', [task.id]);
+    if (task.status !== TaskStatus.DRAFT) throw ruleViolation('TASK_STATE', '该任务已封存名单或已摇号');
+    const rules = await m.findOneOrFail(RuleSetVersion, { where: {}, order: { version: 'DESC' } });
+    const { input, summary } = await buildDrawInput(m, task, rules.rules);
+    let frozen: ReturnType<typeof freezeDrawInput>;
+    try {
+      frozen = freezeDrawInput(input);
+    } catch (error) {
+      asRuleViolation(error);
+    }
+    const serverSeed = crypto.randomBytes(32).toString('hex');
+    const commitment = commitmentOf(serverSeed);
+    const record: DrawRecord = {
+      format: ALGORITHM,
+      algorithm: ALGORITHM,
+      input: frozen.input,
+      inputHash: frozen.inputHash,
+      commitment,
+      serverSeed: null,
+      publicEntropy: [],
+      seed: '',
+      result: null,
+      failure: null,
+      meta: { task: task.title, ruleVersion: rules.version, summary },
+    };
+    const draw = m.create(Draw, {
+      tenantId: viewer.tenantId,
+      id: crypto.randomUUID(),
+      taskId: task.id,
+      status: DrawStatus.COMMITTED,
+      algorithm: ALGORITHM,
+      inputHash: frozen.inputHash,
+      commitment,
+      serverSeed,
+      ruleVersion: rules.version,
+      publicEntropy: [],
+      summary: summary as unknown as Record<string, unknown>,
+      recordGz: packRecord(record),
+      committedAt: new Date(),
+      committedBy: viewer.userId,
+    });
+    await m.insert(Draw, draw as never);
+    await m.update(Task, { tenantId: task.tenantId, id: task.id }, { status: TaskStatus.COMMITTED });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'draw.commit',
+      objectType: 'Draw',
+      objectId: toGlobalId('Draw', draw.id),
+      after: { task: toGlobalId('Task', task.id), inputHash: frozen.inputHash, commitment, ruleVersion: rules.version },
+    });
+    await publishOnCommit(m, DRAW_TOPIC, { tenantId: viewer.tenantId, drawId: draw.id, phase: 'COMMITTED' });
+    return draw;
+  });
+}
+
+/** A witness (纪检监督 or 领导) enters a value, or the office enters the announced public number, at the ceremony. */
+export async function addEntropy(ctx: RequestContext, drawGlobalId: string, kind: EntropyEntry['kind'], value: string): Promise<Draw> {
+  const viewer = requireViewer(ctx);
+  const allowed = kind === 'WITNESS' ? ['SUPERVISOR', 'LEADER'] : ['OFFICE'];
+  if (!viewer.roles.some((r) => allowed.includes(r))) {
+    throw forbidden(kind === 'WITNESS' ? '见证值须由纪检监督或领导录入' : '公开号码须由领导小组办公室录入');
+  }
+  const text = value.trim();
+  if (!text || text.length > 200 || /[\u0000-\u001f]/.test(text)) throw badInput([{ field: 'value', message: '请输入 1–200 个字符，不含控制字符' }]);
+  return tenantTx(ctx, async (m) => {
+    const draw = await lockDraw(m, drawGlobalId);
+    if (draw.status !== DrawStatus.COMMITTED) throw ruleViolation('DRAW_STATE', '摇号已完成，不能再录入');
+    if (kind === 'PUBLIC_NUMBER' && draw.publicEntropy.some((e) => e.kind === 'PUBLIC_NUMBER')) throw ruleViolation('DRAW_ENTROPY', '公开号码已录入');
+    const entry: EntropyEntry = { kind, value: text, by: viewer.username, at: new Date().toISOString() };
+    const publicEntropy = [...draw.publicEntropy, entry];
+    await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, { publicEntropy: publicEntropy as never });
+    await appendAudit(m, actorOf(ctx), { action: 'draw.entropy', objectType: 'Draw', objectId: toGlobalId('Draw', draw.id), after: entry });
+    await publishOnCommit(m, DRAW_TOPIC, { tenantId: draw.tenantId, drawId: draw.id, phase: 'ENTROPY' });
+    return m.findOneByOrFail(Draw, { tenantId: draw.tenantId, id: draw.id });
+  });
+}
+
+/**
+ * Derives the seed from the committed server seed and the ceremony entropy (witness entries in the
+ * order entered, then the public number), draws, stores the whole record and the selections, reveals
+ * the server seed — all in one transaction: an infeasible draw or a crash leaves the draw as committed.
+ */
+export async function performDraw(ctx: RequestContext, drawGlobalId: string): Promise<Draw> {
+  const viewer = requireViewer(ctx);
+  assertOffice(ctx, '摇号');
+  return tenantTx(ctx, async (m) => {
+    const draw = await lockDraw(m, drawGlobalId);
+    if (draw.status !== DrawStatus.COMMITTED) throw ruleViolation('DRAW_STATE', '已经摇号');
+    const witnesses = draw.publicEntropy.filter((e) => e.kind === 'WITNESS');
+    const announced = draw.publicEntropy.filter((e) => e.kind === 'PUBLIC_NUMBER');
+    if (!witnesses.length) throw ruleViolation('DRAW_WITNESS', '须至少一名见证人录入见证值后才能摇号');
+    if (!announced.length) throw ruleViolation('DRAW_PUBLIC_NUMBER', '须录入事先公告的公开号码后才能摇号');
+    const committed = unpackRecord(draw.recordGz);
+    let record: DrawRecord;
+    try {
+      // A failure that depends on the seed (a workload cap met by chance) is published like a result:
+      // otherwise whoever runs the ceremony could add entropy and try again until they liked the outcome.
+      record = runDraw(committed.input, draw.serverSeed, [...witnesses, ...announced].map((e) => e.value), {
+        meta: { ...committed.meta, drawId: toGlobalId('Draw', draw.id), committedAt: draw.committedAt.toISOString(), drawnAt: new Date().toISOString() },
+        onInfeasible: 'record',
+      });
+    } catch (error) {
+      asRuleViolation(error);
+    }
+    const task = await m.findOneByOrFail(Task, { tenantId: draw.tenantId, id: draw.taskId });
+    if (record.result) await saveSelections(m, draw, task, record.result);
+    await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, {
+      status: DrawStatus.DRAWN,
+      recordGz: packRecord(record),
+      drawnAt: new Date(),
+      drawnBy: viewer.userId,
+    });
+    await m.update(Task, { tenantId: task.tenantId, id: task.id }, { status: record.result ? TaskStatus.DRAWN : TaskStatus.CANCELLED });
+    await appendAudit(m, actorOf(ctx), {
+      action: record.result ? 'draw.perform' : 'draw.failed',
+      objectType: 'Draw',
+      objectId: toGlobalId('Draw', draw.id),
+      after: { seed: record.seed, serverSeed: record.serverSeed, selected: record.result?.teams.length ?? 0, failure: record.failure },
+    });
+    await publishOnCommit(m, DRAW_TOPIC, { tenantId: draw.tenantId, drawId: draw.id, phase: 'DRAWN' });
+    return m.findOneByOrFail(Draw, { tenantId: draw.tenantId, id: draw.id });
+  });
+}
+
+/** The record as it may be shown: the server seed stays hidden until the draw. */
+export function publishableRecord(draw: Draw): DrawRecord {
+  return unpackRecord(draw.recordGz);
+}
+
+async function lockDraw(m: EntityManager, globalId: string): Promise<Draw> {
+  const id = fromGlobalUuid(globalId, 'Draw');
+  const draw = id ? await m.createQueryBuilder(Draw, 'd').setLock('pessimistic_write').where('d.id = :id', { id }).getOne() : null;
+  if (!draw) throw notFound('摇号');
+  return draw;
+}

@@ -1,0 +1,51 @@
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import type { RequestContext } from '../../graphql/context';
+import { Public } from '../../graphql/permissions';
+import { notFound } from '../../graphql/errors';
+import { listPublicDraws, publicDrawRecordJson } from './public-draws';
+
+@ObjectType({ description: '公示的摇号' })
+class PublicDraw {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) bureauId!: string;
+  @Field() taskTitle!: string;
+  @Field() startsOn!: string;
+  @Field() endsOn!: string;
+  @Field() status!: string;
+  @Field() algorithm!: string;
+  @Field() inputHash!: string;
+  @Field() commitment!: string;
+  @Field(() => Int) ruleVersion!: number;
+  @Field() committedAt!: string;
+  @Field(() => String, { nullable: true }) drawnAt!: string | null;
+  @Field({ description: '完整记录的下载地址（JSON）' }) recordUrl!: string;
+}
+
+@ObjectType()
+class PublicDrawList {
+  @Field(() => Int) totalCount!: number;
+  @Field(() => [PublicDraw]) draws!: PublicDraw[];
+}
+
+@Resolver()
+export class PublicDrawResolver {
+  @Public()
+  @Query(() => PublicDrawList, { description: '公示：摇号记录列表（可按单位）' })
+  publicDraws(
+    @Ctx() ctx: RequestContext,
+    @Arg('bureauId', () => ID, { nullable: true }) bureauId?: string | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+  ) {
+    return listPublicDraws(ctx.app, bureauId ?? null, Math.min(Math.max(first, 1), 100), Math.max(offset, 0));
+  }
+
+  @Public()
+  @Query(() => GraphQLJSON, { description: '公示：完整摇号记录，任何人可据此复核' })
+  async publicDrawRecord(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    const json = await publicDrawRecordJson(ctx.app, id);
+    if (!json) throw notFound('摇号记录');
+    return JSON.parse(json);
+  }
+}

@@ -1,0 +1,64 @@
+import { gunzipSync } from 'node:zlib';
+import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
+import type { AppServices } from '../../graphql/context';
+
+export interface PublicDrawSummary {
+  id: string;
+  bureauId: string;
+  taskTitle: string;
+  startsOn: string;
+  endsOn: string;
+  status: string;
+  algorithm: string;
+  inputHash: string;
+  commitment: string;
+  ruleVersion: number;
+  committedAt: string;
+  drawnAt: string | null;
+  recordUrl: string;
+}
+
+/** Draws of active bureaus, newest first, from the public view (no record bodies). */
+export async function listPublicDraws(app: AppServices, bureauGlobalId: string | null, limit: number, offset: number): Promise<{ totalCount: number; draws: PublicDrawSummary[] }> {
+  const bureau = bureauGlobalId ? fromGlobalUuid(bureauGlobalId, 'Tenant') : null;
+  if (bureauGlobalId && !bureau) return { totalCount: 0, draws: [] };
+  const where = bureau ? 'WHERE tenant_id = $1' : '';
+  const params = bureau ? [bureau] : [];
+  const [rows, [{ count }]] = (await Promise.all([
+    app.db.query(
+      `SELECT id, tenant_id, task_title, starts_on::text, ends_on::text, status, algorithm, input_hash, commitment, rule_version, committed_at, drawn_at
+         FROM public_draws ${where} ORDER BY committed_at DESC, id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+      params,
+    ),
+    app.db.query(`SELECT count(*)::int AS count FROM public_draws ${where}`, params),
+  ])) as [Record<string, any>[], { count: number }[]];
+  return {
+    totalCount: count,
+    draws: rows.map((r) => {
+      const id = toGlobalId('Draw', r.id);
+      return {
+        id,
+        bureauId: toGlobalId('Tenant', r.tenant_id),
+        taskTitle: r.task_title,
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        status: r.status,
+        algorithm: r.algorithm,
+        inputHash: r.input_hash,
+        commitment: r.commitment,
+        ruleVersion: r.rule_version,
+        committedAt: new Date(r.committed_at).toISOString(),
+        drawnAt: r.drawn_at ? new Date(r.drawn_at).toISOString() : null,
+        recordUrl: `/api/public/draws/${id}`,
+      };
+    }),
+  };
+}
+
+/** The whole record as JSON text (before the draw: the frozen input and the commitment, no seed). */
+export async function publicDrawRecordJson(app: AppServices, drawGlobalId: string): Promise<string | null> {
+  const id = fromGlobalUuid(drawGlobalId, 'Draw');
+  if (!id) return null;
+  const [row] = (await app.db.query(`SELECT record_gz FROM public_draws WHERE id = $1`, [id])) as { record_gz: Buffer }[];
+  return row ? gunzipSync(row.record_gz).toString('utf8') : null;
+}

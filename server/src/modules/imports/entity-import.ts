@@ -1,0 +1,51 @@
+import type { EntityManager } from 'typeorm';
+import { normalizeUscc } from '@spotcheck/shared';
+import { ENTITY_COLUMNS, parseEntityFields, type EntityFields } from '../entities/entity-fields';
+import { currentTenantArea } from '../regions/region-area';
+import { copyField } from './copy-text';
+import { ImportKind, type ImportJob } from './import-job.entity';
+import { loadKeys, type ImportKindSpec, type RawRow } from './import-kind';
+import { ENTITY_STAGE_COLUMNS, mergeEntities } from './entity-merge';
+
+type Key = keyof EntityFields;
+
+/** The staging columns of a valid row, in ENTITY_STAGE_COLUMNS order. */
+function copyColumns(f: EntityFields): string {
+  return [
+    copyField(f.name),
+    f.usccChecksumOverride ? 't' : 'f',
+    copyField(f.registrationAuthority),
+    copyField(f.legalRepresentative),
+    copyField(f.address),
+    f.regionCode,
+    copyField(f.industry),
+    copyField(f.targetType),
+    f.status,
+    f.creditClass ?? '\\N',
+    f.riskLevel ?? '\\N',
+    String(f.complaints),
+    copyField(f.violationRecord),
+  ].join('\t');
+}
+
+export const entityImport: ImportKindSpec<Key> = {
+  kind: ImportKind.ENTITIES,
+  columns: ENTITY_COLUMNS,
+  keyField: 'uscc',
+  keyLabel: '统一社会信用代码',
+  auditAction: 'import.entities',
+  stagingColumns: ENTITY_STAGE_COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', '),
+
+  async prepare(m: EntityManager, job: ImportJob) {
+    const options = { regionCodes: await currentTenantArea(m), acceptChecksumWarning: job.acceptChecksumWarnings };
+    return (raw: RawRow<Key>) => {
+      const { fields, issues } = parseEntityFields(raw, options);
+      return { key: fields ? fields.uscc : normalizeUscc(raw.uscc ?? ''), issues, copy: fields && copyColumns(fields) };
+    };
+  },
+
+  // Under the import's RLS scope: this bureau's keys only.
+  existingKeys: (m: EntityManager) => loadKeys(m, 'SELECT uscc AS key FROM market_entities'),
+
+  merge: mergeEntities,
+};

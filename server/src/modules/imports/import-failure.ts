@@ -1,0 +1,7 @@
+/** The whole file is refused (format, encoding, headers, size): the message becomes the job's failure reason. */
+export class ImportFailure extends Error {
+  override readonly name = 'ImportFailure';
+}
+
+/** At most this many data rows per file; one more fails the whole job before anything is written. */
+export const MAX_DATA_ROWS = 1_000_000;

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { MAX_DATA_ROWS } from './import-failure';
+import { importFile, testUscc } from './import-fixtures';
+
+/** A CSV of `rows` valid data rows with the three required columns, written to disk in chunks. */
+async function writeBigCsv(file: string, rows: number): Promise<void> {
+  const out = fs.createWriteStream(file);
+  out.write('名称,统一社会信用代码,行政区划代码\n');
+  for (let start = 1; start <= rows; start += 10_000) {
+    let chunk = '';
+    for (let n = start; n < Math.min(start + 10_000, rows + 1); n += 1) chunk += `公司${n},${testUscc(n)},430702\n`;
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+describe('the row limit', () => {
+  let t: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-limit-'));
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`fails a file of ${MAX_DATA_ROWS + 1} data rows as a whole, with nothing written`, async () => {
+    const file = path.join(dir, 'too-many.csv');
+    await writeBigCsv(file, MAX_DATA_ROWS + 1);
+    const office = await t.login('changde.admin');
+    const [{ n: before }] = await t.sql(`SELECT count(*)::int AS n FROM market_entities`);
+    const job = await importFile(t, 'entities', office, file, 'too-many.csv');
+    expect(job).toMatchObject({ status: 'FAILED', insertedRows: 0, processedRows: MAX_DATA_ROWS + 1, errorRows: 0 });
+    expect(job.failureReason).toContain('超过 1,000,000 行数据的上限');
+    expect((await t.sql(`SELECT count(*)::int AS n FROM market_entities`))[0].n).toBe(before);
+  }, 120_000);
+});

@@ -1,0 +1,114 @@
+import type { EntityManager } from 'typeorm';
+import { restoreNeutralised } from '../exports/formula-guard';
+import { CHUNK_ROWS, ChunkStage } from './chunk-stage';
+import { copyField } from './copy-text';
+import type { ErrorSink } from './error-sink';
+import { knownTitleCount, mapHeaders, type HeaderMap } from './header-map';
+import { ImportFailure, MAX_DATA_ROWS } from './import-failure';
+import { ImportMode, type ImportJob } from './import-job.entity';
+import type { JobCounts } from './import-job.service';
+import type { ImportKindSpec, RawRow } from './import-kind';
+import { KeyIndex } from './key-index';
+import type { ProgressReporter } from './progress';
+import type { SheetRow, RowBatches } from './sheet-row';
+
+/** Title rows above the header (“附件1 …”) are skipped; the header must come within this many non-blank rows. */
+const HEADER_SEARCH_ROWS = 5;
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
+}
+
+/**
+ * Reads every row, checks it, and passes the valid ones on in blocks to be staged and merged. A key
+ * given again later in the file is an error naming the first row (keys are kept in a compact index,
+ * not in the database). In ALL_OR_NOTHING mode nothing more is merged after the first error; the
+ * caller then rolls back.
+ */
+export async function importRows<K extends string>(
+  m: EntityManager,
+  spec: ImportKindSpec<K>,
+  job: ImportJob,
+  rows: RowBatches,
+  sink: ErrorSink,
+  counts: JobCounts,
+  progress: ProgressReporter,
+): Promise<void> {
+  const check = await spec.prepare(m, job);
+  const existing = await spec.existingKeys(m);
+  const fileKeys = new KeyIndex();
+  const allOrNothing = job.mode === ImportMode.ALL_OR_NOTHING;
+  let state: { header: HeaderMap<K>; stage: ChunkStage<K> } | null = null;
+  const beforeHeader: SheetRow[] = [];
+
+  const begin = async (row: SheetRow) => {
+    const header = mapHeaders(row.cells, row.number, spec.columns);
+    for (const { title } of header.unknown) {
+      sink.add({ rowNumber: row.number, column: title, code: 'UNKNOWN_COLUMN', message: `无法识别的列“${title}”，已忽略`, warning: true });
+    }
+    const present = new Set(header.columns.map((c) => c.key));
+    const stage = new ChunkStage(m, spec, counts, (withExisting) => spec.merge(m, job, present, withExisting));
+    await stage.open();
+    return { header, stage };
+  };
+
+  try {
+    for await (const batch of rows) {
+      for (const row of batch) {
+        if (isBlank(row.cells)) continue;
+        if (!state) {
+          if (knownTitleCount(row.cells, spec.columns) >= 2) state = await begin(row);
+          else if (beforeHeader.push(row) >= HEADER_SEARCH_ROWS) state = await begin(beforeHeader[0]!);
+          continue;
+        }
+        const { header, stage } = state;
+        counts.processedRows += 1;
+        if (counts.processedRows > MAX_DATA_ROWS) {
+          throw new ImportFailure(`文件超过 ${MAX_DATA_ROWS.toLocaleString('en-US')} 行数据的上限（第 ${row.number} 行起），未导入任何数据；请拆分后分批导入`);
+        }
+        const raw: RawRow<K> = {};
+        for (const { key, index } of header.columns) {
+          const cell = row.cells[index];
+          if (cell) raw[key] = restoreNeutralised(cell);
+        }
+        const checked = check(raw);
+        const firstRow = checked.key ? fileKeys.firstRow(checked.key, row.number) : 0;
+        const valid = checked.copy !== null && firstRow === 0;
+        let warned = false;
+        for (const issue of checked.issues) {
+          const warning = issue.warning === true && valid;
+          warned ||= warning;
+          sink.add({ rowNumber: row.number, column: header.titleOf[issue.field as K] ?? issue.field, code: issue.code, message: issue.message, warning });
+        }
+        if (firstRow) {
+          const column = header.titleOf[spec.keyField] ?? spec.keyLabel;
+          sink.add({ rowNumber: row.number, column, code: 'DUPLICATE_IN_FILE', message: `${spec.keyLabel}与第 ${firstRow} 行重复`, warning: false });
+        }
+        if (!valid) {
+          counts.errorRows += 1;
+          if (allOrNothing) stage.discard();
+          continue;
+        }
+        if (warned) counts.warningRows += 1;
+        if (allOrNothing && counts.errorRows) continue;
+        const known = existing.has(checked.key);
+        stage.add(`${row.number}\t${known ? 't' : 'f'}\t${copyField(checked.key)}\t${checked.copy}\n`, known);
+      }
+      if (state && state.stage.size >= CHUNK_ROWS) await state.stage.ship();
+      await sink.flushIfFull();
+      await progress.maybeReport(counts.processedRows);
+    }
+    if (!state) {
+      if (beforeHeader.length) await begin(beforeHeader[0]!);
+      throw new ImportFailure('文件中没有内容（空表）');
+    }
+    await state.stage.finish();
+  } catch (error) {
+    // The connection must be idle again before the transaction rolls back.
+    await state?.stage.settled().catch(() => undefined);
+    throw error;
+  }
+  if (!counts.processedRows) throw new ImportFailure('文件中只有表头，没有数据行');
+  await progress.report(counts.processedRows);
+}

@@ -1,0 +1,112 @@
+import { compareCodeUnits, toHex } from './bytes';
+import { DRAW_VERSION, PURPOSE_SELECTION, PURPOSE_TEAMS } from './constants';
+import { DrawInfeasibleError } from './errors';
+import { canonicalInput, prepareInput, type PreparedInput } from './input';
+import { inputHashBytes } from './pool';
+import { precheck } from './precheck';
+import type { DrawInput, DrawOutcome, DrawRecord, DrawSelection } from './record';
+import { drawWithoutReplacement } from './sample';
+import { assertPublicEntropy, assertServerSeed, commitmentOf, deriveSeed } from './seed';
+import { DrawStream } from './stream';
+import { assignTeams, type TeamDemand } from './teams';
+
+/** Selected entity keys of every stratum, in canonical stratum order and draw order (purpose 1 streams). */
+export function selectEntities(prepared: PreparedInput, seed: Uint8Array): DrawSelection[] {
+  return prepared.strata.map((s, index) => {
+    if (s.count === 0) return { stratumKey: s.key, entityKeys: [] };
+    const picked = drawWithoutReplacement(s.units, s.count, new DrawStream(seed, PURPOSE_SELECTION, index));
+    const entityKeys = new Array<string>(picked.length);
+    for (let j = 0; j < picked.length; j += 1) entityKeys[j] = s.entityKeys[picked[j]!]!;
+    return { stratumKey: s.key, entityKeys };
+  });
+}
+
+/**
+ * The distinct selected entities in first-selected order (strata in canonical order, then draw order),
+ * each with the union of the required groups of the strata that selected it, sorted.
+ */
+export function teamDemands(prepared: PreparedInput, selections: readonly DrawSelection[]): TeamDemand[] {
+  const groups = new Map<string, string[]>();
+  selections.forEach((sel, s) => {
+    const required = prepared.strata[s]!.requiredGroups;
+    for (const e of sel.entityKeys) {
+      const list = groups.get(e);
+      if (!list) groups.set(e, [...required]);
+      else for (const g of required) if (!list.includes(g)) list.push(g);
+    }
+  });
+  const demands: TeamDemand[] = [];
+  for (const [entityKey, list] of groups) demands.push({ entityKey, requiredGroups: list.sort(compareCodeUnits) });
+  return demands;
+}
+
+/** Runs the draw of a prepared input from a 32-byte seed. Throws DrawInfeasibleError. */
+export function drawFromSeed(prepared: PreparedInput, seed: Uint8Array): DrawOutcome {
+  if (seed.length !== 32) throw new RangeError('the draw seed must be 32 bytes');
+  precheck(prepared);
+  const selections = selectEntities(prepared, seed);
+  const teams = assignTeams(prepared, teamDemands(prepared, selections), new DrawStream(seed, PURPOSE_TEAMS, 0));
+  return { selections, teams };
+}
+
+/**
+ * Freezes an input before the ceremony: validates it, checks what can be checked without the seed,
+ * and returns the canonical input and its hash to publish with the commitment.
+ * Throws DrawInputError or DrawInfeasibleError (phase "precheck").
+ */
+export function freezeDrawInput(input: DrawInput): { input: DrawInput; inputHash: string } {
+  const prepared = prepareInput(input);
+  precheck(prepared);
+  return { input: canonicalInput(prepared), inputHash: toHex(inputHashBytes(prepared)) };
+}
+
+export interface RunDrawOptions {
+  /** Informative data copied into the record (not hashed, not verified). */
+  meta?: Record<string, unknown>;
+  /**
+   * "throw" (default): an infeasible draw throws DrawInfeasibleError.
+   * "record": it returns a record with `result: null` and `failure` set, to be published as such.
+   */
+  onInfeasible?: 'throw' | 'record';
+}
+
+/**
+ * Runs a draw: canonicalise and hash the input, derive the seed from the server seed and the
+ * ceremony entropy, select, form teams. Pure and synchronous; the returned record holds the revealed
+ * server seed (publish it with `serverSeed: null` until the reveal if the result goes out first).
+ */
+export function runDraw(
+  input: DrawInput,
+  serverSeedHex: string,
+  publicEntropy: readonly string[],
+  options: RunDrawOptions = {},
+): DrawRecord {
+  assertServerSeed(serverSeedHex);
+  assertPublicEntropy(publicEntropy);
+  const prepared = prepareInput(input);
+  const inputHash = toHex(inputHashBytes(prepared));
+  const seed = deriveSeed(inputHash, serverSeedHex, publicEntropy);
+  const record: DrawRecord = {
+    format: DRAW_VERSION,
+    algorithm: DRAW_VERSION,
+    input: canonicalInput(prepared),
+    inputHash,
+    commitment: commitmentOf(serverSeedHex),
+    serverSeed: serverSeedHex,
+    publicEntropy: [...publicEntropy],
+    seed: toHex(seed),
+    result: null,
+    failure: null,
+  };
+  if (options.meta !== undefined) record.meta = options.meta;
+  try {
+    record.result = drawFromSeed(prepared, seed);
+  } catch (error) {
+    if (error instanceof DrawInfeasibleError && options.onInfeasible === 'record') {
+      record.failure = error.details();
+    } else {
+      throw error;
+    }
+  }
+  return record;
+}

@@ -1,0 +1,31 @@
+/** The draw (摇号) core, algorithm "spotcheck-draw/1": see docs/draw-spec.md. */
+export { DRAW_VERSION, DECIMAL_SCALE } from './constants';
+export type {
+  DrawEntity,
+  DrawStratum,
+  DrawInspector,
+  DrawRequiredGroups,
+  DrawExclusion,
+  DrawInput,
+  DrawSelection,
+  DrawTeam,
+  DrawOutcome,
+  DrawRecord,
+} from './record';
+export {
+  DRAW_CONSTRAINTS,
+  DrawInfeasibleError,
+  DrawInputError,
+  type DrawConstraint,
+  type DrawFailureDetails,
+  type DrawFailurePhase,
+} from './errors';
+export { sha256, Sha256 } from './sha256';
+export { toHex as bytesToHex, fromHex as hexToBytes, utf8 as utf8Bytes } from './bytes';
+export { parseDecimal, type ExactDecimal } from './decimal';
+export { countToDraw, prepareInput, canonicalInput, type PreparedInput, type PreparedStratum } from './input';
+export { canonicalInputText, inputHashOf } from './pool';
+export { commitmentOf, deriveSeedHex } from './seed';
+export { DrawStream } from './stream';
+export { runDraw, freezeDrawInput, drawFromSeed, type RunDrawOptions } from './draw';
+export { verifyDraw, VERIFY_CODES, type VerifyCode, type VerifyResult, type VerifyOptions } from './verify';

@@ -1,0 +1,68 @@
+import { toHex } from './bytes';
+import { DRAW_VERSION } from './constants';
+import { prepareInput, type PreparedInput } from './input';
+import type { DrawInput } from './record';
+import { Sha256 } from './sha256';
+
+/**
+ * Feeds the canonical input text to `sink`, in pieces (each line ends with LF, fields are separated
+ * by TAB). The text covers everything that determines the result besides the seed:
+ *
+ *   spotcheck-draw/1
+ *   team-size	<m>
+ *   workload-cap	<c or "none">
+ *   then for each stratum in canonical order:
+ *     stratum	<key>	<ratio>	<minCount>
+ *     require	<stratumKey>	<group>          one per required group, groups sorted
+ *     entity	<stratumKey>	<entityKey>	<weight>   one per entity, in canonical order
+ *   inspector	<key>	<group>               one per inspector, sorted by key
+ *   exclude	<entityKey>	<inspectorKey>	<reason>   sorted by entityKey, then inspectorKey
+ */
+export function writeCanonicalText(prepared: PreparedInput, sink: (piece: string) => void): void {
+  sink(`${DRAW_VERSION}\n`);
+  sink(`team-size\t${prepared.teamSize}\n`);
+  sink(`workload-cap\t${prepared.workloadCap === null ? 'none' : prepared.workloadCap}\n`);
+  for (const s of prepared.strata) {
+    sink(`stratum\t${s.key}\t${s.ratio}\t${s.minCount}\n`);
+    for (const g of s.requiredGroups) sink(`require\t${s.key}\t${g}\n`);
+    // Hot loop (a stratum may hold millions of entities): pieces, not concatenated lines, to spare
+    // the garbage collector. The sink sees the same text either way.
+    const prefix = `entity\t${s.key}\t`;
+    const keys = s.entityKeys;
+    const weights = s.weights;
+    for (let i = 0; i < keys.length; i += 1) {
+      sink(prefix);
+      sink(keys[i]!);
+      sink('\t');
+      sink(weights[i]!);
+      sink('\n');
+    }
+  }
+  for (let i = 0; i < prepared.inspectorKeys.length; i += 1) {
+    sink(`inspector\t${prepared.inspectorKeys[i]!}\t${prepared.inspectorGroups[i]!}\n`);
+  }
+  for (const x of prepared.exclusions) sink(`exclude\t${x.entityKey}\t${x.inspectorKey}\t${x.reason}\n`);
+}
+
+/** The canonical input text as one string (for small inputs, documentation and tests). */
+export function canonicalInputText(input: DrawInput | PreparedInput): string {
+  const parts: string[] = [];
+  writeCanonicalText(asPrepared(input), (piece) => parts.push(piece));
+  return parts.join('');
+}
+
+/** SHA-256 of the UTF-8 canonical input text, as 32 bytes. */
+export function inputHashBytes(prepared: PreparedInput): Uint8Array {
+  const hash = new Sha256();
+  writeCanonicalText(prepared, (piece) => hash.updateText(piece));
+  return hash.digest();
+}
+
+/** inputHash: lower-case hex SHA-256 of the canonical input text. Throws DrawInputError on bad input. */
+export function inputHashOf(input: DrawInput | PreparedInput): string {
+  return toHex(inputHashBytes(asPrepared(input)));
+}
+
+function asPrepared(input: DrawInput | PreparedInput): PreparedInput {
+  return 'inspectorKeys' in input ? input : prepareInput(input);
+}

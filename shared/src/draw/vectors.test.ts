@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { canonicalInputText, runDraw, verifyDraw, type DrawRecord } from './index';
+
+interface Vector {
+  name: string;
+  description: string;
+  canonicalInputText: string;
+  record: DrawRecord;
+}
+
+const dir = join(__dirname, 'vectors');
+const vectors: Vector[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Vector);
+const byName = (name: string) => structuredClone(vectors.find((v) => v.name === name)!.record);
+
+describe('test vectors', () => {
+  it('are all there', () => {
+    expect(vectors.map((v) => v.name)).toEqual([
+      'infeasible-group',
+      'infeasible-workload-cap',
+      'joint-two-groups',
+      'two-strata-overlap',
+      'uniform',
+      'weighted',
+    ]);
+  });
+
+  it.each(vectors.map((v) => [v.name, v] as const))('%s: runDraw reproduces the record and verifyDraw accepts it', (_n, v) => {
+    const { record } = v;
+    expect(canonicalInputText(record.input)).toBe(v.canonicalInputText);
+    const again = runDraw(record.input, record.serverSeed!, record.publicEntropy, {
+      onInfeasible: 'record',
+      ...(record.meta ? { meta: record.meta } : {}),
+    });
+    expect(again).toEqual(record);
+    expect(verifyDraw(record)).toEqual({ ok: true, revealed: true });
+  });
+});
+
+describe('verifyDraw on a tampered record', () => {
+  type Tamper = [string, string, (r: DrawRecord) => void, string];
+  const first = (r: DrawRecord) => r.result!.selections[0]!;
+  const tampers: Tamper[] = [
+    ['a weight', 'weighted', (r) => (r.input.strata[0]!.entities[4]!.weight = '3.5'), 'INPUT_HASH_MISMATCH'],
+    ['an entity key', 'uniform', (r) => (r.input.strata[0]!.entities[2]!.key = '91430702MA0000003X'), 'INPUT_HASH_MISMATCH'],
+    ['a ratio', 'uniform', (r) => (r.input.strata[0]!.ratio = '0.3'), 'INPUT_HASH_MISMATCH'],
+    ['an inspector group', 'joint-two-groups', (r) => (r.input.inspectors[0]!.group = 'x'), 'INPUT_HASH_MISMATCH'],
+    ['an exclusion removed', 'two-strata-overlap', (r) => r.input.exclusions.pop(), 'INPUT_HASH_MISMATCH'],
+    ['the team size', 'uniform', (r) => (r.input.teamSize = 3), 'INPUT_HASH_MISMATCH'],
+    ['an entropy string', 'uniform', (r) => (r.publicEntropy[1] = 'lottery:福彩3D:2024123:518'), 'SEED_MISMATCH'],
+    ['the entropy order', 'two-strata-overlap', (r) => r.publicEntropy.reverse(), 'SEED_MISMATCH'],
+    ['an added entropy string', 'uniform', (r) => r.publicEntropy.push('late'), 'SEED_MISMATCH'],
+    ['the server seed', 'uniform', (r) => (r.serverSeed = '00' + r.serverSeed!.slice(2)), 'COMMITMENT_MISMATCH'],
+    ['the commitment', 'uniform', (r) => (r.commitment = '00' + r.commitment.slice(2)), 'COMMITMENT_MISMATCH'],
+    ['the seed', 'weighted', (r) => (r.seed = '00' + r.seed.slice(2)), 'SEED_MISMATCH'],
+    ['one selected key', 'uniform', (r) => (first(r).entityKeys[1] = r.input.strata[0]!.entities[0]!.key), 'SELECTION_MISMATCH'],
+    ['the selection order', 'weighted', (r) => first(r).entityKeys.reverse(), 'SELECTION_MISMATCH'],
+    ['a dropped selection', 'weighted', (r) => first(r).entityKeys.pop(), 'SELECTION_MISMATCH'],
+    ['one team member', 'joint-two-groups', (r) => (r.result!.teams[2]!.inspectorKeys[1] = '43070024005'), 'TEAM_MISMATCH'],
+    ['a swapped team', 'uniform', (r) => r.result!.teams.reverse(), 'TEAM_MISMATCH'],
+    ['the failure constraint', 'infeasible-workload-cap', (r) => (r.failure!.constraint = 'TOO_FEW_INSPECTORS'), 'FAILURE_MISMATCH'],
+    ['the failing entity', 'infeasible-group', (r) => (r.failure!.entityKey = 'x'), 'FAILURE_MISMATCH'],
+    ['a fabricated failure', 'uniform', (r) => ((r.result = null), (r.failure = { constraint: 'WORKLOAD_CAP', phase: 'teams' })), 'FAILURE_MISMATCH'],
+    ['an unknown field', 'uniform', (r) => ((r as unknown as Record<string, unknown>).winner = 'x'), 'MALFORMED_RECORD'],
+    ['an unhashed field in the input', 'uniform', (r) => ((r.input.strata[0]!.entities[0] as unknown as Record<string, unknown>).name = 'x'), 'MALFORMED_RECORD'],
+    ['a malformed weight', 'uniform', (r) => (r.input.strata[0]!.entities[0]!.weight = '1.00001'), 'INVALID_INPUT'],
+    ['the version', 'uniform', (r) => ((r as { algorithm: string }).algorithm = 'spotcheck-draw/2'), 'UNSUPPORTED_FORMAT'],
+  ];
+
+  it.each(tampers)('detects a changed %s', (_what, name, tamper, code) => {
+    const record = byName(name);
+    tamper(record);
+    const result = verifyDraw(record);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.code).toBe(code);
+      expect(result.reason).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('names the first differing selection', () => {
+    const record = byName('uniform');
+    const original = first(record).entityKeys[1]!;
+    first(record).entityKeys[1] = 'X';
+    expect(verifyDraw(record)).toEqual({
+      ok: false,
+      code: 'SELECTION_MISMATCH',
+      reason: `抽查层“item:NR-01”第 2 个抽中对象应为“${original}”，记录为“X”`,
+    });
+  });
+
+  it('checks an unrevealed record against its seed and says the seed is still hidden', () => {
+    const record = byName('joint-two-groups');
+    record.serverSeed = null;
+    expect(verifyDraw(record)).toMatchObject({ ok: false, code: 'SERVER_SEED_NOT_REVEALED' });
+    expect(verifyDraw(record, { allowUnrevealed: true })).toEqual({ ok: true, revealed: false });
+    record.result!.teams[0]!.inspectorKeys.reverse();
+    expect(verifyDraw(record, { allowUnrevealed: true })).toMatchObject({ ok: false, code: 'TEAM_MISMATCH' });
+  });
+
+  it('ignores meta, which is informative only', () => {
+    const record = byName('uniform');
+    record.meta = { tenant: 'somebody else', note: '任意' };
+    expect(verifyDraw(record)).toEqual({ ok: true, revealed: true });
+  });
+
+  it('accepts a record whose input is written in another order or spelling', () => {
+    const record = byName('weighted');
+    record.input.strata[0]!.entities.reverse();
+    const entity = record.input.strata[0]!.entities[0]!;
+    entity.weight += entity.weight.includes('.') ? '00' : '.000'; // "1.5" → "1.500", "2" → "2.000"
+    record.input.inspectors.reverse();
+    expect(verifyDraw(record)).toEqual({ ok: true, revealed: true });
+  });
+
+  it('rejects things that are not records', () => {
+    for (const junk of [null, 42, 'x', []]) expect(verifyDraw(junk)).toMatchObject({ ok: false, code: 'MALFORMED_RECORD' });
+    expect(verifyDraw({})).toMatchObject({ ok: false, code: 'UNSUPPORTED_FORMAT' });
+    const { seed: _seed, ...withoutSeed } = byName('uniform');
+    expect(verifyDraw(withoutSeed)).toMatchObject({ ok: false, code: 'MALFORMED_RECORD', reason: expect.stringContaining('seed') });
+  });
+});
