@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Config } from './config';
 import { createAdminDataSource, createAppDataSource, APP_ROLE } from './db/data-source';
 import { seedDemoIfEmpty } from './seed/demo';
+import { seedDemoDraw } from './seed/demo-draw';
 import { createLogger } from './lib/logger';
 import { createTokenService } from './modules/auth/tokens';
 import { SessionRevocations } from './modules/auth/session-revocations';
@@ -50,6 +51,7 @@ export async function startApp(config: Config, adminUrl: string): Promise<Runnin
     revocations: await SessionRevocations.start(db, pubsub, config.accessTokenTtlSeconds, log),
     tokens: createTokenService(config.jwtSecret ?? demoSecret(config.dataDir), config.accessTokenTtlSeconds),
   };
+  if (seeded) await seedDemoDraw(services);
   const schema = await buildAppSchema(pubsub);
   const http = await startHttpServer(services, schema, createMetrics(), { port: config.port, host: config.host, clientDist: config.clientDist });
   return {
