@@ -65,7 +65,8 @@ export class DrawResolver {
     description: '摇号现场直播：封存、录入熵、揭晓',
   })
   async drawCeremony(@Root() notice: CeremonyNotice, @Ctx() ctx: RequestContext, @Arg('drawId', () => ID) _drawId: string) {
-    const draw = await ctx.loaders.Draw.load(notice.drawId);
+    // The subscription keeps one context (and its loaders) for its whole life: read the draw afresh.
+    const draw = await ctx.loaders.Draw.clear(notice.drawId).load(notice.drawId);
     if (!draw) throw forbidden();
     return { phase: notice.phase, draw };
   }
