@@ -47,7 +47,8 @@ export function Connection<T extends object>(Item: ClassType<T>) {
 
 /** Pages through an ordered query of entities. Cursors are opaque offsets within the same ordering. */
 export function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<ConnectionShape<T>> {
-  return page(args, (offset, first) => Promise.all([query.clone().skip(offset).take(first).getMany(), query.getCount()]));
+  // One after the other: both run on the request transaction's single connection.
+  return page(args, async (offset, first) => [await query.clone().skip(offset).take(first).getMany(), await query.getCount()]);
 }
 
 /** Pages through an ordered SQL query of raw rows (the public views), mapping each row. */
@@ -60,10 +61,8 @@ export function paginateSql<R, T>(
 ): Promise<ConnectionShape<T>> {
   return page(args, async (offset, first) => {
     const n = params.length;
-    const [rows, [{ count }]] = (await Promise.all([
-      db.query(`SELECT * FROM (${sql}) page LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, first, offset]),
-      db.query(`SELECT count(*)::int AS count FROM (${sql}) page`, params),
-    ])) as [R[], { count: number }[]];
+    const rows = (await db.query(`SELECT * FROM (${sql}) page LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, first, offset])) as R[];
+    const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM (${sql}) page`, params)) as { count: number }[];
     return [rows.map(map), count];
   });
 }
