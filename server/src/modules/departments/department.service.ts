@@ -4,6 +4,7 @@ import { asSubject, fromGlobalUuid, labelProblems, toGlobalId } from '@spotcheck
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { badInput, conflict, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
+import { resolveRef } from '../../lib/resolve-ref';
 import { User } from '../users/user.entity';
 import { Department } from './department.entity';
 
@@ -77,12 +78,8 @@ async function assertNameFree(m: EntityManager, name: string): Promise<void> {
   if (await m.existsBy(Department, { name })) throw conflict(`已有名为“${name}”的部门`);
 }
 
-async function resolveHead(m: EntityManager, globalId: string | null | undefined): Promise<string | null> {
-  if (!globalId) return null;
-  const id = fromGlobalUuid(globalId, 'User');
-  const user = id ? await m.findOneBy(User, { id }) : null;
-  if (!user) throw badInput([{ field: 'headUserId', message: '负责人不存在' }]);
-  return user.id;
+function resolveHead(m: EntityManager, globalId: string | null | undefined): Promise<string | null> {
+  return resolveRef(m, User, 'User', globalId, 'headUserId', '负责人不存在');
 }
 
 function snapshot(d: Department) {

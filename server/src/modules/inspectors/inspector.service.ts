@@ -5,6 +5,7 @@ import { requireViewer, tenantTx, type RequestContext } from '../../graphql/cont
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { isUniqueViolation } from '../../lib/pg-errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
+import { resolveRef } from '../../lib/resolve-ref';
 import { Department } from '../departments/department.entity';
 import { User } from '../users/user.entity';
 import { MarketEntity } from '../entities/market-entity.entity';
@@ -126,18 +127,10 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && k !== 'departmentId' && k !== 'userId')) as Partial<T>;
 }
 
-async function resolveDepartment(m: EntityManager, globalId: string | null): Promise<string | null> {
-  if (!globalId) return null;
-  const id = fromGlobalUuid(globalId, 'Department');
-  const department = id ? await m.findOneBy(Department, { id }) : null;
-  if (!department) throw badInput([{ field: 'departmentId', message: '部门不存在' }]);
-  return department.id;
+function resolveDepartment(m: EntityManager, globalId: string | null): Promise<string | null> {
+  return resolveRef(m, Department, 'Department', globalId, 'departmentId', '部门不存在');
 }
 
-async function resolveUser(m: EntityManager, globalId: string | null): Promise<string | null> {
-  if (!globalId) return null;
-  const id = fromGlobalUuid(globalId, 'User');
-  const user = id ? await m.findOneBy(User, { id }) : null;
-  if (!user) throw badInput([{ field: 'userId', message: '用户不存在' }]);
-  return user.id;
+function resolveUser(m: EntityManager, globalId: string | null): Promise<string | null> {
+  return resolveRef(m, User, 'User', globalId, 'userId', '用户不存在');
 }

@@ -4,6 +4,7 @@ import { INSPECTION_METHOD, Ratio, asSubject, fromGlobalUuid, labelProblems, toG
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
+import { resolveRef } from '../../lib/resolve-ref';
 import { Department } from '../departments/department.entity';
 import { InspectionItem, ItemCategory, ItemStatus } from './inspection-item.entity';
 import { InspectionItemVersion } from './inspection-item-version.entity';
@@ -160,10 +161,6 @@ async function load(m: EntityManager, globalId: string): Promise<InspectionItem>
   return item;
 }
 
-async function resolveDepartment(m: EntityManager, globalId: string | null | undefined): Promise<string | null> {
-  if (!globalId) return null;
-  const id = fromGlobalUuid(globalId, 'Department');
-  const department = id ? await m.findOneBy(Department, { id }) : null;
-  if (!department) throw badInput([{ field: 'departmentId', message: '部门不存在' }]);
-  return department.id;
+function resolveDepartment(m: EntityManager, globalId: string | null | undefined): Promise<string | null> {
+  return resolveRef(m, Department, 'Department', globalId, 'departmentId', '部门不存在');
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   PLAN_WORKFLOW,
   Ratio,
@@ -16,6 +16,7 @@ import {
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { AppError, badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
+import { resolveRefs } from '../../lib/resolve-ref';
 import { InspectionItem, ItemStatus } from '../items/inspection-item.entity';
 import { RuleSetVersion } from '../rules/rule-set.entity';
 import { AnnualPlan, PlanStatus, type PlanRound } from './annual-plan.entity';
@@ -141,19 +142,8 @@ function ratioZero(ratio: string): boolean {
   return Number(ratio) === 0;
 }
 
-async function resolveItems(m: EntityManager, wanted: PlanInput['items']): Promise<Map<string, InspectionItem>> {
-  const ids = wanted.map((w) => fromGlobalUuid(w.itemId, 'InspectionItem'));
-  const rows = await m.findBy(InspectionItem, { id: In(ids.filter((id): id is string => !!id)) });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const problems: FieldProblem[] = [];
-  const out = new Map<string, InspectionItem>();
-  wanted.forEach((w, i) => {
-    const row = ids[i] ? byId.get(ids[i]!) : undefined;
-    if (!row) problems.push({ field: `items.${i}.itemId`, message: '抽查事项不存在' });
-    else out.set(w.itemId, row);
-  });
-  if (problems.length) throw badInput(problems);
-  return out;
+function resolveItems(m: EntityManager, wanted: PlanInput['items']): Promise<Map<string, InspectionItem>> {
+  return resolveRefs(m, InspectionItem, 'InspectionItem', wanted.map((w) => w.itemId), 'items', '抽查事项不存在');
 }
 
 async function currentRules(m: EntityManager): Promise<RuleSetVersion> {

@@ -4,6 +4,7 @@ import { ENTITY_STATUS, Ratio, asSubject, fromGlobalUuid, labelProblems, ratioBp
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { AppError, badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
+import { resolveRefs } from '../../lib/resolve-ref';
 import { InspectionItem, ItemStatus } from '../items/inspection-item.entity';
 import { Department } from '../departments/department.entity';
 import { AnnualPlan, PlanStatus } from '../plans/annual-plan.entity';
@@ -165,19 +166,8 @@ async function checkInspectorFilter(m: EntityManager, filter: InspectorFilter): 
   return { departmentIds: ids.length ? (ids as string[]) : undefined, categories: filter.categories?.length ? filter.categories : undefined };
 }
 
-async function resolveItems(m: EntityManager, wanted: TaskInput['items']): Promise<Map<string, InspectionItem>> {
-  const ids = wanted.map((w) => fromGlobalUuid(w.itemId, 'InspectionItem'));
-  const rows = await m.findBy(InspectionItem, { id: In(ids.filter((id): id is string => !!id)) });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const out = new Map<string, InspectionItem>();
-  const problems: FieldProblem[] = [];
-  wanted.forEach((w, i) => {
-    const row = ids[i] ? byId.get(ids[i]!) : undefined;
-    if (!row) problems.push({ field: `items.${i}.itemId`, message: '抽查事项不存在' });
-    else out.set(w.itemId, row);
-  });
-  if (problems.length) throw badInput(problems);
-  return out;
+function resolveItems(m: EntityManager, wanted: TaskInput['items']): Promise<Map<string, InspectionItem>> {
+  return resolveRefs(m, InspectionItem, 'InspectionItem', wanted.map((w) => w.itemId), 'items', '抽查事项不存在');
 }
 
 async function resolvePlan(m: EntityManager, globalId: string): Promise<AnnualPlan> {

@@ -15,6 +15,7 @@ import { requireViewer, tenantTx, type RequestContext } from '../../graphql/cont
 import { badInput, conflict, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { isUniqueViolation } from '../../lib/pg-errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
+import { resolveRef } from '../../lib/resolve-ref';
 import { Department } from '../departments/department.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { issueInvitation, type IssuedCode } from '../invitations/invitation.service';
@@ -159,12 +160,8 @@ async function checkRoles(ctx: RequestContext, m: EntityManager, requested: Role
   return roles;
 }
 
-async function resolveDepartment(m: EntityManager, globalId: string | null | undefined): Promise<string | null> {
-  if (!globalId) return null;
-  const id = fromGlobalUuid(globalId, 'Department');
-  const department = id ? await m.findOneBy(Department, { id }) : null;
-  if (!department) throw badInput([{ field: 'departmentId', message: '部门不存在' }]);
-  return department.id;
+function resolveDepartment(m: EntityManager, globalId: string | null | undefined): Promise<string | null> {
+  return resolveRef(m, Department, 'Department', globalId, 'departmentId', '部门不存在');
 }
 
 function snapshot(user: User) {
