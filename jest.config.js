@@ -20,7 +20,8 @@ module.exports = {
       globalSetup: '<rootDir>/test/global-setup.mjs',
       globalTeardown: '<rootDir>/test/global-teardown.mjs',
       setupFiles: ['reflect-metadata'],
-      testTimeout: 60000,
     },
   ],
+  // A global option: in a multi-project run jest reads it here, not from a project.
+  testTimeout: 60000,
 };

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { asSubject } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 import { inTenant } from '../../db/tenancy';
+import { forEachBatch } from '../imports/cursor';
 import { fileRoute, forbiddenHttp, notFoundHttp, signedInContext, startDownload } from '../imports/http-support';
 import { ENTITY_EXPORT, INSPECTOR_EXPORT, type DirectoryExport } from './directory-exports';
 import { openTableWriter, type TableFormat } from './table-writer';
@@ -22,17 +23,14 @@ function parseFile(name: string | string[] | undefined): { which: 'entities' | '
   return { which: match[1] as 'entities' | 'inspectors', format: match[2] as TableFormat };
 }
 
-/** Streams a query through a server-side cursor, so a large directory never sits in memory. */
+/** Streams the directory through a server-side cursor, so a large one never sits in memory. */
 async function streamDirectory(m: EntityManager, spec: DirectoryExport, format: TableFormat, res: Response): Promise<void> {
   const table = openTableWriter(res, format, spec.fileBase, spec.headers);
-  await m.query(`DECLARE directory_export NO SCROLL CURSOR FOR ${spec.sql}`);
-  for (;;) {
-    const rows = (await m.query(`FETCH ${FETCH} FROM directory_export`)) as Record<string, unknown>[];
+  await forEachBatch<Record<string, unknown>>(m, spec.sql, FETCH, async (rows) => {
     for (const row of rows) table.addRow(spec.cells(row));
     await table.ready();
     if (res.destroyed) throw new Error('client went away during the export');
-    if (rows.length < FETCH) break;
-  }
+  });
   await table.end();
 }
 

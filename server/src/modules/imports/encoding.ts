@@ -1,5 +1,4 @@
 import { isUtf8 } from 'node:buffer';
-import { Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import { ImportFailure } from './import-failure';
 
@@ -10,7 +9,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 export const NOT_UTF8 = '文件不是 UTF-8 编码（含有无效的 UTF-8 字节）。如为 GBK/GB18030 编码，请选择 gb18030 或“自动识别”后重新上传';
 const NOT_GB18030 = '文件既不是有效的 UTF-8，也不是有效的 GBK/GB18030 编码，无法读取其中的文字';
 
-/** Length of the complete UTF-8 prefix: an incomplete multi-byte sequence at the end waits for the next chunk. */
+/** Length of the complete UTF-8 prefix: an incomplete multi-byte sequence at the end is left out. */
 function completeUtf8Length(buf: Buffer): number {
   const end = buf.length;
   for (let i = end - 1; i >= 0 && i >= end - 4; i -= 1) {
@@ -33,53 +32,29 @@ export function detectEncoding(head: Buffer, choice: EncodingChoice, wholeFile: 
   return isUtf8(usable) ? 'utf-8' : 'gb18030';
 }
 
-/** A stream of bytes checked as UTF-8 and passed on unchanged (the CSV parser decodes them); a BOM is dropped. */
-class Utf8Check extends Transform {
-  private carry: Buffer | null = null;
-  private started = false;
+/** Bytes to text, chunk by chunk. Any byte that does not decode fails the file: never mojibake. */
+export interface ChunkDecoder {
+  write(chunk: Buffer): string;
+  end(): string;
+}
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    let buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    if (!this.started) {
-      if (buf.length < 3) {
-        this.carry = Buffer.from(buf);
-        return done();
+export function textDecoder(encoding: TextEncoding): ChunkDecoder {
+  if (encoding === 'utf-8') {
+    // fatal: invalid bytes throw; a leading BOM is dropped.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const decode = (chunk?: Buffer) => {
+      try {
+        return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+      } catch {
+        throw new ImportFailure(NOT_UTF8);
       }
-      this.started = true;
-      if (buf.subarray(0, 3).equals(BOM)) buf = buf.subarray(3);
-    }
-    const n = completeUtf8Length(buf);
-    if (!isUtf8(buf.subarray(0, n))) return done(new ImportFailure(NOT_UTF8));
-    this.carry = n < buf.length ? Buffer.from(buf.subarray(n)) : null;
-    done(null, n === buf.length ? buf : buf.subarray(0, n));
+    };
+    return { write: (chunk) => decode(chunk), end: () => decode() };
   }
-
-  override _flush(done: TransformCallback): void {
-    if (!this.carry) return done();
-    const rest = this.started || !this.carry.subarray(0, 3).equals(BOM) ? this.carry : this.carry.subarray(3);
-    if (!isUtf8(rest)) return done(new ImportFailure(NOT_UTF8));
-    done(null, rest);
-  }
-}
-
-/** GB18030 decoded to text; any byte that does not decode fails the file instead of becoming mojibake. */
-class Gb18030Decode extends Transform {
-  private readonly decoder = iconv.getDecoder('gb18030');
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.pass(this.decoder.write(chunk), done);
-  }
-
-  override _flush(done: TransformCallback): void {
-    this.pass(this.decoder.end() ?? '', done);
-  }
-
-  private pass(text: string, done: TransformCallback): void {
-    if (text.includes('\uFFFD')) return done(new ImportFailure(NOT_GB18030));
-    done(null, text);
-  }
-}
-
-export function decodingStream(encoding: TextEncoding): Transform {
-  return encoding === 'utf-8' ? new Utf8Check() : new Gb18030Decode();
+  const decoder = iconv.getDecoder('gb18030');
+  const checked = (text: string) => {
+    if (text.includes('\uFFFD')) throw new ImportFailure(NOT_GB18030);
+    return text;
+  };
+  return { write: (chunk) => checked(decoder.write(chunk)), end: () => checked(decoder.end() ?? '') };
 }

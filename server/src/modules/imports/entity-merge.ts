@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { EntityFields } from '../entities/entity-fields';
 import type { ImportJob } from './import-job.entity';
 import { STAGE } from './import-kind';
+import { execute } from './raw-connection';
 
 type Key = keyof EntityFields;
 
@@ -66,15 +67,12 @@ export async function mergeEntities(
      SELECT count(*)::int AS n FROM up`,
     params,
   )) as { n: number }[]);
-  const [inserted] = (await m.query(
-    `WITH added AS (
-       INSERT INTO market_entities (tenant_id, uscc, ${ALL.join(', ')}, version, import_job_id)
-       SELECT $1, s.key, ${ALL.map((c) => `s.${c}`).join(', ')}, 1, $2 FROM ${STAGE} s
-        WHERE NOT s.existing OR (SELECT true FROM market_entities e WHERE e.tenant_id = $1 AND e.uscc = s.key) IS NULL
-       RETURNING 1
-     )
-     SELECT count(*)::int AS n FROM added`,
+  const inserted = await execute(
+    m,
+    `INSERT INTO market_entities (tenant_id, uscc, ${ALL.join(', ')}, version, import_job_id)
+     SELECT $1, s.key, ${ALL.map((c) => `s.${c}`).join(', ')}, 1, $2 FROM ${STAGE} s
+      WHERE NOT s.existing OR (SELECT true FROM market_entities e WHERE e.tenant_id = $1 AND e.uscc = s.key) IS NULL`,
     params.slice(0, 2),
-  )) as { n: number }[];
-  return { inserted: inserted!.n, updated: updated!.n };
+  );
+  return { inserted, updated: updated!.n };
 }

@@ -33,15 +33,6 @@ export class ErrorSink {
     else this.buffer.push(problem);
   }
 
-  /** Problems known but not stored because of the cap. */
-  drop(count: number): void {
-    this.dropped += count;
-  }
-
-  get room(): number {
-    return Math.max(0, STORED_PROBLEMS_CAP - this.stored - this.buffer.length);
-  }
-
   async flushIfFull(): Promise<void> {
     if (this.buffer.length >= BATCH) await this.flush();
   }

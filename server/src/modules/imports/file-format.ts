@@ -1,4 +1,4 @@
-import { ImportFailure } from './import-failure';
+import { EmptyFileFailure, ImportFailure } from './import-failure';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -10,7 +10,7 @@ const startsWith = (head: Buffer, magic: number[]) => magic.every((b, i) => head
 
 /** Decides by the file's first bytes; the name's extension only sharpens the message when they disagree. */
 export function sniffFormat(head: Buffer, fileName: string): FileFormat {
-  if (head.length === 0) throw new ImportFailure('文件为空');
+  if (head.length === 0) throw new EmptyFileFailure('文件为空');
   if (startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)) return 'xlsx';
   if (startsWith(head, OLE2)) throw new ImportFailure('这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 .csv 后上传');
   if (/\.xlsx?$/i.test(fileName)) throw new ImportFailure('文件扩展名为 Excel，但内容不是有效的 xlsx 文件（可能已损坏）');

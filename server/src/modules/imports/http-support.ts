@@ -43,6 +43,8 @@ export function sendHttpError(res: Response, error: HttpError): void {
 export function fileRoute(app: AppServices, handler: (req: Request, res: Response) => Promise<void>) {
   return (req: Request, res: Response, _next: NextFunction) => {
     handler(req, res).catch((error: unknown) => {
+      // Refused before the body was read (no token, no right, too large): close rather than drain it.
+      if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
       if (error instanceof HttpError) return sendHttpError(res, error);
       app.log.error({ err: error, path: req.path }, 'file endpoint failed');
       sendHttpError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', '服务器内部错误'));

@@ -1,6 +1,9 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { ENTITY_HEADERS, gbkCsv, importFile, readXlsx, testUscc, utf8Csv, xlsxFile } from './import-fixtures';
 
+// Real uploads and imports: more than jest's default 5 s under a loaded machine.
+jest.setTimeout(30_000);
+
 describe('importing the entity directory', () => {
   let t: TestApp;
   let office: string;
@@ -134,6 +137,14 @@ describe('importing the entity directory', () => {
     expect(accepted).toMatchObject({ status: 'SUCCEEDED', acceptChecksumWarnings: true, insertedRows: 1, errorRows: 0, warningRows: 1 });
     expect(accepted.errors.edges[0].node).toMatchObject({ rowNumber: 2, code: 'USCC_CHECKSUM', warning: true });
     expect(await entity(bad)).toMatchObject({ uscc_checksum_override: true });
+  });
+
+  it('keeps at most 10,000 row problems, with a note of how many more there were', async () => {
+    const rows = Array.from({ length: 10_050 }, (_, i) => ['', testUscc(20_000 + i), '430702', '', '', '', '']);
+    const job = await importFile(t, 'entities', office, utf8Csv([ENTITY_HEADERS, ...rows]), 'many.csv', { mode: 'VALID_ROWS' });
+    expect(job).toMatchObject({ status: 'SUCCEEDED', errorRows: 10_050, insertedRows: 0 });
+    expect(job.errors.totalCount).toBe(10_001);
+    expect(job.errors.edges[0].node).toEqual({ rowNumber: 0, column: null, code: 'TOO_MANY_PROBLEMS', message: '问题过多：只保存了前 10000 条，另有 50 条未保存', warning: false });
   });
 
   it('serves the error report as a real xlsx file', async () => {

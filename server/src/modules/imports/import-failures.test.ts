@@ -4,6 +4,9 @@ import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { registerImportRoutes } from './import.routes';
 import { ENTITY_HEADERS, gbkCsv, importFile, testUscc, upload, utf8Csv, xlsxFile } from './import-fixtures';
 
+// Real uploads and imports: more than jest's default 5 s under a loaded machine.
+jest.setTimeout(30_000);
+
 describe('refusing files and requests', () => {
   let t: TestApp;
   let office: string;
@@ -36,8 +39,9 @@ describe('refusing files and requests', () => {
   });
 
   it('fails an empty file, a file of blank lines and a header without rows', async () => {
-    expect((await failing(Buffer.alloc(0), 'empty.csv')).failureReason).toBe('文件为空');
-    expect((await failing(Buffer.from('\r\n\r\n,,\r\n'), 'blank.csv')).failureReason).toBe('文件中没有内容（空表）');
+    const needs = '导入文件需要表头行，至少包含 “名称”、“统一社会信用代码”、“行政区划代码” 列（请使用导入模板）';
+    expect((await failing(Buffer.alloc(0), 'empty.csv')).failureReason).toBe(`文件为空：${needs}`);
+    expect((await failing(Buffer.from('\r\n\r\n,,\r\n'), 'blank.csv')).failureReason).toBe(`文件中没有内容（空表）：${needs}`);
     expect((await failing(utf8Csv([ENTITY_HEADERS]), 'header.csv')).failureReason).toBe('文件中只有表头，没有数据行');
   });
 
@@ -95,6 +99,9 @@ describe('refusing files and requests', () => {
       const big = utf8Csv([ENTITY_HEADERS, ...Array.from({ length: 200 }, (_, i) => goodRow(500 + i))]);
       const answer = await upload(url, 'entities', office, big, 'big.csv');
       expect(answer).toMatchObject({ status: 413, body: { error: { code: 'BAD_USER_INPUT' } } });
+      // Far over the limit: answered without reading the whole body into memory.
+      const huge = Buffer.alloc(8 * 1024 * 1024, 'a');
+      expect((await upload(url, 'entities', office, huge, 'huge.csv')).status).toBe(413);
       expect(await jobCount()).toBe(jobs);
     } finally {
       server.closeAllConnections();

@@ -70,7 +70,7 @@ export const JOB_FIELDS = `id kind mode status fileName fileFormat encoding acce
   errors(first: 100) { totalCount edges { node { rowNumber column code message warning } } }`;
 
 /** Polls the job over GraphQL until it has finished. */
-export async function waitForJob(t: GqlCaller, jobId: string, token: string, timeoutMs = 50_000): Promise<any> {
+export async function waitForJob(t: GqlCaller, jobId: string, token: string, timeoutMs = 240_000): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const result = await t.gql(`query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`, { id: jobId }, token);

@@ -22,7 +22,7 @@ export interface ImportKindSpec<K extends string> {
   keyField: K;
   keyLabel: string;
   auditAction: string;
-  /** Staging columns after (row_number, existing, key), in COPY order. */
+  /** Staging columns after (existing, key), in COPY order. */
   stagingColumns: string;
   /** Looks up what checking needs (the bureau's area, its departments) inside the import's transaction. */
   prepare(m: EntityManager, job: ImportJob): Promise<(raw: RawRow<K>) => CheckedRow>;

@@ -40,5 +40,5 @@ describe('the row limit', () => {
     expect(job).toMatchObject({ status: 'FAILED', insertedRows: 0, processedRows: MAX_DATA_ROWS + 1, errorRows: 0 });
     expect(job.failureReason).toContain('超过 1,000,000 行数据的上限');
     expect((await t.sql(`SELECT count(*)::int AS n FROM market_entities`))[0].n).toBe(before);
-  }, 120_000);
+  }, 300_000);
 });

@@ -1,19 +1,19 @@
 import fs from 'node:fs/promises';
 import type { AppServices } from '../../graphql/context';
 import { inTenant } from '../../db/tenancy';
+import { isUniqueViolation } from '../../lib/pg-errors';
 import type { AuditActor } from '../audit/audit.service';
 import type { EncodingChoice } from './encoding';
 import { entityImport } from './entity-import';
 import { ErrorSink } from './error-sink';
-import { ImportFailure } from './import-failure';
+import { EmptyFileFailure, ImportFailure } from './import-failure';
 import { ImportKind, ImportMode, ImportStatus, type ImportJob } from './import-job.entity';
 import { finishJob, updateJob, type JobCounts } from './import-job.service';
 import type { ImportKindSpec } from './import-kind';
 import { inspectorImport } from './inspector-import';
 import { ProgressReporter } from './progress';
 import { openRowSource } from './row-source';
-import { importRows } from './stage-rows';
-import { isUniqueViolation } from '../../lib/pg-errors';
+import { importRows } from './import-rows';
 
 export interface ImportRun {
   job: ImportJob;
@@ -29,8 +29,9 @@ const SPECS: Record<ImportKind, ImportKindSpec<string>> = {
 
 /**
  * Runs one import to its end. Everything that changes the directory happens in one transaction under
- * the tenant's RLS scope: parse → check → COPY into a staging table → one upsert. Any failure rolls it
- * back whole; the job row, its progress and its row problems are written in their own transactions.
+ * the tenant's RLS scope: parse → check → COPY into a staging table → upsert, block by block. Any
+ * failure rolls it back whole; the job row, its progress and its row problems are written in their own
+ * short transactions, so they outlive a rollback.
  */
 export async function runImport(app: AppServices, run: ImportRun): Promise<void> {
   const { job, actor } = run;
@@ -42,31 +43,27 @@ export async function runImport(app: AppServices, run: ImportRun): Promise<void>
     const source = await openRowSource(run.filePath, job.fileName, run.encoding);
     await updateJob(app.db, job, { fileFormat: source.format, encoding: source.encoding });
     const progress = new ProgressReporter(app.db, job);
-    const timings: Record<string, number> = {};
-    let lap = Date.now();
-    const phase = (name: string) => {
-      timings[name] = Date.now() - lap;
-      lap = Date.now();
-    };
+    const started = Date.now();
     await inTenant(app.db, job.tenantId, async (m) => {
       // One import per directory of a bureau at a time: the merge's existence checks rely on it.
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7262))', [`import:${job.kind}:${job.tenantId}`]);
       await importRows(m, spec, job, source.rows, sink, counts, progress);
-      phase('importMs');
       if (job.mode === ImportMode.ALL_OR_NOTHING && counts.errorRows) {
         throw new ImportFailure(`有 ${counts.errorRows} 行数据有误，整个文件未导入（全部成功才导入）。请按错误报告修正后重新上传，或选择“导入有效行”`);
       }
       await sink.close();
       await finishJob(m, job, actor, spec.auditAction, { ...counts, status: ImportStatus.SUCCEEDED, failureReason: null });
     });
-    phase('commitMs');
-    app.log.info({ jobId: job.id, kind: job.kind, ...counts, ...timings }, 'import finished');
+    app.log.info({ jobId: job.id, kind: job.kind, ...counts, ms: Date.now() - started }, 'import finished');
   } catch (error) {
     const known = error instanceof ImportFailure;
     const raced = isUniqueViolation(error);
     if (!known && !raced) app.log.error({ err: error, jobId: job.id }, 'import failed unexpectedly');
+    const required = spec.columns.filter((c) => c.required).map((c) => `“${c.header}”`).join('、');
     const failureReason = known
-      ? error.message
+      ? error instanceof EmptyFileFailure
+        ? `${error.message}：导入文件需要表头行，至少包含 ${required} 列（请使用导入模板）`
+        : error.message
       : raced
         ? `导入期间有人在名录中添加了相同的${spec.keyLabel}，未导入任何数据，请重新导入`
         : '导入时发生内部错误，未导入任何数据';

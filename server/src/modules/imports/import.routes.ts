@@ -32,7 +32,6 @@ export function registerImportRoutes(web: express.Express, app: AppServices, opt
         const ctx = await signedInContext(app, req);
         // Only the leading-group office keeps the directories.
         if (!ctx.ability.can('create', asSubject('ImportJob', { tenantId: ctx.viewer!.tenantId }))) {
-          res.setHeader('Connection', 'close');
           throw forbiddenHttp('只有领导小组办公室可以导入名录');
         }
         const upload = await receiveUpload(req, options.maxUploadBytes);

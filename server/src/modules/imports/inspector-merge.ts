@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { InspectorFields } from '../inspectors/inspector-fields';
 import type { ImportJob } from './import-job.entity';
 import { STAGE } from './import-kind';
+import { execute } from './raw-connection';
 
 type Key = keyof InspectorFields;
 
@@ -47,15 +48,12 @@ export async function mergeInspectors(
      SELECT count(*)::int AS n FROM up`,
     [job.tenantId],
   )) as { n: number }[]);
-  const [inserted] = (await m.query(
-    `WITH added AS (
-       INSERT INTO inspectors (tenant_id, certificate_no, ${ALL.join(', ')})
-       SELECT $1, s.key, ${ALL.map((c) => `s.${c}`).join(', ')} FROM ${STAGE} s
-        WHERE NOT s.existing OR (SELECT true FROM inspectors i WHERE i.tenant_id = $1 AND i.certificate_no = s.key) IS NULL
-       RETURNING 1
-     )
-     SELECT count(*)::int AS n FROM added`,
+  const inserted = await execute(
+    m,
+    `INSERT INTO inspectors (tenant_id, certificate_no, ${ALL.join(', ')})
+     SELECT $1, s.key, ${ALL.map((c) => `s.${c}`).join(', ')} FROM ${STAGE} s
+      WHERE NOT s.existing OR (SELECT true FROM inspectors i WHERE i.tenant_id = $1 AND i.certificate_no = s.key) IS NULL`,
     [job.tenantId],
-  )) as { n: number }[];
-  return { inserted: inserted!.n, updated: updated!.n };
+  );
+  return { inserted, updated: updated!.n };
 }

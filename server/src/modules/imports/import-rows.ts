@@ -4,7 +4,7 @@ import { CHUNK_ROWS, ChunkStage } from './chunk-stage';
 import { copyField } from './copy-text';
 import type { ErrorSink } from './error-sink';
 import { knownTitleCount, mapHeaders, type HeaderMap } from './header-map';
-import { ImportFailure, MAX_DATA_ROWS } from './import-failure';
+import { EmptyFileFailure, ImportFailure, MAX_DATA_ROWS } from './import-failure';
 import { ImportMode, type ImportJob } from './import-job.entity';
 import type { JobCounts } from './import-job.service';
 import type { ImportKindSpec, RawRow } from './import-kind';
@@ -39,7 +39,8 @@ export async function importRows<K extends string>(
   const existing = await spec.existingKeys(m);
   const fileKeys = new KeyIndex();
   const allOrNothing = job.mode === ImportMode.ALL_OR_NOTHING;
-  let state: { header: HeaderMap<K>; stage: ChunkStage<K> } | null = null;
+  // `raw` is reused from row to row: one object fewer per row for the garbage collector.
+  let state: { header: HeaderMap<K>; stage: ChunkStage; raw: RawRow<K> } | null = null;
   const beforeHeader: SheetRow[] = [];
 
   const begin = async (row: SheetRow) => {
@@ -48,9 +49,9 @@ export async function importRows<K extends string>(
       sink.add({ rowNumber: row.number, column: title, code: 'UNKNOWN_COLUMN', message: `无法识别的列“${title}”，已忽略`, warning: true });
     }
     const present = new Set(header.columns.map((c) => c.key));
-    const stage = new ChunkStage(m, spec, counts, (withExisting) => spec.merge(m, job, present, withExisting));
+    const stage = new ChunkStage(m, spec.stagingColumns, counts, (withExisting) => spec.merge(m, job, present, withExisting));
     await stage.open();
-    return { header, stage };
+    return { header, stage, raw: {} as RawRow<K> };
   };
 
   try {
@@ -62,15 +63,14 @@ export async function importRows<K extends string>(
           else if (beforeHeader.push(row) >= HEADER_SEARCH_ROWS) state = await begin(beforeHeader[0]!);
           continue;
         }
-        const { header, stage } = state;
+        const { header, stage, raw } = state;
         counts.processedRows += 1;
         if (counts.processedRows > MAX_DATA_ROWS) {
           throw new ImportFailure(`文件超过 ${MAX_DATA_ROWS.toLocaleString('en-US')} 行数据的上限（第 ${row.number} 行起），未导入任何数据；请拆分后分批导入`);
         }
-        const raw: RawRow<K> = {};
         for (const { key, index } of header.columns) {
           const cell = row.cells[index];
-          if (cell) raw[key] = restoreNeutralised(cell);
+          raw[key] = cell ? restoreNeutralised(cell) : undefined;
         }
         const checked = check(raw);
         const firstRow = checked.key ? fileKeys.firstRow(checked.key, row.number) : 0;
@@ -93,7 +93,7 @@ export async function importRows<K extends string>(
         if (warned) counts.warningRows += 1;
         if (allOrNothing && counts.errorRows) continue;
         const known = existing.has(checked.key);
-        stage.add(`${row.number}\t${known ? 't' : 'f'}\t${copyField(checked.key)}\t${checked.copy}\n`, known);
+        stage.add(`${known ? 't' : 'f'}\t${copyField(checked.key)}\t${checked.copy}\n`, known);
       }
       if (state && state.stage.size >= CHUNK_ROWS) await state.stage.ship();
       await sink.flushIfFull();
@@ -101,7 +101,7 @@ export async function importRows<K extends string>(
     }
     if (!state) {
       if (beforeHeader.length) await begin(beforeHeader[0]!);
-      throw new ImportFailure('文件中没有内容（空表）');
+      throw new EmptyFileFailure('文件中没有内容（空表）');
     }
     await state.stage.finish();
   } catch (error) {
