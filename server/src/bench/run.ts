@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { runDrawBench } from './draw.bench';
 import { runImportBench } from './import.bench';
 
 /** `npm run bench -- <name>`: each bench prints human lines, then one JSON object as its last line. */
 const BENCHES: Record<string, () => Promise<void>> = {
   import: runImportBench,
+  draw: runDrawBench,
 };
 
 async function main(): Promise<void> {

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { ACTIVE_ENTITY_STATUSES, formatRatio, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
+import { escapeLiteral, type PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { ACTIVE_ENTITY_STATUSES, formatRatio, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
 import type { Task } from '../tasks/task.entity';
 
 /** What the draw input was built from: counts per item, for the ceremony screen and the record's meta. */
@@ -34,13 +36,163 @@ function targets(itemTarget: string, entityTarget: string | null, taskTypes: str
 }
 
 /** Successive-draw weight from the rules: credit class × (1 + per complaint) × (1 + violation), 4 decimals. */
-export function entityWeight(rules: RuleSet, row: EntityRow): string {
+export function entityWeight(rules: RuleSet, row: Pick<EntityRow, 'credit_class' | 'complaints' | 'has_violation'>): string {
   const credit = rules.credit[(row.credit_class ?? 'B') as 'A' | 'B' | 'C' | 'D'];
   const raw = credit.weight * (1 + rules.extraWeight.perComplaint * Math.min(row.complaints, 100)) * (1 + (row.has_violation ? rules.extraWeight.violationRecord : 0));
   const units = Math.max(1, Math.round(raw * 10_000));
   const whole = Math.floor(units / 10_000);
   const fraction = String(units % 10_000).padStart(4, '0').replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : String(whole);
+}
+
+// ---- Reading the eligible entities: COPY text straight off the transaction's connection.
+//
+// A pool holds up to millions of rows. Read through the driver they would become as many row objects
+// with six parsed fields each, only to be reduced to a key and a weight; the COPY text is scanned byte by
+// byte instead, and only the strings the draw keeps (the USCC; the id when a rule needs it) are made.
+
+const TAB = 9;
+const LF = 10;
+const BACKSLASH = 92;
+
+const COPY_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/** A field of COPY text output back to its value: `\\`, `\t`, `\n`… (and octal or hex escapes) undone. */
+function unescapeCopy(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_, e: string) => {
+    if (e[0] === 'x' && e.length > 1) return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    return COPY_ESCAPES[e] ?? e;
+  });
+}
+
+/** The text of field bytes [start, end), or null for `\N`. */
+function textField(buf: Buffer, start: number, end: number): string | null {
+  if (end - start === 2 && buf[start] === BACKSLASH && buf[start + 1] === 78) return null;
+  const text = buf.toString('utf8', start, end);
+  for (let i = start; i < end; i += 1) if (buf[i] === BACKSLASH) return unescapeCopy(text);
+  return text;
+}
+
+function integerField(buf: Buffer, start: number, end: number): number {
+  let i = start;
+  const negative = buf[i] === 45;
+  if (negative) i += 1;
+  let value = 0;
+  for (; i < end; i += 1) value = value * 10 + (buf[i]! - 48);
+  return negative ? -value : value;
+}
+
+/** SQL text of a text[] value for a statement without bind parameters (COPY takes none). */
+function textArray(values: readonly unknown[]): string {
+  return `ARRAY[${values.map((v) => (v === null || v === undefined ? 'NULL' : escapeLiteral(String(v)))).join(',')}]::text[]`;
+}
+
+function connectionOf(m: EntityManager): PoolClient {
+  const client = (m.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
+  if (!client) throw new Error('reading the pool needs the connection of a running transaction');
+  return client;
+}
+
+/** One eligible entity as the pool sees it, decoded from a COPY row. Reused from row to row. */
+interface PoolRow {
+  /** The entity's id when a rule refers to it (drawn this year, recusals, previous inspectors), else ''. */
+  id: string;
+  uscc: string;
+  targetType: string | null;
+  creditClass: string | null;
+  complaints: number;
+  hasViolation: boolean;
+}
+
+/**
+ * Streams `COPY (SELECT id, uscc, target_type, credit_class, complaints, has_violation …) TO STDOUT`
+ * row by row; `row.id` is set for the entities of `ids` only. Any error of `each` is kept and rethrown once PostgreSQL has finished sending, so the
+ * connection is never left in the middle of a COPY.
+ */
+async function forEachEntity(client: PoolClient, sql: string, ids: ReadonlySet<string>, each: (row: PoolRow) => void): Promise<void> {
+  const row: PoolRow = { id: '', uscc: '', targetType: null, creditClass: null, complaints: 0, hasViolation: false };
+  // An id is only made into a string when its first 8 hex digits are those of an id some rule names.
+  const prefixes = new Set<number>();
+  for (const id of ids) prefixes.add(parseInt(id.slice(0, 8), 16));
+  const starts = new Int32Array(7);
+  // Consecutive rows mostly share their target type and credit class: decode each distinct raw value once.
+  let lastTargetBytes: Buffer | null = null;
+  let lastTarget: string | null = null;
+  const creditByByte = new Map<number, string>();
+  let carry: Buffer | null = null;
+  let failure: unknown = null;
+
+  const decode = (buf: Buffer) => {
+    const s = starts;
+    row.id = '';
+    if (prefixes.size > 0 && s[1]! - s[0]! === 37) {
+      let prefix = 0;
+      for (let i = s[0]!; i < s[0]! + 8; i += 1) {
+        const b = buf[i]!;
+        prefix = prefix * 16 + (b <= 57 ? b - 48 : (b | 32) - 87); // 0-9, a-f (A-F)
+      }
+      if (prefixes.has(prefix)) {
+        const id = buf.toString('latin1', s[0]!, s[1]! - 1);
+        if (ids.has(id)) row.id = id;
+      }
+    }
+    row.uscc = textField(buf, s[1]!, s[2]! - 1)!;
+    const tStart = s[2]!;
+    const tEnd = s[3]! - 1;
+    let same = lastTargetBytes !== null && lastTargetBytes.length === tEnd - tStart;
+    for (let i = 0; same && i < tEnd - tStart; i += 1) same = lastTargetBytes![i] === buf[tStart + i];
+    if (!same) {
+      lastTargetBytes = Buffer.from(buf.subarray(tStart, tEnd));
+      lastTarget = textField(buf, tStart, tEnd);
+    }
+    row.targetType = lastTarget;
+    const cStart = s[3]!;
+    const cEnd = s[4]! - 1;
+    if (cEnd - cStart === 1 && buf[cStart] !== BACKSLASH) {
+      let credit = creditByByte.get(buf[cStart]!);
+      if (credit === undefined) creditByByte.set(buf[cStart]!, (credit = textField(buf, cStart, cEnd)!));
+      row.creditClass = credit;
+    } else {
+      row.creditClass = textField(buf, cStart, cEnd);
+    }
+    row.complaints = integerField(buf, s[4]!, s[5]! - 1);
+    row.hasViolation = buf[s[5]!] === 116; // 't'
+  };
+
+  const scan = (chunk: Buffer) => {
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    let field = 0;
+    let rowStart = 0;
+    starts[0] = 0;
+    for (let i = 0; i < buf.length; i += 1) {
+      const b = buf[i];
+      if (b === TAB) {
+        starts[++field] = i + 1;
+      } else if (b === LF) {
+        starts[++field] = i + 1;
+        if (field !== 6) throw new Error(`unexpected COPY row with ${field} fields`);
+        decode(buf);
+        each(row);
+        field = 0;
+        rowStart = i + 1;
+        starts[0] = rowStart;
+      }
+    }
+    carry = rowStart < buf.length ? buf.subarray(rowStart) : null;
+  };
+
+  const stream = client.query(copyTo(sql));
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (failure) continue; // drain: the connection must reach the end of the COPY
+    try {
+      scan(chunk);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (failure) throw failure;
+  if (carry) throw new Error('COPY output ended inside a row');
 }
 
 /**
@@ -58,40 +210,84 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   )).map((r: { id: string; name: string; target_type: string; ratio: string }) => ({ ...r, ratio: formatRatio(r.ratio) })) as { id: string; name: string; target_type: string; ratio: string }[];
 
   const filter = task.targetFilter ?? {};
-  const entities = (await m.query(
-    `SELECT id, uscc, target_type, credit_class, complaints, violation_record IS NOT NULL AS has_violation
-       FROM market_entities
-      WHERE status = ANY($1) AND ($2::text[] IS NULL OR region_code = ANY($2)) AND ($3::text[] IS NULL OR industry = ANY($3))`,
-    [filter.statuses?.length ? filter.statuses : [...ACTIVE_ENTITY_STATUSES], filter.regionCodes ?? null, filter.industries ?? null],
-  )) as EntityRow[];
 
+  // The rows that refer to entities by id, read first so that the scan of the pool keeps an entity's id
+  // only when one of them needs it.
   const drawnThisYear = (await m.query(
     `SELECT entity_id, item_ids FROM draw_selections WHERE year = $1`,
     [year],
   )) as { entity_id: string; item_ids: string[] }[];
   const timesDrawn = new Map<string, number>();
-  const drawnForItem = new Set<string>();
+  const drawnItems = new Map<string, Set<string>>(); // entity id → items it was drawn for this year
   for (const row of drawnThisYear) {
     timesDrawn.set(row.entity_id, (timesDrawn.get(row.entity_id) ?? 0) + 1);
-    for (const itemId of row.item_ids) drawnForItem.add(`${itemId}|${row.entity_id}`);
+    let itemsOfEntity = drawnItems.get(row.entity_id);
+    if (!itemsOfEntity) drawnItems.set(row.entity_id, (itemsOfEntity = new Set()));
+    for (const itemId of row.item_ids) itemsOfEntity.add(itemId);
   }
+  const recusals = (await m.query(
+    `SELECT entity_id, inspector_id FROM recusals WHERE valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $1)`,
+    [task.startsOn, task.endsOn],
+  )) as { entity_id: string; inspector_id: string }[];
+  const previous = rules.recusal.noRepeatInspectorForEntity
+    ? ((await m.query(
+        `SELECT DISTINCT ON (s.entity_id) s.entity_id, s.inspector_ids FROM draw_selections s
+           JOIN draws d ON d.tenant_id = s.tenant_id AND d.id = s.draw_id
+          ORDER BY s.entity_id, d.drawn_at DESC`,
+      )) as { entity_id: string; inspector_ids: string[] }[])
+    : [];
+  const excludable = new Set<string>([...recusals.map((r) => r.entity_id), ...previous.map((p) => p.entity_id)]);
+  const named = new Set<string>([...timesDrawn.keys(), ...excludable]); // every id a rule below looks up
 
   const strata: DrawStratum[] = [];
   const summary: PoolSummary = { strata: [], inspectors: 0, exclusions: 0 };
-  const inPool = new Map<string, string>(); // entity id → uscc, for exclusions
-  for (const item of items) {
-    const excluded = { creditExempt: 0, drawnThisYear: 0, maxDrawsPerYear: 0 };
-    const chosen: DrawStratum['entities'] = [];
-    for (const row of entities) {
-      if (!targets(item.target_type, row.target_type, filter.targetTypes)) continue;
-      if (rules.credit[(row.credit_class ?? 'B') as 'A' | 'B' | 'C' | 'D'].exempt) { excluded.creditExempt += 1; continue; }
-      if ((timesDrawn.get(row.id) ?? 0) >= rules.maxDrawsPerEntityPerYear) { excluded.maxDrawsPerYear += 1; continue; }
-      if (rules.excludeDrawnThisYear && drawnForItem.has(`${item.id}|${row.id}`)) { excluded.drawnThisYear += 1; continue; }
-      chosen.push({ key: row.uscc, weight: entityWeight(rules, row) });
-      inPool.set(row.id, row.uscc);
-    }
-    strata.push({ key: stratumKey(item.id), ratio: item.ratio, entities: chosen });
-    summary.strata.push({ key: stratumKey(item.id), item: item.name, ratio: item.ratio, eligible: chosen.length, excluded });
+  const inPool = new Map<string, string>(); // entity id → uscc, for exclusions (only the excludable ones)
+  const excluded = items.map(() => ({ creditExempt: 0, drawnThisYear: 0, maxDrawsPerYear: 0 }));
+  const chosen = items.map((): DrawEntity[] => []);
+  // Whether each item targets an entity of a given target type, worked out once per distinct type.
+  const targetedBy = new Map<string | null, boolean[]>();
+  const weights = new Map<string, Map<number, string>>(); // credit class → (min(complaints, 100), violation) → weight
+  let lastType: string | null | undefined;
+  let lastTargeted: boolean[] = [];
+
+  const statuses = filter.statuses?.length ? filter.statuses : [...ACTIVE_ENTITY_STATUSES];
+  // tenant_id repeats what row-level security already imposes (the task is the tenant's own): PostgreSQL
+  // then checks the policy once for the scan instead of once per row.
+  const conditions = [`tenant_id = ${escapeLiteral(task.tenantId)}`, `status = ANY(${textArray(statuses)})`];
+  if ((filter.regionCodes ?? null) !== null) conditions.push(`region_code = ANY(${textArray(filter.regionCodes!)})`);
+  if ((filter.industries ?? null) !== null) conditions.push(`industry = ANY(${textArray(filter.industries!)})`);
+  await forEachEntity(
+    connectionOf(m),
+    `COPY (SELECT id, uscc, target_type, credit_class, complaints, violation_record IS NOT NULL AS has_violation
+             FROM market_entities WHERE ${conditions.join(' AND ')}) TO STDOUT`,
+    named,
+    (row) => {
+      if (row.targetType !== lastType) {
+        lastType = row.targetType;
+        let targeted = targetedBy.get(row.targetType);
+        if (!targeted) targetedBy.set(row.targetType, (targeted = items.map((item) => targets(item.target_type, row.targetType, filter.targetTypes))));
+        lastTargeted = targeted;
+      }
+      for (let i = 0; i < items.length; i += 1) {
+        if (!lastTargeted[i]) continue;
+        const creditClass = row.creditClass ?? 'B';
+        if (rules.credit[creditClass as 'A' | 'B' | 'C' | 'D'].exempt) { excluded[i]!.creditExempt += 1; continue; }
+        // An entity no rule names (row.id '') was not drawn this year: it counts 0 draws.
+        if ((row.id ? (timesDrawn.get(row.id) ?? 0) : 0) >= rules.maxDrawsPerEntityPerYear) { excluded[i]!.maxDrawsPerYear += 1; continue; }
+        if (rules.excludeDrawnThisYear && row.id && drawnItems.get(row.id)?.has(items[i]!.id)) { excluded[i]!.drawnThisYear += 1; continue; }
+        let byCredit = weights.get(creditClass);
+        if (!byCredit) weights.set(creditClass, (byCredit = new Map()));
+        const weightKey = Math.min(row.complaints, 100) * 2 + (row.hasViolation ? 1 : 0);
+        let weight = byCredit.get(weightKey);
+        if (weight === undefined) byCredit.set(weightKey, (weight = entityWeight(rules, { credit_class: row.creditClass, complaints: row.complaints, has_violation: row.hasViolation })));
+        chosen[i]!.push({ key: row.uscc, weight });
+        if (row.id && excludable.has(row.id)) inPool.set(row.id, row.uscc);
+      }
+    },
+  );
+  for (const [i, item] of items.entries()) {
+    strata.push({ key: stratumKey(item.id), ratio: item.ratio, entities: chosen[i]! });
+    summary.strata.push({ key: stratumKey(item.id), item: item.name, ratio: item.ratio, eligible: chosen[i]!.length, excluded: excluded[i]! });
   }
 
   const inspectorFilter = task.inspectorFilter ?? {};
@@ -114,19 +310,8 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
     seen.add(`${entityKey}|${inspectorKey}`);
     exclusions.push({ entityKey, inspectorKey, reason });
   };
-  const recusals = (await m.query(
-    `SELECT entity_id, inspector_id FROM recusals WHERE valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $1)`,
-    [task.startsOn, task.endsOn],
-  )) as { entity_id: string; inspector_id: string }[];
   for (const r of recusals) exclude(r.entity_id, r.inspector_id, 'RECUSAL');
-  if (rules.recusal.noRepeatInspectorForEntity) {
-    const previous = (await m.query(
-      `SELECT DISTINCT ON (s.entity_id) s.entity_id, s.inspector_ids FROM draw_selections s
-         JOIN draws d ON d.tenant_id = s.tenant_id AND d.id = s.draw_id
-        ORDER BY s.entity_id, d.drawn_at DESC`,
-    )) as { entity_id: string; inspector_ids: string[] }[];
-    for (const p of previous) for (const inspectorId of p.inspector_ids) exclude(p.entity_id, inspectorId, 'PREVIOUS_INSPECTOR');
-  }
+  for (const p of previous) for (const inspectorId of p.inspector_ids) exclude(p.entity_id, inspectorId, 'PREVIOUS_INSPECTOR');
   summary.exclusions = exclusions.length;
 
   return {
