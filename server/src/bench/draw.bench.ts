@@ -6,12 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { completeUscc, drawFromSeed, fromGlobalUuid, hexToBytes, prepareInput, runDraw, toGlobalId, type DrawRecord } from '@spotcheck/shared';
-import { loadConfig } from '../config';
-import { startApp } from '../app';
-import { startEmbeddedPostgres } from '../db/embedded';
+import { startBenchApp } from './bench-app';
 import { DEMO_PASSWORD } from '../seed/demo-data';
 import { unpackRecord } from '../modules/draws/draw-record-store';
 import { nodeCpuMs, postgresCpuMs } from './cpu-usage';
@@ -157,21 +154,7 @@ async function floorInChild(options: { url: string; clusterDir: string; tenantId
  * stores), against the floor: one SELECT of the eligible rows and one COPY of 100,000 result rows.
  */
 export async function runDrawBench(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-bench-pg-'));
-  const clusterDir = path.join(dataDir, 'pg');
-  const pg = await startEmbeddedPostgres(dataDir, 0);
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: pg.adminUrl,
-    SPOTCHECK_DATA_DIR: dataDir,
-    SPOTCHECK_MODE: 'demo',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-    JWT_SECRET: crypto.randomBytes(32).toString('hex'),
-  });
-  const app = await startApp(config, pg.adminUrl);
-  const admin = new Client({ connectionString: pg.adminUrl });
-  await admin.connect();
+  const { dataDir, clusterDir, pg, app, admin, close } = await startBenchApp();
   try {
     // ---- Data, as the owner (no RLS): COPY for the bulk, a few rows of SQL for the task and the rules.
     let started = performance.now();
@@ -311,9 +294,6 @@ export async function runDrawBench(): Promise<void> {
       peak_rss_mb: peak,
     }));
   } finally {
-    await admin.end();
-    await app.close();
-    await pg.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }

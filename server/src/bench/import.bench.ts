@@ -1,16 +1,12 @@
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
-import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { completeUscc } from '@spotcheck/shared';
-import { loadConfig } from '../config';
-import { startApp } from '../app';
-import { startEmbeddedPostgres } from '../db/embedded';
+import { startBenchApp } from './bench-app';
 import { DEMO_PASSWORD } from '../seed/demo-data';
 import { ENTITY_COLUMNS } from '../modules/entities/entity-fields';
 import { nodeCpuMs, postgresCpuMs } from './cpu-usage';
@@ -107,20 +103,7 @@ const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
  */
 export async function runImportBench(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-bench-'));
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-bench-pg-'));
-  const pg = await startEmbeddedPostgres(dataDir, 0);
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: pg.adminUrl,
-    SPOTCHECK_DATA_DIR: dataDir,
-    SPOTCHECK_MODE: 'demo',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-    JWT_SECRET: crypto.randomBytes(32).toString('hex'),
-  });
-  const app = await startApp(config, pg.adminUrl);
-  const admin = new Client({ connectionString: pg.adminUrl });
-  await admin.connect();
+  const { dataDir, app, admin, close } = await startBenchApp();
   try {
     const csvFile = path.join(dir, 'entities.csv');
     let started = Date.now();
@@ -179,10 +162,7 @@ export async function runImportBench(): Promise<void> {
     console.log(`ratio ${ratio} (import / floor), peak RSS of the process ${peak} MiB`);
     console.log(JSON.stringify({ bench: 'import', rows: ROWS, ms: importMs, floor_ms: floorMs, ratio, peak_rss_mb: peak }));
   } finally {
-    await admin.end();
-    await app.close();
-    await pg.stop();
+    await close();
     fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
