@@ -16,6 +16,7 @@ export type SubjectName =
   | 'Task'
   | 'Draw'
   | 'ImportJob'
+  | 'JointParticipation'
   | 'all';
 
 /** Rows as CASL sees them: tagged with their subject name, carrying the fields rules test. */
@@ -25,6 +26,7 @@ interface Tagged<N extends string> {
   tenantId?: string;
   userId?: string;
   departmentId?: string | null;
+  leadTenantId?: string;
 }
 type TaggedSubject = { [N in Exclude<SubjectName, 'all'>]: Tagged<N> }[Exclude<SubjectName, 'all'>];
 
@@ -53,6 +55,9 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   can('read', 'Department', own);
   // The item list and the directories are open to everyone in the bureau (and published to the public).
   can('read', ['InspectionItem', 'Inspector', 'MarketEntity', 'AnnualPlan', 'Task', 'Draw'], own);
+  // A joint task's participation is seen by its two parties: the invited bureau and the lead.
+  can('read', 'JointParticipation', own);
+  can('read', 'JointParticipation', { leadTenantId: user.tenantId });
 
   for (const role of user.roles) {
     switch (role) {

@@ -18,11 +18,12 @@ import { AnnualPlan } from '../modules/plans/annual-plan.entity';
 import { AnnualPlanItem } from '../modules/plans/annual-plan-item.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { TaskItem } from '../modules/tasks/task-item.entity';
+import { JointParticipation } from '../modules/joint/joint-participant.entity';
 import { Draw } from '../modules/draws/draw.entity';
 import { DrawSelection } from '../modules/draws/draw-selection.entity';
 
 export const ENTITIES = [
   Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion,
   InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
-  AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection,
+  AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation,
 ];

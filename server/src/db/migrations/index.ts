@@ -11,6 +11,8 @@ import { Tasks1795466161193 } from './1795466161193-Tasks';
 import { TaskWalls1795466200000 } from './1795466200000-TaskWalls';
 import { Draws1795466673257 } from './1795466673257-Draws';
 import { DrawWalls1795466700000 } from './1795466700000-DrawWalls';
+import { JointTasks1796112973988 } from './1796112973988-JointTasks';
+import { JointWalls1796112980000 } from './1796112980000-JointWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -18,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   Directories1795464885545, DirectoryWalls1795464900000, ItemPosition1795465449064,
   AnnualPlans1795465738600, PlanWalls1795465800000, Tasks1795466161193, TaskWalls1795466200000,
   Draws1795466673257, DrawWalls1795466700000,
+  JointTasks1796112973988, JointWalls1796112980000,
 ];
