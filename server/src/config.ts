@@ -16,6 +16,12 @@ const Env = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(500),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** false: this instance sends jobs but neither processes them nor keeps the schedules (a web-only replica). */
+  RUN_JOBS: z.enum(['true', 'false']).default('true'),
+  /** How often a worker looks for new jobs, and the scheduler for due schedules. */
+  JOBS_POLL_SECONDS: z.coerce.number().min(1).max(30).default(2),
+  /** When the deadline sweep runs (cron, Beijing time). */
+  DEADLINE_SWEEP_CRON: z.string().default('*/5 * * * *'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -49,6 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     dbPoolSize: e.DB_POOL_SIZE,
     loginFailureDelayMs: e.LOGIN_FAILURE_DELAY_MS,
+    runJobs: e.RUN_JOBS === 'true',
+    jobsPollSeconds: e.JOBS_POLL_SECONDS,
+    deadlineSweepCron: e.DEADLINE_SWEEP_CRON,
     clientDist: path.join(repoRoot, 'client', 'dist'),
   };
 }

@@ -21,9 +21,12 @@ import { TaskItem } from '../modules/tasks/task-item.entity';
 import { JointParticipation } from '../modules/joint/joint-participant.entity';
 import { Draw } from '../modules/draws/draw.entity';
 import { DrawSelection } from '../modules/draws/draw-selection.entity';
+import { Notification } from '../modules/notifications/notification.entity';
+import { DeadlineNotice } from '../jobs/deadlines/deadline-notice.entity';
 
 export const ENTITIES = [
   Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion,
   InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
   AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation,
+  Notification, DeadlineNotice,
 ];

@@ -13,6 +13,8 @@ import { Draws1795466673257 } from './1795466673257-Draws';
 import { DrawWalls1795466700000 } from './1795466700000-DrawWalls';
 import { JointTasks1796112973988 } from './1796112973988-JointTasks';
 import { JointWalls1796112980000 } from './1796112980000-JointWalls';
+import { Notifications1796116329073 } from './1796116329073-Notifications';
+import { NotificationWalls1796116400000 } from './1796116400000-NotificationWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -21,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   AnnualPlans1795465738600, PlanWalls1795465800000, Tasks1795466161193, TaskWalls1795466200000,
   Draws1795466673257, DrawWalls1795466700000,
   JointTasks1796112973988, JointWalls1796112980000,
+  Notifications1796116329073, NotificationWalls1796116400000,
 ];
