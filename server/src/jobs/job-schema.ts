@@ -46,7 +46,11 @@ export async function installJobSchema(adminUrl: string, config: Config, jobs: r
     for (const schedule of await boss.getSchedules()) {
       if (!wanted.has(schedule.name)) await boss.unschedule(schedule.name);
     }
-    for (const [name, { cron, data }] of wanted) await boss.schedule(name, cron, data, { tz: SCHEDULE_TIME_ZONE });
+    for (const [name, { cron, data }] of wanted) {
+      await boss.schedule(name, cron, data, { tz: SCHEDULE_TIME_ZONE }).catch((error: Error) => {
+        throw new Error(`schedule of job ${name} ("${cron}"): ${error.message}`);
+      });
+    }
 
     // One statement list, under a lock: two servers granting at once could fail with "tuple concurrently updated".
     // Without parameters, so pg sends it as one simple query.
