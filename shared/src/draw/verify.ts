@@ -80,11 +80,11 @@ function checkInputShape(input: unknown): void {
       const en = entities[e];
       // Fast path for the common case; `shape` reports the exact problem otherwise.
       if (!isObject(en) || Object.keys(en).length !== 2 || !('key' in en) || !('weight' in en)) {
-        shape(en, `input.strata[${si}].entities[${e}]`, ['key', 'weight']);
+        shape(en, `input.strata[${si}].entities[${e}]`, ['key', 'weight'], ['tags']);
       }
     }
   });
-  array(i.inspectors, 'input.inspectors').forEach((x, n) => shape(x, `input.inspectors[${n}]`, ['key', 'group']));
+  array(i.inspectors, 'input.inspectors').forEach((x, n) => shape(x, `input.inspectors[${n}]`, ['key', 'group'], ['tags']));
   array(i.requiredGroups, 'input.requiredGroups').forEach((x, n) =>
     shape(x, `input.requiredGroups[${n}]`, ['stratumKey', 'groups']),
   );
