@@ -11,11 +11,12 @@ import { Tasks1795466161193 } from './1795466161193-Tasks';
 import { TaskWalls1795466200000 } from './1795466200000-TaskWalls';
 import { Draws1795466673257 } from './1795466673257-Draws';
 import { DrawWalls1795466700000 } from './1795466700000-DrawWalls';
+import { DrawRecusalFields1796113783233 } from './1796113783233-DrawRecusalFields';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
   Initial1795463404636, TenantWalls1795463500000, BureausAndPeople1795464011646, PeopleWalls1795464100000,
   Directories1795464885545, DirectoryWalls1795464900000, ItemPosition1795465449064,
   AnnualPlans1795465738600, PlanWalls1795465800000, Tasks1795466161193, TaskWalls1795466200000,
-  Draws1795466673257, DrawWalls1795466700000,
+  Draws1795466673257, DrawWalls1795466700000, DrawRecusalFields1796113783233,
 ];

@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DrawOutcome } from '@spotcheck/shared';
 import type { Task } from '../tasks/task.entity';
 import type { Draw } from './draw.entity';
+import { itemOfStratum } from './stratum-key';
 
 const STAGE = 'draw_selection_stage';
 /** COPY text is sent in blocks of this many rows, so the whole text never sits in memory at once. */
@@ -28,13 +29,15 @@ function copyText(value: string): string {
  */
 export async function saveSelections(m: EntityManager, draw: Draw, task: Task, outcome: DrawOutcome): Promise<void> {
   const year = Number(task.startsOn.slice(0, 4));
-  // Entity key → its items in stratum order, as the body of a uuid[] literal ("id1,id2").
+  // Entity key → its items in stratum order, as the body of a uuid[] literal ("id1,id2"). A stratum
+  // key names its item, alone or with a risk class; an item is listed once.
   const itemsOf = new Map<string, string>();
   for (const selection of outcome.selections) {
-    const itemId = selection.stratumKey.replace(/^item:/, '');
+    const itemId = itemOfStratum(selection.stratumKey);
     for (const key of selection.entityKeys) {
       const list = itemsOf.get(key);
-      itemsOf.set(key, list === undefined ? itemId : `${list},${itemId}`);
+      if (list === undefined) itemsOf.set(key, itemId);
+      else if (!`,${list},`.includes(`,${itemId},`)) itemsOf.set(key, `${list},${itemId}`);
     }
   }
   const distinct = new Set<string>();
