@@ -17,6 +17,8 @@ export type SubjectName =
   | 'Draw'
   | 'ImportJob'
   | 'JointParticipation'
+  | 'PlatformCalendarEntry'
+  | 'CalendarAdjustment'
   | 'all';
 
 /** Rows as CASL sees them: tagged with their subject name, carrying the fields rules test. */
@@ -58,12 +60,16 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   // A joint task's participation is seen by its two parties: the invited bureau and the lead.
   can('read', 'JointParticipation', own);
   can('read', 'JointParticipation', { leadTenantId: user.tenantId });
+  // The working-day calendar: platform entries are reference data for all, local adjustments the bureau's own.
+  can('read', 'PlatformCalendarEntry');
+  can('read', 'CalendarAdjustment', own);
 
   for (const role of user.roles) {
     switch (role) {
       case 'PLATFORM_OPERATOR':
         can('read', 'Tenant');
         can(['create', 'update'], 'Tenant');
+        can(['create', 'delete'], 'PlatformCalendarEntry');
         break;
       case 'PROVINCIAL_VIEWER':
         // The tenant list below the province is filtered by the database (tenant tree); no people, no data.
@@ -72,6 +78,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       case 'OFFICE':
         can('manage', ['InspectionItem', 'Inspector', 'MarketEntity', 'Recusal'], own);
         can('manage', 'ImportJob', own);
+        can(['create', 'delete'], 'CalendarAdjustment', own);
         can('update', 'Tenant', { id: user.tenantId });
         can('manage', 'Department', own);
         can(['read', 'create', 'update'], 'User', own);

@@ -21,9 +21,11 @@ import { TaskItem } from '../modules/tasks/task-item.entity';
 import { JointParticipation } from '../modules/joint/joint-participant.entity';
 import { Draw } from '../modules/draws/draw.entity';
 import { DrawSelection } from '../modules/draws/draw-selection.entity';
+import { PlatformCalendarEntry } from '../modules/calendar/calendar-entry.entity';
+import { CalendarAdjustment } from '../modules/calendar/calendar-adjustment.entity';
 
 export const ENTITIES = [
   Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion,
   InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
-  AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation,
+  AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation, PlatformCalendarEntry, CalendarAdjustment,
 ];

@@ -13,6 +13,8 @@ import { Draws1795466673257 } from './1795466673257-Draws';
 import { DrawWalls1795466700000 } from './1795466700000-DrawWalls';
 import { JointTasks1796112973988 } from './1796112973988-JointTasks';
 import { JointWalls1796112980000 } from './1796112980000-JointWalls';
+import { Calendar1796113322569 } from './1796113322569-Calendar';
+import { CalendarWalls1796113400000 } from './1796113400000-CalendarWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -21,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   AnnualPlans1795465738600, PlanWalls1795465800000, Tasks1795466161193, TaskWalls1795466200000,
   Draws1795466673257, DrawWalls1795466700000,
   JointTasks1796112973988, JointWalls1796112980000,
+  Calendar1796113322569, CalendarWalls1796113400000,
 ];
