@@ -37,7 +37,7 @@ export async function addPlatformEntries(ctx: RequestContext, entries: CalendarD
     for (const row of rows) {
       await appendAudit(m, actorOf(ctx), { action: 'calendar.entry.add', objectType: 'PlatformCalendarEntry', objectId: row.date, after: snapshot(row) });
     }
-    return m.findBy(PlatformCalendarEntry, rows.map((r) => ({ date: r.date })));
+    return m.find(PlatformCalendarEntry, { where: rows.map((r) => ({ date: r.date })), order: { date: 'ASC' } });
   });
 }
 
