@@ -19,6 +19,7 @@ export type SubjectName =
   | 'JointParticipation'
   | 'PlatformCalendarEntry'
   | 'CalendarAdjustment'
+  | 'Inspection'
   | 'all';
 
 /** Rows as CASL sees them: tagged with their subject name, carrying the fields rules test. */
@@ -56,7 +57,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   can(['read', 'delete'], 'Session', { userId: user.id });
   can('read', 'Department', own);
   // The item list and the directories are open to everyone in the bureau (and published to the public).
-  can('read', ['InspectionItem', 'Inspector', 'MarketEntity', 'AnnualPlan', 'Task', 'Draw'], own);
+  can('read', ['InspectionItem', 'Inspector', 'MarketEntity', 'AnnualPlan', 'Task', 'Draw', 'Inspection'], own);
   // A joint task's participation is seen by its two parties: the invited bureau and the lead.
   can('read', 'JointParticipation', own);
   can('read', 'JointParticipation', { leadTenantId: user.tenantId });

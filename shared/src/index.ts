@@ -11,3 +11,4 @@ export * from './workflow';
 export * from './plan-rules';
 export * from './draw';
 export * from './calendar';
+export * from './inspections';

@@ -15,6 +15,8 @@ import { JointTasks1796112973988 } from './1796112973988-JointTasks';
 import { JointWalls1796112980000 } from './1796112980000-JointWalls';
 import { Calendar1796113322569 } from './1796113322569-Calendar';
 import { CalendarWalls1796113400000 } from './1796113400000-CalendarWalls';
+import { Inspections1796113756945 } from './1796113756945-Inspections';
+import { InspectionWalls1796113800000 } from './1796113800000-InspectionWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -24,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   Draws1795466673257, DrawWalls1795466700000,
   JointTasks1796112973988, JointWalls1796112980000,
   Calendar1796113322569, CalendarWalls1796113400000,
+  Inspections1796113756945, InspectionWalls1796113800000,
 ];
