@@ -6,6 +6,8 @@ import type { Config } from './config';
 import { createAdminDataSource, createAppDataSource, APP_ROLE } from './db/data-source';
 import { seedDemoIfEmpty } from './seed/demo';
 import { seedDemoDraw } from './seed/demo-draw';
+import { seedDemoJointTask } from './seed/demo-joint-task';
+import { seedDemoInspections } from './seed/demo-inspections';
 import { createLogger } from './lib/logger';
 import { createTokenService } from './modules/auth/tokens';
 import { SessionRevocations } from './modules/auth/session-revocations';
@@ -51,7 +53,11 @@ export async function startApp(config: Config, adminUrl: string): Promise<Runnin
     revocations: await SessionRevocations.start(db, pubsub, config.accessTokenTtlSeconds, log),
     tokens: createTokenService(config.jwtSecret ?? demoSecret(config.dataDir), config.accessTokenTtlSeconds),
   };
-  if (seeded) await seedDemoDraw(services);
+  if (seeded) {
+    await seedDemoDraw(services);
+    await seedDemoJointTask(services);
+    await seedDemoInspections(services);
+  }
   const schema = await buildAppSchema(pubsub);
   const http = await startHttpServer(services, schema, createMetrics(), { port: config.port, host: config.host, clientDist: config.clientDist });
   return {

@@ -15,6 +15,8 @@ import { AnnualPlan } from '../modules/plans/annual-plan.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { Draw } from '../modules/draws/draw.entity';
 import { ImportJob } from '../modules/imports/import-job.entity';
+import { JointParticipation } from '../modules/joint/joint-participant.entity';
+import { Inspection } from '../modules/inspections/inspection.entity';
 
 /** Per-request batch loaders by local id, all read under the viewer's RLS scope: invisible rows load as null. */
 export function createLoaders(ctx: RequestContext) {
@@ -39,6 +41,8 @@ export function createLoaders(ctx: RequestContext) {
     Task: byId(Task),
     Draw: byId(Draw),
     ImportJob: byId(ImportJob),
+    JointParticipation: byId(JointParticipation),
+    Inspection: byId(Inspection),
     /** Reference data: read without a tenant scope. */
     Region: new DataLoader<string, Region | null>(async (codes) => {
       const rows = await ctx.app.db.getRepository(Region).findBy({ code: In([...codes]) });

@@ -11,12 +11,16 @@ import { PlanResolver } from '../modules/plans/plan.resolver';
 import { TaskResolver } from '../modules/tasks/task.resolver';
 import { DrawResolver, TaskDrawResolver } from '../modules/draws/draw.resolver';
 import { PublicDrawResolver } from '../modules/draws/public-draw.resolver';
+import { JointResolver, TaskJointResolver } from '../modules/joint/joint.resolver';
+import { InspectionResolver } from '../modules/inspections/inspection.resolver';
+import { ResultCategoryResolver } from '../modules/inspections/result-category.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
 import { DepartmentResolver } from '../modules/departments/department.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
+import { CalendarResolver } from '../modules/calendar/calendar.resolver';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Department } from '../modules/departments/department.entity';
 import { User } from '../modules/users/user.entity';
@@ -26,7 +30,7 @@ import { PermissionGuard } from './permissions';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
-  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver] as const;
+  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, CalendarResolver, InspectionResolver, ResultCategoryResolver] as const;
 
 /** Builds the executable schema; `pubSub` may be absent when only printing the schema. */
 export function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {

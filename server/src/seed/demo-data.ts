@@ -38,7 +38,19 @@ export const DEMO_TENANTS: DemoTenant[] = [
     ],
   },
   { key: 'henan', parent: 'platform', name: '河南省自然资源厅', regionCode: '410000', kind: TenantKind.PROVINCIAL_DEPARTMENT, departments: [] },
-  { key: 'pingdingshan', parent: 'henan', name: '平顶山市自然资源和规划局', regionCode: '410400', kind: TenantKind.CITY_BUREAU, departments: [] },
+  {
+    key: 'pingdingshan',
+    parent: 'henan',
+    name: '平顶山市自然资源和规划局',
+    regionCode: '410400',
+    kind: TenantKind.CITY_BUREAU,
+    // Joins 舞钢's joint task (市县联动): its directory covers the county-level cities below it.
+    departments: [
+      { name: '办公室（“双随机、一公开”工作领导小组办公室）', isOffice: true },
+      { name: '执法监察支队' },
+      { name: '矿产资源管理科' },
+    ],
+  },
   {
     key: 'wugang',
     parent: 'pingdingshan',
@@ -72,10 +84,21 @@ const GIVEN = ['建国', '丽华', '志强', '秀英', '海涛', '晓燕', '文�
 function inspectors(tenant: string, count: number, departments: number): DemoAccount[] {
   return Array.from({ length: count }, (_, i) => ({
     username: `${tenant}.inspector${String(i + 1).padStart(2, '0')}`,
-    displayName: `${SURNAMES[(i * 5 + (tenant === 'wugang' ? 3 : 0)) % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
+    displayName: `${SURNAMES[(i * 5 + (tenant === 'wugang' ? 3 : tenant === 'pingdingshan' ? 7 : 0)) % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
     tenant,
     roles: ['INSPECTOR'],
     department: 1 + (i % (departments - 1)),
+  }));
+}
+
+/** One head per inspecting department (departments 1…n; 0 is the office): they review their items' records. */
+function heads(tenant: string, names: string[]): DemoAccount[] {
+  return names.map((name, i) => ({
+    username: `${tenant}.head${String(i + 1).padStart(2, '0')}`,
+    displayName: `${name}负责人`,
+    tenant,
+    roles: ['DEPARTMENT_HEAD'],
+    department: i + 1,
   }));
 }
 
@@ -86,8 +109,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'changde.admin', displayName: '常德局领导小组办公室', tenant: 'changde', roles: ['OFFICE'], department: 0 },
   { username: 'changde.leader', displayName: '常德局分管领导', tenant: 'changde', roles: ['LEADER'] },
   { username: 'changde.supervisor', displayName: '常德局纪检监督', tenant: 'changde', roles: ['SUPERVISOR'] },
+  ...heads('changde', ['国土空间规划科', '测绘地理信息科', '矿产资源管理科', '执法监督科']),
   ...inspectors('changde', 12, 5),
+  { username: 'pingdingshan.admin', displayName: '平顶山局领导小组办公室', tenant: 'pingdingshan', roles: ['OFFICE'], department: 0 },
+  { username: 'pingdingshan.head', displayName: '平顶山局执法监察支队负责人', tenant: 'pingdingshan', roles: ['DEPARTMENT_HEAD'], department: 1 },
+  ...inspectors('pingdingshan', 4, 3),
   { username: 'wugang.admin', displayName: '舞钢局领导小组办公室', tenant: 'wugang', roles: ['OFFICE'], department: 0 },
   { username: 'wugang.leader', displayName: '舞钢局分管领导', tenant: 'wugang', roles: ['LEADER'] },
+  ...heads('wugang', ['规划股', '测绘地理信息股', '土地利用股', '矿产资源与地质环境股']),
   ...inspectors('wugang', 8, 5),
 ];

@@ -36,6 +36,21 @@ const CHANGDE_ITEMS: DemoItem[] = [
   { department: '执法监督科', name: '土地使用情况监督检查', legalBasis: '《中华人民共和国土地管理法》第六十七条', targetType: '企业', minRatio: '0.02', frequencyPerYear: 1, methods: ['ON_SITE'] },
 ];
 
+/** 平顶山's part in the joint demo task: items of its own, drawn over the entities 舞钢's task draws. */
+const PINGDINGSHAN_ITEMS: DemoItem[] = [
+  { department: '执法监察支队', name: '土地利用和土地复垦情况执法检查', legalBasis: '《中华人民共和国土地管理法》第六十七条、《土地复垦条例》第三十条', targetType: '企业', minRatio: '0.05', frequencyPerYear: 1, methods: ['ON_SITE'] },
+  { department: '矿产资源管理科', name: '矿产资源开发利用情况监督检查', legalBasis: '《中华人民共和国矿产资源法》第二十九条', targetType: '企业', minRatio: '0.05', frequencyPerYear: 1, methods: ['ON_SITE', 'DOCUMENTS'] },
+];
+
+export type DemoBureau = 'changde' | 'wugang' | 'pingdingshan';
+const ITEMS: Record<DemoBureau, DemoItem[]> = { changde: CHANGDE_ITEMS, wugang: WUGANG_ITEMS, pingdingshan: PINGDINGSHAN_ITEMS };
+const BODY_NAMES: Record<DemoBureau, string> = { changde: '常德市自然资源和规划局', wugang: '舞钢市自然资源和规划局', pingdingshan: '平顶山市自然资源和规划局' };
+const ITEM_SOURCES: Record<DemoBureau, string> = {
+  changde: '依据《“双随机、一公开”工作实施细则（试行）》',
+  wugang: '舞自然资〔2023〕116号 附件1',
+  pingdingshan: '平顶山市随机抽查事项清单（演示）',
+};
+
 const AREAS: Record<string, string[]> = {
   changde: ['430702', '430703', '430721', '430722', '430723', '430724', '430725', '430726', '430781'],
   wugang: ['410481'],
@@ -67,15 +82,15 @@ const ALPHABET = [...USCC_ALPHABET];
 /** Items, entities and inspectors for the two demo bureaus. */
 export async function seedDirectories(
   m: EntityManager,
-  bureau: 'changde' | 'wugang',
+  bureau: DemoBureau,
   tenantId: string,
   departments: Department[],
   users: User[],
 ): Promise<void> {
   const random = new DemoRandom(`spotcheck-demo:${bureau}`);
   const departmentId = (name: string) => departments.find((d) => d.name === name)?.id ?? null;
-  const bodyName = bureau === 'wugang' ? '舞钢市自然资源和规划局' : '常德市自然资源和规划局';
-  for (const [index, spec] of (bureau === 'wugang' ? WUGANG_ITEMS : CHANGDE_ITEMS).entries()) {
+  const bodyName = BODY_NAMES[bureau];
+  for (const [index, spec] of ITEMS[bureau].entries()) {
     const item = m.create(InspectionItem, {
       position: index + 1,
       tenantId,
@@ -101,7 +116,7 @@ export async function seedDirectories(
       version: 1,
       snapshot: { ...snapshot, departmentId: item.departmentId ? toGlobalId('Department', item.departmentId) : null },
       change: 'publish',
-      reason: bureau === 'wugang' ? '舞自然资〔2023〕116号 附件1' : '依据《“双随机、一公开”工作实施细则（试行）》',
+      reason: ITEM_SOURCES[bureau],
       changedBy: null,
       changedByName: '演示数据',
       changedAt: new Date(),
@@ -110,7 +125,8 @@ export async function seedDirectories(
 
   const entities: MarketEntity[] = [];
   const seen = new Set<string>();
-  while (entities.length < DEMO_ENTITIES_PER_BUREAU) {
+  if (bureau === 'pingdingshan') await copyCountyEntities(m, tenantId);
+  while (bureau !== 'pingdingshan' && entities.length < DEMO_ENTITIES_PER_BUREAU) {
     const region = random.pick(AREAS[bureau]!);
     const orgCode = Array.from({ length: 9 }, () => random.pick(ALPHABET)).join('');
     const uscc = completeUscc(`91${region}${orgCode}`);
@@ -148,7 +164,7 @@ export async function seedDirectories(
       const n = index + 1;
       const expired = bureau === 'changde' ? n >= 11 : n === 8;
       const suspended = bureau === 'changde' && n === 10;
-      const region = bureau === 'changde' ? '430700' : '410481';
+      const region = { changde: '430700', wugang: '410481', pingdingshan: '410400' }[bureau];
       return m.create(Inspector, {
         tenantId,
         id: crypto.randomUUID(),
@@ -167,4 +183,20 @@ export async function seedDirectories(
       });
     });
   if (inspectors.length) await m.insert(Inspector, inspectors);
+}
+
+/**
+ * 平顶山's directory holds the entities of 舞钢, a county-level city below it — four in five of them, so
+ * that a joint task's drawn entities mostly, not always, match an entity of the city's own directory.
+ */
+async function copyCountyEntities(m: EntityManager, tenantId: string): Promise<void> {
+  await m.query(
+    `INSERT INTO market_entities (tenant_id, id, name, uscc, uscc_checksum_override, registration_authority, legal_representative, address,
+                                  region_code, industry, target_type, status, credit_class, risk_level, complaints, violation_record, version)
+     SELECT $1, gen_random_uuid(), name, uscc, uscc_checksum_override, registration_authority, legal_representative, address,
+            region_code, industry, target_type, status, credit_class, risk_level, complaints, violation_record, 1
+       FROM market_entities
+      WHERE tenant_id = (SELECT id FROM tenants WHERE region_code = '410481') AND get_byte(sha256(convert_to(uscc, 'UTF8')), 0) % 5 <> 0`,
+    [tenantId],
+  );
 }

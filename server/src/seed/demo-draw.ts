@@ -9,7 +9,7 @@ import { saveTask } from '../modules/tasks/task.service';
 import { addEntropy, commitDraw, performDraw } from '../modules/draws/draw.service';
 
 /** A context acting as a demo account, for replaying the demo ceremony through the real services. */
-async function actingAs(services: AppServices, username: string): Promise<RequestContext> {
+export async function actingAs(services: AppServices, username: string): Promise<RequestContext> {
   const [{ tenant_id: tenantId }] = (await services.db.query('SELECT auth_tenant_of($1) AS tenant_id', [username])) as { tenant_id: string }[];
   const user = await inTenant(services.db, tenantId, (m) => m.findOneByOrFail(User, { username }));
   return new RequestContext(services, `demo-${crypto.randomUUID()}`, {

@@ -11,12 +11,22 @@ import { Tasks1795466161193 } from './1795466161193-Tasks';
 import { TaskWalls1795466200000 } from './1795466200000-TaskWalls';
 import { Draws1795466673257 } from './1795466673257-Draws';
 import { DrawWalls1795466700000 } from './1795466700000-DrawWalls';
-import { DrawRecusalFields1796113783233 } from './1796113783233-DrawRecusalFields';
+import { JointTasks1796112973988 } from './1796112973988-JointTasks';
+import { JointWalls1796112980000 } from './1796112980000-JointWalls';
+import { Calendar1796113322569 } from './1796113322569-Calendar';
+import { CalendarWalls1796113400000 } from './1796113400000-CalendarWalls';
+import { Inspections1796113756945 } from './1796113756945-Inspections';
+import { InspectionWalls1796113800000 } from './1796113800000-InspectionWalls';
+import { DrawRecusalFields1796116017163 } from './1796116017163-DrawRecusalFields';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
   Initial1795463404636, TenantWalls1795463500000, BureausAndPeople1795464011646, PeopleWalls1795464100000,
   Directories1795464885545, DirectoryWalls1795464900000, ItemPosition1795465449064,
   AnnualPlans1795465738600, PlanWalls1795465800000, Tasks1795466161193, TaskWalls1795466200000,
-  Draws1795466673257, DrawWalls1795466700000, DrawRecusalFields1796113783233,
+  Draws1795466673257, DrawWalls1795466700000,
+  JointTasks1796112973988, JointWalls1796112980000,
+  Calendar1796113322569, CalendarWalls1796113400000,
+  Inspections1796113756945, InspectionWalls1796113800000,
+  DrawRecusalFields1796116017163,
 ];

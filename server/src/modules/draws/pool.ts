@@ -3,6 +3,8 @@ import { escapeLiteral, type PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { ACTIVE_ENTITY_STATUSES, formatRatio, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
 import type { Task } from '../tasks/task.entity';
+import { ruleViolation } from '../../graphql/errors';
+import { jointDrawParts } from '../joint/joint-pool';
 import { RecusalTags } from './recusal-tags';
 import { RISK_STRATA, stratumKey, type RiskStratum } from './stratum-key';
 
@@ -13,6 +15,8 @@ export interface PoolSummary {
   strata: { key: string; item: string; riskLevel?: RiskStratum; ratio: string; eligible: number; excluded: Record<string, number> }[];
   inspectors: number;
   exclusions: number;
+  /** A joint task's groups: which department of which bureau each `dept:` group of the record is. */
+  joint?: { leadGroup: string; groups: { group: string; bureau: string; department: string; inspectors: number }[] };
 }
 
 interface EntityRow {
@@ -253,6 +257,9 @@ async function forEachEntity(client: PoolClient, sql: string, ids: ReadonlySet<s
  */
 export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSet): Promise<{ input: DrawInput; summary: PoolSummary }> {
   const year = Number(task.startsOn.slice(0, 4));
+  const joint = task.joint ? await jointDrawParts(m, task) : null;
+  const recusedUsccs = new Set(joint?.recusals.map((r) => r.uscc));
+  const recusedInPool = new Set<string>();
   const items = (await m.query(
     `SELECT i.id, i.name, i.target_type, ti.ratio::text AS ratio FROM task_items ti JOIN inspection_items i ON i.id = ti.item_id AND i.tenant_id = ti.tenant_id
       WHERE ti.task_id = $1 ORDER BY i.position`,
@@ -354,6 +361,7 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
         if (weight === undefined) byCredit.set(weightKey, (weight = entityWeight(rules, { credit_class: row.creditClass, complaints: row.complaints, has_violation: row.hasViolation })));
         bucket.entities.push(tags ? { key: row.uscc, weight, tags } : { key: row.uscc, weight });
         if (row.id && excludable.has(row.id)) inPool.set(row.id, row.uscc);
+        if (recusedUsccs.size > 0 && recusedUsccs.has(row.uscc)) recusedInPool.add(row.uscc);
       }
     },
   );
@@ -379,7 +387,6 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   }
 
   const certificateOf = new Map(inspectors.map((i) => [i.id, i.certificate_no]));
-  summary.inspectors = inspectors.length;
 
   const exclusions: DrawExclusion[] = [];
   const seen = new Set<string>();
@@ -392,18 +399,57 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   };
   for (const r of recusals) exclude(r.entity_id, r.inspector_id, 'RECUSAL');
   for (const p of previous) for (const inspectorId of p.inspector_ids) exclude(p.entity_id, inspectorId, 'PREVIOUS_INSPECTOR');
+
+  // A joint task: the lead's pool is the lead's group, each participant's chosen inspectors its own group
+  // (a department of the lead's own bureau takes its inspectors out of the lead's group); each stratum
+  // requires the lead's group and the group of every participant whose part applies to the stratum's item.
+  // The recusal rules' tags go on the lead's own inspectors: a participant's 属地 and department are not
+  // readable across the wall (and another bureau's department never supervises the lead's entities).
+  const drawInspectors: DrawInput['inspectors'] = inspectors.map((i) => {
+    const tags = tagsOf.ofInspector(i);
+    const group = joint ? joint.leadGroup : 'bureau';
+    return tags ? { key: i.certificate_no, group, tags } : { key: i.certificate_no, group };
+  });
+  const requiredGroups: DrawInput['requiredGroups'] = [];
+  if (joint) {
+    const byCertificate = new Map(drawInspectors.map((i) => [i.key, i]));
+    for (const part of joint.parts) {
+      for (const i of part.inspectors) {
+        const own = byCertificate.get(i.certificateNo);
+        if (own && certificateOf.get(i.id) === i.certificateNo) own.group = part.group;
+        else if (own) throw ruleViolation('joint.certificate', `执法证号 ${i.certificateNo} 在参与单位之间重复，无法区分检查人员`);
+        else {
+          const entry = { key: i.certificateNo, group: part.group };
+          byCertificate.set(i.certificateNo, entry);
+          drawInspectors.push(entry);
+        }
+      }
+    }
+    for (const r of joint.recusals) {
+      if (!recusedInPool.has(r.uscc) || !byCertificate.has(r.certificateNo) || seen.has(`${r.uscc}|${r.certificateNo}`)) continue;
+      seen.add(`${r.uscc}|${r.certificateNo}`);
+      exclusions.push({ entityKey: r.uscc, inspectorKey: r.certificateNo, reason: 'RECUSAL' });
+    }
+    for (const stratum of strata) {
+      const itemId = /^item:([^|]+)/.exec(stratum.key)![1]!;
+      const groups = [joint.leadGroup, ...joint.parts.filter((p) => !p.leadItemIds.length || p.leadItemIds.includes(itemId)).map((p) => p.group)];
+      requiredGroups.push({ stratumKey: stratum.key, groups: [...new Set(groups)] });
+    }
+    summary.joint = {
+      leadGroup: joint.leadGroup,
+      groups: joint.parts.map((p) => ({ group: p.group, bureau: p.bureau, department: p.department, inspectors: drawInspectors.filter((i) => i.group === p.group).length })),
+    };
+  }
+  summary.inspectors = drawInspectors.length;
   summary.exclusions = exclusions.length;
 
   return {
     input: {
       strata,
-      inspectors: inspectors.map((i) => {
-        const tags = tagsOf.ofInspector(i);
-        return tags ? { key: i.certificate_no, group: 'bureau', tags } : { key: i.certificate_no, group: 'bureau' };
-      }),
+      inspectors: drawInspectors,
       teamSize: task.teamSize,
       workloadCap: rules.workloadCapPerInspectorPerRound,
-      requiredGroups: [],
+      requiredGroups,
       exclusions,
     },
     summary,

@@ -44,7 +44,13 @@ export async function saveSelections(m: EntityManager, draw: Draw, task: Task, o
   for (const team of outcome.teams) for (const key of team.inspectorKeys) distinct.add(key);
   const certificates = [...distinct];
   const inspectorIds = new Map<string, string>(
-    ((await m.query('SELECT certificate_no, id FROM inspectors WHERE certificate_no = ANY($1)', [certificates])) as { certificate_no: string; id: string }[]).map((r) => [r.certificate_no, r.id]),
+    ((await m.query(
+      task.joint
+        ? `SELECT certificate_no, id FROM inspectors WHERE certificate_no = ANY($1)
+            UNION ALL SELECT certificate_no, id FROM joint_part_inspectors WHERE task_id = $2 AND lead_tenant_id = $3 AND certificate_no = ANY($1)`
+        : 'SELECT certificate_no, id FROM inspectors WHERE certificate_no = ANY($1)',
+      task.joint ? [certificates, task.id, task.tenantId] : [certificates],
+    )) as { certificate_no: string; id: string }[]).map((r) => [r.certificate_no, r.id]),
   );
 
   await m.query(`CREATE TEMP TABLE ${STAGE} (seq integer NOT NULL, uscc text NOT NULL, item_ids uuid[] NOT NULL, inspector_ids uuid[] NOT NULL) ON COMMIT DROP`);

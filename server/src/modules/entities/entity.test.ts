@@ -17,11 +17,12 @@ describe('entity directory (检查对象名录库)', () => {
       FROM market_entities e JOIN tenants t ON t.id = e.tenant_id`);
     const byBureau = new Map<string, any[]>();
     for (const row of rows) byBureau.set(row.bureau, [...(byBureau.get(row.bureau) ?? []), row]);
-    expect([...byBureau.keys()].sort()).toEqual(['410481', '430700']);
+    // 平顶山 (410400) holds a copy of most of 舞钢's entities, for the joint task demo.
+    expect([...byBureau.keys()].sort()).toEqual(['410400', '410481', '430700']);
     for (const [bureau, list] of byBureau) {
       expect(list.length).toBeGreaterThanOrEqual(2000);
       expect(list.filter((r) => checkUscc(r.uscc).problem !== null)).toEqual([]);
-      expect(list.every((r) => r.region_code.startsWith(bureau === '410481' ? '410481' : '4307'))).toBe(true);
+      expect(list.every((r) => r.region_code.startsWith(bureau === '430700' ? '4307' : '410481'))).toBe(true);
       expect(new Set(list.map((r) => r.credit_class))).toEqual(new Set(['A', 'B', 'C', 'D']));
       expect(new Set(list.map((r) => r.risk_level))).toEqual(new Set(['LOW', 'MEDIUM', 'HIGH']));
     }

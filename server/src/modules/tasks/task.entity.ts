@@ -51,6 +51,9 @@ export class Task extends Node {
   @Field(() => GraphQLJSON, { description: '执法人员筛选：departmentIds, categories' })
   @Column({ name: 'inspector_filter', type: 'jsonb', default: () => "'{}'" })
   inspectorFilter!: InspectorFilter;
+  @Field({ description: '是否为联合抽查任务（本单位牵头）' }) @Column({ type: 'boolean', default: false }) joint!: boolean;
+  /** The lead department of a joint task: its inspectors form the lead's group in every team. */
+  @Column({ name: 'lead_department_id', type: 'uuid', nullable: true }) leadDepartmentId!: string | null;
   @Field(() => TaskStatus) @Column({ type: 'text', default: TaskStatus.DRAFT }) status!: TaskStatus;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -45,6 +45,8 @@ class TaskInput {
   @Field(() => TargetFilterInput, { nullable: true }) targetFilter?: TargetFilterInput | null;
   @Field(() => InspectorFilterInput, { nullable: true }) inspectorFilter?: InspectorFilterInput | null;
   @Field(() => [TaskItemInput]) items!: TaskItemInput[];
+  @Field({ nullable: true, description: '联合抽查任务（本单位牵头，邀请其他部门或单位参加）' }) joint?: boolean;
+  @Field(() => ID, { nullable: true, description: '联合抽查的牵头部门（本单位）' }) leadDepartmentId?: string | null;
 }
 
 @ObjectType()

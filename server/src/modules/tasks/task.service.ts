@@ -14,6 +14,7 @@ import { currentTenantArea } from '../regions/region-area';
 import { parseDate } from '../inspectors/inspector-fields';
 import { Task, TaskStatus, type InspectorFilter, type TargetFilter } from './task.entity';
 import { TaskItem } from './task-item.entity';
+import { JointParticipation, JointStatus } from '../joint/joint-participant.entity';
 
 export interface TaskInput {
   planId?: string | null;
@@ -29,10 +30,13 @@ export interface TaskInput {
   targetFilter?: TargetFilter | null;
   inspectorFilter?: InspectorFilter | null;
   items: { itemId: string; ratio: string }[];
+  /** A joint task (联合抽查) led by `leadDepartmentId` of this bureau. */
+  joint?: boolean | null;
+  leadDepartmentId?: string | null;
 }
 
 /** Tasks are planned by the office and by department heads. */
-function assertPlanner(ctx: RequestContext): void {
+export function assertPlanner(ctx: RequestContext): void {
   const viewer = requireViewer(ctx);
   const office = ctx.ability.can('manage', asSubject('Department', { tenantId: viewer.tenantId }));
   if (!office && !viewer.roles.includes('DEPARTMENT_HEAD')) throw forbidden('抽查任务由领导小组办公室或检查部门负责人制定');
@@ -57,6 +61,7 @@ export async function saveTask(ctx: RequestContext, globalId: string | null, inp
     }
     const targetFilter = await checkTargetFilter(m, input.targetFilter ?? {});
     const inspectorFilter = await checkInspectorFilter(m, input.inspectorFilter ?? {});
+    const lead = await checkJoint(m, task, input);
     const values = {
       planId: plan?.id ?? null,
       round: input.round ?? null,
@@ -70,6 +75,7 @@ export async function saveTask(ctx: RequestContext, globalId: string | null, inp
       teamSize: input.teamSize,
       targetFilter,
       inspectorFilter,
+      ...lead,
     };
     const id = task?.id ?? crypto.randomUUID();
     if (task) await m.update(Task, { tenantId: viewer.tenantId, id }, values as never);
@@ -164,6 +170,19 @@ async function checkInspectorFilter(m: EntityManager, filter: InspectorFilter): 
   const found = ids.every((id): id is string => !!id) ? await m.countBy(Department, { id: In(ids as string[]) }) : -1;
   if (found !== ids.length) throw badInput([{ field: 'inspectorFilter.departmentIds', message: '部门不存在' }]);
   return { departmentIds: ids.length ? (ids as string[]) : undefined, categories: filter.categories?.length ? filter.categories : undefined };
+}
+
+/** A joint task names its lead department; a task with open invitations stays joint. */
+async function checkJoint(m: EntityManager, task: Task | null, input: TaskInput): Promise<{ joint: boolean; leadDepartmentId: string | null }> {
+  if (!input.joint) {
+    const open = task?.joint ? await m.countBy(JointParticipation, { taskId: task.id, status: In([JointStatus.INVITED, JointStatus.ACCEPTED]) }) : 0;
+    if (open) throw ruleViolation('JOINT_TASK', '任务已有参与部门，请先撤回邀请再改为非联合任务');
+    return { joint: false, leadDepartmentId: null };
+  }
+  const id = input.leadDepartmentId ? fromGlobalUuid(input.leadDepartmentId, 'Department') : null;
+  const department = id ? await m.findOneBy(Department, { id }) : null;
+  if (!department) throw badInput([{ field: 'leadDepartmentId', message: input.leadDepartmentId ? '牵头部门不存在' : '联合抽查任务须指定本单位的牵头部门' }]);
+  return { joint: true, leadDepartmentId: department.id };
 }
 
 function resolveItems(m: EntityManager, wanted: TaskInput['items']): Promise<Map<string, InspectionItem>> {

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class DrawRecusalFields1796113783233 implements MigrationInterface {
-  name = 'DrawRecusalFields1796113783233';
+export class DrawRecusalFields1796116017163 implements MigrationInterface {
+  name = 'DrawRecusalFields1796116017163';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("ALTER TABLE \"inspectors\" ADD \"region_code\" character varying(6)");
