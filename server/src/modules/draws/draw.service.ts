@@ -6,7 +6,8 @@ import {
   commitmentOf,
   freezeDrawInput,
   fromGlobalUuid,
-  runDraw,
+  prepareInput,
+  runPreparedDraw,
   toGlobalId,
   type DrawRecord,
 } from '@spotcheck/shared';
@@ -19,7 +20,8 @@ import { Task, TaskStatus } from '../tasks/task.entity';
 import { loadTask } from '../tasks/task.service';
 import { Draw, DrawStatus, type EntropyEntry } from './draw.entity';
 import { buildDrawInput } from './pool';
-import { packRecord, unpackRecord } from './draw-record-store';
+import { packRecord, unpackCommitted, unpackRecord } from './draw-record-store';
+import { nativeSha256 } from './native-sha256';
 import { saveSelections } from './selections';
 
 export const DRAW_TOPIC = 'DRAW_CEREMONY';
@@ -54,7 +56,7 @@ export async function commitDraw(ctx: RequestContext, taskGlobalId: string): Pro
     const { input, summary } = await buildDrawInput(m, task, rules.rules);
     let frozen: ReturnType<typeof freezeDrawInput>;
     try {
-      frozen = freezeDrawInput(input);
+      frozen = freezeDrawInput(input, { sha256: nativeSha256 });
     } catch (error) {
       asRuleViolation(error);
     }
@@ -139,23 +141,26 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string): Pr
     const announced = draw.publicEntropy.filter((e) => e.kind === 'PUBLIC_NUMBER');
     if (!witnesses.length) throw ruleViolation('DRAW_WITNESS', '须至少一名见证人录入见证值后才能摇号');
     if (!announced.length) throw ruleViolation('DRAW_PUBLIC_NUMBER', '须录入事先公告的公开号码后才能摇号');
-    const committed = unpackRecord(draw.recordGz);
+    const { record: committed, storedInput } = unpackCommitted(draw.recordGz);
     let record: DrawRecord;
     try {
       // A failure that depends on the seed (a workload cap met by chance) is published like a result:
       // otherwise whoever runs the ceremony could add entropy and try again until they liked the outcome.
-      record = runDraw(committed.input, draw.serverSeed, [...witnesses, ...announced].map((e) => e.value), {
+      record = runPreparedDraw(prepareInput(committed.input), committed.input, draw.serverSeed, [...witnesses, ...announced].map((e) => e.value), {
         meta: { ...committed.meta, drawId: toGlobalId('Draw', draw.id), committedAt: draw.committedAt.toISOString(), drawnAt: new Date().toISOString() },
         onInfeasible: 'record',
+        sha256: nativeSha256,
       });
     } catch (error) {
       asRuleViolation(error);
     }
+    // The draw runs on the input whose hash was published at the commit, or not at all.
+    if (record.inputHash !== draw.inputHash) throw new Error(`draw ${draw.id}: the stored input no longer has the hash published at commit`);
     const task = await m.findOneByOrFail(Task, { tenantId: draw.tenantId, id: draw.taskId });
     if (record.result) await saveSelections(m, draw, task, record.result);
     await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, {
       status: DrawStatus.DRAWN,
-      recordGz: packRecord(record),
+      recordGz: packRecord(record, storedInput),
       drawnAt: new Date(),
       drawnBy: viewer.userId,
     });

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { canonicalInput, prepareInput } from './input';
+import { runDraw, runPreparedDraw, freezeDrawInput, teamDemands, selectEntities } from './draw';
+import type { DrawInput } from './record';
+import type { TextSha256Factory } from './sha256';
+import { verifyDraw } from './verify';
+import { fromHex } from './bytes';
+
+const SERVER_SEED = 'a3'.repeat(32);
+const ENTROPY = ['见证 7391', '福彩3D 2030150期 418'];
+
+/** Node's SHA-256, one native call per piece: a host's own implementation. */
+const hostSha256: TextSha256Factory = () => {
+  const hash = createHash('sha256');
+  return { updateText: (text: string) => hash.update(text, 'utf8'), digest: () => new Uint8Array(hash.digest()) };
+};
+
+function input(strata = 1): DrawInput {
+  return {
+    strata: Array.from({ length: strata }, (_, s) => ({
+      key: `item:${s}`,
+      ratio: '0.3',
+      entities: Array.from({ length: 300 }, (_, i) => ({ key: `E${String((i * 7 + s * 50) % 400).padStart(3, '0')}`, weight: i % 3 ? '1' : '2.5' })),
+    })),
+    inspectors: Array.from({ length: 30 }, (_, i) => ({ key: `I${String(i).padStart(2, '0')}`, group: i % 2 ? '甲' : '乙' })),
+    teamSize: 2,
+    workloadCap: null,
+    requiredGroups: [{ stratumKey: 'item:0', groups: ['甲'] }],
+    exclusions: [],
+  };
+}
+
+describe('a draw with a host SHA-256 or a prepared input', () => {
+  it('gives the very record of runDraw', () => {
+    const expected = runDraw(input(), SERVER_SEED, ENTROPY);
+    expect(runDraw(input(), SERVER_SEED, ENTROPY, { sha256: hostSha256 })).toEqual(expected);
+    expect(freezeDrawInput(input(), { sha256: hostSha256 })).toEqual(freezeDrawInput(input()));
+    const frozen = freezeDrawInput(input()).input;
+    expect(runPreparedDraw(prepareInput(frozen), frozen, SERVER_SEED, ENTROPY, { sha256: hostSha256 })).toEqual(expected);
+    expect(verifyDraw(expected, { sha256: hostSha256 })).toEqual({ ok: true, revealed: true });
+  });
+
+  it('staffs the entities of one drawing stratum as with many', () => {
+    for (const strata of [1, 3]) {
+      const prepared = prepareInput(input(strata));
+      const selections = selectEntities(prepared, fromHex('5e'.repeat(32)));
+      const demands = teamDemands(prepared, selections);
+      const keys = [...new Set(selections.flatMap((s) => s.entityKeys))];
+      expect(demands.map((d) => d.entityKey)).toEqual(keys);
+      for (const d of demands) {
+        const groups = new Set(prepared.strata.filter((s, i) => selections[i]!.entityKeys.includes(d.entityKey)).flatMap((s) => s.requiredGroups));
+        expect([...d.requiredGroups]).toEqual([...groups].sort());
+      }
+    }
+    expect(canonicalInput(prepareInput(input()))).toEqual(freezeDrawInput(input()).input);
+  });
+});
