@@ -276,8 +276,10 @@ export async function runDrawBench(): Promise<void> {
     const algorithmMs = Math.min(...runs);
     const prepared = await timed(clusterDir, async () => prepareInput(input));
     const hashed = await timed(clusterDir, async () => inputHashOf(prepared.value, nativeSha256));
-    const drawn = await timed(clusterDir, async () => drawFromSeed(prepared.value, hexToBytes(record.seed)));
-    console.log(`algorithm alone: runDraw ${round(algorithmMs)} ms in-process, the better of ${runs.map(round).join(' and ')} ms (of which validate + canonical order ${round(prepared.ms)} ms, hashing the 1,000,000-line canonical text ${round(hashed.ms)} ms, precheck + selection + teams ${round(drawn.ms)} ms; the rest is building the record)`);
+    const draws: number[] = [];
+    for (let run = 0; run < 2; run += 1) draws.push((await timed(clusterDir, async () => drawFromSeed(prepared.value, hexToBytes(record.seed)))).ms);
+    const drawMs = Math.min(...draws);
+    console.log(`algorithm alone: runDraw ${round(algorithmMs)} ms in-process, the better of ${runs.map(round).join(' and ')} ms (of which validate + canonical order ${round(prepared.ms)} ms, hashing the 1,000,000-line canonical text ${round(hashed.ms)} ms, precheck + selection + teams ${round(drawMs)} ms (the better of ${draws.map(round).join(' and ')}); the rest is building the record)`);
 
 
     const ratio = Math.round((ms / floorMs) * 100) / 100;
@@ -292,6 +294,7 @@ export async function runDrawBench(): Promise<void> {
       floor_ms: round(floorMs),
       ratio,
       algorithm_ms: round(algorithmMs),
+      selection_teams_ms: round(drawMs),
       commit_ms: round(commit.ms),
       perform_ms: round(perform.ms),
       peak_rss_mb: peak,

@@ -96,6 +96,15 @@ export function runDraw(
   return runPreparedDraw(prepared, canonicalInput(prepared), serverSeedHex, publicEntropy, options);
 }
 
+export interface PreparedDrawOptions extends RunDrawOptions {
+  /**
+   * The input's hash as published at the commit: the seed is derived from it without hashing the
+   * canonical text again. Taken as given, so the caller must check it against the input (`inputHashOf`)
+   * before the record goes out.
+   */
+  inputHash?: string;
+}
+
 /**
  * `runDraw` for a caller that holds the input both prepared (by `prepareInput`) and in canonical form
  * (a frozen input is already canonical): the record takes `canonical` as its input, as given.
@@ -105,11 +114,11 @@ export function runPreparedDraw(
   canonical: DrawInput,
   serverSeedHex: string,
   publicEntropy: readonly string[],
-  options: RunDrawOptions = {},
+  options: PreparedDrawOptions = {},
 ): DrawRecord {
   assertServerSeed(serverSeedHex);
   assertPublicEntropy(publicEntropy);
-  const inputHash = toHex(inputHashBytes(prepared, options.sha256));
+  const inputHash = options.inputHash ?? toHex(inputHashBytes(prepared, options.sha256));
   const seed = deriveSeed(inputHash, serverSeedHex, publicEntropy);
   const record: DrawRecord = {
     format: DRAW_VERSION,

@@ -37,6 +37,7 @@ describe('a draw with a host SHA-256 or a prepared input', () => {
     expect(freezeDrawInput(input(), { sha256: hostSha256 })).toEqual(freezeDrawInput(input()));
     const frozen = freezeDrawInput(input()).input;
     expect(runPreparedDraw(prepareInput(frozen), frozen, SERVER_SEED, ENTROPY, { sha256: hostSha256 })).toEqual(expected);
+    expect(runPreparedDraw(prepareInput(frozen), frozen, SERVER_SEED, ENTROPY, { inputHash: expected.inputHash })).toEqual(expected);
     expect(verifyDraw(expected, { sha256: hostSha256 })).toEqual({ ok: true, revealed: true });
   });
 
