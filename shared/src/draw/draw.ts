@@ -7,6 +7,7 @@ import { precheck } from './precheck';
 import type { DrawInput, DrawOutcome, DrawRecord, DrawSelection } from './record';
 import { drawWithoutReplacement } from './sample';
 import { assertPublicEntropy, assertServerSeed, commitmentOf, deriveSeed } from './seed';
+import type { TextSha256Factory } from './sha256';
 import { DrawStream } from './stream';
 import { assignTeams, type TeamDemand } from './teams';
 
@@ -67,10 +68,10 @@ export function drawFromSeed(prepared: PreparedInput, seed: Uint8Array): DrawOut
  * and returns the canonical input and its hash to publish with the commitment.
  * Throws DrawInputError or DrawInfeasibleError (phase "precheck").
  */
-export function freezeDrawInput(input: DrawInput): { input: DrawInput; inputHash: string } {
+export function freezeDrawInput(input: DrawInput, options: { sha256?: TextSha256Factory } = {}): { input: DrawInput; inputHash: string } {
   const prepared = prepareInput(input);
   precheck(prepared);
-  return { input: canonicalInput(prepared), inputHash: toHex(inputHashBytes(prepared)) };
+  return { input: canonicalInput(prepared), inputHash: toHex(inputHashBytes(prepared, options.sha256)) };
 }
 
 export interface RunDrawOptions {
@@ -81,6 +82,8 @@ export interface RunDrawOptions {
    * "record": it returns a record with `result: null` and `failure` set, to be published as such.
    */
   onInfeasible?: 'throw' | 'record';
+  /** Hashes the canonical input text (default: the plain TypeScript SHA-256); same digest either way. */
+  sha256?: TextSha256Factory;
 }
 
 /**
@@ -97,12 +100,37 @@ export function runDraw(
   assertServerSeed(serverSeedHex);
   assertPublicEntropy(publicEntropy);
   const prepared = prepareInput(input);
-  const inputHash = toHex(inputHashBytes(prepared));
+  return runPreparedDraw(prepared, canonicalInput(prepared), serverSeedHex, publicEntropy, options);
+}
+
+export interface PreparedDrawOptions extends RunDrawOptions {
+  /**
+   * The input's hash as published at the commit: the seed is derived from it without hashing the
+   * canonical text again. Taken as given, so the caller must check it against the input (`inputHashOf`)
+   * before the record goes out.
+   */
+  inputHash?: string;
+}
+
+/**
+ * `runDraw` for a caller that holds the input both prepared (by `prepareInput`) and in canonical form
+ * (a frozen input is already canonical): the record takes `canonical` as its input, as given.
+ */
+export function runPreparedDraw(
+  prepared: PreparedInput,
+  canonical: DrawInput,
+  serverSeedHex: string,
+  publicEntropy: readonly string[],
+  options: PreparedDrawOptions = {},
+): DrawRecord {
+  assertServerSeed(serverSeedHex);
+  assertPublicEntropy(publicEntropy);
+  const inputHash = options.inputHash ?? toHex(inputHashBytes(prepared, options.sha256));
   const seed = deriveSeed(inputHash, serverSeedHex, publicEntropy);
   const record: DrawRecord = {
     format: DRAW_VERSION,
     algorithm: DRAW_VERSION,
-    input: canonicalInput(prepared),
+    input: canonical,
     inputHash,
     commitment: commitmentOf(serverSeedHex),
     serverSeed: serverSeedHex,

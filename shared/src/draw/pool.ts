@@ -2,7 +2,7 @@ import { toHex } from './bytes';
 import { DRAW_VERSION } from './constants';
 import { prepareInput, type PreparedInput } from './input';
 import type { DrawInput } from './record';
-import { Sha256 } from './sha256';
+import { plainTextSha256, type TextSha256Factory } from './sha256';
 
 /**
  * Feeds the canonical input text to `sink`, in pieces (each line ends with LF, fields are separated
@@ -79,15 +79,15 @@ export function canonicalInputText(input: DrawInput | PreparedInput): string {
 }
 
 /** SHA-256 of the UTF-8 canonical input text, as 32 bytes. */
-export function inputHashBytes(prepared: PreparedInput): Uint8Array {
-  const hash = new Sha256();
+export function inputHashBytes(prepared: PreparedInput, sha256: TextSha256Factory = plainTextSha256): Uint8Array {
+  const hash = sha256();
   writeCanonicalText(prepared, (piece) => hash.updateText(piece));
   return hash.digest();
 }
 
 /** inputHash: lower-case hex SHA-256 of the canonical input text. Throws DrawInputError on bad input. */
-export function inputHashOf(input: DrawInput | PreparedInput): string {
-  return toHex(inputHashBytes(asPrepared(input)));
+export function inputHashOf(input: DrawInput | PreparedInput, sha256?: TextSha256Factory): string {
+  return toHex(inputHashBytes(asPrepared(input), sha256));
 }
 
 function asPrepared(input: DrawInput | PreparedInput): PreparedInput {
