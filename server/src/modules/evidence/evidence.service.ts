@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { fromGlobalUuid, toGlobalId, type Role } from '@spotcheck/shared';
 import { inTenant } from '../../db/tenancy';
 import { requireViewer, tenantTx, type AppServices, type RequestContext } from '../../graphql/context';
@@ -128,7 +128,7 @@ export async function sealInspectionEvidence(m: EntityManager, record: Pick<Insp
 
 /** The team's files of a record, oldest first. */
 export function teamEvidence(m: EntityManager, inspectionId: string): Promise<EvidenceFile[]> {
-  return m.find(EvidenceFile, { where: { inspectionId, statementId: null as never }, order: { createdAt: 'ASC', id: 'ASC' } });
+  return m.find(EvidenceFile, { where: { inspectionId, statementId: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
 }
 
 /**
