@@ -18,8 +18,9 @@ export const STATEMENT_OVERSEERS: Role[] = ['OFFICE', 'LEADER', 'SUPERVISOR', 'D
 export async function statementsOfRecord(m: EntityManager, record: Inspection): Promise<EntityStatement[]> {
   const rows = (await m.query(
     `SELECT s.id FROM inspection_statements s JOIN inspections i ON i.id = s.inspection_id
-      WHERE i.access_code_hash = $1 AND i.created_at <= $2 AND s.submitted_at IS NOT NULL ORDER BY s.submitted_at, s.id`,
-    [record.accessCodeHash, record.createdAt],
+      WHERE i.access_code_hash = $1 AND i.created_at <= (SELECT created_at FROM inspections WHERE id = $2)
+        AND s.submitted_at IS NOT NULL ORDER BY s.submitted_at, s.id`,
+    [record.accessCodeHash, record.id],
   )) as { id: string }[];
   return views(m, rows.map((r) => r.id));
 }
