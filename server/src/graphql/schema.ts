@@ -14,6 +14,9 @@ import { PublicDrawResolver } from '../modules/draws/public-draw.resolver';
 import { JointResolver, TaskJointResolver } from '../modules/joint/joint.resolver';
 import { InspectionResolver } from '../modules/inspections/inspection.resolver';
 import { ResultCategoryResolver } from '../modules/inspections/result-category.resolver';
+import { InspectionEvidenceResolver } from '../modules/evidence/evidence.resolver';
+import { EntityStatementResolver, InspectionStatementsResolver } from '../modules/statements/statement.resolver';
+import { EntityRecordResolver } from '../modules/statements/entity-record.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
@@ -30,7 +33,8 @@ import { PermissionGuard } from './permissions';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
-  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, CalendarResolver, InspectionResolver, ResultCategoryResolver] as const;
+  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, CalendarResolver, InspectionResolver, ResultCategoryResolver,
+  InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver] as const;
 
 /** Builds the executable schema; `pubSub` may be absent when only printing the schema. */
 export function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {

@@ -17,6 +17,8 @@ import { Calendar1796113322569 } from './1796113322569-Calendar';
 import { CalendarWalls1796113400000 } from './1796113400000-CalendarWalls';
 import { Inspections1796113756945 } from './1796113756945-Inspections';
 import { InspectionWalls1796113800000 } from './1796113800000-InspectionWalls';
+import { EvidenceAndStatements1796115551397 } from './1796115551397-EvidenceAndStatements';
+import { VoiceWalls1796115600000 } from './1796115600000-VoiceWalls';
 import { DrawRecusalFields1796116017163 } from './1796116017163-DrawRecusalFields';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
@@ -28,5 +30,6 @@ export const MIGRATIONS: Function[] = [
   JointTasks1796112973988, JointWalls1796112980000,
   Calendar1796113322569, CalendarWalls1796113400000,
   Inspections1796113756945, InspectionWalls1796113800000,
+  EvidenceAndStatements1796115551397, VoiceWalls1796115600000,
   DrawRecusalFields1796116017163,
 ];

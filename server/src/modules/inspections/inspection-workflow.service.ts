@@ -10,6 +10,8 @@ import { Inspection, InspectionStatus } from './inspection.entity';
 import { InspectionStep } from './inspection-step.entity';
 import { publicationDue, todayInChina } from './inspection-deadlines';
 import { contentOf } from './inspection.service';
+import { sealInspectionEvidence } from '../evidence/evidence.service';
+import { assertObjectionsSettled } from '../statements/statement.service';
 
 /** Every member of the team has confirmed the record as it now reads. */
 async function unconfirmed(m: EntityManager, record: Inspection): Promise<string[]> {
@@ -53,9 +55,12 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       if (missing.length) throw badInput(missing, '检查记录尚未填写完整');
       const names = await unconfirmed(m, record);
       if (names.length) throw new AppError('RULE_VIOLATION', `检查组成员尚未确认检查记录：${names.join('、')}`, { rule: 'inspection.confirmations', unconfirmed: names });
+      await assertObjectionsSettled(m, record);
       changes.submittedAt = now;
+      await sealInspectionEvidence(m, record);
     }
     if (action === 'RETURN' || action === 'PASS_REVIEW') await assertReviewer(ctx, m, record);
+    if (action === 'PASS_REVIEW') await assertObjectionsSettled(m, record);
     if (action === 'APPROVE') {
       const due = await publicationDue(m, record.tenantId, todayInChina(now));
       Object.assign(changes, { approvedAt: now, publicationDueOn: due.date, publicationDueProvisional: due.provisional });
