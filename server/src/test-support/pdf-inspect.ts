@@ -1,26 +1,27 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 import zlib from 'node:zlib';
-import { PDFParse } from 'pdf-parse';
+
+const SCRIPT = path.resolve(__dirname, '..', '..', 'test', 'pdf-inspect.cjs');
+
+function runScript(args: string[], input: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [SCRIPT, ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`pdf-inspect failed: ${stderr || error.message}`));
+      else resolve(stdout);
+    });
+    child.stdin!.end(input);
+  });
+}
 
 /** What a reader's PDF engine (pdf.js) makes of a file: its pages' text and the page count. */
 export async function pdfText(bytes: Buffer): Promise<{ pages: string[]; total: number }> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  try {
-    const result = await parser.getText();
-    return { pages: result.pages.map((p) => p.text), total: result.total };
-  } finally {
-    await parser.destroy();
-  }
+  return JSON.parse(await runScript(['text'], bytes)) as { pages: string[]; total: number };
 }
 
-/** Page 1 rendered by pdf.js, as PNG bytes. */
-export async function pdfFirstPagePng(bytes: Buffer, scale = 1.5): Promise<Buffer> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  try {
-    const shot = await parser.getScreenshot({ partial: [1], scale, imageDataUrl: false, imageBuffer: true });
-    return Buffer.from(shot.pages[0]!.data);
-  } finally {
-    await parser.destroy();
-  }
+/** Page 1 rendered by pdf.js, written as a PNG. */
+export async function pdfFirstPagePng(bytes: Buffer, out: string): Promise<void> {
+  await runScript(['png', out], bytes);
 }
 
 /** The raw file as latin1 text: pdfkit writes object dictionaries uncompressed, so they can be read. */

@@ -20,19 +20,23 @@ export function renderNoticePdf(notice: PublicationNotice): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: true,
-    // The CJK font from the start, so no standard Latin font ends up in the file.
-    font: noticeFont('regular') as unknown as string,
+    // No default font: pdfkit's is Helvetica, which would end up in the file unused. (Passing a font
+    // here instead would make each later switch to that font parse the whole font file again.)
+    font: null as unknown as string,
     lang: 'zh-CN',
     displayTitle: true,
     info: { Title: notice.title, Author: notice.bureauName, Subject: '双随机、一公开抽查结果公示' },
   });
-  doc.registerFont('regular', noticeFont('regular'));
-  doc.registerFont('bold', noticeFont('bold'));
+  // pdfkit takes a parsed fontkit font as a source, though its typings name only files and bytes.
+  doc.registerFont('regular', noticeFont('regular') as unknown as Buffer);
+  doc.registerFont('bold', noticeFont('bold') as unknown as Buffer);
 
   const columns = noticeColumns(notice);
   const cells = notice.rows.map((row) => columns.map((c) => String(c.value(row))));
   const { widths, landscape } = columnWidths(doc, columns, cells);
-  doc.addPage({ size: 'A4', layout: landscape ? 'landscape' : 'portrait', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } });
+  // Every page, also those pdfkit adds itself when text runs on, takes the document's options.
+  Object.assign(doc.options, { size: 'A4', layout: landscape ? 'landscape' : 'portrait', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } });
+  doc.addPage();
   const width = doc.page.width - 2 * MARGIN;
 
   doc.font('bold').fontSize(16).text(notice.title, { align: 'center', width });

@@ -74,7 +74,6 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: PdfTableColumn[], ro
     const height = rowHeight(row);
     if (y + height > bottom()) {
       doc.addPage();
-      doc.y = doc.page.margins.top;
       y = header();
     }
     doc.font(style.regularFont).fontSize(style.fontSize);
