@@ -1,6 +1,8 @@
 // Reads a PDF on stdin with pdf.js (through pdf-parse) in plain Node, outside jest's module loader,
 // which cannot run pdf.js's dynamic import of its worker. Prints JSON: { total, pages } for `text`,
-// or writes page 1 as PNG to the path given for `png`.
+// or writes page 1 as PNG to the path given for `png`:
+//   node server/test/pdf-inspect.cjs text < notice.pdf
+//   node server/test/pdf-inspect.cjs png page1.png < notice.pdf
 const fs = require('node:fs');
 const { PDFParse } = require('pdf-parse');
 

@@ -19,11 +19,6 @@ export async function pdfText(bytes: Buffer): Promise<{ pages: string[]; total: 
   return JSON.parse(await runScript(['text'], bytes)) as { pages: string[]; total: number };
 }
 
-/** Page 1 rendered by pdf.js, written as a PNG. */
-export async function pdfFirstPagePng(bytes: Buffer, out: string): Promise<void> {
-  await runScript(['png', out], bytes);
-}
-
 /** The raw file as latin1 text: pdfkit writes object dictionaries uncompressed, so they can be read. */
 const raw = (bytes: Buffer) => bytes.toString('latin1');
 
