@@ -7,6 +7,7 @@ import { createAdminDataSource, createAppDataSource, APP_ROLE } from './db/data-
 import { seedDemoIfEmpty } from './seed/demo';
 import { seedDemoDraw } from './seed/demo-draw';
 import { seedDemoJointTask } from './seed/demo-joint-task';
+import { seedDemoInspections } from './seed/demo-inspections';
 import { createLogger } from './lib/logger';
 import { createTokenService } from './modules/auth/tokens';
 import { SessionRevocations } from './modules/auth/session-revocations';
@@ -65,6 +66,7 @@ export async function startApp(config: Config, adminUrl: string, extensions: Job
     if (seeded) {
       await seedDemoDraw(services);
       await seedDemoJointTask(services);
+      await seedDemoInspections(services);
     }
     const schema = await buildAppSchema(pubsub);
     http = await startHttpServer(services, schema, createMetrics(), { port: config.port, host: config.host, clientDist: config.clientDist });

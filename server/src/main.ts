@@ -51,11 +51,17 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n'));
 }
 
-/** `x.inspector01 … x.inspector12` instead of twelve names. */
+/** `x.inspector01 … x.inspector12` instead of twelve names (per stem: heads and inspectors apart). */
 function compact(names: string[]): string[] {
-  const numbered = names.filter((n) => /\d{2}$/.test(n));
-  const rest = names.filter((n) => !/\d{2}$/.test(n));
-  return numbered.length > 2 ? [...rest, `${numbered[0]} … ${numbered.at(-1)}`] : names;
+  const out: string[] = [];
+  const stems = new Map<string, string[]>();
+  for (const name of names) {
+    const stem = /\d{2}$/.test(name) ? name.slice(0, -2) : null;
+    if (stem === null) out.push(name);
+    else stems.set(stem, [...(stems.get(stem) ?? []), name]);
+  }
+  for (const list of stems.values()) out.push(...(list.length > 2 ? [`${list[0]} … ${list.at(-1)}`] : list));
+  return out;
 }
 
 main().catch((error: unknown) => {

@@ -17,6 +17,9 @@ export type SubjectName =
   | 'Draw'
   | 'ImportJob'
   | 'JointParticipation'
+  | 'PlatformCalendarEntry'
+  | 'CalendarAdjustment'
+  | 'Inspection'
   | 'Notification'
   | 'all';
 
@@ -57,16 +60,20 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   can(['read', 'update'], 'Notification', { userId: user.id });
   can('read', 'Department', own);
   // The item list and the directories are open to everyone in the bureau (and published to the public).
-  can('read', ['InspectionItem', 'Inspector', 'MarketEntity', 'AnnualPlan', 'Task', 'Draw'], own);
+  can('read', ['InspectionItem', 'Inspector', 'MarketEntity', 'AnnualPlan', 'Task', 'Draw', 'Inspection'], own);
   // A joint task's participation is seen by its two parties: the invited bureau and the lead.
   can('read', 'JointParticipation', own);
   can('read', 'JointParticipation', { leadTenantId: user.tenantId });
+  // The working-day calendar: platform entries are reference data for all, local adjustments the bureau's own.
+  can('read', 'PlatformCalendarEntry');
+  can('read', 'CalendarAdjustment', own);
 
   for (const role of user.roles) {
     switch (role) {
       case 'PLATFORM_OPERATOR':
         can('read', 'Tenant');
         can(['create', 'update'], 'Tenant');
+        can(['create', 'delete'], 'PlatformCalendarEntry');
         break;
       case 'PROVINCIAL_VIEWER':
         // The tenant list below the province is filtered by the database (tenant tree); no people, no data.
@@ -75,6 +82,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
       case 'OFFICE':
         can('manage', ['InspectionItem', 'Inspector', 'MarketEntity', 'Recusal'], own);
         can('manage', 'ImportJob', own);
+        can(['create', 'delete'], 'CalendarAdjustment', own);
         can('update', 'Tenant', { id: user.tenantId });
         can('manage', 'Department', own);
         can(['read', 'create', 'update'], 'User', own);

@@ -10,3 +10,5 @@ export * from './directories';
 export * from './workflow';
 export * from './plan-rules';
 export * from './draw';
+export * from './calendar';
+export * from './inspections';

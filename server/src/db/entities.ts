@@ -19,14 +19,24 @@ import { AnnualPlanItem } from '../modules/plans/annual-plan-item.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { TaskItem } from '../modules/tasks/task-item.entity';
 import { JointParticipation } from '../modules/joint/joint-participant.entity';
+import { Inspection } from '../modules/inspections/inspection.entity';
+import { InspectionConfirmation } from '../modules/inspections/inspection-confirmation.entity';
+import { InspectionStep } from '../modules/inspections/inspection-step.entity';
+import { CustomResultCategory } from '../modules/inspections/result-category.entity';
 import { Draw } from '../modules/draws/draw.entity';
 import { DrawSelection } from '../modules/draws/draw-selection.entity';
+import { PlatformCalendarEntry } from '../modules/calendar/calendar-entry.entity';
+import { CalendarAdjustment } from '../modules/calendar/calendar-adjustment.entity';
+import { EvidenceFile } from '../modules/evidence/evidence-file.entity';
+import { InspectionStatement } from '../modules/statements/statement.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { DeadlineNotice } from '../jobs/deadlines/deadline-notice.entity';
 
 export const ENTITIES = [
   Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion,
   InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
-  AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation,
+  AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation, PlatformCalendarEntry, CalendarAdjustment,
+  Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory,
+  EvidenceFile, InspectionStatement,
   Notification, DeadlineNotice,
 ];

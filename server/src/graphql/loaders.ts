@@ -16,6 +16,7 @@ import { Task } from '../modules/tasks/task.entity';
 import { Draw } from '../modules/draws/draw.entity';
 import { ImportJob } from '../modules/imports/import-job.entity';
 import { JointParticipation } from '../modules/joint/joint-participant.entity';
+import { Inspection } from '../modules/inspections/inspection.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 
 /** Per-request batch loaders by local id, all read under the viewer's RLS scope: invisible rows load as null. */
@@ -42,6 +43,7 @@ export function createLoaders(ctx: RequestContext) {
     Draw: byId(Draw),
     ImportJob: byId(ImportJob),
     JointParticipation: byId(JointParticipation),
+    Inspection: byId(Inspection),
     Notification: byId(Notification),
     /** Reference data: read without a tenant scope. */
     Region: new DataLoader<string, Region | null>(async (codes) => {

@@ -12,12 +12,18 @@ import { TaskResolver } from '../modules/tasks/task.resolver';
 import { DrawResolver, TaskDrawResolver } from '../modules/draws/draw.resolver';
 import { PublicDrawResolver } from '../modules/draws/public-draw.resolver';
 import { JointResolver, TaskJointResolver } from '../modules/joint/joint.resolver';
+import { InspectionResolver } from '../modules/inspections/inspection.resolver';
+import { ResultCategoryResolver } from '../modules/inspections/result-category.resolver';
+import { InspectionEvidenceResolver } from '../modules/evidence/evidence.resolver';
+import { EntityStatementResolver, InspectionStatementsResolver } from '../modules/statements/statement.resolver';
+import { EntityRecordResolver } from '../modules/statements/entity-record.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
 import { DepartmentResolver } from '../modules/departments/department.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
+import { CalendarResolver } from '../modules/calendar/calendar.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Department } from '../modules/departments/department.entity';
@@ -28,8 +34,8 @@ import { PermissionGuard } from './permissions';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
-  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver,
-  NotificationResolver] as const;
+  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, CalendarResolver, InspectionResolver, ResultCategoryResolver,
+  InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver] as const;
 
 /** Builds the executable schema; `pubSub` may be absent when only printing the schema. */
 export function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {

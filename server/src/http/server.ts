@@ -17,6 +17,8 @@ import type { Metrics } from './metrics';
 import { metricsPlugin } from './metrics-plugin';
 import { registerImportRoutes } from '../modules/imports/import.routes';
 import { registerPublicDrawRoutes } from '../modules/draws/public-draws.routes';
+import { registerEvidenceRoutes } from '../modules/evidence/evidence.routes';
+import { registerEntityRecordRoutes } from '../modules/statements/entity-record.routes';
 
 export interface RunningHttpServer {
   url: string;
@@ -103,6 +105,8 @@ export async function startHttpServer(
   );
   registerImportRoutes(web, app);
   registerPublicDrawRoutes(web, app);
+  registerEvidenceRoutes(web, app);
+  registerEntityRecordRoutes(web, app);
   serveClient(web, opts.clientDist);
 
   await new Promise<void>((resolve, reject) => {

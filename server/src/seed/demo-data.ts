@@ -91,6 +91,17 @@ function inspectors(tenant: string, count: number, departments: number): DemoAcc
   }));
 }
 
+/** One head per inspecting department (departments 1…n; 0 is the office): they review their items' records. */
+function heads(tenant: string, names: string[]): DemoAccount[] {
+  return names.map((name, i) => ({
+    username: `${tenant}.head${String(i + 1).padStart(2, '0')}`,
+    displayName: `${name}负责人`,
+    tenant,
+    roles: ['DEPARTMENT_HEAD'],
+    department: i + 1,
+  }));
+}
+
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'platform.admin', displayName: '平台管理员', tenant: 'platform', roles: ['PLATFORM_OPERATOR'] },
   { username: 'hunan.viewer', displayName: '湖南省厅查看员', tenant: 'hunan', roles: ['PROVINCIAL_VIEWER'] },
@@ -98,11 +109,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'changde.admin', displayName: '常德局领导小组办公室', tenant: 'changde', roles: ['OFFICE'], department: 0 },
   { username: 'changde.leader', displayName: '常德局分管领导', tenant: 'changde', roles: ['LEADER'] },
   { username: 'changde.supervisor', displayName: '常德局纪检监督', tenant: 'changde', roles: ['SUPERVISOR'] },
+  ...heads('changde', ['国土空间规划科', '测绘地理信息科', '矿产资源管理科', '执法监督科']),
   ...inspectors('changde', 12, 5),
   { username: 'pingdingshan.admin', displayName: '平顶山局领导小组办公室', tenant: 'pingdingshan', roles: ['OFFICE'], department: 0 },
   { username: 'pingdingshan.head', displayName: '平顶山局执法监察支队负责人', tenant: 'pingdingshan', roles: ['DEPARTMENT_HEAD'], department: 1 },
   ...inspectors('pingdingshan', 4, 3),
   { username: 'wugang.admin', displayName: '舞钢局领导小组办公室', tenant: 'wugang', roles: ['OFFICE'], department: 0 },
   { username: 'wugang.leader', displayName: '舞钢局分管领导', tenant: 'wugang', roles: ['LEADER'] },
+  ...heads('wugang', ['规划股', '测绘地理信息股', '土地利用股', '矿产资源与地质环境股']),
   ...inspectors('wugang', 8, 5),
 ];

@@ -50,6 +50,9 @@ export async function seedDemoIfEmpty(admin: DataSource): Promise<boolean> {
       }),
     );
     await m.insert(User, users);
+    for (const head of users.filter((u) => u.roles.includes('DEPARTMENT_HEAD'))) {
+      await m.update(Department, { tenantId: head.tenantId, id: head.departmentId! }, { headUserId: head.id });
+    }
     for (const bureau of ['changde', 'wugang', 'pingdingshan'] as const) {
       const tenantId = tenants.get(bureau)!.id;
       const staff = users.filter((u) => u.tenantId === tenantId);

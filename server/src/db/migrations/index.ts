@@ -13,6 +13,13 @@ import { Draws1795466673257 } from './1795466673257-Draws';
 import { DrawWalls1795466700000 } from './1795466700000-DrawWalls';
 import { JointTasks1796112973988 } from './1796112973988-JointTasks';
 import { JointWalls1796112980000 } from './1796112980000-JointWalls';
+import { Calendar1796113322569 } from './1796113322569-Calendar';
+import { CalendarWalls1796113400000 } from './1796113400000-CalendarWalls';
+import { Inspections1796113756945 } from './1796113756945-Inspections';
+import { InspectionWalls1796113800000 } from './1796113800000-InspectionWalls';
+import { EvidenceAndStatements1796115551397 } from './1796115551397-EvidenceAndStatements';
+import { VoiceWalls1796115600000 } from './1796115600000-VoiceWalls';
+import { DrawRecusalFields1796116017163 } from './1796116017163-DrawRecusalFields';
 import { Notifications1796116329073 } from './1796116329073-Notifications';
 import { NotificationWalls1796116400000 } from './1796116400000-NotificationWalls';
 
@@ -23,5 +30,9 @@ export const MIGRATIONS: Function[] = [
   AnnualPlans1795465738600, PlanWalls1795465800000, Tasks1795466161193, TaskWalls1795466200000,
   Draws1795466673257, DrawWalls1795466700000,
   JointTasks1796112973988, JointWalls1796112980000,
+  Calendar1796113322569, CalendarWalls1796113400000,
+  Inspections1796113756945, InspectionWalls1796113800000,
+  EvidenceAndStatements1796115551397, VoiceWalls1796115600000,
+  DrawRecusalFields1796116017163,
   Notifications1796116329073, NotificationWalls1796116400000,
 ];

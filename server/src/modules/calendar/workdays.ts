@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm';
+import { WorkCalendar, addWorkdays, addWorkdaysProblems, yearOf, type WorkdayDeadline } from '@spotcheck/shared';
+import { badInput } from '../../graphql/errors';
+import { CalendarAdjustment } from './calendar-adjustment.entity';
+import { PlatformCalendarEntry } from './calendar-entry.entity';
+import { officialCalendar, statutoryHolidays } from './official-calendar';
+
+/**
+ * The deadline `days` working days after `from`, for other modules (report due 3 working days after
+ * the inspection, publication due 10 after approval …). With a tenant, that bureau's local
+ * adjustments apply; `m` must then run in that tenant's RLS scope. With null, the national calendar:
+ * the package's State Council data plus the platform entries.
+ */
+export async function addWorkdaysFor(m: EntityManager, tenantId: string | null, from: string, days: number): Promise<WorkdayDeadline> {
+  const problems = addWorkdaysProblems(from, days);
+  if (problems.length) throw badInput(problems);
+  return addWorkdays(await calendarFor(m, tenantId, from), from, days);
+}
+
+/** The calendar for dates after `from`: only the rows that can matter are read. */
+export async function calendarFor(m: EntityManager, tenantId: string | null, from: string): Promise<WorkCalendar> {
+  // From the first of the year, so a year made known by entries before `from` stays known.
+  const platform = await m
+    .createQueryBuilder(PlatformCalendarEntry, 'e')
+    .select(['e.date', 'e.working'])
+    .where('e.date >= :start', { start: `${yearOf(from)}-01-01` })
+    .getMany();
+  const local = tenantId
+    ? await m
+        .createQueryBuilder(CalendarAdjustment, 'a')
+        .select(['a.date', 'a.working'])
+        .where('a.tenant_id = :tenantId AND a.date > :from', { tenantId, from })
+        .getMany()
+    : [];
+  return new WorkCalendar({ official: officialCalendar(), platform, local, statutoryHolidays });
+}

@@ -1,0 +1,116 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { COMMENT_REQUIRED, INSPECTION_WORKFLOW, checkTransition, missingForSubmit, toGlobalId, type InspectionAction } from '@spotcheck/shared';
+import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { AppError, badInput, forbidden, ruleViolation } from '../../graphql/errors';
+import { actorOf, appendAudit } from '../audit/audit.service';
+import { assertTeamMember, loadInspection } from './inspection-access';
+import { InspectionConfirmation } from './inspection-confirmation.entity';
+import { Inspection, InspectionStatus } from './inspection.entity';
+import { InspectionStep } from './inspection-step.entity';
+import { publicationDue, todayInChina } from './inspection-deadlines';
+import { contentOf } from './inspection.service';
+import { sealInspectionEvidence } from '../evidence/evidence.service';
+import { assertObjectionsSettled } from '../statements/statement.service';
+
+/** Every member of the team has confirmed the record as it now reads. */
+async function unconfirmed(m: EntityManager, record: Inspection): Promise<string[]> {
+  const confirmed = new Set(
+    (await m.findBy(InspectionConfirmation, { inspectionId: record.id })).filter((c) => c.contentHash === record.contentHash).map((c) => c.inspectorId),
+  );
+  const missing = record.teamIds.filter((id) => !confirmed.has(id));
+  if (!missing.length) return [];
+  const rows = (await m.query('SELECT name FROM inspectors WHERE id = ANY($1) ORDER BY name', [missing])) as { name: string }[];
+  return rows.map((r) => r.name);
+}
+
+/** A department head reviews the records of the items of their own department (any, when an item has none). */
+async function assertReviewer(ctx: RequestContext, m: EntityManager, record: Inspection): Promise<void> {
+  const viewer = requireViewer(ctx);
+  const rows = (await m.query('SELECT DISTINCT department_id FROM inspection_items WHERE id = ANY($1)', [record.itemIds])) as { department_id: string | null }[];
+  const departments = rows.map((r) => r.department_id);
+  if (departments.length && !departments.includes(null) && !departments.includes(viewer.departmentId)) {
+    throw forbidden('只能审核本部门负责事项的检查记录');
+  }
+}
+
+/** Moves a record through the workflow; each step by its one role, with its comment, audited. */
+export async function transitionInspection(ctx: RequestContext, globalId: string, action: InspectionAction, comment?: string | null): Promise<Inspection> {
+  const viewer = requireViewer(ctx);
+  const note = comment?.trim() || null;
+  if (note && note.length > 2000) throw badInput([{ field: 'comment', message: '意见不超过 2000 字' }]);
+  if (COMMENT_REQUIRED.includes(action) && !note) throw badInput([{ field: 'comment', message: '退回须写明修改意见' }]);
+  return tenantTx(ctx, async (m) => {
+    const record = await loadInspection(m, globalId, true);
+    const check = checkTransition(INSPECTION_WORKFLOW, record.status, action, viewer.roles);
+    if (!check.ok) {
+      if (check.reason === 'ROLE_REQUIRED') throw forbidden(check.message);
+      throw ruleViolation('INSPECTION_STATE', check.message);
+    }
+    const changes: Partial<Inspection> = { status: check.to as InspectionStatus };
+    const now = new Date();
+    if (action === 'SUBMIT') {
+      await assertTeamMember(ctx, m, record);
+      const missing = missingForSubmit(contentOf(record));
+      if (missing.length) throw badInput(missing, '检查记录尚未填写完整');
+      const names = await unconfirmed(m, record);
+      if (names.length) throw new AppError('RULE_VIOLATION', `检查组成员尚未确认检查记录：${names.join('、')}`, { rule: 'inspection.confirmations', unconfirmed: names });
+      await assertObjectionsSettled(m, record);
+      changes.submittedAt = now;
+      await sealInspectionEvidence(m, record);
+    }
+    if (action === 'RETURN' || action === 'PASS_REVIEW') await assertReviewer(ctx, m, record);
+    if (action === 'PASS_REVIEW') await assertObjectionsSettled(m, record);
+    if (action === 'APPROVE') {
+      const due = await publicationDue(m, record.tenantId, todayInChina(now));
+      Object.assign(changes, { approvedAt: now, publicationDueOn: due.date, publicationDueProvisional: due.provisional });
+    }
+    if (action === 'PUBLISH') changes.publishedAt = now;
+    await m.update(Inspection, { tenantId: record.tenantId, id: record.id }, changes);
+    if (action === 'PUBLISH' && record.correctsId) {
+      await m.update(Inspection, { tenantId: record.tenantId, id: record.correctsId }, { correctedById: record.id });
+    }
+    const user = (await m.query('SELECT display_name FROM users WHERE id = $1', [viewer.userId])) as { display_name: string }[];
+    await m.insert(InspectionStep, { tenantId: record.tenantId, id: crypto.randomUUID(), inspectionId: record.id, action, toStatus: check.to, comment: note, userId: viewer.userId, userName: user[0]?.display_name ?? viewer.username });
+    await appendAudit(m, actorOf(ctx), {
+      action: `inspection.${action.toLowerCase()}`,
+      objectType: 'Inspection',
+      objectId: toGlobalId('Inspection', record.id),
+      before: { status: record.status },
+      after: { status: check.to, comment: note },
+    });
+    return m.findOneByOrFail(Inspection, { tenantId: record.tenantId, id: record.id });
+  });
+}
+
+/**
+ * A published record is never edited: the office opens a correction, a new record linked to it that goes
+ * through the whole workflow again; once the correction is published, the original points to it.
+ */
+export async function correctInspection(ctx: RequestContext, globalId: string, reason: string): Promise<Inspection> {
+  const viewer = requireViewer(ctx);
+  if (!viewer.roles.includes('OFFICE')) throw forbidden('更正须由领导小组办公室发起');
+  const why = reason.trim();
+  if (!why || why.length > 2000) throw badInput([{ field: 'reason', message: '请写明更正理由（不超过 2000 字）' }]);
+  return tenantTx(ctx, async (m) => {
+    const original = await loadInspection(m, globalId, true);
+    if (original.status !== InspectionStatus.PUBLISHED) throw ruleViolation('INSPECTION_STATE', '只有已公示的检查记录需要更正；未公示的记录可直接退回修改');
+    if (original.correctedById) throw ruleViolation('INSPECTION_STATE', '该记录已被更正，请更正最新的记录');
+    const pending = await m.findOneBy(Inspection, { correctsId: original.id });
+    if (pending) throw ruleViolation('INSPECTION_STATE', '该记录已有一份办理中的更正');
+    const id = crypto.randomUUID();
+    const { tenantId, drawId, seq, taskId, participationId, entityId, entityUscc, entityName, itemIds, teamIds, contentHash, accessCode, accessCodeHash } = original;
+    await m.insert(Inspection, {
+      tenantId, id, drawId, seq, taskId, participationId, entityId, entityUscc, entityName, itemIds, teamIds, contentHash, accessCode, accessCodeHash,
+      ...contentOf(original),
+      reportDueOn: original.reportDueOn,
+      reportDueProvisional: original.reportDueProvisional,
+      status: InspectionStatus.DRAFT,
+      correctsId: original.id,
+      correctionReason: why,
+      createdBy: viewer.userId,
+    } as never);
+    await appendAudit(m, actorOf(ctx), { action: 'inspection.correct', objectType: 'Inspection', objectId: toGlobalId('Inspection', id), after: { corrects: toGlobalId('Inspection', original.id), reason: why } });
+    return m.findOneByOrFail(Inspection, { tenantId, id });
+  });
+}

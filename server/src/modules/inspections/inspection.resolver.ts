@@ -1,0 +1,232 @@
+import { In } from 'typeorm';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { INSPECTION_WORKFLOW, availableActions, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
+import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { Connection, PageArgs, paginate, paginateSql } from '../../graphql/connection';
+import { SignedIn } from '../../graphql/permissions';
+import { badInput } from '../../graphql/errors';
+import { Task } from '../tasks/task.entity';
+import { MarketEntity } from '../entities/market-entity.entity';
+import { Inspector } from '../inspectors/inspector.entity';
+import { InspectionItem } from '../items/inspection-item.entity';
+import { Inspection, InspectionStatus } from './inspection.entity';
+import { InspectionConfirmation } from './inspection-confirmation.entity';
+import { InspectionStep } from './inspection-step.entity';
+import { InspectionAction, InspectionAssignment, InspectionConfirmationView, InspectionInput, ResultCategory } from './inspection.types';
+import { confirmInspection, openInspection, openJointInspection, saveInspection } from './inspection.service';
+import { correctInspection, transitionInspection } from './inspection-workflow.service';
+import { isTeamMember, viewerInspectorId } from './inspection-access';
+import { resultCategories, resultCategoryOf } from './result-categories';
+import { todayInChina } from './inspection-deadlines';
+
+const InspectionConnection = Connection(Inspection);
+const InspectionAssignmentConnection = Connection(InspectionAssignment);
+
+@ArgsType()
+class InspectionFilter extends PageArgs {
+  @Field(() => InspectionStatus, { nullable: true }) status?: InspectionStatus | null;
+  @Field(() => ID, { nullable: true }) taskId?: string | null;
+  @Field({ nullable: true, description: '只看本人所在检查组' }) mine?: boolean;
+  @Field({ nullable: true, description: '只看报告或公示已逾期的' }) overdue?: boolean;
+  @Field(() => String, { nullable: true, description: '按名称或统一社会信用代码查找' }) search?: string | null;
+}
+
+@ArgsType()
+class AssignmentFilter extends PageArgs {
+  @Field(() => ID) drawId!: string;
+  @Field({ nullable: true, description: '只看本人所在检查组' }) mine?: boolean;
+}
+
+const OPEN_STATES = [InspectionStatus.DRAFT, InspectionStatus.RETURNED];
+
+@Resolver(() => Inspection)
+export class InspectionResolver {
+  @SignedIn()
+  @Query(() => InspectionConnection, { description: '本单位的检查记录' })
+  inspections(@Ctx() ctx: RequestContext, @Args() filter: InspectionFilter) {
+    requireViewer(ctx);
+    return tenantTx(ctx, async (m) => {
+      const query = m.createQueryBuilder(Inspection, 'i').orderBy('i.created_at', 'DESC').addOrderBy('i.id');
+      if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
+      if (filter.taskId) query.andWhere('i.task_id = :task', { task: fromGlobalUuid(filter.taskId, 'Task') ?? '00000000-0000-0000-0000-000000000000' });
+      if (filter.mine) query.andWhere(':me = ANY(i.team_ids)', { me: (await viewerInspectorId(ctx, m)) ?? '00000000-0000-0000-0000-000000000000' });
+      if (filter.overdue) {
+        query.andWhere(
+          `((i.status IN (:...open) AND i.report_due_on < :today) OR (i.status = 'APPROVED' AND i.publication_due_on < :today))`,
+          { open: OPEN_STATES, today: todayInChina() },
+        );
+      }
+      const search = filter.search?.trim();
+      if (search) query.andWhere('(strpos(i.entity_name, :search) > 0 OR i.entity_uscc = upper(:search))', { search });
+      return paginate(query, filter);
+    });
+  }
+
+  @SignedIn()
+  @Query(() => InspectionAssignmentConnection, { description: '一次摇号摇中的检查对象及检查记录办理情况' })
+  inspectionAssignments(@Ctx() ctx: RequestContext, @Args() filter: AssignmentFilter) {
+    requireViewer(ctx);
+    const drawId = fromGlobalUuid(filter.drawId, 'Draw');
+    if (!drawId) throw badInput([{ field: 'drawId', message: '摇号不存在' }]);
+    return tenantTx(ctx, async (m) => {
+      const me = filter.mine ? ((await viewerInspectorId(ctx, m)) ?? '00000000-0000-0000-0000-000000000000') : null;
+      type Row = { seq: number; entity_id: string; item_ids: string[]; inspector_ids: string[]; inspection_id: string | null };
+      const page = await paginateSql<Row, Row>(
+        m,
+        `SELECT s.seq, s.entity_id, s.item_ids, s.inspector_ids,
+                (SELECT i.id FROM inspections i WHERE i.draw_id = s.draw_id AND i.seq = s.seq ORDER BY i.created_at DESC LIMIT 1) AS inspection_id
+           FROM draw_selections s WHERE s.draw_id = $1 AND ($2::uuid IS NULL OR $2 = ANY(s.inspector_ids)) ORDER BY s.seq`,
+        [drawId, me],
+        filter,
+        (r) => r,
+      );
+      const ids = page.edges.map((e) => e.node.inspection_id).filter((id): id is string => !!id);
+      const records = new Map((ids.length ? await m.findBy(Inspection, { id: In(ids) }) : []).map((r) => [r.id, r]));
+      const edges = await Promise.all(
+        page.edges.map(async ({ cursor, node }) => ({
+          cursor,
+          node: Object.assign(new InspectionAssignment(), {
+            drawId: toGlobalId('Draw', drawId),
+            seq: node.seq,
+            entity: await ctx.loaders.MarketEntity.load(node.entity_id),
+            items: (await ctx.loaders.InspectionItem.loadMany(node.item_ids)).filter((i): i is InspectionItem => i instanceof InspectionItem),
+            team: (await ctx.loaders.Inspector.loadMany(node.inspector_ids.filter(Boolean))).filter((i): i is Inspector => i instanceof Inspector),
+            inspection: node.inspection_id ? (records.get(node.inspection_id) ?? null) : null,
+          }),
+        })),
+      );
+      return { ...page, edges };
+    });
+  }
+
+  @SignedIn()
+  @Query(() => [ResultCategory], { description: '检查结果类别（标准类别及本单位自定义类别）' })
+  resultCategories(@Ctx() ctx: RequestContext) {
+    return tenantTx(ctx, (m) => resultCategories(m));
+  }
+
+  @SignedIn()
+  @Mutation(() => Inspection, { description: '建立（或打开）摇中对象的检查记录' })
+  openInspection(@Ctx() ctx: RequestContext, @Arg('drawId', () => ID) drawId: string, @Arg('seq', () => Int) seq: number) {
+    return openInspection(ctx, drawId, seq);
+  }
+
+  @SignedIn()
+  @Mutation(() => Inspection, { description: '联合抽查参与部门建立本部门的检查记录' })
+  openJointInspection(@Ctx() ctx: RequestContext, @Arg('participationId', () => ID) participationId: string, @Arg('seq', () => Int) seq: number) {
+    return openJointInspection(ctx, participationId, seq);
+  }
+
+  @SignedIn()
+  @Mutation(() => Inspection, { description: '检查组填写检查记录；内容变动后需全组重新确认' })
+  saveInspection(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input') input: InspectionInput) {
+    return saveInspection(ctx, id, input);
+  }
+
+  @SignedIn()
+  @Mutation(() => Inspection, { description: '检查组成员确认检查记录' })
+  confirmInspection(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return confirmInspection(ctx, id);
+  }
+
+  @SignedIn()
+  @Mutation(() => Inspection, { description: '提交、审核、审批、公示检查记录' })
+  transitionInspection(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('action', () => InspectionAction) action: InspectionAction,
+    @Arg('comment', () => String, { nullable: true }) comment?: string | null,
+  ) {
+    return transitionInspection(ctx, id, action, comment);
+  }
+
+  @SignedIn()
+  @Mutation(() => Inspection, { description: '更正已公示的检查记录：新建关联记录，重新审核后公示' })
+  correctInspection(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
+    return correctInspection(ctx, id, reason);
+  }
+
+  @FieldResolver(() => ID, { description: '摇号的全局 id（联合抽查参与部门为牵头单位的摇号）' })
+  drawId(@Root() record: Inspection) {
+    return toGlobalId('Draw', record.drawId);
+  }
+
+  @FieldResolver(() => Task, { nullable: true })
+  task(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    return record.taskId ? ctx.loaders.Task.load(record.taskId) : null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: '联合抽查中本部门的参与记录' })
+  participationId(@Root() record: Inspection) {
+    return record.participationId ? toGlobalId('JointParticipation', record.participationId) : null;
+  }
+
+  @FieldResolver(() => MarketEntity, { nullable: true, description: '本单位名录中的检查对象' })
+  entity(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    return record.entityId ? ctx.loaders.MarketEntity.load(record.entityId) : null;
+  }
+
+  @FieldResolver(() => [InspectionItem])
+  async items(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.InspectionItem.loadMany(record.itemIds)).filter((i): i is InspectionItem => i instanceof InspectionItem);
+  }
+
+  @FieldResolver(() => [Inspector], { description: '检查组' })
+  async team(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.Inspector.loadMany(record.teamIds)).filter((i): i is Inspector => i instanceof Inspector);
+  }
+
+  @FieldResolver(() => ResultCategory, { nullable: true, description: '检查结果' })
+  resultCategory(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    return record.resultCategory ? tenantTx(ctx, (m) => resultCategoryOf(m, record.resultCategory!)) : null;
+  }
+
+  @FieldResolver(() => [InspectionConfirmationView], { description: '检查组成员的确认' })
+  async confirmations(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    const rows = await tenantTx(ctx, (m) => m.find(InspectionConfirmation, { where: { inspectionId: record.id }, order: { confirmedAt: 'ASC' } }));
+    return Promise.all(rows.map(async (r) => ({ inspector: await ctx.loaders.Inspector.load(r.inspectorId), confirmedAt: r.confirmedAt, current: r.contentHash === record.contentHash })));
+  }
+
+  @FieldResolver(() => Boolean, { description: '全组成员已确认当前内容' })
+  async allConfirmed(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    const rows = await tenantTx(ctx, (m) => m.findBy(InspectionConfirmation, { inspectionId: record.id }));
+    const current = new Set(rows.filter((r) => r.contentHash === record.contentHash).map((r) => r.inspectorId));
+    return record.teamIds.every((id) => current.has(id));
+  }
+
+  @FieldResolver(() => [InspectionStep], { description: '办理过程（审核、审批意见）' })
+  steps(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    return tenantTx(ctx, (m) => m.find(InspectionStep, { where: { inspectionId: record.id }, order: { at: 'ASC' } }));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '检查对象查阅码（仅检查组和领导小组办公室可见）' })
+  async accessCode(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    if (requireViewer(ctx).roles.includes('OFFICE')) return record.accessCode;
+    return (await tenantTx(ctx, (m) => isTeamMember(ctx, m, record))) ? record.accessCode : null;
+  }
+
+  @FieldResolver(() => [InspectionAction], { description: '当前用户可办理的动作' })
+  availableActions(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    return availableActions(INSPECTION_WORKFLOW, record.status, requireViewer(ctx).roles);
+  }
+
+  @FieldResolver(() => Boolean, { description: '报告已逾期' })
+  reportOverdue(@Root() record: Inspection) {
+    return OPEN_STATES.includes(record.status) && !!record.reportDueOn && record.reportDueOn < todayInChina();
+  }
+
+  @FieldResolver(() => Boolean, { description: '公示已逾期' })
+  publicationOverdue(@Root() record: Inspection) {
+    return record.status === InspectionStatus.APPROVED && !!record.publicationDueOn && record.publicationDueOn < todayInChina();
+  }
+
+  @FieldResolver(() => Inspection, { nullable: true, description: '本记录更正的原记录' })
+  corrects(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    return record.correctsId ? ctx.loaders.Inspection.load(record.correctsId) : null;
+  }
+
+  @FieldResolver(() => Inspection, { nullable: true, description: '更正本记录的新记录' })
+  correctedBy(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    return record.correctedById ? ctx.loaders.Inspection.load(record.correctedById) : null;
+  }
+}

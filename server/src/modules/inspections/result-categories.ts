@@ -1,0 +1,32 @@
+import type { EntityManager } from 'typeorm';
+import { CUSTOM_RESULT_PREFIX, STANDARD_RESULT_CATEGORIES, standardResultCategory } from '@spotcheck/shared';
+import { CustomResultCategory } from './result-category.entity';
+
+export interface ResultCategoryView {
+  code: string;
+  label: string;
+  problem: boolean;
+  standard: boolean;
+  active: boolean;
+}
+
+/** The standard list followed by the bureau's own categories (retired ones last, for old records). */
+export async function resultCategories(m: EntityManager): Promise<ResultCategoryView[]> {
+  const own = await m.find(CustomResultCategory, { order: { active: 'DESC', createdAt: 'ASC' } });
+  return [
+    ...STANDARD_RESULT_CATEGORIES.map((c) => ({ code: c.code, label: c.label, problem: c.problem, standard: true, active: true })),
+    ...own.map((c) => ({ code: `${CUSTOM_RESULT_PREFIX}${c.id}`, label: c.label, problem: c.problem, standard: false, active: c.active })),
+  ];
+}
+
+/** A category code as stored on a record, to what it shows; null when unknown to this bureau. */
+export async function resultCategoryOf(m: EntityManager, code: string, activeOnly = false): Promise<ResultCategoryView | null> {
+  const standard = standardResultCategory(code);
+  if (standard) return { code: standard.code, label: standard.label, problem: standard.problem, standard: true, active: true };
+  if (!code.startsWith(CUSTOM_RESULT_PREFIX)) return null;
+  const id = code.slice(CUSTOM_RESULT_PREFIX.length);
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const own = await m.findOneBy(CustomResultCategory, { id });
+  if (!own || (activeOnly && !own.active)) return null;
+  return { code, label: own.label, problem: own.problem, standard: false, active: own.active };
+}

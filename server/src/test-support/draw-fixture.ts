@@ -1,0 +1,37 @@
+import type { TestApp } from './test-app';
+
+/**
+ * Plans, freezes and draws a 舞钢 task over its four items through the API, as the office and a
+ * witness would. Returns the draw's global id and the task's.
+ */
+export async function drawWugangTask(t: TestApp, options: { startsOn?: string; endsOn?: string; title?: string } = {}): Promise<{ drawId: string; taskId: string }> {
+  const office = await t.login('wugang.admin');
+  const witness = await t.login('wugang.leader');
+  const items = (await t.gql('{ items { edges { node { id minRatio } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
+  const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
+  const task = await t.gql(`mutation($input: TaskInput!) { createTask(input: $input) { id } }`, {
+    input: {
+      planId: plan,
+      round: 1,
+      title: options.title ?? '舞钢市2023年随机抽查（测试）',
+      purpose: '对四个抽查事项开展随机抽查',
+      procedure: '摇号 → 实地核查 → 检查记录 → 报告 → 公示',
+      divisionOfLabour: '各股室按事项分工',
+      confidentiality: '结果公布前不得泄露',
+      startsOn: options.startsOn ?? '2023-06-05',
+      endsOn: options.endsOn ?? '2023-11-24',
+      teamSize: 2,
+      items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
+    },
+  }, office);
+  if (task.errors) throw new Error(JSON.stringify(task.errors));
+  const taskId = task.data.createTask.id;
+  const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: taskId }, office);
+  if (committed.errors) throw new Error(JSON.stringify(committed.errors));
+  const drawId = committed.data.commitDraw.id;
+  await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "见证值 0605") { id } }', { id: drawId }, witness);
+  await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 418") { id } }', { id: drawId }, office);
+  const drawn = await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { status } }', { id: drawId }, office);
+  if (drawn.errors || drawn.data.performDraw.status !== 'DRAWN') throw new Error(JSON.stringify(drawn));
+  return { drawId, taskId };
+}
