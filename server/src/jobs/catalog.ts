@@ -1,3 +1,4 @@
+import { inspectionDeadlines } from '../modules/inspections/inspection-deadline-source';
 import type { JobDefinition } from './job';
 import type { DeadlineSource } from './deadlines/deadline-source';
 import { deadlineSweepJob } from './deadlines/deadline-sweep';
@@ -6,7 +7,7 @@ import { deadlineSweepJob } from './deadlines/deadline-sweep';
 export const JOBS: readonly JobDefinition[] = [];
 
 /** Every module's deadlines, watched by the deadline sweep. */
-export const DEADLINE_SOURCES: readonly DeadlineSource[] = [];
+export const DEADLINE_SOURCES: readonly DeadlineSource[] = [inspectionDeadlines];
 
 /** What a server runs beyond the catalogue (tests add their own jobs and sources this way). */
 export interface JobExtensions {
