@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CREDIT_LOOP_OFF, CreditLoopRulesSchema, DEFAULT_CREDIT_LOOP } from './credit-loop';
 
 /** A ratio kept exactly as written in the documents, e.g. "0.10" for “不低于10%”. */
 export const Ratio = z
@@ -37,6 +38,7 @@ export const RuleSetSchema = z
       reportWorkingDays: z.number().int().min(1).max(60),
       publicationWorkingDays: z.number().int().min(1).max(60),
     }),
+    creditLoop: CreditLoopRulesSchema.default(CREDIT_LOOP_OFF),
   })
   .refine((r) => Number(r.ratio.min) <= Number(r.ratio.max), { message: '比例下限不能高于上限', path: ['ratio'] })
   .refine((r) => r.roundsPerYear.min <= r.roundsPerYear.max, { message: '轮次下限不能高于上限', path: ['roundsPerYear'] });
@@ -59,4 +61,5 @@ export const DEFAULT_RULES: RuleSet = {
   recusal: { sameRegion: false, sameDepartment: false, noRepeatInspectorForEntity: true },
   workloadCapPerInspectorPerRound: 60,
   deadlines: { reportWorkingDays: 3, publicationWorkingDays: 10 },
+  creditLoop: DEFAULT_CREDIT_LOOP,
 };

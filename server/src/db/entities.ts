@@ -27,10 +27,11 @@ import { Draw } from '../modules/draws/draw.entity';
 import { DrawSelection } from '../modules/draws/draw-selection.entity';
 import { PlatformCalendarEntry } from '../modules/calendar/calendar-entry.entity';
 import { CalendarAdjustment } from '../modules/calendar/calendar-adjustment.entity';
+import { CreditRecord } from '../modules/credit/credit-record.entity';
 
 export const ENTITIES = [
   Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion,
   InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
   AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation, PlatformCalendarEntry, CalendarAdjustment,
-  Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory,
+  Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory, CreditRecord,
 ];
