@@ -1,4 +1,4 @@
-import { toGlobalId } from '@spotcheck/shared';
+import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import type { TestApp } from './test-app';
 
 let nextSeq = 10_000;
@@ -22,7 +22,7 @@ export async function approvedInspection(
   const [draw] = await t.sql(`SELECT d.id, d.task_id FROM draws d WHERE d.tenant_id = $1 AND d.status = 'DRAWN' ORDER BY d.drawn_at LIMIT 1`, [entity.tenant_id]);
   if (!draw) throw new Error('draw a task first (drawWugangTask)');
   const [item] = await t.sql(`SELECT id FROM inspection_items WHERE tenant_id = $1 ORDER BY position LIMIT 1`, [entity.tenant_id]);
-  const correctsId = options.correctsGlobalId ? Buffer.from(options.correctsGlobalId, 'base64url').toString().split(':')[1] : null;
+  const correctsId = options.correctsGlobalId ? fromGlobalUuid(options.correctsGlobalId, 'Inspection') : null;
   const [row] = await t.sql(
     `INSERT INTO inspections (tenant_id, draw_id, seq, task_id, entity_id, entity_uscc, entity_name, item_ids, team_ids, status, inspected_on, place,
                               site_conditions, findings, result_category, content_hash, access_code, access_code_hash, approved_at, corrects_id, correction_reason)
