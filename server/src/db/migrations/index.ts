@@ -17,9 +17,10 @@ import { Calendar1796113322569 } from './1796113322569-Calendar';
 import { CalendarWalls1796113400000 } from './1796113400000-CalendarWalls';
 import { Inspections1796113756945 } from './1796113756945-Inspections';
 import { InspectionWalls1796113800000 } from './1796113800000-InspectionWalls';
-import { CreditLoop1796115317393 } from './1796115317393-CreditLoop';
-import { CreditWalls1796115400000 } from './1796115400000-CreditWalls';
-import { PortalViews1796115500000 } from './1796115500000-PortalViews';
+import { DrawRecusalFields1796116017163 } from './1796116017163-DrawRecusalFields';
+import { CreditLoop1796117097008 } from './1796117097008-CreditLoop';
+import { CreditWalls1796117100000 } from './1796117100000-CreditWalls';
+import { PortalViews1796117200000 } from './1796117200000-PortalViews';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -30,5 +31,6 @@ export const MIGRATIONS: Function[] = [
   JointTasks1796112973988, JointWalls1796112980000,
   Calendar1796113322569, CalendarWalls1796113400000,
   Inspections1796113756945, InspectionWalls1796113800000,
-  CreditLoop1796115317393, CreditWalls1796115400000, PortalViews1796115500000,
+  DrawRecusalFields1796116017163,
+  CreditLoop1796117097008, CreditWalls1796117100000, PortalViews1796117200000,
 ];

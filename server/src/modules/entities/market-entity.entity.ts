@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../graphql/node';
 import { CreditStatus } from '../credit/credit-status.enum';
+import { Department } from '../departments/department.entity';
 
 export enum EntityStatus {
   EXISTING = 'EXISTING',
@@ -32,6 +33,7 @@ registerEnumType(RiskLevel, { name: 'RiskLevel' });
 /** An entry of the 检查对象名录库, unique by USCC within a bureau. */
 @Entity('market_entities')
 @Index(['tenantId', 'uscc'], { unique: true })
+@Index('idx_market_entities_supervising_department', ['tenantId', 'supervisingDepartmentId'], { where: 'supervising_department_id IS NOT NULL' })
 @Index('idx_market_entities_credit_flagged', ['tenantId'], { where: "credit_status <> 'NORMAL'" })
 @ObjectType({ implements: Node, description: '检查对象（市场主体）' })
 export class MarketEntity extends Node {
@@ -72,6 +74,18 @@ export class MarketEntity extends Node {
   @Field(() => CreditClass, { nullable: true }) @Column({ name: 'credit_class', type: 'text', nullable: true }) creditClass!: CreditClass | null;
 
   @Field(() => RiskLevel, { nullable: true }) @Column({ name: 'risk_level', type: 'text', nullable: true }) riskLevel!: RiskLevel | null;
+
+  /** The department (科室/股室) that supervises the entity day to day: “same department” recusal. */
+  @Column({ name: 'supervising_department_id', type: 'uuid', nullable: true })
+  supervisingDepartmentId!: string | null;
+
+  /** Declares the foreign key to a department of the same bureau; read it through the GraphQL field instead. */
+  @ManyToOne(() => Department, { createForeignKeyConstraints: true })
+  @JoinColumn([
+    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'fk_market_entities_supervising_department' },
+    { name: 'supervising_department_id', referencedColumnName: 'id' },
+  ])
+  supervisingDepartmentRow?: Department;
 
   @Field(() => Int, { description: '投诉举报次数' }) @Column({ type: 'integer', default: 0 }) complaints!: number;
 

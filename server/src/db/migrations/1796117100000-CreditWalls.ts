@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * RLS for credit records. They are append-only for the app role: the one column pair it may update is
  * the link by which a published correction supersedes the original's record.
  */
-export class CreditWalls1796115400000 implements MigrationInterface {
-  name = 'CreditWalls1796115400000';
+export class CreditWalls1796117100000 implements MigrationInterface {
+  name = 'CreditWalls1796117100000';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE credit_records ENABLE ROW LEVEL SECURITY`);

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreditLoop1796115317393 implements MigrationInterface {
-  name = 'CreditLoop1796115317393';
+export class CreditLoop1796117097008 implements MigrationInterface {
+  name = 'CreditLoop1796117097008';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"credit_records\" (\"tenant_id\" uuid NOT NULL, \"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"entity_id\" uuid NOT NULL, \"inspection_id\" uuid NOT NULL, \"result_category\" text NOT NULL, \"problem\" boolean NOT NULL, \"published_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"note\" text, \"superseded_by_id\" uuid, \"superseded_at\" TIMESTAMP WITH TIME ZONE, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_ca6b586a6b35d7b77b1fb074e37\" PRIMARY KEY (\"tenant_id\", \"id\"))");

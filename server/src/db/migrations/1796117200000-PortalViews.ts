@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * notices. Only active bureaus, only published rows, no access codes, no ids but those the API turns
  * into global ids, and no personal data beyond what a publication carries.
  */
-export class PortalViews1796115500000 implements MigrationInterface {
-  name = 'PortalViews1796115500000';
+export class PortalViews1796117200000 implements MigrationInterface {
+  name = 'PortalViews1796117200000';
 
   public async up(q: QueryRunner): Promise<void> {
     // One row per published inspection record. A joint participant's record names the lead's task and
