@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CREDIT_LOOP_OFF, CreditLoopRulesSchema, DEFAULT_CREDIT_LOOP, creditLoopOf } from './credit-loop';
 
 /** A ratio kept exactly as written in the documents, e.g. "0.10" for “不低于10%”. */
 export const Ratio = z
@@ -51,6 +52,7 @@ export const RuleSetSchema = z
       reportWorkingDays: z.number().int().min(1).max(60),
       publicationWorkingDays: z.number().int().min(1).max(60),
     }),
+    creditLoop: CreditLoopRulesSchema.default(CREDIT_LOOP_OFF),
   })
   .refine((r) => Number(r.ratio.min) <= Number(r.ratio.max), { message: '比例下限不能高于上限', path: ['ratio'] })
   .refine((r) => r.roundsPerYear.min <= r.roundsPerYear.max, { message: '轮次下限不能高于上限', path: ['roundsPerYear'] });
@@ -74,6 +76,7 @@ export const DEFAULT_RULES: RuleSet = {
   strata: { byRiskLevel: false },
   workloadCapPerInspectorPerRound: 60,
   deadlines: { reportWorkingDays: 3, publicationWorkingDays: 10 },
+  creditLoop: DEFAULT_CREDIT_LOOP,
 };
 
 /**
@@ -82,5 +85,5 @@ export const DEFAULT_RULES: RuleSet = {
  */
 export function withRuleDefaults(stored: RuleSet): RuleSet {
   const partial = stored as Partial<RuleSet>;
-  return { ...stored, strata: { ...STRATA_OFF, ...partial.strata } };
+  return { ...stored, strata: { ...STRATA_OFF, ...partial.strata }, creditLoop: creditLoopOf(stored) };
 }

@@ -31,12 +31,13 @@ import { EvidenceFile } from '../modules/evidence/evidence-file.entity';
 import { InspectionStatement } from '../modules/statements/statement.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { DeadlineNotice } from '../jobs/deadlines/deadline-notice.entity';
+import { CreditRecord } from '../modules/credit/credit-record.entity';
 
 export const ENTITIES = [
   Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion,
   InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
   AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation, PlatformCalendarEntry, CalendarAdjustment,
-  Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory,
+  Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory, CreditRecord,
   EvidenceFile, InspectionStatement,
   Notification, DeadlineNotice,
 ];

@@ -6,6 +6,8 @@ import { ItemResolver } from '../modules/items/item.resolver';
 import { EntityResolver } from '../modules/entities/entity.resolver';
 import { InspectorResolver, RecusalResolver } from '../modules/inspectors/inspector.resolver';
 import { PublicDirectoryResolver } from '../modules/publication/public-directory.resolver';
+import { PublicPortalResolver } from '../modules/publication/public-portal.resolver';
+import { CreditResolver } from '../modules/credit/credit.resolver';
 import { RuleSetResolver } from '../modules/rules/rule-set.resolver';
 import { PlanResolver } from '../modules/plans/plan.resolver';
 import { TaskResolver } from '../modules/tasks/task.resolver';
@@ -35,7 +37,8 @@ import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
   ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, CalendarResolver, InspectionResolver, ResultCategoryResolver,
-  InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver] as const;
+  InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver,
+  PublicPortalResolver, CreditResolver] as const;
 
 /** Builds the executable schema; `pubSub` may be absent when only printing the schema. */
 export function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {

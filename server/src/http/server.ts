@@ -19,6 +19,7 @@ import { registerImportRoutes } from '../modules/imports/import.routes';
 import { registerPublicDrawRoutes } from '../modules/draws/public-draws.routes';
 import { registerEvidenceRoutes } from '../modules/evidence/evidence.routes';
 import { registerEntityRecordRoutes } from '../modules/statements/entity-record.routes';
+import { registerFeedRoutes } from '../modules/publication/feed.routes';
 
 export interface RunningHttpServer {
   url: string;
@@ -107,6 +108,7 @@ export async function startHttpServer(
   registerPublicDrawRoutes(web, app);
   registerEvidenceRoutes(web, app);
   registerEntityRecordRoutes(web, app);
+  registerFeedRoutes(web, app);
   serveClient(web, opts.clientDist);
 
   await new Promise<void>((resolve, reject) => {

@@ -22,6 +22,9 @@ import { VoiceWalls1796115600000 } from './1796115600000-VoiceWalls';
 import { DrawRecusalFields1796116017163 } from './1796116017163-DrawRecusalFields';
 import { Notifications1796116329073 } from './1796116329073-Notifications';
 import { NotificationWalls1796116400000 } from './1796116400000-NotificationWalls';
+import { CreditLoop1796117097008 } from './1796117097008-CreditLoop';
+import { CreditWalls1796117100000 } from './1796117100000-CreditWalls';
+import { PortalViews1796117200000 } from './1796117200000-PortalViews';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -35,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   EvidenceAndStatements1796115551397, VoiceWalls1796115600000,
   DrawRecusalFields1796116017163,
   Notifications1796116329073, NotificationWalls1796116400000,
+  CreditLoop1796117097008, CreditWalls1796117100000, PortalViews1796117200000,
 ];

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { escapeLiteral, type PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { ACTIVE_ENTITY_STATUSES, formatRatio, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
+import { ACTIVE_ENTITY_STATUSES, creditLoopOf, creditStatusWeight, formatRatio, type CreditStatus, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
 import type { Task } from '../tasks/task.entity';
 import { ruleViolation } from '../../graphql/errors';
 import { jointDrawParts } from '../joint/joint-pool';
+import { listedEntities } from '../credit/credit-status';
 import { RecusalTags } from './recusal-tags';
 import { RISK_STRATA, stratumKey, type RiskStratum } from './stratum-key';
 
@@ -43,10 +44,14 @@ function riskStratumIndex(riskLevel: string | null): number {
   return riskLevel === 'HIGH' ? 0 : riskLevel === 'MEDIUM' ? 1 : riskLevel === 'LOW' ? 2 : 3;
 }
 
-/** Successive-draw weight from the rules: credit class × (1 + per complaint) × (1 + violation), 4 decimals. */
-export function entityWeight(rules: RuleSet, row: Pick<EntityRow, 'credit_class' | 'complaints' | 'has_violation'>): string {
+/**
+ * Successive-draw weight from the rules: credit class × (1 + per complaint) × (1 + violation) × the
+ * credit loop's list weight (watch list or blacklist), 4 decimals.
+ */
+export function entityWeight(rules: RuleSet, row: Pick<EntityRow, 'credit_class' | 'complaints' | 'has_violation'> & { credit_status?: CreditStatus }): string {
   const credit = rules.credit[(row.credit_class ?? 'B') as 'A' | 'B' | 'C' | 'D'];
-  const raw = credit.weight * (1 + rules.extraWeight.perComplaint * Math.min(row.complaints, 100)) * (1 + (row.has_violation ? rules.extraWeight.violationRecord : 0));
+  const raw = credit.weight * (1 + rules.extraWeight.perComplaint * Math.min(row.complaints, 100)) * (1 + (row.has_violation ? rules.extraWeight.violationRecord : 0))
+    * creditStatusWeight(creditLoopOf(rules), row.credit_status ?? 'NORMAL');
   const units = Math.max(1, Math.round(raw * 10_000));
   const whole = Math.floor(units / 10_000);
   const fraction = String(units % 10_000).padStart(4, '0').replace(/0+$/, '');
@@ -294,7 +299,9 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
       )) as { entity_id: string; inspector_ids: string[] }[])
     : [];
   const excludable = new Set<string>([...recusals.map((r) => r.entity_id), ...previous.map((p) => p.entity_id)]);
-  const named = new Set<string>([...timesDrawn.keys(), ...excludable]); // every id a rule below looks up
+  // The credit loop: the few entities on the watch list or blacklist (statuses refreshed under these rules).
+  const listed = await listedEntities(m, rules);
+  const named = new Set<string>([...timesDrawn.keys(), ...excludable, ...listed.keys()]); // every id a rule below looks up
 
   // The drawable inspectors come first: an entity is tagged for a recusal rule only when some inspector
   // has the same tag.
@@ -319,7 +326,7 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   })));
   // Whether each item targets an entity of a given target type, worked out once per distinct type.
   const targetedBy = new Map<string | null, boolean[]>();
-  const weights = new Map<string, Map<number, string>>(); // credit class → (min(complaints, 100), violation) → weight
+  const weights = new Map<string, Map<number, string>>(); // credit class → (min(complaints, 100), violation, list) → weight
   let lastType: string | null | undefined;
   let lastTargeted: boolean[] = [];
 
@@ -356,9 +363,10 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
         if (rules.excludeDrawnThisYear && row.id && drawnItems.get(row.id)?.has(items[i]!.id)) { bucket.excluded.drawnThisYear += 1; continue; }
         let byCredit = weights.get(creditClass);
         if (!byCredit) weights.set(creditClass, (byCredit = new Map()));
-        const weightKey = Math.min(row.complaints, 100) * 2 + (row.hasViolation ? 1 : 0);
+        const status = row.id ? listed.get(row.id) : undefined;
+        const weightKey = (Math.min(row.complaints, 100) * 2 + (row.hasViolation ? 1 : 0)) * 3 + (status === 'WATCH' ? 1 : status === 'BLACKLIST' ? 2 : 0);
         let weight = byCredit.get(weightKey);
-        if (weight === undefined) byCredit.set(weightKey, (weight = entityWeight(rules, { credit_class: row.creditClass, complaints: row.complaints, has_violation: row.hasViolation })));
+        if (weight === undefined) byCredit.set(weightKey, (weight = entityWeight(rules, { credit_class: row.creditClass, complaints: row.complaints, has_violation: row.hasViolation, credit_status: status })));
         bucket.entities.push(tags ? { key: row.uscc, weight, tags } : { key: row.uscc, weight });
         if (row.id && excludable.has(row.id)) inPool.set(row.id, row.uscc);
         if (recusedUsccs.size > 0 && recusedUsccs.has(row.uscc)) recusedInPool.add(row.uscc);

@@ -12,6 +12,7 @@ import { publicationDue, todayInChina } from './inspection-deadlines';
 import { contentOf } from './inspection.service';
 import { sealInspectionEvidence } from '../evidence/evidence.service';
 import { assertObjectionsSettled } from '../statements/statement.service';
+import { recordPublishedResult } from '../credit/credit-records';
 
 /** Every member of the team has confirmed the record as it now reads. */
 async function unconfirmed(m: EntityManager, record: Inspection): Promise<string[]> {
@@ -70,6 +71,7 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
     if (action === 'PUBLISH' && record.correctsId) {
       await m.update(Inspection, { tenantId: record.tenantId, id: record.correctsId }, { correctedById: record.id });
     }
+    if (action === 'PUBLISH') await recordPublishedResult(m, record, now);
     const user = (await m.query('SELECT display_name FROM users WHERE id = $1', [viewer.userId])) as { display_name: string }[];
     await m.insert(InspectionStep, { tenantId: record.tenantId, id: crypto.randomUUID(), inspectionId: record.id, action, toStatus: check.to, comment: note, userId: viewer.userId, userName: user[0]?.display_name ?? viewer.username });
     await appendAudit(m, actorOf(ctx), {
