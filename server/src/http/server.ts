@@ -20,6 +20,8 @@ import { registerPublicDrawRoutes } from '../modules/draws/public-draws.routes';
 import { registerEvidenceRoutes } from '../modules/evidence/evidence.routes';
 import { registerEntityRecordRoutes } from '../modules/statements/entity-record.routes';
 import { registerFeedRoutes } from '../modules/publication/feed.routes';
+import { noticeDownloadRoute } from '../modules/notices/notice-download';
+import { loadTaskNotice } from '../modules/notices/task-notice';
 
 export interface RunningHttpServer {
   url: string;
@@ -109,6 +111,7 @@ export async function startHttpServer(
   registerEvidenceRoutes(web, app);
   registerEntityRecordRoutes(web, app);
   registerFeedRoutes(web, app);
+  web.get('/api/public/notices/:file', noticeDownloadRoute(app, (req, id) => loadTaskNotice(app, req, id)));
   serveClient(web, opts.clientDist);
 
   await new Promise<void>((resolve, reject) => {

@@ -119,10 +119,13 @@ describe('the deadline sweep', () => {
 
   it('runs through the queue: the sweep job sent by hand visits the registered sources', async () => {
     await t.app.services.jobs.send('deadline-sweep', {});
-    // The test server runs jobs; its catalogue has no sources, so the job completes with nothing to do.
+    // The test server runs jobs with the registered sources (inspections): every active bureau is visited.
     for (let i = 0; i < 50; i += 1) {
       const [job] = await t.sql(`SELECT state, output FROM pgboss.job WHERE name = 'deadline-sweep' ORDER BY created_on DESC LIMIT 1`);
-      if (job?.state === 'completed') return expect(job.output).toEqual({ tenants: 0, reminders: 0, overdue: 0, failures: 0 });
+      if (job?.state === 'completed') {
+        const [{ active }] = await t.sql(`SELECT count(*)::int AS active FROM tenants WHERE status = 'ACTIVE'`);
+        return expect(job.output).toMatchObject({ tenants: active, failures: 0 });
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error('the sweep job did not complete');
