@@ -1,7 +1,9 @@
 // Steps the browser tests share: signing in, antd selects and pop-confirms, one-time codes, and
 // screenshots taken once animations have settled.
 import assert from 'node:assert/strict';
-import { screenshot as saveScreenshot } from './browser.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS, screenshot as saveScreenshot } from './browser.mjs';
 
 const CODE_SHAPE = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/;
 
@@ -88,4 +90,19 @@ export async function assertText(locator, expected) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   assert.fail(`expected "${expected}" in "${text}"`);
+}
+
+/** Clicks a button that downloads a file, keeps the file under e2e/artifacts/ and returns its text. */
+export async function downloadText(page, button, name) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const file = path.join(ARTIFACTS, name);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await download.saveAs(file);
+  return readFileSync(file, 'utf8');
+}
+
+/** Presses the pop-confirm's 确定 after `trigger` opened it. */
+export async function clickAndConfirm(page, trigger) {
+  await trigger.click();
+  await confirmPopover(page);
 }

@@ -59,7 +59,7 @@ export function CeremonyPage({ taskId }: { taskId: string }) {
       >
         <Steps
           current={stepOf(draw)}
-          status={failure ? 'error' : undefined}
+          status={failure ? 'error' : draw?.status === 'DRAWN' ? 'finish' : undefined}
           items={[{ title: m('stepFreeze') }, { title: m('stepEntropy') }, { title: m('stepDraw') }, { title: m('stepResults') }]}
           style={{ marginBottom: 24 }}
         />

@@ -61,7 +61,7 @@ export function CeremonyScreen({ taskId }: { taskId: string }) {
               <h1 data-testid="screen-title">{task.title}</h1>
               <Stages step={stepOf(draw)} />
             </header>
-            {!draw ? <p className="ceremony-screen__waiting">{m('waiting')}</p> : <DrawBoard draw={draw} rows={results.rows.slice(0, shown)} total={results.total} />}
+            {!draw ? <p className="ceremony-screen__waiting">{m('waiting')}</p> : <DrawBoard draw={draw} rows={results.rows.slice(0, shown)} total={results.total} follow={watchedDraw} />}
           </>
         )}
       </main>
@@ -69,10 +69,15 @@ export function CeremonyScreen({ taskId }: { taskId: string }) {
   );
 }
 
-/** How many results to show: all at once for a draw that was already done, one by one for one just drawn. */
+/**
+ * How many results to show: all at once for a draw that was already done; for one drawn while watched,
+ * one by one (a few hundred milliseconds each) or, for a long list, in small batches — about
+ * REVEAL_MS in all either way.
+ */
 function useReveal(loaded: number, total: number | null, animate: boolean): number {
   const [shown, setShown] = useState(0);
-  const step = total ? Math.min(600, Math.max(40, Math.floor(REVEAL_MS / total))) : 200;
+  const tickMs = total ? Math.min(600, Math.max(100, Math.floor(REVEAL_MS / total))) : 200;
+  const perTick = total ? Math.max(1, Math.ceil(total / (REVEAL_MS / tickMs))) : 1;
   const target = useRef(loaded);
   target.current = loaded;
   useEffect(() => {
@@ -80,9 +85,9 @@ function useReveal(loaded: number, total: number | null, animate: boolean): numb
       setShown(loaded);
       return;
     }
-    const timer = setInterval(() => setShown((n) => (n < target.current ? n + 1 : n)), step);
+    const timer = setInterval(() => setShown((n) => Math.min(target.current, n + perTick)), tickMs);
     return () => clearInterval(timer);
-  }, [animate, loaded, step]);
+  }, [animate, loaded, tickMs, perTick]);
   return shown;
 }
 
@@ -100,7 +105,7 @@ function Stages({ step }: { step: number }) {
   );
 }
 
-function DrawBoard({ draw, rows, total }: { draw: CeremonyDraw; rows: ResultRow[]; total: number | null }) {
+function DrawBoard({ draw, rows, total, follow }: { draw: CeremonyDraw; rows: ResultRow[]; total: number | null; follow: boolean }) {
   const m = useMessages(drawMessages);
   const { lang } = useI18n();
   const summary = summaryOf(draw);
@@ -109,7 +114,10 @@ function DrawBoard({ draw, rows, total }: { draw: CeremonyDraw; rows: ResultRow[
   const checks = verifyReveal(draw);
   const eligible = summary.strata.reduce((n, s) => n + s.eligible, 0);
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'end', behavior: 'smooth' }), [rows.length]);
+  useEffect(() => {
+    // Braces: newer browsers return a promise from scrollIntoView, which React would take for a cleanup.
+    if (follow) void end.current?.scrollIntoView?.({ block: 'end', behavior: 'smooth' });
+  }, [rows.length, follow]);
 
   return (
     <div className="ceremony-screen__board">

@@ -124,6 +124,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
               <Form.Item label={m('plan')} name="planId">
                 <Select
                   allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
                   placeholder={m('noPlan')}
                   options={plans.map((p) => ({ value: p.id, label: `${p.year} · ${p.title}` }))}
                   aria-label={m('plan')}
@@ -267,7 +268,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
             </Form.Item>
             {joint && (
               <Form.Item label={m('leadDepartment')} name="leadDepartmentId" rules={[{ required: true, message: m('leadDepartmentRequired') }]} style={{ minWidth: 280 }}>
-                <Select options={departments} aria-label={m('leadDepartment')} data-testid="task-lead-department" />
+                <Select showSearch={{ optionFilterProp: 'label' }} options={departments} aria-label={m('leadDepartment')} data-testid="task-lead-department" />
               </Form.Item>
             )}
           </Space>
