@@ -13,9 +13,9 @@ const MOVING = ['zoom', 'zoom-big', 'fade', 'move-up', 'show-help']
   .join(', ');
 
 /** A screenshot (under e2e/artifacts/) once animations have settled, so it shows what a person would see. */
-export async function screenshot(page, name) {
+export async function screenshot(page, name, options) {
   await page.waitForFunction((selector) => !document.querySelector(selector), MOVING);
-  return saveScreenshot(page, name);
+  return saveScreenshot(page, name, options);
 }
 
 /** Signs in through the form and waits for the me page. */

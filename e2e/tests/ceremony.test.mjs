@@ -135,7 +135,7 @@ describe('the draw ceremony', () => {
       }, total, { timeout: 30_000 });
       assert.equal(await leader.getByTestId('screen-result').count(), total);
       await leader.getByTestId('screen-server-seed').waitFor();
-      await screenshot(leader, 'ceremony-07-big-screen-results');
+      await screenshot(leader, 'ceremony-07-big-screen-results', { fullPage: false });
 
       // Every result exports, formula-safe CSV with a BOM for Excel.
       const csv = await downloadText(office, office.getByTestId('results-export'), 'ceremony-results.csv');

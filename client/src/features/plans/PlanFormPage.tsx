@@ -195,12 +195,14 @@ function PlanForm({ plan, options }: { plan: PlanDetail | null; options: PlanFor
               }
             />
           )}
-          <Space>
-            <Button type="primary" htmlType="submit" loading={creating || updating} data-testid="plan-submit">
-              {t('save')}
-            </Button>
-            <Button onClick={() => navigate(plan ? LINKS.plan(plan.id) : PATHS.plans)}>{t('cancel')}</Button>
-          </Space>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" loading={creating || updating} data-testid="plan-submit">
+                {t('save')}
+              </Button>
+              <Button onClick={() => navigate(plan ? LINKS.plan(plan.id) : PATHS.plans)}>{t('cancel')}</Button>
+            </Space>
+          </Form.Item>
         </Form>
       </Card>
     </Flex>

@@ -262,7 +262,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
           </Row>
 
           <Divider titlePlacement="start">{m('joint')}</Divider>
-          <Space align="start" wrap>
+          <Space align="start" wrap style={{ display: 'flex' }}>
             <Form.Item label={m('joint')} name="joint" valuePropName="checked">
               <Switch data-testid="task-joint" />
             </Form.Item>
@@ -273,12 +273,14 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
             )}
           </Space>
 
-          <Space>
-            <Button type="primary" htmlType="submit" loading={creating || updating} data-testid="task-submit">
-              {t('save')}
-            </Button>
-            <Button onClick={() => navigate(task ? LINKS.task(task.id) : PATHS.tasks)}>{t('cancel')}</Button>
-          </Space>
+          <Form.Item style={{ marginTop: 8 }}>
+            <Space>
+              <Button type="primary" htmlType="submit" loading={creating || updating} data-testid="task-submit">
+                {t('save')}
+              </Button>
+              <Button onClick={() => navigate(task ? LINKS.task(task.id) : PATHS.tasks)}>{t('cancel')}</Button>
+            </Space>
+          </Form.Item>
         </Form>
       </Card>
     </Flex>
