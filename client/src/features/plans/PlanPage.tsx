@@ -92,7 +92,7 @@ export function PlanPage({ id }: { id: string }) {
         />
       </Card>
       <Card title={m('items')}>
-        <Table<PlanItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={plan.items} pagination={false} data-testid="plan-items" />
+        <Table<PlanItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={[...plan.items].sort((a, b) => (a.item?.position ?? 0) - (b.item?.position ?? 0))} pagination={false} data-testid="plan-items" />
       </Card>
     </Flex>
   );
