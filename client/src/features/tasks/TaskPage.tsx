@@ -46,7 +46,7 @@ export function TaskPage({ id }: { id: string }) {
   const itemColumns = [
     { key: 'name', title: m('item'), render: (_: unknown, r: ItemRow) => r.item?.name ?? '—' },
     { key: 'target', title: m('targetTypes'), render: (_: unknown, r: ItemRow) => r.item?.targetType ?? '—' },
-    { key: 'department', title: m('inspectorDepartments'), render: (_: unknown, r: ItemRow) => r.item?.department?.name ?? '—' },
+    { key: 'department', title: m('itemDepartment'), render: (_: unknown, r: ItemRow) => r.item?.department?.name ?? '—' },
     { key: 'ratio', title: m('ratio'), render: (_: unknown, r: ItemRow) => `${formatRatio(r.ratio)}（${Number(r.ratio) * 100}%）` },
   ];
 
@@ -100,7 +100,7 @@ export function TaskPage({ id }: { id: string }) {
             { key: 'regionCodes', label: m('regionCodes'), children: list(target.regionCodes) },
             { key: 'industries', label: m('industries'), children: list(target.industries) },
             { key: 'statuses', label: m('statuses'), children: target.statuses?.length ? target.statuses.map((s) => ENTITY_STATUS.labels[s as 'EXISTING'] ?? s).join('、') : m('statusesHint') },
-            { key: 'departments', label: m('inspectorDepartments'), children: inspectors.departmentIds?.length ? `${inspectors.departmentIds.length}` : m('anyValue') },
+            { key: 'departments', label: m('inspectorDepartments'), children: inspectors.departmentIds?.length ? m('departmentCount', { count: inspectors.departmentIds.length }) : m('anyValue') },
             { key: 'categories', label: m('categories'), children: list(inspectors.categories) },
             { key: 'updatedAt', label: m('updatedAt'), children: formatDateTime(task.updatedAt, lang) },
           ]}
