@@ -16,6 +16,9 @@ import { buildAppSchema } from './graphql/schema';
 import { createMetrics } from './http/metrics';
 import { startHttpServer } from './http/server';
 import type { AppServices } from './graphql/context';
+import { installJobSchema } from './jobs/job-schema';
+import { JobQueue } from './jobs/job-queue';
+import { jobCatalog, type JobExtensions } from './jobs/catalog';
 
 export interface RunningApp {
   url: string;
@@ -27,10 +30,12 @@ export interface RunningApp {
 
 /**
  * Brings the service up against a database reachable at `adminUrl` (owner rights): applies the
- * migrations, seeds the demo on an empty database in demo mode, then serves as the app role.
+ * migrations, seeds the demo on an empty database in demo mode, installs the job queues, then serves
+ * and works the jobs as the app role.
  */
-export async function startApp(config: Config, adminUrl: string): Promise<RunningApp> {
+export async function startApp(config: Config, adminUrl: string, extensions: JobExtensions = {}): Promise<RunningApp> {
   const log = createLogger(config.logLevel);
+  const jobDefinitions = jobCatalog(extensions);
   const admin = createAdminDataSource(adminUrl);
   await admin.initialize();
   let seeded = false;
@@ -41,6 +46,7 @@ export async function startApp(config: Config, adminUrl: string): Promise<Runnin
   } finally {
     await admin.destroy();
   }
+  await installJobSchema(adminUrl, config, jobDefinitions);
 
   const db = createAppDataSource(adminUrl, config.dbPoolSize);
   await db.initialize();
@@ -52,21 +58,30 @@ export async function startApp(config: Config, adminUrl: string): Promise<Runnin
     pubsub,
     revocations: await SessionRevocations.start(db, pubsub, config.accessTokenTtlSeconds, log),
     tokens: createTokenService(config.jwtSecret ?? demoSecret(config.dataDir), config.accessTokenTtlSeconds),
+    jobs: new JobQueue(adminUrl, config, log, jobDefinitions),
   };
-  if (seeded) {
-    await seedDemoDraw(services);
-    await seedDemoJointTask(services);
-    await seedDemoInspections(services);
+  await services.jobs.start(services);
+  let http: Awaited<ReturnType<typeof startHttpServer>>;
+  try {
+    if (seeded) {
+      await seedDemoDraw(services);
+      await seedDemoJointTask(services);
+      await seedDemoInspections(services);
+    }
+    const schema = await buildAppSchema(pubsub);
+    http = await startHttpServer(services, schema, createMetrics(), { port: config.port, host: config.host, clientDist: config.clientDist });
+  } catch (error) {
+    await services.jobs.stop();
+    throw error;
   }
-  const schema = await buildAppSchema(pubsub);
-  const http = await startHttpServer(services, schema, createMetrics(), { port: config.port, host: config.host, clientDist: config.clientDist });
   return {
     url: http.url,
     port: http.port,
     services,
     seeded,
     close: async () => {
-      await http.close();
+      // Requests and running jobs drain side by side; both need the pools until they are done.
+      await Promise.all([http.close(), services.jobs.stop()]);
       await pubsub.close();
       await db.destroy();
     },

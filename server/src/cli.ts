@@ -5,6 +5,7 @@ import path from 'node:path';
 import { printSchema } from 'graphql';
 import { buildAppSchema } from './graphql/schema';
 import { verifyDrawSource } from './verify-draw';
+import { writeSampleNotice } from './modules/notices/sample-notice-file';
 
 /** Where the emitted schema is committed; the client's typed operations are generated from it. */
 export const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.graphql');
@@ -21,6 +22,14 @@ const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<void
       const outcome = await verifyDrawSource(source);
       process.stdout.write(`${outcome.message}\n`);
       process.exitCode = outcome.ok ? 0 : 1;
+    },
+  },
+  'sample-notice': {
+    help: 'Write a sample publication notice: spotcheck sample-notice <out.pdf|out.xlsx> [rows]',
+    run: async ([file, rows]) => {
+      if (!file) throw new Error('usage: spotcheck sample-notice <out.pdf|out.xlsx> [rows]');
+      const bytes = await writeSampleNotice(file, rows ? Number(rows) : undefined);
+      process.stdout.write(`wrote ${path.resolve(file)} (${bytes} bytes)\n`);
     },
   },
   'emit-schema': {

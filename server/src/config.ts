@@ -16,6 +16,23 @@ const Env = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(500),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  EVIDENCE_STORAGE: z.enum(['local', 's3']).default('local'),
+  EVIDENCE_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(20),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_PREFIX: z.string().regex(/^([a-z0-9-]+\/)*$/, 'lower-case words ending in /').default(''),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  ACCESS_CODE_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  ACCESS_CODE_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** false: this instance sends jobs but neither processes them nor keeps the schedules (a web-only replica). */
+  RUN_JOBS: z.enum(['true', 'false']).default('true'),
+  /** How often a worker looks for new jobs, and the scheduler for due schedules. */
+  JOBS_POLL_SECONDS: z.coerce.number().min(1).max(30).default(2),
+  /** When the deadline sweep runs (cron, Beijing time). */
+  DEADLINE_SWEEP_CRON: z.string().default('*/5 * * * *'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -34,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (e.SPOTCHECK_MODE === 'production' && !e.DATABASE_URL) {
     throw new Error('Invalid configuration:\n  DATABASE_URL: required in production mode');
   }
+  if (e.EVIDENCE_STORAGE === 's3' && !e.S3_BUCKET) {
+    throw new Error('Invalid configuration:\n  S3_BUCKET: required when EVIDENCE_STORAGE=s3');
+  }
   const repoRoot = path.resolve(__dirname, '..', '..');
   return {
     env: e.NODE_ENV,
@@ -49,6 +69,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     dbPoolSize: e.DB_POOL_SIZE,
     loginFailureDelayMs: e.LOGIN_FAILURE_DELAY_MS,
+    runJobs: e.RUN_JOBS === 'true',
+    jobsPollSeconds: e.JOBS_POLL_SECONDS,
+    deadlineSweepCron: e.DEADLINE_SWEEP_CRON,
     clientDist: path.join(repoRoot, 'client', 'dist'),
+    evidence: {
+      storage: e.EVIDENCE_STORAGE,
+      maxFileBytes: Math.round(e.EVIDENCE_MAX_FILE_MB * 1024 * 1024),
+      s3: {
+        endpoint: e.S3_ENDPOINT,
+        region: e.S3_REGION,
+        bucket: e.S3_BUCKET ?? '',
+        prefix: e.S3_PREFIX,
+        accessKeyId: e.S3_ACCESS_KEY_ID,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+      },
+    },
+    accessCode: { maxFailures: e.ACCESS_CODE_MAX_FAILURES, lockMinutes: e.ACCESS_CODE_LOCK_MINUTES },
   };
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { verifyDraw, type DrawRecord } from '@spotcheck/shared';
+import { nativeSha256 } from './modules/draws/native-sha256';
 
 /**
  * Reads a draw record from a file or an http(s) URL and re-runs it with the shared algorithm.
@@ -17,7 +18,7 @@ export async function verifyDrawSource(source: string): Promise<{ ok: boolean; m
     return { ok: false, message: '不是 spotcheck-draw/1 格式的摇号记录' };
   }
   if (!record.serverSeed) return { ok: false, message: '服务器种子尚未公开：该摇号还未进行，只能核对名单哈希和承诺值' };
-  const result = verifyDraw(record);
+  const result = verifyDraw(record, { sha256: nativeSha256 });
   if (result.ok) {
     const teams = record.result?.teams.length ?? 0;
     return { ok: true, message: `核验通过：名单哈希 ${record.inputHash}，种子 ${record.seed}，复现 ${teams} 个检查对象及其检查组` };

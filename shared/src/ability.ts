@@ -20,6 +20,7 @@ export type SubjectName =
   | 'PlatformCalendarEntry'
   | 'CalendarAdjustment'
   | 'Inspection'
+  | 'Notification'
   | 'all';
 
 /** Rows as CASL sees them: tagged with their subject name, carrying the fields rules test. */
@@ -55,6 +56,8 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   can('read', 'Tenant', { id: user.tenantId });
   can('read', 'User', { id: user.id });
   can(['read', 'delete'], 'Session', { userId: user.id });
+  // Everyone reads and marks their own notifications, and nobody anyone else's.
+  can(['read', 'update'], 'Notification', { userId: user.id });
   can('read', 'Department', own);
   // The item list and the directories are open to everyone in the bureau (and published to the public).
   can('read', ['InspectionItem', 'Inspector', 'MarketEntity', 'AnnualPlan', 'Task', 'Draw', 'Inspection'], own);

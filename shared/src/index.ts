@@ -4,6 +4,7 @@ export * from './errors';
 export * from './global-id';
 export * from './password-policy';
 export * from './rules';
+export * from './credit-loop';
 export * from './accounts';
 export * from './uscc';
 export * from './directories';

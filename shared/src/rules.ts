@@ -1,9 +1,21 @@
 import { z } from 'zod';
+import { CREDIT_LOOP_OFF, CreditLoopRulesSchema, DEFAULT_CREDIT_LOOP, creditLoopOf } from './credit-loop';
 
 /** A ratio kept exactly as written in the documents, e.g. "0.10" for “不低于10%”. */
 export const Ratio = z
   .string()
   .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, '比例须为 0 到 1 之间、最多 4 位小数的数，如 0.10');
+
+/** How a task's pool is split into strata (分层). Stored versions older than this section read as all off. */
+const StrataRules = z.object({
+  /**
+   * One stratum per item and risk level (风险等级: 高/中/低, and one for entities without a level), each
+   * drawn at the item's ratio with its count rounded up: every risk class gets at least its share.
+   */
+  byRiskLevel: z.boolean(),
+});
+
+const STRATA_OFF: z.infer<typeof StrataRules> = { byRiskLevel: false };
 
 const CreditTreatment = z.object({
   exempt: z.boolean(),
@@ -28,15 +40,19 @@ export const RuleSetSchema = z
     }),
     team: z.object({ minSize: z.number().int().min(2).max(10) }),
     recusal: z.object({
+      /** An inspector does not inspect an entity of the region (所在区划) the inspector belongs to (属地). */
       sameRegion: z.boolean(),
+      /** An inspector does not inspect an entity that the inspector's own department supervises day to day. */
       sameDepartment: z.boolean(),
       noRepeatInspectorForEntity: z.boolean(),
     }),
+    strata: StrataRules.default(STRATA_OFF),
     workloadCapPerInspectorPerRound: z.number().int().min(1).max(1000),
     deadlines: z.object({
       reportWorkingDays: z.number().int().min(1).max(60),
       publicationWorkingDays: z.number().int().min(1).max(60),
     }),
+    creditLoop: CreditLoopRulesSchema.default(CREDIT_LOOP_OFF),
   })
   .refine((r) => Number(r.ratio.min) <= Number(r.ratio.max), { message: '比例下限不能高于上限', path: ['ratio'] })
   .refine((r) => r.roundsPerYear.min <= r.roundsPerYear.max, { message: '轮次下限不能高于上限', path: ['roundsPerYear'] });
@@ -57,6 +73,17 @@ export const DEFAULT_RULES: RuleSet = {
   extraWeight: { perComplaint: 0.1, violationRecord: 0.5 },
   team: { minSize: 2 },
   recusal: { sameRegion: false, sameDepartment: false, noRepeatInspectorForEntity: true },
+  strata: { byRiskLevel: false },
   workloadCapPerInspectorPerRound: 60,
   deadlines: { reportWorkingDays: 3, publicationWorkingDays: 10 },
+  creditLoop: DEFAULT_CREDIT_LOOP,
 };
+
+/**
+ * A rule version as stored: versions are never rewritten, so one saved before a section was added
+ * lacks it and reads as that section's defaults (which are "off": what the rules did then).
+ */
+export function withRuleDefaults(stored: RuleSet): RuleSet {
+  const partial = stored as Partial<RuleSet>;
+  return { ...stored, strata: { ...STRATA_OFF, ...partial.strata }, creditLoop: creditLoopOf(stored) };
+}

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { AfterCommitSubscriber } from './after-commit';
 
 /** The role every tenant-scoped query runs as: no BYPASSRLS, owns nothing, so RLS always applies. */
 export const APP_ROLE = 'spotcheck_app';
@@ -13,6 +14,7 @@ export function createAdminDataSource(url: string): DataSource {
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
+    subscribers: [AfterCommitSubscriber],
     synchronize: false,
     uuidExtension: 'pgcrypto', // gen_random_uuid() is built into PostgreSQL 13+
     installExtensions: false,
@@ -26,6 +28,7 @@ export function createAppDataSource(url: string, poolSize: number): DataSource {
     type: 'postgres',
     url,
     entities: ENTITIES,
+    subscribers: [AfterCommitSubscriber],
     synchronize: false,
     uuidExtension: 'pgcrypto', // gen_random_uuid() is built into PostgreSQL 13+
     installExtensions: false,

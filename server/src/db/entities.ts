@@ -27,10 +27,17 @@ import { Draw } from '../modules/draws/draw.entity';
 import { DrawSelection } from '../modules/draws/draw-selection.entity';
 import { PlatformCalendarEntry } from '../modules/calendar/calendar-entry.entity';
 import { CalendarAdjustment } from '../modules/calendar/calendar-adjustment.entity';
+import { EvidenceFile } from '../modules/evidence/evidence-file.entity';
+import { InspectionStatement } from '../modules/statements/statement.entity';
+import { Notification } from '../modules/notifications/notification.entity';
+import { DeadlineNotice } from '../jobs/deadlines/deadline-notice.entity';
+import { CreditRecord } from '../modules/credit/credit-record.entity';
 
 export const ENTITIES = [
   Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion,
   InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
   AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation, PlatformCalendarEntry, CalendarAdjustment,
-  Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory,
+  Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory, CreditRecord,
+  EvidenceFile, InspectionStatement,
+  Notification, DeadlineNotice,
 ];

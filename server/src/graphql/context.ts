@@ -5,6 +5,7 @@ import { inTenant } from '../db/tenancy';
 import type { Config } from '../config';
 import type { TokenService } from '../modules/auth/tokens';
 import type { SessionRevocations } from '../modules/auth/session-revocations';
+import type { JobQueue } from '../jobs/job-queue';
 import { createLoaders, type Loaders } from './loaders';
 import type { AppPubSub } from './pubsub';
 import { unauthenticated } from './errors';
@@ -27,6 +28,8 @@ export interface AppServices {
   pubsub: AppPubSub;
   revocations: SessionRevocations;
   log: Logger;
+  /** Background jobs: `jobs.send(name, data, { startAfter, singletonKey, manager })`. */
+  jobs: JobQueue;
 }
 
 /**

@@ -17,6 +17,7 @@ import { Draw } from '../modules/draws/draw.entity';
 import { ImportJob } from '../modules/imports/import-job.entity';
 import { JointParticipation } from '../modules/joint/joint-participant.entity';
 import { Inspection } from '../modules/inspections/inspection.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 
 /** Per-request batch loaders by local id, all read under the viewer's RLS scope: invisible rows load as null. */
 export function createLoaders(ctx: RequestContext) {
@@ -43,6 +44,7 @@ export function createLoaders(ctx: RequestContext) {
     ImportJob: byId(ImportJob),
     JointParticipation: byId(JointParticipation),
     Inspection: byId(Inspection),
+    Notification: byId(Notification),
     /** Reference data: read without a tenant scope. */
     Region: new DataLoader<string, Region | null>(async (codes) => {
       const rows = await ctx.app.db.getRepository(Region).findBy({ code: In([...codes]) });

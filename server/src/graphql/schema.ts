@@ -6,6 +6,8 @@ import { ItemResolver } from '../modules/items/item.resolver';
 import { EntityResolver } from '../modules/entities/entity.resolver';
 import { InspectorResolver, RecusalResolver } from '../modules/inspectors/inspector.resolver';
 import { PublicDirectoryResolver } from '../modules/publication/public-directory.resolver';
+import { PublicPortalResolver } from '../modules/publication/public-portal.resolver';
+import { CreditResolver } from '../modules/credit/credit.resolver';
 import { RuleSetResolver } from '../modules/rules/rule-set.resolver';
 import { PlanResolver } from '../modules/plans/plan.resolver';
 import { TaskResolver } from '../modules/tasks/task.resolver';
@@ -14,6 +16,9 @@ import { PublicDrawResolver } from '../modules/draws/public-draw.resolver';
 import { JointResolver, TaskJointResolver } from '../modules/joint/joint.resolver';
 import { InspectionResolver } from '../modules/inspections/inspection.resolver';
 import { ResultCategoryResolver } from '../modules/inspections/result-category.resolver';
+import { InspectionEvidenceResolver } from '../modules/evidence/evidence.resolver';
+import { EntityStatementResolver, InspectionStatementsResolver } from '../modules/statements/statement.resolver';
+import { EntityRecordResolver } from '../modules/statements/entity-record.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
@@ -21,6 +26,7 @@ import { DepartmentResolver } from '../modules/departments/department.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver';
+import { NotificationResolver } from '../modules/notifications/notification.resolver';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Department } from '../modules/departments/department.entity';
 import { User } from '../modules/users/user.entity';
@@ -30,7 +36,9 @@ import { PermissionGuard } from './permissions';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
-  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, CalendarResolver, InspectionResolver, ResultCategoryResolver] as const;
+  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, CalendarResolver, InspectionResolver, ResultCategoryResolver,
+  InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver,
+  PublicPortalResolver, CreditResolver] as const;
 
 /** Builds the executable schema; `pubSub` may be absent when only printing the schema. */
 export function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {

@@ -17,6 +17,9 @@ import type { Metrics } from './metrics';
 import { metricsPlugin } from './metrics-plugin';
 import { registerImportRoutes } from '../modules/imports/import.routes';
 import { registerPublicDrawRoutes } from '../modules/draws/public-draws.routes';
+import { registerEvidenceRoutes } from '../modules/evidence/evidence.routes';
+import { registerEntityRecordRoutes } from '../modules/statements/entity-record.routes';
+import { registerFeedRoutes } from '../modules/publication/feed.routes';
 
 export interface RunningHttpServer {
   url: string;
@@ -103,6 +106,9 @@ export async function startHttpServer(
   );
   registerImportRoutes(web, app);
   registerPublicDrawRoutes(web, app);
+  registerEvidenceRoutes(web, app);
+  registerEntityRecordRoutes(web, app);
+  registerFeedRoutes(web, app);
   serveClient(web, opts.clientDist);
 
   await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../config';
 import { startApp, type RunningApp } from '../app';
+import type { JobExtensions } from '../jobs/catalog';
 import { DEMO_PASSWORD } from '../seed/demo-data';
 
 export interface GqlResult<T = any> {
@@ -25,25 +26,15 @@ export interface TestApp {
 }
 
 /** A real server on its own database, cloned from the migrated and demo-seeded template. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, jobs: JobExtensions = {}): Promise<TestApp> {
   const serverUrl = process.env.SPOTCHECK_TEST_SERVER_URL;
   if (!serverUrl) throw new Error('SPOTCHECK_TEST_SERVER_URL is not set: run tests through jest (global setup).');
   const dbName = `test_${crypto.randomUUID().replace(/-/g, '')}`;
   await withClient(serverUrl, (c) => c.query(`CREATE DATABASE ${dbName} TEMPLATE spotcheck_template`));
   const adminUrl = serverUrl.replace(/\/postgres$/, `/${dbName}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-app-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: adminUrl,
-    SPOTCHECK_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    LOGIN_FAILURE_DELAY_MS: '50',
-    DB_POOL_SIZE: '4',
-    JWT_SECRET: crypto.randomBytes(32).toString('hex'),
-    ...env,
-  });
-  const app = await startApp(config, adminUrl);
+  const jwtSecret = crypto.randomBytes(32).toString('hex');
+  const app = await startApp(testConfig(adminUrl, dataDir, { JWT_SECRET: jwtSecret, ...env }), adminUrl, jobs);
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
 
@@ -76,6 +67,29 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Another server on the same database as `t` (a second instance, or the same one after a restart):
+ * same JWT secret, its own port. The caller closes it; `t.close()` drops the database.
+ */
+export async function startAppOn(t: TestApp, env: Record<string, string> = {}, jobs: JobExtensions = {}): Promise<RunningApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-app-'));
+  const app = await startApp(testConfig(t.adminUrl, dataDir, { JWT_SECRET: t.app.services.config.jwtSecret!, ...env }), t.adminUrl, jobs);
+  return { ...app, close: async () => { await app.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+function testConfig(adminUrl: string, dataDir: string, env: Record<string, string>) {
+  return loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: adminUrl,
+    SPOTCHECK_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    LOGIN_FAILURE_DELAY_MS: '50',
+    DB_POOL_SIZE: '4',
+    ...env,
+  });
 }
 
 async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {

@@ -7,46 +7,60 @@ import { precheck } from './precheck';
 import type { DrawInput, DrawOutcome, DrawRecord, DrawSelection } from './record';
 import { drawWithoutReplacement } from './sample';
 import { assertPublicEntropy, assertServerSeed, commitmentOf, deriveSeed } from './seed';
+import type { TextSha256Factory } from './sha256';
 import { DrawStream } from './stream';
 import { assignTeams, type TeamDemand } from './teams';
 
-/** Selected entity keys of every stratum, in canonical stratum order and draw order (purpose 1 streams). */
-export function selectEntities(prepared: PreparedInput, seed: Uint8Array): DrawSelection[] {
+/** The selected entity indices of every stratum, in canonical stratum order and draw order (purpose 1 streams). */
+function selectIndices(prepared: PreparedInput, seed: Uint8Array): Int32Array[] {
+  return prepared.strata.map((s, index) =>
+    s.count === 0 ? new Int32Array(0) : drawWithoutReplacement(s.units, s.count, new DrawStream(seed, PURPOSE_SELECTION, index)),
+  );
+}
+
+function toSelections(prepared: PreparedInput, picked: readonly Int32Array[]): DrawSelection[] {
   return prepared.strata.map((s, index) => {
-    if (s.count === 0) return { stratumKey: s.key, entityKeys: [] };
-    const picked = drawWithoutReplacement(s.units, s.count, new DrawStream(seed, PURPOSE_SELECTION, index));
-    const entityKeys = new Array<string>(picked.length);
-    for (let j = 0; j < picked.length; j += 1) entityKeys[j] = s.entityKeys[picked[j]!]!;
+    const at = picked[index]!;
+    const entityKeys = new Array<string>(at.length);
+    for (let j = 0; j < at.length; j += 1) entityKeys[j] = s.entityKeys[at[j]!]!;
     return { stratumKey: s.key, entityKeys };
   });
 }
 
+/** Selected entity keys of every stratum, in canonical stratum order and draw order (purpose 1 streams). */
+export function selectEntities(prepared: PreparedInput, seed: Uint8Array): DrawSelection[] {
+  return toSelections(prepared, selectIndices(prepared, seed));
+}
+
 /**
  * The distinct selected entities in first-selected order (strata in canonical order, then draw order),
- * each with the union of the required groups of the strata that selected it, sorted.
+ * each with the union of the required groups of the strata that selected it, sorted, and its tags.
  */
-export function teamDemands(prepared: PreparedInput, selections: readonly DrawSelection[]): TeamDemand[] {
-  const groups = new Map<string, string[]>();
-  selections.forEach((sel, s) => {
-    const required = prepared.strata[s]!.requiredGroups;
-    for (const e of sel.entityKeys) {
-      const list = groups.get(e);
-      if (!list) groups.set(e, [...required]);
-      else for (const g of required) if (!list.includes(g)) list.push(g);
+export function teamDemands(prepared: PreparedInput, picked: readonly Int32Array[]): TeamDemand[] {
+  const demands = new Map<string, { entityKey: string; requiredGroups: string[]; tags: readonly string[] | null }>();
+  picked.forEach((at, s) => {
+    const stratum = prepared.strata[s]!;
+    const required = stratum.requiredGroups;
+    for (let j = 0; j < at.length; j += 1) {
+      const entityKey = stratum.entityKeys[at[j]!]!;
+      const demand = demands.get(entityKey);
+      // An entity's tags are the same in every stratum (prepareInput checks it).
+      if (!demand) demands.set(entityKey, { entityKey, requiredGroups: [...required], tags: stratum.tags?.[at[j]!] ?? null });
+      else for (const g of required) if (!demand.requiredGroups.includes(g)) demand.requiredGroups.push(g);
     }
   });
-  const demands: TeamDemand[] = [];
-  for (const [entityKey, list] of groups) demands.push({ entityKey, requiredGroups: list.sort(compareCodeUnits) });
-  return demands;
+  const out = [...demands.values()];
+  for (const d of out) if (d.requiredGroups.length > 1) d.requiredGroups.sort(compareCodeUnits);
+  return out;
 }
 
 /** Runs the draw of a prepared input from a 32-byte seed. Throws DrawInfeasibleError. */
 export function drawFromSeed(prepared: PreparedInput, seed: Uint8Array): DrawOutcome {
   if (seed.length !== 32) throw new RangeError('the draw seed must be 32 bytes');
   precheck(prepared);
-  const selections = selectEntities(prepared, seed);
-  const teams = assignTeams(prepared, teamDemands(prepared, selections), new DrawStream(seed, PURPOSE_TEAMS, 0));
-  return { selections, teams };
+  const picked = selectIndices(prepared, seed);
+  const teams = assignTeams(prepared, teamDemands(prepared, picked), new DrawStream(seed, PURPOSE_TEAMS, 0));
+  return { selections: toSelections(prepared, picked), teams };
 }
 
 /**
@@ -54,10 +68,10 @@ export function drawFromSeed(prepared: PreparedInput, seed: Uint8Array): DrawOut
  * and returns the canonical input and its hash to publish with the commitment.
  * Throws DrawInputError or DrawInfeasibleError (phase "precheck").
  */
-export function freezeDrawInput(input: DrawInput): { input: DrawInput; inputHash: string } {
+export function freezeDrawInput(input: DrawInput, options: { sha256?: TextSha256Factory } = {}): { input: DrawInput; inputHash: string } {
   const prepared = prepareInput(input);
   precheck(prepared);
-  return { input: canonicalInput(prepared), inputHash: toHex(inputHashBytes(prepared)) };
+  return { input: canonicalInput(prepared), inputHash: toHex(inputHashBytes(prepared, options.sha256)) };
 }
 
 export interface RunDrawOptions {
@@ -68,6 +82,8 @@ export interface RunDrawOptions {
    * "record": it returns a record with `result: null` and `failure` set, to be published as such.
    */
   onInfeasible?: 'throw' | 'record';
+  /** Hashes the canonical input text (default: the plain TypeScript SHA-256); same digest either way. */
+  sha256?: TextSha256Factory;
 }
 
 /**
@@ -84,12 +100,37 @@ export function runDraw(
   assertServerSeed(serverSeedHex);
   assertPublicEntropy(publicEntropy);
   const prepared = prepareInput(input);
-  const inputHash = toHex(inputHashBytes(prepared));
+  return runPreparedDraw(prepared, canonicalInput(prepared), serverSeedHex, publicEntropy, options);
+}
+
+export interface PreparedDrawOptions extends RunDrawOptions {
+  /**
+   * The input's hash as published at the commit: the seed is derived from it without hashing the
+   * canonical text again. Taken as given, so the caller must check it against the input (`inputHashOf`)
+   * before the record goes out.
+   */
+  inputHash?: string;
+}
+
+/**
+ * `runDraw` for a caller that holds the input both prepared (by `prepareInput`) and in canonical form
+ * (a frozen input is already canonical): the record takes `canonical` as its input, as given.
+ */
+export function runPreparedDraw(
+  prepared: PreparedInput,
+  canonical: DrawInput,
+  serverSeedHex: string,
+  publicEntropy: readonly string[],
+  options: PreparedDrawOptions = {},
+): DrawRecord {
+  assertServerSeed(serverSeedHex);
+  assertPublicEntropy(publicEntropy);
+  const inputHash = options.inputHash ?? toHex(inputHashBytes(prepared, options.sha256));
   const seed = deriveSeed(inputHash, serverSeedHex, publicEntropy);
   const record: DrawRecord = {
     format: DRAW_VERSION,
     algorithm: DRAW_VERSION,
-    input: canonicalInput(prepared),
+    input: canonical,
     inputHash,
     commitment: commitmentOf(serverSeedHex),
     serverSeed: serverSeedHex,

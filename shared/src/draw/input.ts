@@ -25,6 +25,11 @@ export interface PreparedStratum {
   count: number;
   /** Required groups in canonical order. */
   requiredGroups: string[];
+  /**
+   * Conflict tags of each entity, aligned with entityKeys: sorted, without duplicates, null for none.
+   * Equal tag sets are one shared frozen array. Null when no entity of the stratum has tags.
+   */
+  tags: (readonly string[] | null)[] | null;
 }
 
 /** The validated input in canonical order: what is hashed and what the draw runs on. */
@@ -34,6 +39,8 @@ export interface PreparedInput {
   inspectorKeys: string[];
   /** Group of each inspector, aligned with inspectorKeys. */
   inspectorGroups: string[];
+  /** Conflict tags of each inspector, aligned with inspectorKeys (as for entities); null when none has tags. */
+  inspectorTags: (readonly string[] | null)[] | null;
   teamSize: number;
   workloadCap: number | null;
   /** Sorted by (entityKey, inspectorKey). */
@@ -75,6 +82,39 @@ function sortOrder(keys: readonly string[]): number[] | null {
   return order;
 }
 
+/**
+ * Validates tag lists and returns them in canonical form: sorted, duplicates dropped, null when empty.
+ * Equal sets come back as one shared frozen array, so a pool where most entities share a handful of
+ * tag sets holds a handful of arrays, and equal sets compare with `===`.
+ */
+class TagInterner {
+  private readonly byText = new Map<string, readonly string[]>();
+  /** Recently seen input arrays: a server hands over a few shared arrays, a parsed record one per entity. */
+  private readonly byArray = new Map<unknown, readonly string[] | null>();
+
+  canonical(value: unknown, path: string, owner: string): readonly string[] | null {
+    if (value === undefined) return null;
+    const known = this.byArray.get(value);
+    if (known !== undefined) return known;
+    if (!Array.isArray(value)) fail(path, `${owner}的 tags 必须是文本数组`);
+    let ascending = true;
+    for (let j = 0; j < value.length; j += 1) {
+      if (!isCleanText(value[j])) fail(`${path}[${j}]`, `${owner}的标签须为非空文本，且不含控制字符`);
+      if (j > 0 && !(value[j - 1] < value[j])) ascending = false;
+    }
+    let out: readonly string[] | null = null;
+    if (value.length > 0) {
+      const sorted = ascending ? (value as string[]) : (value as string[]).slice().sort(compareCodeUnits).filter((t, j, all) => j === 0 || all[j - 1] !== t);
+      const text = sorted.length === 1 ? sorted[0]! : sorted.join('\t'); // tags hold no TAB
+      out = this.byText.get(text) ?? null;
+      if (!out) this.byText.set(text, (out = Object.freeze(sorted === value ? sorted.slice() : sorted)));
+    }
+    if (this.byArray.size >= 64) this.byArray.clear();
+    this.byArray.set(value, out);
+    return out;
+  }
+}
+
 /** Binary search in strictly ascending keys. */
 export function indexOfSorted(keys: readonly string[], key: string): number {
   let lo = 0;
@@ -101,6 +141,7 @@ export function prepareInput(input: DrawInput): PreparedInput {
   if (!Array.isArray(raw.strata)) fail('strata', 'strata 必须是数组');
   const strataIn = raw.strata as unknown[];
   const strata: PreparedStratum[] = [];
+  const interner = new TagInterner();
   for (let s = 0; s < strataIn.length; s += 1) {
     const path = `strata[${s}]`;
     const st = strataIn[s];
@@ -119,6 +160,7 @@ export function prepareInput(input: DrawInput): PreparedInput {
     const keysIn = new Array<string>(n);
     const weightsIn = new Array<string>(n);
     const unitsIn = new Float64Array(n);
+    let tagsIn: (readonly string[] | null)[] | null = null;
     for (let e = 0; e < n; e += 1) {
       const en = entitiesIn[e];
       if (!isObject(en)) fail(`${path}.entities[${e}]`, `${path}.entities[${e}] 必须是对象`);
@@ -130,11 +172,16 @@ export function prepareInput(input: DrawInput): PreparedInput {
       keysIn[e] = en.key;
       weightsIn[e] = w.normal;
       unitsIn[e] = w.units;
+      if (en.tags !== undefined) {
+        const tags = interner.canonical(en.tags, `${path}.entities[${e}].tags`, `检查对象“${en.key}”`);
+        if (tags) (tagsIn ??= new Array<readonly string[] | null>(n).fill(null))[e] = tags;
+      }
     }
     const order = sortOrder(keysIn);
     const entityKeys = order ? order.map((i) => keysIn[i]!) : keysIn;
     const weights = order ? order.map((i) => weightsIn[i]!) : weightsIn;
     const units = order ? Float64Array.from(order, (i) => unitsIn[i]!) : unitsIn;
+    const tags = order && tagsIn ? order.map((i) => tagsIn![i]!) : tagsIn;
     let total = 0;
     for (let e = 0; e < n; e += 1) {
       if (e > 0 && entityKeys[e - 1] === entityKeys[e]) {
@@ -156,25 +203,30 @@ export function prepareInput(input: DrawInput): PreparedInput {
       totalUnits: total,
       count: countToDraw(n, ratio.units, minCount),
       requiredGroups: [],
+      tags,
     });
   }
   strata.sort((a, b) => compareCodeUnits(a.key, b.key));
   for (let s = 1; s < strata.length; s += 1) {
     if (strata[s - 1]!.key === strata[s]!.key) fail('strata', `抽查层“${strata[s]!.key}”重复`);
   }
+  checkTagsAgreeAcrossStrata(strata);
   const strataKeys = strata.map((s) => s.key);
 
   // Inspectors.
   if (!Array.isArray(raw.inspectors)) fail('inspectors', 'inspectors 必须是数组');
   const inspectorsIn = raw.inspectors as unknown[];
-  const pairs: { key: string; group: string }[] = [];
+  const pairs: { key: string; group: string; tags: readonly string[] | null }[] = [];
+  let anyInspectorTags = false;
   for (let i = 0; i < inspectorsIn.length; i += 1) {
     const ins = inspectorsIn[i];
     const path = `inspectors[${i}]`;
     if (!isObject(ins)) fail(path, `${path} 必须是对象`);
     if (!isCleanText(ins.key)) fail(`${path}.key`, `${path}.key 必须是非空文本，且不含控制字符`);
     if (!isCleanText(ins.group)) fail(`${path}.group`, `${path}.group 必须是非空文本，且不含控制字符`);
-    pairs.push({ key: ins.key, group: ins.group });
+    const tags = interner.canonical(ins.tags, `${path}.tags`, `检查人员“${ins.key}”`);
+    if (tags) anyInspectorTags = true;
+    pairs.push({ key: ins.key, group: ins.group, tags });
   }
   pairs.sort((a, b) => compareCodeUnits(a.key, b.key));
   for (let i = 1; i < pairs.length; i += 1) {
@@ -182,6 +234,7 @@ export function prepareInput(input: DrawInput): PreparedInput {
   }
   const inspectorKeys = pairs.map((p) => p.key);
   const inspectorGroups = pairs.map((p) => p.group);
+  const inspectorTags = anyInspectorTags ? pairs.map((p) => p.tags) : null;
 
   // Team parameters.
   if (!nonNegativeInteger(raw.teamSize)) fail('teamSize', '每组检查人数须为整数');
@@ -247,22 +300,50 @@ export function prepareInput(input: DrawInput): PreparedInput {
     strata,
     inspectorKeys,
     inspectorGroups,
+    inspectorTags,
     teamSize: raw.teamSize as number,
     workloadCap: raw.workloadCap as number | null,
     exclusions,
   };
 }
 
-/** The canonical JSON form of an input, as stored in a draw record. */
+/**
+ * An entity listed in several strata is one entity: its tags must be the same everywhere it appears
+ * (interned, so equal sets are the same array). Checked only when some stratum has tags.
+ */
+function checkTagsAgreeAcrossStrata(strata: readonly PreparedStratum[]): void {
+  if (strata.length < 2 || !strata.some((s) => s.tags)) return;
+  const seen = new Map<string, readonly string[] | null>();
+  for (const s of strata) {
+    for (let e = 0; e < s.entityKeys.length; e += 1) {
+      const key = s.entityKeys[e]!;
+      const tags = s.tags ? s.tags[e]! : null;
+      const before = seen.get(key);
+      if (before === undefined) seen.set(key, tags);
+      else if (before !== tags) fail(`strata`, `检查对象“${key}”在不同抽查层中的标签不一致`);
+    }
+  }
+}
+
+/** The canonical JSON form of an input, as stored in a draw record. Tags appear only where there are some. */
 export function canonicalInput(prepared: PreparedInput): DrawInput {
+  const inspectorTags = prepared.inspectorTags;
   return {
-    strata: prepared.strata.map((s) => ({
-      key: s.key,
-      ratio: s.ratio,
-      minCount: s.minCount,
-      entities: s.entityKeys.map((key, i) => ({ key, weight: s.weights[i]! })),
-    })),
-    inspectors: prepared.inspectorKeys.map((key, i) => ({ key, group: prepared.inspectorGroups[i]! })),
+    strata: prepared.strata.map((s) => {
+      const tags = s.tags;
+      return {
+        key: s.key,
+        ratio: s.ratio,
+        minCount: s.minCount,
+        entities: tags
+          ? s.entityKeys.map((key, i) => (tags[i] ? { key, weight: s.weights[i]!, tags: tags[i] as string[] } : { key, weight: s.weights[i]! }))
+          : s.entityKeys.map((key, i) => ({ key, weight: s.weights[i]! })),
+      };
+    }),
+    inspectors: prepared.inspectorKeys.map((key, i) => {
+      const tags = inspectorTags?.[i];
+      return tags ? { key, group: prepared.inspectorGroups[i]!, tags: tags as string[] } : { key, group: prepared.inspectorGroups[i]! };
+    }),
     teamSize: prepared.teamSize,
     workloadCap: prepared.workloadCap,
     requiredGroups: prepared.strata

@@ -2,7 +2,7 @@ import { toHex } from './bytes';
 import { DRAW_VERSION } from './constants';
 import { prepareInput, type PreparedInput } from './input';
 import type { DrawInput } from './record';
-import { Sha256 } from './sha256';
+import { plainTextSha256, type TextSha256Factory } from './sha256';
 
 /**
  * Feeds the canonical input text to `sink`, in pieces (each line ends with LF, fields are separated
@@ -14,9 +14,12 @@ import { Sha256 } from './sha256';
  *   then for each stratum in canonical order:
  *     stratum	<key>	<ratio>	<minCount>
  *     require	<stratumKey>	<group>          one per required group, groups sorted
- *     entity	<stratumKey>	<entityKey>	<weight>   one per entity, in canonical order
- *   inspector	<key>	<group>               one per inspector, sorted by key
+ *     entity	<stratumKey>	<entityKey>	<weight>[	<tag>]…   one per entity, in canonical order
+ *   inspector	<key>	<group>[	<tag>]…     one per inspector, sorted by key
  *   exclude	<entityKey>	<inspectorKey>	<reason>   sorted by entityKey, then inspectorKey
+ *
+ * Tags (sorted) extend their line only when there are some, so an input without tags has the text it
+ * always had.
  */
 export function writeCanonicalText(prepared: PreparedInput, sink: (piece: string) => void): void {
   sink(`${DRAW_VERSION}\n`);
@@ -30,16 +33,40 @@ export function writeCanonicalText(prepared: PreparedInput, sink: (piece: string
     const prefix = `entity\t${s.key}\t`;
     const keys = s.entityKeys;
     const weights = s.weights;
-    for (let i = 0; i < keys.length; i += 1) {
-      sink(prefix);
-      sink(keys[i]!);
-      sink('\t');
-      sink(weights[i]!);
-      sink('\n');
+    const tags = s.tags;
+    if (!tags) {
+      for (let i = 0; i < keys.length; i += 1) {
+        sink(prefix);
+        sink(keys[i]!);
+        sink('\t');
+        sink(weights[i]!);
+        sink('\n');
+      }
+    } else {
+      // Equal tag sets are one interned array: its text is made once.
+      let lastTags: readonly string[] | null = null;
+      let lastText = '';
+      for (let i = 0; i < keys.length; i += 1) {
+        sink(prefix);
+        sink(keys[i]!);
+        sink('\t');
+        sink(weights[i]!);
+        const t = tags[i]!;
+        if (t) {
+          if (t !== lastTags) {
+            lastTags = t;
+            lastText = `\t${t.join('\t')}`;
+          }
+          sink(lastText);
+        }
+        sink('\n');
+      }
     }
   }
+  const inspectorTags = prepared.inspectorTags;
   for (let i = 0; i < prepared.inspectorKeys.length; i += 1) {
-    sink(`inspector\t${prepared.inspectorKeys[i]!}\t${prepared.inspectorGroups[i]!}\n`);
+    const t = inspectorTags?.[i];
+    sink(`inspector\t${prepared.inspectorKeys[i]!}\t${prepared.inspectorGroups[i]!}${t ? `\t${t.join('\t')}` : ''}\n`);
   }
   for (const x of prepared.exclusions) sink(`exclude\t${x.entityKey}\t${x.inspectorKey}\t${x.reason}\n`);
 }
@@ -52,15 +79,15 @@ export function canonicalInputText(input: DrawInput | PreparedInput): string {
 }
 
 /** SHA-256 of the UTF-8 canonical input text, as 32 bytes. */
-export function inputHashBytes(prepared: PreparedInput): Uint8Array {
-  const hash = new Sha256();
+export function inputHashBytes(prepared: PreparedInput, sha256: TextSha256Factory = plainTextSha256): Uint8Array {
+  const hash = sha256();
   writeCanonicalText(prepared, (piece) => hash.updateText(piece));
   return hash.digest();
 }
 
 /** inputHash: lower-case hex SHA-256 of the canonical input text. Throws DrawInputError on bad input. */
-export function inputHashOf(input: DrawInput | PreparedInput): string {
-  return toHex(inputHashBytes(asPrepared(input)));
+export function inputHashOf(input: DrawInput | PreparedInput, sha256?: TextSha256Factory): string {
+  return toHex(inputHashBytes(asPrepared(input), sha256));
 }
 
 function asPrepared(input: DrawInput | PreparedInput): PreparedInput {

@@ -1,6 +1,7 @@
 import { compareCodeUnits } from './bytes';
 import { DrawInfeasibleError } from './errors';
 import { indexOfSorted, type PreparedInput } from './input';
+import { TagConflicts, entityTags, exclusionPhrase, mergeAscending } from './tags';
 
 /** Inspector indices (into prepared.inspectorKeys) of each group, groups sorted. */
 export function inspectorsByGroup(prepared: PreparedInput): Map<string, number[]> {
@@ -123,6 +124,27 @@ export function precheck(prepared: PreparedInput): void {
   const excluded = exclusionsByEntity(prepared);
   const candidates = new Set<string>(excluded.keys());
   if (groupsOf) for (const e of groupsOf.keys()) candidates.add(e);
+  const conflicts = new TagConflicts(prepared);
+  if (conflicts.active) {
+    // A tag set that still leaves m inspectors, and one of every group any active stratum requires,
+    // cannot fail an entity by itself; entities with any other tag set are checked one by one.
+    const unionGroups = [...union].map((g) => byGroup.get(g)!);
+    const safe = new Map<readonly string[], boolean>();
+    for (const s of active) {
+      if (!s.tags) continue;
+      for (let e = 0; e < s.tags.length; e += 1) {
+        const tags = s.tags[e]!;
+        if (!tags) continue;
+        let ok = safe.get(tags);
+        if (ok === undefined) {
+          const out = new Set(conflicts.of(tags));
+          ok = inspectorCount - out.size >= m && unionGroups.every((members) => members.some((i) => !out.has(i)));
+          safe.set(tags, ok);
+        }
+        if (!ok) candidates.add(s.entityKeys[e]!);
+      }
+    }
+  }
   const ordered = [...candidates].sort(compareCodeUnits);
   for (const e of ordered) {
     let groups: string[];
@@ -147,11 +169,14 @@ export function precheck(prepared: PreparedInput): void {
         `检查对象“${e}”同属多个抽查层，需 ${required.length} 个参与单位各派 1 人，超过每组 ${m} 人`,
       );
     }
-    const out = excluded.get(e) ?? [];
+    const tags = conflicts.active ? entityTags(prepared, e) : null;
+    const conflicting = conflicts.of(tags);
+    const out = mergeAscending(excluded.get(e) ?? [], conflicting);
+    const after = exclusionPhrase(tags, conflicting.length);
     if (inspectorCount - out.length < m) {
       throw infeasible(
         { constraint: 'TOO_FEW_INSPECTORS', entityKey: e },
-        `检查对象“${e}”排除回避等情形后仅有 ${inspectorCount - out.length} 名可选检查人员，少于每组所需的 ${m} 名`,
+        `检查对象“${e}”${after}仅有 ${inspectorCount - out.length} 名可选检查人员，少于每组所需的 ${m} 名`,
       );
     }
     for (const g of required) {
@@ -160,7 +185,7 @@ export function precheck(prepared: PreparedInput): void {
       if (members.length - blocked === 0) {
         throw infeasible(
           { constraint: 'GROUP_WITHOUT_INSPECTOR', entityKey: e, group: g },
-          `检查对象“${e}”排除回避等情形后，参与单位“${g}”没有可选的检查人员`,
+          `检查对象“${e}”${after}，参与单位“${g}”没有可选的检查人员`,
         );
       }
     }

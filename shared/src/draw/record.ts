@@ -6,6 +6,11 @@ export interface DrawEntity {
   key: string;
   /** Successive-draw weight: decimal string with at most 4 places, > 0 (e.g. "1", "1.5", "0.25"). */
   weight: string;
+  /**
+   * Conflict tags, e.g. `region:410481`, `dept:<id>`: no inspector sharing one of them may join this
+   * entity's team. Omitted when there are none; the same in every stratum that lists the entity.
+   */
+  tags?: string[];
 }
 
 /** A stratum: the entities one item (or item × risk class) draws from, and how many it draws. */
@@ -24,6 +29,8 @@ export interface DrawInspector {
   key: string;
   /** The participant the inspector belongs to; a single-bureau task has one group. */
   group: string;
+  /** Conflict tags (see DrawEntity.tags); omitted when there are none. */
+  tags?: string[];
 }
 
 /** The groups that must each hold a seat in the team of any entity the stratum selects. */

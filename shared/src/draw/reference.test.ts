@@ -3,11 +3,13 @@
  * scans, no Fenwick trees, no load buckets), compared with the real one on many random inputs.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compareCodeUnits, toHex } from './bytes';
 import { drawFromSeed } from './draw';
 import { DrawInfeasibleError } from './errors';
 import { prepareInput, type PreparedInput } from './input';
-import type { DrawInput, DrawOutcome } from './record';
+import type { DrawInput, DrawOutcome, DrawRecord } from './record';
 import { DrawStream } from './stream';
 
 function naiveDraw(p: PreparedInput, seed: Uint8Array): DrawOutcome | { constraint: string; entityKey?: string } {
@@ -46,6 +48,12 @@ function naiveDraw(p: PreparedInput, seed: Uint8Array): DrawOutcome | { constrai
   const teams = [];
   for (const e of order) {
     const excluded = new Set(p.exclusions.filter((x) => x.entityKey === e).map((x) => x.inspectorKey));
+    // Conflict tags: every inspector sharing a tag with the entity is excluded too.
+    const holder = p.strata.find((s) => s.tags && s.entityKeys.includes(e));
+    const entityTags = holder ? (holder.tags![holder.entityKeys.indexOf(e)] ?? []) : [];
+    p.inspectorKeys.forEach((k, i) => {
+      if ((p.inspectorTags?.[i] ?? []).some((t) => entityTags.includes(t))) excluded.add(k);
+    });
     const team: string[] = [];
     const pickFrom = (group: string | null): string | null => {
       const candidates = p.inspectorKeys.filter(
@@ -77,7 +85,7 @@ function naiveDraw(p: PreparedInput, seed: Uint8Array): DrawOutcome | { constrai
   return { selections, teams };
 }
 
-function randomInput(rand: () => number): DrawInput {
+function randomInput(rand: () => number, withTags = false): DrawInput {
   const groups = ['A局', 'B局', 'C局'].slice(0, 1 + (rand() % 3));
   const entityPool = Array.from({ length: 30 }, (_, i) => `9100${String(i).padStart(2, '0')}`);
   const strata = Array.from({ length: 1 + (rand() % 3) }, (_, s) => {
@@ -100,6 +108,13 @@ function randomInput(rand: () => number): DrawInput {
     exclusions.push({ entityKey: allEntities[rand() % allEntities.length]!, inspectorKey: inspectors[rand() % inspectors.length]!.key, reason: 'RECUSAL' });
   }
   const unique = new Map(exclusions.map((x) => [`${x.entityKey}\u0000${x.inspectorKey}`, x]));
+  if (withTags) {
+    const tags = ['region:1', 'region:2', 'dept:1', 'dept:2'];
+    const pick = () => tags.filter(() => rand() % 3 === 0);
+    const ofEntity = new Map(allEntities.map((key) => [key, pick()]));
+    for (const s of strata) for (const e of s.entities) (e as { tags?: string[] }).tags = ofEntity.get(e.key)!;
+    for (const i of inspectors) (i as { tags?: string[] }).tags = pick();
+  }
   return {
     strata,
     inspectors,
@@ -111,13 +126,16 @@ function randomInput(rand: () => number): DrawInput {
 }
 
 describe('reference implementation', () => {
-  it('agrees with the real draw on 400 random inputs (successes and failures alike)', () => {
+  it.each([
+    ['', false],
+    [' with conflict tags', true],
+  ])('agrees with the real draw on 400 random inputs%s (successes and failures alike)', (_what, withTags) => {
     let counter = 0;
-    const rand = () => createHash('sha256').update(`reference:${counter++}`).digest().readUInt32BE(0);
+    const rand = () => createHash('sha256').update(`reference${withTags ? '-tags' : ''}:${counter++}`).digest().readUInt32BE(0);
     let successes = 0;
     let failures = 0;
     for (let trial = 0; trial < 400; trial += 1) {
-      const input = randomInput(rand);
+      const input = randomInput(rand, withTags);
       const prepared = prepareInput(input);
       const seed = createHash('sha256').update(`seed:${trial}`).digest();
       let real: DrawOutcome | { constraint: string; entityKey?: string };
@@ -135,5 +153,10 @@ describe('reference implementation', () => {
     }
     expect(successes).toBeGreaterThan(100);
     expect(failures).toBeGreaterThan(5);
+  });
+
+  it('reproduces the conflict-tags vector', () => {
+    const { record } = JSON.parse(readFileSync(join(__dirname, 'vectors', 'conflict-tags.json'), 'utf8')) as { record: DrawRecord };
+    expect(naiveDraw(prepareInput(record.input), Buffer.from(record.seed, 'hex'))).toEqual(record.result);
   });
 });

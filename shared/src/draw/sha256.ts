@@ -190,6 +190,20 @@ export class Sha256 {
   }
 }
 
+/**
+ * What hashes the canonical input text: this class, or a faster implementation of the same function
+ * that a host supplies (the server passes Node's native one). Given the same pieces, it must give the
+ * same digest, and it may assume every piece is well-formed UTF-16.
+ */
+export interface TextSha256 {
+  updateText(text: string): unknown;
+  digest(): Uint8Array;
+}
+
+export type TextSha256Factory = () => TextSha256;
+
+export const plainTextSha256: TextSha256Factory = () => new Sha256();
+
 export function sha256(bytes: Uint8Array): Uint8Array {
   return new Sha256().update(bytes).digest();
 }

@@ -19,7 +19,9 @@ const byName = (name: string) => structuredClone(vectors.find((v) => v.name === 
 describe('test vectors', () => {
   it('are all there', () => {
     expect(vectors.map((v) => v.name)).toEqual([
+      'conflict-tags',
       'infeasible-group',
+      'infeasible-tags',
       'infeasible-workload-cap',
       'joint-two-groups',
       'two-strata-overlap',
@@ -67,6 +69,13 @@ describe('verifyDraw on a tampered record', () => {
     ['an unknown field', 'uniform', (r) => ((r as unknown as Record<string, unknown>).winner = 'x'), 'MALFORMED_RECORD'],
     ['an unhashed field in the input', 'uniform', (r) => ((r.input.strata[0]!.entities[0] as unknown as Record<string, unknown>).name = 'x'), 'MALFORMED_RECORD'],
     ['a malformed weight', 'uniform', (r) => (r.input.strata[0]!.entities[0]!.weight = '1.00001'), 'INVALID_INPUT'],
+    ['an entity tag', 'conflict-tags', (r) => (r.input.strata[0]!.entities[1]!.tags = ['region:430703']), 'INPUT_HASH_MISMATCH'],
+    ['an inspector tag removed', 'conflict-tags', (r) => delete r.input.inspectors[0]!.tags, 'INPUT_HASH_MISMATCH'],
+    ['tags added where there were none', 'uniform', (r) => (r.input.inspectors[0]!.tags = ['region:430702']), 'INPUT_HASH_MISMATCH'],
+    ['the tags of one entity in one of its strata', 'conflict-tags', (r) => (r.input.strata[1]!.entities[0]!.tags = ['region:430721']), 'INVALID_INPUT'],
+    ['tags that are not a list', 'conflict-tags', (r) => ((r.input.inspectors[0] as unknown as Record<string, unknown>).tags = 'region:430702'), 'INVALID_INPUT'],
+    ['an empty tag', 'conflict-tags', (r) => (r.input.strata[0]!.entities[0]!.tags = ['']), 'INVALID_INPUT'],
+    ['a member beside the tags', 'conflict-tags', (r) => ((r.input.strata[0]!.entities[0] as unknown as Record<string, unknown>).region = 'x'), 'MALFORMED_RECORD'],
     ['the version', 'uniform', (r) => ((r as { algorithm: string }).algorithm = 'spotcheck-draw/2'), 'UNSUPPORTED_FORMAT'],
   ];
 

@@ -6,6 +6,7 @@ import { prepareInput, type PreparedInput } from './input';
 import { inputHashBytes } from './pool';
 import type { DrawOutcome, DrawRecord } from './record';
 import { commitmentOf, deriveSeedHex } from './seed';
+import type { TextSha256Factory } from './sha256';
 
 export const VERIFY_CODES = [
   'MALFORMED_RECORD',
@@ -27,6 +28,8 @@ export type VerifyResult = { ok: true; revealed: boolean } | { ok: false; code: 
 export interface VerifyOptions {
   /** Accept a record whose server seed is not revealed yet (everything else is still checked). */
   allowUnrevealed?: boolean;
+  /** Hashes the canonical input text (default: the plain TypeScript SHA-256); same digest either way. */
+  sha256?: TextSha256Factory;
 }
 
 class Rejection extends Error {
@@ -80,11 +83,11 @@ function checkInputShape(input: unknown): void {
       const en = entities[e];
       // Fast path for the common case; `shape` reports the exact problem otherwise.
       if (!isObject(en) || Object.keys(en).length !== 2 || !('key' in en) || !('weight' in en)) {
-        shape(en, `input.strata[${si}].entities[${e}]`, ['key', 'weight']);
+        shape(en, `input.strata[${si}].entities[${e}]`, ['key', 'weight'], ['tags']);
       }
     }
   });
-  array(i.inspectors, 'input.inspectors').forEach((x, n) => shape(x, `input.inspectors[${n}]`, ['key', 'group']));
+  array(i.inspectors, 'input.inspectors').forEach((x, n) => shape(x, `input.inspectors[${n}]`, ['key', 'group'], ['tags']));
   array(i.requiredGroups, 'input.requiredGroups').forEach((x, n) =>
     shape(x, `input.requiredGroups[${n}]`, ['stratumKey', 'groups']),
   );
@@ -202,7 +205,7 @@ function verifyOrThrow(value: unknown, options: VerifyOptions): { revealed: bool
     if (error instanceof DrawInputError) reject('INVALID_INPUT', `input.${error.path}：${error.message}`);
     throw error;
   }
-  const inputHash = toHex(inputHashBytes(prepared));
+  const inputHash = toHex(inputHashBytes(prepared, options.sha256));
   if (inputHash !== rec.inputHash) {
     reject('INPUT_HASH_MISMATCH', `输入的哈希应为 ${inputHash}，记录为 ${rec.inputHash}：名录、权重、比例或参数与公布的不一致`);
   }

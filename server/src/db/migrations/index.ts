@@ -17,6 +17,14 @@ import { Calendar1796113322569 } from './1796113322569-Calendar';
 import { CalendarWalls1796113400000 } from './1796113400000-CalendarWalls';
 import { Inspections1796113756945 } from './1796113756945-Inspections';
 import { InspectionWalls1796113800000 } from './1796113800000-InspectionWalls';
+import { EvidenceAndStatements1796115551397 } from './1796115551397-EvidenceAndStatements';
+import { VoiceWalls1796115600000 } from './1796115600000-VoiceWalls';
+import { DrawRecusalFields1796116017163 } from './1796116017163-DrawRecusalFields';
+import { Notifications1796116329073 } from './1796116329073-Notifications';
+import { NotificationWalls1796116400000 } from './1796116400000-NotificationWalls';
+import { CreditLoop1796117097008 } from './1796117097008-CreditLoop';
+import { CreditWalls1796117100000 } from './1796117100000-CreditWalls';
+import { PortalViews1796117200000 } from './1796117200000-PortalViews';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -27,4 +35,8 @@ export const MIGRATIONS: Function[] = [
   JointTasks1796112973988, JointWalls1796112980000,
   Calendar1796113322569, CalendarWalls1796113400000,
   Inspections1796113756945, InspectionWalls1796113800000,
+  EvidenceAndStatements1796115551397, VoiceWalls1796115600000,
+  DrawRecusalFields1796116017163,
+  Notifications1796116329073, NotificationWalls1796116400000,
+  CreditLoop1796117097008, CreditWalls1796117100000, PortalViews1796117200000,
 ];

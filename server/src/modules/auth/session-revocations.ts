@@ -1,3 +1,4 @@
+import { afterCommit } from '../../db/after-commit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import type { AppPubSub } from '../../graphql/pubsub';
@@ -10,6 +11,9 @@ export const SESSION_REVOKED_TOPIC = 'SESSION_REVOKED';
  * suspension) must stop working at once on every instance. Each instance keeps the ids revoked within
  * the last TTL in memory: loaded at start, then fed by the revocations every instance publishes.
  */
+/** Each app data source's own revocation list, so that a revoking request takes effect on its server at once. */
+const LOCAL = new WeakMap<DataSource, SessionRevocations>();
+
 export class SessionRevocations {
   private readonly revoked = new Map<string, number>();
 
@@ -17,6 +21,7 @@ export class SessionRevocations {
 
   static async start(db: DataSource, pubsub: AppPubSub, ttlSeconds: number, log: Logger): Promise<SessionRevocations> {
     const revocations = new SessionRevocations(ttlSeconds * 1000);
+    LOCAL.set(db, revocations);
     const since = new Date(Date.now() - ttlSeconds * 1000);
     const rows = (await db.query('SELECT recently_revoked_sessions($1) AS id', [since])) as { id: string }[];
     revocations.add(rows.map((r) => r.id));
@@ -64,6 +69,10 @@ export async function revokeSessions(
   // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
   const returned = (Array.isArray(rows[0]) ? rows[0] : rows) as { id: string }[];
   const ids = returned.map((r) => r.id);
-  if (ids.length) await publishOnCommit(manager, SESSION_REVOKED_TOPIC, { sessionIds: ids });
+  if (ids.length) {
+    await publishOnCommit(manager, SESSION_REVOKED_TOPIC, { sessionIds: ids });
+    // This server knows at once; the others (and this one again) hear it through NOTIFY.
+    afterCommit(manager, () => LOCAL.get(manager.connection)?.add(ids));
+  }
   return ids;
 }

@@ -60,6 +60,11 @@ export async function deleteDepartment(ctx: RequestContext, globalId: string): P
     if (department.isOffice) throw ruleViolation('OFFICE_DEPARTMENT', '领导小组办公室不能删除');
     const members = await m.countBy(User, { departmentId: department.id });
     if (members > 0) throw ruleViolation('DEPARTMENT_NOT_EMPTY', `部门还有 ${members} 名人员，请先调整其所在部门`);
+    const [{ supervised }] = (await m.query(
+      'SELECT count(*)::int AS supervised FROM market_entities WHERE tenant_id = $1 AND supervising_department_id = $2',
+      [department.tenantId, department.id],
+    )) as { supervised: number }[];
+    if (supervised > 0) throw ruleViolation('DEPARTMENT_NOT_EMPTY', `部门还是 ${supervised} 个检查对象的日常监管部门，请先调整`);
     await m.delete(Department, { tenantId: department.tenantId, id: department.id });
     await appendAudit(m, actorOf(ctx), { action: 'department.delete', objectType: 'Department', objectId: toGlobalId('Department', department.id), before: snapshot(department) });
     return true;

@@ -6,9 +6,12 @@ import {
   commitmentOf,
   freezeDrawInput,
   fromGlobalUuid,
-  runDraw,
+  inputHashOf,
+  prepareInput,
+  runPreparedDraw,
   toGlobalId,
   type DrawRecord,
+  type PreparedInput,
 } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { AppError, badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
@@ -19,7 +22,8 @@ import { Task, TaskStatus } from '../tasks/task.entity';
 import { loadTask } from '../tasks/task.service';
 import { Draw, DrawStatus, type EntropyEntry } from './draw.entity';
 import { buildDrawInput } from './pool';
-import { packRecord, unpackRecord } from './draw-record-store';
+import { packRecord, unpackCommitted, unpackRecord } from './draw-record-store';
+import { nativeSha256 } from './native-sha256';
 import { saveSelections } from './selections';
 
 export const DRAW_TOPIC = 'DRAW_CEREMONY';
@@ -54,7 +58,7 @@ export async function commitDraw(ctx: RequestContext, taskGlobalId: string): Pro
     const { input, summary } = await buildDrawInput(m, task, rules.rules);
     let frozen: ReturnType<typeof freezeDrawInput>;
     try {
-      frozen = freezeDrawInput(input);
+      frozen = freezeDrawInput(input, { sha256: nativeSha256 });
     } catch (error) {
       asRuleViolation(error);
     }
@@ -85,7 +89,7 @@ export async function commitDraw(ctx: RequestContext, taskGlobalId: string): Pro
       ruleVersion: rules.version,
       publicEntropy: [],
       summary: summary as unknown as Record<string, unknown>,
-      recordGz: packRecord(record),
+      recordGz: await packRecord(record),
       committedAt: new Date(),
       committedBy: viewer.userId,
     });
@@ -139,26 +143,36 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string): Pr
     const announced = draw.publicEntropy.filter((e) => e.kind === 'PUBLIC_NUMBER');
     if (!witnesses.length) throw ruleViolation('DRAW_WITNESS', '须至少一名见证人录入见证值后才能摇号');
     if (!announced.length) throw ruleViolation('DRAW_PUBLIC_NUMBER', '须录入事先公告的公开号码后才能摇号');
-    const committed = unpackRecord(draw.recordGz);
+    const { record: committed, storedInput } = unpackCommitted(draw.recordGz);
+    let prepared: PreparedInput;
     let record: DrawRecord;
     try {
+      prepared = prepareInput(committed.input);
       // A failure that depends on the seed (a workload cap met by chance) is published like a result:
       // otherwise whoever runs the ceremony could add entropy and try again until they liked the outcome.
-      record = runDraw(committed.input, draw.serverSeed, [...witnesses, ...announced].map((e) => e.value), {
+      // The seed comes from the hash published at the commit; the input is hashed again below.
+      record = runPreparedDraw(prepared, committed.input, draw.serverSeed, [...witnesses, ...announced].map((e) => e.value), {
         meta: { ...committed.meta, drawId: toGlobalId('Draw', draw.id), committedAt: draw.committedAt.toISOString(), drawnAt: new Date().toISOString() },
         onInfeasible: 'record',
+        inputHash: draw.inputHash,
       });
     } catch (error) {
       asRuleViolation(error);
     }
     const task = await m.findOneByOrFail(Task, { tenantId: draw.tenantId, id: draw.taskId });
-    if (record.result) await saveSelections(m, draw, task, record.result);
-    await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, {
-      status: DrawStatus.DRAWN,
-      recordGz: packRecord(record),
-      drawnAt: new Date(),
-      drawnBy: viewer.userId,
-    });
+    let recordGz: Buffer | undefined;
+    // Node's share of the work, done while PostgreSQL stores the selections.
+    const finish = async () => {
+      recordGz = await packRecord(record, storedInput);
+      // The draw stands only on the input whose hash was published at the commit.
+      if (inputHashOf(prepared, nativeSha256) !== draw.inputHash) {
+        throw ruleViolation('DRAW_INPUT_HASH', '封存的名单与封存时公布的哈希值不一致，不能摇号');
+      }
+    };
+    if (record.result) await saveSelections(m, draw, task, record.result, finish);
+    else await finish();
+    const drawn = { status: DrawStatus.DRAWN, recordGz: recordGz!, drawnAt: new Date(), drawnBy: viewer.userId };
+    await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, drawn);
     await m.update(Task, { tenantId: task.tenantId, id: task.id }, { status: record.result ? TaskStatus.DRAWN : TaskStatus.CANCELLED });
     await appendAudit(m, actorOf(ctx), {
       action: record.result ? 'draw.perform' : 'draw.failed',
@@ -167,7 +181,8 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string): Pr
       after: { seed: record.seed, serverSeed: record.serverSeed, selected: record.result?.teams.length ?? 0, failure: record.failure },
     });
     await publishOnCommit(m, DRAW_TOPIC, { tenantId: draw.tenantId, drawId: draw.id, phase: 'DRAWN' });
-    return m.findOneByOrFail(Draw, { tenantId: draw.tenantId, id: draw.id });
+    // The locked row as just updated: no need to read its record back.
+    return Object.assign(draw, drawn);
   });
 }
 

@@ -1,14 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import { escapeLiteral, type PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { ACTIVE_ENTITY_STATUSES, formatRatio, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
+import { ACTIVE_ENTITY_STATUSES, creditLoopOf, creditStatusWeight, formatRatio, type CreditStatus, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
 import type { Task } from '../tasks/task.entity';
 import { ruleViolation } from '../../graphql/errors';
 import { jointDrawParts } from '../joint/joint-pool';
+import { listedEntities } from '../credit/credit-status';
+import { RecusalTags } from './recusal-tags';
+import { RISK_STRATA, stratumKey, type RiskStratum } from './stratum-key';
 
-/** What the draw input was built from: counts per item, for the ceremony screen and the record's meta. */
+export { stratumKey } from './stratum-key';
+
+/** What the draw input was built from: counts per stratum, for the ceremony screen and the record's meta. */
 export interface PoolSummary {
-  strata: { key: string; item: string; ratio: string; eligible: number; excluded: Record<string, number> }[];
+  strata: { key: string; item: string; riskLevel?: RiskStratum; ratio: string; eligible: number; excluded: Record<string, number> }[];
   inspectors: number;
   exclusions: number;
   /** A joint task's groups: which department of which bureau each `dept:` group of the record is. */
@@ -24,11 +29,6 @@ interface EntityRow {
   has_violation: boolean;
 }
 
-/** A stratum per task item: the key names the item so a reader of the record knows what was drawn. */
-export function stratumKey(itemId: string): string {
-  return `item:${itemId}`;
-}
-
 /**
  * An item whose target is 企业 applies to every entity; otherwise the entity's own target type must
  * appear in the item's (e.g. 测绘资质单位 in 舞钢市行政区域内的测绘资质单位).
@@ -39,10 +39,19 @@ function targets(itemTarget: string, entityTarget: string | null, taskTypes: str
   return entityTarget !== null && itemTarget.includes(entityTarget);
 }
 
-/** Successive-draw weight from the rules: credit class × (1 + per complaint) × (1 + violation), 4 decimals. */
-export function entityWeight(rules: RuleSet, row: Pick<EntityRow, 'credit_class' | 'complaints' | 'has_violation'>): string {
+/** The index in RISK_STRATA of an entity's risk level (NONE for none, or an unknown code). */
+function riskStratumIndex(riskLevel: string | null): number {
+  return riskLevel === 'HIGH' ? 0 : riskLevel === 'MEDIUM' ? 1 : riskLevel === 'LOW' ? 2 : 3;
+}
+
+/**
+ * Successive-draw weight from the rules: credit class × (1 + per complaint) × (1 + violation) × the
+ * credit loop's list weight (watch list or blacklist), 4 decimals.
+ */
+export function entityWeight(rules: RuleSet, row: Pick<EntityRow, 'credit_class' | 'complaints' | 'has_violation'> & { credit_status?: CreditStatus }): string {
   const credit = rules.credit[(row.credit_class ?? 'B') as 'A' | 'B' | 'C' | 'D'];
-  const raw = credit.weight * (1 + rules.extraWeight.perComplaint * Math.min(row.complaints, 100)) * (1 + (row.has_violation ? rules.extraWeight.violationRecord : 0));
+  const raw = credit.weight * (1 + rules.extraWeight.perComplaint * Math.min(row.complaints, 100)) * (1 + (row.has_violation ? rules.extraWeight.violationRecord : 0))
+    * creditStatusWeight(creditLoopOf(rules), row.credit_status ?? 'NORMAL');
   const units = Math.max(1, Math.round(raw * 10_000));
   const whole = Math.floor(units / 10_000);
   const fraction = String(units % 10_000).padStart(4, '0').replace(/0+$/, '');
@@ -107,19 +116,60 @@ interface PoolRow {
   creditClass: string | null;
   complaints: number;
   hasViolation: boolean;
+  /** The columns only some rules read, in this order after the six others: null when not read (or NULL). */
+  riskLevel: string | null;
+  regionCode: string | null;
+  departmentId: string | null;
+}
+
+/** Which of the optional columns the SELECT has, after the six columns every pool reads. */
+interface ExtraColumns {
+  riskLevel: boolean;
+  regionCode: boolean;
+  departmentId: boolean;
 }
 
 /**
- * Streams `COPY (SELECT id, uscc, target_type, credit_class, complaints, has_violation …) TO STDOUT`
- * row by row; `row.id` is set for the entities of `ids` only. Any error of `each` is kept and rethrown once PostgreSQL has finished sending, so the
+ * Decodes a text field of few distinct values (a risk level, a region code, a department id) to one
+ * string per distinct value: a row costs a hash of its bytes and a comparison, not a new string.
+ */
+class InternedText {
+  private readonly byHash = new Map<number, { bytes: Buffer; value: string | null }[]>();
+
+  decode(buf: Buffer, start: number, end: number): string | null {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ buf[i]!, 0x01000193);
+    let bucket = this.byHash.get(hash);
+    if (bucket) {
+      for (const known of bucket) if (known.bytes.compare(buf, start, end) === 0) return known.value;
+    } else {
+      this.byHash.set(hash, (bucket = []));
+    }
+    const value = textField(buf, start, end);
+    bucket.push({ bytes: Buffer.from(buf.subarray(start, end)), value });
+    return value;
+  }
+}
+
+/**
+ * Streams `COPY (SELECT id, uscc, target_type, credit_class, complaints, has_violation [, risk_level]
+ * [, region_code] [, supervising_department_id] …) TO STDOUT` row by row; `row.id` is set for the
+ * entities of `ids` only. Any error of `each` is kept and rethrown once PostgreSQL has finished sending, so the
  * connection is never left in the middle of a COPY.
  */
-async function forEachEntity(client: PoolClient, sql: string, ids: ReadonlySet<string>, each: (row: PoolRow) => void): Promise<void> {
-  const row: PoolRow = { id: '', uscc: '', targetType: null, creditClass: null, complaints: 0, hasViolation: false };
+async function forEachEntity(client: PoolClient, sql: string, ids: ReadonlySet<string>, extra: ExtraColumns, each: (row: PoolRow) => void): Promise<void> {
+  const row: PoolRow = { id: '', uscc: '', targetType: null, creditClass: null, complaints: 0, hasViolation: false, riskLevel: null, regionCode: null, departmentId: null };
+  const fields = 6 + Number(extra.riskLevel) + Number(extra.regionCode) + Number(extra.departmentId);
+  const riskAt = extra.riskLevel ? 6 : -1;
+  const regionAt = extra.regionCode ? 6 + Number(extra.riskLevel) : -1;
+  const departmentAt = extra.departmentId ? fields - 1 : -1;
+  const risks = new InternedText();
+  const regions = new InternedText();
+  const departments = new InternedText();
   // An id is only made into a string when its first 8 hex digits are those of an id some rule names.
   const prefixes = new Set<number>();
   for (const id of ids) prefixes.add(parseInt(id.slice(0, 8), 16));
-  const starts = new Int32Array(7);
+  const starts = new Int32Array(fields + 1);
   // Consecutive rows mostly share their target type and credit class: decode each distinct raw value once.
   let lastTargetBytes: Buffer | null = null;
   let lastTarget: string | null = null;
@@ -162,6 +212,9 @@ async function forEachEntity(client: PoolClient, sql: string, ids: ReadonlySet<s
     }
     row.complaints = integerField(buf, s[4]!, s[5]! - 1);
     row.hasViolation = buf[s[5]!] === 116; // 't'
+    if (riskAt >= 0) row.riskLevel = risks.decode(buf, s[riskAt]!, s[riskAt + 1]! - 1);
+    if (regionAt >= 0) row.regionCode = regions.decode(buf, s[regionAt]!, s[regionAt + 1]! - 1);
+    if (departmentAt >= 0) row.departmentId = departments.decode(buf, s[departmentAt]!, s[departmentAt + 1]! - 1);
   };
 
   const scan = (chunk: Buffer) => {
@@ -175,7 +228,7 @@ async function forEachEntity(client: PoolClient, sql: string, ids: ReadonlySet<s
         starts[++field] = i + 1;
       } else if (b === LF) {
         starts[++field] = i + 1;
-        if (field !== 6) throw new Error(`unexpected COPY row with ${field} fields`);
+        if (field !== fields) throw new Error(`unexpected COPY row with ${field} fields`);
         decode(buf);
         each(row);
         field = 0;
@@ -203,7 +256,9 @@ async function forEachEntity(client: PoolClient, sql: string, ids: ReadonlySet<s
  * Freezes what a task draws from, under the bureau's rules: the eligible entities of each item
  * (filters, credit exemptions, already drawn this year, at most N draws a year), the drawable
  * inspectors (active, certificate valid over the whole inspection period), and the pairs that must not
- * meet (declared recusals, the previous inspector of the same entity).
+ * meet (declared recusals, the previous inspector of the same entity; same region and same department
+ * as conflict tags when those rules are on). With `strata.byRiskLevel` each item is drawn per risk
+ * class: one stratum per level that has eligible entities, each at the item's ratio.
  */
 export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSet): Promise<{ input: DrawInput; summary: PoolSummary }> {
   const year = Number(task.startsOn.slice(0, 4));
@@ -244,16 +299,34 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
       )) as { entity_id: string; inspector_ids: string[] }[])
     : [];
   const excludable = new Set<string>([...recusals.map((r) => r.entity_id), ...previous.map((p) => p.entity_id)]);
-  const named = new Set<string>([...timesDrawn.keys(), ...excludable]); // every id a rule below looks up
+  // The credit loop: the few entities on the watch list or blacklist (statuses refreshed under these rules).
+  const listed = await listedEntities(m, rules);
+  const named = new Set<string>([...timesDrawn.keys(), ...excludable, ...listed.keys()]); // every id a rule below looks up
+
+  // The drawable inspectors come first: an entity is tagged for a recusal rule only when some inspector
+  // has the same tag.
+  const inspectorFilter = task.inspectorFilter ?? {};
+  const inspectors = (await m.query(
+    `SELECT id, certificate_no, region_code, department_id FROM inspectors
+      WHERE status = 'ACTIVE' AND certificate_valid_from <= $1 AND certificate_valid_to >= $2
+        AND ($3::uuid[] IS NULL OR department_id = ANY($3))
+        AND ($4::text[] IS NULL OR enforcement_categories && $4)`,
+    [task.startsOn, task.endsOn, inspectorFilter.departmentIds ?? null, inspectorFilter.categories ?? null],
+  )) as { id: string; certificate_no: string; region_code: string | null; department_id: string | null }[];
+  const tagsOf = new RecusalTags(rules, inspectors);
+  const byRisk = rules.strata.byRiskLevel;
 
   const strata: DrawStratum[] = [];
   const summary: PoolSummary = { strata: [], inspectors: 0, exclusions: 0 };
   const inPool = new Map<string, string>(); // entity id → uscc, for exclusions (only the excludable ones)
-  const excluded = items.map(() => ({ creditExempt: 0, drawnThisYear: 0, maxDrawsPerYear: 0 }));
-  const chosen = items.map((): DrawEntity[] => []);
+  // One bucket per item, or per item and risk stratum (RISK_STRATA order) when the rules split by risk.
+  const buckets = items.map(() => Array.from({ length: byRisk ? RISK_STRATA.length : 1 }, () => ({
+    entities: [] as DrawEntity[],
+    excluded: { creditExempt: 0, drawnThisYear: 0, maxDrawsPerYear: 0 },
+  })));
   // Whether each item targets an entity of a given target type, worked out once per distinct type.
   const targetedBy = new Map<string | null, boolean[]>();
-  const weights = new Map<string, Map<number, string>>(); // credit class → (min(complaints, 100), violation) → weight
+  const weights = new Map<string, Map<number, string>>(); // credit class → (min(complaints, 100), violation, list) → weight
   let lastType: string | null | undefined;
   let lastTargeted: boolean[] = [];
 
@@ -263,11 +336,14 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   const conditions = [`tenant_id = ${escapeLiteral(task.tenantId)}`, `status = ANY(${textArray(statuses)})`];
   if ((filter.regionCodes ?? null) !== null) conditions.push(`region_code = ANY(${textArray(filter.regionCodes!)})`);
   if ((filter.industries ?? null) !== null) conditions.push(`industry = ANY(${textArray(filter.industries!)})`);
+  const extra: ExtraColumns = { riskLevel: byRisk, regionCode: tagsOf.byRegion, departmentId: tagsOf.byDepartment };
+  const extraColumns = [extra.riskLevel && ', risk_level', extra.regionCode && ', region_code', extra.departmentId && ', supervising_department_id'];
   await forEachEntity(
     connectionOf(m),
-    `COPY (SELECT id, uscc, target_type, credit_class, complaints, violation_record IS NOT NULL AS has_violation
+    `COPY (SELECT id, uscc, target_type, credit_class, complaints, violation_record IS NOT NULL AS has_violation${extraColumns.filter(Boolean).join('')}
              FROM market_entities WHERE ${conditions.join(' AND ')}) TO STDOUT`,
     named,
+    extra,
     (row) => {
       if (row.targetType !== lastType) {
         lastType = row.targetType;
@@ -275,37 +351,49 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
         if (!targeted) targetedBy.set(row.targetType, (targeted = items.map((item) => targets(item.target_type, row.targetType, filter.targetTypes))));
         lastTargeted = targeted;
       }
+      const level = byRisk ? riskStratumIndex(row.riskLevel) : 0;
+      const tags = extra.regionCode || extra.departmentId ? tagsOf.ofEntity(row.regionCode, row.departmentId) : undefined;
       for (let i = 0; i < items.length; i += 1) {
         if (!lastTargeted[i]) continue;
+        const bucket = buckets[i]![level]!;
         const creditClass = row.creditClass ?? 'B';
-        if (rules.credit[creditClass as 'A' | 'B' | 'C' | 'D'].exempt) { excluded[i]!.creditExempt += 1; continue; }
+        if (rules.credit[creditClass as 'A' | 'B' | 'C' | 'D'].exempt) { bucket.excluded.creditExempt += 1; continue; }
         // An entity no rule names (row.id '') was not drawn this year: it counts 0 draws.
-        if ((row.id ? (timesDrawn.get(row.id) ?? 0) : 0) >= rules.maxDrawsPerEntityPerYear) { excluded[i]!.maxDrawsPerYear += 1; continue; }
-        if (rules.excludeDrawnThisYear && row.id && drawnItems.get(row.id)?.has(items[i]!.id)) { excluded[i]!.drawnThisYear += 1; continue; }
+        if ((row.id ? (timesDrawn.get(row.id) ?? 0) : 0) >= rules.maxDrawsPerEntityPerYear) { bucket.excluded.maxDrawsPerYear += 1; continue; }
+        if (rules.excludeDrawnThisYear && row.id && drawnItems.get(row.id)?.has(items[i]!.id)) { bucket.excluded.drawnThisYear += 1; continue; }
         let byCredit = weights.get(creditClass);
         if (!byCredit) weights.set(creditClass, (byCredit = new Map()));
-        const weightKey = Math.min(row.complaints, 100) * 2 + (row.hasViolation ? 1 : 0);
+        const status = row.id ? listed.get(row.id) : undefined;
+        const weightKey = (Math.min(row.complaints, 100) * 2 + (row.hasViolation ? 1 : 0)) * 3 + (status === 'WATCH' ? 1 : status === 'BLACKLIST' ? 2 : 0);
         let weight = byCredit.get(weightKey);
-        if (weight === undefined) byCredit.set(weightKey, (weight = entityWeight(rules, { credit_class: row.creditClass, complaints: row.complaints, has_violation: row.hasViolation })));
-        chosen[i]!.push({ key: row.uscc, weight });
+        if (weight === undefined) byCredit.set(weightKey, (weight = entityWeight(rules, { credit_class: row.creditClass, complaints: row.complaints, has_violation: row.hasViolation, credit_status: status })));
+        bucket.entities.push(tags ? { key: row.uscc, weight, tags } : { key: row.uscc, weight });
         if (row.id && excludable.has(row.id)) inPool.set(row.id, row.uscc);
         if (recusedUsccs.size > 0 && recusedUsccs.has(row.uscc)) recusedInPool.add(row.uscc);
       }
     },
   );
   for (const [i, item] of items.entries()) {
-    strata.push({ key: stratumKey(item.id), ratio: item.ratio, entities: chosen[i]! });
-    summary.strata.push({ key: stratumKey(item.id), item: item.name, ratio: item.ratio, eligible: chosen[i]!.length, excluded: excluded[i]! });
+    const add = (key: string, riskLevel: RiskStratum | undefined, bucket: (typeof buckets)[number][number]) => {
+      strata.push({ key, ratio: item.ratio, entities: bucket.entities });
+      summary.strata.push({ key, item: item.name, ...(riskLevel ? { riskLevel } : {}), ratio: item.ratio, eligible: bucket.entities.length, excluded: bucket.excluded });
+    };
+    if (!byRisk) {
+      add(stratumKey(item.id), undefined, buckets[i]![0]!);
+      continue;
+    }
+    // A risk class with nothing eligible is no stratum (it would ask for entities it does not have); an
+    // item with nothing eligible at all keeps its plain stratum, empty, for the precheck to refuse.
+    const levels = RISK_STRATA.map((risk, l) => ({ risk, bucket: buckets[i]![l]! }));
+    const drawn = levels.filter(({ bucket }) => bucket.entities.length > 0);
+    if (drawn.length) for (const { risk, bucket } of drawn) add(stratumKey(item.id, risk), risk, bucket);
+    else {
+      const excluded = { creditExempt: 0, drawnThisYear: 0, maxDrawsPerYear: 0 };
+      for (const { bucket } of levels) for (const k of Object.keys(excluded) as (keyof typeof excluded)[]) excluded[k] += bucket.excluded[k];
+      add(stratumKey(item.id), undefined, { entities: [], excluded });
+    }
   }
 
-  const inspectorFilter = task.inspectorFilter ?? {};
-  const inspectors = (await m.query(
-    `SELECT id, certificate_no FROM inspectors
-      WHERE status = 'ACTIVE' AND certificate_valid_from <= $1 AND certificate_valid_to >= $2
-        AND ($3::uuid[] IS NULL OR department_id = ANY($3))
-        AND ($4::text[] IS NULL OR enforcement_categories && $4)`,
-    [task.startsOn, task.endsOn, inspectorFilter.departmentIds ?? null, inspectorFilter.categories ?? null],
-  )) as { id: string; certificate_no: string }[];
   const certificateOf = new Map(inspectors.map((i) => [i.id, i.certificate_no]));
 
   const exclusions: DrawExclusion[] = [];
@@ -323,7 +411,13 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   // A joint task: the lead's pool is the lead's group, each participant's chosen inspectors its own group
   // (a department of the lead's own bureau takes its inspectors out of the lead's group); each stratum
   // requires the lead's group and the group of every participant whose part applies to the stratum's item.
-  const drawInspectors = inspectors.map((i) => ({ key: i.certificate_no, group: joint ? joint.leadGroup : 'bureau' }));
+  // The recusal rules' tags go on the lead's own inspectors: a participant's 属地 and department are not
+  // readable across the wall (and another bureau's department never supervises the lead's entities).
+  const drawInspectors: DrawInput['inspectors'] = inspectors.map((i) => {
+    const tags = tagsOf.ofInspector(i);
+    const group = joint ? joint.leadGroup : 'bureau';
+    return tags ? { key: i.certificate_no, group, tags } : { key: i.certificate_no, group };
+  });
   const requiredGroups: DrawInput['requiredGroups'] = [];
   if (joint) {
     const byCertificate = new Map(drawInspectors.map((i) => [i.key, i]));

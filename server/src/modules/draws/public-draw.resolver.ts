@@ -1,12 +1,13 @@
-import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { RequestContext } from '../../graphql/context';
 import { Public } from '../../graphql/permissions';
 import { notFound } from '../../graphql/errors';
 import { listPublicDraws, publicDrawRecordJson } from './public-draws';
+import { DrawVerification, verifyPublicDraw } from './draw-verification';
 
 @ObjectType({ description: '公示的摇号' })
-class PublicDraw {
+export class PublicDraw {
   @Field(() => ID) id!: string;
   @Field(() => ID) bureauId!: string;
   @Field() taskTitle!: string;
@@ -28,7 +29,7 @@ class PublicDrawList {
   @Field(() => [PublicDraw]) draws!: PublicDraw[];
 }
 
-@Resolver()
+@Resolver(() => PublicDraw)
 export class PublicDrawResolver {
   @Public()
   @Query(() => PublicDrawList, { description: '公示：摇号记录列表（可按单位）' })
@@ -47,5 +48,12 @@ export class PublicDrawResolver {
     const json = await publicDrawRecordJson(ctx.app, id);
     if (!json) throw notFound('摇号记录');
     return JSON.parse(json);
+  }
+
+  @FieldResolver(() => DrawVerification, { description: '按摇号规范复核本记录的结论（每条记录只复核一次）' })
+  async verification(@Root() draw: PublicDraw, @Ctx() ctx: RequestContext) {
+    const verified = await verifyPublicDraw(ctx.app, draw.id, draw.status);
+    if (!verified) throw notFound('摇号记录');
+    return verified;
   }
 }

@@ -34,25 +34,32 @@ export async function listPublicDraws(app: AppServices, bureauGlobalId: string |
   ])) as [Record<string, any>[], { count: number }[]];
   return {
     totalCount: count,
-    draws: rows.map((r) => {
-      const id = toGlobalId('Draw', r.id);
-      return {
-        id,
-        bureauId: toGlobalId('Tenant', r.tenant_id),
-        taskTitle: r.task_title,
-        startsOn: r.starts_on,
-        endsOn: r.ends_on,
-        status: r.status,
-        algorithm: r.algorithm,
-        inputHash: r.input_hash,
-        commitment: r.commitment,
-        ruleVersion: r.rule_version,
-        committedAt: new Date(r.committed_at).toISOString(),
-        drawnAt: r.drawn_at ? new Date(r.drawn_at).toISOString() : null,
-        recordUrl: `/api/public/draws/${id}`,
-      };
-    }),
+    draws: rows.map(publicDrawOf),
   };
+}
+
+/** A row of public_draws (dates as text) as the portal shows it. */
+export function publicDrawOf(r: Record<string, any>): PublicDrawSummary {
+  const id = toGlobalId('Draw', r.id);
+  return {
+    id,
+    bureauId: toGlobalId('Tenant', r.tenant_id),
+    taskTitle: r.task_title,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    status: r.status,
+    algorithm: r.algorithm,
+    inputHash: r.input_hash,
+    commitment: r.commitment,
+    ruleVersion: r.rule_version,
+    committedAt: new Date(r.committed_at).toISOString(),
+    drawnAt: r.drawn_at ? new Date(r.drawn_at).toISOString() : null,
+    recordUrl: publicDrawRecordUrl(id),
+  };
+}
+
+export function publicDrawRecordUrl(drawGlobalId: string): string {
+  return `/api/public/draws/${drawGlobalId}`;
 }
 
 /** The whole record as JSON text (before the draw: the frozen input and the commitment, no seed). */

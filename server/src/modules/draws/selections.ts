@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DrawOutcome } from '@spotcheck/shared';
 import type { Task } from '../tasks/task.entity';
 import type { Draw } from './draw.entity';
+import { itemOfStratum } from './stratum-key';
 
 const STAGE = 'draw_selection_stage';
 /** COPY text is sent in blocks of this many rows, so the whole text never sits in memory at once. */
@@ -25,16 +26,27 @@ function copyText(value: string): string {
  * always did). (draw_selections itself takes no
  * COPY: PostgreSQL refuses COPY FROM into a table under row-level security.) An entity key that
  * resolves to no entity leaves entity_id null, which the table refuses, as it always did.
+ *
+ * That INSERT is most of the time PostgreSQL spends here: `whileInserting` runs meanwhile, on the
+ * transaction's own connection (any query it makes waits its turn).
  */
-export async function saveSelections(m: EntityManager, draw: Draw, task: Task, outcome: DrawOutcome): Promise<void> {
+export async function saveSelections(
+  m: EntityManager,
+  draw: Draw,
+  task: Task,
+  outcome: DrawOutcome,
+  whileInserting: () => Promise<void> = async () => undefined,
+): Promise<void> {
   const year = Number(task.startsOn.slice(0, 4));
-  // Entity key → its items in stratum order, as the body of a uuid[] literal ("id1,id2").
+  // Entity key → its items in stratum order, as the body of a uuid[] literal ("id1,id2"). A stratum
+  // key names its item, alone or with a risk class; an item is listed once.
   const itemsOf = new Map<string, string>();
   for (const selection of outcome.selections) {
-    const itemId = selection.stratumKey.replace(/^item:/, '');
+    const itemId = itemOfStratum(selection.stratumKey);
     for (const key of selection.entityKeys) {
       const list = itemsOf.get(key);
-      itemsOf.set(key, list === undefined ? itemId : `${list},${itemId}`);
+      if (list === undefined) itemsOf.set(key, itemId);
+      else if (!`,${list},`.includes(`,${itemId},`)) itemsOf.set(key, `${list},${itemId}`);
     }
   }
   const distinct = new Set<string>();
@@ -78,12 +90,19 @@ export async function saveSelections(m: EntityManager, draw: Draw, task: Task, o
   await finished;
 
   // The entities are found through the (tenant_id, uscc) index, all keys in one index scan.
-  await m.query(
+  const inserted = m.query(
     `INSERT INTO draw_selections (tenant_id, draw_id, seq, year, entity_id, item_ids, inspector_ids)
      SELECT $1, $2, s.seq, $3, e.id, s.item_ids, s.inspector_ids
        FROM ${STAGE} s
        LEFT JOIN (SELECT uscc, id FROM market_entities WHERE uscc = ANY(ARRAY(SELECT uscc FROM ${STAGE}))) e ON e.uscc = s.uscc`,
     [draw.tenantId, draw.id, year],
   );
+  inserted.catch(() => undefined); // awaited below, after the caller's work
+  await new Promise(setImmediate); // the statement leaves before the caller's work takes the thread
+  try {
+    await whileInserting();
+  } finally {
+    await inserted;
+  }
   await m.query(`DROP TABLE ${STAGE}`);
 }

@@ -17,6 +17,8 @@ export interface EntityFields {
   riskLevel: RiskLevel | null;
   complaints: number;
   violationRecord: string | null;
+  /** The department that supervises the entity day to day (日常监管部门): a department id of the bureau, or null. */
+  supervisingDepartmentId: string | null;
 }
 
 /** A problem with a code an import report and the API both use; `warning` ones may be accepted explicitly. */
@@ -40,17 +42,21 @@ export const ENTITY_COLUMNS: { key: keyof EntityFields; header: string; aliases:
   { key: 'riskLevel', header: '风险等级', aliases: ['风险分类'] },
   { key: 'complaints', header: '投诉举报次数', aliases: ['投诉举报', '投诉次数'] },
   { key: 'violationRecord', header: '违法违规记录', aliases: ['违法记录', '违规记录'] },
+  // An import or export writes the department's name; the stored field is its id.
+  { key: 'supervisingDepartmentId', header: '日常监管部门', aliases: ['监管部门', '日常监管科室', '日常监管股室'] },
 ];
 
 const TEXT_LIMIT = 500;
 
 /**
  * Parses and validates one entity from raw strings (a form or an import row). `regionCodes` is the
- * set of codes inside the bureau's area. Returns the stored form, or the problems found.
+ * set of codes inside the bureau's area. `departmentsByName` is given for an import row, whose
+ * supervising department is a department's name; otherwise the field is an id already resolved.
+ * Returns the stored form, or the problems found.
  */
 export function parseEntityFields(
   raw: Partial<Record<keyof EntityFields, string | number | boolean | null | undefined>>,
-  options: { regionCodes: ReadonlySet<string>; acceptChecksumWarning: boolean },
+  options: { regionCodes: ReadonlySet<string>; acceptChecksumWarning: boolean; departmentsByName?: ReadonlyMap<string, string> },
 ): { fields: EntityFields | null; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const text = (key: keyof EntityFields, required = false): string | null => {
@@ -88,6 +94,12 @@ export function parseEntityFields(
   if (regionCode !== null && !options.regionCodes.has(regionCode)) {
     issues.push({ field: 'regionCode', code: 'REGION_OUTSIDE', message: `行政区划代码 ${regionCode} 不存在或不在本单位辖区内` });
   }
+  let supervisingDepartmentId = text('supervisingDepartmentId');
+  if (supervisingDepartmentId !== null && options.departmentsByName) {
+    const id = options.departmentsByName.get(supervisingDepartmentId);
+    if (!id) issues.push({ field: 'supervisingDepartmentId', code: 'UNKNOWN_DEPARTMENT', message: `本单位没有名为“${supervisingDepartmentId}”的部门` });
+    supervisingDepartmentId = id ?? null;
+  }
   const complaintsText = text('complaints');
   const complaints = complaintsText === null ? 0 : Number(complaintsText);
   if (!Number.isInteger(complaints) || complaints < 0 || complaints > 1_000_000) {
@@ -108,6 +120,7 @@ export function parseEntityFields(
     riskLevel: pick('riskLevel', RISK_LEVEL, null) as RiskLevel | null,
     complaints,
     violationRecord: text('violationRecord'),
+    supervisingDepartmentId,
   };
   const blocking = issues.filter((i) => !i.warning || (i.code === 'USCC_CHECKSUM' && !options.acceptChecksumWarning));
   return { fields: blocking.length ? null : fields, issues };

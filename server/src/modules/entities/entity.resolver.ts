@@ -4,6 +4,7 @@ import { normalizeUscc } from '@spotcheck/shared';
 import { tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { Allow, SignedIn } from '../../graphql/permissions';
+import { Department } from '../departments/department.entity';
 import { Region } from '../regions/region.entity';
 import { CreditClass, EntityStatus, MarketEntity, RiskLevel } from './market-entity.entity';
 import { MarketEntityChange } from './market-entity-change.entity';
@@ -26,6 +27,7 @@ class EntityInput {
   @Field(() => RiskLevel, { nullable: true }) riskLevel?: RiskLevel | null;
   @Field(() => Int, { nullable: true }) complaints?: number | null;
   @Field(() => String, { nullable: true }) violationRecord?: string | null;
+  @Field(() => ID, { nullable: true, description: '日常监管部门（本单位的部门）；null 表示清除' }) supervisingDepartmentId?: string | null;
 }
 
 @ArgsType()
@@ -78,6 +80,11 @@ export class EntityResolver {
   @FieldResolver(() => Region, { nullable: true })
   region(@Root() entity: MarketEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.Region.load(entity.regionCode);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: '日常监管部门' })
+  supervisingDepartment(@Root() entity: MarketEntity, @Ctx() ctx: RequestContext) {
+    return entity.supervisingDepartmentId ? ctx.loaders.Department.load(entity.supervisingDepartmentId) : null;
   }
 
   @FieldResolver(() => [MarketEntityChange], { description: '变更记录，最新在前' })

@@ -5,11 +5,14 @@ import { requireViewer, tenantTx, type RequestContext } from '../../graphql/cont
 import { AppError, badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { isUniqueViolation } from '../../lib/pg-errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
+import { resolveRef } from '../../lib/resolve-ref';
+import { Department } from '../departments/department.entity';
 import { currentTenantArea } from '../regions/region-area';
 import { MarketEntity } from './market-entity.entity';
 import { MarketEntityChange } from './market-entity-change.entity';
 import { parseEntityFields, type EntityFields, type FieldIssue } from './entity-fields';
 
+/** As EntityFields, but `supervisingDepartmentId` is the department's global id (or null to clear it). */
 export type EntityInput = Partial<Record<keyof EntityFields, string | number | boolean | null>>;
 
 /** Adds an entity by hand. A USCC whose check character does not match needs `overrideChecksum`. */
@@ -17,7 +20,7 @@ export async function createEntity(ctx: RequestContext, input: EntityInput, over
   const viewer = requireViewer(ctx);
   if (!ctx.ability.can('create', asSubject('MarketEntity', { tenantId: viewer.tenantId }))) throw forbidden();
   return tenantTx(ctx, async (m) => {
-    const fields = await validated(m, input, overrideChecksum);
+    const fields = await validated(m, await withDepartmentResolved(m, input), overrideChecksum);
     const entity = m.create(MarketEntity, { ...fields, tenantId: viewer.tenantId, id: crypto.randomUUID(), version: 1 });
     try {
       await m.insert(MarketEntity, entity);
@@ -38,7 +41,8 @@ export async function updateEntity(ctx: RequestContext, globalId: string, input:
     if (!entity) throw notFound('检查对象');
     if (!ctx.ability.can('update', asSubject('MarketEntity', entity))) throw forbidden();
     const before = fieldsOf(entity);
-    const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as EntityInput;
+    const given = await withDepartmentResolved(m, input);
+    const merged = { ...before, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as EntityInput;
     const fields = await validated(m, merged, overrideChecksum || (entity.usccChecksumOverride && merged.uscc === entity.uscc));
     const changed = (Object.keys(fields) as (keyof EntityFields)[]).filter((k) => fields[k] !== before[k]);
     if (!changed.length) return entity;
@@ -52,6 +56,13 @@ export async function updateEntity(ctx: RequestContext, globalId: string, input:
     await recordChange(ctx, m, updated, before, fields);
     return updated;
   });
+}
+
+/** The input with its supervising department's global id resolved to a department of the bureau. */
+async function withDepartmentResolved(m: EntityManager, input: EntityInput): Promise<EntityInput> {
+  if (input.supervisingDepartmentId === undefined) return input;
+  const globalId = input.supervisingDepartmentId === null ? null : String(input.supervisingDepartmentId);
+  return { ...input, supervisingDepartmentId: await resolveRef(m, Department, 'Department', globalId, 'supervisingDepartmentId', '部门不存在') };
 }
 
 async function validated(m: EntityManager, input: EntityInput, overrideChecksum: boolean): Promise<EntityFields> {
@@ -106,5 +117,6 @@ export function fieldsOf(e: MarketEntity): EntityFields {
     riskLevel: e.riskLevel,
     complaints: e.complaints,
     violationRecord: e.violationRecord,
+    supervisingDepartmentId: e.supervisingDepartmentId,
   };
 }

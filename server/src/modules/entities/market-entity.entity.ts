@@ -1,6 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../graphql/node';
+import { CreditStatus } from '../credit/credit-status.enum';
+import { Department } from '../departments/department.entity';
 
 export enum EntityStatus {
   EXISTING = 'EXISTING',
@@ -31,6 +33,8 @@ registerEnumType(RiskLevel, { name: 'RiskLevel' });
 /** An entry of the 检查对象名录库, unique by USCC within a bureau. */
 @Entity('market_entities')
 @Index(['tenantId', 'uscc'], { unique: true })
+@Index('idx_market_entities_supervising_department', ['tenantId', 'supervisingDepartmentId'], { where: 'supervising_department_id IS NOT NULL' })
+@Index('idx_market_entities_credit_flagged', ['tenantId'], { where: "credit_status <> 'NORMAL'" })
 @ObjectType({ implements: Node, description: '检查对象（市场主体）' })
 export class MarketEntity extends Node {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
@@ -71,11 +75,31 @@ export class MarketEntity extends Node {
 
   @Field(() => RiskLevel, { nullable: true }) @Column({ name: 'risk_level', type: 'text', nullable: true }) riskLevel!: RiskLevel | null;
 
+  /** The department (科室/股室) that supervises the entity day to day: “same department” recusal. */
+  @Column({ name: 'supervising_department_id', type: 'uuid', nullable: true })
+  supervisingDepartmentId!: string | null;
+
+  /** Declares the foreign key to a department of the same bureau; read it through the GraphQL field instead. */
+  @ManyToOne(() => Department, { createForeignKeyConstraints: true })
+  @JoinColumn([
+    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'fk_market_entities_supervising_department' },
+    { name: 'supervising_department_id', referencedColumnName: 'id' },
+  ])
+  supervisingDepartmentRow?: Department;
+
   @Field(() => Int, { description: '投诉举报次数' }) @Column({ type: 'integer', default: 0 }) complaints!: number;
 
   @Field(() => String, { nullable: true, description: '违法违规记录' })
   @Column({ name: 'violation_record', type: 'text', nullable: true })
   violationRecord!: string | null;
+
+  /**
+   * Kept by the credit loop (`modules/credit/credit-status.ts`) from the credit records under the bureau's
+   * rules; not a directory edit, so it neither bumps the version nor writes a change.
+   */
+  @Field(() => CreditStatus, { description: '信用状态：列入重点关注或严重失信名单的检查对象，下次摇号按细则提高权重' })
+  @Column({ name: 'credit_status', type: 'text', default: CreditStatus.NORMAL })
+  creditStatus!: CreditStatus;
 
   @Field(() => Int, { description: '版本号，每次修改加一' }) @Column({ type: 'integer', default: 1 }) version!: number;
 

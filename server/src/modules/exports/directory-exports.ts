@@ -22,9 +22,11 @@ export const ENTITY_EXPORT: DirectoryExport = {
   fileBase: '检查对象名录',
   asciiBase: 'entities',
   headers: ENTITY_COLUMNS.map((c) => c.header),
-  sql: `SELECT name, uscc, registration_authority, legal_representative, address, region_code, industry, target_type,
-               status, credit_class, risk_level, complaints, violation_record
-          FROM market_entities ORDER BY uscc`,
+  sql: `SELECT e.name, e.uscc, e.registration_authority, e.legal_representative, e.address, e.region_code, e.industry, e.target_type,
+               e.status, e.credit_class, e.risk_level, e.complaints, e.violation_record, d.name AS supervising_department
+          FROM market_entities e
+          LEFT JOIN departments d ON d.tenant_id = e.tenant_id AND d.id = e.supervising_department_id
+         ORDER BY e.uscc`,
   cells: (r) => {
     const byKey: Record<string, Cell> = {
       name: r.name as string,
@@ -40,6 +42,7 @@ export const ENTITY_EXPORT: DirectoryExport = {
       riskLevel: label(RISK_LEVEL.labels, r.risk_level),
       complaints: r.complaints as number,
       violationRecord: r.violation_record as string | null,
+      supervisingDepartmentId: r.supervising_department as string | null,
     };
     return ENTITY_COLUMNS.map((c) => byKey[c.key] ?? null);
   },
@@ -52,7 +55,7 @@ export const INSPECTOR_EXPORT: DirectoryExport = {
   headers: INSPECTOR_COLUMNS.map((c) => c.header),
   sql: `SELECT p.name, p.gender, p.post, p.enforcement_categories, p.certificate_no,
                to_char(p.certificate_valid_from, 'YYYY-MM-DD') AS valid_from, to_char(p.certificate_valid_to, 'YYYY-MM-DD') AS valid_to,
-               p.establishment, d.name AS department_name, p.specialties, p.status
+               p.establishment, d.name AS department_name, p.specialties, p.status, p.region_code
           FROM inspectors p LEFT JOIN departments d ON d.tenant_id = p.tenant_id AND d.id = p.department_id
          ORDER BY p.certificate_no`,
   cells: (r) => {
@@ -68,6 +71,7 @@ export const INSPECTOR_EXPORT: DirectoryExport = {
       departmentName: r.department_name as string | null,
       specialties: list(r.specialties),
       status: label(INSPECTOR_STATUS.labels, r.status),
+      regionCode: r.region_code as string | null,
     };
     return INSPECTOR_COLUMNS.map((c) => byKey[c.key] ?? null);
   },

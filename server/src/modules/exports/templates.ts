@@ -8,6 +8,7 @@ import type { Cell } from './table-writer';
 export async function entityExample(m: EntityManager): Promise<Cell[]> {
   const [tenant] = (await m.query('SELECT region_code FROM tenants WHERE id = app_current_tenant()')) as { region_code: string }[];
   const region = tenant?.region_code ?? '000000';
+  const [department] = (await m.query('SELECT name FROM departments ORDER BY is_office, name LIMIT 1')) as { name: string }[];
   const example: Record<keyof EntityFields, Cell> = {
     name: '示例建材有限公司',
     uscc: completeUscc(`91${region}MA0000001`),
@@ -23,13 +24,16 @@ export async function entityExample(m: EntityManager): Promise<Cell[]> {
     riskLevel: '低',
     complaints: 0,
     violationRecord: '',
+    supervisingDepartmentId: department?.name ?? '',
   };
   return ENTITY_COLUMNS.map((c) => example[c.key]);
 }
 
-/** The example row of the inspector template, in one of the bureau's own departments. */
+/** The example row of the inspector template, in one of the bureau's own departments and in its region. */
 export async function inspectorExample(m: EntityManager): Promise<Cell[]> {
   const [department] = (await m.query('SELECT name FROM departments ORDER BY is_office, name LIMIT 1')) as { name: string }[];
+  const [tenant] = (await m.query('SELECT region_code FROM tenants WHERE id = app_current_tenant()')) as { region_code: string }[];
+  const region = tenant?.region_code ?? '';
   const example: Record<keyof InspectorFields, Cell> = {
     name: '李四',
     gender: '男',
@@ -42,6 +46,7 @@ export async function inspectorExample(m: EntityManager): Promise<Cell[]> {
     departmentName: department?.name ?? '',
     specialties: '测绘、地质',
     status: '在岗',
+    regionCode: region,
   };
   return INSPECTOR_COLUMNS.map((c) => example[c.key]);
 }

@@ -25,6 +25,7 @@ function copyColumns(f: EntityFields): string {
     f.riskLevel ?? '\\N',
     String(f.complaints),
     copyField(f.violationRecord),
+    f.supervisingDepartmentId ?? '\\N',
   ].join('\t');
 }
 
@@ -37,7 +38,12 @@ export const entityImport: ImportKindSpec<Key> = {
   stagingColumns: ENTITY_STAGE_COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', '),
 
   async prepare(m: EntityManager, job: ImportJob) {
-    const options = { regionCodes: await currentTenantArea(m), acceptChecksumWarning: job.acceptChecksumWarnings };
+    const departments = (await m.query('SELECT id, name FROM departments')) as { id: string; name: string }[];
+    const options = {
+      regionCodes: await currentTenantArea(m),
+      acceptChecksumWarning: job.acceptChecksumWarnings,
+      departmentsByName: new Map(departments.map((d) => [d.name.trim(), d.id])),
+    };
     return (raw: RawRow<Key>) => {
       const { fields, issues } = parseEntityFields(raw, options);
       return { key: fields ? fields.uscc : normalizeUscc(raw.uscc ?? ''), issues, copy: fields && copyColumns(fields) };

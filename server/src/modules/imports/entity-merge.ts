@@ -21,6 +21,7 @@ export const ENTITY_STAGE_COLUMNS: [Exclude<Key, 'uscc'>, string, string][] = [
   ['riskLevel', 'risk_level', 'text'],
   ['complaints', 'complaints', 'integer'],
   ['violationRecord', 'violation_record', 'text'],
+  ['supervisingDepartmentId', 'supervising_department_id', 'uuid'],
 ];
 const ALL = ENTITY_STAGE_COLUMNS.map(([, column]) => column);
 

@@ -156,4 +156,16 @@ describe('importing the entity directory', () => {
     expect(rows[0]).toEqual(['行号', '列', '错误代码', '说明', '仅警告']);
     expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([['2', '名称', 'REQUIRED'], ['2', '行政区划代码', 'REGION_OUTSIDE']]);
   });
+
+  it('finds the supervising department (日常监管部门) by name, and reports one the bureau does not have', async () => {
+    const job = await importFile(t, 'entities', office, utf8Csv([
+      ['名称', '统一社会信用代码', '行政区划代码', '日常监管部门'],
+      ['常德市武陵区戊测绘有限公司', testUscc(801), '430702', '测绘地理信息科'],
+      ['常德市武陵区己测绘有限公司', testUscc(802), '430702', '不存在的科'],
+    ]), 'departments.csv', { mode: 'VALID_ROWS' });
+    expect(job).toMatchObject({ status: 'SUCCEEDED', insertedRows: 1, errorRows: 1 });
+    expect(job.errors.edges.map((e: any) => [e.node.rowNumber, e.node.column, e.node.code])).toEqual([[3, '日常监管部门', 'UNKNOWN_DEPARTMENT']]);
+    const [row] = await t.sql(`SELECT d.name FROM market_entities e JOIN departments d ON d.tenant_id = e.tenant_id AND d.id = e.supervising_department_id WHERE e.uscc = $1`, [testUscc(801)]);
+    expect(row.name).toBe('测绘地理信息科');
+  });
 });

@@ -59,11 +59,17 @@ describe('exports, templates and progress', () => {
     expect(entities[0]!.slice(0, 3)).toEqual(['名称', '统一社会信用代码', '登记机关']);
     expect(entities).toHaveLength(2);
     const inspectors = Buffer.from(await (await download('/api/templates/inspectors.csv')).arrayBuffer()).toString('utf8');
-    expect(inspectors.split('\r\n')[0]).toBe('\uFEFF姓名,性别,执法岗位,执法类别,执法证号,证件有效期起,证件有效期止,编制,所在部门,专长,状态');
+    expect(inspectors.split('\r\n')[0]).toBe('\uFEFF姓名,性别,执法岗位,执法类别,执法证号,证件有效期起,证件有效期止,编制,所在部门,属地区划代码,专长,状态');
     const job = await importFile(t, 'inspectors', office, Buffer.from(inspectors, 'utf8'), 'template.csv');
     expect(job).toMatchObject({ status: 'SUCCEEDED', insertedRows: 1 });
     const template = Buffer.from(await (await download('/api/templates/entities.xlsx')).arrayBuffer());
+    expect(entities[0]!.at(-1)).toBe('日常监管部门');
     expect(await importFile(t, 'entities', office, template, 'template.xlsx')).toMatchObject({ status: 'SUCCEEDED', insertedRows: 1 });
+    // The examples' 属地 and supervising department (a department of the bureau, by name) are stored.
+    const [inspector] = await t.sql(`SELECT region_code FROM inspectors WHERE certificate_no = 'ZF00000001' AND tenant_id = (SELECT tenant_id FROM users WHERE username = 'changde.admin')`);
+    expect(inspector.region_code).toMatch(/^\d{6}$/);
+    const [entity] = await t.sql(`SELECT d.name FROM market_entities e JOIN departments d ON d.tenant_id = e.tenant_id AND d.id = e.supervising_department_id WHERE e.name = '示例建材有限公司'`);
+    expect(entity.name).toBeTruthy();
     const exported = await (await download('/api/exports/inspectors.csv')).text();
     expect(exported).toContain('ZF00000001');
   });

@@ -66,4 +66,17 @@ describe('importing the inspector directory', () => {
     expect(after).toMatchObject({ status: 'SUSPENDED', department: '测绘地理信息科', enforcement_categories: ['土地管理', '矿产资源'] });
     expect(after.id).toBe(before.id);
   });
+
+  it('reads the 属地 column, inside the bureau’s area only', async () => {
+    const job = await importFile(t, 'inspectors', office, utf8Csv([
+      ['姓名', '性别', '执法岗位', '执法证号', '证件有效期起', '证件有效期止', '编制', '属地'],
+      ['周测试', '男', '执法监察', 'TS-0007', '2024-01-01', '2029-12-31', '行政编制', '430703'],
+      ['吴测试', '男', '执法监察', 'TS-0008', '2024-01-01', '2029-12-31', '行政编制', '410481'],
+      ['郑测试', '男', '执法监察', 'TS-0009', '2024-01-01', '2029-12-31', '行政编制', ''],
+    ]), 'regions.csv', { mode: 'VALID_ROWS' });
+    expect(job).toMatchObject({ status: 'SUCCEEDED', insertedRows: 2, errorRows: 1 });
+    expect(job.errors.edges.map((e: any) => [e.node.rowNumber, e.node.column, e.node.code])).toEqual([[3, '属地', 'REGION_OUTSIDE']]);
+    expect((await inspector('TS-0007')).region_code).toBe('430703');
+    expect((await inspector('TS-0009')).region_code).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { currentTenantArea } from '../regions/region-area';
 import { INSPECTOR_COLUMNS, parseInspectorFields, type InspectorFields } from '../inspectors/inspector-fields';
 import { arrayLiteral, copyField } from './copy-text';
 import { ImportKind } from './import-job.entity';
@@ -20,6 +21,7 @@ function copyColumns(f: InspectorFields, departmentId: string | null): string {
     f.establishment,
     copyField(arrayLiteral(f.specialties)),
     f.status,
+    f.regionCode ?? '\\N',
   ].join('\t');
 }
 
@@ -34,8 +36,9 @@ export const inspectorImport: ImportKindSpec<Key> = {
   async prepare(m: EntityManager) {
     const rows = (await m.query('SELECT id, name FROM departments')) as { id: string; name: string }[];
     const departments = new Map(rows.map((d) => [d.name.trim(), d.id]));
+    const options = { regionCodes: await currentTenantArea(m) };
     return (raw: RawRow<Key>) => {
-      const { fields, issues } = parseInspectorFields(raw);
+      const { fields, issues } = parseInspectorFields(raw, options);
       const departmentId = fields?.departmentName ? departments.get(fields.departmentName) : null;
       if (departmentId === undefined) {
         issues.push({ field: 'departmentName', code: 'UNKNOWN_DEPARTMENT', message: `本单位没有名为“${fields!.departmentName}”的部门` });

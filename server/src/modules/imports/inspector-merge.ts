@@ -18,6 +18,7 @@ export const INSPECTOR_STAGE_COLUMNS: [Exclude<Key, 'certificateNo'>, string, st
   ['establishment', 'establishment', 'text'],
   ['specialties', 'specialties', 'text[]'],
   ['status', 'status', 'text'],
+  ['regionCode', 'region_code', 'text'],
 ];
 const ALL = INSPECTOR_STAGE_COLUMNS.map(([, column]) => column);
 

@@ -10,6 +10,9 @@ import { Inspection, InspectionStatus } from './inspection.entity';
 import { InspectionStep } from './inspection-step.entity';
 import { publicationDue, todayInChina } from './inspection-deadlines';
 import { contentOf } from './inspection.service';
+import { sealInspectionEvidence } from '../evidence/evidence.service';
+import { assertObjectionsSettled } from '../statements/statement.service';
+import { recordPublishedResult } from '../credit/credit-records';
 
 /** Every member of the team has confirmed the record as it now reads. */
 async function unconfirmed(m: EntityManager, record: Inspection): Promise<string[]> {
@@ -53,9 +56,12 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       if (missing.length) throw badInput(missing, '检查记录尚未填写完整');
       const names = await unconfirmed(m, record);
       if (names.length) throw new AppError('RULE_VIOLATION', `检查组成员尚未确认检查记录：${names.join('、')}`, { rule: 'inspection.confirmations', unconfirmed: names });
+      await assertObjectionsSettled(m, record);
       changes.submittedAt = now;
+      await sealInspectionEvidence(m, record);
     }
     if (action === 'RETURN' || action === 'PASS_REVIEW') await assertReviewer(ctx, m, record);
+    if (action === 'PASS_REVIEW') await assertObjectionsSettled(m, record);
     if (action === 'APPROVE') {
       const due = await publicationDue(m, record.tenantId, todayInChina(now));
       Object.assign(changes, { approvedAt: now, publicationDueOn: due.date, publicationDueProvisional: due.provisional });
@@ -65,6 +71,7 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
     if (action === 'PUBLISH' && record.correctsId) {
       await m.update(Inspection, { tenantId: record.tenantId, id: record.correctsId }, { correctedById: record.id });
     }
+    if (action === 'PUBLISH') await recordPublishedResult(m, record, now);
     const user = (await m.query('SELECT display_name FROM users WHERE id = $1', [viewer.userId])) as { display_name: string }[];
     await m.insert(InspectionStep, { tenantId: record.tenantId, id: crypto.randomUUID(), inspectionId: record.id, action, toStatus: check.to, comment: note, userId: viewer.userId, userName: user[0]?.display_name ?? viewer.username });
     await appendAudit(m, actorOf(ctx), {

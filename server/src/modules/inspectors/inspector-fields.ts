@@ -16,6 +16,8 @@ export interface InspectorFields {
   status: InspectorStatus;
   /** Department name as written in an import; forms pass the department id instead. */
   departmentName: string | null;
+  /** 属地: a region code inside the bureau's area, or null. */
+  regionCode: string | null;
 }
 
 export const INSPECTOR_COLUMNS: { key: keyof InspectorFields; header: string; aliases: string[]; required?: boolean }[] = [
@@ -28,6 +30,7 @@ export const INSPECTOR_COLUMNS: { key: keyof InspectorFields; header: string; al
   { key: 'certificateValidTo', header: '证件有效期止', aliases: ['有效期止', '有效期至'], required: true },
   { key: 'establishment', header: '编制', aliases: ['编制类型', '编制性质'], required: true },
   { key: 'departmentName', header: '所在部门', aliases: ['部门', '科室', '股室'] },
+  { key: 'regionCode', header: '属地区划代码', aliases: ['属地', '所在区划代码', '所在区划'] },
   { key: 'specialties', header: '专长', aliases: ['业务专长'] },
   { key: 'status', header: '状态', aliases: ['人员状态'] },
 ];
@@ -47,8 +50,10 @@ export function parseDate(value: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** `regionCodes` is the set of codes inside the bureau's area (as for entities). */
 export function parseInspectorFields(
   raw: Partial<Record<keyof InspectorFields, string | string[] | null | undefined>>,
+  options: { regionCodes: ReadonlySet<string> },
 ): { fields: InspectorFields | null; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const text = (key: keyof InspectorFields, required = false): string | null => {
@@ -92,6 +97,10 @@ export function parseInspectorFields(
   }
   const establishment = pick('establishment', ESTABLISHMENT, true, null);
   const status = pick('status', INSPECTOR_STATUS, false, 'ACTIVE');
+  const regionCode = text('regionCode');
+  if (regionCode !== null && !options.regionCodes.has(regionCode)) {
+    issues.push({ field: 'regionCode', code: 'REGION_OUTSIDE', message: `行政区划代码 ${regionCode} 不存在或不在本单位辖区内` });
+  }
   const fields: InspectorFields = {
     name: name ?? '',
     gender: gender as Gender,
@@ -104,6 +113,7 @@ export function parseInspectorFields(
     specialties: list('specialties'),
     status: status as InspectorStatus,
     departmentName: text('departmentName'),
+    regionCode,
   };
   return { fields: issues.length ? null : fields, issues };
 }

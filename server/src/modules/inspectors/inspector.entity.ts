@@ -38,6 +38,11 @@ export class Inspector extends Node {
   @Column({ name: 'department_id', type: 'uuid', nullable: true })
   departmentId!: string | null;
 
+  /** 属地: the region (GB/T 2260, inside the bureau's area) the inspector belongs to, for “same region” recusal. */
+  @Field(() => String, { nullable: true, description: '属地（所在行政区划代码），用于同一区域回避' })
+  @Column({ name: 'region_code', type: 'varchar', length: 6, nullable: true })
+  regionCode!: string | null;
+
   @Field() @Column({ type: 'text' }) name!: string;
 
   @Field(() => Gender) @Column({ type: 'text' }) gender!: Gender;

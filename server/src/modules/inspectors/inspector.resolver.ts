@@ -5,6 +5,7 @@ import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { Allow, SignedIn } from '../../graphql/permissions';
 import { badInput } from '../../graphql/errors';
 import { Department } from '../departments/department.entity';
+import { Region } from '../regions/region.entity';
 import { User } from '../users/user.entity';
 import { canReadUser } from '../users/user.service';
 import { MarketEntity } from '../entities/market-entity.entity';
@@ -30,6 +31,7 @@ class InspectorInput {
   @Field(() => InspectorStatus, { nullable: true }) status?: InspectorStatus | null;
   @Field(() => ID, { nullable: true }) departmentId?: string | null;
   @Field(() => ID, { nullable: true, description: '关联的用户账号' }) userId?: string | null;
+  @Field(() => String, { nullable: true, description: '属地（本单位辖区内的行政区划代码）；null 表示清除' }) regionCode?: string | null;
 }
 
 @InputType({ description: '回避声明' })
@@ -104,6 +106,11 @@ export class InspectorResolver {
   @FieldResolver(() => Department, { nullable: true })
   department(@Root() inspector: Inspector, @Ctx() ctx: RequestContext) {
     return inspector.departmentId ? ctx.loaders.Department.load(inspector.departmentId) : null;
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: '属地' })
+  region(@Root() inspector: Inspector, @Ctx() ctx: RequestContext) {
+    return inspector.regionCode ? ctx.loaders.Region.load(inspector.regionCode) : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: '关联账号（本人或有权查看用户者可见）' })

@@ -6,6 +6,7 @@ import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { isUniqueViolation } from '../../lib/pg-errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { resolveRef } from '../../lib/resolve-ref';
+import { currentTenantArea } from '../regions/region-area';
 import { Department } from '../departments/department.entity';
 import { User } from '../users/user.entity';
 import { MarketEntity } from '../entities/market-entity.entity';
@@ -29,7 +30,7 @@ export async function saveInspector(ctx: RequestContext, globalId: string | null
     }
     if (!ctx.ability.can(existing ? 'update' : 'create', asSubject('Inspector', existing ?? { tenantId: viewer.tenantId }))) throw forbidden();
     const base = existing ? rawOf(existing) : {};
-    const { fields, issues } = parseInspectorFields({ ...base, ...withoutUndefined(input) });
+    const { fields, issues } = parseInspectorFields({ ...base, ...withoutUndefined(input) }, { regionCodes: await currentTenantArea(m) });
     if (!fields) throw badInput(issues.map(({ field, message }) => ({ field, message })));
     const departmentId = input.departmentId === undefined ? (existing?.departmentId ?? null) : await resolveDepartment(m, input.departmentId);
     const userId = input.userId === undefined ? (existing?.userId ?? null) : await resolveUser(m, input.userId);
@@ -108,7 +109,7 @@ export function isDrawable(inspector: Inspector, onDate: string): boolean {
   return inspector.status === InspectorStatus.ACTIVE && inspector.certificateValidFrom <= onDate && onDate <= inspector.certificateValidTo;
 }
 
-function rawOf(i: Inspector): Record<string, string | string[]> {
+function rawOf(i: Inspector): Record<string, string | string[] | null> {
   return {
     name: i.name,
     gender: i.gender,
@@ -120,6 +121,7 @@ function rawOf(i: Inspector): Record<string, string | string[]> {
     establishment: i.establishment,
     specialties: i.specialties,
     status: i.status,
+    regionCode: i.regionCode,
   };
 }
 

@@ -83,7 +83,7 @@ export class PublicDirectoryResolver {
   }
 }
 
-async function activeBureau(ctx: RequestContext, bureauId: string): Promise<string> {
+export async function activeBureau(ctx: RequestContext, bureauId: string): Promise<string> {
   const id = fromGlobalUuid(bureauId, 'Tenant');
   const [row] = id ? await ctx.app.db.query(`SELECT id FROM public_tenants WHERE id = $1`, [id]) : [];
   if (!row) throw notFound('单位');

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import type { RuleSet } from '@spotcheck/shared';
+import { withRuleDefaults, type RuleSet } from '@spotcheck/shared';
 
 /** One version of a bureau's rules (细则). Versions are never changed; a draw records the one it used. */
 @Entity('rule_sets')
@@ -14,8 +14,9 @@ export class RuleSetVersion {
   @PrimaryColumn({ type: 'integer' })
   version!: number;
 
+  /** Read with the defaults of sections added after the version was saved (versions are never rewritten). */
   @Field(() => GraphQLJSON)
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', transformer: { from: (v: RuleSet | null) => (v ? withRuleDefaults(v) : v), to: (v: RuleSet) => v } })
   rules!: RuleSet;
 
   @Field(() => String, { nullable: true, description: '修改理由' })

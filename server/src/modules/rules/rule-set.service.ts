@@ -4,6 +4,7 @@ import { badInput, forbidden } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { RuleSetVersion } from './rule-set.entity';
+import { refreshCreditStatuses } from '../credit/credit-status';
 
 /** A new bureau starts from the platform's template (its latest version), or the built-in defaults. */
 export async function copyTemplateRules(
@@ -42,6 +43,7 @@ export async function updateRuleSet(ctx: RequestContext, rules: unknown, reason:
       createdBy: viewer.userId,
     });
     await m.insert(RuleSetVersion, version as never);
+    await refreshCreditStatuses(m, parsed.data);
     await appendAudit(m, actorOf(ctx), {
       action: 'rules.update',
       objectType: 'RuleSetVersion',

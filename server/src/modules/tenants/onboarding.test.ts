@@ -1,3 +1,4 @@
+import { DEMO_ACCOUNTS } from '../../seed/demo-data';
 import { toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 
@@ -134,7 +135,7 @@ describe('onboarding a county bureau and its people', () => {
     expect((await t.gql('{ me { id } }', {}, inspector)).data.me).toBeNull();
     expect(codes(await t.gql('mutation { login(username: "wugang.admin", password: "spotcheck-demo") { token } }'))).toEqual(['FORBIDDEN']);
     const [{ users }] = await t.sql(`SELECT count(*)::int AS users FROM users WHERE tenant_id = $1`, [wugang.id]);
-    expect(users).toBe(10);
+    expect(users).toBe(DEMO_ACCOUNTS.filter((a) => a.tenant === 'wugang').length);
     await t.gql('mutation($id: ID!) { updateTenant(id: $id, input: { status: ACTIVE }) { status } }', { id: toGlobalId('Tenant', wugang.id) }, operator);
     await t.login('wugang.admin');
   });

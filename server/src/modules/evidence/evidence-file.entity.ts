@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * 证据: a photo or document copy of an inspection record, uploaded by the team or attached by the entity
+ * to its statement. The bytes live in object storage under `storage_key`; `sha256` is what was received.
+ * Once sealed (the record submitted, or the statement submitted) a row never changes or goes.
+ */
+@Entity('evidence_files')
+@Index(['tenantId', 'inspectionId'])
+@Index(['tenantId', 'statementId'])
+export class EvidenceFile {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'inspection_id', type: 'uuid' }) inspectionId!: string;
+  /** Set for the entity's attachments to its statement or objection. */
+  @Column({ name: 'statement_id', type: 'uuid', nullable: true }) statementId!: string | null;
+  /** As uploaded (shown and offered on download); never used in a path. */
+  @Column({ name: 'file_name', type: 'text' }) fileName!: string;
+  /** From the file's leading bytes, not from what the client said. */
+  @Column({ name: 'content_type', type: 'text' }) contentType!: string;
+  @Column({ type: 'integer' }) size!: number;
+  @Column({ type: 'text' }) sha256!: string;
+  @Column({ name: 'storage_key', type: 'text' }) storageKey!: string;
+  @Column({ name: 'uploaded_by_user', type: 'uuid', nullable: true }) uploadedByUser!: string | null;
+  @Column({ name: 'uploaded_by_entity', type: 'boolean', default: false }) uploadedByEntity!: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'sealed_at', type: 'timestamptz', nullable: true }) sealedAt!: Date | null;
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs/promises';
+import type express from 'express';
+import { fromGlobalUuid } from '@spotcheck/shared';
+import type { AppServices } from '../../graphql/context';
+import { tenantTx } from '../../graphql/context';
+import { notFound, forbidden } from '../../graphql/errors';
+import { signedInContext } from '../imports/http-support';
+import { Inspection } from '../inspections/inspection.entity';
+import { sendEvidence } from './evidence-download';
+import { EvidenceFile } from './evidence-file.entity';
+import { evidenceRoute } from './evidence-http';
+import { receiveEvidence } from './evidence-upload';
+import { addTeamEvidence, mayReadEvidence, precheckTeamUpload } from './evidence.service';
+import { evidenceView } from './evidence.types';
+
+/** The team uploads a record's evidence (multipart, field `file`); staff of the bureau download it. */
+export function registerEvidenceRoutes(web: express.Express, app: AppServices): void {
+  web.post(
+    '/api/inspections/:id/evidence',
+    evidenceRoute(app, async (req, res) => {
+      const ctx = await signedInContext(app, req);
+      await precheckTeamUpload(ctx, String(req.params.id));
+      const file = await receiveEvidence(req, app.config.evidence.maxFileBytes);
+      try {
+        const row = await addTeamEvidence(ctx, String(req.params.id), file);
+        res.status(201).json(evidenceView(row, 'staff'));
+      } finally {
+        await fs.rm(file.tempPath, { force: true });
+      }
+    }),
+  );
+
+  web.get(
+    '/api/evidence/:id',
+    evidenceRoute(app, async (req, res) => {
+      const ctx = await signedInContext(app, req);
+      const file = await tenantTx(ctx, async (m) => {
+        const id = fromGlobalUuid(String(req.params.id), 'EvidenceFile');
+        const row = id ? await m.findOneBy(EvidenceFile, { id }) : null;
+        const record = row ? await m.findOneBy(Inspection, { id: row.inspectionId }) : null;
+        if (!row || !record) throw notFound('证据文件');
+        // An entity's attachment of a draft statement is not yet part of the record.
+        if (row.statementId && !row.sealedAt) throw notFound('证据文件');
+        if (!(await mayReadEvidence(ctx, m, record))) throw forbidden('只有检查组、检查部门负责人、分管领导、纪检监督和领导小组办公室可以查看证据');
+        return row;
+      });
+      await sendEvidence(app, res, file);
+    }),
+  );
+}

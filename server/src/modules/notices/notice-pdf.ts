@@ -1,0 +1,126 @@
+import PDFDocument from 'pdfkit';
+import { EMPTY_NOTICE_TEXT, noticeByline, noticeColumns, verificationText, type NoticeColumn, type PublicationNotice } from './notice';
+import { noticeFont } from './notice-font';
+import { drawTable, type PdfTableRow } from './pdf-table';
+
+const MARGIN = 42.5; // 15 mm
+const BODY_SIZE = 10.5; // 五号
+const TABLE_SIZE = 9;
+const PADDING = 3;
+/** The least a wrapping column gets per spreadsheet character unit: a CJK character is two units. */
+const MIN_POINTS_PER_UNIT = TABLE_SIZE / 2;
+const A4_PORTRAIT_WIDTH = 595.28;
+
+/**
+ * The notice as a printable A4 PDF: title, byline, intro, the results table (its header row on
+ * every page), footer, the draw's verification data, and “第 X 页 共 Y 页” on each page. Returns
+ * the document as a stream; it holds every page until the end, when it knows the page count.
+ */
+export function renderNoticePdf(notice: PublicationNotice): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    bufferPages: true,
+    // No default font: pdfkit's is Helvetica, which would end up in the file unused. (Passing a font
+    // here instead would make each later switch to that font parse the whole font file again.)
+    font: null as unknown as string,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: { Title: notice.title, Author: notice.bureauName, Subject: '双随机、一公开抽查结果公示' },
+  });
+  // pdfkit takes a parsed fontkit font as a source, though its typings name only files and bytes.
+  doc.registerFont('regular', noticeFont('regular') as unknown as Buffer);
+  doc.registerFont('bold', noticeFont('bold') as unknown as Buffer);
+
+  const columns = noticeColumns(notice);
+  const cells = notice.rows.map((row) => columns.map((c) => String(c.value(row))));
+  const { widths, landscape } = columnWidths(doc, columns, cells);
+  // Every page, also those pdfkit adds itself when text runs on, takes the document's options.
+  Object.assign(doc.options, { size: 'A4', layout: landscape ? 'landscape' : 'portrait', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } });
+  doc.addPage();
+  const width = doc.page.width - 2 * MARGIN;
+
+  doc.font('bold').fontSize(16).text(notice.title, { align: 'center', width });
+  doc.moveDown(0.4);
+  doc.font('regular').fontSize(BODY_SIZE).text(noticeByline(notice), { align: 'center', width });
+  doc.moveDown(0.8);
+  paragraphs(doc, notice.intro, width);
+  doc.moveDown(0.6);
+
+  const rows: PdfTableRow[] = cells.length ? cells : [{ span: EMPTY_NOTICE_TEXT }];
+  drawTable(doc, columns.map((c, i) => ({ header: c.header, width: widths(width)[i]!, centred: c.fit })), rows, {
+    regularFont: 'regular',
+    boldFont: 'bold',
+    fontSize: TABLE_SIZE,
+    padding: PADDING,
+    headerFill: '#e8e8e8',
+    lineWidth: 0.5,
+  });
+
+  doc.moveDown(1);
+  doc.font('regular').fontSize(BODY_SIZE);
+  paragraphs(doc, notice.footer, width);
+  const verification = verificationText(notice);
+  if (verification) {
+    doc.moveDown(0.6);
+    doc.fontSize(8).fillColor('#444444').text(verification, { width }).fillColor('#000000');
+  }
+  pageNumbers(doc);
+  doc.end();
+  return doc;
+}
+
+/** The whole PDF in memory, for callers that want bytes rather than a stream. */
+export async function renderNoticePdfBuffer(notice: PublicationNotice): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of renderNoticePdf(notice)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Text in paragraphs as official documents set them: each line of the input its own paragraph, indented two characters. */
+function paragraphs(doc: PDFKit.PDFDocument, text: string, width: number): void {
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    doc.text(line, doc.page.margins.left, undefined, { width, indent: 2 * BODY_SIZE, lineGap: 3, paragraphGap: 2 });
+  }
+}
+
+function pageNumbers(doc: PDFKit.PDFDocument): void {
+  const { start, count } = doc.bufferedPageRange();
+  doc.font('regular').fontSize(9).fillColor('#000000');
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // Writing inside the bottom margin: pdfkit would start a new page unless the margin is lifted meanwhile.
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.text(`第 ${i - start + 1} 页 共 ${count} 页`, MARGIN, doc.page.height - bottomMargin / 2 - 5, {
+      width: doc.page.width - 2 * MARGIN,
+      align: 'center',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottomMargin;
+  }
+}
+
+/**
+ * Fitted columns (序号, codes, dates) get the width of their widest text, at most a quarter of the
+ * page; the others share the rest in proportion to their spreadsheet widths. Landscape when the
+ * wrapping columns would be too narrow on a portrait page.
+ */
+function columnWidths(doc: PDFKit.PDFDocument, columns: NoticeColumn[], cells: string[][]) {
+  const fitted = columns.map((c, i) => {
+    if (!c.fit) return 0;
+    doc.font('bold').fontSize(TABLE_SIZE);
+    let widest = doc.widthOfString(c.header);
+    doc.font('regular');
+    for (const row of cells) widest = Math.max(widest, doc.widthOfString(row[i]!));
+    return widest + 2 * PADDING + 1;
+  });
+  const units = columns.reduce((sum, c) => sum + (c.fit ? 0 : c.width), 0);
+  const fittedTotal = (width: number) => fitted.reduce((sum, w) => sum + Math.min(w, width / 4), 0);
+  const portrait = A4_PORTRAIT_WIDTH - 2 * MARGIN;
+  const landscape = fittedTotal(portrait) + units * MIN_POINTS_PER_UNIT > portrait;
+  const widths = (width: number) => {
+    const perUnit = (width - fittedTotal(width)) / units;
+    return columns.map((c, i) => (c.fit ? Math.min(fitted[i]!, width / 4) : c.width * perUnit));
+  };
+  return { widths, landscape };
+}

@@ -1,0 +1,37 @@
+import { DEFAULT_RULES, type DrawRecord, type RuleSet } from '@spotcheck/shared';
+import type { TestApp } from './test-app';
+
+/** Saves a new version of the bureau's rules: the defaults with `changes` (one level deep) applied. */
+export async function saveRules(t: TestApp, office: string, changes: Partial<RuleSet>): Promise<void> {
+  const saved = await t.gql('mutation($r: JSON!) { updateRuleSet(rules: $r, reason: "测试细则") { version } }', { r: { ...DEFAULT_RULES, ...changes } }, office);
+  if (saved.errors) throw new Error(JSON.stringify(saved.errors));
+}
+
+/** A task of 常德's 2026 plan over the given items (by name; all of them when omitted) at their minimum ratios. */
+export async function createChangdeTask(t: TestApp, office: string, title: string, itemNames?: string[]): Promise<string> {
+  const items = (await t.gql('{ items { edges { node { id name minRatio } } } }', {}, office)).data.items.edges
+    .map((e: { node: { id: string; name: string; minRatio: string } }) => e.node)
+    .filter((i: { name: string }) => !itemNames || itemNames.includes(i.name));
+  const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
+  const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
+    planId: plan, round: 1, title, purpose: '按年度计划开展随机抽查', procedure: '摇号、核查、报告', divisionOfLabour: '各检查部门按事项分工',
+    confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-06-26', teamSize: 2,
+    items: items.map((i: { id: string; minRatio: string }) => ({ itemId: i.id, ratio: i.minRatio })),
+  } }, office);
+  if (task.errors) throw new Error(JSON.stringify(task.errors));
+  return task.data.createTask.id;
+}
+
+/** Commit, witness, public number, draw: returns the draw's id and its published record. */
+export async function holdCeremony(t: TestApp, taskId: string, office: string, witness: string): Promise<{ drawId: string; record: DrawRecord }> {
+  const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: taskId }, office);
+  if (committed.errors) throw new Error(JSON.stringify(committed.errors));
+  const drawId = committed.data.commitDraw.id;
+  await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "纪检监督 5120") { id } }', { id: drawId }, witness);
+  await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 2026118 期 603") { id } }', { id: drawId }, office);
+  const drawn = await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { record } }', { id: drawId }, office);
+  if (drawn.errors) throw new Error(JSON.stringify(drawn.errors));
+  const record: DrawRecord = drawn.data.performDraw.record;
+  if (!record.result) throw new Error(`the draw failed: ${JSON.stringify(record.failure)}`);
+  return { drawId, record };
+}
