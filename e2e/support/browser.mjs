@@ -29,9 +29,10 @@ export async function newPage(browser, baseURL) {
   return context.newPage();
 }
 
-export async function screenshot(page, name) {
+/** The whole page by default; `{ fullPage: false }` for what the screen shows (a big screen's long list). */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }

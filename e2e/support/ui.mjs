@@ -1,7 +1,9 @@
 // Steps the browser tests share: signing in, antd selects and pop-confirms, one-time codes, and
 // screenshots taken once animations have settled.
 import assert from 'node:assert/strict';
-import { screenshot as saveScreenshot } from './browser.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS, screenshot as saveScreenshot } from './browser.mjs';
 
 const CODE_SHAPE = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/;
 
@@ -11,9 +13,9 @@ const MOVING = ['zoom', 'zoom-big', 'fade', 'move-up', 'show-help']
   .join(', ');
 
 /** A screenshot (under e2e/artifacts/) once animations have settled, so it shows what a person would see. */
-export async function screenshot(page, name) {
+export async function screenshot(page, name, options) {
   await page.waitForFunction((selector) => !document.querySelector(selector), MOVING);
-  return saveScreenshot(page, name);
+  return saveScreenshot(page, name, options);
 }
 
 /** Signs in through the form and waits for the me page. */
@@ -88,4 +90,19 @@ export async function assertText(locator, expected) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   assert.fail(`expected "${expected}" in "${text}"`);
+}
+
+/** Clicks a button that downloads a file, keeps the file under e2e/artifacts/ and returns its text. */
+export async function downloadText(page, button, name) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const file = path.join(ARTIFACTS, name);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await download.saveAs(file);
+  return readFileSync(file, 'utf8');
+}
+
+/** Presses the pop-confirm's 确定 after `trigger` opened it. */
+export async function clickAndConfirm(page, trigger) {
+  await trigger.click();
+  await confirmPopover(page);
 }

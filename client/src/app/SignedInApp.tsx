@@ -1,6 +1,7 @@
 /**
  * Everything behind sign-in: loads the signed-in user once, derives the ability, shows the side menu
- * with the pages that ability allows, and sends any other address to 我的账号.
+ * with the pages that ability allows (the big screen alone, without it), and sends any other address
+ * to 我的账号.
  */
 import { Suspense, useEffect, useMemo } from 'react';
 import { Alert, Button, Card, Menu, Space, Spin, Typography } from 'antd';
@@ -12,6 +13,7 @@ import { abilityOf, CurrentUserProvider, type CurrentUser } from './current-user
 import { describeError } from './errors';
 import { useI18n } from './i18n';
 import { navigate, PATHS } from './navigation';
+import { resolvePage } from './route-resolve';
 import { ROUTES } from './routes';
 
 export function SignedInApp({ path }: { path: string }) {
@@ -21,11 +23,12 @@ export function SignedInApp({ path }: { path: string }) {
   const me = data?.me ?? null;
   const user = useMemo<CurrentUser | null>(() => (me ? { me, ability: abilityOf(me) } : null), [me]);
   const allowed = useMemo(() => (user ? ROUTES.filter((route) => route.allowed(user)) : []), [user]);
-  const route = allowed.find((r) => r.path === path);
+  const page = useMemo(() => (user ? resolvePage(allowed, user, path) : null), [allowed, user, path]);
+  const route = page?.route;
 
   useEffect(() => {
-    if (user && !route) navigate(PATHS.me, { replace: true });
-  }, [user, route]);
+    if (user && !page) navigate(PATHS.me, { replace: true });
+  }, [user, page]);
 
   const logoutButton = (
     <Button ghost size="small" icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()} loading={loggingOut} data-testid="logout-button">
@@ -68,11 +71,16 @@ export function SignedInApp({ path }: { path: string }) {
     </Space>
   );
 
+  const content = <Suspense fallback={spinner}>{page ? page.node() : ROUTES[0]!.render()}</Suspense>;
   return (
     <CurrentUserProvider value={user}>
-      <AppShell sider={menu} extra={extra}>
-        <Suspense fallback={spinner}>{(route ?? ROUTES[0]!).render()}</Suspense>
-      </AppShell>
+      {page?.bare ? (
+        content
+      ) : (
+        <AppShell sider={menu} extra={extra}>
+          {content}
+        </AppShell>
+      )}
     </CurrentUserProvider>
   );
 }

@@ -2,10 +2,14 @@
  * The one Apollo Client: adds the bearer token to every request and, when the server answers
  * UNAUTHENTICATED, refreshes the session once (single-flight) and replays the request; when that
  * is not possible the session is cleared, which sends the app back to the sign-in page.
+ * Subscriptions (the live draw ceremony) go over graphql-ws on the same /graphql path.
  */
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { from, mergeMap, throwError } from 'rxjs';
 import { clearSession, getSession, subscribeSession } from './auth';
 import { hasCode } from './errors';
@@ -42,8 +46,26 @@ const refreshLink = new ErrorLink(({ error, operation, forward }) => {
   );
 });
 
+// Lazy: the socket opens with the first subscription and closes after the last one, each time with
+// the token current then (the server reads it once per subscription).
+const wsClient = createClient({
+  url: () => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
+  connectionParams: () => {
+    const session = getSession();
+    return session ? { authorization: `Bearer ${session.token}` } : {};
+  },
+  retryAttempts: 20,
+  shouldRetry: () => true,
+});
+
+const transport = ApolloLink.split(
+  ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+  new GraphQLWsLink(wsClient),
+  ApolloLink.from([refreshLink, authLink, new HttpLink({ uri: '/graphql' })]),
+);
+
 export const apolloClient = new ApolloClient({
-  link: ApolloLink.from([refreshLink, authLink, new HttpLink({ uri: '/graphql' })]),
+  link: transport,
   // Regions have no id; their GB/T 2260 code identifies them.
   cache: new InMemoryCache({ typePolicies: { Region: { keyFields: ['code'] } } }),
 });

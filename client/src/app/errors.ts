@@ -13,6 +13,9 @@ export interface ApiProblem {
   message: string | null;
   fields: FieldProblem[];
   retryAfterSeconds?: number;
+  /** RULE_VIOLATION: the broken rule (e.g. draw.TOO_FEW_INSPECTORS) and, for a draw, its constraint. */
+  rule?: string;
+  constraint?: string;
 }
 
 export function hasCode(error: unknown, code: string): boolean {
@@ -31,6 +34,8 @@ export function describeError(error: ErrorLike | undefined | null): ApiProblem |
       message: first?.message ?? null,
       fields,
       retryAfterSeconds: typeof retry === 'number' ? retry : undefined,
+      rule: typeof extensions.rule === 'string' ? extensions.rule : undefined,
+      constraint: typeof extensions.constraint === 'string' ? extensions.constraint : undefined,
     };
   }
   return { code: 'NETWORK', message: null, fields: [] };

@@ -8,7 +8,25 @@ export const PATHS = {
   tenants: '/tenants',
   people: '/people',
   settings: '/settings',
+  plans: '/plans',
+  tasks: '/tasks',
+  jointInvitations: '/joint-invitations',
 } as const;
+
+const seg = encodeURIComponent;
+
+/** Addresses of the pages below a menu item (global ids are encoded: they may hold "/", "+" or "="). */
+export const LINKS = {
+  newPlan: `${PATHS.plans}/new`,
+  plan: (id: string) => `${PATHS.plans}/${seg(id)}`,
+  editPlan: (id: string) => `${PATHS.plans}/${seg(id)}/edit`,
+  newTask: `${PATHS.tasks}/new`,
+  task: (id: string) => `${PATHS.tasks}/${seg(id)}`,
+  editTask: (id: string) => `${PATHS.tasks}/${seg(id)}/edit`,
+  ceremony: (taskId: string) => `${PATHS.tasks}/${seg(taskId)}/ceremony`,
+  ceremonyScreen: (taskId: string) => `${PATHS.tasks}/${seg(taskId)}/ceremony/screen`,
+  invitation: (id: string) => `${PATHS.jointInvitations}/${seg(id)}`,
+};
 
 const listeners = new Set<() => void>();
 

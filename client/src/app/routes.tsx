@@ -1,16 +1,40 @@
-/** The pages behind sign-in: path, menu label and icon, who may open it (by the shared ability), and what it shows. */
+/**
+ * The pages behind sign-in: each menu item (path, label, icon, who may open it — by the shared
+ * ability) with the pages below it (`pages`: "/tasks/:id/edit" …), and what each shows.
+ */
 import { lazy, type ReactNode } from 'react';
-import { ApartmentOutlined, BankOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, CalendarOutlined, MailOutlined, ProfileOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { asSubject } from '@spotcheck/shared';
 import type { CurrentUser } from './current-user';
 import type { MessageKey } from './i18n';
 import { PATHS } from './navigation';
+import { canEditPlans, canPlanTasks, canReadPlans, canReadTasks, canSeeJointInvitations } from './permissions';
+import type { RouteParams } from './route-match';
 
 // Each page is its own chunk, loaded when first opened (SignedInApp shows a spinner meanwhile).
 const AccountPage = lazy(() => import('../features/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const TenantsPage = lazy(() => import('../features/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const TenantSettingsPage = lazy(() => import('../features/settings/TenantSettingsPage').then((m) => ({ default: m.TenantSettingsPage })));
+const PlansPage = lazy(() => import('../features/plans/PlansPage').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
+const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage').then((m) => ({ default: m.PlanFormPage })));
+const TasksPage = lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
+const TaskPage = lazy(() => import('../features/tasks/TaskPage').then((m) => ({ default: m.TaskPage })));
+const TaskFormPage = lazy(() => import('../features/tasks/TaskFormPage').then((m) => ({ default: m.TaskFormPage })));
+const CeremonyPage = lazy(() => import('../features/draws/CeremonyPage').then((m) => ({ default: m.CeremonyPage })));
+const CeremonyScreen = lazy(() => import('../features/draws/CeremonyScreen').then((m) => ({ default: m.CeremonyScreen })));
+const InvitationsPage = lazy(() => import('../features/joint/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
+const InvitationPage = lazy(() => import('../features/joint/InvitationPage').then((m) => ({ default: m.InvitationPage })));
+
+/** A page below a menu item. */
+export interface SubPage {
+  pattern: string;
+  allowed?: (user: CurrentUser) => boolean;
+  render: (params: RouteParams) => ReactNode;
+  /** Shown alone, without header and menu (the big screen in the witness room). */
+  bare?: boolean;
+}
 
 export interface AppRoute {
   path: string;
@@ -20,7 +44,10 @@ export interface AppRoute {
   icon: ReactNode;
   allowed: (user: CurrentUser) => boolean;
   render: () => ReactNode;
+  pages?: readonly SubPage[];
 }
+
+const id = (params: RouteParams) => params.id ?? '';
 
 export const ROUTES: readonly AppRoute[] = [
   {
@@ -30,6 +57,43 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <UserOutlined aria-hidden />,
     allowed: () => true,
     render: () => <AccountPage />,
+  },
+  {
+    path: PATHS.plans,
+    name: 'plans',
+    label: () => 'navPlans',
+    icon: <CalendarOutlined aria-hidden />,
+    allowed: canReadPlans,
+    render: () => <PlansPage />,
+    pages: [
+      { pattern: `${PATHS.plans}/new`, allowed: canEditPlans, render: () => <PlanFormPage /> },
+      { pattern: `${PATHS.plans}/:id`, render: (p) => <PlanPage id={id(p)} /> },
+      { pattern: `${PATHS.plans}/:id/edit`, allowed: canEditPlans, render: (p) => <PlanFormPage id={id(p)} /> },
+    ],
+  },
+  {
+    path: PATHS.tasks,
+    name: 'tasks',
+    label: () => 'navTasks',
+    icon: <ProfileOutlined aria-hidden />,
+    allowed: canReadTasks,
+    render: () => <TasksPage />,
+    pages: [
+      { pattern: `${PATHS.tasks}/new`, allowed: canPlanTasks, render: () => <TaskFormPage /> },
+      { pattern: `${PATHS.tasks}/:id`, render: (p) => <TaskPage id={id(p)} /> },
+      { pattern: `${PATHS.tasks}/:id/edit`, allowed: canPlanTasks, render: (p) => <TaskFormPage id={id(p)} /> },
+      { pattern: `${PATHS.tasks}/:id/ceremony`, render: (p) => <CeremonyPage taskId={id(p)} /> },
+      { pattern: `${PATHS.tasks}/:id/ceremony/screen`, bare: true, render: (p) => <CeremonyScreen taskId={id(p)} /> },
+    ],
+  },
+  {
+    path: PATHS.jointInvitations,
+    name: 'joint-invitations',
+    label: () => 'navJointInvitations',
+    icon: <MailOutlined aria-hidden />,
+    allowed: canSeeJointInvitations,
+    render: () => <InvitationsPage />,
+    pages: [{ pattern: `${PATHS.jointInvitations}/:id`, render: (p) => <InvitationPage id={id(p)} /> }],
   },
   {
     path: PATHS.tenants,

@@ -11,6 +11,11 @@ import { SIGN_IN_HISTORY, type SignInEvent } from './operations';
 const ACTION_COLORS: Record<string, string> = { 'auth.login': 'green', 'auth.login_failed': 'orange', 'auth.locked': 'red' };
 const KNOWN_ACTIONS = new Set(['auth.login', 'auth.login_failed', 'auth.locked'] as const);
 
+
+/** What the server recorded with a sign-in (the audit event's JSON `after`). */
+function details(e: SignInEvent): { ip?: string | null; userAgent?: string | null } {
+  return (e.after ?? {}) as { ip?: string | null; userAgent?: string | null };
+}
 export function SignInHistoryCard() {
   const { t, lang } = useI18n();
   const m = useMessages(accountMessages);
@@ -36,13 +41,13 @@ export function SignInHistoryCard() {
         </Tag>
       ),
     },
-    { key: 'ip', title: m('ip'), render: (_: unknown, e: SignInEvent) => e.after?.ip ?? '—' },
+    { key: 'ip', title: m('ip'), render: (_: unknown, e: SignInEvent) => details(e).ip ?? '—' },
     {
       key: 'device',
       title: m('device'),
       render: (_: unknown, e: SignInEvent) => (
-        <Typography.Text ellipsis={{ tooltip: e.after?.userAgent }} style={{ maxWidth: 360 }}>
-          {e.after?.userAgent ?? '—'}
+        <Typography.Text ellipsis={{ tooltip: details(e).userAgent }} style={{ maxWidth: 360 }}>
+          {details(e).userAgent ?? '—'}
         </Typography.Text>
       ),
     },

@@ -1,33 +1,16 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
+import type { MySessionsQuery, SignInHistoryQuery } from '../../gql/graphql';
 
-export interface DeviceSession {
-  id: string;
-  current: boolean;
-  userAgent: string | null;
-  ip: string | null;
-  createdAt: string;
-  lastUsedAt: string;
-}
+export type DeviceSession = MySessionsQuery['mySessions'][number];
+export type SignInEvent = SignInHistoryQuery['signInHistory']['edges'][number]['node'];
 
-export interface SignInEvent {
-  id: string;
-  action: string;
-  occurredAt: string;
-  after: { ip?: string | null; userAgent?: string | null } | null;
-}
-
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
-export const CHANGE_PASSWORD: TypedDocumentNode<{ changePassword: boolean }, { currentPassword: string; newPassword: string }> = gql`
+export const CHANGE_PASSWORD = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
   }
-`;
+`);
 
-export const MY_SESSIONS: TypedDocumentNode<{ mySessions: DeviceSession[] }, Record<string, never>> = gql`
+export const MY_SESSIONS = graphql(`
   query MySessions {
     mySessions {
       id
@@ -38,18 +21,15 @@ export const MY_SESSIONS: TypedDocumentNode<{ mySessions: DeviceSession[] }, Rec
       lastUsedAt
     }
   }
-`;
+`);
 
-export const REVOKE_SESSION: TypedDocumentNode<{ revokeSession: boolean }, { id: string }> = gql`
+export const REVOKE_SESSION = graphql(`
   mutation RevokeSession($id: ID!) {
     revokeSession(id: $id)
   }
-`;
+`);
 
-export const SIGN_IN_HISTORY: TypedDocumentNode<
-  { signInHistory: { totalCount: number; edges: { node: SignInEvent }[]; pageInfo: PageInfo } },
-  { first: number; after: string | null }
-> = gql`
+export const SIGN_IN_HISTORY = graphql(`
   query SignInHistory($first: Int, $after: String) {
     signInHistory(first: $first, after: $after) {
       totalCount
@@ -67,4 +47,4 @@ export const SIGN_IN_HISTORY: TypedDocumentNode<
       }
     }
   }
-`;
+`);

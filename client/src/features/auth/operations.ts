@@ -1,13 +1,6 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
 
-export interface AuthPayload {
-  token: string;
-  refreshToken: string;
-  expiresIn: number;
-  user: { id: string; username: string; displayName: string };
-}
-
-export const LOGIN: TypedDocumentNode<{ login: AuthPayload }, { username: string; password: string }> = gql`
+export const LOGIN = graphql(`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
       token
@@ -20,10 +13,10 @@ export const LOGIN: TypedDocumentNode<{ login: AuthPayload }, { username: string
       }
     }
   }
-`;
+`);
 
-export const LOGOUT: TypedDocumentNode<{ logout: boolean }, { refreshToken: string }> = gql`
+export const LOGOUT = graphql(`
   mutation Logout($refreshToken: String!) {
     logout(refreshToken: $refreshToken)
   }
-`;
+`);

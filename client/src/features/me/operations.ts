@@ -1,17 +1,9 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Role } from '@spotcheck/shared';
+import { graphql } from '../../gql';
+import type { MeQuery } from '../../gql/graphql';
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  status: string;
-  tenant: { id: string; name: string; regionCode: string; kind: string; status: string };
-  department: { id: string; name: string; isOffice: boolean } | null;
-}
+export type Me = NonNullable<MeQuery['me']>;
 
-export const ME: TypedDocumentNode<{ me: Me | null }, Record<string, never>> = gql`
+export const ME = graphql(`
   query Me {
     me {
       id
@@ -33,4 +25,4 @@ export const ME: TypedDocumentNode<{ me: Me | null }, Record<string, never>> = g
       }
     }
   }
-`;
+`);

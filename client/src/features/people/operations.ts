@@ -1,42 +1,11 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Role } from '@spotcheck/shared';
+import { graphql } from '../../gql';
+import type { DepartmentFieldsFragment, UserFieldsFragment } from '../../gql/graphql';
 
-export type UserStatus = 'INVITED' | 'ACTIVE' | 'DEACTIVATED';
+export type { UserStatus } from '../../gql/graphql';
+export type DepartmentRow = DepartmentFieldsFragment;
+export type UserRow = UserFieldsFragment;
 
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
-export interface DepartmentRow {
-  id: string;
-  name: string;
-  isOffice: boolean;
-  head: { id: string; displayName: string } | null;
-}
-
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  status: UserStatus;
-  lastLoginAt: string | null;
-  department: { id: string; name: string } | null;
-}
-
-interface Page<T> {
-  totalCount: number;
-  edges: { node: T }[];
-  pageInfo: PageInfo;
-}
-
-interface PageVars {
-  first: number;
-  after: string | null;
-}
-
-const DEPARTMENT_FIELDS = gql`
+export const DEPARTMENT_FIELDS = graphql(`
   fragment DepartmentFields on Department {
     id
     name
@@ -46,9 +15,9 @@ const DEPARTMENT_FIELDS = gql`
       displayName
     }
   }
-`;
+`);
 
-const USER_FIELDS = gql`
+export const USER_FIELDS = graphql(`
   fragment UserFields on User {
     id
     username
@@ -61,9 +30,9 @@ const USER_FIELDS = gql`
       name
     }
   }
-`;
+`);
 
-export const DEPARTMENTS: TypedDocumentNode<{ departments: Page<DepartmentRow> }, PageVars> = gql`
+export const DEPARTMENTS = graphql(`
   query Departments($first: Int, $after: String) {
     departments(first: $first, after: $after) {
       totalCount
@@ -78,10 +47,9 @@ export const DEPARTMENTS: TypedDocumentNode<{ departments: Page<DepartmentRow> }
       }
     }
   }
-  ${DEPARTMENT_FIELDS}
-`;
+`);
 
-export const USERS: TypedDocumentNode<{ users: Page<UserRow> }, PageVars> = gql`
+export const USERS = graphql(`
   query Users($first: Int, $after: String) {
     users(first: $first, after: $after) {
       totalCount
@@ -96,11 +64,10 @@ export const USERS: TypedDocumentNode<{ users: Page<UserRow> }, PageVars> = gql`
       }
     }
   }
-  ${USER_FIELDS}
-`;
+`);
 
 /** Choices for selects (department, department head): one page of the largest size the API allows. */
-export const DEPARTMENT_OPTIONS: TypedDocumentNode<{ departments: { totalCount: number; edges: { node: { id: string; name: string } }[] } }, Record<string, never>> = gql`
+export const DEPARTMENT_OPTIONS = graphql(`
   query DepartmentOptions {
     departments(first: 100) {
       totalCount
@@ -112,12 +79,9 @@ export const DEPARTMENT_OPTIONS: TypedDocumentNode<{ departments: { totalCount: 
       }
     }
   }
-`;
+`);
 
-export const USER_OPTIONS: TypedDocumentNode<
-  { users: { totalCount: number; edges: { node: { id: string; username: string; displayName: string } }[] } },
-  Record<string, never>
-> = gql`
+export const USER_OPTIONS = graphql(`
   query UserOptions {
     users(first: 100) {
       totalCount
@@ -130,50 +94,31 @@ export const USER_OPTIONS: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export interface DepartmentInput {
-  name?: string;
-  headUserId?: string | null;
-}
-
-export const CREATE_DEPARTMENT: TypedDocumentNode<{ createDepartment: DepartmentRow }, { input: DepartmentInput }> = gql`
+export const CREATE_DEPARTMENT = graphql(`
   mutation CreateDepartment($input: DepartmentInput!) {
     createDepartment(input: $input) {
       ...DepartmentFields
     }
   }
-  ${DEPARTMENT_FIELDS}
-`;
+`);
 
-export const UPDATE_DEPARTMENT: TypedDocumentNode<{ updateDepartment: DepartmentRow }, { id: string; input: DepartmentInput }> = gql`
+export const UPDATE_DEPARTMENT = graphql(`
   mutation UpdateDepartment($id: ID!, $input: DepartmentInput!) {
     updateDepartment(id: $id, input: $input) {
       ...DepartmentFields
     }
   }
-  ${DEPARTMENT_FIELDS}
-`;
+`);
 
-export const DELETE_DEPARTMENT: TypedDocumentNode<{ deleteDepartment: boolean }, { id: string }> = gql`
+export const DELETE_DEPARTMENT = graphql(`
   mutation DeleteDepartment($id: ID!) {
     deleteDepartment(id: $id)
   }
-`;
+`);
 
-export interface InviteUserInput {
-  username: string;
-  displayName: string;
-  departmentId: string | null;
-  roles: Role[];
-}
-
-export interface Invitation {
-  user: UserRow;
-  invitation: { code: string; expiresAt: string };
-}
-
-export const INVITE_USER: TypedDocumentNode<{ inviteUser: Invitation }, { input: InviteUserInput }> = gql`
+export const INVITE_USER = graphql(`
   mutation InviteUser($input: InviteUserInput!) {
     inviteUser(input: $input) {
       user {
@@ -185,43 +130,33 @@ export const INVITE_USER: TypedDocumentNode<{ inviteUser: Invitation }, { input:
       }
     }
   }
-  ${USER_FIELDS}
-`;
+`);
 
-export interface UpdateUserInput {
-  displayName?: string;
-  departmentId?: string | null;
-  roles?: Role[];
-}
-
-export const UPDATE_USER: TypedDocumentNode<{ updateUser: UserRow }, { id: string; input: UpdateUserInput }> = gql`
+export const UPDATE_USER = graphql(`
   mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
     updateUser(id: $id, input: $input) {
       ...UserFields
     }
   }
-  ${USER_FIELDS}
-`;
+`);
 
-export const DEACTIVATE_USER: TypedDocumentNode<{ deactivateUser: UserRow }, { id: string }> = gql`
+export const DEACTIVATE_USER = graphql(`
   mutation DeactivateUser($id: ID!) {
     deactivateUser(id: $id) {
       ...UserFields
     }
   }
-  ${USER_FIELDS}
-`;
+`);
 
-export const REACTIVATE_USER: TypedDocumentNode<{ reactivateUser: UserRow }, { id: string }> = gql`
+export const REACTIVATE_USER = graphql(`
   mutation ReactivateUser($id: ID!) {
     reactivateUser(id: $id) {
       ...UserFields
     }
   }
-  ${USER_FIELDS}
-`;
+`);
 
-export const RESET_USER_PASSWORD: TypedDocumentNode<{ resetUserPassword: Invitation }, { id: string }> = gql`
+export const RESET_USER_PASSWORD = graphql(`
   mutation ResetUserPassword($id: ID!) {
     resetUserPassword(id: $id) {
       user {
@@ -233,5 +168,4 @@ export const RESET_USER_PASSWORD: TypedDocumentNode<{ resetUserPassword: Invitat
       }
     }
   }
-  ${USER_FIELDS}
-`;
+`);

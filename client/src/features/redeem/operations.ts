@@ -1,13 +1,10 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
 
-export const REDEEM_INVITATION: TypedDocumentNode<
-  { redeemInvitation: { username: string; tenantName: string } },
-  { code: string; password: string }
-> = gql`
+export const REDEEM_INVITATION = graphql(`
   mutation RedeemInvitation($code: String!, $password: String!) {
     redeemInvitation(code: $code, password: $password) {
       username
       tenantName
     }
   }
-`;
+`);

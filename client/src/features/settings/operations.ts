@@ -1,16 +1,9 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
+import type { TenantSettingsQuery } from '../../gql/graphql';
 
-export interface TenantSettings {
-  displayName: string | null;
-  contact: string | null;
-  publicHeader: string | null;
-  publicFooter: string | null;
-}
+export type TenantSettings = NonNullable<TenantSettingsQuery['me']>['tenant'];
 
-export const TENANT_SETTINGS: TypedDocumentNode<
-  { me: { id: string; tenant: TenantSettings & { id: string; name: string } } | null },
-  Record<string, never>
-> = gql`
+export const TENANT_SETTINGS = graphql(`
   query TenantSettings {
     me {
       id
@@ -24,12 +17,9 @@ export const TENANT_SETTINGS: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export const UPDATE_TENANT_SETTINGS: TypedDocumentNode<
-  { updateTenantSettings: TenantSettings & { id: string } },
-  { input: Partial<TenantSettings> }
-> = gql`
+export const UPDATE_TENANT_SETTINGS = graphql(`
   mutation UpdateTenantSettings($input: TenantSettingsInput!) {
     updateTenantSettings(input: $input) {
       id
@@ -39,4 +29,4 @@ export const UPDATE_TENANT_SETTINGS: TypedDocumentNode<
       publicFooter
     }
   }
-`;
+`);

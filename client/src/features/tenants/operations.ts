@@ -1,31 +1,11 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
+import type { RegionsQuery, TenantsQuery } from '../../gql/graphql';
 
-export type TenantKind = 'PLATFORM' | 'PROVINCIAL_DEPARTMENT' | 'CITY_BUREAU' | 'COUNTY_BUREAU';
-export type TenantStatus = 'ACTIVE' | 'SUSPENDED';
-export type RegionLevel = 'COUNTRY' | 'PROVINCE' | 'CITY' | 'COUNTY';
+export type { RegionLevel, TenantKind, TenantStatus } from '../../gql/graphql';
+export type Region = RegionsQuery['regions'][number];
+export type TenantRow = TenantsQuery['tenants']['edges'][number]['node'];
 
-export interface Region {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parentCode: string | null;
-}
-
-export interface TenantRow {
-  id: string;
-  name: string;
-  regionCode: string;
-  kind: TenantKind;
-  status: TenantStatus;
-  parent: { id: string; name: string } | null;
-  region: { code: string; name: string } | null;
-}
-
-interface TenantPage {
-  tenants: { totalCount: number; edges: { node: TenantRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
-export const TENANTS: TypedDocumentNode<TenantPage, { first: number; after: string | null }> = gql`
+export const TENANTS = graphql(`
   query Tenants($first: Int, $after: String) {
     tenants(first: $first, after: $after) {
       totalCount
@@ -52,9 +32,9 @@ export const TENANTS: TypedDocumentNode<TenantPage, { first: number; after: stri
       }
     }
   }
-`;
+`);
 
-export const REGIONS: TypedDocumentNode<{ regions: Region[] }, { parentCode: string | null }> = gql`
+export const REGIONS = graphql(`
   query Regions($parentCode: String) {
     regions(parentCode: $parentCode) {
       code
@@ -63,27 +43,9 @@ export const REGIONS: TypedDocumentNode<{ regions: Region[] }, { parentCode: str
       parentCode
     }
   }
-`;
+`);
 
-export interface OnboardTenantInput {
-  name: string;
-  regionCode: string;
-  parentId: string;
-  kind: TenantKind;
-  adminUsername: string;
-  adminDisplayName: string;
-}
-
-export const ONBOARD_TENANT: TypedDocumentNode<
-  {
-    onboardTenant: {
-      tenant: { id: string; name: string };
-      admin: { id: string; username: string };
-      invitation: { code: string; expiresAt: string };
-    };
-  },
-  { input: OnboardTenantInput }
-> = gql`
+export const ONBOARD_TENANT = graphql(`
   mutation OnboardTenant($input: OnboardTenantInput!) {
     onboardTenant(input: $input) {
       tenant {
@@ -100,28 +62,22 @@ export const ONBOARD_TENANT: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export const UPDATE_TENANT_STATUS: TypedDocumentNode<
-  { updateTenant: { id: string; status: TenantStatus } },
-  { id: string; status: TenantStatus }
-> = gql`
+export const UPDATE_TENANT_STATUS = graphql(`
   mutation UpdateTenantStatus($id: ID!, $status: TenantStatus!) {
     updateTenant(id: $id, input: { status: $status }) {
       id
       status
     }
   }
-`;
+`);
 
 /**
  * Units that may become a parent: one page of the largest size the API allows, with only the fields
  * needed (the server's complexity limit multiplies the fields by the page size).
  */
-export const TENANT_CANDIDATES: TypedDocumentNode<
-  { tenants: { totalCount: number; edges: { node: Pick<TenantRow, 'id' | 'name' | 'regionCode' | 'kind'> }[] } },
-  Record<string, never>
-> = gql`
+export const TENANT_CANDIDATES = graphql(`
   query TenantCandidates {
     tenants(first: 100) {
       totalCount
@@ -135,4 +91,4 @@ export const TENANT_CANDIDATES: TypedDocumentNode<
       }
     }
   }
-`;
+`);

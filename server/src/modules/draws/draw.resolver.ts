@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { fromGlobalUuid } from '@spotcheck/shared';
+import { deriveSeedHex, fromGlobalUuid } from '@spotcheck/shared';
 import { tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
@@ -9,7 +9,8 @@ import { MarketEntity } from '../entities/market-entity.entity';
 import { Inspector } from '../inspectors/inspector.entity';
 import { InspectionItem } from '../items/inspection-item.entity';
 import { Task } from '../tasks/task.entity';
-import { Draw } from './draw.entity';
+import { Draw, DrawStatus } from './draw.entity';
+import { unpackRecord } from './draw-record-store';
 import { DrawSelection } from './draw-selection.entity';
 import { DRAW_TOPIC, addEntropy, commitDraw, performDraw, publishableRecord } from './draw.service';
 
@@ -79,6 +80,23 @@ export class DrawResolver {
   @FieldResolver(() => GraphQLJSON, { description: '完整摇号记录（摇号前不含服务器种子和结果）' })
   record(@Root() draw: Draw) {
     return publishableRecord(draw);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '服务器种子，摇号后公开（其 SHA-256 即承诺值）' })
+  serverSeed(@Root() draw: Draw) {
+    return draw.status === DrawStatus.DRAWN ? draw.serverSeed : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '摇号种子：由名单哈希、服务器种子和现场熵（见证值在前、公开号码在后）导出，摇号后公开' })
+  seed(@Root() draw: Draw) {
+    if (draw.status !== DrawStatus.DRAWN) return null;
+    const ordered = [...draw.publicEntropy.filter((e) => e.kind === 'WITNESS'), ...draw.publicEntropy.filter((e) => e.kind === 'PUBLIC_NUMBER')];
+    return deriveSeedHex(draw.inputHash, draw.serverSeed, ordered.map((e) => e.value));
+  }
+
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: '摇号未能完成时违反的约束 { constraint, phase, … }；与结果一样公示、可复核' })
+  failure(@Root() draw: Draw) {
+    return draw.status === DrawStatus.DRAWN ? unpackRecord(draw.recordGz).failure : null;
   }
 
   @FieldResolver(() => DrawResultConnection, { description: '抽中的检查对象及检查组' })

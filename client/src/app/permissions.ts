@@ -1,0 +1,59 @@
+/**
+ * What the signed-in user may press, decided the way the server decides it: the shared CASL ability
+ * where the server asks it, the roles where the server names them. The server checks again anyway.
+ */
+import { asSubject, type TenantKindName } from '@spotcheck/shared';
+import type { CurrentUser } from './current-user';
+
+const BUREAUS: readonly TenantKindName[] = ['CITY_BUREAU', 'COUNTY_BUREAU'];
+
+/** Plans, tasks and draws belong to bureaus (not to the platform or a provincial department). */
+export function isBureau({ me }: CurrentUser): boolean {
+  return BUREAUS.includes(me.tenant.kind as TenantKindName);
+}
+
+export function canReadPlans(user: CurrentUser): boolean {
+  return isBureau(user) && user.ability.can('read', asSubject('AnnualPlan', { tenantId: user.me.tenant.id }));
+}
+
+export function canReadTasks(user: CurrentUser): boolean {
+  return isBureau(user) && user.ability.can('read', asSubject('Task', { tenantId: user.me.tenant.id }));
+}
+
+/** The office drafts and revises annual plans (server: update on the own tenant). */
+export function canEditPlans({ ability, me }: CurrentUser): boolean {
+  return ability.can('update', asSubject('Tenant', { id: me.tenant.id }));
+}
+
+function isOffice({ ability, me }: CurrentUser): boolean {
+  return ability.can('manage', asSubject('Department', { tenantId: me.tenant.id }));
+}
+
+/** Tasks (and joint invitations) are planned by the office and by department heads. */
+export function canPlanTasks(user: CurrentUser): boolean {
+  return isOffice(user) || user.me.roles.includes('DEPARTMENT_HEAD');
+}
+
+/** The office freezes the pool, enters the announced public number and draws. */
+export function canRunDraw({ me }: CurrentUser): boolean {
+  return me.roles.includes('OFFICE');
+}
+
+/** Witness values are entered by the supervisor (纪检监督) or a leader. */
+export function canWitness({ me }: CurrentUser): boolean {
+  return me.roles.some((r) => r === 'SUPERVISOR' || r === 'LEADER');
+}
+
+/** Invitations to joint tasks concern the office, department heads and the leadership. */
+export function canSeeJointInvitations(user: CurrentUser): boolean {
+  return (
+    isBureau(user) &&
+    user.ability.can('read', asSubject('JointParticipation', { tenantId: user.me.tenant.id })) &&
+    user.me.roles.some((r) => r === 'OFFICE' || r === 'DEPARTMENT_HEAD' || r === 'LEADER' || r === 'SUPERVISOR')
+  );
+}
+
+/** An invitation is answered (and the part filled in) by the invited department's head or the bureau's office. */
+export function canAnswerInvitation(user: CurrentUser, departmentId: string | null | undefined): boolean {
+  return user.me.roles.includes('OFFICE') || (user.me.roles.includes('DEPARTMENT_HEAD') && !!departmentId && user.me.department?.id === departmentId);
+}

@@ -1,0 +1,42 @@
+/** 名单概况: per item the eligible targets and why others are left out; inspectors, recusal pairs, joint parties. */
+import { Card, Descriptions, Table, Tooltip } from 'antd';
+import { formatRatio } from '@spotcheck/shared';
+import { useMessages } from '../../app/i18n';
+import { drawMessages } from './messages';
+import type { PoolSummary, Stratum } from './draw-data';
+
+export function PoolSummaryCard({ summary }: { summary: PoolSummary }) {
+  const m = useMessages(drawMessages);
+  const excludedTotal = (s: Stratum) => Object.values(s.excluded ?? {}).reduce((a, b) => a + b, 0);
+  const columns = [
+    { key: 'item', title: m('item'), dataIndex: 'item' },
+    { key: 'ratio', title: m('ratio'), render: (_: unknown, s: Stratum) => formatRatio(s.ratio) },
+    { key: 'eligible', title: m('eligible'), dataIndex: 'eligible' },
+    {
+      key: 'excluded',
+      title: m('excluded'),
+      render: (_: unknown, s: Stratum) => (
+        <Tooltip title={m('excludedDetail', { creditExempt: s.excluded?.creditExempt ?? 0, drawnThisYear: s.excluded?.drawnThisYear ?? 0, maxDrawsPerYear: s.excluded?.maxDrawsPerYear ?? 0 })}>
+          <span tabIndex={0}>{excludedTotal(s)}</span>
+        </Tooltip>
+      ),
+    },
+  ];
+  return (
+    <Card title={m('pool')} data-testid="pool-summary">
+      <Table<Stratum> rowKey="key" size="small" columns={columns} dataSource={summary.strata} pagination={false} />
+      <Descriptions
+        size="small"
+        style={{ marginTop: 12 }}
+        column={{ xs: 1, md: 3 }}
+        items={[
+          { key: 'inspectors', label: m('inspectors'), children: <span data-testid="pool-inspectors">{summary.inspectors}</span> },
+          { key: 'exclusions', label: m('exclusions'), children: summary.exclusions },
+          ...(summary.joint
+            ? [{ key: 'joint', label: m('jointGroups'), children: summary.joint.groups.map((g) => `${g.bureau}${g.department}（${g.inspectors}）`).join('；') || '—' }]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * One task and its 实施方案: items and ratios, who enters the draw, the joint participants, and the
+ * next steps — 修改 and 取消 for planners while in draft, 摇号仪式 for everyone.
+ */
+import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { App, Button, Card, Descriptions, Flex, Form, Input, Modal, Space, Table, Tag, type ButtonProps } from 'antd';
+import { EditOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { ENTITY_STATUS, formatRatio } from '@spotcheck/shared';
+import { useCurrentUser } from '../../app/current-user';
+import { formatDateTime } from '../../app/format';
+import { useI18n, useMessages } from '../../app/i18n';
+import { LINKS, navigate, PATHS } from '../../app/navigation';
+import { canPlanTasks } from '../../app/permissions';
+import { useFormProblem } from '../../app/useFormProblem';
+import { AppLink, BackLink } from '../../components/BackLink';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { QueryState } from '../../components/QueryState';
+import { taskMessages, TASK_STATUS_COLORS } from './messages';
+import { CANCEL_TASK, TASK, type TaskDetail } from './operations';
+import { ParticipantsCard } from './ParticipantsCard';
+
+type ItemRow = TaskDetail['items'][number];
+interface Filters {
+  targetTypes?: string[];
+  regionCodes?: string[];
+  industries?: string[];
+  statuses?: string[];
+  departmentIds?: string[];
+  categories?: string[];
+}
+
+export function TaskPage({ id }: { id: string }) {
+  const { lang } = useI18n();
+  const m = useMessages(taskMessages);
+  const user = useCurrentUser();
+  const [cancelling, setCancelling] = useState(false);
+  const { data, error } = useQuery(TASK, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const task = data?.node.__typename === 'Task' ? data.node : null;
+  if (!task) return <QueryState error={error} />;
+  const planner = canPlanTasks(user);
+  const target = (task.targetFilter ?? {}) as Filters;
+  const inspectors = (task.inspectorFilter ?? {}) as Filters;
+  const list = (values: string[] | undefined) => (values?.length ? values.join('、') : m('anyValue'));
+
+  const itemColumns = [
+    { key: 'name', title: m('item'), render: (_: unknown, r: ItemRow) => r.item?.name ?? '—' },
+    { key: 'target', title: m('targetTypes'), render: (_: unknown, r: ItemRow) => r.item?.targetType ?? '—' },
+    { key: 'department', title: m('itemDepartment'), render: (_: unknown, r: ItemRow) => r.item?.department?.name ?? '—' },
+    { key: 'ratio', title: m('ratio'), render: (_: unknown, r: ItemRow) => `${formatRatio(r.ratio)}（${Number(r.ratio) * 100}%）` },
+  ];
+
+  return (
+    <Flex vertical gap={16} style={{ width: '100%' }} data-testid="task-page">
+      <BackLink to={PATHS.tasks} />
+      <Card
+        title={
+          <Space wrap>
+            <span data-testid="task-title">{task.title}</span>
+            {task.joint && <Tag color="purple">{m('jointTag')}</Tag>}
+            <Tag color={TASK_STATUS_COLORS[task.status]} data-testid="task-status" data-status={task.status}>
+              {m(task.status)}
+            </Tag>
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            {planner && task.status === 'DRAFT' && (
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => navigate(LINKS.editTask(task.id))} data-testid="task-edit">
+                {m('editTask')}
+              </Button>
+            )}
+            {planner && (task.status === 'DRAFT' || task.status === 'COMMITTED') && (
+              <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setCancelling(true)} data-testid="task-cancel">
+                {m('cancelTask')}
+              </Button>
+            )}
+            {task.status !== 'CANCELLED' || task.draw ? (
+              <Button type="primary" icon={<ThunderboltOutlined aria-hidden />} onClick={() => navigate(LINKS.ceremony(task.id))} data-testid="task-open-ceremony">
+                {m('openCeremony')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      >
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'plan', label: m('plan'), children: task.plan ? <AppLink to={LINKS.plan(task.plan.id)}>{`${task.plan.title}（${m('planRound', { year: task.plan.year, round: task.round ?? '?' })}）`}</AppLink> : m('noPlan'), span: 2 },
+            { key: 'period', label: m('period'), children: `${task.startsOn} — ${task.endsOn}` },
+            { key: 'teamSize', label: m('teamSize'), children: task.teamSize },
+            ...(task.joint ? [{ key: 'lead', label: m('leadDepartment'), children: task.leadDepartment?.name ?? '—', span: 2 }] : []),
+            { key: 'purpose', label: m('purpose'), children: task.purpose, span: 2 },
+            { key: 'procedure', label: m('procedure'), children: task.procedure, span: 2 },
+            { key: 'division', label: m('divisionOfLabour'), children: task.divisionOfLabour, span: 2 },
+            { key: 'confidentiality', label: m('confidentiality'), children: task.confidentiality, span: 2 },
+            { key: 'targetTypes', label: m('targetTypes'), children: list(target.targetTypes) },
+            { key: 'regionCodes', label: m('regionCodes'), children: list(target.regionCodes) },
+            { key: 'industries', label: m('industries'), children: list(target.industries) },
+            { key: 'statuses', label: m('statuses'), children: target.statuses?.length ? target.statuses.map((s) => ENTITY_STATUS.labels[s as 'EXISTING'] ?? s).join('、') : m('statusesHint') },
+            { key: 'departments', label: m('inspectorDepartments'), children: inspectors.departmentIds?.length ? m('departmentCount', { count: inspectors.departmentIds.length }) : m('anyValue') },
+            { key: 'categories', label: m('categories'), children: list(inspectors.categories) },
+            { key: 'updatedAt', label: m('updatedAt'), children: formatDateTime(task.updatedAt, lang) },
+          ]}
+        />
+      </Card>
+      <Card title={m('items')}>
+        <Table<ItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={task.items} pagination={false} data-testid="task-items" />
+      </Card>
+      {task.joint && <ParticipantsCard task={task} canManage={planner} />}
+      <CancelTaskModal task={task} open={cancelling} onClose={() => setCancelling(false)} />
+    </Flex>
+  );
+}
+
+function CancelTaskModal({ task, open, onClose }: { task: TaskDetail; open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const m = useMessages(taskMessages);
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const { problem, report, clear } = useFormProblem(form, ['reason']);
+  const [cancel, { loading }] = useMutation(CANCEL_TASK);
+  const submit = async ({ reason }: { reason: string }) => {
+    clear();
+    try {
+      await cancel({ variables: { id: task.id, reason: reason.trim() }, refetchQueries: ['Tasks'] });
+      void message.success(m('cancelled'));
+      onClose();
+    } catch (error) {
+      report(error);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={m('cancelTask')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={m('cancelTask')}
+      cancelText={t('cancel')}
+      confirmLoading={loading}
+      okButtonProps={{ danger: true, 'data-testid': 'task-cancel-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      <ProblemAlert problem={problem} testId="task-cancel-error" />
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item label={m('cancelReason')} name="reason" rules={[{ required: true, whitespace: true, message: m('cancelReasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={500} data-testid="task-cancel-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

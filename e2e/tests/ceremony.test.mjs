@@ -1,0 +1,182 @@
+// The draw ceremony in a real browser against the real server: 舞钢's office plans a task (checked as
+// it is typed), freezes the pool, the leader enters the witness value and watches on the big screen,
+// the office enters the announced number and draws; results appear on both screens, the revealed seeds
+// check out in the browser, and the results export. An infeasible draw is refused naming its constraint.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, newPage } from '../support/browser.mjs';
+import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
+import { assertText, choose, clickAndConfirm, downloadText, fieldError, menuLabels, screenshot, signIn } from '../support/ui.mjs';
+
+const PLAN = '2023 · 舞钢市自然资源和规划局2023年“双随机、一公开”工作实施方案';
+const TITLE = '舞钢市2023年第二批随机抽查（浏览器测试）';
+const WITNESS = '舞钢市纪检监察 见证值 E2E-0937';
+const PUBLIC_NUMBER = '中国福利彩票3D 2023151期 开奖号码 7 0 3';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signedIn(username) {
+  const page = await newPage(browser, server.url);
+  await signIn(page, username, DEMO_PASSWORD);
+  return page;
+}
+
+/** Fills the 实施方案 texts every task needs. */
+async function fillPlanTexts(form, what) {
+  await form.getByTestId('task-purpose').fill(`${what}：按实施方案对所列事项开展随机抽查`);
+  await form.getByTestId('task-procedure').fill('封存名单并公布承诺值 → 见证值与公开号码 → 摇号 → 实地核查 → 报告 → 公示');
+  await form.getByTestId('task-divisionOfLabour').fill('各股室按事项分工，检查组按摇号结果组成');
+}
+
+describe('the draw ceremony', () => {
+  test('舞钢: a task from the plan, frozen, witnessed by the leader, drawn; results live on the big screen and exported', async () => {
+    const office = await signedIn('wugang.admin');
+    const leader = await signedIn('wugang.leader');
+    try {
+      assert.deepEqual(await menuLabels(office), ['我的账号', '年度计划', '抽查任务', '联合抽查邀请', '部门与人员', '单位设置']);
+      await office.getByRole('menuitem', { name: '抽查任务' }).click();
+      await office.waitForURL('**/tasks');
+      await office.getByTestId('task-row').first().waitFor();
+      await office.getByTestId('task-new').click();
+      const form = office.getByTestId('task-form');
+      await form.waitFor();
+
+      // The plan brings its round's dates and its four items at their planned ratios.
+      await choose(office, form.getByTestId('task-plan'), PLAN);
+      await assertText(form.getByTestId('task-round'), '第 1 轮');
+      assert.equal(await form.getByTestId('task-starts-on').inputValue(), '2023-06-01');
+      assert.equal(await form.getByTestId('task-item-row').count(), 4);
+      await form.getByTestId('task-title').fill(TITLE);
+      await fillPlanTexts(form, '第二批');
+
+      // Checked as typed, with the bureau's rules: ratio range, the round's dates, the team size.
+      const ratio = form.getByTestId('task-item-ratio').first();
+      const planned = await ratio.inputValue();
+      await ratio.fill('0.05');
+      await fieldError(form, '超出细则规定的 10%–30%').waitFor();
+      await form.getByTestId('task-ends-on').fill('2023-12-15');
+      await fieldError(form, '须在第 1 轮安排的 2023-06-01 至 2023-11-30 之内').waitFor();
+      await form.getByTestId('task-team-size').fill('1');
+      await fieldError(form, '每组人数须为 2 到 10 人').waitFor();
+      await screenshot(office, 'ceremony-01-task-form-checks');
+      await ratio.fill(planned);
+      await form.getByTestId('task-ends-on').fill('2023-11-24');
+      await form.getByTestId('task-team-size').fill('2');
+      await form.getByTestId('task-submit').click();
+
+      await office.getByTestId('task-page').waitFor();
+      await assertText(office.getByTestId('task-title'), TITLE);
+      await assertText(office.getByTestId('task-status'), '草拟');
+      await screenshot(office, 'ceremony-02-task');
+
+      // 封存名单: the commitment and the pool hash are published.
+      await office.getByTestId('task-open-ceremony').click();
+      await office.getByTestId('ceremony-page').waitFor();
+      await clickAndConfirm(office, office.getByTestId('draw-freeze'));
+      await office.getByTestId('draw-commitment').waitFor();
+      const commitment = (await office.getByTestId('draw-commitment').innerText()).replace(/\s/g, '');
+      assert.match(commitment, /^[0-9a-f]{64}$/);
+      assert.ok(Number(await office.getByTestId('pool-inspectors').innerText()) >= 2);
+      await screenshot(office, 'ceremony-03-frozen');
+      const ceremonyPath = new URL(office.url()).pathname;
+
+      // The leader witnesses: no public number or draw for that role.
+      await leader.goto(ceremonyPath);
+      await leader.getByTestId('ceremony-page').waitFor();
+      assert.equal((await leader.getByTestId('draw-commitment').innerText()).replace(/\s/g, ''), commitment);
+      assert.equal(await leader.getByTestId('public-number-input').count(), 0);
+      assert.equal(await leader.getByTestId('draw-perform').count(), 0);
+      await leader.getByTestId('witness-input').fill(WITNESS);
+      await leader.getByTestId('witness-submit').click();
+      await assertText(leader.getByTestId('entropy-card'), WITNESS);
+      await screenshot(leader, 'ceremony-04-witness');
+
+      // The big screen in the witness room follows the ceremony from here on.
+      await leader.getByTestId('ceremony-big-screen').click();
+      const screen = leader.getByTestId('ceremony-screen');
+      await screen.waitFor();
+      assert.equal(await leader.getByTestId('side-menu').count(), 0, 'the big screen stands alone');
+      assert.equal((await leader.getByTestId('screen-commitment').innerText()).replace(/\s/g, ''), commitment);
+      await assertText(leader.getByTestId('screen-entropy'), WITNESS);
+
+      // The office sees the witness value arrive, enters the public number, and draws.
+      await assertText(office.getByTestId('entropy-card'), WITNESS);
+      await office.getByTestId('public-number-input').fill(PUBLIC_NUMBER);
+      await office.getByTestId('public-number-submit').click();
+      await assertText(office.getByTestId('entropy-card'), PUBLIC_NUMBER);
+      await assertText(leader.getByTestId('screen-entropy'), PUBLIC_NUMBER);
+      await screenshot(leader, 'ceremony-05-big-screen-entropy');
+
+      await clickAndConfirm(office, office.getByTestId('draw-perform'));
+      await office.getByTestId('reveal-card').waitFor();
+      assert.equal(await office.getByTestId('draw-commitment-check').getAttribute('data-ok'), 'true');
+      assert.equal(await office.getByTestId('draw-seed-check').getAttribute('data-ok'), 'true');
+      await office.getByTestId('result-row').first().waitFor();
+      const summary = await office.getByTestId('results-pager-summary').innerText();
+      const total = Number(/共 (\d+) 条/.exec(summary)?.[1]);
+      assert.ok(total > 0, `results: ${summary}`);
+      await screenshot(office, 'ceremony-06-drawn');
+
+      // The big screen reveals the results one by one, then shows the revealed seeds.
+      await leader.waitForFunction((n) => {
+        const el = document.querySelector('[data-testid="screen-revealed"]');
+        return el && Number(el.getAttribute('data-shown')) === n && Number(el.getAttribute('data-total')) === n;
+      }, total, { timeout: 30_000 });
+      assert.equal(await leader.getByTestId('screen-result').count(), total);
+      await leader.getByTestId('screen-server-seed').waitFor();
+      await screenshot(leader, 'ceremony-07-big-screen-results', { fullPage: false });
+
+      // Every result exports, formula-safe CSV with a BOM for Excel.
+      const csv = await downloadText(office, office.getByTestId('results-export'), 'ceremony-results.csv');
+      const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+      assert.equal(lines[0], '序号,检查对象,统一社会信用代码,检查事项,检查组');
+      assert.equal(lines.length, total + 1);
+
+      await office.getByTestId('back-link').click();
+      await assertText(office.getByTestId('task-status'), '已摇号');
+    } finally {
+      await office.context().close();
+      await leader.context().close();
+    }
+  });
+
+  test('an infeasible draw is refused at freezing, naming the constraint', async () => {
+    const office = await signedIn('wugang.admin');
+    try {
+      await office.goto('/tasks/new');
+      const form = office.getByTestId('task-form');
+      await form.waitFor();
+      await form.getByTestId('task-title').fill('每组十人的抽查（人员不足）');
+      await fillPlanTexts(form, '人员不足');
+      await form.getByTestId('task-starts-on').fill('2026-03-02');
+      await form.getByTestId('task-ends-on').fill('2026-03-31');
+      await form.getByTestId('task-team-size').fill('10');
+      await choose(office, form.getByTestId('task-item'), '土地使用情况监督检查');
+      await form.getByTestId('task-item-ratio').fill('0.10');
+      await form.getByTestId('task-submit').click();
+      await office.getByTestId('task-page').waitFor();
+      await office.getByTestId('task-open-ceremony').click();
+      await clickAndConfirm(office, office.getByTestId('draw-freeze'));
+      const alert = office.getByTestId('draw-error');
+      await alert.waitFor();
+      assert.equal(await alert.getAttribute('data-code'), 'RULE_VIOLATION');
+      assert.equal(await alert.getAttribute('data-rule'), 'draw.TOO_FEW_INSPECTORS');
+      await assertText(office.getByTestId('draw-error-constraint'), '可抽取的执法人员少于每组人数');
+      await screenshot(office, 'ceremony-08-infeasible');
+      assert.equal(await office.getByTestId('draw-commitment').count(), 0, 'nothing was frozen');
+    } finally {
+      await office.context().close();
+    }
+  });
+});

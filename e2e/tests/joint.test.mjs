@@ -1,0 +1,131 @@
+// 联合抽查 in a real browser against the real server: 舞钢's office plans a joint task led by its
+// 土地利用股 and invites 平顶山's 执法监察支队; 平顶山's department head finds the invitation, accepts it
+// and names the department's items and inspectors; 舞钢 sees the answer. 平顶山 also sees what was
+// drawn for it in the demo's joint task.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, newPage } from '../support/browser.mjs';
+import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
+import { assertText, choose, menuLabels, screenshot, signIn } from '../support/ui.mjs';
+
+const TITLE = '舞钢市、平顶山市2026年第二批联合抽查（浏览器测试）';
+const PARTNER = '平顶山市自然资源和规划局 · 执法监察支队';
+const DEMO_JOINT = '舞钢市、平顶山市自然资源领域2026年联合随机抽查';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function withSignedIn(username, body) {
+  const page = await newPage(browser, server.url);
+  try {
+    await signIn(page, username, DEMO_PASSWORD);
+    await body(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Opens a multiple select and picks its first `count` options with the keyboard. */
+async function pickFirst(page, select, count) {
+  await select.click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown.locator('.ant-select-item-option').first().waitFor();
+  for (let i = 0; i < count; i += 1) await dropdown.locator('.ant-select-item-option').nth(i).click();
+  await page.keyboard.press('Escape');
+  await dropdown.waitFor({ state: 'detached' });
+}
+
+describe('joint inspections', () => {
+  let taskPath;
+
+  test('舞钢 plans a joint task and invites 平顶山’s 执法监察支队', async () => {
+    await withSignedIn('wugang.admin', async (page) => {
+      await page.goto('/tasks/new');
+      const form = page.getByTestId('task-form');
+      await form.waitFor();
+      await form.getByTestId('task-title').fill(TITLE);
+      await form.getByTestId('task-purpose').fill('市县联动，对土地使用情况开展联合抽查');
+      await form.getByTestId('task-procedure').fill('双方确定事项和人员 → 封存名单 → 见证、公开号码 → 摇号 → 联合检查');
+      await form.getByTestId('task-divisionOfLabour').fill('舞钢市土地利用股牵头；平顶山市执法监察支队派员参加');
+      await form.getByTestId('task-starts-on').fill('2026-10-12');
+      await form.getByTestId('task-ends-on').fill('2026-11-20');
+      await choose(page, form.getByTestId('task-item'), '土地使用情况监督检查');
+      await form.getByTestId('task-item-ratio').fill('0.10');
+      await form.getByTestId('task-joint').click();
+      await choose(page, form.getByTestId('task-lead-department'), '土地利用股');
+      await form.getByTestId('task-submit').click();
+      await page.getByTestId('task-page').waitFor();
+      taskPath = new URL(page.url()).pathname;
+
+      const card = page.getByTestId('participants-card');
+      await page.getByTestId('participant-invite').click();
+      const modal = page.getByTestId('invite-participant-form');
+      await modal.waitFor();
+      await choose(page, modal.getByTestId('invite-participant-department'), PARTNER);
+      await modal.getByTestId('invite-participant-message').fill('请派员参加第二批市县联合抽查');
+      await page.getByTestId('invite-participant-submit').click();
+      await modal.waitFor({ state: 'detached' });
+      const row = card.locator('[data-testid="participant-row"]', { hasText: '执法监察支队' });
+      await assertText(row.getByTestId('participant-status'), '待答复');
+      await screenshot(page, 'joint-01-invited');
+    });
+  });
+
+  test('平顶山’s department head accepts and names the department’s items and inspectors', async () => {
+    await withSignedIn('pingdingshan.head', async (page) => {
+      assert.ok((await menuLabels(page)).includes('联合抽查邀请'));
+      await page.getByRole('menuitem', { name: '联合抽查邀请' }).click();
+      await page.waitForURL('**/joint-invitations');
+      const row = page.locator(`[data-testid="invitation-row"][data-title="${TITLE}"]`);
+      await assertText(row.getByTestId('invitation-status'), '待答复');
+      await screenshot(page, 'joint-02-invitations');
+      await row.getByTestId('invitation-link').click();
+
+      await page.getByTestId('invitation-page').waitFor();
+      await assertText(page.getByTestId('invitation-page'), '舞钢市自然资源和规划局');
+      // Declining needs a reason, said as it is pressed.
+      await page.getByTestId('invitation-decline').click();
+      await page.locator('.ant-form-item-explain-error', { hasText: '谢绝邀请请说明理由' }).waitFor();
+      await page.getByTestId('invitation-note').fill('同意参加，派执法监察支队人员');
+      await page.getByTestId('invitation-accept').click();
+      await assertText(page.getByTestId('invitation-status'), '已接受');
+
+      const part = page.getByTestId('invitation-part');
+      await part.waitFor();
+      await pickFirst(page, part.getByTestId('part-items'), 1);
+      await pickFirst(page, part.getByTestId('part-inspectors'), 2);
+      await part.getByTestId('part-save').click();
+      await page.getByText('已保存本部门参加的事项和人员').waitFor();
+      await screenshot(page, 'joint-03-accepted-part');
+
+      // The demo's joint task has been drawn: the targets drawn for this department, with its inspectors.
+      await page.getByTestId('back-link').click();
+      await page.locator(`[data-testid="invitation-row"][data-title="${DEMO_JOINT}"]`).getByTestId('invitation-link').click();
+      const drawn = page.getByTestId('invitation-drawn');
+      await drawn.getByTestId('drawn-row').first().waitFor();
+      await assertText(page.getByTestId('drawn-pager-summary'), '共');
+      await screenshot(page, 'joint-04-drawn-for-partner');
+    });
+  });
+
+  test('舞钢 sees the acceptance with the partner’s items and inspectors', async () => {
+    await withSignedIn('wugang.admin', async (page) => {
+      await page.goto(taskPath);
+      const row = page.getByTestId('participants-card').locator('[data-testid="participant-row"]', { hasText: '执法监察支队' });
+      await assertText(row.getByTestId('participant-status'), '已接受');
+      await assertText(row, '同意参加');
+      await assertText(row, '2 人');
+      await screenshot(page, 'joint-05-lead-sees-acceptance');
+    });
+  });
+});

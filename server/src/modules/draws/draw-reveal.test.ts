@@ -1,0 +1,42 @@
+import { commitmentOf, type DrawRecord } from '@spotcheck/shared';
+import { codes, startTestApp, type TestApp } from '../../test-support/test-app';
+
+const DRAW_FIELDS = 'id status commitment inputHash serverSeed seed failure';
+
+describe('what a draw reveals, and when', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('hides the server seed and the seed until the draw, then shows them as the record has them', async () => {
+    const office = await t.login('changde.admin');
+    const items = (await t.gql('{ items { edges { node { id name } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
+    const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
+    const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
+      planId: plan, round: 1, title: '2026年第一轮测绘资质单位抽查', purpose: '检查测绘资质', procedure: '摇号、核查、报告',
+      divisionOfLabour: '测绘地理信息科', confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2,
+      items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }],
+    } }, office);
+    const committed = (await t.gql(`mutation($id: ID!) { commitDraw(taskId: $id) { ${DRAW_FIELDS} } }`, { id: task.data.createTask.id }, office)).data.commitDraw;
+    expect(committed).toMatchObject({ status: 'COMMITTED', serverSeed: null, seed: null, failure: null });
+
+    const leader = await t.login('changde.leader');
+    await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "见证 1234") { id } }', { id: committed.id }, leader);
+    await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "体彩排列三 2026118 期 907") { id } }', { id: committed.id }, office);
+    const drawn = await t.gql(`mutation($id: ID!) { performDraw(drawId: $id) { ${DRAW_FIELDS} record } }`, { id: committed.id }, office);
+    expect(drawn.errors).toBeUndefined();
+    const draw = drawn.data.performDraw;
+    const record = draw.record as DrawRecord;
+    expect(draw.status).toBe('DRAWN');
+    expect(draw.serverSeed).toBe(record.serverSeed);
+    expect(commitmentOf(draw.serverSeed)).toBe(draw.commitment);
+    expect(draw.seed).toBe(record.seed);
+    expect(draw.failure).toBeNull();
+
+    // Another bureau cannot reach the draw at all.
+    const outsider = await t.login('wugang.admin');
+    expect(codes(await t.gql(`query($id: ID!) { node(id: $id) { ... on Draw { ${DRAW_FIELDS} } } }`, { id: draw.id }, outsider))).toEqual(['NOT_FOUND']);
+  });
+});
