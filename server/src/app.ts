@@ -19,6 +19,8 @@ import type { AppServices } from './graphql/context';
 import { installJobSchema } from './jobs/job-schema';
 import { JobQueue } from './jobs/job-queue';
 import { jobCatalog, type JobExtensions } from './jobs/catalog';
+import { WorkClaims } from './db/work-claims';
+import { recoverInterruptedImports } from './modules/imports/import-recovery';
 
 export interface RunningApp {
   url: string;
@@ -59,7 +61,10 @@ export async function startApp(config: Config, adminUrl: string, extensions: Job
     revocations: await SessionRevocations.start(db, pubsub, config.accessTokenTtlSeconds, log),
     tokens: createTokenService(config.jwtSecret ?? demoSecret(config.dataDir), config.accessTokenTtlSeconds),
     jobs: new JobQueue(adminUrl, config, log, jobDefinitions),
+    claims: new WorkClaims({ connectionString: adminUrl, options: `-c role=${APP_ROLE}` }, log),
   };
+  // Imports left queued or running by a server that died are failed now (nothing of them was merged).
+  await recoverInterruptedImports(db, log).catch((error: unknown) => log.error({ err: error }, 'import recovery failed'));
   await services.jobs.start(services);
   let http: Awaited<ReturnType<typeof startHttpServer>>;
   try {
@@ -72,6 +77,7 @@ export async function startApp(config: Config, adminUrl: string, extensions: Job
     http = await startHttpServer(services, schema, createMetrics(), { port: config.port, host: config.host, clientDist: config.clientDist });
   } catch (error) {
     await services.jobs.stop();
+    await services.claims.close();
     throw error;
   }
   return {
@@ -82,7 +88,7 @@ export async function startApp(config: Config, adminUrl: string, extensions: Job
     close: async () => {
       // Requests and running jobs drain side by side; both need the pools until they are done.
       await Promise.all([http.close(), services.jobs.stop()]);
-      await pubsub.close();
+      await Promise.all([pubsub.close(), services.claims.close()]);
       await db.destroy();
     },
   };
