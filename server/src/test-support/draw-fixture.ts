@@ -35,3 +35,23 @@ export async function drawWugangTask(t: Pick<TestApp, 'gql' | 'login'>, options:
   if (drawn.errors || drawn.data.performDraw.status !== 'DRAWN') throw new Error(JSON.stringify(drawn));
   return { drawId, taskId };
 }
+
+/**
+ * 常德's first-round survey-qualification task (测绘资质单位监督检查, 10 %), planned and frozen by its
+ * office: returns the committed draw's global id, the fields asked for, and the office's token.
+ */
+export async function commitChangdeSurveyTask(t: TestApp, fields = 'id'): Promise<{ office: string; taskId: string; draw: any }> {
+  const office = await t.login('changde.admin');
+  const items = (await t.gql('{ items { edges { node { id name } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
+  const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
+  const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
+    planId: plan, round: 1, title: '2026年第一轮测绘资质单位抽查', purpose: '检查测绘资质', procedure: '摇号、核查、报告',
+    divisionOfLabour: '测绘地理信息科', confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2,
+    items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }],
+  } }, office);
+  if (task.errors) throw new Error(JSON.stringify(task.errors));
+  const taskId = task.data.createTask.id;
+  const committed = await t.gql(`mutation($id: ID!) { commitDraw(taskId: $id) { ${fields} } }`, { id: taskId }, office);
+  if (committed.errors) throw new Error(JSON.stringify(committed.errors));
+  return { office, taskId, draw: committed.data.commitDraw };
+}

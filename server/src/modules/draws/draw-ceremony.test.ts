@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
+import { commitChangdeSurveyTask } from '../../test-support/draw-fixture';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 
 describe('the ceremony streams to witnesses', () => {
@@ -10,15 +11,7 @@ describe('the ceremony streams to witnesses', () => {
   afterAll(() => t.close());
 
   it('streams entropy and the result to a witness subscribed to the draw, and nothing to another bureau', async () => {
-    const office = await t.login('changde.admin');
-    const items = (await t.gql('{ items { edges { node { id name minRatio } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
-    const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
-    const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
-      planId: plan, round: 1, title: '2026年第一轮测绘资质单位抽查', purpose: '检查测绘资质', procedure: '摇号、核查、报告',
-      divisionOfLabour: '测绘地理信息科', confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2,
-      items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }],
-    } }, office);
-    const drawId = (await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: task.data.createTask.id }, office)).data.commitDraw.id;
+    const { office, draw: { id: drawId } } = await commitChangdeSurveyTask(t);
 
     const supervisor = await t.login('changde.supervisor');
     const outsider = await t.login('wugang.leader');

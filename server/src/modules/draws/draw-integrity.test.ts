@@ -1,4 +1,5 @@
 import { verifyDraw, type DrawRecord } from '@spotcheck/shared';
+import { commitChangdeSurveyTask } from '../../test-support/draw-fixture';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { packRecord, unpackRecord } from './draw-record-store';
 
@@ -10,16 +11,8 @@ describe('the draw runs only on the input whose hash was published at the commit
   afterAll(() => t.close());
 
   it('refuses a stored input changed after the commit, and draws once it is restored', async () => {
-    const office = await t.login('changde.admin');
+    const { office, draw: { id: drawId } } = await commitChangdeSurveyTask(t);
     const supervisor = await t.login('changde.supervisor');
-    const items = (await t.gql('{ items { edges { node { id name } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
-    const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
-    const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
-      planId: plan, round: 1, title: '2026年第一轮测绘资质单位抽查', purpose: '检查测绘资质', procedure: '摇号、核查、报告',
-      divisionOfLabour: '测绘地理信息科', confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2,
-      items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }],
-    } }, office);
-    const drawId = (await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: task.data.createTask.id }, office)).data.commitDraw.id;
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "见证 4821") { id } }', { id: drawId }, supervisor);
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "体彩排列三 2026118 期 907") { id } }', { id: drawId }, office);
 

@@ -1,4 +1,5 @@
 import { commitmentOf, type DrawRecord } from '@spotcheck/shared';
+import { commitChangdeSurveyTask } from '../../test-support/draw-fixture';
 import { codes, startTestApp, type TestApp } from '../../test-support/test-app';
 
 const DRAW_FIELDS = 'id status commitment inputHash serverSeed seed failure';
@@ -11,15 +12,7 @@ describe('what a draw reveals, and when', () => {
   afterAll(() => t.close());
 
   it('hides the server seed and the seed until the draw, then shows them as the record has them', async () => {
-    const office = await t.login('changde.admin');
-    const items = (await t.gql('{ items { edges { node { id name } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
-    const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
-    const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
-      planId: plan, round: 1, title: '2026年第一轮测绘资质单位抽查', purpose: '检查测绘资质', procedure: '摇号、核查、报告',
-      divisionOfLabour: '测绘地理信息科', confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2,
-      items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }],
-    } }, office);
-    const committed = (await t.gql(`mutation($id: ID!) { commitDraw(taskId: $id) { ${DRAW_FIELDS} } }`, { id: task.data.createTask.id }, office)).data.commitDraw;
+    const { office, draw: committed } = await commitChangdeSurveyTask(t, DRAW_FIELDS);
     expect(committed).toMatchObject({ status: 'COMMITTED', serverSeed: null, seed: null, failure: null });
 
     const leader = await t.login('changde.leader');
