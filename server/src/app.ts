@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config';
 import { createAdminDataSource, createAppDataSource, APP_ROLE } from './db/data-source';
+import { withStartUpLock } from './db/start-up-lock';
 import { seedDemoIfEmpty } from './seed/demo';
 import { seedDemoDraw } from './seed/demo-draw';
 import { seedDemoJointTask } from './seed/demo-joint-task';
@@ -38,17 +39,20 @@ export interface RunningApp {
 export async function startApp(config: Config, adminUrl: string, extensions: JobExtensions = {}): Promise<RunningApp> {
   const log = createLogger(config.logLevel);
   const jobDefinitions = jobCatalog(extensions);
-  const admin = createAdminDataSource(adminUrl);
-  await admin.initialize();
-  let seeded = false;
-  try {
-    const applied = await admin.runMigrations({ transaction: 'each' });
-    if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    if (config.mode === 'demo') seeded = await seedDemoIfEmpty(admin);
-  } finally {
-    await admin.destroy();
-  }
-  await installJobSchema(adminUrl, config, jobDefinitions);
+  const seeded = await withStartUpLock(adminUrl, async () => {
+    const admin = createAdminDataSource(adminUrl);
+    await admin.initialize();
+    let seededNow = false;
+    try {
+      const applied = await admin.runMigrations({ transaction: 'each' });
+      if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+      if (config.mode === 'demo') seededNow = await seedDemoIfEmpty(admin);
+    } finally {
+      await admin.destroy();
+    }
+    await installJobSchema(adminUrl, config, jobDefinitions);
+    return seededNow;
+  });
 
   const db = createAppDataSource(adminUrl, config.dbPoolSize);
   await db.initialize();

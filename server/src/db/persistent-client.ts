@@ -46,7 +46,8 @@ export class PersistentClient {
   }
 
   private async open(): Promise<Client> {
-    const client = new Client(this.config);
+    // Keep-alive: a connection whose peer vanished without a word is noticed eventually, not never.
+    const client = new Client({ keepAlive: true, keepAliveInitialDelayMillis: 30_000, ...this.config });
     client.on('error', (error: Error & { code?: string }) => this.lost(client, error));
     client.on('end', () => this.lost(client, null));
     if (this.onNotification) client.on('notification', (m) => this.onNotification!(m.channel, m.payload));

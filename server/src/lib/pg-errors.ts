@@ -13,6 +13,8 @@ const UNAVAILABLE_MESSAGES = [
   'timeout exceeded when trying to connect',
   'Client has encountered a connection error and is not queryable',
   'Client was closed and is not queryable',
+  // TypeORM releases a transaction's query runner when its connection breaks between two statements.
+  'Query runner already released',
 ];
 
 /**
