@@ -93,8 +93,10 @@ slowDescribe('a server killed in the middle of a draw', () => {
 
     // performDraw draws, then writes the selections while it packs the record: kill it while it writes.
     const drawing = first.gql('mutation($id: ID!) { performDraw(drawId: $id) { status } }', { id: drawId }, office).catch((error: unknown) => error);
+    // (The teams go by COPY into a temporary table, then by INSERT … SELECT into draw_selections.)
     await waitUntil('performDraw to write the selections', async () =>
-      (await db.sql(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'INSERT INTO draw_selections%'`)).length > 0,
+      (await db.sql(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'
+                       AND (query LIKE 'COPY % FROM STDIN' OR query LIKE 'INSERT INTO draw_selections%')`)).length > 0,
     30_000, 5);
     await first.kill();
     running.length = 0;

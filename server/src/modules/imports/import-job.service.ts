@@ -17,6 +17,7 @@ export interface ImportProgressNotice {
 }
 
 export interface NewImportJob {
+  id: string;
   kind: ImportKind;
   mode: ImportMode;
   fileName: string;

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import type express from 'express';
 import { asSubject, toGlobalId } from '@spotcheck/shared';
@@ -36,16 +37,21 @@ export function registerImportRoutes(web: express.Express, app: AppServices, opt
         }
         const upload = await receiveUpload(req, options.maxUploadBytes);
         let started = false;
+        // Claimed before the row exists: no moment when another server could take it for orphaned.
+        const id = crypto.randomUUID();
         try {
           const choice = parseImportOptions(upload.fields);
-          const job = await createImportJob(ctx, { kind, mode: choice.mode, fileName: upload.fileName, acceptChecksumWarnings: choice.acceptChecksumWarnings });
+          await app.claims.claim(importClaimKey(id));
+          const job = await createImportJob(ctx, { id, kind, mode: choice.mode, fileName: upload.fileName, acceptChecksumWarnings: choice.acceptChecksumWarnings });
           const actor = actorOf(ctx);
-          await app.claims.claim(importClaimKey(job.id));
           enqueueImport(() => runImport(app, { job, filePath: upload.filePath, encoding: choice.encoding, actor }), app.log);
           started = true;
           res.status(202).json({ jobId: toGlobalId('ImportJob', job.id), status: job.status });
         } finally {
-          if (!started) await fs.rm(upload.filePath, { force: true });
+          if (!started) {
+            await fs.rm(upload.filePath, { force: true });
+            await app.claims.release(importClaimKey(id));
+          }
         }
       }),
     );
