@@ -208,4 +208,18 @@ describe('dashboards', () => {
     // Only tenant ids of bureaus come back, and only on bureau rows.
     expect(rows.filter((r) => r.tenant_id && r.dim !== 'bureau')).toEqual([]);
   });
+
+  it('serves the boundaries of one province or city by region code, and nothing else', async () => {
+    const response = await fetch(`${t.url}/api/maps/410000.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/json/);
+    expect(response.headers.get('cache-control')).toMatch(/max-age=86400/);
+    const map = (await response.json()) as { features: { properties: { adcode: number; name: string } }[] };
+    expect(map.features.map((f) => f.properties.adcode)).toEqual(expect.arrayContaining([410400, 410100]));
+    const city = (await (await fetch(`${t.url}/api/maps/410400.json`)).json()) as typeof map;
+    expect(city.features.find((f) => f.properties.adcode === 410481)?.properties.name).toBe('舞钢市');
+    for (const file of ['999999.json', '4100.json', '410000.js', '..%2Fpackage.json']) {
+      expect((await fetch(`${t.url}/api/maps/${file}`)).status).toBe(404);
+    }
+  });
 });
