@@ -11,9 +11,9 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,
-    proxy: { '/graphql': { target: API, changeOrigin: true, ws: true } },
+    proxy: { '/graphql': { target: API, changeOrigin: true, ws: true }, '/api': { target: API, changeOrigin: true } },
   },
   preview: {
-    proxy: { '/graphql': { target: API, changeOrigin: true, ws: true } },
+    proxy: { '/graphql': { target: API, changeOrigin: true, ws: true }, '/api': { target: API, changeOrigin: true } },
   },
 });

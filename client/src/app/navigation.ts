@@ -11,6 +11,8 @@ export const PATHS = {
   plans: '/plans',
   tasks: '/tasks',
   jointInvitations: '/joint-invitations',
+  dashboard: '/dashboard',
+  provincialDashboard: '/province',
 } as const;
 
 const seg = encodeURIComponent;

@@ -57,3 +57,13 @@ export function canSeeJointInvitations(user: CurrentUser): boolean {
 export function canAnswerInvitation(user: CurrentUser, departmentId: string | null | undefined): boolean {
   return user.me.roles.includes('OFFICE') || (user.me.roles.includes('DEPARTMENT_HEAD') && !!departmentId && user.me.department?.id === departmentId);
 }
+
+/** Every member of a bureau sees its dashboard (the server answers for the own bureau only). */
+export function canSeeDashboard(user: CurrentUser): boolean {
+  return isBureau(user);
+}
+
+/** The provincial dashboard is for provincial viewers (the server checks the role and the tenant again). */
+export function canSeeProvincialDashboard({ me }: CurrentUser): boolean {
+  return me.tenant.kind === 'PROVINCIAL_DEPARTMENT' && me.roles.includes('PROVINCIAL_VIEWER');
+}

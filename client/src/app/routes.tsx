@@ -3,12 +3,12 @@
  * ability) with the pages below it (`pages`: "/tasks/:id/edit" …), and what each shows.
  */
 import { lazy, type ReactNode } from 'react';
-import { ApartmentOutlined, BankOutlined, CalendarOutlined, MailOutlined, ProfileOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, FundOutlined, MailOutlined, ProfileOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { asSubject } from '@spotcheck/shared';
 import type { CurrentUser } from './current-user';
 import type { MessageKey } from './i18n';
 import { PATHS } from './navigation';
-import { canEditPlans, canPlanTasks, canReadPlans, canReadTasks, canSeeJointInvitations } from './permissions';
+import { canEditPlans, canPlanTasks, canReadPlans, canReadTasks, canSeeDashboard, canSeeJointInvitations, canSeeProvincialDashboard } from './permissions';
 import type { RouteParams } from './route-match';
 
 // Each page is its own chunk, loaded when first opened (SignedInApp shows a spinner meanwhile).
@@ -26,6 +26,8 @@ const CeremonyPage = lazy(() => import('../features/draws/CeremonyPage').then((m
 const CeremonyScreen = lazy(() => import('../features/draws/CeremonyScreen').then((m) => ({ default: m.CeremonyScreen })));
 const InvitationsPage = lazy(() => import('../features/joint/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
 const InvitationPage = lazy(() => import('../features/joint/InvitationPage').then((m) => ({ default: m.InvitationPage })));
+const DashboardPage = lazy(() => import('../features/dashboards/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ProvincialDashboardPage = lazy(() => import('../features/dashboards/ProvincialDashboardPage').then((m) => ({ default: m.ProvincialDashboardPage })));
 
 /** A page below a menu item. */
 export interface SubPage {
@@ -94,6 +96,22 @@ export const ROUTES: readonly AppRoute[] = [
     allowed: canSeeJointInvitations,
     render: () => <InvitationsPage />,
     pages: [{ pattern: `${PATHS.jointInvitations}/:id`, render: (p) => <InvitationPage id={id(p)} /> }],
+  },
+  {
+    path: PATHS.dashboard,
+    name: 'dashboard',
+    label: () => 'navDashboard',
+    icon: <BarChartOutlined aria-hidden />,
+    allowed: canSeeDashboard,
+    render: () => <DashboardPage />,
+  },
+  {
+    path: PATHS.provincialDashboard,
+    name: 'provincial-dashboard',
+    label: () => 'navProvincialDashboard',
+    icon: <FundOutlined aria-hidden />,
+    allowed: canSeeProvincialDashboard,
+    render: () => <ProvincialDashboardPage />,
   },
   {
     path: PATHS.tenants,

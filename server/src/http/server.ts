@@ -17,6 +17,7 @@ import type { Metrics } from './metrics';
 import { metricsPlugin } from './metrics-plugin';
 import { registerImportRoutes } from '../modules/imports/import.routes';
 import { registerPublicDrawRoutes } from '../modules/draws/public-draws.routes';
+import { registerRegionMapRoutes } from '../modules/dashboards/region-maps.routes';
 import { registerEvidenceRoutes } from '../modules/evidence/evidence.routes';
 import { registerEntityRecordRoutes } from '../modules/statements/entity-record.routes';
 import { registerFeedRoutes } from '../modules/publication/feed.routes';
@@ -108,6 +109,7 @@ export async function startHttpServer(
   );
   registerImportRoutes(web, app);
   registerPublicDrawRoutes(web, app);
+  registerRegionMapRoutes(web);
   registerEvidenceRoutes(web, app);
   registerEntityRecordRoutes(web, app);
   registerFeedRoutes(web, app);
