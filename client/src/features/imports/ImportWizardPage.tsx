@@ -106,12 +106,11 @@ export function ImportWizardPage() {
                 }
                 return false;
               }}
-              data-testid="import-file"
             >
               <p className="ant-upload-drag-icon">
                 <InboxOutlined aria-hidden />
               </p>
-              <p className="ant-upload-text">{file ? m('fileChosen', { name: file.name, size: byteSize(file.size) }) : m('chooseFile')}</p>
+              <p className="ant-upload-text" data-testid="import-file-name">{file ? m('fileChosen', { name: file.name, size: byteSize(file.size) }) : m('chooseFile')}</p>
             </Upload.Dragger>
           </Form.Item>
           <Form.Item label={m('mode')} name="mode">

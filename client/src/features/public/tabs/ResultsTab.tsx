@@ -99,6 +99,7 @@ export function ResultsTab({ bureauId }: { bureauId: string }) {
         />
         <Select<string | null>
           style={{ width: 220 }}
+          showSearch={{ optionFilterProp: 'label' }}
           aria-label={m('filterItem')}
           value={filters.itemId}
           onChange={(v) => change({ itemId: v ?? null })}
@@ -107,6 +108,7 @@ export function ResultsTab({ bureauId }: { bureauId: string }) {
         />
         <Select<string | null>
           style={{ width: 220 }}
+          showSearch={{ optionFilterProp: 'label' }}
           aria-label={m('filterPlan')}
           value={filters.planId}
           onChange={(v) => change({ planId: v ?? null })}
@@ -115,6 +117,7 @@ export function ResultsTab({ bureauId }: { bureauId: string }) {
         />
         <Select<string | null>
           style={{ width: 260 }}
+          showSearch={{ optionFilterProp: 'label' }}
           aria-label={m('filterTask')}
           value={filters.taskId}
           onChange={(v) => change({ taskId: v ?? null })}
