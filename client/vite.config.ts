@@ -7,7 +7,8 @@ export default defineConfig({
   plugins: [react()],
   // @spotcheck/shared is a linked workspace package compiled to CommonJS: pre-bundle it in dev so
   // the browser gets ES modules (the production build converts CommonJS by itself).
-  optimizeDeps: { include: ['@spotcheck/shared'] },
+  // The draw verifier's worker takes the draw core alone (no zod, no CASL).
+  optimizeDeps: { include: ['@spotcheck/shared', '@spotcheck/shared/dist/draw'] },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,
