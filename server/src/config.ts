@@ -33,6 +33,12 @@ const Env = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(1).max(30).default(2),
   /** When the deadline sweep runs (cron, Beijing time). */
   DEADLINE_SWEEP_CRON: z.string().default('*/5 * * * *'),
+  /** false: this instance expects `spotcheck migrate` to have run (many replicas, one migration step). */
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
+  /** With MIGRATE_ON_START=false: how long to wait for pending migrations to be applied before giving up. */
+  MIGRATION_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  /** Which proxies' X-Forwarded-For express trusts for the client address: `loopback`, `uniquelocal`, CIDRs, or a hop count. */
+  TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'names, addresses or a hop count').default('loopback'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -72,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     runJobs: e.RUN_JOBS === 'true',
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     deadlineSweepCron: e.DEADLINE_SWEEP_CRON,
+    migrateOnStart: e.MIGRATE_ON_START === 'true',
+    migrationWaitSeconds: e.MIGRATION_WAIT_SECONDS,
+    trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     clientDist: path.join(repoRoot, 'client', 'dist'),
     evidence: {
       storage: e.EVIDENCE_STORAGE,

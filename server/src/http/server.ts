@@ -13,8 +13,9 @@ import type { AppServices, RequestContext } from '../graphql/context';
 import { buildRequestContext } from '../graphql/request-context';
 import { complexityPlugin, depthRule } from '../graphql/limits';
 import { formatError } from '../graphql/errors';
-import type { Metrics } from './metrics';
-import { metricsPlugin } from './metrics-plugin';
+import type { Metrics } from '../observability/metrics';
+import { graphqlMetricsPlugin } from '../observability/graphql-metrics';
+import { observeRequests } from '../observability/request-log';
 import { registerImportRoutes } from '../modules/imports/import.routes';
 import { registerPublicDrawRoutes } from '../modules/draws/public-draws.routes';
 import { registerRegionMapRoutes } from '../modules/dashboards/region-maps.routes';
@@ -39,7 +40,7 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   const web = express();
   web.disable('x-powered-by');
-  web.set('trust proxy', 'loopback');
+  web.set('trust proxy', app.config.trustProxy);
   const httpServer = http.createServer(web);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -69,16 +70,12 @@ export async function startHttpServer(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       complexityPlugin(schema),
-      metricsPlugin(metrics),
+      graphqlMetricsPlugin(metrics),
     ],
   });
   await apollo.start();
 
-  web.use((req, res, next) => {
-    const stop = metrics.httpDuration.startTimer({ method: req.method });
-    res.on('finish', () => stop({ route: routeLabel(req.path), status: String(res.statusCode) }));
-    next();
-  });
+  web.use(observeRequests(app.log, metrics));
   web.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -139,10 +136,6 @@ function serveClient(web: express.Express, clientDist: string): void {
     if (fs.existsSync(index)) res.sendFile(index, { maxAge: 0 });
     else res.status(503).type('text/plain; charset=utf-8').send('网页端尚未构建：请先运行 npm run build（npm start 会自动构建）。');
   });
-}
-
-function routeLabel(pathname: string): string {
-  return ['/graphql', '/healthz', '/readyz', '/metrics'].includes(pathname) ? pathname : 'static';
 }
 
 function headerValue(value: string | string[] | undefined): string | null {
