@@ -23,6 +23,8 @@ import { JobQueue } from './jobs/job-queue';
 import { jobCatalog, type JobExtensions } from './jobs/catalog';
 import type { JobDefinition } from './jobs/job';
 import type { DestinationStream, Logger } from 'pino';
+import { WorkClaims } from './db/work-claims';
+import { recoverInterruptedImports } from './modules/imports/import-recovery';
 
 export interface RunningApp {
   url: string;
@@ -127,13 +129,17 @@ async function openServices(config: Config, adminUrl: string, log: Logger, jobDe
     tokens: createTokenService(config.jwtSecret ?? demoSecret(config.dataDir), config.accessTokenTtlSeconds),
     jobs: new JobQueue(adminUrl, config, log, jobDefinitions),
     metrics,
+    claims: new WorkClaims({ connectionString: adminUrl, options: `-c role=${APP_ROLE}` }, log),
   };
+  // Imports left queued or running by a server that died are failed now (nothing of them was merged).
+  await recoverInterruptedImports(db, log).catch((error: unknown) => log.error({ err: error }, 'import recovery failed'));
   await services.jobs.start(services);
   return {
     services,
     close: async () => {
       await services.jobs.stop();
       await pubsub.close();
+      await services.claims.close();
       await db.destroy();
     },
   };

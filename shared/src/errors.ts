@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'RULE_VIOLATION',
   'RATE_LIMITED',
   'QUERY_TOO_COMPLEX',
+  /** The database cannot be reached right now; retry after `retryAfterSeconds`. */
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 

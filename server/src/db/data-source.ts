@@ -6,6 +6,9 @@ import { AfterCommitSubscriber } from './after-commit';
 /** The role every tenant-scoped query runs as: no BYPASSRLS, owns nothing, so RLS always applies. */
 export const APP_ROLE = 'spotcheck_app';
 
+/** How long a pooled connection may take to open before the work waiting for it fails. */
+export const CONNECT_TIMEOUT_MS = 5000;
+
 /** The owner's connection: migrations, the demo seed, and the few narrow system paths. */
 export function createAdminDataSource(url: string): DataSource {
   return new DataSource({
@@ -32,6 +35,7 @@ export function createAppDataSource(url: string, poolSize: number): DataSource {
     synchronize: false,
     uuidExtension: 'pgcrypto', // gen_random_uuid() is built into PostgreSQL 13+
     installExtensions: false,
-    extra: { max: poolSize, options: `-c role=${APP_ROLE}`, application_name: 'spotcheck' },
+    // A database that cannot be reached fails the request within 5 s instead of leaving it waiting.
+    extra: { max: poolSize, options: `-c role=${APP_ROLE}`, application_name: 'spotcheck', connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
   });
 }

@@ -7,6 +7,7 @@ import type { TokenService } from '../modules/auth/tokens';
 import type { SessionRevocations } from '../modules/auth/session-revocations';
 import type { JobQueue } from '../jobs/job-queue';
 import type { Metrics } from '../observability/metrics';
+import type { WorkClaims } from '../db/work-claims';
 import { createLoaders, type Loaders } from './loaders';
 import type { AppPubSub } from './pubsub';
 import { unauthenticated } from './errors';
@@ -33,6 +34,8 @@ export interface AppServices {
   jobs: JobQueue;
   /** This instance's Prometheus metrics (served at /metrics). */
   metrics: Metrics;
+  /** Work this process keeps in memory (imports), claimed so that others can tell when it died. */
+  claims: WorkClaims;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ErrorCode, FieldProblem } from '@spotcheck/shared';
+import { isDatabaseUnavailable } from '../lib/pg-errors';
 
 /** Every error a client sees carries one stable `extensions.code`. */
 export class AppError extends GraphQLError {
@@ -25,8 +26,10 @@ const PUBLIC_CODES = new Set<string>([
 ]);
 
 /**
- * Known errors pass through; anything else (a bug, a database error) is logged by the caller and
- * reaches the client only as INTERNAL_SERVER_ERROR, without its message or stack.
+ * Known errors pass through. A database that cannot be reached (down, restarting) is
+ * SERVICE_UNAVAILABLE: the request was fine and may be sent again. Anything else (a bug, a database
+ * error) is logged by the caller and reaches the client only as INTERNAL_SERVER_ERROR, without its
+ * message or stack.
  */
 export function formatError(formatted: GraphQLFormattedError, onInternal: (error: unknown) => void, raw: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
@@ -34,6 +37,14 @@ export function formatError(formatted: GraphQLFormattedError, onInternal: (error
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  if (isDatabaseUnavailable(raw)) return { ...databaseUnavailable(), locations: formatted.locations, path: formatted.path };
   onInternal(raw);
   return { message: '服务器内部错误', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Seconds a client should wait before trying again while the database cannot be reached. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+export function databaseUnavailable(): GraphQLFormattedError {
+  return { message: '数据库暂时不可用，请稍后重试', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS } };
 }

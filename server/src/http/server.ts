@@ -79,14 +79,17 @@ export async function startHttpServer(
   web.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready when the database answers and this instance hears the other instances' events.
   web.get('/readyz', async (_req, res) => {
     try {
       await app.db.query('SELECT 1');
-      res.json({ status: 'ready' });
     } catch (error) {
       app.log.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'unavailable', reason: 'database' });
+      return;
     }
+    if (!app.pubsub.listening) res.status(503).json({ status: 'unavailable', reason: 'pubsub' });
+    else res.json({ status: 'ready' });
   });
   web.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

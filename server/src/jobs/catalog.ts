@@ -2,9 +2,10 @@ import { inspectionDeadlines } from '../modules/inspections/inspection-deadline-
 import type { JobDefinition } from './job';
 import type { DeadlineSource } from './deadlines/deadline-source';
 import { deadlineSweepJob } from './deadlines/deadline-sweep';
+import { importRecoveryJob } from '../modules/imports/import-recovery';
 
 /** Every module's jobs. A module adds its own here; the owner creates a queue for each at start-up. */
-export const JOBS: readonly JobDefinition[] = [];
+export const JOBS: readonly JobDefinition[] = [importRecoveryJob];
 
 /** Every module's deadlines, watched by the deadline sweep. */
 export const DEADLINE_SOURCES: readonly DeadlineSource[] = [inspectionDeadlines];

@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import type { Config } from '../config';
-import { APP_ROLE } from '../db/data-source';
+import { APP_ROLE, CONNECT_TIMEOUT_MS } from '../db/data-source';
 import { inTenant } from '../db/tenancy';
 import type { AppServices } from '../graphql/context';
 import { JOB_SCHEMA } from './job-schema';
@@ -37,6 +37,7 @@ export class JobQueue {
       connectionString,
       options: `-c role=${APP_ROLE}`,
       application_name: 'spotcheck-jobs',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       schema: JOB_SCHEMA,
       max: 3,
       migrate: false, // the owner installed and upgraded the schema (installJobSchema)

@@ -4,7 +4,7 @@ import type { TestApp } from './test-app';
  * Plans, freezes and draws a 舞钢 task over its four items through the API, as the office and a
  * witness would. Returns the draw's global id and the task's.
  */
-export async function drawWugangTask(t: TestApp, options: { startsOn?: string; endsOn?: string; title?: string } = {}): Promise<{ drawId: string; taskId: string }> {
+export async function drawWugangTask(t: Pick<TestApp, 'gql' | 'login'>, options: { startsOn?: string; endsOn?: string; title?: string } = {}): Promise<{ drawId: string; taskId: string }> {
   const office = await t.login('wugang.admin');
   const witness = await t.login('wugang.leader');
   const items = (await t.gql('{ items { edges { node { id minRatio } } } }', {}, office)).data.items.edges.map((e: any) => e.node);

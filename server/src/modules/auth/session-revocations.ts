@@ -22,9 +22,14 @@ export class SessionRevocations {
   static async start(db: DataSource, pubsub: AppPubSub, ttlSeconds: number, log: Logger): Promise<SessionRevocations> {
     const revocations = new SessionRevocations(ttlSeconds * 1000);
     LOCAL.set(db, revocations);
-    const since = new Date(Date.now() - ttlSeconds * 1000);
-    const rows = (await db.query('SELECT recently_revoked_sessions($1) AS id', [since])) as { id: string }[];
-    revocations.add(rows.map((r) => r.id));
+    const load = async () => {
+      const since = new Date(Date.now() - ttlSeconds * 1000);
+      const rows = (await db.query('SELECT recently_revoked_sessions($1) AS id', [since])) as { id: string }[];
+      revocations.add(rows.map((r) => r.id));
+    };
+    await load();
+    // Revocations published while the LISTEN connection was down were not heard: read them again.
+    pubsub.onReconnect(() => void load().catch((error: unknown) => log.error({ err: error }, 'could not reload revoked sessions')));
     void (async () => {
       try {
         for await (const payload of pubsub.subscribe(SESSION_REVOKED_TOPIC)) {

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ErrorCode } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
-import { AppError } from '../../graphql/errors';
+import { AppError, UNAVAILABLE_RETRY_SECONDS } from '../../graphql/errors';
+import { isDatabaseUnavailable } from '../../lib/pg-errors';
 import { HttpError } from '../imports/http-support';
 
 /** An HTTP answer with the same extra fields a GraphQL error would carry (`rule`, `limitBytes`, …). */
@@ -24,6 +25,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   CONFLICT: 409,
   RULE_VIOLATION: 409,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 function asHttp(error: unknown): HttpError | null {
@@ -31,6 +33,9 @@ function asHttp(error: unknown): HttpError | null {
   if (error instanceof AppError) {
     const { code, ...details } = error.extensions as { code: ErrorCode } & Record<string, unknown>;
     return new DetailedHttpError(STATUS[code] ?? 500, code, error.message, details);
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new DetailedHttpError(503, 'SERVICE_UNAVAILABLE', '数据库暂时不可用，请稍后重试', { retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS });
   }
   return null;
 }

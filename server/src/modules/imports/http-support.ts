@@ -2,6 +2,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ErrorCode } from '@spotcheck/shared';
 import type { AppServices, RequestContext } from '../../graphql/context';
 import { buildRequestContext } from '../../graphql/request-context';
+import { UNAVAILABLE_RETRY_SECONDS } from '../../graphql/errors';
+import { isDatabaseUnavailable } from '../../lib/pg-errors';
 
 /** An answer other than success for the file endpoints, sent as `{ error: { code, message } }`. */
 export class HttpError extends Error {
@@ -46,6 +48,10 @@ export function fileRoute(app: AppServices, handler: (req: Request, res: Respons
       // Refused before the body was read (no token, no right, too large): close rather than drain it.
       if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
       if (error instanceof HttpError) return sendHttpError(res, error);
+      if (isDatabaseUnavailable(error)) {
+        if (!res.headersSent) res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
+        return sendHttpError(res, new HttpError(503, 'SERVICE_UNAVAILABLE', '数据库暂时不可用，请稍后重试'));
+      }
       app.log.error({ err: error, path: req.path }, 'file endpoint failed');
       sendHttpError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', '服务器内部错误'));
     });

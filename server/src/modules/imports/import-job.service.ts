@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { asSubject, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { paginate, type PageArgs } from '../../graphql/connection';
@@ -44,16 +44,40 @@ export function updateJob(db: DataSource, job: ImportJob, changes: Partial<Impor
   });
 }
 
-/** Records the outcome and audits it, in the caller's transaction (the import's own when it succeeds). */
+/** The claim a process holds on a job it queued or runs (see WorkClaims); a job nobody claims is orphaned. */
+export const importClaimKey = (jobId: string) => `import-job:${jobId}`;
+
+const UNFINISHED = [ImportStatus.QUEUED, ImportStatus.RUNNING];
+
+/**
+ * QUEUED → RUNNING, unless the job was settled meanwhile (failed as orphaned after this process lost its
+ * database): answers whether the import may run.
+ */
+export function startJob(db: DataSource, job: ImportJob): Promise<boolean> {
+  return inTenant(db, job.tenantId, async (m) => {
+    const startedAt = new Date();
+    const result = await m.update(ImportJob, { tenantId: job.tenantId, id: job.id, status: ImportStatus.QUEUED }, { status: ImportStatus.RUNNING, startedAt });
+    if (!result.affected) return false;
+    Object.assign(job, { status: ImportStatus.RUNNING, startedAt });
+    await publishOnCommit(m, IMPORT_PROGRESS_TOPIC, { tenantId: job.tenantId, jobId: job.id } satisfies ImportProgressNotice);
+    return true;
+  });
+}
+
+/**
+ * Records the outcome and audits it, in the caller's transaction (the import's own when it succeeds).
+ * A job is finished once: answers false, and writes nothing, when it already was.
+ */
 export async function finishJob(
   m: EntityManager,
   job: ImportJob,
   actor: AuditActor,
   action: string,
   outcome: JobCounts & { status: ImportStatus; failureReason: string | null },
-): Promise<void> {
+): Promise<boolean> {
   const changes = { ...outcome, finishedAt: new Date() };
-  await m.update(ImportJob, { tenantId: job.tenantId, id: job.id }, changes);
+  const result = await m.update(ImportJob, { tenantId: job.tenantId, id: job.id, status: In(UNFINISHED) }, changes);
+  if (!result.affected) return false;
   Object.assign(job, changes);
   await appendAudit(m, actor, {
     action,
@@ -72,6 +96,7 @@ export async function finishJob(
     },
   });
   await publishOnCommit(m, IMPORT_PROGRESS_TOPIC, { tenantId: job.tenantId, jobId: job.id } satisfies ImportProgressNotice);
+  return true;
 }
 
 /** A job the viewer may read; another tenant's, a missing one and a forbidden one all look the same. */

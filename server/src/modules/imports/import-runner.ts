@@ -8,7 +8,7 @@ import { entityImport } from './entity-import';
 import { ErrorSink } from './error-sink';
 import { EmptyFileFailure, ImportFailure } from './import-failure';
 import { ImportKind, ImportMode, ImportStatus, type ImportJob } from './import-job.entity';
-import { finishJob, updateJob, type JobCounts } from './import-job.service';
+import { finishJob, importClaimKey, startJob, updateJob, type JobCounts } from './import-job.service';
 import type { ImportKindSpec } from './import-kind';
 import { inspectorImport } from './inspector-import';
 import { ProgressReporter } from './progress';
@@ -31,7 +31,8 @@ const SPECS: Record<ImportKind, ImportKindSpec<string>> = {
  * Runs one import to its end. Everything that changes the directory happens in one transaction under
  * the tenant's RLS scope: parse → check → COPY into a staging table → upsert, block by block. Any
  * failure rolls it back whole; the job row, its progress and its row problems are written in their own
- * short transactions, so they outlive a rollback.
+ * short transactions, so they outlive a rollback. The process holds a claim on the job from upload to
+ * end (see import-recovery.ts): if it dies, nothing was merged, and the job is failed as interrupted.
  */
 export async function runImport(app: AppServices, run: ImportRun): Promise<void> {
   const { job, actor } = run;
@@ -39,7 +40,10 @@ export async function runImport(app: AppServices, run: ImportRun): Promise<void>
   const sink = new ErrorSink(app.db, job.tenantId, job.id);
   const counts: JobCounts = { processedRows: 0, insertedRows: 0, updatedRows: 0, errorRows: 0, warningRows: 0 };
   try {
-    await updateJob(app.db, job, { status: ImportStatus.RUNNING, startedAt: new Date() });
+    if (!(await startJob(app.db, job))) {
+      app.log.warn({ jobId: job.id }, 'import settled before it started (its claim was lost)');
+      return;
+    }
     const source = await openRowSource(run.filePath, job.fileName, run.encoding);
     await updateJob(app.db, job, { fileFormat: source.format, encoding: source.encoding });
     const progress = new ProgressReporter(app.db, job);
@@ -52,10 +56,16 @@ export async function runImport(app: AppServices, run: ImportRun): Promise<void>
         throw new ImportFailure(`有 ${counts.errorRows} 行数据有误，整个文件未导入（全部成功才导入）。请按错误报告修正后重新上传，或选择“导入有效行”`);
       }
       await sink.close();
-      await finishJob(m, job, actor, spec.auditAction, { ...counts, status: ImportStatus.SUCCEEDED, failureReason: null });
+      if (!(await finishJob(m, job, actor, spec.auditAction, { ...counts, status: ImportStatus.SUCCEEDED, failureReason: null }))) {
+        throw new ImportSettled();
+      }
     });
     app.log.info({ jobId: job.id, kind: job.kind, ...counts, ms: Date.now() - started }, 'import finished');
   } catch (error) {
+    if (error instanceof ImportSettled) {
+      app.log.warn({ jobId: job.id }, 'import rolled back: the job was settled while it ran (its claim was lost)');
+      return;
+    }
     const known = error instanceof ImportFailure;
     const raced = isUniqueViolation(error);
     if (!known && !raced) app.log.error({ err: error, jobId: job.id }, 'import failed unexpectedly');
@@ -77,5 +87,9 @@ export async function runImport(app: AppServices, run: ImportRun): Promise<void>
     }
   } finally {
     await fs.rm(run.filePath, { force: true });
+    await app.claims.release(importClaimKey(job.id));
   }
 }
+
+/** The job was failed as orphaned while it ran: its import must not commit. */
+class ImportSettled extends Error {}

@@ -9,7 +9,7 @@ import { registerExportRoutes } from '../exports/export.routes';
 import { writeErrorReport } from './error-report';
 import { fileRoute, forbiddenHttp, notFoundHttp, signedInContext, startDownload } from './http-support';
 import { ImportKind } from './import-job.entity';
-import { createImportJob, loadReadableJob } from './import-job.service';
+import { createImportJob, importClaimKey, loadReadableJob } from './import-job.service';
 import { parseImportOptions } from './import-options';
 import { enqueueImport } from './import-queue';
 import { runImport } from './import-runner';
@@ -40,6 +40,7 @@ export function registerImportRoutes(web: express.Express, app: AppServices, opt
           const choice = parseImportOptions(upload.fields);
           const job = await createImportJob(ctx, { kind, mode: choice.mode, fileName: upload.fileName, acceptChecksumWarnings: choice.acceptChecksumWarnings });
           const actor = actorOf(ctx);
+          await app.claims.claim(importClaimKey(job.id));
           enqueueImport(() => runImport(app, { job, filePath: upload.filePath, encoding: choice.encoding, actor }), app.log);
           started = true;
           res.status(202).json({ jobId: toGlobalId('ImportJob', job.id), status: job.status });
