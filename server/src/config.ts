@@ -27,12 +27,17 @@ const Env = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
   ACCESS_CODE_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   ACCESS_CODE_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Failed sign-ins from one address, across usernames, before the address is refused for the window. */
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(30),
+  LOGIN_IP_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** false: this instance sends jobs but neither processes them nor keeps the schedules (a web-only replica). */
   RUN_JOBS: z.enum(['true', 'false']).default('true'),
   /** How often a worker looks for new jobs, and the scheduler for due schedules. */
   JOBS_POLL_SECONDS: z.coerce.number().min(1).max(30).default(2),
   /** When the deadline sweep runs (cron, Beijing time). */
   DEADLINE_SWEEP_CRON: z.string().default('*/5 * * * *'),
+  /** Schema introspection over the API; by default on in demo mode and off in production mode. */
+  GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -72,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     runJobs: e.RUN_JOBS === 'true',
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     deadlineSweepCron: e.DEADLINE_SWEEP_CRON,
+    graphqlIntrospection: e.GRAPHQL_INTROSPECTION ? e.GRAPHQL_INTROSPECTION === 'true' : e.SPOTCHECK_MODE !== 'production',
     clientDist: path.join(repoRoot, 'client', 'dist'),
     evidence: {
       storage: e.EVIDENCE_STORAGE,
@@ -87,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       },
     },
     accessCode: { maxFailures: e.ACCESS_CODE_MAX_FAILURES, lockMinutes: e.ACCESS_CODE_LOCK_MINUTES },
+    loginAddressLimit: { maxFailures: e.LOGIN_IP_MAX_FAILURES, windowMinutes: e.LOGIN_IP_WINDOW_MINUTES },
   };
 }

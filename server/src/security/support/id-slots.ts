@@ -29,13 +29,18 @@ export interface IdSlot {
 
 /** Every ID-typed argument and input field of every root field, found by walking the schema. */
 export function idSlots(schema: GraphQLSchema): IdSlot[] {
+  return argSlots(schema, (type) => getNamedType(type).name === 'ID');
+}
+
+/** Every argument and input field, at any depth of input objects, whose type `matches`. */
+export function argSlots(schema: GraphQLSchema, matches: (type: GraphQLInputType) => boolean): IdSlot[] {
   const slots: IdSlot[] = [];
   for (const root of ['Query', 'Mutation', 'Subscription'] as const) {
     const type = schema.getType(root);
     if (!type || !isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       for (const arg of field.args) {
-        for (const path of idPaths(arg.type, [arg.name], new Set())) {
+        for (const path of matchingPaths(arg.type, [arg.name], new Set(), matches)) {
           slots.push({ root, field: field.name, path, key: `${root}.${field.name}(${path.join('.')})` });
         }
       }
@@ -44,12 +49,12 @@ export function idSlots(schema: GraphQLSchema): IdSlot[] {
   return slots;
 }
 
-function idPaths(type: GraphQLInputType, path: string[], seen: Set<string>): string[][] {
+function matchingPaths(type: GraphQLInputType, path: string[], seen: Set<string>, matches: (type: GraphQLInputType) => boolean): string[][] {
+  const here = matches(type) ? [path] : [];
   const named = getNamedType(type);
-  if (named.name === 'ID') return [path];
-  if (!isInputObjectType(named) || seen.has(named.name)) return [];
+  if (!isInputObjectType(named) || seen.has(named.name)) return here;
   const next = new Set(seen).add(named.name);
-  return Object.values(named.getFields()).flatMap((f) => idPaths(f.type, [...path, f.name], next));
+  return [...here, ...Object.values(named.getFields()).flatMap((f) => matchingPaths(f.type, [...path, f.name], next, matches))];
 }
 
 /** An argument value filled in everywhere the type requires one, with `sample` per input type and scalar. */
