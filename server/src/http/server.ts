@@ -24,6 +24,8 @@ import { registerEntityRecordRoutes } from '../modules/statements/entity-record.
 import { registerFeedRoutes } from '../modules/publication/feed.routes';
 import { noticeDownloadRoute } from '../modules/notices/notice-download';
 import { loadTaskNotice } from '../modules/notices/task-notice';
+import { MAX_BODY_BYTES, jsonBodyErrors } from '../security/body-limit';
+import { documentGuard } from '../security/document-guard';
 
 export interface RunningHttpServer {
   url: string;
@@ -43,7 +45,7 @@ export async function startHttpServer(
   web.set('trust proxy', app.config.trustProxy);
   const httpServer = http.createServer(web);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer(
     {
       schema,
@@ -63,7 +65,13 @@ export async function startHttpServer(
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    introspection: true,
+    introspection: app.config.graphqlIntrospection,
+    // Apollo Server 5's defaults, stated because the security model rests on them: one operation per
+    // request (no HTTP batching), no GET or simple-content-type request without a preflight header, and
+    // no automatic persisted queries, which would let anyone fill a server-side cache.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    persistedQueries: false,
     validationRules: [depthRule],
     formatError: (formatted, error) => formatError(formatted, (e) => app.log.error({ err: e }, 'unexpected error'), error),
     plugins: [
@@ -96,7 +104,9 @@ export async function startHttpServer(
   });
   web.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY_BYTES }),
+    jsonBodyErrors,
+    documentGuard,
     expressMiddleware(apollo, {
       context: ({ req }) =>
         buildRequestContext(app, {
