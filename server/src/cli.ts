@@ -7,6 +7,8 @@ import { buildAppSchema } from './graphql/schema';
 import { verifyDrawSource } from './verify-draw';
 import { writeSampleNotice } from './modules/notices/sample-notice-file';
 import { loadConfig } from './config';
+import { migrateDatabase } from './app';
+import { pendingMigrations } from './db/migration-state';
 import { openDatabase } from './backup/database-target';
 import { writeBackup } from './backup/backup';
 import { restoreBackup } from './backup/restore';
@@ -34,6 +36,22 @@ const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<void
       if (!file) throw new Error('usage: spotcheck sample-notice <out.pdf|out.xlsx> [rows]');
       const bytes = await writeSampleNotice(file, rows ? Number(rows) : undefined);
       process.stdout.write(`wrote ${path.resolve(file)} (${bytes} bytes)\n`);
+    },
+  },
+  migrate: {
+    help: 'Bring DATABASE_URL up to this build (migrations, demo seed in demo mode, job queues) and exit; --check only lists what is pending (exit 1 if anything is)',
+    run: async ([flag]) => {
+      const config = loadConfig();
+      if (!config.databaseUrl) throw new Error('DATABASE_URL is required: the migration step runs against an external PostgreSQL');
+      if (flag === '--check') {
+        const pending = await pendingMigrations(config.databaseUrl);
+        process.stdout.write(pending.length ? `pending: ${pending.join(', ')}\n` : 'up to date\n');
+        process.exitCode = pending.length ? 1 : 0;
+        return;
+      }
+      if (flag !== undefined) throw new Error('usage: spotcheck migrate [--check]');
+      const { applied, seeded } = await migrateDatabase(config, config.databaseUrl);
+      process.stdout.write(`migrated: ${applied.length} migration(s) applied${seeded ? ', demo seeded' : ''}; job queues installed\n`);
     },
   },
   backup: {

@@ -27,12 +27,23 @@ const Env = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
   ACCESS_CODE_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   ACCESS_CODE_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Failed sign-ins from one address, across usernames, before the address is refused for the window. */
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(30),
+  LOGIN_IP_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** false: this instance sends jobs but neither processes them nor keeps the schedules (a web-only replica). */
   RUN_JOBS: z.enum(['true', 'false']).default('true'),
   /** How often a worker looks for new jobs, and the scheduler for due schedules. */
   JOBS_POLL_SECONDS: z.coerce.number().min(1).max(30).default(2),
   /** When the deadline sweep runs (cron, Beijing time). */
   DEADLINE_SWEEP_CRON: z.string().default('*/5 * * * *'),
+  /** false: this instance expects `spotcheck migrate` to have run (many replicas, one migration step). */
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
+  /** With MIGRATE_ON_START=false: how long to wait for pending migrations to be applied before giving up. */
+  MIGRATION_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  /** Which proxies' X-Forwarded-For express trusts for the client address: `loopback`, `uniquelocal`, CIDRs, or a hop count. */
+  TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'names, addresses or a hop count').default('loopback'),
+  /** Schema introspection over the API; by default on in demo mode and off in production mode. */
+  GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -72,6 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     runJobs: e.RUN_JOBS === 'true',
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     deadlineSweepCron: e.DEADLINE_SWEEP_CRON,
+    migrateOnStart: e.MIGRATE_ON_START === 'true',
+    migrationWaitSeconds: e.MIGRATION_WAIT_SECONDS,
+    trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    graphqlIntrospection: e.GRAPHQL_INTROSPECTION ? e.GRAPHQL_INTROSPECTION === 'true' : e.SPOTCHECK_MODE !== 'production',
     clientDist: path.join(repoRoot, 'client', 'dist'),
     evidence: {
       storage: e.EVIDENCE_STORAGE,
@@ -87,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       },
     },
     accessCode: { maxFailures: e.ACCESS_CODE_MAX_FAILURES, lockMinutes: e.ACCESS_CODE_LOCK_MINUTES },
+    loginAddressLimit: { maxFailures: e.LOGIN_IP_MAX_FAILURES, windowMinutes: e.LOGIN_IP_WINDOW_MINUTES },
   };
 }

@@ -1,8 +1,8 @@
 /**
- * Providers, and which page to show: 设置密码 (/redeem) for anyone; signed out → the sign-in page;
- * signed in → the app with its side menu.
+ * Providers, and which page to show: the public portal (/public…) and 设置密码 (/redeem) for anyone;
+ * signed out → the sign-in page; signed in → the app with its side menu.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -16,12 +16,19 @@ import { SignedInApp } from './SignedInApp';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RedeemPage } from '../features/redeem/RedeemPage';
 
+const PublicPortal = lazy(() => import('../features/public/PublicPortal').then((m) => ({ default: m.PublicPortal })));
+
+function isPublicPortal(path: string): boolean {
+  return path === PATHS.publicPortal || path.startsWith(`${PATHS.publicPortal}/`);
+}
+
 const THEME = { token: { colorPrimary: '#1d4ed8', borderRadius: 6 } };
 
 function Routes() {
   const session = useSession();
   const path = usePath();
-  const publicPage = path === PATHS.redeem;
+  const portal = isPublicPortal(path);
+  const publicPage = path === PATHS.redeem || portal;
   const signedOutRedirect = !session && !publicPage && path !== PATHS.login;
   const signedInRedirect = session && path === PATHS.login;
   useEffect(() => {
@@ -29,6 +36,13 @@ function Routes() {
     else if (signedInRedirect) navigate(PATHS.me, { replace: true });
   }, [signedOutRedirect, signedInRedirect]);
 
+  if (portal) {
+    return (
+      <Suspense fallback={null}>
+        <PublicPortal path={path} />
+      </Suspense>
+    );
+  }
   if (publicPage) {
     return (
       <AppShell>

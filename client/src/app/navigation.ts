@@ -11,6 +11,15 @@ export const PATHS = {
   plans: '/plans',
   tasks: '/tasks',
   jointInvitations: '/joint-invitations',
+  dashboard: '/dashboard',
+  provincialDashboard: '/province',
+  items: '/items',
+  entities: '/entities',
+  inspectors: '/inspectors',
+  rules: '/rules',
+  imports: '/imports',
+  calendar: '/calendar',
+  publicPortal: '/public',
 } as const;
 
 const seg = encodeURIComponent;
@@ -26,6 +35,12 @@ export const LINKS = {
   ceremony: (taskId: string) => `${PATHS.tasks}/${seg(taskId)}/ceremony`,
   ceremonyScreen: (taskId: string) => `${PATHS.tasks}/${seg(taskId)}/ceremony/screen`,
   invitation: (id: string) => `${PATHS.jointInvitations}/${seg(id)}`,
+  newEntity: `${PATHS.entities}/new`,
+  entity: (id: string) => `${PATHS.entities}/${seg(id)}`,
+  editEntity: (id: string) => `${PATHS.entities}/${seg(id)}/edit`,
+  recusals: `${PATHS.inspectors}/recusals`,
+  newImport: (kind: 'entities' | 'inspectors') => `${PATHS.imports}/new?kind=${kind}`,
+  importJob: (id: string) => `${PATHS.imports}/${seg(id)}`,
 };
 
 const listeners = new Set<() => void>();

@@ -57,3 +57,67 @@ export function canSeeJointInvitations(user: CurrentUser): boolean {
 export function canAnswerInvitation(user: CurrentUser, departmentId: string | null | undefined): boolean {
   return user.me.roles.includes('OFFICE') || (user.me.roles.includes('DEPARTMENT_HEAD') && !!departmentId && user.me.department?.id === departmentId);
 }
+
+/** Every member of a bureau sees its dashboard (the server answers for the own bureau only). */
+export function canSeeDashboard(user: CurrentUser): boolean {
+  return isBureau(user);
+}
+
+/** The provincial dashboard is for provincial viewers (the server checks the role and the tenant again). */
+export function canSeeProvincialDashboard({ me }: CurrentUser): boolean {
+  return me.tenant.kind === 'PROVINCIAL_DEPARTMENT' && me.roles.includes('PROVINCIAL_VIEWER');
+}
+
+/** The item list, the two directories and the rules are open to everyone in a bureau (and partly published). */
+export function canReadDirectories(user: CurrentUser): boolean {
+  return isBureau(user) && user.ability.can('read', asSubject('MarketEntity', { tenantId: user.me.tenant.id }));
+}
+
+/** The office keeps the two directories (create, edit, import). */
+export function canManageDirectories({ ability, me }: CurrentUser): boolean {
+  return ability.can('create', asSubject('MarketEntity', { tenantId: me.tenant.id }));
+}
+
+/** Items are kept by the office (the whole list) and by a department head (their department's items). */
+export function canEditItem(user: CurrentUser, departmentId: string | null | undefined): boolean {
+  return isOffice(user) || (user.me.roles.includes('DEPARTMENT_HEAD') && !!departmentId && user.me.department?.id === departmentId);
+}
+
+export function canCreateItems(user: CurrentUser): boolean {
+  return isOffice(user) || (user.me.roles.includes('DEPARTMENT_HEAD') && !!user.me.department);
+}
+
+/** The list's order is the office's: a move renumbers every department's items. */
+export function canReorderItems(user: CurrentUser): boolean {
+  return isOffice(user);
+}
+
+/** Recusals are declared by the office for anyone, and by an inspector linked to an account for themselves. */
+export function canDeclareAnyRecusal({ ability, me }: CurrentUser): boolean {
+  return ability.can('create', asSubject('Recusal', { tenantId: me.tenant.id }));
+}
+
+export function canSeeRecusals(user: CurrentUser): boolean {
+  return isBureau(user) && (user.ability.can('read', asSubject('Recusal', { tenantId: user.me.tenant.id })) || user.me.roles.includes('INSPECTOR'));
+}
+
+/** The office saves new versions of the bureau's rules (server: update on the own tenant). */
+export function canEditRules({ ability, me }: CurrentUser): boolean {
+  return ability.can('update', asSubject('Tenant', { id: me.tenant.id }));
+}
+
+export function canReadImports(user: CurrentUser): boolean {
+  return isBureau(user) && user.ability.can('read', asSubject('ImportJob', { tenantId: user.me.tenant.id }));
+}
+
+export function canImport({ ability, me }: CurrentUser): boolean {
+  return ability.can('create', asSubject('ImportJob', { tenantId: me.tenant.id }));
+}
+
+export function canReadCalendar(user: CurrentUser): boolean {
+  return isBureau(user) && user.ability.can('read', asSubject('CalendarAdjustment', { tenantId: user.me.tenant.id }));
+}
+
+export function canEditCalendar({ ability, me }: CurrentUser): boolean {
+  return ability.can('create', asSubject('CalendarAdjustment', { tenantId: me.tenant.id }));
+}

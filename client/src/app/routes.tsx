@@ -3,12 +3,26 @@
  * ability) with the pages below it (`pages`: "/tasks/:id/edit" …), and what each shows.
  */
 import { lazy, type ReactNode } from 'react';
-import { ApartmentOutlined, BankOutlined, CalendarOutlined, MailOutlined, ProfileOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, ContainerOutlined, FundOutlined, IdcardOutlined, MailOutlined, ProfileOutlined, ReadOutlined, SettingOutlined, ShopOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { asSubject } from '@spotcheck/shared';
 import type { CurrentUser } from './current-user';
 import type { MessageKey } from './i18n';
 import { PATHS } from './navigation';
-import { canEditPlans, canPlanTasks, canReadPlans, canReadTasks, canSeeJointInvitations } from './permissions';
+import {
+  canEditPlans,
+  canImport,
+  canManageDirectories,
+  canPlanTasks,
+  canReadCalendar,
+  canReadDirectories,
+  canReadImports,
+  canReadPlans,
+  canReadTasks,
+  canSeeDashboard,
+  canSeeJointInvitations,
+  canSeeProvincialDashboard,
+  canSeeRecusals,
+} from './permissions';
 import type { RouteParams } from './route-match';
 
 // Each page is its own chunk, loaded when first opened (SignedInApp shows a spinner meanwhile).
@@ -26,6 +40,19 @@ const CeremonyPage = lazy(() => import('../features/draws/CeremonyPage').then((m
 const CeremonyScreen = lazy(() => import('../features/draws/CeremonyScreen').then((m) => ({ default: m.CeremonyScreen })));
 const InvitationsPage = lazy(() => import('../features/joint/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
 const InvitationPage = lazy(() => import('../features/joint/InvitationPage').then((m) => ({ default: m.InvitationPage })));
+const DashboardPage = lazy(() => import('../features/dashboards/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ProvincialDashboardPage = lazy(() => import('../features/dashboards/ProvincialDashboardPage').then((m) => ({ default: m.ProvincialDashboardPage })));
+const ItemsPage = lazy(() => import('../features/items/ItemsPage').then((m) => ({ default: m.ItemsPage })));
+const EntitiesPage = lazy(() => import('../features/entities/EntitiesPage').then((m) => ({ default: m.EntitiesPage })));
+const EntityPage = lazy(() => import('../features/entities/EntityPage').then((m) => ({ default: m.EntityPage })));
+const EntityFormPage = lazy(() => import('../features/entities/EntityFormPage').then((m) => ({ default: m.EntityFormPage })));
+const InspectorsPage = lazy(() => import('../features/inspectors/InspectorsPage').then((m) => ({ default: m.InspectorsPage })));
+const RecusalsPage = lazy(() => import('../features/inspectors/RecusalsPage').then((m) => ({ default: m.RecusalsPage })));
+const RulesPage = lazy(() => import('../features/rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const ImportJobsPage = lazy(() => import('../features/imports/ImportJobsPage').then((m) => ({ default: m.ImportJobsPage })));
+const ImportWizardPage = lazy(() => import('../features/imports/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
+const ImportJobPage = lazy(() => import('../features/imports/ImportJobPage').then((m) => ({ default: m.ImportJobPage })));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 /** A page below a menu item. */
 export interface SubPage {
@@ -57,6 +84,44 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <UserOutlined aria-hidden />,
     allowed: () => true,
     render: () => <AccountPage />,
+  },
+  {
+    path: PATHS.items,
+    name: 'items',
+    label: () => 'navItems',
+    icon: <ContainerOutlined aria-hidden />,
+    allowed: canReadDirectories,
+    render: () => <ItemsPage />,
+  },
+  {
+    path: PATHS.entities,
+    name: 'entities',
+    label: () => 'navEntities',
+    icon: <ShopOutlined aria-hidden />,
+    allowed: canReadDirectories,
+    render: () => <EntitiesPage />,
+    pages: [
+      { pattern: `${PATHS.entities}/new`, allowed: canManageDirectories, render: () => <EntityFormPage /> },
+      { pattern: `${PATHS.entities}/:id`, render: (p) => <EntityPage id={id(p)} /> },
+      { pattern: `${PATHS.entities}/:id/edit`, allowed: canManageDirectories, render: (p) => <EntityFormPage id={id(p)} /> },
+    ],
+  },
+  {
+    path: PATHS.inspectors,
+    name: 'inspectors',
+    label: () => 'navInspectors',
+    icon: <IdcardOutlined aria-hidden />,
+    allowed: canReadDirectories,
+    render: () => <InspectorsPage />,
+    pages: [{ pattern: `${PATHS.inspectors}/recusals`, allowed: canSeeRecusals, render: () => <RecusalsPage /> }],
+  },
+  {
+    path: PATHS.rules,
+    name: 'rules',
+    label: () => 'navRules',
+    icon: <ReadOutlined aria-hidden />,
+    allowed: canReadDirectories,
+    render: () => <RulesPage />,
   },
   {
     path: PATHS.plans,
@@ -94,6 +159,42 @@ export const ROUTES: readonly AppRoute[] = [
     allowed: canSeeJointInvitations,
     render: () => <InvitationsPage />,
     pages: [{ pattern: `${PATHS.jointInvitations}/:id`, render: (p) => <InvitationPage id={id(p)} /> }],
+  },
+  {
+    path: PATHS.imports,
+    name: 'imports',
+    label: () => 'navImports',
+    icon: <UploadOutlined aria-hidden />,
+    allowed: canReadImports,
+    render: () => <ImportJobsPage />,
+    pages: [
+      { pattern: `${PATHS.imports}/new`, allowed: canImport, render: () => <ImportWizardPage /> },
+      { pattern: `${PATHS.imports}/:id`, render: (p) => <ImportJobPage id={id(p)} /> },
+    ],
+  },
+  {
+    path: PATHS.calendar,
+    name: 'calendar',
+    label: () => 'navCalendar',
+    icon: <CarryOutOutlined aria-hidden />,
+    allowed: canReadCalendar,
+    render: () => <CalendarPage />,
+  },
+  {
+    path: PATHS.dashboard,
+    name: 'dashboard',
+    label: () => 'navDashboard',
+    icon: <BarChartOutlined aria-hidden />,
+    allowed: canSeeDashboard,
+    render: () => <DashboardPage />,
+  },
+  {
+    path: PATHS.provincialDashboard,
+    name: 'provincial-dashboard',
+    label: () => 'navProvincialDashboard',
+    icon: <FundOutlined aria-hidden />,
+    allowed: canSeeProvincialDashboard,
+    render: () => <ProvincialDashboardPage />,
   },
   {
     path: PATHS.tenants,

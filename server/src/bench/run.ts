@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { runDashboardBench } from './dashboard.bench';
 import { runDrawBench } from './draw.bench';
 import { runImportBench } from './import.bench';
 
@@ -6,6 +7,7 @@ import { runImportBench } from './import.bench';
 const BENCHES: Record<string, () => Promise<void>> = {
   import: runImportBench,
   draw: runDrawBench,
+  dashboard: runDashboardBench,
 };
 
 async function main(): Promise<void> {

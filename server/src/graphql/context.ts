@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { TokenService } from '../modules/auth/tokens';
 import type { SessionRevocations } from '../modules/auth/session-revocations';
 import type { JobQueue } from '../jobs/job-queue';
+import type { Metrics } from '../observability/metrics';
 import type { WorkClaims } from '../db/work-claims';
 import { createLoaders, type Loaders } from './loaders';
 import type { AppPubSub } from './pubsub';
@@ -31,6 +32,8 @@ export interface AppServices {
   log: Logger;
   /** Background jobs: `jobs.send(name, data, { startAfter, singletonKey, manager })`. */
   jobs: JobQueue;
+  /** This instance's Prometheus metrics (served at /metrics). */
+  metrics: Metrics;
   /** Work this process keeps in memory (imports), claimed so that others can tell when it died. */
   claims: WorkClaims;
 }

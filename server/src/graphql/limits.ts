@@ -7,42 +7,107 @@ import { AppError } from './errors';
 export const MAX_DEPTH = 10;
 export const MAX_COMPLEXITY = 5000;
 export const MAX_ALIASES = 30;
+/** Longest text in a request (a variable or a literal): far beyond any form, far below the 1 MB body. */
+export const MAX_TEXT = 100_000;
+/** Longest list in a request. */
+export const MAX_LIST = 10_000;
+/** Deepest nesting of lists and objects in the variables (a JSON value would otherwise overflow a resolver's stack). */
+export const MAX_NESTING = 64;
 
 /** Nesting deeper than any screen needs is refused before execution. */
 export const depthRule: ValidationRule = depthLimit(MAX_DEPTH);
 
 /**
  * Complexity: each field costs 1, a list costs its requested page size (`first`) times its children,
- * so `first: 100` nested three deep is refused instead of executed.
+ * so `first: 100` nested three deep is refused instead of executed. Aliases and the sizes of texts
+ * and lists are capped as well. Over HTTP this runs once the operation is resolved; graphql-ws calls
+ * `enforceLimits` itself.
  */
 export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = measure({
-            schema,
-            operationName: request.operationName ?? undefined,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [
-              fieldExtensionsEstimator(),
-              ({ args, childComplexity }) =>
-                typeof args.first === 'number' ? Math.max(1, args.first) * (childComplexity + 1) : undefined,
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
-          });
-          if (complexity > MAX_COMPLEXITY) {
-            throw new AppError('QUERY_TOO_COMPLEX', `查询过于复杂（${complexity}，上限 ${MAX_COMPLEXITY}）`, { complexity, max: MAX_COMPLEXITY, http: { status: 400 } });
-          }
-          const aliases = countAliases(document);
-          if (aliases > MAX_ALIASES) {
-            throw new AppError('QUERY_TOO_COMPLEX', `别名过多（${aliases}，上限 ${MAX_ALIASES}）`, { aliases, max: MAX_ALIASES, http: { status: 400 } });
-          }
+          enforceLimits(schema, document, request.operationName ?? undefined, request.variables ?? {});
         },
       };
     },
   };
+}
+
+/** Throws QUERY_TOO_COMPLEX or BAD_USER_INPUT (with HTTP 400) when an operation is over a limit. */
+export function enforceLimits(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): void {
+  const oversized = largestInput(document, variables);
+  if (oversized) {
+    throw new AppError('BAD_USER_INPUT', oversized, { maxText: MAX_TEXT, maxList: MAX_LIST, maxNesting: MAX_NESTING, http: { status: 400 } });
+  }
+  const complexity = measure({
+    schema,
+    operationName,
+    query: document,
+    variables,
+    estimators: [
+      fieldExtensionsEstimator(),
+      ({ args, childComplexity }) =>
+        typeof args.first === 'number' ? Math.max(1, args.first) * (childComplexity + 1) : undefined,
+      simpleEstimator({ defaultComplexity: 1 }),
+    ],
+  });
+  if (complexity > MAX_COMPLEXITY) {
+    throw new AppError('QUERY_TOO_COMPLEX', `查询过于复杂（${complexity}，上限 ${MAX_COMPLEXITY}）`, { complexity, max: MAX_COMPLEXITY, http: { status: 400 } });
+  }
+  const aliases = countAliases(document);
+  if (aliases > MAX_ALIASES) {
+    throw new AppError('QUERY_TOO_COMPLEX', `别名过多（${aliases}，上限 ${MAX_ALIASES}）`, { aliases, max: MAX_ALIASES, http: { status: 400 } });
+  }
+}
+
+/** What is too long in the variables or the document's literals, as a message; null when nothing is. */
+function largestInput(document: DocumentNode, variables: Record<string, unknown>): string | null {
+  // Iterative: a JSON variable may nest deeper than the call stack.
+  const tooLong = (root: unknown): string | null => {
+    const stack: [unknown, number][] = [[root, 0]];
+    while (stack.length) {
+      const [value, depth] = stack.pop()!;
+      if (typeof value === 'string') {
+        if (value.length > MAX_TEXT) return `文本过长（${value.length} 字，上限 ${MAX_TEXT}）`;
+        continue;
+      }
+      if (!value || typeof value !== 'object') continue;
+      if (depth > MAX_NESTING) return `嵌套过深（上限 ${MAX_NESTING} 层）`;
+      if (Array.isArray(value)) {
+        if (value.length > MAX_LIST) return `列表过长（${value.length} 项，上限 ${MAX_LIST}）`;
+        for (const item of value) stack.push([item, depth + 1]);
+      } else {
+        for (const item of Object.values(value)) stack.push([item, depth + 1]);
+      }
+    }
+    return null;
+  };
+  let found = tooLong(variables);
+  if (found) return found;
+  let nesting = 0;
+  const deeper = () => {
+    nesting += 1;
+    if (nesting > MAX_NESTING) found ??= `嵌套过深（上限 ${MAX_NESTING} 层）`;
+  };
+  const shallower = () => {
+    nesting -= 1;
+  };
+  visit(document, {
+    StringValue(node) {
+      found ??= tooLong(node.value);
+    },
+    ListValue: {
+      enter(node) {
+        deeper();
+        if (node.values.length > MAX_LIST) found ??= `列表过长（${node.values.length} 项，上限 ${MAX_LIST}）`;
+      },
+      leave: shallower,
+    },
+    ObjectValue: { enter: deeper, leave: shallower },
+  });
+  return found;
 }
 
 /** Complexity needs the variables; values that do not coerce are the client's input error. */

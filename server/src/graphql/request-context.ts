@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { RequestContext, type AppServices } from './context';
+import { bindRequestContext } from '../observability/request-scope';
 
 export interface RequestInfo {
   authorization?: string | null;
@@ -17,5 +18,7 @@ export async function buildRequestContext(app: AppServices, info: RequestInfo): 
   const claimed = token ? await app.tokens.verifyAccessToken(token) : null;
   const viewer = claimed && !app.revocations.isRevoked(claimed.sessionId) ? claimed : null;
   const requestId = info.requestId && /^[\w.-]{1,64}$/.test(info.requestId) ? info.requestId : crypto.randomUUID();
-  return new RequestContext(app, requestId, viewer, info.ip ?? null, info.userAgent ?? null);
+  const context = new RequestContext(app, requestId, viewer, info.ip ?? null, info.userAgent ?? null);
+  bindRequestContext(context);
+  return context;
 }

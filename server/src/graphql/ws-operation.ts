@@ -1,18 +1,19 @@
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import type { RequestContext } from './context';
-import { depthRule } from './limits';
+import { depthRule, enforceLimits } from './limits';
 import { checkRootPermission } from './permissions';
+import { guardDocument } from '../security/document-guard';
 
 /**
  * Turns a graphql-ws message into execution arguments, or into errors sent back at once: the same
- * validation as over HTTP, and the root-field permission checked before a subscription is registered
+ * validation and limits as over HTTP, and the root-field permission checked before a subscription is registered
  * (the resolver-level guard would only run when the first event arrives).
  */
 export function prepareOperation(schema: GraphQLSchema, payload: SubscribePayload, contextValue: RequestContext): ExecutionArgs | readonly GraphQLError[] {
   let document;
   try {
-    document = parse(payload.query);
+    document = guardDocument(payload.query);
   } catch (error) {
     return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
   }
@@ -22,6 +23,7 @@ export function prepareOperation(schema: GraphQLSchema, payload: SubscribePayloa
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return [new GraphQLError('Unknown operation', { extensions: { code: 'BAD_USER_INPUT' } })];
   try {
+    enforceLimits(schema, document, payload.operationName ?? undefined, (payload.variables ?? {}) as Record<string, unknown>);
     for (const selection of operation.selectionSet.selections) {
       if (selection.kind === 'Field' && !selection.name.value.startsWith('__')) checkRootPermission(root, selection.name.value, contextValue);
     }

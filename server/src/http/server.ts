@@ -13,15 +13,19 @@ import type { AppServices, RequestContext } from '../graphql/context';
 import { buildRequestContext } from '../graphql/request-context';
 import { complexityPlugin, depthRule } from '../graphql/limits';
 import { formatError } from '../graphql/errors';
-import type { Metrics } from './metrics';
-import { metricsPlugin } from './metrics-plugin';
+import type { Metrics } from '../observability/metrics';
+import { graphqlMetricsPlugin } from '../observability/graphql-metrics';
+import { observeRequests } from '../observability/request-log';
 import { registerImportRoutes } from '../modules/imports/import.routes';
 import { registerPublicDrawRoutes } from '../modules/draws/public-draws.routes';
+import { registerRegionMapRoutes } from '../modules/dashboards/region-maps.routes';
 import { registerEvidenceRoutes } from '../modules/evidence/evidence.routes';
 import { registerEntityRecordRoutes } from '../modules/statements/entity-record.routes';
 import { registerFeedRoutes } from '../modules/publication/feed.routes';
 import { noticeDownloadRoute } from '../modules/notices/notice-download';
 import { loadTaskNotice } from '../modules/notices/task-notice';
+import { MAX_BODY_BYTES, jsonBodyErrors } from '../security/body-limit';
+import { documentGuard } from '../security/document-guard';
 
 export interface RunningHttpServer {
   url: string;
@@ -38,10 +42,10 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   const web = express();
   web.disable('x-powered-by');
-  web.set('trust proxy', 'loopback');
+  web.set('trust proxy', app.config.trustProxy);
   const httpServer = http.createServer(web);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer(
     {
       schema,
@@ -61,23 +65,25 @@ export async function startHttpServer(
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    introspection: true,
+    introspection: app.config.graphqlIntrospection,
+    // Apollo Server 5's defaults, stated because the security model rests on them: one operation per
+    // request (no HTTP batching), no GET or simple-content-type request without a preflight header, and
+    // no automatic persisted queries, which would let anyone fill a server-side cache.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    persistedQueries: false,
     validationRules: [depthRule],
     formatError: (formatted, error) => formatError(formatted, (e) => app.log.error({ err: e }, 'unexpected error'), error),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       complexityPlugin(schema),
-      metricsPlugin(metrics),
+      graphqlMetricsPlugin(metrics),
     ],
   });
   await apollo.start();
 
-  web.use((req, res, next) => {
-    const stop = metrics.httpDuration.startTimer({ method: req.method });
-    res.on('finish', () => stop({ route: routeLabel(req.path), status: String(res.statusCode) }));
-    next();
-  });
+  web.use(observeRequests(app.log, metrics));
   web.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -98,7 +104,9 @@ export async function startHttpServer(
   });
   web.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY_BYTES }),
+    jsonBodyErrors,
+    documentGuard,
     expressMiddleware(apollo, {
       context: ({ req }) =>
         buildRequestContext(app, {
@@ -111,6 +119,7 @@ export async function startHttpServer(
   );
   registerImportRoutes(web, app);
   registerPublicDrawRoutes(web, app);
+  registerRegionMapRoutes(web);
   registerEvidenceRoutes(web, app);
   registerEntityRecordRoutes(web, app);
   registerFeedRoutes(web, app);
@@ -140,10 +149,6 @@ function serveClient(web: express.Express, clientDist: string): void {
     if (fs.existsSync(index)) res.sendFile(index, { maxAge: 0 });
     else res.status(503).type('text/plain; charset=utf-8').send('网页端尚未构建：请先运行 npm run build（npm start 会自动构建）。');
   });
-}
-
-function routeLabel(pathname: string): string {
-  return ['/graphql', '/healthz', '/readyz', '/metrics'].includes(pathname) ? pathname : 'static';
 }
 
 function headerValue(value: string | string[] | undefined): string | null {

@@ -97,13 +97,18 @@ export class JobQueue {
       inTenant: (tenantId, work) => inTenant(services.db, tenantId, work),
     };
     const started = Date.now();
+    const stop = services.metrics.jobDuration.startTimer({ job: definition.name });
     try {
       const output = await definition.handle(ctx, job.data);
       log.debug({ ms: Date.now() - started }, 'job done');
+      services.metrics.jobRuns.inc({ job: definition.name, outcome: 'completed' });
       return output;
     } catch (error) {
       log.error({ err: error, retry: job.retryCount }, 'job failed');
+      services.metrics.jobRuns.inc({ job: definition.name, outcome: job.retryCount >= job.retryLimit ? 'exhausted' : 'failed' });
       throw error;
+    } finally {
+      stop();
     }
   }
 }

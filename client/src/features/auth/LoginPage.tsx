@@ -107,6 +107,17 @@ export function LoginPage() {
         >
           {t('haveCode')}
         </Typography.Link>
+        {' · '}
+        <Typography.Link
+          href={PATHS.publicPortal}
+          data-testid="login-public-link"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate(PATHS.publicPortal);
+          }}
+        >
+          {t('publicPortal')}
+        </Typography.Link>
       </Typography.Paragraph>
     </Card>
   );

@@ -25,6 +25,8 @@ import { NotificationWalls1796116400000 } from './1796116400000-NotificationWall
 import { CreditLoop1796117097008 } from './1796117097008-CreditLoop';
 import { CreditWalls1796117100000 } from './1796117100000-CreditWalls';
 import { PortalViews1796117200000 } from './1796117200000-PortalViews';
+import { LoginFailureWalls1796117300000 } from './1796117300000-LoginFailureWalls';
+import { DashboardWalls1796118000000 } from './1796118000000-DashboardWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -39,4 +41,6 @@ export const MIGRATIONS: Function[] = [
   DrawRecusalFields1796116017163,
   Notifications1796116329073, NotificationWalls1796116400000,
   CreditLoop1796117097008, CreditWalls1796117100000, PortalViews1796117200000,
+  LoginFailureWalls1796117300000,
+  DashboardWalls1796118000000,
 ];

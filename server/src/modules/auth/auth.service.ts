@@ -10,6 +10,7 @@ import { User, UserStatus } from '../users/user.entity';
 import { Session } from './session.entity';
 import { verifyPassword } from './passwords';
 import { revokeSessions } from './session-revocations';
+import { countFailedLogin, refuseLockedAddress } from '../../security/login-address-limit';
 import { formatRefreshToken, hashSecret, newRefreshSecret, parseRefreshToken, sameHash } from './tokens';
 
 /** Consecutive failures before the account locks, and for how long. */
@@ -39,14 +40,17 @@ export async function login(ctx: RequestContext, username: string, password: str
     ...(password ? [] : [{ field: 'password', message: '请输入密码' }]),
   ];
   if (problems.length) throw badInput(problems);
+  await refuseLockedAddress(ctx);
   const [{ tenant_id: tenantId }] = (await ctx.app.db.query('SELECT auth_tenant_of($1) AS tenant_id', [name])) as { tenant_id: string | null }[];
   if (!tenantId) {
     await verifyPassword(null, password);
+    await countFailedLogin(ctx);
     throw unauthenticated(WRONG_CREDENTIALS);
   }
   const attempt = await inTenant(ctx.app.db, tenantId, (m) => attemptLogin(ctx, m, tenantId, name, password));
   if (attempt.outcome === 'ok') return attempt.result;
   if (attempt.outcome === 'locked') throw lockedError(attempt.until);
+  await countFailedLogin(ctx);
   const delay = slowdownMs(ctx, attempt.failures);
   if (delay > 0) await sleep(delay);
   if (attempt.failures >= MAX_FAILED_LOGINS) throw lockedError(new Date(Date.now() + LOCK_MINUTES * 60_000));

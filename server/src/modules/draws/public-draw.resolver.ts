@@ -3,7 +3,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import type { RequestContext } from '../../graphql/context';
 import { Public } from '../../graphql/permissions';
 import { notFound } from '../../graphql/errors';
-import { listPublicDraws, publicDrawRecordJson } from './public-draws';
+import { findPublicDraw, listPublicDraws, publicDrawRecordJson } from './public-draws';
 import { DrawVerification, verifyPublicDraw } from './draw-verification';
 
 @ObjectType({ description: '公示的摇号' })
@@ -40,6 +40,14 @@ export class PublicDrawResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
     return listPublicDraws(ctx.app, bureauId ?? null, Math.min(Math.max(first, 1), 100), Math.max(offset, 0));
+  }
+
+  @Public()
+  @Query(() => PublicDraw, { description: '公示：一次摇号（摇号前公布的名单哈希、承诺值及复核结论）' })
+  async publicDraw(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    const draw = await findPublicDraw(ctx.app, id);
+    if (!draw) throw notFound('摇号记录');
+    return draw;
   }
 
   @Public()

@@ -38,6 +38,18 @@ export async function listPublicDraws(app: AppServices, bureauGlobalId: string |
   };
 }
 
+/** One draw of an active bureau, or null (unknown, malformed or suspended alike). */
+export async function findPublicDraw(app: AppServices, drawGlobalId: string): Promise<PublicDrawSummary | null> {
+  const id = fromGlobalUuid(drawGlobalId, 'Draw');
+  if (!id) return null;
+  const [row] = (await app.db.query(
+    `SELECT id, tenant_id, task_title, starts_on::text, ends_on::text, status, algorithm, input_hash, commitment, rule_version, committed_at, drawn_at
+       FROM public_draws WHERE id = $1`,
+    [id],
+  )) as Record<string, any>[];
+  return row ? publicDrawOf(row) : null;
+}
+
 /** A row of public_draws (dates as text) as the portal shows it. */
 export function publicDrawOf(r: Record<string, any>): PublicDrawSummary {
   const id = toGlobalId('Draw', r.id);

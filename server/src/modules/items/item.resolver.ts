@@ -7,7 +7,7 @@ import { fromGlobalUuid } from '@spotcheck/shared';
 import { Department } from '../departments/department.entity';
 import { InspectionItem, ItemCategory, ItemStatus } from './inspection-item.entity';
 import { InspectionItemVersion } from './inspection-item-version.entity';
-import { createItem, setItemStatus, updateItem } from './item.service';
+import { createItem, moveItem, setItemStatus, updateItem } from './item.service';
 
 const InspectionItemConnection = Connection(InspectionItem);
 
@@ -70,6 +70,12 @@ export class ItemResolver {
   @Mutation(() => InspectionItem, { description: '撤回抽查事项（须说明理由）' })
   withdrawItem(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
     return setItemStatus(ctx, id, ItemStatus.WITHDRAWN, reason);
+  }
+
+  @SignedIn()
+  @Mutation(() => InspectionItem, { description: '调整清单顺序：把事项移到第 position 位（从 1 起），其余依次顺延（办公室）' })
+  moveItem(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('position', () => Int) position: number) {
+    return moveItem(ctx, id, position);
   }
 
   @FieldResolver(() => Department, { nullable: true })

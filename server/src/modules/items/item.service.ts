@@ -87,6 +87,40 @@ export async function setItemStatus(ctx: RequestContext, globalId: string, statu
   });
 }
 
+/**
+ * Moves an item to a 1-based place in the list (清单顺序); the others close up around it. The order is
+ * the list's, not the item's content, so it makes no item version; the move is audited. Office only:
+ * it renumbers every department's items.
+ */
+export async function moveItem(ctx: RequestContext, globalId: string, position: number): Promise<InspectionItem> {
+  const viewer = requireViewer(ctx);
+  if (!ctx.ability.can('manage', asSubject('Department', { tenantId: viewer.tenantId }))) throw forbidden('只有领导小组办公室可以调整清单顺序');
+  return tenantTx(ctx, async (m) => {
+    const item = await load(m, globalId);
+    // One reorder at a time per bureau, so two moves never interleave their renumbering.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7263))`, [`items:${viewer.tenantId}`]);
+    const ids = ((await m.query('SELECT id FROM inspection_items ORDER BY position, created_at, id')) as { id: string }[]).map((r) => r.id);
+    if (!Number.isInteger(position) || position < 1 || position > ids.length) {
+      throw badInput([{ field: 'position', message: `位置须为 1 到 ${ids.length} 之间的整数` }]);
+    }
+    const from = ids.indexOf(item.id);
+    ids.splice(from, 1);
+    ids.splice(position - 1, 0, item.id);
+    await m.query(
+      `UPDATE inspection_items i SET position = o.n FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n) WHERE i.id = o.id AND i.position IS DISTINCT FROM o.n`,
+      [ids],
+    );
+    await appendAudit(m, actorOf(ctx), {
+      action: 'item.move',
+      objectType: 'InspectionItem',
+      objectId: toGlobalId('InspectionItem', item.id),
+      before: { position: from + 1 },
+      after: { position },
+    });
+    return m.findOneByOrFail(InspectionItem, { tenantId: item.tenantId, id: item.id });
+  });
+}
+
 async function recordVersion(ctx: RequestContext, m: EntityManager, item: InspectionItem, change: string, reason: string | null): Promise<void> {
   const viewer = requireViewer(ctx);
   const snapshot = {

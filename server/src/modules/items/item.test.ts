@@ -92,4 +92,28 @@ describe('item list (随机抽查事项清单)', () => {
     const mine = (await t.gql('{ items(first: 100) { edges { node { inspectingBody } } } }', {}, office)).data.items.edges;
     expect(mine.every((e: any) => e.node.inspectingBody.startsWith('常德'))).toBe(true);
   });
+  it('moves an item to another place in the list (office only), audited, without a new item version', async () => {
+    const wugang = await t.login('wugang.admin');
+    const names = async () => (await t.gql('{ items { edges { node { name position version } } } }', {}, wugang)).data.items.edges.map((e: any) => e.node);
+    const before = await names();
+    const last = (await t.gql('{ items { edges { node { id } } } }', {}, wugang)).data.items.edges[3].node.id;
+    const moved = await t.gql('mutation($id: ID!) { moveItem(id: $id, position: 1) { name position } }', { id: last }, wugang);
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data.moveItem).toEqual({ name: before[3].name, position: 1 });
+    const after = await names();
+    expect(after.map((i: any) => i.name)).toEqual([before[3].name, before[0].name, before[1].name, before[2].name]);
+    expect(after.map((i: any) => i.position)).toEqual([1, 2, 3, 4]);
+    expect(after.map((i: any) => i.version)).toEqual([before[3].version, before[0].version, before[1].version, before[2].version]);
+    const [audit] = await t.sql(`SELECT action, after FROM audit_events WHERE action = 'item.move' ORDER BY occurred_at DESC LIMIT 1`);
+    expect(audit).toMatchObject({ action: 'item.move', after: { position: 1 } });
+
+    expect(codes(await t.gql('mutation($id: ID!) { moveItem(id: $id, position: 5) { id } }', { id: last }, wugang))).toEqual(['BAD_USER_INPUT']);
+    const head = await t.login('wugang.head01');
+    expect(codes(await t.gql('mutation($id: ID!) { moveItem(id: $id, position: 2) { id } }', { id: last }, head))).toEqual(['FORBIDDEN']);
+    // Another bureau's item is not found, and its list is untouched.
+    expect(codes(await t.gql('mutation($id: ID!) { moveItem(id: $id, position: 1) { id } }', { id: last }, office))).toEqual(['NOT_FOUND']);
+    // Put 舞钢's list back in its documented order for the other tests.
+    await t.gql('mutation($id: ID!) { moveItem(id: $id, position: 4) { id } }', { id: last }, wugang);
+    expect((await names()).map((i: any) => i.name)).toEqual(before.map((i: any) => i.name));
+  });
 });

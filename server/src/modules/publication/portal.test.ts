@@ -154,6 +154,10 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
     expect((await t.gql(NOTICES, { bureau: changde })).data.publicTaskNotices.totalCount).toBe(0);
     const listed = (await t.gql('{ publicDraws { draws { id verification { status } } } }')).data.publicDraws.draws;
     expect(listed).toEqual([{ id: drawId, verification: { status: 'VERIFIED' } }]);
+    const one = (await t.gql('query($id: ID!) { publicDraw(id: $id) { id bureauId taskTitle status inputHash verification { status } } }', { id: drawId })).data.publicDraw;
+    expect(one).toMatchObject({ id: drawId, bureauId: wugang, taskTitle: '舞钢市2023年随机抽查（测试）', status: 'DRAWN', inputHash: notice.draw.inputHash, verification: { status: 'VERIFIED' } });
+    expect(codes(await t.gql('query($id: ID!) { publicDraw(id: $id) { id } }', { id: toGlobalId('Draw', '00000000-0000-4000-8000-000000000000') }))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql('query { publicDraw(id: "not-an-id") { id } }'))).toEqual(['NOT_FOUND']);
 
     // A draft task is not announced; a committed one is, its record checked but for the seed not yet revealed.
     const items = notice.items.map((i: any) => ({ itemId: i.id, ratio: i.ratio }));
@@ -187,6 +191,7 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
       expect((await t.gql(NOTICES, {})).data.publicTaskNotices.totalCount).toBe(0);
       expect(codes(await t.gql(ENTITY, { uscc: entity.uscc }))).toEqual(['NOT_FOUND']);
       expect(codes(await t.gql(RESULTS, { bureau: wugang }))).toEqual(['NOT_FOUND']);
+      expect(codes(await t.gql('query($id: ID!) { publicDraw(id: $id) { id } }', { id: drawId }))).toEqual(['NOT_FOUND']);
     } finally {
       await t.gql('mutation($id: ID!) { updateTenant(id: $id, input: { status: ACTIVE }) { status } }', { id: wugang }, operator);
     }

@@ -86,9 +86,20 @@ export async function updateUser(ctx: RequestContext, globalId: string, input: U
         throw ruleViolation('SELF_LOCKOUT', '不能撤销自己的管理员角色，请由其他管理员操作');
       }
     }
+    // Access tokens carry roles and department for their 15 minutes: one that would now allow more
+    // than the user may must stop at once (the user signs in again, or keeps the session that made the change).
+    const narrowed = (changes.roles !== undefined && user.roles.some((r) => !changes.roles!.includes(r)))
+      || (changes.departmentId !== undefined && changes.departmentId !== user.departmentId);
     await m.update(User, { tenantId: user.tenantId, id: user.id }, changes);
     Object.assign(user, changes);
-    await appendAudit(m, actorOf(ctx), { action: 'user.update', objectType: 'User', objectId: toGlobalId('User', user.id), before, after: snapshot(user) });
+    const ended = narrowed ? await revokeSessions(m, { userId: user.id, exceptSessionId: user.id === viewer.userId ? viewer.sessionId : undefined }) : [];
+    await appendAudit(m, actorOf(ctx), {
+      action: 'user.update',
+      objectType: 'User',
+      objectId: toGlobalId('User', user.id),
+      before,
+      after: ended.length ? { ...snapshot(user), sessionsEnded: ended.length } : snapshot(user),
+    });
     return user;
   });
 }

@@ -1,0 +1,198 @@
+/**
+ * 检查对象名录: the bureau's directory, searched by name or USCC and filtered by status, credit class,
+ * risk level and region, paged; the server's exports (Excel, CSV) and import template; the office adds,
+ * edits and imports.
+ */
+import { useState, type HTMLAttributes } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { ENTITY_STATUS } from '@spotcheck/shared';
+import { useCurrentUser } from '../../app/current-user';
+import { useI18n, useMessages } from '../../app/i18n';
+import { LINKS, navigate } from '../../app/navigation';
+import { canImport, canManageDirectories } from '../../app/permissions';
+import { useCursorPages } from '../../app/useCursorPages';
+import { AppLink } from '../../components/BackLink';
+import { CursorPager } from '../../components/CursorPager';
+import { DownloadButton } from '../imports/DownloadButton';
+import { CREDIT_STATUS_COLORS, entityMessages } from './messages';
+import { ENTITIES, ENTITY_FORM_OPTIONS, type CreditClass, type EntityRow, type EntityStatus, type RiskLevel } from './operations';
+
+const statusLabels = ENTITY_STATUS.labels as Record<string, string>;
+
+export function CreditStatusTag({ status }: { status: EntityRow['creditStatus'] }) {
+  const m = useMessages(entityMessages);
+  return (
+    <Tag color={CREDIT_STATUS_COLORS[status]} data-testid="entity-credit-status" data-status={status}>
+      {m(`credit_${status}`)}
+    </Tag>
+  );
+}
+
+export function EntitiesPage() {
+  const { t } = useI18n();
+  const m = useMessages(entityMessages);
+  const user = useCurrentUser();
+  const pages = useCursorPages(20);
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<EntityStatus | null>(null);
+  const [creditClass, setCreditClass] = useState<CreditClass | null>(null);
+  const [riskLevel, setRiskLevel] = useState<RiskLevel | null>(null);
+  const [regionCode, setRegionCode] = useState<string | null>(null);
+  const area = useQuery(ENTITY_FORM_OPTIONS, { variables: { regionCode: user.me.tenant.regionCode } });
+  const regions = [...(area.data?.region ? [area.data.region] : []), ...(area.data?.regions ?? [])];
+  const { data, loading, error } = useQuery(ENTITIES, {
+    variables: { search: search || null, status, creditClass, riskLevel, regionCode, first: pages.first, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = data?.entities;
+  const manage = canManageDirectories(user);
+  const filter = <T,>(set: (v: T | null) => void) => (v: T | null | undefined) => {
+    set(v ?? null);
+    pages.reset();
+  };
+
+  const columns = [
+    {
+      key: 'name',
+      title: m('name'),
+      render: (_: unknown, e: EntityRow) => (
+        <AppLink to={LINKS.entity(e.id)} testId="entity-link">
+          {e.name}
+        </AppLink>
+      ),
+    },
+    {
+      key: 'uscc',
+      title: m('uscc'),
+      render: (_: unknown, e: EntityRow) => (
+        <Space size={4}>
+          <Typography.Text style={{ fontFamily: 'ui-monospace, monospace' }}>{e.uscc}</Typography.Text>
+          {e.usccChecksumOverride && (
+            <Tooltip title={m('checksumOverride')}>
+              <Tag color="warning">!</Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
+    { key: 'region', title: m('region'), render: (_: unknown, e: EntityRow) => e.region?.name ?? e.regionCode },
+    { key: 'status', title: m('status'), render: (_: unknown, e: EntityRow) => statusLabels[e.status] ?? e.status },
+    { key: 'credit', title: m('creditClass'), render: (_: unknown, e: EntityRow) => e.creditClass ?? '—' },
+    { key: 'risk', title: m('riskLevel'), render: (_: unknown, e: EntityRow) => (e.riskLevel ? m(`risk_${e.riskLevel}`) : '—') },
+    { key: 'creditStatus', title: m('creditStatus'), render: (_: unknown, e: EntityRow) => <CreditStatusTag status={e.creditStatus} /> },
+    { key: 'department', title: m('supervisingDepartment'), render: (_: unknown, e: EntityRow) => e.supervisingDepartment?.name ?? '—' },
+    { key: 'complaints', title: m('complaints'), dataIndex: 'complaints' },
+    ...(manage
+      ? [
+          {
+            key: 'actions',
+            title: t('actions'),
+            fixed: 'right' as const,
+            render: (_: unknown, e: EntityRow) => (
+              <Button size="small" onClick={() => navigate(LINKS.editEntity(e.id))} data-testid="entity-edit">
+                {t('edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card
+      title={m('title')}
+      style={{ width: '100%' }}
+      data-testid="entities-card"
+      extra={
+        <Space wrap>
+          <DownloadButton url="/api/exports/entities.xlsx" fallbackName="entities.xlsx" testId="entities-export-xlsx">
+            {m('exportXlsx')}
+          </DownloadButton>
+          <DownloadButton url="/api/exports/entities.csv" fallbackName="entities.csv" testId="entities-export-csv">
+            {m('exportCsv')}
+          </DownloadButton>
+          {canImport(user) && (
+            <>
+              <DownloadButton url="/api/templates/entities.xlsx" fallbackName="entities-template.xlsx" testId="entities-template">
+                {m('template')}
+              </DownloadButton>
+              <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate(LINKS.newImport('entities'))} data-testid="entities-import">
+                {m('import')}
+              </Button>
+            </>
+          )}
+          {manage && (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate(LINKS.newEntity)} data-testid="entity-new">
+              {m('newEntity')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={m('searchPlaceholder')}
+          aria-label={m('searchPlaceholder')}
+          style={{ width: 280 }}
+          onSearch={(v) => {
+            setSearch(v.trim());
+            pages.reset();
+          }}
+          data-testid="entities-search"
+        />
+        <Select<EntityStatus | null>
+          style={{ width: 150 }}
+          aria-label={m('statusFilter')}
+          value={status}
+          onChange={filter(setStatus)}
+          options={[{ value: null, label: `${m('statusFilter')}：${t('all')}` }, ...Object.entries(statusLabels).map(([value, label]) => ({ value: value as EntityStatus, label }))]}
+          data-testid="entities-status-filter"
+        />
+        <Select<CreditClass | null>
+          style={{ width: 150 }}
+          aria-label={m('creditFilter')}
+          value={creditClass}
+          onChange={filter(setCreditClass)}
+          options={[{ value: null, label: `${m('creditFilter')}：${t('all')}` }, ...(['A', 'B', 'C', 'D'] as const).map((c) => ({ value: c, label: c }))]}
+        />
+        <Select<RiskLevel | null>
+          style={{ width: 150 }}
+          aria-label={m('riskFilter')}
+          value={riskLevel}
+          onChange={filter(setRiskLevel)}
+          options={[{ value: null, label: `${m('riskFilter')}：${t('all')}` }, ...(['LOW', 'MEDIUM', 'HIGH'] as const).map((r) => ({ value: r, label: m(`risk_${r}`) }))]}
+        />
+        {regions.length > 1 && (
+          <Select<string | null>
+            style={{ width: 180 }}
+            aria-label={m('regionFilter')}
+            value={regionCode}
+            onChange={filter(setRegionCode)}
+            options={[{ value: null, label: `${m('regionFilter')}：${t('all')}` }, ...regions.map((r) => ({ value: r.code, label: r.name }))]}
+          />
+        )}
+      </Space>
+      {error ? (
+        <Typography.Text type="danger">{t('loadFailed')}</Typography.Text>
+      ) : (
+        <>
+          <Table<EntityRow>
+            rowKey="id"
+            size="small"
+            loading={loading && !data}
+            columns={columns}
+            dataSource={connection?.edges.map((e) => e.node) ?? []}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: m('empty') }}
+            onRow={(e) => ({ 'data-testid': 'entity-row', 'data-uscc': e.uscc, 'data-name': e.name }) as HTMLAttributes<HTMLElement>}
+          />
+          <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="entities-pager" />
+        </>
+      )}
+    </Card>
+  );
+}

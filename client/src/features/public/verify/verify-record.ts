@@ -1,0 +1,184 @@
+/**
+ * What the portal's verifier does with a draw record, as any outsider would: the shared `verifyDraw`
+ * for a drawn record (input hash, commitment, seed, the draw re-run and compared); before the draw,
+ * the frozen input must hash to the published inputHash. Pure, so it runs in a Web Worker.
+ */
+import { inputHashOf, Sha256, verifyDraw, DrawInputError, type DrawInput, type TextSha256, type TextSha256Factory } from '@spotcheck/shared/dist/draw';
+
+export type VerifyPhase = 'parse' | 'hash' | 'redraw';
+
+export interface VerifyProgress {
+  phase: VerifyPhase;
+  /** 0–1 where it can be measured (hashing the input), otherwise absent. */
+  fraction?: number;
+}
+
+/** What was announced before any entropy existed (from the portal), to hold the record against. */
+export interface Announced {
+  inputHash: string;
+  commitment: string;
+}
+
+export interface RecordFacts {
+  task: string | null;
+  drawId: string | null;
+  inputHash: string | null;
+  commitment: string | null;
+  strata: number;
+  entities: number;
+  inspectors: number;
+  selected: number;
+  teams: number;
+}
+
+/** What the page shows of a record once read: small next to the pool itself (the entities stay in the worker). */
+export interface RecordContent {
+  publicEntropy: string[];
+  serverSeed: string | null;
+  seed: string | null;
+  strata: { key: string; label: string; ratio: string; pool: number; drawn: number }[];
+  selections: { seq: number; stratumKey: string; entityKey: string; inspectorKeys: string[] }[];
+  failure: Record<string, unknown> | null;
+}
+
+export type Verdict =
+  | { status: 'VERIFIED'; facts: RecordFacts; content: RecordContent; inputHash: string; seed: string }
+  | { status: 'PENDING'; facts: RecordFacts; content: RecordContent; inputHash: string }
+  | { status: 'FAILED'; code: string; reason: string; facts: RecordFacts | null; content: RecordContent | null };
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function factsOf(record: Json): RecordFacts {
+  const input = isObject(record.input) ? record.input : {};
+  const strata = Array.isArray(input.strata) ? (input.strata as Json[]) : [];
+  const result = isObject(record.result) ? record.result : {};
+  const selections = Array.isArray(result.selections) ? (result.selections as Json[]) : [];
+  const meta = isObject(record.meta) ? record.meta : {};
+  return {
+    task: typeof meta.task === 'string' ? meta.task : null,
+    drawId: typeof meta.drawId === 'string' ? meta.drawId : null,
+    inputHash: typeof record.inputHash === 'string' ? record.inputHash : null,
+    commitment: typeof record.commitment === 'string' ? record.commitment : null,
+    strata: strata.length,
+    entities: strata.reduce((n, s) => n + (Array.isArray(s?.entities) ? s.entities.length : 0), 0),
+    inspectors: Array.isArray(input.inspectors) ? input.inspectors.length : 0,
+    selected: selections.reduce((n, s) => n + (Array.isArray(s?.entityKeys) ? s.entityKeys.length : 0), 0),
+    teams: Array.isArray(result.teams) ? result.teams.length : 0,
+  };
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+function contentOf(record: Json): RecordContent {
+  const input = isObject(record.input) ? record.input : {};
+  const strata = Array.isArray(input.strata) ? input.strata.filter(isObject) : [];
+  const result = isObject(record.result) ? record.result : {};
+  const selections = Array.isArray(result.selections) ? result.selections.filter(isObject) : [];
+  const teams = new Map<string, string[]>();
+  for (const team of Array.isArray(result.teams) ? result.teams.filter(isObject) : []) {
+    if (typeof team.entityKey === 'string') teams.set(team.entityKey, strings(team.inspectorKeys));
+  }
+  const meta = isObject(record.meta) ? record.meta : {};
+  const summary = isObject(meta.summary) && Array.isArray(meta.summary.strata) ? meta.summary.strata.filter(isObject) : [];
+  const labels = new Map(summary.map((s) => [String(s.key), typeof s.item === 'string' ? s.item + (typeof s.risk === 'string' ? ` · ${s.risk}` : '') : String(s.key)]));
+  const drawnBy = new Map(selections.map((s) => [String(s.stratumKey), strings(s.entityKeys).length]));
+  let seq = 0;
+  return {
+    publicEntropy: strings(record.publicEntropy),
+    serverSeed: typeof record.serverSeed === 'string' ? record.serverSeed : null,
+    seed: typeof record.seed === 'string' && record.seed ? record.seed : null,
+    strata: strata.map((s) => {
+      const key = String(s.key);
+      return { key, label: labels.get(key) ?? key, ratio: String(s.ratio ?? ''), pool: Array.isArray(s.entities) ? s.entities.length : 0, drawn: drawnBy.get(key) ?? 0 };
+    }),
+    selections: selections.flatMap((s) =>
+      strings(s.entityKeys).map((entityKey) => ({ seq: seq++, stratumKey: String(s.stratumKey), entityKey, inspectorKeys: teams.get(entityKey) ?? [] })),
+    ),
+    failure: isObject(record.failure) ? record.failure : null,
+  };
+}
+
+/**
+ * A SHA-256 of the canonical input text that reports how far it got. Each entity writes five pieces
+ * (six with tags), so the pieces seen against five per entity give a fair fraction.
+ */
+function countingSha256(entities: number, report: (fraction: number) => void): TextSha256Factory {
+  return () => {
+    const inner: TextSha256 = new Sha256();
+    const expected = Math.max(1, entities * 5);
+    let pieces = 0;
+    let last = 0;
+    return {
+      updateText(piece: string) {
+        inner.updateText(piece);
+        pieces += 1;
+        if ((pieces & 0x3fff) === 0) {
+          const now = Date.now();
+          if (now - last > 80) {
+            last = now;
+            report(Math.min(0.99, pieces / expected));
+          }
+        }
+      },
+      digest: () => {
+        report(1);
+        return inner.digest();
+      },
+    } as TextSha256;
+  };
+}
+
+/** A record committed but not drawn yet: no seed, no result, no failure. */
+function isCommittedOnly(record: Json): boolean {
+  return (record.seed === '' || record.seed === null) && record.result === null && record.failure === null && record.serverSeed === null;
+}
+
+export function verifyRecordText(text: string, announced: Announced | null, onProgress: (p: VerifyProgress) => void): Verdict {
+  onProgress({ phase: 'parse' });
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    return { status: 'FAILED', code: 'MALFORMED_RECORD', reason: '文件不是有效的 JSON', facts: null, content: null };
+  }
+  if (!isObject(record)) return { status: 'FAILED', code: 'MALFORMED_RECORD', reason: '记录必须是 JSON 对象', facts: null, content: null };
+  const facts = factsOf(record);
+  const content = contentOf(record);
+  if (announced && (record.inputHash !== announced.inputHash || record.commitment !== announced.commitment)) {
+    return { status: 'FAILED', code: 'ANNOUNCED_MISMATCH', reason: '记录中的名单哈希或承诺值与摇号前公布的不一致', facts, content };
+  }
+  const sha256 = countingSha256(facts.entities, (fraction) => onProgress({ phase: 'hash', fraction }));
+  onProgress({ phase: 'hash', fraction: 0 });
+
+  if (isCommittedOnly(record)) {
+    let hash: string;
+    try {
+      hash = inputHashOf(record.input as DrawInput, sha256);
+    } catch (error) {
+      if (error instanceof DrawInputError) return { status: 'FAILED', code: 'INVALID_INPUT', reason: `input.${error.path}：${error.message}`, facts, content };
+      return { status: 'FAILED', code: 'MALFORMED_RECORD', reason: '封存名单无法读取', facts, content };
+    }
+    if (hash !== record.inputHash) {
+      return { status: 'FAILED', code: 'INPUT_HASH_MISMATCH', reason: `封存名单的哈希应为 ${hash}，记录为 ${String(record.inputHash)}：名录、权重、比例或参数与公布的不一致`, facts, content };
+    }
+    return { status: 'PENDING', facts, content, inputHash: hash };
+  }
+
+  // verifyDraw hashes the input first (reported above), then re-runs the draw.
+  const phased: TextSha256Factory = () => {
+    const hash = sha256();
+    return {
+      updateText: (piece: string) => hash.updateText(piece),
+      digest: () => {
+        const bytes = hash.digest();
+        onProgress({ phase: 'redraw' });
+        return bytes;
+      },
+    } as TextSha256;
+  };
+  const result = verifyDraw(record, { sha256: phased });
+  if (!result.ok) return { status: 'FAILED', code: result.code, reason: result.reason, facts, content };
+  return { status: 'VERIFIED', facts, content, inputHash: String(record.inputHash), seed: String(record.seed) };
+}
