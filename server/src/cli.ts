@@ -2,21 +2,22 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { printSchema } from 'graphql';
-import { buildAppSchema } from './graphql/schema';
-import { verifyDrawSource } from './verify-draw';
-import { writeSampleNotice } from './modules/notices/sample-notice-file';
 import { loadConfig } from './config';
-import { migrateDatabase } from './app';
-import { pendingMigrations } from './db/migration-state';
-import { openDatabase } from './backup/database-target';
-import { writeBackup } from './backup/backup';
-import { restoreBackup } from './backup/restore';
+
+/**
+ * Each command loads what it needs when it runs: the whole service takes seconds to load, and a
+ * backup, a restore or a verification need little of it. (`require`: the build is CommonJS.)
+ */
+function load<T>(id: string): T {
+  return require(id) as T;
+}
 
 /** Where the emitted schema is committed; the client's typed operations are generated from it. */
 export const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.graphql');
 
 export async function emittedSchema(): Promise<string> {
+  const { printSchema } = load<typeof import('graphql')>('graphql');
+  const { buildAppSchema } = load<typeof import('./graphql/schema')>('./graphql/schema');
   return `${printSchema(await buildAppSchema())}\n`;
 }
 
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<void
     help: 'Verify a published draw record: spotcheck verify-draw <file-or-url>',
     run: async ([source]) => {
       if (!source) throw new Error('usage: spotcheck verify-draw <file-or-url>');
+      const { verifyDrawSource } = load<typeof import('./verify-draw')>('./verify-draw');
       const outcome = await verifyDrawSource(source);
       process.stdout.write(`${outcome.message}\n`);
       process.exitCode = outcome.ok ? 0 : 1;
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<void
     help: 'Write a sample publication notice: spotcheck sample-notice <out.pdf|out.xlsx> [rows]',
     run: async ([file, rows]) => {
       if (!file) throw new Error('usage: spotcheck sample-notice <out.pdf|out.xlsx> [rows]');
+      const { writeSampleNotice } = load<typeof import('./modules/notices/sample-notice-file')>('./modules/notices/sample-notice-file');
       const bytes = await writeSampleNotice(file, rows ? Number(rows) : undefined);
       process.stdout.write(`wrote ${path.resolve(file)} (${bytes} bytes)\n`);
     },
@@ -44,12 +47,14 @@ const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<void
       const config = loadConfig();
       if (!config.databaseUrl) throw new Error('DATABASE_URL is required: the migration step runs against an external PostgreSQL');
       if (flag === '--check') {
+        const { pendingMigrations } = load<typeof import('./db/migration-state')>('./db/migration-state');
         const pending = await pendingMigrations(config.databaseUrl);
         process.stdout.write(pending.length ? `pending: ${pending.join(', ')}\n` : 'up to date\n');
         process.exitCode = pending.length ? 1 : 0;
         return;
       }
       if (flag !== undefined) throw new Error('usage: spotcheck migrate [--check]');
+      const { migrateDatabase } = load<typeof import('./app')>('./app');
       const { applied, seeded } = await migrateDatabase(config, config.databaseUrl);
       process.stdout.write(`migrated: ${applied.length} migration(s) applied${seeded ? ', demo seeded' : ''}; job queues installed\n`);
     },
@@ -59,11 +64,13 @@ const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<void
     run: async ([file]) => {
       if (!file) throw new Error('usage: spotcheck backup <file>');
       const config = cliConfig();
+      const { openDatabase } = load<typeof import('./backup/database-target')>('./backup/database-target');
+      const { writeBackup } = load<typeof import('./backup/backup')>('./backup/backup');
       const target = await openDatabase(config, { create: false });
       try {
         const s = await writeBackup(target.url, path.resolve(file));
         process.stdout.write(
-          `已将${target.description}备份到 ${s.file}：${s.tables} 张表 ${s.rows} 行，${s.jobs} 个待运行的后台任务，${(s.bytes / 1024 / 1024).toFixed(1)} MiB（${s.migrations} 个迁移）\n` +
+          `已将${target.description} 备份到 ${s.file}：${s.tables} 张表 ${s.rows} 行，${s.jobs} 个待运行的后台任务，${(s.bytes / 1024 / 1024).toFixed(1)} MiB（${s.migrations} 个迁移）\n` +
             `证据文件不在备份中：请另行备份 ${config.evidence.storage === 's3' ? `对象存储 ${config.evidence.s3.bucket}` : path.join(config.dataDir, 'objects')}\n`,
         );
       } finally {
@@ -78,6 +85,8 @@ const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<void
       const unknown = args.filter((a) => a.startsWith('--') && a !== '--force');
       if (!file || unknown.length) throw new Error('usage: spotcheck restore <file> [--force]');
       const config = cliConfig();
+      const { openDatabase } = load<typeof import('./backup/database-target')>('./backup/database-target');
+      const { restoreBackup } = load<typeof import('./backup/restore')>('./backup/restore');
       const target = await openDatabase(config, { create: true });
       try {
         const s = await restoreBackup(target.url, path.resolve(file), { force: args.includes('--force'), config });
