@@ -8,6 +8,7 @@ import { MigrationExecutor, type DataSource, type QueryRunner } from 'typeorm';
 import type { Migration } from 'typeorm/migration/Migration';
 import type { Config } from '../config';
 import { createAdminDataSource } from '../db/data-source';
+import { TAKE_START_UP_LOCK } from '../db/start-up-lock';
 import { jobCatalog } from '../jobs/catalog';
 import { installJobSchema } from '../jobs/job-schema';
 import { BackupFileError, BackupReader, MAGIC, type BackupEnd, type BackupHeader, type SequenceValue, type TableSection } from './backup-file';
@@ -65,14 +66,18 @@ async function restoreFrom(reader: BackupReader, url: string, options: { force?:
   if (magic !== MAGIC) throw new BackupFileError('不是 SpotCheck 备份文件');
   const header = await reader.expect<BackupHeader>('HEADER');
 
-  const check = new Client({ connectionString: url, application_name: 'spotcheck-restore' });
-  await check.connect();
-  let replaced: boolean;
+  // Held to the end: a server that starts meanwhile waits for the restore before it migrates.
+  const lock = new Client({ connectionString: url, application_name: 'spotcheck-restore' });
+  await lock.connect();
   try {
-    replaced = await refuseUnlessFree(check, options.force === true);
+    await lock.query(TAKE_START_UP_LOCK);
+    return await restoreUnderLock(reader, header, url, options, await refuseUnlessFree(lock, options.force === true));
   } finally {
-    await check.end();
+    await lock.end();
   }
+}
+
+async function restoreUnderLock(reader: BackupReader, header: BackupHeader, url: string, options: { config: Config }, replaced: boolean): Promise<RestoreSummary> {
 
   const ds = createAdminDataSource(url);
   await ds.initialize();
