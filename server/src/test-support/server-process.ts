@@ -30,10 +30,13 @@ export const SHARED_JWT_SECRET = crypto.randomBytes(32).toString('hex');
 
 /**
  * Starts the server as a separate OS process on `databaseUrl` and waits for its start-up line. Logs
- * warnings and errors only; its data directory is a fresh temporary one.
+ * warnings and errors only; its data and temporary directories are fresh ones, removed when it exits.
  */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}, script = MAIN_JS): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-proc-'));
+  // Its temporary files too (the uploads a killed import leaves behind), removed with the directory.
+  const tmpDir = path.join(dataDir, 'tmp');
+  fs.mkdirSync(tmpDir);
   const child = spawn(process.execPath, [script], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -41,6 +44,7 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
       NODE_ENV: 'test',
       PORT: '0',
       HOST: '127.0.0.1',
+      TMPDIR: tmpDir,
       DATABASE_URL: databaseUrl,
       SPOTCHECK_DATA_DIR: dataDir,
       JWT_SECRET: SHARED_JWT_SECRET,
