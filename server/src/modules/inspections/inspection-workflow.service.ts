@@ -5,7 +5,7 @@ import { requireViewer, tenantTx, type RequestContext } from '../../graphql/cont
 import { AppError, badInput, forbidden, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { assertTeamMember, loadInspection } from './inspection-access';
-import { InspectionConfirmation } from './inspection-confirmation.entity';
+import { unconfirmedMembers } from './inspection-team';
 import { Inspection, InspectionStatus } from './inspection.entity';
 import { InspectionStep } from './inspection-step.entity';
 import { publicationDue, todayInChina } from './inspection-deadlines';
@@ -13,17 +13,6 @@ import { contentOf } from './inspection.service';
 import { sealInspectionEvidence } from '../evidence/evidence.service';
 import { assertObjectionsSettled } from '../statements/statement.service';
 import { recordPublishedResult } from '../credit/credit-records';
-
-/** Every member of the team has confirmed the record as it now reads. */
-async function unconfirmed(m: EntityManager, record: Inspection): Promise<string[]> {
-  const confirmed = new Set(
-    (await m.findBy(InspectionConfirmation, { inspectionId: record.id })).filter((c) => c.contentHash === record.contentHash).map((c) => c.inspectorId),
-  );
-  const missing = record.teamIds.filter((id) => !confirmed.has(id));
-  if (!missing.length) return [];
-  const rows = (await m.query('SELECT name FROM inspectors WHERE id = ANY($1) ORDER BY name', [missing])) as { name: string }[];
-  return rows.map((r) => r.name);
-}
 
 /** A department head reviews the records of the items of their own department (any, when an item has none). */
 async function assertReviewer(ctx: RequestContext, m: EntityManager, record: Inspection): Promise<void> {
@@ -54,7 +43,7 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       await assertTeamMember(ctx, m, record);
       const missing = missingForSubmit(contentOf(record));
       if (missing.length) throw badInput(missing, '检查记录尚未填写完整');
-      const names = await unconfirmed(m, record);
+      const names = await unconfirmedMembers(m, record);
       if (names.length) throw new AppError('RULE_VIOLATION', `检查组成员尚未确认检查记录：${names.join('、')}`, { rule: 'inspection.confirmations', unconfirmed: names });
       await assertObjectionsSettled(m, record);
       changes.submittedAt = now;

@@ -13,6 +13,7 @@ import { Inspection, InspectionStatus } from './inspection.entity';
 import { InspectionConfirmation } from './inspection-confirmation.entity';
 import { InspectionStep } from './inspection-step.entity';
 import { InspectionAction, InspectionAssignment, InspectionConfirmationView, InspectionInput, ResultCategory } from './inspection.types';
+import { unconfirmedMembers } from './inspection-team';
 import { confirmInspection, openInspection, openJointInspection, saveInspection } from './inspection.service';
 import { correctInspection, transitionInspection } from './inspection-workflow.service';
 import { isTeamMember, viewerInspectorId } from './inspection-access';
@@ -187,11 +188,9 @@ export class InspectionResolver {
     return Promise.all(rows.map(async (r) => ({ inspector: await ctx.loaders.Inspector.load(r.inspectorId), confirmedAt: r.confirmedAt, current: r.contentHash === record.contentHash })));
   }
 
-  @FieldResolver(() => Boolean, { description: '全组成员已确认当前内容' })
+  @FieldResolver(() => Boolean, { description: '本单位的检查组成员都已确认当前内容（联合抽查中其他单位的成员确认其本单位的记录）' })
   async allConfirmed(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    const rows = await tenantTx(ctx, (m) => m.findBy(InspectionConfirmation, { inspectionId: record.id }));
-    const current = new Set(rows.filter((r) => r.contentHash === record.contentHash).map((r) => r.inspectorId));
-    return record.teamIds.every((id) => current.has(id));
+    return (await tenantTx(ctx, (m) => unconfirmedMembers(m, record))).length === 0;
   }
 
   @FieldResolver(() => [InspectionStep], { description: '办理过程（审核、审批意见）' })

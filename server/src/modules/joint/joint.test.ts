@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { toGlobalId, verifyDraw, type DrawRecord } from '@spotcheck/shared';
+import { fromGlobalUuid, toGlobalId, verifyDraw, type DrawRecord } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { APP_ROLE } from '../../db/data-source';
 
@@ -22,6 +22,7 @@ describe('joint tasks across bureaus', () => {
   let taskId: string;
   let partId: string;
   let partnerDept: string;
+  let jointDrawId: string;
 
   async function asTenant<T = any>(tenantId: string, sql: string, params: unknown[] = []): Promise<T[]> {
     await app.query('BEGIN');
@@ -147,6 +148,7 @@ describe('joint tasks across bureaus', () => {
     const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id summary record } }', { id: taskId }, lead);
     expect(committed.errors).toBeUndefined();
     const { id: drawId, summary } = committed.data.commitDraw;
+    jointDrawId = drawId;
     const partnerGroup = `dept:${partnerDept}`;
     expect(summary.joint.groups).toEqual([{ group: partnerGroup, bureau: '平顶山市自然资源和规划局', department: '执法监察支队', inspectors: 4 }]);
     expect(committed.data.commitDraw.record.input.exclusions).toEqual(expect.arrayContaining([{ entityKey: entity.uscc, inspectorKey: recused.certificate_no, reason: 'RECUSAL' }]));
@@ -193,5 +195,30 @@ describe('joint tasks across bureaus', () => {
     // And still nothing for the bureau that declined.
     const declinedView = await asTenant(ids.changde, 'SELECT * FROM joint_drawn_entities');
     expect(declinedView).toEqual([]);
+  });
+
+  it('the lead’s record is confirmed by the lead’s own members: the participant’s inspectors confirm its own record', async () => {
+    const [selection] = await t.sql(`SELECT seq, inspector_ids FROM draw_selections WHERE draw_id = $1 ORDER BY seq LIMIT 1`, [fromGlobalUuid(jointDrawId, 'Draw')]);
+    const own = await t.sql(
+      `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) AND i.tenant_id = $2 ORDER BY u.username`,
+      [selection.inspector_ids, ids.wugang],
+    );
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.length).toBeLessThan(selection.inspector_ids.length);
+    const members = await Promise.all(own.map((r) => t.login(r.username)));
+    const fields = 'id allConfirmed availableActions status team { id }';
+    const opened = await t.gql(`mutation($d: ID!, $s: Int!) { openInspection(drawId: $d, seq: $s) { ${fields} } }`, { d: jointDrawId, s: selection.seq }, members[0]);
+    expect(opened.errors).toBeUndefined();
+    const id = opened.data.openInspection.id;
+    expect(opened.data.openInspection.team).toHaveLength(own.length);
+    const input = { inspectedOn: '2026-03-02', place: '舞钢市', siteConditions: '现场核查', findings: null, resultCategory: 'NO_PROBLEM', interviewNotes: null };
+    expect((await t.gql('mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }', { id, input }, members[0])).errors).toBeUndefined();
+    const read = async () => (await t.gql(`query($id: ID!) { node(id: $id) { ... on Inspection { ${fields} } } }`, { id }, lead)).data.node;
+    expect((await read()).allConfirmed).toBe(false);
+    for (const member of members) expect((await t.gql('mutation($id: ID!) { confirmInspection(id: $id) { id } }', { id }, member)).errors).toBeUndefined();
+    expect((await read()).allConfirmed).toBe(true);
+    const submitted = await t.gql(`mutation($id: ID!) { transitionInspection(id: $id, action: SUBMIT) { ${fields} } }`, { id }, members[0]);
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data.transitionInspection.status).toBe('SUBMITTED');
   });
 });

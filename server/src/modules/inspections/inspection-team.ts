@@ -1,0 +1,20 @@
+import type { EntityManager } from 'typeorm';
+import { InspectionConfirmation } from './inspection-confirmation.entity';
+import type { Inspection } from './inspection.entity';
+
+/**
+ * The members who confirm this bureau's record: those of its own bureau. In a joint task the lead's
+ * team also holds a participant's inspectors; they sit behind the participant's wall (RLS hides them
+ * here) and confirm the participant's own record of the same entity instead.
+ */
+export async function confirmingMembers(m: EntityManager, record: Inspection): Promise<{ id: string; name: string }[]> {
+  return (await m.query('SELECT id, name FROM inspectors WHERE id = ANY($1) ORDER BY name', [record.teamIds])) as { id: string; name: string }[];
+}
+
+/** Names of this bureau's members who have not confirmed the record as it now reads. */
+export async function unconfirmedMembers(m: EntityManager, record: Inspection): Promise<string[]> {
+  const current = new Set(
+    (await m.findBy(InspectionConfirmation, { inspectionId: record.id })).filter((c) => c.contentHash === record.contentHash).map((c) => c.inspectorId),
+  );
+  return (await confirmingMembers(m, record)).filter((member) => !current.has(member.id)).map((member) => member.name);
+}
