@@ -30,6 +30,8 @@ import { recoverInterruptedImports } from './modules/imports/import-recovery';
 export interface RunningApp {
   url: string;
   port: number;
+  /** Set when METRICS_PORT serves /metrics apart from the main port. */
+  metricsUrl: string | null;
   services: AppServices;
   seeded: boolean;
   close(): Promise<void>;
@@ -61,7 +63,7 @@ export async function startApp(config: Config, adminUrl: string, extensions: Job
     if (seeded) await seedDemoCeremonies(services);
     registerRuntimeGauges(metrics, services.db, config.dbPoolSize, jobDefinitions.map((j) => j.name));
     const schema = await buildAppSchema(services.pubsub);
-    http = await startHttpServer(services, schema, metrics, { port: config.port, host: config.host, clientDist: config.clientDist });
+    http = await startHttpServer(services, schema, metrics, { port: config.port, host: config.host, clientDist: config.clientDist, metricsPort: config.metricsPort });
   } catch (error) {
     await opened.close();
     throw error;
@@ -69,6 +71,7 @@ export async function startApp(config: Config, adminUrl: string, extensions: Job
   return {
     url: http.url,
     port: http.port,
+    metricsUrl: http.metricsUrl,
     services,
     seeded,
     close: async () => {

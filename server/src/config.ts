@@ -44,6 +44,8 @@ const Env = z.object({
   TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'names, addresses or a hop count').default('loopback'),
   /** Schema introspection over the API; by default on in demo mode and off in production mode. */
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /** When set, /metrics is served on this port only (for the scraper inside the cluster), not on PORT. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
+    metricsPort: e.METRICS_PORT ?? null,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.SPOTCHECK_DATA_DIR ?? path.join(repoRoot, '.data')),

@@ -148,8 +148,14 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
 
     const service = one('Service');
     expect(matches(service.spec.selector)).toBe(true);
-    expect(container.ports.map((p: { name: string; containerPort: number }) => [p.name, p.containerPort])).toEqual([['http', loadConfig({}).port]]);
-    expect(service.spec.ports[0].targetPort).toBe('http');
+    // /metrics on its own port (METRICS_PORT), scraped inside the cluster; the Service publishes only `http`.
+    const config = one('ConfigMap').data as Record<string, string>;
+    expect(container.ports.map((p: { name: string; containerPort: number }) => [p.name, p.containerPort])).toEqual([
+      ['http', loadConfig({}).port],
+      ['metrics', loadConfig({ METRICS_PORT: config.METRICS_PORT }).metricsPort],
+    ]);
+    expect(pod.metadata.annotations['prometheus.io/port']).toBe(config.METRICS_PORT);
+    expect(service.spec.ports.map((p: { targetPort: string }) => p.targetPort)).toEqual(['http']);
 
     const backend = one('Ingress').spec.rules[0].http.paths[0].backend.service;
     expect(backend).toEqual({ name: service.metadata.name, port: { name: service.spec.ports[0].name } });

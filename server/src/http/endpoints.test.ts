@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
-import { startTestApp, type TestApp } from '../test-support/test-app';
+import { startAppOn, startTestApp, type TestApp } from '../test-support/test-app';
 
 describe('HTTP endpoints and subscriptions', () => {
   let t: TestApp;
@@ -17,6 +17,18 @@ describe('HTTP endpoints and subscriptions', () => {
     expect(metrics).toMatch(/spotcheck_graphql_operations_total\{type="query",outcome="ok"\} [1-9]/);
     expect(metrics).toMatch(/spotcheck_http_request_duration_seconds_bucket/);
     expect(metrics).toMatch(/spotcheck_process_cpu_seconds_total/);
+  });
+
+  it('with METRICS_PORT serves /metrics on that port only, so a public Ingress on the main port does not publish it', async () => {
+    const apart = await startAppOn(t, { METRICS_PORT: '0' });
+    try {
+      expect(apart.metricsUrl).toMatch(/^http:\/\/localhost:\d+\/metrics$/);
+      expect(apart.metricsUrl).not.toContain(`:${apart.port}/`);
+      expect(await (await fetch(apart.metricsUrl!)).text()).toMatch(/spotcheck_http_request_duration_seconds/);
+      expect((await fetch(`${apart.url}/metrics`)).status).toBe(404);
+    } finally {
+      await apart.close();
+    }
   });
 
   it('serves the web app (or says how to build it) at / and at client routes', async () => {

@@ -15,6 +15,7 @@ import { complexityPlugin, depthRule } from '../graphql/limits';
 import { formatError } from '../graphql/errors';
 import type { Metrics } from '../observability/metrics';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics';
+import { metricsRoute, startMetricsServer } from './metrics-server';
 import { observeRequests } from '../observability/request-log';
 import { registerImportRoutes } from '../modules/imports/import.routes';
 import { registerPublicDrawRoutes } from '../modules/draws/public-draws.routes';
@@ -30,6 +31,8 @@ import { documentGuard } from '../security/document-guard';
 export interface RunningHttpServer {
   url: string;
   port: number;
+  /** Where /metrics is served when METRICS_PORT moves it off the main port. */
+  metricsUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -38,7 +41,7 @@ export async function startHttpServer(
   app: AppServices,
   schema: GraphQLSchema,
   metrics: Metrics,
-  opts: { port: number; host: string; clientDist: string },
+  opts: { port: number; host: string; clientDist: string; metricsPort: number | null },
 ): Promise<RunningHttpServer> {
   const web = express();
   web.disable('x-powered-by');
@@ -99,9 +102,8 @@ export async function startHttpServer(
     if (!app.pubsub.listening) res.status(503).json({ status: 'unavailable', reason: 'pubsub' });
     else res.json({ status: 'ready' });
   });
-  web.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  const metricsServer = opts.metricsPort === null ? null : await startMetricsServer(metrics, opts.metricsPort, opts.host);
+  web.get('/metrics', metricsServer ? (_req, res) => void res.status(404).end() : metricsRoute(metrics));
   web.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
@@ -134,9 +136,11 @@ export async function startHttpServer(
   return {
     url: `http://localhost:${port}`,
     port,
+    metricsUrl: metricsServer?.url ?? null,
     close: async () => {
       await apollo.stop();
       wsServer.close();
+      await metricsServer?.close();
     },
   };
 }
