@@ -57,9 +57,18 @@ describe('inspectionAssignments: a page of drawn entities with their items, team
     const fifty = await measured(LIST, 50);
     expect(fifty.result.data.inspectionAssignments.edges).toHaveLength(50);
     expect(fifty.statements).toBe(five.statements);
-    // One transaction: BEGIN, the tenant setting, the page and its count, the records, the entities,
+    // One transaction: BEGIN, the tenant setting, the page with its total, the records, the entities,
     // the items, the inspectors, their departments, COMMIT.
-    expect(fifty.statements).toBeLessThanOrEqual(10);
+    expect(fifty.statements).toBeLessThanOrEqual(9);
+  });
+
+  it('counts the whole draw, on a full page and past the last one', async () => {
+    const [{ count }] = await t.sql(`SELECT count(*)::int AS count FROM draw_selections WHERE draw_id = $1`, [fromGlobalUuid(drawId, 'Draw')]);
+    const PAGE = 'query($draw: ID!, $after: String) { inspectionAssignments(drawId: $draw, first: 5, after: $after) { totalCount edges { node { seq } } pageInfo { hasNextPage } } }';
+    const first = (await t.gql(PAGE, { draw: drawId }, office)).data.inspectionAssignments;
+    expect(first).toEqual({ totalCount: count, edges: [0, 1, 2, 3, 4].map((seq) => ({ node: { seq } })), pageInfo: { hasNextPage: true } });
+    const past = (await t.gql(PAGE, { draw: drawId, after: Buffer.from('offset:100000').toString('base64url') }, office)).data.inspectionAssignments;
+    expect(past).toEqual({ totalCount: count, edges: [], pageInfo: { hasNextPage: false } });
   });
 
   it('answers a draw’s results the same way', async () => {
