@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '../config';
 import { startApp, type RunningApp } from '../app';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded';
@@ -18,8 +19,11 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-/** A throwaway embedded PostgreSQL and the real app in demo mode, as every benchmark starts. */
-export async function startBenchApp(): Promise<BenchApp> {
+/**
+ * A throwaway embedded PostgreSQL and the real app in demo mode, as every benchmark starts. `env`
+ * adds to or overrides the configuration; `logDestination` takes the log lines instead of stdout.
+ */
+export async function startBenchApp(options: { env?: Record<string, string>; logDestination?: DestinationStream } = {}): Promise<BenchApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-bench-pg-'));
   const pg = await startEmbeddedPostgres(dataDir, 0);
   const config = loadConfig({
@@ -30,8 +34,9 @@ export async function startBenchApp(): Promise<BenchApp> {
     SPOTCHECK_MODE: 'demo',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+    ...options.env,
   });
-  const app = await startApp(config, pg.adminUrl);
+  const app = await startApp(config, pg.adminUrl, {}, { logDestination: options.logDestination });
   const admin = new Client({ connectionString: pg.adminUrl });
   await admin.connect();
   return {

@@ -4,7 +4,7 @@ import path from 'node:path';
 const TICKS_PER_SECOND = 100;
 
 /** CPU time of one process and its waited-for children, from /proc (Linux); 0 elsewhere. */
-function processCpuMs(pid: number): number {
+export function processCpuMs(pid: number): number {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     // utime, stime, cutime, cstime are fields 14–17 of stat, i.e. 11–14 after the command name.

@@ -51,6 +51,8 @@ export function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, 
   return page(args, async (offset, first) => [await query.clone().skip(offset).take(first).getMany(), await query.getCount()]);
 }
 
+const TOTAL = 'page_total__';
+
 /** Pages through an ordered SQL query of raw rows (the public views), mapping each row. */
 export function paginateSql<R, T>(
   db: { query(sql: string, params?: unknown[]): Promise<unknown> },
@@ -61,9 +63,16 @@ export function paginateSql<R, T>(
 ): Promise<ConnectionShape<T>> {
   return page(args, async (offset, first) => {
     const n = params.length;
-    const rows = (await db.query(`SELECT * FROM (${sql}) page LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, first, offset])) as R[];
-    const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM (${sql}) page`, params)) as { count: number }[];
-    return [rows.map(map), count];
+    // The page and the total in one statement (PostgreSQL counts once, not per row); a separate count
+    // only when the page is empty.
+    const rows = (await db.query(
+      `SELECT page.*, (SELECT count(*)::int FROM (${sql}) whole) AS ${TOTAL} FROM (${sql}) page LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, first, offset],
+    )) as (R & { [TOTAL]: number })[];
+    const count = rows.length
+      ? rows[0]![TOTAL]
+      : ((await db.query(`SELECT count(*)::int AS count FROM (${sql}) page`, params)) as { count: number }[])[0]!.count;
+    return [rows.map(({ [TOTAL]: _total, ...row }) => map(row as R)), count];
   });
 }
 

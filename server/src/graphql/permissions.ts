@@ -1,5 +1,5 @@
-import { Extensions, type MiddlewareFn } from 'type-graphql';
-import type { GraphQLObjectType } from 'graphql';
+import { Extensions } from 'type-graphql';
+import { defaultFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import type { Action, SubjectName } from '@spotcheck/shared';
 import type { RequestContext } from './context';
 import { forbidden, unauthenticated } from './errors';
@@ -18,16 +18,26 @@ export const SignedIn = () => Extensions({ permission: { signedIn: true } satisf
 export const Allow = (action: Action, subject: SubjectName) =>
   Extensions({ permission: { allow: [action, subject] } satisfies PermissionExtension });
 
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
-
 /**
- * The one global check: every root field must declare its permission; undeclared fields are refused
- * (fail closed). Nested fields are reached only through a checked root field and rows visible under RLS.
+ * The one global check, on the root fields: every root field must declare its permission; undeclared
+ * fields are refused (fail closed). Nested fields are reached only through a checked root field and
+ * rows visible under RLS, so they are left as they are: as a type-graphql global middleware the check
+ * would wrap every field of every answer in promises, some 1,500 for a page of 50 drawn entities.
+ * Subscriptions are also checked before they are registered (ws-operation.ts); here, at each event.
  */
-export const PermissionGuard: MiddlewareFn<RequestContext> = ({ info, context }, next) => {
-  if (ROOT_TYPES.has(info.parentType.name)) checkRootPermission(info.parentType, info.fieldName, context);
-  return next();
-};
+export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (!root) continue;
+    for (const field of Object.values(root.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: RequestContext, info) => {
+        checkRootPermission(root, field.name, context);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
 
 /** Throws unless the context may call this root field. Also used when a subscription starts. */
 export function checkRootPermission(type: GraphQLObjectType, fieldName: string, context: RequestContext): void {

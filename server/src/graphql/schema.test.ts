@@ -18,4 +18,26 @@ describe('schema', () => {
     }
     expect(undeclared).toEqual([]);
   });
+
+  it('checks the permission of every root field before its resolver runs, and of no other field', async () => {
+    const schema = await buildAppSchema();
+    const anonymous = { viewer: null } as never;
+    const unchecked: string[] = [];
+    for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+      if (!root) continue;
+      for (const [name, field] of Object.entries(root.getFields())) {
+        if (permissionOf(root, name)?.public) continue;
+        try {
+          field.resolve!(undefined, {}, anonymous, {} as never);
+          unchecked.push(`${root.name}.${name}`);
+        } catch (error) {
+          if ((error as { extensions?: { code?: string } }).extensions?.code !== 'UNAUTHENTICATED') unchecked.push(`${root.name}.${name}: ${String(error)}`);
+        }
+      }
+    }
+    expect(unchecked).toEqual([]);
+    // Nested fields resolve without the guard (and without a promise each).
+    const entity = schema.getType('MarketEntity') as import('graphql').GraphQLObjectType;
+    expect(entity.getFields().name!.resolve!({ name: '某公司' }, {}, anonymous, {} as never)).toBe('某公司');
+  });
 });

@@ -33,7 +33,7 @@ import { Department } from '../modules/departments/department.entity';
 import { User } from '../modules/users/user.entity';
 import { Session } from '../modules/auth/session.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
-import { PermissionGuard } from './permissions';
+import { guardRootFields } from './permissions';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
@@ -41,13 +41,13 @@ export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantRes
   InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver,
   PublicPortalResolver, CreditResolver, DashboardResolver] as const;
 
-/** Builds the executable schema; `pubSub` may be absent when only printing the schema. */
-export function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {
-  return buildSchema({
+/** Builds the executable schema, every root field guarded; `pubSub` may be absent when only printing the schema. */
+export async function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     orphanedTypes: [Tenant, Department, User, Session, AuditEvent],
-    globalMiddlewares: [PermissionGuard],
     pubSub: pubSub ?? { publish: () => undefined, subscribe: () => { throw new Error('no pubsub'); } },
     validate: false,
   });
+  return guardRootFields(schema);
 }

@@ -13,6 +13,7 @@ import { Task } from '../tasks/task.entity';
 import { Draw, DrawStatus } from './draw.entity';
 import { unpackRecord } from './draw-record-store';
 import { DrawSelection } from './draw-selection.entity';
+import { loadSelectionParts } from './selection-parts';
 import { DRAW_TOPIC, addEntropy, commitDraw, performDraw, publishableRecord } from './draw.service';
 
 const EntropyKind = { WITNESS: 'WITNESS', PUBLIC_NUMBER: 'PUBLIC_NUMBER' } as const;
@@ -104,17 +105,8 @@ export class DrawResolver {
   results(@Root() draw: Draw, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     return tenantTx(ctx, async (m) => {
       const connection = await paginate(m.createQueryBuilder(DrawSelection, 's').where('s.draw_id = :id', { id: draw.id }).orderBy('s.seq'), page);
-      const edges = await Promise.all(
-        connection.edges.map(async ({ cursor, node }) => ({
-          cursor,
-          node: {
-            seq: node.seq,
-            entity: await ctx.loaders.MarketEntity.load(node.entityId),
-            items: (await Promise.all(node.itemIds.map((id) => ctx.loaders.InspectionItem.load(id)))).filter((i): i is InspectionItem => !!i),
-            team: (await Promise.all(node.inspectorIds.map((id) => ctx.loaders.Inspector.load(id)))).filter((i): i is Inspector => !!i),
-          },
-        })),
-      );
+      const parts = await loadSelectionParts(ctx, m, connection.edges.map((e) => e.node));
+      const edges = connection.edges.map(({ cursor, node }, i) => ({ cursor, node: { seq: node.seq, ...parts[i]! } }));
       return { ...connection, edges };
     });
   }

@@ -19,6 +19,7 @@ import { correctInspection, transitionInspection } from './inspection-workflow.s
 import { isTeamMember, viewerInspectorId } from './inspection-access';
 import { resultCategories, resultCategoryOf } from './result-categories';
 import { todayInChina } from './inspection-deadlines';
+import { loadSelectionParts } from '../draws/selection-parts';
 
 const InspectionConnection = Connection(Inspection);
 const InspectionAssignmentConnection = Connection(InspectionAssignment);
@@ -83,19 +84,16 @@ export class InspectionResolver {
       );
       const ids = page.edges.map((e) => e.node.inspection_id).filter((id): id is string => !!id);
       const records = new Map((ids.length ? await m.findBy(Inspection, { id: In(ids) }) : []).map((r) => [r.id, r]));
-      const edges = await Promise.all(
-        page.edges.map(async ({ cursor, node }) => ({
-          cursor,
-          node: Object.assign(new InspectionAssignment(), {
-            drawId: toGlobalId('Draw', drawId),
-            seq: node.seq,
-            entity: await ctx.loaders.MarketEntity.load(node.entity_id),
-            items: (await ctx.loaders.InspectionItem.loadMany(node.item_ids)).filter((i): i is InspectionItem => i instanceof InspectionItem),
-            team: (await ctx.loaders.Inspector.loadMany(node.inspector_ids.filter(Boolean))).filter((i): i is Inspector => i instanceof Inspector),
-            inspection: node.inspection_id ? (records.get(node.inspection_id) ?? null) : null,
-          }),
-        })),
-      );
+      const parts = await loadSelectionParts(ctx, m, page.edges.map(({ node }) => ({ entityId: node.entity_id, itemIds: node.item_ids, inspectorIds: node.inspector_ids })));
+      const edges = page.edges.map(({ cursor, node }, i) => ({
+        cursor,
+        node: Object.assign(new InspectionAssignment(), {
+          drawId: toGlobalId('Draw', drawId),
+          seq: node.seq,
+          ...parts[i]!,
+          inspection: node.inspection_id ? (records.get(node.inspection_id) ?? null) : null,
+        }),
+      }));
       return { ...page, edges };
     });
   }
