@@ -104,7 +104,7 @@ export function StatementForm({ accessCode, draft, onChanged }: Props) {
           { max: MAX_BODY, message: m('bodyTooLong', { max: MAX_BODY }) },
         ]}
       >
-        <Input.TextArea rows={6} showCount maxLength={MAX_BODY + 100} placeholder={m('bodyPlaceholder')} data-testid="statement-body" />
+        <Input.TextArea rows={6} showCount maxLength={MAX_BODY} placeholder={m('bodyPlaceholder')} data-testid="statement-body" />
       </Form.Item>
       <Form.Item label={m('attachments')} extra={m('attachHint', { max: MAX_ATTACHMENTS })}>
         <Flex vertical gap={8}>

@@ -99,9 +99,11 @@ export function NotificationBell() {
   return (
     <Popover content={content} title={m('latest')} trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen}>
       <Button type="text" aria-label={unread ? m('bellUnread', { count: unread }) : m('bell')} data-testid="notification-bell" style={{ color: '#fff' }}>
-        <Badge count={unread} size="small" overflowCount={99} data-testid="notification-count" data-count={unread}>
-          <BellOutlined style={{ color: '#fff', fontSize: 18 }} aria-hidden />
-        </Badge>
+        <span data-testid="notification-count" data-count={unread}>
+          <Badge count={unread} size="small" overflowCount={99}>
+            <BellOutlined style={{ color: '#fff', fontSize: 18 }} aria-hidden />
+          </Badge>
+        </span>
       </Button>
     </Popover>
   );

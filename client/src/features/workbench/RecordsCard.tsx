@@ -54,7 +54,7 @@ export function RecordsCard({ title, testId, filter, empty, exportName, showActi
             {r.entityName}
           </AppLink>
           {r.task && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 320 }}>
               {r.task.title}
             </Typography.Text>
           )}

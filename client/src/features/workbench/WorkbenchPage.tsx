@@ -36,13 +36,13 @@ export function WorkbenchPage() {
         <Typography.Text type="secondary">{m('intro', { name: user.me.displayName })}</Typography.Text>
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <RecordsCard title={m('awaiting')} testId="workbench-awaiting" filter={{ awaitingMe: true }} empty={m('awaitingEmpty')} exportName={m('exportAwaiting')} showActions />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <StatementsCard mine={!overseer} />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <RecordsCard
             title={`${m('dueSoon')} · ${scopeLabel}`}
             testId="workbench-due"
@@ -63,7 +63,7 @@ export function WorkbenchPage() {
             }
           />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <RecordsCard
             title={`${m('overdue')} · ${scopeLabel}`}
             testId="workbench-overdue"
@@ -74,16 +74,16 @@ export function WorkbenchPage() {
           />
         </Col>
         {inspector && (
-          <Col xs={24} xl={12}>
+          <Col xs={24} xxl={12}>
             <TasksCard scope="mine" />
           </Col>
         )}
         {planner && (
-          <Col xs={24} xl={12}>
+          <Col xs={24} xxl={12}>
             <TasksCard scope="inProgress" />
           </Col>
         )}
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <NotificationsCard />
         </Col>
       </Row>
