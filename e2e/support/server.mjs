@@ -27,10 +27,10 @@ export function freePort() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
- * @param {{ readyTimeoutMs?: number }} [options]
+ * @param {{ readyTimeoutMs?: number, env?: Record<string, string> }} [options] `env`: settings for this server (e.g. a faster DEADLINE_SWEEP_CRON)
  * @returns {Promise<{ url: string, port: number, dataDir: string, output: () => string, stop: () => Promise<void> }>}
  */
-export async function startServer({ readyTimeoutMs = 90_000 } = {}) {
+export async function startServer({ readyTimeoutMs = 90_000, env = {} } = {}) {
   const main = path.join(REPO_ROOT, 'server', 'dist', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build the server first (npx tsc -b shared server)`);
   if (!existsSync(path.join(REPO_ROOT, 'client', 'dist', 'index.html'))) {
@@ -50,6 +50,7 @@ export async function startServer({ readyTimeoutMs = 90_000 } = {}) {
       EMBEDDED_PG_PORT: String(pgPort),
       SPOTCHECK_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

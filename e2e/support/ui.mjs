@@ -18,12 +18,24 @@ export async function screenshot(page, name, options) {
   return saveScreenshot(page, name, options);
 }
 
-/** Signs in through the form and waits for the me page. */
-export async function signIn(page, username, password) {
+/**
+ * Signs in through the form and waits for the landing page: 工作台 (/workbench) for a bureau's staff,
+ * 我的账号 (/me) for others. Returns the landing path.
+ */
+export async function signInToLanding(page, username, password) {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname === '/workbench' || url.pathname === '/me');
+  const landing = new URL(page.url()).pathname;
+  await page.getByTestId(landing === '/workbench' ? 'workbench-page' : 'me-card').waitFor();
+  return landing;
+}
+
+/** Signs in through the form and goes on from the landing page to the me page. */
+export async function signIn(page, username, password) {
+  if ((await signInToLanding(page, username, password)) !== '/me') await page.getByTestId('nav-me').click();
   await page.getByTestId('me-card').waitFor();
   await page.waitForURL('**/me');
 }

@@ -27,7 +27,7 @@ async function signIn(page, username, password) {
 }
 
 describe('sign-in', () => {
-  test('signing in as changde.admin shows the me card with the unit and the role label', async () => {
+  test('signing in as changde.admin lands on 工作台; the me card shows the unit and the role label', async () => {
     const page = await newPage(browser, server.url);
     try {
       await page.goto('/');
@@ -42,6 +42,9 @@ describe('sign-in', () => {
       await screenshot(page, '01b-login-required');
 
       await signIn(page, 'changde.admin', DEMO_PASSWORD);
+      await page.waitForURL('**/workbench');
+      await page.getByTestId('workbench-page').waitFor();
+      await page.getByTestId('nav-me').click();
       const card = page.getByTestId('me-card');
       await card.waitFor();
       await page.waitForURL('**/me');
@@ -74,7 +77,7 @@ describe('sign-in', () => {
     const page = await newPage(browser, server.url);
     try {
       await signIn(page, 'changde.admin', DEMO_PASSWORD);
-      await page.getByTestId('me-card').waitFor();
+      await page.getByTestId('workbench-page').waitFor();
       await page.getByRole('button', { name: '退出登录' }).click();
       await page.waitForURL('**/login');
       await page.getByRole('button', { name: '登录' }).waitFor();
@@ -95,6 +98,8 @@ describe('sign-in', () => {
     const page = await newPage(browser, server.url);
     try {
       await signIn(page, 'changde.admin', DEMO_PASSWORD);
+      await page.getByTestId('workbench-page').waitFor();
+      await page.getByTestId('nav-me').click();
       await page.getByTestId('me-card').waitFor();
       const before = await page.evaluate(() => JSON.parse(sessionStorage.getItem('spotcheck.session')));
       // Spoil the access token but keep the refresh token, then reload.

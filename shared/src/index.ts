@@ -13,3 +13,4 @@ export * from './plan-rules';
 export * from './draw';
 export * from './calendar';
 export * from './inspections';
+export * from './access-code';

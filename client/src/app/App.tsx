@@ -1,6 +1,7 @@
 /**
- * Providers, and which page to show: the public portal (/public…) and 设置密码 (/redeem) for anyone;
- * signed out → the sign-in page; signed in → the app with its side menu.
+ * Providers, and which page to show: the public portal (/public…), 设置密码 (/redeem) and the entity's
+ * record by access code (/record) for anyone; signed out → the sign-in page; signed in → the app with
+ * its side menu, starting on the user's landing page.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
@@ -17,6 +18,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { RedeemPage } from '../features/redeem/RedeemPage';
 
 const PublicPortal = lazy(() => import('../features/public/PublicPortal').then((m) => ({ default: m.PublicPortal })));
+const EntityRecordPage = lazy(() => import('../features/entity-record/EntityRecordPage').then((m) => ({ default: m.EntityRecordPage })));
 
 function isPublicPortal(path: string): boolean {
   return path === PATHS.publicPortal || path.startsWith(`${PATHS.publicPortal}/`);
@@ -28,12 +30,14 @@ function Routes() {
   const session = useSession();
   const path = usePath();
   const portal = isPublicPortal(path);
-  const publicPage = path === PATHS.redeem || portal;
+  const entityRecord = path === PATHS.entityRecord;
+  const publicPage = path === PATHS.redeem || portal || entityRecord;
   const signedOutRedirect = !session && !publicPage && path !== PATHS.login;
   const signedInRedirect = session && path === PATHS.login;
   useEffect(() => {
     if (signedOutRedirect) navigate(PATHS.login, { replace: true });
-    else if (signedInRedirect) navigate(PATHS.me, { replace: true });
+    // The signed-in app sends "/" on to the user's landing page (工作台 for those who have work).
+    else if (signedInRedirect) navigate('/', { replace: true });
   }, [signedOutRedirect, signedInRedirect]);
 
   if (portal) {
@@ -41,6 +45,15 @@ function Routes() {
       <Suspense fallback={null}>
         <PublicPortal path={path} />
       </Suspense>
+    );
+  }
+  if (entityRecord) {
+    return (
+      <AppShell>
+        <Suspense fallback={null}>
+          <EntityRecordPage />
+        </Suspense>
+      </AppShell>
     );
   }
   if (publicPage) {

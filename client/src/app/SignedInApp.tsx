@@ -1,7 +1,7 @@
 /**
  * Everything behind sign-in: loads the signed-in user once, derives the ability, shows the side menu
- * with the pages that ability allows (the big screen alone, without it), and sends any other address
- * to 我的账号.
+ * with the pages that ability allows (the big screen alone, without it), opens "/" on the landing page
+ * (工作台 where the user may see it, else 我的账号), and sends any other address to 我的账号.
  */
 import { Suspense, useEffect, useMemo } from 'react';
 import { Alert, Button, Card, Menu, Space, Spin, Typography } from 'antd';
@@ -15,6 +15,7 @@ import { useI18n } from './i18n';
 import { navigate, PATHS } from './navigation';
 import { resolvePage } from './route-resolve';
 import { ROUTES } from './routes';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 export function SignedInApp({ path }: { path: string }) {
   const { t } = useI18n();
@@ -26,9 +27,10 @@ export function SignedInApp({ path }: { path: string }) {
   const page = useMemo(() => (user ? resolvePage(allowed, user, path) : null), [allowed, user, path]);
   const route = page?.route;
 
+  const landing = allowed.some((r) => r.path === PATHS.workbench) ? PATHS.workbench : PATHS.me;
   useEffect(() => {
-    if (user && !page) navigate(PATHS.me, { replace: true });
-  }, [user, page]);
+    if (user && !page) navigate(path === '/' ? landing : PATHS.me, { replace: true });
+  }, [user, page, path, landing]);
 
   const logoutButton = (
     <Button ghost size="small" icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()} loading={loggingOut} data-testid="logout-button">
@@ -64,6 +66,7 @@ export function SignedInApp({ path }: { path: string }) {
   );
   const extra = (
     <Space size={12}>
+      <NotificationBell />
       <Typography.Text style={{ color: '#fff' }} data-testid="header-user">
         {user.me.displayName} · {user.me.tenant.name}
       </Typography.Text>
@@ -71,7 +74,7 @@ export function SignedInApp({ path }: { path: string }) {
     </Space>
   );
 
-  const content = <Suspense fallback={spinner}>{page ? page.node() : ROUTES[0]!.render()}</Suspense>;
+  const content = <Suspense fallback={spinner}>{page ? page.node() : spinner}</Suspense>;
   return (
     <CurrentUserProvider value={user}>
       {page?.bare ? (

@@ -20,6 +20,10 @@ export const PATHS = {
   imports: '/imports',
   calendar: '/calendar',
   publicPortal: '/public',
+  workbench: '/workbench',
+  audit: '/audit',
+  notifications: '/notifications',
+  entityRecord: '/record',
 } as const;
 
 const seg = encodeURIComponent;

@@ -121,3 +121,23 @@ export function canReadCalendar(user: CurrentUser): boolean {
 export function canEditCalendar({ ability, me }: CurrentUser): boolean {
   return ability.can('create', asSubject('CalendarAdjustment', { tenantId: me.tenant.id }));
 }
+
+/** The workbench (工作台) is the landing page of everyone who works in a bureau. */
+export function canSeeWorkbench(user: CurrentUser): boolean {
+  return isBureau(user);
+}
+
+/** 审计留痕: the office, the leader and the supervisor (server: read AuditEvent). */
+export function canReadAudit({ ability, me }: CurrentUser): boolean {
+  return ability.can('read', asSubject('AuditEvent', { tenantId: me.tenant.id }));
+}
+
+/** Verifying the hash chain is the supervisor's (server: verify AuditEvent). */
+export function canVerifyAudit({ ability, me }: CurrentUser): boolean {
+  return ability.can('verify', asSubject('AuditEvent', { tenantId: me.tenant.id }));
+}
+
+/** Those who follow every entity statement of the bureau (server: STATEMENT_OVERSEERS); others see their team's. */
+export function canOverseeStatements({ me }: CurrentUser): boolean {
+  return me.roles.some((r) => r === 'OFFICE' || r === 'LEADER' || r === 'SUPERVISOR' || r === 'DEPARTMENT_HEAD');
+}

@@ -3,7 +3,7 @@
  * ability) with the pages below it (`pages`: "/tasks/:id/edit" …), and what each shows.
  */
 import { lazy, type ReactNode } from 'react';
-import { ApartmentOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, ContainerOutlined, FundOutlined, IdcardOutlined, MailOutlined, ProfileOutlined, ReadOutlined, SettingOutlined, ShopOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, ContainerOutlined, DesktopOutlined, FundOutlined, IdcardOutlined, MailOutlined, ProfileOutlined, ReadOutlined, SettingOutlined, ShopOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { asSubject } from '@spotcheck/shared';
 import type { CurrentUser } from './current-user';
 import type { MessageKey } from './i18n';
@@ -17,11 +17,13 @@ import {
   canReadDirectories,
   canReadImports,
   canReadPlans,
+  canReadAudit,
   canReadTasks,
   canSeeDashboard,
   canSeeJointInvitations,
   canSeeProvincialDashboard,
   canSeeRecusals,
+  canSeeWorkbench,
 } from './permissions';
 import type { RouteParams } from './route-match';
 
@@ -53,6 +55,9 @@ const ImportJobsPage = lazy(() => import('../features/imports/ImportJobsPage').t
 const ImportWizardPage = lazy(() => import('../features/imports/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
 const ImportJobPage = lazy(() => import('../features/imports/ImportJobPage').then((m) => ({ default: m.ImportJobPage })));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage').then((m) => ({ default: m.WorkbenchPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 
 /** A page below a menu item. */
 export interface SubPage {
@@ -78,12 +83,22 @@ const id = (params: RouteParams) => params.id ?? '';
 
 export const ROUTES: readonly AppRoute[] = [
   {
+    path: PATHS.workbench,
+    name: 'workbench',
+    label: () => 'navWorkbench',
+    icon: <DesktopOutlined aria-hidden />,
+    allowed: canSeeWorkbench,
+    render: () => <WorkbenchPage />,
+  },
+  {
     path: PATHS.me,
     name: 'me',
     label: () => 'navMe',
     icon: <UserOutlined aria-hidden />,
     allowed: () => true,
     render: () => <AccountPage />,
+    // Everyone's own notifications (the bell in the header opens them).
+    pages: [{ pattern: PATHS.notifications, render: () => <NotificationsPage /> }],
   },
   {
     path: PATHS.items,
@@ -221,5 +236,13 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <SettingOutlined aria-hidden />,
     allowed: ({ ability, me }) => ability.can('update', asSubject('Tenant', { id: me.tenant.id })),
     render: () => <TenantSettingsPage />,
+  },
+  {
+    path: PATHS.audit,
+    name: 'audit',
+    label: () => 'navAudit',
+    icon: <AuditOutlined aria-hidden />,
+    allowed: canReadAudit,
+    render: () => <AuditPage />,
   },
 ];

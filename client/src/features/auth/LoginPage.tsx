@@ -118,6 +118,17 @@ export function LoginPage() {
         >
           {t('publicPortal')}
         </Typography.Link>
+        {' · '}
+        <Typography.Link
+          href={PATHS.entityRecord}
+          data-testid="login-entity-record-link"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate(PATHS.entityRecord);
+          }}
+        >
+          {t('entityRecordLink')}
+        </Typography.Link>
       </Typography.Paragraph>
     </Card>
   );

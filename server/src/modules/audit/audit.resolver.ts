@@ -12,6 +12,15 @@ export const AuditEventConnection = Connection(AuditEvent);
 class AuditEventArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: '按动作前缀筛选，如 auth.' })
   actionPrefix?: string | null;
+
+  @Field(() => Date, { nullable: true, description: '发生时间不早于' })
+  since?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '发生时间早于' })
+  until?: Date | null;
+
+  @Field(() => String, { nullable: true, description: '按操作人用户名筛选' })
+  actorUsername?: string | null;
 }
 
 @ObjectType({ description: '审计链校验结果' })
@@ -35,7 +44,10 @@ export class AuditResolver {
   auditEvents(@Ctx() ctx: RequestContext, @Args() args: AuditEventArgs) {
     return tenantTx(ctx, (m) => {
       const query = m.createQueryBuilder(AuditEvent, 'e').orderBy('e.seq', 'DESC');
-      if (args.actionPrefix) query.where('starts_with(e.action, :prefix)', { prefix: args.actionPrefix });
+      if (args.actionPrefix) query.andWhere('starts_with(e.action, :prefix)', { prefix: args.actionPrefix });
+      if (args.since) query.andWhere('e.occurred_at >= :since', { since: args.since });
+      if (args.until) query.andWhere('e.occurred_at < :until', { until: args.until });
+      if (args.actorUsername?.trim()) query.andWhere('e.actor_username = :actor', { actor: args.actorUsername.trim() });
       return paginate(query, args);
     });
   }

@@ -6,6 +6,7 @@ import { AppError, badInput, forbidden, ruleViolation } from '../../graphql/erro
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { assertTeamMember, loadInspection } from './inspection-access';
 import { unconfirmedMembers } from './inspection-team';
+import { mayReview } from './inspection-actions';
 import { Inspection, InspectionStatus } from './inspection.entity';
 import { InspectionStep } from './inspection-step.entity';
 import { publicationDue, todayInChina } from './inspection-deadlines';
@@ -16,12 +17,7 @@ import { recordPublishedResult } from '../credit/credit-records';
 
 /** A department head reviews the records of the items of their own department (any, when an item has none). */
 async function assertReviewer(ctx: RequestContext, m: EntityManager, record: Inspection): Promise<void> {
-  const viewer = requireViewer(ctx);
-  const rows = (await m.query('SELECT DISTINCT department_id FROM inspection_items WHERE id = ANY($1)', [record.itemIds])) as { department_id: string | null }[];
-  const departments = rows.map((r) => r.department_id);
-  if (departments.length && !departments.includes(null) && !departments.includes(viewer.departmentId)) {
-    throw forbidden('只能审核本部门负责事项的检查记录');
-  }
+  if (!(await mayReview(m, record.id, requireViewer(ctx).departmentId))) throw forbidden('只能审核本部门负责事项的检查记录');
 }
 
 /** Moves a record through the workflow; each step by its one role, with its comment, audited. */

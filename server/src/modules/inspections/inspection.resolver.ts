@@ -1,6 +1,6 @@
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { INSPECTION_WORKFLOW, availableActions, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
+import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate, paginateSql } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
@@ -20,6 +20,8 @@ import { isTeamMember, viewerInspectorId } from './inspection-access';
 import { resultCategories, resultCategoryOf } from './result-categories';
 import { todayInChina } from './inspection-deadlines';
 import { loadSelectionParts } from '../draws/selection-parts';
+import { awaitingCondition, guardParameters, viewerActions, type ActionViewer } from './inspection-actions';
+import { addWorkdaysFor } from '../calendar/workdays';
 
 const InspectionConnection = Connection(Inspection);
 const InspectionAssignmentConnection = Connection(InspectionAssignment);
@@ -31,6 +33,8 @@ class InspectionFilter extends PageArgs {
   @Field({ nullable: true, description: '只看本人所在检查组' }) mine?: boolean;
   @Field({ nullable: true, description: '只看报告或公示已逾期的' }) overdue?: boolean;
   @Field(() => String, { nullable: true, description: '按名称或统一社会信用代码查找' }) search?: string | null;
+  @Field({ nullable: true, description: '只看等待我办理的（availableActions 不为空）' }) awaitingMe?: boolean;
+  @Field(() => Int, { nullable: true, description: '只看报告或公示将在 N 个工作日内到期、尚未逾期也未办结的（1–60）' }) dueWithinDays?: number | null;
 }
 
 @ArgsType()
@@ -41,12 +45,25 @@ class AssignmentFilter extends PageArgs {
 
 const OPEN_STATES = [InspectionStatus.DRAFT, InspectionStatus.RETURNED];
 
+// Once per request: a list asks for the availableActions of every record.
+const inspectorOfRequest = new WeakMap<RequestContext, Promise<string | null>>();
+
+async function actionViewer(ctx: RequestContext, m: EntityManager): Promise<ActionViewer> {
+  const viewer = requireViewer(ctx);
+  let inspectorId = inspectorOfRequest.get(ctx);
+  if (!inspectorId) inspectorOfRequest.set(ctx, (inspectorId = viewerInspectorId(ctx, m)));
+  return { roles: viewer.roles, departmentId: viewer.departmentId, inspectorId: await inspectorId };
+}
+
 @Resolver(() => Inspection)
 export class InspectionResolver {
   @SignedIn()
   @Query(() => InspectionConnection, { description: '本单位的检查记录' })
   inspections(@Ctx() ctx: RequestContext, @Args() filter: InspectionFilter) {
     requireViewer(ctx);
+    if (filter.dueWithinDays != null && (!Number.isInteger(filter.dueWithinDays) || filter.dueWithinDays < 1 || filter.dueWithinDays > 60)) {
+      throw badInput([{ field: 'dueWithinDays', message: '工作日数应为 1 到 60' }]);
+    }
     return tenantTx(ctx, async (m) => {
       const query = m.createQueryBuilder(Inspection, 'i').orderBy('i.created_at', 'DESC').addOrderBy('i.id');
       if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
@@ -60,6 +77,18 @@ export class InspectionResolver {
       }
       const search = filter.search?.trim();
       if (search) query.andWhere('(strpos(i.entity_name, :search) > 0 OR i.entity_uscc = upper(:search))', { search });
+      if (filter.awaitingMe) {
+        const viewer = await actionViewer(ctx, m);
+        query.andWhere(awaitingCondition(viewer) ?? 'false').setParameters(guardParameters(viewer));
+      }
+      if (filter.dueWithinDays != null) {
+        const today = todayInChina();
+        const { date: until } = await addWorkdaysFor(m, requireViewer(ctx).tenantId, today, filter.dueWithinDays);
+        query.andWhere(
+          `((i.status IN (:...dueOpen) AND i.report_due_on BETWEEN :dueFrom AND :dueUntil) OR (i.status = 'APPROVED' AND i.publication_due_on BETWEEN :dueFrom AND :dueUntil))`,
+          { dueOpen: OPEN_STATES, dueFrom: today, dueUntil: until },
+        );
+      }
       return paginate(query, filter);
     });
   }
@@ -204,7 +233,7 @@ export class InspectionResolver {
 
   @FieldResolver(() => [InspectionAction], { description: '当前用户可办理的动作' })
   availableActions(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return availableActions(INSPECTION_WORKFLOW, record.status, requireViewer(ctx).roles);
+    return tenantTx(ctx, async (m) => viewerActions(m, record, await actionViewer(ctx, m)));
   }
 
   @FieldResolver(() => Boolean, { description: '报告已逾期' })

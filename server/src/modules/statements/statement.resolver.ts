@@ -12,6 +12,7 @@ const EntityStatementConnection = Connection(EntityStatement);
 
 @ArgsType()
 class StatementFilterArgs extends PageArgs {
+  @Field(() => Boolean, { nullable: true, description: '只看本人所在检查组应答复的（检查人员也可查看）' }) mine?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: '只看未办结（true）或已办结（false）' }) open?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: '只看公示后提出的' }) afterPublication?: boolean | null;
   @Field(() => StatementKind, { nullable: true }) kind?: StatementKind | null;
@@ -31,7 +32,7 @@ export class InspectionStatementsResolver {
 @Resolver(() => EntityStatement)
 export class EntityStatementResolver {
   @SignedIn()
-  @Query(() => EntityStatementConnection, { description: '本单位收到的陈述申辩（办公室据此跟进公示后的异议）' })
+  @Query(() => EntityStatementConnection, { description: '本单位收到的陈述申辩（办公室据此跟进公示后的异议）；mine 为本人所在检查组的' })
   entityStatements(@Ctx() ctx: RequestContext, @Args() filter: StatementFilterArgs) {
     return tenantTx(ctx, async (m) => {
       const page = await paginate(await bureauStatements(ctx, m, filter), filter);

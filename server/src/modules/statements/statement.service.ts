@@ -5,7 +5,7 @@ import { AppError, badInput, conflict, forbidden, notFound, ruleViolation } from
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { mayReadEvidence } from '../evidence/evidence.service';
-import { assertTeamMember } from '../inspections/inspection-access';
+import { assertTeamMember, viewerInspectorId } from '../inspections/inspection-access';
 import { Inspection } from '../inspections/inspection.entity';
 import { InspectionStatement, StatementKind } from './statement.entity';
 import { isSettled, statementView, type EntityStatement } from './statement.types';
@@ -120,6 +120,8 @@ export async function recordStatementsFor(ctx: RequestContext, record: Inspectio
 }
 
 export interface StatementFilter {
+  /** Only those the viewer's team answers: on a record, or a correction of it, whose team the viewer is in. */
+  mine?: boolean | null;
   open?: boolean | null;
   afterPublication?: boolean | null;
   kind?: StatementKind | null;
@@ -128,8 +130,18 @@ export interface StatementFilter {
 /** The bureau's submitted statements, newest first: what is still open, what came after publication. */
 export async function bureauStatements(ctx: RequestContext, m: EntityManager, filter: StatementFilter) {
   const viewer = requireViewer(ctx);
-  if (!viewer.roles.some((r) => STATEMENT_OVERSEERS.includes(r))) throw forbidden('只有领导小组办公室、部门负责人、分管领导或纪检监督可以查看全部陈述申辩');
   const query = m.createQueryBuilder(InspectionStatement, 's').where({ submittedAt: Not(IsNull()) }).orderBy('s.submitted_at', 'DESC').addOrderBy('s.id');
+  if (filter.mine) {
+    // The team of the record it was made on, or of a newer record with the same code (as loadForTeam).
+    const me = (await viewerInspectorId(ctx, m)) ?? '00000000-0000-0000-0000-000000000000';
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM inspections r JOIN inspections c ON c.access_code_hash = r.access_code_hash
+                WHERE r.id = s.inspection_id AND :me = ANY(c.team_ids))`,
+      { me },
+    );
+  } else if (!viewer.roles.some((r) => STATEMENT_OVERSEERS.includes(r))) {
+    throw forbidden('只有领导小组办公室、部门负责人、分管领导或纪检监督可以查看全部陈述申辩');
+  }
   if (filter.kind) query.andWhere('s.kind = :kind', { kind: filter.kind });
   if (filter.afterPublication != null) query.andWhere('s.after_publication = :after', { after: filter.afterPublication });
   if (filter.open === true) query.andWhere('(s.answered_at IS NULL OR (s.recheck_required AND s.rechecked_at IS NULL))');

@@ -7,6 +7,8 @@ import { AnnualPlan } from '../plans/annual-plan.entity';
 import { Task, TaskStatus } from './task.entity';
 import { TaskItem } from './task-item.entity';
 import { cancelTask, saveTask } from './task.service';
+import { viewerInspectorId } from '../inspections/inspection-access';
+import { todayInChina } from '../inspections/inspection-deadlines';
 
 const TaskConnection = Connection(Task);
 
@@ -58,16 +60,30 @@ class TaskItemView {
 @ArgsType()
 class TaskFilter extends PageArgs {
   @Field(() => TaskStatus, { nullable: true }) status?: TaskStatus | null;
+  @Field({ nullable: true, description: '只看本人被摇中参加检查组的' }) mine?: boolean;
+  @Field({ nullable: true, description: '只看办理中的：尚未摇号，或已摇号且检查期尚未结束（不含已取消）' }) inProgress?: boolean;
 }
+
+const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 @Resolver(() => Task)
 export class TaskResolver {
   @SignedIn()
   @Query(() => TaskConnection, { description: '本单位抽查任务' })
   tasks(@Ctx() ctx: RequestContext, @Args() filter: TaskFilter) {
-    return tenantTx(ctx, (m) => {
+    return tenantTx(ctx, async (m) => {
       const query = m.createQueryBuilder(Task, 't').orderBy('t.starts_on', 'DESC').addOrderBy('t.created_at', 'DESC');
       if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+      if (filter.mine) {
+        query.andWhere(
+          `(EXISTS (SELECT 1 FROM draws d JOIN draw_selections s ON s.draw_id = d.id WHERE d.task_id = t.id AND :me = ANY(s.inspector_ids))
+            OR EXISTS (SELECT 1 FROM inspections i WHERE i.task_id = t.id AND :me = ANY(i.team_ids)))`,
+          { me: (await viewerInspectorId(ctx, m)) ?? NOBODY },
+        );
+      }
+      if (filter.inProgress) {
+        query.andWhere(`(t.status IN ('DRAFT', 'COMMITTED') OR (t.status = 'DRAWN' AND t.ends_on >= :today))`, { today: todayInChina() });
+      }
       return paginate(query, filter);
     });
   }

@@ -1,0 +1,60 @@
+/** The bureau's audit trail: the events (filtered), the hash-chain check and the live feed of new events. */
+import { graphql } from '../../gql';
+import type { AuditEventsQuery, VerifyAuditChainQuery } from '../../gql/graphql';
+
+export type AuditRow = AuditEventsQuery['auditEvents']['edges'][number]['node'];
+export type AuditChainReport = VerifyAuditChainQuery['verifyAuditChain'];
+
+export const AUDIT_EVENT_FIELDS = graphql(`
+  fragment AuditEventFields on AuditEvent {
+    id
+    seq
+    occurredAt
+    actorUsername
+    action
+    objectType
+    objectId
+    before
+    after
+    requestId
+    prevHash
+    hash
+  }
+`);
+
+export const AUDIT_EVENTS = graphql(`
+  query AuditEvents($first: Int, $after: String, $actionPrefix: String, $since: DateTimeISO, $until: DateTimeISO, $actorUsername: String) {
+    auditEvents(first: $first, after: $after, actionPrefix: $actionPrefix, since: $since, until: $until, actorUsername: $actorUsername) {
+      totalCount
+      edges {
+        node {
+          ...AuditEventFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const VERIFY_AUDIT_CHAIN = graphql(`
+  query VerifyAuditChain {
+    verifyAuditChain {
+      ok
+      checked
+      firstBrokenSeq
+      firstBrokenEventId
+      reason
+    }
+  }
+`);
+
+export const AUDIT_EVENT_APPENDED = graphql(`
+  subscription AuditEventAppended {
+    auditEventAppended {
+      ...AuditEventFields
+    }
+  }
+`);

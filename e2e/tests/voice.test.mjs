@@ -1,0 +1,268 @@
+// The entity's voice and the staff's desk, in a real browser against the real server: an entity opens
+// its record with the access code (a wrong code is refused), objects with a PNG attached and submits;
+// the team member finds the objection on the workbench; 舞钢's office sees the overdue records; the
+// deadline sweep's notices ring the bell and marking them read lowers the count; the supervisor reads
+// the audit trail, filters it and verifies the hash chain.
+import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, newPage } from '../support/browser.mjs';
+import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
+import { assertText, confirmPopover, downloadText, screenshot, signInToLanding } from '../support/ui.mjs';
+
+const OBJECTION = '我单位已于检查前按期报备土地复垦方案，检查结论与事实不符，附报备回执，请予复核。';
+
+let server;
+let browser;
+/** Handed from one test to the next. */
+const shared = {};
+
+before(async () => {
+  // A sweep every minute, so that the demo's overdue records send their notices during the run.
+  server = await startServer({ env: { DEADLINE_SWEEP_CRON: '* * * * *' } });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function gql(query, variables = {}, token) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data;
+}
+
+const login = async (username) => (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: DEMO_PASSWORD })).login.token;
+
+/** A small valid PNG (16×16, a blue square), made here: signature, IHDR, one IDAT, IEND, each with its CRC. */
+function tinyPng() {
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = table[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const size = 16;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [29, 78, 216]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+async function withPage(body) {
+  const page = await newPage(browser, server.url);
+  try {
+    await body(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+describe('the entity’s record, the workbench, the bell and the audit trail', () => {
+  test('the entity opens its record by access code, objects with a PNG attached; the team finds it on the workbench', async () => {
+    // One of 舞钢's 2023 records that the department sent back, as the office reads it (with the code).
+    const office = await login('wugang.admin');
+    const { inspections } = await gql(
+      `{ inspections(status: RETURNED, first: 5) { edges { node { id entityName accessCode team { name user { username } } } } } }`,
+      {},
+      office,
+    );
+    const record = inspections.edges[0].node;
+    assert.match(record.accessCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const member = record.team.find((m) => m.user)?.user.username;
+    assert.ok(member, 'a team member has an account');
+    Object.assign(shared, { record, member });
+
+    await withPage(async (page) => {
+      // The sign-in page points entities to their page.
+      await page.goto('/login');
+      await page.getByTestId('login-entity-record-link').click();
+      await page.waitForURL('**/record');
+      const input = page.getByTestId('access-code-input');
+      // Checked as typed: not the shape of a code.
+      await input.fill('hello');
+      await page.getByText('查阅码为 12 位字母和数字').waitFor();
+      await screenshot(page, 'voice-01-code-shape');
+      // The right shape, but no such code: refused, with no hint.
+      await input.fill('abcd efgh jkmn');
+      await page.getByTestId('access-code-submit').click();
+      const error = page.getByTestId('access-code-error');
+      await assertText(error, '查阅码无效');
+      assert.equal(await error.getAttribute('data-kind'), 'wrongCode');
+      await screenshot(page, 'voice-02-wrong-code');
+
+      // The real code, from a link the inspectors gave (?code=), which then leaves the address bar.
+      await page.goto(`/record?code=${encodeURIComponent(record.accessCode.toLowerCase())}`);
+      await page.getByTestId('entity-record').waitFor();
+      assert.equal(new URL(page.url()).search, '');
+      await assertText(page.getByTestId('entity-record-entity'), record.entityName);
+      await assertText(page.getByTestId('entity-record-status'), '已退回');
+      await assertText(page.getByTestId('entity-record-details'), record.team[0].name);
+      await screenshot(page, 'voice-03-record');
+
+      // An objection, with a photo of the filing receipt.
+      const form = page.getByTestId('statement-form');
+      await form.locator('label', { hasText: '申辩（异议）' }).click();
+      assert.ok(await form.getByRole('radio', { name: '申辩（异议）' }).isChecked());
+      await page.getByTestId('statement-body').fill(OBJECTION);
+      await form.locator('input[type="file"]').setInputFiles({ name: '复垦方案报备回执.png', mimeType: 'image/png', buffer: tinyPng() });
+      const attached = page.getByTestId('statement-attachments').locator('[data-testid="entity-file"][data-name="复垦方案报备回执.png"]');
+      await attached.waitFor();
+      await attached.getByTestId('entity-file-preview').locator('img').waitFor();
+      assert.equal(await page.getByTestId('statement-body').inputValue(), OBJECTION, 'the text stays while the draft takes the file');
+      await screenshot(page, 'voice-04-objection-draft');
+      await page.getByTestId('statement-submit').click();
+      await confirmPopover(page);
+      const statement = page.getByTestId('entity-statement').first();
+      await statement.waitFor();
+      assert.equal(await statement.getAttribute('data-kind'), 'OBJECTION');
+      await assertText(statement.getByTestId('entity-statement-body'), OBJECTION);
+      await assertText(statement, '复垦方案报备回执.png');
+      await assertText(statement, '已封存');
+      await assertText(statement, '等待检查组答复');
+      await screenshot(page, 'voice-05-objection-submitted');
+    });
+
+    // The team member signs in and lands on the workbench: the objection waits for an answer, the record for them.
+    await withPage(async (page) => {
+      assert.equal(await signInToLanding(page, member, DEMO_PASSWORD), '/workbench');
+      const statements = page.getByTestId('workbench-statements');
+      await statements.locator(`[data-testid="workbench-statements-row"][data-kind="OBJECTION"][data-entity="${record.entityName}"]`).waitFor();
+      await assertText(statements, '待本组答复的陈述申辩');
+      await page.getByTestId('workbench-awaiting').locator(`[data-testid="workbench-awaiting-row"][data-entity="${record.entityName}"]`).waitFor();
+      await assertText(page.getByTestId('workbench-awaiting'), '提交检查报告');
+      await screenshot(page, 'voice-06-team-workbench');
+      const href = await statements.getByTestId('workbench-statements-link').first().getAttribute('href');
+      assert.equal(href, `/inspections/${encodeURIComponent(record.id)}`);
+    });
+  });
+
+  test('舞钢’s office sees the overdue and returned records on its workbench', async () => {
+    await withPage(async (page) => {
+      assert.equal(await signInToLanding(page, 'wugang.admin', DEMO_PASSWORD), '/workbench');
+      const overdue = page.getByTestId('workbench-overdue');
+      await overdue.getByTestId('workbench-overdue-row').first().waitFor();
+      // The two records the department sent back in 2023 are long past their report deadline.
+      assert.ok(Number(await overdue.getAttribute('data-count')) >= 2);
+      await overdue.locator(`[data-testid="workbench-overdue-row"][data-entity="${shared.record.entityName}"][data-status="RETURNED"]`).waitFor();
+      await assertText(overdue, '已逾期');
+      // The office oversees statements: the entity's objection is there too.
+      await page.getByTestId('workbench-statements').locator(`[data-testid="workbench-statements-row"][data-entity="${shared.record.entityName}"]`).waitFor();
+      await screenshot(page, 'voice-07-office-workbench');
+    });
+  });
+
+  test('the deadline sweep’s notices ring the bell; opening one and 全部已读 lower the count', async () => {
+    // The sweep runs once a minute: wait (through the API) until the team member has been told.
+    const token = await login(shared.member);
+    const deadline = Date.now() + 150_000;
+    let unread = 0;
+    while (Date.now() < deadline) {
+      unread = (await gql('{ unreadNotificationCount }', {}, token)).unreadNotificationCount;
+      if (unread > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    assert.ok(unread > 0, 'the sweep sent the overdue notice');
+
+    await withPage(async (page) => {
+      await signInToLanding(page, shared.member, DEMO_PASSWORD);
+      const count = page.getByTestId('notification-count');
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="notification-count"]')?.getAttribute('data-count')) === n, unread);
+      await page.getByTestId('workbench-notifications').getByTestId('workbench-notifications-row').first().waitFor();
+      await screenshot(page, 'voice-08-bell-count');
+
+      await page.getByTestId('notification-bell').click();
+      const popover = page.getByTestId('notification-popover');
+      const first = popover.locator('[data-testid="notification-item"][data-read="false"]').first();
+      await assertText(first, '已逾期');
+      await screenshot(page, 'voice-09-bell-open');
+      await first.click();
+      // Opening it marks it read and goes to its record.
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="notification-count"]')?.getAttribute('data-count')) === n, unread - 1);
+      assert.equal(Number(await count.getAttribute('data-count')), unread - 1);
+
+      // The notifications page: the read one is marked, 全部已读 clears the rest.
+      await page.goto('/notifications');
+      const card = page.getByTestId('notifications-card');
+      await card.locator('[data-testid="notification-row"][data-read="true"]').first().waitFor();
+      await screenshot(page, 'voice-10-notifications-page');
+      await page.getByTestId('notifications-filter').getByText('只看未读').click();
+      if (unread > 1) await card.locator('[data-testid="notification-row"][data-read="false"]').first().waitFor();
+      await page.getByTestId('notifications-mark-all').click();
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="notification-count"]')?.getAttribute('data-count')) === 0);
+      await assertText(card, '没有未读通知');
+      await screenshot(page, 'voice-11-all-read');
+    });
+    assert.equal((await gql('{ unreadNotificationCount }', {}, token)).unreadNotificationCount, 0);
+  });
+
+  test('the supervisor reads the audit trail live, filters it by prefix, exports it and verifies the chain', async () => {
+    // Something besides sign-ins in 常德's chain: the office adds a result category.
+    const changde = await login('changde.admin');
+    await gql('mutation { addResultCategory(label: "浏览器测试类别", problem: false) { code } }', {}, changde);
+    await withPage(async (page) => {
+      assert.equal(await signInToLanding(page, 'changde.supervisor', DEMO_PASSWORD), '/workbench');
+      await page.getByTestId('nav-audit').click();
+      await page.waitForURL('**/audit');
+      const card = page.getByTestId('audit-card');
+      const rows = card.getByTestId('audit-row');
+      await rows.first().waitFor();
+      // The supervisor's own sign-in is the newest event; the office's change is there too.
+      assert.equal(await rows.first().getAttribute('data-action'), 'auth.login');
+      await card.locator('[data-testid="audit-row"][data-action="result-category.add"]').waitFor();
+      await screenshot(page, 'voice-12-audit');
+
+      // A new event appears by itself (auditEventAppended).
+      const newest = Number(await rows.first().getAttribute('data-seq'));
+      await login('changde.leader');
+      await page.waitForFunction((seq) => Number(document.querySelector('[data-testid="audit-row"]')?.getAttribute('data-seq')) > seq, newest);
+      await assertText(rows.first(), 'changde.leader');
+
+      await page.getByTestId('audit-prefix').locator('input').fill('auth.');
+      await page.getByTestId('audit-search').click();
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
+        return rows.length > 0 && rows.every((r) => r.getAttribute('data-action')?.startsWith('auth.'));
+      });
+      assert.equal(await card.locator('[data-testid="audit-row"][data-action="result-category.add"]').count(), 0);
+      // A prefix that cannot be one is refused as typed.
+      await page.getByTestId('audit-prefix').locator('input').fill('Auth !');
+      await page.getByText('动作前缀只能包含').waitFor();
+      await page.getByTestId('audit-prefix').locator('input').fill('auth.login');
+      await page.getByTestId('audit-search').click();
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="audit-row"]')].every((r) => r.getAttribute('data-action')?.startsWith('auth.login')));
+      const csv = await downloadText(page, page.getByTestId('audit-export'), 'voice-audit.csv');
+      assert.match(csv, /^\uFEFF序号,时间,操作人,动作/);
+      assert.match(csv, /auth\.login/);
+      await screenshot(page, 'voice-13-audit-filtered');
+
+      await page.getByTestId('audit-verify').click();
+      const result = page.getByTestId('audit-verify-result');
+      await assertText(result, '哈希链完整');
+      assert.equal(await result.getAttribute('data-ok'), 'true');
+      await screenshot(page, 'voice-14-audit-verified');
+    });
+  });
+});

@@ -1,0 +1,74 @@
+import type { EntityManager } from 'typeorm';
+import { INSPECTION_WORKFLOW, type InspectionAction, type Role } from '@spotcheck/shared';
+import { Inspection } from './inspection.entity';
+
+/** Who the viewer is, as far as the record's workflow cares. */
+export interface ActionViewer {
+  roles: readonly Role[];
+  /** The viewer's own inspector row in the bureau, if any. */
+  inspectorId: string | null;
+  departmentId: string | null;
+}
+
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * A department head reviews the records of their own department's items: any record one of whose items
+ * has no department or the head's department (and a record whose items are gone).
+ */
+export const REVIEWER_GUARD = `(NOT EXISTS (SELECT 1 FROM inspection_items it WHERE it.id = ANY(i.item_ids))
+  OR EXISTS (SELECT 1 FROM inspection_items it WHERE it.id = ANY(i.item_ids) AND (it.department_id IS NULL OR it.department_id = :guardDepartment)))`;
+
+/**
+ * What an action needs beyond the workflow's role, as SQL over the record `i`: the team submits, the
+ * department head reviews. The `availableActions` field and the `awaitingMe` filter both use these, and
+ * the workflow service refuses the same cases.
+ */
+const GUARDS: Partial<Record<InspectionAction, string>> = {
+  SUBMIT: ':guardInspector = ANY(i.team_ids)',
+  RETURN: REVIEWER_GUARD,
+  PASS_REVIEW: REVIEWER_GUARD,
+};
+
+export function guardParameters(viewer: ActionViewer): Record<string, unknown> {
+  return { guardInspector: viewer.inspectorId ?? NOBODY, guardDepartment: viewer.departmentId };
+}
+
+const quoted = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
+
+/**
+ * SQL over the record `i`: true when the viewer has an action on it (the roles of the workflow, and the
+ * guards). Null when the viewer's roles take no action at all. Bind `guardParameters(viewer)`.
+ */
+export function awaitingCondition(viewer: ActionViewer): string | null {
+  const parts = INSPECTION_WORKFLOW.transitions
+    .filter((t) => t.roles.some((r) => viewer.roles.includes(r)))
+    .map((t) => {
+      const guard = GUARDS[t.action];
+      return `(i.status IN (${quoted(t.from)})${guard ? ` AND ${guard}` : ''})`;
+    });
+  return parts.length ? `(${parts.join(' OR ')})` : null;
+}
+
+/** The actions the viewer can take on the record now: the workflow's for their roles, less those a guard refuses. */
+export async function viewerActions(m: EntityManager, record: Pick<Inspection, 'id' | 'status'>, viewer: ActionViewer): Promise<InspectionAction[]> {
+  const byRole = INSPECTION_WORKFLOW.transitions.filter((t) => t.from.includes(record.status) && t.roles.some((r) => viewer.roles.includes(r))).map((t) => t.action);
+  const guarded = byRole.filter((a) => GUARDS[a]);
+  if (!guarded.length) return byRole;
+  const query = m.createQueryBuilder().from(Inspection, 'i').where('i.id = :id', { id: record.id }).setParameters(guardParameters(viewer));
+  guarded.forEach((action, n) => query.addSelect(GUARDS[action]!, `g${n}`));
+  const row = (await query.getRawOne()) as Record<string, boolean> | undefined;
+  return byRole.filter((a) => !GUARDS[a] || row?.[`g${guarded.indexOf(a)}`] === true);
+}
+
+/** Whether the department head may review this record (the same guard as `availableActions`). */
+export async function mayReview(m: EntityManager, recordId: string, departmentId: string | null): Promise<boolean> {
+  const row = (await m
+    .createQueryBuilder()
+    .from(Inspection, 'i')
+    .select(REVIEWER_GUARD, 'ok')
+    .where('i.id = :id', { id: recordId })
+    .setParameters({ guardDepartment: departmentId })
+    .getRawOne()) as { ok: boolean } | undefined;
+  return row?.ok === true;
+}
