@@ -20,6 +20,7 @@ export const PATHS = {
   imports: '/imports',
   calendar: '/calendar',
   publicPortal: '/public',
+  inspections: '/inspections',
 } as const;
 
 const seg = encodeURIComponent;
@@ -41,6 +42,8 @@ export const LINKS = {
   recusals: `${PATHS.inspectors}/recusals`,
   newImport: (kind: 'entities' | 'inspectors') => `${PATHS.imports}/new?kind=${kind}`,
   importJob: (id: string) => `${PATHS.imports}/${seg(id)}`,
+  inspection: (id: string) => `${PATHS.inspections}/${seg(id)}`,
+  inspectionsOfTask: (taskId: string) => `${PATHS.inspections}?task=${seg(taskId)}`,
 };
 
 const listeners = new Set<() => void>();

@@ -3,7 +3,7 @@
  * ability) with the pages below it (`pages`: "/tasks/:id/edit" …), and what each shows.
  */
 import { lazy, type ReactNode } from 'react';
-import { ApartmentOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, ContainerOutlined, FundOutlined, IdcardOutlined, MailOutlined, ProfileOutlined, ReadOutlined, SettingOutlined, ShopOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, ContainerOutlined, FileDoneOutlined, FundOutlined, IdcardOutlined, MailOutlined, ProfileOutlined, ReadOutlined, SettingOutlined, ShopOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { asSubject } from '@spotcheck/shared';
 import type { CurrentUser } from './current-user';
 import type { MessageKey } from './i18n';
@@ -16,6 +16,7 @@ import {
   canReadCalendar,
   canReadDirectories,
   canReadImports,
+  canReadInspections,
   canReadPlans,
   canReadTasks,
   canSeeDashboard,
@@ -53,6 +54,8 @@ const ImportJobsPage = lazy(() => import('../features/imports/ImportJobsPage').t
 const ImportWizardPage = lazy(() => import('../features/imports/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
 const ImportJobPage = lazy(() => import('../features/imports/ImportJobPage').then((m) => ({ default: m.ImportJobPage })));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage').then((m) => ({ default: m.InspectionsPage })));
+const InspectionPage = lazy(() => import('../features/inspections/InspectionPage').then((m) => ({ default: m.InspectionPage })));
 
 /** A page below a menu item. */
 export interface SubPage {
@@ -150,6 +153,15 @@ export const ROUTES: readonly AppRoute[] = [
       { pattern: `${PATHS.tasks}/:id/ceremony`, render: (p) => <CeremonyPage taskId={id(p)} /> },
       { pattern: `${PATHS.tasks}/:id/ceremony/screen`, bare: true, render: (p) => <CeremonyScreen taskId={id(p)} /> },
     ],
+  },
+  {
+    path: PATHS.inspections,
+    name: 'inspections',
+    label: () => 'navInspections',
+    icon: <FileDoneOutlined aria-hidden />,
+    allowed: canReadInspections,
+    render: () => <InspectionsPage />,
+    pages: [{ pattern: `${PATHS.inspections}/:id`, render: (p) => <InspectionPage id={id(p)} /> }],
   },
   {
     path: PATHS.jointInvitations,
