@@ -117,12 +117,12 @@ function today() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
-async function openRecordFromList(page, entity) {
+async function openRecordFromList(page, uscc) {
   await page.getByRole('menuitem', { name: '检查记录' }).click();
   await page.waitForURL('**/inspections');
-  await page.getByTestId('inspections-search').locator('input').fill(entity);
+  await page.getByTestId('inspections-search').locator('input').fill(uscc);
   await page.getByTestId('inspections-search').locator('input').press('Enter');
-  const row = page.locator(`[data-testid="inspection-row"][data-name="${entity}"]`);
+  const row = page.locator(`[data-testid="inspection-row"][data-uscc="${uscc}"]`);
   await row.getByTestId('inspection-link').click();
   await page.getByTestId('inspection-page').waitFor();
 }
@@ -140,6 +140,7 @@ async function transition(page, action, comment) {
 describe('inspection records', () => {
   let target;
   let recordPath;
+  let accessCode;
 
   before(async () => {
     target = await findAssignment();
@@ -151,7 +152,7 @@ describe('inspection records', () => {
       assert.ok(labels.includes('检查记录'), labels.join());
       await page.goto(`/tasks/${encodeURIComponent(target.taskId)}`);
       const card = page.getByTestId('assignments-card');
-      const row = card.locator(`[data-testid="assignment-row"][data-name="${target.entity}"]`);
+      const row = card.locator(`[data-testid="assignment-row"][data-uscc="${target.uscc}"]`);
       await row.waitFor();
       assert.equal(await row.getAttribute('data-status'), 'NONE');
       await screenshot(page, 'records-01-task-assignments');
@@ -161,7 +162,8 @@ describe('inspection records', () => {
       recordPath = new URL(page.url()).pathname;
       await assertText(page.getByTestId('record-status'), '草稿');
       await assertText(page.getByTestId('record-missing'), '请填写检查日期');
-      await page.getByTestId('record-access-code').waitFor();
+      accessCode = (await page.getByTestId('record-access-code').innerText()).trim();
+      assert.match(accessCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
       const form = page.getByTestId('record-form');
       const date = form.getByLabel('检查日期');
@@ -212,13 +214,35 @@ describe('inspection records', () => {
     });
   });
 
-  test('the other member confirms and submits; the evidence is sealed', async () => {
+  test('the entity objects with its access code', async () => {
+    const { submitEntityStatement } = await graphql(
+      'mutation($code: String!, $body: String!) { submitEntityStatement(accessCode: $code, kind: OBJECTION, body: $body) { id kind } }',
+      { code: accessCode, body: '复垦区域边界以2022年批复为准，请复核现场测量' },
+    );
+    assert.equal(submitEntityStatement.kind, 'OBJECTION');
+  });
+
+  test('the other member answers the objection, records the re-check, confirms and submits; the evidence is sealed', async () => {
     await withSignedIn(target.team[1], async (page) => {
-      await openRecordFromList(page, target.entity);
+      await openRecordFromList(page, target.uscc);
       assert.equal(new URL(page.url()).pathname, recordPath);
+
+      const statement = page.locator('[data-testid="statement"][data-kind="OBJECTION"]');
+      await assertText(statement.getByTestId('statement-body'), '复垦区域边界');
+      await statement.getByTestId('statement-answer-submit').click();
+      await fieldError(statement, '请填写答复').waitFor();
+      await statement.getByTestId('statement-answer-input').fill('已收到，检查组将按2022年批复的边界复核');
+      await statement.getByTestId('statement-recheck-required').click();
+      await statement.getByTestId('statement-answer-submit').click();
+      await assertText(statement.getByTestId('statement-answer'), '按2022年批复的边界复核');
+      await statement.getByTestId('statement-recheck-input').fill('复核测量与批复边界一致，维持原检查结果');
+      await statement.getByTestId('statement-recheck-submit').click();
+      await assertText(statement.getByTestId('statement-recheck'), '维持原检查结果');
+      await assertText(statement, '已办结');
+      await screenshot(page, 'records-05-objection-answered');
       await page.getByTestId('record-confirm').click();
       await assertText(page.getByTestId('all-confirmed'), '全组已确认');
-      await screenshot(page, 'records-05-all-confirmed');
+      await screenshot(page, 'records-06-all-confirmed');
       await transition(page, 'SUBMIT');
       await assertText(page.getByTestId('record-status'), '待部门审核');
       await page.locator('[data-testid="evidence-row"][data-name="现场照片.png"] [data-testid="evidence-sealed"]').waitFor();
@@ -235,7 +259,7 @@ describe('inspection records', () => {
       await page.getByTestId('record-action-RETURN').click();
       await page.getByTestId('record-transition-submit').click();
       await fieldError(page.getByTestId('record-transition-modal'), '退回须写明修改意见').waitFor();
-      await screenshot(page, 'records-06-return-needs-comment');
+      await screenshot(page, 'records-07-return-needs-comment');
       await page.getByRole('button', { name: '取消' }).click();
       await page.getByTestId('record-transition-modal').waitFor({ state: 'detached' });
       assert.equal(await page.getByTestId('record-status').getAttribute('data-status'), 'SUBMITTED');
@@ -254,19 +278,19 @@ describe('inspection records', () => {
       await transition(page, 'APPROVE');
       await assertText(page.getByTestId('record-status'), '待公示');
       await page.getByTestId('record-publication-due').waitFor();
-      await screenshot(page, 'records-07-approved');
+      await screenshot(page, 'records-08-approved');
     });
   });
 
   test('the office verifies the evidence and publishes', async () => {
     await withSignedIn('wugang.admin', async (page) => {
-      await openRecordFromList(page, target.entity);
+      await openRecordFromList(page, target.uscc);
       await page.getByTestId('evidence-verify').click();
       const result = page.getByTestId('evidence-verify-result');
       await result.waitFor();
       assert.equal(await result.getAttribute('data-ok'), 'true');
       assert.equal(await result.locator('[data-testid="evidence-check-status"][data-status="OK"]').count(), 1);
-      await screenshot(page, 'records-08-evidence-verified');
+      await screenshot(page, 'records-09-evidence-verified');
       await page.getByTestId('evidence-verify-close').click();
       await result.waitFor({ state: 'detached' });
 
@@ -274,12 +298,16 @@ describe('inspection records', () => {
       await assertText(page.getByTestId('record-status'), '已公示');
       assert.equal(await page.getByTestId('step').count(), 4);
       await page.getByTestId('record-correct').waitFor();
-      await screenshot(page, 'records-09-published');
+      await screenshot(page, 'records-10-published');
 
       await page.getByRole('menuitem', { name: '检查记录' }).click();
       await page.getByTestId('inspections-card').waitFor();
       await page.getByTestId('inspection-row').first().waitFor();
-      await screenshot(page, 'records-10-list');
+      // The demo's returned records are long past their report deadline.
+      await page.getByTestId('inspections-overdue').click();
+      await page.locator('[data-testid="inspection-row"][data-status="RETURNED"] [data-testid="report-due-overdue"]').first().waitFor();
+      assert.equal(await page.locator('[data-testid="inspection-row"][data-status="PUBLISHED"]').count(), 0);
+      await screenshot(page, 'records-11-overdue-list');
     });
   });
 
@@ -291,7 +319,7 @@ describe('inspection records', () => {
       const results = page.getByTestId('public-entity-results');
       await assertText(results, '未发现问题');
       await assertText(results, today());
-      await screenshot(page, 'records-11-public-result');
+      await screenshot(page, 'records-12-public-result');
     } finally {
       await page.context().close();
     }
@@ -306,7 +334,7 @@ describe('inspection records', () => {
       await page.getByTestId('inspection-page').waitFor();
       await assertText(page.getByTestId('record-title'), '的检查记录');
       await assertText(page.getByTestId('inspection-page'), '联合抽查');
-      await screenshot(page, 'records-12-joint-record');
+      await screenshot(page, 'records-13-joint-record');
     });
   });
 });

@@ -139,7 +139,7 @@ export function AssignmentsCard({ drawId, taskId }: { drawId: string; taskId: st
             dataSource={connection?.edges.map((e) => e.node) ?? []}
             pagination={false}
             scroll={{ x: 'max-content' }}
-            onRow={(r) => ({ 'data-testid': 'assignment-row', 'data-seq': r.seq, 'data-name': r.entity?.name ?? '', 'data-status': r.inspection?.status ?? 'NONE' }) as HTMLAttributes<HTMLElement>}
+            onRow={(r) => ({ 'data-testid': 'assignment-row', 'data-seq': r.seq, 'data-name': r.entity?.name ?? '', 'data-uscc': r.entity?.uscc ?? '', 'data-status': r.inspection?.status ?? 'NONE' }) as HTMLAttributes<HTMLElement>}
           />
           <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="assignments-pager" />
         </>

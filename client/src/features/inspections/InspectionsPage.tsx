@@ -61,15 +61,9 @@ export function InspectionsPage() {
         </Space>
       ),
     },
-    {
-      key: 'task',
-      title: m('task'),
-      render: (_: unknown, r: InspectionRow) => (r.task ? r.task.title : r.participationId ? <Tag color="purple">{m('joint')}</Tag> : '—'),
-    },
-    { key: 'team', title: m('team'), render: (_: unknown, r: InspectionRow) => r.team.map((i) => i.name).join('、') || '—' },
-    { key: 'inspectedOn', title: m('inspectedOn'), render: (_: unknown, r: InspectionRow) => r.inspectedOn ?? '—' },
-    { key: 'result', title: m('resultCategory'), render: (_: unknown, r: InspectionRow) => r.resultCategory?.label ?? '—' },
     { key: 'status', title: m('status'), render: (_: unknown, r: InspectionRow) => <InspectionStatusTag status={r.status} /> },
+    { key: 'result', title: m('resultCategory'), width: 200, ellipsis: true, render: (_: unknown, r: InspectionRow) => r.resultCategory?.label ?? '—' },
+    { key: 'inspectedOn', title: m('inspectedOn'), render: (_: unknown, r: InspectionRow) => r.inspectedOn ?? '—' },
     {
       key: 'reportDue',
       title: m('reportDueOn'),
@@ -81,6 +75,14 @@ export function InspectionsPage() {
       render: (_: unknown, r: InspectionRow) => (
         <Deadline dueOn={r.publicationDueOn} provisional={r.publicationDueProvisional} overdue={r.publicationOverdue} testId="publication-due" />
       ),
+    },
+    { key: 'team', title: m('team'), render: (_: unknown, r: InspectionRow) => r.team.map((i) => i.name).join('、') || '—' },
+    {
+      key: 'task',
+      title: m('task'),
+      width: 240,
+      ellipsis: true,
+      render: (_: unknown, r: InspectionRow) => (r.task ? r.task.title : r.participationId ? <Tag color="purple">{m('joint')}</Tag> : '—'),
     },
     { key: 'updatedAt', title: m('updatedAt'), render: (_: unknown, r: InspectionRow) => formatDateTime(r.updatedAt, lang) },
   ];
@@ -162,7 +164,7 @@ export function InspectionsPage() {
             pagination={false}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: m('empty') }}
-            onRow={(r) => ({ 'data-testid': 'inspection-row', 'data-name': r.entityName, 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
+            onRow={(r) => ({ 'data-testid': 'inspection-row', 'data-name': r.entityName, 'data-uscc': r.entityUscc, 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
           />
           <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="inspections-pager" />
         </>

@@ -194,13 +194,14 @@ function ReadOnlyRecord({ record }: { record: InspectionDetail }) {
         bordered
         size="small"
         column={1}
+        styles={{ label: { width: 150 } }}
         items={[
           { key: 'inspectedOn', label: m('inspectedOn'), children: text(record.inspectedOn) },
           { key: 'place', label: m('place'), children: text(record.place) },
           { key: 'siteConditions', label: m('siteConditions'), children: text(record.siteConditions) },
           { key: 'findings', label: m('findings'), children: text(record.findings) },
           { key: 'interviewNotes', label: m('interviewNotes'), children: text(record.interviewNotes) },
-          { key: 'result', label: m('resultCategory'), children: <span data-testid="record-result-label">{record.resultCategory?.label ?? m('notFilled')}</span> },
+          { key: 'result', label: m('resultCategory'), children: <span data-testid="record-result-label">{text(record.resultCategory?.label)}</span> },
         ]}
       />
     </Card>
