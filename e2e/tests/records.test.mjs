@@ -1,6 +1,7 @@
 // 检查记录 in a real browser against the real server, on 舞钢's 2023 draw: a team member opens the record
 // of a drawn target without one, fills it in, uploads a photo (and is told in Chinese that a text file
-// is refused), sees its thumbnail and preview; both members confirm and one submits; the department
+// and a file over the size limit are refused), sees its thumbnail and preview; the entity objects with
+// its access code and the team answers and re-checks; both members confirm and one submits; the department
 // head cannot return it without a comment and passes it; the leader approves; the office verifies the
 // evidence and publishes; the result is then on the public portal. 平顶山 opens its own record of a
 // target the demo's joint task gave it.
@@ -187,6 +188,13 @@ describe('inspection records', () => {
       await assertText(page.getByTestId('evidence-upload-error'), '不支持的文件类型');
       await screenshot(page, 'records-02-unsupported-file');
       await page.getByTestId('evidence-upload-error').getByRole('button', { name: '知道了' }).click();
+      // So is a file over the server's limit (20 MB by default), answered 413 before it is stored.
+      const oversize = Buffer.alloc(21 * 1024 * 1024, 1);
+      png().copy(oversize);
+      await input.setInputFiles({ name: '超大照片.png', mimeType: 'image/png', buffer: oversize });
+      await assertText(page.getByTestId('evidence-upload-error'), '文件超过 20 MB 的上限');
+      await page.getByTestId('evidence-upload-error').getByRole('button', { name: '知道了' }).click();
+      await page.getByTestId('evidence-upload-error').waitFor({ state: 'detached' });
 
       await input.setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png() });
       const photo = page.locator('[data-testid="evidence-row"][data-name="现场照片.png"]');
