@@ -44,7 +44,7 @@ describe('the draw ceremony', () => {
     const office = await signedIn('wugang.admin');
     const leader = await signedIn('wugang.leader');
     try {
-      assert.deepEqual(await menuLabels(office), ['工作台', '我的账号', '事项清单', '检查对象名录', '执法检查人员名录', '抽查细则', '年度计划', '抽查任务', '联合抽查邀请', '数据导入', '工作日调整', '统计看板', '部门与人员', '单位设置', '审计留痕']);
+      assert.deepEqual(await menuLabels(office), ['工作台', '我的账号', '事项清单', '检查对象名录', '执法检查人员名录', '抽查细则', '年度计划', '抽查任务', '检查记录', '联合抽查邀请', '数据导入', '工作日调整', '统计看板', '部门与人员', '单位设置', '审计留痕']);
       await office.getByRole('menuitem', { name: '抽查任务' }).click();
       await office.waitForURL('**/tasks');
       await office.getByTestId('task-row').first().waitFor();

@@ -24,6 +24,7 @@ export const PATHS = {
   audit: '/audit',
   notifications: '/notifications',
   entityRecord: '/record',
+  inspections: '/inspections',
 } as const;
 
 const seg = encodeURIComponent;
@@ -45,6 +46,8 @@ export const LINKS = {
   recusals: `${PATHS.inspectors}/recusals`,
   newImport: (kind: 'entities' | 'inspectors') => `${PATHS.imports}/new?kind=${kind}`,
   importJob: (id: string) => `${PATHS.imports}/${seg(id)}`,
+  inspection: (id: string) => `${PATHS.inspections}/${seg(id)}`,
+  inspectionsOfTask: (taskId: string) => `${PATHS.inspections}?task=${seg(taskId)}`,
 };
 
 const listeners = new Set<() => void>();

@@ -141,3 +141,28 @@ export function canVerifyAudit({ ability, me }: CurrentUser): boolean {
 export function canOverseeStatements({ me }: CurrentUser): boolean {
   return me.roles.some((r) => r === 'OFFICE' || r === 'LEADER' || r === 'SUPERVISOR' || r === 'DEPARTMENT_HEAD');
 }
+
+/** Inspection records are read by everyone in a bureau (the server answers for the own bureau only). */
+export function canReadInspections(user: CurrentUser): boolean {
+  return isBureau(user) && user.ability.can('read', asSubject('Inspection', { tenantId: user.me.tenant.id }));
+}
+
+/** The signed-in user is one of a record's team (the team's inspectors carry their accounts). */
+export function isInTeam({ me }: CurrentUser, team: readonly { user?: { id: string } | null }[]): boolean {
+  return team.some((member) => member.user?.id === me.id);
+}
+
+/** A drawn target's record is opened by its team, a department head or the office. */
+export function canOpenInspection(user: CurrentUser, team: readonly { user?: { id: string } | null }[]): boolean {
+  return user.me.roles.includes('OFFICE') || user.me.roles.includes('DEPARTMENT_HEAD') || isInTeam(user, team);
+}
+
+/** Re-hashing a record's evidence is for the office, the leader and the supervisor. */
+export function canVerifyEvidence({ me }: CurrentUser): boolean {
+  return me.roles.some((r) => r === 'OFFICE' || r === 'LEADER' || r === 'SUPERVISOR');
+}
+
+/** A published record is corrected by the office. */
+export function canCorrectInspection({ me }: CurrentUser): boolean {
+  return me.roles.includes('OFFICE');
+}

@@ -3,7 +3,7 @@
  * ability) with the pages below it (`pages`: "/tasks/:id/edit" …), and what each shows.
  */
 import { lazy, type ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, ContainerOutlined, DesktopOutlined, FundOutlined, IdcardOutlined, MailOutlined, ProfileOutlined, ReadOutlined, SettingOutlined, ShopOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, ContainerOutlined, DesktopOutlined, FileDoneOutlined, FundOutlined, IdcardOutlined, MailOutlined, ProfileOutlined, ReadOutlined, SettingOutlined, ShopOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { asSubject } from '@spotcheck/shared';
 import type { CurrentUser } from './current-user';
 import type { MessageKey } from './i18n';
@@ -16,6 +16,7 @@ import {
   canReadCalendar,
   canReadDirectories,
   canReadImports,
+  canReadInspections,
   canReadPlans,
   canReadAudit,
   canReadTasks,
@@ -58,6 +59,8 @@ const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then
 const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage').then((m) => ({ default: m.WorkbenchPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage').then((m) => ({ default: m.InspectionsPage })));
+const InspectionPage = lazy(() => import('../features/inspections/InspectionPage').then((m) => ({ default: m.InspectionPage })));
 
 /** A page below a menu item. */
 export interface SubPage {
@@ -165,6 +168,15 @@ export const ROUTES: readonly AppRoute[] = [
       { pattern: `${PATHS.tasks}/:id/ceremony`, render: (p) => <CeremonyPage taskId={id(p)} /> },
       { pattern: `${PATHS.tasks}/:id/ceremony/screen`, bare: true, render: (p) => <CeremonyScreen taskId={id(p)} /> },
     ],
+  },
+  {
+    path: PATHS.inspections,
+    name: 'inspections',
+    label: () => 'navInspections',
+    icon: <FileDoneOutlined aria-hidden />,
+    allowed: canReadInspections,
+    render: () => <InspectionsPage />,
+    pages: [{ pattern: `${PATHS.inspections}/:id`, render: (p) => <InspectionPage id={id(p)} /> }],
   },
   {
     path: PATHS.jointInvitations,

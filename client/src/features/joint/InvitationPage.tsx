@@ -12,7 +12,7 @@ import { useCurrentUser } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
 import { useI18n, useMessages } from '../../app/i18n';
 import { PATHS } from '../../app/navigation';
-import { canAnswerInvitation } from '../../app/permissions';
+import { canAnswerInvitation, canOpenInspection } from '../../app/permissions';
 import { useCursorPages } from '../../app/useCursorPages';
 import { useFormProblem } from '../../app/useFormProblem';
 import { BackLink } from '../../components/BackLink';
@@ -20,6 +20,7 @@ import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { JointRecordButton } from '../inspections/JointRecordButton';
 import { jointMessages, STATUS_COLORS } from './messages';
 import { JOINT_DRAWN_ENTITIES, JOINT_INVITATION, JOINT_PART_OPTIONS, RESPOND_JOINT_INVITATION, SAVE_JOINT_PART, type DrawnEntityRow, type InvitationDetail } from './operations';
 
@@ -187,6 +188,7 @@ function PartCard({ part, editable }: { part: InvitationDetail; editable: boolea
 
 function DrawnCard({ partId }: { partId: string }) {
   const { t } = useI18n();
+  const user = useCurrentUser();
   const m = useMessages(jointMessages);
   const client = useApolloClient();
   const pages = useCursorPages(20);
@@ -199,6 +201,7 @@ function DrawnCard({ partId }: { partId: string }) {
     { key: 'uscc', title: m('uscc'), dataIndex: 'uscc' },
     { key: 'own', title: m('inOwnDirectory'), render: (_: unknown, r: DrawnEntityRow) => r.entity?.name ?? <Typography.Text type="secondary">{m('notInDirectory')}</Typography.Text> },
     { key: 'inspectors', title: m('ownInspectorsInTeam'), render: (_: unknown, r: DrawnEntityRow) => r.inspectors.map((i) => i.name).join('、') || '—' },
+    ...(canOpenInspection(user, []) ? [{ key: 'record', title: '', render: (_: unknown, r: DrawnEntityRow) => <JointRecordButton participationId={partId} seq={r.seq} /> }] : []),
   ];
 
   const exportSpec = () => ({

@@ -11,7 +11,7 @@ import { useCurrentUser } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate, PATHS } from '../../app/navigation';
-import { canPlanTasks } from '../../app/permissions';
+import { canPlanTasks, canReadInspections } from '../../app/permissions';
 import { useFormProblem } from '../../app/useFormProblem';
 import { AppLink, BackLink } from '../../components/BackLink';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -19,6 +19,7 @@ import { QueryState } from '../../components/QueryState';
 import { taskMessages, TASK_STATUS_COLORS } from './messages';
 import { CANCEL_TASK, TASK, type TaskDetail } from './operations';
 import { ParticipantsCard } from './ParticipantsCard';
+import { AssignmentsCard } from '../inspections/AssignmentsCard';
 
 type ItemRow = TaskDetail['items'][number];
 interface Filters {
@@ -110,6 +111,7 @@ export function TaskPage({ id }: { id: string }) {
         <Table<ItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={task.items} pagination={false} data-testid="task-items" />
       </Card>
       {task.joint && <ParticipantsCard task={task} canManage={planner} />}
+      {task.draw?.status === 'DRAWN' && canReadInspections(user) && <AssignmentsCard drawId={task.draw.id} taskId={task.id} />}
       <CancelTaskModal task={task} open={cancelling} onClose={() => setCancelling(false)} />
     </Flex>
   );

@@ -5,7 +5,7 @@ import { Space, Tag, Typography } from 'antd';
 import { useMessages } from '../../app/i18n';
 import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
-import { recordLink } from './links';
+import { LINKS } from '../../app/navigation';
 import { INSPECTION_STATUS_COLORS, workbenchMessages, type InspectionStatusKey } from './messages';
 import { WORKBENCH_RECORDS, type WorkbenchRecord } from './operations';
 import { WorkbenchList } from './WorkbenchList';
@@ -50,7 +50,7 @@ export function RecordsCard({ title, testId, filter, empty, exportName, showActi
       title: m('entity'),
       render: (_: unknown, r: WorkbenchRecord) => (
         <Space direction="vertical" size={0}>
-          <AppLink to={recordLink(r.id)} testId={`${testId}-link`}>
+          <AppLink to={LINKS.inspection(r.id)} testId={`${testId}-link`}>
             {r.entityName}
           </AppLink>
           {r.task && (

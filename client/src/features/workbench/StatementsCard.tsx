@@ -5,7 +5,7 @@ import { formatDateTime } from '../../app/format';
 import { useI18n, useMessages } from '../../app/i18n';
 import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
-import { recordLink } from './links';
+import { LINKS } from '../../app/navigation';
 import { workbenchMessages } from './messages';
 import { WORKBENCH_STATEMENTS, type WorkbenchStatement } from './operations';
 import { WorkbenchList } from './WorkbenchList';
@@ -26,7 +26,7 @@ export function StatementsCard({ mine }: { mine: boolean }) {
       title: m('entity'),
       render: (_: unknown, s: WorkbenchStatement) =>
         s.inspection ? (
-          <AppLink to={recordLink(s.inspection.id)} testId="workbench-statements-link">
+          <AppLink to={LINKS.inspection(s.inspection.id)} testId="workbench-statements-link">
             {s.inspection.entityName}
           </AppLink>
         ) : (

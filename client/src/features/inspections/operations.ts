@@ -1,0 +1,334 @@
+import { graphql } from '../../gql';
+import type { InspectionAssignmentsQuery, InspectionDetailFieldsFragment, InspectionRowFragment, InspectionsQuery } from '../../gql/graphql';
+
+export type { EvidenceCheck, InspectionAction, InspectionStatus, StatementKind } from '../../gql/graphql';
+export type InspectionRow = InspectionRowFragment;
+export type InspectionDetail = InspectionDetailFieldsFragment;
+export type EvidenceRow = NonNullable<InspectionDetail['evidence']>[number];
+export type StatementRow = NonNullable<InspectionDetail['statements']>[number];
+export type TeamMember = InspectionDetail['team'][number];
+export type AssignmentRow = InspectionAssignmentsQuery['inspectionAssignments']['edges'][number]['node'];
+export type InspectionsConnection = InspectionsQuery['inspections'];
+
+export const INSPECTION_ROW = graphql(`
+  fragment InspectionRow on Inspection {
+    id
+    seq
+    entityName
+    entityUscc
+    status
+    inspectedOn
+    reportDueOn
+    reportDueProvisional
+    reportOverdue
+    publicationDueOn
+    publicationDueProvisional
+    publicationOverdue
+    participationId
+    updatedAt
+    task {
+      id
+      title
+    }
+    resultCategory {
+      code
+      label
+      problem
+    }
+    team {
+      id
+      name
+    }
+  }
+`);
+
+export const INSPECTIONS = graphql(`
+  query Inspections($first: Int, $after: String, $status: InspectionStatus, $taskId: ID, $mine: Boolean, $overdue: Boolean, $search: String) {
+    inspections(first: $first, after: $after, status: $status, taskId: $taskId, mine: $mine, overdue: $overdue, search: $search) {
+      totalCount
+      edges {
+        node {
+          ...InspectionRow
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** The tasks offered by the list's task filter. */
+export const INSPECTION_TASK_OPTIONS = graphql(`
+  query InspectionTaskOptions {
+    tasks(first: 100, status: DRAWN) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+export const EVIDENCE_FIELDS = graphql(`
+  fragment EvidenceFields on EvidenceFile {
+    id
+    fileName
+    contentType
+    size
+    sha256
+    sealed
+    sealedAt
+    byEntity
+    createdAt
+    url
+  }
+`);
+
+export const STATEMENT_FIELDS = graphql(`
+  fragment StatementFields on EntityStatement {
+    id
+    kind
+    body
+    submittedAt
+    afterReportDue
+    afterPublication
+    answer
+    answeredBy
+    answeredAt
+    recheckRequired
+    recheckResult
+    recheckedAt
+    settled
+    attachments {
+      ...EvidenceFields
+    }
+    inspection {
+      id
+    }
+  }
+`);
+
+export const INSPECTION_DETAIL_FIELDS = graphql(`
+  fragment InspectionDetailFields on Inspection {
+    ...InspectionRow
+    place
+    siteConditions
+    findings
+    interviewNotes
+    submittedAt
+    approvedAt
+    publishedAt
+    correctionReason
+    createdAt
+    drawId
+    accessCode
+    availableActions
+    allConfirmed
+    entity {
+      id
+      name
+      uscc
+    }
+    items {
+      id
+      name
+      department {
+        id
+        name
+      }
+    }
+    team {
+      id
+      name
+      certificateNo
+      user {
+        id
+      }
+    }
+    confirmations {
+      confirmedAt
+      current
+      inspector {
+        id
+      }
+    }
+    steps {
+      action
+      toStatus
+      comment
+      userName
+      at
+    }
+    corrects {
+      id
+      status
+    }
+    correctedBy {
+      id
+      status
+    }
+    evidence {
+      ...EvidenceFields
+    }
+    statements {
+      ...StatementFields
+    }
+  }
+`);
+
+export const INSPECTION = graphql(`
+  query Inspection($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Inspection {
+        ...InspectionDetailFields
+      }
+    }
+  }
+`);
+
+export const RESULT_CATEGORIES = graphql(`
+  query ResultCategories {
+    resultCategories {
+      code
+      label
+      problem
+      standard
+      active
+    }
+  }
+`);
+
+export const INSPECTION_ASSIGNMENTS = graphql(`
+  query InspectionAssignments($drawId: ID!, $mine: Boolean, $first: Int, $after: String) {
+    inspectionAssignments(drawId: $drawId, mine: $mine, first: $first, after: $after) {
+      totalCount
+      edges {
+        node {
+          drawId
+          seq
+          entity {
+            id
+            name
+            uscc
+          }
+          items {
+            id
+            name
+          }
+          team {
+            id
+            name
+            user {
+              id
+            }
+          }
+          inspection {
+            id
+            status
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const OPEN_INSPECTION = graphql(`
+  mutation OpenInspection($drawId: ID!, $seq: Int!) {
+    openInspection(drawId: $drawId, seq: $seq) {
+      id
+      status
+    }
+  }
+`);
+
+export const OPEN_JOINT_INSPECTION = graphql(`
+  mutation OpenJointInspection($participationId: ID!, $seq: Int!) {
+    openJointInspection(participationId: $participationId, seq: $seq) {
+      id
+      status
+    }
+  }
+`);
+
+export const SAVE_INSPECTION = graphql(`
+  mutation SaveInspection($id: ID!, $input: InspectionInput!) {
+    saveInspection(id: $id, input: $input) {
+      ...InspectionDetailFields
+    }
+  }
+`);
+
+export const CONFIRM_INSPECTION = graphql(`
+  mutation ConfirmInspection($id: ID!) {
+    confirmInspection(id: $id) {
+      ...InspectionDetailFields
+    }
+  }
+`);
+
+export const TRANSITION_INSPECTION = graphql(`
+  mutation TransitionInspection($id: ID!, $action: InspectionAction!, $comment: String) {
+    transitionInspection(id: $id, action: $action, comment: $comment) {
+      ...InspectionDetailFields
+    }
+  }
+`);
+
+export const CORRECT_INSPECTION = graphql(`
+  mutation CorrectInspection($id: ID!, $reason: String!) {
+    correctInspection(id: $id, reason: $reason) {
+      id
+    }
+  }
+`);
+
+export const REMOVE_EVIDENCE = graphql(`
+  mutation RemoveEvidence($id: ID!) {
+    removeEvidence(id: $id)
+  }
+`);
+
+export const VERIFY_EVIDENCE = graphql(`
+  mutation VerifyInspectionEvidence($inspectionId: ID!) {
+    verifyInspectionEvidence(inspectionId: $inspectionId) {
+      ok
+      checkedAt
+      files {
+        status
+        actualSha256
+        file {
+          id
+          fileName
+          sha256
+          byEntity
+        }
+      }
+    }
+  }
+`);
+
+export const ANSWER_STATEMENT = graphql(`
+  mutation AnswerEntityStatement($id: ID!, $answer: String!, $recheck: Boolean!) {
+    answerEntityStatement(id: $id, answer: $answer, recheck: $recheck) {
+      ...StatementFields
+    }
+  }
+`);
+
+export const RECORD_RECHECK = graphql(`
+  mutation RecordRecheck($id: ID!, $result: String!) {
+    recordRecheck(id: $id, result: $result) {
+      ...StatementFields
+    }
+  }
+`);

@@ -1,0 +1,314 @@
+// 检查记录 in a real browser against the real server, on 舞钢's 2023 draw: a team member opens the record
+// of a drawn target without one, fills it in, uploads a photo (and is told in Chinese that a text file
+// and a file over the size limit are refused), sees its thumbnail and preview; the entity objects with
+// its access code and the team answers and re-checks; both members confirm and one submits; the department
+// head cannot return it without a comment and passes it; the leader approves; the office verifies the
+// evidence and publishes; the result is then on the public portal. 平顶山 opens its own record of a
+// target the demo's joint task gave it.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, newPage } from '../support/browser.mjs';
+import { tinyPng as png } from '../support/png.mjs';
+import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
+import { assertText, choose, fieldError, menuLabels, screenshot, signIn } from '../support/ui.mjs';
+
+const TASK_STARTS_ON = '2023-06-05';
+const DEMO_JOINT = '舞钢市、平顶山市自然资源领域2026年联合随机抽查';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function withSignedIn(username, body) {
+  const page = await newPage(browser, server.url);
+  try {
+    await signIn(page, username, DEMO_PASSWORD);
+    await body(page);
+  } catch (error) {
+    await screenshot(page, `records-failed-${username}`).catch(() => {});
+    throw error;
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function graphql(query, variables, token) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data;
+}
+
+/**
+ * Which target to use and who plays each part, read from the demo as the office sees it: the first drawn
+ * target of the 2023 draw that has no record yet and whose items belong to one department with a head.
+ */
+async function findAssignment() {
+  const { login } = await graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'wugang.admin', p: DEMO_PASSWORD });
+  const { tasks } = await graphql('{ tasks(first: 50) { edges { node { id startsOn draw { id } } } } }', {}, login.token);
+  const task = tasks.edges.map((e) => e.node).find((t) => t.startsOn === TASK_STARTS_ON);
+  const { inspectionAssignments } = await graphql(
+    `query($drawId: ID!) { inspectionAssignments(drawId: $drawId, first: 100) { edges { node {
+       seq entity { name uscc } inspection { id } team { user { username } }
+       items { department { id head { username } } } } } } }`,
+    { drawId: task.draw.id },
+    login.token,
+  );
+  const chosen = inspectionAssignments.edges
+    .map((e) => e.node)
+    .find((a) => !a.inspection && new Set(a.items.map((i) => i.department?.id)).size === 1 && a.items[0].department?.head && a.team.every((m) => m.user));
+  assert.ok(chosen, 'a drawn target without a record');
+  return {
+    taskId: task.id,
+    entity: chosen.entity.name,
+    uscc: chosen.entity.uscc,
+    team: chosen.team.map((m) => m.user.username),
+    head: chosen.items[0].department.head.username,
+  };
+}
+
+function today() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+async function openRecordFromList(page, uscc) {
+  await page.getByRole('menuitem', { name: '检查记录' }).click();
+  await page.waitForURL('**/inspections');
+  await page.getByTestId('inspections-search').locator('input').fill(uscc);
+  await page.getByTestId('inspections-search').locator('input').press('Enter');
+  const row = page.locator(`[data-testid="inspection-row"][data-uscc="${uscc}"]`);
+  await row.getByTestId('inspection-link').click();
+  await page.getByTestId('inspection-page').waitFor();
+}
+
+/** Opens the workflow modal for `action`, writes the comment (if any) and presses its OK. */
+async function transition(page, action, comment) {
+  await page.getByTestId(`record-action-${action}`).click();
+  const modal = page.locator(`[data-testid="record-transition-modal"][data-action="${action}"]`);
+  await modal.waitFor();
+  if (comment) await modal.getByTestId('record-transition-comment').fill(comment);
+  await page.getByTestId('record-transition-submit').click();
+  await modal.waitFor({ state: 'detached' });
+}
+
+describe('inspection records', () => {
+  let target;
+  let recordPath;
+  let accessCode;
+
+  before(async () => {
+    target = await findAssignment();
+  });
+
+  test('a team member opens the record from the task page, fills it in and adds a photo', async () => {
+    await withSignedIn(target.team[0], async (page) => {
+      const labels = await menuLabels(page);
+      assert.ok(labels.includes('检查记录'), labels.join());
+      await page.goto(`/tasks/${encodeURIComponent(target.taskId)}`);
+      const card = page.getByTestId('assignments-card');
+      const row = card.locator(`[data-testid="assignment-row"][data-uscc="${target.uscc}"]`);
+      await row.waitFor();
+      assert.equal(await row.getAttribute('data-status'), 'NONE');
+      await screenshot(page, 'records-01-task-assignments');
+      await row.getByTestId('assignment-open').click();
+
+      await page.getByTestId('inspection-page').waitFor();
+      recordPath = new URL(page.url()).pathname;
+      await assertText(page.getByTestId('record-status'), '草稿');
+      await assertText(page.getByTestId('record-missing'), '请填写检查日期');
+      accessCode = (await page.getByTestId('record-access-code').innerText()).trim();
+      assert.match(accessCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+      const form = page.getByTestId('record-form');
+      const date = form.getByLabel('检查日期');
+      await date.click();
+      await date.fill(today());
+      await date.press('Enter');
+      assert.equal(await date.inputValue(), today());
+      await form.getByTestId('record-place').fill('检查对象生产经营场所及矿区现场');
+      await form.getByTestId('record-site-conditions').fill('检查组2人出示执法证件，查阅采矿许可和复垦方案，现场核对开采范围与复垦措施');
+      await form.getByTestId('record-interview-notes').fill('询问现场负责人，陈述与台账一致');
+      await choose(page, form.getByTestId('record-result'), '未发现问题');
+      // Everything needed for submitting is there now, as typed.
+      await page.getByTestId('record-missing').waitFor({ state: 'detached' });
+      await form.getByTestId('record-save').click();
+      await page.getByText('检查记录已保存').waitFor();
+      await assertText(page.getByTestId('all-confirmed'), '尚有成员未确认');
+
+      // A text file is refused by its content, in Chinese.
+      const input = page.getByTestId('evidence-card').locator('input[type="file"]');
+      await input.setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('这不是证据文件\n') });
+      await assertText(page.getByTestId('evidence-upload-error'), '不支持的文件类型');
+      await screenshot(page, 'records-02-unsupported-file');
+      await page.getByTestId('evidence-upload-error').getByRole('button', { name: '知道了' }).click();
+      // So is a file over the server's limit (20 MB by default), answered 413 before it is stored.
+      const oversize = Buffer.alloc(21 * 1024 * 1024, 1);
+      png().copy(oversize);
+      await input.setInputFiles({ name: '超大照片.png', mimeType: 'image/png', buffer: oversize });
+      await assertText(page.getByTestId('evidence-upload-error'), '文件超过 20 MB 的上限');
+      await page.getByTestId('evidence-upload-error').getByRole('button', { name: '知道了' }).click();
+      await page.getByTestId('evidence-upload-error').waitFor({ state: 'detached' });
+
+      await input.setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png() });
+      const photo = page.locator('[data-testid="evidence-row"][data-name="现场照片.png"]');
+      await photo.waitFor();
+      assert.equal(await photo.getAttribute('data-sealed'), 'false');
+      const thumb = photo.locator('img[data-testid="evidence-thumb"], [data-testid="evidence-thumb"] img').first();
+      await thumb.waitFor();
+      assert.match(await thumb.getAttribute('src'), /^blob:/);
+      await page.waitForFunction((el) => el.complete && el.naturalWidth === 24, await thumb.elementHandle());
+      await assertText(photo.getByTestId('evidence-sha256'), '…');
+      await screenshot(page, 'records-03-filled-with-photo');
+
+      await thumb.click();
+      const preview = page.locator('.ant-image-preview img').first();
+      await preview.waitFor();
+      assert.match(await preview.getAttribute('src'), /^blob:/);
+      await screenshot(page, 'records-04-photo-preview', { fullPage: false });
+      await page.keyboard.press('Escape');
+      await preview.waitFor({ state: 'detached' });
+
+      await page.getByTestId('record-confirm').click();
+      await page.getByText('已确认检查记录').waitFor();
+      const me = page.locator('[data-testid="team-row"]', { hasText: '（本人）' });
+      assert.equal(await me.getByTestId('confirmation-state').getAttribute('data-state'), 'CURRENT');
+    });
+  });
+
+  test('the entity objects with its access code', async () => {
+    const { submitEntityStatement } = await graphql(
+      'mutation($code: String!, $body: String!) { submitEntityStatement(accessCode: $code, kind: OBJECTION, body: $body) { id kind } }',
+      { code: accessCode, body: '复垦区域边界以2022年批复为准，请复核现场测量' },
+    );
+    assert.equal(submitEntityStatement.kind, 'OBJECTION');
+  });
+
+  test('the other member answers the objection, records the re-check, confirms and submits; the evidence is sealed', async () => {
+    await withSignedIn(target.team[1], async (page) => {
+      await openRecordFromList(page, target.uscc);
+      assert.equal(new URL(page.url()).pathname, recordPath);
+
+      const statement = page.locator('[data-testid="statement"][data-kind="OBJECTION"]');
+      await assertText(statement.getByTestId('statement-body'), '复垦区域边界');
+      await statement.getByTestId('statement-answer-submit').click();
+      await fieldError(statement, '请填写答复').waitFor();
+      await statement.getByTestId('statement-answer-input').fill('已收到，检查组将按2022年批复的边界复核');
+      await statement.getByTestId('statement-recheck-required').click();
+      await statement.getByTestId('statement-answer-submit').click();
+      await assertText(statement.getByTestId('statement-answer'), '按2022年批复的边界复核');
+      await statement.getByTestId('statement-recheck-input').fill('复核测量与批复边界一致，维持原检查结果');
+      await statement.getByTestId('statement-recheck-submit').click();
+      await assertText(statement.getByTestId('statement-recheck'), '维持原检查结果');
+      await assertText(statement, '已办结');
+      await screenshot(page, 'records-05-objection-answered');
+      await page.getByTestId('record-confirm').click();
+      await assertText(page.getByTestId('all-confirmed'), '全组已确认');
+      await screenshot(page, 'records-06-all-confirmed');
+      await transition(page, 'SUBMIT');
+      await assertText(page.getByTestId('record-status'), '待部门审核');
+      await page.locator('[data-testid="evidence-row"][data-name="现场照片.png"] [data-testid="evidence-sealed"]').waitFor();
+      assert.equal(await page.getByTestId('evidence-remove').count(), 0);
+      assert.equal(await page.getByTestId('record-form').count(), 0);
+      await page.locator('[data-testid="step"][data-action="SUBMIT"]').waitFor();
+    });
+  });
+
+  test('the department head cannot return without a comment, and passes the review', async () => {
+    await withSignedIn(target.head, async (page) => {
+      await page.goto(recordPath);
+      await page.getByTestId('inspection-page').waitFor();
+      await page.getByTestId('record-action-RETURN').click();
+      await page.getByTestId('record-transition-submit').click();
+      await fieldError(page.getByTestId('record-transition-modal'), '退回须写明修改意见').waitFor();
+      await screenshot(page, 'records-07-return-needs-comment');
+      await page.getByRole('button', { name: '取消' }).click();
+      await page.getByTestId('record-transition-modal').waitFor({ state: 'detached' });
+      assert.equal(await page.getByTestId('record-status').getAttribute('data-status'), 'SUBMITTED');
+
+      await transition(page, 'PASS_REVIEW', '事实清楚，同意');
+      await assertText(page.getByTestId('record-status'), '待领导审批');
+      await assertText(page.locator('[data-testid="step"][data-action="PASS_REVIEW"]'), '事实清楚，同意');
+    });
+  });
+
+  test('the leader approves; the publication deadline appears', async () => {
+    await withSignedIn('wugang.leader', async (page) => {
+      await page.goto(recordPath);
+      await page.getByTestId('inspection-page').waitFor();
+      assert.equal(await page.getByTestId('record-action-PASS_REVIEW').count(), 0);
+      await transition(page, 'APPROVE');
+      await assertText(page.getByTestId('record-status'), '待公示');
+      await page.getByTestId('record-publication-due').waitFor();
+      await screenshot(page, 'records-08-approved');
+    });
+  });
+
+  test('the office verifies the evidence and publishes', async () => {
+    await withSignedIn('wugang.admin', async (page) => {
+      await openRecordFromList(page, target.uscc);
+      await page.getByTestId('evidence-verify').click();
+      const result = page.getByTestId('evidence-verify-result');
+      await result.waitFor();
+      assert.equal(await result.getAttribute('data-ok'), 'true');
+      assert.equal(await result.locator('[data-testid="evidence-check-status"][data-status="OK"]').count(), 1);
+      await screenshot(page, 'records-09-evidence-verified');
+      await page.getByTestId('evidence-verify-close').click();
+      await result.waitFor({ state: 'detached' });
+
+      await transition(page, 'PUBLISH');
+      await assertText(page.getByTestId('record-status'), '已公示');
+      assert.equal(await page.getByTestId('step').count(), 4);
+      await page.getByTestId('record-correct').waitFor();
+      await screenshot(page, 'records-10-published');
+
+      await page.getByRole('menuitem', { name: '检查记录' }).click();
+      await page.getByTestId('inspections-card').waitFor();
+      await page.getByTestId('inspection-row').first().waitFor();
+      // The demo's returned records are long past their report deadline.
+      await page.getByTestId('inspections-overdue').click();
+      await page.locator('[data-testid="inspection-row"][data-status="RETURNED"] [data-testid="report-due-overdue"]').first().waitFor();
+      assert.equal(await page.locator('[data-testid="inspection-row"][data-status="PUBLISHED"]').count(), 0);
+      await screenshot(page, 'records-11-overdue-list');
+    });
+  });
+
+  test('the published result is on the public portal', async () => {
+    const page = await newPage(browser, server.url);
+    try {
+      await page.goto(`/public/entities/${encodeURIComponent(target.uscc)}`);
+      await assertText(page.getByTestId('public-entity-name'), target.entity);
+      const results = page.getByTestId('public-entity-results');
+      await assertText(results, '未发现问题');
+      await assertText(results, today());
+      await screenshot(page, 'records-12-public-result');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('平顶山 opens its own record of a target the joint task gave it', async () => {
+    await withSignedIn('pingdingshan.head', async (page) => {
+      await page.getByRole('menuitem', { name: '联合抽查邀请' }).click();
+      await page.locator(`[data-testid="invitation-row"][data-title="${DEMO_JOINT}"]`).getByTestId('invitation-link').click();
+      const drawn = page.getByTestId('invitation-drawn');
+      await drawn.getByTestId('joint-record-open').first().click();
+      await page.getByTestId('inspection-page').waitFor();
+      await assertText(page.getByTestId('record-title'), '的检查记录');
+      await assertText(page.getByTestId('inspection-page'), '联合抽查');
+      await screenshot(page, 'records-13-joint-record');
+    });
+  });
+});
