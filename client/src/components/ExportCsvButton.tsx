@@ -3,7 +3,7 @@
  * shows how far it has got, and saves one file. Used where the server offers no export of its own.
  */
 import { useState } from 'react';
-import { App, Button } from 'antd';
+import { App, Button, type ButtonProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { toCsv, saveFile, today, type CsvValue } from '../app/csv';
 import { useI18n } from '../app/i18n';
@@ -28,7 +28,7 @@ export interface CsvExport<T> {
   fetchPage: (after: string | null) => Promise<CsvPage<T>>;
 }
 
-export function ExportCsvButton<T>({ spec, testId, disabled }: { spec: () => CsvExport<T>; testId: string; disabled?: boolean }) {
+export function ExportCsvButton<T>({ spec, testId, disabled, size }: { spec: () => CsvExport<T>; testId: string; disabled?: boolean; size?: ButtonProps['size'] }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const notify = useNotifyProblem();
@@ -57,7 +57,7 @@ export function ExportCsvButton<T>({ spec, testId, disabled }: { spec: () => Csv
   };
 
   return (
-    <Button icon={<DownloadOutlined aria-hidden />} loading={progress !== null} disabled={disabled} onClick={() => void run()} data-testid={testId} aria-live="polite">
+    <Button icon={<DownloadOutlined aria-hidden />} size={size} loading={progress !== null} disabled={disabled} onClick={() => void run()} data-testid={testId} aria-live="polite">
       {progress ? t('exporting', { done: progress.done, total: progress.total || '…' }) : t('exportCsv')}
     </Button>
   );

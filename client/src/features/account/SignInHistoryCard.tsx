@@ -1,10 +1,12 @@
 /** 登录记录: the user's own sign-ins, failed attempts and lock-outs, newest first, page by page. */
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Card, Table, Tag, Typography } from 'antd';
 import { formatDateTime } from '../../app/format';
 import { useI18n, useMessages } from '../../app/i18n';
 import { useCursorPages } from '../../app/useCursorPages';
 import { CursorPager } from '../../components/CursorPager';
+import { connectionPages } from '../../components/csv-pages';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { accountMessages } from './messages';
 import { SIGN_IN_HISTORY, type SignInEvent } from './operations';
 
@@ -19,6 +21,7 @@ function details(e: SignInEvent): { ip?: string | null; userAgent?: string | nul
 export function SignInHistoryCard() {
   const { t, lang } = useI18n();
   const m = useMessages(accountMessages);
+  const client = useApolloClient();
   const pages = useCursorPages(10);
   const { data, loading, error } = useQuery(SIGN_IN_HISTORY, {
     variables: { first: pages.first, after: pages.after },
@@ -53,8 +56,19 @@ export function SignInHistoryCard() {
     },
   ];
 
+  const exportSpec = () => ({
+    fileName: m('historyTitle'),
+    columns: [
+      { title: m('time'), value: (e: SignInEvent) => formatDateTime(e.occurredAt, lang) },
+      { title: m('result'), value: (e: SignInEvent) => actionLabel(e.action) },
+      { title: m('ip'), value: (e: SignInEvent) => details(e).ip ?? '' },
+      { title: m('device'), value: (e: SignInEvent) => details(e).userAgent ?? '' },
+    ],
+    fetchPage: connectionPages(client, SIGN_IN_HISTORY, {}, (page) => page.signInHistory),
+  });
+
   return (
-    <Card title={m('historyTitle')} data-testid="sign-in-history-card">
+    <Card title={m('historyTitle')} data-testid="sign-in-history-card" extra={<ExportCsvButton spec={exportSpec} testId="sign-in-history-export" />}>
       {error ? (
         <Typography.Text type="danger">{t('loadFailed')}</Typography.Text>
       ) : (

@@ -2,6 +2,7 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import { Table } from 'antd';
 import { useMessages } from '../../app/i18n';
+import type { CsvColumn } from '../../components/ExportCsvButton';
 import { percent } from './charts';
 import { dashboardMessages } from './messages';
 import type { Figures } from './operations';
@@ -11,6 +12,21 @@ export interface FigureRowView {
   name: ReactNode;
   figures: Figures;
   extra?: ReactNode;
+}
+
+const FIGURE_KEYS = ['entities', 'inspectedEntities', 'coverage', 'drawn', 'completed', 'completion', 'records', 'published', 'problems', 'problemRate', 'overdue'] as const;
+const RATES = new Set<string>(['coverage', 'completion', 'problemRate']);
+
+/** Every figure of a row as CSV columns after the row's own ones: counts as numbers, rates as the table shows them. */
+export function useFigureCsvColumns<T>(figuresOf: (row: T) => Figures): CsvColumn<T>[] {
+  const m = useMessages(dashboardMessages);
+  return FIGURE_KEYS.map((key) => ({
+    title: m(key),
+    value: (row: T) => {
+      const value = figuresOf(row)[key];
+      return RATES.has(key) ? percent(value) : value;
+    },
+  }));
 }
 
 export function FiguresTable({ rows, nameTitle, extraTitle, testId, rowTestId }: { rows: FigureRowView[]; nameTitle: string; extraTitle?: string; testId: string; rowTestId: string }) {

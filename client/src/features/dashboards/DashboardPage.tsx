@@ -21,6 +21,7 @@ export function DashboardPage() {
   useYearInAddress(year);
   const { data, error } = useQuery(DASHBOARD, { variables: { year }, fetchPolicy: 'cache-and-network' });
   const d = data?.dashboard;
+  const exportName = `${d?.bureau.name ?? m('bureauTitle')}-${year}`;
   return (
     <Card
       style={{ width: '100%' }}
@@ -43,13 +44,13 @@ export function DashboardPage() {
           </Typography.Text>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
-              <BreakdownCard kind="item" rows={d.byItem} testId="dashboard-by-item" />
+              <BreakdownCard kind="item" rows={d.byItem} testId="dashboard-by-item" exportName={exportName} />
             </Col>
             <Col xs={24} xl={12}>
-              <BreakdownCard kind="department" rows={d.byDepartment} testId="dashboard-by-department" />
+              <BreakdownCard kind="department" rows={d.byDepartment} testId="dashboard-by-department" exportName={exportName} />
             </Col>
           </Row>
-          <BreakdownCard kind="month" rows={d.byMonth} testId="dashboard-by-month" />
+          <BreakdownCard kind="month" rows={d.byMonth} testId="dashboard-by-month" exportName={exportName} />
         </div>
       )}
     </Card>

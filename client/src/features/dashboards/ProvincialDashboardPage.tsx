@@ -7,13 +7,15 @@ import { useQuery } from '@apollo/client/react';
 import { Breadcrumb, Card, Col, Row, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMessages } from '../../app/i18n';
 import { queryParam } from '../../app/navigation';
+import { loadedRows } from '../../components/csv-pages';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { QueryState } from '../../components/QueryState';
 import { BreakdownCard } from './BreakdownCard';
-import { FiguresTable } from './BreakdownTable';
+import { FiguresTable, useFigureCsvColumns } from './BreakdownTable';
 import { METRICS, metricValue, percent, type Metric } from './charts';
 import { FigureCards } from './FigureCards';
 import { dashboardMessages } from './messages';
-import { PROVINCIAL_DASHBOARD, type RegionRow } from './operations';
+import { PROVINCIAL_DASHBOARD, type BureauRow, type RegionRow } from './operations';
 import { RegionMap } from './RegionMap';
 import { YearSelect, currentYear } from './YearSelect';
 import { useYearInAddress } from './useYearInAddress';
@@ -36,6 +38,9 @@ export function ProvincialDashboardPage() {
     [d, metric],
   );
   const drill = (code: string) => setRegion(code);
+  const regionFigures = useFigureCsvColumns((r: RegionRow) => r.figures);
+  const bureauFigures = useFigureCsvColumns((b: BureauRow) => b.figures);
+  const exportName = `${d?.region.name ?? m('provincialTitle')}-${year}`;
 
   const regionName = (r: RegionRow) => (r.own ? m('own', { name: r.region.name }) : r.region.name);
   const regionColumns = [
@@ -57,6 +62,27 @@ export function ProvincialDashboardPage() {
     { key: 'problemRate', title: m('problemRate'), render: (_: unknown, r: RegionRow) => percent(r.figures.problemRate), align: 'right' as const },
     { key: 'overdue', title: m('overdue'), render: (_: unknown, r: RegionRow) => r.figures.overdue, align: 'right' as const },
   ];
+
+  const regionExport = () => ({
+    fileName: `${exportName}-${m('byRegion')}`,
+    columns: [
+      { title: m('region'), value: (r: RegionRow) => regionName(r) },
+      { title: m('regionCode'), value: (r: RegionRow) => r.region.code },
+      { title: m('bureaus'), value: (r: RegionRow) => r.bureaus },
+      ...regionFigures,
+    ],
+    fetchPage: loadedRows(d?.byRegion ?? []),
+  });
+  const bureauExport = () => ({
+    fileName: `${exportName}-${m('byBureau')}`,
+    columns: [
+      { title: m('bureau'), value: (b: BureauRow) => b.name },
+      { title: m('kind'), value: (b: BureauRow) => m(b.kind === 'CITY_BUREAU' ? 'CITY_BUREAU' : 'COUNTY_BUREAU') },
+      { title: m('regionCode'), value: (b: BureauRow) => b.regionCode },
+      ...bureauFigures,
+    ],
+    fetchPage: loadedRows(d?.byBureau ?? []),
+  });
 
   return (
     <Card
@@ -116,7 +142,12 @@ export function ProvincialDashboardPage() {
               </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <Card size="small" title={m('byRegion')} data-testid="provincial-by-region">
+              <Card
+                size="small"
+                title={m('byRegion')}
+                data-testid="provincial-by-region"
+                extra={<ExportCsvButton spec={regionExport} size="small" disabled={!d.byRegion.length} testId="provincial-regions-export" />}
+              >
                 <Table<RegionRow>
                   rowKey={(r) => `${r.region.code}${r.own ? '-own' : ''}`}
                   size="small"
@@ -130,7 +161,12 @@ export function ProvincialDashboardPage() {
               </Card>
             </Col>
           </Row>
-          <Card size="small" title={m('byBureau')} data-testid="provincial-by-bureau">
+          <Card
+            size="small"
+            title={m('byBureau')}
+            data-testid="provincial-by-bureau"
+            extra={<ExportCsvButton spec={bureauExport} size="small" disabled={!d.byBureau.length} testId="provincial-bureaus-export" />}
+          >
             <FiguresTable
               rows={d.byBureau.map((b) => ({
                 key: b.regionCode,
@@ -146,13 +182,13 @@ export function ProvincialDashboardPage() {
           </Card>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
-              <BreakdownCard kind="item" rows={d.byItem} testId="dashboard-by-item" />
+              <BreakdownCard kind="item" rows={d.byItem} testId="dashboard-by-item" exportName={exportName} />
             </Col>
             <Col xs={24} xl={12}>
-              <BreakdownCard kind="department" rows={d.byDepartment} testId="dashboard-by-department" />
+              <BreakdownCard kind="department" rows={d.byDepartment} testId="dashboard-by-department" exportName={exportName} />
             </Col>
           </Row>
-          <BreakdownCard kind="month" rows={d.byMonth} testId="dashboard-by-month" />
+          <BreakdownCard kind="month" rows={d.byMonth} testId="dashboard-by-month" exportName={exportName} />
         </div>
       )}
     </Card>

@@ -1,6 +1,6 @@
 /** 检查部门: the unit's departments, paged; new, edit (name, head) and delete (only empty, never the office). */
 import { useState, type HTMLAttributes } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n, useMessages } from '../../app/i18n';
@@ -8,6 +8,8 @@ import { useCursorPages } from '../../app/useCursorPages';
 import { useNotifyProblem } from '../../app/useNotifyProblem';
 import { useRowAction } from '../../app/useRowAction';
 import { CursorPager } from '../../components/CursorPager';
+import { connectionPages } from '../../components/csv-pages';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { DepartmentModal } from './DepartmentModal';
 import { peopleMessages } from './messages';
 import { DELETE_DEPARTMENT, DEPARTMENTS, type DepartmentRow } from './operations';
@@ -17,6 +19,7 @@ export function DepartmentsCard() {
   const m = useMessages(peopleMessages);
   const { message } = App.useApp();
   const notify = useNotifyProblem();
+  const client = useApolloClient();
   const pages = useCursorPages(10);
   const { data, loading, error } = useQuery(DEPARTMENTS, { variables: { first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
   const [remove] = useMutation(DELETE_DEPARTMENT);
@@ -74,14 +77,27 @@ export function DepartmentsCard() {
     },
   ];
 
+  const exportSpec = () => ({
+    fileName: m('departmentsTitle'),
+    columns: [
+      { title: m('departmentName'), value: (d: DepartmentRow) => d.name },
+      { title: m('officeTag'), value: (d: DepartmentRow) => (d.isOffice ? m('yes') : m('no')) },
+      { title: m('head'), value: (d: DepartmentRow) => d.head?.displayName ?? '' },
+    ],
+    fetchPage: connectionPages(client, DEPARTMENTS, {}, (page) => page.departments),
+  });
+
   return (
     <Card
       title={m('departmentsTitle')}
       data-testid="departments-card"
       extra={
-        <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing(null)} data-testid="department-new">
-          {m('newDepartment')}
-        </Button>
+        <Space>
+          <ExportCsvButton spec={exportSpec} testId="departments-export" />
+          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing(null)} data-testid="department-new">
+            {m('newDepartment')}
+          </Button>
+        </Space>
       }
     >
       {error ? (

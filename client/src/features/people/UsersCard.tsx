@@ -3,7 +3,7 @@
  * reset password. Rows holding a role above one's own reach show no actions (the server refuses them).
  */
 import { useState, type HTMLAttributes } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@spotcheck/shared';
@@ -14,6 +14,8 @@ import { useCursorPages } from '../../app/useCursorPages';
 import { useNotifyProblem } from '../../app/useNotifyProblem';
 import { useRowAction } from '../../app/useRowAction';
 import { CursorPager } from '../../components/CursorPager';
+import { connectionPages } from '../../components/csv-pages';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { OneTimeCodeModal, type IssuedCode } from '../../components/OneTimeCodeModal';
 import { EditUserModal } from './EditUserModal';
 import { useGrantableRoles } from './fields';
@@ -29,6 +31,7 @@ export function UsersCard() {
   const { me } = useCurrentUser();
   const { message } = App.useApp();
   const notify = useNotifyProblem();
+  const client = useApolloClient();
   const { busyId, run } = useRowAction();
   const grantable = useGrantableRoles();
   const pages = useCursorPages(20);
@@ -140,14 +143,30 @@ export function UsersCard() {
     },
   ];
 
+  const exportSpec = () => ({
+    fileName: m('usersTitle'),
+    columns: [
+      { title: m('username'), value: (u: UserRow) => u.username },
+      { title: m('displayName'), value: (u: UserRow) => u.displayName },
+      { title: m('roles'), value: (u: UserRow) => u.roles.map((role) => ROLE_LABELS[role]?.[lang] ?? role).join('、') },
+      { title: m('department'), value: (u: UserRow) => u.department?.name ?? '' },
+      { title: m('status'), value: (u: UserRow) => m(u.status) },
+      { title: m('lastLoginAt'), value: (u: UserRow) => formatDateTime(u.lastLoginAt, lang) },
+    ],
+    fetchPage: connectionPages(client, USERS, {}, (page) => page.users),
+  });
+
   return (
     <Card
       title={m('usersTitle')}
       data-testid="users-card"
       extra={
-        <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setInviting(true)} data-testid="user-invite">
-          {m('invite')}
-        </Button>
+        <Space>
+          <ExportCsvButton spec={exportSpec} testId="users-export" />
+          <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setInviting(true)} data-testid="user-invite">
+            {m('invite')}
+          </Button>
+        </Space>
       }
     >
       {error ? (

@@ -44,6 +44,8 @@ export const peopleMessages = defineMessages(
     invitedContext: '已邀请 {name}。请把邀请码交给本人，由其在“设置密码”页设置密码。',
     resetContext: '请把邀请码交给 {name}，由其在“设置密码”页设置新密码。',
     you: '（我）',
+    yes: '是',
+    no: '否',
   },
   {
     departmentsTitle: 'Departments',
@@ -88,5 +90,7 @@ export const peopleMessages = defineMessages(
     invitedContext: '{name} is invited. Hand them the code; they set a password with it on the “Set password” page.',
     resetContext: 'Hand the code to {name}; they set a new password with it on the “Set password” page.',
     you: '(me)',
+    yes: 'yes',
+    no: 'no',
   },
 );

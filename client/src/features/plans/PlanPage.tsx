@@ -9,6 +9,8 @@ import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate, PATHS } from '../../app/navigation';
 import { canEditPlans } from '../../app/permissions';
 import { BackLink } from '../../components/BackLink';
+import { loadedRows } from '../../components/csv-pages';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { QueryState } from '../../components/QueryState';
 import { planMessages, PLAN_STATUS_COLORS } from './messages';
 import { PLAN, type PlanDetail } from './operations';
@@ -36,6 +38,19 @@ export function PlanPage({ id }: { id: string }) {
     { key: 'minRatio', title: m('minRatio'), render: (_: unknown, r: PlanItemRow) => (r.item ? percent(r.item.minRatio) : '—') },
     { key: 'rounds', title: m('itemRounds'), dataIndex: 'rounds' },
   ];
+  const itemRows = [...plan.items].sort((a, b) => (a.item?.position ?? 0) - (b.item?.position ?? 0));
+  const exportSpec = () => ({
+    fileName: `${plan.title}-${m('items')}`,
+    columns: [
+      { title: '#', value: (r: PlanItemRow) => r.item?.position ?? '' },
+      { title: m('item'), value: (r: PlanItemRow) => r.item?.name ?? '' },
+      { title: m('department'), value: (r: PlanItemRow) => r.item?.department?.name ?? '' },
+      { title: m('ratio'), value: (r: PlanItemRow) => `${formatRatio(r.ratio)}（${percent(r.ratio)}）` },
+      { title: m('minRatio'), value: (r: PlanItemRow) => (r.item ? percent(r.item.minRatio) : '') },
+      { title: m('itemRounds'), value: (r: PlanItemRow) => r.rounds },
+    ],
+    fetchPage: loadedRows(itemRows),
+  });
 
   return (
     <Flex vertical gap={16} style={{ width: '100%' }} data-testid="plan-page">
@@ -91,8 +106,8 @@ export function PlanPage({ id }: { id: string }) {
           ]}
         />
       </Card>
-      <Card title={m('items')}>
-        <Table<PlanItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={[...plan.items].sort((a, b) => (a.item?.position ?? 0) - (b.item?.position ?? 0))} pagination={false} data-testid="plan-items" />
+      <Card title={m('items')} extra={<ExportCsvButton spec={exportSpec} disabled={!itemRows.length} testId="plan-items-export" />}>
+        <Table<PlanItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={itemRows} pagination={false} data-testid="plan-items" />
       </Card>
     </Flex>
   );

@@ -1,6 +1,6 @@
 /** The portal's front page: the bureaus that publish, a USCC look-up, the newest results of all bureaus, the feeds. */
 import { useState, type HTMLAttributes } from 'react';
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, Card, Flex, Form, Input, Space, Table, Typography } from 'antd';
 import { SafetyCertificateOutlined, WifiOutlined } from '@ant-design/icons';
 import { useMessages } from '../../app/i18n';
@@ -8,11 +8,14 @@ import { navigate } from '../../app/navigation';
 import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
 import { CursorPager } from '../../components/CursorPager';
+import { connectionPages, loadedRows } from '../../components/csv-pages';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { QueryState } from '../../components/QueryState';
 import { usccQuery } from './format';
 import { publicMessages } from './messages';
 import { PUBLIC_BUREAUS, PUBLIC_RESULTS, type PublicBureauRow } from './operations';
 import { PUBLIC_FILES, PUBLIC_LINKS } from './paths';
+import { useResultCsvColumns } from './result-csv';
 import { ResultsTable } from './ResultsTable';
 
 function UsccLookup() {
@@ -41,11 +44,14 @@ function UsccLookup() {
 
 function LatestResults() {
   const m = useMessages(publicMessages);
+  const client = useApolloClient();
+  const csvColumns = useResultCsvColumns({ bureau: true });
   const pages = useCursorPages(10);
   const { data, loading } = useQuery(PUBLIC_RESULTS, { variables: { first: pages.first, after: pages.after } });
   const connection = data?.publicResults;
+  const exportSpec = () => ({ fileName: m('exportName'), columns: csvColumns, fetchPage: connectionPages(client, PUBLIC_RESULTS, {}, (page) => page.publicResults) });
   return (
-    <Card title={m('latestResults')} data-testid="public-latest-results">
+    <Card title={m('latestResults')} data-testid="public-latest-results" extra={<ExportCsvButton spec={exportSpec} testId="public-latest-export" />}>
       <ResultsTable rows={connection?.edges.map((e) => e.node) ?? []} loading={loading && !data} showBureau />
       <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="public-latest-pager" />
     </Card>
@@ -83,6 +89,18 @@ export function BureausPage() {
       ),
     },
   ];
+  const feedUrl = (format: 'atom' | 'json', id: string) => new URL(PUBLIC_FILES.feed(format, id), window.location.origin).href;
+  const exportSpec = () => ({
+    fileName: m('bureaus'),
+    columns: [
+      { title: m('bureau'), value: (b: PublicBureauRow) => b.displayName || b.name },
+      { title: m('regionCode'), value: (b: PublicBureauRow) => b.regionCode },
+      { title: m('contact'), value: (b: PublicBureauRow) => b.contact ?? '' },
+      { title: m('feedAtom'), value: (b: PublicBureauRow) => feedUrl('atom', b.id) },
+      { title: m('feedJson'), value: (b: PublicBureauRow) => feedUrl('json', b.id) },
+    ],
+    fetchPage: loadedRows(data.publicBureaus),
+  });
   return (
     <Flex vertical gap={16}>
       <Card title={m('lookupTitle')}>
@@ -102,6 +120,7 @@ export function BureausPage() {
             <Typography.Link href={PUBLIC_FILES.feed('json')} target="_blank" data-testid="public-feed-json">
               {m('feedJson')}
             </Typography.Link>
+            <ExportCsvButton spec={exportSpec} testId="public-bureaus-export" />
           </Space>
         }
       >

@@ -3,17 +3,20 @@
  * results across bureaus, where an original and its correction link to each other within the page.
  */
 import { useEffect, useState } from 'react';
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Alert, Card, Descriptions, Empty, Flex, Typography } from 'antd';
 import { describeError } from '../../app/errors';
 import { useMessages } from '../../app/i18n';
 import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink, BackLink } from '../../components/BackLink';
 import { CursorPager } from '../../components/CursorPager';
+import { connectionPages } from '../../components/csv-pages';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { QueryState } from '../../components/QueryState';
 import { publicMessages } from './messages';
 import { PUBLIC_ENTITY } from './operations';
 import { PUBLIC_LINKS } from './paths';
+import { useResultCsvColumns } from './result-csv';
 import { ResultsTable } from './ResultsTable';
 
 function useHash(): string | null {
@@ -33,6 +36,8 @@ function useHash(): string | null {
 
 export function EntityProfilePage({ uscc }: { uscc: string }) {
   const m = useMessages(publicMessages);
+  const client = useApolloClient();
+  const csvColumns = useResultCsvColumns({ bureau: true });
   // Enough for every result of one entity on one page, so the correction links find their rows.
   const pages = useCursorPages(100);
   const hash = useHash();
@@ -56,6 +61,11 @@ export function EntityProfilePage({ uscc }: { uscc: string }) {
   }
   const profile = data.publicEntity;
   const results = profile.results;
+  const exportSpec = () => ({
+    fileName: `${profile.uscc}-${m('exportName')}`,
+    columns: csvColumns,
+    fetchPage: connectionPages(client, PUBLIC_ENTITY, { uscc }, (page) => page.publicEntity.results),
+  });
   return (
     <Flex vertical gap={16} data-testid="public-entity-page">
       <BackLink to={PUBLIC_LINKS.home} label={m('home')} />
@@ -86,7 +96,11 @@ export function EntityProfilePage({ uscc }: { uscc: string }) {
           ]}
         />
       </Card>
-      <Card title={m('entityResults')} data-testid="public-entity-results">
+      <Card
+        title={m('entityResults')}
+        data-testid="public-entity-results"
+        extra={<ExportCsvButton spec={exportSpec} testId="public-entity-results-export" disabled={results.totalCount === 0} />}
+      >
         {results.totalCount === 0 ? (
           <Empty description={m('noResults')} />
         ) : (

@@ -181,6 +181,7 @@ export const publicMessages = defineMessages(
     previous: '上一页',
     next: '下一页',
     exportName: '抽查结果',
+    seq: '序号',
   },
   {
     portalTitle: 'Double-random, one-public · Public portal',
@@ -362,5 +363,6 @@ export const publicMessages = defineMessages(
     previous: 'Previous',
     next: 'Next',
     exportName: 'results',
+    seq: 'No.',
   },
 );

@@ -4,13 +4,15 @@
  */
 import { useState, type HTMLAttributes } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Table, Tag, type ButtonProps } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, type ButtonProps } from 'antd';
 import { UsergroupAddOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../app/format';
 import { useI18n, useMessages } from '../../app/i18n';
 import { useFormProblem } from '../../app/useFormProblem';
 import { useNotifyProblem } from '../../app/useNotifyProblem';
 import { useRowAction } from '../../app/useRowAction';
+import { loadedRows } from '../../components/csv-pages';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { JOINT_STATUS_COLORS, taskMessages } from './messages';
 import { INVITE_JOINT_PARTICIPANT, JOINT_PARTNER_DEPARTMENTS, WITHDRAW_JOINT_PARTICIPANT, type Participant, type TaskDetail } from './operations';
@@ -67,16 +69,33 @@ export function ParticipantsCard({ task, canManage }: { task: TaskDetail; canMan
     },
   ];
 
+  const exportSpec = () => ({
+    fileName: `${task.title}-${m('participants')}`,
+    columns: [
+      { title: m('bureau'), value: (p: Participant) => p.department?.bureauName ?? '' },
+      { title: m('partnerDepartment'), value: (p: Participant) => p.department?.name ?? '' },
+      { title: m('partStatus'), value: (p: Participant) => m(p.status) },
+      { title: m('responseNote'), value: (p: Participant) => p.responseNote ?? '' },
+      { title: m('partItems'), value: (p: Participant) => p.items.map((i) => i.name).join('、') },
+      { title: m('partInspectors'), value: (p: Participant) => p.inspectors.map((i) => i.name).join('、') },
+      { title: m('updatedAt'), value: (p: Participant) => formatDateTime(p.respondedAt ?? p.createdAt, lang) },
+    ],
+    fetchPage: loadedRows(task.participants),
+  });
+
   return (
     <Card
       title={m('participants')}
       data-testid="participants-card"
       extra={
-        open && (
-          <Button icon={<UsergroupAddOutlined aria-hidden />} onClick={() => setInviting(true)} data-testid="participant-invite">
-            {m('invite')}
-          </Button>
-        )
+        <Space>
+          <ExportCsvButton spec={exportSpec} disabled={!task.participants.length} testId="participants-export" />
+          {open && (
+            <Button icon={<UsergroupAddOutlined aria-hidden />} onClick={() => setInviting(true)} data-testid="participant-invite">
+              {m('invite')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Table<Participant>

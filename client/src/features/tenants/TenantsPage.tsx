@@ -3,8 +3,8 @@
  * table, read-only). The ability decides which; the server decides again on every request.
  */
 import { useState, type HTMLAttributes } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
 import { useI18n, useMessages } from '../../app/i18n';
@@ -12,6 +12,8 @@ import { useCursorPages } from '../../app/useCursorPages';
 import { useNotifyProblem } from '../../app/useNotifyProblem';
 import { useRowAction } from '../../app/useRowAction';
 import { CursorPager } from '../../components/CursorPager';
+import { connectionPages } from '../../components/csv-pages';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { OneTimeCodeModal, type IssuedCode } from '../../components/OneTimeCodeModal';
 import { tenantMessages } from './messages';
 import { OnboardTenantModal } from './OnboardTenantModal';
@@ -23,6 +25,7 @@ export function TenantsPage() {
   const { me, ability } = useCurrentUser();
   const { message } = App.useApp();
   const notify = useNotifyProblem();
+  const client = useApolloClient();
   const canManage = ability.can('create', 'Tenant');
   const pages = useCursorPages(20);
   const { data, loading, error } = useQuery(TENANTS, { variables: { first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
@@ -91,17 +94,33 @@ export function TenantsPage() {
       : []),
   ];
 
+  const exportSpec = () => ({
+    fileName: m(canManage ? 'manageTitle' : 'subordinateTitle'),
+    columns: [
+      { title: m('name'), value: (r: TenantRow) => r.name },
+      { title: m('kind'), value: (r: TenantRow) => m(r.kind) },
+      { title: m('region'), value: (r: TenantRow) => r.region?.name ?? '' },
+      { title: m('regionCode'), value: (r: TenantRow) => r.regionCode },
+      { title: m('parent'), value: (r: TenantRow) => r.parent?.name ?? '' },
+      { title: m('status'), value: (r: TenantRow) => m(r.status) },
+    ],
+    fetchPage: connectionPages(client, TENANTS, {}, (page) => page.tenants),
+  });
+
   return (
     <Card
       style={{ width: '100%' }}
       title={m(canManage ? 'manageTitle' : 'subordinateTitle')}
       data-testid="tenants-card"
       extra={
-        canManage && (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOnboarding(true)} data-testid="tenant-onboard">
-            {m('onboard')}
-          </Button>
-        )
+        <Space>
+          <ExportCsvButton spec={exportSpec} testId="tenants-export" />
+          {canManage && (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOnboarding(true)} data-testid="tenant-onboard">
+              {m('onboard')}
+            </Button>
+          )}
+        </Space>
       }
     >
       {!canManage && <Typography.Paragraph type="secondary">{m('readOnlyHint')}</Typography.Paragraph>}

@@ -1,11 +1,13 @@
 /** A bureau's published entity directory (检查对象名录), searchable by name or USCC, paged. */
 import { useState, type HTMLAttributes } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { Input, Table, Typography } from 'antd';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { Input, Space, Table, Typography } from 'antd';
 import { useI18n, useMessages } from '../../../app/i18n';
 import { useCursorPages } from '../../../app/useCursorPages';
 import { AppLink } from '../../../components/BackLink';
 import { CursorPager } from '../../../components/CursorPager';
+import { connectionPages } from '../../../components/csv-pages';
+import { ExportCsvButton } from '../../../components/ExportCsvButton';
 import { publicMessages } from '../messages';
 import { PUBLIC_ENTITIES } from '../operations';
 import { PUBLIC_LINKS } from '../paths';
@@ -20,6 +22,7 @@ interface Row {
 export function EntitiesTab({ bureauId }: { bureauId: string }) {
   const { t } = useI18n();
   const m = useMessages(publicMessages);
+  const client = useApolloClient();
   const pages = useCursorPages(20);
   const [search, setSearch] = useState('');
   const { data, loading, error } = useQuery(PUBLIC_ENTITIES, { variables: { bureauId, search: search || null, first: pages.first, after: pages.after } });
@@ -37,19 +40,31 @@ export function EntitiesTab({ bureauId }: { bureauId: string }) {
     { key: 'uscc', title: m('uscc'), dataIndex: 'uscc' },
     { key: 'address', title: m('address'), render: (_: unknown, r: Row) => r.address ?? '—' },
   ];
+  const exportSpec = () => ({
+    fileName: m('tabEntities'),
+    columns: [
+      { title: m('entityName'), value: (r: Row) => r.name },
+      { title: m('uscc'), value: (r: Row) => r.uscc },
+      { title: m('address'), value: (r: Row) => r.address ?? '' },
+    ],
+    fetchPage: connectionPages(client, PUBLIC_ENTITIES, { bureauId, search: search || null }, (page) => page.publicEntities),
+  });
   return (
     <div>
-      <Input.Search
-        allowClear
-        placeholder={m('searchEntities')}
-        aria-label={m('searchEntities')}
-        style={{ width: 320, marginBottom: 12 }}
-        onSearch={(v) => {
-          setSearch(v.trim());
-          pages.reset();
-        }}
-        data-testid="public-entities-search"
-      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={m('searchEntities')}
+          aria-label={m('searchEntities')}
+          style={{ width: 320 }}
+          onSearch={(v) => {
+            setSearch(v.trim());
+            pages.reset();
+          }}
+          data-testid="public-entities-search"
+        />
+        <ExportCsvButton spec={exportSpec} testId="public-entities-export" />
+      </Space>
       {error ? (
         <Typography.Text type="danger">{t('loadFailed')}</Typography.Text>
       ) : (

@@ -1,10 +1,12 @@
 /** A bureau's published inspector directory (执法检查人员名录): name, post and certificate number only. */
 import type { HTMLAttributes } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { Table, Typography } from 'antd';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { Flex, Table, Typography } from 'antd';
 import { useI18n, useMessages } from '../../../app/i18n';
 import { useCursorPages } from '../../../app/useCursorPages';
 import { CursorPager } from '../../../components/CursorPager';
+import { connectionPages } from '../../../components/csv-pages';
+import { ExportCsvButton } from '../../../components/ExportCsvButton';
 import { publicMessages } from '../messages';
 import { PUBLIC_INSPECTORS } from '../operations';
 
@@ -18,12 +20,25 @@ interface Row {
 export function InspectorsTab({ bureauId }: { bureauId: string }) {
   const { t } = useI18n();
   const m = useMessages(publicMessages);
+  const client = useApolloClient();
   const pages = useCursorPages(20);
   const { data, loading, error } = useQuery(PUBLIC_INSPECTORS, { variables: { bureauId, first: pages.first, after: pages.after } });
   const connection = data?.publicInspectors;
   if (error) return <Typography.Text type="danger">{t('loadFailed')}</Typography.Text>;
+  const exportSpec = () => ({
+    fileName: m('tabInspectors'),
+    columns: [
+      { title: m('inspectorName'), value: (r: Row) => r.name },
+      { title: m('post'), value: (r: Row) => r.post },
+      { title: m('certificateNo'), value: (r: Row) => r.certificateNo },
+    ],
+    fetchPage: connectionPages(client, PUBLIC_INSPECTORS, { bureauId }, (page) => page.publicInspectors),
+  });
   return (
     <div>
+      <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+        <ExportCsvButton spec={exportSpec} testId="public-inspectors-export" />
+      </Flex>
       <Table<Row>
         rowKey="id"
         size="small"

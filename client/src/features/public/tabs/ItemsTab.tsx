@@ -1,9 +1,11 @@
 /** A bureau's published item list (随机抽查事项清单), in list order. */
 import type { HTMLAttributes } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Table } from 'antd';
+import { Flex, Table } from 'antd';
 import { INSPECTION_METHOD } from '@spotcheck/shared';
 import { useMessages } from '../../../app/i18n';
+import { loadedRows } from '../../../components/csv-pages';
+import { ExportCsvButton } from '../../../components/ExportCsvButton';
 import { QueryState } from '../../../components/QueryState';
 import { percent } from '../format';
 import { publicMessages } from '../messages';
@@ -27,16 +29,39 @@ export function ItemsTab({ bureauId }: { bureauId: string }) {
     { key: 'methods', title: m('methods'), render: (_: unknown, r: PublicItemRow) => r.methods.map((c) => labels[c] ?? c).join('、') },
     { key: 'remarks', title: m('remarks'), render: (_: unknown, r: PublicItemRow) => r.remarks ?? '' },
   ];
+  const rows = data.publicItems;
+  const exportSpec = () => ({
+    fileName: m('tabItems'),
+    columns: [
+      { title: m('seq'), value: (r: PublicItemRow) => rows.indexOf(r) + 1 },
+      { title: m('itemName'), value: (r: PublicItemRow) => r.name },
+      { title: m('department'), value: (r: PublicItemRow) => r.departmentName ?? '' },
+      { title: m('category'), value: (r: PublicItemRow) => m(`category_${r.category}`) },
+      { title: m('legalBasis'), value: (r: PublicItemRow) => r.legalBasis },
+      { title: m('inspectingBody'), value: (r: PublicItemRow) => r.inspectingBody },
+      { title: m('targetType'), value: (r: PublicItemRow) => r.targetType },
+      { title: m('minRatio'), value: (r: PublicItemRow) => percent(r.minRatio) },
+      { title: m('frequency'), value: (r: PublicItemRow) => r.frequencyPerYear },
+      { title: m('methods'), value: (r: PublicItemRow) => r.methods.map((c) => labels[c] ?? c).join('、') },
+      { title: m('remarks'), value: (r: PublicItemRow) => r.remarks ?? '' },
+    ],
+    fetchPage: loadedRows(rows),
+  });
   return (
-    <Table<PublicItemRow>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={data.publicItems}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: m('noItems') }}
-      onRow={(r) => ({ 'data-testid': 'public-item-row', 'data-name': r.name }) as HTMLAttributes<HTMLElement>}
-    />
+    <Flex vertical gap={12}>
+      <Flex justify="flex-end">
+        <ExportCsvButton spec={exportSpec} testId="public-items-export" disabled={!rows.length} />
+      </Flex>
+      <Table<PublicItemRow>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: m('noItems') }}
+        onRow={(r) => ({ 'data-testid': 'public-item-row', 'data-name': r.name }) as HTMLAttributes<HTMLElement>}
+      />
+    </Flex>
   );
 }

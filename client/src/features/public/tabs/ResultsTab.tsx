@@ -10,10 +10,12 @@ import { useI18n, useMessages } from '../../../app/i18n';
 import { navigate, queryParam } from '../../../app/navigation';
 import { useCursorPages } from '../../../app/useCursorPages';
 import { CursorPager } from '../../../components/CursorPager';
+import { connectionPages } from '../../../components/csv-pages';
 import { ExportCsvButton } from '../../../components/ExportCsvButton';
 import { publicMessages } from '../messages';
-import { PUBLIC_ITEMS, PUBLIC_PLANS, PUBLIC_RESULTS, PUBLIC_TASK_OPTIONS, PUBLIC_TASK_RESULT_COUNT, type PublicResultRow } from '../operations';
+import { PUBLIC_ITEMS, PUBLIC_PLANS, PUBLIC_RESULTS, PUBLIC_TASK_OPTIONS, PUBLIC_TASK_RESULT_COUNT } from '../operations';
 import { PUBLIC_FILES, PUBLIC_LINKS } from '../paths';
+import { useResultCsvColumns } from '../result-csv';
 import { ResultsTable } from '../ResultsTable';
 
 interface Filters {
@@ -44,6 +46,7 @@ export function ResultsTab({ bureauId }: { bureauId: string }) {
   const { t } = useI18n();
   const m = useMessages(publicMessages);
   const client = useApolloClient();
+  const csvColumns = useResultCsvColumns();
   const pages = useCursorPages(20);
   const [filters, setFilters] = useState<Filters>(() => ({
     itemId: queryParam('item'),
@@ -67,22 +70,8 @@ export function ResultsTab({ bureauId }: { bureauId: string }) {
 
   const exportSpec = () => ({
     fileName: m('exportName'),
-    columns: [
-      { title: m('entityName'), value: (r: PublicResultRow) => r.entityName },
-      { title: m('uscc'), value: (r: PublicResultRow) => r.entityUscc },
-      { title: m('items'), value: (r: PublicResultRow) => r.items.map((i) => i.name).join('、') },
-      { title: m('task'), value: (r: PublicResultRow) => r.task?.title ?? '' },
-      { title: m('inspectedOn'), value: (r: PublicResultRow) => r.inspectedOn ?? '' },
-      { title: m('result'), value: (r: PublicResultRow) => r.resultCategory?.label ?? '' },
-      { title: m('findings'), value: (r: PublicResultRow) => r.findings ?? '' },
-      { title: m('publishedAt'), value: (r: PublicResultRow) => r.publishedAt },
-      { title: m('correction'), value: (r: PublicResultRow) => (r.correctedById ? m('correctedBy') : r.correctsId ? m('corrects') : '') },
-    ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: PUBLIC_RESULTS, variables: { ...variables, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.publicResults;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    columns: csvColumns,
+    fetchPage: connectionPages(client, PUBLIC_RESULTS, variables, (page) => page.publicResults),
   });
 
   return (
