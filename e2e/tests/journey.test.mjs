@@ -11,7 +11,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, launchBrowser, newPage } from '../support/browser.mjs';
 import { DEMO_PASSWORD, REPO_ROOT, startServer } from '../support/server.mjs';
-import { assertText, choose, clickAndConfirm, screenshot, signIn } from '../support/ui.mjs';
+import { tinyPng } from '../support/png.mjs';
+import { assertText, choose, clickAndConfirm, confirmPopover, screenshot, signIn } from '../support/ui.mjs';
 
 const { completeUscc } = createRequire(path.join(REPO_ROOT, 'server', 'package.json'))('@spotcheck/shared');
 
@@ -66,7 +67,7 @@ async function graphql(query, variables, username) {
 }
 
 /** The provincial figures for 2026 as Hunan's viewer reads them on the dashboard: [part, whole] of a hint. */
-async function provincialFigures() {
+async function provincialFigures(shot) {
   return as('hunan.viewer', async (page) => {
     await page.getByRole('menuitem', { name: '全省统计' }).click();
     await page.waitForURL('**/province*');
@@ -74,13 +75,25 @@ async function provincialFigures() {
     await page.waitForURL('**/province?year=2026');
     const card = page.getByTestId('provincial-card');
     const figure = async (key) => {
-      const text = await card.getByTestId(`figure-${key}`).innerText();
+      const text = (await card.getByTestId(`figure-${key}`).innerText()).replace(/,/g, '');
       const [, part, whole] = /(\d+)\s*\/\s*[^\d]*(\d+)/.exec(text) ?? [];
       return { part: Number(part), whole: Number(whole) };
     };
     await card.getByTestId('figure-coverage').waitFor();
-    return { page, coverage: await figure('coverage'), problemRate: await figure('problemRate'), shot: () => screenshot(page, 'journey-12-province') };
+    const figures = { coverage: await figure('coverage'), problemRate: await figure('problemRate') };
+    await screenshot(page, shot);
+    return figures;
   });
+}
+
+/** Opens the workflow modal for `action`, writes the comment (if any) and presses its OK. */
+async function transition(page, action, comment) {
+  await page.getByTestId(`record-action-${action}`).click();
+  const modal = page.locator(`[data-testid="record-transition-modal"][data-action="${action}"]`);
+  await modal.waitFor();
+  if (comment) await modal.getByTestId('record-transition-comment').fill(comment);
+  await page.getByTestId('record-transition-submit').click();
+  await modal.waitFor({ state: 'detached' });
 }
 
 /** Four entities of 常德's 武陵区 in an industry nothing else is in, so the task's pool is exactly them. */
@@ -92,7 +105,7 @@ function entityCsv() {
 
 describe('the whole cycle, from import to the province', () => {
   test('1. the office imports four entities', async () => {
-    state.before = await provincialFigures().then(({ coverage, problemRate }) => ({ coverage, problemRate }));
+    state.before = await provincialFigures('journey-00-province-before');
     await as('changde.admin', async (page) => {
       await page.getByRole('menuitem', { name: '检查对象名录' }).click();
       await page.getByTestId('entities-import').click();
@@ -186,7 +199,7 @@ describe('the whole cycle, from import to the province', () => {
     const task = data.tasks.edges.map((e) => e.node).find((t) => t.title === TITLE);
     state.drawId = task.draw.id;
     const assignments = await graphql(
-      `query ($d: ID!) { inspectionAssignments(drawId: $d, first: 10) { edges { node { seq entity { uscc name } team { name user { username } } } } } }`,
+      `query ($d: ID!) { inspectionAssignments(drawId: $d, first: 10) { edges { node { seq entity { uscc name } team { name user { username } } items { department { head { username } } } } } } }`,
       { d: state.drawId },
       'changde.admin',
     );
@@ -194,6 +207,132 @@ describe('the whole cycle, from import to the province', () => {
     assert.ok(state.usccs.includes(assignment.entity.uscc), 'the pool was the imported entities');
     state.entity = assignment.entity;
     state.team = assignment.team.map((m) => m.user.username);
+    state.head = assignment.items[0].department.head.username;
     assert.equal(state.team.length, 2);
+  });
+
+  test('4. a team member opens the record from the task page, records the result with a photo and confirms', async () => {
+    await as(state.team[0], async (page) => {
+      await page.goto(state.taskPath);
+      const row = page.getByTestId('assignments-card').locator(`[data-testid="assignment-row"][data-uscc="${state.entity.uscc}"]`);
+      await row.waitFor();
+      await row.getByTestId('assignment-open').click();
+      await page.getByTestId('inspection-page').waitFor();
+      state.recordPath = new URL(page.url()).pathname;
+      state.accessCode = (await page.getByTestId('record-access-code').innerText()).trim();
+
+      const form = page.getByTestId('record-form');
+      const date = form.getByLabel('检查日期');
+      await date.click();
+      await date.fill(INSPECTED_ON);
+      await date.press('Enter');
+      await form.getByTestId('record-place').fill('武陵区测试路 1 号项目用地现场');
+      await form.getByTestId('record-site-conditions').fill('现场核对供地批准文件与实际用地范围，用地范围与批准一致，未见擅自改变用途');
+      await form.getByTestId('record-interview-notes').fill('询问项目负责人，陈述与批准文件一致');
+      await choose(page, form.getByTestId('record-result'), '未发现问题');
+      await page.getByTestId('record-missing').waitFor({ state: 'detached' });
+      await form.getByTestId('record-save').click();
+      await page.getByText('检查记录已保存').waitFor();
+
+      await page.getByTestId('evidence-card').locator('input[type="file"]').setInputFiles({ name: '用地现场.png', mimeType: 'image/png', buffer: tinyPng([22, 163, 74]) });
+      const photo = page.locator('[data-testid="evidence-row"][data-name="用地现场.png"]');
+      const thumb = photo.locator('img[data-testid="evidence-thumb"], [data-testid="evidence-thumb"] img').first();
+      await thumb.waitFor();
+      await page.waitForFunction((el) => el.complete && el.naturalWidth === 16, await thumb.elementHandle());
+      await page.getByTestId('record-confirm').click();
+      await page.getByText('已确认检查记录').waitFor();
+      await screenshot(page, 'journey-05-recorded');
+    });
+  });
+
+  test('5. the entity reads its record by access code and objects, with a photo', async () => {
+    const page = await newPage(browser, server.url);
+    try {
+      await page.goto('/record');
+      await page.getByTestId('access-code-input').fill(state.accessCode);
+      await page.getByTestId('access-code-submit').click();
+      await page.getByTestId('entity-record').waitFor();
+      await assertText(page.getByTestId('entity-record-entity'), state.entity.name);
+      const form = page.getByTestId('statement-form');
+      await form.locator('label', { hasText: '申辩（异议）' }).click();
+      await page.getByTestId('statement-body').fill('我公司东侧临时堆场已于2026年10月取得临时用地批准，请一并核实');
+      await form.locator('input[type="file"]').setInputFiles({ name: '临时用地批复.png', mimeType: 'image/png', buffer: tinyPng([234, 179, 8]) });
+      await page.getByTestId('statement-attachments').locator('[data-testid="entity-file"][data-name="临时用地批复.png"]').waitFor();
+      await page.getByTestId('statement-submit').click();
+      await confirmPopover(page);
+      await assertText(page.getByTestId('entity-statement').first(), '等待检查组答复');
+      await screenshot(page, 'journey-06-objection');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('6. the other member answers, confirms and submits', async () => {
+    await as(state.team[1], async (page) => {
+      await page.goto(state.recordPath);
+      const statement = page.locator('[data-testid="statement"][data-kind="OBJECTION"]');
+      await assertText(statement.getByTestId('statement-body'), '临时用地批准');
+      await statement.getByTestId('statement-answer-input').fill('已核实临时用地批准文件，堆场在批准范围内');
+      await statement.getByTestId('statement-answer-submit').click();
+      await assertText(statement, '已办结');
+      await page.getByTestId('record-confirm').click();
+      await page.getByText('已确认检查记录').waitFor();
+      // The first member confirmed before the objection; the content has not changed since, so it stands.
+      await assertText(page.getByTestId('all-confirmed'), '全组已确认');
+      await transition(page, 'SUBMIT');
+      await assertText(page.getByTestId('record-status'), '待部门审核');
+      await screenshot(page, 'journey-07-submitted');
+    });
+  });
+
+  test('7. the department head reviews, the leader approves, the office publishes', async () => {
+    await as(state.head, async (page) => {
+      await page.goto(state.recordPath);
+      await transition(page, 'PASS_REVIEW', '事实清楚，证据充分，同意');
+      await assertText(page.getByTestId('record-status'), '待领导审批');
+      await screenshot(page, 'journey-08-reviewed');
+    });
+    await as('changde.leader', async (page) => {
+      await page.goto(state.recordPath);
+      await transition(page, 'APPROVE');
+      await assertText(page.getByTestId('record-status'), '待公示');
+      await screenshot(page, 'journey-09-approved');
+    });
+    await as('changde.admin', async (page) => {
+      await page.goto(state.recordPath);
+      await transition(page, 'PUBLISH');
+      await assertText(page.getByTestId('record-status'), '已公示');
+      await screenshot(page, 'journey-10-published');
+    });
+  });
+
+  test('8. the public portal shows the result and verifies the draw in the browser', async () => {
+    const page = await newPage(browser, server.url);
+    try {
+      await page.goto('/public');
+      await page.locator(`[data-testid="public-bureau-row"][data-name="${CHANGDE}"]`).getByTestId('public-bureau-link').click();
+      await page.getByTestId('public-results-search').locator('input').fill(state.entity.uscc);
+      await page.getByTestId('public-results-search').locator('input').press('Enter');
+      const row = page.locator(`[data-testid="public-result-row"][data-uscc="${state.entity.uscc}"]`);
+      await row.waitFor();
+      await assertText(row, '未发现问题');
+      await page.getByTestId('public-result-entity').first().click();
+      await page.getByTestId('public-entity-page').waitFor();
+      await page.getByTestId('public-result-draw').first().click();
+      await assertText(page.getByTestId('public-draw-title'), TITLE);
+      const verdict = page.getByTestId('verifier-verdict');
+      await verdict.waitFor({ timeout: 60_000 });
+      assert.equal(await verdict.getAttribute('data-status'), 'VERIFIED');
+      await screenshot(page, 'journey-11-portal-verified', { fullPage: false });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('9. Hunan’s provincial dashboard counts it', async () => {
+    const after = await provincialFigures('journey-12-province-after');
+    assert.equal(after.coverage.part, state.before.coverage.part + 1, 'one more entity with a published result');
+    assert.equal(after.coverage.whole, state.before.coverage.whole + 4, 'the four imported entities are listed');
+    assert.equal(after.problemRate.whole, state.before.problemRate.whole + 1, 'one more published result');
   });
 });

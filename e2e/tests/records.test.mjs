@@ -169,7 +169,7 @@ describe('inspection records', () => {
       const thumb = photo.locator('img[data-testid="evidence-thumb"], [data-testid="evidence-thumb"] img').first();
       await thumb.waitFor();
       assert.match(await thumb.getAttribute('src'), /^blob:/);
-      await page.waitForFunction((el) => el.complete && el.naturalWidth === 24, await thumb.elementHandle());
+      await page.waitForFunction((el) => el.complete && el.naturalWidth === 16, await thumb.elementHandle());
       await assertText(photo.getByTestId('evidence-sha256'), '…');
       await screenshot(page, 'records-03-filled-with-photo');
 
