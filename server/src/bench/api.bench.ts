@@ -11,6 +11,7 @@ import { countStatements } from '../db/statement-counter';
 import { nodeCpuMs, postgresCpuMs, processCpuMs } from './cpu-usage';
 import type { RunningApp } from '../app';
 import type { LoadOptions, LoadResult } from './api-load';
+import { startCpuProfile } from './cpu-profile';
 
 /*
  * `npm run bench -- api`: one authenticated, tenant-scoped list of 50 drawn entities with their items,
@@ -48,6 +49,8 @@ import type { LoadOptions, LoadResult } from './api-load';
  * service runs, its node process, PostgreSQL and autocannon share the two cores; while the floor runs,
  * its node process and autocannon do. That PostgreSQL takes CPU from the same two cores is part of
  * what the service costs.
+ *
+ * BENCH_CPU_PROFILE=<file> writes a V8 CPU profile of the service's process over the measured run.
  *
  * SQL statements per request: a counter on the request pool's clients (db/statement-counter.ts,
  * instrumentation only), over the measured run, divided by the GraphQL operations the service
@@ -107,7 +110,8 @@ function load(options: LoadOptions): Promise<LoadResult> {
 
 /** The floor server in its own process, holding `nodes` in memory. */
 async function startFloor(nodes: unknown[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'api-floor.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // With the service's own V8 flags (`npm run bench` sets the young generation's size, as `npm start` does).
+  const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'api-floor.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin!.end(JSON.stringify(nodes));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -189,7 +193,9 @@ export async function runApiBench(): Promise<void> {
     const operationsBefore = await completedQueries(app);
     const cpuBefore = { node: nodeCpuMs(), pg: postgresCpuMs(clusterDir) };
     counter.reset();
+    const profile = await startCpuProfile(process.env.BENCH_CPU_PROFILE);
     const ours = await run(app.url, SECONDS);
+    await profile.stop();
     const statements = counter.count;
     const operations = (await completedQueries(app)) - operationsBefore;
     const oursCpu = { node: nodeCpuMs() - cpuBefore.node, pg: postgresCpuMs(clusterDir) - cpuBefore.pg };

@@ -127,7 +127,7 @@ describe('deploy/Dockerfile', () => {
   it('runs as a non-root user with a health check on a served probe', () => {
     expect(runtime.body).toMatch(/^USER node$/m);
     expect(runtime.body).toMatch(/^HEALTHCHECK .*\n?.*\/healthz/m);
-    expect(runtime.body).toMatch(/^CMD \["node", "server\/dist\/main\.js"\]$/m);
+    expect(runtime.body).toMatch(/^CMD \["node", "--max-semi-space-size=32", "server\/dist\/main\.js"\]$/m);
     expect(runtime.body).toMatch(/SPOTCHECK_MODE=production/);
   });
 

@@ -77,12 +77,22 @@ export function paginateSql<R, T>(
 }
 
 async function page<T>(args: PageArgs, fetch: (offset: number, first: number) => Promise<[T[], number]>): Promise<ConnectionShape<T>> {
+  const { offset, first } = pageBounds(args);
+  const [rows, totalCount] = await fetch(offset, first);
+  return connectionOf(rows, offset, totalCount);
+}
+
+/** The window a page's arguments ask for; BAD_USER_INPUT when `first` or the cursor is invalid. */
+export function pageBounds(args: PageArgs): { offset: number; first: number } {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput([{ field: 'first', message: `须为 0 到 ${MAX_PAGE_SIZE} 之间的整数` }]);
   }
-  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
-  const [rows, totalCount] = await fetch(offset, first);
+  return { offset: args.after ? decodeCursor(args.after) + 1 : 0, first };
+}
+
+/** A connection of the rows found at `offset`, out of `totalCount`. */
+export function connectionOf<T>(rows: T[], offset: number, totalCount: number): ConnectionShape<T> {
   const edges = rows.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
     edges,

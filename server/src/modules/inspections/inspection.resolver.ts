@@ -19,7 +19,7 @@ import { correctInspection, transitionInspection } from './inspection-workflow.s
 import { isTeamMember, viewerInspectorId } from './inspection-access';
 import { resultCategories, resultCategoryOf } from './result-categories';
 import { todayInChina } from './inspection-deadlines';
-import { loadSelectionParts } from '../draws/selection-parts';
+import { assignmentPage } from './assignment-page';
 import { awaitingCondition, guardParameters, viewerActions, type ActionViewer } from './inspection-actions';
 import { addWorkdaysFor } from '../calendar/workdays';
 
@@ -99,32 +99,7 @@ export class InspectionResolver {
     requireViewer(ctx);
     const drawId = fromGlobalUuid(filter.drawId, 'Draw');
     if (!drawId) throw badInput([{ field: 'drawId', message: '摇号不存在' }]);
-    return tenantTx(ctx, async (m) => {
-      const me = filter.mine ? ((await viewerInspectorId(ctx, m)) ?? '00000000-0000-0000-0000-000000000000') : null;
-      type Row = { seq: number; entity_id: string; item_ids: string[]; inspector_ids: string[]; inspection_id: string | null };
-      const page = await paginateSql<Row, Row>(
-        m,
-        `SELECT s.seq, s.entity_id, s.item_ids, s.inspector_ids,
-                (SELECT i.id FROM inspections i WHERE i.draw_id = s.draw_id AND i.seq = s.seq ORDER BY i.created_at DESC LIMIT 1) AS inspection_id
-           FROM draw_selections s WHERE s.draw_id = $1 AND ($2::uuid IS NULL OR $2 = ANY(s.inspector_ids)) ORDER BY s.seq`,
-        [drawId, me],
-        filter,
-        (r) => r,
-      );
-      const ids = page.edges.map((e) => e.node.inspection_id).filter((id): id is string => !!id);
-      const records = new Map((ids.length ? await m.findBy(Inspection, { id: In(ids) }) : []).map((r) => [r.id, r]));
-      const parts = await loadSelectionParts(ctx, m, page.edges.map(({ node }) => ({ entityId: node.entity_id, itemIds: node.item_ids, inspectorIds: node.inspector_ids })));
-      const edges = page.edges.map(({ cursor, node }, i) => ({
-        cursor,
-        node: Object.assign(new InspectionAssignment(), {
-          drawId: toGlobalId('Draw', drawId),
-          seq: node.seq,
-          ...parts[i]!,
-          inspection: node.inspection_id ? (records.get(node.inspection_id) ?? null) : null,
-        }),
-      }));
-      return { ...page, edges };
-    });
+    return assignmentPage(ctx, drawId, !!filter.mine, filter);
   }
 
   @SignedIn()
