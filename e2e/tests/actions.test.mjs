@@ -2,36 +2,17 @@
 // (编辑, 重置密码, 停用/启用) and 单位设置, and the platform operator suspending and resuming a bureau,
 // in a real browser against the real server.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, newPage } from '../support/browser.mjs';
-import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { DEMO_PASSWORD } from '../support/server.mjs';
+import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, confirmPopover, fieldError, readOneTimeCode, redeem, screenshot, signIn } from '../support/ui.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage(body) {
-  const page = await newPage(browser, server.url);
-  try {
-    await body(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const suite = useServerAndBrowser();
+const { withPage } = suite;
 
 /** A GraphQL request outside the browser (to sign in elsewhere, as another device would). */
 async function graphql(query, variables = {}, token) {
-  const response = await fetch(`${server.url}/graphql`, {
+  const response = await fetch(`${suite.server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),

@@ -3,9 +3,9 @@
 // and invites an inspector, who sets a password and signs in; other roles see only their menus.
 // The tests run in order and hand codes on to each other.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, newPage } from '../support/browser.mjs';
-import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { DEMO_PASSWORD } from '../support/server.mjs';
+import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, fieldError, menuLabels, readOneTimeCode, redeem, screenshot, signIn } from '../support/ui.mjs';
 
 const BUREAU = '叶县自然资源局';
@@ -17,30 +17,10 @@ const INSPECTOR = 'yexian.inspector01';
 const INSPECTOR_NAME = '李执法';
 const INSPECTOR_PASSWORD = 'Inspect-Ye-2026';
 
-let server;
-let browser;
+const suite = useServerAndBrowser();
+const { withPage } = suite;
 /** Handed from one test to the next. */
 const codes = {};
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** Runs `body` with a fresh page (own sessionStorage) and always closes it. */
-async function withPage(body) {
-  const page = await newPage(browser, server.url);
-  try {
-    await body(page);
-  } finally {
-    await page.context().close();
-  }
-}
 
 describe('bureaus and people', () => {
   test('platform.admin onboards 叶县自然资源局 under 平顶山市自然资源和规划局 and reads the one-time code', async () => {

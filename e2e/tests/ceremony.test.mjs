@@ -3,34 +3,17 @@
 // the office enters the announced number and draws; results appear on both screens, the revealed seeds
 // check out in the browser, and the results export. An infeasible draw is refused naming its constraint.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, newPage } from '../support/browser.mjs';
-import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
-import { assertText, choose, clickAndConfirm, downloadText, fieldError, menuLabels, screenshot, signIn } from '../support/ui.mjs';
+import { describe, test } from 'node:test';
+import { useServerAndBrowser } from '../support/suite.mjs';
+import { assertText, choose, clickAndConfirm, downloadText, fieldError, menuLabels, screenshot } from '../support/ui.mjs';
 
 const PLAN = '2023 · 舞钢市自然资源和规划局2023年“双随机、一公开”工作实施方案';
 const TITLE = '舞钢市2023年第二批随机抽查（浏览器测试）';
 const WITNESS = '舞钢市纪检监察 见证值 E2E-0937';
 const PUBLIC_NUMBER = '中国福利彩票3D 2023151期 开奖号码 7 0 3';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(username) {
-  const page = await newPage(browser, server.url);
-  await signIn(page, username, DEMO_PASSWORD);
-  return page;
-}
+const suite = useServerAndBrowser();
+const { signedIn } = suite;
 
 /** Fills the 实施方案 texts every task needs. */
 async function fillPlanTexts(form, what) {

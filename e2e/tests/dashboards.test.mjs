@@ -2,36 +2,15 @@
 // figures for 2023 (舞钢's published results of the demo), sees the map of the province and drills down
 // from the province to 平顶山市 and to 舞钢市; 舞钢's office sees its own dashboard by item and month.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, newPage } from '../support/browser.mjs';
-import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
-import { assertText, choose, menuLabels, screenshot, signIn } from '../support/ui.mjs';
+import { describe, test } from 'node:test';
+import { useServerAndBrowser } from '../support/suite.mjs';
+import { assertText, choose, menuLabels, screenshot } from '../support/ui.mjs';
 
 const WUGANG = '舞钢市自然资源和规划局';
 const PINGDINGSHAN = '平顶山市自然资源和规划局';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withSignedIn(username, body) {
-  const page = await newPage(browser, server.url);
-  try {
-    await signIn(page, username, DEMO_PASSWORD);
-    await body(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const suite = useServerAndBrowser();
+const { withSignedIn } = suite;
 
 /** Waits until the map's canvas has been drawn (ECharts paints after the boundaries arrive). */
 async function mapDrawn(page) {

@@ -4,10 +4,10 @@
 // department list show the text literally and run none of it; the server's entity CSV and the app's own
 // CSV exports (the portal's directory, the departments) start those cells with an apostrophe.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, newPage } from '../support/browser.mjs';
+import { describe, test } from 'node:test';
 import { csvRecords } from '../support/csv.mjs';
-import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
+import { DEMO_PASSWORD } from '../support/server.mjs';
+import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, downloadText, screenshot, signIn } from '../support/ui.mjs';
 
 const WUGANG = '舞钢市自然资源和规划局';
@@ -15,18 +15,7 @@ const NAME = '=HYPERLINK("http://evil.example","点我")<img src=x onerror="wind
 const ADDRESS = '+SUM(1,1)<svg onload="window.__xss=3"></svg>舞钢路 1 号';
 const DEPARTMENT = '=2+3<script>window.__xss=2</script>测试股';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 /**
  * Nothing of the hostile markup became markup: no image with src=x, no svg or script carrying the
@@ -53,7 +42,7 @@ async function assertShown(locator, ...texts) {
 
 describe('hostile names in the UI and in exports', () => {
   test('script in names stays text on every page, and formulas are guarded in the CSV exports', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await suite.newPage();
     try {
       await signIn(page, 'wugang.admin', DEMO_PASSWORD);
 
@@ -121,7 +110,7 @@ describe('hostile names in the UI and in exports', () => {
       assert.ok(departmentCsv.some((r) => r['部门名称'] === `'${DEPARTMENT}`), JSON.stringify(departmentCsv));
 
       // Without sign-in: 舞钢's entity directory on the portal, then the entity's own public page.
-      const portal = await newPage(browser, server.url);
+      const portal = await suite.newPage();
       try {
         await portal.goto('/public');
         await portal.locator(`[data-testid="public-bureau-row"][data-name="${WUGANG}"]`).getByTestId('public-bureau-link').click();

@@ -3,37 +3,16 @@
 // and names the department's items and inspectors; 舞钢 sees the answer. 平顶山 also sees what was
 // drawn for it in the demo's joint task.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, newPage } from '../support/browser.mjs';
-import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
-import { assertText, choose, menuLabels, screenshot, signIn } from '../support/ui.mjs';
+import { describe, test } from 'node:test';
+import { useServerAndBrowser } from '../support/suite.mjs';
+import { assertText, choose, menuLabels, screenshot } from '../support/ui.mjs';
 
 const TITLE = '舞钢市、平顶山市2026年第二批联合抽查（浏览器测试）';
 const PARTNER = '平顶山市自然资源和规划局 · 执法监察支队';
 const DEMO_JOINT = '舞钢市、平顶山市自然资源领域2026年联合随机抽查';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withSignedIn(username, body) {
-  const page = await newPage(browser, server.url);
-  try {
-    await signIn(page, username, DEMO_PASSWORD);
-    await body(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const suite = useServerAndBrowser();
+const { withSignedIn } = suite;
 
 /** Opens a multiple select and picks its first `count` options with the keyboard. */
 async function pickFirst(page, select, count) {

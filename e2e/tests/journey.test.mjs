@@ -8,10 +8,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, launchBrowser, newPage } from '../support/browser.mjs';
-import { DEMO_PASSWORD, REPO_ROOT, startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { ARTIFACTS } from '../support/browser.mjs';
+import { DEMO_PASSWORD, REPO_ROOT } from '../support/server.mjs';
 import { tinyPng } from '../support/png.mjs';
+import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, clickAndConfirm, confirmPopover, screenshot, signIn } from '../support/ui.mjs';
 
 const { completeUscc } = createRequire(path.join(REPO_ROOT, 'server', 'package.json'))('@spotcheck/shared');
@@ -23,40 +24,20 @@ const INDUSTRY = '全流程测试业';
 const TITLE = '常德市2026年第二轮土地使用情况抽查（全流程测试）';
 const INSPECTED_ON = '2026-11-20';
 
-let server;
-let browser;
+const suite = useServerAndBrowser();
+const { withSignedIn: as } = suite;
 /** What one step hands to the next. */
 const state = {};
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function as(username, body) {
-  const page = await newPage(browser, server.url);
-  try {
-    await signIn(page, username, DEMO_PASSWORD);
-    return await body(page);
-  } finally {
-    await page.context().close();
-  }
-}
-
 /** GraphQL outside the browser, to find out who the draw put in the team (the test's own knowledge). */
 async function graphql(query, variables, username) {
-  const login = await fetch(`${server.url}/graphql`, {
+  const login = await fetch(`${suite.server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: username, p: DEMO_PASSWORD } }),
   });
   const token = (await login.json()).data.login.token;
-  const response = await fetch(`${server.url}/graphql`, {
+  const response = await fetch(`${suite.server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
@@ -162,8 +143,8 @@ describe('the whole cycle, from import to the province', () => {
   });
 
   test('3. the ceremony: frozen, witnessed, drawn', async () => {
-    const office = await newPage(browser, server.url);
-    const witness = await newPage(browser, server.url);
+    const office = await suite.newPage();
+    const witness = await suite.newPage();
     try {
       await signIn(office, 'changde.admin', DEMO_PASSWORD);
       await signIn(witness, 'changde.supervisor', DEMO_PASSWORD);
@@ -246,7 +227,7 @@ describe('the whole cycle, from import to the province', () => {
   });
 
   test('5. the entity reads its record by access code and objects, with a photo', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await suite.newPage();
     try {
       await page.goto('/record');
       await page.getByTestId('access-code-input').fill(state.accessCode);
@@ -307,7 +288,7 @@ describe('the whole cycle, from import to the province', () => {
   });
 
   test('8. the public portal shows the result and verifies the draw in the browser', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await suite.newPage();
     try {
       await page.goto('/public');
       await page.locator(`[data-testid="public-bureau-row"][data-name="${CHANGDE}"]`).getByTestId('public-bureau-link').click();

@@ -3,38 +3,17 @@
 // in a real browser. Each file holds the whole list (every page, not the one shown) under the
 // list's Chinese headers.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, newPage } from '../support/browser.mjs';
+import { describe, test } from 'node:test';
 import { parseCsv } from '../support/csv.mjs';
-import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
-import { assertText, choose, downloadText, screenshot, signIn } from '../support/ui.mjs';
+import { useServerAndBrowser } from '../support/suite.mjs';
+import { assertText, choose, downloadText, screenshot } from '../support/ui.mjs';
 
 const WUGANG = '舞钢市自然资源和规划局';
 const PLAN_2023 = '舞钢市自然资源和规划局2023年“双随机、一公开”工作实施方案';
 const JOINT_TASK = '舞钢市、平顶山市自然资源领域2026年联合随机抽查';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage(username, body) {
-  const page = await newPage(browser, server.url);
-  try {
-    if (username) await signIn(page, username, DEMO_PASSWORD);
-    await body(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const suite = useServerAndBrowser();
+const { withPage, withSignedIn } = suite;
 
 /** The list's total from its pager (“共 N 条 · …”), once loaded: every list here has rows. */
 async function total(page, pagerTestId) {
@@ -53,7 +32,7 @@ async function exported(page, button, file, header, rows) {
 
 describe('every list exports', () => {
   test('the portal: bureaus, latest results, and 舞钢’s items, entities, inspectors, draws and an entity’s results', async () => {
-    await withPage(null, async (page) => {
+    await withPage(async (page) => {
       await page.goto('/public');
       await page.getByTestId('public-bureau-row').first().waitFor();
       const bureaus = await exported(page, page.getByTestId('public-bureaus-export'), 'exports-public-bureaus.csv', ['单位', '行政区划代码', '联系方式', 'Atom 订阅', 'JSON Feed'], await page.getByTestId('public-bureau-row').count());
@@ -96,7 +75,7 @@ describe('every list exports', () => {
   });
 
   test('舞钢’s office: people, departments, its own sign-ins, the dashboard, a plan’s items and a joint task’s participants', async () => {
-    await withPage('wugang.admin', async (page) => {
+    await withSignedIn('wugang.admin', async (page) => {
       await page.getByTestId('sign-in-history-card').waitFor();
       const signIns = await exported(page, page.getByTestId('sign-in-history-export'), 'exports-sign-ins.csv', ['时间', '结果', 'IP 地址', '设备'], await total(page, 'sign-in-history-pager'));
       assert.equal(signIns[0][1], '登录成功');
@@ -140,7 +119,7 @@ describe('every list exports', () => {
   });
 
   test('henan.viewer: the province’s regions and bureaus, and the subordinate units', async () => {
-    await withPage('henan.viewer', async (page) => {
+    await withSignedIn('henan.viewer', async (page) => {
       await page.getByRole('menuitem', { name: '全省统计' }).click();
       await choose(page, page.getByTestId('dashboard-year'), '2023 年');
       await page.waitForURL('**/province?year=2023');

@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, launchBrowser, newPage } from '../support/browser.mjs';
-import { DEMO_PASSWORD, REPO_ROOT, startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { ARTIFACTS } from '../support/browser.mjs';
+import { DEMO_PASSWORD, REPO_ROOT } from '../support/server.mjs';
+import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, menuLabels, screenshot, signIn } from '../support/ui.mjs';
 
 // The shared check character and the server's spreadsheet reader, from the workspaces that declare them.
@@ -19,18 +20,7 @@ const ExcelJS = fromServer('exceljs');
 const WUGANG = '舞钢市自然资源和规划局';
 const TASK_2023 = '舞钢市自然资源和规划局2023年“双随机、一公开”随机抽查';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 /** Three valid entities of 舞钢 (410481) and, third in the file, one whose USCC is too short. */
 function entityCsv() {
@@ -51,7 +41,7 @@ async function readSheet(file) {
 
 describe('directories and the public portal', () => {
   test('舞钢’s office imports an entity CSV with one bad row and downloads the error report', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await suite.newPage();
     try {
       await signIn(page, 'wugang.admin', DEMO_PASSWORD);
       const labels = await menuLabels(page);
@@ -119,7 +109,7 @@ describe('directories and the public portal', () => {
   });
 
   test('without sign-in the portal shows 舞钢’s published results and verifies the 2023 draw in the browser', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await suite.newPage();
     try {
       await page.goto('/public');
       const bureau = page.locator(`[data-testid="public-bureau-row"][data-name="${WUGANG}"]`);

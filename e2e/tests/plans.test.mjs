@@ -2,31 +2,14 @@
 // checked as it is typed, it is submitted; the leader returns it with a comment, the office resubmits,
 // the leader approves and the office publishes — each step offered only to its role.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, newPage } from '../support/browser.mjs';
-import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
-import { assertText, clickAndConfirm, fieldError, screenshot, signIn } from '../support/ui.mjs';
+import { describe, test } from 'node:test';
+import { useServerAndBrowser } from '../support/suite.mjs';
+import { assertText, clickAndConfirm, fieldError, screenshot } from '../support/ui.mjs';
 
 const TITLE = '常德市自然资源和规划局2027年度“双随机、一公开”抽查工作计划（浏览器测试）';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(username) {
-  const page = await newPage(browser, server.url);
-  await signIn(page, username, DEMO_PASSWORD);
-  return page;
-}
+const suite = useServerAndBrowser();
+const { signedIn } = suite;
 
 describe('annual plans', () => {
   test('drafted with live rule checks, submitted, returned, resubmitted, approved and published', async () => {

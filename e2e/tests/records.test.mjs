@@ -6,43 +6,32 @@
 // evidence and publishes; the result is then on the public portal. 平顶山 opens its own record of a
 // target the demo's joint task gave it.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, newPage } from '../support/browser.mjs';
+import { before, describe, test } from 'node:test';
 import { tinyPng as png } from '../support/png.mjs';
-import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
+import { DEMO_PASSWORD } from '../support/server.mjs';
+import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, fieldError, menuLabels, screenshot, signIn } from '../support/ui.mjs';
 
 const TASK_STARTS_ON = '2023-06-05';
 const DEMO_JOINT = '舞钢市、平顶山市自然资源领域2026年联合随机抽查';
 
-let server;
-let browser;
+const suite = useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withSignedIn(username, body) {
-  const page = await newPage(browser, server.url);
-  try {
-    await signIn(page, username, DEMO_PASSWORD);
-    await body(page);
-  } catch (error) {
-    await screenshot(page, `records-failed-${username}`).catch(() => {});
-    throw error;
-  } finally {
-    await page.context().close();
-  }
+/** Like the suite's `withSignedIn`, but leaves a screenshot of the page where it failed. */
+function withSignedIn(username, body) {
+  return suite.withPage(async (page) => {
+    try {
+      await signIn(page, username, DEMO_PASSWORD);
+      await body(page);
+    } catch (error) {
+      await screenshot(page, `records-failed-${username}`).catch(() => {});
+      throw error;
+    }
+  });
 }
 
 async function graphql(query, variables, token) {
-  const response = await fetch(`${server.url}/graphql`, {
+  const response = await fetch(`${suite.server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
@@ -286,7 +275,7 @@ describe('inspection records', () => {
   });
 
   test('the published result is on the public portal', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await suite.newPage();
     try {
       await page.goto(`/public/entities/${encodeURIComponent(target.uscc)}`);
       await assertText(page.getByTestId('public-entity-name'), target.entity);

@@ -1,21 +1,11 @@
 // Signing in, a wrong password, and signing out, in a real browser against the real server.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, newPage, screenshot } from '../support/browser.mjs';
-import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { screenshot } from '../support/browser.mjs';
+import { DEMO_PASSWORD } from '../support/server.mjs';
+import { useServerAndBrowser } from '../support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 /** Opens the app, fills the sign-in form and presses 登录. */
 async function signIn(page, username, password) {
@@ -28,7 +18,7 @@ async function signIn(page, username, password) {
 
 describe('sign-in', () => {
   test('signing in as changde.admin lands on 工作台; the me card shows the unit and the role label', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await suite.newPage();
     try {
       await page.goto('/');
       await page.waitForURL('**/login');
@@ -58,7 +48,7 @@ describe('sign-in', () => {
   });
 
   test('a wrong password shows an error and stays on the sign-in page', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await suite.newPage();
     try {
       await signIn(page, 'changde.leader', 'not-the-password');
       const alert = page.getByTestId('login-error');
@@ -74,7 +64,7 @@ describe('sign-in', () => {
   });
 
   test('signing out returns to the sign-in page', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await suite.newPage();
     try {
       await signIn(page, 'changde.admin', DEMO_PASSWORD);
       await page.getByTestId('workbench-page').waitFor();
@@ -95,7 +85,7 @@ describe('sign-in', () => {
   });
 
   test('an access token the server no longer accepts is refreshed once, then the me card shows', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await suite.newPage();
     try {
       await signIn(page, 'changde.admin', DEMO_PASSWORD);
       await page.getByTestId('workbench-page').waitFor();

@@ -5,31 +5,21 @@
 // the audit trail, filters it and verifies the hash chain.
 import assert from 'node:assert/strict';
 import { tinyPng } from '../support/png.mjs';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, newPage } from '../support/browser.mjs';
-import { DEMO_PASSWORD, startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { DEMO_PASSWORD } from '../support/server.mjs';
+import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, confirmPopover, downloadText, screenshot, signInToLanding } from '../support/ui.mjs';
 
 const OBJECTION = '我单位已于检查前按期报备土地复垦方案，检查结论与事实不符，附报备回执，请予复核。';
 
-let server;
-let browser;
+// A sweep every minute, so that the demo's overdue records send their notices during the run.
+const suite = useServerAndBrowser({ env: { DEADLINE_SWEEP_CRON: '* * * * *' } });
+const { withPage } = suite;
 /** Handed from one test to the next. */
 const shared = {};
 
-before(async () => {
-  // A sweep every minute, so that the demo's overdue records send their notices during the run.
-  server = await startServer({ env: { DEADLINE_SWEEP_CRON: '* * * * *' } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function gql(query, variables = {}, token) {
-  const response = await fetch(`${server.url}/graphql`, {
+  const response = await fetch(`${suite.server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
@@ -40,15 +30,6 @@ async function gql(query, variables = {}, token) {
 }
 
 const login = async (username) => (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: DEMO_PASSWORD })).login.token;
-
-async function withPage(body) {
-  const page = await newPage(browser, server.url);
-  try {
-    await body(page);
-  } finally {
-    await page.context().close();
-  }
-}
 
 describe('the entity’s record, the workbench, the bell and the audit trail', () => {
   test('the entity opens its record by access code, objects with a PNG attached; the team finds it on the workbench', async () => {

@@ -1,0 +1,65 @@
+// The server and the browser one test file shares (started before its tests, stopped after them),
+// and pages opened on them.
+import { after, before } from 'node:test';
+import { launchBrowser, newPage } from './browser.mjs';
+import { DEMO_PASSWORD, startServer } from './server.mjs';
+import { signIn } from './ui.mjs';
+
+/**
+ * Registers the file's before and after hooks. Read `server` and `browser` from the returned object
+ * inside tests (they are set only once the before hook has run); the page helpers may be destructured.
+ * @param {Parameters<typeof startServer>[0]} [serverOptions]
+ */
+export function useServerAndBrowser(serverOptions) {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer(serverOptions);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A fresh page (own context, own sessionStorage) on the server; the caller closes its context. */
+  const openPage = () => newPage(browser, server.url);
+
+  /** Runs `body` with a fresh page, always closes it, and returns what `body` returns. */
+  async function withPage(body) {
+    const page = await openPage();
+    try {
+      return await body(page);
+    } finally {
+      await page.context().close();
+    }
+  }
+
+  return {
+    get server() {
+      return server;
+    },
+    get browser() {
+      return browser;
+    },
+    newPage: openPage,
+    withPage,
+
+    /** A fresh page signed in as `username` (the demo password) on its me page; the caller closes its context. */
+    async signedIn(username) {
+      const page = await openPage();
+      await signIn(page, username, DEMO_PASSWORD);
+      return page;
+    },
+
+    /** `withPage`, signed in as `username` (the demo password) first. */
+    withSignedIn(username, body) {
+      return withPage(async (page) => {
+        await signIn(page, username, DEMO_PASSWORD);
+        return body(page);
+      });
+    },
+  };
+}
