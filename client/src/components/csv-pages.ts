@@ -23,18 +23,19 @@ export function connectionPage<T>(connection: Connection<T>): CsvPage<T> {
   };
 }
 
-/** `fetchPage` for a connection query: the same query and filters, 100 rows at a time, never from the cache. */
+/** `fetchPage` for a connection query: the same query and filters, 100 rows at a time, never from the cache. A `pick` that finds no connection gives no rows. */
 export function connectionPages<TData, TVariables extends OperationVariables, T>(
   client: ApolloClient,
   query: TypedDocumentNode<TData, TVariables>,
   variables: Omit<TVariables, 'first' | 'after'>,
-  pick: (data: TData) => Connection<T>,
+  pick: (data: TData) => Connection<T> | null,
 ): (after: string | null) => Promise<CsvPage<T>> {
   return async (after) => {
     // Apollo's option types cannot see that these generic variables are the query's own.
     const options = { query, variables: { ...variables, first: EXPORT_PAGE, after }, fetchPolicy: 'network-only' } as unknown as ApolloClient.QueryOptions<TData, TVariables>;
     const { data } = await client.query<TData, TVariables>(options);
-    return connectionPage(pick(data as TData));
+    const connection = pick(data as TData);
+    return connection ? connectionPage(connection) : { rows: [], totalCount: 0, hasNextPage: false, endCursor: null };
   };
 }
 

@@ -16,6 +16,7 @@ import { problemMessage } from '../../app/problem-text';
 import { useCursorPages } from '../../app/useCursorPages';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { connectionPages } from '../../components/csv-pages';
 import { QueryState } from '../../components/QueryState';
 import { auditFilterOf, NO_FILTER, PREFIX_PATTERN, USERNAME_PATTERN, type AuditFilter, type AuditFilterValues } from './audit-filter';
 import { ACTION_PREFIXES, auditMessages, prefixKey, prefixOf } from './messages';
@@ -127,11 +128,7 @@ export function AuditPage() {
       { title: m('prevHash'), value: (e: AuditRow) => e.prevHash },
       { title: m('hash'), value: (e: AuditRow) => e.hash },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: AUDIT_EVENTS, variables: { ...filter, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.auditEvents;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, AUDIT_EVENTS, filter, (page) => page.auditEvents),
   });
 
   if (error && !data) return <QueryState error={error} />;

@@ -6,6 +6,7 @@ import { useI18n, useMessages } from '../../app/i18n';
 import { useCursorPages } from '../../app/useCursorPages';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { connectionPages } from '../../components/csv-pages';
 import { drawMessages } from './messages';
 import { DRAW_RESULTS, type ResultRow } from './operations';
 
@@ -54,12 +55,7 @@ export function ResultsCard({ drawId }: { drawId: string }) {
       { title: m('items'), value: (r: ResultRow) => r.items.map((i) => i.name).join('、') },
       { title: m('team'), value: (r: ResultRow) => r.team.map((i) => `${i.name}（${i.certificateNo}）`).join('、') },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: DRAW_RESULTS, variables: { drawId, first: 100, after }, fetchPolicy: 'network-only' });
-      const results = page?.node.__typename === 'Draw' ? page.node.results : null;
-      if (!results) return { rows: [], totalCount: 0, hasNextPage: false, endCursor: null };
-      return { rows: results.edges.map((e) => e.node), totalCount: results.totalCount, hasNextPage: results.pageInfo.hasNextPage, endCursor: results.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, DRAW_RESULTS, { drawId }, (page) => (page.node.__typename === 'Draw' ? page.node.results : null)),
   });
 
   return (

@@ -5,7 +5,7 @@
  */
 import { useState, type HTMLAttributes } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { ENTITY_STATUS } from '@spotcheck/shared';
 import { useCurrentUser } from '../../app/current-user';
@@ -15,6 +15,7 @@ import { canImport, canManageDirectories } from '../../app/permissions';
 import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
 import { CursorPager } from '../../components/CursorPager';
+import { FilterSelect } from '../../components/FilterSelect';
 import { DownloadButton } from '../imports/DownloadButton';
 import { CREDIT_STATUS_COLORS, entityMessages } from './messages';
 import { ENTITIES, ENTITY_FORM_OPTIONS, type CreditClass, type EntityRow, type EntityStatus, type RiskLevel } from './operations';
@@ -143,35 +144,35 @@ export function EntitiesPage() {
           }}
           data-testid="entities-search"
         />
-        <Select<EntityStatus | null>
-          style={{ width: 150 }}
-          aria-label={m('statusFilter')}
+        <FilterSelect<EntityStatus>
+          label={m('statusFilter')}
+          width={150}
           value={status}
           onChange={filter(setStatus)}
-          options={[{ value: null, label: `${m('statusFilter')}：${t('all')}` }, ...Object.entries(statusLabels).map(([value, label]) => ({ value: value as EntityStatus, label }))]}
-          data-testid="entities-status-filter"
+          options={Object.entries(statusLabels).map(([value, label]) => ({ value: value as EntityStatus, label }))}
+          testId="entities-status-filter"
         />
-        <Select<CreditClass | null>
-          style={{ width: 150 }}
-          aria-label={m('creditFilter')}
+        <FilterSelect<CreditClass>
+          label={m('creditFilter')}
+          width={150}
           value={creditClass}
           onChange={filter(setCreditClass)}
-          options={[{ value: null, label: `${m('creditFilter')}：${t('all')}` }, ...(['A', 'B', 'C', 'D'] as const).map((c) => ({ value: c, label: c }))]}
+          options={(['A', 'B', 'C', 'D'] as const).map((c) => ({ value: c, label: c }))}
         />
-        <Select<RiskLevel | null>
-          style={{ width: 150 }}
-          aria-label={m('riskFilter')}
+        <FilterSelect<RiskLevel>
+          label={m('riskFilter')}
+          width={150}
           value={riskLevel}
           onChange={filter(setRiskLevel)}
-          options={[{ value: null, label: `${m('riskFilter')}：${t('all')}` }, ...(['LOW', 'MEDIUM', 'HIGH'] as const).map((r) => ({ value: r, label: m(`risk_${r}`) }))]}
+          options={(['LOW', 'MEDIUM', 'HIGH'] as const).map((r) => ({ value: r, label: m(`risk_${r}`) }))}
         />
         {regions.length > 1 && (
-          <Select<string | null>
-            style={{ width: 180 }}
-            aria-label={m('regionFilter')}
+          <FilterSelect<string>
+            label={m('regionFilter')}
+            width={180}
             value={regionCode}
             onChange={filter(setRegionCode)}
-            options={[{ value: null, label: `${m('regionFilter')}：${t('all')}` }, ...regions.map((r) => ({ value: r.code, label: r.name }))]}
+            options={regions.map((r) => ({ value: r.code, label: r.name }))}
           />
         )}
       </Space>

@@ -1,7 +1,7 @@
 /** 数据导入: the bureau's imports, newest first, by kind; each opens its progress or summary; the office starts new ones. */
 import { useState, type HTMLAttributes } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
@@ -12,6 +12,8 @@ import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { FilterSelect } from '../../components/FilterSelect';
+import { connectionPages } from '../../components/csv-pages';
 import { IMPORT_STATUS_COLORS, importMessages } from './messages';
 import { IMPORT_JOBS, type ImportJobRow, type ImportKind } from './operations';
 
@@ -69,11 +71,7 @@ export function ImportJobsPage() {
       { title: m('createdAt'), value: (j: ImportJobRow) => j.createdAt },
       { title: m('finishedAt'), value: (j: ImportJobRow) => j.finishedAt ?? '' },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: IMPORT_JOBS, variables: { kind, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.importJobs;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, IMPORT_JOBS, { kind }, (page) => page.importJobs),
   });
 
   return (
@@ -98,16 +96,15 @@ export function ImportJobsPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select<ImportKind | null>
-          style={{ width: 200 }}
-          aria-label={m('kindFilter')}
+        <FilterSelect<ImportKind>
+          label={m('kindFilter')}
+          width={200}
           value={kind}
           onChange={(v) => {
-            setKind(v ?? null);
+            setKind(v);
             pages.reset();
           }}
           options={[
-            { value: null, label: `${m('kindFilter')}：${t('all')}` },
             { value: 'ENTITIES', label: m('kind_ENTITIES') },
             { value: 'INSPECTORS', label: m('kind_INSPECTORS') },
           ]}

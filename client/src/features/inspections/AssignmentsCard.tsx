@@ -16,6 +16,7 @@ import { useRowAction } from '../../app/useRowAction';
 import { AppLink } from '../../components/BackLink';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { connectionPages } from '../../components/csv-pages';
 import { InspectionStatusTag } from './InspectionStatusTag';
 import { inspectionMessages } from './messages';
 import { INSPECTION_ASSIGNMENTS, OPEN_INSPECTION, type AssignmentRow } from './operations';
@@ -92,11 +93,7 @@ export function AssignmentsCard({ drawId, taskId }: { drawId: string; taskId: st
       { title: m('team'), value: (r: AssignmentRow) => r.team.map((i) => i.name).join('、') },
       { title: m('recordStatus'), value: (r: AssignmentRow) => (r.inspection ? m(r.inspection.status) : m('noRecord')) },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: INSPECTION_ASSIGNMENTS, variables: { drawId, mine: mine || null, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.inspectionAssignments;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, INSPECTION_ASSIGNMENTS, { drawId, mine: mine || null }, (page) => page.inspectionAssignments),
   });
 
   return (

@@ -4,7 +4,7 @@
  */
 import { useState, type HTMLAttributes } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, Input, Space, Table, Tag, Typography } from 'antd';
 import { useCurrentUser } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
 import { useI18n, useMessages } from '../../app/i18n';
@@ -13,6 +13,8 @@ import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { FilterSelect } from '../../components/FilterSelect';
+import { connectionPages } from '../../components/csv-pages';
 import { Deadline } from './Deadline';
 import { InspectionStatusTag } from './InspectionStatusTag';
 import { inspectionMessages } from './messages';
@@ -104,11 +106,7 @@ export function InspectionsPage() {
       { title: `${m('publicationDueOn')}·${m('overdue')}/${m('provisional')}`, value: (r: InspectionRow) => mark(r.publicationOverdue, r.publicationDueProvisional) },
       { title: m('updatedAt'), value: (r: InspectionRow) => formatDateTime(r.updatedAt, lang) },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: INSPECTIONS, variables: { ...variables, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.inspections;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, INSPECTIONS, variables, (page) => page.inspections),
   });
 
   const taskOptions = (taskData?.tasks.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.title }));
@@ -117,22 +115,22 @@ export function InspectionsPage() {
   return (
     <Card title={m('title')} style={{ width: '100%' }} data-testid="inspections-card" extra={<ExportCsvButton spec={exportSpec} testId="inspections-export" />}>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select<InspectionStatus | null>
-          aria-label={m('statusFilter')}
-          style={{ width: 180 }}
+        <FilterSelect<InspectionStatus>
+          label={m('statusFilter')}
+          width={180}
           value={filters.status}
-          onChange={(v) => change({ status: v ?? null })}
-          options={[{ value: null, label: `${m('statusFilter')}：${t('all')}` }, ...STATUSES.map((s) => ({ value: s, label: m(s) }))]}
-          data-testid="inspections-status-filter"
+          onChange={(status) => change({ status })}
+          options={STATUSES.map((s) => ({ value: s, label: m(s) }))}
+          testId="inspections-status-filter"
         />
-        <Select<string | null>
-          aria-label={m('taskFilter')}
-          style={{ width: 320 }}
+        <FilterSelect<string>
+          label={m('taskFilter')}
+          width={320}
           value={filters.taskId}
-          onChange={(v) => change({ taskId: v ?? null })}
-          showSearch={{ optionFilterProp: 'label' }}
-          options={[{ value: null, label: `${m('taskFilter')}：${t('all')}` }, ...taskOptions]}
-          data-testid="inspections-task-filter"
+          onChange={(taskId) => change({ taskId })}
+          options={taskOptions}
+          searchable
+          testId="inspections-task-filter"
         />
         <Input.Search
           aria-label={m('search')}

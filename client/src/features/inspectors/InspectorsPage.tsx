@@ -4,7 +4,7 @@
  */
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { INSPECTOR_STATUS } from '@spotcheck/shared';
 import { useCurrentUser } from '../../app/current-user';
@@ -13,6 +13,7 @@ import { LINKS, navigate } from '../../app/navigation';
 import { canImport, canManageDirectories } from '../../app/permissions';
 import { useCursorPages } from '../../app/useCursorPages';
 import { CursorPager } from '../../components/CursorPager';
+import { FilterSelect } from '../../components/FilterSelect';
 import { DownloadButton } from '../imports/DownloadButton';
 import { InspectorFormModal } from './InspectorFormModal';
 import { InspectorTabs } from './InspectorTabs';
@@ -109,27 +110,27 @@ export function InspectorsPage() {
       <InspectorTabs active="inspectors" />
       <Space wrap style={{ marginBottom: 12 }}>
         {departments.length > 0 && (
-          <Select<string | null>
-            style={{ width: 200 }}
-            aria-label={m('departmentFilter')}
+          <FilterSelect<string>
+            label={m('departmentFilter')}
+            width={200}
             value={departmentId}
             onChange={(v) => {
-              setDepartmentId(v ?? null);
+              setDepartmentId(v);
               pages.reset();
             }}
-            options={[{ value: null, label: `${m('departmentFilter')}：${t('all')}` }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
+            options={departments.map((d) => ({ value: d.id, label: d.name }))}
           />
         )}
-        <Select<InspectorStatus | null>
-          style={{ width: 160 }}
-          aria-label={m('statusFilter')}
+        <FilterSelect<InspectorStatus>
+          label={m('statusFilter')}
+          width={160}
           value={status}
           onChange={(v) => {
-            setStatus(v ?? null);
+            setStatus(v);
             pages.reset();
           }}
-          options={[{ value: null, label: `${m('statusFilter')}：${t('all')}` }, ...Object.entries(statusLabels).map(([value, label]) => ({ value: value as InspectorStatus, label }))]}
-          data-testid="inspectors-status-filter"
+          options={Object.entries(statusLabels).map(([value, label]) => ({ value: value as InspectorStatus, label }))}
+          testId="inspectors-status-filter"
         />
         <Space.Compact>
           <Space.Addon>{m('drawableOn')}</Space.Addon>

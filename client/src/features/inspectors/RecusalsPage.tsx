@@ -1,7 +1,7 @@
 /** 回避声明: who is recused from which entity, why and for how long; by inspector, paged, exported. */
 import { useState, type HTMLAttributes } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
@@ -10,6 +10,8 @@ import { canDeclareAnyRecusal } from '../../app/permissions';
 import { useCursorPages } from '../../app/useCursorPages';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { FilterSelect } from '../../components/FilterSelect';
+import { connectionPages } from '../../components/csv-pages';
 import { InspectorTabs } from './InspectorTabs';
 import { inspectorMessages } from './messages';
 import { INSPECTOR_CHOICES, RECUSALS, type RecusalRow } from './operations';
@@ -63,11 +65,7 @@ export function RecusalsPage() {
       { title: m('recusalTo'), value: (r: RecusalRow) => r.validTo ?? '' },
       { title: m('declaredAt'), value: (r: RecusalRow) => r.createdAt },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: RECUSALS, variables: { inspectorId, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.recusals;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, RECUSALS, { inspectorId }, (page) => page.recusals),
   });
 
   return (
@@ -88,19 +86,16 @@ export function RecusalsPage() {
     >
       <InspectorTabs active="recusals" />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select<string | null>
-          style={{ width: 240 }}
-          showSearch={{ optionFilterProp: 'label' }}
-          aria-label={m('inspectorFilter')}
+        <FilterSelect<string>
+          label={m('inspectorFilter')}
+          width={240}
           value={inspectorId}
           onChange={(v) => {
-            setInspectorId(v ?? null);
+            setInspectorId(v);
             pages.reset();
           }}
-          options={[
-            { value: null, label: `${m('inspectorFilter')}：${t('all')}` },
-            ...(inspectors.data?.inspectors.edges ?? []).map((e) => ({ value: e.node.id, label: `${e.node.name}（${e.node.certificateNo}）` })),
-          ]}
+          options={(inspectors.data?.inspectors.edges ?? []).map((e) => ({ value: e.node.id, label: `${e.node.name}（${e.node.certificateNo}）` }))}
+          searchable
         />
       </Space>
       {error ? (

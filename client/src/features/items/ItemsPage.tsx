@@ -5,7 +5,7 @@
  */
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { INSPECTION_METHOD } from '@spotcheck/shared';
 import { useCurrentUser } from '../../app/current-user';
@@ -16,6 +16,8 @@ import { useNotifyProblem } from '../../app/useNotifyProblem';
 import { useRowAction } from '../../app/useRowAction';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { FilterSelect } from '../../components/FilterSelect';
+import { connectionPages } from '../../components/csv-pages';
 import { ItemFormModal } from './ItemFormModal';
 import { ItemHistoryDrawer } from './ItemHistoryDrawer';
 import { percent } from './item-form';
@@ -173,11 +175,7 @@ export function ItemsPage() {
       { title: m('status'), value: (r: ItemRow) => m(r.status) },
       { title: m('version'), value: (r: ItemRow) => r.version },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: ITEMS, variables: { status, departmentId, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.items;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, ITEMS, { status, departmentId }, (page) => page.items),
   });
 
   return (
@@ -197,27 +195,27 @@ export function ItemsPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select<string | null>
-          style={{ width: 200 }}
-          aria-label={m('departmentFilter')}
+        <FilterSelect<string>
+          label={m('departmentFilter')}
+          width={200}
           value={departmentId}
           onChange={(v) => {
-            setDepartmentId(v ?? null);
+            setDepartmentId(v);
             pages.reset();
           }}
-          options={[{ value: null, label: `${m('departmentFilter')}：${t('all')}` }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
-          data-testid="items-department-filter"
+          options={departments.map((d) => ({ value: d.id, label: d.name }))}
+          testId="items-department-filter"
         />
-        <Select<ItemStatus | null>
-          style={{ width: 160 }}
-          aria-label={m('statusFilter')}
+        <FilterSelect<ItemStatus>
+          label={m('statusFilter')}
+          width={160}
           value={status}
           onChange={(v) => {
-            setStatus(v ?? null);
+            setStatus(v);
             pages.reset();
           }}
-          options={[{ value: null, label: `${m('statusFilter')}：${t('all')}` }, ...STATUSES.map((s) => ({ value: s, label: m(s) }))]}
-          data-testid="items-status-filter"
+          options={STATUSES.map((s) => ({ value: s, label: m(s) }))}
+          testId="items-status-filter"
         />
       </Space>
       {error ? (

@@ -18,6 +18,7 @@ import { useFormProblem } from '../../app/useFormProblem';
 import { BackLink } from '../../components/BackLink';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { connectionPages } from '../../components/csv-pages';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { JointRecordButton } from '../inspections/JointRecordButton';
@@ -213,12 +214,7 @@ function DrawnCard({ partId }: { partId: string }) {
       { title: m('inOwnDirectory'), value: (r: DrawnEntityRow) => r.entity?.name ?? '' },
       { title: m('ownInspectorsInTeam'), value: (r: DrawnEntityRow) => r.inspectors.map((i) => `${i.name}（${i.certificateNo}）`).join('、') },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: JOINT_DRAWN_ENTITIES, variables: { id: partId, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page?.node.__typename === 'JointParticipation' ? page.node.drawnEntities : null;
-      if (!list) return { rows: [], totalCount: 0, hasNextPage: false, endCursor: null };
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, JOINT_DRAWN_ENTITIES, { id: partId }, (page) => (page.node.__typename === 'JointParticipation' ? page.node.drawnEntities : null)),
   });
 
   return (

@@ -1,7 +1,7 @@
 /** 联合抽查邀请: invitations this bureau received, by status, paged, with export. */
 import { useState, type HTMLAttributes } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Space, Table, Tag, Typography } from 'antd';
 import { formatDateTime } from '../../app/format';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS } from '../../app/navigation';
@@ -9,6 +9,8 @@ import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { FilterSelect } from '../../components/FilterSelect';
+import { connectionPages } from '../../components/csv-pages';
 import { jointMessages, STATUS_COLORS } from './messages';
 import { JOINT_INVITATIONS, type InvitationRow, type JointStatus } from './operations';
 
@@ -55,26 +57,22 @@ export function InvitationsPage() {
       { title: m('note'), value: (p: InvitationRow) => p.responseNote ?? '' },
       { title: m('invitedAt'), value: (p: InvitationRow) => formatDateTime(p.createdAt, lang) },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: JOINT_INVITATIONS, variables: { status, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.jointInvitations;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, JOINT_INVITATIONS, { status }, (page) => page.jointInvitations),
   });
 
   return (
     <Card title={m('title')} style={{ width: '100%' }} data-testid="invitations-card" extra={<ExportCsvButton spec={exportSpec} testId="invitations-export" />}>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select<JointStatus | null>
-          aria-label={m('statusFilter')}
-          style={{ width: 180 }}
+        <FilterSelect<JointStatus>
+          label={m('statusFilter')}
+          width={180}
           value={status}
           onChange={(v) => {
-            setStatus(v ?? null);
+            setStatus(v);
             pages.reset();
           }}
-          options={[{ value: null, label: `${m('statusFilter')}：${t('all')}` }, ...STATUSES.map((s) => ({ value: s, label: m(s) }))]}
-          data-testid="invitations-status-filter"
+          options={STATUSES.map((s) => ({ value: s, label: m(s) }))}
+          testId="invitations-status-filter"
         />
       </Space>
       {error ? (

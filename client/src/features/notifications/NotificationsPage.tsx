@@ -8,6 +8,7 @@ import { useCursorPages } from '../../app/useCursorPages';
 import { useRowAction } from '../../app/useRowAction';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { connectionPages } from '../../components/csv-pages';
 import { QueryState } from '../../components/QueryState';
 import { KIND_COLORS, kindKey, notificationMessages } from './messages';
 import { MY_NOTIFICATIONS, type NotificationRow } from './operations';
@@ -76,11 +77,7 @@ export function NotificationsPage() {
       { title: m('state'), value: (n: NotificationRow) => (n.read ? m('read') : m('unread')) },
       { title: m('link'), value: (n: NotificationRow) => n.link ?? '' },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: MY_NOTIFICATIONS, variables: { first: 100, after, unreadOnly }, fetchPolicy: 'network-only' });
-      const list = page!.myNotifications;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, MY_NOTIFICATIONS, { unreadOnly }, (page) => page.myNotifications),
   });
 
   if (error && !data) return <QueryState error={error} />;

@@ -1,7 +1,7 @@
 /** 年度计划: the bureau's annual plans by year and status, paged, with export; the office drafts new ones. */
 import { useState, type HTMLAttributes } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Button, Card, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
@@ -12,6 +12,8 @@ import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { FilterSelect } from '../../components/FilterSelect';
+import { connectionPages } from '../../components/csv-pages';
 import { planMessages, PLAN_STATUS_COLORS } from './messages';
 import { PLANS, type PlanRow, type PlanStatus } from './operations';
 
@@ -56,11 +58,7 @@ export function PlansPage() {
       { title: m('approvedAt'), value: (p: PlanRow) => formatDateTime(p.approvedAt, lang) },
       { title: m('publishedAt'), value: (p: PlanRow) => formatDateTime(p.publishedAt, lang) },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: PLANS, variables: { ...filters, first: 100, after }, fetchPolicy: 'network-only' });
-      const plans = page!.plans;
-      return { rows: plans.edges.map((e) => e.node), totalCount: plans.totalCount, hasNextPage: plans.pageInfo.hasNextPage, endCursor: plans.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, PLANS, filters, (page) => page.plans),
   });
 
   return (
@@ -92,16 +90,16 @@ export function PlansPage() {
           }}
           data-testid="plans-year-filter"
         />
-        <Select<PlanStatus | null>
-          aria-label={m('statusFilter')}
-          style={{ width: 160 }}
+        <FilterSelect<PlanStatus>
+          label={m('statusFilter')}
+          width={160}
           value={status}
           onChange={(v) => {
-            setStatus(v ?? null);
+            setStatus(v);
             pages.reset();
           }}
-          options={[{ value: null, label: `${m('statusFilter')}：${t('all')}` }, ...STATUSES.map((s) => ({ value: s, label: m(s) }))]}
-          data-testid="plans-status-filter"
+          options={STATUSES.map((s) => ({ value: s, label: m(s) }))}
+          testId="plans-status-filter"
         />
       </Space>
       {error ? (

@@ -1,7 +1,7 @@
 /** 抽查任务: the bureau's tasks by status, paged, with export; planners start new ones, everyone opens the ceremony. */
 import { useState, type HTMLAttributes } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
 import { useI18n, useMessages } from '../../app/i18n';
@@ -11,6 +11,8 @@ import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
 import { CursorPager } from '../../components/CursorPager';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { FilterSelect } from '../../components/FilterSelect';
+import { connectionPages } from '../../components/csv-pages';
 import { taskMessages, TASK_STATUS_COLORS } from './messages';
 import { TASKS, type TaskRow, type TaskStatus } from './operations';
 
@@ -74,11 +76,7 @@ export function TasksPage() {
       { title: m('teamSize'), value: (r: TaskRow) => r.teamSize },
       { title: m('status'), value: (r: TaskRow) => m(r.status) },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: TASKS, variables: { status, first: 100, after }, fetchPolicy: 'network-only' });
-      const tasks = page!.tasks;
-      return { rows: tasks.edges.map((e) => e.node), totalCount: tasks.totalCount, hasNextPage: tasks.pageInfo.hasNextPage, endCursor: tasks.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, TASKS, { status }, (page) => page.tasks),
   });
 
   return (
@@ -98,16 +96,16 @@ export function TasksPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select<TaskStatus | null>
-          aria-label={m('statusFilter')}
-          style={{ width: 180 }}
+        <FilterSelect<TaskStatus>
+          label={m('statusFilter')}
+          width={180}
           value={status}
           onChange={(v) => {
-            setStatus(v ?? null);
+            setStatus(v);
             pages.reset();
           }}
-          options={[{ value: null, label: `${m('statusFilter')}：${t('all')}` }, ...STATUSES.map((s) => ({ value: s, label: m(s) }))]}
-          data-testid="tasks-status-filter"
+          options={STATUSES.map((s) => ({ value: s, label: m(s) }))}
+          testId="tasks-status-filter"
         />
       </Space>
       {error ? (

@@ -6,6 +6,7 @@ import { useI18n, useMessages } from '../../app/i18n';
 import { navigate, PATHS } from '../../app/navigation';
 import { useCursorPages } from '../../app/useCursorPages';
 import { useRowAction } from '../../app/useRowAction';
+import { connectionPages } from '../../components/csv-pages';
 import { KIND_COLORS, kindKey, notificationMessages } from '../notifications/messages';
 import { MY_NOTIFICATIONS, type NotificationRow } from '../notifications/operations';
 import { useNotificationActions } from '../notifications/useNotificationActions';
@@ -58,11 +59,7 @@ export function NotificationsCard() {
       { title: nm('detail'), value: (n: NotificationRow) => n.body ?? '' },
       { title: nm('link'), value: (n: NotificationRow) => n.link ?? '' },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: MY_NOTIFICATIONS, variables: { unreadOnly: true, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.myNotifications;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, MY_NOTIFICATIONS, { unreadOnly: true }, (page) => page.myNotifications),
   });
 
   return (

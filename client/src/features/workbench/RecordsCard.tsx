@@ -6,6 +6,7 @@ import { useMessages } from '../../app/i18n';
 import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
 import { LINKS } from '../../app/navigation';
+import { connectionPages } from '../../components/csv-pages';
 import { INSPECTION_STATUS_COLORS, workbenchMessages, type InspectionStatusKey } from './messages';
 import { WORKBENCH_RECORDS, type WorkbenchRecord } from './operations';
 import { WorkbenchList } from './WorkbenchList';
@@ -92,11 +93,7 @@ export function RecordsCard({ title, testId, filter, empty, exportName, showActi
       { title: m('overdueTag'), value: (r: WorkbenchRecord) => (deadline(r)?.late ? m('overdueTag') : '') },
       { title: m('actions'), value: (r: WorkbenchRecord) => r.availableActions.map((a) => m(a)).join('、') },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: WORKBENCH_RECORDS, variables: { ...filter, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.inspections;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, WORKBENCH_RECORDS, filter, (page) => page.inspections),
   });
 
   return (

@@ -6,6 +6,7 @@ import { useI18n, useMessages } from '../../app/i18n';
 import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
 import { LINKS } from '../../app/navigation';
+import { connectionPages } from '../../components/csv-pages';
 import { workbenchMessages } from './messages';
 import { WORKBENCH_STATEMENTS, type WorkbenchStatement } from './operations';
 import { WorkbenchList } from './WorkbenchList';
@@ -67,11 +68,7 @@ export function StatementsCard({ mine }: { mine: boolean }) {
       { title: m('flags'), value: (s: WorkbenchStatement) => flags(s).join('、') },
       { title: m('submittedAt'), value: (s: WorkbenchStatement) => s.submittedAt ?? '' },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: WORKBENCH_STATEMENTS, variables: { mine, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.entityStatements;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, WORKBENCH_STATEMENTS, { mine }, (page) => page.entityStatements),
   });
 
   return (

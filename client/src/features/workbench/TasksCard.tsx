@@ -4,6 +4,7 @@ import { Space, Tag } from 'antd';
 import { useMessages } from '../../app/i18n';
 import { LINKS } from '../../app/navigation';
 import { useCursorPages } from '../../app/useCursorPages';
+import { connectionPages } from '../../components/csv-pages';
 import { AppLink } from '../../components/BackLink';
 import { TASK_STATUS_COLORS, taskMessages } from '../tasks/messages';
 import { workbenchMessages } from './messages';
@@ -46,11 +47,7 @@ export function TasksCard({ scope }: { scope: 'mine' | 'inProgress' }) {
       { title: tm('endsOn'), value: (task: WorkbenchTask) => task.endsOn },
       { title: tm('joint'), value: (task: WorkbenchTask) => (task.joint ? tm('jointTag') : '') },
     ],
-    fetchPage: async (after: string | null) => {
-      const { data: page } = await client.query({ query: WORKBENCH_TASKS, variables: { ...filter, first: 100, after }, fetchPolicy: 'network-only' });
-      const list = page!.tasks;
-      return { rows: list.edges.map((e) => e.node), totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor };
-    },
+    fetchPage: connectionPages(client, WORKBENCH_TASKS, filter, (page) => page.tasks),
   });
 
   return (
