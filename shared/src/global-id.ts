@@ -17,10 +17,14 @@ export function fromGlobalId(globalId: string): { type: string; id: string } | n
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+
 /** Decodes a global id of the expected type whose local part is a UUID; null otherwise. */
 export function fromGlobalUuid(globalId: string, expectedType: string): string | null {
   const parsed = fromGlobalId(globalId);
-  if (!parsed || parsed.type !== expectedType || !UUID.test(parsed.id)) return null;
+  if (!parsed || parsed.type !== expectedType || !isUuid(parsed.id)) return null;
   return parsed.id.toLowerCase();
 }
 

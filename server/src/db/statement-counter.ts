@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { appPool } from './app-pool';
 
 export interface StatementCounter {
   /** Statements sent since the counter started (or was last reset), BEGIN and COMMIT included. */
@@ -16,7 +17,7 @@ const countersOf = new WeakMap<Pool, Set<{ count: number }>>();
  * every statement of TypeORM, transaction control included, goes through it.
  */
 export function countStatements(db: DataSource): StatementCounter {
-  const pool = (db.driver as unknown as { master: Pool }).master;
+  const pool = appPool(db);
   let counters = countersOf.get(pool);
   if (!counters) {
     const active = new Set<{ count: number }>();

@@ -1,6 +1,6 @@
-import type { Pool } from 'pg';
 import { startTestApp, type TestApp } from '../test-support/test-app';
 import { tenantRead } from './tenant-read';
+import { appPool } from './app-pool';
 
 const ENTITIES = { name: 'test_entities_of_tenant', text: 'SELECT count(*)::int AS n, count(DISTINCT tenant_id)::int AS tenants, min(tenant_id::text) AS tenant FROM market_entities' };
 const SETTING = { name: 'test_tenant_setting', text: "SELECT current_setting('app.tenant_id', true) AS tenant, current_setting('transaction_read_only') AS read_only" };
@@ -34,8 +34,7 @@ describe('tenantRead: the lean read-only transaction of the hot lists', () => {
     expect(await t.sql(`SELECT count(*)::int AS n FROM market_entities WHERE name LIKE '%!'`)).toEqual([{ n: 0 }]);
     await expect(tenantRead(db, wugang, async () => { throw new Error('work failed'); })).rejects.toThrow('work failed');
     // The pool holds one connection: the next user of it is outside any transaction and tenant.
-    const pool = (db.driver as unknown as { master: Pool }).master;
-    const client = await pool.connect();
+    const client = await appPool(db).connect();
     try {
       const { rows } = await client.query(`SELECT coalesce(current_setting('app.tenant_id', true), '') AS tenant, now() = statement_timestamp() AS fresh`);
       expect(rows).toEqual([{ tenant: '', fresh: true }]);

@@ -1,7 +1,7 @@
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { PoolClient, QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@spotcheck/shared';
+import { appPool } from './app-pool';
 
 /** A read-only statement of a hot list, prepared once per connection under its name. */
 export interface NamedStatement {
@@ -22,9 +22,8 @@ export interface TenantReader {
  * COMMIT closes it: three round trips for a list read by one statement.
  */
 export async function tenantRead<T>(db: DataSource, tenantId: string, work: (reader: TenantReader) => Promise<T>): Promise<T> {
-  if (!UUID.test(tenantId)) throw new Error('tenantRead: the tenant id is not a UUID');
-  const pool = (db.driver as unknown as { master: Pool }).master;
-  const client: PoolClient = await pool.connect();
+  if (!isUuid(tenantId)) throw new Error('tenantRead: the tenant id is not a UUID');
+  const client: PoolClient = await appPool(db).connect();
   let broken: Error | undefined;
   try {
     await client.query(`BEGIN READ ONLY; SET LOCAL plan_cache_mode = force_generic_plan; SELECT set_config('app.tenant_id', '${tenantId}', true)`);

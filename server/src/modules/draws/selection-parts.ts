@@ -55,7 +55,8 @@ async function loadPrimed<T extends { id: string }>(
   return found;
 }
 
-function inOrder<T>(found: Map<string, T>, ids: (string | null)[]): T[] {
+/** The rows of `ids` that were found, in the order of `ids`. */
+export function inOrder<T>(found: Map<string, T>, ids: (string | null)[]): T[] {
   return ids.flatMap((id) => {
     const row = id ? found.get(id) : undefined;
     return row ? [row] : [];

@@ -11,6 +11,7 @@ import { Inspector } from '../inspectors/inspector.entity';
 import { InspectionItem } from '../items/inspection-item.entity';
 import { Inspection } from './inspection.entity';
 import { InspectionAssignment } from './inspection.types';
+import { inOrder } from '../draws/selection-parts';
 
 interface Shapes {
   entity: JsonRowShape<MarketEntity>;
@@ -102,11 +103,4 @@ function primed<T extends { id: string }>(loader: DataLoader<string, T | null>, 
   const found = new Map(rows.map((r) => [r.id, r]));
   for (const r of rows) loader.prime(r.id, r);
   return found;
-}
-
-function inOrder<T>(found: Map<string, T>, ids: (string | null)[]): T[] {
-  return ids.flatMap((id) => {
-    const row = id ? found.get(id) : undefined;
-    return row ? [row] : [];
-  });
 }
