@@ -1,4 +1,4 @@
-import { fromGlobalId, fromGlobalUuid, toGlobalId } from './global-id';
+import { browserBase64UrlEncode, fromGlobalId, fromGlobalUuid, toGlobalId } from './global-id';
 
 describe('global ids', () => {
   it('round-trips a type and a local id, including non-ASCII', () => {
@@ -14,5 +14,11 @@ describe('global ids', () => {
     expect(fromGlobalUuid(toGlobalId('User', uuid), 'User')).toBe(uuid);
     expect(fromGlobalUuid(toGlobalId('User', uuid), 'Tenant')).toBeNull();
     expect(fromGlobalUuid(toGlobalId('User', 'not-a-uuid'), 'User')).toBeNull();
+  });
+
+  it('encodes alike with Node’s Buffer and without it (the browser’s way)', () => {
+    for (const [type, id] of [['MarketEntity', '0f8fad5b-d9cb-469f-a165-70867728950e'], ['Tenant', '常德-430700'], ['X', '😀?>~'], ['Draw', '']]) {
+      expect(toGlobalId(type!, id!)).toBe(browserBase64UrlEncode(`${type}:${id}`));
+    }
   });
 });

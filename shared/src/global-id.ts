@@ -28,7 +28,19 @@ export function fromGlobalUuid(globalId: string, expectedType: string): string |
   return parsed.id.toLowerCase();
 }
 
+interface NodeBuffer {
+  from(text: string, encoding: 'utf8'): { toString(encoding: 'base64url'): string };
+}
+
 function base64UrlEncode(text: string): string {
+  // On the server, Node's Buffer: a list of 50 rows encodes some 300 ids.
+  const buffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+  if (buffer) return buffer.from(text, 'utf8').toString('base64url');
+  return browserBase64UrlEncode(text);
+}
+
+/** The same encoding without Buffer (the browser's). */
+export function browserBase64UrlEncode(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);

@@ -35,13 +35,49 @@ export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin {
   };
 }
 
+/** What a document was found to be, by operation name and variables: Apollo hands the same parsed document to every request that sends the same text. */
+interface Measured {
+  literals: string | null;
+  aliases: number;
+  complexity: Map<string, number>;
+}
+
+const measuredDocuments = new WeakMap<DocumentNode, Measured>();
+/** Complexities kept per document: a list's page size is a variable, and a screen asks few sizes. */
+const COMPLEXITIES_KEPT = 64;
+const KEY_KEPT = 1000;
+
 /** Throws QUERY_TOO_COMPLEX or BAD_USER_INPUT (with HTTP 400) when an operation is over a limit. */
 export function enforceLimits(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): void {
-  const oversized = largestInput(document, variables);
+  let measured = measuredDocuments.get(document);
+  if (!measured) {
+    measured = { literals: largestLiteral(document), aliases: countAliases(document), complexity: new Map() };
+    measuredDocuments.set(document, measured);
+  }
+  const oversized = measured.literals ?? largestText(variables);
   if (oversized) {
     throw new AppError('BAD_USER_INPUT', oversized, { maxText: MAX_TEXT, maxList: MAX_LIST, maxNesting: MAX_NESTING, http: { status: 400 } });
   }
-  const complexity = measure({
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+  let complexity = measured.complexity.get(key);
+  if (complexity === undefined) {
+    complexity = complexityOf(schema, document, operationName, variables);
+    // Long variables (a form's texts) are not kept: the lists whose page sizes count send short ones.
+    if (key.length <= KEY_KEPT) {
+      if (measured.complexity.size >= COMPLEXITIES_KEPT) measured.complexity.clear();
+      measured.complexity.set(key, complexity);
+    }
+  }
+  if (complexity > MAX_COMPLEXITY) {
+    throw new AppError('QUERY_TOO_COMPLEX', `查询过于复杂（${complexity}，上限 ${MAX_COMPLEXITY}）`, { complexity, max: MAX_COMPLEXITY, http: { status: 400 } });
+  }
+  if (measured.aliases > MAX_ALIASES) {
+    throw new AppError('QUERY_TOO_COMPLEX', `别名过多（${measured.aliases}，上限 ${MAX_ALIASES}）`, { aliases: measured.aliases, max: MAX_ALIASES, http: { status: 400 } });
+  }
+}
+
+function complexityOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
+  return measure({
     schema,
     operationName,
     query: document,
@@ -53,39 +89,33 @@ export function enforceLimits(schema: GraphQLSchema, document: DocumentNode, ope
       simpleEstimator({ defaultComplexity: 1 }),
     ],
   });
-  if (complexity > MAX_COMPLEXITY) {
-    throw new AppError('QUERY_TOO_COMPLEX', `查询过于复杂（${complexity}，上限 ${MAX_COMPLEXITY}）`, { complexity, max: MAX_COMPLEXITY, http: { status: 400 } });
-  }
-  const aliases = countAliases(document);
-  if (aliases > MAX_ALIASES) {
-    throw new AppError('QUERY_TOO_COMPLEX', `别名过多（${aliases}，上限 ${MAX_ALIASES}）`, { aliases, max: MAX_ALIASES, http: { status: 400 } });
-  }
 }
 
-/** What is too long in the variables or the document's literals, as a message; null when nothing is. */
-function largestInput(document: DocumentNode, variables: Record<string, unknown>): string | null {
+/** What is too long or too deep in a value (the variables), as a message; null when nothing is. */
+function largestText(root: unknown): string | null {
   // Iterative: a JSON variable may nest deeper than the call stack.
-  const tooLong = (root: unknown): string | null => {
-    const stack: [unknown, number][] = [[root, 0]];
-    while (stack.length) {
-      const [value, depth] = stack.pop()!;
-      if (typeof value === 'string') {
-        if (value.length > MAX_TEXT) return `文本过长（${value.length} 字，上限 ${MAX_TEXT}）`;
-        continue;
-      }
-      if (!value || typeof value !== 'object') continue;
-      if (depth > MAX_NESTING) return `嵌套过深（上限 ${MAX_NESTING} 层）`;
-      if (Array.isArray(value)) {
-        if (value.length > MAX_LIST) return `列表过长（${value.length} 项，上限 ${MAX_LIST}）`;
-        for (const item of value) stack.push([item, depth + 1]);
-      } else {
-        for (const item of Object.values(value)) stack.push([item, depth + 1]);
-      }
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.length > MAX_TEXT) return `文本过长（${value.length} 字，上限 ${MAX_TEXT}）`;
+      continue;
     }
-    return null;
-  };
-  let found = tooLong(variables);
-  if (found) return found;
+    if (!value || typeof value !== 'object') continue;
+    if (depth > MAX_NESTING) return `嵌套过深（上限 ${MAX_NESTING} 层）`;
+    if (Array.isArray(value)) {
+      if (value.length > MAX_LIST) return `列表过长（${value.length} 项，上限 ${MAX_LIST}）`;
+      for (const item of value) stack.push([item, depth + 1]);
+    } else {
+      for (const item of Object.values(value)) stack.push([item, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/** What is too long or too deep in the document's literals, as a message; null when nothing is. */
+function largestLiteral(document: DocumentNode): string | null {
+  let found: string | null = null;
   let nesting = 0;
   const deeper = () => {
     nesting += 1;
@@ -96,7 +126,7 @@ function largestInput(document: DocumentNode, variables: Record<string, unknown>
   };
   visit(document, {
     StringValue(node) {
-      found ??= tooLong(node.value);
+      found ??= largestText(node.value);
     },
     ListValue: {
       enter(node) {

@@ -19,10 +19,47 @@ import { JointParticipation } from '../modules/joint/joint-participant.entity';
 import { Inspection } from '../modules/inspections/inspection.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 
+/**
+ * A per-request loader that also answers synchronously for the rows the request already holds (primed
+ * by a list that read them, or loaded before): a field resolver that returns `get(id)` hands graphql-js
+ * a value instead of a promise, so a list whose rows are all known completes without a promise per row.
+ */
+export class RequestLoader<T> extends DataLoader<string, T | null> {
+  private readonly known = new Map<string, T | null>();
+
+  constructor(batch: (ids: readonly string[]) => Promise<(T | null)[]>) {
+    super(async (ids) => {
+      const rows = await batch(ids);
+      ids.forEach((id, i) => this.known.set(id, rows[i] ?? null));
+      return rows;
+    });
+  }
+
+  override prime(id: string, value: T | null | Error): this {
+    if (!(value instanceof Error) && !this.known.has(id)) this.known.set(id, value);
+    return super.prime(id, value);
+  }
+
+  override clear(id: string): this {
+    this.known.delete(id);
+    return super.clear(id);
+  }
+
+  override clearAll(): this {
+    this.known.clear();
+    return super.clearAll();
+  }
+
+  /** The row itself when this request holds it already, else its load. */
+  get(id: string): T | null | Promise<T | null> {
+    return this.known.has(id) ? this.known.get(id)! : this.load(id);
+  }
+}
+
 /** Per-request batch loaders by local id, all read under the viewer's RLS scope: invisible rows load as null. */
 export function createLoaders(ctx: RequestContext) {
   const byId = <T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>) =>
-    new DataLoader<string, T | null>(async (ids) => {
+    new RequestLoader<T>(async (ids) => {
       if (!ctx.viewer) return ids.map(() => null);
       const rows = await tenantTx(ctx, (m) => m.getRepository(entity).findBy({ id: In([...ids]) } as never));
       const found = new Map(rows.map((row) => [row.id, row]));
@@ -46,7 +83,7 @@ export function createLoaders(ctx: RequestContext) {
     Inspection: byId(Inspection),
     Notification: byId(Notification),
     /** Reference data: read without a tenant scope. */
-    Region: new DataLoader<string, Region | null>(async (codes) => {
+    Region: new RequestLoader<Region>(async (codes) => {
       const rows = await ctx.app.db.getRepository(Region).findBy({ code: In([...codes]) });
       const found = new Map(rows.map((row) => [row.code, row]));
       return codes.map((code) => found.get(code) ?? null);

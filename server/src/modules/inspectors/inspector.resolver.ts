@@ -105,7 +105,7 @@ export class InspectorResolver {
 
   @FieldResolver(() => Department, { nullable: true })
   department(@Root() inspector: Inspector, @Ctx() ctx: RequestContext) {
-    return inspector.departmentId ? ctx.loaders.Department.load(inspector.departmentId) : null;
+    return inspector.departmentId ? ctx.loaders.Department.get(inspector.departmentId) : null;
   }
 
   @FieldResolver(() => Region, { nullable: true, description: '属地' })
