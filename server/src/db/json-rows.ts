@@ -13,7 +13,11 @@ const TIMESTAMPS = new Set(['timestamptz', 'timestamp with time zone', 'timestam
  */
 export class JsonRowShape<T extends ObjectLiteral> {
   private readonly fields: { column: ColumnMetadata; key: string; timestamp: boolean }[];
-  private readonly target: new () => T;
+  readonly target: new () => T;
+  /** The property names of the columns read. */
+  readonly properties: ReadonlySet<string>;
+  /** Whether a row of this shape is the whole entity (not narrowed). */
+  readonly whole: boolean = true;
 
   constructor(db: DataSource, entity: EntityTarget<T>) {
     const metadata = db.getMetadata(entity);
@@ -25,6 +29,16 @@ export class JsonRowShape<T extends ObjectLiteral> {
       }
       return { column, key: column.propertyName, timestamp: TIMESTAMPS.has(type) };
     });
+    this.properties = new Set(this.fields.map((f) => f.key));
+  }
+
+  /** The same shape narrowed to some of its properties: its rows are partial entities. */
+  only(properties: ReadonlySet<string>): JsonRowShape<T> {
+    const fields = this.fields.filter((f) => properties.has(f.key));
+    if (fields.length === this.fields.length) return this;
+    const narrowed = Object.create(JsonRowShape.prototype) as JsonRowShape<T>;
+    Object.assign(narrowed, { target: this.target, fields, properties: new Set(fields.map((f) => f.key)), whole: false });
+    return narrowed;
   }
 
   /** The select list of one row under `alias`: `alias."db_name" AS "propertyName", …`. */

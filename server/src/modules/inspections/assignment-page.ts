@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { DataSource, ObjectLiteral } from 'typeorm';
+import type { GraphQLResolveInfo } from 'graphql';
 import { toGlobalId } from '@spotcheck/shared';
 import type { RequestContext } from '../../graphql/context';
 import { connectionOf, pageBounds, type ConnectionShape, type PageArgs } from '../../graphql/connection';
@@ -12,17 +13,60 @@ import { InspectionItem } from '../items/inspection-item.entity';
 import { Inspection } from './inspection.entity';
 import { InspectionAssignment } from './inspection.types';
 import { inOrder } from '../draws/selection-parts';
+import { plainSelection, selectedFields } from '../../graphql/selection';
 
+/** The rows of one page, each as the whole row or narrowed to the plain fields asked. */
 interface Shapes {
   entity: JsonRowShape<MarketEntity>;
   item: JsonRowShape<InspectionItem>;
   inspector: JsonRowShape<Inspector>;
   department: JsonRowShape<Department>;
   inspection: JsonRowShape<Inspection>;
-  statement: NamedStatement;
 }
 
-const shapesOf = new WeakMap<DataSource, Shapes>();
+interface PageStatement {
+  statement: NamedStatement;
+  shapes: Shapes;
+}
+
+interface Statements {
+  whole: Shapes;
+  byColumns: Map<string, PageStatement>;
+}
+
+const statementsOf = new WeakMap<DataSource, Statements>();
+/** Statements kept per process, one per distinct set of columns asked; any other set reads whole rows. */
+const VARIANTS_KEPT = 32;
+
+function statementsFor(db: DataSource): Statements {
+  let found = statementsOf.get(db);
+  if (!found) {
+    const whole = {
+      entity: new JsonRowShape(db, MarketEntity),
+      item: new JsonRowShape(db, InspectionItem),
+      inspector: new JsonRowShape(db, Inspector),
+      department: new JsonRowShape(db, Department),
+      inspection: new JsonRowShape(db, Inspection),
+    };
+    // The first statement kept reads whole rows: it answers any selection once the others are full.
+    found = { whole, byColumns: new Map() };
+    statementsOf.set(db, found);
+    statementOf(found, whole);
+  }
+  return found;
+}
+
+/** The statement that reads these shapes, prepared under a name of its own, and the shapes it reads. */
+function statementOf(statements: Statements, shapes: Shapes): PageStatement {
+  const columns = Object.values(shapes).map((shape: JsonRowShape<never>) => [...shape.properties].join(',')).join('|');
+  let found = statements.byColumns.get(columns);
+  if (found) return found;
+  if (statements.byColumns.size >= VARIANTS_KEPT) return statements.byColumns.values().next().value!;
+  const statement: NamedStatement = { name: `inspection_assignments_page_${statements.byColumns.size}`, text: pageSql(shapes), params: ['uuid', 'boolean', 'uuid', 'int', 'int'] };
+  found = { statement, shapes };
+  statements.byColumns.set(columns, found);
+  return found;
+}
 
 /**
  * The page of a draw's selections ($1 the draw, $2 only the viewer's own when true, $3 the viewer's
@@ -31,16 +75,9 @@ const shapesOf = new WeakMap<DataSource, Shapes>();
  * counted without the viewer's filter when it does not apply: the generic plan would test it on
  * every row.
  */
-function shapes(db: DataSource): Shapes {
-  let found = shapesOf.get(db);
-  if (found) return found;
-  const entity = new JsonRowShape(db, MarketEntity);
-  const item = new JsonRowShape(db, InspectionItem);
-  const inspector = new JsonRowShape(db, Inspector);
-  const department = new JsonRowShape(db, Department);
-  const inspection = new JsonRowShape(db, Inspection);
+function pageSql({ entity, item, inspector, department, inspection }: Shapes): string {
   const chosen = `s.draw_id = $1 AND (NOT $2::boolean OR s.inspector_ids && ARRAY(SELECT me.id FROM inspectors me WHERE me.user_id = $3::uuid))`;
-  const text = `
+  return `
     WITH page AS (
       SELECT s.seq, s.entity_id AS "entityId", s.item_ids AS "itemIds", s.inspector_ids AS "inspectorIds",
              (SELECT i.id FROM inspections i WHERE i.draw_id = s.draw_id AND i.seq = s.seq ORDER BY i.created_at DESC LIMIT 1) AS "inspectionId"
@@ -56,9 +93,12 @@ function shapes(db: DataSource): Shapes {
            (SELECT json_agg(r) FROM (SELECT ${department.columns('x')} FROM departments x
               WHERE x.id IN (SELECT department_id FROM items UNION SELECT department_id FROM team)) r) AS departments,
            (SELECT json_agg(r) FROM (SELECT ${inspection.columns('x')} FROM inspections x WHERE x.id IN (SELECT p."inspectionId" FROM page p)) r) AS inspections`;
-  found = { entity, item, inspector, department, inspection, statement: { name: 'inspection_assignments_page', text, params: ['uuid', 'boolean', 'uuid', 'int', 'int'] } };
-  shapesOf.set(db, found);
-  return found;
+}
+
+/** A shape narrowed to the plain fields asked under `path` of each node, or whole when any other is asked. */
+function narrowed<T extends ObjectLiteral>(whole: JsonRowShape<T>, info: GraphQLResolveInfo, path: string): JsonRowShape<T> {
+  const properties = plainSelection(whole.target, whole.properties, selectedFields(info, ['edges', 'node', path]));
+  return properties ? whole.only(properties) : whole;
 }
 
 interface PageRow {
@@ -73,18 +113,28 @@ interface PageRow {
 
 /**
  * A page of `inspectionAssignments`: the hot list of `npm run bench -- api`, read by one prepared
- * statement in a lean read-only transaction, in one round trip. The rows it names are primed into the request's loaders,
- * so that the field resolvers below (departments, and any other field asked) do not query again.
+ * statement in a lean read-only transaction, in one round trip. Where only plain column fields of
+ * the entities, items, team or records are asked, only their columns are read; whole rows are primed
+ * into the request's loaders, so that the field resolvers below (departments, and any other field
+ * asked) do not query again.
  */
-export async function assignmentPage(ctx: RequestContext, drawId: string, mine: boolean, args: PageArgs): Promise<ConnectionShape<InspectionAssignment>> {
+export async function assignmentPage(ctx: RequestContext, drawId: string, mine: boolean, args: PageArgs, info: GraphQLResolveInfo): Promise<ConnectionShape<InspectionAssignment>> {
   const viewer = ctx.viewer!;
   const { offset, first } = pageBounds(args);
-  const s = shapes(ctx.app.db);
-  const [row] = await tenantRead<PageRow>(ctx.app.db, viewer.tenantId, s.statement, [drawId, mine, viewer.userId, first, offset]);
-  const entities = primed(ctx.loaders.MarketEntity, s.entity.hydrateAll(row!.entities));
-  const items = primed(ctx.loaders.InspectionItem, s.item.hydrateAll(row!.items));
-  const inspectors = primed(ctx.loaders.Inspector, s.inspector.hydrateAll(row!.inspectors));
-  primed(ctx.loaders.Department, s.department.hydrateAll(row!.departments));
+  const statements = statementsFor(ctx.app.db);
+  const { whole } = statements;
+  const { statement, shapes: s } = statementOf(statements, {
+    entity: narrowed(whole.entity, info, 'entity'),
+    item: narrowed(whole.item, info, 'items'),
+    inspector: narrowed(whole.inspector, info, 'team'),
+    department: whole.department,
+    inspection: narrowed(whole.inspection, info, 'inspection'),
+  });
+  const [row] = await tenantRead<PageRow>(ctx.app.db, viewer.tenantId, statement, [drawId, mine, viewer.userId, first, offset]);
+  const entities = primed(ctx.loaders.MarketEntity, s.entity, row!.entities);
+  const items = primed(ctx.loaders.InspectionItem, s.item, row!.items);
+  const inspectors = primed(ctx.loaders.Inspector, s.inspector, row!.inspectors);
+  primed(ctx.loaders.Department, s.department, row!.departments);
   const records = new Map(s.inspection.hydrateAll(row!.inspections).map((r) => [r.id, r]));
   const globalDrawId = toGlobalId('Draw', drawId);
   const nodes = (row!.page ?? []).map((p) =>
@@ -100,8 +150,10 @@ export async function assignmentPage(ctx: RequestContext, drawId: string, mine: 
   return connectionOf(nodes, offset, row!.total);
 }
 
-function primed<T extends { id: string }>(loader: DataLoader<string, T | null>, rows: T[]): Map<string, T> {
+/** The rows by id; whole rows are primed into the request's loader, partial ones never are. */
+function primed<T extends { id: string }>(loader: DataLoader<string, T | null>, shape: JsonRowShape<T>, json: Record<string, unknown>[] | null): Map<string, T> {
+  const rows = shape.hydrateAll(json);
   const found = new Map(rows.map((r) => [r.id, r]));
-  for (const r of rows) loader.prime(r.id, r);
+  if (shape.whole) for (const r of rows) loader.prime(r.id, r);
   return found;
 }

@@ -108,4 +108,42 @@ describe('inspectionAssignments: a page of drawn entities with their items, team
     expect(result.errors).toBeUndefined();
     expect(result.data.inspectionAssignments.edges.map((e: any) => e.node)).toEqual([{ seq: 0, entity: null, items: [], team: [], inspection: null }]);
   });
+
+  it('reads only the columns of the plain fields asked, and the same answer as whole rows', async () => {
+    // `address` is a plain column too; `region` and `supervisingDepartment` need their resolvers (whole rows).
+    const NARROW = `query($draw: ID!) { inspectionAssignments(drawId: $draw, first: 5) { edges { node { seq entity { id name } inspection { status } } } } }`;
+    const WIDE = `query($draw: ID!) { inspectionAssignments(drawId: $draw, first: 5) { edges { node { seq
+      entity { id name address region { name } ...More } inspection { status reportOverdue } } } } }
+      fragment More on MarketEntity { supervisingDepartment { name } }`;
+    const narrow = await t.gql(NARROW, { draw: drawId }, office);
+    const wide = await t.gql(WIDE, { draw: drawId }, office);
+    expect(narrow.errors).toBeUndefined();
+    expect(wide.errors).toBeUndefined();
+    const rows = await t.sql(
+      `SELECT s.seq, e.name, e.address, r.name AS region, d.name AS supervisor FROM draw_selections s JOIN market_entities e ON e.id = s.entity_id
+         LEFT JOIN regions r ON r.code = e.region_code LEFT JOIN departments d ON d.id = e.supervising_department_id
+        WHERE s.draw_id = $1 ORDER BY s.seq LIMIT 5`,
+      [fromGlobalUuid(drawId, 'Draw')],
+    );
+    const wideNodes = wide.data.inspectionAssignments.edges.map((e: any) => e.node);
+    const seen = (n: any) => ({ seq: n.seq, name: n.entity.name, address: n.entity.address, region: n.entity.region?.name ?? null, supervisor: n.entity.supervisingDepartment?.name ?? null });
+    expect(wideNodes.map(seen)).toEqual(rows.map((r) => ({ seq: r.seq, name: r.name, address: r.address, region: r.region, supervisor: r.supervisor })));
+    expect(rows.some((r) => r.region)).toBe(true);
+    expect(narrow.data.inspectionAssignments.edges.map((e: any) => e.node)).toEqual(
+      wideNodes.map((n: any) => ({ seq: n.seq, entity: { id: n.entity.id, name: n.entity.name }, inspection: n.inspection && { status: n.inspection.status } })),
+    );
+  });
+
+  it('never hands a partial row to another field of the same request', async () => {
+    // The list reads the entities' ids and names only; the record of seq 1, resolved after the list,
+    // loads its entity through the request's loader, which must not hold the partial row.
+    const BOTH = `query($draw: ID!) { inspectionAssignments(drawId: $draw, first: 2) { edges { node { seq
+      entity { id name } inspection { entity { id name address regionCode version } } } } } }`;
+    const both = await t.gql(BOTH, { draw: drawId }, office);
+    expect(both.errors).toBeUndefined();
+    const recorded = both.data.inspectionAssignments.edges.map((e: any) => e.node).find((n: any) => n.inspection);
+    expect(recorded.seq).toBe(1);
+    const [row] = await t.sql(`SELECT name, address, region_code, version FROM market_entities WHERE id = $1`, [fromGlobalUuid(recorded.entity.id, 'MarketEntity')]);
+    expect(recorded.inspection.entity).toEqual({ id: recorded.entity.id, name: row.name, address: row.address, regionCode: row.region_code, version: row.version });
+  });
 });

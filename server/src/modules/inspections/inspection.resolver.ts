@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
@@ -95,11 +96,11 @@ export class InspectionResolver {
 
   @SignedIn()
   @Query(() => InspectionAssignmentConnection, { description: '一次摇号摇中的检查对象及检查记录办理情况' })
-  inspectionAssignments(@Ctx() ctx: RequestContext, @Args() filter: AssignmentFilter) {
+  inspectionAssignments(@Ctx() ctx: RequestContext, @Args() filter: AssignmentFilter, @Info() info: GraphQLResolveInfo) {
     requireViewer(ctx);
     const drawId = fromGlobalUuid(filter.drawId, 'Draw');
     if (!drawId) throw badInput([{ field: 'drawId', message: '摇号不存在' }]);
-    return assignmentPage(ctx, drawId, !!filter.mine, filter);
+    return assignmentPage(ctx, drawId, !!filter.mine, filter, info);
   }
 
   @SignedIn()
