@@ -3,6 +3,8 @@ import { isObjectType } from 'graphql';
 import { buildAppSchema } from './schema';
 import { permissionOf } from './permissions';
 import { emittedSchema, SCHEMA_FILE } from '../cli';
+import { toGlobalId } from '@spotcheck/shared';
+import { MarketEntity } from '../modules/entities/market-entity.entity';
 
 describe('schema', () => {
   it('is committed as emitted (run `npm run schema -w server` after changing it)', async () => {
@@ -36,8 +38,11 @@ describe('schema', () => {
       }
     }
     expect(unchecked).toEqual([]);
-    // Nested fields resolve without the guard (and without a promise each).
+    // Nested fields resolve without the guard (and without a promise each): a plain field through
+    // graphql-js's default resolver, the global id through Node's getter.
     const entity = schema.getType('MarketEntity') as import('graphql').GraphQLObjectType;
-    expect(entity.getFields().name!.resolve!({ name: '某公司' }, {}, anonymous, {} as never)).toBe('某公司');
+    expect(entity.getFields().name!.resolve).toBeUndefined();
+    const row = Object.assign(new MarketEntity(), { id: '0f8fad5b-d9cb-469f-a165-70867728950e', name: '某公司' });
+    expect(entity.getFields().id!.resolve!(row, {}, anonymous, {} as never)).toBe(toGlobalId('MarketEntity', row.id));
   });
 });

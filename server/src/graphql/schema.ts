@@ -1,4 +1,4 @@
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AuthResolver, SessionResolver } from '../modules/auth/auth.resolver';
 import { RegionResolver } from '../modules/regions/region.resolver';
@@ -43,6 +43,7 @@ export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantRes
 
 /** Builds the executable schema, every root field guarded; `pubSub` may be absent when only printing the schema. */
 export async function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {
+  readPlainFieldsDirectly();
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     orphanedTypes: [Tenant, Department, User, Session, AuditEvent],
@@ -50,4 +51,17 @@ export async function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema>
     validate: false,
   });
   return guardRootFields(schema);
+}
+
+/**
+ * A field that reads the property of its own name, with no middleware or role, answers through
+ * graphql-js's default resolver: type-graphql's wrapper around it would only allocate, once per field
+ * of every row (a page of 50 drawn entities resolves some 1,000). A field with a field resolver keeps
+ * it: type-graphql looks for one before it reads this flag. `id` reads Node's `globalId` getter, so it
+ * keeps the wrapper.
+ */
+function readPlainFieldsDirectly(): void {
+  for (const field of getMetadataStorage().fields) {
+    if (field.simple === undefined && field.name === field.schemaName && !field.middlewares?.length && !field.roles?.length) field.simple = true;
+  }
 }

@@ -35,11 +35,16 @@ export function plainColumnFields(entity: Function, columns: ReadonlySet<string>
   let plain = plainOf.get(entity);
   if (plain) return plain;
   const storage = getMetadataStorage();
-  const resolved = new Set(storage.fieldResolvers.filter((r) => r.getObjectType?.() === entity).map((r) => r.schemaName));
-  const ownFields = storage.fields.filter((f) => f.target === entity || entity.prototype instanceof f.target);
+  const ownType = (type: Function | undefined) => !!type && (type === entity || entity.prototype instanceof type);
+  // Node's `globalId` getter is one of them: it reads `id` (and the class), as its special case below says.
+  const isGlobalId = (r: { schemaName: string; methodName: string }) => r.schemaName === 'id' && r.methodName === 'globalId';
+  const resolved = new Set(
+    storage.fieldResolvers.filter((r) => ownType(r.getObjectType?.()) && !isGlobalId(r)).flatMap((r) => [r.schemaName, r.methodName]),
+  );
+  const ownFields = storage.fields.filter((f) => ownType(f.target));
   plain = new Map([['__typename', 'id']]);
   for (const f of ownFields) {
-    if (resolved.has(f.schemaName) || f.middlewares?.length || f.roles?.length) continue;
+    if (resolved.has(f.schemaName) || resolved.has(f.name) || f.middlewares?.length || f.roles?.length) continue;
     if (f.schemaName === 'id' && f.name === 'globalId' && columns.has('id')) plain.set('id', 'id');
     else if (f.name === f.schemaName && columns.has(f.name)) plain.set(f.schemaName, f.name);
   }

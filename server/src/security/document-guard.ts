@@ -57,6 +57,17 @@ export function expandedSelections(document: DocumentNode): number {
   return largest;
 }
 
+/** Documents that passed, as their text: a screen sends the same few again and again. */
+const passed = new Set<string>();
+const PASSED_KEPT = 500;
+const PASSED_LONGEST = 20_000;
+
+function remember(source: string): void {
+  if (source.length > PASSED_LONGEST) return;
+  if (passed.size >= PASSED_KEPT) passed.clear();
+  passed.add(source);
+}
+
 /**
  * Express middleware in front of Apollo on /graphql: a document over the limits is answered 400 in
  * GraphQL's error shape before Apollo parses and validates it. Malformed bodies are left to Apollo.
@@ -64,9 +75,10 @@ export function expandedSelections(document: DocumentNode): number {
 export function documentGuard(req: Request, res: Response, next: NextFunction): void {
   const body = req.body as { query?: unknown } | undefined;
   const source = req.method === 'GET' ? req.query.query : body && !Array.isArray(body) ? body.query : undefined;
-  if (typeof source !== 'string') return next();
+  if (typeof source !== 'string' || passed.has(source)) return next();
   try {
     guardDocument(source);
+    remember(source);
     next();
   } catch (error) {
     if (!(error instanceof AppError)) return next();

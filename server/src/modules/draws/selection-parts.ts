@@ -57,8 +57,11 @@ async function loadPrimed<T extends { id: string }>(
 
 /** The rows of `ids` that were found, in the order of `ids`. */
 export function inOrder<T>(found: Map<string, T>, ids: (string | null)[]): T[] {
-  return ids.flatMap((id) => {
+  // A loop, not flatMap: a page of 50 calls this twice per row, and flatMap's arrays cost more than the lookups.
+  const rows: T[] = [];
+  for (const id of ids) {
     const row = id ? found.get(id) : undefined;
-    return row ? [row] : [];
-  });
+    if (row) rows.push(row);
+  }
+  return rows;
 }
