@@ -39,7 +39,8 @@ import { startCpuProfile } from './cpu-profile';
  *
  * The floor. Apollo Server 5 on express 5, the same integration, with a schema of the same shape for
  * the fields asked, answering from an array that holds the service's own answer. Both answer the same
- * bytes to the same request (checked, and every answer under load is compared to them by autocannon).
+ * bytes to the same request (checked, and every answer under load is compared to them by autocannon;
+ * one whose Chinese character autocannon read in two chunks counts as the same: bench/split-body.ts).
  *
  * Processes. The machine has two cores. The service runs in this process (with its PostgreSQL
  * processes), the floor in a child process of its own, and autocannon in a third process for each run,
