@@ -34,6 +34,7 @@ import { User } from '../modules/users/user.entity';
 import { Session } from '../modules/auth/session.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { guardRootFields } from './permissions';
+import { readsOwnProperty } from './selection';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
@@ -62,6 +63,6 @@ export async function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema>
  */
 function readPlainFieldsDirectly(): void {
   for (const field of getMetadataStorage().fields) {
-    if (field.simple === undefined && field.name === field.schemaName && !field.middlewares?.length && !field.roles?.length) field.simple = true;
+    if (field.simple === undefined && readsOwnProperty(field)) field.simple = true;
   }
 }

@@ -24,6 +24,18 @@ function fieldsOf(selections: SelectionSetNode | undefined, fragments: GraphQLRe
   });
 }
 
+type FieldPipeline = { name: string; schemaName: string; middlewares?: unknown[]; roles?: unknown[] };
+
+/** Whether type-graphql puts nothing of its own (a middleware, a role) between a field and its value. */
+function bare(field: FieldPipeline): boolean {
+  return !field.middlewares?.length && !field.roles?.length;
+}
+
+/** A `@Field` that reads the property of its own name with nothing in between: graphql-js's default resolver answers it alike. */
+export function readsOwnProperty(field: FieldPipeline): boolean {
+  return field.name === field.schemaName && bare(field);
+}
+
 const plainOf = new Map<Function, Map<string, string>>();
 
 /**
@@ -44,9 +56,9 @@ export function plainColumnFields(entity: Function, columns: ReadonlySet<string>
   const ownFields = storage.fields.filter((f) => ownType(f.target));
   plain = new Map([['__typename', 'id']]);
   for (const f of ownFields) {
-    if (resolved.has(f.schemaName) || resolved.has(f.name) || f.middlewares?.length || f.roles?.length) continue;
-    if (f.schemaName === 'id' && f.name === 'globalId' && columns.has('id')) plain.set('id', 'id');
-    else if (f.name === f.schemaName && columns.has(f.name)) plain.set(f.schemaName, f.name);
+    if (resolved.has(f.schemaName) || resolved.has(f.name)) continue;
+    if (f.schemaName === 'id' && f.name === 'globalId' && bare(f) && columns.has('id')) plain.set('id', 'id');
+    else if (readsOwnProperty(f) && columns.has(f.name)) plain.set(f.schemaName, f.name);
   }
   plainOf.set(entity, plain);
   return plain;

@@ -24,6 +24,9 @@ interface Shapes {
   inspection: JsonRowShape<Inspection>;
 }
 
+/** For each of the shapes, the properties the query needs. */
+type Asked = { [K in keyof Shapes]: ReadonlySet<string> };
+
 interface PageStatement {
   statement: NamedStatement;
   shapes: Shapes;
@@ -51,17 +54,30 @@ function statementsFor(db: DataSource): Statements {
     // The first statement kept reads whole rows: it answers any selection once the others are full.
     found = { whole, byColumns: new Map() };
     statementsOf.set(db, found);
-    statementOf(found, whole);
+    statementOf(found, { entity: whole.entity.properties, item: whole.item.properties, inspector: whole.inspector.properties, department: whole.department.properties, inspection: whole.inspection.properties });
   }
   return found;
 }
 
-/** The statement that reads these shapes, prepared under a name of its own, and the shapes it reads. */
-function statementOf(statements: Statements, shapes: Shapes): PageStatement {
-  const columns = Object.values(shapes).map((shape: JsonRowShape<never>) => [...shape.properties].join(',')).join('|');
+/**
+ * The statement that reads what is asked, prepared under a name of its own, and the shapes it reads.
+ * The shapes are narrowed only when a statement is made; a request that asks the same columns (in any
+ * order) finds it by its columns, in the entities' own order.
+ */
+function statementOf(statements: Statements, asked: Asked): PageStatement {
+  const { whole } = statements;
+  const kinds = Object.keys(whole) as (keyof Shapes)[];
+  const columns = kinds.map((k) => [...whole[k].properties].filter((p) => asked[k].has(p)).join(',')).join('|');
   let found = statements.byColumns.get(columns);
   if (found) return found;
   if (statements.byColumns.size >= VARIANTS_KEPT) return statements.byColumns.values().next().value!;
+  const shapes: Shapes = {
+    entity: whole.entity.only(asked.entity),
+    item: whole.item.only(asked.item),
+    inspector: whole.inspector.only(asked.inspector),
+    department: whole.department.only(asked.department),
+    inspection: whole.inspection.only(asked.inspection),
+  };
   const statement: NamedStatement = { name: `inspection_assignments_page_${statements.byColumns.size}`, text: pageSql(shapes), params: ['uuid', 'boolean', 'uuid', 'int', 'int'] };
   found = { statement, shapes };
   statements.byColumns.set(columns, found);
@@ -95,10 +111,9 @@ function pageSql({ entity, item, inspector, department, inspection }: Shapes): s
            (SELECT json_agg(r) FROM (SELECT ${inspection.columns('x')} FROM inspections x WHERE x.id IN (SELECT p."inspectionId" FROM page p)) r) AS inspections`;
 }
 
-/** A shape narrowed to the plain fields asked under `path` of each node, or whole when any other is asked. */
-function narrowed<T extends ObjectLiteral>(whole: JsonRowShape<T>, info: GraphQLResolveInfo, path: string): JsonRowShape<T> {
-  const properties = plainSelection(whole.target, whole.properties, selectedFields(info, ['edges', 'node', path]));
-  return properties ? whole.only(properties) : whole;
+/** The properties of the plain fields asked under `path` of each node, or all of them when any other field is asked. */
+function askedOf(whole: JsonRowShape<ObjectLiteral>, info: GraphQLResolveInfo, path: string): ReadonlySet<string> {
+  return plainSelection(whole.target, whole.properties, selectedFields(info, ['edges', 'node', path])) ?? whole.properties;
 }
 
 interface PageRow {
@@ -124,11 +139,11 @@ export async function assignmentPage(ctx: RequestContext, drawId: string, mine: 
   const statements = statementsFor(ctx.app.db);
   const { whole } = statements;
   const { statement, shapes: s } = statementOf(statements, {
-    entity: narrowed(whole.entity, info, 'entity'),
-    item: narrowed(whole.item, info, 'items'),
-    inspector: narrowed(whole.inspector, info, 'team'),
-    department: whole.department,
-    inspection: narrowed(whole.inspection, info, 'inspection'),
+    entity: askedOf(whole.entity, info, 'entity'),
+    item: askedOf(whole.item, info, 'items'),
+    inspector: askedOf(whole.inspector, info, 'team'),
+    department: whole.department.properties,
+    inspection: askedOf(whole.inspection, info, 'inspection'),
   });
   const [row] = await tenantRead<PageRow>(ctx.app.db, viewer.tenantId, statement, [drawId, mine, viewer.userId, first, offset]);
   const entities = primed(ctx.loaders.MarketEntity, s.entity, row!.entities);
