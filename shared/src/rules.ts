@@ -33,6 +33,8 @@ export const RuleSetSchema = z
     roundsPerYear: z.object({ min: z.number().int().min(1).max(12), max: z.number().int().min(1).max(12) }),
     maxDrawsPerEntityPerYear: z.number().int().min(1).max(12),
     excludeDrawnThisYear: z.boolean(),
+    /** With excludeDrawnThisYear: an entity drawn this year for any item is out of every item's pool (000 第十一条), not only that item's. */
+    excludeDrawnAcrossItems: z.boolean().default(true),
     credit: z.object({ A: CreditTreatment, B: CreditTreatment, C: CreditTreatment, D: CreditTreatment }),
     extraWeight: z.object({
       perComplaint: z.number().min(0).max(10),
@@ -64,6 +66,7 @@ export const DEFAULT_RULES: RuleSet = {
   roundsPerYear: { min: 1, max: 2 },
   maxDrawsPerEntityPerYear: 2,
   excludeDrawnThisYear: true,
+  excludeDrawnAcrossItems: true,
   credit: {
     A: { exempt: false, weight: 0.5 },
     B: { exempt: false, weight: 1 },
@@ -85,5 +88,6 @@ export const DEFAULT_RULES: RuleSet = {
  */
 export function withRuleDefaults(stored: RuleSet): RuleSet {
   const partial = stored as Partial<RuleSet>;
-  return { ...stored, strata: { ...STRATA_OFF, ...partial.strata }, creditLoop: creditLoopOf(stored) };
+  // A version saved before excludeDrawnAcrossItems excluded an entity only from the items it was drawn for.
+  return { ...stored, excludeDrawnAcrossItems: partial.excludeDrawnAcrossItems ?? false, strata: { ...STRATA_OFF, ...partial.strata }, creditLoop: creditLoopOf(stored) };
 }

@@ -43,14 +43,14 @@ export function availableActions<S extends string, A extends string>(workflow: W
   return workflow.transitions.filter((t) => t.from.includes(state) && t.roles.some((r) => roles.includes(r))).map((t) => t.action);
 }
 
-export type PlanState = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED';
+export type PlanState = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED' | 'SUPERSEDED';
 export type PlanAction = 'SUBMIT' | 'RETURN' | 'APPROVE' | 'PUBLISH';
 
 /** 年度抽查计划: drafted by the office, approved by the leader (领导小组), then published. */
 export const PLAN_WORKFLOW: Workflow<PlanState, PlanAction> = {
   name: 'annual-plan',
   initial: 'DRAFT',
-  states: { DRAFT: '草稿', SUBMITTED: '待审批', RETURNED: '已退回', APPROVED: '已批准', PUBLISHED: '已公布' },
+  states: { DRAFT: '草稿', SUBMITTED: '待审批', RETURNED: '已退回', APPROVED: '已批准', PUBLISHED: '已公布', SUPERSEDED: '已被新版本替代' },
   transitions: [
     { action: 'SUBMIT', from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED', roles: ['OFFICE'], label: '提交审批' },
     { action: 'RETURN', from: ['SUBMITTED'], to: 'RETURNED', roles: ['LEADER'], label: '退回修改' },

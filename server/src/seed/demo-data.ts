@@ -112,6 +112,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   ...heads('changde', ['国土空间规划科', '测绘地理信息科', '矿产资源管理科', '执法监督科']),
   ...inspectors('changde', 12, 5),
   { username: 'pingdingshan.admin', displayName: '平顶山局领导小组办公室', tenant: 'pingdingshan', roles: ['OFFICE'], department: 0 },
+  { username: 'pingdingshan.leader', displayName: '平顶山局分管领导', tenant: 'pingdingshan', roles: ['LEADER'] },
   { username: 'pingdingshan.head', displayName: '平顶山局执法监察支队负责人', tenant: 'pingdingshan', roles: ['DEPARTMENT_HEAD'], department: 1 },
   ...inspectors('pingdingshan', 4, 3),
   { username: 'wugang.admin', displayName: '舞钢局领导小组办公室', tenant: 'wugang', roles: ['OFFICE'], department: 0 },

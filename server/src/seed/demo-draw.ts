@@ -5,7 +5,7 @@ import { inTenant } from '../db/tenancy';
 import { User } from '../modules/users/user.entity';
 import { InspectionItem } from '../modules/items/inspection-item.entity';
 import { AnnualPlan } from '../modules/plans/annual-plan.entity';
-import { saveTask } from '../modules/tasks/task.service';
+import { approveTask, saveTask } from '../modules/tasks/task.service';
 import { addEntropy, commitDraw, performDraw } from '../modules/draws/draw.service';
 
 /** A context acting as a demo account, for replaying the demo ceremony through the real services. */
@@ -46,7 +46,10 @@ export async function seedDemoDraw(services: AppServices): Promise<void> {
     endsOn: '2023-11-24',
     teamSize: 2,
     items: items.map((i) => ({ itemId: toGlobalId('InspectionItem', i.id), ratio: i.minRatio })),
+    reason: '补录2023年度已实施的随机抽查（舞自然资〔2023〕116号）',
   });
+  // Replayed years after its window: the leader's approval of the late task is in the trail like any other.
+  await approveTask(witness, toGlobalId('Task', task.id), '同意补录2023年度抽查');
   const draw = await commitDraw(office, toGlobalId('Task', task.id));
   const drawId = toGlobalId('Draw', draw.id);
   await addEntropy(witness, drawId, 'WITNESS', '舞钢市纪检监察 见证值 2023-0605-0937');

@@ -4,7 +4,8 @@ import { inTenant } from '../db/tenancy';
 import { InspectionItem } from '../modules/items/inspection-item.entity';
 import { Department } from '../modules/departments/department.entity';
 import { Inspector } from '../modules/inspectors/inspector.entity';
-import { saveTask } from '../modules/tasks/task.service';
+import { approveTask, saveTask } from '../modules/tasks/task.service';
+import { TaskKind } from '../modules/tasks/task.entity';
 import { inviteParticipant, respondToInvitation, savePart } from '../modules/joint/joint.service';
 import { addEntropy, commitDraw, performDraw } from '../modules/draws/draw.service';
 import { actingAs } from './demo-draw';
@@ -22,7 +23,10 @@ export async function seedDemoJointTask(services: AppServices): Promise<void> {
     items: await m.find(InspectionItem, { where: [{ name: '土地使用情况监督检查' }, { name: '矿山地质环境保护与土地复垦情况的监管' }], order: { position: 'ASC' } }),
     department: await m.findOneByOrFail(Department, { name: '土地利用股' }),
   }));
+  // 舞钢's plan of 2026 is not in the demo: the joint task is a 专项检查 with the leader's approval.
   const task = await saveTask(office, null, {
+    kind: TaskKind.SPECIAL,
+    reason: '平顶山市局部署市县联动联合检查，土地使用和矿山复垦问题线索较多',
     title: '舞钢市、平顶山市自然资源领域2026年联合随机抽查',
     purpose: '市县联动，对土地使用和矿山地质环境保护、土地复垦情况开展联合抽查，“进一次门、查多项事”',
     procedure: '双方确定事项和检查人员 → 封存名单并公布承诺值 → 见证、录入公告号码 → 摇号 → 联合实地核查 → 各自记录、共同公示',
@@ -35,6 +39,7 @@ export async function seedDemoJointTask(services: AppServices): Promise<void> {
     leadDepartmentId: toGlobalId('Department', lead.department.id),
     items: lead.items.map((i) => ({ itemId: toGlobalId('InspectionItem', i.id), ratio: '0.10' })),
   });
+  await approveTask(witness, toGlobalId('Task', task.id), '同意开展市县联合专项检查');
   const mine = await inTenant(services.db, partner.viewer!.tenantId, async (m) => ({
     department: await m.findOneByOrFail(Department, { name: '执法监察支队' }),
     items: await m.find(InspectionItem, { order: { position: 'ASC' } }),

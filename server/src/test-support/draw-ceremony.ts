@@ -1,5 +1,6 @@
 import { DEFAULT_RULES, type DrawRecord, type RuleSet } from '@spotcheck/shared';
 import type { TestApp } from './test-app';
+import { approveLate, publishedPlan } from './draw-fixture';
 
 /** Saves a new version of the bureau's rules: the defaults with `changes` (one level deep) applied. */
 export async function saveRules(t: TestApp, office: string, changes: Partial<RuleSet>): Promise<void> {
@@ -12,13 +13,14 @@ export async function createChangdeTask(t: TestApp, office: string, title: strin
   const items = (await t.gql('{ items { edges { node { id name minRatio } } } }', {}, office)).data.items.edges
     .map((e: { node: { id: string; name: string; minRatio: string } }) => e.node)
     .filter((i: { name: string }) => !itemNames || itemNames.includes(i.name));
-  const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
+  const plan = await publishedPlan(t, office, 2026);
   const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
     planId: plan, round: 1, title, purpose: '按年度计划开展随机抽查', procedure: '摇号、核查、报告', divisionOfLabour: '各检查部门按事项分工',
-    confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-06-26', teamSize: 2,
+    confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-06-26', teamSize: 2, reason: '测试：补办第一轮',
     items: items.map((i: { id: string; minRatio: string }) => ({ itemId: i.id, ratio: i.minRatio })),
   } }, office);
   if (task.errors) throw new Error(JSON.stringify(task.errors));
+  await approveLate(t, task.data.createTask.id, await t.login('changde.leader'));
   return task.data.createTask.id;
 }
 

@@ -1,5 +1,21 @@
 import type { TestApp } from './test-app';
 
+/** The id of the bureau's plan in force for `year`. */
+export async function publishedPlan(t: Pick<TestApp, 'gql'>, token: string, year: number): Promise<string> {
+  const plans = (await t.gql('query($y: Int) { plans(year: $y, status: PUBLISHED) { edges { node { id } } } }', { y: year }, token)).data.plans.edges;
+  if (!plans.length) throw new Error(`no published plan for ${year}`);
+  return plans[0].node.id;
+}
+
+/**
+ * The demo's windows lie in the past: a task for one is made with a reason and, before its pool can be
+ * frozen, approved by the bureau's leader (a no-op refusal when the task needs no approval).
+ */
+export async function approveLate(t: Pick<TestApp, 'gql'>, taskId: string, leader: string): Promise<void> {
+  const approved = await t.gql('mutation($id: ID!) { approveTask(id: $id, comment: "测试：同意补办") { id } }', { id: taskId }, leader);
+  if (approved.errors && approved.errors[0]?.extensions?.rule !== 'task.approval') throw new Error(JSON.stringify(approved.errors));
+}
+
 /**
  * Plans, freezes and draws a 舞钢 task over its four items through the API, as the office and a
  * witness would. Returns the draw's global id and the task's.
@@ -8,7 +24,7 @@ export async function drawWugangTask(t: Pick<TestApp, 'gql' | 'login'>, options:
   const office = await t.login('wugang.admin');
   const witness = await t.login('wugang.leader');
   const items = (await t.gql('{ items { edges { node { id minRatio } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
-  const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
+  const plan = await publishedPlan(t, office, 2023);
   const task = await t.gql(`mutation($input: TaskInput!) { createTask(input: $input) { id } }`, {
     input: {
       planId: plan,
@@ -22,10 +38,12 @@ export async function drawWugangTask(t: Pick<TestApp, 'gql' | 'login'>, options:
       endsOn: options.endsOn ?? '2023-11-24',
       teamSize: 2,
       items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
+      reason: '测试：补办2023年度抽查',
     },
   }, office);
   if (task.errors) throw new Error(JSON.stringify(task.errors));
   const taskId = task.data.createTask.id;
+  await approveLate(t, taskId, witness);
   const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: taskId }, office);
   if (committed.errors) throw new Error(JSON.stringify(committed.errors));
   const drawId = committed.data.commitDraw.id;
@@ -43,14 +61,15 @@ export async function drawWugangTask(t: Pick<TestApp, 'gql' | 'login'>, options:
 export async function commitChangdeSurveyTask(t: TestApp, fields = 'id'): Promise<{ office: string; taskId: string; draw: any }> {
   const office = await t.login('changde.admin');
   const items = (await t.gql('{ items { edges { node { id name } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
-  const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
+  const plan = await publishedPlan(t, office, 2026);
   const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
     planId: plan, round: 1, title: '2026年第一轮测绘资质单位抽查', purpose: '检查测绘资质', procedure: '摇号、核查、报告',
     divisionOfLabour: '测绘地理信息科', confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2,
-    items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }],
+    items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }], reason: '测试：补办第一轮',
   } }, office);
   if (task.errors) throw new Error(JSON.stringify(task.errors));
   const taskId = task.data.createTask.id;
+  await approveLate(t, taskId, await t.login('changde.leader'));
   const committed = await t.gql(`mutation($id: ID!) { commitDraw(taskId: $id) { ${fields} } }`, { id: taskId }, office);
   if (committed.errors) throw new Error(JSON.stringify(committed.errors));
   return { office, taskId, draw: committed.data.commitDraw };

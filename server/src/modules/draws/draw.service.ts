@@ -2,6 +2,9 @@ import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   DrawInfeasibleError,
+  POOL_EXCLUSION_RULES,
+  describeExclusions,
+  type PoolExclusionRule,
   DrawInputError,
   commitmentOf,
   freezeDrawInput,
@@ -19,9 +22,9 @@ import { publishOnCommit } from '../../graphql/pubsub';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { RuleSetVersion } from '../rules/rule-set.entity';
 import { Task, TaskStatus } from '../tasks/task.entity';
-import { loadTask } from '../tasks/task.service';
+import { assertMayCommit, loadTask } from '../tasks/task.service';
 import { Draw, DrawStatus, type EntropyEntry } from './draw.entity';
-import { buildDrawInput } from './pool';
+import { buildDrawInput, type PoolSummary } from './pool';
 import { packRecord, unpackCommitted, unpackRecord } from './draw-record-store';
 import { nativeSha256 } from './native-sha256';
 import { saveSelections } from './selections';
@@ -34,9 +37,19 @@ function assertOffice(ctx: RequestContext, what: string): void {
   if (!viewer.roles.includes('OFFICE')) throw forbidden(`${what}须由领导小组办公室办理`);
 }
 
-/** Draw failures the caller can act on become RULE_VIOLATION naming the constraint; nothing is written. */
-function asRuleViolation(error: unknown): never {
+/**
+ * Draw failures the caller can act on become RULE_VIOLATION naming the constraint; nothing is written. A
+ * stratum the rules emptied says which rule left out how many entities (`excluded`, per rule).
+ */
+function asRuleViolation(error: unknown, summary?: PoolSummary): never {
   if (error instanceof DrawInfeasibleError) {
+    const stratum = error.constraint === 'NO_ELIGIBLE_ENTITIES' ? summary?.strata.find((s) => s.key === error.stratumKey) : undefined;
+    if (stratum) {
+      const excluded = { ...stratum.excluded };
+      const message = `“${stratum.item}”${stratum.riskLevel ? `（${stratum.riskLevel}）` : ''}没有符合条件的检查对象，无法按比例 ${stratum.ratio} 抽取。按细则排除：${describeExclusions(excluded)}`;
+      const rules = Object.entries(excluded).filter(([, n]) => n > 0).map(([rule, count]) => ({ rule, label: POOL_EXCLUSION_RULES[rule as PoolExclusionRule] ?? rule, count }));
+      throw new AppError('RULE_VIOLATION', message, { rule: `draw.${error.constraint}`, constraint: error.constraint, details: error.details, item: stratum.item, excluded, rules });
+    }
     throw new AppError('RULE_VIOLATION', error.message, { rule: `draw.${error.constraint}`, constraint: error.constraint, details: error.details });
   }
   if (error instanceof DrawInputError) throw new AppError('RULE_VIOLATION', error.message, { rule: 'draw.input', path: error.path });
@@ -54,13 +67,14 @@ export async function commitDraw(ctx: RequestContext, taskGlobalId: string): Pro
     const task = await loadTask(m, taskGlobalId);
     await m.query('SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE', [task.id]);
     if (task.status !== TaskStatus.DRAFT) throw ruleViolation('TASK_STATE', '该任务已封存名单或已摇号');
+    await assertMayCommit(m, task);
     const rules = await m.findOneOrFail(RuleSetVersion, { where: {}, order: { version: 'DESC' } });
     const { input, summary } = await buildDrawInput(m, task, rules.rules);
     let frozen: ReturnType<typeof freezeDrawInput>;
     try {
       frozen = freezeDrawInput(input, { sha256: nativeSha256 });
     } catch (error) {
-      asRuleViolation(error);
+      asRuleViolation(error, summary);
     }
     const serverSeed = crypto.randomBytes(32).toString('hex');
     const commitment = commitmentOf(serverSeed);

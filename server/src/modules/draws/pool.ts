@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { escapeLiteral, type PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { ACTIVE_ENTITY_STATUSES, creditLoopOf, creditStatusWeight, formatRatio, type CreditStatus, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
+import { ACTIVE_ENTITY_STATUSES, yearExclusion, creditLoopOf, creditStatusWeight, formatRatio, type CreditStatus, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
 import type { Task } from '../tasks/task.entity';
 import { ruleViolation } from '../../graphql/errors';
 import { jointDrawParts } from '../joint/joint-pool';
@@ -13,6 +13,7 @@ export { stratumKey } from './stratum-key';
 
 /** What the draw input was built from: counts per stratum, for the ceremony screen and the record's meta. */
 export interface PoolSummary {
+  /** `excluded`: entities each rule (POOL_EXCLUSION_RULES) left out of the stratum. */
   strata: { key: string; item: string; riskLevel?: RiskStratum; ratio: string; eligible: number; excluded: Record<string, number> }[];
   inspectors: number;
   exclusions: number;
@@ -253,6 +254,23 @@ async function forEachEntity(client: PoolClient, sql: string, ids: ReadonlySet<s
 }
 
 /**
+ * The entities this bureau drew this year as a participant of other bureaus' joint tasks, as its own
+ * entities (matched by USCC) and its own items of the part: they count toward its yearly limits as if
+ * drawn by itself. Read through the participant's rows of the joint views, never the lead's tables.
+ */
+async function jointDrawsTakenPart(m: EntityManager, tenantId: string, year: number): Promise<{ entity_id: string; item_ids: string[] }[]> {
+  return (await m.query(
+    `SELECT e.id AS entity_id, p.item_ids
+       FROM joint_drawn_entities d
+       JOIN joint_task_parties v ON v.participation_id = d.participation_id AND v.tenant_id = $1
+       JOIN joint_participants p ON p.tenant_id = $1 AND p.id = d.participation_id
+       JOIN market_entities e ON e.tenant_id = $1 AND e.uscc = d.uscc
+      WHERE d.tenant_id = $1 AND d.lead_tenant_id <> $1 AND date_part('year', v.starts_on) = $2`,
+    [tenantId, year],
+  )) as { entity_id: string; item_ids: string[] }[];
+}
+
+/**
  * Freezes what a task draws from, under the bureau's rules: the eligible entities of each item
  * (filters, credit exemptions, already drawn this year, at most N draws a year), the drawable
  * inspectors (active, certificate valid over the whole inspection period), and the pairs that must not
@@ -275,17 +293,19 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
 
   // The rows that refer to entities by id, read first so that the scan of the pool keeps an entity's id
   // only when one of them needs it.
-  const drawnThisYear = (await m.query(
-    `SELECT entity_id, item_ids FROM draw_selections WHERE year = $1`,
-    [year],
-  )) as { entity_id: string; item_ids: string[] }[];
-  const timesDrawn = new Map<string, number>();
-  const drawnItems = new Map<string, Set<string>>(); // entity id → items it was drawn for this year
+  const drawnThisYear = [
+    ...((await m.query(
+      `SELECT entity_id, item_ids FROM draw_selections WHERE tenant_id = $1 AND year = $2`,
+      [task.tenantId, year],
+    )) as { entity_id: string; item_ids: string[] }[]),
+    ...(await jointDrawsTakenPart(m, task.tenantId, year)),
+  ];
+  const history = new Map<string, { draws: number; itemIds: Set<string> }>(); // entity id → its draws this year
   for (const row of drawnThisYear) {
-    timesDrawn.set(row.entity_id, (timesDrawn.get(row.entity_id) ?? 0) + 1);
-    let itemsOfEntity = drawnItems.get(row.entity_id);
-    if (!itemsOfEntity) drawnItems.set(row.entity_id, (itemsOfEntity = new Set()));
-    for (const itemId of row.item_ids) itemsOfEntity.add(itemId);
+    let entry = history.get(row.entity_id);
+    if (!entry) history.set(row.entity_id, (entry = { draws: 0, itemIds: new Set() }));
+    entry.draws += 1;
+    for (const itemId of row.item_ids) entry.itemIds.add(itemId);
   }
   const recusals = (await m.query(
     `SELECT entity_id, inspector_id FROM recusals WHERE valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $1)`,
@@ -301,7 +321,7 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   const excludable = new Set<string>([...recusals.map((r) => r.entity_id), ...previous.map((p) => p.entity_id)]);
   // The credit loop: the few entities on the watch list or blacklist (statuses refreshed under these rules).
   const listed = await listedEntities(m, rules);
-  const named = new Set<string>([...timesDrawn.keys(), ...excludable, ...listed.keys()]); // every id a rule below looks up
+  const named = new Set<string>([...history.keys(), ...excludable, ...listed.keys()]); // every id a rule below looks up
 
   // The drawable inspectors come first: an entity is tagged for a recusal rule only when some inspector
   // has the same tag.
@@ -359,8 +379,8 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
         const creditClass = row.creditClass ?? 'B';
         if (rules.credit[creditClass as 'A' | 'B' | 'C' | 'D'].exempt) { bucket.excluded.creditExempt += 1; continue; }
         // An entity no rule names (row.id '') was not drawn this year: it counts 0 draws.
-        if ((row.id ? (timesDrawn.get(row.id) ?? 0) : 0) >= rules.maxDrawsPerEntityPerYear) { bucket.excluded.maxDrawsPerYear += 1; continue; }
-        if (rules.excludeDrawnThisYear && row.id && drawnItems.get(row.id)?.has(items[i]!.id)) { bucket.excluded.drawnThisYear += 1; continue; }
+        const yearRule = row.id ? yearExclusion(history.get(row.id), items[i]!.id, rules) : null;
+        if (yearRule) { bucket.excluded[yearRule] += 1; continue; }
         let byCredit = weights.get(creditClass);
         if (!byCredit) weights.set(creditClass, (byCredit = new Map()));
         const status = row.id ? listed.get(row.id) : undefined;

@@ -7,7 +7,8 @@ import { actorOf, appendAudit } from '../audit/audit.service';
 import { resolveRefs } from '../../lib/resolve-ref';
 import { InspectionItem, ItemStatus } from '../items/inspection-item.entity';
 import { Inspector, InspectorStatus } from '../inspectors/inspector.entity';
-import { Task, TaskStatus } from '../tasks/task.entity';
+import { Task, TaskKind, TaskStatus } from '../tasks/task.entity';
+import { refuseViolations, yearCapViolations } from '../tasks/year-caps';
 import { assertPlanner, loadTask } from '../tasks/task.service';
 import { JointParticipation, JointStatus } from './joint-participant.entity';
 import { jointTaskRows, partnerDepartment } from './joint-views';
@@ -108,6 +109,9 @@ export async function savePart(ctx: RequestContext, globalId: string, input: Joi
       return id ?? '';
     });
     if (bad.length) throw badInput(bad);
+    // A part is a round of the participant's own items: its yearly caps hold as for its own tasks.
+    const year = Number(lead.starts_on.slice(0, 4));
+    refuseViolations('参加联合抽查将超出本单位的年度上限', await yearCapViolations(m, part.tenantId, year, TaskKind.SPECIAL, [...items.values()], part.taskId));
     const after = {
       itemIds: input.itemIds.map((g) => items.get(g)!.id),
       inspectorIds: input.inspectorIds.map((g) => inspectors.get(g)!.id),

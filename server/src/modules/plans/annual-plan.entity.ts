@@ -9,8 +9,10 @@ export enum PlanStatus {
   RETURNED = 'RETURNED',
   APPROVED = 'APPROVED',
   PUBLISHED = 'PUBLISHED',
+  /** A published version replaced by the publication of a later one: kept, readable, no longer in force. */
+  SUPERSEDED = 'SUPERSEDED',
 }
-registerEnumType(PlanStatus, { name: 'PlanStatus', description: '草稿 / 待审批 / 已退回 / 已批准 / 已公布' });
+registerEnumType(PlanStatus, { name: 'PlanStatus', description: '草稿 / 待审批 / 已退回 / 已批准 / 已公布 / 已被新版本替代' });
 
 export interface PlanRound {
   round: number;
@@ -27,6 +29,10 @@ export class AnnualPlan extends Node {
   @PrimaryGeneratedColumn('uuid') declare id: string;
 
   @Field(() => Int) @Column({ type: 'integer' }) year!: number;
+  @Field(() => Int, { description: '版本：1 为原计划，之后每次调整为一个新版本' }) @Column({ type: 'integer', default: 1 }) version!: number;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: '被新版本替代的时间' })
+  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
+  supersededAt!: Date | null;
   @Field() @Column({ type: 'text' }) title!: string;
   @Field({ description: '抽查范围' }) @Column({ type: 'text' }) scope!: string;
   @Field(() => String, { nullable: true, description: '检查人员要求' })

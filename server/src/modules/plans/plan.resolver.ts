@@ -6,7 +6,7 @@ import { SignedIn } from '../../graphql/permissions';
 import { InspectionItem } from '../items/inspection-item.entity';
 import { AnnualPlan, PlanStatus } from './annual-plan.entity';
 import { AnnualPlanItem } from './annual-plan-item.entity';
-import { savePlan, transitionPlan } from './plan.service';
+import { amendPlan, savePlan, transitionPlan } from './plan.service';
 
 const PlanActionEnum = { SUBMIT: 'SUBMIT', RETURN: 'RETURN', APPROVE: 'APPROVE', PUBLISH: 'PUBLISH' } as const;
 registerEnumType(PlanActionEnum, { name: 'PlanAction', description: '提交审批 / 退回 / 批准 / 公布' });
@@ -57,7 +57,7 @@ export class PlanResolver {
   @Query(() => AnnualPlanConnection, { description: '本单位年度抽查计划' })
   plans(@Ctx() ctx: RequestContext, @Args() filter: PlanFilter) {
     return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(AnnualPlan, 'p').orderBy('p.year', 'DESC').addOrderBy('p.created_at', 'DESC');
+      const query = m.createQueryBuilder(AnnualPlan, 'p').orderBy('p.year', 'DESC').addOrderBy('p.version', 'DESC');
       if (filter.year) query.andWhere('p.year = :year', { year: filter.year });
       if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
       return paginate(query, filter);
@@ -85,6 +85,17 @@ export class PlanResolver {
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
   ) {
     return transitionPlan(ctx, id, action, comment ?? null);
+  }
+
+  @SignedIn()
+  @Mutation(() => AnnualPlan, { description: '调整已公布的年度计划：编制新版本（草稿），经审批、公布后替代现行版本' })
+  amendPlan(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return amendPlan(ctx, id);
+  }
+
+  @FieldResolver(() => [AnnualPlan], { description: '同一年度计划的各个版本（含已被替代的），按版本排列' })
+  versions(@Root() plan: AnnualPlan, @Ctx() ctx: RequestContext) {
+    return tenantTx(ctx, (m) => m.find(AnnualPlan, { where: { tenantId: plan.tenantId, year: plan.year }, order: { version: 'ASC' } }));
   }
 
   @FieldResolver(() => [PlanItem])

@@ -33,6 +33,19 @@ export interface PlanInput {
 }
 
 const EDITABLE_STATES = [PlanStatus.DRAFT, PlanStatus.RETURNED];
+/** A version still on its way to publication: a year has at most one. */
+const OPEN_STATES = [PlanStatus.DRAFT, PlanStatus.SUBMITTED, PlanStatus.RETURNED, PlanStatus.APPROVED];
+
+/** The year's plan in force: its published version, or null. */
+export async function publishedPlanOf(m: EntityManager, tenantId: string, year: number): Promise<AnnualPlan | null> {
+  return m.findOneBy(AnnualPlan, { tenantId, year, status: PlanStatus.PUBLISHED });
+}
+
+/** Every version of a bureau's plan for a year, locked against a concurrent amendment or publication. */
+async function versionsOf(m: EntityManager, tenantId: string, year: number): Promise<AnnualPlan[]> {
+  await m.query('SELECT 1 FROM annual_plans WHERE tenant_id = $1 AND year = $2 FOR UPDATE', [tenantId, year]);
+  return m.find(AnnualPlan, { where: { tenantId, year }, order: { version: 'ASC' } });
+}
 
 /** Drafts or revises a plan; it is saved only if it complies with the bureau's current rules. */
 export async function savePlan(ctx: RequestContext, globalId: string | null, input: PlanInput): Promise<AnnualPlan> {
@@ -44,6 +57,11 @@ export async function savePlan(ctx: RequestContext, globalId: string | null, inp
     if (globalId) {
       plan = await load(m, globalId);
       if (!EDITABLE_STATES.includes(plan.status)) throw ruleViolation('PLAN_STATE', '只有草稿或已退回的计划可以修改');
+      if (plan.version > 1 && input.year !== plan.year) throw ruleViolation('plan.onePerYear', `第 ${plan.version} 版是 ${plan.year} 年度计划的调整，不能改为其他年度`);
+    }
+    const sameYear = (await versionsOf(m, viewer.tenantId, input.year)).filter((p) => p.id !== plan?.id);
+    if (sameYear.length && (!plan || plan.year !== input.year)) {
+      throw ruleViolation('plan.onePerYear', `${input.year} 年度已有抽查计划（第 ${sameYear.length} 版），每年只有一个计划；调整请对已公布的计划编制新版本`);
     }
     const rules = await currentRules(m);
     const items = await resolveItems(m, input.items);
@@ -59,7 +77,7 @@ export async function savePlan(ctx: RequestContext, globalId: string | null, inp
     };
     const id = plan?.id ?? crypto.randomUUID();
     if (plan) await m.update(AnnualPlan, { tenantId: viewer.tenantId, id }, values);
-    else await m.insert(AnnualPlan, { ...values, tenantId: viewer.tenantId, id, status: PlanStatus.DRAFT, createdBy: viewer.userId } as never);
+    else await m.insert(AnnualPlan, { ...values, tenantId: viewer.tenantId, id, version: 1, status: PlanStatus.DRAFT, createdBy: viewer.userId } as never);
     await m.delete(AnnualPlanItem, { planId: id });
     await m.insert(AnnualPlanItem, input.items.map((i) => ({ tenantId: viewer.tenantId, planId: id, itemId: items.get(i.itemId)!.id, ratio: i.ratio, rounds: i.rounds })));
     await appendAudit(m, actorOf(ctx), { action: plan ? 'plan.update' : 'plan.create', objectType: 'AnnualPlan', objectId: toGlobalId('AnnualPlan', id), after: input });
@@ -85,7 +103,20 @@ export async function transitionPlan(ctx: RequestContext, globalId: string, acti
     const changes: Partial<AnnualPlan> = { status: check.to as PlanStatus, ruleVersion: plan.ruleVersion };
     if (action === 'RETURN' || action === 'APPROVE') changes.reviewComment = comment?.trim() || null;
     if (action === 'APPROVE') Object.assign(changes, { approvedBy: viewer.userId, approvedAt: new Date() });
-    if (action === 'PUBLISH') changes.publishedAt = new Date();
+    if (action === 'PUBLISH') {
+      changes.publishedAt = new Date();
+      const earlier = (await versionsOf(m, plan.tenantId, plan.year)).filter((p) => p.status === PlanStatus.PUBLISHED);
+      for (const old of earlier) {
+        await m.update(AnnualPlan, { tenantId: old.tenantId, id: old.id }, { status: PlanStatus.SUPERSEDED, supersededAt: changes.publishedAt });
+        await appendAudit(m, actorOf(ctx), {
+          action: 'plan.supersede',
+          objectType: 'AnnualPlan',
+          objectId: toGlobalId('AnnualPlan', old.id),
+          before: { status: old.status, version: old.version },
+          after: { status: PlanStatus.SUPERSEDED, by: toGlobalId('AnnualPlan', plan.id), version: plan.version },
+        });
+      }
+    }
     await m.update(AnnualPlan, { tenantId: plan.tenantId, id: plan.id }, changes);
     await appendAudit(m, actorOf(ctx), {
       action: `plan.${action.toLowerCase()}`,
@@ -95,6 +126,42 @@ export async function transitionPlan(ctx: RequestContext, globalId: string, acti
       after: { status: check.to, comment },
     });
     return m.findOneByOrFail(AnnualPlan, { tenantId: plan.tenantId, id: plan.id });
+  });
+}
+
+/**
+ * 计划调整: a new draft version of the year's published plan, a copy to be revised and taken through the
+ * same workflow; its publication supersedes the version in force, which stays kept and readable.
+ */
+export async function amendPlan(ctx: RequestContext, globalId: string): Promise<AnnualPlan> {
+  const viewer = requireViewer(ctx);
+  if (!ctx.ability.can('update', asSubject('Tenant', { id: viewer.tenantId }))) throw forbidden('年度计划由领导小组办公室编制');
+  return tenantTx(ctx, async (m) => {
+    const plan = await load(m, globalId);
+    const versions = await versionsOf(m, viewer.tenantId, plan.year);
+    if (plan.status !== PlanStatus.PUBLISHED) throw ruleViolation('plan.amend', '只能对已公布、正在执行的计划编制调整版本');
+    const open = versions.find((v) => OPEN_STATES.includes(v.status));
+    if (open) throw ruleViolation('plan.amend', `${plan.year} 年度计划已有尚未公布的第 ${open.version} 版，请继续办理该版本`);
+    const id = crypto.randomUUID();
+    const version = Math.max(...versions.map((v) => v.version)) + 1;
+    await m.insert(AnnualPlan, {
+      tenantId: viewer.tenantId,
+      id,
+      year: plan.year,
+      version,
+      title: plan.title,
+      scope: plan.scope,
+      inspectorRequirements: plan.inspectorRequirements,
+      rounds: plan.rounds,
+      schedule: plan.schedule,
+      ruleVersion: plan.ruleVersion,
+      status: PlanStatus.DRAFT,
+      createdBy: viewer.userId,
+    } as never);
+    const items = await m.findBy(AnnualPlanItem, { tenantId: viewer.tenantId, planId: plan.id });
+    await m.insert(AnnualPlanItem, items.map((i) => ({ tenantId: viewer.tenantId, planId: id, itemId: i.itemId, ratio: i.ratio, rounds: i.rounds })));
+    await appendAudit(m, actorOf(ctx), { action: 'plan.amend', objectType: 'AnnualPlan', objectId: toGlobalId('AnnualPlan', id), before: { version: plan.version }, after: { version } });
+    return m.findOneByOrFail(AnnualPlan, { tenantId: viewer.tenantId, id });
   });
 }
 

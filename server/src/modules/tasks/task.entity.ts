@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Node } from '../../graphql/node';
 
@@ -12,6 +12,14 @@ export enum TaskStatus {
   CANCELLED = 'CANCELLED',
 }
 registerEnumType(TaskStatus, { name: 'TaskStatus', description: '草稿 / 已封存名单待摇号 / 已摇号 / 已取消' });
+
+export enum TaskKind {
+  /** 双随机抽查: a round of the bureau's published annual plan. */
+  PLANNED = 'PLANNED',
+  /** 专项检查 outside the plan (complaints, referrals): a reason and the leader's approval. */
+  SPECIAL = 'SPECIAL',
+}
+registerEnumType(TaskKind, { name: 'TaskKind', description: '年度计划内的双随机抽查 / 计划外的专项检查' });
 
 /** Which entities a task may draw from, beyond each item's own target type. */
 export interface TargetFilter {
@@ -35,7 +43,22 @@ export class Task extends Node {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @PrimaryGeneratedColumn('uuid') declare id: string;
 
+  @Field(() => TaskKind) @Column({ type: 'text', default: TaskKind.PLANNED }) kind!: TaskKind;
+  /** The version of the annual plan the task was made under (a later amendment does not move it). */
   @Column({ name: 'plan_id', type: 'uuid', nullable: true }) planId!: string | null;
+  @Field(() => String, { nullable: true, description: '专项检查的事由，或检查期已开始、已结束仍须办理的理由' })
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+  @Field({ description: '须经分管领导批准后才能封存名单（专项检查，或检查期已开始、已结束）' })
+  @Column({ name: 'needs_leader_approval', type: 'boolean', default: false })
+  needsLeaderApproval!: boolean;
+  @Column({ name: 'leader_approved_by', type: 'uuid', nullable: true }) leaderApprovedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: '分管领导批准时间' })
+  @Column({ name: 'leader_approved_at', type: 'timestamptz', nullable: true })
+  leaderApprovedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: '分管领导的批准意见' })
+  @Column({ name: 'leader_comment', type: 'text', nullable: true })
+  leaderComment!: string | null;
   @Field(() => Int, { nullable: true, description: '年度计划中的轮次' }) @Column({ type: 'integer', nullable: true }) round!: number | null;
   @Field() @Column({ type: 'text' }) title!: string;
   @Field({ description: '检查目的' }) @Column({ type: 'text' }) purpose!: string;

@@ -4,9 +4,9 @@ import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
 import { InspectionItem } from '../items/inspection-item.entity';
 import { AnnualPlan } from '../plans/annual-plan.entity';
-import { Task, TaskStatus } from './task.entity';
+import { Task, TaskKind, TaskStatus } from './task.entity';
 import { TaskItem } from './task-item.entity';
-import { cancelTask, saveTask } from './task.service';
+import { approveTask, cancelTask, needsApproval, saveTask } from './task.service';
 import { viewerInspectorId } from '../inspections/inspection-access';
 import { todayInChina } from '../inspections/inspection-deadlines';
 
@@ -34,6 +34,8 @@ class InspectorFilterInput {
 
 @InputType({ description: '抽查任务及实施方案' })
 class TaskInput {
+  @Field(() => TaskKind, { nullable: true, description: '默认为年度计划内的双随机抽查（须指定计划和轮次）' }) kind?: TaskKind | null;
+  @Field(() => String, { nullable: true, description: '专项检查的事由；检查期已开始时补办的理由' }) reason?: string | null;
   @Field(() => ID, { nullable: true }) planId?: string | null;
   @Field(() => Int, { nullable: true }) round?: number | null;
   @Field() title!: string;
@@ -104,6 +106,17 @@ export class TaskResolver {
   @Mutation(() => Task, { description: '取消尚未摇号的任务' })
   cancelTask(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
     return cancelTask(ctx, id, reason);
+  }
+
+  @SignedIn()
+  @Mutation(() => Task, { description: '分管领导批准专项检查，或批准在已开始、已结束的检查期内办理（须写明理由）' })
+  approveTask(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('comment') comment: string) {
+    return approveTask(ctx, id, comment);
+  }
+
+  @FieldResolver(() => Boolean, { description: '封存名单前尚待分管领导批准' })
+  awaitingLeaderApproval(@Root() task: Task) {
+    return task.status === TaskStatus.DRAFT && needsApproval(task) && !task.leaderApprovedAt;
   }
 
   @FieldResolver(() => [TaskItemView])

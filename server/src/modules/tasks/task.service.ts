@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { ENTITY_STATUS, Ratio, asSubject, fromGlobalUuid, labelProblems, ratioBp, toGlobalId, type FieldProblem, type RuleViolation } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
-import { AppError, badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
+import { badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { resolveRefs } from '../../lib/resolve-ref';
 import { InspectionItem, ItemStatus } from '../items/inspection-item.entity';
@@ -12,11 +12,17 @@ import { AnnualPlanItem } from '../plans/annual-plan-item.entity';
 import { RuleSetVersion } from '../rules/rule-set.entity';
 import { currentTenantArea } from '../regions/region-area';
 import { parseDate } from '../inspectors/inspector-fields';
-import { Task, TaskStatus, type InspectorFilter, type TargetFilter } from './task.entity';
+import { Task, TaskKind, TaskStatus, type InspectorFilter, type TargetFilter } from './task.entity';
+import { refuseViolations, yearCapViolations } from './year-caps';
+import { todayInChina } from '../inspections/inspection-deadlines';
 import { TaskItem } from './task-item.entity';
 import { JointParticipation, JointStatus } from '../joint/joint-participant.entity';
 
 export interface TaskInput {
+  /** PLANNED (default): a round of the published plan; SPECIAL: 专项检查 outside it. */
+  kind?: TaskKind | null;
+  /** 专项检查's 事由, or why a task is made for a window already begun or closed. */
+  reason?: string | null;
   planId?: string | null;
   round?: number | null;
   title: string;
@@ -53,18 +59,29 @@ export async function saveTask(ctx: RequestContext, globalId: string | null, inp
       if (task.status !== TaskStatus.DRAFT) throw ruleViolation('TASK_STATE', '名单已封存的任务不能修改');
     }
     const items = await resolveItems(m, input.items);
-    const plan = input.planId ? await resolvePlan(m, input.planId) : null;
+    const kind = input.kind ?? TaskKind.PLANNED;
+    const plan = kind === TaskKind.PLANNED && input.planId ? await resolvePlan(m, input.planId) : null;
     const rules = await m.findOneOrFail(RuleSetVersion, { where: {}, order: { version: 'DESC' } });
     const violations = await taskViolations(m, input, shape, items, plan, rules);
-    if (violations.length) {
-      throw new AppError('RULE_VIOLATION', `任务不符合规则：${violations.map((v) => v.message).join('；')}`, { rule: violations[0]!.rule, violations });
+    violations.push(...windowViolations(kind, shape, reasonOf(input)));
+    if (!violations.length) {
+      const year = Number(shape.startsOn.slice(0, 4));
+      violations.push(...(await yearCapViolations(m, viewer.tenantId, year, kind, [...items.values()], task?.id ?? null)));
     }
+    refuseViolations('任务不符合规则', violations);
     const targetFilter = await checkTargetFilter(m, input.targetFilter ?? {});
     const inspectorFilter = await checkInspectorFilter(m, input.inspectorFilter ?? {});
     const lead = await checkJoint(m, task, input);
     const values = {
+      kind,
+      reason: reasonOf(input),
+      needsLeaderApproval: kind === TaskKind.SPECIAL || shape.startsOn < todayInChina(),
+      // Whatever a leader approved was the task as it stood: a change asks again.
+      leaderApprovedBy: null,
+      leaderApprovedAt: null,
+      leaderComment: null,
       planId: plan?.id ?? null,
-      round: input.round ?? null,
+      round: plan ? (input.round ?? null) : null,
       title: input.title.trim(),
       purpose: input.purpose.trim(),
       procedure: input.procedure.trim(),
@@ -97,6 +114,78 @@ export async function cancelTask(ctx: RequestContext, globalId: string, reason: 
     await appendAudit(m, actorOf(ctx), { action: 'task.cancel', objectType: 'Task', objectId: toGlobalId('Task', task.id), before: { status: task.status }, after: { status: TaskStatus.CANCELLED, reason } });
     return m.findOneByOrFail(Task, { tenantId: task.tenantId, id: task.id });
   });
+}
+
+const reasonOf = (input: TaskInput): string | null => input.reason?.trim() || null;
+
+/**
+ * A task's window lies in one year and has not begun (Beijing date) — unless the office gives its reason,
+ * and then the task waits for a leader's approval before its pool can be frozen.
+ */
+function windowViolations(kind: TaskKind, dates: { startsOn: string; endsOn: string }, reason: string | null): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  if (dates.startsOn.slice(0, 4) !== dates.endsOn.slice(0, 4)) out.push({ rule: 'task.window', message: '检查期须在同一年度内' });
+  const today = todayInChina();
+  if (dates.startsOn < today && !reason) {
+    const state = dates.endsOn < today ? '已经结束' : '已经开始';
+    out.push({ rule: 'task.window', message: `检查期 ${dates.startsOn} 至 ${dates.endsOn} ${state}（今天是 ${today}）：须说明理由并经分管领导批准` });
+  }
+  if (kind === TaskKind.SPECIAL && !reason) out.push({ rule: 'special.reason', message: '专项检查须写明事由（如投诉举报、上级交办、转办线索）' });
+  return out;
+}
+
+/**
+ * 分管领导批准: a 专项检查, or a task whose window has begun or closed, may have its pool frozen only after a
+ * leader — not whoever made the task — approves it as it stands, with a reason kept in the audit trail.
+ */
+export async function approveTask(ctx: RequestContext, globalId: string, comment: string): Promise<Task> {
+  const viewer = requireViewer(ctx);
+  if (!viewer.roles.includes('LEADER')) throw forbidden('专项检查和补办的检查期须由分管领导批准');
+  if (!comment.trim()) throw badInput([{ field: 'comment', message: '请填写批准意见和理由' }]);
+  return tenantTx(ctx, async (m) => {
+    const task = await loadTask(m, globalId);
+    await m.query('SELECT 1 FROM tasks WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [task.tenantId, task.id]);
+    if (task.status !== TaskStatus.DRAFT) throw ruleViolation('TASK_STATE', '名单已封存的任务不再审批');
+    if (!needsApproval(task)) throw ruleViolation('task.approval', '该任务属于年度计划且检查期尚未开始，无需领导批准');
+    if (task.createdBy === viewer.userId) throw forbidden('不能批准本人制定的任务');
+    const approval = { leaderApprovedBy: viewer.userId, leaderApprovedAt: new Date(), leaderComment: comment.trim() };
+    await m.update(Task, { tenantId: task.tenantId, id: task.id }, approval);
+    await appendAudit(m, actorOf(ctx), {
+      action: 'task.approve',
+      objectType: 'Task',
+      objectId: toGlobalId('Task', task.id),
+      after: { kind: task.kind, reason: task.reason, startsOn: task.startsOn, endsOn: task.endsOn, comment: approval.leaderComment },
+    });
+    return m.findOneByOrFail(Task, { tenantId: task.tenantId, id: task.id });
+  });
+}
+
+/**
+ * Checked again when the pool is frozen (the year may have filled up since the task was made, a window
+ * may have closed): the plan, the leader's approval where one is needed, and the yearly caps.
+ */
+export async function assertMayCommit(m: EntityManager, task: Task): Promise<void> {
+  const violations: RuleViolation[] = [];
+  if (task.kind === TaskKind.PLANNED && !task.planId) {
+    violations.push({ rule: 'task.plan', message: '双随机抽查任务须属于本单位已公布的年度计划的某一轮；计划外的检查请按专项检查办理' });
+  }
+  if (needsApproval(task) && !task.leaderApprovedAt) {
+    if (task.kind === TaskKind.SPECIAL) violations.push({ rule: 'special.approval', message: '专项检查须经分管领导批准后才能封存名单' });
+    const today = todayInChina();
+    if (task.startsOn < today) {
+      const state = task.endsOn < today ? '已经结束' : '已经开始';
+      violations.push({ rule: 'task.window', message: `检查期 ${task.startsOn} 至 ${task.endsOn} ${state}（今天是 ${today}），未经分管领导批准不能封存名单` });
+    }
+  }
+  const itemIds = (await m.findBy(TaskItem, { tenantId: task.tenantId, taskId: task.id })).map((i) => i.itemId);
+  const items = await m.findBy(InspectionItem, { tenantId: task.tenantId, id: In(itemIds) });
+  violations.push(...(await yearCapViolations(m, task.tenantId, Number(task.startsOn.slice(0, 4)), task.kind, items, task.id)));
+  refuseViolations('不能封存名单', violations);
+}
+
+/** Whether the task waits for a leader: 专项检查, a window begun when it was made, or closed by now. */
+export function needsApproval(task: Task): boolean {
+  return task.kind === TaskKind.SPECIAL || task.needsLeaderApproval || task.endsOn < todayInChina();
 }
 
 function checkShape(input: TaskInput): { startsOn: string; endsOn: string } {
@@ -142,8 +231,13 @@ async function taskViolations(
     }
     if (planned && !planned.has(item.id)) out.push({ rule: 'plan.items', message: `“${item.name}”不在年度计划中` });
   }
+  if ((input.kind ?? TaskKind.PLANNED) === TaskKind.PLANNED && !plan) {
+    out.push({ rule: 'task.plan', message: '双随机抽查任务须属于本单位已公布的年度计划的某一轮；计划外的检查请按专项检查办理（须写明事由并经分管领导批准）' });
+  }
   if (plan) {
-    if (plan.status !== PlanStatus.PUBLISHED) out.push({ rule: 'plan.published', message: '年度计划尚未公布' });
+    if (plan.status === PlanStatus.SUPERSEDED) out.push({ rule: 'plan.published', message: `年度计划第 ${plan.version} 版已被新版本替代，请按现行版本制定任务` });
+    else if (plan.status !== PlanStatus.PUBLISHED) out.push({ rule: 'plan.published', message: '年度计划尚未公布' });
+    if (String(plan.year) !== dates.startsOn.slice(0, 4)) out.push({ rule: 'plan.year', message: `检查期须在 ${plan.year} 年度计划的年度内` });
     const round = plan.schedule.find((r) => r.round === input.round);
     if (!round) out.push({ rule: 'plan.round', message: `年度计划没有第 ${input.round ?? '?'} 轮` });
     else if (dates.startsOn < round.from || dates.endsOn > round.to) {
