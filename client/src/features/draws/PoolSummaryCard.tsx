@@ -1,6 +1,6 @@
 /** 名单概况: per item the eligible targets and why others are left out; inspectors, recusal pairs, joint parties. */
-import { Card, Descriptions, Table, Tooltip } from 'antd';
-import { formatRatio } from '@spotcheck/shared';
+import { Card, Descriptions, Table } from 'antd';
+import { POOL_EXCLUSION_RULES, formatRatio, type PoolExclusionRule } from '@spotcheck/shared';
 import { useMessages } from '../../app/i18n';
 import { drawMessages } from './messages';
 import type { PoolSummary, Stratum } from './draw-data';
@@ -12,15 +12,13 @@ export function PoolSummaryCard({ summary }: { summary: PoolSummary }) {
     { key: 'item', title: m('item'), dataIndex: 'item' },
     { key: 'ratio', title: m('ratio'), render: (_: unknown, s: Stratum) => formatRatio(s.ratio) },
     { key: 'eligible', title: m('eligible'), dataIndex: 'eligible' },
-    {
-      key: 'excluded',
-      title: m('excluded'),
-      render: (_: unknown, s: Stratum) => (
-        <Tooltip title={m('excludedDetail', { creditExempt: s.excluded?.creditExempt ?? 0, drawnThisYear: s.excluded?.drawnThisYear ?? 0, maxDrawsPerYear: s.excluded?.maxDrawsPerYear ?? 0 })}>
-          <span tabIndex={0}>{excludedTotal(s)}</span>
-        </Tooltip>
-      ),
-    },
+    // Each rule that left entities out, with its count: what a refusal of an emptied pool names too.
+    ...(Object.keys(POOL_EXCLUSION_RULES) as PoolExclusionRule[]).map((rule) => ({
+      key: `excluded-${rule}`,
+      title: POOL_EXCLUSION_RULES[rule],
+      render: (_: unknown, s: Stratum) => <span data-testid={`pool-excluded-${rule}`}>{s.excluded?.[rule] ?? 0}</span>,
+    })),
+    { key: 'excluded', title: m('excluded'), render: (_: unknown, s: Stratum) => excludedTotal(s) },
   ];
   return (
     <Card title={m('pool')} data-testid="pool-summary">

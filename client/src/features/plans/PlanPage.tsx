@@ -15,6 +15,7 @@ import { QueryState } from '../../components/QueryState';
 import { planMessages, PLAN_STATUS_COLORS } from './messages';
 import { PLAN, type PlanDetail } from './operations';
 import { PlanWorkflowButtons } from './PlanWorkflowButtons';
+import { PlanVersionsCard } from './PlanVersionsCard';
 import { scheduleOf } from './schedule';
 
 type PlanItemRow = PlanDetail['items'][number];
@@ -59,6 +60,7 @@ export function PlanPage({ id }: { id: string }) {
         title={
           <Space wrap>
             <span data-testid="plan-title">{plan.title}</span>
+            <Tag data-testid="plan-version">{m('versionLabel', { version: plan.version })}</Tag>
             <Tag color={PLAN_STATUS_COLORS[plan.status]} data-testid="plan-status" data-status={plan.status}>
               {m(plan.status)}
             </Tag>
@@ -109,6 +111,7 @@ export function PlanPage({ id }: { id: string }) {
       <Card title={m('items')} extra={<ExportCsvButton spec={exportSpec} disabled={!itemRows.length} testId="plan-items-export" />}>
         <Table<PlanItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={itemRows} pagination={false} data-testid="plan-items" />
       </Card>
+      <PlanVersionsCard plan={plan} />
     </Flex>
   );
 }

@@ -17,7 +17,7 @@ import { connectionPages } from '../../components/csv-pages';
 import { planMessages, PLAN_STATUS_COLORS } from './messages';
 import { PLANS, type PlanRow, type PlanStatus } from './operations';
 
-const STATUSES: PlanStatus[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED'];
+const STATUSES: PlanStatus[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'SUPERSEDED'];
 
 export function PlansPage() {
   const { t, lang } = useI18n();
@@ -34,6 +34,7 @@ export function PlansPage() {
   const columns = [
     { key: 'year', title: m('year'), dataIndex: 'year', width: 80 },
     { key: 'title', title: m('planTitle'), render: (_: unknown, p: PlanRow) => <AppLink to={LINKS.plan(p.id)} testId="plan-link">{p.title}</AppLink> },
+    { key: 'version', title: m('version'), render: (_: unknown, p: PlanRow) => m('versionLabel', { version: p.version }), width: 90 },
     { key: 'rounds', title: m('rounds'), dataIndex: 'rounds', width: 100 },
     {
       key: 'status',
@@ -52,6 +53,7 @@ export function PlansPage() {
     columns: [
       { title: m('year'), value: (p: PlanRow) => p.year },
       { title: m('planTitle'), value: (p: PlanRow) => p.title },
+      { title: m('version'), value: (p: PlanRow) => p.version },
       { title: m('rounds'), value: (p: PlanRow) => p.rounds },
       { title: m('status'), value: (p: PlanRow) => m(p.status) },
       { title: m('ruleVersion'), value: (p: PlanRow) => p.ruleVersion },

@@ -33,6 +33,15 @@ export const planMessages = defineMessages(
     RETURNED: '已退回',
     APPROVED: '已批准',
     PUBLISHED: '已公布',
+    SUPERSEDED: '已被新版本替代',
+    version: '版本',
+    versionLabel: '第 {version} 版',
+    versions: '计划版本',
+    versionsHint: '计划的调整以新版本办理，经审批、公布后替代现行版本；以前的版本保留备查。',
+    amend: '调整计划（编制新版本）',
+    amendConfirm: '以现行计划为底稿编制第 {version} 版？新版本须经审批、公布后才替代现行版本。',
+    amended: '已编制第 {version} 版（草稿）',
+    supersededAt: '替代时间',
     SUBMIT: '提交审批',
     RETURN: '退回修改',
     APPROVE: '批准',
@@ -98,6 +107,15 @@ export const planMessages = defineMessages(
     RETURNED: 'Returned',
     APPROVED: 'Approved',
     PUBLISHED: 'Published',
+    SUPERSEDED: 'Superseded',
+    version: 'Version',
+    versionLabel: 'Version {version}',
+    versions: 'Plan versions',
+    versionsHint: 'A plan is amended by a new version that replaces the one in force once approved and published; earlier versions are kept.',
+    amend: 'Amend the plan (new version)',
+    amendConfirm: 'Draft version {version} from the plan in force? It replaces it only once approved and published.',
+    amended: 'Version {version} drafted',
+    supersededAt: 'Superseded',
     SUBMIT: 'Submit for approval',
     RETURN: 'Return for changes',
     APPROVE: 'Approve',
@@ -133,4 +151,4 @@ export const planMessages = defineMessages(
   },
 );
 
-export const PLAN_STATUS_COLORS: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'processing', RETURNED: 'warning', APPROVED: 'cyan', PUBLISHED: 'success' };
+export const PLAN_STATUS_COLORS: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'processing', RETURNED: 'warning', APPROVED: 'cyan', PUBLISHED: 'success', SUPERSEDED: 'default' };

@@ -9,6 +9,7 @@ export const PLAN_ROW = graphql(`
   fragment PlanRow on AnnualPlan {
     id
     year
+    version
     title
     status
     rounds
@@ -28,6 +29,15 @@ export const PLAN_DETAIL_FIELDS = graphql(`
     schedule
     reviewComment
     createdAt
+    supersededAt
+    versions {
+      id
+      version
+      status
+      approvedAt
+      publishedAt
+      supersededAt
+    }
     items {
       ratio
       rounds
@@ -119,6 +129,16 @@ export const TRANSITION_PLAN = graphql(`
   mutation TransitionPlan($id: ID!, $action: PlanAction!, $comment: String) {
     transitionPlan(id: $id, action: $action, comment: $comment) {
       ...PlanDetailFields
+    }
+  }
+`);
+
+export const AMEND_PLAN = graphql(`
+  mutation AmendPlan($id: ID!) {
+    amendPlan(id: $id) {
+      id
+      version
+      status
     }
   }
 `);

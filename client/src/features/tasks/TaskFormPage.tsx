@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ENTITY_STATUS } from '@spotcheck/shared';
 import { labelRule } from '../../app/form-rules';
@@ -22,8 +22,10 @@ import { taskMessages } from './messages';
 import { CREATE_TASK, TASK, TASK_FORM_OPTIONS, UPDATE_TASK, type TaskDetail } from './operations';
 import { emptyTask, periodRule, ratioRule, taskInput, taskValues, type TaskFormValues } from './task-form';
 
-const FIELDS = ['planId', 'round', 'title', 'purpose', 'procedure', 'divisionOfLabour', 'confidentiality', 'startsOn', 'endsOn', 'teamSize', 'items', 'regionCodes', 'statuses', 'departmentIds', 'leadDepartmentId'] as const;
+const FIELDS = ['kind', 'reason', 'planId', 'round', 'title', 'purpose', 'procedure', 'divisionOfLabour', 'confidentiality', 'startsOn', 'endsOn', 'teamSize', 'items', 'regionCodes', 'statuses', 'departmentIds', 'leadDepartmentId'] as const;
 const RENAMES = { 'targetFilter.regionCodes': 'regionCodes', 'targetFilter.statuses': 'statuses', 'inspectorFilter.departmentIds': 'departmentIds' };
+
+const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export function TaskFormPage({ id }: { id?: string }) {
   const options = useQuery(TASK_FORM_OPTIONS, { fetchPolicy: 'cache-and-network' });
@@ -50,6 +52,10 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
   const [planId, setPlanId] = useState(initial.planId ?? null);
   const [round, setRound] = useState(initial.round ?? null);
   const [joint, setJoint] = useState(initial.joint);
+  const [kind, setKind] = useState(initial.kind);
+  const startsOn = Form.useWatch('startsOn', form) as string | undefined;
+  // A window already begun (Beijing date) is made only with a reason, and waits for the leader's approval.
+  const late = kind === 'PLANNED' && !!startsOn && startsOn < beijingToday();
   const plan = plans.find((p) => p.id === planId);
   const rounds = plan ? scheduleOf(plan.schedule) : [];
   const chosenRound = rounds.find((r) => r.round === round);
@@ -75,6 +81,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
       if (r) form.setFieldsValue({ startsOn: r.from, endsOn: r.to });
     }
     if ('joint' in changed) setJoint(!!changed.joint);
+    if ('kind' in changed && changed.kind) setKind(changed.kind);
     if ('startsOn' in changed) void form.validateFields(['endsOn']).catch(() => undefined);
   };
 
@@ -119,9 +126,21 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
         {!editable && <Alert type="warning" showIcon title={m('notEditable')} style={{ marginBottom: 16 }} />}
         <ProblemAlert problem={problem} testId="task-form-error" />
         <Form<TaskFormValues> form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange} onFinish={submit} disabled={!editable || creating || updating}>
-          <Row gutter={16}>
+          <Form.Item label={m('kind')} name="kind" extra={m(kind === 'SPECIAL' ? 'specialHint' : 'plannedHint')}>
+            <Radio.Group
+              optionType="button"
+              options={[{ value: 'PLANNED', label: m('PLANNED') }, { value: 'SPECIAL', label: m('SPECIAL') }]}
+              data-testid="task-kind"
+            />
+          </Form.Item>
+          {kind === 'SPECIAL' && (
+            <Form.Item label={m('specialReason')} name="reason" required rules={[{ required: true, whitespace: true, message: m('required', { field: m('specialReason') }) }]}>
+              <Input.TextArea rows={2} maxLength={2000} placeholder={m('specialReasonPlaceholder')} data-testid="task-reason" />
+            </Form.Item>
+          )}
+          <Row gutter={16} style={kind === 'SPECIAL' ? { display: 'none' } : undefined}>
             <Col xs={24} md={12}>
-              <Form.Item label={m('plan')} name="planId">
+              <Form.Item label={m('plan')} name="planId" required>
                 <Select
                   allowClear
                   showSearch={{ optionFilterProp: 'label' }}
@@ -133,7 +152,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item label={m('round')} name="round" rules={[{ required: !!plan, message: m('required', { field: m('round') }) }]}>
+              <Form.Item label={m('round')} name="round" required rules={[{ required: kind === 'PLANNED' && !!plan, message: m('required', { field: m('round') }) }]}>
                 <Select
                   disabled={!plan}
                   options={rounds.map((r) => ({ value: r.round, label: m('roundOption', { round: r.round, from: r.from, to: r.to }) }))}
@@ -148,12 +167,12 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} sm={8}>
-              <Form.Item label={m('startsOn')} name="startsOn" rules={[{ required: true, message: m('required', { field: m('startsOn') }) }, periodRule('startsOn', () => chosenRound)]}>
+              <Form.Item label={m('startsOn')} name="startsOn" rules={[{ required: true, message: m('required', { field: m('startsOn') }) }, periodRule('startsOn', () => (kind === 'PLANNED' ? chosenRound : undefined))]}>
                 <Input type="date" data-testid="task-starts-on" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8}>
-              <Form.Item label={m('endsOn')} name="endsOn" dependencies={['startsOn']} rules={[{ required: true, message: m('required', { field: m('endsOn') }) }, periodRule('endsOn', () => chosenRound)]}>
+              <Form.Item label={m('endsOn')} name="endsOn" dependencies={['startsOn']} rules={[{ required: true, message: m('required', { field: m('endsOn') }) }, periodRule('endsOn', () => (kind === 'PLANNED' ? chosenRound : undefined))]}>
                 <Input type="date" data-testid="task-ends-on" />
               </Form.Item>
             </Col>
@@ -168,6 +187,11 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
               </Form.Item>
             </Col>
           </Row>
+          {late && (
+            <Form.Item label={m('lateReason')} name="reason" extra={m('lateHint')} rules={[{ required: true, whitespace: true, message: m('required', { field: m('lateReason') }) }]}>
+              <Input.TextArea rows={2} maxLength={2000} data-testid="task-late-reason" />
+            </Form.Item>
+          )}
 
           <Divider titlePlacement="start">{m('plan_section')}</Divider>
           {text('purpose', 2000)}

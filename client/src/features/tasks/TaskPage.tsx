@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Descriptions, Flex, Form, Input, Modal, Space, Table, Tag, type ButtonProps } from 'antd';
-import { EditOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ENTITY_STATUS, formatRatio } from '@spotcheck/shared';
 import { useCurrentUser } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
@@ -17,7 +17,7 @@ import { AppLink, BackLink } from '../../components/BackLink';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { taskMessages, TASK_STATUS_COLORS } from './messages';
-import { CANCEL_TASK, TASK, type TaskDetail } from './operations';
+import { APPROVE_TASK, CANCEL_TASK, TASK, type TaskDetail } from './operations';
 import { ParticipantsCard } from './ParticipantsCard';
 import { AssignmentsCard } from '../inspections/AssignmentsCard';
 
@@ -36,6 +36,7 @@ export function TaskPage({ id }: { id: string }) {
   const m = useMessages(taskMessages);
   const user = useCurrentUser();
   const [cancelling, setCancelling] = useState(false);
+  const [approving, setApproving] = useState(false);
   const { data, error } = useQuery(TASK, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const task = data?.node.__typename === 'Task' ? data.node : null;
   if (!task) return <QueryState error={error} />;
@@ -59,6 +60,8 @@ export function TaskPage({ id }: { id: string }) {
           <Space wrap>
             <span data-testid="task-title">{task.title}</span>
             {task.joint && <Tag color="purple">{m('jointTag')}</Tag>}
+            <Tag color={task.kind === 'SPECIAL' ? 'orange' : 'blue'} data-testid="task-kind" data-kind={task.kind}>{m(task.kind)}</Tag>
+            {task.awaitingLeaderApproval && <Tag color="warning" data-testid="task-awaiting-approval">{m('awaitingApproval')}</Tag>}
             <Tag color={TASK_STATUS_COLORS[task.status]} data-testid="task-status" data-status={task.status}>
               {m(task.status)}
             </Tag>
@@ -66,6 +69,11 @@ export function TaskPage({ id }: { id: string }) {
         }
         extra={
           <Space wrap>
+            {task.awaitingLeaderApproval && user.me.roles.includes('LEADER') && (
+              <Button type="primary" icon={<CheckOutlined aria-hidden />} onClick={() => setApproving(true)} data-testid="task-approve">
+                {m('approve')}
+              </Button>
+            )}
             {planner && task.status === 'DRAFT' && (
               <Button icon={<EditOutlined aria-hidden />} onClick={() => navigate(LINKS.editTask(task.id))} data-testid="task-edit">
                 {m('editTask')}
@@ -90,6 +98,8 @@ export function TaskPage({ id }: { id: string }) {
           column={{ xs: 1, md: 2 }}
           items={[
             { key: 'plan', label: m('plan'), children: task.plan ? <AppLink to={LINKS.plan(task.plan.id)}>{`${task.plan.title}（${m('planRound', { year: task.plan.year, round: task.round ?? '?' })}）`}</AppLink> : m('noPlan'), span: 2 },
+            ...(task.reason ? [{ key: 'reason', label: m(task.kind === 'SPECIAL' ? 'specialReason' : 'lateReason'), children: task.reason, span: 2 }] : []),
+            ...(task.leaderApprovedAt ? [{ key: 'approval', label: m('approvalTitle'), children: <span data-testid="task-approval">{`${formatDateTime(task.leaderApprovedAt, lang)} ${task.leaderComment ?? ''}`}</span>, span: 2 }] : []),
             { key: 'period', label: m('period'), children: `${task.startsOn} — ${task.endsOn}` },
             { key: 'teamSize', label: m('teamSize'), children: task.teamSize },
             ...(task.joint ? [{ key: 'lead', label: m('leadDepartment'), children: task.leadDepartment?.name ?? '—', span: 2 }] : []),
@@ -113,6 +123,7 @@ export function TaskPage({ id }: { id: string }) {
       {task.joint && <ParticipantsCard task={task} canManage={planner} />}
       {task.draw?.status === 'DRAWN' && canReadInspections(user) && <AssignmentsCard drawId={task.draw.id} taskId={task.id} />}
       <CancelTaskModal task={task} open={cancelling} onClose={() => setCancelling(false)} />
+      <ApproveTaskModal task={task} open={approving} onClose={() => setApproving(false)} />
     </Flex>
   );
 }
@@ -150,6 +161,46 @@ function CancelTaskModal({ task, open, onClose }: { task: TaskDetail; open: bool
       <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item label={m('cancelReason')} name="reason" rules={[{ required: true, whitespace: true, message: m('cancelReasonRequired') }]}>
           <Input.TextArea rows={3} maxLength={500} data-testid="task-cancel-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 分管领导批准 a 专项检查 or a late window, with the comment kept in the audit trail. */
+function ApproveTaskModal({ task, open, onClose }: { task: TaskDetail; open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const m = useMessages(taskMessages);
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ comment: string }>();
+  const { problem, report, clear } = useFormProblem(form, ['comment']);
+  const [approve, { loading }] = useMutation(APPROVE_TASK);
+  const submit = async ({ comment }: { comment: string }) => {
+    clear();
+    try {
+      await approve({ variables: { id: task.id, comment: comment.trim() }, refetchQueries: ['Tasks'] });
+      void message.success(m('approved'));
+      onClose();
+    } catch (error) {
+      report(error);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={m('approvalTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={m('approve')}
+      cancelText={t('cancel')}
+      confirmLoading={loading}
+      okButtonProps={{ 'data-testid': 'task-approve-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      <ProblemAlert problem={problem} testId="task-approve-error" />
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item label={m('approvalComment')} name="comment" rules={[{ required: true, whitespace: true, message: m('approvalRequired') }]}>
+          <Input.TextArea rows={3} maxLength={2000} data-testid="task-approve-comment" />
         </Form.Item>
       </Form>
     </Modal>

@@ -11,6 +11,8 @@ export const TASK_ROW = graphql(`
   fragment TaskRow on Task {
     id
     title
+    kind
+    awaitingLeaderApproval
     round
     startsOn
     endsOn
@@ -21,6 +23,7 @@ export const TASK_ROW = graphql(`
     plan {
       id
       year
+      version
       title
     }
     leadDepartment {
@@ -37,6 +40,10 @@ export const TASK_ROW = graphql(`
 export const TASK_DETAIL_FIELDS = graphql(`
   fragment TaskDetailFields on Task {
     ...TaskRow
+    reason
+    needsLeaderApproval
+    leaderApprovedAt
+    leaderComment
     purpose
     procedure
     divisionOfLabour
@@ -217,6 +224,14 @@ export const WITHDRAW_JOINT_PARTICIPANT = graphql(`
     withdrawJointParticipant(id: $id) {
       id
       status
+    }
+  }
+`);
+
+export const APPROVE_TASK = graphql(`
+  mutation ApproveTask($id: ID!, $comment: String!) {
+    approveTask(id: $id, comment: $comment) {
+      ...TaskDetailFields
     }
   }
 `);

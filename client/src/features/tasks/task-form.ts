@@ -3,7 +3,11 @@ import type { FormRule } from 'antd';
 import { Ratio, ratioBp, toGlobalId, type RuleSet } from '@spotcheck/shared';
 import type { TaskDetail } from './operations';
 
+export type TaskKindValue = 'PLANNED' | 'SPECIAL';
+
 export interface TaskFormValues {
+  kind: TaskKindValue;
+  reason?: string | null;
   planId?: string | null;
   round?: number | null;
   title: string;
@@ -42,6 +46,8 @@ interface Filters {
 
 export function emptyTask(teamSize: number): TaskFormValues {
   return {
+    kind: 'PLANNED',
+    reason: '',
     planId: null,
     round: null,
     title: '',
@@ -68,6 +74,8 @@ export function taskValues(task: TaskDetail): TaskFormValues {
   const target = (task.targetFilter ?? {}) as Filters;
   const inspectors = (task.inspectorFilter ?? {}) as Filters;
   return {
+    kind: task.kind,
+    reason: task.reason ?? '',
     planId: task.plan?.id ?? null,
     round: task.round,
     title: task.title,
@@ -93,9 +101,13 @@ export function taskValues(task: TaskDetail): TaskFormValues {
 
 export function taskInput(v: TaskFormValues) {
   const list = (values: string[]) => (values.length ? values : undefined);
+  const planned = v.kind === 'PLANNED';
   return {
-    planId: v.planId ?? null,
-    round: v.planId ? (v.round ?? null) : null,
+    kind: v.kind,
+    reason: v.reason?.trim() || null,
+    // A 专项检查 stands outside the plan; a planned task without a plan is sent as is, for the server to refuse by name.
+    planId: planned ? (v.planId ?? null) : null,
+    round: planned && v.planId ? (v.round ?? null) : null,
     title: v.title.trim(),
     purpose: v.purpose.trim(),
     procedure: v.procedure.trim(),
