@@ -8,7 +8,7 @@ import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, clickAndConfirm, downloadText, fieldError, menuLabels, screenshot } from '../support/ui.mjs';
 
 const PLAN = '2023 · 舞钢市自然资源和规划局2023年“双随机、一公开”工作实施方案';
-const TITLE = '舞钢市2023年第二批随机抽查（浏览器测试）';
+const TITLE = '舞钢市2026年规划许可和测绘资质专项检查（浏览器测试）';
 const WITNESS = '舞钢市纪检监察 见证值 E2E-0937';
 const PUBLIC_NUMBER = '中国福利彩票3D 2023151期 开奖号码 7 0 3';
 
@@ -41,7 +41,7 @@ describe('the draw ceremony', () => {
       assert.equal(await form.getByTestId('task-starts-on').inputValue(), '2023-06-01');
       assert.equal(await form.getByTestId('task-item-row').count(), 4);
       await form.getByTestId('task-title').fill(TITLE);
-      await fillPlanTexts(form, '第二批');
+      await fillPlanTexts(form, '专项检查');
 
       // Checked as typed, with the bureau's rules: ratio range, the round's dates, the team size.
       const ratio = form.getByTestId('task-item-ratio').first();
@@ -54,14 +54,39 @@ describe('the draw ceremony', () => {
       await fieldError(form, '每组人数须为 2 到 10 人').waitFor();
       await screenshot(office, 'ceremony-01-task-form-checks');
       await ratio.fill(planned);
-      await form.getByTestId('task-ends-on').fill('2023-11-24');
       await form.getByTestId('task-team-size').fill('2');
+
+      // The 2023 round is spent (the demo drew each once-a-year item): this one is a 专项检查 of 2026 over
+      // the two items 2026 has not used, with its reason, and it waits for the leader's approval.
+      await form.getByTestId('task-kind').getByText('专项检查（计划外）').click();
+      await form.getByTestId('task-reason').fill('群众投诉举报：规划许可批后管理和测绘资质问题线索');
+      await form.getByTestId('task-starts-on').fill('2026-12-14');
+      await form.getByTestId('task-ends-on').fill('2026-12-25');
+      const rows = form.getByTestId('task-item-row');
+      for (const name of ['土地使用情况监督检查', '矿山地质环境保护与土地复垦情况的监管']) {
+        await rows.filter({ hasText: name }).getByRole('button', { name: '移除' }).click();
+      }
+      assert.equal(await rows.count(), 2);
       await form.getByTestId('task-submit').click();
 
       await office.getByTestId('task-page').waitFor();
       await assertText(office.getByTestId('task-title'), TITLE);
       await assertText(office.getByTestId('task-status'), '草拟');
+      await assertText(office.getByTestId('task-kind'), '专项检查');
+      await assertText(office.getByTestId('task-awaiting-approval'), '待分管领导批准');
+      assert.equal(await office.getByTestId('task-approve').count(), 0, 'the office does not approve');
       await screenshot(office, 'ceremony-02-task');
+
+      // The leader approves it, saying why.
+      const taskPath = new URL(office.url()).pathname;
+      await leader.goto(taskPath);
+      await leader.getByTestId('task-approve').click();
+      await leader.getByTestId('task-approve-comment').fill('同意开展专项检查，线索属实');
+      await leader.getByTestId('task-approve-submit').click();
+      await assertText(leader.getByTestId('task-approval'), '同意开展专项检查');
+      await office.reload();
+      await office.getByTestId('task-page').waitFor();
+      assert.equal(await office.getByTestId('task-awaiting-approval').count(), 0);
 
       // 封存名单: the commitment and the pool hash are published.
       await office.getByTestId('task-open-ceremony').click();
@@ -71,6 +96,9 @@ describe('the draw ceremony', () => {
       const commitment = (await office.getByTestId('draw-commitment').innerText()).replace(/\s/g, '');
       assert.match(commitment, /^[0-9a-f]{64}$/);
       assert.ok(Number(await office.getByTestId('pool-inspectors').innerText()) >= 2);
+      // The pool says how many entities each rule left out, item by item.
+      await assertText(office.getByTestId('pool-summary'), '本年已被抽查');
+      assert.equal(await office.getByTestId('pool-excluded-drawnThisYear').count(), 2);
       await screenshot(office, 'ceremony-03-frozen');
       const ceremonyPath = new URL(office.url()).pathname;
 
@@ -136,20 +164,34 @@ describe('the draw ceremony', () => {
 
   test('an infeasible draw is refused at freezing, naming the constraint', async () => {
     const office = await signedIn('wugang.admin');
+    const leader = await signedIn('wugang.leader');
     try {
       await office.goto('/tasks/new');
       const form = office.getByTestId('task-form');
       await form.waitFor();
       await form.getByTestId('task-title').fill('每组十人的抽查（人员不足）');
       await fillPlanTexts(form, '人员不足');
-      await form.getByTestId('task-starts-on').fill('2026-03-02');
-      await form.getByTestId('task-ends-on').fill('2026-03-31');
+      await form.getByTestId('task-kind').getByText('专项检查（计划外）').click();
+      await form.getByTestId('task-reason').fill('上级交办');
+      await form.getByTestId('task-starts-on').fill('2027-03-01');
+      await form.getByTestId('task-ends-on').fill('2027-03-31');
       await form.getByTestId('task-team-size').fill('10');
       await choose(office, form.getByTestId('task-item'), '土地使用情况监督检查');
       await form.getByTestId('task-item-ratio').fill('0.10');
       await form.getByTestId('task-submit').click();
       await office.getByTestId('task-page').waitFor();
+      // Not frozen before the leader approves the 专项检查.
       await office.getByTestId('task-open-ceremony').click();
+      await clickAndConfirm(office, office.getByTestId('draw-freeze'));
+      await office.getByTestId('draw-error').waitFor();
+      assert.equal(await office.getByTestId('draw-error').getAttribute('data-rule'), 'special.approval');
+      const taskPath = new URL(office.url()).pathname.replace(/\/ceremony$/, '');
+      await leader.goto(taskPath);
+      await leader.getByTestId('task-approve').click();
+      await leader.getByTestId('task-approve-comment').fill('同意');
+      await leader.getByTestId('task-approve-submit').click();
+      await leader.getByTestId('task-approval').waitFor();
+      await office.reload();
       await clickAndConfirm(office, office.getByTestId('draw-freeze'));
       const alert = office.getByTestId('draw-error');
       await alert.waitFor();
@@ -160,6 +202,7 @@ describe('the draw ceremony', () => {
       assert.equal(await office.getByTestId('draw-commitment').count(), 0, 'nothing was frozen');
     } finally {
       await office.context().close();
+      await leader.context().close();
     }
   });
 });

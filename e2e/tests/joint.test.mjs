@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, menuLabels, screenshot } from '../support/ui.mjs';
 
-const TITLE = '舞钢市、平顶山市2026年第二批联合抽查（浏览器测试）';
+const TITLE = '舞钢市、平顶山市2027年联合专项检查（浏览器测试）';
 const PARTNER = '平顶山市自然资源和规划局 · 执法监察支队';
 const DEMO_JOINT = '舞钢市、平顶山市自然资源领域2026年联合随机抽查';
 
@@ -36,8 +36,11 @@ describe('joint inspections', () => {
       await form.getByTestId('task-purpose').fill('市县联动，对土地使用情况开展联合抽查');
       await form.getByTestId('task-procedure').fill('双方确定事项和人员 → 封存名单 → 见证、公开号码 → 摇号 → 联合检查');
       await form.getByTestId('task-divisionOfLabour').fill('舞钢市土地利用股牵头；平顶山市执法监察支队派员参加');
-      await form.getByTestId('task-starts-on').fill('2026-10-12');
-      await form.getByTestId('task-ends-on').fill('2026-11-20');
+      // 舞钢 has no plan for 2027 yet: a joint 专项检查, with its reason.
+      await form.getByTestId('task-kind').getByText('专项检查（计划外）').click();
+      await form.getByTestId('task-reason').fill('平顶山市局部署市县联动联合检查');
+      await form.getByTestId('task-starts-on').fill('2027-10-11');
+      await form.getByTestId('task-ends-on').fill('2027-11-19');
       await choose(page, form.getByTestId('task-item'), '土地使用情况监督检查');
       await form.getByTestId('task-item-ratio').fill('0.10');
       await form.getByTestId('task-joint').click();

@@ -7,6 +7,7 @@ import { JOB_SERVER_JS, sleep, spawnServer, waitUntil, type ServerProcess } from
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database';
 import { listen } from '../test-support/ws-listen';
 import { slowDescribe } from '../test-support/slow';
+import { approveLate } from '../test-support/draw-fixture';
 
 jest.setTimeout(120_000);
 
@@ -36,8 +37,9 @@ slowDescribe('two server processes on one database', () => {
     const task = await b.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
       planId: plan, round: 1, title: '两台服务器上的摇号', purpose: '检查测绘资质', procedure: '摇号、核查、报告',
       divisionOfLabour: '测绘地理信息科', confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2,
-      items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }],
+      items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }], reason: '测试：补办第一轮',
     } }, office);
+    await approveLate(b, task.data.createTask.id, await b.login('changde.leader'));
     const drawId = (await b.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: task.data.createTask.id }, office)).data.commitDraw.id;
 
     const witness = await listen<{ drawCeremony: { phase: string; draw: { status: string } } }>(a.url, supervisor,

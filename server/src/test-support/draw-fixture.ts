@@ -8,6 +8,16 @@ export async function publishedPlan(t: Pick<TestApp, 'gql'>, token: string, year
 }
 
 /**
+ * For files that test the draw itself and draw the same year again and again: every item may be drawn
+ * 12 times a year and every plan gives it 12 rounds, through the owner's connection. The yearly caps are
+ * tested in tasks/year-caps.test.ts; the pool's own limits (draws per entity, drawn this year) still hold.
+ */
+export async function liftYearCaps(t: Pick<TestApp, 'sql'>): Promise<void> {
+  await t.sql('UPDATE inspection_items SET frequency_per_year = 12');
+  await t.sql('UPDATE annual_plan_items SET rounds = 12');
+}
+
+/**
  * The demo's windows lie in the past: a task for one is made with a reason and, before its pool can be
  * frozen, approved by the bureau's leader (a no-op refusal when the task needs no approval).
  */

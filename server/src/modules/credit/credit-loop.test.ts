@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DEFAULT_RULES, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
-import { drawWugangTask } from '../../test-support/draw-fixture';
+import { approveLate, drawWugangTask, liftYearCaps } from '../../test-support/draw-fixture';
 import { approvedInspection, publishInspection } from '../../test-support/inspection-fixture';
 import { APP_ROLE } from '../../db/data-source';
 
@@ -16,6 +16,7 @@ describe('credit loop: published results feed the credit record, the rules list 
 
   beforeAll(async () => {
     t = await startTestApp();
+    await liftYearCaps(t);
     office = await t.login('wugang.admin');
     await drawWugangTask(t);
     // Two active 舞钢 entities the 2023 draw did not draw, with the plainest weight (class B, no complaints, no violation).
@@ -141,10 +142,11 @@ describe('credit loop: published results feed the credit record, the rules list 
     const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', {
       input: {
         planId: plan, round: 1, title: `信用闭环测试 ${drawCount}`, purpose: '测试', procedure: '摇号', divisionOfLabour: '分工', confidentiality: '保密',
-        startsOn: '2023-06-05', endsOn: '2023-11-24', teamSize: 2, items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
+        startsOn: '2023-06-05', endsOn: '2023-11-24', teamSize: 2, items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })), reason: '测试',
       },
     }, office);
     if (task.errors) throw new Error(JSON.stringify(task.errors));
+    await approveLate(t, task.data.createTask.id, await t.login('wugang.leader'));
     const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: task.data.createTask.id }, office);
     if (committed.errors) throw new Error(JSON.stringify(committed.errors));
     const record = await t.gql('query($id: ID!) { publicDrawRecord(id: $id) }', { id: committed.data.commitDraw.id });

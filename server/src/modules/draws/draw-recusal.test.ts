@@ -1,6 +1,7 @@
 import { DEFAULT_RULES, fromGlobalUuid, toGlobalId, verifyDraw, type DrawRecord } from '@spotcheck/shared';
 import { codes, startTestApp, type TestApp } from '../../test-support/test-app';
 import { createChangdeTask, holdCeremony, saveRules } from '../../test-support/draw-ceremony';
+import { liftYearCaps } from '../../test-support/draw-fixture';
 
 const DISTRICTS = ['430702', '430703', '430721'];
 
@@ -34,6 +35,7 @@ describe('recusal by same region and same department, end to end', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    await liftYearCaps(t);
     office = await t.login('changde.admin');
     supervisor = await t.login('changde.supervisor');
     [{ tenant_id: tenantId }] = await t.sql(`SELECT tenant_id FROM users WHERE username = 'changde.admin'`);

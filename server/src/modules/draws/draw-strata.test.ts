@@ -1,6 +1,7 @@
 import { DEFAULT_RULES, countToDraw, fromGlobalUuid, parseDecimal, verifyDraw, type DrawRecord } from '@spotcheck/shared';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { createChangdeTask, holdCeremony, saveRules } from '../../test-support/draw-ceremony';
+import { liftYearCaps } from '../../test-support/draw-fixture';
 import { itemOfStratum } from './stratum-key';
 
 const RISK_KEY = /^item:([0-9a-f-]{36})\|risk:(HIGH|MEDIUM|LOW|NONE)$/;
@@ -13,6 +14,7 @@ describe('strata by risk level', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    await liftYearCaps(t);
     office = await t.login('changde.admin');
     supervisor = await t.login('changde.supervisor');
     [{ tenant_id: tenantId }] = await t.sql(`SELECT tenant_id FROM users WHERE username = 'changde.admin'`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { verifyDraw, type DrawRecord } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
+import { approveLate, liftYearCaps } from '../../test-support/draw-fixture';
 
 const CREATE_TASK = `mutation($input: TaskInput!) { createTask(input: $input) { id } }`;
 
@@ -15,6 +16,7 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    await liftYearCaps(t);
     office = await t.login('wugang.admin');
     const items = (await t.gql('{ items { edges { node { id minRatio } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
     const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
@@ -31,10 +33,12 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
         endsOn: '2023-11-24',
         teamSize: 2,
         items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
+        reason: '测试：补办2023年度抽查',
       },
     }, office);
     expect(task.errors).toBeUndefined();
     taskId = task.data.createTask.id;
+    await approveLate(t, taskId, await t.login('wugang.leader'));
     const [user] = await t.sql(`SELECT id FROM users WHERE username = 'wugang.leader'`);
     await t.sql(`UPDATE users SET roles = '{LEADER,SUPERVISOR}' WHERE id = $1`, [user.id]);
     supervisor = await t.login('wugang.leader');
@@ -120,8 +124,9 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
     const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
     const big = await t.gql(CREATE_TASK, { input: {
       planId: plan, round: 1, title: '十人一组', purpose: 'x', procedure: 'x', divisionOfLabour: 'x', confidentiality: 'x',
-      startsOn: '2023-06-05', endsOn: '2023-06-30', teamSize: 10, items: [{ itemId: items[2].id, ratio: '0.10' }],
+      startsOn: '2023-06-05', endsOn: '2023-06-30', teamSize: 10, items: [{ itemId: items[2].id, ratio: '0.10' }], reason: '测试',
     } }, office);
+    await approveLate(t, big.data.createTask.id, supervisor);
     const refused = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: big.data.createTask.id }, office);
     expect(codes(refused)).toEqual(['RULE_VIOLATION']);
     expect(refused.errors![0]!.extensions!.constraint).toBeTruthy();

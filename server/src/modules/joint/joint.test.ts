@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { fromGlobalUuid, toGlobalId, verifyDraw, type DrawRecord } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
+import { approveLate } from '../../test-support/draw-fixture';
 import { APP_ROLE } from '../../db/data-source';
 
 const CREATE_TASK = `mutation($input: TaskInput!) { createTask(input: $input) { id joint leadDepartment { name } } }`;
@@ -63,6 +64,9 @@ describe('joint tasks across bureaus', () => {
       endsOn: '2026-10-30',
       teamSize: 2,
       joint: true,
+      // 舞钢 has no plan for 2026: a 专项检查, approved by its leader.
+      kind: 'SPECIAL',
+      reason: '市县联动联合检查',
       items: landUse.map((i: any) => ({ itemId: i.id, ratio: '0.10' })),
     };
     const missing = await t.gql(CREATE_TASK, { input }, lead);
@@ -71,6 +75,7 @@ describe('joint tasks across bureaus', () => {
     expect(created.errors).toBeUndefined();
     expect(created.data.createTask).toMatchObject({ joint: true, leadDepartment: { name: '土地利用股' } });
     taskId = created.data.createTask.id;
+    await approveLate(t, taskId, await t.login('wugang.leader'));
 
     const partners = await t.gql('{ jointPartnerDepartments(search: "平顶山", first: 10) { totalCount edges { node { id name bureauName } } } }', {}, lead);
     expect(partners.data.jointPartnerDepartments.edges.map((e: any) => e.node.name)).toEqual(expect.arrayContaining(['执法监察支队', '矿产资源管理科']));

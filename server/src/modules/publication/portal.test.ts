@@ -1,7 +1,7 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
-import { drawWugangTask } from '../../test-support/draw-fixture';
+import { approveLate, drawWugangTask, liftYearCaps } from '../../test-support/draw-fixture';
 import { approvedInspection, publishInspection } from '../../test-support/inspection-fixture';
 
 const RESULT = `id bureau { id name } task { id title planId } items { id name } entityName entityUscc inspectedOn
@@ -161,8 +161,12 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
 
     // A draft task is not announced; a committed one is, its record checked but for the seed not yet revealed.
     const items = notice.items.map((i: any) => ({ itemId: i.id, ratio: i.ratio }));
-    const input = { planId: notice.planId, round: 1, title: '舞钢市2023年第二批抽查', purpose: '补充抽查', procedure: '摇号', divisionOfLabour: '分工', confidentiality: '保密', startsOn: '2023-07-03', endsOn: '2023-11-24', teamSize: 2, items };
+    const input = { planId: notice.planId, round: 1, title: '舞钢市2023年第二批抽查', purpose: '补充抽查', procedure: '摇号', divisionOfLabour: '分工', confidentiality: '保密', startsOn: '2023-07-03', endsOn: '2023-11-24', teamSize: 2, items, reason: '测试' };
+    // Three batches of once-a-year items in one year: the caps are lifted here (tasks/year-caps.test.ts holds them).
+    await liftYearCaps(t);
+    const leader = await t.login('wugang.leader');
     const draft = (await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input }, office)).data.createTask.id;
+    await approveLate(t, draft, leader);
     expect((await t.gql(NOTICES, {})).data.publicTaskNotices.totalCount).toBe(1);
     const committed = (await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: draft }, office)).data.commitDraw.id;
     notices = (await t.gql(NOTICES, {})).data.publicTaskNotices;
@@ -173,6 +177,7 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
 
     // A record that does not match its published hash fails verification, with the reason.
     const third = (await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: { ...input, title: '第三批' } }, office)).data.createTask.id;
+    await approveLate(t, third, leader);
     const tampered = (await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: third }, office)).data.commitDraw.id;
     const [row] = await t.sql(`SELECT record_gz FROM draws WHERE id = $1`, [fromGlobalUuid(tampered, 'Draw')]);
     const record = JSON.parse(gunzipSync(row.record_gz).toString());
