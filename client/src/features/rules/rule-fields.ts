@@ -38,6 +38,7 @@ export const RULE_SECTIONS: RuleSection[] = [
       { path: ['roundsPerYear', 'max'], kind: 'int', zh: '每年抽查轮次上限', en: 'Most rounds a year', min: 1, max: 12 },
       { path: ['maxDrawsPerEntityPerYear'], kind: 'int', zh: '同一对象每年最多被抽次数', en: 'Most draws of one entity a year', min: 1, max: 12 },
       { path: ['excludeDrawnThisYear'], kind: 'bool', zh: '本年已被抽中的对象不再抽取', en: 'Exclude entities already drawn this year' },
+      { path: ['excludeDrawnAcrossItems'], kind: 'bool', zh: '已被抽中的对象不再列入当年任何事项的名单（否则只排除同一事项）', en: 'Drawn for any item: out of every item’s pool this year' },
     ],
   },
   {

@@ -59,12 +59,13 @@ export async function savePlan(ctx: RequestContext, globalId: string | null, inp
       if (!EDITABLE_STATES.includes(plan.status)) throw ruleViolation('PLAN_STATE', '只有草稿或已退回的计划可以修改');
       if (plan.version > 1 && input.year !== plan.year) throw ruleViolation('plan.onePerYear', `第 ${plan.version} 版是 ${plan.year} 年度计划的调整，不能改为其他年度`);
     }
+    // Input that names things that do not exist is refused as such before any rule is weighed.
+    const items = await resolveItems(m, input.items);
     const sameYear = (await versionsOf(m, viewer.tenantId, input.year)).filter((p) => p.id !== plan?.id);
     if (sameYear.length && (!plan || plan.year !== input.year)) {
       throw ruleViolation('plan.onePerYear', `${input.year} 年度已有抽查计划（第 ${sameYear.length} 版），每年只有一个计划；调整请对已公布的计划编制新版本`);
     }
     const rules = await currentRules(m);
-    const items = await resolveItems(m, input.items);
     rejectViolations(violationsOf(input, items, rules.rules));
     const values = {
       year: input.year,

@@ -59,6 +59,10 @@ export async function saveTask(ctx: RequestContext, globalId: string | null, inp
       if (task.status !== TaskStatus.DRAFT) throw ruleViolation('TASK_STATE', '名单已封存的任务不能修改');
     }
     const items = await resolveItems(m, input.items);
+    // Input that names things that do not exist is refused as such before any rule is weighed.
+    const targetFilter = await checkTargetFilter(m, input.targetFilter ?? {});
+    const inspectorFilter = await checkInspectorFilter(m, input.inspectorFilter ?? {});
+    const lead = await checkJoint(m, task, input);
     const kind = input.kind ?? TaskKind.PLANNED;
     const plan = kind === TaskKind.PLANNED && input.planId ? await resolvePlan(m, input.planId) : null;
     const rules = await m.findOneOrFail(RuleSetVersion, { where: {}, order: { version: 'DESC' } });
@@ -69,9 +73,6 @@ export async function saveTask(ctx: RequestContext, globalId: string | null, inp
       violations.push(...(await yearCapViolations(m, viewer.tenantId, year, kind, [...items.values()], task?.id ?? null)));
     }
     refuseViolations('任务不符合规则', violations);
-    const targetFilter = await checkTargetFilter(m, input.targetFilter ?? {});
-    const inspectorFilter = await checkInspectorFilter(m, input.inspectorFilter ?? {});
-    const lead = await checkJoint(m, task, input);
     const values = {
       kind,
       reason: reasonOf(input),

@@ -25,7 +25,7 @@ export async function prepareChangde(t: TestApp, tokens: Record<string, string>)
   const plan = await first('plans');
   const task = (await gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
     planId: plan, round: 1, title: '常德市联合抽查（跨单位测试）', purpose: '测试', procedure: '摇号、核查', divisionOfLabour: '牵头部门负责', confidentiality: '保密',
-    startsOn: '2026-05-06', endsOn: '2026-06-26', teamSize: 2, joint: true, leadDepartmentId: head,
+    startsOn: '2026-05-06', endsOn: '2026-06-26', teamSize: 2, joint: true, leadDepartmentId: head, reason: '测试：补办第一轮',
     items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
   } })).createTask.id as string;
   const part = (await gql('mutation($t: ID!, $d: ID!) { inviteJointParticipant(taskId: $t, departmentId: $d) { id } }', { t: task, d: toGlobalId('Department', partner.id) })).inviteJointParticipant.id as string;

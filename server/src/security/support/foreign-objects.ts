@@ -6,6 +6,7 @@ import { seedDemoDraw } from '../../seed/demo-draw';
 import { seedDemoJointTask } from '../../seed/demo-joint-task';
 import { seedDemoInspections } from '../../seed/demo-inspections';
 import { postFile, sample } from '../../test-support/evidence-files';
+import { approveLate, liftYearCaps } from '../../test-support/draw-fixture';
 
 /** Every type a global id can name, with the table its rows live in. */
 export const ID_TABLES: Record<string, string> = {
@@ -70,10 +71,13 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
   const plan = (await gql('{ plans { edges { node { id } } } }', {})).plans.edges[0].node.id;
   const taskInput = (title: string) => ({
     planId: plan, round: 1, title, purpose: '跨单位测试', procedure: '摇号、核查', divisionOfLabour: '按事项分工', confidentiality: '保密',
-    startsOn: '2023-06-05', endsOn: '2023-11-24', teamSize: 2, items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
+    startsOn: '2023-06-05', endsOn: '2023-11-24', teamSize: 2, items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })), reason: '测试：补办',
   });
+  // Two 2023 tasks over once-a-year items: the yearly caps are not what these objects are for.
+  await liftYearCaps(t);
   await gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: taskInput('舞钢市测试任务（未封存）') });
   const frozen = (await gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: taskInput('舞钢市测试任务（已封存）') })).createTask.id;
+  await approveLate(t, frozen, await t.login('wugang.leader'));
   await gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: frozen });
 
   // A recusal, declared by the office.
