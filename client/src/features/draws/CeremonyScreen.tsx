@@ -9,6 +9,7 @@ import { CompressOutlined, ExpandOutlined, RollbackOutlined } from '@ant-design/
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate } from '../../app/navigation';
 import { QueryState } from '../../components/QueryState';
+import { POOL_EXCLUSION_RULES, type PoolExclusionRule } from '@spotcheck/shared';
 import { entropyOf, failureOf, groupedHex, stepOf, summaryOf, verifyReveal } from './draw-data';
 import { drawMessages, isConstraint } from './messages';
 import type { CeremonyDraw, ResultRow } from './operations';
@@ -142,6 +143,11 @@ function DrawBoard({ draw, rows, total, follow }: { draw: CeremonyDraw; rows: Re
           <span>
             {m('items')} <b>{summary.strata.length}</b>
           </span>
+          {(Object.keys(POOL_EXCLUSION_RULES) as PoolExclusionRule[]).map((rule) => (
+            <span key={rule} data-testid={`screen-excluded-${rule}`}>
+              {POOL_EXCLUSION_RULES[rule]} <b>{summary.strata.reduce((n, s) => n + (s.excluded?.[rule] ?? 0), 0)}</b>
+            </span>
+          ))}
         </div>
       </section>
 
