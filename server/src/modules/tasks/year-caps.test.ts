@@ -1,3 +1,4 @@
+import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type GqlResult, type TestApp } from '../../test-support/test-app';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { seedDemoDraw } from '../../seed/demo-draw';
@@ -68,7 +69,7 @@ describe('a year of tasks cannot exceed the caps', () => {
       expect(await taskCount()).toBe(before);
     });
 
-    it('keeps one plan a year: a second plan is refused, an amendment is a new version', async () => {
+    it('keeps one plan a year: a second plan, or a draft moved onto the year, is refused', async () => {
       const second = await t.gql(PLAN, { input: {
         year: 2026, title: '第二个2026年度计划', scope: '全市', rounds: 1, schedule: [{ round: 1, from: '2026-10-01', to: '2026-11-30' }],
         items: [{ itemId: land(), ratio: '0.05', rounds: 1 }],
@@ -76,6 +77,16 @@ describe('a year of tasks cannot exceed the caps', () => {
       expect(rule(second)).toBe('plan.onePerYear');
       expect((await t.sql('SELECT count(*)::int AS n FROM annual_plans WHERE year = 2026'))[0].n).toBe(1);
       // Nor can a draft of another year be moved onto 2026.
+      const other = await t.gql(PLAN, { input: {
+        year: nextYear + 1, title: '远期计划', scope: '全市', rounds: 1, schedule: [{ round: 1, from: `${nextYear + 1}-10-01`, to: `${nextYear + 1}-11-30` }],
+        items: [{ itemId: land(), ratio: '0.05', rounds: 1 }],
+      } }, token['changde.admin']);
+      expect(other.errors).toBeUndefined();
+      const moved = await t.gql('mutation($id: ID!, $input: PlanInput!) { updatePlan(id: $id, input: $input) { year } }', { id: other.data.createPlan.id, input: {
+        year: 2026, title: '远期计划', scope: '全市', rounds: 1, schedule: [{ round: 1, from: '2026-10-01', to: '2026-11-30' }],
+        items: [{ itemId: land(), ratio: '0.05', rounds: 1 }],
+      } }, token['changde.admin']);
+      expect(rule(moved)).toBe('plan.onePerYear');
       expect((await planOf('changde.admin', 2026)).map((p: any) => [p.version, p.status])).toEqual([[1, 'PUBLISHED']]);
     });
 
@@ -155,7 +166,7 @@ describe('a year of tasks cannot exceed the caps', () => {
       expect((await t.sql('SELECT status FROM tasks WHERE id = $1', [first]))[0].status).toBe('DRAFT');
     });
 
-    it('refuses at commit a task whose window closed after it was made, unless the leader approved', async () => {
+    it('refuses at commit a task whose window closed after it was made, without the leader’s approval', async () => {
       const plan = (await planOf('changde.admin', 2026)).find((p: any) => p.status === 'PUBLISHED').id;
       const survey = items.changde!['测绘资质单位监督检查']!;
       const made = await create('changde.admin', { planId: plan, round: 2, title: '测绘资质第二轮', startsOn: '2026-09-07', endsOn: '2026-11-27', reason: '补办', items: [{ itemId: survey, ratio: '0.10' }] });
@@ -209,6 +220,23 @@ describe('a year of tasks cannot exceed the caps', () => {
       expect(rule(refused)).toBe('cap.itemFrequency');
       expect(refused.errors![0]!.message).toContain('联合抽查');
       expect(refused.errors![0]!.message).toContain(name);
+
+      // Nor can it take the item again as a participant of another joint task of 2026.
+      const [{ id: partnerDept }] = await t.sql(`SELECT d.id FROM departments d JOIN tenants n ON n.id = d.tenant_id AND n.region_code = '410400' WHERE d.name = '执法监察支队'`);
+      const [{ id: leadDept }] = await t.sql(`SELECT d.id FROM departments d JOIN tenants n ON n.id = d.tenant_id AND n.region_code = '410481' WHERE d.name = '规划股'`);
+      const second = await create('wugang.admin', {
+        kind: 'SPECIAL', reason: '联合核查规划许可', title: '舞钢、平顶山规划许可联合检查', startsOn: '2026-12-14', endsOn: '2026-12-25',
+        joint: true, leadDepartmentId: toGlobalId('Department', leadDept), items: [{ itemId: items.wugang!['建设工程规划许可证批后监管'], ratio: '0.10' }],
+      });
+      expect(second.errors).toBeUndefined();
+      const invited = await t.gql('mutation($t: ID!, $d: ID!) { inviteJointParticipant(taskId: $t, departmentId: $d) { id } }', { t: second.data.createTask.id, d: toGlobalId('Department', partnerDept) }, token['wugang.admin']);
+      const partId = invited.data.inviteJointParticipant.id;
+      const head = await t.login('pingdingshan.head');
+      await t.gql('mutation($id: ID!) { respondJointInvitation(id: $id, accept: true) { id } }', { id: partId }, head);
+      const [inspector] = await t.sql(`SELECT i.id FROM inspectors i JOIN tenants n ON n.id = i.tenant_id AND n.region_code = '410400' ORDER BY i.certificate_no LIMIT 1`);
+      const part = await t.gql('mutation($id: ID!, $input: JointPartInput!) { saveJointPart(id: $id, input: $input) { id } }', { id: partId, input: { itemIds: [itemId], inspectorIds: [toGlobalId('Inspector', inspector.id)] } }, head);
+      expect(rule(part)).toBe('cap.itemFrequency');
+      expect((await t.sql('SELECT cardinality(item_ids)::int AS n FROM joint_participants WHERE id = $1', [fromGlobalUuid(partId, 'JointParticipation')]))[0].n).toBe(0);
 
       // Were the item twice a year, 平顶山 could draw it again — but not the entities the joint draw gave it.
       const [{ tenant_id: pds }] = await t.sql(`SELECT tenant_id FROM inspection_items WHERE name = $1 AND tenant_id = (SELECT id FROM tenants WHERE region_code = '410400')`, [name]);
