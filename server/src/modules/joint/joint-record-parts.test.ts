@@ -209,6 +209,14 @@ describe('joint records keep every department’s part', () => {
     });
   }
 
+  it('lists both departments’ parts among the task’s records', async () => {
+    const listed = await t.gql('query($task: ID!) { inspections(taskId: $task, first: 50) { edges { node { participationId items { name } } } } }', { task: taskId }, office);
+    expect(listed.errors).toBeUndefined();
+    const parts = listed.data.inspections.edges.map((e: any) => [e.node.participationId, e.node.items.map((i: any) => i.name).join()]);
+    expect(parts.filter(([p]: [string | null]) => p === null)).toEqual([[null, leadItemName], [null, leadItemName]]);
+    expect(parts.filter(([p]: [string | null]) => p === partId)).toEqual([[partId, partItemName], [partId, partItemName]]);
+  });
+
   it('keeps both parts in the cross-bureau joint task (舞钢 leads, 平顶山 joins), each reviewed in its own bureau', async () => {
     await seedDemoJointTask(t.app.services);
     const [demo] = await t.sql(`SELECT d.id AS draw_id, p.id AS part_id FROM joint_participants p JOIN draws d ON d.tenant_id = p.lead_tenant_id AND d.task_id = p.task_id
