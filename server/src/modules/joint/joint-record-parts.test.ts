@@ -31,6 +31,7 @@ describe('joint records keep every department’s part', () => {
   let partHead: string;
   let partId: string;
   let drawId: string;
+  let drawUuid: string;
   let taskId: string;
   let leadItemName: string;
   let partItemName: string;
@@ -85,13 +86,11 @@ describe('joint records keep every department’s part', () => {
   async function teamOf(seq: number, department: string): Promise<string[]> {
     const rows = await t.sql(
       `SELECT i.id FROM draw_selections s JOIN inspectors i ON i.id = ANY(s.inspector_ids) JOIN departments d ON d.id = i.department_id
-        WHERE s.draw_id = (SELECT id FROM draws WHERE tenant_id = $1 AND id = $2) AND s.seq = $3 AND d.name = $4 ORDER BY i.id`,
-      [tenants.wugang, drawUuid(), seq, department],
+        WHERE s.tenant_id = $1 AND s.draw_id = $2 AND s.seq = $3 AND d.name = $4 ORDER BY i.id`,
+      [tenants.wugang, drawUuid, seq, department],
     );
     return rows.map((r) => r.id);
   }
-  let drawUuidValue = '';
-  const drawUuid = () => drawUuidValue;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -145,19 +144,19 @@ describe('joint records keep every department’s part', () => {
     const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: taskId }, office);
     expect(committed.errors).toBeUndefined();
     drawId = committed.data.commitDraw.id;
+    drawUuid = fromGlobalUuid(drawId, 'Draw')!;
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "见证 同局联合") { id } }', { id: drawId }, leader);
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 2026300 618") { id } }', { id: drawId }, office);
     const drawn = await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { status } }', { id: drawId }, office);
     expect(drawn.errors).toBeUndefined();
-    [{ id: drawUuidValue }] = await t.sql(`SELECT id FROM draws WHERE tenant_id = $1 AND task_id = (SELECT task_id FROM joint_participants WHERE department_id = $2 ORDER BY created_at DESC LIMIT 1)`, [tenants.wugang, partDept]);
-    const [{ teams }] = await t.sql(`SELECT count(*)::int AS teams FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2`, [tenants.wugang, drawUuid()]);
+    const [{ teams }] = await t.sql(`SELECT count(*)::int AS teams FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2`, [tenants.wugang, drawUuid]);
     expect(teams).toBeGreaterThanOrEqual(2);
   });
 
   for (const [label, seq, leadFirst] of [['the lead department opens first', 0, true], ['the participating department opens first', 1, false]] as const) {
     it(`${label}: each department has its own part, recorded, reviewed by its own head, approved and published`, async () => {
       const partTeam = await teamOf(seq, '测绘地理信息股');
-      const [{ inspector_ids: all }] = await t.sql(`SELECT inspector_ids FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2 AND seq = $3`, [tenants.wugang, drawUuid(), seq]);
+      const [{ inspector_ids: all }] = await t.sql(`SELECT inspector_ids FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2 AND seq = $3`, [tenants.wugang, drawUuid, seq]);
       const leadTeam = (all as string[]).filter((id) => !partTeam.includes(id));
       expect(partTeam.length).toBeGreaterThan(0);
       expect(leadTeam.length).toBeGreaterThan(0);
