@@ -1,7 +1,7 @@
 // 联合抽查 in a real browser against the real server: 舞钢's office plans a joint task led by its
 // 土地利用股 and invites 平顶山's 执法监察支队; 平顶山's department head finds the invitation, accepts it
 // and names the department's items and inspectors; 舞钢 sees the answer. 平顶山 also sees what was
-// drawn for it in the demo's joint task.
+// drawn for it in the demo's joint task, and opens its own part of a record, whose page shows every part.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useServerAndBrowser } from '../support/suite.mjs';
@@ -97,6 +97,25 @@ describe('joint inspections', () => {
       await drawn.getByTestId('drawn-row').first().waitFor();
       await assertText(page.getByTestId('drawn-pager-summary'), '共');
       await screenshot(page, 'joint-04-drawn-for-partner');
+    });
+  });
+
+  test('平顶山 opens its own part of a drawn target: the record page shows both departments’ parts', async () => {
+    await withSignedIn('pingdingshan.head', async (page) => {
+      await page.goto('/joint-invitations');
+      await page.locator(`[data-testid="invitation-row"][data-title="${DEMO_JOINT}"]`).getByTestId('invitation-link').click();
+      const drawn = page.getByTestId('invitation-drawn');
+      await drawn.getByTestId('drawn-row').first().getByTestId('joint-record-open').click();
+      await page.getByTestId('inspection-page').waitFor();
+      const card = page.getByTestId('joint-parts-card');
+      const lead = card.locator('[data-testid="joint-part-row"][data-department="土地利用股"]');
+      const own = card.locator('[data-testid="joint-part-row"][data-department="执法监察支队"]');
+      await assertText(lead, '舞钢市自然资源和规划局');
+      await assertText(lead, '牵头');
+      await assertText(lead.getByTestId('joint-part-status'), '尚未建立记录');
+      await assertText(own, '本记录');
+      await assertText(own.getByTestId('joint-part-status'), '草稿');
+      await screenshot(page, 'joint-06-record-parts');
     });
   });
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Flex, Form, Input, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, List, Spin, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { normalizeAccessCode } from '@spotcheck/shared';
 import { useI18n, useMessages } from '../../app/i18n';
@@ -86,6 +86,26 @@ export function EntityRecordPage() {
           <Card title={m('record')} data-testid="entity-record">
             <RecordDetails record={record} />
           </Card>
+          {record.jointParts.length > 0 && (
+            <Card title={m('jointParts')} data-testid="entity-joint-parts">
+              <Typography.Paragraph type="secondary">{m('jointPartsIntro')}</Typography.Paragraph>
+              <List
+                size="small"
+                dataSource={record.jointParts}
+                renderItem={(p) => (
+                  <List.Item data-testid="entity-joint-part">
+                    <Flex vertical gap={4}>
+                      <span>
+                        {`${p.bureau} · ${p.department}`} <Tag>{p.statusLabel}</Tag>
+                        {p.own && <Tag color="purple">{m('jointPartThis')}</Tag>}
+                      </span>
+                      <Typography.Text type="secondary">{`${m('items')}：${p.items.join('、') || m('none')}；${m('team')}：${p.team.join('、') || m('none')}`}</Typography.Text>
+                    </Flex>
+                  </List.Item>
+                )}
+              />
+            </Card>
+          )}
           <Card title={m('evidence')}>
             {record.status === 'PUBLISHED' || record.evidence.length ? (
               record.evidence.length ? (

@@ -75,6 +75,15 @@ export const ENTITY_RECORD = graphql(`
       evidence {
         ...EntityFileFields
       }
+      jointParts {
+        bureau
+        department
+        items
+        team
+        statusLabel
+        own
+        publishedAt
+      }
       history {
         status
         statusLabel

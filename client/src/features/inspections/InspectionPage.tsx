@@ -19,6 +19,7 @@ import { Deadline } from './Deadline';
 import { EvidenceCard } from './EvidenceCard';
 import { entityRecordLink } from './format';
 import { InspectionStatusTag } from './InspectionStatusTag';
+import { JointPartsCard } from './JointPartsCard';
 import { inspectionMessages } from './messages';
 import { INSPECTION, RESULT_CATEGORIES, type InspectionDetail } from './operations';
 import { RecordForm } from './RecordForm';
@@ -46,7 +47,7 @@ export function InspectionPage({ id }: { id: string }) {
           <Space wrap>
             <span data-testid="record-title">{m('recordOf', { name: record.entityName })}</span>
             <InspectionStatusTag status={record.status} testId="record-status" />
-            {record.participationId && <Tag color="purple">{m('joint')}</Tag>}
+            {record.jointParts.length > 0 && <Tag color="purple">{m('joint')}</Tag>}
           </Space>
         }
         extra={
@@ -60,6 +61,7 @@ export function InspectionPage({ id }: { id: string }) {
         <LastReturn record={record} />
         <Overview record={record} />
       </Card>
+      <JointPartsCard record={record} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <RecordForm record={record} categories={categoryData?.resultCategories ?? []} editable={inTeam && open} onDirtyChange={setDirty} />

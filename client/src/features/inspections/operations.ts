@@ -7,6 +7,7 @@ export type InspectionDetail = InspectionDetailFieldsFragment;
 export type EvidenceRow = NonNullable<InspectionDetail['evidence']>[number];
 export type StatementRow = NonNullable<InspectionDetail['statements']>[number];
 export type TeamMember = InspectionDetail['team'][number];
+export type JointPart = InspectionDetail['jointParts'][number];
 export type AssignmentRow = InspectionAssignmentsQuery['inspectionAssignments']['edges'][number]['node'];
 export type InspectionsConnection = InspectionsQuery['inspections'];
 
@@ -176,6 +177,17 @@ export const INSPECTION_DETAIL_FIELDS = graphql(`
     }
     statements {
       ...StatementFields
+    }
+    jointParts {
+      bureau
+      department
+      items
+      team
+      status
+      statusLabel
+      own
+      lead
+      inspectionId
     }
   }
 `);

@@ -96,7 +96,7 @@ function pageSql({ entity, item, inspector, department, inspection }: Shapes): s
   return `
     WITH page AS (
       SELECT s.seq, s.entity_id AS "entityId", s.item_ids AS "itemIds", s.inspector_ids AS "inspectorIds",
-             (SELECT i.id FROM inspections i WHERE i.draw_id = s.draw_id AND i.seq = s.seq ORDER BY i.created_at DESC LIMIT 1) AS "inspectionId"
+             (SELECT i.id FROM inspections i WHERE i.tenant_id = s.tenant_id AND i.draw_id = s.draw_id AND i.seq = s.seq AND i.participation_id IS NULL ORDER BY i.created_at DESC LIMIT 1) AS "inspectionId"
         FROM draw_selections s WHERE ${chosen} ORDER BY s.seq LIMIT $4 OFFSET $5),
     items AS (SELECT * FROM inspection_items x WHERE x.id IN (SELECT unnest(p."itemIds") FROM page p)),
     team AS (SELECT * FROM inspectors x WHERE x.id IN (SELECT unnest(p."inspectorIds") FROM page p))

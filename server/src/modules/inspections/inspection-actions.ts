@@ -13,11 +13,19 @@ export interface ActionViewer {
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
- * A department head reviews the records of their own department's items: any record one of whose items
- * has no department or the head's department (and a record whose items are gone).
+ * A department head reviews the records of their own department. A joint task's record is a department's
+ * part of the visit: the participant's part is its department's (the participation's), the lead's part
+ * the lead department's. Any other record is reviewed by item: one of its items has no department or the
+ * head's department (or its items are gone).
  */
-export const REVIEWER_GUARD = `(NOT EXISTS (SELECT 1 FROM inspection_items it WHERE it.id = ANY(i.item_ids))
-  OR EXISTS (SELECT 1 FROM inspection_items it WHERE it.id = ANY(i.item_ids) AND (it.department_id IS NULL OR it.department_id = :guardDepartment)))`;
+export const REVIEWER_GUARD = `(CASE
+  WHEN i.participation_id IS NOT NULL THEN EXISTS (SELECT 1 FROM joint_participants jp
+    WHERE jp.tenant_id = i.tenant_id AND jp.id = i.participation_id AND jp.department_id = :guardDepartment)
+  WHEN EXISTS (SELECT 1 FROM tasks jt WHERE jt.tenant_id = i.tenant_id AND jt.id = i.task_id AND jt.joint AND jt.lead_department_id IS NOT NULL)
+    THEN EXISTS (SELECT 1 FROM tasks jt WHERE jt.tenant_id = i.tenant_id AND jt.id = i.task_id AND jt.lead_department_id = :guardDepartment)
+  ELSE (NOT EXISTS (SELECT 1 FROM inspection_items it WHERE it.tenant_id = i.tenant_id AND it.id = ANY(i.item_ids))
+    OR EXISTS (SELECT 1 FROM inspection_items it WHERE it.tenant_id = i.tenant_id AND it.id = ANY(i.item_ids) AND (it.department_id IS NULL OR it.department_id = :guardDepartment)))
+END)`;
 
 /**
  * What an action needs beyond the workflow's role, as SQL over the record `i`: the team submits, the

@@ -3,9 +3,10 @@ import { InspectionConfirmation } from './inspection-confirmation.entity';
 import type { Inspection } from './inspection.entity';
 
 /**
- * The members who confirm this bureau's record: those of its own bureau. In a joint task the lead's
- * team also holds a participant's inspectors; they sit behind the participant's wall (RLS hides them
- * here) and confirm the participant's own record of the same entity instead.
+ * The members who confirm this record: those of its team in its own bureau. In a joint task each
+ * department's part has its own team (the lead's part holds no participant's inspectors; records opened
+ * before parts were kept apart may, and a participant of another bureau sits behind its wall, hidden
+ * here by RLS): a participant's inspectors confirm their own part of the same visit.
  */
 export async function confirmingMembers(m: EntityManager, record: Inspection): Promise<{ id: string; name: string }[]> {
   return (await m.query('SELECT id, name FROM inspectors WHERE id = ANY($1) ORDER BY name', [record.teamIds])) as { id: string; name: string }[];

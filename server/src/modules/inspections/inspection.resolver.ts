@@ -68,7 +68,13 @@ export class InspectionResolver {
     return tenantTx(ctx, async (m) => {
       const query = m.createQueryBuilder(Inspection, 'i').orderBy('i.created_at', 'DESC').addOrderBy('i.id');
       if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
-      if (filter.taskId) query.andWhere('i.task_id = :task', { task: fromGlobalUuid(filter.taskId, 'Task') ?? '00000000-0000-0000-0000-000000000000' });
+      if (filter.taskId) {
+        // A joint task's records: the lead's parts and the parts of its participants in this same bureau.
+        query.andWhere(
+          `(i.task_id = :task OR i.participation_id IN (SELECT jp.id FROM joint_participants jp WHERE jp.tenant_id = i.tenant_id AND jp.task_id = :task))`,
+          { task: fromGlobalUuid(filter.taskId, 'Task') ?? '00000000-0000-0000-0000-000000000000' },
+        );
+      }
       if (filter.mine) query.andWhere(':me = ANY(i.team_ids)', { me: (await viewerInspectorId(ctx, m)) ?? '00000000-0000-0000-0000-000000000000' });
       if (filter.overdue) {
         query.andWhere(

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { fromGlobalUuid, inspectionContentText, labelProblems, toGlobalId, type FieldProblem, type InspectionContent } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
@@ -43,10 +43,15 @@ async function assertMayOpen(ctx: RequestContext, m: EntityManager, team: string
   if (!mine || !team.includes(mine)) throw forbidden('只有检查组成员、检查部门负责人或领导小组办公室可以建立检查记录');
 }
 
-/** One record per drawn entity, created on first open; concurrent opens get the same record. */
-async function openOnce(m: EntityManager, drawId: string, seq: number, create: () => Promise<Partial<Inspection>>): Promise<Inspection> {
-  await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`inspection:${drawId}:${seq}`]);
-  const existing = await m.findOne(Inspection, { where: { drawId, seq }, order: { createdAt: 'ASC' } });
+/**
+ * One record per drawn entity and part, created on first open; concurrent opens get the same record. The
+ * part is the lead's own (`participationId` null) or a joint participant's: in a joint task each
+ * department keeps its own part of the visit, whichever opens first (a participant of the lead's own
+ * bureau records in the same table).
+ */
+async function openOnce(m: EntityManager, drawId: string, seq: number, participationId: string | null, create: () => Promise<Partial<Inspection>>): Promise<Inspection> {
+  await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`inspection:${drawId}:${seq}:${participationId ?? 'lead'}`]);
+  const existing = await m.findOne(Inspection, { where: { drawId, seq, participationId: participationId ?? IsNull() }, order: { createdAt: 'ASC' } });
   if (existing) return existing;
   const code = newAccessCode();
   const values = { ...(await create()), id: crypto.randomUUID(), drawId, seq, status: InspectionStatus.DRAFT, contentHash: contentHash(EMPTY), accessCode: code, accessCodeHash: accessCodeHash(code) };
@@ -54,7 +59,22 @@ async function openOnce(m: EntityManager, drawId: string, seq: number, create: (
   return m.findOneByOrFail(Inspection, { id: values.id });
 }
 
-/** Opens the record of one entity of the bureau's own draw. */
+/**
+ * The lead's own group of a drawn team: in a joint task, the inspectors an accepted participant brought
+ * (of the lead's bureau or another) belong to that participant's part, not to the lead's.
+ */
+async function leadTeam(m: EntityManager, tenantId: string, taskId: string, drawn: (string | null)[]): Promise<string[]> {
+  const ids = drawn.filter((id): id is string => !!id);
+  const rows = (await m.query(
+    `SELECT DISTINCT unnest(p.inspector_ids) AS id FROM joint_participants p JOIN tasks t ON t.tenant_id = p.lead_tenant_id AND t.id = p.task_id
+      WHERE p.lead_tenant_id = $1 AND p.task_id = $2 AND p.status = $3 AND t.joint`,
+    [tenantId, taskId, JointStatus.ACCEPTED],
+  )) as { id: string }[];
+  const theirs = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => !theirs.has(id));
+}
+
+/** Opens the record of one entity of the bureau's own draw (in a joint task: the lead's own part). */
 export async function openInspection(ctx: RequestContext, drawGlobalId: string, seq: number): Promise<Inspection> {
   const viewer = requireViewer(ctx);
   return tenantTx(ctx, async (m) => {
@@ -68,8 +88,9 @@ export async function openInspection(ctx: RequestContext, drawGlobalId: string, 
       [draw.id, seq],
     )) as { entity_id: string; item_ids: string[]; inspector_ids: string[]; uscc: string; name: string }[];
     if (!selection) throw notFound('摇中的检查对象');
-    await assertMayOpen(ctx, m, selection.inspector_ids);
-    const record = await openOnce(m, draw.id, seq, async () => ({
+    const team = await leadTeam(m, draw.tenantId, draw.taskId, selection.inspector_ids);
+    await assertMayOpen(ctx, m, team);
+    const record = await openOnce(m, draw.id, seq, null, async () => ({
       tenantId: viewer.tenantId,
       taskId: draw.taskId,
       participationId: null,
@@ -77,7 +98,7 @@ export async function openInspection(ctx: RequestContext, drawGlobalId: string, 
       entityUscc: selection.uscc,
       entityName: selection.name,
       itemIds: selection.item_ids,
-      teamIds: selection.inspector_ids.filter((id): id is string => !!id),
+      teamIds: team,
       createdBy: viewer.userId,
     }));
     return record;
@@ -104,7 +125,7 @@ export async function openJointInspection(ctx: RequestContext, participationGlob
     const team = drawn.inspector_ids.filter((i) => part.inspectorIds.includes(i));
     await assertMayOpen(ctx, m, team);
     const [own] = (await m.query('SELECT id, name FROM market_entities WHERE uscc = $1', [drawn.uscc])) as { id: string; name: string }[];
-    return openOnce(m, task.draw_id, seq, async () => ({
+    return openOnce(m, task.draw_id, seq, part.id, async () => ({
       tenantId: viewer.tenantId,
       taskId: null,
       participationId: part.id,

@@ -14,6 +14,7 @@ import { todayInChina } from '../inspections/inspection-deadlines';
 import { resultCategoryOf } from '../inspections/result-categories';
 import { InspectionItem } from '../items/inspection-item.entity';
 import { Inspector } from '../inspectors/inspector.entity';
+import { jointRecordParts } from '../joint/joint-record-parts';
 import type { CodeScope } from './access-code-lookup';
 import { InspectionStatement, StatementKind } from './statement.entity';
 import { EntityRecordView, recordVersion, statementView, type EntityStatement } from './statement.types';
@@ -60,6 +61,7 @@ export function readEntityRecord(app: AppServices, scope: CodeScope): Promise<En
       draft: views.find((v) => v.submittedAt === null) ?? null,
       evidence,
       history,
+      jointParts: await jointRecordParts(m, record, scope.tenantId, false),
     });
   });
 }

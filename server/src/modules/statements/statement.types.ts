@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { JointRecordPart } from '../joint/joint-record-parts';
 import { INSPECTION_WORKFLOW, toGlobalId } from '@spotcheck/shared';
 import { EvidenceFileView, evidenceView, type EvidenceAudience } from '../evidence/evidence.types';
 import type { EvidenceFile } from '../evidence/evidence-file.entity';
@@ -82,6 +83,8 @@ export class EntityRecordView extends EntityRecordVersion {
   @Field(() => EntityStatement, { nullable: true, description: '尚未提交的陈述申辩草稿（附件先挂在草稿上）' }) draft!: EntityStatement | null;
   @Field(() => [EvidenceFileView], { description: '检查组的证据：公示后可见' }) evidence!: EvidenceFileView[];
   @Field(() => [EntityRecordVersion], { description: '被更正的早先记录，新的在前' }) history!: EntityRecordVersion[];
+  @Field(() => [JointRecordPart], { description: '联合抽查：这次检查中各部门的记录部分（每部分有自己的查阅码，陈述申辩向该部分的检查组提出）；非联合抽查为空' })
+  jointParts!: JointRecordPart[];
 }
 
 export function recordVersion(record: Inspection, result: ResultCategoryView | null): EntityRecordVersion {
