@@ -15,6 +15,7 @@ import { QueryState } from '../../components/QueryState';
 import { planMessages, PLAN_STATUS_COLORS } from './messages';
 import { PLAN, type PlanDetail } from './operations';
 import { PlanWorkflowButtons } from './PlanWorkflowButtons';
+import { PlanRiskCard } from '../rules/PlanRiskCard';
 import { scheduleOf } from './schedule';
 
 type PlanItemRow = PlanDetail['items'][number];
@@ -109,6 +110,7 @@ export function PlanPage({ id }: { id: string }) {
       <Card title={m('items')} extra={<ExportCsvButton spec={exportSpec} disabled={!itemRows.length} testId="plan-items-export" />}>
         <Table<PlanItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={itemRows} pagination={false} data-testid="plan-items" />
       </Card>
+      <PlanRiskCard planId={plan.id} />
     </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DEFAULT_RULES, toGlobalId } from '@spotcheck/shared';
+import { DEFAULT_RULES, RISK_OFF, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { drawWugangTask } from '../../test-support/draw-fixture';
 import { approveRules } from '../../test-support/draw-ceremony';
@@ -27,6 +27,9 @@ describe('credit loop: published results feed the credit record, the rules list 
         ORDER BY e.uscc LIMIT 2`,
     );
     await t.sql(`UPDATE market_entities SET credit_class = 'B', complaints = 0, violation_record = NULL WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
+    // Only the credit loop weighs here: risk (which would weigh a risk class and the blacklist as high risk) is off.
+    const rules = (await t.gql('{ ruleSet { rules } }', {}, office)).data.ruleSet.rules;
+    await approveRules(t, office, { ...rules, risk: RISK_OFF }, '本测试只看信用闭环');
     [watched, blacklisted] = rows.map((r) => ({ id: toGlobalId('MarketEntity', r.id), uscc: r.uscc }));
   });
   afterAll(() => t.close());

@@ -122,6 +122,11 @@ export class RuleProposalResolver {
     return nameOf(ctx, p.proposedBy);
   }
 
+  @FieldResolver(() => Boolean, { description: '是否为当前用户提出（提出人不能审定）' })
+  proposedByMe(@Root() p: RuleProposal, @Ctx() ctx: RequestContext) {
+    return p.proposedBy === ctx.viewer?.userId;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: '审定人' })
   reviewedBy(@Root() p: RuleProposal, @Ctx() ctx: RequestContext) {
     return nameOf(ctx, p.reviewedBy);
