@@ -19,7 +19,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { ruleMessages } from './messages';
 import { PROPOSE_RULE_SET, REVIEW_RULE_PROPOSAL, RULE_SET_PAGE, type RuleProposalRow, type RuleVersion } from './operations';
-import { editableRules, fieldLabel, pathKey, RULE_SECTIONS, ruleDiff, ruleIssues, valueAt, type RuleField } from './rule-fields';
+import { ALL_FIELDS, editableRules, fieldLabel, pathKey, RULE_SECTIONS, ruleDiff, ruleIssues, valueAt, type RuleField } from './rule-fields';
 
 type Categories = Map<string, string>;
 
@@ -164,12 +164,14 @@ function ChangeList({ older, newer, categories, lang }: { older: unknown; newer:
     <Flex vertical>
       {diff.map((d) => (
         <Typography.Text key={d.key}>
-          {fieldLabel(d.key, lang)}：{show(undefined, d.from, categories, m('yes'), m('no'), m('none'))} → {show(undefined, d.to, categories, m('yes'), m('no'), m('none'))}
+          {fieldLabel(d.key, lang)}：{show(fieldOf(d.key), d.from, categories, m('yes'), m('no'), m('none'))} → {show(fieldOf(d.key), d.to, categories, m('yes'), m('no'), m('none'))}
         </Typography.Text>
       ))}
     </Flex>
   );
 }
+
+const fieldOf = (key: string) => ALL_FIELDS.find((f) => pathKey(f.path) === key);
 
 /** A proposal waiting for the leader: what it changes, why, and (for a leader who did not propose it) 审定 or 退回. */
 function PendingProposal({ proposal, current, categories, canReview }: { proposal: RuleProposalRow; current: unknown; categories: Categories; canReview: boolean }) {

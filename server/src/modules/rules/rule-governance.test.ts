@@ -88,6 +88,10 @@ describe('rule governance: the office proposes, a leader approves, a province bo
     expect(history.ruleProposals.map((p: any) => p.status)).toEqual(['APPROVED', 'RETURNED', 'RETURNED']);
     const actions = (await t.sql(`SELECT action FROM audit_events WHERE action LIKE 'rules.%' ORDER BY seq`)).map((r) => r.action);
     expect(actions).toEqual(['rules.propose', 'rules.return', 'rules.propose', 'rules.propose', 'rules.approve']);
+    // The leader hears of each proposal, the proposer of each decision.
+    const kinds = (await t.sql(`SELECT n.kind FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind LIKE 'RULES_%' AND u.username = 'changde.admin' ORDER BY n.created_at`)).map((r) => r.kind);
+    expect(kinds).toEqual(['RULES_RETURNED', 'RULES_APPROVED']);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'RULES_PROPOSED' AND u.username = 'changde.leader'`))[0].n).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps proposals inside their bureau', async () => {

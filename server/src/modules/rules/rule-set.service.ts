@@ -7,6 +7,7 @@ import { RuleSetVersion } from './rule-set.entity';
 import { RuleProposal, RuleProposalStatus } from './rule-proposal.entity';
 import { boundsAbove, violationsOfBounds } from './rule-bounds.service';
 import { refreshCreditStatuses } from '../credit/credit-status';
+import { notify } from '../notifications/notification.service';
 
 /** A new bureau starts from the platform's template (its latest version), or the built-in defaults. */
 export async function copyTemplateRules(
@@ -81,6 +82,15 @@ export async function proposeRuleSet(ctx: RequestContext, rules: unknown, reason
       before: current.rules,
       after: { rules: parsed.data, reason: reason.trim(), baseVersion: current.version },
     });
+    const leaders = (await m.query(`SELECT id FROM users WHERE tenant_id = $1 AND 'LEADER' = ANY(roles) AND id <> $2`, [viewer.tenantId, viewer.userId])) as { id: string }[];
+    await notify(m, {
+      tenantId: viewer.tenantId,
+      userIds: leaders.map((l) => l.id),
+      kind: 'RULES_PROPOSED',
+      title: '有一项细则修改等待审定',
+      body: reason.trim(),
+      link: '/rules',
+    });
     return m.findOneByOrFail(RuleProposal, { tenantId: viewer.tenantId, id: saved.id });
   });
 }
@@ -125,6 +135,14 @@ export async function reviewRuleProposal(ctx: RequestContext, globalId: string, 
       await m.update(RuleProposal, { tenantId: viewer.tenantId, id: proposal.id }, { ...reviewed, status: RuleProposalStatus.APPROVED, approvedVersion: version });
       await refreshCreditStatuses(m, proposal.rules);
     }
+    await notify(m, {
+      tenantId: viewer.tenantId,
+      userIds: [proposal.proposedBy],
+      kind: decision === 'APPROVE' ? 'RULES_APPROVED' : 'RULES_RETURNED',
+      title: decision === 'APPROVE' ? `细则修改已审定，第 ${(current?.version ?? 0) + 1} 版生效` : '细则修改已退回',
+      body: comment?.trim() || null,
+      link: '/rules',
+    });
     await appendAudit(m, actorOf(ctx), {
       action: decision === 'APPROVE' ? 'rules.approve' : 'rules.return',
       objectType: 'RuleProposal',
