@@ -8,6 +8,7 @@ import { RuleProposal, RuleProposalStatus } from './rule-proposal.entity';
 import { boundsAbove, violationsOfBounds } from './rule-bounds.service';
 import { refreshCreditStatuses } from '../credit/credit-status';
 import { notify } from '../notifications/notification.service';
+import { Tenant, TenantKind } from '../tenants/tenant.entity';
 
 /** A new bureau starts from the platform's template (its latest version), or the built-in defaults. */
 export async function copyTemplateRules(
@@ -59,6 +60,8 @@ export async function proposeRuleSet(ctx: RequestContext, rules: unknown, reason
     throw badInput(parsed.error.issues.map((i) => ({ field: ['rules', ...i.path].join('.'), message: i.message })), '细则不符合要求');
   }
   return tenantTx(ctx, async (m) => {
+    const own = await m.findOneBy(Tenant, { id: viewer.tenantId });
+    if (!own || (own.kind !== TenantKind.CITY_BUREAU && own.kind !== TenantKind.COUNTY_BUREAU)) throw forbidden('抽查细则由市、县局制定');
     await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7262))`, [`rules:${viewer.tenantId}`]);
     const current = await latestVersion(m, viewer.tenantId);
     if (!current) throw ruleViolation('rules.missing', '本单位尚无细则');
