@@ -133,6 +133,10 @@ describe('rule governance: the office proposes, a leader approves, a province bo
       expect((await t.gql('{ ruleBoundsAbove { province bounds } }', {}, office)).data.ruleBoundsAbove).toEqual([{ province: '湖南省自然资源厅', bounds: bounds() }]);
       expect((await t.gql('{ ruleBoundsAbove { province } }', {}, await t.login('wugang.admin'))).data.ruleBoundsAbove).toEqual([]);
       expect(codes(await t.gql(SET, { b: bounds(), r: 'x' }, office))).toEqual(['FORBIDDEN']);
+      // A province has no rule set of its own to change, even as an office.
+      await t.sql(`UPDATE users SET roles = '{PROVINCIAL_VIEWER,OFFICE}' WHERE username = 'hunan.viewer'`);
+      expect(codes(await t.gql(PROPOSE, { r: DEFAULT_RULES, reason: '省级' }, await t.login('hunan.viewer')))).toEqual(['FORBIDDEN']);
+      await t.sql(`UPDATE users SET roles = '{PROVINCIAL_VIEWER}' WHERE username = 'hunan.viewer'`);
     });
 
     it('refuses a bureau’s proposal outside the bounds, naming the bound, and re-checks at approval', async () => {
