@@ -220,7 +220,7 @@ describe('bureaus and people', () => {
   test('hunan.viewer sees the units below the province read-only (下级单位)', async () => {
     await withPage(async (page) => {
       await signIn(page, 'hunan.viewer', DEMO_PASSWORD);
-      assert.deepEqual(await menuLabels(page), ['我的账号', '全省统计', '下级单位']);
+      assert.deepEqual(await menuLabels(page), ['我的账号', '全省统计', '细则范围', '下级单位']);
       await page.getByRole('menuitem', { name: '下级单位' }).click();
       const card = page.getByTestId('tenants-card');
       await card.locator('tr[data-name="常德市自然资源和规划局"]').waitFor();

@@ -47,7 +47,7 @@ describe('the draw ceremony', () => {
       const ratio = form.getByTestId('task-item-ratio').first();
       const planned = await ratio.inputValue();
       await ratio.fill('0.05');
-      await fieldError(form, '超出细则规定的 10%–30%').waitFor();
+      await fieldError(form, '超出细则规定的 10%–100%').waitFor();
       await form.getByTestId('task-ends-on').fill('2023-12-15');
       await fieldError(form, '须在第 1 轮安排的 2023-06-01 至 2023-11-30 之内').waitFor();
       await form.getByTestId('task-team-size').fill('1');

@@ -20,7 +20,7 @@ async function mapDrawn(page) {
 describe('dashboards', () => {
   test('henan.viewer opens the provincial figures and drills down from the province to 舞钢', async () => {
     await withSignedIn('henan.viewer', async (page) => {
-      assert.deepEqual(await menuLabels(page), ['我的账号', '全省统计', '下级单位']);
+      assert.deepEqual(await menuLabels(page), ['我的账号', '全省统计', '细则范围', '下级单位']);
       await page.getByRole('menuitem', { name: '全省统计' }).click();
       await page.waitForURL('**/province*');
       const card = page.getByTestId('provincial-card');

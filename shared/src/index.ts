@@ -4,6 +4,8 @@ export * from './errors';
 export * from './global-id';
 export * from './password-policy';
 export * from './rules';
+export * from './risk-rules';
+export * from './rule-bounds';
 export * from './credit-loop';
 export * from './accounts';
 export * from './uscc';

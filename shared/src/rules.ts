@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CREDIT_LOOP_OFF, CreditLoopRulesSchema, DEFAULT_CREDIT_LOOP, creditLoopOf } from './credit-loop';
+import { DEFAULT_RISK, RISK_OFF, RiskRulesSchema } from './risk-rules';
 
 /** A ratio kept exactly as written in the documents, e.g. "0.10" for “不低于10%”. */
 export const Ratio = z
@@ -9,8 +10,9 @@ export const Ratio = z
 /** How a task's pool is split into strata (分层). Stored versions older than this section read as all off. */
 const StrataRules = z.object({
   /**
-   * One stratum per item and risk level (风险等级: 高/中/低, and one for entities without a level), each
-   * drawn at the item's ratio with its count rounded up: every risk class gets at least its share.
+   * One stratum per item and risk class (风险等级: 高/中/低, and one for entities without a level; special
+   * objects count as 高, see `riskClassOf`), each drawn at its class's ratio (`stratumRatio`) with its
+   * count rounded up: every risk class gets at least its share.
    */
   byRiskLevel: z.boolean(),
 });
@@ -25,7 +27,8 @@ const CreditTreatment = z.object({
 /**
  * A bureau's rules (细则). Defaults follow the seeds: 常德's 2%–10%, 1–2 rounds, at most 2 draws of one
  * entity a year, entities drawn this year excluded; national practice: at least 2 inspectors a team;
- * reports in 3 working days, publication in 10. The draw issue extends this schema.
+ * reports in 3 working days, publication in 10; each item drawn per risk class, high risk at twice the
+ * item's ratio (000 第十一条). The draw issue extends this schema.
  */
 export const RuleSetSchema = z
   .object({
@@ -55,6 +58,8 @@ export const RuleSetSchema = z
       publicationWorkingDays: z.number().int().min(1).max(60),
     }),
     creditLoop: CreditLoopRulesSchema.default(CREDIT_LOOP_OFF),
+    /** 风险分类监管: a higher ratio per risk stratum, extra rounds and a weight per risk class. */
+    risk: RiskRulesSchema.default(RISK_OFF),
   })
   .refine((r) => Number(r.ratio.min) <= Number(r.ratio.max), { message: '比例下限不能高于上限', path: ['ratio'] })
   .refine((r) => r.roundsPerYear.min <= r.roundsPerYear.max, { message: '轮次下限不能高于上限', path: ['roundsPerYear'] });
@@ -76,10 +81,11 @@ export const DEFAULT_RULES: RuleSet = {
   extraWeight: { perComplaint: 0.1, violationRecord: 0.5 },
   team: { minSize: 2 },
   recusal: { sameRegion: false, sameDepartment: false, noRepeatInspectorForEntity: true },
-  strata: { byRiskLevel: false },
+  strata: { byRiskLevel: true },
   workloadCapPerInspectorPerRound: 60,
   deadlines: { reportWorkingDays: 3, publicationWorkingDays: 10 },
   creditLoop: DEFAULT_CREDIT_LOOP,
+  risk: DEFAULT_RISK,
 };
 
 /**
@@ -89,5 +95,5 @@ export const DEFAULT_RULES: RuleSet = {
 export function withRuleDefaults(stored: RuleSet): RuleSet {
   const partial = stored as Partial<RuleSet>;
   // A version saved before excludeDrawnAcrossItems excluded an entity only from the items it was drawn for.
-  return { ...stored, excludeDrawnAcrossItems: partial.excludeDrawnAcrossItems ?? false, strata: { ...STRATA_OFF, ...partial.strata }, creditLoop: creditLoopOf(stored) };
+  return { ...stored, excludeDrawnAcrossItems: partial.excludeDrawnAcrossItems ?? false, strata: { ...STRATA_OFF, ...partial.strata }, creditLoop: creditLoopOf(stored), risk: partial.risk ?? RISK_OFF };
 }

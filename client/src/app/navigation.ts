@@ -17,6 +17,7 @@ export const PATHS = {
   entities: '/entities',
   inspectors: '/inspectors',
   rules: '/rules',
+  ruleBounds: '/rule-bounds',
   imports: '/imports',
   calendar: '/calendar',
   publicPortal: '/public',

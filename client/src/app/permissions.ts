@@ -102,8 +102,18 @@ export function canSeeRecusals(user: CurrentUser): boolean {
 }
 
 /** The office saves new versions of the bureau's rules (server: update on the own tenant). */
-export function canEditRules({ ability, me }: CurrentUser): boolean {
-  return ability.can('update', asSubject('Tenant', { id: me.tenant.id }));
+/** The office proposes rule changes; a leader approves them (the server checks both again). */
+export function canProposeRules(user: CurrentUser): boolean {
+  return isBureau(user) && user.me.roles.includes('OFFICE');
+}
+
+export function canReviewRules(user: CurrentUser): boolean {
+  return isBureau(user) && user.me.roles.includes('LEADER');
+}
+
+/** A province sets bounds for the rules of the bureaus below it. */
+export function canSetRuleBounds({ me }: CurrentUser): boolean {
+  return me.tenant.kind === 'PROVINCIAL_DEPARTMENT' && (me.roles.includes('PROVINCIAL_VIEWER') || me.roles.includes('OFFICE'));
 }
 
 export function canReadImports(user: CurrentUser): boolean {

@@ -25,6 +25,7 @@ import {
   canSeeProvincialDashboard,
   canSeeRecusals,
   canSeeWorkbench,
+  canSetRuleBounds,
 } from './permissions';
 import type { RouteParams } from './route-match';
 
@@ -52,6 +53,7 @@ const EntityFormPage = lazy(() => import('../features/entities/EntityFormPage').
 const InspectorsPage = lazy(() => import('../features/inspectors/InspectorsPage').then((m) => ({ default: m.InspectorsPage })));
 const RecusalsPage = lazy(() => import('../features/inspectors/RecusalsPage').then((m) => ({ default: m.RecusalsPage })));
 const RulesPage = lazy(() => import('../features/rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const RuleBoundsPage = lazy(() => import('../features/rules/RuleBoundsPage').then((m) => ({ default: m.RuleBoundsPage })));
 const ImportJobsPage = lazy(() => import('../features/imports/ImportJobsPage').then((m) => ({ default: m.ImportJobsPage })));
 const ImportWizardPage = lazy(() => import('../features/imports/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
 const ImportJobPage = lazy(() => import('../features/imports/ImportJobPage').then((m) => ({ default: m.ImportJobPage })));
@@ -222,6 +224,14 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <FundOutlined aria-hidden />,
     allowed: canSeeProvincialDashboard,
     render: () => <ProvincialDashboardPage />,
+  },
+  {
+    path: PATHS.ruleBounds,
+    name: 'rule-bounds',
+    label: () => 'navRuleBounds',
+    icon: <ReadOutlined aria-hidden />,
+    allowed: canSetRuleBounds,
+    render: () => <RuleBoundsPage />,
   },
   {
     path: PATHS.tenants,

@@ -6,6 +6,8 @@ import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Region } from '../modules/regions/region.entity';
 import { Invitation } from '../modules/invitations/invitation.entity';
 import { RuleSetVersion } from '../modules/rules/rule-set.entity';
+import { RuleProposal } from '../modules/rules/rule-proposal.entity';
+import { RuleBoundsRow } from '../modules/rules/rule-bounds.entity';
 import { InspectionItem } from '../modules/items/inspection-item.entity';
 import { InspectionItemVersion } from '../modules/items/inspection-item-version.entity';
 import { Inspector } from '../modules/inspectors/inspector.entity';
@@ -34,7 +36,7 @@ import { DeadlineNotice } from '../jobs/deadlines/deadline-notice.entity';
 import { CreditRecord } from '../modules/credit/credit-record.entity';
 
 export const ENTITIES = [
-  Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion,
+  Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion, RuleProposal, RuleBoundsRow,
   InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
   AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation, PlatformCalendarEntry, CalendarAdjustment,
   Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory, CreditRecord,

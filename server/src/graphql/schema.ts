@@ -8,7 +8,8 @@ import { InspectorResolver, RecusalResolver } from '../modules/inspectors/inspec
 import { PublicDirectoryResolver } from '../modules/publication/public-directory.resolver';
 import { PublicPortalResolver } from '../modules/publication/public-portal.resolver';
 import { CreditResolver } from '../modules/credit/credit.resolver';
-import { RuleSetResolver } from '../modules/rules/rule-set.resolver';
+import { RuleProposalResolver, RuleSetResolver } from '../modules/rules/rule-set.resolver';
+import { PlanRiskResolver } from '../modules/rules/plan-risk.resolver';
 import { PlanResolver } from '../modules/plans/plan.resolver';
 import { TaskResolver } from '../modules/tasks/task.resolver';
 import { DrawResolver, TaskDrawResolver } from '../modules/draws/draw.resolver';
@@ -38,7 +39,7 @@ import { readsOwnProperty } from './selection';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
-  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, InspectionJointResolver, CalendarResolver, InspectionResolver, ResultCategoryResolver,
+  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, RuleProposalResolver, PlanRiskResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, InspectionJointResolver, CalendarResolver, InspectionResolver, ResultCategoryResolver,
   InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver,
   PublicPortalResolver, CreditResolver, DashboardResolver] as const;
 

@@ -74,7 +74,7 @@ describe('abuse of the GraphQL endpoint', () => {
       // A JSON variable nested deeper than any call stack is still only a refusal.
       for (const core of ['"x"', JSON.stringify('x'.repeat(MAX_TEXT + 1))]) {
         const deep = `${'['.repeat(50_000)}${core}${']'.repeat(50_000)}`;
-        const body = `{"query": "mutation($r: JSON!) { updateRuleSet(rules: $r, reason: \\"x\\") { version } }", "variables": {"r": ${deep}}}`;
+        const body = `{"query": "mutation($r: JSON!) { proposeRuleSet(rules: $r, reason: \\"x\\") { id } }", "variables": {"r": ${deep}}}`;
         const nested = await post(t, body, { 'content-type': 'application/json', authorization: `Bearer ${office}` });
         expect({ status: nested.status, codes: codesOf(nested.json) }).toEqual({ status: expect.any(Number), codes: [expect.stringMatching(/^(BAD_USER_INPUT|BAD_REQUEST)$/)] });
       }
@@ -104,7 +104,7 @@ describe('abuse of the GraphQL endpoint', () => {
       expect(deep.status).toBe(400);
       for (const [levels, code] of [[100, 'BAD_USER_INPUT'], [5000, 'GRAPHQL_PARSE_FAILED']] as const) {
         const rules = `${'['.repeat(levels)}1${']'.repeat(levels)}`;
-        const literal = await post(t, JSON.stringify({ query: `mutation { updateRuleSet(reason: "x", rules: ${rules}) { version } }` }), { 'content-type': 'application/json', authorization: `Bearer ${office}` });
+        const literal = await post(t, JSON.stringify({ query: `mutation { proposeRuleSet(reason: "x", rules: ${rules}) { id } }` }), { 'content-type': 'application/json', authorization: `Bearer ${office}` });
         expect({ levels, status: literal.status, codes: codesOf(literal.json) }).toEqual({ levels, status: 400, codes: [code] });
       }
     });

@@ -15,8 +15,19 @@ export interface DemoTenant {
   rules?: RuleSet;
 }
 
-/** 舞钢's plan: per-item minimum ratios of 10% and 30%, one round a year. */
-const WUGANG_RULES: RuleSet = { ...DEFAULT_RULES, ratio: { min: '0.10', max: '0.30' }, roundsPerYear: { min: 1, max: 1 }, workloadCapPerInspectorPerRound: 200 };
+/**
+ * 舞钢's plan: per-item minimum ratios of 10% and 30% (“不低于”, and 四(二) asks for rising ratios: no
+ * ceiling below 100%), one round a year.
+ */
+const WUGANG_RULES: RuleSet = {
+  ...DEFAULT_RULES,
+  ratio: { min: '0.10', max: '1' },
+  roundsPerYear: { min: 1, max: 1 },
+  workloadCapPerInspectorPerRound: 200,
+  // Its 实施方案 splits nothing by risk, and eight inspectors could not visit twice the share of the
+  // high-risk quarter: high risk weighs double in one pool per item instead (常德 splits by risk).
+  strata: { byRiskLevel: false },
+};
 
 /** The demo tree: the platform operator, two provinces, and the two bureaus whose documents are in the seeds. */
 export const DEMO_TENANTS: DemoTenant[] = [

@@ -2,10 +2,23 @@ import { DEFAULT_RULES, type DrawRecord, type RuleSet } from '@spotcheck/shared'
 import type { TestApp } from './test-app';
 import { approveLate, publishedPlan } from './draw-fixture';
 
-/** Saves a new version of the bureau's rules: the defaults with `changes` (one level deep) applied. */
+/**
+ * Puts a new version of the bureau's rules in force the only way there is: the office proposes, the
+ * bureau's leader (`<bureau>.leader`) approves. `rules` is the whole rule set.
+ */
+export async function approveRules(t: TestApp, office: string, rules: RuleSet, reason = '测试细则'): Promise<number> {
+  const proposed = await t.gql('mutation($r: JSON!, $reason: String!) { proposeRuleSet(rules: $r, reason: $reason) { id } }', { r: rules, reason }, office);
+  if (proposed.errors) throw new Error(JSON.stringify(proposed.errors));
+  const username = (await t.gql('{ me { username } }', {}, office)).data.me.username as string;
+  const leader = await t.login(`${username.split('.')[0]}.leader`);
+  const approved = await t.gql('mutation($id: ID!) { reviewRuleProposal(id: $id, decision: APPROVE) { approvedVersion } }', { id: proposed.data.proposeRuleSet.id }, leader);
+  if (approved.errors) throw new Error(JSON.stringify(approved.errors));
+  return approved.data.reviewRuleProposal.approvedVersion;
+}
+
+/** A new version of the bureau's rules in force: the defaults with `changes` (one level deep) applied. */
 export async function saveRules(t: TestApp, office: string, changes: Partial<RuleSet>): Promise<void> {
-  const saved = await t.gql('mutation($r: JSON!) { updateRuleSet(rules: $r, reason: "测试细则") { version } }', { r: { ...DEFAULT_RULES, ...changes } }, office);
-  if (saved.errors) throw new Error(JSON.stringify(saved.errors));
+  await approveRules(t, office, { ...DEFAULT_RULES, ...changes });
 }
 
 /** A task of 常德's 2026 plan over the given items (by name; all of them when omitted) at their minimum ratios. */

@@ -16,6 +16,7 @@ import { planMessages, PLAN_STATUS_COLORS } from './messages';
 import { PLAN, type PlanDetail } from './operations';
 import { PlanWorkflowButtons } from './PlanWorkflowButtons';
 import { PlanVersionsCard } from './PlanVersionsCard';
+import { PlanRiskCard } from '../rules/PlanRiskCard';
 import { scheduleOf } from './schedule';
 
 type PlanItemRow = PlanDetail['items'][number];
@@ -112,6 +113,7 @@ export function PlanPage({ id }: { id: string }) {
         <Table<PlanItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={itemRows} pagination={false} data-testid="plan-items" />
       </Card>
       <PlanVersionsCard plan={plan} />
+      <PlanRiskCard planId={plan.id} />
     </Flex>
   );
 }

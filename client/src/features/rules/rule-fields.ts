@@ -25,6 +25,11 @@ export interface RuleSection {
 }
 
 const CLASSES = ['A', 'B', 'C', 'D'] as const;
+const RISKS = [
+  { key: 'HIGH', zh: '高风险', en: 'High risk' },
+  { key: 'MEDIUM', zh: '中风险', en: 'Medium risk' },
+  { key: 'LOW', zh: '低风险', en: 'Low risk' },
+] as const;
 
 export const RULE_SECTIONS: RuleSection[] = [
   {
@@ -53,6 +58,23 @@ export const RULE_SECTIONS: RuleSection[] = [
       { path: ['extraWeight', 'perComplaint'], kind: 'number', zh: '每次投诉举报增加的权重', en: 'Extra weight per complaint', min: 0, max: 10, step: 0.1 },
       { path: ['extraWeight', 'violationRecord'], kind: 'number', zh: '有违法违规记录增加的权重', en: 'Extra weight for a violation record', min: 0, max: 10, step: 0.1 },
       { path: ['strata', 'byRiskLevel'], kind: 'bool', zh: '按风险等级分层抽取', en: 'Strata by risk level' },
+    ],
+  },
+  {
+    key: 'risk',
+    zh: '风险分类监管（提高比例与频次）',
+    en: 'Risk (higher ratio and frequency)',
+    fields: [
+      ...RISKS.flatMap((r): RuleField[] => [
+        { path: ['risk', r.key, 'ratioMultiplier'], kind: 'number', zh: `${r.zh}：比例倍数`, en: `${r.en}: ratio multiplier`, min: 1, max: 10, step: 0.5 },
+        { path: ['risk', r.key, 'minRatio'], kind: 'ratio', zh: `${r.zh}：最低比例`, en: `${r.en}: lowest ratio` },
+        { path: ['risk', r.key, 'extraRounds'], kind: 'int', zh: `${r.zh}：每年增加轮次`, en: `${r.en}: extra rounds a year`, min: 0, max: 4 },
+        { path: ['risk', r.key, 'weight'], kind: 'number', zh: `${r.zh}：不分层时的权重`, en: `${r.en}: weight when not split`, min: 0.1, max: 10, step: 0.1 },
+      ]),
+      { path: ['risk', 'special', 'complaintsAtLeast'], kind: 'int', zh: '投诉举报达到次数视为高风险（0 为不适用）', en: 'Complaints making an entity high risk (0: off)', min: 0, max: 1000 },
+      { path: ['risk', 'special', 'violationRecord'], kind: 'bool', zh: '有严重违法违规记录视为高风险', en: 'A violation record makes an entity high risk' },
+      { path: ['risk', 'special', 'creditClassD'], kind: 'bool', zh: '信用等级 D 视为高风险', en: 'Credit class D makes an entity high risk' },
+      { path: ['risk', 'special', 'blacklist'], kind: 'bool', zh: '列入严重失信名单视为高风险', en: 'The blacklist makes an entity high risk' },
     ],
   },
   {

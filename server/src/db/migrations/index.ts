@@ -29,6 +29,8 @@ import { LoginFailureWalls1796117300000 } from './1796117300000-LoginFailureWall
 import { DashboardWalls1796118000000 } from './1796118000000-DashboardWalls';
 import { JointVisitParts1796118400000 } from './1796118400000-JointVisitParts';
 import { YearCaps1796119400000 } from './1796119400000-YearCaps';
+import { RuleGovernance1796596990502 } from './1796596990502-RuleGovernance';
+import { RuleGovernanceWalls1796597000000 } from './1796597000000-RuleGovernanceWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -47,4 +49,5 @@ export const MIGRATIONS: Function[] = [
   DashboardWalls1796118000000,
   JointVisitParts1796118400000,
   YearCaps1796119400000,
+  RuleGovernance1796596990502, RuleGovernanceWalls1796597000000,
 ];

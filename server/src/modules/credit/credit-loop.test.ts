@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { DEFAULT_RULES, toGlobalId } from '@spotcheck/shared';
+import { DEFAULT_RULES, RISK_OFF, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { approveLate, drawWugangTask, liftYearCaps } from '../../test-support/draw-fixture';
+import { approveRules } from '../../test-support/draw-ceremony';
 import { approvedInspection, publishInspection } from '../../test-support/inspection-fixture';
 import { APP_ROLE } from '../../db/data-source';
 
@@ -27,6 +28,9 @@ describe('credit loop: published results feed the credit record, the rules list 
         ORDER BY e.uscc LIMIT 2`,
     );
     await t.sql(`UPDATE market_entities SET credit_class = 'B', complaints = 0, violation_record = NULL WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
+    // Only the credit loop weighs here: risk (which would weigh a risk class and the blacklist as high risk) is off.
+    const rules = (await t.gql('{ ruleSet { rules } }', {}, office)).data.ruleSet.rules;
+    await approveRules(t, office, { ...rules, risk: RISK_OFF }, '本测试只看信用闭环');
     [watched, blacklisted] = rows.map((r) => ({ id: toGlobalId('MarketEntity', r.id), uscc: r.uscc }));
   });
   afterAll(() => t.close());
@@ -66,18 +70,18 @@ describe('credit loop: published results feed the credit record, the rules list 
   });
 
   it('follows a change of the rules: a heavier watch list weight, and the loop switched off', async () => {
-    const update = 'mutation($rules: JSON!) { updateRuleSet(rules: $rules, reason: "信用闭环权重调整") { version } }';
+    const propose = 'mutation($rules: JSON!) { proposeRuleSet(rules: $rules, reason: "信用闭环权重调整") { id } }';
     const current = (await t.gql('{ ruleSet { rules } }', {}, office)).data.ruleSet.rules;
     const heavier = { ...current, creditLoop: { ...current.creditLoop, watchList: { ...current.creditLoop.watchList, weight: 2.5 } } };
-    expect((await t.gql(update, { rules: heavier }, office)).errors).toBeUndefined();
+    await approveRules(t, office, heavier, '信用闭环权重调整');
     let input = await frozenInputOfNewDraw();
     expect(input.strata.flatMap((s: any) => s.entities.filter((e: any) => e.key === watched.uscc).map((e: any) => e.weight))[0]).toBe('2.5');
-    expect(codes(await t.gql(update, { rules: { ...heavier, creditLoop: { ...heavier.creditLoop, watchList: { ...heavier.creditLoop.watchList, weight: 0.5 } } } }, office))).toEqual(['BAD_USER_INPUT']);
-    await t.gql(update, { rules: { ...heavier, creditLoop: { ...heavier.creditLoop, enabled: false } } }, office);
+    expect(codes(await t.gql(propose, { rules: { ...heavier, creditLoop: { ...heavier.creditLoop, watchList: { ...heavier.creditLoop.watchList, weight: 0.5 } } } }, office))).toEqual(['BAD_USER_INPUT']);
+    await approveRules(t, office, { ...heavier, creditLoop: { ...heavier.creditLoop, enabled: false } });
     expect((await t.gql(ENTITY, { id: watched.id }, office)).data.node.creditStatus).toBe('NORMAL');
     input = await frozenInputOfNewDraw();
     expect(input.strata.flatMap((s: any) => s.entities.filter((e: any) => e.key === blacklisted.uscc).map((e: any) => e.weight))[0]).toBe('1');
-    await t.gql(update, { rules: current }, office);
+    await approveRules(t, office, current);
     expect((await t.gql(ENTITY, { id: watched.id }, office)).data.node.creditStatus).toBe('WATCH');
   });
 

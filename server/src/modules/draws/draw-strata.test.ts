@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, countToDraw, fromGlobalUuid, parseDecimal, verifyDraw, type DrawRecord } from '@spotcheck/shared';
+import { DEFAULT_RULES, RISK_OFF, countToDraw, fromGlobalUuid, parseDecimal, verifyDraw, type DrawRecord } from '@spotcheck/shared';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { createChangdeTask, holdCeremony, saveRules } from '../../test-support/draw-ceremony';
 import { liftYearCaps } from '../../test-support/draw-fixture';
@@ -41,7 +41,8 @@ describe('strata by risk level', () => {
   });
 
   it('splits each item by risk level, rounds each stratum up, and stores the selections under their items', async () => {
-    await saveRules(t, office, { strata: { byRiskLevel: true }, workloadCapPerInspectorPerRound: 200 });
+    // Risk only splits here; what it raises is rules/risk-draw.test.ts's.
+    await saveRules(t, office, { strata: { byRiskLevel: true }, risk: RISK_OFF, workloadCapPerInspectorPerRound: 200 });
     const taskId = await createChangdeTask(t, office, '按事项和风险等级分层');
     const { drawId, record } = await holdCeremony(t, taskId, office, supervisor);
     expect(verifyDraw(record)).toEqual({ ok: true, revealed: true });

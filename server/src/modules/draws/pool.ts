@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { escapeLiteral, type PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { ACTIVE_ENTITY_STATUSES, yearExclusion, creditLoopOf, creditStatusWeight, formatRatio, type CreditStatus, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
+import { ACTIVE_ENTITY_STATUSES, yearExclusion, creditLoopOf, creditStatusWeight, formatRatio, riskClassOf, riskWeight, stratumRatio, type CreditStatus, type RiskClass, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
 import type { Task } from '../tasks/task.entity';
 import { ruleViolation } from '../../graphql/errors';
 import { jointDrawParts } from '../joint/joint-pool';
@@ -40,19 +40,15 @@ function targets(itemTarget: string, entityTarget: string | null, taskTypes: str
   return entityTarget !== null && itemTarget.includes(entityTarget);
 }
 
-/** The index in RISK_STRATA of an entity's risk level (NONE for none, or an unknown code). */
-function riskStratumIndex(riskLevel: string | null): number {
-  return riskLevel === 'HIGH' ? 0 : riskLevel === 'MEDIUM' ? 1 : riskLevel === 'LOW' ? 2 : 3;
-}
-
 /**
  * Successive-draw weight from the rules: credit class × (1 + per complaint) × (1 + violation) × the
- * credit loop's list weight (watch list or blacklist), 4 decimals.
+ * credit loop's list weight (watch list or blacklist) × the risk class's weight (given only when the
+ * pool is not split by risk: inside one class it would be the same for all), 4 decimals.
  */
-export function entityWeight(rules: RuleSet, row: Pick<EntityRow, 'credit_class' | 'complaints' | 'has_violation'> & { credit_status?: CreditStatus }): string {
+export function entityWeight(rules: RuleSet, row: Pick<EntityRow, 'credit_class' | 'complaints' | 'has_violation'> & { credit_status?: CreditStatus; risk?: RiskClass }): string {
   const credit = rules.credit[(row.credit_class ?? 'B') as 'A' | 'B' | 'C' | 'D'];
   const raw = credit.weight * (1 + rules.extraWeight.perComplaint * Math.min(row.complaints, 100)) * (1 + (row.has_violation ? rules.extraWeight.violationRecord : 0))
-    * creditStatusWeight(creditLoopOf(rules), row.credit_status ?? 'NORMAL');
+    * creditStatusWeight(creditLoopOf(rules), row.credit_status ?? 'NORMAL') * (row.risk ? riskWeight(row.risk, rules.risk) : 1);
   const units = Math.max(1, Math.round(raw * 10_000));
   const whole = Math.floor(units / 10_000);
   const fraction = String(units % 10_000).padStart(4, '0').replace(/0+$/, '');
@@ -356,7 +352,8 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   const conditions = [`tenant_id = ${escapeLiteral(task.tenantId)}`, `status = ANY(${textArray(statuses)})`];
   if ((filter.regionCodes ?? null) !== null) conditions.push(`region_code = ANY(${textArray(filter.regionCodes!)})`);
   if ((filter.industries ?? null) !== null) conditions.push(`industry = ANY(${textArray(filter.industries!)})`);
-  const extra: ExtraColumns = { riskLevel: byRisk, regionCode: tagsOf.byRegion, departmentId: tagsOf.byDepartment };
+  // The risk level is always read: it splits the pool, or else weighs it.
+  const extra: ExtraColumns = { riskLevel: true, regionCode: tagsOf.byRegion, departmentId: tagsOf.byDepartment };
   const extraColumns = [extra.riskLevel && ', risk_level', extra.regionCode && ', region_code', extra.departmentId && ', supervising_department_id'];
   await forEachEntity(
     connectionOf(m),
@@ -371,7 +368,9 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
         if (!targeted) targetedBy.set(row.targetType, (targeted = items.map((item) => targets(item.target_type, row.targetType, filter.targetTypes))));
         lastTargeted = targeted;
       }
-      const level = byRisk ? riskStratumIndex(row.riskLevel) : 0;
+      const status = row.id ? listed.get(row.id) : undefined;
+      const risk = riskClassOf(rules.risk, { riskLevel: row.riskLevel, complaints: row.complaints, hasViolation: row.hasViolation, creditClass: row.creditClass, creditStatus: status });
+      const level = byRisk ? RISK_STRATA.indexOf(risk) : 0;
       const tags = extra.regionCode || extra.departmentId ? tagsOf.ofEntity(row.regionCode, row.departmentId) : undefined;
       for (let i = 0; i < items.length; i += 1) {
         if (!lastTargeted[i]) continue;
@@ -383,10 +382,9 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
         if (yearRule) { bucket.excluded[yearRule] += 1; continue; }
         let byCredit = weights.get(creditClass);
         if (!byCredit) weights.set(creditClass, (byCredit = new Map()));
-        const status = row.id ? listed.get(row.id) : undefined;
-        const weightKey = (Math.min(row.complaints, 100) * 2 + (row.hasViolation ? 1 : 0)) * 3 + (status === 'WATCH' ? 1 : status === 'BLACKLIST' ? 2 : 0);
+        const weightKey = ((Math.min(row.complaints, 100) * 2 + (row.hasViolation ? 1 : 0)) * 3 + (status === 'WATCH' ? 1 : status === 'BLACKLIST' ? 2 : 0)) * 4 + (byRisk ? 0 : RISK_STRATA.indexOf(risk));
         let weight = byCredit.get(weightKey);
-        if (weight === undefined) byCredit.set(weightKey, (weight = entityWeight(rules, { credit_class: row.creditClass, complaints: row.complaints, has_violation: row.hasViolation, credit_status: status })));
+        if (weight === undefined) byCredit.set(weightKey, (weight = entityWeight(rules, { credit_class: row.creditClass, complaints: row.complaints, has_violation: row.hasViolation, credit_status: status, risk: byRisk ? undefined : risk })));
         bucket.entities.push(tags ? { key: row.uscc, weight, tags } : { key: row.uscc, weight });
         if (row.id && excludable.has(row.id)) inPool.set(row.id, row.uscc);
         if (recusedUsccs.size > 0 && recusedUsccs.has(row.uscc)) recusedInPool.add(row.uscc);
@@ -395,8 +393,10 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   );
   for (const [i, item] of items.entries()) {
     const add = (key: string, riskLevel: RiskStratum | undefined, bucket: (typeof buckets)[number][number]) => {
-      strata.push({ key, ratio: item.ratio, entities: bucket.entities });
-      summary.strata.push({ key, item: item.name, ...(riskLevel ? { riskLevel } : {}), ratio: item.ratio, eligible: bucket.entities.length, excluded: bucket.excluded });
+      // A risk stratum is drawn at its class's ratio (风险分类: higher for high risk, 000 第十一条).
+      const ratio = riskLevel ? formatRatio(stratumRatio(item.ratio, riskLevel, rules.risk)) : item.ratio;
+      strata.push({ key, ratio, entities: bucket.entities });
+      summary.strata.push({ key, item: item.name, ...(riskLevel ? { riskLevel } : {}), ratio, eligible: bucket.entities.length, excluded: bucket.excluded });
     };
     if (!byRisk) {
       add(stratumKey(item.id), undefined, buckets[i]![0]!);

@@ -1,5 +1,6 @@
 import { DEFAULT_RULES } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
+import { approveRules } from '../../test-support/draw-ceremony';
 
 const CREATE = `mutation($input: PlanInput!) { createPlan(input: $input) { id status ruleVersion rounds items { ratio rounds item { name } } actions } }`;
 const TRANSITION = `mutation($id: ID!, $a: PlanAction!, $c: String) { transitionPlan(id: $id, action: $a, comment: $c) { status reviewComment actions } }`;
@@ -78,18 +79,18 @@ describe('rules and annual plans', () => {
   });
 
   it('versions the rules; a plan records the version it was checked against; bad rules are refused field by field', async () => {
-    const bad = await t.gql('mutation($r: JSON!) { updateRuleSet(rules: $r, reason: "调整") { version } }', { r: { ...DEFAULT_RULES, team: { minSize: 1 } } }, office);
+    const bad = await t.gql('mutation($r: JSON!) { proposeRuleSet(rules: $r, reason: "调整") { id } }', { r: { ...DEFAULT_RULES, team: { minSize: 1 } } }, office);
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(bad.errors![0]!.extensions!.fields![0]!.field).toBe('rules.team.minSize');
-    const updated = await t.gql('mutation($r: JSON!) { updateRuleSet(rules: $r, reason: "局长办公会修订细则") { version rules reason } }', { r: { ...DEFAULT_RULES, roundsPerYear: { min: 1, max: 3 } } }, office);
-    expect(updated.data.updateRuleSet).toMatchObject({ version: 2, reason: '局长办公会修订细则' });
+    expect(await approveRules(t, office, { ...DEFAULT_RULES, roundsPerYear: { min: 1, max: 3 } }, '局长办公会修订细则')).toBe(2);
+    expect((await t.gql('{ ruleSet { version reason } }', {}, office)).data.ruleSet).toMatchObject({ version: 2, reason: '局长办公会修订细则' });
     const three = await t.gql(CREATE, { input: plan({ year: 2028, rounds: 3, schedule: [
       { round: 1, from: '2028-03-01', to: '2028-04-30' }, { round: 2, from: '2028-06-01', to: '2028-07-31' }, { round: 3, from: '2028-09-01', to: '2028-10-31' },
     ] }) }, office);
     expect(three.data.createPlan.ruleVersion).toBe(2);
-    expect(codes(await t.gql('mutation($r: JSON!) { updateRuleSet(rules: $r, reason: "x") { version } }', { r: DEFAULT_RULES }, leader))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql('mutation($r: JSON!) { proposeRuleSet(rules: $r, reason: "x") { id } }', { r: DEFAULT_RULES }, leader))).toEqual(['FORBIDDEN']);
     const wugang = await t.login('wugang.admin');
-    expect((await t.gql('{ ruleSet { version rules } }', {}, wugang)).data.ruleSet).toMatchObject({ version: 1, rules: { ratio: { min: '0.10', max: '0.30' } } });
+    expect((await t.gql('{ ruleSet { version rules } }', {}, wugang)).data.ruleSet).toMatchObject({ version: 1, rules: { ratio: { min: '0.10', max: '1' } } });
   });
 
   it('keeps plans inside their bureau', async () => {

@@ -91,6 +91,7 @@ export async function saveTask(ctx: RequestContext, globalId: string | null, inp
       startsOn: shape.startsOn,
       endsOn: shape.endsOn,
       teamSize: input.teamSize,
+      ruleVersion: rules.version,
       targetFilter,
       inspectorFilter,
       ...lead,
