@@ -23,6 +23,8 @@ export interface PlanRound {
 /** 年度抽查计划: what will be inspected this year, how much, how often and when. */
 @Entity('annual_plans')
 @Index(['tenantId', 'year'])
+@Index('annual_plans_year_version', ['tenantId', 'year', 'version'], { unique: true })
+@Index('annual_plans_one_published', ['tenantId', 'year'], { unique: true, where: "status = 'PUBLISHED'" })
 @ObjectType({ implements: Node, description: '年度抽查计划' })
 export class AnnualPlan extends Node {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
