@@ -47,9 +47,10 @@ export async function seedDemoDraw(services: AppServices): Promise<void> {
     teamSize: 2,
     items: items.map((i) => ({ itemId: toGlobalId('InspectionItem', i.id), ratio: i.minRatio })),
   });
-  const draw = await commitDraw(office, toGlobalId('Task', task.id));
+  // Replayed on the ceremony's own days: records are dated after the draw and inside the window.
+  const draw = await commitDraw(office, toGlobalId('Task', task.id), new Date('2023-06-02T10:00:00+08:00'));
   const drawId = toGlobalId('Draw', draw.id);
   await addEntropy(witness, drawId, 'WITNESS', '舞钢市纪检监察 见证值 2023-0605-0937');
   await addEntropy(office, drawId, 'PUBLIC_NUMBER', '中国福利彩票3D 2023150期 开奖号码 4 1 8');
-  await performDraw(office, drawId);
+  await performDraw(office, drawId, new Date('2023-06-05T09:37:00+08:00'));
 }
