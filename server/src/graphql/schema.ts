@@ -15,6 +15,7 @@ import { DrawResolver, TaskDrawResolver } from '../modules/draws/draw.resolver';
 import { PublicDrawResolver } from '../modules/draws/public-draw.resolver';
 import { JointResolver, TaskJointResolver } from '../modules/joint/joint.resolver';
 import { InspectionResolver } from '../modules/inspections/inspection.resolver';
+import { TaskDeadlineResolver } from '../modules/inspections/task-deadline.resolver';
 import { ResultCategoryResolver } from '../modules/inspections/result-category.resolver';
 import { InspectionEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { EntityStatementResolver, InspectionStatementsResolver } from '../modules/statements/statement.resolver';
@@ -38,7 +39,7 @@ import { readsOwnProperty } from './selection';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
-  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, CalendarResolver, InspectionResolver, ResultCategoryResolver,
+  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, CalendarResolver, InspectionResolver, TaskDeadlineResolver, ResultCategoryResolver,
   InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver,
   PublicPortalResolver, CreditResolver, DashboardResolver] as const;
 
