@@ -2,7 +2,9 @@ import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { dateCeremony, drawWugangTask } from '../../test-support/draw-fixture';
 import { seedDemoJointTask } from '../../seed/demo-joint-task';
+import { Client } from 'pg';
 import { inTenant } from '../../db/tenancy';
+import { APP_ROLE } from '../../db/data-source';
 import { workdaysLateFor } from '../calendar/workdays';
 import { chainDue, todayInChina } from './inspection-deadlines';
 
@@ -89,6 +91,27 @@ describe('dates that hold: the inspection date, the chain of deadlines and the l
     expect(codes(outside)).toEqual(['RULE_VIOLATION']);
     expect(ruleOf(outside)).toBe('inspection.dateInWindow');
     expect((await t.gql(SAVE, { id, input: content('2026-09-15') }, token)).errors).toBeUndefined();
+    // The dates' view shows a joint task to its two parties only.
+    const app = new Client({ connectionString: t.adminUrl, options: `-c role=${APP_ROLE}` });
+    await app.connect();
+    try {
+      const view = async (region: string) => {
+        await app.query('BEGIN');
+        try {
+          const [{ id: tenantId }] = await t.sql(`SELECT id FROM tenants WHERE region_code = $1`, [region]);
+          await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+          return (await app.query('SELECT participation_id, drawn_on FROM joint_part_dates')).rows;
+        } finally {
+          await app.query('ROLLBACK');
+        }
+      };
+      expect(await view('410400')).toEqual([{ participation_id: part.id, drawn_on: '2026-09-01' }]);
+      expect(await view('410481')).toEqual([{ participation_id: part.id, drawn_on: '2026-09-01' }]);
+      expect(await view('430700')).toEqual([]);
+      expect(await view('410000')).toEqual([]);
+    } finally {
+      await app.end();
+    }
   });
 
   it('counts the chain from the report on the bureau’s calendar, across the 2023 National Day holidays', async () => {
