@@ -113,6 +113,8 @@ describe('inspection records', () => {
       const unreported = page.getByTestId('task-unreported-overdue');
       await assertText(unreported, '未提交检查报告（逾期）');
       assert.ok(Number(await unreported.getAttribute('data-count')) > 100);
+      // The row of a target never started says so.
+      await row.getByTestId('assignment-overdue').waitFor();
       await screenshot(page, 'records-01-task-assignments');
       await row.getByTestId('assignment-open').click();
 

@@ -237,6 +237,7 @@ export const INSPECTION_ASSIGNMENTS = graphql(`
           inspection {
             id
             status
+            reportedLateDays
           }
         }
       }
