@@ -4,6 +4,7 @@ import { drawWugangTask } from '../../test-support/draw-fixture';
 import { runDeadlineSweep } from '../../jobs/deadlines/deadline-sweep';
 import { inspectionDeadlines } from './inspection-deadline-source';
 import { unreportedSelections } from './unreported-selections';
+import { seedDemoJointTask } from '../../seed/demo-joint-task';
 
 const at = (beijing: string) => new Date(`${beijing}+08:00`);
 
@@ -95,5 +96,20 @@ describe('inspection deadlines in the sweep', () => {
     expect(told.map((r) => r.username)).toEqual(expect.arrayContaining(['wugang.leader', 'wugang.head01']));
     expect(told.every((r) => r.kind === 'DEADLINE_OVERDUE' && r.body.includes(`尚有 ${n} 个摇中的检查对象未提交检查报告`))).toBe(true);
     expect(told.map((r) => r.username).filter((u) => u.startsWith('wugang.inspector') || !u.startsWith('wugang.'))).toEqual([]);
+  });
+
+  it('tells a joint task’s participant of its own share never reported, in its own bureau only', async () => {
+    await seedDemoJointTask(t.app.services);
+    // The demo's joint window closed on 2026-10-30.
+    await runDeadlineSweep(t.app.services, [unreportedSelections], at('2026-10-31T09:00:00'));
+    const told = await t.sql(
+      `SELECT u.username, n.link FROM notifications n JOIN users u ON u.id = n.user_id
+        WHERE n.title LIKE '已逾期：%联合随机抽查 摇中对象未提交检查报告' ORDER BY u.username`,
+    );
+    const usernames = told.map((r) => r.username);
+    expect(usernames).toContain('pingdingshan.head');
+    expect(usernames).toContain('wugang.leader');
+    expect(usernames.filter((u) => !u.startsWith('pingdingshan.') && !u.startsWith('wugang.'))).toEqual([]);
+    expect(told.find((r) => r.username === 'pingdingshan.head').link).toMatch(/^\/joint-invitations\//);
   });
 });
