@@ -46,7 +46,7 @@ l AS (
     JOIN draws dr ON dr.tenant_id = s.tenant_id AND dr.id = s.draw_id
     JOIN tasks t ON t.tenant_id = dr.tenant_id AND t.id = dr.task_id AND t.status = 'DRAWN' AND t.ends_on < $3::date
    WHERE s.year = $2 AND NOT EXISTS (
-     SELECT 1 FROM inspections i WHERE i.tenant_id = s.tenant_id AND i.draw_id = s.draw_id AND i.seq = s.seq AND i.participation_id IS NULL
+     SELECT 1 FROM inspections i WHERE i.tenant_id = s.tenant_id AND i.draw_id = s.draw_id AND i.seq = s.seq
         AND (i.status NOT IN ('DRAFT', 'RETURNED') OR i.report_due_on < $3::date))
   UNION ALL
   SELECT p.tenant_id, p.id::text || ':' || s.seq, p.item_ids
@@ -54,7 +54,7 @@ l AS (
     JOIN tasks t ON t.tenant_id = p.lead_tenant_id AND t.id = p.task_id AND t.status = 'DRAWN' AND t.ends_on < $3::date
     JOIN draws d ON d.tenant_id = t.tenant_id AND d.task_id = t.id AND d.status = 'DRAWN'
     JOIN draw_selections s ON s.tenant_id = d.tenant_id AND s.draw_id = d.id AND s.year = $2
-   WHERE p.status = 'ACCEPTED' AND (cardinality(p.lead_item_ids) = 0 OR s.item_ids && p.lead_item_ids) AND NOT EXISTS (
+   WHERE p.status = 'ACCEPTED' AND p.tenant_id <> p.lead_tenant_id AND (cardinality(p.lead_item_ids) = 0 OR s.item_ids && p.lead_item_ids) AND NOT EXISTS (
      SELECT 1 FROM inspections i WHERE i.tenant_id = p.tenant_id AND i.participation_id = p.id AND i.seq = s.seq
         AND (i.status NOT IN ('DRAFT', 'RETURNED') OR i.report_due_on < $3::date))),
 lx AS (SELECT l.tenant_id, l.key, x.item_id FROM l CROSS JOIN LATERAL unnest(l.item_ids) AS x(item_id)),

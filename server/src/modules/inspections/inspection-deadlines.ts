@@ -5,13 +5,13 @@ import { RuleSetVersion } from '../rules/rule-set.entity';
 
 type Due = { date: string; provisional: boolean };
 
-async function deadlineRules(m: EntityManager): Promise<RuleSet['deadlines']> {
-  return withRuleDefaults((await m.findOneOrFail(RuleSetVersion, { where: {}, order: { version: 'DESC' } })).rules).deadlines;
+async function deadlineRules(m: EntityManager, tenantId: string): Promise<RuleSet['deadlines']> {
+  return withRuleDefaults((await m.findOneOrFail(RuleSetVersion, { where: { tenantId }, order: { version: 'DESC' } })).rules).deadlines;
 }
 
 /** Report due N working days (the bureau's rule, 3 by default) after the inspection, on the bureau's calendar. */
 export async function reportDue(m: EntityManager, tenantId: string, inspectedOn: string): Promise<Due> {
-  const { date, provisional } = await addWorkdaysFor(m, tenantId, inspectedOn, (await deadlineRules(m)).reportWorkingDays);
+  const { date, provisional } = await addWorkdaysFor(m, tenantId, inspectedOn, (await deadlineRules(m, tenantId)).reportWorkingDays);
   return { date, provisional };
 }
 
@@ -28,7 +28,7 @@ export interface ChainDue {
  * working days after the submission. A late step does not give the next one more time.
  */
 export async function chainDue(m: EntityManager, tenantId: string, submittedOn: string): Promise<ChainDue> {
-  const rules = await deadlineRules(m);
+  const rules = await deadlineRules(m, tenantId);
   const pick = ({ date, provisional }: Due) => ({ date, provisional });
   const review = pick(await addWorkdaysFor(m, tenantId, submittedOn, rules.reviewWorkingDays));
   const approval = pick(await addWorkdaysFor(m, tenantId, review.date, rules.approvalWorkingDays));
