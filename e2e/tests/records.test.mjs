@@ -13,6 +13,8 @@ import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, fieldError, menuLabels, screenshot, signIn } from '../support/ui.mjs';
 
 const TASK_STARTS_ON = '2023-06-05';
+// Inside the 2023 task's window (06-05 – 11-24) and after its draw (06-05): due three working days later, long past.
+const INSPECTED_ON = '2023-07-03';
 const DEMO_JOINT = '舞钢市、平顶山市自然资源领域2026年联合随机抽查';
 
 const suite = useServerAndBrowser();
@@ -69,10 +71,6 @@ async function findAssignment() {
   };
 }
 
-function today() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
 async function openRecordFromList(page, uscc) {
   await page.getByRole('menuitem', { name: '检查记录' }).click();
   await page.waitForURL('**/inspections');
@@ -111,6 +109,12 @@ describe('inspection records', () => {
       const row = card.locator(`[data-testid="assignment-row"][data-uscc="${target.uscc}"]`);
       await row.waitFor();
       assert.equal(await row.getAttribute('data-status'), 'NONE');
+      // The window closed in 2023 with most drawn entities never reported: the task says how many.
+      const unreported = page.getByTestId('task-unreported-overdue');
+      await assertText(unreported, '未提交检查报告（逾期）');
+      assert.ok(Number(await unreported.getAttribute('data-count')) > 100);
+      // The row of a target never started says so.
+      await row.getByTestId('assignment-overdue').waitFor();
       await screenshot(page, 'records-01-task-assignments');
       await row.getByTestId('assignment-open').click();
 
@@ -123,10 +127,17 @@ describe('inspection records', () => {
 
       const form = page.getByTestId('record-form');
       const date = form.getByLabel('检查日期');
+      // A date before the task's window is refused by the server, naming the window.
       await date.click();
-      await date.fill(today());
+      await date.fill('2023-05-20');
       await date.press('Enter');
-      assert.equal(await date.inputValue(), today());
+      await form.getByTestId('record-save').click();
+      await assertText(page.getByTestId('record-form-error'), '不在抽查任务的检查时间 2023-06-05 至 2023-11-24 内');
+      await screenshot(page, 'records-01b-date-outside-window');
+      await date.click();
+      await date.fill(INSPECTED_ON);
+      await date.press('Enter');
+      assert.equal(await date.inputValue(), INSPECTED_ON);
       await form.getByTestId('record-place').fill('检查对象生产经营场所及矿区现场');
       await form.getByTestId('record-site-conditions').fill('检查组2人出示执法证件，查阅采矿许可和复垦方案，现场核对开采范围与复垦措施');
       await form.getByTestId('record-interview-notes').fill('询问现场负责人，陈述与台账一致');
@@ -208,6 +219,14 @@ describe('inspection records', () => {
       await screenshot(page, 'records-06-all-confirmed');
       await transition(page, 'SUBMIT');
       await assertText(page.getByTestId('record-status'), '待部门审核');
+      // Handed in long after its due date: late for good, and the review and approval now have their own deadlines.
+      const late = page.getByTestId('record-report-due-late');
+      await assertText(late, '个工作日');
+      assert.ok(Number(await late.getAttribute('data-late-days')) > 100);
+      assert.equal(await page.getByTestId('record-report-due-overdue').count(), 0);
+      await page.getByTestId('record-review-due').waitFor();
+      await page.getByTestId('record-approval-due').waitFor();
+      await page.getByTestId('record-publication-due').waitFor();
       await page.locator('[data-testid="evidence-row"][data-name="现场照片.png"] [data-testid="evidence-sealed"]').waitFor();
       assert.equal(await page.getByTestId('evidence-remove').count(), 0);
       assert.equal(await page.getByTestId('record-form').count(), 0);
@@ -271,6 +290,11 @@ describe('inspection records', () => {
       await page.locator('[data-testid="inspection-row"][data-status="RETURNED"] [data-testid="report-due-overdue"]').first().waitFor();
       assert.equal(await page.locator('[data-testid="inspection-row"][data-status="PUBLISHED"]').count(), 0);
       await screenshot(page, 'records-11-overdue-list');
+      // Published now, the record is no longer overdue but keeps its late report, and was published on time.
+      await page.getByTestId('inspections-overdue').click();
+      await openRecordFromList(page, target.uscc);
+      await page.getByTestId('record-report-due-late').waitFor();
+      await page.getByTestId('record-publication-due-on-time').waitFor();
     });
   });
 
@@ -281,7 +305,7 @@ describe('inspection records', () => {
       await assertText(page.getByTestId('public-entity-name'), target.entity);
       const results = page.getByTestId('public-entity-results');
       await assertText(results, '未发现问题');
-      await assertText(results, today());
+      await assertText(results, INSPECTED_ON);
       await screenshot(page, 'records-12-public-result');
     } finally {
       await page.context().close();

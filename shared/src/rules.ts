@@ -19,6 +19,9 @@ const StrataRules = z.object({
 
 const STRATA_OFF: z.infer<typeof StrataRules> = { byRiskLevel: false };
 
+/** Review and approval deadlines for stored versions saved before they existed: they fit inside the 10 days to publication. */
+const DEFAULT_DEADLINES = { reviewWorkingDays: 3, approvalWorkingDays: 3 };
+
 const CreditTreatment = z.object({
   exempt: z.boolean(),
   weight: z.number().min(0).max(100),
@@ -55,6 +58,10 @@ export const RuleSetSchema = z
     workloadCapPerInspectorPerRound: z.number().int().min(1).max(1000),
     deadlines: z.object({
       reportWorkingDays: z.number().int().min(1).max(60),
+      /** Counted, like approval and publication, from the report's submission (000 第十六条's clock). */
+      reviewWorkingDays: z.number().int().min(1).max(60).default(DEFAULT_DEADLINES.reviewWorkingDays),
+      /** The leader's deadline: this many working days after the review's, so a late review does not lengthen the approval's time. */
+      approvalWorkingDays: z.number().int().min(1).max(60).default(DEFAULT_DEADLINES.approvalWorkingDays),
       publicationWorkingDays: z.number().int().min(1).max(60),
     }),
     creditLoop: CreditLoopRulesSchema.default(CREDIT_LOOP_OFF),
@@ -62,7 +69,11 @@ export const RuleSetSchema = z
     risk: RiskRulesSchema.default(RISK_OFF),
   })
   .refine((r) => Number(r.ratio.min) <= Number(r.ratio.max), { message: '比例下限不能高于上限', path: ['ratio'] })
-  .refine((r) => r.roundsPerYear.min <= r.roundsPerYear.max, { message: '轮次下限不能高于上限', path: ['roundsPerYear'] });
+  .refine((r) => r.roundsPerYear.min <= r.roundsPerYear.max, { message: '轮次下限不能高于上限', path: ['roundsPerYear'] })
+  .refine((r) => r.deadlines.reviewWorkingDays + r.deadlines.approvalWorkingDays < r.deadlines.publicationWorkingDays, {
+    message: '审核与审批的工作日之和须少于公示期限，公示才能在期限内完成',
+    path: ['deadlines'],
+  });
 
 export type RuleSet = z.infer<typeof RuleSetSchema>;
 
@@ -83,7 +94,7 @@ export const DEFAULT_RULES: RuleSet = {
   recusal: { sameRegion: false, sameDepartment: false, noRepeatInspectorForEntity: true },
   strata: { byRiskLevel: true },
   workloadCapPerInspectorPerRound: 60,
-  deadlines: { reportWorkingDays: 3, publicationWorkingDays: 10 },
+  deadlines: { reportWorkingDays: 3, reviewWorkingDays: 3, approvalWorkingDays: 3, publicationWorkingDays: 10 },
   creditLoop: DEFAULT_CREDIT_LOOP,
   risk: DEFAULT_RISK,
 };
@@ -94,6 +105,13 @@ export const DEFAULT_RULES: RuleSet = {
  */
 export function withRuleDefaults(stored: RuleSet): RuleSet {
   const partial = stored as Partial<RuleSet>;
-  // A version saved before excludeDrawnAcrossItems excluded an entity only from the items it was drawn for.
-  return { ...stored, excludeDrawnAcrossItems: partial.excludeDrawnAcrossItems ?? false, strata: { ...STRATA_OFF, ...partial.strata }, creditLoop: creditLoopOf(stored), risk: partial.risk ?? RISK_OFF };
+  return {
+    ...stored,
+    // A version saved before excludeDrawnAcrossItems excluded an entity only from the items it was drawn for.
+    excludeDrawnAcrossItems: partial.excludeDrawnAcrossItems ?? false,
+    strata: { ...STRATA_OFF, ...partial.strata },
+    deadlines: { ...DEFAULT_DEADLINES, ...stored.deadlines },
+    creditLoop: creditLoopOf(stored),
+    risk: partial.risk ?? RISK_OFF,
+  };
 }

@@ -72,7 +72,7 @@ slowDescribe('backup and restore', () => {
 
   it('backs up a running demo, restores it into an empty database, and refuses to overwrite one unless forced', async () => {
     // A drawn draw (the template holds none), and a job still to run, which belongs to the backup too.
-    await drawWugangTask(running);
+    await drawWugangTask({ gql: (q, v, tk) => running.gql(q, v, tk), login: (u) => running.login(u), sql: (q, p) => source.sql(q, p) });
     await source.sql(`INSERT INTO pgboss.job (name, data, start_after) VALUES ('deadline-sweep', '{}', now() + interval '1 hour')`);
     const file = path.join(dir, 'demo.backup');
     const before = await fingerprint(source.url);

@@ -16,6 +16,7 @@ import { DrawResolver, TaskDrawResolver } from '../modules/draws/draw.resolver';
 import { PublicDrawResolver } from '../modules/draws/public-draw.resolver';
 import { InspectionJointResolver, JointResolver, TaskJointResolver } from '../modules/joint/joint.resolver';
 import { InspectionResolver } from '../modules/inspections/inspection.resolver';
+import { TaskDeadlineResolver } from '../modules/inspections/task-deadline.resolver';
 import { ResultCategoryResolver } from '../modules/inspections/result-category.resolver';
 import { InspectionEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { EntityStatementResolver, InspectionStatementsResolver } from '../modules/statements/statement.resolver';
@@ -39,7 +40,7 @@ import { readsOwnProperty } from './selection';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
-  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, RuleProposalResolver, PlanRiskResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, InspectionJointResolver, CalendarResolver, InspectionResolver, ResultCategoryResolver,
+  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, RuleProposalResolver, PlanRiskResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, InspectionJointResolver, CalendarResolver, InspectionResolver, TaskDeadlineResolver, ResultCategoryResolver,
   InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver,
   PublicPortalResolver, CreditResolver, DashboardResolver] as const;
 

@@ -1,4 +1,5 @@
 import { inspectionDeadlines } from '../modules/inspections/inspection-deadline-source';
+import { unreportedSelections } from '../modules/inspections/unreported-selections';
 import type { JobDefinition } from './job';
 import type { DeadlineSource } from './deadlines/deadline-source';
 import { deadlineSweepJob } from './deadlines/deadline-sweep';
@@ -8,7 +9,7 @@ import { importRecoveryJob } from '../modules/imports/import-recovery';
 export const JOBS: readonly JobDefinition[] = [importRecoveryJob];
 
 /** Every module's deadlines, watched by the deadline sweep. */
-export const DEADLINE_SOURCES: readonly DeadlineSource[] = [inspectionDeadlines];
+export const DEADLINE_SOURCES: readonly DeadlineSource[] = [inspectionDeadlines, unreportedSelections];
 
 /** What a server runs beyond the catalogue (tests add their own jobs and sources this way). */
 export interface JobExtensions {

@@ -48,11 +48,12 @@ export async function seedDemoDraw(services: AppServices): Promise<void> {
     items: items.map((i) => ({ itemId: toGlobalId('InspectionItem', i.id), ratio: i.minRatio })),
     reason: '补录2023年度已实施的随机抽查（舞自然资〔2023〕116号）',
   });
-  // Replayed years after its window: the leader's approval of the late task is in the trail like any other.
+  // Replayed years after its window, on the ceremony's own days: the leader's approval of the late task is in the
+  // trail like any other, and records are dated after the draw and inside the window.
   await approveTask(witness, toGlobalId('Task', task.id), '同意补录2023年度抽查');
-  const draw = await commitDraw(office, toGlobalId('Task', task.id));
+  const draw = await commitDraw(office, toGlobalId('Task', task.id), new Date('2023-06-02T10:00:00+08:00'));
   const drawId = toGlobalId('Draw', draw.id);
   await addEntropy(witness, drawId, 'WITNESS', '舞钢市纪检监察 见证值 2023-0605-0937');
   await addEntropy(office, drawId, 'PUBLIC_NUMBER', '中国福利彩票3D 2023150期 开奖号码 4 1 8');
-  await performDraw(office, drawId);
+  await performDraw(office, drawId, new Date('2023-06-05T09:37:00+08:00'));
 }

@@ -1,3 +1,4 @@
+import { fromGlobalUuid } from '@spotcheck/shared';
 import type { TestApp } from './test-app';
 
 /** The id of the bureau's plan in force for `year`. */
@@ -27,10 +28,23 @@ export async function approveLate(t: Pick<TestApp, 'gql'>, taskId: string, leade
 }
 
 /**
- * Plans, freezes and draws a 舞钢 task over its four items through the API, as the office and a
- * witness would. Returns the draw's global id and the task's.
+ * Dates a drawn ceremony to `day` 09:30 Beijing, as the owner: a drawn draw never changes through the
+ * app (a trigger refuses it), so the trigger is set aside for this one statement.
  */
-export async function drawWugangTask(t: Pick<TestApp, 'gql' | 'login'>, options: { startsOn?: string; endsOn?: string; title?: string } = {}): Promise<{ drawId: string; taskId: string }> {
+export async function dateCeremony(t: Pick<TestApp, 'sql'>, drawUuid: string, day: string): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/.test(drawUuid) || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error('dateCeremony: bad input');
+  await t.sql(`BEGIN; SET LOCAL session_replication_role = replica;
+    UPDATE draws SET committed_at = '${day}T09:00:00+08:00', drawn_at = '${day}T09:30:00+08:00' WHERE id = '${drawUuid}';
+    COMMIT;`);
+}
+
+/**
+ * Plans, freezes and draws a 舞钢 task over its four items through the API, as the office and a
+ * witness would. Returns the draw's global id and the task's. The ceremony is then dated to the
+ * window's first day (09:30 Beijing), as if it had been held then: records of a past window can only
+ * be dated after their draw.
+ */
+export async function drawWugangTask(t: Pick<TestApp, 'gql' | 'login' | 'sql'>, options: { startsOn?: string; endsOn?: string; title?: string } = {}): Promise<{ drawId: string; taskId: string }> {
   const office = await t.login('wugang.admin');
   const witness = await t.login('wugang.leader');
   const items = (await t.gql('{ items { edges { node { id minRatio } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
@@ -61,6 +75,7 @@ export async function drawWugangTask(t: Pick<TestApp, 'gql' | 'login'>, options:
   await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 418") { id } }', { id: drawId }, office);
   const drawn = await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { status } }', { id: drawId }, office);
   if (drawn.errors || drawn.data.performDraw.status !== 'DRAWN') throw new Error(JSON.stringify(drawn));
+  await dateCeremony(t, fromGlobalUuid(drawId, 'Draw')!, options.startsOn ?? '2023-06-05');
   return { drawId, taskId };
 }
 

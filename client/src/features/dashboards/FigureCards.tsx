@@ -14,7 +14,7 @@ export function FigureCards({ figures, testId = 'dashboard-figures' }: { figures
     { key: 'overdue', title: m('overdue'), value: String(figures.overdue), hint: m('overdueHint'), danger: figures.overdue > 0 },
   ];
   return (
-    <Row gutter={[12, 12]} data-testid={testId}>
+    <Row gutter={[12, 12]} data-testid={testId} data-drawn={figures.drawn ?? undefined}>
       {cards.map((card) => (
         <Col key={card.key} xs={24} sm={12} lg={6}>
           <Card size="small" data-testid={`figure-${card.key}`} data-value={card.value}>

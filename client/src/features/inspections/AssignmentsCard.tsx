@@ -4,7 +4,7 @@
  */
 import { useState, type HTMLAttributes } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, Checkbox, Space, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Space, Table, Tag, Typography } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
 import { useI18n, useMessages } from '../../app/i18n';
@@ -19,7 +19,8 @@ import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { connectionPages } from '../../components/csv-pages';
 import { InspectionStatusTag } from './InspectionStatusTag';
 import { inspectionMessages } from './messages';
-import { INSPECTION_ASSIGNMENTS, OPEN_INSPECTION, type AssignmentRow } from './operations';
+import { todayInChina } from './format';
+import { INSPECTION_ASSIGNMENTS, OPEN_INSPECTION, TASK_UNREPORTED, type AssignmentRow } from './operations';
 
 export function AssignmentsCard({ drawId, taskId }: { drawId: string; taskId: string }) {
   const { t } = useI18n();
@@ -34,6 +35,11 @@ export function AssignmentsCard({ drawId, taskId }: { drawId: string; taskId: st
   const [open] = useMutation(OPEN_INSPECTION);
   const { busyId, run } = useRowAction();
   const connection = data?.inspectionAssignments;
+  // Once the task's window has closed, a target without a submitted report is overdue.
+  const { data: taskData } = useQuery(TASK_UNREPORTED, { variables: { id: taskId }, fetchPolicy: 'cache-first' });
+  const endsOn = taskData?.node && 'endsOn' in taskData.node ? taskData.node.endsOn : null;
+  const windowClosed = !!endsOn && endsOn < todayInChina();
+  const unreported = (r: AssignmentRow) => !r.inspection || r.inspection.status === 'DRAFT' || r.inspection.status === 'RETURNED';
 
   const openRecord = (row: AssignmentRow) =>
     run(String(row.seq), async () => {
@@ -64,7 +70,21 @@ export function AssignmentsCard({ drawId, taskId }: { drawId: string; taskId: st
     {
       key: 'status',
       title: m('recordStatus'),
-      render: (_: unknown, r: AssignmentRow) => (r.inspection ? <InspectionStatusTag status={r.inspection.status} /> : <Typography.Text type="secondary">{m('noRecord')}</Typography.Text>),
+      render: (_: unknown, r: AssignmentRow) => (
+        <Space size={4} wrap>
+          {r.inspection ? <InspectionStatusTag status={r.inspection.status} /> : <Typography.Text type="secondary">{m('noRecord')}</Typography.Text>}
+          {windowClosed && unreported(r) && (
+            <Tag color="red" data-testid="assignment-overdue">
+              {m('overdue')}
+            </Tag>
+          )}
+          {!!r.inspection?.reportedLateDays && (
+            <Tag color="volcano" data-testid="assignment-late">
+              {m('lateDays', { days: r.inspection.reportedLateDays })}
+            </Tag>
+          )}
+        </Space>
+      ),
     },
     {
       key: 'action',
@@ -92,6 +112,8 @@ export function AssignmentsCard({ drawId, taskId }: { drawId: string; taskId: st
       { title: m('items'), value: (r: AssignmentRow) => r.items.map((i) => i.name).join('、') },
       { title: m('team'), value: (r: AssignmentRow) => r.team.map((i) => i.name).join('、') },
       { title: m('recordStatus'), value: (r: AssignmentRow) => (r.inspection ? m(r.inspection.status) : m('noRecord')) },
+      { title: m('overdue'), value: (r: AssignmentRow) => (windowClosed && unreported(r) ? m('overdue') : '') },
+      { title: m('reportDueOn') + '·' + m('onTime'), value: (r: AssignmentRow) => (r.inspection?.reportedLateDays ? m('lateDays', { days: r.inspection.reportedLateDays }) : '') },
     ],
     fetchPage: connectionPages(client, INSPECTION_ASSIGNMENTS, { drawId, mine: mine || null }, (page) => page.inspectionAssignments),
   });

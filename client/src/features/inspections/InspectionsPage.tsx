@@ -69,13 +69,13 @@ export function InspectionsPage() {
     {
       key: 'reportDue',
       title: m('reportDueOn'),
-      render: (_: unknown, r: InspectionRow) => <Deadline dueOn={r.reportDueOn} provisional={r.reportDueProvisional} overdue={r.reportOverdue} testId="report-due" />,
+      render: (_: unknown, r: InspectionRow) => <Deadline dueOn={r.reportDueOn} provisional={r.reportDueProvisional} overdue={r.reportOverdue} lateDays={r.reportedLateDays} testId="report-due" />,
     },
     {
       key: 'publicationDue',
       title: m('publicationDueOn'),
       render: (_: unknown, r: InspectionRow) => (
-        <Deadline dueOn={r.publicationDueOn} provisional={r.publicationDueProvisional} overdue={r.publicationOverdue} testId="publication-due" />
+        <Deadline dueOn={r.publicationDueOn} provisional={r.publicationDueProvisional} overdue={r.publicationOverdue} lateDays={r.publishedLateDays} testId="publication-due" />
       ),
     },
     { key: 'team', title: m('team'), render: (_: unknown, r: InspectionRow) => r.team.map((i) => i.name).join('、') || '—' },
@@ -90,6 +90,7 @@ export function InspectionsPage() {
   ];
 
   const mark = (overdue: boolean, provisional: boolean) => [overdue ? m('overdue') : '', provisional ? m('provisional') : ''].filter(Boolean).join('、');
+  const lateMark = (days: number | null | undefined) => (days == null ? '' : days > 0 ? m('lateDays', { days }) : m('onTime'));
   const exportSpec = () => ({
     fileName: m('exportName'),
     columns: [
@@ -102,8 +103,10 @@ export function InspectionsPage() {
       { title: m('status'), value: (r: InspectionRow) => m(r.status) },
       { title: m('reportDueOn'), value: (r: InspectionRow) => r.reportDueOn ?? '' },
       { title: `${m('reportDueOn')}·${m('overdue')}/${m('provisional')}`, value: (r: InspectionRow) => mark(r.reportOverdue, r.reportDueProvisional) },
+      { title: m('reportDueOn') + '·' + m('onTime'), value: (r: InspectionRow) => lateMark(r.reportedLateDays) },
       { title: m('publicationDueOn'), value: (r: InspectionRow) => r.publicationDueOn ?? '' },
       { title: `${m('publicationDueOn')}·${m('overdue')}/${m('provisional')}`, value: (r: InspectionRow) => mark(r.publicationOverdue, r.publicationDueProvisional) },
+      { title: m('publicationDueOn') + '·' + m('onTime'), value: (r: InspectionRow) => lateMark(r.publishedLateDays) },
       { title: m('updatedAt'), value: (r: InspectionRow) => formatDateTime(r.updatedAt, lang) },
     ],
     fetchPage: connectionPages(client, INSPECTIONS, variables, (page) => page.inspections),

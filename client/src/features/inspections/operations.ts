@@ -25,6 +25,12 @@ export const INSPECTION_ROW = graphql(`
     publicationDueOn
     publicationDueProvisional
     publicationOverdue
+    reviewDueOn
+    reviewOverdue
+    approvalDueOn
+    approvalOverdue
+    reportedLateDays
+    publishedLateDays
     participationId
     updatedAt
     task {
@@ -243,6 +249,7 @@ export const INSPECTION_ASSIGNMENTS = graphql(`
           inspection {
             id
             status
+            reportedLateDays
           }
         }
       }
@@ -341,6 +348,18 @@ export const RECORD_RECHECK = graphql(`
   mutation RecordRecheck($id: ID!, $result: String!) {
     recordRecheck(id: $id, result: $result) {
       ...StatementFields
+    }
+  }
+`);
+
+export const TASK_UNREPORTED = graphql(`
+  query TaskUnreported($id: ID!) {
+    node(id: $id) {
+      ... on Task {
+        id
+        endsOn
+        unreportedOverdue
+      }
     }
   }
 `);

@@ -95,7 +95,9 @@ export const RULE_SECTIONS: RuleSection[] = [
     en: 'Deadlines (working days)',
     fields: [
       { path: ['deadlines', 'reportWorkingDays'], kind: 'int', zh: '检查后提交报告', en: 'Report after the inspection', min: 1, max: 60 },
-      { path: ['deadlines', 'publicationWorkingDays'], kind: 'int', zh: '审批后公示', en: 'Publication after approval', min: 1, max: 60 },
+      { path: ['deadlines', 'reviewWorkingDays'], kind: 'int', zh: '报告提交后部门审核', en: 'Review after the report', min: 1, max: 60 },
+      { path: ['deadlines', 'approvalWorkingDays'], kind: 'int', zh: '审核期限后领导审批', en: 'Approval after the review deadline', min: 1, max: 60 },
+      { path: ['deadlines', 'publicationWorkingDays'], kind: 'int', zh: '报告提交后公示', en: 'Publication after the report', min: 1, max: 60 },
     ],
   },
   {

@@ -20,6 +20,7 @@ import { taskMessages, TASK_STATUS_COLORS } from './messages';
 import { APPROVE_TASK, CANCEL_TASK, TASK, type TaskDetail } from './operations';
 import { ParticipantsCard } from './ParticipantsCard';
 import { AssignmentsCard } from '../inspections/AssignmentsCard';
+import { UnreportedAlert } from '../inspections/UnreportedAlert';
 
 type ItemRow = TaskDetail['items'][number];
 interface Filters {
@@ -121,6 +122,7 @@ export function TaskPage({ id }: { id: string }) {
         <Table<ItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={task.items} pagination={false} data-testid="task-items" />
       </Card>
       {task.joint && <ParticipantsCard task={task} canManage={planner} />}
+      {task.draw?.status === 'DRAWN' && canReadInspections(user) && <UnreportedAlert taskId={task.id} />}
       {task.draw?.status === 'DRAWN' && canReadInspections(user) && <AssignmentsCard drawId={task.draw.id} taskId={task.id} />}
       <CancelTaskModal task={task} open={cancelling} onClose={() => setCancelling(false)} />
       <ApproveTaskModal task={task} open={approving} onClose={() => setApproving(false)} />

@@ -40,6 +40,8 @@ export function RecordsCard({ title, testId, filter, empty, exportName, showActi
   const status = (r: WorkbenchRecord) => m(`status_${r.status}` as InspectionStatusKey);
 
   const deadline = (r: WorkbenchRecord) => {
+    if (r.status === 'SUBMITTED' && r.reviewDueOn) return { text: m('reviewDue', { date: r.reviewDueOn }), late: r.reviewOverdue };
+    if (r.status === 'REVIEWED' && r.approvalDueOn) return { text: m('approvalDue', { date: r.approvalDueOn }), late: r.approvalOverdue };
     if (r.status === 'APPROVED' && r.publicationDueOn) return { text: m('publicationDue', { date: r.publicationDueOn }), late: r.publicationOverdue };
     if ((r.status === 'DRAFT' || r.status === 'RETURNED') && r.reportDueOn) return { text: m('reportDue', { date: r.reportDueOn }), late: r.reportOverdue };
     return null;

@@ -21,6 +21,10 @@ export const WORKBENCH_RECORDS = graphql(`
           publicationDueOn
           reportOverdue
           publicationOverdue
+          reviewDueOn
+          reviewOverdue
+          approvalDueOn
+          approvalOverdue
           availableActions
           task {
             id

@@ -11,8 +11,10 @@ export interface DeadlineItem {
   /** From when to remind (a moment or, with remindOn, a day from its start); neither means no reminder. */
   remindAt?: Date | null;
   remindOn?: string | null;
-  /** User ids in the item's tenant. */
+  /** User ids in the item's tenant: the one who must act, reminded and told when it is overdue. */
   recipients: readonly string[];
+  /** Told as well once it is overdue (e.g. the leader), but not reminded. */
+  escalateTo?: readonly string[];
   /** What is due, e.g. `常德市某测绘公司 检查结果录入`. */
   title: string;
   body?: string | null;

@@ -50,10 +50,11 @@ export async function runDeadlineSweep(services: AppServices, sources: readonly 
 async function sweepItem(m: EntityManager, tenantId: string, source: DeadlineSource, item: DeadlineItem, now: Date): Promise<string | null> {
   const dueAt = overdueFrom(item);
   if (now >= dueAt) {
-    if (!(await claim(m, tenantId, source, item, DEADLINE_OVERDUE, dueAt))) return null;
+    const told = [...new Set([...item.recipients, ...(item.escalateTo ?? [])])];
+    if (!(await claim(m, tenantId, source, item, DEADLINE_OVERDUE, dueAt, told.length))) return null;
     await notify(m, {
       tenantId,
-      userIds: item.recipients,
+      userIds: told,
       kind: DEADLINE_OVERDUE,
       title: `已逾期：${item.title}`,
       body: item.body ?? `截止时间 ${dueLabel(item)} 已过`,
@@ -65,7 +66,7 @@ async function sweepItem(m: EntityManager, tenantId: string, source: DeadlineSou
   }
   const remindAt = item.remindAt ?? (item.remindOn ? startOfDay(item.remindOn) : null);
   if (remindAt && now >= remindAt) {
-    if (!(await claim(m, tenantId, source, item, DEADLINE_REMINDER, dueAt))) return null;
+    if (!(await claim(m, tenantId, source, item, DEADLINE_REMINDER, dueAt, item.recipients.length))) return null;
     await notify(m, {
       tenantId,
       userIds: item.recipients,
@@ -81,11 +82,11 @@ async function sweepItem(m: EntityManager, tenantId: string, source: DeadlineSou
 }
 
 /** Inserting the notice row is the claim; a concurrent sweep waits on the key and then finds it taken. */
-async function claim(m: EntityManager, tenantId: string, source: DeadlineSource, item: DeadlineItem, kind: string, dueAt: Date): Promise<boolean> {
+async function claim(m: EntityManager, tenantId: string, source: DeadlineSource, item: DeadlineItem, kind: string, dueAt: Date, recipients: number): Promise<boolean> {
   const rows = (await m.query(
     `INSERT INTO deadline_notices (tenant_id, key, kind, due_at, source, recipients) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT DO NOTHING RETURNING key`,
-    [tenantId, item.key, kind, dueAt, source.name, item.recipients.length],
+    [tenantId, item.key, kind, dueAt, source.name, recipients],
   )) as unknown[];
   return rows.length === 1;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { WorkCalendar, addWorkdays, addWorkdaysProblems, yearOf, type WorkdayDeadline } from '@spotcheck/shared';
+import { WorkCalendar, addCalendarDays, addWorkdays, addWorkdaysProblems, yearOf, type WorkdayDeadline } from '@spotcheck/shared';
 import { badInput } from '../../graphql/errors';
 import { CalendarAdjustment } from './calendar-adjustment.entity';
 import { PlatformCalendarEntry } from './calendar-entry.entity';
@@ -15,6 +15,19 @@ export async function addWorkdaysFor(m: EntityManager, tenantId: string | null, 
   const problems = addWorkdaysProblems(from, days);
   if (problems.length) throw badInput(problems);
   return addWorkdays(await calendarFor(m, tenantId, from), from, days);
+}
+
+/**
+ * How many working days `day` lies after the deadline `due` on the bureau's calendar: the working days
+ * d with due < d <= day; 0 when `day` is not after `due`. A report due Friday and handed in on the
+ * Monday after is one working day late, and one due before a holiday week is late by its working days only.
+ */
+export async function workdaysLateFor(m: EntityManager, tenantId: string | null, due: string, day: string): Promise<number> {
+  if (day <= due) return 0;
+  const calendar = await calendarFor(m, tenantId, due);
+  let late = 0;
+  for (let d = addCalendarDays(due, 1); d <= day; d = addCalendarDays(d, 1)) if (calendar.isWorkday(d)) late += 1;
+  return late;
 }
 
 /** The calendar for dates after `from`: only the rows that can matter are read. */

@@ -4,6 +4,7 @@ import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { APP_ROLE } from '../../db/data-source';
 import { seedDemoDraw } from '../../seed/demo-draw';
 import { seedDemoInspections } from '../../seed/demo-inspections';
+import { seedDemoJointTask } from '../../seed/demo-joint-task';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { PROBLEM_CODES } from './dashboard-figures';
 import { PROVINCIAL_FLOOR_SQL } from './dashboard-floor';
@@ -79,7 +80,9 @@ describe('dashboards', () => {
       [wugang],
     );
     // 22 records (demo-inspections.ts): 16 published, of which 4 found a problem; 4 wait for review; 2 returned and overdue.
-    expect(counts(d.totals)).toEqual({ entities: direct.entities, inspectedEntities: direct.inspected, drawn: direct.drawn, completed: 16, records: 22, published: 16, problems: 4, overdue: 2 });
+    // The window closed on 2023-11-24: every other drawn entity, never reported, is overdue too.
+    expect(direct.drawn).toBeGreaterThan(100);
+    expect(counts(d.totals)).toEqual({ entities: direct.entities, inspectedEntities: direct.inspected, drawn: direct.drawn, completed: 16, records: 22, published: 16, problems: 4, overdue: 2 + (direct.drawn - 22) });
     expect(d.totals.problemRate).toBeCloseTo(0.25);
     expect(d.totals.coverage).toBeCloseTo(direct.inspected / direct.entities);
     expect(d.totals.completion).toBeCloseTo(16 / direct.drawn);
@@ -126,7 +129,7 @@ describe('dashboards', () => {
       expect(counts(b.figures)).toEqual(floorCounts(bureaus.find((r) => r.key === fromGlobalUuid(b.id, 'Tenant'))!));
     }
     const wugang = d.byBureau.find((b: { regionCode: string }) => b.regionCode === '410481');
-    expect(wugang.figures).toMatchObject({ published: 16, problems: 4, overdue: 2 });
+    expect(wugang.figures).toMatchObject({ published: 16, problems: 4, overdue: wugang.figures.drawn - 20 });
     for (const dim of ['item', 'department'] as const) {
       const rows = direct.filter((r) => r.dim === dim);
       const api = dim === 'item' ? d.byItem : d.byDepartment;
@@ -184,7 +187,35 @@ describe('dashboards', () => {
     expect(henan.filter((r) => r.dim === 'bureau').map((r) => r.tenant_id).sort()).toEqual([tenant['410400'], tenant['410481']].sort());
     // The bureau-level function runs with the caller's rights: another tenant's ids give zeros under RLS.
     const [peek] = await asTenant(tenant['410400'], `SELECT * FROM dashboard_figures(ARRAY[$1]::uuid[], 2023, $2, $3) WHERE dim = 'bureau'`, [tenant['410481'], todayInChina(), PROBLEM_CODES]);
-    expect(peek).toMatchObject({ entities: '0', records: '0', published: '0', drawn: '0' });
+    expect(peek).toMatchObject({ entities: '0', records: '0', published: '0', drawn: '0', overdue: '0' });
+  });
+
+  it('counts a joint task participant’s share never reported once the window closed, behind the walls', async () => {
+    await seedDemoJointTask(t.app.services);
+    const year = 2026;
+    const [{ share, lead }] = await t.sql(
+      `SELECT (SELECT count(*)::int FROM joint_participants p JOIN draws d ON d.task_id = p.task_id AND d.status = 'DRAWN'
+                 JOIN draw_selections s ON s.draw_id = d.id
+                WHERE p.tenant_id = $1 AND p.status = 'ACCEPTED' AND (cardinality(p.lead_item_ids) = 0 OR s.item_ids && p.lead_item_ids)) AS share,
+              (SELECT count(*)::int FROM draw_selections WHERE tenant_id = $2 AND year = 2026) AS lead`,
+      [tenant['410400'], tenant['410481']],
+    );
+    expect(share).toBeGreaterThan(0);
+    // The demo's joint window (2026-09-07 – 10-30) has closed with nothing reported, on either side.
+    const bureau = async (username: string) => (await t.gql(BUREAU, { year }, await t.login(username))).data.dashboard.totals;
+    expect(await bureau('pingdingshan.admin')).toMatchObject({ drawn: 0, overdue: share });
+    expect(await bureau('wugang.admin')).toMatchObject({ drawn: lead, overdue: lead });
+    expect(await bureau('changde.admin')).toMatchObject({ overdue: 0 });
+    const henan = (await t.gql(PROVINCIAL, { year }, await t.login('henan.viewer'))).data.provincialDashboard;
+    expect(henan.totals.overdue).toBe(share + lead);
+    const direct = await floor('410000', year);
+    for (const b of henan.byBureau) expect(counts(b.figures)).toEqual(floorCounts(direct.find((r) => r.dim === 'bureau' && r.key === fromGlobalUuid(b.id, 'Tenant'))!));
+    expect((await t.gql(PROVINCIAL, { year }, await t.login('hunan.viewer'))).data.provincialDashboard.totals.overdue).toBe(0);
+    // The shares cross the wall only to the participant itself or a province above it.
+    const shares = `SELECT * FROM joint_unreported_shares(ARRAY[$1]::uuid[], ${year}, $2)`;
+    expect(await asTenant(tenant['410400'], shares, [tenant['410400'], todayInChina()])).toHaveLength(share);
+    expect(await asTenant(tenant['410000'], shares, [tenant['410400'], todayInChina()])).toHaveLength(share);
+    for (const other of ['410481', '430700', '430000']) expect(await asTenant(tenant[other], shares, [tenant['410400'], todayInChina()])).toEqual([]);
   });
 
   it('returns nothing but aggregates: labelled counts, no rows of entities or records', async () => {

@@ -60,7 +60,8 @@ function asRuleViolation(error: unknown, summary?: PoolSummary): never {
  * Freezes the task's pool under the current rules and publishes its hash with the commitment to a
  * fresh server seed — before anybody can know the seed's contribution.
  */
-export async function commitDraw(ctx: RequestContext, taskGlobalId: string): Promise<Draw> {
+/** `heldAt`: the moment of the ceremony, now; the demo seed replays a past ceremony on its own day. */
+export async function commitDraw(ctx: RequestContext, taskGlobalId: string, heldAt = new Date()): Promise<Draw> {
   const viewer = requireViewer(ctx);
   assertOffice(ctx, '封存名单');
   return tenantTx(ctx, async (m) => {
@@ -104,7 +105,7 @@ export async function commitDraw(ctx: RequestContext, taskGlobalId: string): Pro
       publicEntropy: [],
       summary: summary as unknown as Record<string, unknown>,
       recordGz: await packRecord(record),
-      committedAt: new Date(),
+      committedAt: heldAt,
       committedBy: viewer.userId,
     });
     await m.insert(Draw, draw as never);
@@ -147,7 +148,7 @@ export async function addEntropy(ctx: RequestContext, drawGlobalId: string, kind
  * order entered, then the public number), draws, stores the whole record and the selections, reveals
  * the server seed — all in one transaction: an infeasible draw or a crash leaves the draw as committed.
  */
-export async function performDraw(ctx: RequestContext, drawGlobalId: string): Promise<Draw> {
+export async function performDraw(ctx: RequestContext, drawGlobalId: string, heldAt = new Date()): Promise<Draw> {
   const viewer = requireViewer(ctx);
   assertOffice(ctx, '摇号');
   return tenantTx(ctx, async (m) => {
@@ -166,7 +167,7 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string): Pr
       // otherwise whoever runs the ceremony could add entropy and try again until they liked the outcome.
       // The seed comes from the hash published at the commit; the input is hashed again below.
       record = runPreparedDraw(prepared, committed.input, draw.serverSeed, [...witnesses, ...announced].map((e) => e.value), {
-        meta: { ...committed.meta, drawId: toGlobalId('Draw', draw.id), committedAt: draw.committedAt.toISOString(), drawnAt: new Date().toISOString() },
+        meta: { ...committed.meta, drawId: toGlobalId('Draw', draw.id), committedAt: draw.committedAt.toISOString(), drawnAt: heldAt.toISOString() },
         onInfeasible: 'record',
         inputHash: draw.inputHash,
       });
@@ -185,7 +186,7 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string): Pr
     };
     if (record.result) await saveSelections(m, draw, task, record.result, finish);
     else await finish();
-    const drawn = { status: DrawStatus.DRAWN, recordGz: recordGz!, drawnAt: new Date(), drawnBy: viewer.userId };
+    const drawn = { status: DrawStatus.DRAWN, recordGz: recordGz!, drawnAt: heldAt, drawnBy: viewer.userId };
     await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, drawn);
     await m.update(Task, { tenantId: task.tenantId, id: task.id }, { status: record.result ? TaskStatus.DRAWN : TaskStatus.CANCELLED });
     await appendAudit(m, actorOf(ctx), {

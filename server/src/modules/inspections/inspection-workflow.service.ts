@@ -9,7 +9,9 @@ import { unconfirmedMembers } from './inspection-team';
 import { mayReview } from './inspection-actions';
 import { Inspection, InspectionStatus } from './inspection.entity';
 import { InspectionStep } from './inspection-step.entity';
-import { publicationDue, todayInChina } from './inspection-deadlines';
+import { todayInChina } from './inspection-deadlines';
+import { assertInspectionDate } from './inspection-dates';
+import { publicationMarks, submissionMarks } from './inspection-late-marks';
 import { contentOf } from './inspection.service';
 import { sealInspectionEvidence } from '../evidence/evidence.service';
 import { assertObjectionsSettled } from '../statements/statement.service';
@@ -41,17 +43,16 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       if (missing.length) throw badInput(missing, '检查记录尚未填写完整');
       const names = await unconfirmedMembers(m, record);
       if (names.length) throw new AppError('RULE_VIOLATION', `检查组成员尚未确认检查记录：${names.join('、')}`, { rule: 'inspection.confirmations', unconfirmed: names });
+      await assertInspectionDate(m, record, record.inspectedOn!);
       await assertObjectionsSettled(m, record);
+      Object.assign(changes, await submissionMarks(m, record, todayInChina(now)));
       changes.submittedAt = now;
       await sealInspectionEvidence(m, record);
     }
     if (action === 'RETURN' || action === 'PASS_REVIEW') await assertReviewer(ctx, m, record);
     if (action === 'PASS_REVIEW') await assertObjectionsSettled(m, record);
-    if (action === 'APPROVE') {
-      const due = await publicationDue(m, record.tenantId, todayInChina(now));
-      Object.assign(changes, { approvedAt: now, publicationDueOn: due.date, publicationDueProvisional: due.provisional });
-    }
-    if (action === 'PUBLISH') changes.publishedAt = now;
+    if (action === 'APPROVE') changes.approvedAt = now;
+    if (action === 'PUBLISH') Object.assign(changes, { publishedAt: now, ...(await publicationMarks(m, record, todayInChina(now))) });
     await m.update(Inspection, { tenantId: record.tenantId, id: record.id }, changes);
     if (action === 'PUBLISH' && record.correctsId) {
       await m.update(Inspection, { tenantId: record.tenantId, id: record.correctsId }, { correctedById: record.id });

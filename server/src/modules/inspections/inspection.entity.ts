@@ -61,6 +61,16 @@ export class Inspection extends Node {
   @Field(() => String, { nullable: true, description: '公示截止日' }) @Column({ name: 'publication_due_on', type: 'date', nullable: true }) publicationDueOn!: string | null;
   @Field({ description: '公示截止日暂定' }) @Column({ name: 'publication_due_provisional', type: 'boolean', default: false }) publicationDueProvisional!: boolean;
 
+  @Field(() => String, { nullable: true, description: '部门审核截止日（报告提交后 N 个工作日）' }) @Column({ name: 'review_due_on', type: 'date', nullable: true }) reviewDueOn!: string | null;
+  @Field(() => String, { nullable: true, description: '领导审批截止日（审核截止后 N 个工作日）' }) @Column({ name: 'approval_due_on', type: 'date', nullable: true }) approvalDueOn!: string | null;
+  /** Set once, at the first submission, and never reset: how many working days after its due date the report came. */
+  @Field(() => Int, { nullable: true, description: '报告逾期提交的工作日数（0 为按期；首次提交时确定，永久保留）' })
+  @Column({ name: 'reported_late_days', type: 'integer', nullable: true })
+  reportedLateDays!: number | null;
+  @Field(() => Int, { nullable: true, description: '逾期公示的工作日数（0 为按期；公示时确定，永久保留）' })
+  @Column({ name: 'published_late_days', type: 'integer', nullable: true })
+  publishedLateDays!: number | null;
+
   @Field(() => Date, { nullable: true }) @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
   @Field(() => Date, { nullable: true }) @Column({ name: 'approved_at', type: 'timestamptz', nullable: true }) approvedAt!: Date | null;
   @Field(() => Date, { nullable: true }) @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt!: Date | null;

@@ -32,7 +32,7 @@ class InspectionFilter extends PageArgs {
   @Field(() => InspectionStatus, { nullable: true }) status?: InspectionStatus | null;
   @Field(() => ID, { nullable: true }) taskId?: string | null;
   @Field({ nullable: true, description: '只看本人所在检查组' }) mine?: boolean;
-  @Field({ nullable: true, description: '只看报告或公示已逾期的' }) overdue?: boolean;
+  @Field({ nullable: true, description: '只看当前环节（报告、审核、审批、公示）已逾期的' }) overdue?: boolean;
   @Field(() => String, { nullable: true, description: '按名称或统一社会信用代码查找' }) search?: string | null;
   @Field({ nullable: true, description: '只看等待我办理的（availableActions 不为空）' }) awaitingMe?: boolean;
   @Field(() => Int, { nullable: true, description: '只看报告或公示将在 N 个工作日内到期、尚未逾期也未办结的（1–60）' }) dueWithinDays?: number | null;
@@ -78,7 +78,9 @@ export class InspectionResolver {
       if (filter.mine) query.andWhere(':me = ANY(i.team_ids)', { me: (await viewerInspectorId(ctx, m)) ?? '00000000-0000-0000-0000-000000000000' });
       if (filter.overdue) {
         query.andWhere(
-          `((i.status IN (:...open) AND i.report_due_on < :today) OR (i.status = 'APPROVED' AND i.publication_due_on < :today))`,
+          `((i.status IN (:...open) AND i.report_due_on < :today) OR (i.status = 'SUBMITTED' AND i.review_due_on < :today)
+            OR (i.status = 'REVIEWED' AND i.approval_due_on < :today)
+            OR (i.status IN ('SUBMITTED', 'REVIEWED', 'APPROVED') AND i.publication_due_on < :today))`,
           { open: OPEN_STATES, today: todayInChina() },
         );
       }
@@ -92,7 +94,10 @@ export class InspectionResolver {
         const today = todayInChina();
         const { date: until } = await addWorkdaysFor(m, requireViewer(ctx).tenantId, today, filter.dueWithinDays);
         query.andWhere(
-          `((i.status IN (:...dueOpen) AND i.report_due_on BETWEEN :dueFrom AND :dueUntil) OR (i.status = 'APPROVED' AND i.publication_due_on BETWEEN :dueFrom AND :dueUntil))`,
+          `((i.status IN (:...dueOpen) AND i.report_due_on BETWEEN :dueFrom AND :dueUntil)
+            OR (i.status = 'SUBMITTED' AND i.review_due_on BETWEEN :dueFrom AND :dueUntil)
+            OR (i.status = 'REVIEWED' AND i.approval_due_on BETWEEN :dueFrom AND :dueUntil)
+            OR (i.status = 'APPROVED' AND i.publication_due_on BETWEEN :dueFrom AND :dueUntil))`,
           { dueOpen: OPEN_STATES, dueFrom: today, dueUntil: until },
         );
       }
@@ -218,14 +223,25 @@ export class InspectionResolver {
     return tenantTx(ctx, async (m) => viewerActions(m, record, await actionViewer(ctx, m)));
   }
 
-  @FieldResolver(() => Boolean, { description: '报告已逾期' })
+  @FieldResolver(() => Boolean, { description: '报告已逾期（尚未提交且已过报告截止日）；已逾期提交的见 reportedLateDays' })
   reportOverdue(@Root() record: Inspection) {
     return OPEN_STATES.includes(record.status) && !!record.reportDueOn && record.reportDueOn < todayInChina();
   }
 
-  @FieldResolver(() => Boolean, { description: '公示已逾期' })
+  @FieldResolver(() => Boolean, { description: '部门审核已逾期（待审核且已过审核截止日）' })
+  reviewOverdue(@Root() record: Inspection) {
+    return record.status === InspectionStatus.SUBMITTED && !!record.reviewDueOn && record.reviewDueOn < todayInChina();
+  }
+
+  @FieldResolver(() => Boolean, { description: '领导审批已逾期（待审批且已过审批截止日）' })
+  approvalOverdue(@Root() record: Inspection) {
+    return record.status === InspectionStatus.REVIEWED && !!record.approvalDueOn && record.approvalDueOn < todayInChina();
+  }
+
+  @FieldResolver(() => Boolean, { description: '公示已逾期（尚未公示且已过公示截止日）' })
   publicationOverdue(@Root() record: Inspection) {
-    return record.status === InspectionStatus.APPROVED && !!record.publicationDueOn && record.publicationDueOn < todayInChina();
+    const pending = [InspectionStatus.SUBMITTED, InspectionStatus.REVIEWED, InspectionStatus.APPROVED].includes(record.status);
+    return pending && !!record.publicationDueOn && record.publicationDueOn < todayInChina();
   }
 
   @FieldResolver(() => Inspection, { nullable: true, description: '本记录更正的原记录' })

@@ -13,6 +13,7 @@ import { assertTeamMember, loadInspection, viewerInspectorId } from './inspectio
 import { InspectionConfirmation } from './inspection-confirmation.entity';
 import { Inspection, InspectionStatus } from './inspection.entity';
 import { reportDue, todayInChina } from './inspection-deadlines';
+import { assertInspectionDate } from './inspection-dates';
 import { resultCategoryOf } from './result-categories';
 
 export type InspectionInput = Omit<InspectionContent, 'inspectedOn'> & { inspectedOn?: string | null };
@@ -177,6 +178,7 @@ export async function saveInspection(ctx: RequestContext, globalId: string, inpu
       resultCategory: input.resultCategory || null,
       interviewNotes: clean(input.interviewNotes),
     };
+    if (content.inspectedOn) await assertInspectionDate(m, record, content.inspectedOn);
     const hash = contentHash(content);
     if (hash !== record.contentHash) await m.delete(InspectionConfirmation, { inspectionId: record.id });
     const due = content.inspectedOn && content.inspectedOn !== record.inspectedOn ? await reportDue(m, record.tenantId, content.inspectedOn) : null;

@@ -79,16 +79,19 @@ describe('the workbench’s lists: records awaiting me, deadlines coming, my tas
     const due = await t.gql(FILTERED, { due: 3 }, office);
     expect(due.errors).toBeUndefined();
     const approved = (await t.sql(`SELECT id FROM inspections WHERE status = 'APPROVED'`)).map((r) => r.id);
-    expect(ids(due).map((id: string) => fromGlobalUuid(id, 'Inspection')).sort()).toEqual([soon.id, ...approved].sort());
-    expect((await t.gql(FILTERED, { due: 60 }, office)).data.inspections.totalCount).toBe(3);
+    // The records the demo submitted today wait for review, due 3 working days after the submission.
+    const inReview = (await t.sql(`SELECT id FROM inspections WHERE status = 'SUBMITTED' AND review_due_on IS NOT NULL`)).map((r) => r.id);
+    expect(inReview).toHaveLength(3);
+    expect(ids(due).map((id: string) => fromGlobalUuid(id, 'Inspection')).sort()).toEqual([soon.id, ...approved, ...inReview].sort());
+    expect((await t.gql(FILTERED, { due: 60 }, office)).data.inspections.totalCount).toBe(6);
     // Overdue is a list of its own: the returned records due in the past are not "coming".
     await t.sql(`UPDATE inspections SET report_due_on = '2023-07-01' WHERE id = $1`, [later.id]);
     expect(ids(await t.gql(FILTERED, { overdue: true }, office)).map((id: string) => fromGlobalUuid(id, 'Inspection'))).toEqual([later.id]);
-    expect((await t.gql(FILTERED, { due: 60 }, office)).data.inspections.totalCount).toBe(2);
+    expect((await t.gql(FILTERED, { due: 60 }, office)).data.inspections.totalCount).toBe(5);
     // With mine, only the team's own.
     const [member] = await t.sql(`SELECT u.username, x.id AS inspector_id FROM inspections i JOIN inspectors x ON x.id = ANY(i.team_ids) JOIN users u ON u.id = x.user_id WHERE i.id = $1 ORDER BY u.username LIMIT 1`, [soon.id]);
-    // The member may also sit on the approved record whose publication is due tomorrow: that one is theirs too.
-    const alsoTheirs = (await t.sql(`SELECT id FROM inspections WHERE status = 'APPROVED' AND $1 = ANY(team_ids)`, [member.inspector_id])).map((r) => r.id);
+    // The member may also sit on the approved record whose publication is due tomorrow, or on one in review: those are theirs too.
+    const alsoTheirs = (await t.sql(`SELECT id FROM inspections WHERE status IN ('APPROVED', 'SUBMITTED') AND $1 = ANY(team_ids)`, [member.inspector_id])).map((r) => r.id);
     const mine = await t.gql(FILTERED, { due: 3, mine: true }, await as(member.username));
     expect(ids(mine).map((id: string) => fromGlobalUuid(id, 'Inspection')).sort()).toEqual([soon.id, ...alsoTheirs].sort());
     const [outsider] = await t.sql(`SELECT u.username FROM inspectors x JOIN users u ON u.id = x.user_id, inspections i WHERE i.id = $1 AND x.tenant_id = i.tenant_id AND NOT x.id = ANY(i.team_ids) ORDER BY u.username LIMIT 1`, [soon.id]);

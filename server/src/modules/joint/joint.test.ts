@@ -3,6 +3,7 @@ import { fromGlobalUuid, toGlobalId, verifyDraw, type DrawRecord } from '@spotch
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { approveLate } from '../../test-support/draw-fixture';
 import { APP_ROLE } from '../../db/data-source';
+import { dateCeremony } from '../../test-support/draw-fixture';
 
 const CREATE_TASK = `mutation($input: TaskInput!) { createTask(input: $input) { id joint leadDepartment { name } } }`;
 const INVITE = `mutation($task: ID!, $dept: ID!) { inviteJointParticipant(taskId: $task, departmentId: $dept, message: "请派员参加") { id status } }`;
@@ -172,6 +173,8 @@ describe('joint tasks across bureaus', () => {
     expect(drawn.errors).toBeUndefined();
     const record: DrawRecord = drawn.data.performDraw.record;
     expect(verifyDraw(record)).toMatchObject({ ok: true });
+    // Held before the window opened, so that its records can be dated inside it.
+    await dateCeremony(t, fromGlobalUuid(drawId, 'Draw')!, '2026-09-01');
     const groupOf = new Map(record.input.inspectors.map((i) => [i.key, i.group]));
     const leadGroup = summary.joint.leadGroup;
     expect(record.failure).toBeNull();
@@ -216,7 +219,7 @@ describe('joint tasks across bureaus', () => {
     expect(opened.errors).toBeUndefined();
     const id = opened.data.openInspection.id;
     expect(opened.data.openInspection.team).toHaveLength(own.length);
-    const input = { inspectedOn: '2026-03-02', place: '舞钢市', siteConditions: '现场核查', findings: null, resultCategory: 'NO_PROBLEM', interviewNotes: null };
+    const input = { inspectedOn: '2026-09-15', place: '舞钢市', siteConditions: '现场核查', findings: null, resultCategory: 'NO_PROBLEM', interviewNotes: null };
     expect((await t.gql('mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }', { id, input }, members[0])).errors).toBeUndefined();
     const read = async () => (await t.gql(`query($id: ID!) { node(id: $id) { ... on Inspection { ${fields} } } }`, { id }, lead)).data.node;
     expect((await read()).allConfirmed).toBe(false);
