@@ -18,11 +18,14 @@ import { assertText, choose, clickAndConfirm, confirmPopover, screenshot, signIn
 const { completeUscc } = createRequire(path.join(REPO_ROOT, 'server', 'package.json'))('@spotcheck/shared');
 
 const CHANGDE = '常德市自然资源和规划局';
-const PLAN = '2026 · 常德市自然资源和规划局2026年度“双随机、一公开”抽查工作计划';
 const ITEM = '土地使用情况监督检查';
 const INDUSTRY = '全流程测试业';
-const TITLE = '常德市2026年第二轮土地使用情况抽查（全流程测试）';
-const INSPECTED_ON = '2026-11-20';
+const TITLE = '常德市土地使用情况专项检查（全流程测试）';
+/** Beijing's date `days` from now, YYYY-MM-DD: the record is dated today, inside the window and after the draw. */
+const beijingDate = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const INSPECTED_ON = beijingDate();
+const WINDOW_FROM = beijingDate();
+const WINDOW_TO = beijingDate(20);
 
 const suite = useServerAndBrowser();
 const { withSignedIn: as } = suite;
@@ -106,23 +109,21 @@ describe('the whole cycle, from import to the province', () => {
     });
   });
 
-  test('2. the office plans a task over them, from the annual plan', async () => {
+  test('2. the office plans a 专项检查 over them, approved by the leader', async () => {
     await as('changde.admin', async (page) => {
       await page.getByRole('menuitem', { name: '抽查任务' }).click();
       await page.waitForURL('**/tasks');
       await page.getByTestId('task-new').click();
       const form = page.getByTestId('task-form');
       await form.waitFor();
-      await choose(page, form.getByTestId('task-plan'), PLAN);
-      await form.getByTestId('task-round').click();
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '第 2 轮' }).click();
-      assert.equal(await form.getByTestId('task-starts-on').inputValue(), '2026-09-01');
-      // The plan brings its four items; this task checks land use only.
+      // The annual plan's rounds lie where the calendar put them; a check from today on is a 专项检查 outside
+      // the plan, with its reason, and waits for the leader.
+      await form.getByTestId('task-kind').getByText('专项检查（计划外）').click();
+      await form.getByTestId('task-reason').fill('群众举报：新登记企业用地情况');
+      await form.getByTestId('task-starts-on').fill(WINDOW_FROM);
+      await form.getByTestId('task-ends-on').fill(WINDOW_TO);
+      await choose(page, form.getByTestId('task-item'), ITEM);
       const rows = form.getByTestId('task-item-row');
-      while ((await rows.count()) > 1) {
-        const row = rows.filter({ hasNotText: ITEM }).first();
-        await row.getByRole('button', { name: '移除' }).click();
-      }
       await assertText(rows.first(), ITEM);
       await rows.first().getByTestId('task-item-ratio').fill('0.10');
       await form.getByTestId('task-title').fill(TITLE);
@@ -134,8 +135,6 @@ describe('the whole cycle, from import to the province', () => {
       await industries.locator('input').fill(INDUSTRY);
       await industries.locator('input').press('Enter');
       await form.getByTestId('task-team-size').fill('2');
-      // Round 2's window has begun or closed by now: the office says why, and the leader must approve.
-      if (await form.getByTestId('task-late-reason').count()) await form.getByTestId('task-late-reason').fill('第二轮补办：全流程测试');
       await screenshot(page, 'journey-03-task-form');
       await form.getByTestId('task-submit').click();
       await page.getByTestId('task-page').waitFor();
@@ -145,12 +144,10 @@ describe('the whole cycle, from import to the province', () => {
     await as('changde.leader', async (page) => {
       await page.goto(state.taskPath);
       await page.getByTestId('task-page').waitFor();
-      if (await page.getByTestId('task-approve').count()) {
-        await page.getByTestId('task-approve').click();
-        await page.getByTestId('task-approve-comment').fill('同意补办第二轮');
-        await page.getByTestId('task-approve-submit').click();
-        await page.getByTestId('task-approval').waitFor();
-      }
+      await page.getByTestId('task-approve').click();
+      await page.getByTestId('task-approve-comment').fill('同意开展专项检查');
+      await page.getByTestId('task-approve-submit').click();
+      await page.getByTestId('task-approval').waitFor();
     });
   });
 
