@@ -14,3 +14,4 @@ export * from './draw';
 export * from './calendar';
 export * from './inspections';
 export * from './access-code';
+export * from './id-number';

@@ -27,6 +27,7 @@ import { CreditWalls1796117100000 } from './1796117100000-CreditWalls';
 import { PortalViews1796117200000 } from './1796117200000-PortalViews';
 import { LoginFailureWalls1796117300000 } from './1796117300000-LoginFailureWalls';
 import { DashboardWalls1796118000000 } from './1796118000000-DashboardWalls';
+import { SeedFields1796119400000 } from './1796119400000-SeedFields';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -43,4 +44,5 @@ export const MIGRATIONS: Function[] = [
   CreditLoop1796117097008, CreditWalls1796117100000, PortalViews1796117200000,
   LoginFailureWalls1796117300000,
   DashboardWalls1796118000000,
+  SeedFields1796119400000,
 ];
