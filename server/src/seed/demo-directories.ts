@@ -217,7 +217,7 @@ function demoPersons(m: EntityManager, tenantId: string, personKeys: PersonKeys)
       industry: null,
       targetType: '个人',
       status: EntityStatus.EXISTING,
-      creditClass: null,
+      creditClass: CreditClass.B,
       riskLevel: RiskLevel.LOW,
       complaints: 0,
       violationRecord: null,
