@@ -75,6 +75,8 @@ export function parseEntityFields(
     personKeys: PersonKeys;
     /** An edit of a natural person given no new ID number keeps the stored key. */
     keptPerson?: { key: string; masked: string | null };
+    /** A natural person of the directory by key (an import row naming one by its `P:` key, as an export writes it). */
+    knownPerson?: (key: string) => { key: string; masked: string | null } | undefined;
   },
 ): { fields: EntityFields | null; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
@@ -96,18 +98,18 @@ export function parseEntityFields(
   };
 
   const name = text('name', true);
-  const idRaw = text('idNumber');
+  // A masked number (as an export writes it) names no number: the row keeps the person it refers to.
+  const idGiven = text('idNumber');
+  const idRaw = idGiven !== null && idGiven.includes('*') ? null : idGiven;
   let usccRaw = text('uscc');
   let kind = EntityKind.ORGANIZATION;
   let uscc = '';
   let idNumberMasked: string | null = null;
   let usccChecksumOverride = false;
-  if (options.keptPerson && !idRaw && (usccRaw === null || usccRaw === options.keptPerson.key)) {
-    kind = EntityKind.PERSON;
-    uscc = options.keptPerson.key;
-    idNumberMasked = options.keptPerson.masked;
-    usccRaw = null;
-  } else if (idRaw !== null && usccRaw !== null && !isPersonKey(usccRaw)) {
+  // A person already in the directory, named by the key (an export's USCC column) or being edited.
+  const keyGiven = usccRaw !== null && isPersonKey(usccRaw) ? usccRaw.toUpperCase() : null;
+  const kept = keyGiven !== null ? options.knownPerson?.(keyGiven) : usccRaw === null ? options.keptPerson : undefined;
+  if (idRaw !== null && usccRaw !== null && keyGiven === null) {
     issues.push({ field: 'idNumber', code: 'BOTH_IDENTIFIERS', message: '单位填写统一社会信用代码，自然人填写身份证号，二者只填其一' });
     usccRaw = null;
   } else if (idRaw !== null) {
@@ -118,7 +120,17 @@ export function parseEntityFields(
     else {
       uscc = options.personKeys.keyOf(check.normalized);
       idNumberMasked = maskIdNumber(check.normalized);
+      if (keyGiven !== null && keyGiven !== uscc) issues.push({ field: 'idNumber', code: 'ID_MISMATCH', message: '身份证号与该自然人的登记不符' });
     }
+  } else if (kept) {
+    kind = EntityKind.PERSON;
+    uscc = kept.key;
+    idNumberMasked = kept.masked;
+    usccRaw = null;
+  } else if (keyGiven !== null) {
+    kind = EntityKind.PERSON;
+    issues.push({ field: 'uscc', code: 'UNKNOWN_PERSON', message: `名录中没有标识为 ${keyGiven} 的自然人；新增自然人须填写完整的身份证号` });
+    usccRaw = null;
   } else if (usccRaw === null) {
     issues.push({ field: 'uscc', code: 'REQUIRED', message: '单位须填写统一社会信用代码，自然人须填写身份证号' });
   }

@@ -72,11 +72,13 @@ describe('the directory holds what 实施细则第六条 requires, and natural p
     // An edit without the number keeps the person and the key.
     const edited = await t.gql('mutation($id: ID!) { updateEntity(id: $id, input: { name: "张个人（更正）" }) { uscc kind idNumberMasked } }', { id: person.id }, office);
     expect(edited.data.updateEntity).toEqual({ uscc: person.uscc, kind: 'PERSON', idNumberMasked: person.idNumberMasked });
-    // The export shows the masked number, never the number, and no USCC for the person.
+    // The export shows the key and the masked number, never the number; it imports back unchanged.
     const exported = await fetch(`${t.url}/api/exports/entities.csv`, { headers: { authorization: `Bearer ${office}` } });
     const text = await exported.text();
     expect(text).not.toContain(id);
-    expect(text.split(/\r?\n/).find((l) => l.includes('张个人'))).toContain(person.idNumberMasked);
+    const line = text.split(/\r?\n/).find((l) => l.includes('张个人'))!;
+    expect(line).toContain(person.idNumberMasked);
+    expect(line).toContain(person.uscc);
     // The public directory shows the masked number and no address of a person.
     const [{ tenant_id }] = await t.sql(`SELECT tenant_id FROM users WHERE username = 'wugang.admin'`);
     const pub = await t.gql('query($b: ID!, $s: String) { publicEntities(bureauId: $b, search: $s) { edges { node { name uscc address } } } }', { b: Buffer.from(`Tenant:${tenant_id}`).toString('base64url'), s: '张个人' });

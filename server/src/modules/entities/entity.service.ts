@@ -85,6 +85,7 @@ async function validated(
     acceptChecksumWarning: overrideChecksum,
     personKeys: ctx.app.personKeys,
     keptPerson,
+    knownPerson: (key) => (keptPerson && key === keptPerson.key ? keptPerson : undefined),
   });
   if (fields) return fields;
   const checksum = issues.find((i) => i.code === 'USCC_CHECKSUM');

@@ -69,5 +69,15 @@ describe('importing the directory with the fields 实施细则第六条 requires
     const again = await importFile(t, 'entities', office, utf8Csv([HEADER, ['赵个人（更名）', '', id.toLowerCase(), '430702', '', '', '武陵区朗州路 9 号']], true), '再导.csv');
     expect(again).toMatchObject({ status: 'SUCCEEDED', insertedRows: 0, updatedRows: 1 });
     expect((await entity(person.uscc)).name).toBe('赵个人（更名）');
+    // A row may name a person already in the directory by key and masked number, as an export writes it;
+    // an unknown key is refused (a new person needs the whole number).
+    const byKey = await importFile(t, 'entities', office, utf8Csv([
+      HEADER,
+      ['赵个人（再更名）', person.uscc, person.id_number_masked, '430702', '', '', '武陵区朗州路 9 号'],
+      ['无此人', 'P:0123456789ABCDEF', '', '430702', '', '', '某处'],
+    ], true), '按标识.csv', { mode: 'VALID_ROWS' });
+    expect(byKey).toMatchObject({ status: 'SUCCEEDED', updatedRows: 1, errorRows: 1 });
+    expect(byKey.errors.edges.map((e: any) => e.node.code)).toEqual(['UNKNOWN_PERSON']);
+    expect(await entity(person.uscc)).toMatchObject({ name: '赵个人（再更名）', kind: 'PERSON', id_number_masked: person.id_number_masked });
   });
 });
