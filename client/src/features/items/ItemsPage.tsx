@@ -114,10 +114,10 @@ export function ItemsPage() {
             {m(r.status)}
           </Tag>
           <Typography.Text type="secondary">v{r.version}</Typography.Text>
-          {r.status !== 'WITHDRAWN' && r.publishedVersion !== r.version && (
+          {r.publishedVersion !== r.version && (r.status !== 'WITHDRAWN' || r.publishedVersion !== null) && (
             <Tooltip title={r.publishedVersion ? m('publishedVersionHint', { version: r.publishedVersion }) : undefined}>
               <Tag color="orange" data-testid="item-pending-approval">
-                {m('changedSincePublication')}
+                {m(r.status === 'WITHDRAWN' ? 'withdrawalPending' : 'changedSincePublication')}
               </Tag>
             </Tooltip>
           )}

@@ -11,7 +11,7 @@ const PUBLIC_ITEMS_BEFORE = `CREATE VIEW public_items WITH (security_barrier) AS
 /**
  * The seeds' fields and the leader's approval of the list and the directories (000 第六、七条):
  * items get 检查内容 and the version the leader approved for publication; the public list shows that
- * version's snapshot, never an edit not yet approved. Entities may be natural persons (their key in
+ * version's snapshot, never an edit or a withdrawal not yet approved. Entities may be natural persons (their key in
  * the uscc column is a keyed hash, `P:…`; only a masked ID number is stored). list_publications holds
  * the office's submissions and the leader's decisions; approved ones are public.
  */
@@ -61,7 +61,7 @@ export class SeedFields1796119400000 implements MigrationInterface {
         JOIN tenants t ON t.id = i.tenant_id AND t.status = 'ACTIVE'
         JOIN inspection_item_versions v ON v.tenant_id = i.tenant_id AND v.item_id = i.id AND v.version = i.published_version
         LEFT JOIN departments d ON d.tenant_id = i.tenant_id AND d.id = i.department_id
-       WHERE i.status = 'PUBLISHED'`);
+       WHERE v.snapshot->>'status' = 'PUBLISHED'`);
     // A natural person's entry shows the masked ID number and no address (personal information).
     await q.query(`CREATE OR REPLACE VIEW public_entities WITH (security_barrier) AS
       SELECT e.tenant_id, e.id, e.name, CASE WHEN e.kind = 'PERSON' THEN e.id_number_masked ELSE e.uscc END AS uscc,

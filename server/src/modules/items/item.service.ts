@@ -74,8 +74,9 @@ export async function updateItem(ctx: RequestContext, globalId: string, input: I
 }
 
 /**
- * Withdrawing is an explicit act, a new version with its reason. Publishing is not an act of the
- * office: the list is submitted and a leader approves it (list-publications/).
+ * Withdrawing is an explicit act, a new version with its reason: the item is no longer drawn, but it
+ * leaves the public list only once a leader approves the list. Publishing is not an act of the office:
+ * the list is submitted and a leader approves it (list-publications/).
  */
 export async function withdrawItem(ctx: RequestContext, globalId: string, reason: string | null): Promise<InspectionItem> {
   return tenantTx(ctx, async (m) => {

@@ -19,6 +19,8 @@ interface SubmittedItem {
   id: string;
   version: number;
   name: string;
+  /** Withdrawn since its publication: the approval takes it off the public list. */
+  withdrawn?: boolean;
 }
 
 /**
@@ -58,17 +60,21 @@ export async function submitListPublication(ctx: RequestContext, kind: ListKind,
 
 async function contentsOf(m: EntityManager, tenantId: string, kind: ListKind): Promise<Record<string, unknown>> {
   if (kind === ListKind.ITEMS) {
+    // New and changed items, and published ones withdrawn since (a withdrawal never published is nothing public).
     const items = await m.query(
-      `SELECT id, version, name, content FROM inspection_items
-        WHERE tenant_id = $1 AND status <> 'WITHDRAWN' AND published_version IS DISTINCT FROM version ORDER BY position, id`,
+      `SELECT id, version, name, content, status = 'WITHDRAWN' AS withdrawn FROM inspection_items
+        WHERE tenant_id = $1 AND published_version IS DISTINCT FROM version AND (status <> 'WITHDRAWN' OR published_version IS NOT NULL)
+        ORDER BY position, id`,
       [tenantId],
-    ) as { id: string; version: number; name: string; content: string | null }[];
-    if (!items.length) throw ruleViolation('list.nothingToSubmit', '清单中没有新增或修改后待公布的事项');
-    const lacking = items.filter((i) => !i.content?.trim());
+    ) as { id: string; version: number; name: string; content: string | null; withdrawn: boolean }[];
+    if (!items.length) throw ruleViolation('list.nothingToSubmit', '清单中没有新增、修改或撤回后待公布的事项');
+    const lacking = items.filter((i) => !i.withdrawn && !i.content?.trim());
     if (lacking.length) {
       throw ruleViolation('item.content', `以下事项缺少检查内容，补全后方可报审：${lacking.map((i) => `“${i.name}”`).join('、')}`);
     }
-    return { items: items.map((i): SubmittedItem => ({ id: toGlobalId('InspectionItem', i.id), version: i.version, name: i.name })) };
+    return {
+      items: items.map((i): SubmittedItem => ({ id: toGlobalId('InspectionItem', i.id), version: i.version, name: i.name, ...(i.withdrawn ? { withdrawn: true } : {}) })),
+    };
   }
   if (kind === ListKind.ENTITIES) {
     const [counts] = await m.query(
@@ -126,9 +132,14 @@ async function publishItems(ctx: RequestContext, m: EntityManager, row: ListPubl
   const reason = `局领导审议通过${note ? `：${note}` : ''}`;
   for (const entry of submitted) {
     const item = await m.findOneBy(InspectionItem, { tenantId: row.tenantId, id: fromGlobalUuid(entry.id, 'InspectionItem')! });
-    if (!item || item.version !== entry.version || item.status === 'WITHDRAWN') {
+    if (!item || item.version !== entry.version || (item.status === 'WITHDRAWN') !== !!entry.withdrawn) {
       throw ruleViolation('list.changedSinceSubmission', `“${entry.name}”在报审后又有变动，请退回后重新报审`);
     }
-    await publishApprovedItem(ctx, m, item, reason);
+    if (entry.withdrawn) {
+      // The withdrawal's own version becomes the published one: its snapshot takes the item off the public list.
+      await m.update(InspectionItem, { tenantId: item.tenantId, id: item.id }, { publishedVersion: item.version });
+    } else {
+      await publishApprovedItem(ctx, m, item, reason);
+    }
   }
 }

@@ -82,6 +82,17 @@ describe('the list and the directories are published after a leader approves the
     expect((await t.gql(PUBLIC_ITEMS, { b: bureau })).data.publicItems.find((i: any) => i.name === '测绘资质单位监督检查').minRatio).toBe('0.30');
   });
 
+  it('takes a withdrawn item off the public list only once the leader approves the withdrawal', async () => {
+    const [{ id: uuid }] = await t.sql(`SELECT id FROM inspection_items WHERE name = '土地使用情况监督检查' AND tenant_id = (SELECT tenant_id FROM users WHERE username = 'changde.admin')`);
+    const id = Buffer.from(`InspectionItem:${uuid}`).toString('base64url');
+    await t.gql('mutation($id: ID!) { withdrawItem(id: $id, reason: "职责调整") { status } }', { id }, office);
+    expect(await publicNames()).toContain('土地使用情况监督检查');
+    const submitted = (await t.gql(SUBMIT, { k: 'ITEMS' }, office)).data.submitListPublication;
+    expect(submitted.contents.items).toEqual([expect.objectContaining({ name: '土地使用情况监督检查', withdrawn: true })]);
+    await t.gql(APPROVE, { id: submitted.id }, leader);
+    expect(await publicNames()).not.toContain('土地使用情况监督检查');
+  });
+
   it('never lets one person approve what they submitted, even holding both roles', async () => {
     await t.sql(`UPDATE users SET roles = ARRAY['OFFICE', 'LEADER'] WHERE username = 'changde.supervisor'`);
     const both = await t.login('changde.supervisor');
