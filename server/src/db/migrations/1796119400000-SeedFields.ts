@@ -27,6 +27,7 @@ export class SeedFields1796119400000 implements MigrationInterface {
     await q.query(`CREATE INDEX idx_market_entities_incomplete ON market_entities (tenant_id)
       WHERE address IS NULL OR (kind = 'ORGANIZATION' AND (registration_authority IS NULL OR legal_representative IS NULL))`);
 
+    await q.query(`CREATE INDEX idx_market_entities_persons ON market_entities (tenant_id) WHERE kind = 'PERSON'`);
     await q.query(`CREATE TABLE list_publications (
       tenant_id uuid NOT NULL,
       id uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -83,6 +84,7 @@ export class SeedFields1796119400000 implements MigrationInterface {
     await q.query(PUBLIC_ITEMS_BEFORE);
     await q.query(`GRANT SELECT ON public_items TO spotcheck_app`);
     await q.query(`DROP TABLE list_publications`);
+    await q.query(`DROP INDEX idx_market_entities_persons`);
     await q.query(`DROP INDEX idx_market_entities_incomplete`);
     await q.query(`ALTER TABLE market_entities DROP COLUMN id_number_masked`);
     await q.query(`ALTER TABLE market_entities DROP COLUMN kind`);

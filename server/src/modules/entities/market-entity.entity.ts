@@ -51,6 +51,8 @@ export const INCOMPLETE_ENTITY_SQL = (alias: string) =>
 @Index('idx_market_entities_incomplete', ['tenantId'], {
   where: "address IS NULL OR (kind = 'ORGANIZATION' AND (registration_authority IS NULL OR legal_representative IS NULL))",
 })
+// An import looks up the bureau's natural persons by key once (imports/entity-import.ts).
+@Index('idx_market_entities_persons', ['tenantId'], { where: "kind = 'PERSON'" })
 @ObjectType({ implements: Node, description: '检查对象（市场主体或自然人）' })
 export class MarketEntity extends Node {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
