@@ -67,3 +67,4 @@ SELECT create_distributed_table('evidence_files', 'tenant_id', colocate_with => 
 SELECT create_distributed_table('credit_records', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('deadline_notices', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('notifications', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('list_publications', 'tenant_id', colocate_with => 'departments');

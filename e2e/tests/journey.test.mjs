@@ -82,8 +82,8 @@ async function transition(page, action, comment) {
 
 /** Four entities of 常德's 武陵区 in an industry nothing else is in, so the task's pool is exactly them. */
 function entityCsv() {
-  const header = '名称,统一社会信用代码,行政区划代码,行业,检查对象类型,登记状态,信用等级,风险等级,地址';
-  const rows = [1, 2, 3, 4].map((n) => `常德全流程测试${n}号置业有限公司,${completeUscc(`91430702MAJRN${n}X00`.slice(0, 17))},430702,${INDUSTRY},企业,存续,B,中,武陵区测试路 ${n} 号`);
+  const header = '名称,统一社会信用代码,行政区划代码,行业,检查对象类型,登记状态,信用等级,风险等级,地址,登记机关,法定代表人';
+  const rows = [1, 2, 3, 4].map((n) => `常德全流程测试${n}号置业有限公司,${completeUscc(`91430702MAJRN${n}X00`.slice(0, 17))},430702,${INDUSTRY},企业,存续,B,中,武陵区测试路 ${n} 号,常德市市场监督管理局,王${n}`);
   return { text: `\uFEFF${[header, ...rows].join('\r\n')}\r\n`, usccs: rows.map((row) => row.split(',')[1]) };
 }
 

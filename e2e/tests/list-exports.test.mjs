@@ -48,7 +48,7 @@ describe('every list exports', () => {
 
       await page.getByTestId('public-tab-items').click();
       await page.getByTestId('public-item-row').first().waitFor();
-      const items = await exported(page, page.getByTestId('public-items-export'), 'exports-public-items.csv', ['序号', '事项名称', '责任部门', '事项类别', '抽查依据', '检查主体', '检查对象', '抽查比例', '抽查频次', '检查方式', '备注'], await page.getByTestId('public-item-row').count());
+      const items = await exported(page, page.getByTestId('public-items-export'), 'exports-public-items.csv', ['序号', '事项名称', '责任部门', '事项类别', '抽查依据', '检查主体', '检查内容', '检查对象', '抽查比例', '抽查频次', '检查方式', '备注'], await page.getByTestId('public-item-row').count());
       assert.deepEqual(items.map((r) => r[0]), items.map((_, i) => String(i + 1)));
       await screenshot(page, 'exports-01-public-items');
 

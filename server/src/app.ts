@@ -25,6 +25,7 @@ import { jobCatalog, type JobExtensions } from './jobs/catalog';
 import type { JobDefinition } from './jobs/job';
 import type { DestinationStream, Logger } from 'pino';
 import { WorkClaims } from './db/work-claims';
+import { PersonKeys } from './security/id-numbers';
 import { recoverInterruptedImports } from './modules/imports/import-recovery';
 
 export interface RunningApp {
@@ -115,7 +116,7 @@ function prepareDatabase(config: Config, adminUrl: string, jobDefinitions: JobDe
     try {
       applied = (await admin.runMigrations({ transaction: 'each' })).map((m) => m.name);
       if (applied.length) log.info({ migrations: applied }, 'migrations applied');
-      if (config.mode === 'demo') seeded = await seedDemoIfEmpty(admin);
+      if (config.mode === 'demo') seeded = await seedDemoIfEmpty(admin, personKeysOf(config));
     } finally {
       await admin.destroy();
     }
@@ -136,6 +137,7 @@ async function openServices(config: Config, adminUrl: string, log: Logger, jobDe
     pubsub,
     revocations: await SessionRevocations.start(db, pubsub, config.accessTokenTtlSeconds, log),
     tokens: createTokenService(config.jwtSecret ?? demoSecret(config.dataDir), config.accessTokenTtlSeconds),
+    personKeys: personKeysOf(config),
     jobs: new JobQueue(adminUrl, config, log, jobDefinitions),
     metrics,
     claims: new WorkClaims({ connectionString: adminUrl, options: `-c role=${APP_ROLE}` }, log),
@@ -162,6 +164,11 @@ async function seedDemoCeremonies(services: AppServices): Promise<void> {
 }
 
 /** In demo mode without JWT_SECRET, a random secret is generated once and kept in the data directory. */
+/** Natural persons' keys: from ID_NUMBER_SECRET, else from the JWT secret (the deployment's own, or the demo's file). */
+function personKeysOf(config: Config): PersonKeys {
+  return new PersonKeys(config.idNumberSecret ?? config.jwtSecret ?? demoSecret(config.dataDir));
+}
+
 function demoSecret(dataDir: string): string {
   const file = path.join(dataDir, 'jwt-secret');
   fs.mkdirSync(dataDir, { recursive: true });

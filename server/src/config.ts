@@ -10,6 +10,8 @@ const Env = z.object({
   /** demo seeds the demo bureaus and accounts on an empty database; production never does. */
   SPOTCHECK_MODE: z.enum(['demo', 'production']).default('demo'),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  /** Keys the hash that stands for a natural person's ID number (never stored); derived from JWT_SECRET when absent. Never change it once persons are in a directory. */
+  ID_NUMBER_SECRET: z.string().min(32, 'ID_NUMBER_SECRET must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: path.resolve(e.SPOTCHECK_DATA_DIR ?? path.join(repoRoot, '.data')),
     mode: e.SPOTCHECK_MODE,
     jwtSecret: e.JWT_SECRET,
+    idNumberSecret: e.ID_NUMBER_SECRET,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     logLevel: e.LOG_LEVEL,

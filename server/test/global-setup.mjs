@@ -14,6 +14,7 @@ export default async function globalSetup() {
   const { startEmbeddedPostgres } = require(path.join(dist, 'db', 'embedded.js'));
   const { createAdminDataSource } = require(path.join(dist, 'db', 'data-source.js'));
   const { seedDemoIfEmpty } = require(path.join(dist, 'seed', 'demo.js'));
+  const { PersonKeys } = require(path.join(dist, 'security', 'id-numbers.js'));
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-test-'));
   const pg = await startEmbeddedPostgres(dataDir, 0);
@@ -26,7 +27,8 @@ export default async function globalSetup() {
   const template = createAdminDataSource(url('spotcheck_template'));
   await template.initialize();
   await template.runMigrations({ transaction: 'each' });
-  await seedDemoIfEmpty(template);
+  // The same secret as test-support/test-app.ts TEST_ID_NUMBER_SECRET: the demo's natural persons keep their keys.
+  await seedDemoIfEmpty(template, new PersonKeys('spotcheck-test-id-number-secret-0123456789'));
   await template.destroy();
 
   process.env.SPOTCHECK_TEST_SERVER_URL = pg.adminUrl;

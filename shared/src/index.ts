@@ -17,3 +17,4 @@ export * from './calendar';
 export * from './inspections';
 export * from './access-code';
 export * from './year-caps';
+export * from './id-number';

@@ -51,7 +51,7 @@ async function writeInChunks(file: string, header: string, line: (n: number) => 
 function writeImportCsv(file: string): Promise<void> {
   return writeInChunks(file, `${ENTITY_COLUMNS.map((c) => c.header).join(',')}\n`, (n) => {
     const r = entityRow(n);
-    return `${r.name},${r.uscc},${r.registrationAuthority},${r.legalRepresentative},${r.address},${r.regionCode},${r.industry},${r.targetType},${r.status},${r.creditClass},${r.risk},${r.complaints},\n`;
+    return `${r.name},${r.uscc},,${r.registrationAuthority},${r.legalRepresentative},${r.address},${r.regionCode},${r.industry},${r.targetType},${r.status},${r.creditClass},${r.risk},${r.complaints},\n`;
   });
 }
 

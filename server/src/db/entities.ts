@@ -1,3 +1,4 @@
+import { ListPublication } from '../modules/list-publications/list-publication.entity';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Department } from '../modules/departments/department.entity';
 import { User } from '../modules/users/user.entity';
@@ -41,5 +42,5 @@ export const ENTITIES = [
   AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation, PlatformCalendarEntry, CalendarAdjustment,
   Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory, CreditRecord,
   EvidenceFile, InspectionStatement,
-  Notification, DeadlineNotice,
+  Notification, DeadlineNotice, ListPublication,
 ];

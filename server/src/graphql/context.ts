@@ -1,3 +1,4 @@
+import type { PersonKeys } from '../security/id-numbers';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { defineAbilityFor, type AppAbility, type Role } from '@spotcheck/shared';
@@ -36,6 +37,8 @@ export interface AppServices {
   metrics: Metrics;
   /** Work this process keeps in memory (imports), claimed so that others can tell when it died. */
   claims: WorkClaims;
+  /** Natural persons' directory keys: a keyed hash of the ID number, which is never stored. */
+  personKeys: PersonKeys;
 }
 
 /**

@@ -29,6 +29,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
+import { ListPublicationResolver } from '../modules/list-publications/list-publication.resolver';
 import { DashboardResolver } from '../modules/dashboards/dashboard.resolver';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Department } from '../modules/departments/department.entity';
@@ -42,7 +43,7 @@ import type { AppPubSub } from './pubsub';
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
   ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, RuleProposalResolver, PlanRiskResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, InspectionJointResolver, CalendarResolver, InspectionResolver, TaskDeadlineResolver, ResultCategoryResolver,
   InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver,
-  PublicPortalResolver, CreditResolver, DashboardResolver] as const;
+  PublicPortalResolver, CreditResolver, DashboardResolver, ListPublicationResolver] as const;
 
 /** Builds the executable schema, every root field guarded; `pubSub` may be absent when only printing the schema. */
 export async function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {

@@ -8,10 +8,11 @@ import { RuleSetVersion } from '../modules/rules/rule-set.entity';
 import { DEFAULT_RULES } from '@spotcheck/shared';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
 import { seedDirectories } from './demo-directories';
+import type { PersonKeys } from '../security/id-numbers';
 import { seedPlan } from './demo-plans';
 
 /** Seeds the demo tenants, departments, accounts, item lists and directories, in one transaction, only into an empty database. */
-export async function seedDemoIfEmpty(admin: DataSource): Promise<boolean> {
+export async function seedDemoIfEmpty(admin: DataSource, personKeys: PersonKeys): Promise<boolean> {
   const [{ count }] = (await admin.query('SELECT count(*)::int AS count FROM tenants')) as { count: number }[];
   if (count > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -56,7 +57,7 @@ export async function seedDemoIfEmpty(admin: DataSource): Promise<boolean> {
     for (const bureau of ['changde', 'wugang', 'pingdingshan'] as const) {
       const tenantId = tenants.get(bureau)!.id;
       const staff = users.filter((u) => u.tenantId === tenantId);
-      await seedDirectories(m, bureau, tenantId, departments.get(bureau)!, staff);
+      await seedDirectories(m, bureau, tenantId, departments.get(bureau)!, staff, personKeys);
       if (bureau !== 'pingdingshan') await seedPlan(m, bureau, tenantId, staff);
     }
   });

@@ -79,6 +79,8 @@ export async function startAppOn(t: TestApp, env: Record<string, string> = {}, j
   return { ...app, close: async () => { await app.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
 }
 
+export const TEST_ID_NUMBER_SECRET = 'spotcheck-test-id-number-secret-0123456789';
+
 function testConfig(adminUrl: string, dataDir: string, env: Record<string, string>) {
   return loadConfig({
     PORT: '0',
@@ -88,6 +90,8 @@ function testConfig(adminUrl: string, dataDir: string, env: Record<string, strin
     LOG_LEVEL: 'silent',
     LOGIN_FAILURE_DELAY_MS: '50',
     DB_POOL_SIZE: '4',
+    // The one the template's demo persons were keyed with (test/global-setup.mjs), so a test app finds them.
+    ID_NUMBER_SECRET: TEST_ID_NUMBER_SECRET,
     ...env,
   });
 }

@@ -1,17 +1,18 @@
 /**
- * 检查对象名录: the bureau's directory, searched by name or USCC and filtered by status, credit class,
- * risk level and region, paged; the server's exports (Excel, CSV) and import template; the office adds,
- * edits and imports.
+ * 检查对象名录: the bureau's directory, searched by name, USCC or a person's whole ID number and filtered
+ * by status, credit class, risk level, region and completeness, paged; the server's exports (Excel, CSV)
+ * and import template; the office adds, edits and imports, and submits the directory for publication.
  */
 import { useState, type HTMLAttributes } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { ENTITY_STATUS } from '@spotcheck/shared';
 import { useCurrentUser } from '../../app/current-user';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate } from '../../app/navigation';
-import { canImport, canManageDirectories } from '../../app/permissions';
+import { canImport, canManageDirectories, isBureau } from '../../app/permissions';
+import { ListPublicationPanel } from '../list-publications/ListPublicationPanel';
 import { useCursorPages } from '../../app/useCursorPages';
 import { AppLink } from '../../components/BackLink';
 import { CursorPager } from '../../components/CursorPager';
@@ -41,14 +42,19 @@ export function EntitiesPage() {
   const [creditClass, setCreditClass] = useState<CreditClass | null>(null);
   const [riskLevel, setRiskLevel] = useState<RiskLevel | null>(null);
   const [regionCode, setRegionCode] = useState<string | null>(null);
+  const [incomplete, setIncomplete] = useState(false);
   const area = useQuery(ENTITY_FORM_OPTIONS, { variables: { regionCode: user.me.tenant.regionCode } });
   const regions = [...(area.data?.region ? [area.data.region] : []), ...(area.data?.regions ?? [])];
   const { data, loading, error } = useQuery(ENTITIES, {
-    variables: { search: search || null, status, creditClass, riskLevel, regionCode, first: pages.first, after: pages.after },
+    variables: { search: search || null, status, creditClass, riskLevel, regionCode, incomplete: incomplete || null, first: pages.first, after: pages.after },
     fetchPolicy: 'cache-and-network',
   });
   const connection = data?.entities;
   const manage = canManageDirectories(user);
+  const showIncomplete = (on: boolean) => {
+    setIncomplete(on);
+    pages.reset();
+  };
   const filter = <T,>(set: (v: T | null) => void) => (v: T | null | undefined) => {
     set(v ?? null);
     pages.reset();
@@ -59,17 +65,29 @@ export function EntitiesPage() {
       key: 'name',
       title: m('name'),
       render: (_: unknown, e: EntityRow) => (
-        <AppLink to={LINKS.entity(e.id)} testId="entity-link">
-          {e.name}
-        </AppLink>
+        <Space size={4}>
+          <AppLink to={LINKS.entity(e.id)} testId="entity-link">
+            {e.name}
+          </AppLink>
+          {e.kind === 'PERSON' && <Tag>{m('kind_PERSON')}</Tag>}
+          {e.incomplete && (
+            <Tooltip title={m('incompleteTip')}>
+              <Tag color="warning" data-testid="entity-incomplete">
+                {m('incomplete')}
+              </Tag>
+            </Tooltip>
+          )}
+        </Space>
       ),
     },
     {
       key: 'uscc',
-      title: m('uscc'),
+      title: m('identifier'),
       render: (_: unknown, e: EntityRow) => (
         <Space size={4}>
-          <Typography.Text style={{ fontFamily: 'ui-monospace, monospace' }}>{e.uscc}</Typography.Text>
+          <Typography.Text style={{ fontFamily: 'ui-monospace, monospace' }} data-testid="entity-identifier">
+            {e.kind === 'PERSON' ? e.idNumberMasked : e.uscc}
+          </Typography.Text>
           {e.usccChecksumOverride && (
             <Tooltip title={m('checksumOverride')}>
               <Tag color="warning">!</Tag>
@@ -132,7 +150,25 @@ export function EntitiesPage() {
         </Space>
       }
     >
+      {isBureau(user) && <ListPublicationPanel kind="ENTITIES" />}
+      {!!data?.incompleteEntityCount && !incomplete && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="entities-incomplete-alert"
+          message={m('incompleteAlert', { count: data.incompleteEntityCount })}
+          action={
+            <Button size="small" onClick={() => showIncomplete(true)} data-testid="entities-show-incomplete">
+              {m('showIncomplete')}
+            </Button>
+          }
+        />
+      )}
       <Space wrap style={{ marginBottom: 12 }}>
+        <Checkbox checked={incomplete} onChange={(e) => showIncomplete(e.target.checked)} data-testid="entities-incomplete-filter">
+          {m('incompleteFilter')}
+        </Checkbox>
         <Input.Search
           allowClear
           placeholder={m('searchPlaceholder')}

@@ -1,11 +1,13 @@
 /**
- * 新增 / 修改检查对象. The USCC is checked as typed with the shared GB 32100-2015 check: a wrong length
- * or character is an error; a check character that does not match is a warning the office may confirm
- * after looking at the licence (recorded as such).
+ * 新增 / 修改检查对象. A unit has a USCC, checked as typed with the shared GB 32100-2015 check: a wrong
+ * length or character is an error; a check character that does not match is a warning the office may
+ * confirm after looking at the licence (recorded as such). A natural person (自然人) has an ID number
+ * instead, checked with GB 11643, stored only as a hash and shown masked. 登记机关、法定代表人 and 地址
+ * are required (实施细则第六条); a person needs only the address.
  */
 import { useMemo } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { App, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import { checkUscc, ENTITY_STATUS } from '@spotcheck/shared';
 import { useCurrentUser } from '../../app/current-user';
 import { labelRule } from '../../app/form-rules';
@@ -15,11 +17,11 @@ import { useFormProblem } from '../../app/useFormProblem';
 import { BackLink } from '../../components/BackLink';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
-import { entityInput, entityValues, usccChecksumOnly, usccRule, type EntityFormValues } from './entity-form';
+import { entityInput, entityValues, idNumberRule, usccChecksumOnly, usccRule, type EntityFormValues } from './entity-form';
 import { entityMessages } from './messages';
 import { CREATE_ENTITY, ENTITY_DETAIL, ENTITY_FORM_OPTIONS, UPDATE_ENTITY, type EntityRow } from './operations';
 
-const FIELDS = ['name', 'uscc', 'registrationAuthority', 'legalRepresentative', 'address', 'regionCode', 'industry', 'targetType', 'status', 'creditClass', 'riskLevel', 'complaints', 'violationRecord', 'supervisingDepartmentId'] as const;
+const FIELDS = ['name', 'uscc', 'idNumber', 'registrationAuthority', 'legalRepresentative', 'address', 'regionCode', 'industry', 'targetType', 'status', 'creditClass', 'riskLevel', 'complaints', 'violationRecord', 'supervisingDepartmentId'] as const;
 
 export function EntityFormPage({ id }: { id?: string }) {
   const user = useCurrentUser();
@@ -43,7 +45,9 @@ function EntityForm({ entity, area, departments }: { entity: EntityRow | null; a
   const initial = useMemo(() => entityValues(entity, area.length === 1 ? area[0]!.code : null), [entity, area]);
   const uscc = Form.useWatch('uscc', form) ?? initial.uscc;
   const check = uscc ? checkUscc(uscc) : null;
-  const checksumOnly = usccChecksumOnly(uscc);
+  const kind = Form.useWatch('kind', form) ?? initial.kind;
+  const person = kind === 'PERSON';
+  const checksumOnly = !person && usccChecksumOnly(uscc);
 
   const submit = async (values: EntityFormValues) => {
     clear();
@@ -65,8 +69,8 @@ function EntityForm({ entity, area, departments }: { entity: EntityRow | null; a
   };
 
   const required = (field: string) => ({ required: true, whitespace: true, message: m('required', { field }) });
-  const optionalText = (name: keyof EntityFormValues, max = 500, area = false) => (
-    <Form.Item label={m(name as 'address')} name={name}>
+  const optionalText = (name: keyof EntityFormValues, max = 500, area = false, mandatory = false) => (
+    <Form.Item label={m(name as 'address')} name={name} rules={mandatory ? [required(m(name as 'address'))] : []} extra={mandatory ? m('directoryFieldHint') : undefined}>
       {area ? <Input.TextArea rows={2} maxLength={max} data-testid={`entity-${name}`} /> : <Input maxLength={max} data-testid={`entity-${name}`} />}
     </Form.Item>
   );
@@ -78,12 +82,31 @@ function EntityForm({ entity, area, departments }: { entity: EntityRow | null; a
       <Card title={m(entity ? 'editEntity' : 'newEntity')} data-testid="entity-form">
         <ProblemAlert problem={problem} testId="entity-form-error" />
         <Form<EntityFormValues> form={form} layout="vertical" initialValues={initial} onFinish={submit} disabled={creating || updating}>
+          <Form.Item label={m('kind')} name="kind">
+            <Radio.Group
+              disabled={!!entity}
+              options={(['ORGANIZATION', 'PERSON'] as const).map((k) => ({ value: k, label: m(`kind_${k}`) }))}
+              data-testid="entity-kind"
+            />
+          </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <Form.Item label={m('name')} name="name" rules={[required(m('name')), labelRule(500)]}>
+              <Form.Item label={m(person ? 'personName' : 'name')} name="name" rules={[required(m('name')), labelRule(500)]}>
                 <Input maxLength={500} data-testid="entity-name" />
               </Form.Item>
             </Col>
+            {person ? (
+              <Col xs={24} md={12}>
+                <Form.Item
+                  label={m('idNumber')}
+                  name="idNumber"
+                  rules={entity ? [idNumberRule] : [required(m('idNumber')), idNumberRule]}
+                  extra={<span data-testid="entity-id-number-help">{entity?.idNumberMasked ? m('idNumberKept', { masked: entity.idNumberMasked }) : m('idNumberHint')}</span>}
+                >
+                  <Input maxLength={40} autoComplete="off" style={{ fontFamily: 'ui-monospace, monospace' }} data-testid="entity-id-number" />
+                </Form.Item>
+              </Col>
+            ) : (
             <Col xs={24} md={12}>
               <Form.Item
                 label={m('uscc')}
@@ -104,6 +127,7 @@ function EntityForm({ entity, area, departments }: { entity: EntityRow | null; a
                 </Form.Item>
               )}
             </Col>
+            )}
           </Row>
           <Row gutter={16}>
             <Col xs={24} md={8}>
@@ -150,15 +174,17 @@ function EntityForm({ entity, area, departments }: { entity: EntityRow | null; a
               </Form.Item>
             </Col>
           </Row>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              {optionalText('registrationAuthority')}
-            </Col>
-            <Col xs={24} md={12}>
-              {optionalText('legalRepresentative')}
-            </Col>
-          </Row>
-          {optionalText('address')}
+          {!person && (
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                {optionalText('registrationAuthority', 500, false, true)}
+              </Col>
+              <Col xs={24} md={12}>
+                {optionalText('legalRepresentative', 500, false, true)}
+              </Col>
+            </Row>
+          )}
+          {optionalText('address', 500, false, true)}
           <Row gutter={16}>
             <Col xs={24} md={12}>
               {optionalText('industry')}

@@ -113,7 +113,9 @@ export function EntityPage({ id }: { id: string }) {
           size="small"
           column={{ xs: 1, md: 2 }}
           items={[
-            { key: 'uscc', label: m('uscc'), children: <Typography.Text copyable style={{ fontFamily: 'ui-monospace, monospace' }}>{entity.uscc}</Typography.Text> },
+            entity.kind === 'PERSON'
+              ? { key: 'uscc', label: m('idNumber'), children: <Typography.Text style={{ fontFamily: 'ui-monospace, monospace' }} data-testid="entity-id-number-masked">{entity.idNumberMasked}</Typography.Text> }
+              : { key: 'uscc', label: m('uscc'), children: <Typography.Text copyable style={{ fontFamily: 'ui-monospace, monospace' }}>{entity.uscc}</Typography.Text> },
             { key: 'override', label: m('checksumOverride'), children: entity.usccChecksumOverride ? m('yes') : m('no') },
             { key: 'region', label: m('region'), children: entity.region ? `${entity.region.name}（${entity.regionCode}）` : entity.regionCode },
             { key: 'status', label: m('status'), children: statusLabels[entity.status] ?? entity.status },

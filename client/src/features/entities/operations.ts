@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 import type { EntityDetailQuery, EntityRowFragment } from '../../gql/graphql';
 
-export type { CreditClass, CreditStatus, EntityInput, EntityStatus, RiskLevel } from '../../gql/graphql';
+export type { CreditClass, CreditStatus, EntityInput, EntityKind, EntityStatus, RiskLevel } from '../../gql/graphql';
 export type EntityRow = EntityRowFragment;
 export type EntityDetail = Extract<EntityDetailQuery['node'], { __typename: 'MarketEntity' }>;
 export type EntityChange = EntityDetail['history'][number];
@@ -11,7 +11,10 @@ export const ENTITY_ROW = graphql(`
   fragment EntityRow on MarketEntity {
     id
     name
+    kind
     uscc
+    idNumberMasked
+    incomplete
     usccChecksumOverride
     registrationAuthority
     legalRepresentative
@@ -39,8 +42,9 @@ export const ENTITY_ROW = graphql(`
 `);
 
 export const ENTITIES = graphql(`
-  query Entities($first: Int, $after: String, $search: String, $status: EntityStatus, $creditClass: CreditClass, $riskLevel: RiskLevel, $regionCode: String) {
-    entities(first: $first, after: $after, search: $search, status: $status, creditClass: $creditClass, riskLevel: $riskLevel, regionCode: $regionCode) {
+  query Entities($first: Int, $after: String, $search: String, $status: EntityStatus, $creditClass: CreditClass, $riskLevel: RiskLevel, $regionCode: String, $incomplete: Boolean) {
+    incompleteEntityCount
+    entities(first: $first, after: $after, search: $search, status: $status, creditClass: $creditClass, riskLevel: $riskLevel, regionCode: $regionCode, incomplete: $incomplete) {
       totalCount
       edges {
         node {

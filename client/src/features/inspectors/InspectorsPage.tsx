@@ -10,7 +10,8 @@ import { INSPECTOR_STATUS } from '@spotcheck/shared';
 import { useCurrentUser } from '../../app/current-user';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate } from '../../app/navigation';
-import { canImport, canManageDirectories } from '../../app/permissions';
+import { canImport, canManageDirectories, isBureau } from '../../app/permissions';
+import { ListPublicationPanel } from '../list-publications/ListPublicationPanel';
 import { useCursorPages } from '../../app/useCursorPages';
 import { CursorPager } from '../../components/CursorPager';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -108,6 +109,7 @@ export function InspectorsPage() {
       }
     >
       <InspectorTabs active="inspectors" />
+      {isBureau(user) && <ListPublicationPanel kind="INSPECTORS" />}
       <Space wrap style={{ marginBottom: 12 }}>
         {departments.length > 0 && (
           <FilterSelect<string>

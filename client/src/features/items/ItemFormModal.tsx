@@ -14,7 +14,7 @@ import { itemMessages } from './messages';
 import { CREATE_ITEM, UPDATE_ITEM, type ItemRow } from './operations';
 import { isMinRatio, itemInput, itemValues, minRatioRule, percent, type ItemFormValues } from './item-form';
 
-const FIELDS = ['name', 'departmentId', 'category', 'legalBasis', 'inspectingBody', 'targetType', 'minRatio', 'frequencyPerYear', 'methods', 'remarks', 'reason'] as const;
+const FIELDS = ['name', 'departmentId', 'category', 'legalBasis', 'inspectingBody', 'content', 'targetType', 'minRatio', 'frequencyPerYear', 'methods', 'remarks', 'reason'] as const;
 
 interface Props {
   open: boolean;
@@ -106,6 +106,9 @@ export function ItemFormModal({ open, item, departments, lockedDepartmentId, def
           </Row>
           <Form.Item label={m('legalBasis')} name="legalBasis" rules={[required(m('legalBasis')), labelRule(1000)]}>
             <Input.TextArea rows={2} maxLength={1000} data-testid="item-legal-basis" />
+          </Form.Item>
+          <Form.Item label={m('content')} name="content" extra={m('contentHint')} rules={[required(m('content')), labelRule(2000)]}>
+            <Input.TextArea rows={3} maxLength={2000} data-testid="item-content" />
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={12}>

@@ -1,7 +1,8 @@
 /**
  * 随机抽查事项清单: the bureau's items in list order, by department and status, paged and exported.
- * The office and a department head (their own department's items) add and edit; publishing and
- * withdrawing are versions with their reason; the office also moves items up and down the list.
+ * The office and a department head (their own department's items) add and edit; withdrawing is a
+ * version with its reason; the list is published when a leader approves the office's submission
+ * (ListPublicationPanel); the office also moves items up and down the list.
  */
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
@@ -10,7 +11,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, HistoryOutlined, PlusOutlined } fro
 import { INSPECTION_METHOD } from '@spotcheck/shared';
 import { useCurrentUser } from '../../app/current-user';
 import { useI18n, useMessages } from '../../app/i18n';
-import { canCreateItems, canEditItem, canReorderItems } from '../../app/permissions';
+import { canCreateItems, canEditItem, canReorderItems, isBureau } from '../../app/permissions';
 import { useCursorPages } from '../../app/useCursorPages';
 import { useNotifyProblem } from '../../app/useNotifyProblem';
 import { useRowAction } from '../../app/useRowAction';
@@ -22,7 +23,8 @@ import { ItemFormModal } from './ItemFormModal';
 import { ItemHistoryDrawer } from './ItemHistoryDrawer';
 import { percent } from './item-form';
 import { ITEM_STATUS_COLORS, itemMessages } from './messages';
-import { ITEM_DEPARTMENTS, ITEMS, MOVE_ITEM, PUBLISH_ITEM, WITHDRAW_ITEM, type ItemRow, type ItemStatus } from './operations';
+import { ITEM_DEPARTMENTS, ITEMS, MOVE_ITEM, WITHDRAW_ITEM, type ItemRow, type ItemStatus } from './operations';
+import { ListPublicationPanel } from '../list-publications/ListPublicationPanel';
 import { ReasonModal } from './ReasonModal';
 
 const STATUSES: ItemStatus[] = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'];
@@ -40,11 +42,10 @@ export function ItemsPage() {
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [editing, setEditing] = useState<ItemRow | 'new' | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
-  const [acting, setActing] = useState<{ item: ItemRow; act: 'publish' | 'withdraw' } | null>(null);
+  const [acting, setActing] = useState<ItemRow | null>(null);
   const { busyId, run } = useRowAction();
   const departmentsQuery = useQuery(ITEM_DEPARTMENTS);
   const { data, loading, error } = useQuery(ITEMS, { variables: { status, departmentId, first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
-  const [publish, { loading: publishing }] = useMutation(PUBLISH_ITEM);
   const [withdraw, { loading: withdrawing }] = useMutation(WITHDRAW_ITEM);
   const [move] = useMutation(MOVE_ITEM);
   const connection = data?.items;
@@ -67,15 +68,9 @@ export function ItemsPage() {
 
   const act = async (reason: string) => {
     if (!acting) return;
-    const { item } = acting;
     try {
-      if (acting.act === 'publish') {
-        await publish({ variables: { id: item.id, reason: reason || null } });
-        void message.success(m('published', { name: item.name }));
-      } else {
-        await withdraw({ variables: { id: item.id, reason } });
-        void message.success(m('withdrawn', { name: item.name }));
-      }
+      await withdraw({ variables: { id: acting.id, reason } });
+      void message.success(m('withdrawn', { name: acting.name }));
       setActing(null);
     } catch (e) {
       notify(e);
@@ -96,6 +91,11 @@ export function ItemsPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {r.legalBasis}
           </Typography.Text>
+          {r.content && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: r.content }} data-testid="item-content-cell">
+              {m('content')}：{r.content}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -114,6 +114,13 @@ export function ItemsPage() {
             {m(r.status)}
           </Tag>
           <Typography.Text type="secondary">v{r.version}</Typography.Text>
+          {r.publishedVersion !== r.version && (r.status !== 'WITHDRAWN' || r.publishedVersion !== null) && (
+            <Tooltip title={r.publishedVersion ? m('publishedVersionHint', { version: r.publishedVersion }) : undefined}>
+              <Tag color="orange" data-testid="item-pending-approval">
+                {m(r.status === 'WITHDRAWN' ? 'withdrawalPending' : 'changedSincePublication')}
+              </Tag>
+            </Tooltip>
+          )}
         </Space>
       ),
     },
@@ -131,13 +138,8 @@ export function ItemsPage() {
                 {t('edit')}
               </Button>
             )}
-            {editable && r.status !== 'PUBLISHED' && (
-              <Button size="small" type="primary" ghost onClick={() => setActing({ item: r, act: 'publish' })} data-testid="item-publish">
-                {m('publish')}
-              </Button>
-            )}
             {editable && r.status === 'PUBLISHED' && (
-              <Button size="small" danger onClick={() => setActing({ item: r, act: 'withdraw' })} data-testid="item-withdraw">
+              <Button size="small" danger onClick={() => setActing(r)} data-testid="item-withdraw">
                 {m('withdraw')}
               </Button>
             )}
@@ -167,6 +169,7 @@ export function ItemsPage() {
       { title: m('category'), value: (r: ItemRow) => m(r.category) },
       { title: m('legalBasis'), value: (r: ItemRow) => r.legalBasis },
       { title: m('inspectingBody'), value: (r: ItemRow) => r.inspectingBody },
+      { title: m('content'), value: (r: ItemRow) => r.content ?? '' },
       { title: m('targetType'), value: (r: ItemRow) => r.targetType },
       { title: m('minRatio'), value: (r: ItemRow) => r.minRatio },
       { title: m('frequency'), value: (r: ItemRow) => r.frequencyPerYear },
@@ -194,6 +197,7 @@ export function ItemsPage() {
         </Space>
       }
     >
+      {isBureau(user) && <ListPublicationPanel kind="ITEMS" refetch={['Items']} />}
       <Space wrap style={{ marginBottom: 12 }}>
         <FilterSelect<string>
           label={m('departmentFilter')}
@@ -247,12 +251,12 @@ export function ItemsPage() {
       <ItemHistoryDrawer itemId={historyOf} departments={departmentNames} onClose={() => setHistoryOf(null)} />
       <ReasonModal
         open={acting !== null}
-        title={acting ? m(acting.act === 'publish' ? 'publishTitle' : 'withdrawTitle', { name: acting.item.name }) : ''}
+        title={acting ? m('withdrawTitle', { name: acting.name }) : ''}
         label={m('reason')}
-        hint={acting?.act === 'publish' ? m('publishReasonHint') : m('withdrawReasonHint')}
-        required={acting?.act === 'withdraw'}
+        hint={m('withdrawReasonHint')}
+        required
         requiredMessage={m('reasonRequired')}
-        busy={publishing || withdrawing}
+        busy={withdrawing}
         onSubmit={(reason) => void act(reason)}
         onCancel={() => setActing(null)}
         testId="item-reason-modal"

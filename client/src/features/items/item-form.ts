@@ -9,6 +9,7 @@ export interface ItemFormValues {
   category: ItemCategory;
   legalBasis: string;
   inspectingBody: string;
+  content: string;
   targetType: string;
   minRatio: string;
   frequencyPerYear: number | null;
@@ -19,7 +20,7 @@ export interface ItemFormValues {
 
 export function itemValues(item: ItemRow | null, defaults: { departmentId: string | null; inspectingBody: string }): ItemFormValues {
   if (!item) {
-    return { name: '', departmentId: defaults.departmentId, category: 'GENERAL', legalBasis: '', inspectingBody: defaults.inspectingBody, targetType: '', minRatio: '', frequencyPerYear: 1, methods: [] };
+    return { name: '', departmentId: defaults.departmentId, category: 'GENERAL', legalBasis: '', inspectingBody: defaults.inspectingBody, content: '', targetType: '', minRatio: '', frequencyPerYear: 1, methods: [] };
   }
   return {
     name: item.name,
@@ -27,6 +28,7 @@ export function itemValues(item: ItemRow | null, defaults: { departmentId: strin
     category: item.category,
     legalBasis: item.legalBasis,
     inspectingBody: item.inspectingBody,
+    content: item.content ?? '',
     targetType: item.targetType,
     minRatio: item.minRatio,
     frequencyPerYear: item.frequencyPerYear,
@@ -42,6 +44,7 @@ export function itemInput(values: ItemFormValues): ItemInput {
     category: values.category,
     legalBasis: values.legalBasis.trim(),
     inspectingBody: values.inspectingBody.trim(),
+    content: values.content.trim(),
     targetType: values.targetType.trim(),
     minRatio: values.minRatio.trim(),
     frequencyPerYear: values.frequencyPerYear ?? 0,

@@ -12,6 +12,7 @@ export const ITEM_ROW = graphql(`
     name
     legalBasis
     inspectingBody
+    content
     category
     targetType
     minRatio
@@ -20,6 +21,7 @@ export const ITEM_ROW = graphql(`
     methods
     remarks
     status
+    publishedVersion
     updatedAt
     department {
       id
@@ -90,14 +92,6 @@ export const CREATE_ITEM = graphql(`
 export const UPDATE_ITEM = graphql(`
   mutation UpdateItem($id: ID!, $input: ItemInput!, $reason: String) {
     updateItem(id: $id, input: $input, reason: $reason) {
-      ...ItemRow
-    }
-  }
-`);
-
-export const PUBLISH_ITEM = graphql(`
-  mutation PublishItem($id: ID!, $reason: String) {
-    publishItem(id: $id, reason: $reason) {
       ...ItemRow
     }
   }

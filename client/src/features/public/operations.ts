@@ -193,6 +193,7 @@ export const PUBLIC_ITEMS = graphql(`
       name
       legalBasis
       inspectingBody
+      content
       category
       targetType
       minRatio
@@ -200,6 +201,14 @@ export const PUBLIC_ITEMS = graphql(`
       methods
       remarks
       updatedAt
+    }
+    publicListPublications(bureauId: $bureauId) {
+      id
+      kind
+      publishedAt
+      approvedBy
+      decisionNote
+      count
     }
   }
 `);

@@ -29,6 +29,7 @@ import { LoginFailureWalls1796117300000 } from './1796117300000-LoginFailureWall
 import { DashboardWalls1796118000000 } from './1796118000000-DashboardWalls';
 import { JointVisitParts1796118400000 } from './1796118400000-JointVisitParts';
 import { YearCaps1796119400000 } from './1796119400000-YearCaps';
+import { SeedFields1796119500000 } from './1796119500000-SeedFields';
 import { DeadlineChain1796121000000 } from './1796121000000-DeadlineChain';
 import { RuleGovernance1796596990502 } from './1796596990502-RuleGovernance';
 import { RuleGovernanceWalls1796597000000 } from './1796597000000-RuleGovernanceWalls';
@@ -50,6 +51,7 @@ export const MIGRATIONS: Function[] = [
   DashboardWalls1796118000000,
   JointVisitParts1796118400000,
   YearCaps1796119400000,
+  SeedFields1796119500000,
   DeadlineChain1796121000000,
   RuleGovernance1796596990502, RuleGovernanceWalls1796597000000,
 ];

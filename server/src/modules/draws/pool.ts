@@ -36,7 +36,8 @@ interface EntityRow {
  */
 function targets(itemTarget: string, entityTarget: string | null, taskTypes: string[] | undefined): boolean {
   if (taskTypes?.length) return entityTarget !== null && taskTypes.includes(entityTarget);
-  if (itemTarget.trim() === '企业') return true;
+  // “企业” covers every entity of the directory but natural persons (whose type is 个人, entity-fields.ts).
+  if (itemTarget.trim() === '企业') return entityTarget === null || !entityTarget.includes('个人');
   return entityTarget !== null && itemTarget.includes(entityTarget);
 }
 

@@ -1,10 +1,15 @@
-import { CREDIT_CLASS, ENTITY_STATUS, RISK_LEVEL, checkUscc, type FieldProblem } from '@spotcheck/shared';
-import type { CreditClass, EntityStatus, RiskLevel } from './market-entity.entity';
+import { CREDIT_CLASS, ENTITY_STATUS, RISK_LEVEL, checkIdNumber, checkUscc, isPersonKey, maskIdNumber, type FieldProblem } from '@spotcheck/shared';
+import type { PersonKeys } from '../../security/id-numbers';
+import { EntityKind, type CreditClass, type EntityStatus, type RiskLevel } from './market-entity.entity';
 
 /** The editable fields of a directory entity, in stored form. */
 export interface EntityFields {
   name: string;
+  kind: EntityKind;
+  /** The key: a USCC, or a natural person's `P:` key. */
   uscc: string;
+  /** A natural person's ID number, masked; the number itself is never kept. */
+  idNumberMasked: string | null;
   usccChecksumOverride: boolean;
   registrationAuthority: string | null;
   legalRepresentative: string | null;
@@ -27,10 +32,17 @@ export interface FieldIssue extends FieldProblem {
   warning?: boolean;
 }
 
-/** Column headers of imports, exports and templates, in order, with the aliases an import accepts. */
-export const ENTITY_COLUMNS: { key: keyof EntityFields; header: string; aliases: string[]; required?: boolean }[] = [
-  { key: 'name', header: '名称', aliases: ['企业名称', '市场主体名称', '单位名称'], required: true },
-  { key: 'uscc', header: '统一社会信用代码', aliases: ['信用代码', '社会信用代码'], required: true },
+/** What a form or an import row gives: the stored fields as text, and a natural person's ID number. */
+export type EntityColumnKey = Exclude<keyof EntityFields, 'kind' | 'idNumberMasked'> | 'idNumber';
+
+/**
+ * Column headers of imports, exports and templates, in order, with the aliases an import accepts. A row
+ * gives a USCC or (a natural person) an ID number; an export writes the ID number masked.
+ */
+export const ENTITY_COLUMNS: { key: EntityColumnKey; header: string; aliases: string[]; required?: boolean }[] = [
+  { key: 'name', header: '名称', aliases: ['企业名称', '市场主体名称', '单位名称', '姓名'], required: true },
+  { key: 'uscc', header: '统一社会信用代码', aliases: ['信用代码', '社会信用代码'] },
+  { key: 'idNumber', header: '身份证号', aliases: ['居民身份证号', '身份证号码', '公民身份号码'] },
   { key: 'registrationAuthority', header: '登记机关', aliases: ['注册登记机关'] },
   { key: 'legalRepresentative', header: '法定代表人', aliases: ['法人代表', '负责人'] },
   { key: 'address', header: '地址', aliases: ['住所', '经营场所', '住所（经营场所）'] },
@@ -55,11 +67,20 @@ const TEXT_LIMIT = 500;
  * Returns the stored form, or the problems found.
  */
 export function parseEntityFields(
-  raw: Partial<Record<keyof EntityFields, string | number | boolean | null | undefined>>,
-  options: { regionCodes: ReadonlySet<string>; acceptChecksumWarning: boolean; departmentsByName?: ReadonlyMap<string, string> },
+  raw: Partial<Record<EntityColumnKey, string | number | boolean | null | undefined>>,
+  options: {
+    regionCodes: ReadonlySet<string>;
+    acceptChecksumWarning: boolean;
+    departmentsByName?: ReadonlyMap<string, string>;
+    personKeys: PersonKeys;
+    /** An edit of a natural person given no new ID number keeps the stored key. */
+    keptPerson?: { key: string; masked: string | null };
+    /** A natural person of the directory by key (an import row naming one by its `P:` key, as an export writes it). */
+    knownPerson?: (key: string) => { key: string; masked: string | null } | undefined;
+  },
 ): { fields: EntityFields | null; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const text = (key: keyof EntityFields, required = false): string | null => {
+  const text = (key: EntityColumnKey, required = false): string | null => {
     const value = raw[key] == null ? '' : String(raw[key]).trim();
     if (!value) {
       if (required) issues.push({ field: key, code: 'REQUIRED', message: '不能为空' });
@@ -68,7 +89,7 @@ export function parseEntityFields(
     if (value.length > TEXT_LIMIT) issues.push({ field: key, code: 'TOO_LONG', message: `不能超过 ${TEXT_LIMIT} 个字符` });
     return value;
   };
-  const pick = <T extends string>(key: keyof EntityFields, vocabulary: { parse(v: string): T | null; codes: string[] }, fallback: T | null): T | null => {
+  const pick = <T extends string>(key: EntityColumnKey, vocabulary: { parse(v: string): T | null; codes: string[] }, fallback: T | null): T | null => {
     const value = text(key);
     if (value === null) return fallback;
     const code = vocabulary.parse(value) ?? vocabulary.parse(value.toUpperCase());
@@ -77,9 +98,42 @@ export function parseEntityFields(
   };
 
   const name = text('name', true);
-  const usccRaw = text('uscc', true);
+  // A masked number (as an export writes it) names no number: the row keeps the person it refers to.
+  const idGiven = text('idNumber');
+  const idRaw = idGiven !== null && idGiven.includes('*') ? null : idGiven;
+  let usccRaw = text('uscc');
+  let kind = EntityKind.ORGANIZATION;
   let uscc = '';
+  let idNumberMasked: string | null = null;
   let usccChecksumOverride = false;
+  // A person already in the directory, named by the key (an export's USCC column) or being edited.
+  const keyGiven = usccRaw !== null && isPersonKey(usccRaw) ? usccRaw.toUpperCase() : null;
+  const kept = keyGiven !== null ? options.knownPerson?.(keyGiven) : usccRaw === null ? options.keptPerson : undefined;
+  if (idRaw !== null && usccRaw !== null && keyGiven === null) {
+    issues.push({ field: 'idNumber', code: 'BOTH_IDENTIFIERS', message: '单位填写统一社会信用代码，自然人填写身份证号，二者只填其一' });
+    usccRaw = null;
+  } else if (idRaw !== null) {
+    kind = EntityKind.PERSON;
+    usccRaw = null;
+    const check = checkIdNumber(idRaw);
+    if (check.problem) issues.push({ field: 'idNumber', code: check.problem.code, message: check.problem.message });
+    else {
+      uscc = options.personKeys.keyOf(check.normalized);
+      idNumberMasked = maskIdNumber(check.normalized);
+      if (keyGiven !== null && keyGiven !== uscc) issues.push({ field: 'idNumber', code: 'ID_MISMATCH', message: '身份证号与该自然人的登记不符' });
+    }
+  } else if (kept) {
+    kind = EntityKind.PERSON;
+    uscc = kept.key;
+    idNumberMasked = kept.masked;
+    usccRaw = null;
+  } else if (keyGiven !== null) {
+    kind = EntityKind.PERSON;
+    issues.push({ field: 'uscc', code: 'UNKNOWN_PERSON', message: `名录中没有标识为 ${keyGiven} 的自然人；新增自然人须填写完整的身份证号` });
+    usccRaw = null;
+  } else if (usccRaw === null) {
+    issues.push({ field: 'uscc', code: 'REQUIRED', message: '单位须填写统一社会信用代码，自然人须填写身份证号' });
+  }
   if (usccRaw !== null) {
     const check = checkUscc(usccRaw);
     uscc = check.normalized;
@@ -105,16 +159,31 @@ export function parseEntityFields(
   if (!Number.isInteger(complaints) || complaints < 0 || complaints > 1_000_000) {
     issues.push({ field: 'complaints', code: 'NOT_A_COUNT', message: '投诉举报次数须为非负整数' });
   }
+  // 实施细则第六条: the directory names each entity's 登记机关、法定代表人 and 地址; a natural person has only an address.
+  const organization = kind === EntityKind.ORGANIZATION;
+  const directoryField = (key: 'registrationAuthority' | 'legalRepresentative' | 'address', label: string, required: boolean) => {
+    const value = text(key);
+    if (value === null && required) {
+      issues.push({ field: key, code: 'DIRECTORY_FIELD_REQUIRED', message: `${label}不能为空（名录应当包含登记机关、法定代表人、地址）` });
+    }
+    return value;
+  };
+  const registrationAuthority = directoryField('registrationAuthority', '登记机关', organization);
+  const legalRepresentative = directoryField('legalRepresentative', '法定代表人', organization);
+  const address = directoryField('address', '地址', true);
   const fields: EntityFields = {
     name: name ?? '',
+    kind,
     uscc,
+    idNumberMasked,
     usccChecksumOverride,
-    registrationAuthority: text('registrationAuthority'),
-    legalRepresentative: text('legalRepresentative'),
-    address: text('address'),
+    registrationAuthority,
+    legalRepresentative,
+    address,
     regionCode: regionCode ?? '',
     industry: text('industry'),
-    targetType: text('targetType'),
+    // A natural person is 个人 unless the row says more (e.g. 办理建设工程规划许可证的个人); an item for 企业 never takes one.
+    targetType: text('targetType') ?? (kind === EntityKind.PERSON ? '个人' : null),
     status: pick('status', ENTITY_STATUS, 'EXISTING') as EntityStatus,
     creditClass: pick('creditClass', CREDIT_CLASS, null) as CreditClass | null,
     riskLevel: pick('riskLevel', RISK_LEVEL, null) as RiskLevel | null,

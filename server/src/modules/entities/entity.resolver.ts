@@ -1,12 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
-import { normalizeUscc } from '@spotcheck/shared';
-import { tenantTx, type RequestContext } from '../../graphql/context';
+import { checkIdNumber, normalizeUscc } from '@spotcheck/shared';
+import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { Allow, SignedIn } from '../../graphql/permissions';
 import { Department } from '../departments/department.entity';
 import { Region } from '../regions/region.entity';
-import { CreditClass, EntityStatus, MarketEntity, RiskLevel } from './market-entity.entity';
+import { CreditClass, EntityKind, EntityStatus, INCOMPLETE_ENTITY_SQL, MarketEntity, RiskLevel } from './market-entity.entity';
 import { MarketEntityChange } from './market-entity-change.entity';
 import { createEntity, updateEntity } from './entity.service';
 
@@ -15,7 +15,8 @@ const MarketEntityConnection = Connection(MarketEntity);
 @InputType({ description: '检查对象' })
 class EntityInput {
   @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true, description: '统一社会信用代码；全角、小写、空格会被规范化' }) uscc?: string | null;
+  @Field(() => String, { nullable: true, description: '统一社会信用代码（单位）；全角、小写、空格会被规范化' }) uscc?: string | null;
+  @Field(() => String, { nullable: true, description: '身份证号（自然人，代替统一社会信用代码）：只保存其加密散列和脱敏号码' }) idNumber?: string | null;
   @Field(() => String, { nullable: true }) registrationAuthority?: string | null;
   @Field(() => String, { nullable: true }) legalRepresentative?: string | null;
   @Field(() => String, { nullable: true }) address?: string | null;
@@ -32,11 +33,13 @@ class EntityInput {
 
 @ArgsType()
 class EntityFilter extends PageArgs {
-  @Field(() => String, { nullable: true, description: '名称包含，或统一社会信用代码开头' }) search?: string | null;
+  @Field(() => String, { nullable: true, description: '名称包含，或统一社会信用代码开头，或自然人的完整身份证号' }) search?: string | null;
   @Field(() => EntityStatus, { nullable: true }) status?: EntityStatus | null;
   @Field(() => CreditClass, { nullable: true }) creditClass?: CreditClass | null;
   @Field(() => RiskLevel, { nullable: true }) riskLevel?: RiskLevel | null;
   @Field(() => String, { nullable: true }) regionCode?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true：只列缺少登记机关、法定代表人或地址、待补全的' }) incomplete?: boolean | null;
+  @Field(() => EntityKind, { nullable: true }) kind?: EntityKind | null;
 }
 
 @Resolver(() => MarketEntity)
@@ -45,17 +48,22 @@ export class EntityResolver {
   @Query(() => MarketEntityConnection, { description: '本单位检查对象名录' })
   entities(@Ctx() ctx: RequestContext, @Args() filter: EntityFilter) {
     return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(MarketEntity, 'e').orderBy('e.uscc', 'ASC');
+      const query = m.createQueryBuilder(MarketEntity, 'e').where('e.tenant_id = :tenantId', { tenantId: requireViewer(ctx).tenantId }).orderBy('e.uscc', 'ASC');
       const search = filter.search?.trim();
       if (search) {
         query.andWhere(new Brackets((w) => {
           w.where(`strpos(e.name, :search) > 0`, { search }).orWhere(`starts_with(e.uscc, :uscc)`, { uscc: normalizeUscc(search) });
+          // A natural person is found by the whole ID number, through its key (the number is not stored).
+          const id = checkIdNumber(search);
+          if (!id.problem) w.orWhere('e.uscc = :personKey', { personKey: ctx.app.personKeys.keyOf(id.normalized) });
         }));
       }
       if (filter.status) query.andWhere('e.status = :status', { status: filter.status });
       if (filter.creditClass) query.andWhere('e.credit_class = :credit', { credit: filter.creditClass });
       if (filter.riskLevel) query.andWhere('e.risk_level = :risk', { risk: filter.riskLevel });
       if (filter.regionCode) query.andWhere('e.region_code = :region', { region: filter.regionCode });
+      if (filter.incomplete != null) query.andWhere(filter.incomplete ? INCOMPLETE_ENTITY_SQL('e') : `NOT ${INCOMPLETE_ENTITY_SQL('e')}`);
+      if (filter.kind) query.andWhere('e.kind = :kind', { kind: filter.kind });
       return paginate(query, filter);
     });
   }
@@ -75,6 +83,21 @@ export class EntityResolver {
     @Arg('overrideChecksum', { defaultValue: false }) overrideChecksum: boolean,
   ) {
     return updateEntity(ctx, id, input, overrideChecksum);
+  }
+
+  @SignedIn()
+  @Query(() => Int, { description: '名录中缺少登记机关、法定代表人或地址、待补全的检查对象数' })
+  incompleteEntityCount(@Ctx() ctx: RequestContext) {
+    const tenantId = requireViewer(ctx).tenantId;
+    return tenantTx(ctx, async (m) => {
+      const [row] = (await m.query(`SELECT count(*)::int AS n FROM market_entities e WHERE e.tenant_id = $1 AND ${INCOMPLETE_ENTITY_SQL('e')}`, [tenantId])) as { n: number }[];
+      return row!.n;
+    });
+  }
+
+  @FieldResolver(() => Boolean, { description: '缺少登记机关、法定代表人或地址，待补全' })
+  incomplete(@Root() e: MarketEntity) {
+    return e.address === null || (e.kind === EntityKind.ORGANIZATION && (e.registrationAuthority === null || e.legalRepresentative === null));
   }
 
   @FieldResolver(() => Region, { nullable: true })

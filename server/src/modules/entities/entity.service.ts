@@ -8,24 +8,24 @@ import { actorOf, appendAudit } from '../audit/audit.service';
 import { resolveRef } from '../../lib/resolve-ref';
 import { Department } from '../departments/department.entity';
 import { currentTenantArea } from '../regions/region-area';
-import { MarketEntity } from './market-entity.entity';
+import { EntityKind, MarketEntity } from './market-entity.entity';
 import { MarketEntityChange } from './market-entity-change.entity';
-import { parseEntityFields, type EntityFields, type FieldIssue } from './entity-fields';
+import { parseEntityFields, type EntityColumnKey, type EntityFields, type FieldIssue } from './entity-fields';
 
 /** As EntityFields, but `supervisingDepartmentId` is the department's global id (or null to clear it). */
-export type EntityInput = Partial<Record<keyof EntityFields, string | number | boolean | null>>;
+export type EntityInput = Partial<Record<EntityColumnKey, string | number | boolean | null>>;
 
 /** Adds an entity by hand. A USCC whose check character does not match needs `overrideChecksum`. */
 export async function createEntity(ctx: RequestContext, input: EntityInput, overrideChecksum: boolean): Promise<MarketEntity> {
   const viewer = requireViewer(ctx);
   if (!ctx.ability.can('create', asSubject('MarketEntity', { tenantId: viewer.tenantId }))) throw forbidden();
   return tenantTx(ctx, async (m) => {
-    const fields = await validated(m, await withDepartmentResolved(m, input), overrideChecksum);
+    const fields = await validated(ctx, m, await withDepartmentResolved(m, input), overrideChecksum);
     const entity = m.create(MarketEntity, { ...fields, tenantId: viewer.tenantId, id: crypto.randomUUID(), version: 1 });
     try {
       await m.insert(MarketEntity, entity);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`统一社会信用代码 ${fields.uscc} 已在本单位名录中`);
+      if (isUniqueViolation(error)) throw conflict(duplicateMessage(fields));
       throw error;
     }
     await recordChange(ctx, m, entity, null, fields);
@@ -42,14 +42,16 @@ export async function updateEntity(ctx: RequestContext, globalId: string, input:
     if (!ctx.ability.can('update', asSubject('MarketEntity', entity))) throw forbidden();
     const before = fieldsOf(entity);
     const given = await withDepartmentResolved(m, input);
-    const merged = { ...before, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as EntityInput;
-    const fields = await validated(m, merged, overrideChecksum || (entity.usccChecksumOverride && merged.uscc === entity.uscc));
+    const { kind: _kind, idNumberMasked: _masked, ...stored } = before;
+    const merged = { ...stored, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as EntityInput;
+    const keptPerson = entity.kind === EntityKind.PERSON ? { key: entity.uscc, masked: entity.idNumberMasked } : undefined;
+    const fields = await validated(ctx, m, merged, overrideChecksum || (entity.usccChecksumOverride && merged.uscc === entity.uscc), keptPerson);
     const changed = (Object.keys(fields) as (keyof EntityFields)[]).filter((k) => fields[k] !== before[k]);
     if (!changed.length) return entity;
     try {
       await m.update(MarketEntity, { tenantId: entity.tenantId, id: entity.id }, { ...fields, version: entity.version + 1 });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`统一社会信用代码 ${fields.uscc} 已在本单位名录中`);
+      if (isUniqueViolation(error)) throw conflict(duplicateMessage(fields));
       throw error;
     }
     const updated = await m.findOneByOrFail(MarketEntity, { tenantId: entity.tenantId, id: entity.id });
@@ -65,8 +67,26 @@ async function withDepartmentResolved(m: EntityManager, input: EntityInput): Pro
   return { ...input, supervisingDepartmentId: await resolveRef(m, Department, 'Department', globalId, 'supervisingDepartmentId', '部门不存在') };
 }
 
-async function validated(m: EntityManager, input: EntityInput, overrideChecksum: boolean): Promise<EntityFields> {
-  const { fields, issues } = parseEntityFields(input, { regionCodes: await currentTenantArea(m), acceptChecksumWarning: overrideChecksum });
+function duplicateMessage(fields: EntityFields): string {
+  return fields.kind === EntityKind.PERSON
+    ? `身份证号 ${fields.idNumberMasked} 的自然人已在本单位名录中`
+    : `统一社会信用代码 ${fields.uscc} 已在本单位名录中`;
+}
+
+async function validated(
+  ctx: RequestContext,
+  m: EntityManager,
+  input: EntityInput,
+  overrideChecksum: boolean,
+  keptPerson?: { key: string; masked: string | null },
+): Promise<EntityFields> {
+  const { fields, issues } = parseEntityFields(input, {
+    regionCodes: await currentTenantArea(m),
+    acceptChecksumWarning: overrideChecksum,
+    personKeys: ctx.app.personKeys,
+    keptPerson,
+    knownPerson: (key) => (keptPerson && key === keptPerson.key ? keptPerson : undefined),
+  });
   if (fields) return fields;
   const checksum = issues.find((i) => i.code === 'USCC_CHECKSUM');
   const blocking = issues.filter((i) => i.code !== 'USCC_CHECKSUM');
@@ -104,7 +124,9 @@ async function recordChange(ctx: RequestContext, m: EntityManager, entity: Marke
 export function fieldsOf(e: MarketEntity): EntityFields {
   return {
     name: e.name,
+    kind: e.kind,
     uscc: e.uscc,
+    idNumberMasked: e.idNumberMasked,
     usccChecksumOverride: e.usccChecksumOverride,
     registrationAuthority: e.registrationAuthority,
     legalRepresentative: e.legalRepresentative,

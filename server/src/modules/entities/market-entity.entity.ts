@@ -30,12 +30,30 @@ export enum RiskLevel {
 }
 registerEnumType(RiskLevel, { name: 'RiskLevel' });
 
-/** An entry of the 检查对象名录库, unique by USCC within a bureau. */
+export enum EntityKind {
+  ORGANIZATION = 'ORGANIZATION',
+  PERSON = 'PERSON',
+}
+registerEnumType(EntityKind, { name: 'EntityKind', description: '单位（有统一社会信用代码） / 自然人（以身份证号识别）' });
+
+/**
+ * Entries that lack what 实施细则第六条 requires of the 名录 (登记机关、法定代表人、地址; a natural person
+ * has no 登记机关 or 法定代表人, only the address): kept, listed for completion.
+ */
+export const INCOMPLETE_ENTITY_SQL = (alias: string) =>
+  `(${alias}.address IS NULL OR (${alias}.kind = 'ORGANIZATION' AND (${alias}.registration_authority IS NULL OR ${alias}.legal_representative IS NULL)))`;
+
+/** An entry of the 检查对象名录库, unique by key within a bureau: the USCC, or a natural person's `P:` key. */
 @Entity('market_entities')
 @Index(['tenantId', 'uscc'], { unique: true })
 @Index('idx_market_entities_supervising_department', ['tenantId', 'supervisingDepartmentId'], { where: 'supervising_department_id IS NOT NULL' })
 @Index('idx_market_entities_credit_flagged', ['tenantId'], { where: "credit_status <> 'NORMAL'" })
-@ObjectType({ implements: Node, description: '检查对象（市场主体）' })
+@Index('idx_market_entities_incomplete', ['tenantId'], {
+  where: "address IS NULL OR (kind = 'ORGANIZATION' AND (registration_authority IS NULL OR legal_representative IS NULL))",
+})
+// An import looks up the bureau's natural persons by key once (imports/entity-import.ts).
+@Index('idx_market_entities_persons', ['tenantId'], { where: "kind = 'PERSON'" })
+@ObjectType({ implements: Node, description: '检查对象（市场主体或自然人）' })
 export class MarketEntity extends Node {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;
@@ -45,7 +63,21 @@ export class MarketEntity extends Node {
 
   @Field() @Column({ type: 'text' }) name!: string;
 
-  @Field({ description: '统一社会信用代码' }) @Column({ type: 'varchar', length: 18 }) uscc!: string;
+  @Field(() => EntityKind, { description: '单位或自然人' })
+  @Column({ type: 'text', default: EntityKind.ORGANIZATION })
+  kind!: EntityKind;
+
+  /**
+   * The entity's key: the USCC of an organization; for a natural person `P:` and a keyed hash of the ID
+   * number (security/id-numbers.ts), which is what the draw, the selections and the record carry.
+   */
+  @Field({ description: '统一社会信用代码；自然人为以 P: 开头的匿名标识（由身份证号加密散列得出）' })
+  @Column({ type: 'varchar', length: 18 })
+  uscc!: string;
+
+  @Field(() => String, { nullable: true, description: '自然人的身份证号（脱敏，仅保留前 4 位和后 4 位）；身份证号本身不保存' })
+  @Column({ name: 'id_number_masked', type: 'varchar', length: 18, nullable: true })
+  idNumberMasked!: string | null;
 
   @Field({ description: '校验码不符但经人工确认' })
   @Column({ name: 'uscc_checksum_override', type: 'boolean', default: false })

@@ -22,7 +22,7 @@ export const ENTITY_EXPORT: DirectoryExport = {
   fileBase: '检查对象名录',
   asciiBase: 'entities',
   headers: ENTITY_COLUMNS.map((c) => c.header),
-  sql: `SELECT e.name, e.uscc, e.registration_authority, e.legal_representative, e.address, e.region_code, e.industry, e.target_type,
+  sql: `SELECT e.name, e.uscc, e.id_number_masked, e.registration_authority, e.legal_representative, e.address, e.region_code, e.industry, e.target_type,
                e.status, e.credit_class, e.risk_level, e.complaints, e.violation_record, d.name AS supervising_department
           FROM market_entities e
           LEFT JOIN departments d ON d.tenant_id = e.tenant_id AND d.id = e.supervising_department_id
@@ -30,7 +30,9 @@ export const ENTITY_EXPORT: DirectoryExport = {
   cells: (r) => {
     const byKey: Record<string, Cell> = {
       name: r.name as string,
+      // A natural person: the key in place of a USCC (so the file imports back), and only the masked ID number.
       uscc: r.uscc as string,
+      idNumber: r.id_number_masked as string | null,
       registrationAuthority: r.registration_authority as string | null,
       legalRepresentative: r.legal_representative as string | null,
       address: r.address as string | null,

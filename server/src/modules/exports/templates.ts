@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { completeUscc } from '@spotcheck/shared';
-import { ENTITY_COLUMNS, type EntityFields } from '../entities/entity-fields';
+import { ENTITY_COLUMNS, type EntityColumnKey } from '../entities/entity-fields';
 import { INSPECTOR_COLUMNS, type InspectorFields } from '../inspectors/inspector-fields';
 import type { Cell } from './table-writer';
 
@@ -9,9 +9,10 @@ export async function entityExample(m: EntityManager): Promise<Cell[]> {
   const [tenant] = (await m.query('SELECT region_code FROM tenants WHERE id = app_current_tenant()')) as { region_code: string }[];
   const region = tenant?.region_code ?? '000000';
   const [department] = (await m.query('SELECT name FROM departments ORDER BY is_office, name LIMIT 1')) as { name: string }[];
-  const example: Record<keyof EntityFields, Cell> = {
+  const example: Record<EntityColumnKey, Cell> = {
     name: '示例建材有限公司',
     uscc: completeUscc(`91${region}MA0000001`),
+    idNumber: '',
     usccChecksumOverride: null,
     registrationAuthority: '示例市市场监督管理局',
     legalRepresentative: '张三',

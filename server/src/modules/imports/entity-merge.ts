@@ -1,14 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import type { EntityFields } from '../entities/entity-fields';
+import type { EntityColumnKey, EntityFields } from '../entities/entity-fields';
 import type { ImportJob } from './import-job.entity';
 import { STAGE } from './import-kind';
 import { execute } from './raw-connection';
 
-type Key = keyof EntityFields;
+type Key = EntityColumnKey;
 
 /** Stored columns by field, in staging order (uscc is the staging key). */
-export const ENTITY_STAGE_COLUMNS: [Exclude<Key, 'uscc'>, string, string][] = [
+export const ENTITY_STAGE_COLUMNS: [Exclude<keyof EntityFields, 'uscc'>, string, string][] = [
   ['name', 'name', 'text'],
+  ['kind', 'kind', 'text'],
+  ['idNumberMasked', 'id_number_masked', 'text'],
   ['usccChecksumOverride', 'uscc_checksum_override', 'boolean'],
   ['registrationAuthority', 'registration_authority', 'text'],
   ['legalRepresentative', 'legal_representative', 'text'],
@@ -43,8 +45,8 @@ export async function mergeEntities(
   present: ReadonlySet<Key>,
   withExisting: boolean,
 ): Promise<{ inserted: number; updated: number }> {
-  // usccChecksumOverride follows the uscc column; the rest change only when the file has their column.
-  const changing = ENTITY_STAGE_COLUMNS.filter(([key]) => present.has(key) || key === 'usccChecksumOverride').map(([, column]) => column);
+  // usccChecksumOverride, kind and the masked number follow the key; the rest change only when the file has their column.
+  const changing = ENTITY_STAGE_COLUMNS.filter(([key]) => present.has(key as Key) || key === 'usccChecksumOverride' || key === 'kind' || key === 'idNumberMasked').map(([, column]) => column);
   const params = [job.tenantId, job.id, job.createdBy];
   const [updated] = !withExisting ? [{ n: 0 }] : ((await m.query(
     `WITH matched AS MATERIALIZED (

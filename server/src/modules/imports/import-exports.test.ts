@@ -56,7 +56,7 @@ describe('exports, templates and progress', () => {
 
   it('serves templates with the headers and an example row that imports as it is', async () => {
     const entities = await readXlsx(await (await download('/api/templates/entities.xlsx')).arrayBuffer());
-    expect(entities[0]!.slice(0, 3)).toEqual(['名称', '统一社会信用代码', '登记机关']);
+    expect(entities[0]!.slice(0, 4)).toEqual(['名称', '统一社会信用代码', '身份证号', '登记机关']);
     expect(entities).toHaveLength(2);
     const inspectors = Buffer.from(await (await download('/api/templates/inspectors.csv')).arrayBuffer()).toString('utf8');
     expect(inspectors.split('\r\n')[0]).toBe('\uFEFF姓名,性别,执法岗位,执法类别,执法证号,证件有效期起,证件有效期止,编制,所在部门,属地区划代码,专长,状态');

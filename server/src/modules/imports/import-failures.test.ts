@@ -31,15 +31,16 @@ describe('refusing files and requests', () => {
 
   it('fails a file without the required columns, naming them', async () => {
     const missing = await failing(utf8Csv([['名称', '行业'], ['某公司', '制造业']]), 'missing.csv');
-    expect(missing.failureReason).toBe('表头缺少必需的列：“统一社会信用代码”、“行政区划代码”（表头在第 1 行；请使用导入模板）');
+    // A row gives a USCC or (a natural person) an ID number, so neither column is required of the file as such.
+    expect(missing.failureReason).toBe('表头缺少必需的列：“行政区划代码”（表头在第 1 行；请使用导入模板）');
     const wrong = await failing(utf8Csv([['a', 'b', 'c'], ['1', '2', '3']]), 'wrong.csv');
-    expect(wrong.failureReason).toContain('“名称”、“统一社会信用代码”、“行政区划代码”');
+    expect(wrong.failureReason).toContain('“名称”、“行政区划代码”');
     const twice = await failing(utf8Csv([['名称', '企业名称', '统一社会信用代码', '行政区划代码'], ['a', 'b', testUscc(1), '430702']]), 'twice.csv');
     expect(twice.failureReason).toContain('“名称”列出现了两次');
   });
 
   it('fails an empty file, a file of blank lines and a header without rows', async () => {
-    const needs = '导入文件需要表头行，至少包含 “名称”、“统一社会信用代码”、“行政区划代码” 列（请使用导入模板）';
+    const needs = '导入文件需要表头行，至少包含 “名称”、“行政区划代码” 列（请使用导入模板）';
     expect((await failing(Buffer.alloc(0), 'empty.csv')).failureReason).toBe(`文件为空：${needs}`);
     expect((await failing(Buffer.from('\r\n\r\n,,\r\n'), 'blank.csv')).failureReason).toBe(`文件中没有内容（空表）：${needs}`);
     expect((await failing(utf8Csv([ENTITY_HEADERS]), 'header.csv')).failureReason).toBe('文件中只有表头，没有数据行');

@@ -14,17 +14,45 @@ export const ENTITY_HEADERS = ['名称', '统一社会信用代码', '行政区�
 /** A valid USCC that the demo data never uses (the demo's start with 91). */
 export const testUscc = (n: number, region = '430700') => completeUscc(`92${region}${String(n).padStart(9, '0')}`);
 
-export function csvText(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
+const DIRECTORY_FIELDS: [string, (row: number) => string][] = [
+  ['登记机关', () => '测试市市场监督管理局'],
+  ['法定代表人', () => '张三'],
+  ['地址', (row) => `测试路 ${row} 号`],
+];
+const USCC_TITLES = new Set(['统一社会信用代码', '信用代码', '社会信用代码']);
+
+/**
+ * An entity file whose header row (the first with a USCC column) lacks any of 登记机关、法定代表人、地址
+ * (实施细则第六条) gets those columns filled in, so that tests about something else import complete rows;
+ * `asIs` keeps a file as given.
+ */
+export function completeDirectory<T extends string | number | Date>(rows: readonly (readonly T[])[]): (readonly (T | string)[])[] {
+  const at = rows.findIndex((r) => r.some((c) => USCC_TITLES.has(String(c))));
+  if (at < 0) return rows.map((r) => r);
+  const header = rows[at]!.map(String);
+  const missing = DIRECTORY_FIELDS.filter(([title]) => !header.includes(title));
+  if (!missing.length) return rows.map((r) => r);
+  const width = header.length;
+  return rows.map((r, i) => {
+    if (i < at) return r;
+    if (i === at) return [...r, ...missing.map(([title]) => title)];
+    const padded: (T | string)[] = [...r, ...Array<string>(Math.max(width - r.length, 0)).fill('')];
+    return [...padded, ...missing.map(([, value]) => value(i))];
+  });
 }
 
-export const utf8Csv = (rows: readonly (readonly string[])[]) => Buffer.from(`\uFEFF${csvText(rows)}`, 'utf8');
+export function csvText(rows: readonly (readonly string[])[], asIs = false): string {
+  const complete = asIs ? rows : completeDirectory(rows);
+  return complete.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
+}
+
+export const utf8Csv = (rows: readonly (readonly string[])[], asIs = false) => Buffer.from(`\uFEFF${csvText(rows, asIs)}`, 'utf8');
 export const gbkCsv = (rows: readonly (readonly string[])[]) => iconv.encode(csvText(rows), 'gbk');
 
-export async function xlsxFile(rows: readonly (readonly (string | number | Date)[])[]): Promise<Buffer> {
+export async function xlsxFile(rows: readonly (readonly (string | number | Date)[])[], asIs = false): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('名录');
-  for (const row of rows) sheet.addRow([...row]);
+  for (const row of asIs ? rows : completeDirectory(rows)) sheet.addRow([...row]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

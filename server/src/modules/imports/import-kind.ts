@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { PersonKeys } from '../../security/id-numbers';
 import type { FieldIssue } from '../entities/entity-fields';
 import type { ColumnSpec } from './header-map';
 import { KeyIndex } from './key-index';
@@ -25,7 +26,7 @@ export interface ImportKindSpec<K extends string> {
   /** Staging columns after (existing, key), in COPY order. */
   stagingColumns: string;
   /** Looks up what checking needs (the bureau's area, its departments) inside the import's transaction. */
-  prepare(m: EntityManager, job: ImportJob): Promise<(raw: RawRow<K>) => CheckedRow>;
+  prepare(m: EntityManager, job: ImportJob, personKeys: PersonKeys): Promise<(raw: RawRow<K>) => CheckedRow>;
   /** The keys already in the bureau's directory, read inside the import's transaction. */
   existingKeys(m: EntityManager): Promise<KeyIndex>;
   /**

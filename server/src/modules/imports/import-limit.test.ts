@@ -6,13 +6,13 @@ import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { MAX_DATA_ROWS } from './import-failure';
 import { importFile, testUscc } from './import-fixtures';
 
-/** A CSV of `rows` valid data rows with the three required columns, written to disk in chunks. */
+/** A CSV of `rows` valid data rows with the required columns, written to disk in chunks. */
 async function writeBigCsv(file: string, rows: number): Promise<void> {
   const out = fs.createWriteStream(file);
-  out.write('名称,统一社会信用代码,行政区划代码\n');
+  out.write('名称,统一社会信用代码,行政区划代码,登记机关,法定代表人,地址\n');
   for (let start = 1; start <= rows; start += 10_000) {
     let chunk = '';
-    for (let n = start; n < Math.min(start + 10_000, rows + 1); n += 1) chunk += `公司${n},${testUscc(n)},430702\n`;
+    for (let n = start; n < Math.min(start + 10_000, rows + 1); n += 1) chunk += `公司${n},${testUscc(n)},430702,常德市市场监督管理局,张三,人民路${n}号\n`;
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();

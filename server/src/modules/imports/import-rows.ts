@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { PersonKeys } from '../../security/id-numbers';
 import { restoreNeutralised } from '../exports/formula-guard';
 import { CHUNK_ROWS, ChunkStage } from './chunk-stage';
 import { copyField } from './copy-text';
@@ -14,6 +15,11 @@ import type { SheetRow, RowBatches } from './sheet-row';
 
 /** Title rows above the header (“附件1 …”) are skipped; the header must come within this many non-blank rows. */
 const HEADER_SEARCH_ROWS = 5;
+
+/** The template's title of a column the file lacks, for a problem found in it (a required field). */
+function headerOf<K extends string>(spec: ImportKindSpec<K>, field: string): string {
+  return spec.columns.find((c) => c.key === field)?.header ?? field;
+}
 
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
@@ -34,8 +40,9 @@ export async function importRows<K extends string>(
   sink: ErrorSink,
   counts: JobCounts,
   progress: ProgressReporter,
+  personKeys: PersonKeys,
 ): Promise<void> {
-  const check = await spec.prepare(m, job);
+  const check = await spec.prepare(m, job, personKeys);
   const existing = await spec.existingKeys(m);
   const fileKeys = new KeyIndex();
   const allOrNothing = job.mode === ImportMode.ALL_OR_NOTHING;
@@ -79,7 +86,7 @@ export async function importRows<K extends string>(
         for (const issue of checked.issues) {
           const warning = issue.warning === true && valid;
           warned ||= warning;
-          sink.add({ rowNumber: row.number, column: header.titleOf[issue.field as K] ?? issue.field, code: issue.code, message: issue.message, warning });
+          sink.add({ rowNumber: row.number, column: header.titleOf[issue.field as K] ?? headerOf(spec, issue.field), code: issue.code, message: issue.message, warning });
         }
         if (firstRow) {
           const column = header.titleOf[spec.keyField] ?? spec.keyLabel;

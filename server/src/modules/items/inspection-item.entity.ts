@@ -42,6 +42,10 @@ export class InspectionItem extends Node {
   @Column({ name: 'legal_basis', type: 'text' })
   legalBasis!: string;
 
+  @Field(() => String, { nullable: true, description: '检查内容（实施细则第六条）；新增事项和提交审议时必填' })
+  @Column({ type: 'text', nullable: true })
+  content!: string | null;
+
   @Field({ description: '检查主体' })
   @Column({ name: 'inspecting_body', type: 'text' })
   inspectingBody!: string;
@@ -73,6 +77,10 @@ export class InspectionItem extends Node {
   @Field(() => String, { nullable: true, description: '备注' })
   @Column({ type: 'text', nullable: true })
   remarks!: string | null;
+
+  @Field(() => Int, { nullable: true, description: '局领导审议通过、向社会公布的版本；公示清单显示该版本' })
+  @Column({ name: 'published_version', type: 'integer', nullable: true })
+  publishedVersion!: number | null;
 
   @Field(() => ItemStatus)
   @Column({ type: 'text', default: ItemStatus.DRAFT })

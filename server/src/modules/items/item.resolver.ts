@@ -7,7 +7,7 @@ import { fromGlobalUuid } from '@spotcheck/shared';
 import { Department } from '../departments/department.entity';
 import { InspectionItem, ItemCategory, ItemStatus } from './inspection-item.entity';
 import { InspectionItemVersion } from './inspection-item-version.entity';
-import { createItem, moveItem, setItemStatus, updateItem } from './item.service';
+import { createItem, moveItem, updateItem, withdrawItem } from './item.service';
 
 const InspectionItemConnection = Connection(InspectionItem);
 
@@ -17,6 +17,7 @@ class ItemInput {
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => String, { nullable: true }) legalBasis?: string | null;
   @Field(() => String, { nullable: true }) inspectingBody?: string | null;
+  @Field(() => String, { nullable: true, description: '检查内容' }) content?: string | null;
   @Field(() => ItemCategory, { nullable: true }) category?: ItemCategory | null;
   @Field(() => String, { nullable: true }) targetType?: string | null;
   @Field(() => String, { nullable: true, description: '最低抽查比例，如 "0.10"' }) minRatio?: string | null;
@@ -49,7 +50,7 @@ export class ItemResolver {
   }
 
   @SignedIn()
-  @Mutation(() => InspectionItem, { description: '新增抽查事项（草稿）' })
+  @Mutation(() => InspectionItem, { description: '新增抽查事项（草稿）；公布须报局领导审议（submitListPublication）' })
   createItem(@Ctx() ctx: RequestContext, @Arg('input') input: ItemInput, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
     return createItem(ctx, input, reason ?? null);
   }
@@ -61,15 +62,9 @@ export class ItemResolver {
   }
 
   @SignedIn()
-  @Mutation(() => InspectionItem, { description: '公布抽查事项' })
-  publishItem(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
-    return setItemStatus(ctx, id, ItemStatus.PUBLISHED, reason ?? null);
-  }
-
-  @SignedIn()
   @Mutation(() => InspectionItem, { description: '撤回抽查事项（须说明理由）' })
   withdrawItem(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
-    return setItemStatus(ctx, id, ItemStatus.WITHDRAWN, reason);
+    return withdrawItem(ctx, id, reason);
   }
 
   @SignedIn()

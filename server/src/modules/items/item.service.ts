@@ -14,6 +14,7 @@ export interface ItemInput {
   name?: string | null;
   legalBasis?: string | null;
   inspectingBody?: string | null;
+  content?: string | null;
   category?: ItemCategory | null;
   targetType?: string | null;
   minRatio?: string | null;
@@ -22,7 +23,7 @@ export interface ItemInput {
   remarks?: string | null;
 }
 
-const EDITABLE = ['name', 'legalBasis', 'inspectingBody', 'category', 'targetType', 'minRatio', 'frequencyPerYear', 'methods', 'remarks'] as const;
+const EDITABLE = ['name', 'legalBasis', 'inspectingBody', 'content', 'category', 'targetType', 'minRatio', 'frequencyPerYear', 'methods', 'remarks'] as const;
 
 /** Items are kept by the office (the whole list) and by the head of the item's department. */
 function canEdit(ctx: RequestContext, departmentId: string | null): boolean {
@@ -72,19 +73,32 @@ export async function updateItem(ctx: RequestContext, globalId: string, input: I
   });
 }
 
-/** Publishing and withdrawing are explicit acts, each a new version with its reason. */
-export async function setItemStatus(ctx: RequestContext, globalId: string, status: ItemStatus.PUBLISHED | ItemStatus.WITHDRAWN, reason: string | null): Promise<InspectionItem> {
+/**
+ * Withdrawing is an explicit act, a new version with its reason: the item is no longer drawn, but it
+ * leaves the public list only once a leader approves the list. Publishing is not an act of the office:
+ * the list is submitted and a leader approves it (list-publications/).
+ */
+export async function withdrawItem(ctx: RequestContext, globalId: string, reason: string | null): Promise<InspectionItem> {
   return tenantTx(ctx, async (m) => {
     const item = await load(m, globalId);
     if (!canEdit(ctx, item.departmentId)) throw forbidden();
-    if (item.status === status) throw ruleViolation('ITEM_STATUS', status === ItemStatus.PUBLISHED ? '事项已经公布' : '事项已经撤回');
-    if (status === ItemStatus.WITHDRAWN && !reasonGiven(reason)) throw badInput([{ field: 'reason', message: '撤回事项须说明理由' }]);
-    item.status = status;
+    if (item.status === ItemStatus.WITHDRAWN) throw ruleViolation('ITEM_STATUS', '事项已经撤回');
+    if (!reasonGiven(reason)) throw badInput([{ field: 'reason', message: '撤回事项须说明理由' }]);
+    item.status = ItemStatus.WITHDRAWN;
     item.version += 1;
-    await m.update(InspectionItem, { tenantId: item.tenantId, id: item.id }, { status, version: item.version });
-    await recordVersion(ctx, m, item, status === ItemStatus.PUBLISHED ? 'publish' : 'withdraw', reason);
+    await m.update(InspectionItem, { tenantId: item.tenantId, id: item.id }, { status: item.status, version: item.version });
+    await recordVersion(ctx, m, item, 'withdraw', reason);
     return m.findOneByOrFail(InspectionItem, { tenantId: item.tenantId, id: item.id });
   });
+}
+
+/** The leader's approval publishes the submitted version: a new version, the one the public list shows. */
+export async function publishApprovedItem(ctx: RequestContext, m: EntityManager, item: InspectionItem, reason: string): Promise<void> {
+  item.status = ItemStatus.PUBLISHED;
+  item.version += 1;
+  item.publishedVersion = item.version;
+  await m.update(InspectionItem, { tenantId: item.tenantId, id: item.id }, { status: item.status, version: item.version, publishedVersion: item.version });
+  await recordVersion(ctx, m, item, 'publish', reason);
 }
 
 /**
@@ -147,7 +161,7 @@ async function recordVersion(ctx: RequestContext, m: EntityManager, item: Inspec
 function validate(input: ItemInput, creating: boolean): Partial<InspectionItem> {
   const problems: FieldProblem[] = [];
   const out: Partial<InspectionItem> = {};
-  const textField = (key: 'name' | 'legalBasis' | 'inspectingBody' | 'targetType', max: number) => {
+  const textField = (key: 'name' | 'legalBasis' | 'inspectingBody' | 'targetType' | 'content', max: number) => {
     const value = input[key];
     if (value == null) {
       if (creating) problems.push({ field: key, message: '不能为空' });
@@ -161,6 +175,7 @@ function validate(input: ItemInput, creating: boolean): Partial<InspectionItem> 
   textField('legalBasis', 1000);
   textField('inspectingBody', 200);
   textField('targetType', 200);
+  textField('content', 2000);
   if (input.category != null) out.category = input.category;
   else if (creating) problems.push({ field: 'category', message: '不能为空' });
   if (input.minRatio != null) {

@@ -11,6 +11,7 @@ const ITEM = {
   minRatio: '0.05',
   frequencyPerYear: 1,
   methods: ['实地核查', 'DOCUMENTS'],
+  content: '资质证书的取得和使用，技术人员和质量管理',
 };
 
 describe('item list (随机抽查事项清单)', () => {
@@ -36,12 +37,14 @@ describe('item list (随机抽查事项清单)', () => {
     expect(items.edges[0].node.methods).toEqual(['ON_SITE', 'COMBINED']);
   });
 
-  it('creates, versions, publishes and withdraws an item, each change with who, when and why', async () => {
+  it('creates, versions, publishes (after the leader’s approval) and withdraws an item, each change with who, when and why', async () => {
     const created = await t.gql(CREATE, { input: ITEM }, office);
     expect(created.errors).toBeUndefined();
     const item = created.data.createItem;
     expect(item).toMatchObject({ version: 1, status: 'DRAFT', minRatio: '0.05', methods: ['ON_SITE', 'DOCUMENTS'] });
-    await t.gql('mutation($id: ID!) { publishItem(id: $id, reason: "局长办公会审议通过") { status } }', { id: item.id }, office);
+    const submitted = await t.gql('mutation { submitListPublication(kind: ITEMS) { id } }', {}, office);
+    const leader = await t.login('changde.leader');
+    await t.gql('mutation($id: ID!) { approveListPublication(id: $id, note: "局长办公会审议通过") { status } }', { id: submitted.data.submitListPublication.id }, leader);
     const noReason = await t.gql('mutation($id: ID!) { updateItem(id: $id, input: { minRatio: "0.08" }) { version } }', { id: item.id }, office);
     expect(codes(noReason)).toEqual(['BAD_USER_INPUT']);
     const updated = await t.gql('mutation($id: ID!) { updateItem(id: $id, input: { minRatio: "0.08" }, reason: "权责清单调整") { version minRatio } }', { id: item.id }, office);
@@ -53,12 +56,25 @@ describe('item list (随机抽查事项清单)', () => {
     expect(history.history.map((h: any) => [h.version, h.change, h.reason])).toEqual([
       [4, 'withdraw', '法律废止'],
       [3, 'update', '权责清单调整'],
-      [2, 'publish', '局长办公会审议通过'],
+      [2, 'publish', '局领导审议通过：局长办公会审议通过'],
       [1, 'create', null],
     ]);
     expect(history.history[1].snapshot.minRatio).toBe('0.08');
     expect(history.history[2].snapshot.minRatio).toBe('0.05');
-    expect(history.history.every((h: any) => h.changedByName === 'changde.admin')).toBe(true);
+    expect(history.history.map((h: any) => h.changedByName)).toEqual(['changde.admin', 'changde.admin', 'changde.leader', 'changde.admin']);
+  });
+
+  it('requires 检查内容 (实施细则第六条) and keeps it in the item’s versions', async () => {
+    const { content: _c, ...without } = ITEM;
+    const refused = await t.gql(CREATE, { input: without }, office);
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0]!.extensions!.fields!.map((f) => f.field)).toEqual(['content']);
+    const created = await t.gql('mutation($input: ItemInput!) { createItem(input: $input) { content history { snapshot } } }', { input: ITEM }, office);
+    expect(created.data.createItem.content).toBe(ITEM.content);
+    expect(created.data.createItem.history[0].snapshot.content).toBe(ITEM.content);
+    const wugang = await t.login('wugang.admin');
+    const demo = (await t.gql('{ items { edges { node { content } } } }', {}, wugang)).data.items.edges;
+    expect(demo.every((e: any) => e.node.content.length > 10)).toBe(true);
   });
 
   it('validates every field with typed errors and writes nothing', async () => {

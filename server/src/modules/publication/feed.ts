@@ -1,4 +1,4 @@
-import { toGlobalId } from '@spotcheck/shared';
+import { isPersonKey, toGlobalId } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 import { publicDrawRecordUrl } from '../draws/public-draws';
 import { publicCategory } from './public-results';
@@ -68,7 +68,8 @@ function entryOf(kind: FeedKind, id: string, d: Record<string, any>): Pick<FeedE
         id: toGlobalId('Inspection', id),
         title: `${d.correctsId ? '更正' : ''}抽查结果：${d.entityName}（${category?.label ?? '—'}）`,
         text: lines(
-          `检查对象：${d.entityName}（统一社会信用代码 ${d.uscc}）`,
+          // A natural person's key names no code: the person is shown as such.
+          `检查对象：${d.entityName}（${isPersonKey(d.uscc) ? '自然人' : `统一社会信用代码 ${d.uscc}`}）`,
           d.taskTitle && `抽查任务：${d.taskTitle}`,
           items && `抽查事项：${items}`,
           d.inspectedOn && `检查日期：${d.inspectedOn}`,

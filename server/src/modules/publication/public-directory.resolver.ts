@@ -4,7 +4,7 @@ import type { RequestContext } from '../../graphql/context';
 import { PageArgs, paginateSql } from '../../graphql/connection';
 import { notFound } from '../../graphql/errors';
 import { Public } from '../../graphql/permissions';
-import { PublicBureau, PublicEntityConnection, PublicInspectorConnection, PublicItem, PublicPlan } from './public.types';
+import { PublicBureau, PublicEntityConnection, PublicInspectorConnection, PublicItem, PublicListPublication, PublicPlan } from './public.types';
 
 @ArgsType()
 class PublicEntityArgs extends PageArgs {
@@ -36,6 +36,7 @@ export class PublicDirectoryResolver {
       name: r.name,
       legalBasis: r.legal_basis,
       inspectingBody: r.inspecting_body,
+      content: r.content,
       category: r.category,
       targetType: r.target_type,
       minRatio: formatRatio(r.min_ratio),
@@ -43,6 +44,21 @@ export class PublicDirectoryResolver {
       methods: r.methods,
       remarks: r.remarks,
       updatedAt: r.updated_at,
+    }));
+  }
+
+  @Public()
+  @Query(() => [PublicListPublication], { description: '公示：经局领导审议通过后公布清单、名录的记录，最新在前' })
+  async publicListPublications(@Ctx() ctx: RequestContext, @Arg('bureauId', () => ID) bureauId: string) {
+    const tenantId = await activeBureau(ctx, bureauId);
+    const rows = await ctx.app.db.query(`SELECT * FROM public_list_publications WHERE tenant_id = $1 ORDER BY published_at DESC LIMIT 100`, [tenantId]);
+    return rows.map((r: Record<string, any>) => ({
+      id: toGlobalId('ListPublication', r.id),
+      kind: r.kind,
+      publishedAt: r.published_at,
+      approvedBy: r.approved_by,
+      decisionNote: r.decision_note,
+      count: Array.isArray(r.contents.items) ? r.contents.items.length : (r.contents.count ?? null),
     }));
   }
 

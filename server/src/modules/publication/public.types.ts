@@ -1,3 +1,4 @@
+import { ListKind } from '../list-publications/list-publication.entity';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Connection } from '../../graphql/connection';
@@ -23,6 +24,7 @@ export class PublicItem {
   @Field() name!: string;
   @Field() legalBasis!: string;
   @Field() inspectingBody!: string;
+  @Field(() => String, { nullable: true, description: '检查内容' }) content!: string | null;
   @Field(() => ItemCategory) category!: ItemCategory;
   @Field() targetType!: string;
   @Field() minRatio!: string;
@@ -63,3 +65,13 @@ export class PublicPlan {
 
 export const PublicInspectorConnection = Connection(PublicInspector);
 export const PublicEntityConnection = Connection(PublicEntity);
+
+@ObjectType({ description: '公示：经局领导审议通过后公布的清单或名录' })
+export class PublicListPublication {
+  @Field(() => ID) id!: string;
+  @Field(() => ListKind) kind!: ListKind;
+  @Field() publishedAt!: Date;
+  @Field(() => String, { nullable: true, description: '审议人' }) approvedBy!: string | null;
+  @Field(() => String, { nullable: true, description: '审议意见' }) decisionNote!: string | null;
+  @Field(() => Int, { nullable: true, description: '名录条数或公布的事项数' }) count!: number | null;
+}

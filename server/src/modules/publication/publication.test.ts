@@ -16,7 +16,7 @@ describe('publication of the item list and directories (no sign-in)', () => {
     expect(bureaus.map((b: any) => b.name)).toEqual(expect.arrayContaining(['舞钢市自然资源和规划局', '常德市自然资源和规划局']));
   });
 
-  it('publishes only published items, and withdrawing one takes it off', async () => {
+  it('publishes only published items, and a withdrawal the leader approved takes one off', async () => {
     const items = (await t.gql('query($b: ID!) { publicItems(bureauId: $b) { id name minRatio frequencyPerYear } }', { b: wugangId })).data.publicItems;
     expect(items.map((i: any) => [i.name, i.minRatio])).toEqual([
       ['建设工程规划许可证批后监管', '0.10'],
@@ -26,6 +26,10 @@ describe('publication of the item list and directories (no sign-in)', () => {
     ]);
     const office = await t.login('wugang.admin');
     await t.gql('mutation($id: ID!) { withdrawItem(id: $id, reason: "测试撤回") { status } }', { id: items[0].id }, office);
+    // Off the list once the leader approves the withdrawal (实施细则第七条), not before.
+    expect((await t.gql('query($b: ID!) { publicItems(bureauId: $b) { id } }', { b: wugangId })).data.publicItems).toHaveLength(4);
+    const submitted = await t.gql('mutation { submitListPublication(kind: ITEMS) { id } }', {}, office);
+    await t.gql('mutation($id: ID!) { approveListPublication(id: $id) { status } }', { id: submitted.data.submitListPublication.id }, await t.login('wugang.leader'));
     expect((await t.gql('query($b: ID!) { publicItems(bureauId: $b) { id } }', { b: wugangId })).data.publicItems).toHaveLength(3);
   });
 

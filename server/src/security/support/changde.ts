@@ -46,8 +46,8 @@ export async function prepareChangde(t: TestApp, tokens: Record<string, string>)
 /** Valid inputs of 常德: each call is refused for the one id under test, not for another mistake. */
 export function changdeSamples(own: Record<string, string>, plan: any): ValueSamples {
   const inputs: ValueSamples['inputs'] = {
-    ItemInput: { name: '测试事项', legalBasis: '《中华人民共和国土地管理法》', inspectingBody: '常德市自然资源和规划局', category: 'GENERAL', targetType: '企业', minRatio: '0.05', frequencyPerYear: 1, methods: ['实地核查'], departmentId: own.Department },
-    EntityInput: { name: '常德市测试建材有限公司', uscc: completeUscc('91430702MA4L0T00'.padEnd(17, '1')), regionCode: '430702', targetType: '企业', status: 'EXISTING', supervisingDepartmentId: own.Department },
+    ItemInput: { name: '测试事项', legalBasis: '《中华人民共和国土地管理法》', content: '土地使用情况', inspectingBody: '常德市自然资源和规划局', category: 'GENERAL', targetType: '企业', minRatio: '0.05', frequencyPerYear: 1, methods: ['实地核查'], departmentId: own.Department },
+    EntityInput: { name: '常德市测试建材有限公司', uscc: completeUscc('91430702MA4L0T00'.padEnd(17, '1')), registrationAuthority: '常德市市场监督管理局', legalRepresentative: '张三', address: '常德市武陵区人民路 1 号', regionCode: '430702', targetType: '企业', status: 'EXISTING', supervisingDepartmentId: own.Department },
     InspectorInput: { name: '测试执法员', gender: 'MALE', post: '行政执法岗', enforcementCategories: ['土地'], certificateNo: '湘430700999001', certificateValidFrom: '2025-01-01', certificateValidTo: '2029-12-31', establishment: 'ADMINISTRATIVE', status: 'ACTIVE', departmentId: own.Department },
     RecusalInput: { inspectorId: own.Inspector, entityId: own.MarketEntity, reason: '近亲属在该企业任职', validFrom: '2026-01-01' },
     PlanInput: { year: plan.year, title: plan.title, scope: plan.scope, rounds: plan.rounds, schedule: plan.schedule, items: plan.items.map((i: any) => ({ itemId: own.InspectionItem, ratio: i.ratio, rounds: i.rounds })).slice(0, 1) },

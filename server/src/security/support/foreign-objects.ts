@@ -28,6 +28,7 @@ export const ID_TABLES: Record<string, string> = {
   Notification: 'notifications',
   EvidenceFile: 'evidence_files',
   InspectionStatement: 'inspection_statements',
+  ListPublication: 'list_publications',
 };
 
 /** Which row of a type to take when a bureau has several: one a mutation would still accept, if any. */
@@ -38,6 +39,7 @@ const PREFERRED: Partial<Record<string, string>> = {
   User: `x.username = 'wugang.head01'`,
   Department: `NOT x.is_office`,
   InspectionStatement: `x.submitted_at IS NOT NULL`,
+  ListPublication: `x.status = 'SUBMITTED'`,
 };
 
 export interface ForeignBureau {
@@ -104,6 +106,9 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
   });
   if (evidence.status !== 201) throw new Error(`evidence upload: ${evidence.status} ${JSON.stringify(evidence.body)}`);
   await gql('mutation($code: String!) { submitEntityStatement(accessCode: $code, kind: STATEMENT, body: "我单位对检查结果有补充说明") { id } }', { code: record.access_code });
+
+  // The inspector directory submitted to the leader, waiting for the review.
+  await gql('mutation { submitListPublication(kind: INSPECTORS) { id } }', {});
 
   // A notification of the office.
   const [admin] = await t.sql(`SELECT id FROM users WHERE username = 'wugang.admin'`);

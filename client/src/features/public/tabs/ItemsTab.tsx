@@ -1,9 +1,13 @@
-/** A bureau's published item list (随机抽查事项清单), in list order. */
+/**
+ * A bureau's published item list (随机抽查事项清单), in list order, as the leader approved it; and the
+ * record of the list's and the directories' publications after the leader's review (实施细则第七条).
+ */
 import type { HTMLAttributes } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Flex, Table } from 'antd';
+import { Flex, Table, Typography } from 'antd';
 import { INSPECTION_METHOD } from '@spotcheck/shared';
-import { useMessages } from '../../../app/i18n';
+import { useI18n, useMessages } from '../../../app/i18n';
+import { formatDateTime } from '../../../app/format';
 import { loadedRows } from '../../../components/csv-pages';
 import { ExportCsvButton } from '../../../components/ExportCsvButton';
 import { QueryState } from '../../../components/QueryState';
@@ -13,6 +17,7 @@ import { PUBLIC_ITEMS, type PublicItemRow } from '../operations';
 
 export function ItemsTab({ bureauId }: { bureauId: string }) {
   const m = useMessages(publicMessages);
+  const { lang } = useI18n();
   const { data, error } = useQuery(PUBLIC_ITEMS, { variables: { bureauId } });
   if (!data) return <QueryState error={error} />;
   const labels = INSPECTION_METHOD.labels as Record<string, string>;
@@ -23,6 +28,7 @@ export function ItemsTab({ bureauId }: { bureauId: string }) {
     { key: 'category', title: m('category'), render: (_: unknown, r: PublicItemRow) => m(`category_${r.category}`) },
     { key: 'basis', title: m('legalBasis'), dataIndex: 'legalBasis' },
     { key: 'body', title: m('inspectingBody'), dataIndex: 'inspectingBody' },
+    { key: 'content', title: m('content'), width: 320, render: (_: unknown, r: PublicItemRow) => r.content ?? '' },
     { key: 'target', title: m('targetType'), dataIndex: 'targetType' },
     { key: 'ratio', title: m('minRatio'), render: (_: unknown, r: PublicItemRow) => m('ratioAtLeast', { percent: percent(r.minRatio) }) },
     { key: 'frequency', title: m('frequency'), render: (_: unknown, r: PublicItemRow) => m('perYear', { count: r.frequencyPerYear }) },
@@ -39,6 +45,7 @@ export function ItemsTab({ bureauId }: { bureauId: string }) {
       { title: m('category'), value: (r: PublicItemRow) => m(`category_${r.category}`) },
       { title: m('legalBasis'), value: (r: PublicItemRow) => r.legalBasis },
       { title: m('inspectingBody'), value: (r: PublicItemRow) => r.inspectingBody },
+      { title: m('content'), value: (r: PublicItemRow) => r.content ?? '' },
       { title: m('targetType'), value: (r: PublicItemRow) => r.targetType },
       { title: m('minRatio'), value: (r: PublicItemRow) => percent(r.minRatio) },
       { title: m('frequency'), value: (r: PublicItemRow) => r.frequencyPerYear },
@@ -49,6 +56,12 @@ export function ItemsTab({ bureauId }: { bureauId: string }) {
   });
   return (
     <Flex vertical gap={12}>
+      {data.publicListPublications.map((p) => (
+        <Typography.Text type="secondary" key={p.id} data-testid="public-list-publication" data-kind={p.kind}>
+          {m('listPublished', { list: m(`list_${p.kind}`), at: formatDateTime(p.publishedAt, lang), who: p.approvedBy ?? '', count: p.count ?? '' })}
+          {p.decisionNote ? `（${p.decisionNote}）` : ''}
+        </Typography.Text>
+      ))}
       <Flex justify="flex-end">
         <ExportCsvButton spec={exportSpec} testId="public-items-export" disabled={!rows.length} />
       </Flex>
