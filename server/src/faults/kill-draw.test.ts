@@ -49,8 +49,12 @@ async function seedBigTask(url: string): Promise<{ tenantId: string; taskId: str
        VALUES ($1, '故障测试：企业遵守自然资源法律法规情况的检查', '《中华人民共和国土地管理法》', '舞钢市自然资源和规划局', 'GENERAL', '企业', '0.10', 1, 'PUBLISHED', 99)
        RETURNING id`, [tenantId])).rows;
     const [{ id: taskId }] = (await admin.query(
-      `INSERT INTO tasks (tenant_id, title, purpose, procedure, division_of_labour, confidentiality, starts_on, ends_on, team_size)
-       VALUES ($1, '故障测试：二十万检查对象摇号', '测试中断', '封存 → 见证 → 摇号', '按摇号结果组成检查组', '摇号前名单封存', '2030-06-03', '2030-11-29', 2)
+      // A 专项检查 outside the plan, with its reason and the leader's approval, as the task workflow leaves it.
+      `INSERT INTO tasks (tenant_id, title, purpose, procedure, division_of_labour, confidentiality, starts_on, ends_on, team_size,
+                          kind, reason, needs_leader_approval, leader_approved_by, leader_approved_at, leader_comment)
+       SELECT $1, '故障测试：二十万检查对象摇号', '测试中断', '封存 → 见证 → 摇号', '按摇号结果组成检查组', '摇号前名单封存', '2030-06-03', '2030-11-29', 2,
+              'SPECIAL', '故障测试', true, u.id, now(), '同意'
+         FROM users u WHERE u.tenant_id = $1 AND u.username = 'wugang.leader'
        RETURNING id`, [tenantId])).rows;
     await admin.query(`INSERT INTO task_items (tenant_id, task_id, item_id, ratio) VALUES ($1, $2, $3, '0.10')`, [tenantId, taskId, itemId]);
     await admin.query(
