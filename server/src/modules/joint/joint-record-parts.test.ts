@@ -56,10 +56,10 @@ describe('joint records keep every department’s part', () => {
 
   const globalInspector = (id: string) => toGlobalId('Inspector', id);
 
-  /** The team records, confirms and submits the record. */
-  async function submitByTeam(recordId: string, teamIds: string[]): Promise<void> {
+  /** The team records (inspected on `inspectedOn`, inside the task's window and after its draw), confirms and submits the record. */
+  async function submitByTeam(recordId: string, teamIds: string[], inspectedOn = today()): Promise<void> {
     const tokens = await Promise.all(teamIds.map(member));
-    const input = { inspectedOn: today(), place: '舞钢市', siteConditions: '联合实地核查，资料齐全', findings: null, resultCategory: 'NO_PROBLEM', interviewNotes: null };
+    const input = { inspectedOn, place: '舞钢市', siteConditions: '联合实地核查，资料齐全', findings: null, resultCategory: 'NO_PROBLEM', interviewNotes: null };
     const saved = await t.gql(SAVE, { id: recordId, input }, tokens[0]);
     expect(saved.errors).toBeUndefined();
     for (const token of tokens) expect((await t.gql('mutation($id: ID!) { confirmInspection(id: $id) { id } }', { id: recordId }, token)).errors).toBeUndefined();
@@ -124,12 +124,17 @@ describe('joint records keep every department’s part', () => {
         endsOn: `${today().slice(0, 4)}-12-31`,
         teamSize: 2,
         joint: true,
+        // Outside 舞钢's annual plan: a 专项检查 with its reason, approved by the leader before the draw.
+        kind: 'SPECIAL',
+        reason: '两部门联合专项检查，减少对企业的重复打扰',
         leadDepartmentId: toGlobalId('Department', leadDept),
         items: [{ itemId: toGlobalId('InspectionItem', leadItem.id), ratio: '0.10' }],
       },
     }, office);
     expect(created.errors).toBeUndefined();
     taskId = created.data.createTask.id;
+    const approved = await t.gql('mutation($id: ID!) { approveTask(id: $id, comment: "同意开展联合专项检查") { id } }', { id: taskId }, leader);
+    expect(approved.errors).toBeUndefined();
     const invited = await t.gql('mutation($task: ID!, $dept: ID!) { inviteJointParticipant(taskId: $task, departmentId: $dept) { id } }', { task: taskId, dept: toGlobalId('Department', partDept) }, office);
     expect(invited.errors).toBeUndefined();
     partId = invited.data.inviteJointParticipant.id;
@@ -241,7 +246,9 @@ describe('joint records keep every department’s part', () => {
       ['土地利用股', 'DRAFT', false],
       ['执法监察支队', 'DRAFT', true],
     ]);
-    await submitByTeam(opened.data.openJointInspection.id, [own.id]);
+    // The demo's joint task was drawn on 2026-09-01 for the window 2026-09-07 to 2026-10-30.
+    const inspectedOn = '2026-09-15';
+    await submitByTeam(opened.data.openJointInspection.id, [own.id], inspectedOn);
     const pingdingshanHead = await t.login('pingdingshan.head');
     expect((await t.gql(MOVE, { id: opened.data.openJointInspection.id, action: 'PASS_REVIEW' }, pingdingshanHead)).errors).toBeUndefined();
     // 舞钢's heads never reach 平顶山's part.
@@ -250,7 +257,7 @@ describe('joint records keep every department’s part', () => {
     const leadRecord = lead.data.openInspection;
     const leadMembers = (await t.sql(`SELECT id FROM inspectors WHERE tenant_id = $1 AND id = ANY($2)`, [tenants.wugang, selection.inspector_ids])).map((r) => r.id);
     expect(leadRecord.team.map((i: any) => i.id).sort()).toEqual(leadMembers.map(globalInspector).sort());
-    await submitByTeam(leadRecord.id, leadMembers);
+    await submitByTeam(leadRecord.id, leadMembers, inspectedOn);
     const [landHead, miningHead] = await Promise.all(['wugang.head03', 'wugang.head04'].map((u) => t.login(u)));
     expect(codes(await t.gql(MOVE, { id: leadRecord.id, action: 'PASS_REVIEW' }, miningHead))).toEqual(['FORBIDDEN']);
     expect((await t.gql(MOVE, { id: leadRecord.id, action: 'PASS_REVIEW' }, landHead)).data.transitionInspection.status).toBe('REVIEWED');
