@@ -1,6 +1,6 @@
 import { DEFAULT_RULES, riskClassOf, stratumRatio, type DrawRecord } from '@spotcheck/shared';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { commitChangdeSurveyTask } from '../../test-support/draw-fixture';
+import { commitChangdeSurveyTask, liftYearCaps } from '../../test-support/draw-fixture';
 import { approveRules } from '../../test-support/draw-ceremony';
 
 const RISK_KEY = /\|risk:(HIGH|MEDIUM|LOW|NONE)$/;
@@ -12,6 +12,8 @@ describe('risk raises the ratio and the frequency (000 第十一条, 003 二(四
   beforeAll(async () => {
     t = await startTestApp();
     [{ tenant_id: tenantId }] = await t.sql(`SELECT tenant_id FROM users WHERE username = 'changde.admin'`);
+    // The survey item is drawn once per test here; the yearly caps are tested in tasks/year-caps.test.ts.
+    await liftYearCaps(t);
   });
   afterAll(() => t.close());
 
@@ -83,6 +85,7 @@ describe('舞钢’s rules set no ceiling its 实施方案 never set (“不低�
     const created = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { items { ratio } } }', { input: {
       planId: plan, round: 1, title: '提高比例的土地检查', purpose: '不断提高抽查比例', procedure: '摇号、核查、报告', divisionOfLabour: '执法监察大队',
       confidentiality: '结果公布前保密', startsOn: '2023-06-05', endsOn: '2023-11-24', teamSize: 2, items: [{ itemId: land.id, ratio: '0.40' }],
+      reason: '测试：补办2023年度抽查',
     } }, office);
     expect(created.errors).toBeUndefined();
     expect(created.data.createTask.items).toEqual([{ ratio: '0.40' }]);

@@ -29,6 +29,7 @@ export const ID_TABLES: Record<string, string> = {
   EvidenceFile: 'evidence_files',
   InspectionStatement: 'inspection_statements',
   ListPublication: 'list_publications',
+  RuleProposal: 'rule_proposals',
 };
 
 /** Which row of a type to take when a bureau has several: one a mutation would still accept, if any. */
@@ -40,6 +41,7 @@ const PREFERRED: Partial<Record<string, string>> = {
   Department: `NOT x.is_office`,
   InspectionStatement: `x.submitted_at IS NOT NULL`,
   ListPublication: `x.status = 'SUBMITTED'`,
+  RuleProposal: `x.status = 'PENDING'`,
 };
 
 export interface ForeignBureau {
@@ -53,7 +55,8 @@ export interface ForeignBureau {
 /**
  * Makes 舞钢 hold at least one object of every type (the demo's draw, joint task with 平顶山 and
  * records, plus what the demo lacks: an open task, a committed draw, an import job, evidence, an
- * entity's statement, a recusal and a notification), and answers one global id of each.
+ * entity's statement, a recusal, a notification and a rule proposal awaiting its leader), and answers
+ * one global id of each.
  */
 export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
   const services = t.app.services;
@@ -113,6 +116,10 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
   // A notification of the office.
   const [admin] = await t.sql(`SELECT id FROM users WHERE username = 'wugang.admin'`);
   await inTenant(services.db, tenantId, (m) => notify(m, { tenantId, userIds: [admin.id], kind: 'TEST', title: '舞钢市测试通知', dedupeKey: 'cross-tenant-test' }));
+
+  // A change of its rules, proposed by the office and awaiting the leader's review.
+  const rules = (await gql('{ ruleSet { rules } }', {})).ruleSet.rules;
+  await gql('mutation($r: JSON!) { proposeRuleSet(rules: $r, reason: "舞钢市测试提议：每组三人") { id } }', { r: { ...rules, team: { ...rules.team, minSize: 3 } } });
 
   const ids: Record<string, string> = {};
   for (const [type, table] of Object.entries(ID_TABLES)) {
