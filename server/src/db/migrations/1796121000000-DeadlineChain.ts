@@ -34,7 +34,7 @@ export class DeadlineChain1796121000000 implements MigrationInterface {
         JOIN tasks t ON t.tenant_id = p.lead_tenant_id AND t.id = p.task_id AND t.status = 'DRAWN' AND t.ends_on < p_today
         JOIN draws d ON d.tenant_id = t.tenant_id AND d.task_id = t.id AND d.status = 'DRAWN'
         JOIN draw_selections s ON s.tenant_id = d.tenant_id AND s.draw_id = d.id AND s.year = p_year
-       WHERE p.tenant_id = ANY (p_tenants) AND p.tenant_id <> p.lead_tenant_id AND p.status = 'ACCEPTED'
+       WHERE p.tenant_id = ANY (p_tenants) AND p.status = 'ACCEPTED'
          AND (cardinality(p.lead_item_ids) = 0 OR s.item_ids && p.lead_item_ids)
          AND (p.tenant_id = app_current_tenant() OR EXISTS (
                SELECT 1 FROM tenants v
@@ -64,12 +64,13 @@ export class DeadlineChain1796121000000 implements MigrationInterface {
       done AS (
         SELECT DISTINCT i.tenant_id, i.draw_id, i.seq FROM inspections i
          WHERE i.tenant_id = ANY (p_tenants) AND i.status = 'PUBLISHED'),
-      -- Late: the task's window has closed and no report of it was submitted (a record overdue of its own counts as a record).
+      -- Late: the task's window has closed and no report of its own part was submitted (a record overdue of its own counts
+      -- as a record); a joint participant's part, of this bureau or another, is counted on its own below.
       sel AS MATERIALIZED (
         SELECT s.tenant_id, s.draw_id, s.seq, s.item_ids, d.seq IS NOT NULL AS done,
                coalesce(t.status = 'DRAWN' AND t.ends_on < p_today AND NOT EXISTS (
                  SELECT 1 FROM inspections i
-                  WHERE i.tenant_id = s.tenant_id AND i.draw_id = s.draw_id AND i.seq = s.seq
+                  WHERE i.tenant_id = s.tenant_id AND i.draw_id = s.draw_id AND i.seq = s.seq AND i.participation_id IS NULL
                     AND (i.status NOT IN ('DRAFT', 'RETURNED') OR i.report_due_on < p_today)), false) AS late
           FROM draw_selections s
           LEFT JOIN done d ON d.tenant_id = s.tenant_id AND d.draw_id = s.draw_id AND d.seq = s.seq

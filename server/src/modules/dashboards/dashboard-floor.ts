@@ -39,14 +39,15 @@ r AS (
     LEFT JOIN result_categories rc ON rc.tenant_id = i.tenant_id AND i.result_category = 'custom:' || rc.id::text
     CROSS JOIN LATERAL unnest(i.item_ids) AS x(item_id)
    WHERE i.inspected_on >= make_date($2, 1, 1) AND i.inspected_on < make_date($2 + 1, 1, 1)),
--- Selections still without a submitted report once their task's window has closed: own, and a joint participant's share.
+-- Parts of selections still without their own submitted report once the window has closed: the task's own part, and a
+-- joint participant's part (of this bureau or another).
 l AS (
   SELECT s.tenant_id, s.draw_id::text || ':' || s.seq AS key, s.item_ids
     FROM draw_selections s JOIN b ON b.id = s.tenant_id
     JOIN draws dr ON dr.tenant_id = s.tenant_id AND dr.id = s.draw_id
     JOIN tasks t ON t.tenant_id = dr.tenant_id AND t.id = dr.task_id AND t.status = 'DRAWN' AND t.ends_on < $3::date
    WHERE s.year = $2 AND NOT EXISTS (
-     SELECT 1 FROM inspections i WHERE i.tenant_id = s.tenant_id AND i.draw_id = s.draw_id AND i.seq = s.seq
+     SELECT 1 FROM inspections i WHERE i.tenant_id = s.tenant_id AND i.draw_id = s.draw_id AND i.seq = s.seq AND i.participation_id IS NULL
         AND (i.status NOT IN ('DRAFT', 'RETURNED') OR i.report_due_on < $3::date))
   UNION ALL
   SELECT p.tenant_id, p.id::text || ':' || s.seq, p.item_ids
@@ -54,7 +55,7 @@ l AS (
     JOIN tasks t ON t.tenant_id = p.lead_tenant_id AND t.id = p.task_id AND t.status = 'DRAWN' AND t.ends_on < $3::date
     JOIN draws d ON d.tenant_id = t.tenant_id AND d.task_id = t.id AND d.status = 'DRAWN'
     JOIN draw_selections s ON s.tenant_id = d.tenant_id AND s.draw_id = d.id AND s.year = $2
-   WHERE p.status = 'ACCEPTED' AND p.tenant_id <> p.lead_tenant_id AND (cardinality(p.lead_item_ids) = 0 OR s.item_ids && p.lead_item_ids) AND NOT EXISTS (
+   WHERE p.status = 'ACCEPTED' AND (cardinality(p.lead_item_ids) = 0 OR s.item_ids && p.lead_item_ids) AND NOT EXISTS (
      SELECT 1 FROM inspections i WHERE i.tenant_id = p.tenant_id AND i.participation_id = p.id AND i.seq = s.seq
         AND (i.status NOT IN ('DRAFT', 'RETURNED') OR i.report_due_on < $3::date))),
 lx AS (SELECT l.tenant_id, l.key, x.item_id FROM l CROSS JOIN LATERAL unnest(l.item_ids) AS x(item_id)),

@@ -1,6 +1,6 @@
 import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
-import { dateCeremony, drawWugangTask } from '../../test-support/draw-fixture';
+import { dateCeremony, drawWugangTask, liftYearCaps } from '../../test-support/draw-fixture';
 import { seedDemoJointTask } from '../../seed/demo-joint-task';
 import { Client } from 'pg';
 import { inTenant } from '../../db/tenancy';
@@ -25,6 +25,8 @@ describe('dates that hold: the inspection date, the chain of deadlines and the l
   beforeAll(async () => {
     t = await startTestApp();
     [{ id: wugang }] = await t.sql(`SELECT id FROM tenants WHERE region_code = '410481'`);
+    // Two tests here each draw a 2023 舞钢 task over the same items: the yearly 频次 would refuse the second.
+    await liftYearCaps(t);
   });
   afterAll(() => t.close());
 

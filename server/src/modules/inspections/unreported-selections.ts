@@ -5,11 +5,12 @@ import { todayInChina } from './inspection-deadlines';
 import { dayBefore, usersWithRole } from './inspection-deadline-source';
 
 /**
- * SQL: no submitted report of the selection `s` (of the bureau's own draw) exists — no record, or one
- * still a draft or sent back. `$1` is the tenant.
+ * SQL: no submitted report of the task's own part of the selection `s` (of the bureau's own draw)
+ * exists — no record, or one still a draft or sent back. A joint participant's record (even of the same
+ * bureau) is its own part and reports only that. `$1` is the tenant.
  */
 export const NOT_REPORTED = `NOT EXISTS (SELECT 1 FROM inspections i
-   WHERE i.tenant_id = $1 AND i.draw_id = s.draw_id AND i.seq = s.seq
+   WHERE i.tenant_id = $1 AND i.draw_id = s.draw_id AND i.seq = s.seq AND i.participation_id IS NULL
      AND i.status NOT IN ('DRAFT', 'RETURNED'))`;
 
 interface TaskRow {
@@ -71,7 +72,7 @@ export const unreportedSelections: DeadlineSource = {
                        AND u.department_id = p.department_id) AS heads
          FROM joint_task_parties p
          JOIN joint_drawn_entities j ON j.participation_id = p.participation_id AND j.tenant_id = p.tenant_id
-        WHERE p.tenant_id = $1 AND p.lead_tenant_id <> $1 AND p.status = 'ACCEPTED' AND p.task_status = 'DRAWN' AND p.ends_on <= $2
+        WHERE p.tenant_id = $1 AND p.status = 'ACCEPTED' AND p.task_status = 'DRAWN' AND p.ends_on <= $2
           AND NOT EXISTS (SELECT 1 FROM inspections i
                            WHERE i.tenant_id = $1 AND i.participation_id = p.participation_id AND i.seq = j.seq
                              AND i.status NOT IN ('DRAFT', 'RETURNED'))
