@@ -1,5 +1,6 @@
 import { completeIdNumber, verifyDraw, type DrawRecord } from '@spotcheck/shared';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { approveLate } from '../../test-support/draw-fixture';
 
 /**
  * A natural person goes through the draw under its `P:` key: a Text of the draw spec (no control
@@ -26,11 +27,12 @@ describe('a natural person in the draw', () => {
     const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
     const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
       planId: plan, round: 1, title: '2026年个人用地抽查（测试）', purpose: '检查个人', procedure: '摇号、核查、报告',
-      divisionOfLabour: '测绘地理信息科', confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2,
+      divisionOfLabour: '测绘地理信息科', confidentiality: '结果公布前保密', reason: '补办第一轮（测试）', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2,
       items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }],
       targetFilter: { targetTypes: ['个人'] },
     } }, office);
     expect(task.errors).toBeUndefined();
+    await approveLate(t, task.data.createTask.id, await t.login('changde.leader'));
     const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: task.data.createTask.id }, office);
     expect(committed.errors).toBeUndefined();
     const drawId = committed.data.commitDraw.id;
