@@ -49,14 +49,18 @@ describe('a natural person in the draw', () => {
     expect(keys).toContain(key);
     expect(keys.every((k) => /^P:[0-9A-F]{16}$/.test(k))).toBe(true);
     const [selected] = record.result!.selections[0]!.entityKeys;
-    const [row] = await t.sql(`SELECT e.kind, e.uscc FROM draw_selections s JOIN market_entities e ON e.id = s.entity_id WHERE s.draw_id = (SELECT id FROM draws WHERE status = 'DRAWN' ORDER BY drawn_at DESC LIMIT 1)`);
-    expect(row).toEqual({ kind: 'PERSON', uscc: selected });
+    const rows = await t.sql(`SELECT e.kind, e.uscc FROM draw_selections s JOIN market_entities e ON e.id = s.entity_id WHERE s.draw_id = (SELECT id FROM draws WHERE status = 'DRAWN' ORDER BY drawn_at DESC LIMIT 1) ORDER BY s.seq`);
+    expect(rows.map((r) => r.uscc).sort()).toEqual(record.result!.selections.flatMap((s) => s.entityKeys).sort());
+    expect(rows.every((r) => r.kind === 'PERSON')).toBe(true);
     // The team opens the record of the person: it carries the key and the name.
-    const [member] = await t.sql(`SELECT u.username, s.seq FROM draw_selections s JOIN inspectors i ON i.id = ANY(s.inspector_ids) JOIN users u ON u.id = i.user_id
+    const [member] = await t.sql(`SELECT u.username, s.seq, e.uscc FROM draw_selections s JOIN inspectors i ON i.id = ANY(s.inspector_ids) JOIN users u ON u.id = i.user_id
+        JOIN market_entities e ON e.id = s.entity_id
       WHERE s.draw_id = (SELECT id FROM draws WHERE status = 'DRAWN' ORDER BY drawn_at DESC LIMIT 1) ORDER BY u.username LIMIT 1`);
     const opened = await t.gql('mutation($id: ID!, $seq: Int!) { openInspection(drawId: $id, seq: $seq) { entityUscc entityName } }', { id: drawId, seq: member.seq }, await t.login(member.username));
     expect(opened.errors).toBeUndefined();
-    expect(opened.data.openInspection.entityUscc).toBe(selected);
+    // The member's own selection: drawn under its key, one of those the record selected.
+    expect(opened.data.openInspection.entityUscc).toBe(member.uscc);
+    expect(record.result!.selections.flatMap((s) => s.entityKeys)).toContain(member.uscc);
     // The published record names the key only.
     const published = await t.gql('query($id: ID!) { publicDrawRecord(id: $id) }', { id: drawId });
     expect(JSON.stringify(published)).toContain(selected);
