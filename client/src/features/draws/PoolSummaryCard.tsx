@@ -1,6 +1,6 @@
 /** 名单概况: per item the eligible targets and why others are left out; inspectors, recusal pairs, joint parties. */
 import { Card, Descriptions, Table } from 'antd';
-import { POOL_EXCLUSION_RULES, formatRatio, type PoolExclusionRule } from '@spotcheck/shared';
+import { POOL_EXCLUSION_RULES, RISK_CLASS_LABELS, formatRatio, type PoolExclusionRule, type RestrictableRiskClass } from '@spotcheck/shared';
 import { useMessages } from '../../app/i18n';
 import { drawMessages } from './messages';
 import type { PoolSummary, Stratum } from './draw-data';
@@ -30,6 +30,18 @@ export function PoolSummaryCard({ summary }: { summary: PoolSummary }) {
         items={[
           { key: 'inspectors', label: m('inspectors'), children: <span data-testid="pool-inspectors">{summary.inspectors}</span> },
           { key: 'exclusions', label: m('exclusions'), children: summary.exclusions },
+          ...(summary.risk
+            ? [{
+                key: 'risk',
+                label: '风险等级',
+                children: (
+                  <span data-testid="pool-risk">
+                    只抽{summary.risk.classes.map((c) => RISK_CLASS_LABELS[c as RestrictableRiskClass] ?? c).join('、')}对象，其他风险等级 {summary.risk.otherClasses} 户不在范围内
+                    {summary.risk.extraRound ? '（细则增加的轮次：本年已抽查过的对象可再次抽取，但不超过每年抽查次数上限）' : ''}
+                  </span>
+                ),
+              }]
+            : []),
           ...(summary.joint
             ? [{ key: 'joint', label: m('jointGroups'), children: summary.joint.groups.map((g) => `${g.bureau}${g.department}（${g.inspectors}）`).join('；') || '—' }]
             : []),

@@ -15,6 +15,8 @@ export interface PoolSummary {
   inspectors: number;
   exclusions: number;
   joint?: { leadGroup: string; groups: { group: string; bureau: string; department: string; inspectors: number }[] };
+  /** A task restricted to risk classes: the classes, entities of other classes, and whether an extra round. */
+  risk?: { classes: string[]; otherClasses: number; extraRound: boolean };
 }
 
 export interface EntropyEntry {
@@ -34,7 +36,7 @@ export interface DrawFailure {
 
 export function summaryOf(draw: CeremonyDraw): PoolSummary {
   const s = (draw.summary ?? {}) as Partial<PoolSummary>;
-  return { strata: s.strata ?? [], inspectors: s.inspectors ?? 0, exclusions: s.exclusions ?? 0, joint: s.joint };
+  return { strata: s.strata ?? [], inspectors: s.inspectors ?? 0, exclusions: s.exclusions ?? 0, joint: s.joint, risk: s.risk };
 }
 
 export function entropyOf(draw: CeremonyDraw): EntropyEntry[] {

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { ENTITY_STATUS } from '@spotcheck/shared';
+import { ENTITY_STATUS, RISK_CLASS_LABELS, type RestrictableRiskClass } from '@spotcheck/shared';
 import { labelRule } from '../../app/form-rules';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate, PATHS } from '../../app/navigation';
@@ -22,8 +22,8 @@ import { taskMessages } from './messages';
 import { CREATE_TASK, TASK, TASK_FORM_OPTIONS, UPDATE_TASK, type TaskDetail } from './operations';
 import { emptyTask, periodRule, ratioRule, taskInput, taskValues, type TaskFormValues } from './task-form';
 
-const FIELDS = ['kind', 'reason', 'planId', 'round', 'title', 'purpose', 'procedure', 'divisionOfLabour', 'confidentiality', 'startsOn', 'endsOn', 'teamSize', 'items', 'regionCodes', 'statuses', 'departmentIds', 'leadDepartmentId'] as const;
-const RENAMES = { 'targetFilter.regionCodes': 'regionCodes', 'targetFilter.statuses': 'statuses', 'inspectorFilter.departmentIds': 'departmentIds' };
+const FIELDS = ['kind', 'reason', 'planId', 'round', 'title', 'purpose', 'procedure', 'divisionOfLabour', 'confidentiality', 'startsOn', 'endsOn', 'teamSize', 'items', 'regionCodes', 'statuses', 'riskClasses', 'departmentIds', 'leadDepartmentId'] as const;
+const RENAMES = { 'targetFilter.regionCodes': 'regionCodes', 'targetFilter.statuses': 'statuses', 'targetFilter.riskClasses': 'riskClasses', 'inspectorFilter.departmentIds': 'departmentIds' };
 
 const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -269,6 +269,18 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
             <Col xs={24} md={12}>
               <Form.Item label={m('statuses')} name="statuses" extra={m('statusesHint')}>
                 <Select mode="multiple" allowClear options={ENTITY_STATUS.codes.map((c) => ({ value: c, label: ENTITY_STATUS.labels[c] }))} aria-label={m('statuses')} data-testid="task-statuses" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label={m('riskClasses')} name="riskClasses" extra={m('riskClassesHint')}>
+                <Select
+                  mode="multiple"
+                  allowClear
+                  placeholder={m('riskAll')}
+                  options={(Object.keys(RISK_CLASS_LABELS) as RestrictableRiskClass[]).map((c) => ({ value: c, label: RISK_CLASS_LABELS[c] }))}
+                  aria-label={m('riskClasses')}
+                  data-testid="task-risk-classes"
+                />
               </Form.Item>
             </Col>
           </Row>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Descriptions, Flex, Form, Input, Modal, Space, Table, Tag, type ButtonProps } from 'antd';
 import { CheckOutlined, EditOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { ENTITY_STATUS, formatRatio } from '@spotcheck/shared';
+import { ENTITY_STATUS, RISK_CLASS_LABELS, formatRatio, type RestrictableRiskClass } from '@spotcheck/shared';
 import { useCurrentUser } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
 import { useI18n, useMessages } from '../../app/i18n';
@@ -28,6 +28,7 @@ interface Filters {
   regionCodes?: string[];
   industries?: string[];
   statuses?: string[];
+  riskClasses?: string[];
   departmentIds?: string[];
   categories?: string[];
 }
@@ -112,6 +113,11 @@ export function TaskPage({ id }: { id: string }) {
             { key: 'regionCodes', label: m('regionCodes'), children: list(target.regionCodes) },
             { key: 'industries', label: m('industries'), children: list(target.industries) },
             { key: 'statuses', label: m('statuses'), children: target.statuses?.length ? target.statuses.map((s) => ENTITY_STATUS.labels[s as 'EXISTING'] ?? s).join('、') : m('statusesHint') },
+            {
+              key: 'riskClasses',
+              label: m('riskClasses'),
+              children: <span data-testid="task-risk-classes">{target.riskClasses?.length ? target.riskClasses.map((c) => RISK_CLASS_LABELS[c as RestrictableRiskClass] ?? c).join('、') : m('riskAll')}</span>,
+            },
             { key: 'departments', label: m('inspectorDepartments'), children: inspectors.departmentIds?.length ? m('departmentCount', { count: inspectors.departmentIds.length }) : m('anyValue') },
             { key: 'categories', label: m('categories'), children: list(inspectors.categories) },
             { key: 'updatedAt', label: m('updatedAt'), children: formatDateTime(task.updatedAt, lang) },

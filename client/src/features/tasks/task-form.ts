@@ -4,6 +4,7 @@ import { Ratio, ratioBp, toGlobalId, type RuleSet } from '@spotcheck/shared';
 import type { TaskDetail } from './operations';
 
 export type TaskKindValue = 'PLANNED' | 'SPECIAL';
+export type RiskClassValue = 'HIGH' | 'MEDIUM' | 'LOW';
 
 export interface TaskFormValues {
   kind: TaskKindValue;
@@ -23,6 +24,8 @@ export interface TaskFormValues {
   regionCodes: string[];
   industries: string[];
   statuses: string[];
+  /** 风险分类监管: only these risk classes (none: every class). */
+  riskClasses: RiskClassValue[];
   departmentIds: string[];
   categories: string[];
   joint: boolean;
@@ -40,6 +43,7 @@ interface Filters {
   regionCodes?: string[];
   industries?: string[];
   statuses?: string[];
+  riskClasses?: RiskClassValue[];
   departmentIds?: string[];
   categories?: string[];
 }
@@ -63,6 +67,7 @@ export function emptyTask(teamSize: number): TaskFormValues {
     regionCodes: [],
     industries: [],
     statuses: [],
+    riskClasses: [],
     departmentIds: [],
     categories: [],
     joint: false,
@@ -91,6 +96,7 @@ export function taskValues(task: TaskDetail): TaskFormValues {
     regionCodes: target.regionCodes ?? [],
     industries: target.industries ?? [],
     statuses: target.statuses ?? [],
+    riskClasses: target.riskClasses ?? [],
     // The task keeps the departments' own ids; the form and the API speak global ids.
     departmentIds: (inspectors.departmentIds ?? []).map((id) => toGlobalId('Department', id)),
     categories: inspectors.categories ?? [],
@@ -117,7 +123,7 @@ export function taskInput(v: TaskFormValues) {
     endsOn: v.endsOn,
     teamSize: v.teamSize ?? 0,
     items: v.items.map((i) => ({ itemId: i.itemId ?? '', ratio: (i.ratio ?? '').trim() })),
-    targetFilter: { targetTypes: list(v.targetTypes), regionCodes: list(v.regionCodes), industries: list(v.industries), statuses: list(v.statuses) },
+    targetFilter: { targetTypes: list(v.targetTypes), regionCodes: list(v.regionCodes), industries: list(v.industries), statuses: list(v.statuses), riskClasses: v.riskClasses.length ? v.riskClasses : undefined },
     inspectorFilter: { departmentIds: list(v.departmentIds), categories: list(v.categories) },
     joint: v.joint,
     leadDepartmentId: v.joint ? (v.leadDepartmentId ?? null) : null,

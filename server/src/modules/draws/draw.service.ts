@@ -5,6 +5,8 @@ import {
   POOL_EXCLUSION_RULES,
   describeExclusions,
   type PoolExclusionRule,
+  RISK_CLASS_LABELS,
+  type RestrictableRiskClass,
   DrawInputError,
   commitmentOf,
   freezeDrawInput,
@@ -46,7 +48,8 @@ function asRuleViolation(error: unknown, summary?: PoolSummary): never {
     const stratum = error.constraint === 'NO_ELIGIBLE_ENTITIES' ? summary?.strata.find((s) => s.key === error.stratumKey) : undefined;
     if (stratum) {
       const excluded = { ...stratum.excluded };
-      const message = `“${stratum.item}”${stratum.riskLevel ? `（${stratum.riskLevel}）` : ''}没有符合条件的检查对象，无法按比例 ${stratum.ratio} 抽取。按细则排除：${describeExclusions(excluded)}`;
+      const only = summary?.risk ? `本任务只抽${summary.risk.classes.map((c) => RISK_CLASS_LABELS[c as RestrictableRiskClass] ?? c).join('、')}对象（其他风险等级 ${summary.risk.otherClasses} 户不在范围内）；` : '';
+      const message = `“${stratum.item}”${stratum.riskLevel ? `（${stratum.riskLevel}）` : ''}没有符合条件的检查对象，无法按比例 ${stratum.ratio} 抽取。${only}按细则排除：${describeExclusions(excluded)}`;
       const rules = Object.entries(excluded).filter(([, n]) => n > 0).map(([rule, count]) => ({ rule, label: POOL_EXCLUSION_RULES[rule as PoolExclusionRule] ?? rule, count }));
       throw new AppError('RULE_VIOLATION', message, { rule: `draw.${error.constraint}`, constraint: error.constraint, details: error.details, item: stratum.item, excluded, rules });
     }

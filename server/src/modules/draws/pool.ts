@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { escapeLiteral, type PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { ACTIVE_ENTITY_STATUSES, yearExclusion, creditLoopOf, creditStatusWeight, formatRatio, riskClassOf, riskWeight, stratumRatio, type CreditStatus, type RiskClass, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
+import { ACTIVE_ENTITY_STATUSES, isExtraRiskRound, yearExclusion, creditLoopOf, creditStatusWeight, formatRatio, riskClassOf, riskWeight, stratumRatio, type CreditStatus, type RiskClass, type DrawEntity, type DrawExclusion, type DrawInput, type DrawStratum, type RuleSet } from '@spotcheck/shared';
 import type { Task } from '../tasks/task.entity';
 import { ruleViolation } from '../../graphql/errors';
 import { jointDrawParts } from '../joint/joint-pool';
@@ -17,6 +17,11 @@ export interface PoolSummary {
   strata: { key: string; item: string; riskLevel?: RiskStratum; ratio: string; eligible: number; excluded: Record<string, number> }[];
   inspectors: number;
   exclusions: number;
+  /**
+   * A task restricted to risk classes (风险分类监管): which classes it draws, how many entities of the filtered
+   * directory were of another class, and whether it is an extra round (drawn-this-year does not apply).
+   */
+  risk?: { classes: string[]; otherClasses: number; extraRound: boolean };
   /** A joint task's groups: which department of which bureau each `dept:` group of the record is. */
   joint?: { leadGroup: string; groups: { group: string; bureau: string; department: string; inspectors: number }[] };
 }
@@ -287,6 +292,9 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   )).map((r: { id: string; name: string; target_type: string; ratio: string }) => ({ ...r, ratio: formatRatio(r.ratio) })) as { id: string; name: string; target_type: string; ratio: string }[];
 
   const filter = task.targetFilter ?? {};
+  const onlyClasses = filter.riskClasses?.length ? new Set<RiskClass>(filter.riskClasses) : null;
+  const extraRound = isExtraRiskRound(filter.riskClasses, rules.risk);
+  let otherClasses = 0;
 
   // The rows that refer to entities by id, read first so that the scan of the pool keeps an entity's id
   // only when one of them needs it.
@@ -371,6 +379,7 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
       }
       const status = row.id ? listed.get(row.id) : undefined;
       const risk = riskClassOf(rules.risk, { riskLevel: row.riskLevel, complaints: row.complaints, hasViolation: row.hasViolation, creditClass: row.creditClass, creditStatus: status });
+      if (onlyClasses && !onlyClasses.has(risk)) { otherClasses += 1; return; }
       const level = byRisk ? RISK_STRATA.indexOf(risk) : 0;
       const tags = extra.regionCode || extra.departmentId ? tagsOf.ofEntity(row.regionCode, row.departmentId) : undefined;
       for (let i = 0; i < items.length; i += 1) {
@@ -379,7 +388,7 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
         const creditClass = row.creditClass ?? 'B';
         if (rules.credit[creditClass as 'A' | 'B' | 'C' | 'D'].exempt) { bucket.excluded.creditExempt += 1; continue; }
         // An entity no rule names (row.id '') was not drawn this year: it counts 0 draws.
-        const yearRule = row.id ? yearExclusion(history.get(row.id), items[i]!.id, rules) : null;
+        const yearRule = row.id ? yearExclusion(history.get(row.id), items[i]!.id, rules, extraRound) : null;
         if (yearRule) { bucket.excluded[yearRule] += 1; continue; }
         let byCredit = weights.get(creditClass);
         if (!byCredit) weights.set(creditClass, (byCredit = new Map()));
@@ -414,6 +423,8 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
       add(stratumKey(item.id), undefined, { entities: [], excluded });
     }
   }
+
+  if (onlyClasses) summary.risk = { classes: [...onlyClasses], otherClasses, extraRound };
 
   const certificateOf = new Map(inspectors.map((i) => [i.id, i.certificate_no]));
 

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
+import type { RestrictableRiskClass } from '@spotcheck/shared';
 import { Node } from '../../graphql/node';
 
 export enum TaskStatus {
@@ -27,6 +28,8 @@ export interface TargetFilter {
   regionCodes?: string[];
   industries?: string[];
   statuses?: string[];
+  /** 风险分类监管: only entities of these risk classes (riskClassOf under the rules in force); a round of them only. */
+  riskClasses?: RestrictableRiskClass[];
 }
 
 /** Which inspectors a task may draw from; certificates must be valid on every inspection day. */
@@ -68,7 +71,7 @@ export class Task extends Node {
   @Field({ description: '检查开始日期 YYYY-MM-DD' }) @Column({ name: 'starts_on', type: 'date' }) startsOn!: string;
   @Field({ description: '检查结束日期 YYYY-MM-DD' }) @Column({ name: 'ends_on', type: 'date' }) endsOn!: string;
   @Field(() => Int, { description: '每组执法人员人数' }) @Column({ name: 'team_size', type: 'integer' }) teamSize!: number;
-  @Field(() => GraphQLJSON, { description: '检查对象筛选：targetTypes, regionCodes, industries, statuses' })
+  @Field(() => GraphQLJSON, { description: '检查对象筛选：targetTypes, regionCodes, industries, statuses, riskClasses' })
   @Column({ name: 'target_filter', type: 'jsonb', default: () => "'{}'" })
   targetFilter!: TargetFilter;
   @Field(() => GraphQLJSON, { description: '执法人员筛选：departmentIds, categories' })

@@ -3,6 +3,7 @@ import { tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
 import { InspectionItem } from '../items/inspection-item.entity';
+import { RiskLevel } from '../entities/market-entity.entity';
 import { AnnualPlan } from '../plans/annual-plan.entity';
 import { Task, TaskKind, TaskStatus } from './task.entity';
 import { TaskItem } from './task-item.entity';
@@ -24,6 +25,8 @@ class TargetFilterInput {
   @Field(() => [String], { nullable: true }) regionCodes?: string[];
   @Field(() => [String], { nullable: true }) industries?: string[];
   @Field(() => [String], { nullable: true, description: '登记状态，代码或中文；默认存续、在业' }) statuses?: string[];
+  @Field(() => [RiskLevel], { nullable: true, description: '风险分类监管：只抽这些风险等级的对象（特殊监管对象按高风险），按细则增加的轮次计' })
+  riskClasses?: RiskLevel[];
 }
 
 @InputType()

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { ENTITY_STATUS, Ratio, asSubject, fromGlobalUuid, labelProblems, ratioBp, toGlobalId, type FieldProblem, type RuleViolation } from '@spotcheck/shared';
+import { ENTITY_STATUS, RISK_CLASS_LABELS, Ratio, asSubject, fromGlobalUuid, labelProblems, ratioBp, toGlobalId, type FieldProblem, type RuleViolation } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
@@ -70,7 +70,7 @@ export async function saveTask(ctx: RequestContext, globalId: string | null, inp
     violations.push(...windowViolations(kind, shape, reasonOf(input)));
     if (!violations.length) {
       const year = Number(shape.startsOn.slice(0, 4));
-      violations.push(...(await yearCapViolations(m, viewer.tenantId, year, kind, [...items.values()], task?.id ?? null)));
+      violations.push(...(await yearCapViolations(m, viewer.tenantId, year, kind, [...items.values()], task?.id ?? null, targetFilter.riskClasses)));
     }
     refuseViolations('任务不符合规则', violations);
     const values = {
@@ -181,7 +181,7 @@ export async function assertMayCommit(m: EntityManager, task: Task): Promise<voi
   }
   const itemIds = (await m.findBy(TaskItem, { tenantId: task.tenantId, taskId: task.id })).map((i) => i.itemId);
   const items = await m.findBy(InspectionItem, { tenantId: task.tenantId, id: In(itemIds) });
-  violations.push(...(await yearCapViolations(m, task.tenantId, Number(task.startsOn.slice(0, 4)), task.kind, items, task.id)));
+  violations.push(...(await yearCapViolations(m, task.tenantId, Number(task.startsOn.slice(0, 4)), task.kind, items, task.id, task.targetFilter?.riskClasses)));
   refuseViolations('不能封存名单', violations);
 }
 
@@ -256,9 +256,11 @@ async function checkTargetFilter(m: EntityManager, filter: TargetFilter): Promis
   if (bad.length) problems.push({ field: 'targetFilter.regionCodes', message: `不在本单位辖区内：${bad.join('、')}` });
   const statuses = (filter.statuses ?? []).map((s) => ENTITY_STATUS.parse(s));
   if (statuses.some((s) => !s)) problems.push({ field: 'targetFilter.statuses', message: '登记状态无法识别' });
+  const risks = [...new Set(filter.riskClasses ?? [])];
+  if (risks.some((r) => !Object.hasOwn(RISK_CLASS_LABELS, r))) problems.push({ field: 'targetFilter.riskClasses', message: '风险等级须为 HIGH（高风险）、MEDIUM（中风险）或 LOW（低风险）' });
   if (problems.length) throw badInput(problems);
   const clean = (list?: string[]) => (list?.length ? [...new Set(list.map((v) => v.trim()).filter(Boolean))] : undefined);
-  return { targetTypes: clean(filter.targetTypes), regionCodes: clean(filter.regionCodes), industries: clean(filter.industries), statuses: statuses.length ? (statuses as string[]) : undefined };
+  return { targetTypes: clean(filter.targetTypes), regionCodes: clean(filter.regionCodes), industries: clean(filter.industries), statuses: statuses.length ? (statuses as string[]) : undefined, riskClasses: risks.length ? risks : undefined };
 }
 
 async function checkInspectorFilter(m: EntityManager, filter: InspectorFilter): Promise<InspectorFilter> {
