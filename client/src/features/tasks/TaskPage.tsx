@@ -137,78 +137,95 @@ export function TaskPage({ id }: { id: string }) {
 }
 
 function CancelTaskModal({ task, open, onClose }: { task: TaskDetail; open: boolean; onClose: () => void }) {
-  const { t } = useI18n();
   const m = useMessages(taskMessages);
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
-  const { problem, report, clear } = useFormProblem(form, ['reason']);
   const [cancel, { loading }] = useMutation(CANCEL_TASK);
-  const submit = async ({ reason }: { reason: string }) => {
-    clear();
-    try {
-      await cancel({ variables: { id: task.id, reason: reason.trim() }, refetchQueries: ['Tasks'] });
-      void message.success(m('cancelled'));
-      onClose();
-    } catch (error) {
-      report(error);
-    }
-  };
   return (
-    <Modal
+    <TaskTextModal
       open={open}
+      onClose={onClose}
+      loading={loading}
+      run={(reason) => cancel({ variables: { id: task.id, reason }, refetchQueries: ['Tasks'] })}
+      done={m('cancelled')}
       title={m('cancelTask')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={m('cancelTask')}
-      cancelText={t('cancel')}
-      confirmLoading={loading}
-      okButtonProps={{ danger: true, 'data-testid': 'task-cancel-submit' } as ButtonProps}
-      destroyOnHidden
-    >
-      <ProblemAlert problem={problem} testId="task-cancel-error" />
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item label={m('cancelReason')} name="reason" rules={[{ required: true, whitespace: true, message: m('cancelReasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={500} data-testid="task-cancel-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      danger
+      label={m('cancelReason')}
+      required={m('cancelReasonRequired')}
+      maxLength={500}
+      testId="task-cancel"
+      field="reason"
+    />
   );
 }
 
 /** 分管领导批准 a 专项检查 or a late window, with the comment kept in the audit trail. */
 function ApproveTaskModal({ task, open, onClose }: { task: TaskDetail; open: boolean; onClose: () => void }) {
-  const { t } = useI18n();
   const m = useMessages(taskMessages);
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ comment: string }>();
-  const { problem, report, clear } = useFormProblem(form, ['comment']);
   const [approve, { loading }] = useMutation(APPROVE_TASK);
-  const submit = async ({ comment }: { comment: string }) => {
+  return (
+    <TaskTextModal
+      open={open}
+      onClose={onClose}
+      loading={loading}
+      run={(comment) => approve({ variables: { id: task.id, comment }, refetchQueries: ['Tasks'] })}
+      done={m('approved')}
+      title={m('approvalTitle')}
+      okText={m('approve')}
+      label={m('approvalComment')}
+      required={m('approvalRequired')}
+      maxLength={2000}
+      testId="task-approve"
+      field="comment"
+    />
+  );
+}
+
+/** A step on the task that takes one required text (a reason, a comment): `${testId}-submit`, `-error` and `-${field}`. */
+function TaskTextModal(props: {
+  open: boolean;
+  onClose: () => void;
+  loading: boolean;
+  run: (text: string) => Promise<unknown>;
+  done: string;
+  title: string;
+  okText: string;
+  danger?: boolean;
+  label: string;
+  required: string;
+  maxLength: number;
+  testId: string;
+  field: 'reason' | 'comment';
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Record<string, string>>();
+  const { problem, report, clear } = useFormProblem(form, [props.field]);
+  const submit = async (values: Record<string, string>) => {
     clear();
     try {
-      await approve({ variables: { id: task.id, comment: comment.trim() }, refetchQueries: ['Tasks'] });
-      void message.success(m('approved'));
-      onClose();
+      await props.run(values[props.field]!.trim());
+      void message.success(props.done);
+      props.onClose();
     } catch (error) {
       report(error);
     }
   };
   return (
     <Modal
-      open={open}
-      title={m('approvalTitle')}
-      onCancel={onClose}
+      open={props.open}
+      title={props.title}
+      onCancel={props.onClose}
       onOk={() => form.submit()}
-      okText={m('approve')}
+      okText={props.okText}
       cancelText={t('cancel')}
-      confirmLoading={loading}
-      okButtonProps={{ 'data-testid': 'task-approve-submit' } as ButtonProps}
+      confirmLoading={props.loading}
+      okButtonProps={{ danger: props.danger, 'data-testid': `${props.testId}-submit` } as ButtonProps}
       destroyOnHidden
     >
-      <ProblemAlert problem={problem} testId="task-approve-error" />
+      <ProblemAlert problem={problem} testId={`${props.testId}-error`} />
       <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item label={m('approvalComment')} name="comment" rules={[{ required: true, whitespace: true, message: m('approvalRequired') }]}>
-          <Input.TextArea rows={3} maxLength={2000} data-testid="task-approve-comment" />
+        <Form.Item label={props.label} name={props.field} rules={[{ required: true, whitespace: true, message: props.required }]}>
+          <Input.TextArea rows={3} maxLength={props.maxLength} data-testid={`${props.testId}-${props.field}`} />
         </Form.Item>
       </Form>
     </Modal>
