@@ -31,6 +31,7 @@ interface Tagged<N extends string> {
   userId?: string;
   departmentId?: string | null;
   leadTenantId?: string;
+  createdBy?: string | null;
 }
 type TaggedSubject = { [N in Exclude<SubjectName, 'all'>]: Tagged<N> }[Exclude<SubjectName, 'all'>];
 
@@ -67,6 +68,8 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   // The working-day calendar: platform entries are reference data for all, local adjustments the bureau's own.
   can('read', 'PlatformCalendarEntry');
   can('read', 'CalendarAdjustment', own);
+  // A recusal is read by whoever declared it (an inspector their own); the office and supervisor read all.
+  can('read', 'Recusal', { ...own, createdBy: user.id });
 
   for (const role of user.roles) {
     switch (role) {

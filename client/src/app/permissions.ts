@@ -34,6 +34,21 @@ export function canPlanTasks(user: CurrentUser): boolean {
   return isOffice(user) || user.me.roles.includes('DEPARTMENT_HEAD');
 }
 
+interface OwnedTask {
+  joint: boolean;
+  leadDepartment?: { id: string } | null;
+  items: { item?: { department?: { id: string } | null } | null }[];
+}
+
+/** As the server's assertTaskKeeper: the office, or the head of the lead department / of every item's department. */
+export function canKeepTask(user: CurrentUser, task: OwnedTask): boolean {
+  if (isOffice(user)) return true;
+  const own = user.me.roles.includes('DEPARTMENT_HEAD') ? user.me.department?.id : undefined;
+  if (!own) return false;
+  if (task.joint) return task.leadDepartment?.id === own;
+  return task.items.length > 0 && task.items.every((i) => i.item?.department?.id === own);
+}
+
 /** The office freezes the pool, enters the announced public number and draws. */
 export function canRunDraw({ me }: CurrentUser): boolean {
   return me.roles.includes('OFFICE');

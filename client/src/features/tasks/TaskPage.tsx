@@ -1,6 +1,6 @@
 /**
  * One task and its 实施方案: items and ratios, who enters the draw, the joint participants, and the
- * next steps — 修改 and 取消 for planners while in draft, 摇号仪式 for everyone.
+ * next steps — 修改 and 取消 for the task's keepers (canKeepTask) while in draft, 摇号仪式 for everyone.
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -11,7 +11,7 @@ import { useCurrentUser } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate, PATHS } from '../../app/navigation';
-import { canPlanTasks, canReadInspections } from '../../app/permissions';
+import { canKeepTask, canReadInspections } from '../../app/permissions';
 import { useFormProblem } from '../../app/useFormProblem';
 import { AppLink, BackLink } from '../../components/BackLink';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -42,7 +42,8 @@ export function TaskPage({ id }: { id: string }) {
   const { data, error } = useQuery(TASK, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const task = data?.node.__typename === 'Task' ? data.node : null;
   if (!task) return <QueryState error={error} />;
-  const planner = canPlanTasks(user);
+  // A frozen pool (COMMITTED, DRAWN) is neither edited nor cancelled: the server refuses it as task.frozen.
+  const keeper = canKeepTask(user, task) && task.status === 'DRAFT';
   const target = (task.targetFilter ?? {}) as Filters;
   const inspectors = (task.inspectorFilter ?? {}) as Filters;
   const list = (values: string[] | undefined) => (values?.length ? values.join('、') : m('anyValue'));
@@ -76,12 +77,12 @@ export function TaskPage({ id }: { id: string }) {
                 {m('approve')}
               </Button>
             )}
-            {planner && task.status === 'DRAFT' && (
+            {keeper && (
               <Button icon={<EditOutlined aria-hidden />} onClick={() => navigate(LINKS.editTask(task.id))} data-testid="task-edit">
                 {m('editTask')}
               </Button>
             )}
-            {planner && (task.status === 'DRAFT' || task.status === 'COMMITTED') && (
+            {keeper && (
               <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setCancelling(true)} data-testid="task-cancel">
                 {m('cancelTask')}
               </Button>
@@ -127,7 +128,7 @@ export function TaskPage({ id }: { id: string }) {
       <Card title={m('items')}>
         <Table<ItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={task.items} pagination={false} data-testid="task-items" />
       </Card>
-      {task.joint && <ParticipantsCard task={task} canManage={planner} />}
+      {task.joint && <ParticipantsCard task={task} canManage={canKeepTask(user, task)} />}
       {task.draw?.status === 'DRAWN' && canReadInspections(user) && <UnreportedAlert taskId={task.id} />}
       {task.draw?.status === 'DRAWN' && canReadInspections(user) && <AssignmentsCard drawId={task.draw.id} taskId={task.id} />}
       <CancelTaskModal task={task} open={cancelling} onClose={() => setCancelling(false)} />

@@ -3,6 +3,7 @@ import { tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { Allow, SignedIn } from '../../graphql/permissions';
 import { User } from '../users/user.entity';
+import { canReadUser } from '../users/user.service';
 import { Department } from './department.entity';
 import { createDepartment, deleteDepartment, updateDepartment } from './department.service';
 
@@ -40,8 +41,9 @@ export class DepartmentResolver {
     return deleteDepartment(ctx, id);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: '部门负责人' })
-  head(@Root() department: Department, @Ctx() ctx: RequestContext) {
-    return department.headUserId ? ctx.loaders.User.load(department.headUserId) : null;
+  @FieldResolver(() => User, { nullable: true, description: '部门负责人（有权查看该用户者可见，同 users）' })
+  async head(@Root() department: Department, @Ctx() ctx: RequestContext) {
+    const head = department.headUserId ? await ctx.loaders.User.load(department.headUserId) : null;
+    return head && canReadUser(ctx, head) ? head : null;
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { fromGlobalUuid } from '@spotcheck/shared';
-import { tenantTx, type RequestContext } from '../../graphql/context';
+import { asSubject, fromGlobalUuid } from '@spotcheck/shared';
+import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { Allow, SignedIn } from '../../graphql/permissions';
 import { badInput } from '../../graphql/errors';
@@ -93,10 +93,13 @@ export class InspectorResolver {
   }
 
   @SignedIn()
-  @Query(() => RecusalConnection, { description: '回避声明' })
+  @Query(() => RecusalConnection, { description: '回避声明（办公室、监督可见全部，其他人只见本人登记的）' })
   recusals(@Ctx() ctx: RequestContext, @Args() filter: RecusalFilter) {
+    const viewer = requireViewer(ctx);
     return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(Recusal, 'r').orderBy('r.created_at', 'DESC').addOrderBy('r.id');
+      const query = m.createQueryBuilder(Recusal, 'r').where('r.tenant_id = :tenant', { tenant: viewer.tenantId }).orderBy('r.created_at', 'DESC').addOrderBy('r.id');
+      // The same rule as node(): without the bureau-wide read, only the viewer's own declarations.
+      if (!ctx.ability.can('read', asSubject('Recusal', { tenantId: viewer.tenantId }))) query.andWhere('r.created_by = :self', { self: viewer.userId });
       if (filter.inspectorId) query.andWhere('r.inspector_id = :i', { i: fromGlobalUuid(filter.inspectorId, 'Inspector') });
       if (filter.entityId) query.andWhere('r.entity_id = :e', { e: fromGlobalUuid(filter.entityId, 'MarketEntity') });
       return paginate(query, filter);

@@ -1,3 +1,4 @@
+import { fromGlobalUuid } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 
 const CREATE = `mutation($input: InspectorInput!) { createInspector(input: $input) { id name certificateNo drawable status } }`;
@@ -60,5 +61,41 @@ describe('inspector directory (执法检查人员名录库) and recusals', () =>
     expect((await t.gql('{ recusals { totalCount } }', {}, wugang)).data.recusals.totalCount).toBe(0);
     expect(codes(await t.gql(declare, { input: { inspectorId: first.id, entityId: entity.id, reason: 'x', validFrom: '2026-01-01' } }, wugang))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: first.id }, wugang))).toEqual(['NOT_FOUND']);
+  });
+
+  it('lists recusals as node() shows them: all to the office and the supervisor, to others only what they declared', async () => {
+    const all = 'query { recusals(first: 100) { totalCount edges { node { id reason } } } }';
+    const byOffice = (await t.gql(all, {}, office)).data.recusals;
+    expect(byOffice.totalCount).toBeGreaterThan(0);
+    const supervisor = await t.login('changde.supervisor');
+    expect((await t.gql(all, {}, supervisor)).data.recusals.totalCount).toBe(byOffice.totalCount);
+    for (const username of ['changde.inspector01', 'changde.inspector02', 'changde.head01', 'changde.leader']) {
+      const token = await t.login(username);
+      const listed = (await t.gql(all, {}, token)).data.recusals.edges.map((e: any) => e.node);
+      const declared = (await t.sql(`SELECT r.id FROM recusals r JOIN users u ON u.id = r.created_by WHERE u.username = $1`, [username])).map((r: any) => r.id).sort();
+      expect(listed.map((n: any) => fromGlobalUuid(n.id, 'Recusal')).sort()).toEqual(declared);
+      // Each listed row is one node() also gives this viewer, and one refused by node() is not listed.
+      for (const row of byOffice.edges.map((e: any) => e.node)) {
+        const viaNode = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: row.id }, token);
+        expect(viaNode.errors === undefined).toBe(listed.some((n: any) => n.id === row.id));
+      }
+    }
+    expect(byOffice.edges.map((e: any) => e.node.reason)).toContain('曾在该企业任职');
+  });
+
+  it('shows a department head only to those who may read users (the office, not an inspector)', async () => {
+    const heads = '{ departments(first: 50) { edges { node { name head { username roles status lastLoginAt } } } } }';
+    const asOffice = (await t.gql(heads, {}, office)).data.departments.edges.map((e: any) => e.node);
+    expect(asOffice.filter((d: any) => d.head).length).toBeGreaterThan(0);
+    const inspector = await t.login('changde.inspector01');
+    const seen = await t.gql(heads, {}, inspector);
+    expect(seen.errors).toBeUndefined();
+    const usersShown = (await t.gql('{ users(first: 100) { edges { node { username } } } }', {}, inspector)).data.users.edges.map((e: any) => e.node.username);
+    for (const d of seen.data.departments.edges.map((e: any) => e.node)) {
+      expect(d.head === null || usersShown.includes(d.head.username)).toBe(true);
+    }
+    expect(seen.data.departments.edges.every((e: any) => e.node.head === null)).toBe(true);
+    const head = await t.login('changde.head01');
+    expect((await t.gql(heads, {}, head)).data.departments.edges.map((e: any) => e.node.head?.username ?? null)).toEqual(asOffice.map((d: any) => d.head?.username ?? null));
   });
 });

@@ -10,6 +10,7 @@ import { Inspector, InspectorStatus } from '../inspectors/inspector.entity';
 import { Task, TaskKind, TaskStatus } from '../tasks/task.entity';
 import { refuseViolations, yearCapViolations } from '../tasks/year-caps';
 import { assertPlanner, loadTask } from '../tasks/task.service';
+import { assertTaskKeeper, ownershipOf } from '../tasks/task-keeper';
 import { JointParticipation, JointStatus } from './joint-participant.entity';
 import { jointTaskRows, partnerDepartment } from './joint-views';
 
@@ -30,6 +31,7 @@ export async function inviteParticipant(ctx: RequestContext, taskGlobalId: strin
   if (note && note.length > 500) throw badInput([{ field: 'message', message: '邀请说明不超过 500 字' }]);
   return tenantTx(ctx, async (m) => {
     const task = await lockLeadTask(m, taskGlobalId);
+    assertTaskKeeper(ctx, await ownershipOf(m, task));
     const departmentId = fromGlobalUuid(departmentGlobalId, 'Department');
     const department = departmentId ? await partnerDepartment(m, departmentId) : null;
     if (!department) throw badInput([{ field: 'departmentId', message: '部门不存在' }]);
@@ -60,6 +62,7 @@ export async function withdrawParticipant(ctx: RequestContext, globalId: string)
     const part = await lockParticipation(m, globalId);
     if (part.leadTenantId !== viewer.tenantId) throw forbidden('只有牵头单位可以撤回邀请');
     const task = await m.findOneByOrFail(Task, { tenantId: viewer.tenantId, id: part.taskId });
+    assertTaskKeeper(ctx, await ownershipOf(m, task));
     if (task.status !== TaskStatus.DRAFT) throw ruleViolation('TASK_STATE', '名单已封存，参与部门不能再变动');
     if (!OPEN.includes(part.status)) throw ruleViolation('JOINT_STATE', '该邀请已结束');
     await m.update(JointParticipation, { tenantId: part.tenantId, id: part.id }, { status: JointStatus.WITHDRAWN });

@@ -16,6 +16,7 @@ import { Task, TaskKind, TaskStatus, type InspectorFilter, type TargetFilter } f
 import { refuseViolations, yearCapViolations } from './year-caps';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { TaskItem } from './task-item.entity';
+import { assertNotFrozen, assertTaskKeeper, ownershipOf } from './task-keeper';
 import { JointParticipation, JointStatus } from '../joint/joint-participant.entity';
 
 export interface TaskInput {
@@ -41,7 +42,7 @@ export interface TaskInput {
   leadDepartmentId?: string | null;
 }
 
-/** Tasks are planned by the office and by department heads. */
+/** Tasks are planned by the office and by department heads (each task then kept as assertTaskKeeper says). */
 export function assertPlanner(ctx: RequestContext): void {
   const viewer = requireViewer(ctx);
   const office = ctx.ability.can('manage', asSubject('Department', { tenantId: viewer.tenantId }));
@@ -56,13 +57,16 @@ export async function saveTask(ctx: RequestContext, globalId: string | null, inp
     let task: Task | null = null;
     if (globalId) {
       task = await loadTask(m, globalId);
-      if (task.status !== TaskStatus.DRAFT) throw ruleViolation('TASK_STATE', '名单已封存的任务不能修改');
+      assertTaskKeeper(ctx, await ownershipOf(m, task));
+      assertNotFrozen(task, '修改');
     }
     const items = await resolveItems(m, input.items);
     // Input that names things that do not exist is refused as such before any rule is weighed.
     const targetFilter = await checkTargetFilter(m, input.targetFilter ?? {});
     const inspectorFilter = await checkInspectorFilter(m, input.inspectorFilter ?? {});
     const lead = await checkJoint(m, task, input);
+    // The task as it will stand must be the viewer's to keep too: a head cannot hand it to another department's items.
+    assertTaskKeeper(ctx, { ...lead, itemDepartmentIds: [...items.values()].map((i) => i.departmentId) });
     const kind = input.kind ?? TaskKind.PLANNED;
     const plan = kind === TaskKind.PLANNED && input.planId ? await resolvePlan(m, input.planId) : null;
     const rules = await m.findOneOrFail(RuleSetVersion, { where: {}, order: { version: 'DESC' } });
@@ -111,7 +115,8 @@ export async function cancelTask(ctx: RequestContext, globalId: string, reason: 
   if (!reason.trim()) throw badInput([{ field: 'reason', message: '请说明取消理由' }]);
   return tenantTx(ctx, async (m) => {
     const task = await loadTask(m, globalId);
-    if (task.status === TaskStatus.DRAWN) throw ruleViolation('TASK_STATE', '已摇号的任务不能取消，摇号结果永久公示');
+    assertTaskKeeper(ctx, await ownershipOf(m, task));
+    assertNotFrozen(task, '取消');
     await m.update(Task, { tenantId: task.tenantId, id: task.id }, { status: TaskStatus.CANCELLED });
     await appendAudit(m, actorOf(ctx), { action: 'task.cancel', objectType: 'Task', objectId: toGlobalId('Task', task.id), before: { status: task.status }, after: { status: TaskStatus.CANCELLED, reason } });
     return m.findOneByOrFail(Task, { tenantId: task.tenantId, id: task.id });
