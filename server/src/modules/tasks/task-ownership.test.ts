@@ -1,3 +1,4 @@
+import { fromGlobalUuid } from '@spotcheck/shared';
 import { startTestApp, codes, type GqlResult, type TestApp } from '../../test-support/test-app';
 
 const CREATE = `mutation($input: TaskInput!) { createTask(input: $input) { id status } }`;
@@ -16,6 +17,7 @@ describe('who may edit or cancel a task', () => {
   let otherHead: string;
   let planId: string;
   let mining: string;
+  let ownerDepartment: string;
   const task = (overrides: Record<string, unknown> = {}) => ({
     planId,
     round: 1,
@@ -35,10 +37,11 @@ describe('who may edit or cancel a task', () => {
   beforeAll(async () => {
     t = await startTestApp();
     office = await t.login('changde.admin');
-    const items = (await t.gql('{ items { edges { node { id name department { head { username } } } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
+    const items = (await t.gql('{ items { edges { node { id name department { id head { username } } } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
     const item = items.find((i: any) => i.name === '矿业权人勘查开采信息公示抽查');
     mining = item.id;
     const ownerName = item.department.head.username as string;
+    ownerDepartment = item.department.id;
     owner = await t.login(ownerName);
     otherHead = await t.login(['changde.head01', 'changde.head02', 'changde.head03', 'changde.head04'].find((u) => u !== ownerName)!);
     planId = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
@@ -66,5 +69,19 @@ describe('who may edit or cancel a task', () => {
     }
     expect(failure(await t.gql(CANCEL, { id }, otherHead)).code).toBe('FORBIDDEN');
     expect((await t.sql(`SELECT status, title FROM tasks WHERE title LIKE '封存%'`))).toEqual([{ status: 'COMMITTED', title: '封存后的任务' }]);
+  });
+
+  it('leaves a joint task to its lead department’s head: another head cannot invite partners to it', async () => {
+    const departments = (await t.gql('{ departments(first: 50) { edges { node { id isOffice } } } }', {}, office)).data.departments.edges.map((e: any) => e.node);
+    const partner = departments.find((d: any) => !d.isOffice && d.id !== ownerDepartment).id;
+    const input = task({ title: '联合抽查', kind: 'SPECIAL', planId: null, round: null, startsOn: '2026-12-14', endsOn: '2026-12-25', reason: '联合核查', joint: true, leadDepartmentId: ownerDepartment });
+    const created = await t.gql(CREATE, { input }, office);
+    expect(created.errors).toBeUndefined();
+    const INVITE = 'mutation($t: ID!, $d: ID!) { inviteJointParticipant(taskId: $t, departmentId: $d) { id } }';
+    const vars = { t: created.data.createTask.id, d: partner };
+    expect(failure(await t.gql(INVITE, vars, otherHead)).code).toBe('FORBIDDEN');
+    expect(failure(await t.gql(UPDATE, { id: created.data.createTask.id, input: { ...input, title: '改为他部门牵头', leadDepartmentId: partner } }, owner)).code).toBe('FORBIDDEN');
+    expect((await t.gql(INVITE, vars, owner)).errors).toBeUndefined();
+    expect((await t.sql('SELECT count(*)::int AS n FROM joint_participants WHERE task_id = $1', [fromGlobalUuid(vars.t, 'Task')]))[0].n).toBe(1);
   });
 });
