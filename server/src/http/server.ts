@@ -8,8 +8,10 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
+import { CloseCode } from 'graphql-ws';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { prepareOperation } from '../graphql/ws-operation';
+import { isAsyncIterable, sessionHolds, whileSessionHolds, wsAuthorization } from '../graphql/ws-session';
 import type { AppServices, RequestContext } from '../graphql/context';
 import { buildRequestContext } from '../graphql/request-context';
 import { complexityPlugin, operationRules } from '../graphql/limits';
@@ -60,10 +62,8 @@ export async function startHttpServer(
       schema,
       onSubscribe: async (ctx, _id, payload) => {
         try {
-          const params = (ctx.connectionParams ?? {}) as { authorization?: unknown; Authorization?: unknown; token?: unknown };
-          const raw = params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${String(params.token)}` : null);
           const contextValue = await buildRequestContext(app, {
-            authorization: typeof raw === 'string' ? raw : null,
+            authorization: wsAuthorization(ctx.connectionParams),
             ip: ctx.extra.request.socket.remoteAddress ?? null,
             userAgent: ctx.extra.request.headers['user-agent'] ?? null,
           });
@@ -72,6 +72,12 @@ export async function startHttpServer(
           // Thrown here, graphql-ws would close the socket with the error's message as the reason.
           return [new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined })];
         }
+      },
+      // Each event is checked against the session (expiry, revocation); when it has ended, the socket closes.
+      onOperation: (ctx, _id, _payload, _args, result) => {
+        if (!isAsyncIterable(result)) return undefined;
+        const authorization = wsAuthorization(ctx.connectionParams);
+        return whileSessionHolds(result, () => sessionHolds(app, authorization), () => ctx.extra.socket.close(CloseCode.Unauthorized, 'Session ended'));
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors, logUnexpected) } : result),
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors, logUnexpected),

@@ -1,6 +1,7 @@
 import { startAppOn, startTestApp, codes, type TestApp } from '../test-support/test-app';
 import type { RunningApp } from '../app';
 import { MAX_DEPTH } from '../graphql/limits';
+import WebSocket from 'ws';
 import { ask, wsCodes } from './support/ws-ask';
 
 interface LogLine { level: number; msg: string; err?: { message?: string }; [k: string]: unknown }
@@ -71,5 +72,40 @@ describe('the websocket, held to the rules of HTTP', () => {
     const DEEP = `{ me { tenant { ${selection} } } }`;
     expect(codes((await post(t.url, DEEP)) as any)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(wsCodes(await ask(t.url, DEEP))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('ends a subscription whose session has ended: a deactivated supervisor receives no more audit events', async () => {
+    const supervisor = await t.login('changde.supervisor');
+    const office = await t.login('changde.admin');
+    const socket = new WebSocket(`${t.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    const received: string[] = [];
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await new Promise<void>((resolve) => {
+      socket.on('message', (raw) => {
+        const message = JSON.parse(String(raw));
+        if (message.type === 'connection_ack') {
+          socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { auditEventAppended { action actorUsername } }' } }));
+          resolve();
+        } else if (message.type === 'next') received.push(message.payload.data?.auditEventAppended?.actorUsername ?? JSON.stringify(message.payload));
+      });
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${supervisor}` } })));
+    });
+    await new Promise((r) => setTimeout(r, 300)); // let the subscription register
+    await t.login('changde.head01');
+    for (const until = Date.now() + 5000; !received.includes('changde.head01') && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+    expect(received).toEqual(['changde.head01']);
+
+    const users = (await t.gql('{ users(first: 100) { edges { node { id username } } } }', {}, office)).data.users.edges;
+    const globalId = users.find((e: any) => e.node.username === 'changde.supervisor').node.id;
+    expect(codes(await t.gql('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id: globalId }, office))).toEqual([]);
+    expect((await t.gql('{ me { username } }', {}, supervisor)).data?.me ?? null).toBeNull(); // HTTP: anonymous now
+    const before = received.length;
+    await t.login('changde.leader');
+    let timer!: NodeJS.Timeout;
+    const code = await Promise.race([closed, new Promise<string>((r) => (timer = setTimeout(() => r('still open'), 5000)))]);
+    clearTimeout(timer);
+    expect(code).toBe(4401);
+    expect(received.slice(before)).not.toContain('changde.leader');
+    socket.close();
   });
 });
