@@ -73,11 +73,13 @@ export async function startHttpServer(
           return [new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined })];
         }
       },
-      // Each event is checked against the session (expiry, revocation); when it has ended, the socket closes.
+      // Each event is checked against the session (expiry, revocation); when it has ended, the socket
+      // closes with 4403, which graphql-ws clients retry: the web app comes back with a fresh token, or
+      // anonymous and refused.
       onOperation: (ctx, _id, _payload, _args, result) => {
         if (!isAsyncIterable(result)) return undefined;
         const authorization = wsAuthorization(ctx.connectionParams);
-        return whileSessionHolds(result, () => sessionHolds(app, authorization), () => ctx.extra.socket.close(CloseCode.Unauthorized, 'Session ended'));
+        return whileSessionHolds(result, () => sessionHolds(app, authorization), () => ctx.extra.socket.close(CloseCode.Forbidden, 'Session ended'));
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors, logUnexpected) } : result),
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors, logUnexpected),
