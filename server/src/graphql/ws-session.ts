@@ -9,12 +9,11 @@ export function wsAuthorization(connectionParams: Readonly<Record<string, unknow
 
 /**
  * Whether the session a signed-in subscription was opened with still holds: its token not expired,
- * its session not revoked (sign-out, deactivation, password change). Anonymous subscriptions have no
- * session to lose.
+ * its session not revoked (sign-out, deactivation, password change).
  */
 export async function sessionHolds(app: AppServices, authorization: string | null): Promise<boolean> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
-  if (!token) return true;
+  if (!token) return false;
   const viewer = await app.tokens.verifyAccessToken(token);
   return !!viewer && !app.revocations.isRevoked(viewer.sessionId);
 }

@@ -76,8 +76,9 @@ export async function startHttpServer(
       // Each event is checked against the session (expiry, revocation); when it has ended, the socket
       // closes with 4403, which graphql-ws clients retry: the web app comes back with a fresh token, or
       // anonymous and refused.
-      onOperation: (ctx, _id, _payload, _args, result) => {
-        if (!isAsyncIterable(result)) return undefined;
+      onOperation: (ctx, _id, _payload, args, result) => {
+        // An anonymous subscription (a public ceremony) has no session to lose, whatever token it sent.
+        if (!isAsyncIterable(result) || !(args.contextValue as RequestContext).viewer) return undefined;
         const authorization = wsAuthorization(ctx.connectionParams);
         return whileSessionHolds(result, () => sessionHolds(app, authorization), () => ctx.extra.socket.close(CloseCode.Forbidden, 'Session ended'));
       },

@@ -3,6 +3,7 @@ import type { RunningApp } from '../app';
 import { MAX_DEPTH } from '../graphql/limits';
 import WebSocket from 'ws';
 import { ask, wsCodes } from './support/ws-ask';
+import { DEMO_PASSWORD } from '../seed/demo-data';
 
 interface LogLine { level: number; msg: string; err?: { message?: string }; [k: string]: unknown }
 
@@ -77,20 +78,7 @@ describe('the websocket, held to the rules of HTTP', () => {
   it('ends a subscription whose session has ended: a deactivated supervisor receives no more audit events', async () => {
     const supervisor = await t.login('changde.supervisor');
     const office = await t.login('changde.admin');
-    const socket = new WebSocket(`${t.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
-    const received: string[] = [];
-    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-    await new Promise<void>((resolve) => {
-      socket.on('message', (raw) => {
-        const message = JSON.parse(String(raw));
-        if (message.type === 'connection_ack') {
-          socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { auditEventAppended { action actorUsername } }' } }));
-          resolve();
-        } else if (message.type === 'next') received.push(message.payload.data?.auditEventAppended?.actorUsername ?? JSON.stringify(message.payload));
-      });
-      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${supervisor}` } })));
-    });
-    await new Promise((r) => setTimeout(r, 300)); // let the subscription register
+    const { received, closedWith, socket } = await watchAudit(t.url, supervisor);
     await t.login('changde.head01');
     for (const until = Date.now() + 5000; !received.includes('changde.head01') && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
     expect(received).toEqual(['changde.head01']);
@@ -101,11 +89,52 @@ describe('the websocket, held to the rules of HTTP', () => {
     expect((await t.gql('{ me { username } }', {}, supervisor)).data?.me ?? null).toBeNull(); // HTTP: anonymous now
     const before = received.length;
     await t.login('changde.leader');
-    let timer!: NodeJS.Timeout;
-    const code = await Promise.race([closed, new Promise<string>((r) => (timer = setTimeout(() => r('still open'), 5000)))]);
-    clearTimeout(timer);
-    expect(code).toBe(4403); // Forbidden: a client retries it, with a token that holds or none
+    expect(await closedWith()).toBe(4403); // Forbidden: a client retries it, with a token that holds or none
     expect(received.slice(before)).not.toContain('changde.leader');
     socket.close();
   });
+
+  it('ends a subscription at the first event after its token expired', async () => {
+    const shortLived = await startAppOn(t, { RUN_JOBS: 'false', ACCESS_TOKEN_TTL_SECONDS: '2' });
+    try {
+      const token = (await post(shortLived.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'changde.leader', p: DEMO_PASSWORD })).data.login.token;
+      const { received, closedWith, socket } = await watchAudit(shortLived.url, token);
+      await t.login('changde.head02');
+      for (const until = Date.now() + 5000; !received.includes('changde.head02') && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+      expect(received).toEqual(['changde.head02']);
+      await new Promise((r) => setTimeout(r, 3000));
+      await t.login('changde.head03');
+      expect(await closedWith()).toBe(4403);
+      expect(received).toEqual(['changde.head02']);
+      socket.close();
+    } finally {
+      await shortLived.close();
+    }
+  });
 });
+
+/** A raw graphql-transport-ws subscription to the audit trail, recording who acted and how the socket closed. */
+async function watchAudit(httpUrl: string, token: string) {
+  const socket = new WebSocket(`${httpUrl.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+  const received: string[] = [];
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  await new Promise<void>((resolve) => {
+    socket.on('message', (raw) => {
+      const message = JSON.parse(String(raw));
+      if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { auditEventAppended { action actorUsername } }' } }));
+        resolve();
+      } else if (message.type === 'next') received.push(message.payload.data?.auditEventAppended?.actorUsername ?? JSON.stringify(message.payload));
+    });
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+  });
+  await new Promise((r) => setTimeout(r, 300)); // let the subscription register
+  /** The close code, or 'still open' after 5 s. */
+  const closedWith = async () => {
+    let timer!: NodeJS.Timeout;
+    const code = await Promise.race([closed, new Promise<string>((r) => (timer = setTimeout(() => r('still open'), 5000)))]);
+    clearTimeout(timer);
+    return code;
+  };
+  return { received, closedWith, socket };
+}
