@@ -47,10 +47,14 @@ const refreshLink = new ErrorLink(({ error, operation, forward }) => {
 });
 
 // Lazy: the socket opens with the first subscription and closes after the last one, each time with
-// the token current then (the server reads it once per subscription).
+// the token current then (the server reads it once per subscription and checks it on every event).
 const wsClient = createClient({
   url: () => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
-  connectionParams: () => {
+  connectionParams: async () => {
+    // The server ends a socket at the first event after its token expired (4403, retried): reconnect
+    // with a live token, refreshed first when the current one is about to expire.
+    const expiring = getSession();
+    if (expiring && expiring.expiresAt - Date.now() < 30_000) await refreshSession();
     const session = getSession();
     return session ? { authorization: `Bearer ${session.token}` } : {};
   },

@@ -42,6 +42,11 @@ export function formatError(formatted: GraphQLFormattedError, onInternal: (error
   return { message: '服务器内部错误', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+/** Errors as a client receives them, each through `formatError` (graphql-ws's results and refusals). */
+export function formatErrors(errors: readonly GraphQLError[], onInternal: (error: unknown) => void): GraphQLFormattedError[] {
+  return errors.map((error) => formatError(error.toJSON(), onInternal, error));
+}
+
 /** Seconds a client should wait before trying again while the database cannot be reached. */
 export const UNAVAILABLE_RETRY_SECONDS = 5;
 

@@ -1,7 +1,7 @@
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { visit, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, NoFragmentCyclesRule, validate, visit, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { AppError } from './errors';
 
 export const MAX_DEPTH = 10;
@@ -14,8 +14,32 @@ export const MAX_LIST = 10_000;
 /** Deepest nesting of lists and objects in the variables (a JSON value would otherwise overflow a resolver's stack). */
 export const MAX_NESTING = 64;
 
-/** Nesting deeper than any screen needs is refused before execution. */
-export const depthRule: ValidationRule = depthLimit(MAX_DEPTH);
+const depthLimitRule: ValidationRule = depthLimit(MAX_DEPTH);
+
+/**
+ * Nesting deeper than any screen needs is refused before execution. graphql-depth-limit follows
+ * fragment spreads without remembering them, so a cycle would overflow its stack: a document with a
+ * cycle is left to graphql-js's NoFragmentCyclesRule (among the specified rules), which refuses it.
+ */
+export const depthRule: ValidationRule = (context) =>
+  validate(context.getSchema(), context.getDocument(), [NoFragmentCyclesRule]).length ? {} : depthLimitRule(context);
+
+/**
+ * The validation rules added to graphql-js's specified ones, on HTTP (Apollo) and on graphql-ws alike:
+ * the depth limit, and introspection refused unless the configuration allows it.
+ */
+export function operationRules(options: { introspection: boolean }): ValidationRule[] {
+  return [depthRule, ...(options.introspection ? [] : [noIntrospectionRule])];
+}
+
+/** One error per `__schema` or `__type` (graphql-js's rule would also name every field below them). */
+const noIntrospectionRule: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value === '__schema' || node.name.value === '__type') {
+      context.reportError(new GraphQLError('内省查询已关闭（GRAPHQL_INTROSPECTION=false）', { nodes: [node] }));
+    }
+  },
+});
 
 /**
  * Complexity: each field costs 1, a list costs its requested page size (`first`) times its children,

@@ -8,12 +8,14 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { prepareOperation } from '../graphql/ws-operation';
+import { isAsyncIterable, sessionHolds, whileSessionHolds, wsAuthorization } from '../graphql/ws-session';
 import type { AppServices, RequestContext } from '../graphql/context';
 import { buildRequestContext } from '../graphql/request-context';
-import { complexityPlugin, depthRule } from '../graphql/limits';
-import { formatError } from '../graphql/errors';
+import { complexityPlugin, operationRules } from '../graphql/limits';
+import { formatError, formatErrors } from '../graphql/errors';
 import type { Metrics } from '../observability/metrics';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics';
 import { metricsRoute, startMetricsServer } from './metrics-server';
@@ -49,35 +51,55 @@ export async function startHttpServer(
   web.set('trust proxy', app.config.trustProxy);
   const httpServer = http.createServer(web);
 
+  // One set of rules and one error path for both transports: what HTTP refuses, masks and logs, the
+  // websocket refuses, masks and logs the same way.
+  const rules = operationRules({ introspection: app.config.graphqlIntrospection });
+  const logUnexpected = (error: unknown) => app.log.error({ err: error }, 'unexpected error');
+
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer(
     {
       schema,
       onSubscribe: async (ctx, _id, payload) => {
-        const params = (ctx.connectionParams ?? {}) as { authorization?: unknown; Authorization?: unknown; token?: unknown };
-        const raw = params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${String(params.token)}` : null);
-        const contextValue = await buildRequestContext(app, {
-          authorization: typeof raw === 'string' ? raw : null,
-          ip: ctx.extra.request.socket.remoteAddress ?? null,
-          userAgent: ctx.extra.request.headers['user-agent'] ?? null,
-        });
-        return prepareOperation(schema, payload, contextValue);
+        try {
+          const contextValue = await buildRequestContext(app, {
+            authorization: wsAuthorization(ctx.connectionParams),
+            ip: ctx.extra.request.socket.remoteAddress ?? null,
+            userAgent: ctx.extra.request.headers['user-agent'] ?? null,
+          });
+          return prepareOperation(schema, rules, payload, contextValue);
+        } catch (error) {
+          // Thrown here, graphql-ws would close the socket with the error's message as the reason.
+          return [new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined })];
+        }
       },
+      // Each event is checked against the session (expiry, revocation); when it has ended, the socket
+      // closes with 4403, which graphql-ws clients retry: the web app comes back with a fresh token, or
+      // anonymous and refused.
+      onOperation: (ctx, _id, _payload, args, result) => {
+        // An anonymous subscription (a public ceremony) has no session to lose, whatever token it sent.
+        if (!isAsyncIterable(result) || !(args.contextValue as RequestContext).viewer) return undefined;
+        const authorization = wsAuthorization(ctx.connectionParams);
+        return whileSessionHolds(result, () => sessionHolds(app, authorization), () => ctx.extra.socket.close(CloseCode.Forbidden, 'Session ended'));
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors, logUnexpected) } : result),
+      onError: (_ctx, _id, _payload, errors) => formatErrors(errors, logUnexpected),
     },
     wsServer,
   );
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    introspection: app.config.graphqlIntrospection,
+    // GRAPHQL_INTROSPECTION is enforced by `rules`, as on the websocket (Apollo's own switch would add a second rule).
+    introspection: true,
     // Apollo Server 5's defaults, stated because the security model rests on them: one operation per
     // request (no HTTP batching), no GET or simple-content-type request without a preflight header, and
     // no automatic persisted queries, which would let anyone fill a server-side cache.
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     persistedQueries: false,
-    validationRules: [depthRule],
-    formatError: (formatted, error) => formatError(formatted, (e) => app.log.error({ err: e }, 'unexpected error'), error),
+    validationRules: rules,
+    formatError: (formatted, error) => formatError(formatted, logUnexpected, error),
     plugins: [
       // No field carries a cache hint: without this, Apollo would wrap every resolver to compute a
       // cache policy that no response uses (a page of 50 drawn entities holds some 1,500 fields).

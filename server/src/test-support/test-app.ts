@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../config';
-import { startApp, type RunningApp } from '../app';
+import { startApp, type RunningApp, type StartOptions } from '../app';
 import type { JobExtensions } from '../jobs/catalog';
 import { DEMO_PASSWORD } from '../seed/demo-data';
 
@@ -73,9 +73,9 @@ export async function startTestApp(env: Record<string, string> = {}, jobs: JobEx
  * Another server on the same database as `t` (a second instance, or the same one after a restart):
  * same JWT secret, its own port. The caller closes it; `t.close()` drops the database.
  */
-export async function startAppOn(t: TestApp, env: Record<string, string> = {}, jobs: JobExtensions = {}): Promise<RunningApp> {
+export async function startAppOn(t: TestApp, env: Record<string, string> = {}, jobs: JobExtensions = {}, options: StartOptions = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-app-'));
-  const app = await startApp(testConfig(t.adminUrl, dataDir, { JWT_SECRET: t.app.services.config.jwtSecret!, ...env }), t.adminUrl, jobs);
+  const app = await startApp(testConfig(t.adminUrl, dataDir, { JWT_SECRET: t.app.services.config.jwtSecret!, ...env }), t.adminUrl, jobs, options);
   return { ...app, close: async () => { await app.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
 }
 
