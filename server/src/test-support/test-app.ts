@@ -62,7 +62,7 @@ export async function startTestApp(env: Record<string, string> = {}, jobs: JobEx
     sql: async (text, params) => (await admin.query(text, params as unknown[])).rows,
     close: async () => {
       await admin.end();
-      await app.close();
+      await closeApp(app);
       await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
@@ -76,7 +76,18 @@ export async function startTestApp(env: Record<string, string> = {}, jobs: JobEx
 export async function startAppOn(t: TestApp, env: Record<string, string> = {}, jobs: JobExtensions = {}, options: StartOptions = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-app-'));
   const app = await startApp(testConfig(t.adminUrl, dataDir, { JWT_SECRET: t.app.services.config.jwtSecret!, ...env }), t.adminUrl, jobs, options);
-  return { ...app, close: async () => { await app.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+  return { ...app, close: async () => { await closeApp(app); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+/**
+ * Closes a server and waits out pg-boss's stop: its offWork keeps a detached loop that checks its
+ * workers every second and requires `node:timers/promises` anew each time. Should that happen after jest
+ * has torn the file down, the require answers undefined and the next file in the worker fails with
+ * "Cannot destructure property 'setTimeout'". One more second lets the loop see its workers stopped.
+ */
+async function closeApp(app: RunningApp): Promise<void> {
+  await app.close();
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
 }
 
 export const TEST_ID_NUMBER_SECRET = 'spotcheck-test-id-number-secret-0123456789';
