@@ -25,11 +25,11 @@ export function isWellFormed(text: string): boolean {
  * so it can stand between the TABs and LFs of the canonical text.
  */
 export function isCleanText(text: unknown): text is string {
-  if (typeof text !== 'string' || text.length === 0) return false;
+  if (typeof text !== 'string' || text.length === 0 || !isWellFormed(text)) return false;
+  // Every code unit is checked: a surrogate pair (a character above U+FFFF) never ends the scan.
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (c < 0x20 || c === 0x7f) return false;
-    if (c >= 0xd800 && c <= 0xdfff) return isWellFormed(text);
   }
   return true;
 }

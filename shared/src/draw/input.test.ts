@@ -159,6 +159,17 @@ describe('canonical input', () => {
   });
 });
 
+describe('one canonical text, one input', () => {
+  it('refuses the entity "😀<TAB>9" of weight 1, which would share a canonical text with "😀" of weight 9 and tag "1"', () => {
+    const smuggled = baseInput();
+    smuggled.strata[1]!.entities = [{ key: '😀\t9', weight: '1' }];
+    const honest = baseInput();
+    honest.strata[1]!.entities = [{ key: '😀', weight: '9', tags: ['1'] }];
+    expect(inputError(() => prepareInput(smuggled)).path).toBe('strata[1].entities[0].key');
+    expect(() => prepareInput(honest)).not.toThrow();
+  });
+});
+
 describe('input validation', () => {
   const cases: [string, (i: DrawInput) => void, string][] = [
     ['bad weight', (i) => (i.strata[0]!.entities[0]!.weight = '1.23456'), 'strata[0].entities[0].weight'],
@@ -169,6 +180,10 @@ describe('input validation', () => {
     ['tab in a key', (i) => (i.strata[0]!.entities[0]!.key = 'A\tB'), 'strata[0].entities[0].key'],
     ['newline in a group', (i) => (i.inspectors[0]!.group = 'x\ny'), 'inspectors[0].group'],
     ['lone surrogate', (i) => (i.inspectors[0]!.key = 'x\ud800'), 'inspectors[0].key'],
+    // A character above U+FFFF earlier in the text must not end the check: every code point is checked.
+    ['tab after an astral character', (i) => (i.strata[0]!.entities[0]!.key = '😀\t9'), 'strata[0].entities[0].key'],
+    ['LF, NUL and DEL after an astral character', (i) => (i.inspectors[0]!.group = '𠀀x\n\u0000\u007f'), 'inspectors[0].group'],
+    ['DEL after an astral character in a tag', (i) => (i.strata[0]!.entities[0]!.tags = ['😀\u007f']), 'strata[0].entities[0].tags[0]'],
     ['empty key', (i) => (i.strata[0]!.key = ''), 'strata[0].key'],
     ['duplicate entity', (i) => (i.strata[0]!.entities[1]!.key = 'B'), 'strata[0].entities'],
     ['duplicate stratum', (i) => (i.strata[1]!.key = 'item:2'), 'strata'],
