@@ -21,6 +21,7 @@ export const ACTION_PREFIXES = [
   'evidence.',
   'statement.',
   'result-category.',
+  'audit.',
 ] as const;
 
 export type ActionPrefix = (typeof ACTION_PREFIXES)[number];
@@ -46,6 +47,7 @@ const zhPrefixes: Record<PrefixKey, string> = {
   'prefix_evidence.': '证据',
   'prefix_statement.': '陈述申辩',
   'prefix_result-category.': '检查结果类别',
+  'prefix_audit.': '审计链头锚定',
 };
 
 const enPrefixes: Record<PrefixKey, string> = {
@@ -68,6 +70,7 @@ const enPrefixes: Record<PrefixKey, string> = {
   'prefix_evidence.': 'Evidence',
   'prefix_statement.': 'Statements and objections',
   'prefix_result-category.': 'Result categories',
+  'prefix_audit.': 'Audit chain anchoring',
 };
 
 export const auditMessages = defineMessages(
@@ -102,7 +105,21 @@ export const auditMessages = defineMessages(
     verify: '校验哈希链',
     verifyIntact: '哈希链完整：已从第 1 号事件起校验 {checked} 个事件，均未被改动',
     verifyBroken: '哈希链在第 {seq} 号事件处断裂（此前 {checked} 个事件校验通过）',
+    verifyHeads: '已与 {heads} 个已公布的链头核对一致（本单位公布、省级留存及下方填写的）',
+    verifyTruncated: '链尾被截断：已公布的第 {anchor} 号链头（{source}）已不在链上',
+    source_BUREAU: '本单位公布',
+    source_PROVINCE: '省级留存',
+    source_GIVEN: '填写的链头',
+    keptHeads: '另行保存的链头（可选）',
+    keptHeadsHelp: '每行一个：序号 哈希，如从本单位公示订阅源保存的链头',
+    keptHeadsInvalid: '第 {line} 行应为“序号 哈希”（64 位十六进制）',
     verifyFailed: '校验失败',
+    keptTitle: '下级单位审计链头',
+    keptIntro: '平台每日公布各单位审计链的链头，本省同时留存一份下级单位的链头。即使单位数据库中的链尾连同其公布记录被删去，单位校验哈希链时仍会与这里的链头核对而发现截断。',
+    keptBureau: '单位',
+    keptEmpty: '尚无留存的链头',
+    keptHash: '链头哈希',
+    keptAt: '公布时间',
     live: '实时更新',
     newEvents: '新增 {count} 个事件',
     exportName: '审计留痕',
@@ -139,7 +156,21 @@ export const auditMessages = defineMessages(
     verify: 'Verify hash chain',
     verifyIntact: 'The chain is intact: {checked} events checked from no. 1, none altered',
     verifyBroken: 'The chain breaks at event no. {seq} ({checked} events before it verified)',
+    verifyHeads: '{heads} published heads match (the bureau\'s, the province\'s copies and those given below)',
+    verifyTruncated: 'The chain was cut off: published head no. {anchor} ({source}) is no longer on it',
+    source_BUREAU: 'published by the bureau',
+    source_PROVINCE: 'kept by the province',
+    source_GIVEN: 'given below',
+    keptHeads: 'Heads kept elsewhere (optional)',
+    keptHeadsHelp: 'One per line: seq hash, e.g. heads saved from the bureau\'s public feed',
+    keptHeadsInvalid: 'Line {line} should be “seq hash” (64 hex digits)',
     verifyFailed: 'Verification failed',
+    keptTitle: 'Audit chain heads of the bureaus below',
+    keptIntro: 'The platform publishes each bureau\'s audit chain head daily, and the province keeps its own copy of its bureaus\' heads. Should a bureau\'s newest events be removed together with its own record of the heads, its chain check still compares against these and reports the cut.',
+    keptBureau: 'Bureau',
+    keptEmpty: 'No heads kept yet',
+    keptHash: 'Head hash',
+    keptAt: 'Published',
     live: 'Live',
     newEvents: '{count} new events',
     exportName: 'audit-trail',
