@@ -1,3 +1,4 @@
+import { toGlobalId } from '@spotcheck/shared';
 import { inTenant } from '../../db/tenancy';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { runAuditAnchoring } from './audit-anchor.service';
@@ -61,6 +62,15 @@ describe('the anchored audit trail', () => {
     const anchorItems = feed.items.filter((i: any) => i._spotcheck.kind === 'AUDIT_HEAD');
     expect(anchorItems.map((i: any) => i._spotcheck.auditHead)).toEqual([{ seq: heads[0].seq, hash: heads[0].hash }]);
     expect(anchorItems[0].content_text).toContain(heads[0].hash);
+    const atom = await (await fetch(`${t.url}/api/public/feed.atom?bureau=${encodeURIComponent(changdeGid)}`)).text();
+    expect(atom).toContain('term="AUDIT_HEAD"');
+    expect(atom).toContain(heads[0].hash);
+    // The all-bureaus feed lists publications only.
+    const all: any = await (await fetch(`${t.url}/api/public/feed.json`)).json();
+    expect(all.items.some((i: any) => i._spotcheck.kind === 'AUDIT_HEAD')).toBe(false);
+    // The platform's own chain is not a bureau's: no public listing.
+    const [platform] = await t.sql(`SELECT id FROM tenants WHERE kind = 'PLATFORM'`);
+    expect(codes(await t.gql(PUBLIC_HEADS, { id: toGlobalId('Tenant', platform.id) }))).toEqual(['NOT_FOUND']);
   });
 
   it('keeps the anchors behind the tenant wall and shows a province only its own bureaus\' heads', async () => {
