@@ -67,6 +67,17 @@ export const PROVINCE_AUDIT_HEADS = graphql(`
   }
 `);
 
+export const ANCHOR_AUDIT_CHAINS = graphql(`
+  mutation AnchorAuditChains {
+    anchorAuditChains {
+      tenants
+      anchored
+      copied
+      truncated
+    }
+  }
+`);
+
 export const AUDIT_EVENT_APPENDED = graphql(`
   subscription AuditEventAppended {
     auditEventAppended {

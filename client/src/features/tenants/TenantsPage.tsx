@@ -9,6 +9,7 @@ import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Typography } fr
 import { PlusOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
 import { canSeeKeptAuditHeads } from '../../app/permissions';
+import { AnchorNowButton } from '../audit/AnchorNowButton';
 import { KeptAuditHeadsCard } from '../audit/KeptAuditHeadsCard';
 import { useI18n, useMessages } from '../../app/i18n';
 import { useCursorPages } from '../../app/useCursorPages';
@@ -120,6 +121,7 @@ export function TenantsPage() {
         extra={
           <Space>
             <ExportCsvButton spec={exportSpec} testId="tenants-export" />
+            {me.roles.includes('PLATFORM_OPERATOR') && <AnchorNowButton />}
             {canManage && (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOnboarding(true)} data-testid="tenant-onboard">
                 {m('onboard')}
