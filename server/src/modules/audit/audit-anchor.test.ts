@@ -79,6 +79,12 @@ describe('the anchored audit trail', () => {
     expect(seen.every((r: any) => r.tenant_id === wugang.id)).toBe(true);
     const own = await inTenant(t.app.services.db, changde, (m) => m.query(`SELECT tenant_id FROM audit_anchors`));
     expect(own.length).toBeGreaterThan(0);
+    // Henan's province keeps no copy of a Hunan bureau, and the kept heads answer only for the asking tenant.
+    const [henanProvince] = await t.sql(`SELECT id FROM tenants WHERE region_code = '410000'`);
+    const henanCopies = await inTenant(t.app.services.db, henanProvince.id, (m) => m.query(`SELECT bureau_id FROM audit_anchor_copies`));
+    expect(henanCopies.map((r: any) => r.bureau_id)).not.toContain(changde);
+    expect(await inTenant(t.app.services.db, wugang.id, (m) => m.query(`SELECT * FROM kept_audit_heads()`))).toEqual([]);
+    expect((await inTenant(t.app.services.db, changde, (m) => m.query(`SELECT * FROM kept_audit_heads()`))).length).toBe(1);
 
     const hunan = (await t.gql(KEPT_HEADS, {}, await t.login('hunan.viewer'))).data.provinceAuditHeads;
     expect(hunan.map((h: any) => h.bureauId)).toContain(changdeGid);
