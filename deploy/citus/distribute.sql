@@ -68,3 +68,5 @@ SELECT create_distributed_table('credit_records', 'tenant_id', colocate_with => 
 SELECT create_distributed_table('deadline_notices', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('notifications', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('list_publications', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('audit_anchors', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('audit_anchor_copies', 'tenant_id', colocate_with => 'departments');

@@ -2,7 +2,8 @@
 // its record with the access code (a wrong code is refused), objects with a PNG attached and submits;
 // the team member finds the objection on the workbench; 舞钢's office sees the overdue records; the
 // deadline sweep's notices ring the bell and marking them read lowers the count; the supervisor reads
-// the audit trail, filters it and verifies the hash chain.
+// the audit trail, filters it and verifies the hash chain; the chain's published heads are on the portal
+// and kept by the province, and a head the chain no longer holds is reported as a cut-off end.
 import assert from 'node:assert/strict';
 import { tinyPng } from '../support/png.mjs';
 import { describe, test } from 'node:test';
@@ -214,6 +215,54 @@ describe('the entity’s record, the workbench, the bell and the audit trail', (
       await assertText(result, '哈希链完整');
       assert.equal(await result.getAttribute('data-ok'), 'true');
       await screenshot(page, 'voice-14-audit-verified');
+    });
+  });
+
+  test('the anchored trail: heads on the portal and at the province; a kept head beyond the chain shows the cut', async () => {
+    // The platform operator publishes the heads at once (the job does it daily).
+    await withPage(async (page) => {
+      await signInToLanding(page, 'platform.admin', DEMO_PASSWORD);
+      await page.getByRole('menuitem', { name: '单位管理' }).click();
+      await page.getByTestId('audit-anchor-now').click();
+      await confirmPopover(page);
+      await page.getByText(/已检查 \d+ 个单位：新公布 [1-9]\d* 个链头/).waitFor();
+    });
+    const { publicBureaus } = await gql('{ publicBureaus { id regionCode } }');
+    const changde = publicBureaus.find((b) => b.regionCode === '430700');
+    const [head] = (await gql('query($id: ID!) { publicAuditAnchors(bureauId: $id) { seq hash } }', { id: changde.id })).publicAuditAnchors;
+    assert.ok(head);
+
+    await withPage(async (page) => {
+      await page.goto(`/public/bureaus/${encodeURIComponent(changde.id)}/results`);
+      await page.getByTestId('public-tab-anchors').click();
+      const heads = page.getByTestId('public-audit-heads');
+      await assertText(heads, head.hash);
+      await assertText(heads, String(head.seq));
+      await screenshot(page, 'voice-15-public-audit-heads');
+
+      // 湖南省's viewer sees the copy it keeps, on 下级单位.
+      await signInToLanding(page, 'hunan.viewer', DEMO_PASSWORD);
+      await page.getByRole('menuitem', { name: '下级单位' }).click();
+      const kept = page.getByTestId('kept-audit-heads');
+      await assertText(kept, '常德市自然资源和规划局');
+      await assertText(kept, head.hash);
+      await screenshot(page, 'voice-16-province-kept-heads');
+    });
+
+    await withPage(async (page) => {
+      await signInToLanding(page, 'changde.supervisor', DEMO_PASSWORD);
+      await page.getByTestId('nav-audit').click();
+      await page.waitForURL('**/audit');
+      await page.getByTestId('audit-verify').click();
+      const result = page.getByTestId('audit-verify-result');
+      await assertText(result, '已公布的链头核对一致');
+      assert.equal(await result.getAttribute('data-status'), 'INTACT');
+      // A head kept from the feed that the chain no longer reaches: its newest events were cut off.
+      await page.getByTestId('audit-kept-heads').fill(`${head.seq + 1000} ${head.hash}`);
+      await page.getByTestId('audit-verify').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="audit-verify-result"]')?.getAttribute('data-status') === 'TRUNCATED');
+      await assertText(result, `链尾被截断：已公布的第 ${head.seq + 1000} 号链头（填写的链头）已不在链上`);
+      await screenshot(page, 'voice-17-audit-truncated');
     });
   });
 });

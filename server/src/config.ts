@@ -38,6 +38,7 @@ const Env = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(1).max(30).default(2),
   /** When the deadline sweep runs (cron, Beijing time). */
   DEADLINE_SWEEP_CRON: z.string().default('*/5 * * * *'),
+  AUDIT_ANCHOR_CRON: z.string().default('15 0 * * *'),
   /** false: this instance expects `spotcheck migrate` to have run (many replicas, one migration step). */
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   /** With MIGRATE_ON_START=false: how long to wait for pending migrations to be applied before giving up. */
@@ -89,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     runJobs: e.RUN_JOBS === 'true',
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     deadlineSweepCron: e.DEADLINE_SWEEP_CRON,
+    auditAnchorCron: e.AUDIT_ANCHOR_CRON,
     migrateOnStart: e.MIGRATE_ON_START === 'true',
     migrationWaitSeconds: e.MIGRATION_WAIT_SECONDS,
     trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,

@@ -131,6 +131,11 @@ export function canSetRuleBounds({ me }: CurrentUser): boolean {
   return me.tenant.kind === 'PROVINCIAL_DEPARTMENT' && (me.roles.includes('PROVINCIAL_VIEWER') || me.roles.includes('OFFICE'));
 }
 
+/** The province keeps the audit chain heads of the bureaus below it: its office and viewers read them. */
+export function canSeeKeptAuditHeads({ me }: CurrentUser): boolean {
+  return me.tenant.kind === 'PROVINCIAL_DEPARTMENT' && (me.roles.includes('PROVINCIAL_VIEWER') || me.roles.includes('OFFICE'));
+}
+
 export function canReadImports(user: CurrentUser): boolean {
   return isBureau(user) && user.ability.can('read', asSubject('ImportJob', { tenantId: user.me.tenant.id }));
 }

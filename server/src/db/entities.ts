@@ -4,6 +4,7 @@ import { Department } from '../modules/departments/department.entity';
 import { User } from '../modules/users/user.entity';
 import { Session } from '../modules/auth/session.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { AuditAnchor, AuditAnchorCopy } from '../modules/audit/audit-anchor.entity';
 import { Region } from '../modules/regions/region.entity';
 import { Invitation } from '../modules/invitations/invitation.entity';
 import { RuleSetVersion } from '../modules/rules/rule-set.entity';
@@ -37,7 +38,7 @@ import { DeadlineNotice } from '../jobs/deadlines/deadline-notice.entity';
 import { CreditRecord } from '../modules/credit/credit-record.entity';
 
 export const ENTITIES = [
-  Tenant, Department, User, Session, AuditEvent, Region, Invitation, RuleSetVersion, RuleProposal, RuleBoundsRow,
+  Tenant, Department, User, Session, AuditEvent, AuditAnchor, AuditAnchorCopy, Region, Invitation, RuleSetVersion, RuleProposal, RuleBoundsRow,
   InspectionItem, InspectionItemVersion, Inspector, Recusal, MarketEntity, MarketEntityChange, ImportJob, ImportError,
   AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation, PlatformCalendarEntry, CalendarAdjustment,
   Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory, CreditRecord,

@@ -26,6 +26,7 @@ import { UserResolver } from '../modules/users/user.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
 import { DepartmentResolver } from '../modules/departments/department.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { AuditAnchorResolver } from '../modules/audit/audit-anchor.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
@@ -40,7 +41,7 @@ import { guardRootFields } from './permissions';
 import { readsOwnProperty } from './selection';
 import type { AppPubSub } from './pubsub';
 
-export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, NodeResolver, RegionResolver,
+export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, AuditAnchorResolver, NodeResolver, RegionResolver,
   ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, RuleProposalResolver, PlanRiskResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, InspectionJointResolver, CalendarResolver, InspectionResolver, TaskDeadlineResolver, ResultCategoryResolver,
   InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver,
   PublicPortalResolver, CreditResolver, DashboardResolver, ListPublicationResolver] as const;

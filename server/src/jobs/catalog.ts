@@ -4,9 +4,10 @@ import type { JobDefinition } from './job';
 import type { DeadlineSource } from './deadlines/deadline-source';
 import { deadlineSweepJob } from './deadlines/deadline-sweep';
 import { importRecoveryJob } from '../modules/imports/import-recovery';
+import { auditAnchorJob } from '../modules/audit/audit-anchor.job';
 
 /** Every module's jobs. A module adds its own here; the owner creates a queue for each at start-up. */
-export const JOBS: readonly JobDefinition[] = [importRecoveryJob];
+export const JOBS: readonly JobDefinition[] = [importRecoveryJob, auditAnchorJob];
 
 /** Every module's deadlines, watched by the deadline sweep. */
 export const DEADLINE_SOURCES: readonly DeadlineSource[] = [inspectionDeadlines, unreportedSelections];

@@ -20,6 +20,7 @@ import { connectionPages } from '../../components/csv-pages';
 import { QueryState } from '../../components/QueryState';
 import { auditFilterOf, NO_FILTER, PREFIX_PATTERN, USERNAME_PATTERN, type AuditFilter, type AuditFilterValues } from './audit-filter';
 import { ACTION_PREFIXES, auditMessages, prefixKey, prefixOf } from './messages';
+import { parseKeptHeads } from './kept-heads';
 import { AUDIT_EVENT_APPENDED, AUDIT_EVENTS, VERIFY_AUDIT_CHAIN, type AuditRow } from './operations';
 
 const json = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
@@ -27,13 +28,38 @@ const json = (value: unknown) => (value === null || value === undefined ? '' : J
 function ChainReport() {
   const m = useMessages(auditMessages);
   const { t } = useI18n();
+  const [kept, setKept] = useState('');
   const [verify, { data, loading, error }] = useLazyQuery(VERIFY_AUDIT_CHAIN, { fetchPolicy: 'network-only' });
   const report = data?.verifyAuditChain;
   const problem = describeError(error);
+  const heads = parseKeptHeads(kept);
+  const title = !report
+    ? null
+    : report.status === 'TRUNCATED'
+      ? m('verifyTruncated', { anchor: report.anchorSeq ?? '?', source: report.anchorSource ? m(`source_${report.anchorSource}`) : '' })
+      : report.ok
+        ? m('verifyIntact', { checked: report.checked })
+        : m('verifyBroken', { seq: report.firstBrokenSeq ?? '?', checked: report.checked });
   return (
     <Flex vertical gap={8}>
+      <Form layout="vertical" style={{ maxWidth: 720 }}>
+        <Form.Item
+          label={m('keptHeads')}
+          help={typeof heads === 'number' ? m('keptHeadsInvalid', { line: heads }) : m('keptHeadsHelp')}
+          validateStatus={typeof heads === 'number' ? 'error' : undefined}
+          style={{ marginBottom: 8 }}
+        >
+          <Input.TextArea rows={2} value={kept} onChange={(e) => setKept(e.target.value)} data-testid="audit-kept-heads" style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+      </Form>
       <div>
-        <Button icon={<SafetyCertificateOutlined aria-hidden />} loading={loading} onClick={() => void verify()} data-testid="audit-verify">
+        <Button
+          icon={<SafetyCertificateOutlined aria-hidden />}
+          loading={loading}
+          disabled={typeof heads === 'number'}
+          onClick={() => typeof heads !== 'number' && void verify({ variables: { heads: heads.length ? heads : null } })}
+          data-testid="audit-verify"
+        >
           {m('verify')}
         </Button>
       </div>
@@ -44,8 +70,9 @@ function ChainReport() {
           showIcon
           data-testid="audit-verify-result"
           data-ok={report.ok ? 'true' : 'false'}
-          title={report.ok ? m('verifyIntact', { checked: report.checked }) : m('verifyBroken', { seq: report.firstBrokenSeq ?? '?', checked: report.checked })}
-          description={report.ok ? undefined : report.reason}
+          data-status={report.status}
+          title={title}
+          description={report.ok ? (report.headsChecked ? m('verifyHeads', { heads: report.headsChecked }) : undefined) : report.reason}
         />
       )}
     </Flex>

@@ -40,13 +40,40 @@ export const AUDIT_EVENTS = graphql(`
 `);
 
 export const VERIFY_AUDIT_CHAIN = graphql(`
-  query VerifyAuditChain {
-    verifyAuditChain {
+  query VerifyAuditChain($heads: [AuditHeadInput!]) {
+    verifyAuditChain(heads: $heads) {
       ok
+      status
+      anchorSeq
+      anchorSource
+      headsChecked
       checked
       firstBrokenSeq
       firstBrokenEventId
       reason
+    }
+  }
+`);
+
+export const PROVINCE_AUDIT_HEADS = graphql(`
+  query ProvinceAuditHeads {
+    provinceAuditHeads {
+      bureauId
+      bureauName
+      seq
+      hash
+      anchoredAt
+    }
+  }
+`);
+
+export const ANCHOR_AUDIT_CHAINS = graphql(`
+  mutation AnchorAuditChains {
+    anchorAuditChains {
+      tenants
+      anchored
+      copied
+      truncated
     }
   }
 `);

@@ -1,4 +1,4 @@
-/** One bureau's publications, a tab each: results, task notices, plans, the item list, the two directories, draws. */
+/** One bureau's publications, a tab each: results, task notices, plans, the item list, the two directories, draws, audit chain heads. */
 import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Flex, Space, Tabs, Typography } from 'antd';
@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { publicMessages } from './messages';
 import { PUBLIC_BUREAUS } from './operations';
 import { BUREAU_TABS, PUBLIC_FILES, PUBLIC_LINKS, type BureauTab } from './paths';
+import { AuditHeadsTab } from './tabs/AuditHeadsTab';
 import { DrawsTab } from './tabs/DrawsTab';
 import { EntitiesTab } from './tabs/EntitiesTab';
 import { InspectorsTab } from './tabs/InspectorsTab';
@@ -25,6 +26,7 @@ const LABELS = {
   entities: 'tabEntities',
   inspectors: 'tabInspectors',
   draws: 'tabDraws',
+  anchors: 'tabAnchors',
 } as const satisfies Record<BureauTab, string>;
 
 export function BureauPage({ id, tab }: { id: string; tab: BureauTab }) {
@@ -43,6 +45,7 @@ export function BureauPage({ id, tab }: { id: string; tab: BureauTab }) {
     entities: () => <EntitiesTab bureauId={id} />,
     inspectors: () => <InspectorsTab bureauId={id} />,
     draws: () => <DrawsTab bureauId={id} />,
+    anchors: () => <AuditHeadsTab bureauId={id} />,
   };
 
   return (

@@ -301,3 +301,13 @@ export const PUBLIC_ENTITY = graphql(`
     }
   }
 `);
+
+export const PUBLIC_AUDIT_ANCHORS = graphql(`
+  query PublicAuditAnchors($bureauId: ID!) {
+    publicAuditAnchors(bureauId: $bureauId) {
+      seq
+      hash
+      anchoredAt
+    }
+  }
+`);

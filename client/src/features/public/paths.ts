@@ -3,8 +3,8 @@ import { PATHS } from '../../app/navigation';
 
 const seg = encodeURIComponent;
 
-export type BureauTab = 'results' | 'notices' | 'plans' | 'items' | 'entities' | 'inspectors' | 'draws';
-export const BUREAU_TABS: readonly BureauTab[] = ['results', 'notices', 'plans', 'items', 'entities', 'inspectors', 'draws'];
+export type BureauTab = 'results' | 'notices' | 'plans' | 'items' | 'entities' | 'inspectors' | 'draws' | 'anchors';
+export const BUREAU_TABS: readonly BureauTab[] = ['results', 'notices', 'plans', 'items', 'entities', 'inspectors', 'draws', 'anchors'];
 
 export const PUBLIC_LINKS = {
   home: PATHS.publicPortal,

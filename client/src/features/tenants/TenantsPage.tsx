@@ -1,12 +1,16 @@
 /**
  * 单位管理 (platform operator: onboard, suspend, resume) or 下级单位 (provincial viewer: the same
- * table, read-only). The ability decides which; the server decides again on every request.
+ * table, read-only, with the audit chain heads the province keeps of them). The ability decides which;
+ * the server decides again on every request.
  */
 import { useState, type HTMLAttributes } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
+import { canSeeKeptAuditHeads } from '../../app/permissions';
+import { AnchorNowButton } from '../audit/AnchorNowButton';
+import { KeptAuditHeadsCard } from '../audit/KeptAuditHeadsCard';
 import { useI18n, useMessages } from '../../app/i18n';
 import { useCursorPages } from '../../app/useCursorPages';
 import { useNotifyProblem } from '../../app/useNotifyProblem';
@@ -22,7 +26,8 @@ import { TENANTS, UPDATE_TENANT_STATUS, type TenantRow } from './operations';
 export function TenantsPage() {
   const { t } = useI18n();
   const m = useMessages(tenantMessages);
-  const { me, ability } = useCurrentUser();
+  const user = useCurrentUser();
+  const { me, ability } = user;
   const { message } = App.useApp();
   const notify = useNotifyProblem();
   const client = useApolloClient();
@@ -108,40 +113,44 @@ export function TenantsPage() {
   });
 
   return (
-    <Card
-      style={{ width: '100%' }}
-      title={m(canManage ? 'manageTitle' : 'subordinateTitle')}
-      data-testid="tenants-card"
-      extra={
-        <Space>
-          <ExportCsvButton spec={exportSpec} testId="tenants-export" />
-          {canManage && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOnboarding(true)} data-testid="tenant-onboard">
-              {m('onboard')}
-            </Button>
-          )}
-        </Space>
-      }
-    >
-      {!canManage && <Typography.Paragraph type="secondary">{m('readOnlyHint')}</Typography.Paragraph>}
-      {error ? (
-        <Typography.Text type="danger">{t('loadFailed')}</Typography.Text>
-      ) : (
-        <>
-          <Table<TenantRow>
-            rowKey="id"
-            size="middle"
-            loading={loading && !data}
-            columns={columns}
-            dataSource={connection?.edges.map((e) => e.node) ?? []}
-            pagination={false}
-            onRow={(tenant) => ({ 'data-testid': 'tenant-row', 'data-name': tenant.name }) as HTMLAttributes<HTMLElement>}
-          />
-          <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="tenants-pager" />
-        </>
-      )}
-      {canManage && <OnboardTenantModal open={onboarding} onClose={() => setOnboarding(false)} onOnboarded={setIssued} />}
-      <OneTimeCodeModal issued={issued} onClose={() => setIssued(null)} />
-    </Card>
+    <Flex vertical gap={16}>
+      <Card
+        style={{ width: '100%' }}
+        title={m(canManage ? 'manageTitle' : 'subordinateTitle')}
+        data-testid="tenants-card"
+        extra={
+          <Space>
+            <ExportCsvButton spec={exportSpec} testId="tenants-export" />
+            {me.roles.includes('PLATFORM_OPERATOR') && <AnchorNowButton />}
+            {canManage && (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOnboarding(true)} data-testid="tenant-onboard">
+                {m('onboard')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {!canManage && <Typography.Paragraph type="secondary">{m('readOnlyHint')}</Typography.Paragraph>}
+        {error ? (
+          <Typography.Text type="danger">{t('loadFailed')}</Typography.Text>
+        ) : (
+          <>
+            <Table<TenantRow>
+              rowKey="id"
+              size="middle"
+              loading={loading && !data}
+              columns={columns}
+              dataSource={connection?.edges.map((e) => e.node) ?? []}
+              pagination={false}
+              onRow={(tenant) => ({ 'data-testid': 'tenant-row', 'data-name': tenant.name }) as HTMLAttributes<HTMLElement>}
+            />
+            <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="tenants-pager" />
+          </>
+        )}
+        {canManage && <OnboardTenantModal open={onboarding} onClose={() => setOnboarding(false)} onOnboarded={setIssued} />}
+        <OneTimeCodeModal issued={issued} onClose={() => setIssued(null)} />
+      </Card>
+      {canSeeKeptAuditHeads(user) && <KeptAuditHeadsCard />}
+    </Flex>
   );
 }

@@ -1,8 +1,8 @@
-import { ArgsType, Args, Ctx, Field, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, ArgsType, Args, Ctx, Field, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import { tenantTx, requireViewer, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { Allow } from '../../graphql/permissions';
-import { forbidden } from '../../graphql/errors';
+import { badInput, forbidden } from '../../graphql/errors';
 import { AuditEvent } from './audit-event.entity';
 import { AUDIT_TOPIC, verifyAuditChain } from './audit.service';
 
@@ -23,13 +23,48 @@ class AuditEventArgs extends PageArgs {
   actorUsername?: string | null;
 }
 
+@InputType({ description: '在别处保存的审计链头（如从订阅源取得）' })
+export class AuditHeadInput {
+  @Field(() => Int, { description: '链头事件的序号' }) seq!: number;
+  @Field({ description: '链头事件的哈希（64 位十六进制）' }) hash!: string;
+}
+
+enum AuditChainStatus {
+  INTACT = 'INTACT',
+  BROKEN = 'BROKEN',
+  TRUNCATED = 'TRUNCATED',
+}
+registerEnumType(AuditChainStatus, { name: 'AuditChainStatus', description: '完整 / 链被改动或有事件被删除 / 链尾被截断（缺少已公布的链头）' });
+
+enum AuditHeadSource {
+  BUREAU = 'BUREAU',
+  PROVINCE = 'PROVINCE',
+  GIVEN = 'GIVEN',
+}
+registerEnumType(AuditHeadSource, { name: 'AuditHeadSource', description: '链头的来源：本单位公布 / 省级留存 / 调用方提供' });
+
 @ObjectType({ description: '审计链校验结果' })
 class AuditChainReport {
   @Field() ok!: boolean;
+  @Field(() => AuditChainStatus) status!: AuditChainStatus;
   @Field(() => Int, { description: '校验通过的事件数' }) checked!: number;
   @Field(() => Int, { nullable: true, description: '第一个断裂处的序号' }) firstBrokenSeq!: number | null;
   @Field(() => String, { nullable: true, description: '第一个断裂事件的全局 id' }) firstBrokenEventId!: string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => Int, { nullable: true, description: '链上已不含的已公布链头的序号（链尾被截断时）' }) anchorSeq!: number | null;
+  @Field(() => AuditHeadSource, { nullable: true, description: '发现截断的链头来源' }) anchorSource!: AuditHeadSource | null;
+  @Field(() => Int, { description: '与链核对一致的已公布链头数' }) headsChecked!: number;
+}
+
+const MAX_GIVEN_HEADS = 1000;
+
+function checkHeads(heads: AuditHeadInput[]): { seq: number; hash: string }[] {
+  if (heads.length > MAX_GIVEN_HEADS) throw badInput([{ field: 'heads', message: `至多 ${MAX_GIVEN_HEADS} 个` }]);
+  heads.forEach((head, i) => {
+    if (!Number.isInteger(head.seq) || head.seq < 1) throw badInput([{ field: `heads[${i}].seq`, message: '应为正整数' }]);
+    if (!/^[0-9a-fA-F]{64}$/.test(head.hash)) throw badInput([{ field: `heads[${i}].hash`, message: '应为 64 位十六进制' }]);
+  });
+  return heads.map((head) => ({ seq: head.seq, hash: head.hash.toLowerCase() }));
 }
 
 interface AuditNotice {
@@ -53,10 +88,14 @@ export class AuditResolver {
   }
 
   @Allow('verify', 'AuditEvent')
-  @Query(() => AuditChainReport, { description: '从头校验本单位的审计哈希链，指出第一个被改动的事件' })
-  verifyAuditChain(@Ctx() ctx: RequestContext) {
+  @Query(() => AuditChainReport, { description: '从头校验本单位的审计哈希链，指出第一个被改动的事件；并与已公布的链头（本单位、省级留存及调用方提供的）核对，发现链尾被截断' })
+  verifyAuditChain(
+    @Ctx() ctx: RequestContext,
+    @Arg('heads', () => [AuditHeadInput], { nullable: true, description: '在别处保存的链头，如从订阅源取得' }) heads?: AuditHeadInput[] | null,
+  ) {
     const viewer = requireViewer(ctx);
-    return tenantTx(ctx, (m) => verifyAuditChain(m, viewer.tenantId));
+    const given = checkHeads(heads ?? []);
+    return tenantTx(ctx, (m) => verifyAuditChain(m, viewer.tenantId, given));
   }
 
   @Allow('read', 'AuditEvent')

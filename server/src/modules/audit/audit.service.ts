@@ -5,6 +5,7 @@ import type { RequestContext } from '../../graphql/context';
 import { publishOnCommit } from '../../graphql/pubsub';
 import { AuditEvent } from './audit-event.entity';
 import { GENESIS_HASH, auditHash, toJsonValue } from './audit-hash';
+import { publishedHeads, type AuditHead, type AuditHeadSource } from './audit-anchor.service';
 
 export const AUDIT_TOPIC = 'AUDIT_EVENT_APPENDED';
 
@@ -64,21 +65,42 @@ export async function appendAudit(manager: EntityManager, actor: AuditActor, ent
   return event;
 }
 
+export type AuditChainStatus = 'INTACT' | 'BROKEN' | 'TRUNCATED';
+
 export interface AuditChainReport {
   ok: boolean;
+  status: AuditChainStatus;
   checked: number;
   firstBrokenSeq: number | null;
   firstBrokenEventId: string | null;
   reason: string | null;
+  /** The published head that the chain no longer holds (TRUNCATED), and who holds it. */
+  anchorSeq: number | null;
+  anchorSource: AuditHeadSource | null;
+  /** Published heads found on the chain as published. */
+  headsChecked: number;
 }
 
 const BATCH = 1000;
 
-/** Re-walks a tenant's chain from the first event; names the first event whose link or content no longer holds. */
-export async function verifyAuditChain(manager: EntityManager, tenantId: string): Promise<AuditChainReport> {
+const SOURCE_LABELS: Record<AuditHeadSource, string> = { BUREAU: '本单位公布的链头', PROVINCE: '省级留存的链头', GIVEN: '提供的链头' };
+
+/**
+ * Re-walks a tenant's chain from the first event; names the first event whose link or content no longer
+ * holds (BROKEN). Then every published head must be on the chain as published: the tenant's anchors,
+ * the provinces' copies and any `given` by the caller (a copy kept outside, e.g. from the feed). A head
+ * beyond the chain's end, or with another event at its seq, means the newest events were cut off
+ * (TRUNCATED), which the links alone cannot show.
+ */
+export async function verifyAuditChain(manager: EntityManager, tenantId: string, given: readonly { seq: number; hash: string }[] = []): Promise<AuditChainReport> {
+  const heads = [...(await publishedHeads(manager, tenantId)), ...given.map((h) => ({ ...h, source: 'GIVEN' as const }))];
+  const headsAt = new Map<number, AuditHead[]>();
+  for (const head of heads) headsAt.set(head.seq, [...(headsAt.get(head.seq) ?? []), head]);
+  const fine = { ok: true, status: 'INTACT' as const, firstBrokenSeq: null, firstBrokenEventId: null, reason: null, anchorSeq: null, anchorSource: null };
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
+  let headsChecked = 0;
   for (;;) {
     const rows = await manager
       .createQueryBuilder(AuditEvent, 'e')
@@ -88,8 +110,11 @@ export async function verifyAuditChain(manager: EntityManager, tenantId: string)
       .getMany();
     for (const row of rows) {
       const broken = (reason: string): AuditChainReport => ({
+        ...fine,
         ok: false,
+        status: 'BROKEN',
         checked,
+        headsChecked,
         firstBrokenSeq: row.seq,
         firstBrokenEventId: toGlobalId('AuditEvent', row.id),
         reason,
@@ -98,10 +123,34 @@ export async function verifyAuditChain(manager: EntityManager, tenantId: string)
       if (row.prevHash !== expectedPrev) return broken('前序哈希不符（链被改动）');
       const { hash, ...content } = row;
       if (auditHash(content) !== hash) return broken('事件内容与其哈希不符（记录被改动）');
+      for (const head of headsAt.get(row.seq) ?? []) {
+        if (head.hash !== hash) {
+          return {
+            ...broken(`第 ${row.seq} 号事件与${SOURCE_LABELS[head.source]}不符：链在此之前被截断，其后的事件是重写的`),
+            status: 'TRUNCATED',
+            anchorSeq: head.seq,
+            anchorSource: head.source,
+          };
+        }
+        headsChecked += 1;
+      }
       expectedPrev = hash;
       expectedSeq += 1;
       checked += 1;
     }
-    if (rows.length < BATCH) return { ok: true, checked, firstBrokenSeq: null, firstBrokenEventId: null, reason: null };
+    if (rows.length < BATCH) break;
   }
+  const beyond = heads.filter((h) => h.seq >= expectedSeq).sort((a, b) => b.seq - a.seq)[0];
+  if (!beyond) return { ...fine, checked, headsChecked };
+  return {
+    ...fine,
+    ok: false,
+    status: 'TRUNCATED',
+    checked,
+    headsChecked,
+    firstBrokenSeq: expectedSeq,
+    reason: `链尾被截断：${SOURCE_LABELS[beyond.source]}为第 ${beyond.seq} 号事件，链上只到第 ${expectedSeq - 1} 号，其后的事件已被删除`,
+    anchorSeq: beyond.seq,
+    anchorSource: beyond.source,
+  };
 }

@@ -37,7 +37,7 @@ export function renderJsonFeed(meta: FeedMeta, entries: FeedEntry[]): string {
       date_published: e.at.toISOString(),
       authors: [{ name: e.bureau.name }],
       tags: [FEED_KIND_LABELS[e.kind]],
-      _spotcheck: { kind: e.kind, id: e.id, bureauId: e.bureau.id },
+      _spotcheck: { kind: e.kind, id: e.id, bureauId: e.bureau.id, ...(e.auditHead && { auditHead: e.auditHead }) },
     })),
   });
 }

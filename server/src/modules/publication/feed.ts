@@ -2,10 +2,11 @@ import { isPersonKey, toGlobalId } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 import { publicDrawRecordUrl } from '../draws/public-draws';
 import { publicCategory } from './public-results';
+import { auditHeadEntries, withAuditHeads } from './feed-audit-heads';
 
-export type FeedKind = 'RESULT' | 'TASK_NOTICE' | 'DRAW' | 'PLAN';
+export type FeedKind = 'RESULT' | 'TASK_NOTICE' | 'DRAW' | 'PLAN' | 'AUDIT_HEAD';
 
-export const FEED_KIND_LABELS: Record<FeedKind, string> = { RESULT: '抽查结果', TASK_NOTICE: '抽查任务公告', DRAW: '摇号结果', PLAN: '年度抽查计划' };
+export const FEED_KIND_LABELS: Record<FeedKind, string> = { RESULT: '抽查结果', TASK_NOTICE: '抽查任务公告', DRAW: '摇号结果', PLAN: '年度抽查计划', AUDIT_HEAD: '审计链头' };
 
 /** One publication, whatever its kind, as both feed formats show it. URLs are relative to the site. */
 export interface FeedEntry {
@@ -17,6 +18,8 @@ export interface FeedEntry {
   text: string;
   url: string | null;
   at: Date;
+  /** AUDIT_HEAD only: the published head of the bureau's audit chain. */
+  auditHead?: { seq: number; hash: string };
 }
 
 export const FEED_MAX = 100;
@@ -50,7 +53,8 @@ export async function feedEntries(app: AppServices, tenantId: string | null, lim
       ORDER BY e.at DESC, e.kind, e.id LIMIT $2`,
     [tenantId, limit],
   )) as { kind: FeedKind; id: string; tenant_id: string; at: Date; data: Record<string, any>; bureau_name: string }[];
-  return rows.map((r) => ({ ...entryOf(r.kind, r.id, r.data), bureau: { id: toGlobalId('Tenant', r.tenant_id), name: r.bureau_name }, at: new Date(r.at) }));
+  const entries = rows.map((r) => ({ ...entryOf(r.kind, r.id, r.data), bureau: { id: toGlobalId('Tenant', r.tenant_id), name: r.bureau_name }, at: new Date(r.at) }));
+  return tenantId ? withAuditHeads(entries, await auditHeadEntries(app, tenantId, limit), limit) : entries;
 }
 
 function lines(...parts: (string | null | undefined | false)[]): string {
@@ -113,5 +117,7 @@ function entryOf(kind: FeedKind, id: string, d: Record<string, any>): Pick<FeedE
         text: lines(`年度：${d.year}`, `抽查范围：${d.scope}`, `抽查事项：${(d.items as { item: string }[]).map((i) => i.item).join('、')}`),
         url: null,
       };
+    case 'AUDIT_HEAD':
+      throw new Error('audit heads are not read from the publication views'); // see feed-audit-heads.ts
   }
 }
