@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../graphql/context';
 import { rateLimited } from '../graphql/errors';
 
@@ -42,7 +43,10 @@ export async function reserveSignIn(ctx: RequestContext, name: string): Promise<
   }
 }
 
-/** The password was right: the account's and the pair's counts end, and the address gets its reservation back. */
-export async function signInSucceeded(ctx: RequestContext, name: string): Promise<void> {
-  await ctx.app.db.query('SELECT login_succeeded($1, $2)', [ctx.ip ?? 'unknown', name]);
+/**
+ * The password was right: the account's and the pair's counts end, and the address gets its reservation
+ * back. On the sign-in's own transaction: a second pool connection per sign-in could starve the pool.
+ */
+export async function signInSucceeded(ctx: RequestContext, m: EntityManager, name: string): Promise<void> {
+  await m.query('SELECT login_succeeded($1, $2)', [ctx.ip ?? 'unknown', name]);
 }

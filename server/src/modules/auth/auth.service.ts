@@ -69,7 +69,7 @@ async function attemptLogin(ctx: RequestContext, m: EntityManager, tenantId: str
     });
     return { outcome: 'failed' };
   }
-  await signInSucceeded(ctx, name);
+  await signInSucceeded(ctx, m, name);
   if (user.status !== UserStatus.ACTIVE) throw forbidden('账号已停用，请联系本单位管理员');
   if (tenant.status !== TenantStatus.ACTIVE) throw forbidden('所属单位已暂停使用');
   await m.update(User, { tenantId, id: user.id }, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
