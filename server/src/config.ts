@@ -16,7 +16,12 @@ const Env = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** The first wait of the sign-in throttles; each further failure doubles it (see login-throttle.ts). */
   LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(500),
+  /** Cap of the wait between failed sign-ins on one account from one address (the guesser's). */
+  LOGIN_PAIR_MAX_DELAY_SECONDS: z.coerce.number().int().positive().max(86_400).default(900),
+  /** Cap of the wait between failed sign-ins on one account from any address: short, so its user outlasts it. */
+  LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().positive().max(3600).default(30),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   EVIDENCE_STORAGE: z.enum(['local', 's3']).default('local'),
   EVIDENCE_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(20),
@@ -29,7 +34,7 @@ const Env = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
   ACCESS_CODE_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   ACCESS_CODE_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
-  /** Failed sign-ins from one address, across usernames, before the address is refused for the window. */
+  /** Sign-in attempts from one address, across usernames, that may fail within the window (successes give theirs back). */
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(30),
   LOGIN_IP_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** false: this instance sends jobs but neither processes them nor keeps the schedules (a web-only replica). */
@@ -43,8 +48,23 @@ const Env = z.object({
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   /** With MIGRATE_ON_START=false: how long to wait for pending migrations to be applied before giving up. */
   MIGRATION_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
-  /** Which proxies' X-Forwarded-For express trusts for the client address: `loopback`, `uniquelocal`, CIDRs, or a hop count. */
-  TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'names, addresses or a hop count').default('loopback'),
+  /**
+   * How many proxies stand in front of the server (0: none, 1: nginx or an ingress): the client address is
+   * the one that many hops back in X-Forwarded-For. Address ranges are refused: a client inside a trusted
+   * range would choose its own address, and with it reset the sign-in limits.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/, 'a hop count: 0 without a proxy, 1 behind nginx or an ingress (address ranges such as uniquelocal are no longer accepted: a client inside the range could choose its own address)')
+    .default('0'),
+  /** The site's public address (https://host[/path]); links in feeds are built from it, never from the request's Host. */
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, 'http(s)://host[/path], without query or fragment')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   /** Schema introspection over the API; by default on in demo mode and off in production mode. */
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
   /** When set, /metrics is served on this port only (for the scraper inside the cluster), not on PORT. */
@@ -93,7 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     auditAnchorCron: e.AUDIT_ANCHOR_CRON,
     migrateOnStart: e.MIGRATE_ON_START === 'true',
     migrationWaitSeconds: e.MIGRATION_WAIT_SECONDS,
-    trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    trustProxy: Number(e.TRUST_PROXY),
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
     graphqlIntrospection: e.GRAPHQL_INTROSPECTION ? e.GRAPHQL_INTROSPECTION === 'true' : e.SPOTCHECK_MODE !== 'production',
     clientDist: path.join(repoRoot, 'client', 'dist'),
     evidence: {
@@ -111,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     accessCode: { maxFailures: e.ACCESS_CODE_MAX_FAILURES, lockMinutes: e.ACCESS_CODE_LOCK_MINUTES },
     loginAddressLimit: { maxFailures: e.LOGIN_IP_MAX_FAILURES, windowMinutes: e.LOGIN_IP_WINDOW_MINUTES },
+    loginThrottle: { pairMaxDelaySeconds: e.LOGIN_PAIR_MAX_DELAY_SECONDS, accountMaxDelaySeconds: e.LOGIN_ACCOUNT_MAX_DELAY_SECONDS },
   };
 }

@@ -80,10 +80,20 @@ describe('deploy/compose.yaml', () => {
     const envs = ['migrate', ...servers].map((s) => services[s]!.environment!);
     expect(new Set(envs.map((e) => JSON.stringify(e))).size).toBe(1);
     const config = loadConfig(envs[0]!);
-    expect(config).toMatchObject({ mode: 'production', migrateOnStart: false, trustProxy: 'uniquelocal', jwtSecret: dotenv.JWT_SECRET });
+    expect(config).toMatchObject({ mode: 'production', migrateOnStart: false, trustProxy: 1, jwtSecret: dotenv.JWT_SECRET, publicBaseUrl: dotenv.PUBLIC_BASE_URL });
     expect(config.databaseUrl).toBe(`postgres://spotcheck:${dotenv.POSTGRES_PASSWORD}@postgres:5432/spotcheck`);
     // Evidence on the local disk is shared through one volume.
     for (const s of servers) expect(services[s]!.volumes).toEqual([`evidence:${config.dataDir}`]);
+  });
+
+  it('serves /metrics on its own port, which nothing publishes: nginx is the only service with ports and proxies the main port only', () => {
+    const config = loadConfig(services['server-1']!.environment!);
+    expect(config.metricsPort).toEqual(expect.any(Number));
+    expect(config.metricsPort).not.toBe(config.port);
+    for (const name of Object.keys(services).filter((s) => s !== 'lb')) expect(services[name]!.ports).toBeUndefined();
+    const conf = read('nginx.conf');
+    expect([...conf.matchAll(/server [\w-]+:(\d+)/g)].map((m) => Number(m[1]))).toEqual([config.port, config.port]);
+    expect(conf).not.toContain(String(config.metricsPort));
   });
 });
 
@@ -106,7 +116,7 @@ describe('deploy/nginx.conf', () => {
   it('passes the request id on, takes the largest upload, and does not publish /metrics', () => {
     expect(conf).toContain('proxy_set_header X-Request-Id $req_id;');
     expect(conf).toContain('client_max_body_size 512m;');
-    expect(conf).toMatch(/location = \/metrics \{ return 404; \}/);
+    expect(conf).toContain('location ~* ^/metrics(/|$) { return 404; }');
   });
 });
 

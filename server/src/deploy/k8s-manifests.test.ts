@@ -185,6 +185,8 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     const secret = one('Secret');
     for (const value of Object.values(secret.stringData as Record<string, string>)) expect(value).toMatch(/CHANGE-ME|example/);
     const config = loadConfig({ ...one('ConfigMap').data, ...secret.stringData });
-    expect(config).toMatchObject({ mode: 'production', migrateOnStart: false, runJobs: true, trustProxy: 'uniquelocal', evidence: { storage: 's3' } });
+    expect(config).toMatchObject({ mode: 'production', migrateOnStart: false, runJobs: true, trustProxy: 1, evidence: { storage: 's3' } });
+    // Feed links name the host the Ingress serves.
+    expect(config.publicBaseUrl).toBe(`https://${one('Ingress').spec.rules[0].host}`);
   });
 });

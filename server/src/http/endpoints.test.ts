@@ -25,7 +25,12 @@ describe('HTTP endpoints and subscriptions', () => {
       expect(apart.metricsUrl).toMatch(/^http:\/\/localhost:\d+\/metrics$/);
       expect(apart.metricsUrl).not.toContain(`:${apart.port}/`);
       expect(await (await fetch(apart.metricsUrl!)).text()).toMatch(/spotcheck_http_request_duration_seconds/);
-      expect((await fetch(`${apart.url}/metrics`)).status).toBe(404);
+      // Every spelling on the public port: express matches paths case-insensitively and with a trailing slash.
+      for (const variant of ['/metrics', '/Metrics', '/METRICS', '/metrics/', '/metrics?x=1']) {
+        const answer = await fetch(`${apart.url}${variant}`);
+        expect({ variant, status: answer.status }).toEqual({ variant, status: 404 });
+        expect(await answer.text()).not.toMatch(/spotcheck_/);
+      }
     } finally {
       await apart.close();
     }

@@ -30,6 +30,7 @@ import { noticeDownloadRoute } from '../modules/notices/notice-download';
 import { loadTaskNotice } from '../modules/notices/task-notice';
 import { MAX_BODY_BYTES, jsonBodyErrors } from '../security/body-limit';
 import { documentGuard } from '../security/document-guard';
+import { clientAddress } from '../security/client-address';
 
 export interface RunningHttpServer {
   url: string;
@@ -48,6 +49,7 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   const web = express();
   web.disable('x-powered-by');
+  // A hop count (TRUST_PROXY), never address ranges: req.ip is what the nearest proxies saw.
   web.set('trust proxy', app.config.trustProxy);
   const httpServer = http.createServer(web);
 
@@ -64,7 +66,7 @@ export async function startHttpServer(
         try {
           const contextValue = await buildRequestContext(app, {
             authorization: wsAuthorization(ctx.connectionParams),
-            ip: ctx.extra.request.socket.remoteAddress ?? null,
+            ip: clientAddress(ctx.extra.request.socket.remoteAddress, ctx.extra.request.headers['x-forwarded-for'], app.config.trustProxy),
             userAgent: ctx.extra.request.headers['user-agent'] ?? null,
           });
           return prepareOperation(schema, rules, payload, contextValue);

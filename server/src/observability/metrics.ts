@@ -46,6 +46,17 @@ export function createMetrics() {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
       registers: [registry],
     }),
+    passwordChecks: new Counter({
+      name: 'spotcheck_password_checks_total',
+      help: 'Password hashes checked at sign-in (argon2, a decoy for unknown names): what the sign-in throttles bound',
+      registers: [registry],
+    }),
+    signInsThrottled: new Counter({
+      name: 'spotcheck_sign_ins_throttled_total',
+      help: 'Sign-in attempts refused before any password check, by throttle: address, account or pair (account and address)',
+      labelNames: ['scope'] as const,
+      registers: [registry],
+    }),
     jobRuns: new Counter({
       name: 'spotcheck_jobs_total',
       help: 'Background job runs on this instance: completed, failed (to be retried) or exhausted (no retry left)',

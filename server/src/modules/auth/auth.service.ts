@@ -1,23 +1,16 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import { toGlobalId } from '@spotcheck/shared';
 import type { RequestContext, Viewer } from '../../graphql/context';
 import { inTenant } from '../../db/tenancy';
-import { badInput, forbidden, rateLimited, unauthenticated } from '../../graphql/errors';
+import { badInput, forbidden, unauthenticated } from '../../graphql/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
 import { Tenant, TenantStatus } from '../tenants/tenant.entity';
 import { User, UserStatus } from '../users/user.entity';
 import { Session } from './session.entity';
 import { verifyPassword } from './passwords';
 import { revokeSessions } from './session-revocations';
-import { countFailedLogin, refuseLockedAddress } from '../../security/login-address-limit';
+import { reserveSignIn, signInSucceeded } from '../../security/login-throttle';
 import { formatRefreshToken, hashSecret, newRefreshSecret, parseRefreshToken, sameHash } from './tokens';
-
-/** Consecutive failures before the account locks, and for how long. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
-/** From the third consecutive failure on, each answer is delayed, doubling up to 8 steps. */
-const SLOWDOWN_AFTER = 2;
 
 export interface AuthResult {
   token: string;
@@ -26,10 +19,7 @@ export interface AuthResult {
   user: User;
 }
 
-type Attempt =
-  | { outcome: 'ok'; result: AuthResult }
-  | { outcome: 'failed'; failures: number }
-  | { outcome: 'locked'; until: Date };
+type Attempt = { outcome: 'ok'; result: AuthResult } | { outcome: 'failed' };
 
 const WRONG_CREDENTIALS = '用户名或密码错误';
 
@@ -40,21 +30,21 @@ export async function login(ctx: RequestContext, username: string, password: str
     ...(password ? [] : [{ field: 'password', message: '请输入密码' }]),
   ];
   if (problems.length) throw badInput(problems);
-  await refuseLockedAddress(ctx);
+  // Counted before the hash: a burst buys no more argon2 work than the throttles allow.
+  await reserveSignIn(ctx, name);
   const [{ tenant_id: tenantId }] = (await ctx.app.db.query('SELECT auth_tenant_of($1) AS tenant_id', [name])) as { tenant_id: string | null }[];
   if (!tenantId) {
-    await verifyPassword(null, password);
-    await countFailedLogin(ctx);
+    await checkPassword(ctx, null, password);
     throw unauthenticated(WRONG_CREDENTIALS);
   }
   const attempt = await inTenant(ctx.app.db, tenantId, (m) => attemptLogin(ctx, m, tenantId, name, password));
   if (attempt.outcome === 'ok') return attempt.result;
-  if (attempt.outcome === 'locked') throw lockedError(attempt.until);
-  await countFailedLogin(ctx);
-  const delay = slowdownMs(ctx, attempt.failures);
-  if (delay > 0) await sleep(delay);
-  if (attempt.failures >= MAX_FAILED_LOGINS) throw lockedError(new Date(Date.now() + LOCK_MINUTES * 60_000));
-  throw unauthenticated(`${WRONG_CREDENTIALS}（连续失败 ${attempt.failures} 次，${MAX_FAILED_LOGINS} 次将锁定 ${LOCK_MINUTES} 分钟）`);
+  throw unauthenticated(WRONG_CREDENTIALS);
+}
+
+async function checkPassword(ctx: RequestContext, storedHash: string | null, password: string): Promise<boolean> {
+  ctx.app.metrics.passwordChecks.inc();
+  return verifyPassword(storedHash, password);
 }
 
 async function attemptLogin(ctx: RequestContext, m: EntityManager, tenantId: string, name: string, password: string): Promise<Attempt> {
@@ -67,19 +57,19 @@ async function attemptLogin(ctx: RequestContext, m: EntityManager, tenantId: str
   if (!user || !tenant) throw unauthenticated(WRONG_CREDENTIALS);
   const actor: AuditActor = { tenantId, userId: user.id, username: user.username, requestId: ctx.requestId };
   const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) return { outcome: 'locked', until: user.lockedUntil };
-  if (!(await verifyPassword(user.passwordHash, password))) {
+  if (!(await checkPassword(ctx, user.passwordHash, password))) {
+    // Consecutive failures, for the record only: nothing locks (the throttles slow the guesser instead).
     const failures = user.failedLogins + 1;
-    const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await m.update(User, { tenantId, id: user.id }, { failedLogins: failures, lockedUntil });
+    await m.update(User, { tenantId, id: user.id }, { failedLogins: failures });
     await appendAudit(m, actor, {
-      action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
+      action: 'auth.login_failed',
       objectType: 'User',
       objectId: toGlobalId('User', user.id),
-      after: { failedLogins: failures, lockedUntil, ip: ctx.ip, userAgent: ctx.userAgent },
+      after: { failedLogins: failures, ip: ctx.ip, userAgent: ctx.userAgent },
     });
-    return { outcome: 'failed', failures };
+    return { outcome: 'failed' };
   }
+  await signInSucceeded(ctx, m, name);
   if (user.status !== UserStatus.ACTIVE) throw forbidden('账号已停用，请联系本单位管理员');
   if (tenant.status !== TenantStatus.ACTIVE) throw forbidden('所属单位已暂停使用');
   await m.update(User, { tenantId, id: user.id }, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
@@ -182,14 +172,4 @@ export async function logout(ctx: RequestContext, refreshToken: string): Promise
     });
   });
   return true;
-}
-
-function slowdownMs(ctx: RequestContext, failures: number): number {
-  const steps = failures - SLOWDOWN_AFTER;
-  return steps > 0 ? ctx.app.config.loginFailureDelayMs * 2 ** Math.min(steps - 1, 7) : 0;
-}
-
-function lockedError(until: Date) {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  return rateLimited(`连续登录失败次数过多，账号已锁定，请 ${Math.ceil(seconds / 60)} 分钟后再试`, seconds);
 }

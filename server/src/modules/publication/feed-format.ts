@@ -2,7 +2,9 @@ import { FEED_KIND_LABELS, type FeedEntry } from './feed';
 
 export interface FeedMeta {
   title: string;
-  /** Absolute URLs of this feed in each format, and of the site. */
+  /** PUBLIC_BASE_URL, or '' for site-rooted links. */
+  base: string;
+  /** URLs of this feed in each format, and of the site: absolute when `base` is set. */
   jsonUrl: string;
   atomUrl: string;
   homeUrl: string;
@@ -15,8 +17,9 @@ export function entryIri(entry: FeedEntry): string {
   return `urn:spotcheck:${entry.id}`;
 }
 
+/** A site-rooted path (`/api/…`) under the configured base URL. */
 function absolute(base: string, url: string | null): string | null {
-  return url ? new URL(url, base).toString() : null;
+  return url ? `${base}${url}` : null;
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1); SpotCheck's own fields under `_spotcheck`. */
@@ -31,7 +34,7 @@ export function renderJsonFeed(meta: FeedMeta, entries: FeedEntry[]): string {
     authors: [{ name: 'SpotCheck 公示平台' }],
     items: entries.map((e) => ({
       id: entryIri(e),
-      ...(e.url ? { url: absolute(meta.homeUrl, e.url) } : {}),
+      ...(e.url ? { url: absolute(meta.base, e.url) } : {}),
       title: e.title,
       content_text: e.text,
       date_published: e.at.toISOString(),
@@ -69,7 +72,7 @@ export function renderAtomFeed(meta: FeedMeta, entries: FeedEntry[]): string {
     '  <generator>SpotCheck</generator>',
   ];
   for (const e of entries) {
-    const url = absolute(meta.homeUrl, e.url);
+    const url = absolute(meta.base, e.url);
     out.push(
       '  <entry>',
       `    <id>${x(entryIri(e))}</id>`,

@@ -14,9 +14,14 @@ const FORMATS = {
  * No sign-in: `/api/public/feed.json` (JSON Feed 1.1) and `/api/public/feed.atom` (Atom 1.0) of the
  * newest publications, optionally of one bureau (`?bureau=<global id>`), at most `?limit=` (≤ 100).
  * A strong ETag of the body and Last-Modified of the newest entry let readers ask with
- * If-None-Match / If-Modified-Since and get 304.
+ * If-None-Match / If-Modified-Since and get 304. The body depends on nothing in the request but the
+ * path and query, so a shared cache may keep it.
  */
 export function registerFeedRoutes(web: express.Express, app: AppServices): void {
+  // Links never come from the request's Host (a shared cache would keep a stranger's host for everyone):
+  // from PUBLIC_BASE_URL, or else site-rooted paths that a reader resolves against the feed's own address.
+  const base = app.config.publicBaseUrl ?? '';
+  if (!base && app.config.mode === 'production') app.log.warn('PUBLIC_BASE_URL is not set: feed links are relative to the site');
   for (const [name, format] of Object.entries(FORMATS)) {
     web.get(`/api/public/feed.${name}`, async (req, res, next) => {
       try {
@@ -33,14 +38,14 @@ export function registerFeedRoutes(web: express.Express, app: AppServices): void
         }
         const limit = Math.min(Math.max(Math.trunc(Number(req.query.limit ?? FEED_DEFAULT)) || FEED_DEFAULT, 1), FEED_MAX);
         const entries = await feedEntries(app, bureau?.id ?? null, limit);
-        const home = `${req.protocol}://${req.get('host')}`;
         const query = new URLSearchParams({ ...(bureauParam ? { bureau: bureauParam } : {}), ...(req.query.limit ? { limit: String(limit) } : {}) }).toString();
         const suffix = query ? `?${query}` : '';
         const meta: FeedMeta = {
           title: bureau ? `${bureau.name}“双随机、一公开”公示` : '“双随机、一公开”公示（全部单位）',
-          jsonUrl: `${home}/api/public/feed.json${suffix}`,
-          atomUrl: `${home}/api/public/feed.atom${suffix}`,
-          homeUrl: `${home}/`,
+          base,
+          jsonUrl: `${base}/api/public/feed.json${suffix}`,
+          atomUrl: `${base}/api/public/feed.atom${suffix}`,
+          homeUrl: `${base}/`,
           id: bureauParam ? `urn:spotcheck:feed:${bureauParam}` : 'urn:spotcheck:feed',
         };
         const body = format.render(meta, entries);

@@ -1,5 +1,6 @@
+import http from 'node:http';
 import { SaxesParser } from 'saxes';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { startAppOn, startTestApp, type TestApp } from '../../test-support/test-app';
 import { drawWugangTask } from '../../test-support/draw-fixture';
 import { approvedInspection, publishInspection } from '../../test-support/inspection-fixture';
 
@@ -41,6 +42,20 @@ function parseXml(xml: string): XmlNode {
   return root!;
 }
 
+const BASE = 'https://gongshi.example.gov.cn/spotcheck';
+
+/** A GET with a Host header of the caller's choosing (fetch would send the real one). */
+function getWithHost(url: string, host: string): Promise<{ status: number; cacheControl: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { host, 'x-forwarded-host': host, 'x-forwarded-proto': 'https' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, cacheControl: res.headers['cache-control'], body }));
+    }).on('error', reject);
+  });
+}
+
 const child = (node: XmlNode, name: string) => node.children.find((c) => c.name === name && c.uri === ATOM);
 
 describe('feeds of new publications (JSON Feed 1.1 and Atom 1.0, no sign-in)', () => {
@@ -52,7 +67,7 @@ describe('feeds of new publications (JSON Feed 1.1 and Atom 1.0, no sign-in)', (
   const FINDINGS = '未批先建 <script>alert("x")</script> & 拒不整改 \'单引号\'\u0001';
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ PUBLIC_BASE_URL: `${BASE}/` });
     office = await t.login('wugang.admin');
     await drawWugangTask(t);
     const bureaus = (await t.gql('{ publicBureaus { id regionCode } }')).data.publicBureaus;
@@ -73,7 +88,7 @@ describe('feeds of new publications (JSON Feed 1.1 and Atom 1.0, no sign-in)', (
     const feed = parseXml(xml);
     expect([feed.name, feed.uri]).toEqual(['feed', ATOM]);
     for (const required of ['id', 'title', 'updated', 'author']) expect(child(feed, required)).toBeDefined();
-    expect(feed.children.find((c) => c.name === 'link' && c.attributes.rel === 'self')?.attributes.href).toBe(`${t.url}/api/public/feed.atom`);
+    expect(feed.children.find((c) => c.name === 'link' && c.attributes.rel === 'self')?.attributes.href).toBe(`${BASE}/api/public/feed.atom`);
     const entries = feed.children.filter((c) => c.name === 'entry');
     // Kinds: the published plans, the task notice, the draw, and the one published result.
     expect(new Set(entries.map((e) => child(e, 'category')!.attributes.term))).toEqual(new Set(['PLAN', 'TASK_NOTICE', 'DRAW', 'RESULT']));
@@ -97,7 +112,7 @@ describe('feeds of new publications (JSON Feed 1.1 and Atom 1.0, no sign-in)', (
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/feed+json; charset=utf-8');
     const feed = (await response.json()) as any;
-    expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', title: expect.any(String), feed_url: `${t.url}/api/public/feed.json` });
+    expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', title: expect.any(String), feed_url: `${BASE}/api/public/feed.json` });
     expect(feed.items.length).toBeGreaterThan(3);
     for (const item of feed.items) {
       expect(typeof item.id).toBe('string');
@@ -107,8 +122,27 @@ describe('feeds of new publications (JSON Feed 1.1 and Atom 1.0, no sign-in)', (
     const dates = feed.items.map((i: any) => i.date_published);
     expect(dates).toEqual([...dates].sort().reverse());
     const draw = feed.items.find((i: any) => i._spotcheck.kind === 'DRAW');
-    expect(draw.url).toBe(`${t.url}/api/public/draws/${draw._spotcheck.id}`);
+    expect(draw.url).toBe(`${BASE}/api/public/draws/${draw._spotcheck.id}`);
     expect(feed.items.find((i: any) => i._spotcheck.kind === 'RESULT').content_text).toContain(FINDINGS);
+  });
+
+  it('builds no link from the request’s Host in a publicly cached feed: PUBLIC_BASE_URL, or site-rooted paths without it', async () => {
+    const unset = await startAppOn(t);
+    try {
+      for (const [url, base] of [[t.url, BASE], [unset.url, '']] as const) {
+        for (const format of ['json', 'atom']) {
+          const answer = await getWithHost(`${url}/api/public/feed.${format}`, 'evil.example');
+          expect({ status: answer.status, cacheControl: answer.cacheControl }).toEqual({ status: 200, cacheControl: 'public, max-age=60' });
+          expect(answer.body).not.toContain('evil.example');
+          expect(answer.body).toContain(`${JSON.stringify(`${base}/api/public/feed.json`).slice(1, -1)}`);
+        }
+      }
+      const relative = JSON.parse((await getWithHost(`${unset.url}/api/public/feed.json`, 'evil.example')).body);
+      expect(relative.home_page_url).toBe('/');
+      expect(relative.items.find((i: any) => i._spotcheck.kind === 'DRAW').url).toMatch(/^\/api\/public\/draws\//);
+    } finally {
+      await unset.close();
+    }
   });
 
   it('filters by bureau and limits the number of entries', async () => {
