@@ -7,6 +7,11 @@ import { AppError } from './errors';
 export const MAX_DEPTH = 10;
 export const MAX_COMPLEXITY = 5000;
 export const MAX_ALIASES = 30;
+/**
+ * What a field costs whose answer grows with the data, not with the request (a draw's whole record):
+ * more than half the budget, so at most one such field per request and little beside it.
+ */
+export const LARGE_FIELD_COST = Math.floor(MAX_COMPLEXITY / 2) + 1;
 /** Longest text in a request (a variable or a literal): far beyond any form, far below the 1 MB body. */
 export const MAX_TEXT = 100_000;
 /** Longest list in a request. */
@@ -43,7 +48,8 @@ const noIntrospectionRule: ValidationRule = (context) => ({
 
 /**
  * Complexity: each field costs 1, a list costs its requested page size (`first`) times its children,
- * so `first: 100` nested three deep is refused instead of executed. Aliases and the sizes of texts
+ * so `first: 100` nested three deep is refused instead of executed; a field marked with a
+ * `complexity` (LARGE_FIELD_COST) costs that. Aliases and the sizes of texts
  * and lists are capped as well. Over HTTP this runs once the operation is resolved; graphql-ws calls
  * `enforceLimits` itself.
  */
