@@ -43,6 +43,14 @@ describe('response size counts in what a request may cost', () => {
     const two = await post(t, `query($id: ID!) { a: node(id: $id) { ... on Draw { record } } b: node(id: $id) { ... on Draw { record } } }`, { id: drawId }, office);
     expect(two.status).toBe(400);
     expect(codes(two.json)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(two.json.errors[0].message).toBe('一次请求最多取 1 份完整记录（本次 2 份）');
+    // Under a page of tasks, a record counts once per task the page may hold.
+    const page = await post(t, `{ tasks(first: 2) { edges { node { draw { record } } } } }`, {}, office);
+    expect(page.json.errors?.[0]?.extensions?.largeFields).toBe(2);
+    const defaultPage = await post(t, `{ tasks { edges { node { draw { record } } } } }`, {}, office);
+    expect(defaultPage.json.errors?.[0]?.extensions?.largeFields).toBe(20);
+    const onePerPage = await post(t, `{ tasks(first: 1) { edges { node { draw { id } } } } }`, {}, office);
+    expect(onePerPage.json.errors).toBeUndefined();
     expect(two.bytes).toBeLessThan(5_000);
   });
 
