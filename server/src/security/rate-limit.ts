@@ -1,5 +1,5 @@
 import type { AppServices } from '../graphql/context';
-import { rateLimited } from '../graphql/errors';
+import { AppError } from '../graphql/errors';
 
 /** One limit: at most `max` requests per `windowSeconds` for one key, e.g. `entity-code:<hash>`. */
 export interface RateLimit {
@@ -12,7 +12,8 @@ export interface RateLimit {
 
 /**
  * Counts a request against each limit in the database (so every instance shares the count) and
- * refuses with RATE_LIMITED and `retryAfterSeconds` when one is exceeded. Every request counts,
+ * refuses with RATE_LIMITED, `retryAfterSeconds` and `reason: TOO_FREQUENT` (not a lock-out) when one
+ * is exceeded. Every request counts,
  * refused ones too: a client that keeps hammering keeps waiting. For counting failures only
  * (wrong codes, wrong passwords) see access-code-lookup.ts and login-address-limit.ts.
  */
@@ -21,7 +22,7 @@ export async function hitRateLimits(app: AppServices, limits: RateLimit[]): Prom
     const [{ wait }] = (await app.db.query('SELECT rate_limit_hit($1, $2, $3) AS wait', [limit.key, limit.max, limit.windowSeconds])) as { wait: number | null }[];
     if (wait !== null) {
       app.log.warn({ key: limit.key.replace(/:.*/, ':…'), wait }, 'rate limit exceeded');
-      throw rateLimited(limit.message.replace('{seconds}', String(wait)), wait);
+      throw new AppError('RATE_LIMITED', limit.message.replace('{seconds}', String(wait)), { retryAfterSeconds: wait, reason: 'TOO_FREQUENT' });
     }
   }
 }

@@ -72,6 +72,7 @@ describe('what one access code may write: rate, statements and files per day and
     for (const refused of answers.slice(20)) {
       expect(codes(refused)).toEqual(['RATE_LIMITED']);
       expect(refused.errors![0]!.message).toMatch(/操作过于频繁，请 \d+ 秒后再试/);
+      expect(refused.errors![0]!.extensions!.reason).toBe('TOO_FREQUENT');
       expect(refused.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
       expect(refused.errors![0]!.extensions!.retryAfterSeconds).toBeLessThanOrEqual(60);
     }
@@ -82,6 +83,7 @@ describe('what one access code may write: rate, statements and files per day and
     const upload = await attach(a, answers[0]!.data.saveEntityStatementDraft.id, '198.51.100.99');
     expect(upload.status).toBe(429);
     expect(upload.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(upload.body.error).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_FREQUENT' });
     expect(await filesOf(a)).toBe(0);
 
     // Another code from the same address: five more writes, then the address (30 a minute) is held.
