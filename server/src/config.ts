@@ -34,6 +34,14 @@ const Env = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
   ACCESS_CODE_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   ACCESS_CODE_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** What one access code (the entity's voice) may write: statements and files per day and per record, requests per minute. */
+  ENTITY_STATEMENTS_PER_DAY: z.coerce.number().int().positive().default(5),
+  ENTITY_STATEMENTS_PER_RECORD: z.coerce.number().int().positive().default(20),
+  ENTITY_FILES_PER_DAY: z.coerce.number().int().positive().default(30),
+  ENTITY_FILES_PER_RECORD: z.coerce.number().int().positive().default(50),
+  ENTITY_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Entity writes from one client address across codes (one office behind one address may answer for several entities). */
+  ENTITY_ADDRESS_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Sign-in attempts from one address, across usernames, that may fail within the window (successes give theirs back). */
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(30),
   LOGIN_IP_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
@@ -131,6 +139,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       },
     },
     accessCode: { maxFailures: e.ACCESS_CODE_MAX_FAILURES, lockMinutes: e.ACCESS_CODE_LOCK_MINUTES },
+    entityLimits: {
+      statementsPerDay: e.ENTITY_STATEMENTS_PER_DAY,
+      statementsPerRecord: e.ENTITY_STATEMENTS_PER_RECORD,
+      filesPerDay: e.ENTITY_FILES_PER_DAY,
+      filesPerRecord: e.ENTITY_FILES_PER_RECORD,
+      writesPerMinute: e.ENTITY_WRITES_PER_MINUTE,
+      addressWritesPerMinute: e.ENTITY_ADDRESS_WRITES_PER_MINUTE,
+    },
     loginAddressLimit: { maxFailures: e.LOGIN_IP_MAX_FAILURES, windowMinutes: e.LOGIN_IP_WINDOW_MINUTES },
     loginThrottle: { pairMaxDelaySeconds: e.LOGIN_PAIR_MAX_DELAY_SECONDS, accountMaxDelaySeconds: e.LOGIN_ACCOUNT_MAX_DELAY_SECONDS },
   };

@@ -16,6 +16,8 @@ export interface ApiProblem {
   /** RULE_VIOLATION: the broken rule (e.g. draw.TOO_FEW_INSPECTORS) and, for a draw, its constraint. */
   rule?: string;
   constraint?: string;
+  /** RATE_LIMITED: TOO_FREQUENT for a rate limit, absent for a lock-out after failures. */
+  reason?: string;
 }
 
 export function hasCode(error: unknown, code: string): boolean {
@@ -36,6 +38,7 @@ export function describeError(error: ErrorLike | undefined | null): ApiProblem |
       retryAfterSeconds: typeof retry === 'number' ? retry : undefined,
       rule: typeof extensions.rule === 'string' ? extensions.rule : undefined,
       constraint: typeof extensions.constraint === 'string' ? extensions.constraint : undefined,
+      reason: typeof extensions.reason === 'string' ? extensions.reason : undefined,
     };
   }
   return { code: 'NETWORK', message: null, fields: [] };

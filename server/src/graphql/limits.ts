@@ -1,12 +1,21 @@
 import depthLimit from 'graphql-depth-limit';
-import { getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
+import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, NoFragmentCyclesRule, validate, visit, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, NoFragmentCyclesRule, getNullableType, isListType, validate, visit, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { AppError } from './errors';
+import { DEFAULT_PAGE_SIZE } from './connection';
 
 export const MAX_DEPTH = 10;
 export const MAX_COMPLEXITY = 5000;
 export const MAX_ALIASES = 30;
+/**
+ * Fields whose answer grows with the data, not with the request (a draw's whole record, megabytes):
+ * each costs LARGE_FIELD_COST (its resolver says so) and a request holds at most MAX_LARGE_FIELDS
+ * of them, however they are aliased, spread or paged.
+ */
+export const LARGE_ANSWERS: ReadonlySet<string> = new Set(['Draw.record']);
+export const LARGE_FIELD_COST = 1000;
+export const MAX_LARGE_FIELDS = 1;
 /** Longest text in a request (a variable or a literal): far beyond any form, far below the 1 MB body. */
 export const MAX_TEXT = 100_000;
 /** Longest list in a request. */
@@ -43,7 +52,8 @@ const noIntrospectionRule: ValidationRule = (context) => ({
 
 /**
  * Complexity: each field costs 1, a list costs its requested page size (`first`) times its children,
- * so `first: 100` nested three deep is refused instead of executed. Aliases and the sizes of texts
+ * so `first: 100` nested three deep is refused instead of executed; a field with a `complexity` of
+ * its own costs that, and large answers (LARGE_ANSWERS) are counted. Aliases and the sizes of texts
  * and lists are capped as well. Over HTTP this runs once the operation is resolved; graphql-ws calls
  * `enforceLimits` itself.
  */
@@ -63,7 +73,7 @@ export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin {
 interface Measured {
   literals: string | null;
   aliases: number;
-  complexity: Map<string, number>;
+  complexity: Map<string, Cost>;
 }
 
 const measuredDocuments = new WeakMap<DocumentNode, Measured>();
@@ -83,14 +93,18 @@ export function enforceLimits(schema: GraphQLSchema, document: DocumentNode, ope
     throw new AppError('BAD_USER_INPUT', oversized, { maxText: MAX_TEXT, maxList: MAX_LIST, maxNesting: MAX_NESTING, http: { status: 400 } });
   }
   const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
-  let complexity = measured.complexity.get(key);
-  if (complexity === undefined) {
-    complexity = complexityOf(schema, document, operationName, variables);
+  let cost = measured.complexity.get(key);
+  if (cost === undefined) {
+    cost = complexityOf(schema, document, operationName, variables);
     // Long variables (a form's texts) are not kept: the lists whose page sizes count send short ones.
     if (key.length <= KEY_KEPT) {
       if (measured.complexity.size >= COMPLEXITIES_KEPT) measured.complexity.clear();
-      measured.complexity.set(key, complexity);
+      measured.complexity.set(key, cost);
     }
+  }
+  const { complexity, largeFields } = cost;
+  if (largeFields > MAX_LARGE_FIELDS) {
+    throw new AppError('QUERY_TOO_COMPLEX', `一次请求最多取 ${MAX_LARGE_FIELDS} 份完整记录（本次 ${largeFields} 份）`, { largeFields, max: MAX_LARGE_FIELDS, http: { status: 400 } });
   }
   if (complexity > MAX_COMPLEXITY) {
     throw new AppError('QUERY_TOO_COMPLEX', `查询过于复杂（${complexity}，上限 ${MAX_COMPLEXITY}）`, { complexity, max: MAX_COMPLEXITY, http: { status: 400 } });
@@ -100,12 +114,16 @@ export function enforceLimits(schema: GraphQLSchema, document: DocumentNode, ope
   }
 }
 
-function complexityOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
-  return measure({
-    schema,
-    operationName,
-    query: document,
-    variables,
+interface Cost {
+  complexity: number;
+  /** How many LARGE_ANSWERS the operation asks for. */
+  largeFields: number;
+}
+
+function complexityOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): Cost {
+  const options = { schema, operationName, query: document, variables };
+  const complexity = measure({
+    ...options,
     estimators: [
       fieldExtensionsEstimator(),
       ({ args, childComplexity }) =>
@@ -113,7 +131,21 @@ function complexityOf(schema: GraphQLSchema, document: DocumentNode, operationNa
       simpleEstimator({ defaultComplexity: 1 }),
     ],
   });
+  return { complexity, largeFields: measure({ ...options, estimators: [largeAnswers] }) };
 }
+
+/**
+ * How many large answers an operation may return: each of LARGE_ANSWERS counts 1, times the page size of
+ * every connection above it (`first`, or the default page when absent). Any other list above it
+ * (not a connection's `edges`) may be long, so it counts as over the limit.
+ */
+const largeAnswers: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (LARGE_ANSWERS.has(`${type.name}.${field.name}`)) return 1;
+  if (childComplexity === 0) return 0;
+  if (field.args.some((a) => a.name === 'first')) return (typeof args.first === 'number' ? Math.max(1, args.first) : DEFAULT_PAGE_SIZE) * childComplexity;
+  if (isListType(getNullableType(field.type)) && field.name !== 'edges') return (MAX_LARGE_FIELDS + 1) * childComplexity;
+  return childComplexity;
+};
 
 /** What is too long or too deep in a value (the variables), as a message; null when nothing is. */
 function largestText(root: unknown): string | null {

@@ -12,18 +12,19 @@ export class FileProblem extends Error {
     message: string | null,
     readonly limitBytes?: number,
     readonly retryAfterSeconds?: number,
+    readonly reason?: string,
   ) {
     super(message ?? `HTTP ${status}`);
   }
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; limitBytes?: number; retryAfterSeconds?: number };
+  error?: { code?: string; message?: string; limitBytes?: number; retryAfterSeconds?: number; reason?: string };
 }
 
 function problemOf(status: number, body: unknown): FileProblem {
   const error = (body as ErrorBody | null)?.error;
-  return new FileProblem(status, error?.code ?? (status === 0 ? 'NETWORK' : 'INTERNAL_SERVER_ERROR'), error?.message ?? null, error?.limitBytes, error?.retryAfterSeconds);
+  return new FileProblem(status, error?.code ?? (status === 0 ? 'NETWORK' : 'INTERNAL_SERVER_ERROR'), error?.message ?? null, error?.limitBytes, error?.retryAfterSeconds, error?.reason);
 }
 
 export async function fetchEntityFile(url: string, accessCode: string): Promise<Blob> {

@@ -33,6 +33,7 @@ import { SeedFields1796119500000 } from './1796119500000-SeedFields';
 import { DeadlineChain1796121000000 } from './1796121000000-DeadlineChain';
 import { RuleGovernance1796596990502 } from './1796596990502-RuleGovernance';
 import { RuleGovernanceWalls1796597000000 } from './1796597000000-RuleGovernanceWalls';
+import { RateLimitWalls1796597100000 } from './1796597100000-RateLimitWalls';
 import { LoginThrottles1796600500000 } from './1796600500000-LoginThrottles';
 import { AuditAnchors1796606618055 } from './1796606618055-AuditAnchors';
 import { AuditAnchorWalls1796606700000 } from './1796606700000-AuditAnchorWalls';
@@ -57,6 +58,7 @@ export const MIGRATIONS: Function[] = [
   SeedFields1796119500000,
   DeadlineChain1796121000000,
   RuleGovernance1796596990502, RuleGovernanceWalls1796597000000,
+  RateLimitWalls1796597100000,
   LoginThrottles1796600500000,
   AuditAnchors1796606618055, AuditAnchorWalls1796606700000,
 ];

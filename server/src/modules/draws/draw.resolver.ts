@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import { LARGE_FIELD_COST } from '../../graphql/limits';
 import { GraphQLJSON } from 'graphql-scalars';
 import { deriveSeedHex, fromGlobalUuid } from '@spotcheck/shared';
 import { tenantTx, type RequestContext } from '../../graphql/context';
@@ -79,7 +80,7 @@ export class DrawResolver {
     return ctx.loaders.Task.load(draw.taskId);
   }
 
-  @FieldResolver(() => GraphQLJSON, { description: '完整摇号记录（摇号前不含服务器种子和结果）' })
+  @FieldResolver(() => GraphQLJSON, { description: '完整摇号记录（摇号前不含服务器种子和结果）；随名单增长，每次请求至多取一份', complexity: LARGE_FIELD_COST })
   record(@Root() draw: Draw) {
     return publishableRecord(draw);
   }

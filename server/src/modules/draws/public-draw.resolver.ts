@@ -1,9 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLJSON } from 'graphql-scalars';
 import type { RequestContext } from '../../graphql/context';
 import { Public } from '../../graphql/permissions';
 import { notFound } from '../../graphql/errors';
-import { findPublicDraw, listPublicDraws, publicDrawRecordJson } from './public-draws';
+import { findPublicDraw, listPublicDraws } from './public-draws';
 import { DrawVerification, verifyPublicDraw } from './draw-verification';
 
 @ObjectType({ description: '公示的摇号' })
@@ -29,6 +28,10 @@ class PublicDrawList {
   @Field(() => [PublicDraw]) draws!: PublicDraw[];
 }
 
+/**
+ * The whole record is not a GraphQL field: it grows with the pool (tens of megabytes for a million
+ * entities), so it is served only by REST (`recordUrl`), streamed and cacheable.
+ */
 @Resolver(() => PublicDraw)
 export class PublicDrawResolver {
   @Public()
@@ -48,14 +51,6 @@ export class PublicDrawResolver {
     const draw = await findPublicDraw(ctx.app, id);
     if (!draw) throw notFound('摇号记录');
     return draw;
-  }
-
-  @Public()
-  @Query(() => GraphQLJSON, { description: '公示：完整摇号记录，任何人可据此复核' })
-  async publicDrawRecord(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    const json = await publicDrawRecordJson(ctx.app, id);
-    if (!json) throw notFound('摇号记录');
-    return JSON.parse(json);
   }
 
   @FieldResolver(() => DrawVerification, { description: '按摇号规范复核本记录的结论（每条记录只复核一次）' })

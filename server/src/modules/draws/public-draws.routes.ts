@@ -1,6 +1,10 @@
+import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import type express from 'express';
 import type { AppServices } from '../../graphql/context';
-import { listPublicDraws, publicDrawRecordJson } from './public-draws';
+import { listPublicDraws, publicDrawRecordGz } from './public-draws';
 
 /** No sign-in: anyone lists the draws and downloads any record to verify it. */
 export function registerPublicDrawRoutes(web: express.Express, app: AppServices): void {
@@ -14,16 +18,29 @@ export function registerPublicDrawRoutes(web: express.Express, app: AppServices)
       next(error);
     }
   });
+  /**
+   * The record is the one public answer that grows with the pool (tens of megabytes for a million
+   * entities): it is unzipped as a stream into the response, never held as one text, and carries a
+   * strong ETag (of the stored bytes, which change once, when the draw is performed) so that caches
+   * and repeated downloads get 304.
+   */
   web.get('/api/public/draws/:id', async (req, res, next) => {
     try {
-      const json = await publicDrawRecordJson(app, req.params.id);
-      if (!json) {
+      const gz = await publicDrawRecordGz(app, req.params.id);
+      if (!gz) {
         res.status(404).json({ error: { code: 'NOT_FOUND', message: '摇号记录不存在或不可见' } });
         return;
       }
-      res.type('application/json; charset=utf-8').set('Cache-Control', 'public, max-age=60').send(json);
+      res.set({ 'Cache-Control': 'public, max-age=60', ETag: `"${crypto.createHash('sha256').update(gz).digest('hex').slice(0, 32)}"` });
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+      res.type('application/json; charset=utf-8');
+      await pipeline(Readable.from([gz]), createGunzip(), res);
     } catch (error) {
-      next(error);
+      if (res.headersSent) res.destroy();
+      else next(error);
     }
   });
 }

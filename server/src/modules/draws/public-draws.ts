@@ -74,10 +74,16 @@ export function publicDrawRecordUrl(drawGlobalId: string): string {
   return `/api/public/draws/${drawGlobalId}`;
 }
 
-/** The whole record as JSON text (before the draw: the frozen input and the commitment, no seed). */
-export async function publicDrawRecordJson(app: AppServices, drawGlobalId: string): Promise<string | null> {
+/** The whole record gzipped as stored (before the draw: the frozen input and the commitment, no seed). */
+export async function publicDrawRecordGz(app: AppServices, drawGlobalId: string): Promise<Buffer | null> {
   const id = fromGlobalUuid(drawGlobalId, 'Draw');
   if (!id) return null;
   const [row] = (await app.db.query(`SELECT record_gz FROM public_draws WHERE id = $1`, [id])) as { record_gz: Buffer }[];
-  return row ? gunzipSync(row.record_gz).toString('utf8') : null;
+  return row?.record_gz ?? null;
+}
+
+/** The whole record as JSON text: for the server's own uses (a notice's few fields), never sent whole over GraphQL. */
+export async function publicDrawRecordJson(app: AppServices, drawGlobalId: string): Promise<string | null> {
+  const gz = await publicDrawRecordGz(app, drawGlobalId);
+  return gz ? gunzipSync(gz).toString('utf8') : null;
 }

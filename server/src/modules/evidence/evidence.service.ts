@@ -86,7 +86,7 @@ export async function addTeamEvidence(ctx: RequestContext, inspectionGlobalId: s
       const record = await loadInspection(m, inspectionGlobalId, true);
       await assertTeamMayAdd(ctx, m, record);
       if ((await m.countBy(EvidenceFile, { inspectionId: record.id })) >= MAX_FILES_PER_RECORD) {
-        throw ruleViolation('evidence.count', `每份检查记录最多 ${MAX_FILES_PER_RECORD} 个证据文件`);
+        throw ruleViolation('evidence.count', `每份检查记录最多 ${MAX_FILES_PER_RECORD} 个证据文件（含检查对象上传的附件）`);
       }
       return { inspectionId: record.id, statementId: null, uploadedByUser: viewer.userId, uploadedByEntity: false };
     },

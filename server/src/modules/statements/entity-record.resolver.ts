@@ -1,7 +1,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Public } from '../../graphql/permissions';
-import { scopeOfAccessCode } from './access-code-lookup';
+import { scopeOfAccessCode, type CodeScope } from './access-code-lookup';
+import { limitEntityWrites } from './entity-limits';
 import { readEntityRecord, saveStatementDraft, submitStatement } from './entity-record.service';
 import { StatementKind } from './statement.entity';
 import { EntityRecordView, EntityStatement } from './statement.types';
@@ -25,7 +26,7 @@ export class EntityRecordResolver {
     @Arg('kind', () => StatementKind) kind: StatementKind,
     @Arg('body', { defaultValue: '' }) body: string,
   ) {
-    return saveStatementDraft(ctx.app, await scopeOfAccessCode(ctx.app, ctx.ip, accessCode), kind, body);
+    return saveStatementDraft(ctx.app, await writingScope(ctx, accessCode), kind, body);
   }
 
   @Public()
@@ -36,6 +37,13 @@ export class EntityRecordResolver {
     @Arg('kind', () => StatementKind) kind: StatementKind,
     @Arg('body') body: string,
   ) {
-    return submitStatement(ctx.app, await scopeOfAccessCode(ctx.app, ctx.ip, accessCode), kind, body, ctx.requestId);
+    return submitStatement(ctx.app, await writingScope(ctx, accessCode), kind, body, ctx.requestId);
   }
+}
+
+/** The code's scope for a write, counted against the entity's rate limits. */
+async function writingScope(ctx: RequestContext, accessCode: string): Promise<CodeScope> {
+  const scope = await scopeOfAccessCode(ctx.app, ctx.ip, accessCode);
+  await limitEntityWrites(ctx.app, scope, ctx.ip);
+  return scope;
 }

@@ -7,6 +7,7 @@ import { evidenceRoute } from '../evidence/evidence-http';
 import { receiveEvidence } from '../evidence/evidence-upload';
 import { evidenceView } from '../evidence/evidence.types';
 import { scopeOfAccessCode } from './access-code-lookup';
+import { limitEntityWrites } from './entity-limits';
 import { addStatementAttachment, entityFile, precheckAttachment } from './entity-record.service';
 
 /** The code travels in a header, never in the URL (where it would end up in logs and histories). */
@@ -25,6 +26,7 @@ export function registerEntityRecordRoutes(web: express.Express, app: AppService
     '/api/entity-records/statements/:id/attachments',
     evidenceRoute(app, async (req, res) => {
       const scope = await scopeOfAccessCode(app, req.ip ?? null, codeOf(req));
+      await limitEntityWrites(app, scope, req.ip ?? null);
       await precheckAttachment(app, scope, String(req.params.id));
       const file = await receiveEvidence(req, app.config.evidence.maxFileBytes);
       try {

@@ -16,6 +16,7 @@ import { InspectionItem } from '../items/inspection-item.entity';
 import { Inspector } from '../inspectors/inspector.entity';
 import { jointRecordParts } from '../joint/joint-record-parts';
 import type { CodeScope } from './access-code-lookup';
+import { assertAttachmentQuota, assertStatementQuota } from './entity-limits';
 import { InspectionStatement, StatementKind } from './statement.entity';
 import { EntityRecordView, recordVersion, statementView, type EntityStatement } from './statement.types';
 
@@ -73,16 +74,21 @@ function checkBody(body: string, required: boolean): string {
   return text;
 }
 
+/** The newest record of the code, locked: the entity's writes (drafts, submissions, uploads) queue up on it. */
+function lockNewest(m: EntityManager, scope: CodeScope): Promise<Inspection> {
+  return m.createQueryBuilder(Inspection, 'i').where('i.id = :id', { id: scope.inspectionId }).setLock('pessimistic_write').getOneOrFail();
+}
+
 /** The chain's one open draft, locked; the newest record is locked first, so drafts and submissions queue up. */
-async function lockedDraft(m: EntityManager, scope: CodeScope): Promise<{ record: Inspection; draft: InspectionStatement | null }> {
-  const record = await m.createQueryBuilder(Inspection, 'i').where('i.id = :id', { id: scope.inspectionId }).setLock('pessimistic_write').getOneOrFail();
+async function lockedDraft(m: EntityManager, scope: CodeScope): Promise<{ record: Inspection; draft: InspectionStatement | null; chain: string[] }> {
+  const record = await lockNewest(m, scope);
   const chain = (await recordsOfCode(m, scope.codeHash)).map((r) => r.id);
   const draft = await m
     .createQueryBuilder(InspectionStatement, 's')
     .where('s.inspection_id IN (:...chain) AND s.submitted_at IS NULL', { chain })
     .setLock('pessimistic_write')
     .getOne();
-  return { record, draft };
+  return { record, draft, chain };
 }
 
 /** Starts (or rewrites) the entity's draft, to which attachments are then uploaded. */
@@ -109,7 +115,8 @@ export function saveStatementDraft(app: AppServices, scope: CodeScope, kind: Sta
 export function submitStatement(app: AppServices, scope: CodeScope, kind: StatementKind, body: string, requestId: string | null): Promise<EntityStatement> {
   const text = checkBody(body, true);
   return inTenant(app.db, scope.tenantId, async (m) => {
-    const { record: newest, draft } = await lockedDraft(m, scope);
+    const { record: newest, draft, chain } = await lockedDraft(m, scope);
+    await assertStatementQuota(app, m, scope, chain);
     const record = draft && draft.inspectionId !== newest.id ? await m.findOneByOrFail(Inspection, { id: draft.inspectionId }) : newest;
     const now = new Date();
     const flags = {
@@ -137,6 +144,7 @@ export function submitStatement(app: AppServices, scope: CodeScope, kind: Statem
 
 async function draftForAttachment(m: EntityManager, scope: CodeScope, statementGlobalId: string, lock: boolean): Promise<InspectionStatement> {
   const id = fromGlobalUuid(statementGlobalId, 'InspectionStatement');
+  if (lock) await lockNewest(m, scope);
   const chain = (await recordsOfCode(m, scope.codeHash)).map((r) => r.id);
   const query = m.createQueryBuilder(InspectionStatement, 's').where('s.id = :id AND s.inspection_id IN (:...chain)', { id, chain });
   if (lock) query.setLock('pessimistic_write');
@@ -146,9 +154,19 @@ async function draftForAttachment(m: EntityManager, scope: CodeScope, statementG
   return statement;
 }
 
-/** Checked before the upload is received. */
+/** Checked before the upload is received (and again, under the locks, when it is stored). */
 export function precheckAttachment(app: AppServices, scope: CodeScope, statementGlobalId: string): Promise<unknown> {
-  return inTenant(app.db, scope.tenantId, (m) => draftForAttachment(m, scope, statementGlobalId, false));
+  return inTenant(app.db, scope.tenantId, async (m) => attachmentPlace(app, m, scope, statementGlobalId, false));
+}
+
+/** The draft a file goes to, if the code may add one more file to it. */
+async function attachmentPlace(app: AppServices, m: EntityManager, scope: CodeScope, statementGlobalId: string, lock: boolean): Promise<InspectionStatement> {
+  const statement = await draftForAttachment(m, scope, statementGlobalId, lock);
+  if ((await m.countBy(EvidenceFile, { statementId: statement.id })) >= MAX_ATTACHMENTS) {
+    throw ruleViolation('statement.attachments', `每份陈述申辩最多 ${MAX_ATTACHMENTS} 个附件`);
+  }
+  await assertAttachmentQuota(app, m, scope, (await recordsOfCode(m, scope.codeHash)).map((r) => r.id), statement.inspectionId);
+  return statement;
 }
 
 export function addStatementAttachment(app: AppServices, scope: CodeScope, statementGlobalId: string, file: ReceivedEvidence, requestId: string | null): Promise<EvidenceFile> {
@@ -157,10 +175,7 @@ export function addStatementAttachment(app: AppServices, scope: CodeScope, state
     scope.tenantId,
     file,
     async (m) => {
-      const statement = await draftForAttachment(m, scope, statementGlobalId, true);
-      if ((await m.countBy(EvidenceFile, { statementId: statement.id })) >= MAX_ATTACHMENTS) {
-        throw ruleViolation('statement.attachments', `每份陈述申辩最多 ${MAX_ATTACHMENTS} 个附件`);
-      }
+      const statement = await attachmentPlace(app, m, scope, statementGlobalId, true);
       return { inspectionId: statement.inspectionId, statementId: statement.id, uploadedByUser: null, uploadedByEntity: true };
     },
     (m, row) => appendAudit(m, entityActor(scope, requestId), {

@@ -14,6 +14,7 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
+import { LARGE_ANSWERS } from '../../graphql/limits';
 
 export type RootName = 'Query' | 'Mutation' | 'Subscription';
 
@@ -115,9 +116,10 @@ export function isListSlot(field: GraphQLField<unknown, unknown>, path: string[]
 /**
  * A selection of everything a caller could read from a type without arguments, `depth` object levels
  * down (connections count their edges and node as levels of their own): the widest net for data that
- * should not be there.
+ * should not be there. A large answer (a draw's whole record: one per request, graphql/limits.ts) is
+ * selected at the first level only; below, the objects around it show what is visible.
  */
-export function selectionOf(schema: GraphQLSchema, type: GraphQLOutputType, depth = 3, concrete?: string): string {
+export function selectionOf(schema: GraphQLSchema, type: GraphQLOutputType, depth = 3, concrete?: string, large = true): string {
   const named = getNamedType(type);
   if (isScalarType(named) || isEnumType(named)) return '';
   if (depth <= 0) return isObjectType(named) && named.getFields().id ? '{ __typename id }' : '{ __typename }';
@@ -125,15 +127,16 @@ export function selectionOf(schema: GraphQLSchema, type: GraphQLOutputType, dept
     // Fragments on several types may not select one name with two types: the caller names the type it expects.
     const possible = schema.getPossibleTypes(named).filter((p) => !concrete || p.name === concrete);
     if (possible.length !== 1) return isInterfaceType(named) && named.getFields().id ? '{ __typename id }' : '{ __typename }';
-    return `{ __typename ... on ${possible[0]!.name} ${selectionOf(schema, possible[0]!, depth)} }`;
+    return `{ __typename ... on ${possible[0]!.name} ${selectionOf(schema, possible[0]!, depth, undefined, large)} }`;
   }
   if (!isObjectType(named)) return '';
   const parts = ['__typename'];
   for (const f of Object.values(named.getFields())) {
     if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    if (!large && LARGE_ANSWERS.has(`${named.name}.${f.name}`)) continue;
     const inner = getNamedType(f.type);
     if (isScalarType(inner) || isEnumType(inner)) parts.push(f.name);
-    else parts.push(`${f.name} ${selectionOf(schema, f.type, depth - 1)}`);
+    else parts.push(`${f.name} ${selectionOf(schema, f.type, depth - 1, undefined, false)}`);
   }
   return `{ ${parts.join(' ')} }`;
 }
