@@ -39,6 +39,7 @@ const HAND_WRITTEN: Record<string, string> = {
   'Query.publicEntities(bureauId)': PUBLIC,
   'Query.publicDraws(bureauId)': PUBLIC,
   'Query.publicDraw(id)': PUBLIC,
+  'Query.publicAuditAnchors(bureauId)': PUBLIC,
   'Query.publicResults(bureauId)': PUBLIC,
   'Query.publicResults(itemId)': PUBLIC,
   'Query.publicResults(planId)': PUBLIC,

@@ -11,6 +11,7 @@ const SUBMIT = `mutation($code: String!, $body: String!) { submitEntityStatement
 
 /** Small limits, so that each is reached in a few requests (the defaults are in config.ts and the README). */
 const LIMITS = {
+  TRUST_PROXY: '1', // the test speaks as the one proxy in front, naming each client's address
   ENTITY_STATEMENTS_PER_DAY: '3',
   ENTITY_STATEMENTS_PER_RECORD: '5',
   ENTITY_FILES_PER_DAY: '12',

@@ -60,7 +60,7 @@ describe('the entity’s voice: its record by access code, statements and object
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ TRUST_PROXY: '1' }); // the test speaks as the one proxy in front, naming each client's address
     // 舞钢's 2023 results as the demo has them: published, under review and returned records.
     await seedDemoDraw(t.app.services);
     await seedDemoInspections(t.app.services);
