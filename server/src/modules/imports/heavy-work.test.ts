@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { toGlobalId } from '@spotcheck/shared';
+import { codes, startTestApp, type TestApp } from '../../test-support/test-app';
 import { testUscc, upload, utf8Csv, waitForJob } from './import-fixtures';
 
 const WUGANG = '410481';
@@ -69,6 +71,23 @@ describe('each bureau’s budget of heavy work', () => {
     expect(again.status).toBe(202);
     expect((await waitForJob(t, again.body.jobId, changde)).status).toBe('SUCCEEDED');
   }, 300_000);
+
+  it('counts draws in the same budget: a bureau whose slots are taken is refused a draw, another is not', async () => {
+    const [{ tenant_id: tenantId }] = await t.sql(`SELECT tenant_id FROM users WHERE username = 'changde.admin'`);
+    const slots = [t.app.services.heavyWork.tryAcquire(tenantId), t.app.services.heavyWork.tryAcquire(tenantId)];
+    try {
+      const draw = 'mutation($id: ID!) { performDraw(drawId: $id) { id } }';
+      const refused = await t.gql(draw, { id: toGlobalId('Draw', crypto.randomUUID()) }, changde);
+      expect(codes(refused)).toEqual(['RATE_LIMITED']);
+      expect(refused.errors![0]!.message).toBe('本单位同时进行的导入、导出和摇号已达 2 项的上限，请等其中一项完成后再试');
+      const commit = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: toGlobalId('Task', crypto.randomUUID()) }, changde);
+      expect(codes(commit)).toEqual(['RATE_LIMITED']);
+      expect(codes(await t.gql(draw, { id: toGlobalId('Draw', crypto.randomUUID()) }, wugang))).toEqual(['NOT_FOUND']);
+    } finally {
+      for (const release of slots) release?.();
+    }
+    expect(codes(await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { id } }', { id: toGlobalId('Draw', crypto.randomUUID()) }, changde))).toEqual(['NOT_FOUND']);
+  });
 });
 
 describe('each bureau’s daily upload quota', () => {

@@ -31,8 +31,11 @@ async function pack(name: string, chunks: EntryChunks): Promise<Packed> {
   return { name: Buffer.from(name, 'utf8'), data: Buffer.concat(out), crc, size };
 }
 
-/** A zip (deflate, no zip64) of the given entries in this order. */
-export async function zipOf(entries: [string, EntryChunks][]): Promise<Buffer> {
+/**
+ * A zip (deflate, no zip64) of the given entries in this order. `declared` may lie about an entry's
+ * inflated size, as a hostile file does to pass checks made on the declared sizes.
+ */
+export async function zipOf(entries: [string, EntryChunks][], declared: (path: string, size: number) => number = (_, size) => size): Promise<Buffer> {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -45,7 +48,7 @@ export async function zipOf(entries: [string, EntryChunks][]): Promise<Buffer> {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(e.crc, 14);
     local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
+    local.writeUInt32LE(declared(path, e.size), 22);
     local.writeUInt16LE(e.name.length, 26);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
@@ -55,7 +58,7 @@ export async function zipOf(entries: [string, EntryChunks][]): Promise<Buffer> {
     dir.writeUInt16LE(8, 10);
     dir.writeUInt32LE(e.crc, 16);
     dir.writeUInt32LE(e.data.length, 20);
-    dir.writeUInt32LE(e.size, 24);
+    dir.writeUInt32LE(declared(path, e.size), 24);
     dir.writeUInt16LE(e.name.length, 28);
     dir.writeUInt32LE(offset, 42);
     parts.push(local, e.name, e.data);

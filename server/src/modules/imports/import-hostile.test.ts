@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { ENTITY_HEADERS, importFile, testUscc, upload, waitForJob, xlsxFile } from './import-fixtures';
 import { inlineTextBomb, sharedStringsBomb, sheetOf, workbookParts, zipOf } from './hostile-files';
@@ -34,7 +37,7 @@ describe('hostile import files', () => {
   afterAll(() => t.close());
 
   /** Uploads `file` as the office of 常德 and watches memory and another bureau until the job ends. */
-  async function importWatched(file: Buffer, fileName: string): Promise<{ job: any; watch: Watch }> {
+  async function importWatched(file: Buffer | string, fileName: string): Promise<{ job: any; watch: Watch }> {
     const base = process.memoryUsage();
     const watch: Watch = { peakRssMib: 0, peakHeapMib: 0, answers: 0, slowestMs: 0 };
     const sample = () => {
@@ -75,7 +78,6 @@ describe('hostile import files', () => {
     expect(file.length).toBeLessThan(6 * MiB);
     const before = await entityCount();
     const { job, watch } = await importWatched(file, 'shared-strings.xlsx');
-    console.log('shared strings', file.length, watch, job.failureReason);
     expect(job).toMatchObject({ status: 'FAILED', insertedRows: 0, updatedRows: 0 });
     expect(job.failureReason).toMatch(/[\u4e00-\u9fa5]/);
     expect(await entityCount()).toBe(before);
@@ -89,12 +91,36 @@ describe('hostile import files', () => {
     expect(file.length).toBeLessThan(MiB);
     const before = await entityCount();
     const { job, watch } = await importWatched(file, 'bomb.xlsx');
-    console.log('zip bomb', file.length, watch, job.failureReason);
     expect(job).toMatchObject({ status: 'FAILED', insertedRows: 0, updatedRows: 0 });
     expect(job.failureReason).toContain('压缩比');
     expect(await entityCount()).toBe(before);
     expect(watch.peakRssMib).toBeLessThan(MEMORY_BOUND_MIB);
     expect(watch.answers).toBeGreaterThan(0);
+    expect(watch.slowestMs).toBeLessThan(ANSWER_BOUND_MS);
+  }, 240_000);
+
+  it('refuses a zip bomb that declares a small size, as it inflates, with memory bounded', async () => {
+    const file = await zipOf(workbookParts(inlineTextBomb(300)), (path, size) => (path.endsWith('sheet1.xml') ? 1000 : size));
+    const before = await entityCount();
+    const { job, watch } = await importWatched(file, 'lying-bomb.xlsx');
+    expect(job).toMatchObject({ status: 'FAILED', insertedRows: 0, updatedRows: 0 });
+    expect(job.failureReason).toContain('解压后比文件记录的大小更大');
+    expect(await entityCount()).toBe(before);
+    expect(watch.peakRssMib).toBeLessThan(MEMORY_BOUND_MIB);
+    expect(watch.slowestMs).toBeLessThan(ANSWER_BOUND_MS);
+  }, 240_000);
+
+  it('refuses a CSV whose one line is 40 MiB long, with memory bounded', async () => {
+    // Streamed from disk: a 40 MiB body built in this process would count against the server's bound.
+    const file = path.join(os.tmpdir(), `spotcheck-one-line-${process.pid}.csv`);
+    fs.writeFileSync(file, '名称,统一社会信用代码,行政区划代码\n');
+    for (let i = 0; i < 40; i += 1) fs.appendFileSync(file, Buffer.alloc(MiB, 'x'));
+    const before = await entityCount();
+    const { job, watch } = await importWatched(file, 'one-line.csv').finally(() => fs.rmSync(file, { force: true }));
+    expect(job).toMatchObject({ status: 'FAILED', insertedRows: 0, updatedRows: 0 });
+    expect(job.failureReason).toContain('一行的内容超过 1 MiB');
+    expect(await entityCount()).toBe(before);
+    expect(watch.peakRssMib).toBeLessThan(MEMORY_BOUND_MIB);
     expect(watch.slowestMs).toBeLessThan(ANSWER_BOUND_MS);
   }, 240_000);
 });
