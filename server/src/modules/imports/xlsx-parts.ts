@@ -31,7 +31,8 @@ export async function readWorkbook(filePath: string, entries: ZipEntry[]): Promi
   if (workbookEntry) {
     await parseXml(workbookEntry.name, entryChunks(filePath, workbookEntry), {
       open(tag) {
-        if (tag.name === 'sheet' && firstSheetId === null) firstSheetId = tag.attributes['r:id'] ?? null;
+        // The relationship id, whatever prefix its namespace has (usually r:id).
+        if (tag.name === 'sheet' && firstSheetId === null) firstSheetId = Object.entries(tag.attributes).find(([name]) => name.endsWith(':id'))?.[1] ?? null;
         if (tag.name === 'workbookPr') date1904 = tag.attributes.date1904 === '1' || tag.attributes.date1904 === 'true';
       },
     });

@@ -29,17 +29,17 @@ const styles = part(
 );
 
 describe('the xlsx reader', () => {
-  it('reads shared, rich and inline text, dates by their format, numbers, booleans, formula results and sparse cells', async () => {
+  it('reads shared, rich and inline text (prefixed elements too), dates by their format, numbers, booleans, formula results and sparse cells', async () => {
     const sharedStrings = part(
       `<sst xmlns="${MAIN}"><si><t>名称</t></si><si><r><rPr><b/></rPr><t>常德</t></r><r><t xml:space="preserve"> 公司</t></r><rPh sb="0" eb="2"><t>ジョウトク</t></rPh></si><si><t>a&amp;b&lt;c</t></si></sst>`,
     );
     const sheet = part(
-      `<worksheet xmlns="${MAIN}"><sheetData>` +
-        `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="D1" t="inlineStr"><is><t>行内</t></is></c></row>` +
+      `<x:worksheet xmlns:x="${MAIN}"><x:sheetData>` +
+        `<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="D1" t="inlineStr"><x:is><x:t>行内</x:t></x:is></x:c></x:row>` +
         `<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" s="1"><v>45292</v></c><c r="C3" s="2"><v>45293.5</v></c><c r="D3" s="3"><v>12.5</v></c></row>` +
         `<row r="4"><c r="A4" t="s"><v>2</v></c><c r="B4" t="b"><v>1</v></c><c r="C4" t="str"><f>A4&amp;"x"</f><v>公式结果</v></c><c r="D4"><f>1+1</f><v>2</v></c><c r="E4" t="e"><v>#N/A</v></c></row>` +
         `<row><c t="s"><v>0</v></c><c><v>1E+3</v></c></row>` +
-        `</sheetData></worksheet>`,
+        `</x:sheetData></x:worksheet>`,
     );
     const parts = workbookParts(sheet, sharedStrings);
     parts.splice(4, 0, ['xl/styles.xml', styles]);

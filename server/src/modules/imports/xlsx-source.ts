@@ -1,9 +1,8 @@
-import type { SaxesTagPlain } from 'saxes';
 import { ImportFailure } from './import-failure';
 import { MAX_CELL_CHARS, type SharedStrings } from './shared-strings';
 import { BATCH_CHARS, MAX_ROW_CHARS, ROW_BATCH, type SheetRow } from './sheet-row';
 import { readDateStyles, readSharedStrings, readWorkbook } from './xlsx-parts';
-import { XmlStream } from './xml-events';
+import { XmlStream, type XmlTag } from './xml-events';
 import { entryChunks, readZipEntries, type ZipLimits } from './zip-entries';
 
 /** What an empty cell slot costs in a batch's budget, in characters: a row reaching XFD is not free. */
@@ -71,7 +70,7 @@ class SheetReader {
   ) {}
 
   readonly handlers = {
-    open: (tag: SaxesTagPlain) => this.open(tag),
+    open: (tag: XmlTag) => this.open(tag),
     text: (text: string) => {
       if (!this.value || !this.inText || this.phonetic) return;
       this.valueChars += text.length;
@@ -81,7 +80,7 @@ class SheetReader {
     close: (name: string) => this.close(name),
   };
 
-  private open(tag: SaxesTagPlain): void {
+  private open(tag: XmlTag): void {
     const a = tag.attributes;
     switch (tag.name) {
       case 'row': {

@@ -1,8 +1,14 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ImportFailure } from './import-failure';
 
+/** An element by its local name: `x:row` (some writers prefix the main namespace) is `row`. */
+export interface XmlTag {
+  name: string;
+  attributes: Record<string, string>;
+}
+
 export interface XmlHandlers {
-  open?(tag: SaxesTagPlain): void;
+  open?(tag: XmlTag): void;
   text?(text: string): void;
   close?(name: string): void;
 }
@@ -41,12 +47,12 @@ export class XmlStream {
     parser.on('opentag', (tag) => {
       this.depth += 1;
       if (this.depth > MAX_DEPTH) this.failure ??= this.refuse(`嵌套超过 ${MAX_DEPTH} 层`);
-      else handlers.open?.(tag as SaxesTagPlain);
+      else handlers.open?.({ name: localName(tag.name), attributes: (tag as SaxesTagPlain).attributes });
     });
     if (handlers.text) parser.on('text', handlers.text);
     parser.on('closetag', (tag) => {
       this.depth -= 1;
-      handlers.close?.(tag.name);
+      handlers.close?.(localName(tag.name));
     });
   }
 
@@ -86,4 +92,9 @@ export async function parseXml(part: string, chunks: AsyncIterable<Buffer>, hand
   const xml = new XmlStream(part, handlers);
   for await (const chunk of chunks) xml.write(chunk);
   xml.end();
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
 }
