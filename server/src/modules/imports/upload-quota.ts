@@ -14,5 +14,5 @@ export async function uploadAllowance(app: AppServices, tenantId: string): Promi
 
 /** The refusal once the quota is used up (before the body is read) or by the file being received. */
 export function quotaExceeded(app: AppServices): HttpError {
-  return new HttpError(429, 'RATE_LIMITED', `本单位 24 小时内上传导入文件的总量已达 ${Math.round(app.config.imports.bytesPerTenantDay / MiB)} MiB 的额度（含本文件），请明天再试或联系管理员调整额度`);
+  return new HttpError(429, 'RATE_LIMITED', `本单位 24 小时内上传导入文件的总量已达 ${Math.round(app.config.imports.bytesPerTenantDay / MiB)} MiB 的额度，请明天再试或联系管理员调整额度`);
 }
