@@ -25,6 +25,8 @@ import { jobCatalog, type JobExtensions } from './jobs/catalog';
 import type { JobDefinition } from './jobs/job';
 import type { DestinationStream, Logger } from 'pino';
 import { WorkClaims } from './db/work-claims';
+import { HeavyWork } from './lib/heavy-work';
+import { ImportQueue } from './modules/imports/import-queue';
 import { PersonKeys } from './security/id-numbers';
 import { recoverInterruptedImports } from './modules/imports/import-recovery';
 
@@ -141,6 +143,8 @@ async function openServices(config: Config, adminUrl: string, log: Logger, jobDe
     jobs: new JobQueue(adminUrl, config, log, jobDefinitions),
     metrics,
     claims: new WorkClaims({ connectionString: adminUrl, options: `-c role=${APP_ROLE}` }, log),
+    heavyWork: new HeavyWork(config.heavyJobsPerTenant),
+    importQueue: new ImportQueue(config.imports.workers, log),
   };
   // Imports left queued or running by a server that died are failed now (nothing of them was merged).
   await recoverInterruptedImports(db, log).catch((error: unknown) => log.error({ err: error }, 'import recovery failed'));

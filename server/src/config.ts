@@ -75,6 +75,16 @@ const Env = z.object({
     .optional(),
   /** Schema introspection over the API; by default on in demo mode and off in production mode. */
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /** The most one part of an uploaded xlsx (a sheet, the shared strings) may inflate to, in MiB. */
+  IMPORT_XLSX_MAX_PART_MB: z.coerce.number().int().min(1).max(4095).default(1024),
+  /** The most one part of an uploaded xlsx may inflate per compressed byte (beyond its first MiB): zip bombs. */
+  IMPORT_XLSX_MAX_RATIO: z.coerce.number().int().min(10).max(100_000).default(100),
+  /** Heavy operations (imports queued or running, exports, draws) one bureau may have in progress at once. */
+  HEAVY_JOBS_PER_TENANT: z.coerce.number().int().min(1).max(100).default(2),
+  /** Imports running at once in this process, across bureaus (each holds two pooled connections). */
+  IMPORT_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
+  /** MiB of import files one bureau may upload in 24 hours. */
+  IMPORT_MB_PER_TENANT_DAY: z.coerce.number().int().min(1).default(2048),
   /** When set, /metrics is served on this port only (for the scraper inside the cluster), not on PORT. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
@@ -147,6 +157,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       writesPerMinute: e.ENTITY_WRITES_PER_MINUTE,
       addressWritesPerMinute: e.ENTITY_ADDRESS_WRITES_PER_MINUTE,
     },
+    imports: {
+      xlsx: { maxEntryBytes: e.IMPORT_XLSX_MAX_PART_MB * 1024 * 1024, maxRatio: e.IMPORT_XLSX_MAX_RATIO },
+      workers: e.IMPORT_WORKERS,
+      bytesPerTenantDay: e.IMPORT_MB_PER_TENANT_DAY * 1024 * 1024,
+    },
+    heavyJobsPerTenant: e.HEAVY_JOBS_PER_TENANT,
     loginAddressLimit: { maxFailures: e.LOGIN_IP_MAX_FAILURES, windowMinutes: e.LOGIN_IP_WINDOW_MINUTES },
     loginThrottle: { pairMaxDelaySeconds: e.LOGIN_PAIR_MAX_DELAY_SECONDS, accountMaxDelaySeconds: e.LOGIN_ACCOUNT_MAX_DELAY_SECONDS },
   };

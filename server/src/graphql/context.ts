@@ -9,6 +9,8 @@ import type { SessionRevocations } from '../modules/auth/session-revocations';
 import type { JobQueue } from '../jobs/job-queue';
 import type { Metrics } from '../observability/metrics';
 import type { WorkClaims } from '../db/work-claims';
+import type { HeavyWork } from '../lib/heavy-work';
+import type { ImportQueue } from '../modules/imports/import-queue';
 import { createLoaders, type Loaders } from './loaders';
 import type { AppPubSub } from './pubsub';
 import { unauthenticated } from './errors';
@@ -37,6 +39,10 @@ export interface AppServices {
   metrics: Metrics;
   /** Work this process keeps in memory (imports), claimed so that others can tell when it died. */
   claims: WorkClaims;
+  /** Each bureau's budget of heavy work at once (imports, exports, draws). */
+  heavyWork: HeavyWork;
+  /** Background imports, bureaus taking turns. */
+  importQueue: ImportQueue;
   /** Natural persons' directory keys: a keyed hash of the ID number, which is never stored. */
   personKeys: PersonKeys;
 }

@@ -37,6 +37,7 @@ import { RateLimitWalls1796597100000 } from './1796597100000-RateLimitWalls';
 import { LoginThrottles1796600500000 } from './1796600500000-LoginThrottles';
 import { AuditAnchors1796606618055 } from './1796606618055-AuditAnchors';
 import { AuditAnchorWalls1796606700000 } from './1796606700000-AuditAnchorWalls';
+import { ImportFileBytes1796607323433 } from './1796607323433-ImportFileBytes';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -61,4 +62,5 @@ export const MIGRATIONS: Function[] = [
   RateLimitWalls1796597100000,
   LoginThrottles1796600500000,
   AuditAnchors1796606618055, AuditAnchorWalls1796606700000,
+  ImportFileBytes1796607323433,
 ];

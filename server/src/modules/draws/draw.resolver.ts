@@ -5,6 +5,7 @@ import { deriveSeedHex, fromGlobalUuid } from '@spotcheck/shared';
 import { tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
+import { withHeavySlot } from '../../graphql/heavy-slot';
 import { forbidden } from '../../graphql/errors';
 import { timed } from '../../observability/metrics';
 import { MarketEntity } from '../entities/market-entity.entity';
@@ -46,7 +47,7 @@ export class DrawResolver {
   @SignedIn()
   @Mutation(() => Draw, { description: '封存检查对象与执法人员名单，公开其哈希和服务器种子承诺值' })
   commitDraw(@Ctx() ctx: RequestContext, @Arg('taskId', () => ID) taskId: string) {
-    return timed(ctx.app.metrics.drawDuration, 'commit', () => commitDraw(ctx, taskId));
+    return withHeavySlot(ctx, () => timed(ctx.app.metrics.drawDuration, 'commit', () => commitDraw(ctx, taskId)));
   }
 
   @SignedIn()
@@ -58,7 +59,7 @@ export class DrawResolver {
   @SignedIn()
   @Mutation(() => Draw, { description: '摇号：生成种子、抽取、组队，公开服务器种子' })
   performDraw(@Ctx() ctx: RequestContext, @Arg('drawId', () => ID) drawId: string) {
-    return timed(ctx.app.metrics.drawDuration, 'perform', () => performDraw(ctx, drawId));
+    return withHeavySlot(ctx, () => timed(ctx.app.metrics.drawDuration, 'perform', () => performDraw(ctx, drawId)));
   }
 
   @SignedIn()

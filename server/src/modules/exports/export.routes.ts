@@ -5,7 +5,7 @@ import { asSubject } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 import { inTenant } from '../../db/tenancy';
 import { forEachBatch } from '../imports/cursor';
-import { fileRoute, forbiddenHttp, notFoundHttp, signedInContext, startDownload } from '../imports/http-support';
+import { fileRoute, forbiddenHttp, heavySlotHttp, notFoundHttp, signedInContext, startDownload } from '../imports/http-support';
 import { ENTITY_EXPORT, INSPECTOR_EXPORT, type DirectoryExport } from './directory-exports';
 import { openTableWriter, type TableFormat } from './table-writer';
 import { TEMPLATE_HEADERS, entityExample, inspectorExample } from './templates';
@@ -44,10 +44,15 @@ export function registerExportRoutes(web: express.Express, app: AppServices): vo
       const spec = which === 'entities' ? ENTITY_EXPORT : INSPECTOR_EXPORT;
       const tenantId = ctx.viewer!.tenantId;
       if (!ctx.ability.can('read', asSubject(spec.subject, { tenantId }))) throw forbiddenHttp();
-      await inTenant(app.db, tenantId, async (m) => {
-        startDownload(res, CONTENT_TYPES[format], `${spec.fileBase}.${format}`, `${spec.asciiBase}.${format}`);
-        await streamDirectory(m, spec, format, res);
-      });
+      const release = heavySlotHttp(app, tenantId);
+      try {
+        await inTenant(app.db, tenantId, async (m) => {
+          startDownload(res, CONTENT_TYPES[format], `${spec.fileBase}.${format}`, `${spec.asciiBase}.${format}`);
+          await streamDirectory(m, spec, format, res);
+        });
+      } finally {
+        release();
+      }
     }),
   );
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { CsvRecords, CsvFormatError } from './csv-records';
 import { textDecoder, type TextEncoding } from './encoding';
 import { ImportFailure } from './import-failure';
-import { ROW_BATCH, type SheetRow } from './sheet-row';
+import { BATCH_CHARS, ROW_BATCH, rowChars, type SheetRow } from './sheet-row';
 
 const CSV_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: '引号没有闭合',
@@ -15,17 +15,21 @@ export async function* csvRows(filePath: string, encoding: TextEncoding): AsyncG
   const decoder = textDecoder(encoding);
   let number = 0;
   let batch: SheetRow[] = [];
+  let batchChars = 0;
   const records = new CsvRecords((cells) => {
     number += 1;
     batch.push({ number, cells });
+    batchChars += rowChars(cells);
   });
   const input = fs.createReadStream(filePath, { highWaterMark: 1 << 20 });
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       records.push(decoder.write(chunk));
-      if (batch.length >= ROW_BATCH) {
+      // Long records make a small batch: a chunk is at most 1 MiB of text, so a batch stays near BATCH_CHARS.
+      if (batch.length >= ROW_BATCH || batchChars >= BATCH_CHARS) {
         yield batch;
         batch = [];
+        batchChars = 0;
       }
     }
     records.push(decoder.end());

@@ -20,6 +20,14 @@ export const unauthenticatedHttp = () => new HttpError(401, 'UNAUTHENTICATED', '
 export const forbiddenHttp = (message = '无权执行此操作') => new HttpError(403, 'FORBIDDEN', message);
 export const notFoundHttp = (what = '对象') => new HttpError(404, 'NOT_FOUND', `${what}不存在或不可见`);
 export const badRequestHttp = (message: string) => new HttpError(400, 'BAD_USER_INPUT', message);
+export const rateLimitedHttp = (message: string) => new HttpError(429, 'RATE_LIMITED', message);
+
+/** One of the bureau's heavy-work slots (lib/heavy-work.ts), or a 429 refusal. */
+export function heavySlotHttp(app: AppServices, tenantId: string): () => void {
+  const release = app.heavyWork.tryAcquire(tenantId);
+  if (!release) throw rateLimitedHttp(app.heavyWork.refusal());
+  return release;
+}
 
 /** The request's context from its bearer token; refuses anonymous requests. */
 export async function signedInContext(app: AppServices, req: Request): Promise<RequestContext> {

@@ -50,6 +50,9 @@ export class ImportJob extends Node {
 
   @Field(() => String, { nullable: true, description: '整体失败的原因' }) @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason!: string | null;
 
+  /** The uploaded file's size: the bureau's daily upload quota counts it. */
+  @Column({ name: 'file_bytes', type: 'bigint', default: 0 }) fileBytes!: number;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt!: Date | null;

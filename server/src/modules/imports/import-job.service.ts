@@ -22,6 +22,7 @@ export interface NewImportJob {
   mode: ImportMode;
   fileName: string;
   acceptChecksumWarnings: boolean;
+  fileBytes: number;
 }
 
 /** The job row exists (QUEUED) before the upload is answered; the import itself runs afterwards. */

@@ -44,7 +44,7 @@ export async function runImport(app: AppServices, run: ImportRun): Promise<void>
       app.log.warn({ jobId: job.id }, 'import settled before it started (its claim was lost)');
       return;
     }
-    const source = await openRowSource(run.filePath, job.fileName, run.encoding);
+    const source = await openRowSource(run.filePath, job.fileName, run.encoding, app.config.imports.xlsx);
     await updateJob(app.db, job, { fileFormat: source.format, encoding: source.encoding });
     const progress = new ProgressReporter(app.db, job);
     const started = Date.now();

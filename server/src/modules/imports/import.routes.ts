@@ -8,13 +8,13 @@ import { AppError } from '../../graphql/errors';
 import { actorOf } from '../audit/audit.service';
 import { registerExportRoutes } from '../exports/export.routes';
 import { writeErrorReport } from './error-report';
-import { fileRoute, forbiddenHttp, notFoundHttp, signedInContext, startDownload } from './http-support';
+import { fileRoute, forbiddenHttp, heavySlotHttp, notFoundHttp, signedInContext, startDownload } from './http-support';
 import { ImportKind } from './import-job.entity';
 import { createImportJob, importClaimKey, loadReadableJob } from './import-job.service';
 import { parseImportOptions } from './import-options';
-import { enqueueImport } from './import-queue';
 import { runImport } from './import-runner';
 import { MAX_UPLOAD_BYTES, receiveUpload } from './upload';
+import { quotaExceeded, uploadAllowance } from './upload-quota';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -35,23 +35,33 @@ export function registerImportRoutes(web: express.Express, app: AppServices, opt
         if (!ctx.ability.can('create', asSubject('ImportJob', { tenantId: ctx.viewer!.tenantId }))) {
           throw forbiddenHttp('只有领导小组办公室可以导入名录');
         }
-        const upload = await receiveUpload(req, options.maxUploadBytes);
+        const tenantId = ctx.viewer!.tenantId;
+        // A slot of the bureau's heavy-work budget from before the body is read until the import ends.
+        const release = heavySlotHttp(app, tenantId);
         let started = false;
-        // Claimed before the row exists: no moment when another server could take it for orphaned.
-        const id = crypto.randomUUID();
         try {
-          const choice = parseImportOptions(upload.fields);
-          await app.claims.claim(importClaimKey(id));
-          const job = await createImportJob(ctx, { id, kind, mode: choice.mode, fileName: upload.fileName, acceptChecksumWarnings: choice.acceptChecksumWarnings });
-          const actor = actorOf(ctx);
-          enqueueImport(() => runImport(app, { job, filePath: upload.filePath, encoding: choice.encoding, actor }), app.log);
-          started = true;
-          res.status(202).json({ jobId: toGlobalId('ImportJob', job.id), status: job.status });
-        } finally {
-          if (!started) {
-            await fs.rm(upload.filePath, { force: true });
-            await app.claims.release(importClaimKey(id));
+          const allowance = await uploadAllowance(app, tenantId);
+          if (allowance <= 0) throw quotaExceeded(app);
+          const overQuota = allowance < options.maxUploadBytes;
+          const upload = await receiveUpload(req, Math.min(options.maxUploadBytes, allowance), overQuota ? () => quotaExceeded(app) : undefined);
+          // Claimed before the row exists: no moment when another server could take it for orphaned.
+          const id = crypto.randomUUID();
+          try {
+            const choice = parseImportOptions(upload.fields);
+            await app.claims.claim(importClaimKey(id));
+            const job = await createImportJob(ctx, { id, kind, mode: choice.mode, fileName: upload.fileName, acceptChecksumWarnings: choice.acceptChecksumWarnings, fileBytes: upload.bytes });
+            const actor = actorOf(ctx);
+            app.importQueue.enqueue(tenantId, () => runImport(app, { job, filePath: upload.filePath, encoding: choice.encoding, actor }).finally(release));
+            started = true;
+            res.status(202).json({ jobId: toGlobalId('ImportJob', job.id), status: job.status });
+          } finally {
+            if (!started) {
+              await fs.rm(upload.filePath, { force: true });
+              await app.claims.release(importClaimKey(id));
+            }
           }
+        } finally {
+          if (!started) release();
         }
       }),
     );

@@ -4,6 +4,7 @@ import { xlsxRows } from './xlsx-source';
 import { detectEncoding, type EncodingChoice, type TextEncoding } from './encoding';
 import { sniffFormat, type FileFormat } from './file-format';
 import type { RowBatches } from './sheet-row';
+import type { ZipLimits } from './zip-entries';
 
 export interface RowSource {
   format: FileFormat;
@@ -15,7 +16,7 @@ export interface RowSource {
 const HEAD_BYTES = 64 * 1024;
 
 /** Looks at the first bytes to pick the format and, for CSV, the encoding; then streams the rows. */
-export async function openRowSource(filePath: string, fileName: string, choice: EncodingChoice): Promise<RowSource> {
+export async function openRowSource(filePath: string, fileName: string, choice: EncodingChoice, limits: ZipLimits): Promise<RowSource> {
   const handle = await fs.open(filePath, 'r');
   let head: Buffer;
   let size: number;
@@ -28,7 +29,7 @@ export async function openRowSource(filePath: string, fileName: string, choice: 
     await handle.close();
   }
   const format = sniffFormat(head, fileName);
-  if (format === 'xlsx') return { format, encoding: null, rows: xlsxRows(filePath) };
+  if (format === 'xlsx') return { format, encoding: null, rows: xlsxRows(filePath, limits) };
   const encoding = detectEncoding(head, choice, head.length === size);
   return { format, encoding, rows: csvRows(filePath, encoding) };
 }

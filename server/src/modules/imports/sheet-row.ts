@@ -8,3 +8,10 @@ export interface SheetRow {
 export type RowBatches = AsyncIterable<SheetRow[]>;
 
 export const ROW_BATCH = 1000;
+
+/** A batch is also handed on once its cells hold this many characters, so long rows keep it small. */
+export const BATCH_CHARS = 4 * 1024 * 1024;
+/** The most characters one row may hold, as in a CSV record (csv-records.ts). */
+export const MAX_ROW_CHARS = 1 << 20;
+
+export const rowChars = (cells: readonly string[]) => cells.reduce((n, c) => n + c.length, 0);
