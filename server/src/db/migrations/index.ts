@@ -33,6 +33,8 @@ import { SeedFields1796119500000 } from './1796119500000-SeedFields';
 import { DeadlineChain1796121000000 } from './1796121000000-DeadlineChain';
 import { RuleGovernance1796596990502 } from './1796596990502-RuleGovernance';
 import { RuleGovernanceWalls1796597000000 } from './1796597000000-RuleGovernanceWalls';
+import { RoleGrants1796606739592 } from './1796606739592-RoleGrants';
+import { RoleGrantWalls1796606800000 } from './1796606800000-RoleGrantWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -54,4 +56,5 @@ export const MIGRATIONS: Function[] = [
   SeedFields1796119500000,
   DeadlineChain1796121000000,
   RuleGovernance1796596990502, RuleGovernanceWalls1796597000000,
+  RoleGrants1796606739592, RoleGrantWalls1796606800000,
 ];
