@@ -76,7 +76,7 @@ export function RoleCheckboxes({ value, onChange, testId, locked }: { value?: Ro
         onChange={(checked) => onChange?.(checked as Role[])}
         options={roles.map((role) => ({
           value: role,
-          disabled: !!reasons.get(role),
+          disabled: locked || !!reasons.get(role),
           label: (
             <Tooltip title={reasons.get(role) ?? undefined}>
               <span data-role={role} data-excluded={reasons.get(role) ? 'true' : undefined}>{ROLE_LABELS[role][lang]}</span>
