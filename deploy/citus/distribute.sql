@@ -42,6 +42,7 @@ SELECT create_distributed_table('audit_events', 'tenant_id', colocate_with => 'd
 SELECT create_distributed_table('rule_sets', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('rule_proposals', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('rule_bounds', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('role_grants', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('result_categories', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('calendar_adjustments', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('inspection_items', 'tenant_id', colocate_with => 'departments');

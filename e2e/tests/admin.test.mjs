@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../support/server.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, choose, fieldError, menuLabels, readOneTimeCode, redeem, screenshot, signIn } from '../support/ui.mjs';
+import { assertText, choose, confirmPopover, fieldError, menuLabels, readOneTimeCode, redeem, screenshot, signIn } from '../support/ui.mjs';
 
 const BUREAU = '叶县自然资源局';
 const PARENT = '平顶山市自然资源和规划局';
@@ -16,6 +16,7 @@ const DEPARTMENT = '执法监察股';
 const INSPECTOR = 'yexian.inspector01';
 const INSPECTOR_NAME = '李执法';
 const INSPECTOR_PASSWORD = 'Inspect-Ye-2026';
+const LEADER = 'yexian.leader';
 
 const suite = useServerAndBrowser();
 const { withPage } = suite;
@@ -26,7 +27,7 @@ describe('bureaus and people', () => {
   test('platform.admin onboards 叶县自然资源局 under 平顶山市自然资源和规划局 and reads the one-time code', async () => {
     await withPage(async (page) => {
       await signIn(page, 'platform.admin', DEMO_PASSWORD);
-      assert.deepEqual(await menuLabels(page), ['我的账号', '单位管理', '单位设置']);
+      assert.deepEqual(await menuLabels(page), ['我的账号', '单位管理', '角色审批', '单位设置']);
       await page.getByRole('menuitem', { name: '单位管理' }).click();
       await page.waitForURL('**/tenants');
       const table = page.getByTestId('tenants-card');
@@ -153,6 +154,16 @@ describe('bureaus and people', () => {
       // Only the roles a bureau office may hand out are offered.
       const roleLabels = (await form.getByTestId('invite-roles').locator('label').allInnerTexts()).map((s) => s.trim());
       assert.deepEqual(roleLabels, ['领导小组办公室', '分管领导', '纪检监督', '检查部门负责人', '执法检查人员']);
+      // Roles that check each other cannot be combined: choosing the office disables the leader and the supervisor, and says why.
+      await form.getByRole('checkbox', { name: '领导小组办公室' }).check();
+      assert.equal(await form.getByRole('checkbox', { name: '分管领导' }).isDisabled(), true);
+      assert.equal(await form.getByRole('checkbox', { name: '纪检监督' }).isDisabled(), true);
+      assert.equal(await form.getByRole('checkbox', { name: '检查部门负责人' }).isDisabled(), false);
+      await assertText(form.getByTestId('invite-roles-excluded'), '分管领导：不能与领导小组办公室兼任');
+      await assertText(form.getByTestId('invite-roles-approval-hint'), '审批后生效');
+      await screenshot(page, 'admin-10a-invite-exclusive-roles');
+      await form.getByRole('checkbox', { name: '领导小组办公室' }).uncheck();
+      assert.equal(await form.getByRole('checkbox', { name: '分管领导' }).isDisabled(), false);
       await form.getByTestId('invite-username').fill(INSPECTOR);
       await form.getByTestId('invite-display-name').fill(INSPECTOR_NAME);
       await choose(page, form.getByTestId('invite-department'), DEPARTMENT);
@@ -199,6 +210,56 @@ describe('bureaus and people', () => {
       assert.equal(await current.getByTestId('session-revoke').count(), 0);
       await assertText(page.getByTestId('sign-in-history-card'), '登录成功');
       await screenshot(page, 'admin-13-inspector-me');
+    });
+  });
+
+  test('the office proposes a leader, who holds the role only once the operator approves (the bureau has no leader yet)', async () => {
+    await withPage(async (page) => {
+      await signIn(page, ADMIN, ADMIN_PASSWORD);
+      await page.getByRole('menuitem', { name: '部门与人员' }).click();
+      const users = page.getByTestId('users-card');
+      await users.getByTestId('user-invite').click();
+      const form = page.getByTestId('invite-form');
+      await form.getByTestId('invite-username').fill(LEADER);
+      await form.getByTestId('invite-display-name').fill('叶县局分管领导');
+      await form.getByRole('checkbox', { name: '分管领导' }).check();
+      await page.getByTestId('invite-submit').click();
+      await readOneTimeCode(page, 'admin-12a-leader-code');
+      const row = users.locator(`tr[data-username="${LEADER}"]`);
+      await assertText(row.getByTestId('user-pending-grant'), '待审批：分管领导');
+      const grant = page.getByTestId('role-grants-card').locator(`tr[data-username="${LEADER}"]`);
+      await assertText(grant.getByTestId('grant-status'), '待审批');
+      assert.equal(await grant.getByTestId('grant-approve').count(), 0, 'the proposer does not approve');
+      // Nobody edits their own roles: the boxes are locked on one's own account.
+      await users.locator(`tr[data-username="${ADMIN}"]`).getByTestId('user-edit').click();
+      await assertText(page.getByTestId('edit-user-roles-locked'), '不能更改自己的角色');
+      assert.equal(await page.getByTestId('edit-user-form').getByRole('checkbox', { name: '领导小组办公室' }).isDisabled(), true);
+      await screenshot(page, 'admin-12b-pending-grant');
+      await page.getByRole('button', { name: '取消' }).click();
+    });
+    await withPage(async (page) => {
+      await signIn(page, 'platform.admin', DEMO_PASSWORD);
+      await page.getByRole('menuitem', { name: '角色审批' }).click();
+      await page.waitForURL('**/role-grants');
+      const grant = page.getByTestId('role-grants-card').locator(`tr[data-username="${LEADER}"]`);
+      await assertText(grant, BUREAU);
+      await screenshot(page, 'admin-12c-operator-grants');
+      await grant.getByTestId('grant-approve').click();
+      await confirmPopover(page);
+      // Decided, it leaves the operator's list: the bureau now has a leader of its own to decide the next ones.
+      await grant.waitFor({ state: 'detached' });
+    });
+    await withPage(async (page) => {
+      await signIn(page, ADMIN, ADMIN_PASSWORD);
+      await page.getByRole('menuitem', { name: '部门与人员' }).click();
+      const row = page.getByTestId('users-card').locator(`tr[data-username="${LEADER}"]`);
+      await assertText(row, '分管领导');
+      assert.equal(await row.getByTestId('user-pending-grant').count(), 0);
+      await page.getByTestId('role-grants-filter').getByText('全部').click();
+      const grant = page.getByTestId('role-grants-card').locator(`tr[data-username="${LEADER}"]`);
+      await assertText(grant.getByTestId('grant-status'), '已批准');
+      await assertText(grant, 'platform.admin');
+      await screenshot(page, 'admin-12d-grant-approved');
     });
   });
 

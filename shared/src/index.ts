@@ -18,3 +18,4 @@ export * from './inspections';
 export * from './access-code';
 export * from './year-caps';
 export * from './id-number';
+export * from './role-separation';

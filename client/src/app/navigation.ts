@@ -7,6 +7,7 @@ export const PATHS = {
   me: '/me',
   tenants: '/tenants',
   people: '/people',
+  roleGrants: '/role-grants',
   settings: '/settings',
   plans: '/plans',
   tasks: '/tasks',

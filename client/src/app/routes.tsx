@@ -3,7 +3,7 @@
  * ability) with the pages below it (`pages`: "/tasks/:id/edit" …), and what each shows.
  */
 import { lazy, type ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, ContainerOutlined, DesktopOutlined, FileDoneOutlined, FundOutlined, IdcardOutlined, MailOutlined, ProfileOutlined, ReadOutlined, SettingOutlined, ShopOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, ContainerOutlined, DesktopOutlined, FileDoneOutlined, FundOutlined, IdcardOutlined, MailOutlined, ProfileOutlined, ReadOutlined, SafetyCertificateOutlined, SettingOutlined, ShopOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { asSubject } from '@spotcheck/shared';
 import type { CurrentUser } from './current-user';
 import type { MessageKey } from './i18n';
@@ -33,6 +33,7 @@ import type { RouteParams } from './route-match';
 const AccountPage = lazy(() => import('../features/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const TenantsPage = lazy(() => import('../features/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const RoleGrantsPage = lazy(() => import('../features/people/RoleGrantsPage').then((m) => ({ default: m.RoleGrantsPage })));
 const TenantSettingsPage = lazy(() => import('../features/settings/TenantSettingsPage').then((m) => ({ default: m.TenantSettingsPage })));
 const PlansPage = lazy(() => import('../features/plans/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
@@ -250,6 +251,16 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <ApartmentOutlined aria-hidden />,
     allowed: ({ ability, me }) => ability.can('create', asSubject('User', { tenantId: me.tenant.id })),
     render: () => <PeoplePage />,
+  },
+  {
+    path: PATHS.roleGrants,
+    name: 'roleGrants',
+    label: () => 'navRoleGrants',
+    icon: <SafetyCertificateOutlined aria-hidden />,
+    // Those who decide role grants (leaders, the operator for units without one) and the supervisor who watches;
+    // the office sees them with its people.
+    allowed: ({ me }) => me.roles.some((r) => r === 'LEADER' || r === 'SUPERVISOR' || r === 'PLATFORM_OPERATOR'),
+    render: () => <RoleGrantsPage />,
   },
   {
     path: PATHS.settings,

@@ -2,6 +2,7 @@ import { ListPublication } from '../modules/list-publications/list-publication.e
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Department } from '../modules/departments/department.entity';
 import { User } from '../modules/users/user.entity';
+import { RoleGrant } from '../modules/users/role-grant.entity';
 import { Session } from '../modules/auth/session.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { AuditAnchor, AuditAnchorCopy } from '../modules/audit/audit-anchor.entity';
@@ -43,5 +44,5 @@ export const ENTITIES = [
   AnnualPlan, AnnualPlanItem, Task, TaskItem, Draw, DrawSelection, JointParticipation, PlatformCalendarEntry, CalendarAdjustment,
   Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory, CreditRecord,
   EvidenceFile, InspectionStatement,
-  Notification, DeadlineNotice, ListPublication,
+  Notification, DeadlineNotice, ListPublication, RoleGrant,
 ];

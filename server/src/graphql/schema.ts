@@ -23,6 +23,7 @@ import { EntityStatementResolver, InspectionStatementsResolver } from '../module
 import { EntityRecordResolver } from '../modules/statements/entity-record.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { RoleGrantResolver } from '../modules/users/role-grant.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
 import { DepartmentResolver } from '../modules/departments/department.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
@@ -41,7 +42,7 @@ import { guardRootFields } from './permissions';
 import { readsOwnProperty } from './selection';
 import type { AppPubSub } from './pubsub';
 
-export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, TenantResolver, DepartmentResolver, AuditResolver, AuditAnchorResolver, NodeResolver, RegionResolver,
+export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, RoleGrantResolver, TenantResolver, DepartmentResolver, AuditResolver, AuditAnchorResolver, NodeResolver, RegionResolver,
   ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, RuleProposalResolver, PlanRiskResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, InspectionJointResolver, CalendarResolver, InspectionResolver, TaskDeadlineResolver, ResultCategoryResolver,
   InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver,
   PublicPortalResolver, CreditResolver, DashboardResolver, ListPublicationResolver] as const;

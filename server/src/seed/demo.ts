@@ -5,7 +5,7 @@ import { Department } from '../modules/departments/department.entity';
 import { User, UserStatus } from '../modules/users/user.entity';
 import { hashPassword } from '../modules/auth/passwords';
 import { RuleSetVersion } from '../modules/rules/rule-set.entity';
-import { DEFAULT_RULES } from '@spotcheck/shared';
+import { DEFAULT_RULES, roleConflictMessage } from '@spotcheck/shared';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
 import { seedDirectories } from './demo-directories';
 import type { PersonKeys } from '../security/id-numbers';
@@ -37,6 +37,11 @@ export async function seedDemoIfEmpty(admin: DataSource, personKeys: PersonKeys)
       const rows = spec.departments.map((d) => m.create(Department, { tenantId: id, id: crypto.randomUUID(), name: d.name, isOffice: d.isOffice ?? false }));
       if (rows.length) await m.insert(Department, rows);
       departments.set(spec.key, rows);
+    }
+    // The demo's accounts keep the same separation of roles as every other path (role-separation.ts).
+    for (const a of DEMO_ACCOUNTS) {
+      const conflict = roleConflictMessage(a.roles);
+      if (conflict) throw new Error(`demo account ${a.username}: ${conflict}`);
     }
     const users = DEMO_ACCOUNTS.map((a) =>
       m.create(User, {

@@ -1,5 +1,7 @@
 /** 编辑: a colleague's name, department and roles (never a role above one's own). */
 import { useMutation } from '@apollo/client/react';
+import { ROLE_LABELS } from '@spotcheck/shared';
+import { useCurrentUser } from '../../app/current-user';
 import { App, Form, Input, Modal, type ButtonProps } from 'antd';
 import type { Role } from '@spotcheck/shared';
 import { labelRule } from '../../app/form-rules';
@@ -19,7 +21,8 @@ interface EditForm {
 const FIELDS = ['displayName', 'departmentId', 'roles'] as const;
 
 export function EditUserModal({ user, onClose }: { user: UserRow | null; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { me } = useCurrentUser();
   const m = useMessages(peopleMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<EditForm>();
@@ -36,8 +39,11 @@ export function EditUserModal({ user, onClose }: { user: UserRow | null; onClose
     clear();
     try {
       const input = { displayName: values.displayName.trim(), departmentId: values.departmentId ?? null, roles: values.roles };
-      await update({ variables: { id: user.id, input }, refetchQueries: ['UserOptions'] });
-      void message.success(m('userSaved', { name: input.displayName }));
+      // One's own roles are not sent: nobody changes them (the server refuses it too).
+      const { data } = await update({ variables: { id: user.id, input: user.id === me.id ? { ...input, roles: undefined } : input }, refetchQueries: ['UserOptions', 'RoleGrants'] });
+      const pending = data?.updateUser.pendingRoleGrant;
+      if (pending) void message.info(m('grantProposed', { roles: pending.addedRoles.map((r) => ROLE_LABELS[r][lang]).join('、') }));
+      else void message.success(m('userSaved', { name: input.displayName }));
       close();
     } catch (error) {
       report(error);
@@ -75,7 +81,7 @@ export function EditUserModal({ user, onClose }: { user: UserRow | null; onClose
               <DepartmentSelect testId="edit-user-department" ariaLabel={m('department')} />
             </Form.Item>
             <Form.Item label={m('roles')} name="roles" rules={[{ required: true, type: 'array', min: 1, message: m('rolesRequired') }]}>
-              <RoleCheckboxes testId="edit-user-roles" />
+              <RoleCheckboxes testId="edit-user-roles" locked={user.id === me.id} />
             </Form.Item>
           </Form>
         )}

@@ -44,7 +44,7 @@ export function InviteUserModal({ open, onClose, onInvited }: { open: boolean; o
             roles: values.roles,
           },
         },
-        refetchQueries: ['Users', 'UserOptions'],
+        refetchQueries: ['Users', 'UserOptions', 'RoleGrants'],
         awaitRefetchQueries: true,
       });
       if (!data) return;

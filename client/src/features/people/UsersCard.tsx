@@ -91,6 +91,11 @@ export function UsersCard() {
               {ROLE_LABELS[role]?.[lang] ?? role}
             </Tag>
           ))}
+          {u.pendingRoleGrant && (
+            <Tag color="gold" data-testid="user-pending-grant">
+              {m('rolesAwaitingApproval', { roles: u.pendingRoleGrant.addedRoles.map((role) => ROLE_LABELS[role]?.[lang] ?? role).join('、') })}
+            </Tag>
+          )}
         </Space>
       ),
     },

@@ -1,9 +1,11 @@
 import { graphql } from '../../gql';
-import type { DepartmentFieldsFragment, UserFieldsFragment } from '../../gql/graphql';
+import type { DepartmentFieldsFragment, RoleGrantFieldsFragment, UserFieldsFragment } from '../../gql/graphql';
 
 export type { UserStatus } from '../../gql/graphql';
 export type DepartmentRow = DepartmentFieldsFragment;
 export type UserRow = UserFieldsFragment;
+export type RoleGrantRow = RoleGrantFieldsFragment;
+export type { RoleGrantStatus } from '../../gql/graphql';
 
 export const DEPARTMENT_FIELDS = graphql(`
   fragment DepartmentFields on Department {
@@ -28,6 +30,55 @@ export const USER_FIELDS = graphql(`
     department {
       id
       name
+    }
+    pendingRoleGrant {
+      id
+      addedRoles
+    }
+  }
+`);
+
+export const ROLE_GRANT_FIELDS = graphql(`
+  fragment RoleGrantFields on RoleGrant {
+    id
+    username
+    roles
+    addedRoles
+    rolesBefore
+    status
+    proposedByName
+    proposedAt
+    decidedByName
+    decidedAt
+    decisionNote
+    canDecide
+    tenant {
+      id
+      name
+    }
+  }
+`);
+
+export const ROLE_GRANTS = graphql(`
+  query RoleGrants($status: RoleGrantStatus) {
+    roleGrants(status: $status) {
+      ...RoleGrantFields
+    }
+  }
+`);
+
+export const APPROVE_ROLE_GRANT = graphql(`
+  mutation ApproveRoleGrant($id: ID!, $note: String) {
+    approveRoleGrant(id: $id, note: $note) {
+      ...RoleGrantFields
+    }
+  }
+`);
+
+export const REJECT_ROLE_GRANT = graphql(`
+  mutation RejectRoleGrant($id: ID!, $note: String!) {
+    rejectRoleGrant(id: $id, note: $note) {
+      ...RoleGrantFields
     }
   }
 `);

@@ -37,6 +37,8 @@ import { RateLimitWalls1796597100000 } from './1796597100000-RateLimitWalls';
 import { LoginThrottles1796600500000 } from './1796600500000-LoginThrottles';
 import { AuditAnchors1796606618055 } from './1796606618055-AuditAnchors';
 import { AuditAnchorWalls1796606700000 } from './1796606700000-AuditAnchorWalls';
+import { RoleGrants1796606739592 } from './1796606739592-RoleGrants';
+import { RoleGrantWalls1796606800000 } from './1796606800000-RoleGrantWalls';
 import { ImportFileBytes1796607323433 } from './1796607323433-ImportFileBytes';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
@@ -62,5 +64,6 @@ export const MIGRATIONS: Function[] = [
   RateLimitWalls1796597100000,
   LoginThrottles1796600500000,
   AuditAnchors1796606618055, AuditAnchorWalls1796606700000,
+  RoleGrants1796606739592, RoleGrantWalls1796606800000,
   ImportFileBytes1796607323433,
 ];

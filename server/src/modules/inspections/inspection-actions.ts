@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { INSPECTION_WORKFLOW, type InspectionAction, type Role } from '@spotcheck/shared';
+import { INSPECTION_WORKFLOW, type InspectionAction, type RecordDuty, type Role } from '@spotcheck/shared';
 import { Inspection } from './inspection.entity';
 
 /** Who the viewer is, as far as the record's workflow cares. */
 export interface ActionViewer {
+  userId: string;
   roles: readonly Role[];
   /** The viewer's own inspector row in the bureau, if any. */
   inspectorId: string | null;
@@ -27,19 +28,42 @@ export const REVIEWER_GUARD = `(CASE
     OR EXISTS (SELECT 1 FROM inspection_items it WHERE it.tenant_id = i.tenant_id AND it.id = ANY(i.item_ids) AND (it.department_id IS NULL OR it.department_id = :guardDepartment)))
 END)`;
 
+/** Which duty of the record each action is; one person takes at most one duty of one record. */
+export const DUTY_OF_ACTION: Record<InspectionAction, RecordDuty> = {
+  SUBMIT: 'REPORT',
+  RETURN: 'REVIEW',
+  PASS_REVIEW: 'REVIEW',
+  REJECT: 'APPROVAL',
+  APPROVE: 'APPROVAL',
+  PUBLISH: 'PUBLICATION',
+};
+
+/**
+ * SQL over the record `i`: true while the viewer has taken no other duty of it than `duty` — no step of
+ * another duty in its trail, and (unless reporting) not on its team, whatever roles they hold.
+ */
+export function oneDutyGuard(duty: RecordDuty): string {
+  const others = (Object.keys(DUTY_OF_ACTION) as InspectionAction[]).filter((a) => DUTY_OF_ACTION[a] !== duty).map((a) => `'${a}'`).join(', ');
+  return `(NOT EXISTS (SELECT 1 FROM inspection_steps ds WHERE ds.tenant_id = i.tenant_id AND ds.inspection_id = i.id
+      AND ds.user_id = :guardUser AND ds.action IN (${others}))${duty === 'REPORT' ? '' : ' AND NOT (:guardInspector = ANY(i.team_ids))'})`;
+}
+
 /**
  * What an action needs beyond the workflow's role, as SQL over the record `i`: the team submits, the
- * department head reviews. The `availableActions` field and the `awaitingMe` filter both use these, and
- * the workflow service refuses the same cases.
+ * department head reviews, and nobody takes two duties of one record. The `availableActions` field and
+ * the `awaitingMe` filter both use these, and the workflow service refuses the same cases.
  */
-const GUARDS: Partial<Record<InspectionAction, string>> = {
-  SUBMIT: ':guardInspector = ANY(i.team_ids)',
-  RETURN: REVIEWER_GUARD,
-  PASS_REVIEW: REVIEWER_GUARD,
+const GUARDS: Record<InspectionAction, string> = {
+  SUBMIT: `(:guardInspector = ANY(i.team_ids) AND ${oneDutyGuard('REPORT')})`,
+  RETURN: `(${REVIEWER_GUARD} AND ${oneDutyGuard('REVIEW')})`,
+  PASS_REVIEW: `(${REVIEWER_GUARD} AND ${oneDutyGuard('REVIEW')})`,
+  REJECT: oneDutyGuard('APPROVAL'),
+  APPROVE: oneDutyGuard('APPROVAL'),
+  PUBLISH: oneDutyGuard('PUBLICATION'),
 };
 
 export function guardParameters(viewer: ActionViewer): Record<string, unknown> {
-  return { guardInspector: viewer.inspectorId ?? NOBODY, guardDepartment: viewer.departmentId };
+  return { guardInspector: viewer.inspectorId ?? NOBODY, guardDepartment: viewer.departmentId, guardUser: viewer.userId };
 }
 
 const quoted = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
@@ -52,8 +76,7 @@ export function awaitingCondition(viewer: ActionViewer): string | null {
   const parts = INSPECTION_WORKFLOW.transitions
     .filter((t) => t.roles.some((r) => viewer.roles.includes(r)))
     .map((t) => {
-      const guard = GUARDS[t.action];
-      return `(i.status IN (${quoted(t.from)})${guard ? ` AND ${guard}` : ''})`;
+      return `(i.status IN (${quoted(t.from)}) AND ${GUARDS[t.action]})`;
     });
   return parts.length ? `(${parts.join(' OR ')})` : null;
 }
@@ -61,12 +84,23 @@ export function awaitingCondition(viewer: ActionViewer): string | null {
 /** The actions the viewer can take on the record now: the workflow's for their roles, less those a guard refuses. */
 export async function viewerActions(m: EntityManager, record: Pick<Inspection, 'id' | 'status'>, viewer: ActionViewer): Promise<InspectionAction[]> {
   const byRole = INSPECTION_WORKFLOW.transitions.filter((t) => t.from.includes(record.status) && t.roles.some((r) => viewer.roles.includes(r))).map((t) => t.action);
-  const guarded = byRole.filter((a) => GUARDS[a]);
-  if (!guarded.length) return byRole;
+  if (!byRole.length) return byRole;
   const query = m.createQueryBuilder().from(Inspection, 'i').where('i.id = :id', { id: record.id }).setParameters(guardParameters(viewer));
-  guarded.forEach((action, n) => query.addSelect(GUARDS[action]!, `g${n}`));
+  byRole.forEach((action, n) => query.addSelect(GUARDS[action], `g${n}`));
   const row = (await query.getRawOne()) as Record<string, boolean> | undefined;
-  return byRole.filter((a) => !GUARDS[a] || row?.[`g${guarded.indexOf(a)}`] === true);
+  return byRole.filter((_, n) => row?.[`g${n}`] === true);
+}
+
+/** Whether the viewer has taken no other duty of this record than `duty` (the same guard as `availableActions`). */
+export async function keepsOneDuty(m: EntityManager, recordId: string, duty: RecordDuty, viewer: Pick<ActionViewer, 'userId' | 'inspectorId'>): Promise<boolean> {
+  const row = (await m
+    .createQueryBuilder()
+    .from(Inspection, 'i')
+    .select(oneDutyGuard(duty), 'ok')
+    .where('i.id = :id', { id: recordId })
+    .setParameters({ guardUser: viewer.userId, guardInspector: viewer.inspectorId ?? NOBODY })
+    .getRawOne()) as { ok: boolean } | undefined;
+  return row?.ok === true;
 }
 
 /** Whether the department head may review this record (the same guard as `availableActions`). */

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { COMMENT_REQUIRED, INSPECTION_WORKFLOW, checkTransition, missingForSubmit, toGlobalId, type InspectionAction } from '@spotcheck/shared';
+import { COMMENT_REQUIRED, DUTY_LABELS, FOUR_EYES_RULES, INSPECTION_WORKFLOW, checkTransition, missingForSubmit, toGlobalId, type InspectionAction } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { AppError, badInput, forbidden, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
-import { assertTeamMember, loadInspection } from './inspection-access';
+import { assertTeamMember, loadInspection, viewerInspectorId } from './inspection-access';
 import { unconfirmedMembers } from './inspection-team';
-import { mayReview } from './inspection-actions';
+import { DUTY_OF_ACTION, keepsOneDuty, mayReview } from './inspection-actions';
 import { Inspection, InspectionStatus } from './inspection.entity';
 import { InspectionStep } from './inspection-step.entity';
 import { todayInChina } from './inspection-deadlines';
@@ -20,6 +20,17 @@ import { recordPublishedResult } from '../credit/credit-records';
 /** A department head reviews the records of the items of their own department (any, when an item has none). */
 async function assertReviewer(ctx: RequestContext, m: EntityManager, record: Inspection): Promise<void> {
   if (!(await mayReview(m, record.id, requireViewer(ctx).departmentId))) throw forbidden('只能审核本部门负责事项的检查记录');
+}
+
+/**
+ * Four eyes on one record: its report, review, approval and publication are four people's, whatever
+ * roles one of them holds (a team member reviews, approves or publishes none of their own records).
+ */
+async function assertOneDuty(ctx: RequestContext, m: EntityManager, record: Inspection, action: InspectionAction): Promise<void> {
+  const viewer = requireViewer(ctx);
+  const duty = DUTY_OF_ACTION[action];
+  if (await keepsOneDuty(m, record.id, duty, { userId: viewer.userId, inspectorId: await viewerInspectorId(ctx, m) })) return;
+  throw ruleViolation(FOUR_EYES_RULES.onePerRecord, `同一检查记录的填报、审核、审批、公示须由不同的人办理：您已参与本记录的其他环节，不能再办理${DUTY_LABELS[duty]}`);
 }
 
 /** Moves a record through the workflow; each step by its one role, with its comment, audited. */
@@ -51,6 +62,7 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
     }
     if (action === 'RETURN' || action === 'PASS_REVIEW') await assertReviewer(ctx, m, record);
     if (action === 'PASS_REVIEW') await assertObjectionsSettled(m, record);
+    await assertOneDuty(ctx, m, record, action);
     if (action === 'APPROVE') changes.approvedAt = now;
     if (action === 'PUBLISH') Object.assign(changes, { publishedAt: now, ...(await publicationMarks(m, record, todayInChina(now))) });
     await m.update(Inspection, { tenantId: record.tenantId, id: record.id }, changes);

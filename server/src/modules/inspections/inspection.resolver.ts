@@ -53,7 +53,7 @@ async function actionViewer(ctx: RequestContext, m: EntityManager): Promise<Acti
   const viewer = requireViewer(ctx);
   let inspectorId = inspectorOfRequest.get(ctx);
   if (!inspectorId) inspectorOfRequest.set(ctx, (inspectorId = viewerInspectorId(ctx, m)));
-  return { roles: viewer.roles, departmentId: viewer.departmentId, inspectorId: await inspectorId };
+  return { userId: viewer.userId, roles: viewer.roles, departmentId: viewer.departmentId, inspectorId: await inspectorId };
 }
 
 @Resolver(() => Inspection)

@@ -31,6 +31,7 @@ describe('inspection records: the team records and confirms, the department revi
   let members: string[];
   let outsider: string;
   let head: string;
+  let headName: string;
   let recordId: string;
   let rightDept: string;
 
@@ -56,8 +57,14 @@ describe('inspection records: the team records and confirms, the department revi
     outsider = await t.login(other.username);
     const [item] = await t.sql(`SELECT department_id FROM inspection_items WHERE id = $1`, [selection.item_ids[0]]);
     const [wrongDept] = await t.sql(`SELECT id FROM departments WHERE tenant_id = (SELECT tenant_id FROM inspection_items WHERE id = $1) AND id <> $2 AND NOT is_office LIMIT 1`, [selection.item_ids[0], item.department_id]);
-    await t.sql(`UPDATE users SET roles = '{DEPARTMENT_HEAD}', department_id = $1 WHERE username = 'wugang.inspector08'`, [wrongDept.id]);
-    head = await t.login('wugang.inspector08');
+    // The head is an inspector outside the team: nobody reviews a record of their own team (duties.onePerRecord).
+    const [headUser] = await t.sql(
+      `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.tenant_id = (SELECT tenant_id FROM inspectors WHERE id = $1) AND NOT (i.id = ANY($2)) ORDER BY u.username DESC LIMIT 1`,
+      [selection.inspector_ids[0], selection.inspector_ids],
+    );
+    headName = headUser.username;
+    await t.sql(`UPDATE users SET roles = '{DEPARTMENT_HEAD}', department_id = $1 WHERE username = $2`, [wrongDept.id, headName]);
+    head = await t.login(headName);
     rightDept = item.department_id;
   });
   afterAll(async () => {
@@ -123,8 +130,8 @@ describe('inspection records: the team records and confirms, the department revi
 
   it('goes through review with comments, approval with a publication deadline, and publication, each by its role', async () => {
     expect(codes(await t.gql(MOVE, { id: recordId, action: 'PASS_REVIEW' }, head))).toEqual(['FORBIDDEN']); // another department's head
-    await t.sql(`UPDATE users SET department_id = $1 WHERE username = 'wugang.inspector08'`, [rightDept]);
-    head = await t.login('wugang.inspector08');
+    await t.sql(`UPDATE users SET department_id = $1 WHERE username = $2`, [rightDept, headName]);
+    head = await t.login(headName);
     expect(codes(await t.gql(MOVE, { id: recordId, action: 'RETURN' }, head))).toEqual(['BAD_USER_INPUT']);
     const returned = await t.gql(MOVE, { id: recordId, action: 'RETURN', comment: '请补充复垦方案报备情况的证据' }, head);
     expect(returned.data.transitionInspection.status).toBe('RETURNED');

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
+import { FOUR_EYES_RULES, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { badInput, conflict, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { isUniqueViolation } from '../../lib/pg-errors';
@@ -105,7 +105,7 @@ export async function decideListPublication(ctx: RequestContext, globalId: strin
     const id = fromGlobalUuid(globalId, 'ListPublication');
     const row = id ? await m.findOneBy(ListPublication, { tenantId: viewer.tenantId, id }) : null;
     if (!row) throw notFound('报审');
-    if (row.submittedBy === viewer.userId) throw forbidden('不能审议本人报审的清单或名录');
+    if (row.submittedBy === viewer.userId) throw ruleViolation(FOUR_EYES_RULES.onePerRecord, '不能审议本人报审的清单或名录：报审与审议须由不同的人办理');
     if (row.status !== ListPublicationStatus.SUBMITTED) throw ruleViolation('list.status', '该报审已审议');
     if (approve && row.kind === ListKind.ITEMS) await publishItems(ctx, m, row, decisionNote);
     row.status = approve ? ListPublicationStatus.APPROVED : ListPublicationStatus.RETURNED;

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { PLAN_WORKFLOW, availableActions, type PlanAction } from '@spotcheck/shared';
+import { plansDutyConflicts, withoutConflicts } from './plan-duties';
 import { tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
@@ -105,7 +106,10 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => [PlanActionEnum], { description: '当前用户此时可以办理的流转' })
-  actions(@Root() plan: AnnualPlan, @Ctx() ctx: RequestContext) {
-    return availableActions(PLAN_WORKFLOW, plan.status, ctx.viewer?.roles ?? []);
+  async actions(@Root() plan: AnnualPlan, @Ctx() ctx: RequestContext) {
+    const byRole = availableActions(PLAN_WORKFLOW, plan.status, ctx.viewer?.roles ?? []);
+    if (!byRole.length || !ctx.viewer) return byRole;
+    const viewer = ctx.viewer;
+    return withoutConflicts(byRole, await tenantTx(ctx, (m) => plansDutyConflicts(m, plan, viewer.userId)));
   }
 }

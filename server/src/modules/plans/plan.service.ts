@@ -21,6 +21,7 @@ import { InspectionItem, ItemStatus } from '../items/inspection-item.entity';
 import { RuleSetVersion } from '../rules/rule-set.entity';
 import { AnnualPlan, PlanStatus, type PlanRound } from './annual-plan.entity';
 import { AnnualPlanItem } from './annual-plan-item.entity';
+import { assertPlanDuty } from './plan-duties';
 
 export interface PlanInput {
   year: number;
@@ -94,6 +95,7 @@ export async function transitionPlan(ctx: RequestContext, globalId: string, acti
     const check = checkTransition(PLAN_WORKFLOW, plan.status, action, viewer.roles);
     if (!check.ok) throw check.reason === 'ROLE_REQUIRED' ? forbidden(check.message) : ruleViolation('PLAN_STATE', check.message);
     if (action === 'RETURN' && !comment?.trim()) throw badInput([{ field: 'comment', message: '退回须填写意见' }]);
+    await assertPlanDuty(m, plan, viewer.userId, action);
     if (action === 'SUBMIT') {
       const rules = await currentRules(m);
       const rows = await m.findBy(AnnualPlanItem, { planId: plan.id });

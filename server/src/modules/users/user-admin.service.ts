@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
+  FOUR_EYES_RULES,
   ROLES_BY_TENANT_KIND,
+  roleConflictMessage,
+  rolesAwaitingApproval,
   asSubject,
   fromGlobalUuid,
   grantableRoles,
@@ -22,6 +25,7 @@ import { issueInvitation, type IssuedCode } from '../invitations/invitation.serv
 import { InvitationPurpose } from '../invitations/invitation.entity';
 import { revokeSessions } from '../auth/session-revocations';
 import { User, UserStatus } from './user.entity';
+import { proposeRoleGrant, sameRoles, supersedeRoleGrants } from './role-grants.service';
 
 export interface InviteUserInput {
   username: string;
@@ -43,14 +47,16 @@ export async function inviteUser(ctx: RequestContext, input: InviteUserInput): P
   const problems = [...usernameProblems(input.username), ...labelProblems(input.displayName, 'displayName', 50)];
   if (problems.length) throw badInput(problems);
   return tenantTx(ctx, async (m) => {
-    const roles = await checkRoles(ctx, m, input.roles);
+    const requested = await checkRoles(ctx, m, input.roles);
+    // OFFICE, LEADER and SUPERVISOR wait for a second person's approval; the rest are held at once.
+    const awaiting = rolesAwaitingApproval([], requested);
     const departmentId = await resolveDepartment(m, input.departmentId);
     const user = m.create(User, {
       tenantId: viewer.tenantId,
       id: crypto.randomUUID(),
       username: input.username,
       displayName: input.displayName.trim(),
-      roles,
+      roles: requested.filter((r) => !awaiting.includes(r)),
       departmentId,
       status: UserStatus.INVITED,
       passwordHash: null,
@@ -63,11 +69,16 @@ export async function inviteUser(ctx: RequestContext, input: InviteUserInput): P
     }
     const invitation = await issueInvitation(m, user, InvitationPurpose.INVITE_USER, viewer.userId);
     await appendAudit(m, actorOf(ctx), { action: 'user.invite', objectType: 'User', objectId: toGlobalId('User', user.id), after: snapshot(user) });
+    if (awaiting.length) await proposeRoleGrant(ctx, m, user, requested, awaiting);
     return { user, invitation };
   });
 }
 
-/** Changes a colleague's name, department or roles; nobody grants a role above their own. */
+/**
+ * Changes a colleague's name, department or roles; nobody grants a role above their own, nobody changes
+ * their own roles, and a change that grants OFFICE, LEADER or SUPERVISOR waits for a second person's
+ * approval (the account keeps its roles until then).
+ */
 export async function updateUser(ctx: RequestContext, globalId: string, input: UpdateUserInput): Promise<User> {
   const viewer = requireViewer(ctx);
   return tenantTx(ctx, async (m) => {
@@ -80,17 +91,19 @@ export async function updateUser(ctx: RequestContext, globalId: string, input: U
       changes.displayName = input.displayName.trim();
     }
     if (input.departmentId !== undefined) changes.departmentId = await resolveDepartment(m, input.departmentId);
-    if (input.roles != null) {
-      changes.roles = await checkRoles(ctx, m, input.roles);
-      if (user.id === viewer.userId && !changes.roles.includes('OFFICE') && user.roles.includes('OFFICE')) {
-        throw ruleViolation('SELF_LOCKOUT', '不能撤销自己的管理员角色，请由其他管理员操作');
-      }
+    let proposed: Role[] | null = null;
+    if (input.roles != null && !sameRoles([...new Set(input.roles)], user.roles)) {
+      if (user.id === viewer.userId) throw ruleViolation(FOUR_EYES_RULES.self, '不能更改自己的角色，请由本单位其他管理员办理');
+      const requested = await checkRoles(ctx, m, input.roles);
+      await supersedeRoleGrants(ctx, m, user);
+      if (rolesAwaitingApproval(user.roles, requested).length) proposed = requested;
+      else changes.roles = requested;
     }
     // Access tokens carry roles and department for their 15 minutes: one that would now allow more
     // than the user may must stop at once (the user signs in again, or keeps the session that made the change).
     const narrowed = (changes.roles !== undefined && user.roles.some((r) => !changes.roles!.includes(r)))
       || (changes.departmentId !== undefined && changes.departmentId !== user.departmentId);
-    await m.update(User, { tenantId: user.tenantId, id: user.id }, changes);
+    if (Object.keys(changes).length) await m.update(User, { tenantId: user.tenantId, id: user.id }, changes);
     Object.assign(user, changes);
     const ended = narrowed ? await revokeSessions(m, { userId: user.id, exceptSessionId: user.id === viewer.userId ? viewer.sessionId : undefined }) : [];
     await appendAudit(m, actorOf(ctx), {
@@ -100,6 +113,7 @@ export async function updateUser(ctx: RequestContext, globalId: string, input: U
       before,
       after: ended.length ? { ...snapshot(user), sessionsEnded: ended.length } : snapshot(user),
     });
+    if (proposed) await proposeRoleGrant(ctx, m, user, proposed, rolesAwaitingApproval(user.roles, proposed));
     return user;
   });
 }
@@ -168,6 +182,8 @@ async function checkRoles(ctx: RequestContext, m: EntityManager, requested: Role
   const reach = grantableRoles(ctx.viewer!.roles, tenant.kind);
   const above = roles.filter((r) => !reach.includes(r));
   if (above.length) throw forbidden(`不能授予高于自己的角色：${above.join('、')}`);
+  const conflict = roleConflictMessage(roles);
+  if (conflict) throw ruleViolation(FOUR_EYES_RULES.exclusive, conflict);
   return roles;
 }
 

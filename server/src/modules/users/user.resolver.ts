@@ -9,6 +9,8 @@ import { Tenant } from '../tenants/tenant.entity';
 import { Department } from '../departments/department.entity';
 import { RoleEnum, User } from './user.entity';
 import { listUsers } from './user.service';
+import { RoleGrant } from './role-grant.entity';
+import { pendingGrantsLoader } from './role-grants.service';
 
 const UserConnection = Connection(User);
 
@@ -54,7 +56,7 @@ export class UserResolver {
   }
 
   @Allow('update', 'User')
-  @Mutation(() => User, { description: '修改用户姓名、部门或角色（不能授予高于自己的角色）' })
+  @Mutation(() => User, { description: '修改用户姓名、部门或角色（不能授予高于自己的角色，不能更改自己的角色；授予办公室、分管领导、纪检监督角色须经审批）' })
   updateUser(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput) {
     return updateUser(ctx, id, input);
   }
@@ -80,6 +82,12 @@ export class UserResolver {
   @FieldResolver(() => Tenant)
   tenant(@Root() user: User, @Ctx() ctx: RequestContext) {
     return ctx.loaders.Tenant.load(user.tenantId);
+  }
+
+  @FieldResolver(() => RoleGrant, { nullable: true, description: '待审批的角色授予（批准前不持有新角色）' })
+  pendingRoleGrant(@Root() user: User, @Ctx() ctx: RequestContext) {
+    if (!ctx.viewer || ctx.viewer.tenantId !== user.tenantId) return null;
+    return pendingGrantsLoader(ctx).load(user.id);
   }
 
   @FieldResolver(() => Department, { nullable: true })
