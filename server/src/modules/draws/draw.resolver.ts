@@ -16,7 +16,7 @@ import { Draw, DrawStatus } from './draw.entity';
 import { unpackRecord } from './draw-record-store';
 import { DrawSelection } from './draw-selection.entity';
 import { loadSelectionParts } from './selection-parts';
-import { DRAW_TOPIC, addEntropy, commitDraw, performDraw, publishableRecord } from './draw.service';
+import { DRAW_TOPIC, addEntropy, assertOffice, commitDraw, performDraw, publishableRecord } from './draw.service';
 
 const EntropyKind = { WITNESS: 'WITNESS', PUBLIC_NUMBER: 'PUBLIC_NUMBER' } as const;
 registerEnumType(EntropyKind, { name: 'EntropyKind', description: '见证人录入值 / 事先公告的公开号码' });
@@ -47,6 +47,7 @@ export class DrawResolver {
   @SignedIn()
   @Mutation(() => Draw, { description: '封存检查对象与执法人员名单，公开其哈希和服务器种子承诺值' })
   commitDraw(@Ctx() ctx: RequestContext, @Arg('taskId', () => ID) taskId: string) {
+    assertOffice(ctx, '封存名单'); // refused as FORBIDDEN before the bureau's heavy-work budget is consulted
     return withHeavySlot(ctx, () => timed(ctx.app.metrics.drawDuration, 'commit', () => commitDraw(ctx, taskId)));
   }
 
@@ -59,6 +60,7 @@ export class DrawResolver {
   @SignedIn()
   @Mutation(() => Draw, { description: '摇号：生成种子、抽取、组队，公开服务器种子' })
   performDraw(@Ctx() ctx: RequestContext, @Arg('drawId', () => ID) drawId: string) {
+    assertOffice(ctx, '摇号');
     return withHeavySlot(ctx, () => timed(ctx.app.metrics.drawDuration, 'perform', () => performDraw(ctx, drawId)));
   }
 

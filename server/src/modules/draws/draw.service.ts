@@ -34,7 +34,7 @@ import { saveSelections } from './selections';
 export const DRAW_TOPIC = 'DRAW_CEREMONY';
 const ALGORITHM = 'spotcheck-draw/1';
 
-function assertOffice(ctx: RequestContext, what: string): void {
+export function assertOffice(ctx: RequestContext, what: string): void {
   const viewer = requireViewer(ctx);
   if (!viewer.roles.includes('OFFICE')) throw forbidden(`${what}须由领导小组办公室办理`);
 }

@@ -82,6 +82,8 @@ describe('each bureau’s budget of heavy work', () => {
       expect(refused.errors![0]!.message).toBe('本单位同时进行的导入、导出和摇号已达 2 项的上限，请等其中一项完成后再试');
       const commit = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: toGlobalId('Task', crypto.randomUUID()) }, changde);
       expect(codes(commit)).toEqual(['RATE_LIMITED']);
+      // Who may not draw at all hears that first, whatever the budget.
+      expect(codes(await t.gql(draw, { id: toGlobalId('Draw', crypto.randomUUID()) }, await t.login('changde.inspector01')))).toEqual(['FORBIDDEN']);
       expect(codes(await t.gql(draw, { id: toGlobalId('Draw', crypto.randomUUID()) }, wugang))).toEqual(['NOT_FOUND']);
     } finally {
       for (const release of slots) release?.();
