@@ -28,7 +28,7 @@ SELECT create_reference_table('platform_calendar_entries');  -- holidays and wor
 SELECT create_reference_table('account_names');              -- username -> tenant
 SELECT create_reference_table('invitation_codes');           -- one-time code hash -> tenant
 
--- Stays on the coordinator: access_code_failures, login_failures, schema_migrations
+-- Stays on the coordinator: access_code_failures, login_throttles, rate_limit_hits, schema_migrations
 -- (a per-address counter only the coordinator's SECURITY DEFINER functions touch, and TypeORM's
 -- own bookkeeping; the job queues in the schema pgboss stay there too).
 

@@ -87,3 +87,26 @@ export async function publicDrawRecordJson(app: AppServices, drawGlobalId: strin
   const gz = await publicDrawRecordGz(app, drawGlobalId);
   return gz ? gunzipSync(gz).toString('utf8') : null;
 }
+
+const SEEDS_KEPT = 1000;
+/** Per app: draw id → its input hash and seed. Read once: a drawn record never changes again. */
+const seedCaches = new WeakMap<AppServices, Map<string, Promise<{ inputHash: string; seed: string } | null>>>();
+
+/**
+ * The input hash and seed of a drawn record, for a notice's verification line: the whole record is
+ * unpacked once per draw and app, not on every anonymous download of a notice.
+ */
+export function publicDrawSeed(app: AppServices, drawGlobalId: string): Promise<{ inputHash: string; seed: string } | null> {
+  let cache = seedCaches.get(app);
+  if (!cache) seedCaches.set(app, (cache = new Map()));
+  const known = cache.get(drawGlobalId);
+  if (known) return known;
+  const pending = publicDrawRecordJson(app, drawGlobalId).then((json) => {
+    const parsed = json ? (JSON.parse(json) as { inputHash?: string; seed?: string }) : null;
+    return parsed?.inputHash && parsed.seed ? { inputHash: parsed.inputHash, seed: parsed.seed } : null;
+  });
+  cache.set(drawGlobalId, pending);
+  if (cache.size > SEEDS_KEPT) cache.delete(cache.keys().next().value!);
+  pending.then((v) => { if (!v) cache.delete(drawGlobalId); }, () => cache.delete(drawGlobalId));
+  return pending;
+}

@@ -49,6 +49,23 @@ describe('task publication notices', () => {
     expect(all).not.toContain(unpublished.uscc);
   });
 
+  it('unpacks the draw record once for its verification line, not on every anonymous download', async () => {
+    const first = (await pdfText(Buffer.from(await (await download(`${taskId}.pdf`)).arrayBuffer()))).pages.join('\n');
+    // Spoil the stored record (as the owner, past the trigger that keeps a drawn draw as it is): a notice
+    // must still carry the seed it read the first time, so it did not read the record again.
+    const [{ draw_id: drawId, record_gz: kept }] = await t.sql(`SELECT id AS draw_id, record_gz FROM draws WHERE task_id = $1`, [fromGlobalUuid(taskId, 'Task')]);
+    await t.sql(`ALTER TABLE draws DISABLE TRIGGER USER`);
+    try {
+      await t.sql(`UPDATE draws SET record_gz = '\\x00'::bytea WHERE id = $1`, [drawId]);
+      const again = (await pdfText(Buffer.from(await (await download(`${taskId}.pdf`)).arrayBuffer()))).pages.join('\n');
+      expect(again).toBe(first);
+      expect(first).toMatch(/[0-9a-f]{64}/);
+    } finally {
+      await t.sql(`UPDATE draws SET record_gz = $2 WHERE id = $1`, [drawId, kept]);
+      await t.sql(`ALTER TABLE draws ENABLE TRIGGER USER`);
+    }
+  });
+
   it('answers 404 for a task without published results, another bureau’s filter, or a malformed id', async () => {
     const [other] = await t.sql(`SELECT id FROM tenants WHERE region_code = '430700'`);
     expect((await download(`${taskId}.pdf?bureau=${toGlobalId('Tenant', other.id)}`)).status).toBe(404);

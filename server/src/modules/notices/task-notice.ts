@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
-import { publicDrawRecordJson, publicDrawRecordUrl } from '../draws/public-draws';
+import { publicDrawRecordUrl, publicDrawSeed } from '../draws/public-draws';
 import { RESULT_COLUMNS, RESULT_FROM, publicResultOf } from '../publication/public-results';
 import type { PublicationNotice } from './notice';
 
@@ -25,8 +25,7 @@ export async function loadTaskNotice(app: AppServices, req: Request, taskGlobalI
   const results = rows.map(publicResultOf);
   const first = results[0]!;
   const drawGlobalId = toGlobalId('Draw', rows[0]!.draw_id);
-  const record = await publicDrawRecordJson(app, drawGlobalId);
-  const parsed = record ? (JSON.parse(record) as { inputHash: string; seed: string }) : null;
+  const parsed = await publicDrawSeed(app, drawGlobalId);
   const latest = results.reduce((a, r) => (r.publishedAt > a ? r.publishedAt : a), first.publishedAt);
   const publishedOn = new Date(latest.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   return {

@@ -30,6 +30,7 @@ export const ID_TABLES: Record<string, string> = {
   InspectionStatement: 'inspection_statements',
   ListPublication: 'list_publications',
   RuleProposal: 'rule_proposals',
+  RoleGrant: 'role_grants',
 };
 
 /** Which row of a type to take when a bureau has several: one a mutation would still accept, if any. */
@@ -42,6 +43,7 @@ const PREFERRED: Partial<Record<string, string>> = {
   InspectionStatement: `x.submitted_at IS NOT NULL`,
   ListPublication: `x.status = 'SUBMITTED'`,
   RuleProposal: `x.status = 'PENDING'`,
+  RoleGrant: `x.status = 'PENDING'`,
 };
 
 export interface ForeignBureau {
@@ -55,7 +57,7 @@ export interface ForeignBureau {
 /**
  * Makes 舞钢 hold at least one object of every type (the demo's draw, joint task with 平顶山 and
  * records, plus what the demo lacks: an open task, a committed draw, an import job, evidence, an
- * entity's statement, a recusal, a notification and a rule proposal awaiting its leader), and answers
+ * entity's statement, a recusal, a notification, a rule proposal and a role grant awaiting its leader), and answers
  * one global id of each.
  */
 export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
@@ -120,6 +122,9 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
   // A change of its rules, proposed by the office and awaiting the leader's review.
   const rules = (await gql('{ ruleSet { rules } }', {})).ruleSet.rules;
   await gql('mutation($r: JSON!) { proposeRuleSet(rules: $r, reason: "舞钢市测试提议：每组三人") { id } }', { r: { ...rules, team: { ...rules.team, minSize: 3 } } });
+
+  // A supervisor invited by the office: the role waits for the leader's approval (a pending role grant).
+  await gql('mutation { inviteUser(input: { username: "wugang.supervisor2", displayName: "舞钢市测试纪检", roles: [SUPERVISOR] }) { user { id } } }', {});
 
   const ids: Record<string, string> = {};
   for (const [type, table] of Object.entries(ID_TABLES)) {
