@@ -73,7 +73,7 @@ describe('verifyDraw on a tampered record', () => {
     ['an inspector tag removed', 'conflict-tags', (r) => delete r.input.inspectors[0]!.tags, 'INPUT_HASH_MISMATCH'],
     ['tags added where there were none', 'uniform', (r) => (r.input.inspectors[0]!.tags = ['region:430702']), 'INPUT_HASH_MISMATCH'],
     ['the tags of one entity in one of its strata', 'conflict-tags', (r) => (r.input.strata[1]!.entities[0]!.tags = ['region:430721']), 'INVALID_INPUT'],
-    ['tags that are not a list', 'conflict-tags', (r) => ((r.input.inspectors[0] as unknown as Record<string, unknown>).tags = 'region:430702'), 'INVALID_INPUT'],
+    ['tags that are not a list (a JSON type: check 2)', 'conflict-tags', (r) => ((r.input.inspectors[0] as unknown as Record<string, unknown>).tags = 'region:430702'), 'MALFORMED_RECORD'],
     ['an empty tag', 'conflict-tags', (r) => (r.input.strata[0]!.entities[0]!.tags = ['']), 'INVALID_INPUT'],
     ['a member beside the tags', 'conflict-tags', (r) => ((r.input.strata[0]!.entities[0] as unknown as Record<string, unknown>).region = 'x'), 'MALFORMED_RECORD'],
     ['the version', 'uniform', (r) => ((r as { algorithm: string }).algorithm = 'spotcheck-draw/2'), 'UNSUPPORTED_FORMAT'],
