@@ -1,9 +1,10 @@
 /**
- * What the portal's verifier does with a draw record, as any outsider would: the shared `verifyDraw`
- * for a drawn record (input hash, commitment, seed, the draw re-run and compared); before the draw,
- * the frozen input must hash to the published inputHash. Pure, so it runs in a Web Worker.
+ * What the portal's verifier does with a draw record, as any outsider would: the shared `verifyDrawText`
+ * on the record's text (strict JSON, then input hash, commitment, seed, the draw re-run and compared);
+ * before the draw the record is the announcement, whose input must hash to the published inputHash
+ * (spec §12.1). Pure, so it runs in a Web Worker.
  */
-import { inputHashOf, Sha256, verifyDraw, DrawInputError, type DrawInput, type TextSha256, type TextSha256Factory } from '@spotcheck/shared/dist/draw';
+import { Sha256, verifyDrawText, type TextSha256, type TextSha256Factory } from '@spotcheck/shared/dist/draw';
 
 export type VerifyPhase = 'parse' | 'hash' | 'redraw';
 
@@ -130,11 +131,6 @@ function countingSha256(entities: number, report: (fraction: number) => void): T
   };
 }
 
-/** A record committed but not drawn yet: no seed, no result, no failure. */
-function isCommittedOnly(record: Json): boolean {
-  return (record.seed === '' || record.seed === null) && record.result === null && record.failure === null && record.serverSeed === null;
-}
-
 export function verifyRecordText(text: string, announced: Announced | null, onProgress: (p: VerifyProgress) => void): Verdict {
   onProgress({ phase: 'parse' });
   let record: unknown;
@@ -152,21 +148,7 @@ export function verifyRecordText(text: string, announced: Announced | null, onPr
   const sha256 = countingSha256(facts.entities, (fraction) => onProgress({ phase: 'hash', fraction }));
   onProgress({ phase: 'hash', fraction: 0 });
 
-  if (isCommittedOnly(record)) {
-    let hash: string;
-    try {
-      hash = inputHashOf(record.input as DrawInput, sha256);
-    } catch (error) {
-      if (error instanceof DrawInputError) return { status: 'FAILED', code: 'INVALID_INPUT', reason: `input.${error.path}：${error.message}`, facts, content };
-      return { status: 'FAILED', code: 'MALFORMED_RECORD', reason: '封存名单无法读取', facts, content };
-    }
-    if (hash !== record.inputHash) {
-      return { status: 'FAILED', code: 'INPUT_HASH_MISMATCH', reason: `封存名单的哈希应为 ${hash}，记录为 ${String(record.inputHash)}：名录、权重、比例或参数与公布的不一致`, facts, content };
-    }
-    return { status: 'PENDING', facts, content, inputHash: hash };
-  }
-
-  // verifyDraw hashes the input first (reported above), then re-runs the draw.
+  // verifyDrawText hashes the input first (reported above), then re-runs the draw (not for an announcement).
   const phased: TextSha256Factory = () => {
     const hash = sha256();
     return {
@@ -178,7 +160,8 @@ export function verifyRecordText(text: string, announced: Announced | null, onPr
       },
     } as TextSha256;
   };
-  const result = verifyDraw(record, { sha256: phased });
+  const result = verifyDrawText(text, { sha256: phased, allowPending: true });
   if (!result.ok) return { status: 'FAILED', code: result.code, reason: result.reason, facts, content };
+  if (result.pending) return { status: 'PENDING', facts, content, inputHash: String(record.inputHash) };
   return { status: 'VERIFIED', facts, content, inputHash: String(record.inputHash), seed: String(record.seed) };
 }
