@@ -39,22 +39,19 @@ function strictnessProblem(text: string): string | null {
     const c = text.charCodeAt(i);
     const frame = stack[stack.length - 1];
     if (c === 0x22) {
-      // A string: find its end, skipping escapes.
+      // A string: its end is the first quote not escaped (preceded by an even run of backslashes).
       const start = i;
-      let escaped = false;
-      i += 1;
+      let end = text.indexOf('"', i + 1);
       for (;;) {
-        const d = text.charCodeAt(i);
-        if (d === 0x22) break;
-        if (d === 0x5c) {
-          escaped = true;
-          i += 2;
-        } else i += 1;
+        let b = end - 1;
+        while (text.charCodeAt(b) === 0x5c) b -= 1;
+        if ((end - 1 - b) % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
       }
-      i += 1;
+      i = end + 1;
       if (frame?.object && frame.expectName) {
-        const raw = text.slice(start + 1, i - 1);
-        const name = escaped ? (JSON.parse(text.slice(start, i)) as string) : raw;
+        const raw = text.slice(start + 1, end);
+        const name = raw.includes('\\') ? (JSON.parse(text.slice(start, i)) as string) : raw;
         const names = (frame.names ??= []);
         if (hasName(names, name)) return `对象中字段“${name}”出现了不止一次`;
         if (Array.isArray(names)) {

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { fromGlobalUuid, verifyDrawText } from '@spotcheck/shared';
+import { fromGlobalUuid, parseRecordText, verifyDraw } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 
 export enum DrawVerificationStatus {
@@ -45,20 +45,21 @@ async function verifyNow(app: AppServices, drawGlobalId: string): Promise<DrawVe
   if (!id) return null;
   const [row] = (await app.db.query(`SELECT status, input_hash, commitment, record_gz FROM public_draws WHERE id = $1`, [id])) as { status: string; input_hash: string; commitment: string; record_gz: Buffer }[];
   if (!row) return null;
-  let text: string;
-  let record: { inputHash?: unknown; commitment?: unknown } | null;
+  let parsed: ReturnType<typeof parseRecordText>;
   try {
-    text = gunzipSync(row.record_gz).toString('utf8');
-    record = JSON.parse(text) as typeof record;
+    parsed = parseRecordText(gunzipSync(row.record_gz).toString('utf8'));
   } catch {
     return failed('MALFORMED_RECORD', '记录无法读取');
   }
+  // The record's text is read strictly (spec §12, check 0), once.
+  if (!parsed.ok) return failed('MALFORMED_RECORD', parsed.reason);
+  const record = parsed.value as { inputHash?: unknown; commitment?: unknown } | null;
   // The record must carry what was announced at the commitment, before any entropy existed.
   if (record?.inputHash !== row.input_hash || record?.commitment !== row.commitment) {
     return failed('MALFORMED_RECORD', '记录中的名单哈希或承诺值与摇号前公布的不一致');
   }
   // Before the draw the record is the announcement (spec §12.1): its input must hash to inputHash.
-  const result = verifyDrawText(text, { allowPending: row.status !== 'DRAWN' });
+  const result = verifyDraw(record, { allowPending: row.status !== 'DRAWN' });
   if (!result.ok) return failed(result.code, result.reason);
   if (result.pending) return { status: DrawVerificationStatus.PENDING, revealed: false, code: null, reason: null };
   return { status: result.revealed ? DrawVerificationStatus.VERIFIED : DrawVerificationStatus.PENDING, revealed: result.revealed, code: null, reason: null };
