@@ -138,7 +138,7 @@ describe('verdict vectors', () => {
   interface Case {
     file: string;
     what: string;
-    verdict: 'VERIFIED' | 'REFUSED';
+    verdict: 'VERIFIED' | 'UNREVEALED' | 'PENDING' | 'REFUSED';
     code?: string;
   }
   const verdictDir = join(dir, 'verdicts');
