@@ -264,13 +264,46 @@ function prepareVerdict(input: unknown): 'accepted' | DrawInputError {
   }
 }
 
+/**
+ * One small change to a valid input, of the kinds that matter to the canonical text: a weight, a tag
+ * moved between fields, a key that ends in what looks like a field (the collision), the team size.
+ */
+function mutate(g: Gen, input: DrawInput): DrawInput {
+  const m = structuredClone(input);
+  const stratum = m.strata.find((s) => s.entities.length > 0);
+  const entity = stratum ? g.pick(stratum.entities) : undefined;
+  switch (g.int(6)) {
+    case 0:
+      if (entity) entity.weight = g.pick(GOOD_DECIMALS);
+      break;
+    case 1:
+      if (entity) entity.tags = [...(entity.tags ?? []), entity.weight.replace(/\./u, '')];
+      break;
+    case 2: // "😀<TAB>9" weight 1 for "😀" weight 9 with tag "1": must never read as the same line
+      if (entity) {
+        entity.key = `${entity.key}\t${entity.weight}`;
+        entity.weight = g.pick(GOOD_DECIMALS);
+      }
+      break;
+    case 3:
+      if (entity?.tags?.length) entity.weight = entity.tags.shift()!;
+      break;
+    case 4:
+      m.teamSize += 1;
+      break;
+    default:
+      if (m.inspectors.length) m.inspectors[0]!.group = `${m.inspectors[0]!.group}\t${g.pick(['r:1', 'x'])}`;
+  }
+  return m;
+}
+
 const ODD_SPELLINGS = (n: number) => [`${n}.0`, `${n}e0`, `${n}E+0`, `${n}.000`, `0${n}`, `-${n}`, `+${n}`, `${n * 10}e-1`];
 
 describe('the canonical form, on random inputs (fixed seed)', () => {
   const g = generator(0x5eed_2026);
   const byText = new Map<string, string>();
   const hashes = new Set<string>();
-  const counts = { valid: 0, type: 0, value: 0, records: 0, spellings: 0 };
+  const counts = { valid: 0, type: 0, value: 0, records: 0, spellings: 0, neighbours: 0 };
 
   it(`agrees with an independent reading of the spec on ${ROUNDS} inputs`, () => {
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -308,6 +341,15 @@ describe('the canonical form, on random inputs (fixed seed)', () => {
       byText.set(text, json);
       hashes.add(inputHashOf(canonical));
 
+      // A nearby input: a different canonical input gives a different text, and the same text the same input.
+      const other = mutate(g, canonical);
+      if (prepareVerdict(other) === 'accepted') {
+        const otherText = canonicalInputText(other);
+        const same = JSON.stringify(canonicalInput(prepareInput(other))) === json;
+        if (same !== (otherText === text)) throw new Error(`a changed input and its text disagree:\n${json}\n${JSON.stringify(other)}`);
+        counts.neighbours += 1;
+      }
+
       // The whole record: runDraw's record verifies, as a value and as JSON text.
       if (round % 4 !== 0) continue;
       const drawn: DrawRecord = runDraw(input as unknown as DrawInput, SERVER_SEED, ENTROPY, { onInfeasible: 'record' });
@@ -329,6 +371,7 @@ describe('the canonical form, on random inputs (fixed seed)', () => {
     expect(counts.type).toBeGreaterThan(ROUNDS / 20);
     expect(counts.value).toBeGreaterThan(ROUNDS / 10);
     expect(counts.records).toBeGreaterThan(200);
+    expect(counts.neighbours).toBeGreaterThan(400);
   });
 
   it('refuses a canonical text that is not exactly canonical', () => {
