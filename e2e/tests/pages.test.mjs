@@ -174,6 +174,20 @@ describe('directories and the public portal', () => {
       await assertText(page.getByTestId('verifier-failed-check'), '抽中的检查对象');
       await screenshot(page, 'pages-07-tampered-record');
 
+      // The spec's verdict vectors get their verdicts in the browser too: the issue-16 collision is refused
+      // by code point, a duplicate member by the strict reading of the text, and an announcement is pending.
+      const verdicts = path.join(REPO_ROOT, 'shared/src/draw/vectors/verdicts');
+      for (const [file, status, code] of [
+        ['collision-smuggled.json', 'FAILED', 'INVALID_INPUT'],
+        ['malformed-duplicate-member.json', 'FAILED', 'MALFORMED_RECORD'],
+        ['pending-announcement.json', 'PENDING', null],
+      ]) {
+        await verifyPage.locator('input[type=file]').setInputFiles(path.join(verdicts, file));
+        // Waiting for this verdict's own code, so the previous verdict still on screen cannot answer.
+        if (code) await page.locator(`[data-testid="verifier-failed-check"][data-code="${code}"]`).waitFor({ timeout: 60_000 });
+        await page.locator(`[data-testid="verifier-verdict"][data-status="${status}"]`).waitFor({ timeout: 60_000 });
+      }
+
       // The feeds answer without sign-in.
       const feed = await page.request.get('/api/public/feed.atom');
       assert.equal(feed.status(), 200);

@@ -8,14 +8,24 @@ import type { DrawInput, DrawOutcome, DrawRecord, DrawSelection } from './record
 import { drawWithoutReplacement } from './sample';
 import { assertPublicEntropy, assertServerSeed, commitmentOf, deriveSeed } from './seed';
 import type { TextSha256Factory } from './sha256';
-import { DrawStream } from './stream';
+import { DrawStream, StreamExhaustedError } from './stream';
 import { assignTeams, type TeamDemand } from './teams';
+
+const EXHAUSTED = '随机数流超过 2^32 个数据块，按规范第 6 节抽取失败（实际不会发生）';
 
 /** The selected entity indices of every stratum, in canonical stratum order and draw order (purpose 1 streams). */
 function selectIndices(prepared: PreparedInput, seed: Uint8Array): Int32Array[] {
-  return prepared.strata.map((s, index) =>
-    s.count === 0 ? new Int32Array(0) : drawWithoutReplacement(s.units, s.count, new DrawStream(seed, PURPOSE_SELECTION, index)),
-  );
+  return prepared.strata.map((s, index) => {
+    if (s.count === 0) return new Int32Array(0);
+    try {
+      return drawWithoutReplacement(s.units, s.count, new DrawStream(seed, PURPOSE_SELECTION, index));
+    } catch (error) {
+      if (error instanceof StreamExhaustedError) {
+        throw new DrawInfeasibleError({ constraint: 'STREAM_EXHAUSTED', phase: 'selection', stratumKey: s.key }, EXHAUSTED);
+      }
+      throw error;
+    }
+  });
 }
 
 function toSelections(prepared: PreparedInput, picked: readonly Int32Array[]): DrawSelection[] {
@@ -59,7 +69,13 @@ export function drawFromSeed(prepared: PreparedInput, seed: Uint8Array): DrawOut
   if (seed.length !== 32) throw new RangeError('the draw seed must be 32 bytes');
   precheck(prepared);
   const picked = selectIndices(prepared, seed);
-  const teams = assignTeams(prepared, teamDemands(prepared, picked), new DrawStream(seed, PURPOSE_TEAMS, 0));
+  let teams;
+  try {
+    teams = assignTeams(prepared, teamDemands(prepared, picked), new DrawStream(seed, PURPOSE_TEAMS, 0));
+  } catch (error) {
+    if (error instanceof StreamExhaustedError) throw new DrawInfeasibleError({ constraint: 'STREAM_EXHAUSTED', phase: 'teams' }, EXHAUSTED);
+    throw error;
+  }
   return { selections: toSelections(prepared, picked), teams };
 }
 

@@ -17,12 +17,17 @@ export const DRAW_CONSTRAINTS = [
   'TOO_MANY_REQUIRED_GROUPS',
   /** The workload cap leaves too few inspector-slots. */
   'WORKLOAD_CAP',
+  /** A stream would need a 2^33rd block (more than 2^35 integers): unreachable in practice, but specified. */
+  'STREAM_EXHAUSTED',
 ] as const;
 
 export type DrawConstraint = (typeof DRAW_CONSTRAINTS)[number];
 
-/** Where the draw stopped: before using the seed (depends on the input only) or while forming teams. */
-export type DrawFailurePhase = 'precheck' | 'teams';
+/**
+ * Where the draw stopped: before using the seed (depends on the input only), while selecting (only a
+ * stream running out, STREAM_EXHAUSTED) or while forming teams.
+ */
+export type DrawFailurePhase = 'precheck' | 'selection' | 'teams';
 
 export interface DrawFailureDetails {
   constraint: DrawConstraint;

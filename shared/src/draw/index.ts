@@ -21,11 +21,13 @@ export {
   type DrawFailurePhase,
 } from './errors';
 export { sha256, Sha256, plainTextSha256, type TextSha256, type TextSha256Factory } from './sha256';
-export { toHex as bytesToHex, fromHex as hexToBytes, utf8 as utf8Bytes } from './bytes';
+export { toHex as bytesToHex, fromHex as hexToBytes, utf8 as utf8Bytes, isCleanText } from './bytes';
 export { parseDecimal, type ExactDecimal } from './decimal';
 export { countToDraw, prepareInput, canonicalInput, type PreparedInput, type PreparedStratum } from './input';
 export { canonicalInputText, inputHashOf } from './pool';
+export { parseCanonicalInputText } from './canonical-parse';
+export { parseRecordText, type RecordParse } from './record-json';
 export { commitmentOf, deriveSeedHex } from './seed';
-export { DrawStream } from './stream';
+export { DrawStream, StreamExhaustedError } from './stream';
 export { runDraw, runPreparedDraw, freezeDrawInput, drawFromSeed, type RunDrawOptions, type PreparedDrawOptions } from './draw';
-export { verifyDraw, VERIFY_CODES, type VerifyCode, type VerifyResult, type VerifyOptions } from './verify';
+export { verifyDraw, verifyDrawText, VERIFY_CODES, type VerifyCode, type VerifyResult, type VerifyOptions } from './verify';

@@ -67,6 +67,9 @@ function nonNegativeInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
+/** -0 read as 0 (a host's -0 is the integer 0; the canonical input holds +0, as JSON writes it). */
+const zeroed = (n: number): number => n + 0;
+
 /** Indices 0..n−1 ordered by keys[i] in UTF-16 code unit order; null when already strictly ascending. */
 function sortOrder(keys: readonly string[]): number[] | null {
   let sorted = true;
@@ -191,7 +194,7 @@ export function prepareInput(input: DrawInput): PreparedInput {
       if (total > TWO_POW_53 - u) fail(`${path}.entities`, `抽查层“${st.key}”的权重总和超过 2^53 / 10^4`);
       total += u;
     }
-    const minCount = (st.minCount as number | undefined) ?? 0;
+    const minCount = zeroed((st.minCount as number | undefined) ?? 0);
     strata.push({
       key: st.key,
       ratio: ratio.normal,
@@ -301,7 +304,7 @@ export function prepareInput(input: DrawInput): PreparedInput {
     inspectorKeys,
     inspectorGroups,
     inspectorTags,
-    teamSize: raw.teamSize as number,
+    teamSize: zeroed(raw.teamSize as number),
     workloadCap: raw.workloadCap as number | null,
     exclusions,
   };

@@ -91,5 +91,6 @@ export function inputHashOf(input: DrawInput | PreparedInput, sha256?: TextSha25
 }
 
 function asPrepared(input: DrawInput | PreparedInput): PreparedInput {
-  return 'inspectorKeys' in input ? input : prepareInput(input);
+  // A host's input is read by its listed members only (spec §3): a stray `inspectorKeys` member does not make it prepared.
+  return 'inspectorKeys' in input && !('inspectors' in input) ? input : prepareInput(input as DrawInput);
 }

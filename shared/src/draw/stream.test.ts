@@ -1,7 +1,9 @@
 import { createCipheriv } from 'node:crypto';
 import { fromHex, toHex } from './bytes';
 import { PURPOSE_SELECTION, PURPOSE_TEAMS, TWO_POW_53 } from './constants';
-import { DrawStream, streamNonce } from './stream';
+import { runDraw } from './draw';
+import type { DrawInput } from './record';
+import { DrawStream, StreamExhaustedError, streamNonce } from './stream';
 
 const seed = fromHex('6b1f6ab1a3e1e1c1c7f5a0e09d0f7c3e5f1e6d5c4b3a29180706f5e4d3c2b1a0');
 
@@ -67,5 +69,53 @@ describe('draw streams', () => {
     const first = (p: number, i: number) => new DrawStream(seed, p, i).next53();
     const values = new Set([first(1, 0), first(1, 1), first(2, 0), first(2, 1)]);
     expect(values.size).toBe(4);
+  });
+
+  it('has no block 2^32: reading past block 2^32 − 1 throws StreamExhaustedError (spec §6)', () => {
+    const s = new DrawStream(seed, 1, 0);
+    (s as unknown as { counter: number }).counter = 0xffffffff; // jump to the last block (2^35 words in)
+    for (let i = 0; i < 8; i += 1) s.next53();
+    expect(() => s.next53()).toThrow(StreamExhaustedError);
+  });
+});
+
+describe('a stream that runs out (spec §6, STREAM_EXHAUSTED)', () => {
+  const input: DrawInput = {
+    strata: [{ key: 'item:1', ratio: '1', entities: [{ key: 'A', weight: '1' }, { key: 'B', weight: '1' }] }],
+    inspectors: [{ key: 'I1', group: 'g' }, { key: 'I2', group: 'g' }],
+    teamSize: 2,
+    workloadCap: null,
+    requiredGroups: [],
+    exclusions: [],
+  };
+  // 2^35 words cannot be read in a test: the stream's own counter is moved to its last block instead.
+  const exhaustAfter = (purpose: number) => {
+    const original = DrawStream.prototype.next53;
+    return jest.spyOn(DrawStream.prototype, 'next53').mockImplementation(function (this: DrawStream) {
+      const self = this as unknown as { counter: number; next: number; state: Int32Array };
+      // Nonce word 13 is the purpose's 4 big-endian bytes read little-endian. After the first word of
+      // block 0, the stream is moved past its last block.
+      if (self.state[13]! >>> 24 === purpose && self.counter === 1) {
+        self.counter = 0x100000000;
+        self.next = 8;
+      }
+      return original.call(this);
+    });
+  };
+
+  it('fails the selection with {stratumKey}, phase selection, and the team step with phase teams', () => {
+    for (const [purpose, details] of [
+      [1, { constraint: 'STREAM_EXHAUSTED', phase: 'selection', stratumKey: 'item:1' }],
+      [2, { constraint: 'STREAM_EXHAUSTED', phase: 'teams' }],
+    ] as const) {
+      const spy = exhaustAfter(purpose);
+      try {
+        const record = runDraw(input, '0e'.repeat(32), ['x'], { onInfeasible: 'record' });
+        expect(record.failure).toEqual(details);
+        expect(record.result).toBeNull();
+      } finally {
+        spy.mockRestore();
+      }
+    }
   });
 });

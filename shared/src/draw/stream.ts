@@ -23,6 +23,11 @@ export function streamNonce(purpose: number, index: number): Uint8Array {
   return nonce;
 }
 
+/** A stream asked for block 2^32, which its 32-bit block counter cannot number (section 6). */
+export class StreamExhaustedError extends Error {
+  override readonly name = 'StreamExhaustedError';
+}
+
 /**
  * One ChaCha20 keystream (key = the draw seed, nonce = purpose ‖ index, block counter from 0) read as
  * consecutive 8-byte little-endian words. A 53-bit integer is a word's low 53 bits.
@@ -48,7 +53,7 @@ export class DrawStream {
   /** The next 53-bit integer, uniform in [0, 2^53). */
   next53(): number {
     if (this.next === 8) {
-      if (this.counter > 0xffffffff) throw new RangeError('ChaCha20 block counter overflow');
+      if (this.counter > 0xffffffff) throw new StreamExhaustedError('ChaCha20 block counter overflow: the stream has no block 2^32');
       chachaBlock(this.state, this.counter, this.words);
       this.counter += 1;
       this.next = 0;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalInputText, runDraw, verifyDraw, type DrawRecord } from './index';
+import { canonicalInputText, runDraw, verifyDraw, verifyDrawText, type DrawRecord } from './index';
 
 interface Vector {
   name: string;
@@ -73,7 +73,7 @@ describe('verifyDraw on a tampered record', () => {
     ['an inspector tag removed', 'conflict-tags', (r) => delete r.input.inspectors[0]!.tags, 'INPUT_HASH_MISMATCH'],
     ['tags added where there were none', 'uniform', (r) => (r.input.inspectors[0]!.tags = ['region:430702']), 'INPUT_HASH_MISMATCH'],
     ['the tags of one entity in one of its strata', 'conflict-tags', (r) => (r.input.strata[1]!.entities[0]!.tags = ['region:430721']), 'INVALID_INPUT'],
-    ['tags that are not a list', 'conflict-tags', (r) => ((r.input.inspectors[0] as unknown as Record<string, unknown>).tags = 'region:430702'), 'INVALID_INPUT'],
+    ['tags that are not a list (a JSON type: check 2)', 'conflict-tags', (r) => ((r.input.inspectors[0] as unknown as Record<string, unknown>).tags = 'region:430702'), 'MALFORMED_RECORD'],
     ['an empty tag', 'conflict-tags', (r) => (r.input.strata[0]!.entities[0]!.tags = ['']), 'INVALID_INPUT'],
     ['a member beside the tags', 'conflict-tags', (r) => ((r.input.strata[0]!.entities[0] as unknown as Record<string, unknown>).region = 'x'), 'MALFORMED_RECORD'],
     ['the version', 'uniform', (r) => ((r as { algorithm: string }).algorithm = 'spotcheck-draw/2'), 'UNSUPPORTED_FORMAT'],
@@ -130,5 +130,59 @@ describe('verifyDraw on a tampered record', () => {
     expect(verifyDraw({})).toMatchObject({ ok: false, code: 'UNSUPPORTED_FORMAT' });
     const { seed: _seed, ...withoutSeed } = byName('uniform');
     expect(verifyDraw(withoutSeed)).toMatchObject({ ok: false, code: 'MALFORMED_RECORD', reason: expect.stringContaining('seed') });
+  });
+});
+
+/** vectors/verdicts: record documents as a verifier receives them, each with the verdict it must give (§14). */
+describe('verdict vectors', () => {
+  interface Case {
+    file: string;
+    what: string;
+    verdict: 'VERIFIED' | 'UNREVEALED' | 'PENDING' | 'REFUSED';
+    code?: string;
+  }
+  const verdictDir = join(dir, 'verdicts');
+  const cases = JSON.parse(readFileSync(join(verdictDir, 'manifest.json'), 'utf8')) as Case[];
+
+  it('list every document in the folder, and cover each kind', () => {
+    const files = readdirSync(verdictDir).filter((f) => f !== 'manifest.json').sort();
+    expect(cases.map((c) => c.file).sort()).toEqual(files);
+    for (const kind of ['noncanonical-', 'malformed-', 'invalid-', 'pending-', 'failed-', 'collision-']) {
+      expect(cases.some((c) => c.file.startsWith(kind))).toBe(true);
+    }
+  });
+
+  it.each(cases.map((c) => [c.file, c] as const))('%s', (_f, c) => {
+    const text = readFileSync(join(verdictDir, c.file), 'utf8');
+    const result = verifyDrawText(text);
+    if (c.verdict === 'VERIFIED') {
+      expect(result).toEqual({ ok: true, revealed: true });
+    } else {
+      expect(result).toMatchObject({ ok: false, code: c.code });
+      if (!result.ok) expect(result.reason).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('a non-canonical record verifies with the inputHash of its canonical twin', () => {
+    const record = JSON.parse(readFileSync(join(verdictDir, 'noncanonical-weights.json'), 'utf8')) as DrawRecord;
+    expect(canonicalInputText(record.input)).toBe(vectors.find((v) => v.name === 'weighted')!.canonicalInputText);
+    expect(record.input.strata[0]!.entities.map((e) => e.weight)).toContain('003.0');
+  });
+
+  it('the pending announcement is accepted as pending when asked, and never as a drawn record', () => {
+    const text = readFileSync(join(verdictDir, 'pending-announcement.json'), 'utf8');
+    expect(verifyDrawText(text, { allowPending: true })).toEqual({ ok: true, revealed: false, pending: true });
+    expect(verifyDrawText(text, { allowUnrevealed: true })).toMatchObject({ ok: false, code: 'DRAW_PENDING' });
+  });
+
+  it('the collision: both records share inputHash and seed, only the honest one verifies', () => {
+    const honest = JSON.parse(readFileSync(join(verdictDir, 'collision-honest.json'), 'utf8')) as DrawRecord;
+    const smuggled = JSON.parse(readFileSync(join(verdictDir, 'collision-smuggled.json'), 'utf8')) as DrawRecord;
+    expect(smuggled.inputHash).toBe(honest.inputHash);
+    expect(smuggled.seed).toBe(honest.seed);
+    expect(smuggled.result).not.toEqual(honest.result);
+    expect(smuggled.input.strata[0]!.entities.map((e) => e.key)).toContain('😀\t9');
+    expect(verifyDraw(smuggled)).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: expect.stringContaining('entities[3].key') });
+    expect(verifyDraw(honest)).toEqual({ ok: true, revealed: true });
   });
 });

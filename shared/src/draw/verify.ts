@@ -5,6 +5,7 @@ import { DRAW_CONSTRAINTS, DrawInfeasibleError, DrawInputError, type DrawFailure
 import { prepareInput, type PreparedInput } from './input';
 import { inputHashBytes } from './pool';
 import type { DrawOutcome, DrawRecord } from './record';
+import { parseRecordText } from './record-json';
 import { commitmentOf, deriveSeedHex } from './seed';
 import type { TextSha256Factory } from './sha256';
 
@@ -19,15 +20,22 @@ export const VERIFY_CODES = [
   'SELECTION_MISMATCH',
   'TEAM_MISMATCH',
   'SERVER_SEED_NOT_REVEALED',
+  'DRAW_PENDING',
 ] as const;
 
 export type VerifyCode = (typeof VERIFY_CODES)[number];
 
-export type VerifyResult = { ok: true; revealed: boolean } | { ok: false; code: VerifyCode; reason: string };
+/**
+ * `pending`: the document is the announcement of a draw not held yet (section 12.1): its input hashes to
+ * `inputHash`, and nothing else can be checked before the draw. Only with `allowPending`.
+ */
+export type VerifyResult = { ok: true; revealed: boolean; pending?: true } | { ok: false; code: VerifyCode; reason: string };
 
 export interface VerifyOptions {
   /** Accept a record whose server seed is not revealed yet (everything else is still checked). */
   allowUnrevealed?: boolean;
+  /** Accept the announcement of a draw not held yet as `{ ok: true, revealed: false, pending: true }` instead of DRAW_PENDING. */
+  allowPending?: boolean;
   /** Hashes the canonical input text (default: the plain TypeScript SHA-256); same digest either way. */
   sha256?: TextSha256Factory;
 }
@@ -74,26 +82,59 @@ function stringArray(value: unknown, path: string): string[] {
   return list as string[];
 }
 
+function checkType(ok: boolean, path: string, what: string): void {
+  if (!ok) reject('MALFORMED_RECORD', `${path} 必须是${what}`);
+}
+
+function checkTags(value: unknown, path: string): void {
+  if (value !== undefined) stringArray(value, path);
+}
+
+/**
+ * Check 2 for the input: exactly the members of section 3, each with its JSON type (a Text or a
+ * Decimal is a string, an integer a number, `workloadCap` a number or null). What the values must
+ * satisfy beyond their type (section 3) is check 3, INVALID_INPUT.
+ */
 function checkInputShape(input: unknown): void {
   const i = shape(input, 'input', ['strata', 'inspectors', 'teamSize', 'workloadCap', 'requiredGroups', 'exclusions']);
+  checkType(typeof i.teamSize === 'number', 'input.teamSize', '数字');
+  checkType(i.workloadCap === null || typeof i.workloadCap === 'number', 'input.workloadCap', '数字或 null');
   array(i.strata, 'input.strata').forEach((s, si) => {
-    const st = shape(s, `input.strata[${si}]`, ['key', 'ratio', 'entities'], ['minCount']);
-    const entities = array(st.entities, `input.strata[${si}].entities`);
+    const path = `input.strata[${si}]`;
+    const st = shape(s, path, ['key', 'ratio', 'entities'], ['minCount']);
+    checkType(typeof st.key === 'string', `${path}.key`, '文本');
+    checkType(typeof st.ratio === 'string', `${path}.ratio`, '文本（十进制字符串）');
+    if ('minCount' in st) checkType(typeof st.minCount === 'number', `${path}.minCount`, '数字');
+    const entities = array(st.entities, `${path}.entities`);
     for (let e = 0; e < entities.length; e += 1) {
       const en = entities[e];
-      // Fast path for the common case; `shape` reports the exact problem otherwise.
-      if (!isObject(en) || Object.keys(en).length !== 2 || !('key' in en) || !('weight' in en)) {
-        shape(en, `input.strata[${si}].entities[${e}]`, ['key', 'weight'], ['tags']);
-      }
+      // Fast path for the common case; `shape` and the checks below report the exact problem otherwise.
+      if (isObject(en) && typeof en.key === 'string' && typeof en.weight === 'string' && Object.keys(en).length === 2) continue;
+      const at = `${path}.entities[${e}]`;
+      const entity = shape(en, at, ['key', 'weight'], ['tags']);
+      checkType(typeof entity.key === 'string', `${at}.key`, '文本');
+      checkType(typeof entity.weight === 'string', `${at}.weight`, '文本（十进制字符串）');
+      checkTags(entity.tags, `${at}.tags`);
     }
   });
-  array(i.inspectors, 'input.inspectors').forEach((x, n) => shape(x, `input.inspectors[${n}]`, ['key', 'group'], ['tags']));
-  array(i.requiredGroups, 'input.requiredGroups').forEach((x, n) =>
-    shape(x, `input.requiredGroups[${n}]`, ['stratumKey', 'groups']),
-  );
-  array(i.exclusions, 'input.exclusions').forEach((x, n) =>
-    shape(x, `input.exclusions[${n}]`, ['entityKey', 'inspectorKey', 'reason']),
-  );
+  array(i.inspectors, 'input.inspectors').forEach((x, n) => {
+    const at = `input.inspectors[${n}]`;
+    const ins = shape(x, at, ['key', 'group'], ['tags']);
+    checkType(typeof ins.key === 'string', `${at}.key`, '文本');
+    checkType(typeof ins.group === 'string', `${at}.group`, '文本');
+    checkTags(ins.tags, `${at}.tags`);
+  });
+  array(i.requiredGroups, 'input.requiredGroups').forEach((x, n) => {
+    const at = `input.requiredGroups[${n}]`;
+    const req = shape(x, at, ['stratumKey', 'groups']);
+    checkType(typeof req.stratumKey === 'string', `${at}.stratumKey`, '文本');
+    stringArray(req.groups, `${at}.groups`);
+  });
+  array(i.exclusions, 'input.exclusions').forEach((x, n) => {
+    const at = `input.exclusions[${n}]`;
+    const ex = shape(x, at, ['entityKey', 'inspectorKey', 'reason']);
+    for (const k of ['entityKey', 'inspectorKey', 'reason']) checkType(typeof ex[k] === 'string', `${at}.${k}`, '文本');
+  });
 }
 
 function checkOutcomeShape(result: unknown): DrawOutcome {
@@ -116,7 +157,9 @@ function checkFailureShape(failure: unknown): DrawFailureDetails {
   if (!(DRAW_CONSTRAINTS as readonly unknown[]).includes(f.constraint)) {
     reject('MALFORMED_RECORD', `failure.constraint 不是已定义的约束：${String(f.constraint)}`);
   }
-  if (f.phase !== 'precheck' && f.phase !== 'teams') reject('MALFORMED_RECORD', 'failure.phase 须为 precheck 或 teams');
+  if (f.phase !== 'precheck' && f.phase !== 'selection' && f.phase !== 'teams') {
+    reject('MALFORMED_RECORD', 'failure.phase 须为 precheck、selection 或 teams');
+  }
   for (const k of ['stratumKey', 'entityKey', 'group']) {
     if (k in f && typeof f[k] !== 'string') reject('MALFORMED_RECORD', `failure.${k} 必须是文本`);
   }
@@ -173,7 +216,7 @@ function compareOutcome(expected: DrawOutcome, recorded: DrawOutcome): void {
   }
 }
 
-function verifyOrThrow(value: unknown, options: VerifyOptions): { revealed: boolean } {
+function verifyOrThrow(value: unknown, options: VerifyOptions): { revealed: boolean; pending?: true } {
   if (!isObject(value)) reject('MALFORMED_RECORD', '记录必须是 JSON 对象');
   if (value.format !== DRAW_VERSION || value.algorithm !== DRAW_VERSION) {
     reject('UNSUPPORTED_FORMAT', `不支持的记录格式或算法：${String(value.format)} / ${String(value.algorithm)}（本程序实现 ${DRAW_VERSION}）`);
@@ -183,20 +226,29 @@ function verifyOrThrow(value: unknown, options: VerifyOptions): { revealed: bool
   ], ['meta']);
   if (!isHex(rec.inputHash, 32)) reject('MALFORMED_RECORD', 'inputHash 须为 64 位小写十六进制');
   if (!isHex(rec.commitment, 32)) reject('MALFORMED_RECORD', 'commitment 须为 64 位小写十六进制');
-  if (rec.serverSeed !== null && !isHex(rec.serverSeed, 32)) reject('MALFORMED_RECORD', 'serverSeed 须为 64 位小写十六进制或 null');
-  if (!isHex(rec.seed, 32)) reject('MALFORMED_RECORD', 'seed 须为 64 位小写十六进制');
-  const entropy = array(rec.publicEntropy, 'publicEntropy');
-  if (entropy.length === 0) reject('MALFORMED_RECORD', 'publicEntropy 不能为空');
-  entropy.forEach((e, i) => {
-    if (!isCleanText(e)) reject('MALFORMED_RECORD', `publicEntropy[${i}] 须为非空文本，且不含控制字符`);
-  });
-  if ((rec.result === null) === (rec.failure === null)) {
-    reject('MALFORMED_RECORD', 'result 与 failure 须恰有一项为 null');
+  if (rec.meta !== undefined && !isObject(rec.meta)) reject('MALFORMED_RECORD', 'meta 须为 JSON 对象（不能为 null）；没有时省略');
+  // An announcement (section 12.1): the draw is not held yet, so there is no seed, entropy or outcome.
+  const announcement = rec.seed === '';
+  if (announcement) {
+    if (rec.serverSeed !== null || !Array.isArray(rec.publicEntropy) || rec.publicEntropy.length !== 0 || rec.result !== null || rec.failure !== null) {
+      reject('MALFORMED_RECORD', '摇号前的公告（seed 为空）须有 serverSeed: null、publicEntropy: []、result: null、failure: null');
+    }
+  } else {
+    if (rec.serverSeed !== null && !isHex(rec.serverSeed, 32)) reject('MALFORMED_RECORD', 'serverSeed 须为 64 位小写十六进制或 null');
+    if (!isHex(rec.seed, 32)) reject('MALFORMED_RECORD', 'seed 须为 64 位小写十六进制（摇号前的公告为空文本）');
+    const entropy = array(rec.publicEntropy, 'publicEntropy');
+    if (entropy.length === 0) reject('MALFORMED_RECORD', 'publicEntropy 不能为空');
+    entropy.forEach((e, i) => {
+      if (!isCleanText(e)) reject('MALFORMED_RECORD', `publicEntropy[${i}] 须为非空文本，且不含控制字符`);
+    });
+    if ((rec.result === null) === (rec.failure === null)) {
+      reject('MALFORMED_RECORD', 'result 与 failure 须恰有一项为 null');
+    }
   }
   const recordedOutcome = rec.result === null ? null : checkOutcomeShape(rec.result);
   const recordedFailure = rec.failure === null ? null : checkFailureShape(rec.failure);
-  if (rec.meta !== undefined && !isObject(rec.meta)) reject('MALFORMED_RECORD', 'meta 须为 JSON 对象');
   checkInputShape(rec.input);
+  const entropy = rec.publicEntropy as string[];
 
   let prepared: PreparedInput;
   try {
@@ -208,6 +260,10 @@ function verifyOrThrow(value: unknown, options: VerifyOptions): { revealed: bool
   const inputHash = toHex(inputHashBytes(prepared, options.sha256));
   if (inputHash !== rec.inputHash) {
     reject('INPUT_HASH_MISMATCH', `输入的哈希应为 ${inputHash}，记录为 ${rec.inputHash}：名录、权重、比例或参数与公布的不一致`);
+  }
+  if (announcement) {
+    if (options.allowPending) return { revealed: false, pending: true };
+    reject('DRAW_PENDING', '尚未摇号：封存的名单与公布的哈希一致，种子和结果要到摇号后才能核对');
   }
   const serverSeed = rec.serverSeed as string | null;
   if (serverSeed !== null) {
@@ -241,10 +297,22 @@ function verifyOrThrow(value: unknown, options: VerifyOptions): { revealed: bool
 }
 
 /**
+ * Verifies a record from its JSON text, as a verifier receives it: the text is parsed strictly first
+ * (no duplicate members, integers spelled plainly: see record-json.ts), then checked like `verifyDraw`.
+ */
+export function verifyDrawText(text: string, options: VerifyOptions = {}): VerifyResult {
+  const parsed = parseRecordText(text);
+  if (!parsed.ok) return { ok: false, code: 'MALFORMED_RECORD', reason: parsed.reason };
+  return verifyDraw(parsed.value, options);
+}
+
+/**
  * Checks a published draw record from the record alone, in this order, and reports the first failure:
  * format/algorithm → record shape → input validity → inputHash → commitment = SHA-256(serverSeed) → seed derivation →
  * re-running the draw reproduces the selections and teams (or the recorded failure) exactly →
- * the server seed is revealed (unless `allowUnrevealed`).
+ * the server seed is revealed (unless `allowUnrevealed`). An announcement stops after the inputHash
+ * with DRAW_PENDING (or `pending: true` with `allowPending`). For a record still in JSON text, use
+ * `verifyDrawText`: duplicate members and number spellings are only visible there.
  */
 export function verifyDraw(record: unknown, options: VerifyOptions = {}): VerifyResult {
   try {

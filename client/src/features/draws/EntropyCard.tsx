@@ -95,7 +95,7 @@ function EntropyForm({ drawId, kind }: { drawId: string; kind: EntropyKind }) {
             { required: true, whitespace: true, message: m('valueRequired') },
             { max: 200, message: m('valueRequired') },
             // eslint-disable-next-line no-control-regex
-            { pattern: /^[^\u0000-\u001f]*$/, message: m('valueControl') },
+            { pattern: /^[^\u0000-\u001f\u007f\p{Cs}]*$/u, message: m('valueControl') },
           ]}
           style={{ minWidth: 420 }}
         >

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DrawInputError, fromGlobalUuid, inputHashOf, verifyDraw, type DrawInput } from '@spotcheck/shared';
+import { fromGlobalUuid, parseRecordText, verifyDraw } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 
 export enum DrawVerificationStatus {
@@ -24,8 +24,8 @@ const caches = new WeakMap<AppServices, Map<string, Promise<DrawVerification | n
 
 /**
  * Verifies the public record of a draw with the shared `verifyDraw`, as any outsider would, once per
- * draw and status. Before the draw there is no seed and no result yet: the frozen input must hash to the
- * published inputHash (PENDING when it does).
+ * draw and status, from the record's JSON text (strictly, spec §12). Before the draw the record is the
+ * announcement: its input must hash to the published inputHash (PENDING when it does).
  */
 export function verifyPublicDraw(app: AppServices, drawGlobalId: string, status: string): Promise<DrawVerification | null> {
   let cache = caches.get(app);
@@ -45,36 +45,26 @@ async function verifyNow(app: AppServices, drawGlobalId: string): Promise<DrawVe
   if (!id) return null;
   const [row] = (await app.db.query(`SELECT status, input_hash, commitment, record_gz FROM public_draws WHERE id = $1`, [id])) as { status: string; input_hash: string; commitment: string; record_gz: Buffer }[];
   if (!row) return null;
-  let record: unknown;
+  let parsed: ReturnType<typeof parseRecordText>;
   try {
-    record = JSON.parse(gunzipSync(row.record_gz).toString('utf8'));
+    parsed = parseRecordText(gunzipSync(row.record_gz).toString('utf8'));
   } catch {
     return failed('MALFORMED_RECORD', '记录无法读取');
   }
-  const announced = record as { input?: DrawInput; inputHash?: unknown; commitment?: unknown } | null;
+  // The record's text is read strictly (spec §12, check 0), once.
+  if (!parsed.ok) return failed('MALFORMED_RECORD', parsed.reason);
+  const record = parsed.value as { inputHash?: unknown; commitment?: unknown } | null;
   // The record must carry what was announced at the commitment, before any entropy existed.
-  if (announced?.inputHash !== row.input_hash || announced?.commitment !== row.commitment) {
+  if (record?.inputHash !== row.input_hash || record?.commitment !== row.commitment) {
     return failed('MALFORMED_RECORD', '记录中的名单哈希或承诺值与摇号前公布的不一致');
   }
-  if (row.status !== 'DRAWN') return checkFrozenInput(announced.input, row.input_hash);
-  const result = verifyDraw(record);
+  // Before the draw the record is the announcement (spec §12.1): its input must hash to inputHash.
+  const result = verifyDraw(record, { allowPending: row.status !== 'DRAWN' });
   if (!result.ok) return failed(result.code, result.reason);
+  if (result.pending) return { status: DrawVerificationStatus.PENDING, revealed: false, code: null, reason: null };
   return { status: result.revealed ? DrawVerificationStatus.VERIFIED : DrawVerificationStatus.PENDING, revealed: result.revealed, code: null, reason: null };
 }
 
 function failed(code: string, reason: string): DrawVerification {
   return { status: DrawVerificationStatus.FAILED, revealed: false, code, reason };
-}
-
-/** A committed draw: its published input hashes to the inputHash announced with the commitment. */
-function checkFrozenInput(input: DrawInput | undefined, announced: string): DrawVerification {
-  let hash: string;
-  try {
-    hash = inputHashOf(input as DrawInput);
-  } catch (error) {
-    if (error instanceof DrawInputError) return failed('INVALID_INPUT', `input.${error.path}：${error.message}`);
-    return failed('MALFORMED_RECORD', '封存名单无法读取');
-  }
-  if (hash !== announced) return failed('INPUT_HASH_MISMATCH', `封存名单的哈希应为 ${hash}，公布的为 ${announced}：名录、权重、比例或参数与公布的不一致`);
-  return { status: DrawVerificationStatus.PENDING, revealed: false, code: null, reason: null };
 }

@@ -8,6 +8,7 @@ import {
   RISK_CLASS_LABELS,
   type RestrictableRiskClass,
   DrawInputError,
+  isCleanText,
   commitmentOf,
   freezeDrawInput,
   fromGlobalUuid,
@@ -132,7 +133,8 @@ export async function addEntropy(ctx: RequestContext, drawGlobalId: string, kind
     throw forbidden(kind === 'WITNESS' ? '见证值须由纪检监督或领导录入' : '公开号码须由领导小组办公室录入');
   }
   const text = value.trim();
-  if (!text || text.length > 200 || /[\u0000-\u001f]/.test(text)) throw badInput([{ field: 'value', message: '请输入 1–200 个字符，不含控制字符' }]);
+  // A Text of the spec (§3), checked by code point: no C0 control or DEL, no lone surrogate; 200 characters at most.
+  if (!isCleanText(text) || [...text].length > 200) throw badInput([{ field: 'value', message: '请输入 1–200 个字符，不含控制字符' }]);
   return tenantTx(ctx, async (m) => {
     const draw = await lockDraw(m, drawGlobalId);
     if (draw.status !== DrawStatus.COMMITTED) throw ruleViolation('DRAW_STATE', '摇号已完成，不能再录入');

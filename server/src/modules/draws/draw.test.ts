@@ -58,6 +58,15 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
     // Not before witnesses and the public number.
     expect(codes(await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { id } }', { id: draw.id }, office))).toEqual(['RULE_VIOLATION']);
     expect(codes(await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "x") { id } }', { id: draw.id }, office))).toEqual(['FORBIDDEN']);
+    // Entropy strings are Texts (spec §3, §5), checked by code point: a DEL, a lone surrogate, or a TAB
+    // after a character above U+FFFF would be accepted here and then stop the draw (or blur the seed preimage).
+    const ENTROPY = 'mutation($id: ID!, $v: String!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: $v) { id } }';
+    for (const bad of ['73\u007f91', '7391\ud800', '😀\t9', '\udc00😀']) {
+      const refused = await t.gql(ENTROPY, { id: draw.id, v: bad }, supervisor);
+      expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    }
+    const [{ entries }] = await t.sql(`SELECT jsonb_array_length(public_entropy) AS entries FROM draws WHERE task_id = (SELECT id FROM tasks WHERE title = '舞钢市自然资源和规划局2023年“双随机、一公开”抽查')`);
+    expect(entries).toBe(0);
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "纪检监督 7391") { id } }', { id: draw.id }, supervisor);
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 2023152 期 418") { id } }', { id: draw.id }, office);
     const drawn = await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { status record results(first: 5) { totalCount edges { node { entity { name uscc } items { name } team { name certificateNo } } } } } }', { id: draw.id }, office);

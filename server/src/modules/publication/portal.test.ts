@@ -186,6 +186,18 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
     const failed = (await t.gql(NOTICES, { search: '第三批' })).data.publicTaskNotices.edges[0].node.draw.verification;
     expect(failed).toMatchObject({ status: 'FAILED', code: 'INPUT_HASH_MISMATCH' });
     expect(committed).not.toBe(tampered);
+
+    // The announcement is checked like any record (spec §12): a member the input does not define is
+    // malformed even though the input would still hash to the published value without it.
+    const fourth = (await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: { ...input, title: '第四批' } }, office)).data.createTask.id;
+    await approveLate(t, fourth, leader);
+    const extra = (await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: fourth }, office)).data.commitDraw.id;
+    const [fourthRow] = await t.sql(`SELECT record_gz FROM draws WHERE id = $1`, [fromGlobalUuid(extra, 'Draw')]);
+    const announcement = JSON.parse(gunzipSync(fourthRow.record_gz).toString());
+    announcement.input.strata[0].entities[0].name = '某公司（内部评级 C）';
+    await t.sql(`UPDATE draws SET record_gz = $1 WHERE id = $2`, [gzipSync(JSON.stringify(announcement)), fromGlobalUuid(extra, 'Draw')]);
+    const malformed = (await t.gql(NOTICES, { search: '第四批' })).data.publicTaskNotices.edges[0].node.draw.verification;
+    expect(malformed).toMatchObject({ status: 'FAILED', code: 'MALFORMED_RECORD' });
   });
 
   it('answers without sign-in, and stops publishing a suspended bureau', async () => {

@@ -1,9 +1,10 @@
 /**
- * What the portal's verifier does with a draw record, as any outsider would: the shared `verifyDraw`
- * for a drawn record (input hash, commitment, seed, the draw re-run and compared); before the draw,
- * the frozen input must hash to the published inputHash. Pure, so it runs in a Web Worker.
+ * What the portal's verifier does with a draw record, as any outsider would: the record's text read
+ * strictly (`parseRecordText`), then the shared `verifyDraw` (input hash, commitment, seed, the draw re-run and compared);
+ * before the draw the record is the announcement, whose input must hash to the published inputHash
+ * (spec §12.1). Pure, so it runs in a Web Worker.
  */
-import { inputHashOf, Sha256, verifyDraw, DrawInputError, type DrawInput, type TextSha256, type TextSha256Factory } from '@spotcheck/shared/dist/draw';
+import { parseRecordText, Sha256, verifyDraw, type TextSha256, type TextSha256Factory } from '@spotcheck/shared/dist/draw';
 
 export type VerifyPhase = 'parse' | 'hash' | 'redraw';
 
@@ -130,19 +131,12 @@ function countingSha256(entities: number, report: (fraction: number) => void): T
   };
 }
 
-/** A record committed but not drawn yet: no seed, no result, no failure. */
-function isCommittedOnly(record: Json): boolean {
-  return (record.seed === '' || record.seed === null) && record.result === null && record.failure === null && record.serverSeed === null;
-}
-
 export function verifyRecordText(text: string, announced: Announced | null, onProgress: (p: VerifyProgress) => void): Verdict {
   onProgress({ phase: 'parse' });
-  let record: unknown;
-  try {
-    record = JSON.parse(text);
-  } catch {
-    return { status: 'FAILED', code: 'MALFORMED_RECORD', reason: '文件不是有效的 JSON', facts: null, content: null };
-  }
+  // Read strictly (spec §12, check 0): no duplicate members, integers spelled plainly.
+  const parsed = parseRecordText(text);
+  if (!parsed.ok) return { status: 'FAILED', code: 'MALFORMED_RECORD', reason: parsed.reason, facts: null, content: null };
+  const record = parsed.value;
   if (!isObject(record)) return { status: 'FAILED', code: 'MALFORMED_RECORD', reason: '记录必须是 JSON 对象', facts: null, content: null };
   const facts = factsOf(record);
   const content = contentOf(record);
@@ -152,21 +146,7 @@ export function verifyRecordText(text: string, announced: Announced | null, onPr
   const sha256 = countingSha256(facts.entities, (fraction) => onProgress({ phase: 'hash', fraction }));
   onProgress({ phase: 'hash', fraction: 0 });
 
-  if (isCommittedOnly(record)) {
-    let hash: string;
-    try {
-      hash = inputHashOf(record.input as DrawInput, sha256);
-    } catch (error) {
-      if (error instanceof DrawInputError) return { status: 'FAILED', code: 'INVALID_INPUT', reason: `input.${error.path}：${error.message}`, facts, content };
-      return { status: 'FAILED', code: 'MALFORMED_RECORD', reason: '封存名单无法读取', facts, content };
-    }
-    if (hash !== record.inputHash) {
-      return { status: 'FAILED', code: 'INPUT_HASH_MISMATCH', reason: `封存名单的哈希应为 ${hash}，记录为 ${String(record.inputHash)}：名录、权重、比例或参数与公布的不一致`, facts, content };
-    }
-    return { status: 'PENDING', facts, content, inputHash: hash };
-  }
-
-  // verifyDraw hashes the input first (reported above), then re-runs the draw.
+  // verifyDraw hashes the input first (reported above), then re-runs the draw (not for an announcement).
   const phased: TextSha256Factory = () => {
     const hash = sha256();
     return {
@@ -178,7 +158,8 @@ export function verifyRecordText(text: string, announced: Announced | null, onPr
       },
     } as TextSha256;
   };
-  const result = verifyDraw(record, { sha256: phased });
+  const result = verifyDraw(record, { sha256: phased, allowPending: true });
   if (!result.ok) return { status: 'FAILED', code: result.code, reason: result.reason, facts, content };
+  if (result.pending) return { status: 'PENDING', facts, content, inputHash: String(record.inputHash) };
   return { status: 'VERIFIED', facts, content, inputHash: String(record.inputHash), seed: String(record.seed) };
 }

@@ -11,7 +11,14 @@ declare const self: DedicatedWorkerGlobalScope;
 self.onmessage = (event: MessageEvent<{ bytes: ArrayBuffer; announced: Announced | null }>) => {
   const post = (reply: WorkerReply) => self.postMessage(reply);
   try {
-    const text = new TextDecoder('utf-8').decode(event.data.bytes);
+    let text: string;
+    try {
+      // A record is UTF-8 (spec §12, check 0): bytes that are not are refused, not patched with U+FFFD.
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(event.data.bytes);
+    } catch {
+      post({ type: 'verdict', verdict: { status: 'FAILED', code: 'MALFORMED_RECORD', reason: '文件不是有效的 UTF-8 文本', facts: null, content: null } });
+      return;
+    }
     const verdict = verifyRecordText(text, event.data.announced, (progress) => post({ type: 'progress', progress }));
     post({ type: 'verdict', verdict });
   } catch (error) {
