@@ -1,21 +1,26 @@
-// The README's `npx spotcheck …` lines, run as written (in a shell, through npx, from inside the
-// repository) against a running server on a fresh demo database: the verifier on the demo draw's URL
-// and on its downloaded file, then a backup of the running server's embedded database and the two
-// restores into a new data directory. Only the README's placeholders are filled in: the server's
-// port for 4000 and the demo draw's id for <id>. A README line without a case here fails the test.
+// The README's `spotcheck` lines, run as written (in a shell, through npx, at the repository's root)
+// against a running server on a fresh demo database: the verifier on the demo draw's URL and on its
+// downloaded file, a backup of the running server's embedded database and the two restores into a
+// new data directory, and the verifier packed alone and installed where nothing of SpotCheck is. Only
+// the README's placeholders are filled in (the server's port for 4000, the demo draw's id for <id>),
+// and npm is pointed at scratch directories for the pack and the global install through its
+// environment. A README line without a case here fails the test.
 import assert from 'node:assert/strict';
 import { exec } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { freePort, REPO_ROOT, startServer } from '../support/server.mjs';
 
-/** Every `npx spotcheck` line of the README's shell blocks, without its comment. */
+/** Every line of the README's shell blocks about the spotcheck command, without its comment. */
 function readmeCommands() {
   const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]);
-  return blocks.flatMap((b) => b.split('\n')).map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l.startsWith('npx spotcheck'));
+  return blocks
+    .flatMap((b) => b.split('\n'))
+    .map((l) => l.replace(/\s+#.*$/, '').trim())
+    .filter((l) => l.startsWith('npx spotcheck') || /^npm (pack|install -g)\b.*verifier/.test(l));
 }
 
 /**
@@ -58,18 +63,23 @@ describe('the README’s spotcheck commands', () => {
   const BACKUP = 'npx spotcheck backup spotcheck.backup';
   const RESTORE = 'npx spotcheck restore spotcheck.backup';
   const RESTORE_FORCE = 'npx spotcheck restore spotcheck.backup --force';
+  const PACK = 'npm pack -w verifier';
+  const INSTALL = 'npm install -g ./spotcheck-verifier-0.1.0.tgz';
 
   test('are the ones run here', () => {
-    assert.deepEqual([...lines].sort(), [VERIFY_URL, VERIFY_FILE, BACKUP, RESTORE, RESTORE_FORCE].sort());
+    assert.deepEqual([...lines].sort(), [VERIFY_URL, VERIFY_FILE, BACKUP, RESTORE, RESTORE_FORCE, PACK, INSTALL].sort());
   });
 
-  test('verify-draw checks the demo draw from its URL and from the downloaded file', async () => {
+  const demoDraw = async () => {
     const list = await (await fetch(`${server.url}/api/public/draws`)).json();
     const drawn = list.draws.find((d) => d.status === 'DRAWN');
     assert.ok(drawn, 'the demo has a drawn draw');
-    const id = drawn.recordUrl.split('/').at(-1);
+    return { ...drawn, id: drawn.recordUrl.split('/').at(-1) };
+  };
 
-    const byUrl = await sh(line(VERIFY_URL).replace('localhost:4000', `localhost:${server.port}`).replace('<id>', id), cwd);
+  test('verify-draw checks the demo draw from its URL and from the downloaded file', async () => {
+    const drawn = await demoDraw();
+    const byUrl = await sh(line(VERIFY_URL).replace('localhost:4000', `localhost:${server.port}`).replace('<id>', drawn.id), cwd);
     assert.equal(byUrl.code, 0, byUrl.stderr + byUrl.stdout);
     assert.match(byUrl.stdout, new RegExp(`核验通过：名单哈希 ${drawn.inputHash}`));
 
@@ -103,5 +113,29 @@ describe('the README’s spotcheck commands', () => {
     const forced = await sh(line(RESTORE_FORCE), cwd, target);
     assert.equal(forced.code, 0, forced.stderr + forced.stdout);
     assert.match(forced.stdout, /覆盖了原有数据/);
+  });
+
+  test('the verifier packed alone installs with no dependencies and checks the demo draw far from the repository', async () => {
+    const pack = await sh(line(PACK), REPO_ROOT, { npm_config_pack_destination: cwd });
+    assert.equal(pack.code, 0, pack.stderr + pack.stdout);
+    const prefix = path.join(restoreDir, 'global');
+    const install = await sh(line(INSTALL), cwd, { npm_config_prefix: prefix, npm_config_offline: 'true' });
+    assert.equal(install.code, 0, install.stderr + install.stdout);
+    assert.deepEqual(readdirSync(path.join(prefix, 'lib', 'node_modules')), ['@spotcheck']);
+    assert.deepEqual(readdirSync(path.join(prefix, 'lib', 'node_modules', '@spotcheck')), ['verifier']);
+
+    const drawn = await demoDraw();
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'spotcheck-elsewhere-'));
+    try {
+      const PATH = `${path.join(prefix, 'bin')}${path.delimiter}${process.env.PATH}`;
+      const checked = await sh(`spotcheck verify-draw ${server.url}/api/public/draws/${drawn.id}`, elsewhere, { PATH });
+      assert.equal(checked.code, 0, checked.stderr + checked.stdout);
+      assert.match(checked.stdout, new RegExp(`核验通过：名单哈希 ${drawn.inputHash}`));
+      const backup = await sh('spotcheck backup x.backup', elsewhere, { PATH });
+      assert.equal(backup.code, 2);
+      assert.match(backup.stderr, /没有安装 SpotCheck 服务端/);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -35,7 +36,7 @@ export function runServerCli(file: string, args: string[]): Promise<number> {
     child.once('exit', (code, signal) => {
       process.off('SIGINT', ignore);
       process.off('SIGTERM', ignore);
-      resolve(code ?? (signal ? 128 + 2 : 1));
+      resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0));
     });
   });
 }
