@@ -37,7 +37,7 @@ export function verifyRecord(record: unknown): Verdict {
   const result = verifyDraw(record, { sha256: nativeSha256 });
   if (!result.ok) return { ok: false, message: `核验失败（${result.code}）：${result.reason}` };
   const r = record as Json;
-  const teams = isObject(r.result) && Array.isArray(r.result.teams) ? r.result.teams.length : 0;
-  const what = r.result === null ? `复现了记录的抽取失败（${String((r.failure as Json).constraint)}）` : `复现 ${teams} 个检查对象及其检查组`;
+  const teams = isObject(r.result) && Array.isArray(r.result.teams) ? `${r.result.teams.length} 个` : '';
+  const what = isObject(r.failure) ? `复现了记录的抽取失败（${String(r.failure.constraint)}）` : `复现 ${teams}检查对象及其检查组`;
   return { ok: true, message: `核验通过：名单哈希 ${String(r.inputHash)}，种子 ${String(r.seed)}，${what}` };
 }
