@@ -1,4 +1,4 @@
-/** One jest run: the pure shared package, and the server's integration tests on one embedded PostgreSQL. */
+/** One jest run: the pure shared package, the verifier's command, and the server's integration tests on one embedded PostgreSQL. */
 // Tests are CommonJS like the build; ts-jest warns about node16 module kinds, which change nothing here.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.test.json', diagnostics: { ignoreCodes: [151002] } }];
 
@@ -7,6 +7,13 @@ module.exports = {
     {
       displayName: 'shared',
       rootDir: 'shared',
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'verifier',
+      rootDir: 'verifier',
       testMatch: ['<rootDir>/src/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
       testEnvironment: 'node',

@@ -5,8 +5,10 @@ import path from 'node:path';
 import { loadConfig } from './config';
 
 /**
+ * The operators' commands, reached as `npx spotcheck <command>` through the verifier package's bin
+ * (verifier/), which answers `verify-draw` itself and hands the rest here.
  * Each command loads what it needs when it runs: the whole service takes seconds to load, and a
- * backup, a restore or a verification need little of it. (`require`: the build is CommonJS.)
+ * backup or a restore needs little of it. (`require`: the build is CommonJS.)
  */
 function load<T>(id: string): T {
   return require(id) as T;
@@ -22,16 +24,6 @@ export async function emittedSchema(): Promise<string> {
 }
 
 const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<void> }> = {
-  'verify-draw': {
-    help: 'Verify a published draw record: spotcheck verify-draw <file-or-url>',
-    run: async ([source]) => {
-      if (!source) throw new Error('usage: spotcheck verify-draw <file-or-url>');
-      const { verifyDrawSource } = load<typeof import('./verify-draw')>('./verify-draw');
-      const outcome = await verifyDrawSource(source);
-      process.stdout.write(`${outcome.message}\n`);
-      process.exitCode = outcome.ok ? 0 : 1;
-    },
-  },
   'sample-notice': {
     help: 'Write a sample publication notice: spotcheck sample-notice <out.pdf|out.xlsx> [rows]',
     run: async ([file, rows]) => {

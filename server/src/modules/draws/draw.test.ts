@@ -111,7 +111,7 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
     const altered = structuredClone(record);
     altered.input.strata[0].entities[0].weight = '9';
     fs.writeFileSync(bad, JSON.stringify(altered));
-    const cli = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+    const cli = path.resolve(__dirname, '..', '..', '..', '..', 'verifier', 'bin', 'spotcheck.js');
     // Asynchronously: the CLI downloads from this very process's server.
     const run = (arg: string) =>
       new Promise<{ status: number; stdout: string }>((resolve) => {
