@@ -63,6 +63,16 @@ describe('spotcheck verify-draw', () => {
     expect((await spotcheck(['verify-draw'])).code).toBe(2);
   });
 
+  it('reads a record strictly, as the browser does: a duplicate member or a byte-order mark is malformed, bytes that are not UTF-8 unreadable', async () => {
+    const text = JSON.stringify(vector('weighted'));
+    const duplicated = text.replace('"inputHash":', '"inputHash":"x","inputHash":');
+    expect(await spotcheck(['verify-draw', write('duplicate.json', duplicated)])).toMatchObject({ code: 1, stdout: expect.stringContaining('MALFORMED_RECORD') });
+    expect(await spotcheck(['verify-draw', write('bom.json', `\ufeff${text}`)])).toMatchObject({ code: 1, stdout: expect.stringContaining('MALFORMED_RECORD') });
+    const latin1 = path.join(dir, 'latin1.json');
+    fs.writeFileSync(latin1, Buffer.concat([Buffer.from(text.slice(0, -1)), Buffer.from([0x2c, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d])]));
+    expect(await spotcheck(['verify-draw', latin1])).toMatchObject({ code: 2, stderr: expect.stringContaining('UTF-8') });
+  });
+
   it('reproduces a recorded failure', async () => {
     const record = vector('infeasible-workload-cap');
     expect(record.result).toBeNull();

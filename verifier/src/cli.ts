@@ -1,4 +1,4 @@
-import { verifyRecord } from './verify-record';
+import { verifyRecordText } from './verify-record';
 import { parseRecord, readSource, UnreadableRecord } from './read-source';
 import { findServerCli, runServerCli, serverCommandLines } from './server-cli';
 
@@ -12,7 +12,11 @@ export async function verifyDrawCommand(args: string[]): Promise<number> {
     return 2;
   }
   try {
-    const verdict = verifyRecord(parseRecord(await readSource(source), source));
+    const text = await readSource(source);
+    // Text that is not JSON at all cannot be read (2); JSON that breaks the spec's strict reading (a
+    // byte-order mark, a duplicate member) is read and found malformed (1).
+    parseRecord(text.replace(/^\ufeff/, ''), source);
+    const verdict = verifyRecordText(text);
     process.stdout.write(`${verdict.message}\n`);
     return verdict.ok ? 0 : 1;
   } catch (error) {

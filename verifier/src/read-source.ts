@@ -14,12 +14,23 @@ export async function readSource(source: string): Promise<string> {
       throw new UnreadableRecord(`无法下载 ${source}：${cause}`);
     }
     if (!response.ok) throw new UnreadableRecord(`下载失败：HTTP ${response.status} ${source}`);
-    return response.text();
+    return utf8Text(new Uint8Array(await response.arrayBuffer()), source);
   }
+  let bytes: Uint8Array;
   try {
-    return await fs.readFile(source, 'utf8');
+    bytes = await fs.readFile(source);
   } catch (error) {
     throw new UnreadableRecord(`无法读取文件 ${source}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return utf8Text(bytes, source);
+}
+
+/** The bytes as UTF-8, strictly (a record is UTF-8 JSON; a byte-order mark is kept, for check 0 to refuse). */
+function utf8Text(bytes: Uint8Array, source: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new UnreadableRecord(`不是有效的 UTF-8 文本：${source}`);
   }
 }
 
