@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { verifyDraw, type DrawRecord } from '@spotcheck/shared';
+import { DRAW_ALGORITHMS, verifyDraw, type DrawRecord } from '@spotcheck/shared';
 import { nativeSha256 } from './modules/draws/native-sha256';
 
 /**
@@ -14,8 +14,8 @@ export async function verifyDrawSource(source: string): Promise<{ ok: boolean; m
   } catch {
     return { ok: false, message: `不是有效的 JSON：${source}` };
   }
-  if (!record || typeof record !== 'object' || record.format !== 'spotcheck-draw/1') {
-    return { ok: false, message: '不是 spotcheck-draw/1 格式的摇号记录' };
+  if (!record || typeof record !== 'object' || !(DRAW_ALGORITHMS as readonly unknown[]).includes(record.format)) {
+    return { ok: false, message: `不是 ${DRAW_ALGORITHMS.join(' 或 ')} 格式的摇号记录` };
   }
   if (!record.serverSeed) return { ok: false, message: '服务器种子尚未公开：该摇号还未进行，只能核对名单哈希和承诺值' };
   const result = verifyDraw(record, { sha256: nativeSha256 });
