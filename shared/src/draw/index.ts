@@ -1,7 +1,7 @@
 /** The draw (摇号) core, algorithm "spotcheck-draw/1": see docs/draw-spec.md. */
 export { DRAW_VERSION, DRAW_VERSION_PSEUDONYMOUS, DRAW_ALGORITHMS, DECIMAL_SCALE, type DrawAlgorithm } from './constants';
 export { pseudonymiseInput } from './pseudonymise-input';
-export { PSEUDONYM_PATTERN, hmacSha256, pseudonymSalt, pseudonymFromSalt, pseudonymOf, type PseudonymKind } from './pseudonym';
+export { PSEUDONYM_PATTERN, assertPseudonymous, hmacSha256, pseudonymSalt, pseudonymFromSalt, pseudonymOf, type PseudonymKind } from './pseudonym';
 export type {
   DrawEntity,
   DrawStratum,

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DrawInputError, fromGlobalUuid, inputHashOf, verifyDraw, type DrawInput } from '@spotcheck/shared';
+import { DRAW_ALGORITHMS, DRAW_VERSION_PSEUDONYMOUS, DrawInputError, assertPseudonymous, fromGlobalUuid, prepareInput, inputHashOf, verifyDraw, type DrawAlgorithm, type DrawInput } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 
 export enum DrawVerificationStatus {
@@ -51,12 +51,15 @@ async function verifyNow(app: AppServices, drawGlobalId: string): Promise<DrawVe
   } catch {
     return failed('MALFORMED_RECORD', '记录无法读取');
   }
-  const announced = record as { input?: DrawInput; inputHash?: unknown; commitment?: unknown } | null;
+  const announced = record as { algorithm?: unknown; input?: DrawInput; inputHash?: unknown; commitment?: unknown } | null;
   // The record must carry what was announced at the commitment, before any entropy existed.
   if (announced?.inputHash !== row.input_hash || announced?.commitment !== row.commitment) {
     return failed('MALFORMED_RECORD', '记录中的名单哈希或承诺值与摇号前公布的不一致');
   }
-  if (row.status !== 'DRAWN') return checkFrozenInput(announced.input, row.input_hash);
+  if (row.status !== 'DRAWN') {
+    if (!(DRAW_ALGORITHMS as readonly unknown[]).includes(announced.algorithm)) return failed('UNSUPPORTED_FORMAT', `不支持的算法：${String(announced.algorithm)}`);
+    return checkFrozenInput(announced.input, row.input_hash, announced.algorithm as DrawAlgorithm);
+  }
   const result = verifyDraw(record);
   if (!result.ok) return failed(result.code, result.reason);
   return { status: result.revealed ? DrawVerificationStatus.VERIFIED : DrawVerificationStatus.PENDING, revealed: result.revealed, code: null, reason: null };
@@ -67,10 +70,12 @@ function failed(code: string, reason: string): DrawVerification {
 }
 
 /** A committed draw: its published input hashes to the inputHash announced with the commitment. */
-function checkFrozenInput(input: DrawInput | undefined, announced: string): DrawVerification {
+function checkFrozenInput(input: DrawInput | undefined, announced: string, algorithm: DrawAlgorithm): DrawVerification {
   let hash: string;
   try {
-    hash = inputHashOf(input as DrawInput);
+    const prepared = prepareInput(input as DrawInput);
+    if (algorithm === DRAW_VERSION_PSEUDONYMOUS) assertPseudonymous(prepared); // a /2 record names nobody, already when announced
+    hash = inputHashOf(prepared, undefined, algorithm);
   } catch (error) {
     if (error instanceof DrawInputError) return failed('INVALID_INPUT', `input.${error.path}：${error.message}`);
     return failed('MALFORMED_RECORD', '封存名单无法读取');
