@@ -3,7 +3,21 @@
  * for a drawn record (input hash, commitment, seed, the draw re-run and compared); before the draw,
  * the frozen input must hash to the published inputHash. Pure, so it runs in a Web Worker.
  */
-import { inputHashOf, Sha256, verifyDraw, DrawInputError, type DrawInput, type TextSha256, type TextSha256Factory } from '@spotcheck/shared/dist/draw';
+import {
+  DRAW_ALGORITHMS,
+  DRAW_VERSION_PSEUDONYMOUS,
+  assertPseudonymous,
+  inputHashOf,
+  prepareInput,
+  Sha256,
+  verifyDraw,
+  DrawInputError,
+  type DrawAlgorithm,
+  type DrawInput,
+  type TextSha256,
+  type TextSha256Factory,
+} from '@spotcheck/shared/dist/draw';
+import { ownLineOf, type OwnKey, type OwnLine } from './own-line';
 
 export type VerifyPhase = 'parse' | 'hash' | 'redraw';
 
@@ -33,6 +47,8 @@ export interface RecordFacts {
 
 /** What the page shows of a record once read: small next to the pool itself (the entities stay in the worker). */
 export interface RecordContent {
+  /** spotcheck-draw/2: every key is a pseudonym (docs/draw-spec.md §16). */
+  pseudonymous: boolean;
   publicEntropy: string[];
   serverSeed: string | null;
   seed: string | null;
@@ -41,10 +57,14 @@ export interface RecordContent {
   failure: Record<string, unknown> | null;
 }
 
-export type Verdict =
+export type Verdict = (
   | { status: 'VERIFIED'; facts: RecordFacts; content: RecordContent; inputHash: string; seed: string }
   | { status: 'PENDING'; facts: RecordFacts; content: RecordContent; inputHash: string }
-  | { status: 'FAILED'; code: string; reason: string; facts: RecordFacts | null; content: RecordContent | null };
+  | { status: 'FAILED'; code: string; reason: string; facts: RecordFacts | null; content: RecordContent | null }
+) & {
+  /** With an entity's key and salt: its own line of a pseudonymous record (null when it is not there). */
+  ownLine?: OwnLine | null;
+};
 
 type Json = Record<string, unknown>;
 
@@ -86,6 +106,7 @@ function contentOf(record: Json): RecordContent {
   const drawnBy = new Map(selections.map((s) => [String(s.stratumKey), strings(s.entityKeys).length]));
   let seq = 0;
   return {
+    pseudonymous: record.algorithm === DRAW_VERSION_PSEUDONYMOUS,
     publicEntropy: strings(record.publicEntropy),
     serverSeed: typeof record.serverSeed === 'string' ? record.serverSeed : null,
     seed: typeof record.seed === 'string' && record.seed ? record.seed : null,
@@ -135,7 +156,14 @@ function isCommittedOnly(record: Json): boolean {
   return (record.seed === '' || record.seed === null) && record.result === null && record.failure === null && record.serverSeed === null;
 }
 
-export function verifyRecordText(text: string, announced: Announced | null, onProgress: (p: VerifyProgress) => void): Verdict {
+export function verifyRecordText(text: string, announced: Announced | null, onProgress: (p: VerifyProgress) => void, own: OwnKey | null = null): Verdict {
+  const verdict = verifyRecord(text, announced, onProgress);
+  if (!own || !verdict.facts) return verdict;
+  const line = ownLineOf(JSON.parse(text) as Record<string, unknown>, own);
+  return { ...verdict, ownLine: line && line.strata > 0 ? line : null };
+}
+
+function verifyRecord(text: string, announced: Announced | null, onProgress: (p: VerifyProgress) => void): Verdict {
   onProgress({ phase: 'parse' });
   let record: unknown;
   try {
@@ -154,8 +182,15 @@ export function verifyRecordText(text: string, announced: Announced | null, onPr
 
   if (isCommittedOnly(record)) {
     let hash: string;
+    const algorithm = record.algorithm;
+    if (!(DRAW_ALGORITHMS as readonly unknown[]).includes(algorithm) || record.format !== algorithm) {
+      return { status: 'FAILED', code: 'UNSUPPORTED_FORMAT', reason: `不支持的记录格式或算法：${String(record.format)} / ${String(algorithm)}`, facts, content };
+    }
     try {
-      hash = inputHashOf(record.input as DrawInput, sha256);
+      const prepared = prepareInput(record.input as DrawInput);
+      // A /2 announcement already names nobody: its keys must be pseudonyms (docs/draw-spec.md §16).
+      if (algorithm === DRAW_VERSION_PSEUDONYMOUS) assertPseudonymous(prepared);
+      hash = inputHashOf(prepared, sha256, algorithm as DrawAlgorithm);
     } catch (error) {
       if (error instanceof DrawInputError) return { status: 'FAILED', code: 'INVALID_INPUT', reason: `input.${error.path}：${error.message}`, facts, content };
       return { status: 'FAILED', code: 'MALFORMED_RECORD', reason: '封存名单无法读取', facts, content };
