@@ -117,7 +117,15 @@ export class DrawResolver {
 
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: '摇号未能完成时违反的约束 { constraint, phase, … }；与结果一样公示、可复核' })
   failure(@Root() draw: Draw) {
-    return draw.status === DrawStatus.DRAWN ? unpackRecord(draw.recordGz).failure : null;
+    const failure = draw.status === DrawStatus.DRAWN ? unpackRecord(draw.recordGz).failure : null;
+    if (!failure || !draw.keyMapGz) return failure;
+    // Inside the bureau a failure names the stratum and the entity as the office knows them.
+    const map = unpackKeyMap(draw.keyMapGz);
+    return {
+      ...failure,
+      ...(failure.stratumKey ? { stratumKey: map.strata.get(failure.stratumKey) ?? failure.stratumKey } : {}),
+      ...(failure.entityKey ? { entityKey: map.entities.get(failure.entityKey) ?? failure.entityKey } : {}),
+    };
   }
 
   @FieldResolver(() => DrawResultConnection, { description: '抽中的检查对象及检查组' })
