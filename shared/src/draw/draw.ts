@@ -76,6 +76,11 @@ export function freezeDrawInput(input: DrawInput, options: { sha256?: TextSha256
   return { input: canonicalInput(prepared), inputHash: toHex(inputHashBytes(prepared, options.sha256, options.algorithm)) };
 }
 
+/** The checks of `freezeDrawInput` alone (validity and the precheck), without canonicalising or hashing. */
+export function checkDrawInput(input: DrawInput): void {
+  precheck(prepareInput(input));
+}
+
 export interface RunDrawOptions {
   /** Informative data copied into the record (not hashed, not verified). */
   meta?: Record<string, unknown>;

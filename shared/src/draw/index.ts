@@ -29,5 +29,5 @@ export { countToDraw, prepareInput, canonicalInput, type PreparedInput, type Pre
 export { canonicalInputText, inputHashOf } from './pool';
 export { commitmentOf, deriveSeedHex } from './seed';
 export { DrawStream } from './stream';
-export { runDraw, runPreparedDraw, freezeDrawInput, drawFromSeed, type RunDrawOptions, type PreparedDrawOptions } from './draw';
+export { runDraw, runPreparedDraw, freezeDrawInput, checkDrawInput, drawFromSeed, type RunDrawOptions, type PreparedDrawOptions } from './draw';
 export { verifyDraw, VERIFY_CODES, type VerifyCode, type VerifyResult, type VerifyOptions } from './verify';

@@ -8,9 +8,9 @@ import {
   RISK_CLASS_LABELS,
   type RestrictableRiskClass,
   DrawInputError,
-  DRAW_VERSION,
   DRAW_VERSION_PSEUDONYMOUS,
   type DrawAlgorithm,
+  checkDrawInput,
   commitmentOf,
   freezeDrawInput,
   fromGlobalUuid,
@@ -91,16 +91,21 @@ export async function commitDraw(ctx: RequestContext, taskGlobalId: string, held
     await assertMayCommit(m, task);
     const rules = await m.findOneOrFail(RuleSetVersion, { where: {}, order: { version: 'DESC' } });
     const { input: plain, summary } = await buildDrawInput(m, task, rules.rules);
-    let frozen: ReturnType<typeof freezeDrawInput>;
     try {
       // The plain pool is checked first, so that a refusal names the stratum as the office knows it.
-      freezeDrawInput(plain, { sha256: () => ({ updateText: () => undefined, digest: () => new Uint8Array(32) }) });
+      checkDrawInput(plain);
     } catch (error) {
       asRuleViolation(error, summary);
     }
     const pseudonymSecret = algorithm === DRAW_VERSION_PSEUDONYMOUS ? newDrawSecret() : null;
     const pseudonymous = pseudonymSecret ? pseudonymiseForDraw(plain, pseudonymSecret) : null;
-    frozen = freezeDrawInput(pseudonymous?.input ?? plain, { sha256: nativeSha256, algorithm });
+    // Pseudonymised (a bijection of keys), the pool is as feasible as the plain one checked above.
+    let frozen: ReturnType<typeof freezeDrawInput>;
+    try {
+      frozen = freezeDrawInput(pseudonymous?.input ?? plain, { sha256: nativeSha256, algorithm });
+    } catch (error) {
+      asRuleViolation(error, summary);
+    }
     const serverSeed = crypto.randomBytes(32).toString('hex');
     const commitment = commitmentOf(serverSeed);
     const record: DrawRecord = {
