@@ -135,7 +135,7 @@ export async function commitDraw(ctx: RequestContext, taskGlobalId: string, held
       summary: summary as unknown as Record<string, unknown>,
       recordGz: await packRecord(record),
       pseudonymSecret,
-      keyMapGz: pseudonymous ? packKeyMap(pseudonymous.keyMap) : null,
+      keyMapGz: pseudonymous ? await packKeyMap(pseudonymous.keyMap) : null,
       committedAt: heldAt,
       committedBy: viewer.userId,
     });
