@@ -154,6 +154,17 @@ describe('the draw ceremony', () => {
       assert.equal(lines[0], '序号,检查对象,统一社会信用代码,检查事项,检查组');
       assert.equal(lines.length, total + 1);
 
+      // The public record names nobody (spotcheck-draw/2); the office (like the supervisor) checks the
+      // pseudonym map in the browser and reads the drawn entities by USCC beside their pseudonyms.
+      await office.getByTestId('key-map-load').click();
+      const mapCheck = office.getByTestId('key-map-check');
+      await mapCheck.waitFor({ timeout: 60_000 });
+      assert.equal(await mapCheck.getAttribute('data-ok'), 'true');
+      await assertText(mapCheck, '化名对照核对一致');
+      const firstUscc = lines[1].split(',')[2];
+      await office.locator(`[data-testid="key-map-row"][data-uscc="${firstUscc}"]`).waitFor();
+      await screenshot(office, 'ceremony-08-key-map');
+
       await office.getByTestId('back-link').click();
       await assertText(office.getByTestId('task-status'), '已摇号');
     } finally {

@@ -265,4 +265,35 @@ describe('the entity’s record, the workbench, the bell and the audit trail', (
       await screenshot(page, 'voice-17-audit-truncated');
     });
   });
+  test('an entity finds and checks its own line of a pseudonymous draw record (spotcheck-draw/2) with its access code', async () => {
+    // The demo's 2026 joint task was drawn under spotcheck-draw/2: its public record names nobody.
+    const office = await login('wugang.admin');
+    const { tasks } = await gql('{ tasks(first: 100) { edges { node { title draw { id algorithm } } } } }', {}, office);
+    const task = tasks.edges.map((e) => e.node).find((t) => t.draw?.algorithm === 'spotcheck-draw/2');
+    assert.ok(task, 'a drawn spotcheck-draw/2 task in the demo');
+    const { openInspection } = await gql('mutation($id: ID!) { openInspection(drawId: $id, seq: 0) { entityUscc entityName accessCode } }', { id: task.draw.id }, office);
+    const record = await (await fetch(`${suite.server.url}/api/public/draws/${task.draw.id}`)).text();
+    assert.ok(!record.includes(openInspection.entityUscc), 'the public record holds no USCC');
+    assert.ok(!record.includes(openInspection.entityName), 'the public record holds no name');
+
+    await withPage(async (page) => {
+      await page.goto(`/record?code=${encodeURIComponent(openInspection.accessCode)}`);
+      const card = page.getByTestId('entity-draw-line');
+      await card.waitFor();
+      await assertText(card, '核验本单位在摇号记录中的位置');
+      await assertText(page.getByTestId('entity-draw-line-key'), openInspection.entityUscc);
+      const pseudonym = (await page.getByTestId('entity-draw-line-pseudonym').innerText()).trim();
+      assert.match(pseudonym, /^[0-9a-f]{32}$/);
+      assert.ok(record.includes(pseudonym), 'the pseudonym is in the public record');
+      await page.getByTestId('entity-draw-line-verify').click();
+      const verdict = card.getByTestId('verifier-verdict');
+      await verdict.waitFor({ timeout: 60_000 });
+      assert.equal(await verdict.getAttribute('data-status'), 'VERIFIED');
+      const line = card.getByTestId('verifier-own-line');
+      assert.equal(await line.getAttribute('data-pseudonym'), pseudonym);
+      assert.equal(await line.getAttribute('data-drawn'), 'true');
+      await assertText(line, '已抽中');
+      await screenshot(page, 'voice-18-entity-draw-line');
+    });
+  });
 });

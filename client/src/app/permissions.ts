@@ -54,6 +54,11 @@ export function canRunDraw({ me }: CurrentUser): boolean {
   return me.roles.includes('OFFICE');
 }
 
+/** A pseudonymous draw's key map (pseudonym → USCC, certificate number, tag): supervisor, leader and office. */
+export function canSeeDrawKeyMap({ me }: CurrentUser): boolean {
+  return me.roles.some((r) => r === 'SUPERVISOR' || r === 'LEADER' || r === 'OFFICE');
+}
+
 /** Witness values are entered by the supervisor (纪检监督) or a leader. */
 export function canWitness({ me }: CurrentUser): boolean {
   return me.roles.some((r) => r === 'SUPERVISOR' || r === 'LEADER');

@@ -267,7 +267,7 @@ export async function runDrawBench(): Promise<void> {
     const runs: number[] = [];
     for (let run = 0; run < 2; run += 1) {
       // With the SHA-256 the server injects (Node's native one) for the canonical text.
-      const again = await timed(clusterDir, async () => runDraw(input, stored!.server_seed, entropyValues, { sha256: nativeSha256 }));
+      const again = await timed(clusterDir, async () => runDraw(input, stored!.server_seed, entropyValues, { sha256: nativeSha256, algorithm: record.algorithm }));
       if (again.value.seed !== record.seed || JSON.stringify(again.value.result) !== JSON.stringify(record.result)) {
         throw new Error('runDraw in-process did not reproduce the stored result');
       }
@@ -275,7 +275,7 @@ export async function runDrawBench(): Promise<void> {
     }
     const algorithmMs = Math.min(...runs);
     const prepared = await timed(clusterDir, async () => prepareInput(input));
-    const hashed = await timed(clusterDir, async () => inputHashOf(prepared.value, nativeSha256));
+    const hashed = await timed(clusterDir, async () => inputHashOf(prepared.value, nativeSha256, record.algorithm));
     const draws: number[] = [];
     for (let run = 0; run < 2; run += 1) draws.push((await timed(clusterDir, async () => drawFromSeed(prepared.value, hexToBytes(record.seed)))).ms);
     const drawMs = Math.min(...draws);

@@ -13,7 +13,7 @@ export const MAX_ALIASES = 30;
  * each costs LARGE_FIELD_COST (its resolver says so) and a request holds at most MAX_LARGE_FIELDS
  * of them, however they are aliased, spread or paged.
  */
-export const LARGE_ANSWERS: ReadonlySet<string> = new Set(['Draw.record']);
+export const LARGE_ANSWERS: ReadonlySet<string> = new Set(['Draw.record', 'Draw.keyMap']);
 export const LARGE_FIELD_COST = 1000;
 export const MAX_LARGE_FIELDS = 1;
 /** Longest text in a request (a variable or a literal): far beyond any form, far below the 1 MB body. */

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { toGlobalId } from '@spotcheck/shared';
+import { DRAW_VERSION, toGlobalId } from '@spotcheck/shared';
 import { RequestContext, type AppServices } from '../graphql/context';
 import { inTenant } from '../db/tenancy';
 import { User } from '../modules/users/user.entity';
@@ -51,7 +51,8 @@ export async function seedDemoDraw(services: AppServices): Promise<void> {
   // Replayed years after its window, on the ceremony's own days: the leader's approval of the late task is in the
   // trail like any other, and records are dated after the draw and inside the window.
   await approveTask(witness, toGlobalId('Task', task.id), '同意补录2023年度抽查');
-  const draw = await commitDraw(office, toGlobalId('Task', task.id), new Date('2023-06-02T10:00:00+08:00'));
+  // The 2023 draw was made before spotcheck-draw/2: it stays a /1 record, which still verifies.
+  const draw = await commitDraw(office, toGlobalId('Task', task.id), new Date('2023-06-02T10:00:00+08:00'), DRAW_VERSION);
   const drawId = toGlobalId('Draw', draw.id);
   await addEntropy(witness, drawId, 'WITNESS', '舞钢市纪检监察 见证值 2023-0605-0937');
   await addEntropy(office, drawId, 'PUBLIC_NUMBER', '中国福利彩票3D 2023150期 开奖号码 4 1 8');

@@ -37,8 +37,50 @@ export async function createChangdeTask(t: TestApp, office: string, title: strin
   return task.data.createTask.id;
 }
 
-/** Commit, witness, public number, draw: returns the draw's id and its published record. */
-export async function holdCeremony(t: TestApp, taskId: string, office: string, witness: string): Promise<{ drawId: string; record: DrawRecord }> {
+/**
+ * A spotcheck-draw/2 record with its pseudonyms replaced by what they stand for, through the draw's key
+ * map (as the office or the supervisor sees it): what tests inspect as the bureau knows it. No longer
+ * verifiable (the hashes are over the pseudonyms); a /1 record comes back as it is.
+ */
+export async function plainRecordOf(t: TestApp, drawId: string, token: string, record: DrawRecord): Promise<DrawRecord> {
+  const seen = await t.gql('query($id: ID!) { node(id: $id) { ... on Draw { keyMap } } }', { id: drawId }, token);
+  if (seen.errors) throw new Error(JSON.stringify(seen.errors));
+  const keyMap = seen.data.node.keyMap as Record<'strata' | 'entities' | 'inspectors' | 'tags', [string, string][]> | null;
+  if (!keyMap) return record;
+  const [strata, entities, inspectors, tags] = (['strata', 'entities', 'inspectors', 'tags'] as const).map((k) => new Map(keyMap[k]));
+  const of = (map: Map<string, string>, p: string) => map.get(p) ?? p;
+  const tagsOf = (list?: string[]) => (list ? list.map((x) => of(tags!, x)).sort() : undefined);
+  const input = record.input;
+  return {
+    ...record,
+    input: {
+      ...input,
+      strata: input.strata.map((st) => ({
+        ...st,
+        key: of(strata!, st.key),
+        entities: st.entities.map((e) => ({ ...e, key: of(entities!, e.key), ...(e.tags ? { tags: tagsOf(e.tags) } : {}) })),
+      })),
+      inspectors: input.inspectors.map((i) => ({ ...i, key: of(inspectors!, i.key), ...(i.tags ? { tags: tagsOf(i.tags) } : {}) })),
+      requiredGroups: input.requiredGroups.map((r) => ({ ...r, stratumKey: of(strata!, r.stratumKey) })),
+      exclusions: input.exclusions.map((x) => ({ ...x, entityKey: of(entities!, x.entityKey), inspectorKey: of(inspectors!, x.inspectorKey) })),
+    },
+    result: record.result && {
+      selections: record.result.selections.map((sel) => ({ stratumKey: of(strata!, sel.stratumKey), entityKeys: sel.entityKeys.map((k) => of(entities!, k)) })),
+      teams: record.result.teams.map((team) => ({ entityKey: of(entities!, team.entityKey), inspectorKeys: team.inspectorKeys.map((k) => of(inspectors!, k)) })),
+    },
+    failure: record.failure && {
+      ...record.failure,
+      ...(record.failure.stratumKey ? { stratumKey: of(strata!, record.failure.stratumKey) } : {}),
+      ...(record.failure.entityKey ? { entityKey: of(entities!, record.failure.entityKey) } : {}),
+    },
+  };
+}
+
+/**
+ * Commit, witness, public number, draw: returns the draw's id, its published record, and the same
+ * record in plain keys (`plainRecordOf`).
+ */
+export async function holdCeremony(t: TestApp, taskId: string, office: string, witness: string): Promise<{ drawId: string; record: DrawRecord; plain: DrawRecord }> {
   const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: taskId }, office);
   if (committed.errors) throw new Error(JSON.stringify(committed.errors));
   const drawId = committed.data.commitDraw.id;
@@ -48,5 +90,5 @@ export async function holdCeremony(t: TestApp, taskId: string, office: string, w
   if (drawn.errors) throw new Error(JSON.stringify(drawn.errors));
   const record: DrawRecord = drawn.data.performDraw.record;
   if (!record.result) throw new Error(`the draw failed: ${JSON.stringify(record.failure)}`);
-  return { drawId, record };
+  return { drawId, record, plain: await plainRecordOf(t, drawId, office, record) };
 }

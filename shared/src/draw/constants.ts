@@ -1,5 +1,9 @@
 /** The algorithm and record format this code implements; see docs/draw-spec.md. */
 export const DRAW_VERSION = 'spotcheck-draw/1';
+/** The same draw over pseudonymous keys (docs/draw-spec.md §16): nobody is named in the record. */
+export const DRAW_VERSION_PSEUDONYMOUS = 'spotcheck-draw/2';
+export const DRAW_ALGORITHMS = [DRAW_VERSION, DRAW_VERSION_PSEUDONYMOUS] as const;
+export type DrawAlgorithm = (typeof DRAW_ALGORITHMS)[number];
 
 /** Weights and ratios are decimals with at most 4 places, handled as integers in units of 10⁻⁴. */
 export const DECIMAL_SCALE = 10000;

@@ -1,5 +1,6 @@
 import { compareCodeUnits, toHex } from './bytes';
-import { DRAW_VERSION, PURPOSE_SELECTION, PURPOSE_TEAMS } from './constants';
+import { DRAW_VERSION, DRAW_VERSION_PSEUDONYMOUS, PURPOSE_SELECTION, PURPOSE_TEAMS, type DrawAlgorithm } from './constants';
+import { assertPseudonymous } from './pseudonym';
 import { DrawInfeasibleError } from './errors';
 import { canonicalInput, prepareInput, type PreparedInput } from './input';
 import { inputHashBytes } from './pool';
@@ -84,10 +85,16 @@ export function drawFromSeed(prepared: PreparedInput, seed: Uint8Array): DrawOut
  * and returns the canonical input and its hash to publish with the commitment.
  * Throws DrawInputError or DrawInfeasibleError (phase "precheck").
  */
-export function freezeDrawInput(input: DrawInput, options: { sha256?: TextSha256Factory } = {}): { input: DrawInput; inputHash: string } {
+export function freezeDrawInput(input: DrawInput, options: { sha256?: TextSha256Factory; algorithm?: DrawAlgorithm } = {}): { input: DrawInput; inputHash: string } {
   const prepared = prepareInput(input);
+  if (options.algorithm === DRAW_VERSION_PSEUDONYMOUS) assertPseudonymous(prepared);
   precheck(prepared);
-  return { input: canonicalInput(prepared), inputHash: toHex(inputHashBytes(prepared, options.sha256)) };
+  return { input: canonicalInput(prepared), inputHash: toHex(inputHashBytes(prepared, options.sha256, options.algorithm)) };
+}
+
+/** The checks of `freezeDrawInput` alone (validity and the precheck), without canonicalising or hashing. */
+export function checkDrawInput(input: DrawInput): void {
+  precheck(prepareInput(input));
 }
 
 export interface RunDrawOptions {
@@ -100,6 +107,8 @@ export interface RunDrawOptions {
   onInfeasible?: 'throw' | 'record';
   /** Hashes the canonical input text (default: the plain TypeScript SHA-256); same digest either way. */
   sha256?: TextSha256Factory;
+  /** `spotcheck-draw/1` (default) or `spotcheck-draw/2`, whose keys, tags and stratum keys must be pseudonyms. */
+  algorithm?: DrawAlgorithm;
 }
 
 /**
@@ -141,11 +150,13 @@ export function runPreparedDraw(
 ): DrawRecord {
   assertServerSeed(serverSeedHex);
   assertPublicEntropy(publicEntropy);
-  const inputHash = options.inputHash ?? toHex(inputHashBytes(prepared, options.sha256));
-  const seed = deriveSeed(inputHash, serverSeedHex, publicEntropy);
+  const algorithm = options.algorithm ?? DRAW_VERSION;
+  if (algorithm === DRAW_VERSION_PSEUDONYMOUS) assertPseudonymous(prepared);
+  const inputHash = options.inputHash ?? toHex(inputHashBytes(prepared, options.sha256, algorithm));
+  const seed = deriveSeed(inputHash, serverSeedHex, publicEntropy, algorithm);
   const record: DrawRecord = {
-    format: DRAW_VERSION,
-    algorithm: DRAW_VERSION,
+    format: algorithm,
+    algorithm,
     input: canonical,
     inputHash,
     commitment: commitmentOf(serverSeedHex),

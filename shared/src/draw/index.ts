@@ -1,5 +1,7 @@
 /** The draw (摇号) core, algorithm "spotcheck-draw/1": see docs/draw-spec.md. */
-export { DRAW_VERSION, DECIMAL_SCALE } from './constants';
+export { DRAW_VERSION, DRAW_VERSION_PSEUDONYMOUS, DRAW_ALGORITHMS, DECIMAL_SCALE, type DrawAlgorithm } from './constants';
+export { pseudonymiseInput } from './pseudonymise-input';
+export { PSEUDONYM_PATTERN, assertPseudonymous, hmacSha256, pseudonymSalt, pseudonymFromSalt, pseudonymOf, type PseudonymKind } from './pseudonym';
 export type {
   DrawEntity,
   DrawStratum,
@@ -29,5 +31,5 @@ export { parseCanonicalInputText } from './canonical-parse';
 export { parseRecordText, type RecordParse } from './record-json';
 export { commitmentOf, deriveSeedHex } from './seed';
 export { DrawStream, StreamExhaustedError } from './stream';
-export { runDraw, runPreparedDraw, freezeDrawInput, drawFromSeed, type RunDrawOptions, type PreparedDrawOptions } from './draw';
+export { runDraw, runPreparedDraw, freezeDrawInput, checkDrawInput, drawFromSeed, type RunDrawOptions, type PreparedDrawOptions } from './draw';
 export { verifyDraw, verifyDrawText, VERIFY_CODES, type VerifyCode, type VerifyResult, type VerifyOptions } from './verify';

@@ -1,5 +1,5 @@
 import { toHex } from './bytes';
-import { DRAW_VERSION } from './constants';
+import { DRAW_VERSION, type DrawAlgorithm } from './constants';
 import { prepareInput, type PreparedInput } from './input';
 import type { DrawInput } from './record';
 import { plainTextSha256, type TextSha256Factory } from './sha256';
@@ -21,8 +21,8 @@ import { plainTextSha256, type TextSha256Factory } from './sha256';
  * Tags (sorted) extend their line only when there are some, so an input without tags has the text it
  * always had.
  */
-export function writeCanonicalText(prepared: PreparedInput, sink: (piece: string) => void): void {
-  sink(`${DRAW_VERSION}\n`);
+export function writeCanonicalText(prepared: PreparedInput, sink: (piece: string) => void, algorithm: DrawAlgorithm = DRAW_VERSION): void {
+  sink(`${algorithm}\n`);
   sink(`team-size\t${prepared.teamSize}\n`);
   sink(`workload-cap\t${prepared.workloadCap === null ? 'none' : prepared.workloadCap}\n`);
   for (const s of prepared.strata) {
@@ -72,22 +72,22 @@ export function writeCanonicalText(prepared: PreparedInput, sink: (piece: string
 }
 
 /** The canonical input text as one string (for small inputs, documentation and tests). */
-export function canonicalInputText(input: DrawInput | PreparedInput): string {
+export function canonicalInputText(input: DrawInput | PreparedInput, algorithm: DrawAlgorithm = DRAW_VERSION): string {
   const parts: string[] = [];
-  writeCanonicalText(asPrepared(input), (piece) => parts.push(piece));
+  writeCanonicalText(asPrepared(input), (piece) => parts.push(piece), algorithm);
   return parts.join('');
 }
 
 /** SHA-256 of the UTF-8 canonical input text, as 32 bytes. */
-export function inputHashBytes(prepared: PreparedInput, sha256: TextSha256Factory = plainTextSha256): Uint8Array {
+export function inputHashBytes(prepared: PreparedInput, sha256: TextSha256Factory = plainTextSha256, algorithm: DrawAlgorithm = DRAW_VERSION): Uint8Array {
   const hash = sha256();
-  writeCanonicalText(prepared, (piece) => hash.updateText(piece));
+  writeCanonicalText(prepared, (piece) => hash.updateText(piece), algorithm);
   return hash.digest();
 }
 
 /** inputHash: lower-case hex SHA-256 of the canonical input text. Throws DrawInputError on bad input. */
-export function inputHashOf(input: DrawInput | PreparedInput, sha256?: TextSha256Factory): string {
-  return toHex(inputHashBytes(asPrepared(input), sha256));
+export function inputHashOf(input: DrawInput | PreparedInput, sha256?: TextSha256Factory, algorithm: DrawAlgorithm = DRAW_VERSION): string {
+  return toHex(inputHashBytes(asPrepared(input), sha256, algorithm));
 }
 
 function asPrepared(input: DrawInput | PreparedInput): PreparedInput {

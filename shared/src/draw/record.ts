@@ -83,8 +83,9 @@ export interface DrawOutcome {
  * Before the reveal `serverSeed` is null; `result` is null exactly when `failure` is set.
  */
 export interface DrawRecord {
-  format: 'spotcheck-draw/1';
-  algorithm: 'spotcheck-draw/1';
+  /** Equal to `algorithm`: `spotcheck-draw/1`, or `spotcheck-draw/2` whose keys are pseudonyms. */
+  format: 'spotcheck-draw/1' | 'spotcheck-draw/2';
+  algorithm: 'spotcheck-draw/1' | 'spotcheck-draw/2';
   /** The input in canonical form (sorted, decimals in normal form, minCount explicit). */
   input: DrawInput;
   /** Lower-case hex SHA-256 of the canonical input text. */

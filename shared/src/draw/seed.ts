@@ -1,5 +1,5 @@
 import { concatBytes, fromHex, isCleanText, isHex, lengthPrefixed, toHex, utf8 } from './bytes';
-import { DRAW_VERSION } from './constants';
+import { DRAW_VERSION, type DrawAlgorithm } from './constants';
 import { DrawInputError } from './errors';
 import { sha256 } from './sha256';
 
@@ -29,13 +29,13 @@ export function commitmentOf(serverSeedHex: string): string {
  *                 ‖ lp(utf8(entropy₁)) ‖ … ‖ lp(utf8(entropyₙ)) ),
  * lp(x) = 4-byte big-endian length of x ‖ x.
  */
-export function deriveSeed(inputHashHex: string, serverSeedHex: string, publicEntropy: readonly string[]): Uint8Array {
+export function deriveSeed(inputHashHex: string, serverSeedHex: string, publicEntropy: readonly string[], algorithm: DrawAlgorithm = DRAW_VERSION): Uint8Array {
   if (!isHex(inputHashHex, 32)) throw new DrawInputError('inputHash', 'inputHash 须为 64 位小写十六进制');
   assertServerSeed(serverSeedHex);
   assertPublicEntropy(publicEntropy);
   return sha256(
     concatBytes([
-      lengthPrefixed(utf8(DRAW_VERSION)),
+      lengthPrefixed(utf8(algorithm)),
       lengthPrefixed(fromHex(inputHashHex)),
       lengthPrefixed(fromHex(serverSeedHex)),
       ...publicEntropy.map((e) => lengthPrefixed(utf8(e))),
@@ -43,6 +43,6 @@ export function deriveSeed(inputHashHex: string, serverSeedHex: string, publicEn
   );
 }
 
-export function deriveSeedHex(inputHashHex: string, serverSeedHex: string, publicEntropy: readonly string[]): string {
-  return toHex(deriveSeed(inputHashHex, serverSeedHex, publicEntropy));
+export function deriveSeedHex(inputHashHex: string, serverSeedHex: string, publicEntropy: readonly string[], algorithm: DrawAlgorithm = DRAW_VERSION): string {
+  return toHex(deriveSeed(inputHashHex, serverSeedHex, publicEntropy, algorithm));
 }

@@ -1,9 +1,10 @@
 import { fromHex, isCleanText, isHex, toHex } from './bytes';
-import { DRAW_VERSION } from './constants';
+import { DRAW_ALGORITHMS, DRAW_VERSION_PSEUDONYMOUS, type DrawAlgorithm } from './constants';
 import { drawFromSeed } from './draw';
 import { DRAW_CONSTRAINTS, DrawInfeasibleError, DrawInputError, type DrawFailureDetails } from './errors';
 import { prepareInput, type PreparedInput } from './input';
 import { inputHashBytes } from './pool';
+import { assertPseudonymous } from './pseudonym';
 import type { DrawOutcome, DrawRecord } from './record';
 import { parseRecordText } from './record-json';
 import { commitmentOf, deriveSeedHex } from './seed';
@@ -218,8 +219,10 @@ function compareOutcome(expected: DrawOutcome, recorded: DrawOutcome): void {
 
 function verifyOrThrow(value: unknown, options: VerifyOptions): { revealed: boolean; pending?: true } {
   if (!isObject(value)) reject('MALFORMED_RECORD', '记录必须是 JSON 对象');
-  if (value.format !== DRAW_VERSION || value.algorithm !== DRAW_VERSION) {
-    reject('UNSUPPORTED_FORMAT', `不支持的记录格式或算法：${String(value.format)} / ${String(value.algorithm)}（本程序实现 ${DRAW_VERSION}）`);
+  // The algorithm decides how the record is checked: /2 is /1 over pseudonymous keys (spec §16).
+  const algorithm = value.algorithm as DrawAlgorithm;
+  if (value.format !== algorithm || !(DRAW_ALGORITHMS as readonly unknown[]).includes(algorithm)) {
+    reject('UNSUPPORTED_FORMAT', `不支持的记录格式或算法：${String(value.format)} / ${String(value.algorithm)}（本程序实现 ${DRAW_ALGORITHMS.join('、')}）`);
   }
   const rec = shape(value, '', [
     'format', 'algorithm', 'input', 'inputHash', 'commitment', 'serverSeed', 'publicEntropy', 'seed', 'result', 'failure',
@@ -253,11 +256,12 @@ function verifyOrThrow(value: unknown, options: VerifyOptions): { revealed: bool
   let prepared: PreparedInput;
   try {
     prepared = prepareInput(rec.input as DrawRecord['input']);
+    if (algorithm === DRAW_VERSION_PSEUDONYMOUS) assertPseudonymous(prepared);
   } catch (error) {
     if (error instanceof DrawInputError) reject('INVALID_INPUT', `input.${error.path}：${error.message}`);
     throw error;
   }
-  const inputHash = toHex(inputHashBytes(prepared, options.sha256));
+  const inputHash = toHex(inputHashBytes(prepared, options.sha256, algorithm));
   if (inputHash !== rec.inputHash) {
     reject('INPUT_HASH_MISMATCH', `输入的哈希应为 ${inputHash}，记录为 ${rec.inputHash}：名录、权重、比例或参数与公布的不一致`);
   }
@@ -271,7 +275,7 @@ function verifyOrThrow(value: unknown, options: VerifyOptions): { revealed: bool
     if (commitment !== rec.commitment) {
       reject('COMMITMENT_MISMATCH', `服务器种子的 SHA-256 为 ${commitment}，与事先公布的承诺 ${rec.commitment} 不符`);
     }
-    const seed = deriveSeedHex(inputHash, serverSeed, entropy as string[]);
+    const seed = deriveSeedHex(inputHash, serverSeed, entropy as string[], algorithm);
     if (seed !== rec.seed) {
       reject('SEED_MISMATCH', `由输入哈希、服务器种子和公开熵算得的种子为 ${seed}，记录为 ${rec.seed}`);
     }

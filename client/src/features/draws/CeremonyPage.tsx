@@ -12,7 +12,8 @@ import { describeError, type ApiProblem } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate } from '../../app/navigation';
-import { canRunDraw } from '../../app/permissions';
+import { canRunDraw, canSeeDrawKeyMap } from '../../app/permissions';
+import { DRAW_VERSION_PSEUDONYMOUS } from '@spotcheck/shared';
 import { BackLink } from '../../components/BackLink';
 import { QueryState } from '../../components/QueryState';
 import { DrawProblemAlert } from './DrawProblemAlert';
@@ -20,6 +21,7 @@ import { failureOf, groupedHex, stepOf, summaryOf, verifyReveal } from './draw-d
 import { EntropyCard } from './EntropyCard';
 import { drawMessages, isConstraint } from './messages';
 import { COMMIT_DRAW, type CeremonyDraw } from './operations';
+import { KeyMapCard } from './KeyMapCard';
 import { PoolSummaryCard } from './PoolSummaryCard';
 import { ResultsCard } from './ResultsCard';
 import { useCeremony } from './useCeremony';
@@ -30,6 +32,7 @@ export function CeremonyPage({ taskId }: { taskId: string }) {
   const { lang } = useI18n();
   const m = useMessages(drawMessages);
   const { task, draw, error, live } = useCeremony(taskId);
+  const user = useCurrentUser();
   if (!task) return <QueryState error={error} />;
   const cancelled = task.status === 'CANCELLED';
   const failure = draw ? failureOf(draw) : null;
@@ -85,6 +88,7 @@ export function CeremonyPage({ taskId }: { taskId: string }) {
       {draw && <EntropyCard draw={draw} cancelled={cancelled} />}
       {draw?.status === 'DRAWN' && <RevealCard draw={draw} />}
       {draw?.status === 'DRAWN' && !failure && <ResultsCard drawId={draw.id} />}
+      {draw?.algorithm === DRAW_VERSION_PSEUDONYMOUS && canSeeDrawKeyMap(user) && <KeyMapCard drawId={draw.id} />}
     </Flex>
   );
 }

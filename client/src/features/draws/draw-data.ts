@@ -1,5 +1,5 @@
 /** The draw's JSON fields as the server writes them (summary, entropy, failure), and the checks anyone can redo. */
-import { commitmentOf, deriveSeedHex } from '@spotcheck/shared';
+import { commitmentOf, deriveSeedHex, type DrawAlgorithm } from '@spotcheck/shared';
 import type { CeremonyDraw } from './operations';
 
 export interface Stratum {
@@ -54,7 +54,7 @@ export function verifyReveal(draw: CeremonyDraw): { commitment: boolean; seed: b
   const entropy = entropyOf(draw);
   const ordered = [...entropy.filter((e) => e.kind === 'WITNESS'), ...entropy.filter((e) => e.kind === 'PUBLIC_NUMBER')].map((e) => e.value);
   try {
-    return { commitment: commitmentOf(draw.serverSeed) === draw.commitment, seed: deriveSeedHex(draw.inputHash, draw.serverSeed, ordered) === draw.seed };
+    return { commitment: commitmentOf(draw.serverSeed) === draw.commitment, seed: deriveSeedHex(draw.inputHash, draw.serverSeed, ordered, draw.algorithm as DrawAlgorithm) === draw.seed };
   } catch {
     return { commitment: false, seed: false };
   }

@@ -12,6 +12,7 @@ import { normalizeAccessCode } from '@spotcheck/shared';
 import { useI18n, useMessages } from '../../app/i18n';
 import { navigate, PATHS, queryParam } from '../../app/navigation';
 import { apiProblem } from './entity-problems';
+import { DrawLineCard } from './DrawLineCard';
 import { EntityFiles } from './EntityFiles';
 import { entityRecordMessages } from './messages';
 import { ENTITY_RECORD } from './operations';
@@ -106,6 +107,7 @@ export function EntityRecordPage() {
               />
             </Card>
           )}
+          {record.drawLine && <DrawLineCard line={record.drawLine} />}
           <Card title={m('evidence')}>
             {record.status === 'PUBLISHED' || record.evidence.length ? (
               record.evidence.length ? (

@@ -75,6 +75,14 @@ export const ENTITY_RECORD = graphql(`
       evidence {
         ...EntityFileFields
       }
+      drawLine {
+        drawId
+        algorithm
+        recordUrl
+        key
+        salt
+        pseudonym
+      }
       jointParts {
         bureau
         department

@@ -28,6 +28,7 @@ function RecordContentCards({ content }: { content: RecordContent }) {
   type Selection = RecordContent['selections'][number];
   return (
     <>
+      {content.pseudonymous && <Alert type="info" showIcon title={m('pseudonymNote')} data-testid="public-draw-pseudonymous" />}
       <Card title={m('strata')} size="small">
         <Table
           rowKey="key"
@@ -56,7 +57,9 @@ function RecordContentCards({ content }: { content: RecordContent }) {
             columns={[
               { key: 'seq', title: '#', width: 60, render: (_: unknown, s: Selection) => s.seq + 1 },
               { key: 'stratum', title: m('stratum'), render: (_: unknown, s: Selection) => labels.get(s.stratumKey) ?? s.stratumKey },
-              { key: 'uscc', title: m('uscc'), render: (_: unknown, s: Selection) => <AppLink to={PUBLIC_LINKS.entity(s.entityKey)}>{s.entityKey}</AppLink> },
+              content.pseudonymous
+                ? { key: 'pseudonym', title: m('entityPseudonym'), render: (_: unknown, s: Selection) => <Typography.Text style={MONO}>{s.entityKey}</Typography.Text> }
+                : { key: 'uscc', title: m('uscc'), render: (_: unknown, s: Selection) => <AppLink to={PUBLIC_LINKS.entity(s.entityKey)}>{s.entityKey}</AppLink> },
               { key: 'team', title: m('team'), render: (_: unknown, s: Selection) => s.inspectorKeys.join('、') },
             ]}
           />

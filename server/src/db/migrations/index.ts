@@ -40,6 +40,7 @@ import { AuditAnchorWalls1796606700000 } from './1796606700000-AuditAnchorWalls'
 import { RoleGrants1796606739592 } from './1796606739592-RoleGrants';
 import { RoleGrantWalls1796606800000 } from './1796606800000-RoleGrantWalls';
 import { ImportFileBytes1796607323433 } from './1796607323433-ImportFileBytes';
+import { DrawPseudonyms1796700000000 } from './1796700000000-DrawPseudonyms';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -66,4 +67,5 @@ export const MIGRATIONS: Function[] = [
   AuditAnchors1796606618055, AuditAnchorWalls1796606700000,
   RoleGrants1796606739592, RoleGrantWalls1796606800000,
   ImportFileBytes1796607323433,
+  DrawPseudonyms1796700000000,
 ];

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { DEFAULT_RULES, RISK_OFF, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { approveLate, drawWugangTask, liftYearCaps } from '../../test-support/draw-fixture';
-import { approveRules } from '../../test-support/draw-ceremony';
+import { approveRules, plainRecordOf } from '../../test-support/draw-ceremony';
 import { approvedInspection, publishInspection } from '../../test-support/inspection-fixture';
 import { APP_ROLE } from '../../db/data-source';
 
@@ -153,7 +153,8 @@ describe('credit loop: published results feed the credit record, the rules list 
     await approveLate(t, task.data.createTask.id, await t.login('wugang.leader'));
     const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: task.data.createTask.id }, office);
     if (committed.errors) throw new Error(JSON.stringify(committed.errors));
+    // The public record is pseudonymous (spotcheck-draw/2): the office reads the weights by name through the key map.
     const record = (await (await fetch(`${t.url}/api/public/draws/${committed.data.commitDraw.id}`)).json()) as any;
-    return record.input;
+    return (await plainRecordOf(t, committed.data.commitDraw.id, office, record)).input;
   }
 });

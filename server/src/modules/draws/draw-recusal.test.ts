@@ -55,12 +55,12 @@ describe('recusal by same region and same department, end to end', () => {
     expect(outside.errors![0]!.extensions!.fields!.map((f) => f.field)).toEqual(['regionCode']);
 
     await saveRules(t, office, { recusal: { ...DEFAULT_RULES.recusal, sameRegion: true }, workloadCapPerInspectorPerRound: 200 });
-    const { drawId, record } = await holdCeremony(t, await createChangdeTask(t, office, '同一区域回避'), office, supervisor);
+    const { drawId, record, plain } = await holdCeremony(t, await createChangdeTask(t, office, '同一区域回避'), office, supervisor);
     expect(verifyDraw(record)).toEqual({ ok: true, revealed: true });
 
     // Entities of a district some inspector belongs to carry its tag; the others need none.
     const regionOf = new Map((await t.sql(`SELECT uscc, region_code FROM market_entities WHERE tenant_id = $1`, [tenantId])).map((r) => [r.uscc, r.region_code]));
-    const { entities, inspectors } = tagsOf(record);
+    const { entities, inspectors } = tagsOf(plain);
     for (const [key, tags] of entities) {
       const region = regionOf.get(key)!;
       expect(tags).toEqual(DISTRICTS.includes(region) ? [`region:${region}`] : undefined);
@@ -68,9 +68,9 @@ describe('recusal by same region and same department, end to end', () => {
     for (const [n, inspector] of drawable.entries()) expect(inspectors.get(inspector.certificateNo)).toEqual([`region:${DISTRICTS[n % 3]}`]);
 
     const found = await conflicts(t, drawId);
-    expect(found.teams).toBe(record.result!.teams.length);
+    expect(found.teams).toBe(plain.result!.teams.length);
     expect(found.sameRegion).toBe(0);
-    expect(record.result!.teams.filter((team) => entities.get(team.entityKey)).length).toBeGreaterThan(10);
+    expect(plain.result!.teams.filter((team) => entities.get(team.entityKey)).length).toBeGreaterThan(10);
   });
 
   it('refuses to freeze a pool where an entity’s region leaves too few inspectors, and writes nothing', async () => {
@@ -113,9 +113,9 @@ describe('recusal by same region and same department, end to end', () => {
     expect(codes(refused)).toEqual(['RULE_VIOLATION']);
 
     await saveRules(t, office, { recusal: { ...DEFAULT_RULES.recusal, sameDepartment: true }, workloadCapPerInspectorPerRound: 200 });
-    const { drawId, record } = await holdCeremony(t, await createChangdeTask(t, office, '同一部门回避'), office, supervisor);
+    const { drawId, record, plain } = await holdCeremony(t, await createChangdeTask(t, office, '同一部门回避'), office, supervisor);
     expect(verifyDraw(record)).toEqual({ ok: true, revealed: true });
-    const { entities, inspectors } = tagsOf(record);
+    const { entities, inspectors } = tagsOf(plain);
     const departmentIds = new Set(departments.map((d) => d.id));
     for (const tags of entities.values()) expect(tags).toHaveLength(1);
     for (const tags of entities.values()) expect(departmentIds.has(tags![0]!.slice('dept:'.length))).toBe(true);
@@ -128,9 +128,9 @@ describe('recusal by same region and same department, end to end', () => {
       await t.sql(`UPDATE inspectors SET region_code = $2 WHERE tenant_id = $1 AND certificate_no = $3`, [tenantId, DISTRICTS[n % 3], inspector.certificateNo]);
     }
     await saveRules(t, office, { recusal: { ...DEFAULT_RULES.recusal, sameRegion: true, sameDepartment: true }, workloadCapPerInspectorPerRound: 200 });
-    const { drawId, record } = await holdCeremony(t, await createChangdeTask(t, office, '同一区域与同一部门回避'), office, supervisor);
+    const { drawId, record, plain } = await holdCeremony(t, await createChangdeTask(t, office, '同一区域与同一部门回避'), office, supervisor);
     expect(verifyDraw(record)).toEqual({ ok: true, revealed: true });
-    const { inspectors } = tagsOf(record);
+    const { inspectors } = tagsOf(plain);
     for (const tags of inspectors.values()) expect(tags).toEqual([expect.stringMatching(/^dept:/), expect.stringMatching(/^region:/)]);
     expect(await conflicts(t, drawId)).toMatchObject({ sameRegion: 0, sameDepartment: 0 });
   });

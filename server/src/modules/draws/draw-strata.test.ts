@@ -1,6 +1,6 @@
 import { DEFAULT_RULES, RISK_OFF, countToDraw, fromGlobalUuid, parseDecimal, verifyDraw, type DrawRecord } from '@spotcheck/shared';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { createChangdeTask, holdCeremony, saveRules } from '../../test-support/draw-ceremony';
+import { createChangdeTask, holdCeremony, plainRecordOf, saveRules } from '../../test-support/draw-ceremony';
 import { liftYearCaps } from '../../test-support/draw-fixture';
 import { itemOfStratum } from './stratum-key';
 
@@ -32,9 +32,10 @@ describe('strata by risk level', () => {
     expect(current.data.ruleSet).toMatchObject({ version: version + 1, rules: { strata: { byRiskLevel: false } } });
 
     const taskId = await createChangdeTask(t, office, '按事项分层');
-    const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { record summary } }', { id: taskId }, office);
+    const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id record summary } }', { id: taskId }, office);
     expect(committed.errors).toBeUndefined();
-    const keys = committed.data.commitDraw.record.input.strata.map((s: { key: string }) => s.key);
+    const plain = await plainRecordOf(t, committed.data.commitDraw.id, office, committed.data.commitDraw.record);
+    const keys = plain.input.strata.map((s: { key: string }) => s.key);
     expect(keys).toHaveLength(4);
     for (const key of keys) expect(key).toMatch(/^item:[0-9a-f-]{36}$/);
     expect(committed.data.commitDraw.summary.strata.every((s: { riskLevel?: string }) => s.riskLevel === undefined)).toBe(true);
@@ -44,14 +45,14 @@ describe('strata by risk level', () => {
     // Risk only splits here; what it raises is rules/risk-draw.test.ts's.
     await saveRules(t, office, { strata: { byRiskLevel: true }, risk: RISK_OFF, workloadCapPerInspectorPerRound: 200 });
     const taskId = await createChangdeTask(t, office, '按事项和风险等级分层');
-    const { drawId, record } = await holdCeremony(t, taskId, office, supervisor);
+    const { drawId, record, plain } = await holdCeremony(t, taskId, office, supervisor);
     expect(verifyDraw(record)).toEqual({ ok: true, revealed: true });
 
     // Every stratum is one item and one risk class, and holds exactly the entities of that class.
     const risks = new Map<string, string | null>(
       (await t.sql(`SELECT uscc, risk_level FROM market_entities WHERE tenant_id = $1`, [tenantId])).map((r) => [r.uscc, r.risk_level]),
     );
-    const strata = record.input.strata;
+    const strata = plain.input.strata;
     const byItem = new Map<string, DrawRecord['input']['strata']>();
     for (const stratum of strata) {
       const [, itemId, risk] = RISK_KEY.exec(stratum.key)!;
@@ -72,7 +73,7 @@ describe('strata by risk level', () => {
       let total = 0;
       for (const s of itemStrata) {
         expect(s.ratio).toBe(itemStrata[0]!.ratio);
-        const k = record.result!.selections.find((sel) => sel.stratumKey === s.key)!.entityKeys.length;
+        const k = plain.result!.selections.find((sel) => sel.stratumKey === s.key)!.entityKeys.length;
         expect(k).toBe(Math.ceil((s.entities.length * ratio) / 10_000));
         expect(k).toBe(countToDraw(s.entities.length, ratio, 0));
         drawn += k;
@@ -94,7 +95,7 @@ describe('strata by risk level', () => {
 
     // Stored selections name items, not strata: one row per team, each with the items that selected it.
     const expected = new Map<string, Set<string>>();
-    for (const sel of record.result!.selections) {
+    for (const sel of plain.result!.selections) {
       for (const key of sel.entityKeys) expected.set(key, (expected.get(key) ?? new Set()).add(itemOfStratum(sel.stratumKey)));
     }
     const rows = await t.sql(

@@ -41,6 +41,10 @@ export class Draw extends Node {
   @Field(() => GraphQLJSON, { description: '各层名单数量与抽取数量' }) @Column({ type: 'jsonb' }) summary!: Record<string, unknown>;
   /** gzip of the record JSON: the frozen input while COMMITTED, the whole record once DRAWN. */
   @Column({ name: 'record_gz', type: 'bytea' }) recordGz!: Buffer;
+  /** spotcheck-draw/2: the secret of the draw's pseudonyms (never published); null for /1. */
+  @Column({ name: 'pseudonym_secret', type: 'text', nullable: true }) pseudonymSecret!: string | null;
+  /** spotcheck-draw/2: gzip JSON of pseudonym → stratum key, USCC, certificate number, tag; null for /1. */
+  @Column({ name: 'key_map_gz', type: 'bytea', nullable: true }) keyMapGz!: Buffer | null;
   @Field() @Column({ name: 'committed_at', type: 'timestamptz' }) committedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'drawn_at', type: 'timestamptz', nullable: true }) drawnAt!: Date | null;
   @Column({ name: 'committed_by', type: 'uuid', nullable: true }) committedBy!: string | null;

@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import { LARGE_FIELD_COST } from '../../graphql/limits';
 import { GraphQLJSON } from 'graphql-scalars';
-import { deriveSeedHex, fromGlobalUuid } from '@spotcheck/shared';
-import { tenantTx, type RequestContext } from '../../graphql/context';
+import { deriveSeedHex, fromGlobalUuid, type DrawAlgorithm } from '@spotcheck/shared';
+import { unpackKeyMap } from './pseudonyms';
+import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
 import { withHeavySlot } from '../../graphql/heavy-slot';
@@ -88,6 +89,20 @@ export class DrawResolver {
     return publishableRecord(draw);
   }
 
+  @FieldResolver(() => GraphQLJSON, {
+    nullable: true,
+    complexity: LARGE_FIELD_COST,
+    description:
+      '化名对照（spotcheck-draw/2；纪检监督、领导、办公室可见）：{ drawSecret, strata, entities, inspectors, tags }，各为 [化名, 原文] 的列表；用 drawSecret 可逐一重算化名，核对公开记录与完整名单一致。/1 记录为 null',
+  })
+  keyMap(@Root() draw: Draw, @Ctx() ctx: RequestContext) {
+    const viewer = requireViewer(ctx);
+    if (!viewer.roles.some((r) => r === 'SUPERVISOR' || r === 'LEADER' || r === 'OFFICE')) throw forbidden('化名对照仅供纪检监督、分管领导和领导小组办公室查看');
+    if (!draw.keyMapGz || !draw.pseudonymSecret) return null;
+    const map = unpackKeyMap(draw.keyMapGz);
+    return { drawSecret: draw.pseudonymSecret, strata: [...map.strata], entities: [...map.entities], inspectors: [...map.inspectors], tags: [...map.tags] };
+  }
+
   @FieldResolver(() => String, { nullable: true, description: '服务器种子，摇号后公开（其 SHA-256 即承诺值）' })
   serverSeed(@Root() draw: Draw) {
     return draw.status === DrawStatus.DRAWN ? draw.serverSeed : null;
@@ -97,12 +112,20 @@ export class DrawResolver {
   seed(@Root() draw: Draw) {
     if (draw.status !== DrawStatus.DRAWN) return null;
     const ordered = [...draw.publicEntropy.filter((e) => e.kind === 'WITNESS'), ...draw.publicEntropy.filter((e) => e.kind === 'PUBLIC_NUMBER')];
-    return deriveSeedHex(draw.inputHash, draw.serverSeed, ordered.map((e) => e.value));
+    return deriveSeedHex(draw.inputHash, draw.serverSeed, ordered.map((e) => e.value), draw.algorithm as DrawAlgorithm);
   }
 
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: '摇号未能完成时违反的约束 { constraint, phase, … }；与结果一样公示、可复核' })
   failure(@Root() draw: Draw) {
-    return draw.status === DrawStatus.DRAWN ? unpackRecord(draw.recordGz).failure : null;
+    const failure = draw.status === DrawStatus.DRAWN ? unpackRecord(draw.recordGz).failure : null;
+    if (!failure || !draw.keyMapGz) return failure;
+    // Inside the bureau a failure names the stratum and the entity as the office knows them.
+    const map = unpackKeyMap(draw.keyMapGz);
+    return {
+      ...failure,
+      ...(failure.stratumKey ? { stratumKey: map.strata.get(failure.stratumKey) ?? failure.stratumKey } : {}),
+      ...(failure.entityKey ? { entityKey: map.entities.get(failure.entityKey) ?? failure.entityKey } : {}),
+    };
   }
 
   @FieldResolver(() => DrawResultConnection, { description: '抽中的检查对象及检查组' })

@@ -9,6 +9,9 @@ import {
   type RestrictableRiskClass,
   DrawInputError,
   isCleanText,
+  DRAW_VERSION_PSEUDONYMOUS,
+  type DrawAlgorithm,
+  checkDrawInput,
   commitmentOf,
   freezeDrawInput,
   fromGlobalUuid,
@@ -31,9 +34,20 @@ import { buildDrawInput, type PoolSummary } from './pool';
 import { packRecord, unpackCommitted, unpackRecord } from './draw-record-store';
 import { nativeSha256 } from './native-sha256';
 import { saveSelections } from './selections';
+import { newDrawSecret, packKeyMap, plainOutcome, pseudonymiseForDraw, unpackKeyMap, type KeyMap } from './pseudonyms';
 
 export const DRAW_TOPIC = 'DRAW_CEREMONY';
-const ALGORITHM = 'spotcheck-draw/1';
+
+/**
+ * What the record's `meta` may say of the pool (it is public from the commit): counts per stratum,
+ * under the stratum's pseudonym and its item; never a risk class, which with the result and the later
+ * 公示 would tell a named entity's class.
+ */
+function publicSummary(summary: PoolSummary, keyMap: KeyMap | null): PoolSummary {
+  if (!keyMap) return summary;
+  const pseudonymOf = new Map([...keyMap.strata].map(([p, key]) => [key, p]));
+  return { ...summary, strata: summary.strata.map(({ riskLevel: _riskLevel, ...s }) => ({ ...s, key: pseudonymOf.get(s.key) ?? s.key })) };
+}
 
 export function assertOffice(ctx: RequestContext, what: string): void {
   const viewer = requireViewer(ctx);
@@ -64,8 +78,11 @@ function asRuleViolation(error: unknown, summary?: PoolSummary): never {
  * Freezes the task's pool under the current rules and publishes its hash with the commitment to a
  * fresh server seed — before anybody can know the seed's contribution.
  */
-/** `heldAt`: the moment of the ceremony, now; the demo seed replays a past ceremony on its own day. */
-export async function commitDraw(ctx: RequestContext, taskGlobalId: string, heldAt = new Date()): Promise<Draw> {
+/**
+ * `heldAt`: the moment of the ceremony, now; the demo seed replays a past ceremony on its own day.
+ * `algorithm`: new draws are `spotcheck-draw/2` (pseudonymous record); the demo's old draw replays /1.
+ */
+export async function commitDraw(ctx: RequestContext, taskGlobalId: string, heldAt = new Date(), algorithm: DrawAlgorithm = DRAW_VERSION_PSEUDONYMOUS): Promise<Draw> {
   const viewer = requireViewer(ctx);
   assertOffice(ctx, '封存名单');
   return tenantTx(ctx, async (m) => {
@@ -74,18 +91,27 @@ export async function commitDraw(ctx: RequestContext, taskGlobalId: string, held
     if (task.status !== TaskStatus.DRAFT) throw ruleViolation('TASK_STATE', '该任务已封存名单或已摇号');
     await assertMayCommit(m, task);
     const rules = await m.findOneOrFail(RuleSetVersion, { where: {}, order: { version: 'DESC' } });
-    const { input, summary } = await buildDrawInput(m, task, rules.rules);
+    const { input: plain, summary } = await buildDrawInput(m, task, rules.rules);
+    try {
+      // The plain pool is checked first, so that a refusal names the stratum as the office knows it.
+      checkDrawInput(plain);
+    } catch (error) {
+      asRuleViolation(error, summary);
+    }
+    const pseudonymSecret = algorithm === DRAW_VERSION_PSEUDONYMOUS ? newDrawSecret() : null;
+    const pseudonymous = pseudonymSecret ? pseudonymiseForDraw(plain, pseudonymSecret) : null;
+    // Pseudonymised (a bijection of keys), the pool is as feasible as the plain one checked above.
     let frozen: ReturnType<typeof freezeDrawInput>;
     try {
-      frozen = freezeDrawInput(input, { sha256: nativeSha256 });
+      frozen = freezeDrawInput(pseudonymous?.input ?? plain, { sha256: nativeSha256, algorithm });
     } catch (error) {
       asRuleViolation(error, summary);
     }
     const serverSeed = crypto.randomBytes(32).toString('hex');
     const commitment = commitmentOf(serverSeed);
     const record: DrawRecord = {
-      format: ALGORITHM,
-      algorithm: ALGORITHM,
+      format: algorithm,
+      algorithm,
       input: frozen.input,
       inputHash: frozen.inputHash,
       commitment,
@@ -94,14 +120,14 @@ export async function commitDraw(ctx: RequestContext, taskGlobalId: string, held
       seed: '',
       result: null,
       failure: null,
-      meta: { task: task.title, ruleVersion: rules.version, summary },
+      meta: { task: task.title, ruleVersion: rules.version, summary: publicSummary(summary, pseudonymous?.keyMap ?? null) },
     };
     const draw = m.create(Draw, {
       tenantId: viewer.tenantId,
       id: crypto.randomUUID(),
       taskId: task.id,
       status: DrawStatus.COMMITTED,
-      algorithm: ALGORITHM,
+      algorithm,
       inputHash: frozen.inputHash,
       commitment,
       serverSeed,
@@ -109,6 +135,8 @@ export async function commitDraw(ctx: RequestContext, taskGlobalId: string, held
       publicEntropy: [],
       summary: summary as unknown as Record<string, unknown>,
       recordGz: await packRecord(record),
+      pseudonymSecret,
+      keyMapGz: pseudonymous ? await packKeyMap(pseudonymous.keyMap) : null,
       committedAt: heldAt,
       committedBy: viewer.userId,
     });
@@ -175,6 +203,7 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string, hel
         meta: { ...committed.meta, drawId: toGlobalId('Draw', draw.id), committedAt: draw.committedAt.toISOString(), drawnAt: heldAt.toISOString() },
         onInfeasible: 'record',
         inputHash: draw.inputHash,
+        algorithm: draw.algorithm as DrawAlgorithm,
       });
     } catch (error) {
       asRuleViolation(error);
@@ -185,11 +214,13 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string, hel
     const finish = async () => {
       recordGz = await packRecord(record, storedInput);
       // The draw stands only on the input whose hash was published at the commit.
-      if (inputHashOf(prepared, nativeSha256) !== draw.inputHash) {
+      if (inputHashOf(prepared, nativeSha256, draw.algorithm as DrawAlgorithm) !== draw.inputHash) {
         throw ruleViolation('DRAW_INPUT_HASH', '封存的名单与封存时公布的哈希值不一致，不能摇号');
       }
     };
-    if (record.result) await saveSelections(m, draw, task, record.result, finish);
+    // The selections are stored under the plain keys: inside the app the bureau works with names.
+    const stored = record.result && draw.keyMapGz ? plainOutcome(record.result, unpackKeyMap(draw.keyMapGz)) : record.result;
+    if (stored) await saveSelections(m, draw, task, stored, finish);
     else await finish();
     const drawn = { status: DrawStatus.DRAWN, recordGz: recordGz!, drawnAt: heldAt, drawnBy: viewer.userId };
     await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, drawn);

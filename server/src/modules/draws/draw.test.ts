@@ -95,7 +95,7 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
     const list = (await (await fetch(`${t.url}/api/public/draws`)).json()) as any;
     expect(list.totalCount).toBe(1);
     const summary = list.draws[0];
-    expect(summary).toMatchObject({ status: 'DRAWN', algorithm: 'spotcheck-draw/1' });
+    expect(summary).toMatchObject({ status: 'DRAWN', algorithm: 'spotcheck-draw/2' });
     const url = `${t.url}${summary.recordUrl}`;
     const record = (await (await fetch(url)).json()) as any;
     expect(record.inputHash).toBe(summary.inputHash);

@@ -1,7 +1,7 @@
 import { DEFAULT_RULES, riskClassOf, stratumRatio, type DrawRecord } from '@spotcheck/shared';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { commitChangdeSurveyTask, liftYearCaps } from '../../test-support/draw-fixture';
-import { approveRules } from '../../test-support/draw-ceremony';
+import { approveRules, plainRecordOf } from '../../test-support/draw-ceremony';
 
 const RISK_KEY = /\|risk:(HIGH|MEDIUM|LOW|NONE)$/;
 
@@ -18,8 +18,8 @@ describe('risk raises the ratio and the frequency (000 第十一条, 003 二(四
   afterAll(() => t.close());
 
   it('draws the high-risk stratum of an item at a higher ratio, with the special objects (complaints, violations, class D) in it', async () => {
-    const { draw } = await commitChangdeSurveyTask(t, 'record summary');
-    const record: DrawRecord = draw.record;
+    const { draw, office } = await commitChangdeSurveyTask(t, 'id record summary');
+    const record: DrawRecord = await plainRecordOf(t, draw.id, office, draw.record);
     const strata = record.input.strata.map((s) => ({ ...s, risk: RISK_KEY.exec(s.key)?.[1] }));
     const high = strata.find((s) => s.risk === 'HIGH');
     expect(high).toBeDefined();
@@ -43,14 +43,15 @@ describe('risk raises the ratio and the frequency (000 第十一条, 003 二(四
 
   it('weighs a high-risk entity above 1 when the pool is not split by risk', async () => {
     await approveRules(t, await t.login('changde.admin'), { ...DEFAULT_RULES, strata: { byRiskLevel: false } }, '不分层');
-    const { draw } = await commitChangdeSurveyTask(t, 'record');
+    const { draw, office } = await commitChangdeSurveyTask(t, 'id record');
+    const plain = await plainRecordOf(t, draw.id, office, draw.record);
     const [plainHigh] = await t.sql(
       `SELECT uscc FROM market_entities WHERE tenant_id = $1 AND risk_level = 'HIGH' AND complaints = 0 AND violation_record IS NULL AND credit_class = 'B'
           AND target_type = '测绘资质单位' AND status IN ('EXISTING', 'OPERATING') LIMIT 1`, [tenantId]);
     const [plainLow] = await t.sql(
       `SELECT uscc FROM market_entities WHERE tenant_id = $1 AND risk_level = 'LOW' AND complaints = 0 AND violation_record IS NULL AND credit_class = 'B'
           AND target_type = '测绘资质单位' AND status IN ('EXISTING', 'OPERATING') LIMIT 1`, [tenantId]);
-    const weightOf = (uscc: string) => (draw.record as DrawRecord).input.strata.flatMap((s) => s.entities).find((e) => e.key === uscc)?.weight;
+    const weightOf = (uscc: string) => plain.input.strata.flatMap((s) => s.entities).find((e) => e.key === uscc)?.weight;
     expect(weightOf(plainHigh.uscc)).toBe(String(DEFAULT_RULES.risk.HIGH.weight));
     expect(Number(weightOf(plainHigh.uscc))).toBeGreaterThan(1);
     expect(weightOf(plainLow.uscc)).toBe('1');

@@ -19,6 +19,7 @@ import type { CodeScope } from './access-code-lookup';
 import { assertAttachmentQuota, assertStatementQuota } from './entity-limits';
 import { InspectionStatement, StatementKind } from './statement.entity';
 import { EntityRecordView, recordVersion, statementView, type EntityStatement } from './statement.types';
+import { entityDrawLine } from './entity-draw-line';
 
 export const MAX_BODY = 5000;
 export const MAX_ATTACHMENTS = 10;
@@ -63,6 +64,7 @@ export function readEntityRecord(app: AppServices, scope: CodeScope): Promise<En
       evidence,
       history,
       jointParts: await jointRecordParts(m, record, scope.tenantId, false),
+      drawLine: await entityDrawLine(m, scope.tenantId, record.drawId, record.entityUscc),
     });
   });
 }

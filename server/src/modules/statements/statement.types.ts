@@ -7,6 +7,7 @@ import { InspectionStatus, type Inspection } from '../inspections/inspection.ent
 import { ResultCategory } from '../inspections/inspection.types';
 import type { ResultCategoryView } from '../inspections/result-categories';
 import { StatementKind, type InspectionStatement } from './statement.entity';
+import { EntityDrawLine } from './entity-draw-line';
 
 registerEnumType(StatementKind, { name: 'StatementKind', description: 'STATEMENT 陈述 / OBJECTION 申辩（异议）' });
 
@@ -85,6 +86,7 @@ export class EntityRecordView extends EntityRecordVersion {
   @Field(() => [EntityRecordVersion], { description: '被更正的早先记录，新的在前' }) history!: EntityRecordVersion[];
   @Field(() => [JointRecordPart], { description: '联合抽查：这次检查中各部门的记录部分（每部分有自己的查阅码，陈述申辩向该部分的检查组提出）；非联合抽查为空' })
   jointParts!: JointRecordPart[];
+  @Field(() => EntityDrawLine, { nullable: true, description: '核验本单位在摇号记录中的位置（化名记录才有）' }) drawLine!: EntityDrawLine | null;
 }
 
 export function recordVersion(record: Inspection, result: ResultCategoryView | null): EntityRecordVersion {

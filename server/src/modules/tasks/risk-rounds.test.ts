@@ -74,7 +74,7 @@ describe('extra rounds for high-risk entities', () => {
     const shown = await t.gql('query($id: ID!) { node(id: $id) { ... on Task { targetFilter } } }', { id: second }, office);
     expect(shown.data.node.targetFilter.riskClasses).toEqual(['HIGH']);
     await approveLate(t, second, leader);
-    const { drawId, record } = await holdCeremony(t, second, office, leader);
+    const { drawId, plain: record } = await holdCeremony(t, second, office, leader);
 
     // Only high-risk strata, every entity of them high risk; the summary says what the task left out.
     const keys = record.input.strata.map((s) => s.key);

@@ -22,6 +22,17 @@ export function VerdictAlert({ verdict, seconds }: { verdict: Verdict; seconds?:
           <Typography.Text data-testid="verifier-reason">{verdict.reason}</Typography.Text>
         </>
       )}
+      {verdict.ownLine !== undefined &&
+        (verdict.ownLine ? (
+          <Typography.Text data-testid="verifier-own-line" data-drawn={verdict.ownLine.drawn} data-pseudonym={verdict.ownLine.pseudonym}>
+            {m('ownLineFound', { pseudonym: verdict.ownLine.pseudonym, strata: verdict.ownLine.strata, weight: verdict.ownLine.weight ?? '—' })}
+            {verdict.ownLine.drawn ? m('ownLineDrawn', { team: verdict.ownLine.team.join('、') }) : m('ownLineNotDrawn')}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="danger" data-testid="verifier-own-line-missing">
+            {m('ownLineMissing')}
+          </Typography.Text>
+        ))}
       {facts && <Typography.Text type="secondary">{m('checkedFacts', { strata: facts.strata, entities: facts.entities, inspectors: facts.inspectors, selected: facts.selected, teams: facts.teams })}</Typography.Text>}
       {seconds !== undefined && <Typography.Text type="secondary">{m('seconds', { seconds: seconds.toFixed(2) })}</Typography.Text>}
     </Flex>

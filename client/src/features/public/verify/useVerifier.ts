@@ -4,6 +4,7 @@
  * Starting again, or leaving the page, stops the worker that is still running.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { OwnKey } from './own-line';
 import type { Announced, Verdict, VerifyPhase } from './verify-record';
 import type { WorkerReply } from './worker-protocol';
 
@@ -26,9 +27,9 @@ class DownloadError extends Error {
 export interface Verifier {
   state: VerifierState;
   /** Fetches the record from the portal (e.g. /api/public/draws/…) and verifies it. */
-  verifyUrl: (url: string, announced: Announced | null) => void;
+  verifyUrl: (url: string, announced: Announced | null, own?: OwnKey | null) => void;
   /** Verifies bytes the user chose or pasted. */
-  verifyBytes: (bytes: ArrayBuffer, announced: Announced | null) => void;
+  verifyBytes: (bytes: ArrayBuffer, announced: Announced | null, own?: OwnKey | null) => void;
   reset: () => void;
 }
 
@@ -70,7 +71,7 @@ export function useVerifier(): Verifier {
   useEffect(() => stop, [stop]);
 
   const verifyBytes = useCallback(
-    (bytes: ArrayBuffer, announced: Announced | null) => {
+    (bytes: ArrayBuffer, announced: Announced | null, own: OwnKey | null = null) => {
       worker.current?.terminate();
       const startedAt = Date.now();
       setState({ step: 'parse', startedAt });
@@ -92,13 +93,13 @@ export function useVerifier(): Verifier {
         w.terminate();
         worker.current = null;
       };
-      w.postMessage({ bytes, announced }, [bytes]);
+      w.postMessage({ bytes, announced, own }, [bytes]);
     },
     [],
   );
 
   const verifyUrl = useCallback(
-    (url: string, announced: Announced | null) => {
+    (url: string, announced: Announced | null, own: OwnKey | null = null) => {
       stop();
       const controller = new AbortController();
       abort.current = controller;
@@ -107,7 +108,7 @@ export function useVerifier(): Verifier {
         (bytes) => {
           if (abort.current !== controller) return;
           abort.current = null;
-          verifyBytes(bytes, announced);
+          verifyBytes(bytes, announced, own);
         },
         (error: unknown) => {
           if (abort.current !== controller) return;

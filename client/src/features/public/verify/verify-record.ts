@@ -4,7 +4,8 @@
  * before the draw the record is the announcement, whose input must hash to the published inputHash
  * (spec §12.1). Pure, so it runs in a Web Worker.
  */
-import { parseRecordText, Sha256, verifyDraw, type TextSha256, type TextSha256Factory } from '@spotcheck/shared/dist/draw';
+import { DRAW_VERSION_PSEUDONYMOUS, parseRecordText, Sha256, verifyDraw, type TextSha256, type TextSha256Factory } from '@spotcheck/shared/dist/draw';
+import { ownLineOf, type OwnKey, type OwnLine } from './own-line';
 
 export type VerifyPhase = 'parse' | 'hash' | 'redraw';
 
@@ -34,6 +35,8 @@ export interface RecordFacts {
 
 /** What the page shows of a record once read: small next to the pool itself (the entities stay in the worker). */
 export interface RecordContent {
+  /** spotcheck-draw/2: every key is a pseudonym (docs/draw-spec.md §16). */
+  pseudonymous: boolean;
   publicEntropy: string[];
   serverSeed: string | null;
   seed: string | null;
@@ -42,10 +45,14 @@ export interface RecordContent {
   failure: Record<string, unknown> | null;
 }
 
-export type Verdict =
+export type Verdict = (
   | { status: 'VERIFIED'; facts: RecordFacts; content: RecordContent; inputHash: string; seed: string }
   | { status: 'PENDING'; facts: RecordFacts; content: RecordContent; inputHash: string }
-  | { status: 'FAILED'; code: string; reason: string; facts: RecordFacts | null; content: RecordContent | null };
+  | { status: 'FAILED'; code: string; reason: string; facts: RecordFacts | null; content: RecordContent | null }
+) & {
+  /** With an entity's key and salt: its own line of a pseudonymous record (null when it is not there). */
+  ownLine?: OwnLine | null;
+};
 
 type Json = Record<string, unknown>;
 
@@ -87,6 +94,7 @@ function contentOf(record: Json): RecordContent {
   const drawnBy = new Map(selections.map((s) => [String(s.stratumKey), strings(s.entityKeys).length]));
   let seq = 0;
   return {
+    pseudonymous: record.algorithm === DRAW_VERSION_PSEUDONYMOUS,
     publicEntropy: strings(record.publicEntropy),
     serverSeed: typeof record.serverSeed === 'string' ? record.serverSeed : null,
     seed: typeof record.seed === 'string' && record.seed ? record.seed : null,
@@ -131,7 +139,14 @@ function countingSha256(entities: number, report: (fraction: number) => void): T
   };
 }
 
-export function verifyRecordText(text: string, announced: Announced | null, onProgress: (p: VerifyProgress) => void): Verdict {
+export function verifyRecordText(text: string, announced: Announced | null, onProgress: (p: VerifyProgress) => void, own: OwnKey | null = null): Verdict {
+  const verdict = verifyRecord(text, announced, onProgress);
+  if (!own || !verdict.facts) return verdict;
+  const line = ownLineOf(JSON.parse(text) as Record<string, unknown>, own);
+  return { ...verdict, ownLine: line && line.strata > 0 ? line : null };
+}
+
+function verifyRecord(text: string, announced: Announced | null, onProgress: (p: VerifyProgress) => void): Verdict {
   onProgress({ phase: 'parse' });
   // Read strictly (spec §12, check 0): no duplicate members, integers spelled plainly.
   const parsed = parseRecordText(text);
