@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Node } from '../../graphql/node';
@@ -21,6 +21,8 @@ export interface EntropyEntry {
 
 /** 摇号: a task's draw, from commitment to revealed result. The whole record is kept gzipped. */
 @Entity('draws')
+// A /2 draw keeps its pseudonyms' secret and key map (spec §16); a /1 draw has neither.
+@Check('draws_pseudonymous_has_secret', `(algorithm = 'spotcheck-draw/2') = (pseudonym_secret IS NOT NULL AND key_map_gz IS NOT NULL)`)
 @Index(['tenantId', 'taskId'])
 @ObjectType({ implements: Node, description: '摇号' })
 export class Draw extends Node {
