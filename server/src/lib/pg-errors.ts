@@ -15,6 +15,8 @@ const UNAVAILABLE_MESSAGES = [
   'Client was closed and is not queryable',
   // TypeORM releases a transaction's query runner when its connection breaks between two statements.
   'Query runner already released',
+  // …and answers thus when a statement is sent on a query runner whose connection has already gone.
+  'Database connection provided by a query runner was already released',
 ];
 
 /**
