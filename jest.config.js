@@ -31,4 +31,8 @@ module.exports = {
   ],
   // A global option: in a multi-project run jest reads it here, not from a project.
   testTimeout: 60000,
+  // Each worker runs some seventy files and keeps a little of each (module registries, the app's
+  // caches); on a fresh clone one worker reached V8's 4 GB heap limit and aborted the whole run. A worker
+  // above this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1536MB',
 };
