@@ -13,9 +13,9 @@ export interface RateLimit {
 /**
  * Counts a request against each limit in the database (so every instance shares the count) and
  * refuses with RATE_LIMITED, `retryAfterSeconds` and `reason: TOO_FREQUENT` (not a lock-out) when one
- * is exceeded. Every request counts,
- * refused ones too: a client that keeps hammering keeps waiting. For counting failures only
- * (wrong codes, wrong passwords) see access-code-lookup.ts and login-address-limit.ts.
+ * is exceeded. Every request counts, refused ones too: a client that keeps hammering keeps waiting.
+ * For counting failures only (wrong codes, wrong passwords) see access-code-lookup.ts and
+ * login-throttle.ts.
  */
 export async function hitRateLimits(app: AppServices, limits: RateLimit[]): Promise<void> {
   for (const limit of limits) {
