@@ -14,6 +14,7 @@ import { PlanResolver } from '../modules/plans/plan.resolver';
 import { TaskResolver } from '../modules/tasks/task.resolver';
 import { DrawResolver, TaskDrawResolver } from '../modules/draws/draw.resolver';
 import { PublicDrawResolver } from '../modules/draws/public-draw.resolver';
+import { ProvinceDrawResolver } from '../modules/draws/province-draw.resolver';
 import { InspectionJointResolver, JointResolver, TaskJointResolver } from '../modules/joint/joint.resolver';
 import { InspectionResolver } from '../modules/inspections/inspection.resolver';
 import { TaskDeadlineResolver } from '../modules/inspections/task-deadline.resolver';
@@ -43,7 +44,7 @@ import { readsOwnProperty } from './selection';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, RoleGrantResolver, TenantResolver, DepartmentResolver, AuditResolver, AuditAnchorResolver, NodeResolver, RegionResolver,
-  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, RuleProposalResolver, PlanRiskResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, InspectionJointResolver, CalendarResolver, InspectionResolver, TaskDeadlineResolver, ResultCategoryResolver,
+  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, RuleProposalResolver, PlanRiskResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, ProvinceDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, InspectionJointResolver, CalendarResolver, InspectionResolver, TaskDeadlineResolver, ResultCategoryResolver,
   InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver,
   PublicPortalResolver, CreditResolver, DashboardResolver, ListPublicationResolver] as const;
 

@@ -1,7 +1,8 @@
 /**
- * 化名对照 for the supervisor (纪检), the leader and the office: a spotcheck-draw/2 record names nobody, so
- * they load the draw's key map, check it against the public record in the browser, and read the drawn
- * entities and teams by name next to their pseudonyms.
+ * 化名对照 for the supervisor (纪检), the leader and the office, and for the province (`province`, through
+ * its own narrow path): a spotcheck-draw/2 record names nobody, so they load the draw's key map, check it
+ * against the public record in the browser, and read the drawn entities and teams by name next to their
+ * pseudonyms.
  */
 import { useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
@@ -23,18 +24,32 @@ const DRAW_KEY_MAP = graphql(`
   }
 `);
 
+const PROVINCE_DRAW_KEY_MAP = graphql(`
+  query ProvinceDrawKeyMap($id: ID!) {
+    provinceDrawKeyMap(drawId: $id)
+  }
+`);
+
+async function loadKeyMap(client: ReturnType<typeof useApolloClient>, drawId: string, province: boolean): Promise<KeyMap | null> {
+  if (province) {
+    const { data } = await client.query({ query: PROVINCE_DRAW_KEY_MAP, variables: { id: drawId }, fetchPolicy: 'network-only' });
+    return (data?.provinceDrawKeyMap as KeyMap | null | undefined) ?? null;
+  }
+  const { data } = await client.query({ query: DRAW_KEY_MAP, variables: { id: drawId }, fetchPolicy: 'network-only' });
+  const node = data?.node;
+  return node && 'keyMap' in node ? (node.keyMap as KeyMap | null) : null;
+}
+
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' };
 
-export function KeyMapCard({ drawId }: { drawId: string }) {
+export function KeyMapCard({ drawId, province = false }: { drawId: string; province?: boolean }) {
   const m = useMessages(drawMessages);
   const client = useApolloClient();
   const [state, setState] = useState<{ loading: boolean; check?: KeyMapCheck; error?: string }>({ loading: false });
   const load = async () => {
     setState({ loading: true });
     try {
-      const { data } = await client.query({ query: DRAW_KEY_MAP, variables: { id: drawId }, fetchPolicy: 'network-only' });
-      const node = data?.node;
-      const map = node && 'keyMap' in node ? (node.keyMap as KeyMap | null) : null;
+      const map = await loadKeyMap(client, drawId, province);
       if (!map) return setState({ loading: false, error: m('keyMapNone') });
       const record = await (await fetch(`/api/public/draws/${encodeURIComponent(drawId)}`)).json();
       setState({ loading: false, check: checkKeyMap(map, record) });
@@ -53,7 +68,7 @@ export function KeyMapCard({ drawId }: { drawId: string }) {
         </Button>
       }
     >
-      <Typography.Paragraph type="secondary">{m('keyMapIntro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{m(province ? 'keyMapIntroProvince' : 'keyMapIntro')}</Typography.Paragraph>
       {state.error && <Alert type="error" showIcon title={state.error} />}
       {check && (
         <>

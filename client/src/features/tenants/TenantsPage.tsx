@@ -8,9 +8,10 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
-import { canSeeKeptAuditHeads } from '../../app/permissions';
+import { canSeeKeptAuditHeads, canSeeProvincialDashboard } from '../../app/permissions';
 import { AnchorNowButton } from '../audit/AnchorNowButton';
 import { KeptAuditHeadsCard } from '../audit/KeptAuditHeadsCard';
+import { ProvinceDrawsCard } from '../draws/ProvinceDrawsCard';
 import { useI18n, useMessages } from '../../app/i18n';
 import { useCursorPages } from '../../app/useCursorPages';
 import { useNotifyProblem } from '../../app/useNotifyProblem';
@@ -150,6 +151,7 @@ export function TenantsPage() {
         {canManage && <OnboardTenantModal open={onboarding} onClose={() => setOnboarding(false)} onOnboarded={setIssued} />}
         <OneTimeCodeModal issued={issued} onClose={() => setIssued(null)} />
       </Card>
+      {canSeeProvincialDashboard(user) && <ProvinceDrawsCard />}
       {canSeeKeptAuditHeads(user) && <KeptAuditHeadsCard />}
     </Flex>
   );

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Re
 import { LARGE_FIELD_COST } from '../../graphql/limits';
 import { GraphQLJSON } from 'graphql-scalars';
 import { deriveSeedHex, fromGlobalUuid, type DrawAlgorithm } from '@spotcheck/shared';
-import { unpackKeyMap } from './pseudonyms';
+import { keyMapView, unpackKeyMap } from './pseudonyms';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs, paginate } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
@@ -98,9 +98,7 @@ export class DrawResolver {
   keyMap(@Root() draw: Draw, @Ctx() ctx: RequestContext) {
     const viewer = requireViewer(ctx);
     if (!viewer.roles.some((r) => r === 'SUPERVISOR' || r === 'LEADER' || r === 'OFFICE')) throw forbidden('化名对照仅供纪检监督、分管领导和领导小组办公室查看');
-    if (!draw.keyMapGz || !draw.pseudonymSecret) return null;
-    const map = unpackKeyMap(draw.keyMapGz);
-    return { drawSecret: draw.pseudonymSecret, strata: [...map.strata], entities: [...map.entities], inspectors: [...map.inspectors], tags: [...map.tags] };
+    return draw.keyMapGz && draw.pseudonymSecret ? keyMapView(draw.pseudonymSecret, draw.keyMapGz) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: '服务器种子，摇号后公开（其 SHA-256 即承诺值）' })

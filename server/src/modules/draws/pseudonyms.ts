@@ -140,6 +140,20 @@ export function unpackKeyMap(gz: Buffer): KeyMap {
   return { strata: new Map(raw.strata), entities: new Map(raw.entities), inspectors: new Map(raw.inspectors), tags: new Map(raw.tags) };
 }
 
+/** The key map as the app shows it: the draw's secret and each pseudonym beside what it stands for. */
+export interface KeyMapView {
+  drawSecret: string;
+  strata: [string, string][];
+  entities: [string, string][];
+  inspectors: [string, string][];
+  tags: [string, string][];
+}
+
+export function keyMapView(drawSecretHex: string, gz: Buffer): KeyMapView {
+  const map = unpackKeyMap(gz);
+  return { drawSecret: drawSecretHex, strata: [...map.strata], entities: [...map.entities], inspectors: [...map.inspectors], tags: [...map.tags] };
+}
+
 /** A /2 result with the plain keys again: what the server stores as the draw's selections. */
 export function plainOutcome(outcome: DrawOutcome, keyMap: KeyMap): DrawOutcome {
   const get = (m: Map<string, string>, p: string) => {
