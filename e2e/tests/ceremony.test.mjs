@@ -1,7 +1,8 @@
 // The draw ceremony in a real browser against the real server: 舞钢's office plans a task (checked as
 // it is typed), freezes the pool, the leader enters the witness value and watches on the big screen,
 // the office enters the announced number and draws; results appear on both screens, the revealed seeds
-// check out in the browser, and the results export. An infeasible draw is refused naming its constraint.
+// check out in the browser, and the results export; the province checks the pseudonym map of 舞钢's draw.
+// An infeasible draw is refused naming its constraint.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useServerAndBrowser } from '../support/suite.mjs';
@@ -170,6 +171,28 @@ describe('the draw ceremony', () => {
     } finally {
       await office.context().close();
       await leader.context().close();
+    }
+  });
+
+  test('the province sees the draw whole: 舞钢’s draw under 下级单位, its pseudonym map checked in the browser', async () => {
+    const province = await signedIn('henan.viewer');
+    try {
+      await province.getByRole('menuitem', { name: '下级单位' }).click();
+      const row = province.locator(`[data-testid="province-draw-row"][data-task="${TITLE}"]`);
+      await row.waitFor();
+      await assertText(row, '舞钢市自然资源和规划局');
+      await assertText(row, '已摇号');
+      await row.getByTestId('province-draw-key-map').click();
+      await province.getByTestId('key-map-load').click();
+      const mapCheck = province.getByTestId('key-map-check');
+      await mapCheck.waitFor({ timeout: 60_000 });
+      assert.equal(await mapCheck.getAttribute('data-ok'), 'true');
+      assert.ok((await province.getByTestId('key-map-row').count()) > 0);
+      // The map's long hashes scroll inside their table: the page itself never scrolls sideways.
+      assert.equal(await province.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+      await screenshot(province, 'ceremony-09-province-key-map');
+    } finally {
+      await province.context().close();
     }
   });
 

@@ -46,7 +46,7 @@ export function AppShell({ children, sider, extra }: Props) {
           <Layout.Sider width={208} theme="light" breakpoint="md" collapsedWidth={0} data-testid="side-menu">
             {sider}
           </Layout.Sider>
-          <Layout.Content style={{ padding: 24, display: 'flex', justifyContent: 'center', alignItems: 'flex-start' }}>{children}</Layout.Content>
+          <Layout.Content style={{ padding: 24, display: 'flex', justifyContent: 'center', alignItems: 'flex-start', minWidth: 0 }}>{children}</Layout.Content>
         </Layout>
       ) : (
         <Layout.Content style={{ display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: '64px 16px' }}>

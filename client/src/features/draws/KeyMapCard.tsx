@@ -84,6 +84,7 @@ export function KeyMapCard({ drawId, province = false }: { drawId: string; provi
           <Table
             rowKey="pseudonym"
             size="small"
+            scroll={{ x: 'max-content' }}
             dataSource={check.drawn}
             pagination={{ pageSize: 20, showSizeChanger: false }}
             columns={[

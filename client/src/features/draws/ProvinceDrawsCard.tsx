@@ -1,6 +1,7 @@
 /**
  * 下级单位摇号 (on 下级单位, for provincial viewers): the draws of the bureaus below the province, newest
- * first, each with its public record and, on request, its key map checked in the browser (KeyMapCard).
+ * first, each with its public record and, on request, its key map checked in the browser (KeyMapCard,
+ * shown below the list rather than in it, so its long hashes do not widen the table).
  */
 import { useState, type HTMLAttributes } from 'react';
 import { useQuery } from '@apollo/client/react';
@@ -60,11 +61,6 @@ export function ProvinceDrawsCard() {
         dataSource={connection.edges.map((e) => e.node)}
         pagination={false}
         locale={{ emptyText: m('provinceDrawsEmpty') }}
-        expandable={{
-          expandedRowKeys: open ? [open] : [],
-          showExpandColumn: false,
-          expandedRowRender: (draw) => <KeyMapCard drawId={draw.id} province />,
-        }}
         onRow={(draw) => ({ 'data-testid': 'province-draw-row', 'data-task': draw.taskTitle }) as HTMLAttributes<HTMLElement>}
         columns={[
           { key: 'bureau', title: m('provinceBureau'), dataIndex: 'bureau' },
@@ -94,6 +90,7 @@ export function ProvinceDrawsCard() {
         ]}
       />
       <CursorPager pages={pages} totalCount={connection.totalCount} pageInfo={connection.pageInfo} loading={loading} testId="province-draws-pager" />
+      {open && <KeyMapCard key={open} drawId={open} province />}
     </Card>
   );
 }

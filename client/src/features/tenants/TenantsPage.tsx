@@ -114,7 +114,7 @@ export function TenantsPage() {
   });
 
   return (
-    <Flex vertical gap={16}>
+    <Flex vertical gap={16} style={{ width: '100%', minWidth: 0 }}>
       <Card
         style={{ width: '100%' }}
         title={m(canManage ? 'manageTitle' : 'subordinateTitle')}
