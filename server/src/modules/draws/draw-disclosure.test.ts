@@ -1,5 +1,6 @@
 import { fromGlobalUuid, toGlobalId, pseudonymFromSalt, pseudonymOf, verifyDraw, type DrawRecord, type PseudonymKind } from '@spotcheck/shared';
 import { seedDemoDraw } from '../../seed/demo-draw';
+import { packRecord } from './draw-record-store';
 import { createChangdeTask, holdCeremony } from '../../test-support/draw-ceremony';
 import { publishInspection } from '../../test-support/inspection-fixture';
 import { codes, startTestApp, type TestApp } from '../../test-support/test-app';
@@ -129,5 +130,32 @@ describe('disclosure in stages: a fresh draw’s public record names nobody unti
     const record = JSON.parse(await publicRecordText(t, toGlobalId('Draw', old.id))) as DrawRecord;
     expect(record.algorithm).toBe('spotcheck-draw/1');
     expect(verifyDraw(record)).toEqual({ ok: true, revealed: true });
+  });
+
+  it('a failure is published by pseudonym and read inside the bureau by the stratum and USCC it stands for', async () => {
+    const uuid = fromGlobalUuid(drawId, 'Draw')!;
+    const [{ record_gz: original }] = await t.sql(`SELECT record_gz FROM draws WHERE id = $1`, [uuid]);
+    const published = JSON.parse(await publicRecordText(t, drawId)) as DrawRecord;
+    const stratum = published.input.strata[0]!;
+    const entityKey = stratum.entities[0]!.key;
+    // The shape of a team-step failure (docs/draw-spec.md §10.2), stored as a failed draw stores it.
+    const failure = { constraint: 'WORKLOAD_CAP' as const, phase: 'teams' as const, stratumKey: stratum.key, entityKey };
+    // A drawn draw never changes (a trigger refuses it); the test stores the failure past the trigger, as the owner.
+    const store = (gz: Buffer) =>
+      t.sql(`BEGIN; SET LOCAL session_replication_role = replica; UPDATE draws SET record_gz = '\\x${gz.toString('hex')}' WHERE id = '${uuid}'; COMMIT;`);
+    await store(await packRecord({ ...published, result: null, failure }, null));
+    try {
+      const office = await t.login('changde.admin');
+      const seen = await t.gql('query($id: ID!) { node(id: $id) { ... on Draw { failure keyMap } } }', { id: drawId }, office);
+      expect(seen.errors).toBeUndefined();
+      const { keyMap } = seen.data.node;
+      const plain = (list: [string, string][], p: string) => new Map(list).get(p);
+      expect(seen.data.node.failure).toEqual({ ...failure, stratumKey: plain(keyMap.strata, stratum.key), entityKey: plain(keyMap.entities, entityKey) });
+      expect(seen.data.node.failure.entityKey).toMatch(/^[0-9A-Z]{18}$/);
+      // The public record keeps the pseudonyms.
+      expect(JSON.parse(await publicRecordText(t, drawId)).failure).toEqual(failure);
+    } finally {
+      await store(original);
+    }
   });
 });
