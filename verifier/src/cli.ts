@@ -1,5 +1,5 @@
 import { verifyRecordText } from './verify-record';
-import { parseRecord, readSource, UnreadableRecord } from './read-source';
+import { readSource, UnreadableRecord } from './read-source';
 import { findServerCli, runServerCli, serverCommandLines } from './server-cli';
 
 const VERIFY_HELP = '核验公开的摇号记录：spotcheck verify-draw <文件或网址>（0 通过，1 不通过，2 无法读取）';
@@ -15,8 +15,7 @@ export async function verifyDrawCommand(args: string[]): Promise<number> {
     const text = await readSource(source);
     // Text that is not JSON at all cannot be read (2); JSON that breaks the spec's strict reading (a
     // byte-order mark, a duplicate member) is read and found malformed (1).
-    parseRecord(text.replace(/^\ufeff/, ''), source);
-    const verdict = verifyRecordText(text);
+    const verdict = verifyRecordText(text, source);
     process.stdout.write(`${verdict.message}\n`);
     return verdict.ok ? 0 : 1;
   } catch (error) {
