@@ -17,17 +17,20 @@ export class EntityDrawLine {
 
 /**
  * The entity's own line of a pseudonymous draw: its salt (from the draw's secret and its USCC) and the
- * pseudonym it gives. Only the bureau's own draw (a joint participant's record names the lead's draw,
- * whose secret stays with the lead); null for a /1 draw, whose record names the entity anyway.
+ * pseudonym it gives; null for a /1 draw, whose record names the entity anyway. A joint task's
+ * participant holds a record of the lead's draw: its secret comes through `joint_draw_secret`, which
+ * answers only for the caller's own record of a participation in that draw's task. The secret itself
+ * never leaves the server; the entity gets its salt alone.
  */
-export async function entityDrawLine(m: EntityManager, tenantId: string, drawId: string, uscc: string): Promise<EntityDrawLine | null> {
-  const [draw] = (await m.query(`SELECT algorithm, pseudonym_secret FROM draws WHERE tenant_id = $1 AND id = $2`, [tenantId, drawId])) as {
-    algorithm: string;
-    pseudonym_secret: string | null;
-  }[];
+export async function entityDrawLine(m: EntityManager, record: { tenantId: string; id: string; drawId: string; participationId: string | null }, uscc: string): Promise<EntityDrawLine | null> {
+  const [draw] = (
+    record.participationId
+      ? await m.query(`SELECT algorithm, pseudonym_secret FROM joint_draw_secret($1)`, [record.id])
+      : await m.query(`SELECT algorithm, pseudonym_secret FROM draws WHERE tenant_id = $1 AND id = $2`, [record.tenantId, record.drawId])
+  ) as { algorithm: string; pseudonym_secret: string | null }[];
   if (!draw?.pseudonym_secret) return null;
   const salt = saltOf(draw.pseudonym_secret, 'entity', uscc);
-  const id = toGlobalId('Draw', drawId);
+  const id = toGlobalId('Draw', record.drawId);
   return Object.assign(new EntityDrawLine(), {
     drawId: id,
     algorithm: draw.algorithm,

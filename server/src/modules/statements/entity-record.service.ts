@@ -64,7 +64,7 @@ export function readEntityRecord(app: AppServices, scope: CodeScope): Promise<En
       evidence,
       history,
       jointParts: await jointRecordParts(m, record, scope.tenantId, false),
-      drawLine: await entityDrawLine(m, scope.tenantId, record.drawId, record.entityUscc),
+      drawLine: await entityDrawLine(m, record, record.entityUscc),
     });
   });
 }
