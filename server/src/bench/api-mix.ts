@@ -26,12 +26,14 @@ export type Screen = keyof typeof SCREENS;
 /** The page size each list screen asks for (client: RecordsCard PAGE, useCursorPages(20)). */
 export const PAGE_SIZES: Partial<Record<Screen, number>> = { workbench: 5, records: 20, assignments: 20, portal: 20 };
 
-export const USERS = ['wugang.admin', 'wugang.leader', 'wugang.head01', 'wugang.head02', 'wugang.head03', 'wugang.head04', 'wugang.inspector01', 'pingdingshan.admin', 'pingdingshan.leader', 'changde.admin', 'changde.leader'] as const;
-export type BenchUser = string;
+export const USERS = [
+  ...['wugang.admin', 'wugang.leader', 'wugang.head01', 'wugang.head02', 'wugang.head03', 'wugang.head04', 'wugang.inspector01'],
+  ...['pingdingshan.admin', 'pingdingshan.leader', 'changde.admin', 'changde.leader'],
+];
 
 export interface MixEntry {
   screen: Screen;
-  user: BenchUser | null;
+  user: string | null;
   variables: Record<string, unknown>;
 }
 
@@ -63,7 +65,14 @@ export async function readFixtures(admin: Client): Promise<Fixtures> {
       WHERE i.tenant_id = $1 AND i.status = 'RETURNED' ORDER BY u.username LIMIT 1`,
     [wugang.id],
   );
-  return { reporter: reporter?.username ?? 'wugang.inspector01', wugangDraw: toGlobalId('Draw', draw.id), jointDraw: joint ? toGlobalId('Draw', joint.id) : null, published: toGlobalId('Inspection', published.id), submitted, wugang: toGlobalId('Tenant', wugang.id) };
+  return {
+    reporter: reporter?.username ?? 'wugang.inspector01',
+    wugangDraw: toGlobalId('Draw', draw.id),
+    jointDraw: joint ? toGlobalId('Draw', joint.id) : null,
+    published: toGlobalId('Inspection', published.id),
+    submitted,
+    wugang: toGlobalId('Tenant', wugang.id),
+  };
 }
 
 /** The submitted records the bench may move on to approval: all but the last, which a record page of the mix reads. */

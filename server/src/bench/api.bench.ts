@@ -139,7 +139,8 @@ export async function runApiBench(): Promise<void> {
     }
     console.log(
       `service: ${Math.round(ours.rps)} requests/s, p50 ${ours.p50Ms} ms, p95 ${ours.p95Ms} ms, p99 ${ours.p99Ms} ms, max ${ours.maxMs} ms; ` +
-        `${(statementsUnderLoad / ours.requests).toFixed(1)} statements per request; CPU per request ${perRequest(oursCpu.node, ours.requests)} µs node + ${perRequest(oursCpu.pg, ours.requests)} µs PostgreSQL`,
+        `${(statementsUnderLoad / ours.requests).toFixed(1)} statements per request; ` +
+        `CPU per request ${perRequest(oursCpu.node, ours.requests)} µs node + ${perRequest(oursCpu.pg, ours.requests)} µs PostgreSQL`,
     );
     console.log(
       `floor: ${Math.round(bare.rps)} requests/s, p50 ${bare.p50Ms} ms, p95 ${bare.p95Ms} ms, p99 ${bare.p99Ms} ms, max ${bare.maxMs} ms; ` +

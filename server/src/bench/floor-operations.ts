@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { CUSTOM_RESULT_PREFIX, fromGlobalUuid, standardResultCategory, STANDARD_RESULT_CATEGORIES, toGlobalId } from '@spotcheck/shared';
 import { recordPageObject } from './floor-record-page';
-import { connection, recordPage, todayInBeijing, VIEWER_PARAMS_TYPED, actionsSql, type FloorViewer, type Row } from './floor-records';
+import { connection, recordPage, todayInBeijing, VIEWER_PARAMS_TYPED, actionsSql, viewerParams, type FloorViewer, type Row } from './floor-records';
 
 /**
  * The floor's answer to each operation the bench replays, by operation name: hand-written SQL in the
@@ -87,7 +87,9 @@ async function assignments(c: PoolClient, v: Record<string, any>, viewer: FloorV
       inspection: p.record ? { __typename: 'Inspection', id: toGlobalId('Inspection', p.record.id), status: p.record.status, reportedLateDays: p.record.reported_late_days } : null,
     };
   });
-  const total = page.length ? Number(page[0].total__) : Number((await c.query(`SELECT count(*) AS n FROM draw_selections s WHERE s.tenant_id = $1 AND s.draw_id = $2 AND ${mine}`, [t, drawId, !!v.mine, viewer.userId])).rows[0].n);
+  const total = page.length
+    ? Number(page[0].total__)
+    : Number((await c.query(`SELECT count(*) AS n FROM draw_selections s WHERE s.tenant_id = $1 AND s.draw_id = $2 AND ${mine}`, [t, drawId, !!v.mine, viewer.userId])).rows[0].n);
   return { inspectionAssignments: connection('InspectionAssignment', nodes, offset, total) };
 }
 
@@ -154,7 +156,8 @@ async function publicResults(c: PoolClient, v: Record<string, any>): Promise<Row
     if (!r.result_category) return null;
     const standard = standardResultCategory(r.result_category);
     if (standard) return { __typename: 'PublicResultCategory', code: r.result_category, label: standard.label, problem: standard.problem };
-    return r.result_category.startsWith(CUSTOM_RESULT_PREFIX) && r.custom_label ? { __typename: 'PublicResultCategory', code: r.result_category, label: r.custom_label, problem: !!r.custom_problem } : null;
+    if (!r.result_category.startsWith(CUSTOM_RESULT_PREFIX) || !r.custom_label) return null;
+    return { __typename: 'PublicResultCategory', code: r.result_category, label: r.custom_label, problem: !!r.custom_problem };
   };
   const nodes = rows.map((r) => {
     const drawId = toGlobalId('Draw', r.draw_id);
@@ -187,7 +190,10 @@ async function publicResults(c: PoolClient, v: Record<string, any>): Promise<Row
 async function approve(c: PoolClient, v: Record<string, any>, viewer: FloorViewer): Promise<Row> {
   const id = fromGlobalUuid(v.id, 'Inspection');
   const allowed = (
-    await c.query(`SELECT 'APPROVE' = ANY (${actionsSql(viewer)}) AS ok FROM inspections i WHERE i.tenant_id = $1 AND ${VIEWER_PARAMS_TYPED} AND i.id = $5 FOR UPDATE`, [viewer.tenantId, viewer.userId, viewer.inspectorId ?? '00000000-0000-0000-0000-000000000000', viewer.departmentId, id])
+    await c.query(`SELECT 'APPROVE' = ANY (${actionsSql(viewer)}) AS ok FROM inspections i WHERE i.tenant_id = $1 AND ${VIEWER_PARAMS_TYPED} AND i.id = $5 FOR UPDATE`, [
+      ...viewerParams(viewer),
+      id,
+    ])
   ).rows[0];
   if (v.action !== 'APPROVE' || !allowed?.ok) throw new Error('not allowed');
   const name = (await c.query(`SELECT display_name FROM users WHERE tenant_id = $1 AND id = $2`, [viewer.tenantId, viewer.userId])).rows[0]?.display_name ?? '';

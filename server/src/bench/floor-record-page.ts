@@ -46,16 +46,33 @@ export async function recordPageObject(c: PoolClient, viewer: FloorViewer, globa
       )
     ).rows.map((x: Row) => [x.id, x]),
   );
-  const confirmations = (await c.query(`SELECT inspector_id, confirmed_at, content_hash = $3 AS current FROM inspection_confirmations WHERE tenant_id = $1 AND inspection_id = $2 ORDER BY confirmed_at`, [t, id, r.content_hash])).rows;
+  const confirmations = (
+    await c.query(
+      `SELECT inspector_id, confirmed_at, content_hash = $3 AS current FROM inspection_confirmations
+        WHERE tenant_id = $1 AND inspection_id = $2 ORDER BY confirmed_at`,
+      [t, id, r.content_hash],
+    )
+  ).rows;
   const steps = (await c.query(`SELECT action, to_status, comment, user_name, at FROM inspection_steps WHERE tenant_id = $1 AND inspection_id = $2 ORDER BY at`, [t, id])).rows;
   const linked = new Map(
-    (await c.query(`SELECT id, status FROM inspections WHERE tenant_id = $1 AND id = ANY ($2)`, [t, [r.corrects_id, r.corrected_by_id].filter(Boolean)])).rows.map((x: Row) => [x.id, { __typename: 'Inspection', id: toGlobalId('Inspection', x.id), status: x.status }]),
+    (await c.query(`SELECT id, status FROM inspections WHERE tenant_id = $1 AND id = ANY ($2)`, [t, [r.corrects_id, r.corrected_by_id].filter(Boolean)])).rows.map((x: Row) => [
+      x.id,
+      { __typename: 'Inspection', id: toGlobalId('Inspection', x.id), status: x.status },
+    ]),
   );
   const mayRead = viewer.roles.some((role) => EVIDENCE_READERS.includes(role)) || (!!viewer.inspectorId && r.team_ids.includes(viewer.inspectorId));
   let evidence: Row[] | null = null;
   let statements: Row[] | null = null;
   if (mayRead) {
-    const files = (await c.query(`SELECT * FROM evidence_files WHERE tenant_id = $1 AND (inspection_id = $2 OR statement_id IN (SELECT s.id FROM inspection_statements s JOIN inspections x ON x.tenant_id = s.tenant_id AND x.id = s.inspection_id WHERE s.tenant_id = $1 AND x.access_code_hash = $3)) ORDER BY created_at, id`, [t, id, r.access_code_hash])).rows;
+    // The team's files of this record, and the attachments of the statements on its access code.
+    const files = (
+      await c.query(
+        `SELECT * FROM evidence_files WHERE tenant_id = $1 AND (inspection_id = $2 OR statement_id IN (
+           SELECT s.id FROM inspection_statements s JOIN inspections x ON x.tenant_id = s.tenant_id AND x.id = s.inspection_id
+            WHERE s.tenant_id = $1 AND x.access_code_hash = $3)) ORDER BY created_at, id`,
+        [t, id, r.access_code_hash],
+      )
+    ).rows;
     evidence = files.filter((f: Row) => f.statement_id === null && f.inspection_id === id).map(evidenceObject);
     statements = (
       await c.query(
@@ -108,7 +125,12 @@ export async function recordPageObject(c: PoolClient, viewer: FloorViewer, globa
         name: x.name,
         department: x.department_id ? { __typename: 'Department', id: toGlobalId('Department', x.department_id), name: x.department_name } : null,
       })),
-    confirmations: confirmations.map((x: Row) => ({ __typename: 'InspectionConfirmationView', confirmedAt: x.confirmed_at, current: x.current, inspector: { __typename: 'Inspector', id: toGlobalId('Inspector', x.inspector_id) } })),
+    confirmations: confirmations.map((x: Row) => ({
+      __typename: 'InspectionConfirmationView',
+      confirmedAt: x.confirmed_at,
+      current: x.current,
+      inspector: { __typename: 'Inspector', id: toGlobalId('Inspector', x.inspector_id) },
+    })),
     steps: steps.map((x: Row) => ({ __typename: 'InspectionStep', action: x.action, toStatus: x.to_status, comment: x.comment, userName: x.user_name, at: x.at })),
     corrects: r.corrects_id ? (linked.get(r.corrects_id) ?? null) : null,
     correctedBy: r.corrected_by_id ? (linked.get(r.corrected_by_id) ?? null) : null,
