@@ -14,6 +14,7 @@ import type { LoadRequest } from './api-load';
 /** The screens and the client operation each sends (the workbench's "awaiting me" card, the list pages at their page sizes). */
 export const SCREENS = {
   workbench: 'WorkbenchRecords',
+  workbenchTasks: 'WorkbenchTasks',
   records: 'Inspections',
   record: 'Inspection',
   approve: 'TransitionInspection',
@@ -24,7 +25,7 @@ export const SCREENS = {
 export type Screen = keyof typeof SCREENS;
 
 /** The page size each list screen asks for (client: RecordsCard PAGE, useCursorPages(20)). */
-export const PAGE_SIZES: Partial<Record<Screen, number>> = { workbench: 5, records: 20, assignments: 20, portal: 20 };
+export const PAGE_SIZES: Partial<Record<Screen, number>> = { workbench: 5, workbenchTasks: 5, records: 20, assignments: 20, portal: 20 };
 
 export const USERS = [
   ...['wugang.admin', 'wugang.leader', 'wugang.head01', 'wugang.head02', 'wugang.head03', 'wugang.head04', 'wugang.inspector01'],
@@ -88,6 +89,10 @@ export function readMix(f: Fixtures): MixEntry[] {
     { screen: 'workbench', user: 'wugang.admin', variables: { awaitingMe: true, ...page('workbench') } },
     { screen: 'workbench', user: f.reporter, variables: { awaitingMe: true, ...page('workbench') } },
     { screen: 'workbench', user: 'wugang.head01', variables: { awaitingMe: true, ...page('workbench') } },
+    { screen: 'workbench', user: 'wugang.admin', variables: { overdue: true, ...page('workbench') } },
+    { screen: 'workbenchTasks', user: 'wugang.admin', variables: { inProgress: true, ...page('workbenchTasks') } },
+    { screen: 'workbenchTasks', user: f.reporter, variables: { mine: true, ...page('workbenchTasks') } },
+    { screen: 'workbenchTasks', user: 'changde.admin', variables: { inProgress: true, ...page('workbenchTasks') } },
     { screen: 'workbench', user: 'pingdingshan.leader', variables: { awaitingMe: true, ...page('workbench') } },
     { screen: 'records', user: 'wugang.admin', variables: { mine: null, overdue: null, search: null, ...page('records') } },
     { screen: 'records', user: 'wugang.inspector01', variables: { mine: true, overdue: null, search: null, ...page('records') } },
@@ -108,7 +113,8 @@ export function readMix(f: Fixtures): MixEntry[] {
 export function labelOf(entry: MixEntry): string {
   const v = entry.variables;
   const extra = v.first ? ` first=${v.first}` : v.year ? ` ${v.year}` : '';
-  return `${entry.screen} (${SCREENS[entry.screen]}) as ${entry.user ?? 'the public'}${v.mine ? ' mine' : ''}${v.bureauId ? ' one bureau' : ''}${extra}`;
+  const filters = ['mine', 'overdue', 'inProgress', 'awaitingMe'].filter((k) => v[k]).join(' ');
+  return `${entry.screen} (${SCREENS[entry.screen]}) as ${entry.user ?? 'the public'}${filters ? ` ${filters}` : ''}${v.bureauId ? ' one bureau' : ''}${extra}`;
 }
 
 /** The client's documents, printed as its link sends them, by operation name. */

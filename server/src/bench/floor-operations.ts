@@ -47,6 +47,26 @@ async function records(c: PoolClient, v: Record<string, any>, viewer: FloorViewe
   return { inspections };
 }
 
+/** The workbench's task cards: the bureau's tasks, latest first, the viewer's (drawn onto a team) or those in progress. */
+async function tasks(c: PoolClient, v: Record<string, any>, viewer: FloorViewer): Promise<Row> {
+  const { first, offset } = bounds(v);
+  const conditions = ['t.tenant_id = $1', '($2::uuid IS NOT NULL OR TRUE)'];
+  if (v.mine) {
+    conditions.push(`(EXISTS (SELECT 1 FROM draws d JOIN draw_selections s ON s.tenant_id = d.tenant_id AND s.draw_id = d.id WHERE d.tenant_id = t.tenant_id AND d.task_id = t.id AND $2 = ANY (s.inspector_ids))
+      OR EXISTS (SELECT 1 FROM inspections i WHERE i.tenant_id = t.tenant_id AND i.task_id = t.id AND $2 = ANY (i.team_ids)))`);
+  }
+  if (v.inProgress) conditions.push(`(t.status IN ('DRAFT', 'COMMITTED') OR (t.status = 'DRAWN' AND t.ends_on >= $5::date))`);
+  const rows = (
+    await c.query(
+      `SELECT t.id, t.title, t.status, t.starts_on::text AS starts_on, t.ends_on::text AS ends_on, t.joint, count(*) OVER () AS total__
+         FROM tasks t WHERE ${conditions.join(' AND ')} ORDER BY t.starts_on DESC, t.created_at DESC LIMIT $3 OFFSET $4`,
+      [viewer.tenantId, viewer.inspectorId ?? '00000000-0000-0000-0000-000000000000', first, offset, ...(v.inProgress ? [todayInBeijing()] : [])],
+    )
+  ).rows as Row[];
+  const nodes = rows.map((r) => ({ __typename: 'Task', id: toGlobalId('Task', r.id), title: r.title, status: r.status, startsOn: r.starts_on, endsOn: r.ends_on, joint: r.joint }));
+  return { tasks: connection('Task', nodes, offset, rows.length ? Number(rows[0]!.total__) : 0) };
+}
+
 /** A draw's selections with their entity, items, team (and linked account) and latest own record. */
 async function assignments(c: PoolClient, v: Record<string, any>, viewer: FloorViewer): Promise<Row> {
   const { first, offset } = bounds(v);
@@ -210,6 +230,7 @@ async function approve(c: PoolClient, v: Record<string, any>, viewer: FloorViewe
 
 export const FLOOR_OPERATIONS: Record<string, FloorOperation> = {
   WorkbenchRecords: { run: (c, v, viewer) => records(c, v, viewer!) },
+  WorkbenchTasks: { run: (c, v, viewer) => tasks(c, v, viewer!) },
   Inspections: { run: (c, v, viewer) => records(c, v, viewer!) },
   Inspection: { run: async (c, v, viewer) => ({ node: await recordPageObject(c, viewer!, v.id) }) },
   TransitionInspection: { writes: true, run: (c, v, viewer) => approve(c, v, viewer!) },
