@@ -1,6 +1,6 @@
 import type { StatementCounter } from '../db/statement-counter';
 import { answerDifferences } from './api-compare';
-import { SCREENS, bodyOf, labelOf, post, type MixEntry } from './api-mix';
+import { bodyOf, labelOf, post, type MixEntry } from './api-mix';
 
 /** The service's answer to one entry of the mix, sent on its own, with what it cost in SQL. */
 export interface Measured {
@@ -43,5 +43,3 @@ export function recordOf(data: unknown): unknown {
 export function recordPageEntry(id: unknown, user: MixEntry['user']): MixEntry {
   return { screen: 'record', user, variables: { id } };
 }
-
-export const OPERATION_OF = SCREENS;

@@ -33,7 +33,11 @@ async function records(c: PoolClient, v: Record<string, any>, viewer: FloorViewe
   const extra: unknown[] = [];
   const param = (value: unknown) => (extra.push(value), `$${6 + extra.length}`);
   if (v.status) conditions.push(`i.status = ${param(v.status)}`);
-  if (v.taskId) conditions.push(`i.task_id = ${param(fromGlobalUuid(v.taskId, 'Task'))}::uuid`);
+  if (v.taskId) {
+    // A joint task's records: the lead's parts and those of its participants in this bureau.
+    const task = param(fromGlobalUuid(v.taskId, 'Task'));
+    conditions.push(`(i.task_id = ${task}::uuid OR i.participation_id IN (SELECT jp.id FROM joint_participants jp WHERE jp.tenant_id = i.tenant_id AND jp.task_id = ${task}::uuid))`);
+  }
   if (v.mine) conditions.push(`$3::uuid = ANY (i.team_ids)`);
   if (v.search) conditions.push(`(strpos(i.entity_name, ${param(v.search)}) > 0 OR i.entity_uscc = upper(${param(v.search)}))`);
   if (v.overdue) {
