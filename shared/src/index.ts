@@ -20,3 +20,4 @@ export * from './year-caps';
 export * from './eligibility';
 export * from './id-number';
 export * from './role-separation';
+export * from './beijing-time';
