@@ -16,7 +16,7 @@ const Env = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  /** The first wait of the sign-in throttles; each further failure doubles it (see login-throttle.ts). */
+  /** The first wait of the sign-in throttles; each further failure doubles it (see security/address-limiter.ts). */
   LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(500),
   /** Cap of the wait between failed sign-ins on one account from one address (the guesser's). */
   LOGIN_PAIR_MAX_DELAY_SECONDS: z.coerce.number().int().positive().max(86_400).default(900),

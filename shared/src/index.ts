@@ -17,5 +17,7 @@ export * from './calendar';
 export * from './inspections';
 export * from './access-code';
 export * from './year-caps';
+export * from './eligibility';
 export * from './id-number';
 export * from './role-separation';
+export * from './beijing-time';

@@ -27,6 +27,7 @@ import { registerEvidenceRoutes } from '../modules/evidence/evidence.routes';
 import { registerEntityRecordRoutes } from '../modules/statements/entity-record.routes';
 import { registerFeedRoutes } from '../modules/publication/feed.routes';
 import { noticeDownloadRoute } from '../modules/notices/notice-download';
+import { restErrorHandler } from './rest-errors';
 import { loadTaskNotice } from '../modules/notices/task-notice';
 import { MAX_BODY_BYTES, jsonBodyErrors } from '../security/body-limit';
 import { documentGuard } from '../security/document-guard';
@@ -154,6 +155,7 @@ export async function startHttpServer(
   registerEntityRecordRoutes(web, app);
   registerFeedRoutes(web, app);
   web.get('/api/public/notices/:file', noticeDownloadRoute(app, (req, id) => loadTaskNotice(app, req, id)));
+  web.use('/api', restErrorHandler(app));
   serveClient(web, opts.clientDist);
 
   await new Promise<void>((resolve, reject) => {

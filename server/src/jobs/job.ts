@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { BEIJING_TIME_ZONE } from '@spotcheck/shared';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { AppServices } from '../graphql/context';
@@ -51,4 +52,4 @@ export function defineJob<T extends object>(definition: JobDefinition<T>): JobDe
 }
 
 /** Schedules are read in the bureaus' time zone. */
-export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
+export const SCHEDULE_TIME_ZONE = BEIJING_TIME_ZONE;

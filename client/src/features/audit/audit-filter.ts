@@ -1,4 +1,5 @@
 /** The audit page's filter form, and what it asks the server (days are Beijing days). */
+import { addCalendarDays, beijingDayStartText } from '@spotcheck/shared';
 
 export interface AuditFilterValues {
   prefix?: string;
@@ -19,20 +20,14 @@ export const NO_FILTER: AuditFilter = { actionPrefix: null, since: null, until: 
 export const PREFIX_PATTERN = /^[a-z0-9_.-]*$/;
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]*$/;
 
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 export function auditFilterOf(values: AuditFilterValues): AuditFilter {
   const prefix = values.prefix?.trim();
   const actor = values.actor?.trim();
   return {
     actionPrefix: prefix || null,
-    since: values.from ? `${values.from}T00:00:00+08:00` : null,
+    since: values.from ? beijingDayStartText(values.from) : null,
     // Up to the end of the last day chosen.
-    until: values.to ? `${nextDay(values.to)}T00:00:00+08:00` : null,
+    until: values.to ? beijingDayStartText(addCalendarDays(values.to, 1)) : null,
     actorUsername: actor || null,
   };
 }

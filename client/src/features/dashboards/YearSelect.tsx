@@ -1,11 +1,12 @@
 /** The year the figures are for: this year (Beijing time) and the years before it. */
 import { Select } from 'antd';
+import { beijingYear } from '@spotcheck/shared';
 import { useMessages } from '../../app/i18n';
 import { dashboardMessages } from './messages';
 
 /** This year in China, as the server counts it by default. */
 export function currentYear(): number {
-  return new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  return beijingYear();
 }
 
 export function YearSelect({ value, onChange }: { value: number; onChange: (year: number) => void }) {

@@ -1,4 +1,5 @@
 /** Small formatting helpers of the record pages. */
+import { beijingDate } from '@spotcheck/shared';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -23,5 +24,5 @@ export function entityRecordLink(code: string): string {
 
 /** Today in China (UTC+8), as the server judges "not after today" for the inspection date. */
 export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return beijingDate(now);
 }

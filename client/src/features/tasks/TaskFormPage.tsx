@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { ENTITY_STATUS, RISK_CLASS_LABELS, type RestrictableRiskClass } from '@spotcheck/shared';
+import { ENTITY_STATUS, RISK_CLASS_LABELS, beijingDate, type RestrictableRiskClass } from '@spotcheck/shared';
 import { labelRule } from '../../app/form-rules';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate, PATHS } from '../../app/navigation';
@@ -25,7 +25,6 @@ import { emptyTask, periodRule, ratioRule, taskInput, taskValues, type TaskFormV
 const FIELDS = ['kind', 'reason', 'planId', 'round', 'title', 'purpose', 'procedure', 'divisionOfLabour', 'confidentiality', 'startsOn', 'endsOn', 'teamSize', 'items', 'regionCodes', 'statuses', 'riskClasses', 'departmentIds', 'leadDepartmentId'] as const;
 const RENAMES = { 'targetFilter.regionCodes': 'regionCodes', 'targetFilter.statuses': 'statuses', 'targetFilter.riskClasses': 'riskClasses', 'inspectorFilter.departmentIds': 'departmentIds' };
 
-const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export function TaskFormPage({ id }: { id?: string }) {
   const options = useQuery(TASK_FORM_OPTIONS, { fetchPolicy: 'cache-and-network' });
@@ -55,7 +54,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
   const [kind, setKind] = useState(initial.kind);
   const startsOn = Form.useWatch('startsOn', form) as string | undefined;
   // A window already begun (Beijing date) is made only with a reason, and waits for the leader's approval.
-  const late = kind === 'PLANNED' && !!startsOn && startsOn < beijingToday();
+  const late = kind === 'PLANNED' && !!startsOn && startsOn < beijingDate();
   const plan = plans.find((p) => p.id === planId);
   const rounds = plan ? scheduleOf(plan.schedule) : [];
   const chosenRound = rounds.find((r) => r.round === round);

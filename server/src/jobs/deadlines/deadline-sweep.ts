@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { beijingDayStart, beijingMinute } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 import { inTenant } from '../../db/tenancy';
 import { notify } from '../../modules/notifications/notification.service';
@@ -64,7 +65,7 @@ async function sweepItem(m: EntityManager, tenantId: string, source: DeadlineSou
     await source.markOverdue?.(m, item, now);
     return DEADLINE_OVERDUE;
   }
-  const remindAt = item.remindAt ?? (item.remindOn ? startOfDay(item.remindOn) : null);
+  const remindAt = item.remindAt ?? (item.remindOn ? beijingDayStart(item.remindOn) : null);
   if (remindAt && now >= remindAt) {
     if (!(await claim(m, tenantId, source, item, DEADLINE_REMINDER, dueAt, item.recipients.length))) return null;
     await notify(m, {
@@ -95,19 +96,12 @@ async function claim(m: EntityManager, tenantId: string, source: DeadlineSource,
 export function overdueFrom(item: DeadlineItem): Date {
   if (item.dueAt) return item.dueAt;
   if (!item.dueOn) throw new Error(`deadline ${item.key}: neither dueAt nor dueOn`);
-  return new Date(startOfDay(item.dueOn).getTime() + 24 * 3600 * 1000);
-}
-
-/** 00:00 Beijing time (UTC+8, no daylight saving) on a `YYYY-MM-DD` day. */
-function startOfDay(day: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a day: ${day}`);
-  return new Date(`${day}T00:00:00+08:00`);
+  return new Date(beijingDayStart(item.dueOn).getTime() + 24 * 3600 * 1000);
 }
 
 function dueLabel(item: DeadlineItem): string {
   if (item.dueOn) return item.dueOn;
-  const beijing = new Date(item.dueAt!.getTime() + 8 * 3600 * 1000).toISOString();
-  return `${beijing.slice(0, 10)} ${beijing.slice(11, 16)}`;
+  return beijingMinute(item.dueAt!);
 }
 
 /** The scheduled job: `DEADLINE_SWEEP_CRON`, once across all servers. */

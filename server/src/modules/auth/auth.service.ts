@@ -9,7 +9,7 @@ import { User, UserStatus } from '../users/user.entity';
 import { Session } from './session.entity';
 import { verifyPassword } from './passwords';
 import { revokeSessions } from './session-revocations';
-import { reserveSignIn, signInSucceeded } from '../../security/login-throttle';
+import { reserveSignIn, signInSucceeded } from '../../security/address-limiter';
 import { formatRefreshToken, hashSecret, newRefreshSecret, parseRefreshToken, sameHash } from './tokens';
 
 export interface AuthResult {

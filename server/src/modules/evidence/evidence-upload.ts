@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { DigestStream } from '../../storage/digest-stream';
 import { badRequestHttp } from '../imports/http-support';
 import { receiveFile } from '../imports/receive-file';
-import { DetailedHttpError } from './evidence-http';
+import { HttpError } from '../../http/rest-errors';
 import { ACCEPTED_DESCRIPTION, cleanFileName, detectEvidenceType, type EvidenceType } from './file-types';
 
 /** One evidence file received into a temporary file, hashed and typed; the caller removes `tempPath`. */
@@ -17,7 +17,7 @@ export interface ReceivedEvidence {
 
 function tooLarge(maxBytes: number) {
   const mb = maxBytes / 1024 / 1024;
-  return new DetailedHttpError(413, 'BAD_USER_INPUT', `文件超过 ${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB 的上限`, { reason: 'FILE_TOO_LARGE', limitBytes: maxBytes });
+  return new HttpError(413, 'BAD_USER_INPUT', `文件超过 ${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB 的上限`, { reason: 'FILE_TOO_LARGE', limitBytes: maxBytes });
 }
 
 /**
@@ -46,7 +46,7 @@ export async function receiveEvidence(req: Request, maxBytes: number): Promise<R
       await handle.close();
     }
     const type = detectEvidenceType(head, file.rawName);
-    if (!type) throw new DetailedHttpError(415, 'BAD_USER_INPUT', `不支持的文件类型：仅接受${ACCEPTED_DESCRIPTION}`, { reason: 'FILE_TYPE' });
+    if (!type) throw new HttpError(415, 'BAD_USER_INPUT', `不支持的文件类型：仅接受${ACCEPTED_DESCRIPTION}`, { reason: 'FILE_TYPE' });
     return { tempPath: file.filePath, fileName: cleanFileName(file.rawName, type), size, sha256, type };
   } catch (error) {
     await fs.promises.rm(file.filePath, { force: true });

@@ -8,7 +8,7 @@ import { signedInContext } from '../imports/http-support';
 import { Inspection } from '../inspections/inspection.entity';
 import { sendEvidence } from './evidence-download';
 import { EvidenceFile } from './evidence-file.entity';
-import { evidenceRoute } from './evidence-http';
+import { restRoute } from '../../http/rest-errors';
 import { receiveEvidence } from './evidence-upload';
 import { addTeamEvidence, mayReadEvidence, precheckTeamUpload } from './evidence.service';
 import { evidenceView } from './evidence.types';
@@ -17,7 +17,7 @@ import { evidenceView } from './evidence.types';
 export function registerEvidenceRoutes(web: express.Express, app: AppServices): void {
   web.post(
     '/api/inspections/:id/evidence',
-    evidenceRoute(app, async (req, res) => {
+    restRoute(app, async (req, res) => {
       const ctx = await signedInContext(app, req);
       await precheckTeamUpload(ctx, String(req.params.id));
       const file = await receiveEvidence(req, app.config.evidence.maxFileBytes);
@@ -32,7 +32,7 @@ export function registerEvidenceRoutes(web: express.Express, app: AppServices): 
 
   web.get(
     '/api/evidence/:id',
-    evidenceRoute(app, async (req, res) => {
+    restRoute(app, async (req, res) => {
       const ctx = await signedInContext(app, req);
       const file = await tenantTx(ctx, async (m) => {
         const id = fromGlobalUuid(String(req.params.id), 'EvidenceFile');

@@ -5,7 +5,8 @@ import { asSubject } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 import { inTenant } from '../../db/tenancy';
 import { forEachBatch } from '../imports/cursor';
-import { fileRoute, forbiddenHttp, heavySlotHttp, notFoundHttp, signedInContext, startDownload } from '../imports/http-support';
+import { forbiddenHttp, heavySlotHttp, notFoundHttp, signedInContext, startDownload } from '../imports/http-support';
+import { restRoute } from '../../http/rest-errors';
 import { ENTITY_EXPORT, INSPECTOR_EXPORT, type DirectoryExport } from './directory-exports';
 import { openTableWriter, type TableFormat } from './table-writer';
 import { TEMPLATE_HEADERS, entityExample, inspectorExample } from './templates';
@@ -38,7 +39,7 @@ async function streamDirectory(m: EntityManager, spec: DirectoryExport, format: 
 export function registerExportRoutes(web: express.Express, app: AppServices): void {
   web.get(
     '/api/exports/:file',
-    fileRoute(app, async (req, res) => {
+    restRoute(app, async (req, res) => {
       const ctx = await signedInContext(app, req);
       const { which, format } = parseFile(req.params.file);
       const spec = which === 'entities' ? ENTITY_EXPORT : INSPECTOR_EXPORT;
@@ -58,7 +59,7 @@ export function registerExportRoutes(web: express.Express, app: AppServices): vo
 
   web.get(
     '/api/templates/:file',
-    fileRoute(app, async (req, res) => {
+    restRoute(app, async (req, res) => {
       const ctx = await signedInContext(app, req);
       const { which, format } = parseFile(req.params.file);
       const example = await inTenant(app.db, ctx.viewer!.tenantId, (m) => (which === 'entities' ? entityExample(m) : inspectorExample(m)));

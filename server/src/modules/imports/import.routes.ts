@@ -8,7 +8,8 @@ import { AppError } from '../../graphql/errors';
 import { actorOf } from '../audit/audit.service';
 import { registerExportRoutes } from '../exports/export.routes';
 import { writeErrorReport } from './error-report';
-import { fileRoute, forbiddenHttp, heavySlotHttp, notFoundHttp, signedInContext, startDownload } from './http-support';
+import { forbiddenHttp, heavySlotHttp, notFoundHttp, signedInContext, startDownload } from './http-support';
+import { restRoute } from '../../http/rest-errors';
 import { ImportKind } from './import-job.entity';
 import { createImportJob, importClaimKey, loadReadableJob } from './import-job.service';
 import { parseImportOptions } from './import-options';
@@ -29,7 +30,7 @@ export function registerImportRoutes(web: express.Express, app: AppServices, opt
   ] as const) {
     web.post(
       path,
-      fileRoute(app, async (req, res) => {
+      restRoute(app, async (req, res) => {
         const ctx = await signedInContext(app, req);
         // Only the leading-group office keeps the directories.
         if (!ctx.ability.can('create', asSubject('ImportJob', { tenantId: ctx.viewer!.tenantId }))) {
@@ -69,7 +70,7 @@ export function registerImportRoutes(web: express.Express, app: AppServices, opt
 
   web.get(
     '/api/imports/:id/errors.xlsx',
-    fileRoute(app, async (req, res) => {
+    restRoute(app, async (req, res) => {
       const ctx = await signedInContext(app, req);
       const job = await loadReadableJob(ctx, String(req.params.id)).catch((error: unknown) => {
         throw error instanceof AppError ? notFoundHttp('导入任务') : error;

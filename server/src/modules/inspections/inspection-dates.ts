@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { BEIJING_TIME_ZONE } from '@spotcheck/shared';
 import { ruleViolation } from '../../graphql/errors';
 import type { Inspection } from './inspection.entity';
 
@@ -22,7 +23,7 @@ async function boundsOf(m: EntityManager, record: Pick<Inspection, 'tenantId' | 
       )
     : await m.query(
         `SELECT to_char(t.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(t.ends_on, 'YYYY-MM-DD') AS "endsOn",
-                to_char(d.drawn_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "drawnOn"
+                to_char(d.drawn_at AT TIME ZONE '${BEIJING_TIME_ZONE}', 'YYYY-MM-DD') AS "drawnOn"
            FROM draws d JOIN tasks t ON t.tenant_id = d.tenant_id AND t.id = d.task_id
           WHERE d.tenant_id = $1 AND d.id = $2`,
         [record.tenantId, record.drawId],

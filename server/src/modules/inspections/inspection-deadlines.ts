@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { withRuleDefaults, type RuleSet } from '@spotcheck/shared';
+import { beijingDate, withRuleDefaults, type RuleSet } from '@spotcheck/shared';
 import { addWorkdaysFor } from '../calendar/workdays';
 import { RuleSetVersion } from '../rules/rule-set.entity';
 
@@ -36,7 +36,7 @@ export async function chainDue(m: EntityManager, tenantId: string, submittedOn: 
   return { review, approval: { ...approval, provisional: approval.provisional || review.provisional }, publication };
 }
 
-/** Today in China (Asia/Shanghai), as YYYY-MM-DD: deadlines are calendar days there. */
+/** Today in China (Beijing time), as YYYY-MM-DD: deadlines are calendar days there. */
 export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return beijingDate(now);
 }

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { AppServices } from '../../graphql/context';
 import { pdfText } from '../../test-support/pdf-inspect';
 import { forbiddenHttp } from '../imports/http-support';
+import { rateLimited, ruleViolation } from '../../graphql/errors';
 import { noticeDownloadRoute, noticeFileBase } from './notice-download';
 import { sampleNotice } from './sample-notice';
 
@@ -23,6 +24,9 @@ describe('notice downloads over HTTP', () => {
       noticeDownloadRoute(app, async (req, id) => {
         if (id === 'secret') throw forbiddenHttp();
         if (id === 'broken') throw new Error('database went away');
+        // The services' typed errors, as a loader reading through them would throw them.
+        if (id === 'busy') throw rateLimited('请求过于频繁，请 7 秒后再试', 7);
+        if (id === 'unpublished') throw ruleViolation('notice.unpublished', '公示尚未发布');
         return id === 'n1' && req.headers['x-test'] !== 'none' ? notice : null;
       }),
     );
@@ -70,6 +74,16 @@ describe('notice downloads over HTTP', () => {
     expect(broken.status).toBe(500);
     expect(await broken.json()).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误' } });
     expect(errors).toHaveLength(1);
+  });
+
+  it('answers a service’s AppError with the status of its code and its extensions, as GraphQL would carry them', async () => {
+    const busy = await fetch(`${base}/busy.pdf`);
+    expect(busy.status).toBe(429);
+    expect(busy.headers.get('retry-after')).toBe('7');
+    expect(await busy.json()).toEqual({ error: { code: 'RATE_LIMITED', message: '请求过于频繁，请 7 秒后再试', retryAfterSeconds: 7 } });
+    const unpublished = await fetch(`${base}/unpublished.xlsx`);
+    expect(unpublished.status).toBe(409);
+    expect(await unpublished.json()).toEqual({ error: { code: 'RULE_VIOLATION', rule: 'notice.unpublished', message: '公示尚未发布' } });
   });
 
   it('names files without the characters Windows refuses', () => {

@@ -1,7 +1,8 @@
 import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppServices } from '../../graphql/context';
-import { fileRoute, notFoundHttp, startDownload } from '../imports/http-support';
+import { notFoundHttp, startDownload } from '../imports/http-support';
+import { restRoute } from '../../http/rest-errors';
 import type { PublicationNotice } from './notice';
 import { renderNoticePdf } from './notice-pdf';
 import { renderNoticeXlsx } from './notice-xlsx';
@@ -55,7 +56,7 @@ export type NoticeLoader = (req: Request, id: string) => Promise<PublicationNoti
  * `web.get('/api/notices/:file', noticeDownloadRoute(app, loader))`.
  */
 export function noticeDownloadRoute(app: AppServices, load: NoticeLoader): RequestHandler {
-  return fileRoute(app, async (req, res) => {
+  return restRoute(app, async (req, res) => {
     const { id, format } = parseNoticeFile(req.params.file);
     const notice = await load(req, id);
     if (!notice) throw notFoundHttp('公示');

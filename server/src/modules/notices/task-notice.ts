@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
+import { beijingDate, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 import { publicDrawRecordUrl, publicDrawSeed } from '../draws/public-draws';
 import { RESULT_COLUMNS, RESULT_FROM, publicResultOf } from '../publication/public-results';
@@ -27,7 +27,7 @@ export async function loadTaskNotice(app: AppServices, req: Request, taskGlobalI
   const drawGlobalId = toGlobalId('Draw', rows[0]!.draw_id);
   const parsed = await publicDrawSeed(app, drawGlobalId);
   const latest = results.reduce((a, r) => (r.publishedAt > a ? r.publishedAt : a), first.publishedAt);
-  const publishedOn = new Date(latest.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const publishedOn = beijingDate(latest);
   return {
     bureauName: first.bureau.name,
     title: `${first.bureau.name}关于“${first.task?.title ?? '随机抽查'}”抽查结果的公示`,

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { BEIJING_TIME_ZONE } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 import { ruleViolation } from '../../graphql/errors';
-import { hitRateLimits } from '../../security/rate-limit';
+import { hitRateLimits } from '../../security/address-limiter';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { MAX_FILES_PER_RECORD } from '../evidence/evidence.service';
 import type { CodeScope } from './access-code-lookup';
@@ -29,7 +30,7 @@ const startOfToday = () => todayInChina(new Date());
 export async function assertStatementQuota(app: AppServices, m: EntityManager, scope: CodeScope, chain: string[]): Promise<void> {
   const { statementsPerDay, statementsPerRecord } = app.config.entityLimits;
   const [counts] = (await m.query(
-    `SELECT count(*)::int AS total, count(*) FILTER (WHERE submitted_at >= ($3::date)::timestamp AT TIME ZONE 'Asia/Shanghai')::int AS today
+    `SELECT count(*)::int AS total, count(*) FILTER (WHERE submitted_at >= ($3::date)::timestamp AT TIME ZONE '${BEIJING_TIME_ZONE}')::int AS today
        FROM inspection_statements WHERE tenant_id = $1 AND inspection_id = ANY($2) AND submitted_at IS NOT NULL`,
     [scope.tenantId, chain, startOfToday()],
   )) as { total: number; today: number }[];
@@ -49,7 +50,7 @@ export async function assertAttachmentQuota(app: AppServices, m: EntityManager, 
   const { filesPerDay, filesPerRecord } = app.config.entityLimits;
   const [counts] = (await m.query(
     `SELECT count(*) FILTER (WHERE uploaded_by_entity AND inspection_id = ANY($2))::int AS entity,
-            count(*) FILTER (WHERE uploaded_by_entity AND inspection_id = ANY($2) AND created_at >= ($4::date)::timestamp AT TIME ZONE 'Asia/Shanghai')::int AS today,
+            count(*) FILTER (WHERE uploaded_by_entity AND inspection_id = ANY($2) AND created_at >= ($4::date)::timestamp AT TIME ZONE '${BEIJING_TIME_ZONE}')::int AS today,
             count(*) FILTER (WHERE inspection_id = $3)::int AS record
        FROM evidence_files WHERE tenant_id = $1 AND (inspection_id = ANY($2) OR inspection_id = $3)`,
     [scope.tenantId, chain, recordId, startOfToday()],

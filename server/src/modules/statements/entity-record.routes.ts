@@ -3,7 +3,7 @@ import type express from 'express';
 import type { Request } from 'express';
 import type { AppServices } from '../../graphql/context';
 import { sendEvidence } from '../evidence/evidence-download';
-import { evidenceRoute } from '../evidence/evidence-http';
+import { restRoute } from '../../http/rest-errors';
 import { receiveEvidence } from '../evidence/evidence-upload';
 import { evidenceView } from '../evidence/evidence.types';
 import { scopeOfAccessCode } from './access-code-lookup';
@@ -24,7 +24,7 @@ function requestIdOf(req: Request): string | null {
 export function registerEntityRecordRoutes(web: express.Express, app: AppServices): void {
   web.post(
     '/api/entity-records/statements/:id/attachments',
-    evidenceRoute(app, async (req, res) => {
+    restRoute(app, async (req, res) => {
       const scope = await scopeOfAccessCode(app, req.ip ?? null, codeOf(req));
       await limitEntityWrites(app, scope, req.ip ?? null);
       await precheckAttachment(app, scope, String(req.params.id));
@@ -40,7 +40,7 @@ export function registerEntityRecordRoutes(web: express.Express, app: AppService
 
   web.get(
     '/api/entity-records/evidence/:id',
-    evidenceRoute(app, async (req, res) => {
+    restRoute(app, async (req, res) => {
       const scope = await scopeOfAccessCode(app, req.ip ?? null, codeOf(req));
       await sendEvidence(app, res, await entityFile(app, scope, String(req.params.id)));
     }),
