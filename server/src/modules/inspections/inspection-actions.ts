@@ -114,3 +114,16 @@ export async function mayReview(m: EntityManager, recordId: string, departmentId
     .getRawOne()) as { ok: boolean } | undefined;
   return row?.ok === true;
 }
+
+/** For each record of `ids`, those of `actions` whose guard lets the viewer take it: one statement for all. */
+export async function actionGuards(m: EntityManager, tenantId: string, ids: string[], actions: InspectionAction[], viewer: ActionViewer): Promise<Map<string, Set<InspectionAction>>> {
+  const query = m
+    .createQueryBuilder()
+    .from(Inspection, 'i')
+    .select('i.id', 'id')
+    .where('i.tenant_id = :tenant AND i.id IN (:...ids)', { tenant: tenantId, ids })
+    .setParameters(guardParameters(viewer));
+  actions.forEach((action, n) => query.addSelect(GUARDS[action], `g${n}`));
+  const rows = (await query.getRawMany()) as Record<string, unknown>[];
+  return new Map(rows.map((row) => [row.id as string, new Set(actions.filter((_, n) => row[`g${n}`] === true))]));
+}

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { CUSTOM_RESULT_PREFIX, STANDARD_RESULT_CATEGORIES, standardResultCategory } from '@spotcheck/shared';
+import { readTx, type RequestContext } from '../../graphql/context';
 import { CustomResultCategory } from './result-category.entity';
 
 export interface ResultCategoryView {
@@ -23,10 +24,21 @@ export async function resultCategories(m: EntityManager): Promise<ResultCategory
 export async function resultCategoryOf(m: EntityManager, code: string, activeOnly = false): Promise<ResultCategoryView | null> {
   const standard = standardResultCategory(code);
   if (standard) return { code: standard.code, label: standard.label, problem: standard.problem, standard: true, active: true };
-  if (!code.startsWith(CUSTOM_RESULT_PREFIX)) return null;
-  const id = code.slice(CUSTOM_RESULT_PREFIX.length);
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const id = customCategoryId(code);
+  if (!id) return null;
   const own = await m.findOneBy(CustomResultCategory, { id });
   if (!own || (activeOnly && !own.active)) return null;
   return { code, label: own.label, problem: own.problem, standard: false, active: own.active };
+}
+
+/** The id of a bureau's own category in a code as stored on a record; null for any other code. */
+export function customCategoryId(code: string): string | null {
+  if (!code.startsWith(CUSTOM_RESULT_PREFIX)) return null;
+  const id = code.slice(CUSTOM_RESULT_PREFIX.length);
+  return /^[0-9a-f-]{36}$/.test(id) ? id : null;
+}
+
+/** `resultCategories` for the viewer's bureau, in the request's reads. */
+export function bureauResultCategories(ctx: RequestContext): Promise<ResultCategoryView[]> {
+  return readTx(ctx, (m) => resultCategories(m));
 }

@@ -7,7 +7,7 @@ import { Department } from '../departments/department.entity';
 import { MarketEntity } from '../entities/market-entity.entity';
 import { Task } from '../tasks/task.entity';
 import { Inspection } from '../inspections/inspection.entity';
-import { JointRecordPart, jointRecordParts } from './joint-record-parts';
+import { JointRecordPart, jointPartsFor } from './joint-record-parts';
 import { JointParticipation, JointStatus } from './joint-participant.entity';
 import { inviteParticipant, respondToInvitation, savePart, withdrawParticipant } from './joint.service';
 import { JointDepartment, JointDrawnEntity, JointPartInput, JointPartInspector, JointPartItem, JointTaskView } from './joint.types';
@@ -153,6 +153,6 @@ export class TaskJointResolver {
 export class InspectionJointResolver {
   @FieldResolver(() => [JointRecordPart], { description: '联合抽查：同一检查对象各部门的记录部分（牵头部门在前）；非联合抽查为空' })
   jointParts(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return tenantTx(ctx, (m) => jointRecordParts(m, record, requireViewer(ctx).tenantId));
+    return jointPartsFor(ctx, record);
   }
 }
