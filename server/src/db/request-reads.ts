@@ -46,6 +46,7 @@ export class RequestReads {
     const open = this.sessions.get(tenantId);
     if (open && !open.broken) return open;
     const runner = this.db.createQueryRunner();
+    inTurn(runner);
     const opened = (async () => {
       await runner.query('START TRANSACTION READ ONLY');
       await switchTenantScope(runner.manager, tenantId);
@@ -74,4 +75,18 @@ export class RequestReads {
     };
     void finish();
   }
+}
+
+/**
+ * Sends the runner's statements one after the other: the loaders of a level read at once, and pg
+ * deprecates a second query on a client that is still answering one (it queued them anyway).
+ */
+function inTurn(runner: QueryRunner): void {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let last: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: unknown[]) => {
+    const sent = last.then(() => query(...args));
+    last = sent.catch(() => undefined);
+    return sent;
+  }) as QueryRunner['query'];
 }

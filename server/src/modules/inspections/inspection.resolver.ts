@@ -1,5 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { requireViewer, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/connection';
@@ -56,11 +55,11 @@ export class InspectionResolver {
 
   @SignedIn()
   @Query(() => InspectionAssignmentConnection, { description: '一次摇号摇中的检查对象及检查记录办理情况' })
-  inspectionAssignments(@Ctx() ctx: RequestContext, @Args() filter: AssignmentFilter, @Info() info: GraphQLResolveInfo) {
+  inspectionAssignments(@Ctx() ctx: RequestContext, @Args() filter: AssignmentFilter) {
     requireViewer(ctx);
     const drawId = fromGlobalUuid(filter.drawId, 'Draw');
     if (!drawId) throw badInput([{ field: 'drawId', message: '摇号不存在' }]);
-    return assignmentPage(ctx, drawId, !!filter.mine, filter, info);
+    return assignmentPage(ctx, drawId, !!filter.mine, filter);
   }
 
   @SignedIn()
