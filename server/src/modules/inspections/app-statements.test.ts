@@ -68,9 +68,10 @@ describe('the web app’s operations on records: SQL statements per request', ()
     expect({ twenty, fifty, atMost15: fifty <= 15 }).toEqual({ twenty: fifty, fifty, atMost15: true });
   });
 
-  it('lists the workbench’s records awaiting the viewer in few statements, whatever the page size', async () => {
-    const twenty = await statementsOf('WorkbenchRecords', { first: 20, awaitingMe: true });
-    const fifty = await statementsOf('WorkbenchRecords', { first: 50, awaitingMe: true });
+  it('lists the workbench’s records awaiting the viewer, with the actions of each, in few statements, whatever the page size', async () => {
+    const head = await t.login(submitted.head);
+    const twenty = await statementsOf('WorkbenchRecords', { first: 20 }, head);
+    const fifty = await statementsOf('WorkbenchRecords', { first: 50 }, head);
     expect({ twenty, fifty, atMost15: fifty <= 15 }).toEqual({ twenty: fifty, fifty, atMost15: true });
   });
 
