@@ -15,28 +15,16 @@ const FORBIDDEN: [string, RegExp][] = [
 
 /**
  * Resolver files not yet moved to the rule: the list may only shrink (the test fails when a listed file
- * complies, so that it is taken off). Each still builds its root queries or per-row reads itself.
+ * complies, so that it is taken off). Each still builds its root queries itself.
  */
 const NOT_YET: readonly string[] = [
-  'modules/audit/audit-anchor.resolver.ts',
-  'modules/audit/audit.resolver.ts',
-  'modules/calendar/calendar.resolver.ts',
-  'modules/credit/credit.resolver.ts',
-  'modules/departments/department.resolver.ts',
+  // The directory and the portal's lists are being rebuilt for a million rows (keyset cursors, trigram
+  // search) in parallel; they move with that work.
   'modules/entities/entity.resolver.ts',
-  'modules/imports/import.resolver.ts',
-  'modules/inspections/result-category.resolver.ts',
-  'modules/inspectors/inspector.resolver.ts',
-  'modules/list-publications/list-publication.resolver.ts',
-  'modules/notifications/notification.resolver.ts',
   'modules/publication/public-directory.resolver.ts',
   'modules/publication/public-portal.resolver.ts',
-  'modules/regions/region.resolver.ts',
-  'modules/rules/plan-risk.resolver.ts',
-  'modules/rules/rule-set.resolver.ts',
-  'modules/statements/statement.resolver.ts',
-  'modules/tenants/tenant.resolver.ts',
-];
+  'modules/audit/audit-anchor.resolver.ts',
+]
 
 const SRC = path.resolve(__dirname, '..');
 

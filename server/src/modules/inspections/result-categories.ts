@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { CUSTOM_RESULT_PREFIX, STANDARD_RESULT_CATEGORIES, standardResultCategory } from '@spotcheck/shared';
-import { readTx, type RequestContext } from '../../graphql/context';
+import crypto from 'node:crypto';
+import { readTx, requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { conflict, notFound } from '../../graphql/errors';
+import { actorOf, appendAudit } from '../audit/audit.service';
 import { CustomResultCategory } from './result-category.entity';
 
 export interface ResultCategoryView {
@@ -41,4 +44,26 @@ export function customCategoryId(code: string): string | null {
 /** `resultCategories` for the viewer's bureau, in the request's reads. */
 export function bureauResultCategories(ctx: RequestContext): Promise<ResultCategoryView[]> {
   return readTx(ctx, (m) => resultCategories(m));
+}
+
+/** Adds one of the bureau's own categories (a label not yet in use), audited. */
+export function addCategory(ctx: RequestContext, label: string, problem: boolean): Promise<ResultCategoryView | null> {
+  return tenantTx(ctx, async (m) => {
+    if ((await resultCategories(m)).some((c) => c.label === label)) throw conflict(`已有检查结果类别“${label}”`);
+    const id = crypto.randomUUID();
+    await m.insert(CustomResultCategory, { tenantId: requireViewer(ctx).tenantId, id, label, problem, active: true });
+    await appendAudit(m, actorOf(ctx), { action: 'result-category.add', objectType: 'ResultCategory', objectId: `${CUSTOM_RESULT_PREFIX}${id}`, after: { label, problem } });
+    return resultCategoryOf(m, `${CUSTOM_RESULT_PREFIX}${id}`);
+  });
+}
+
+/** Retires or restores one of the bureau's own categories (records keep theirs), audited. */
+export function setCategoryActive(ctx: RequestContext, code: string, active: boolean): Promise<ResultCategoryView | null> {
+  return tenantTx(ctx, async (m) => {
+    const found = await resultCategoryOf(m, code);
+    if (!found || found.standard) throw notFound('自定义检查结果类别');
+    await m.update(CustomResultCategory, { tenantId: requireViewer(ctx).tenantId, id: code.slice(CUSTOM_RESULT_PREFIX.length) }, { active });
+    await appendAudit(m, actorOf(ctx), { action: 'result-category.active', objectType: 'ResultCategory', objectId: code, after: { active } });
+    return resultCategoryOf(m, code);
+  });
 }

@@ -1,6 +1,7 @@
 import { In, Not, IsNull, type EntityManager } from 'typeorm';
 import { fromGlobalUuid, toGlobalId, type Role } from '@spotcheck/shared';
 import { readTx, requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { paginate, type PageArgs } from '../../graphql/connection';
 import { AppError, badInput, conflict, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
@@ -151,3 +152,12 @@ export async function bureauStatements(ctx: RequestContext, m: EntityManager, fi
   return query;
 }
 
+
+/** A page of `bureauStatements` with their attachments, in the request's reads. */
+export function listBureauStatements(ctx: RequestContext, filter: StatementFilter & PageArgs) {
+  return readTx(ctx, async (m) => {
+    const page = await paginate(await bureauStatements(ctx, m, filter), filter);
+    const rows = await views(m, page.edges.map((e) => e.node.id));
+    return { ...page, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: rows[i]! })) };
+  });
+}
