@@ -27,12 +27,16 @@ describe('inspectionAssignments: a page of drawn entities with their items, team
 
   /** The statements and round trips one request sends through the request pool, and its answer. */
   async function measured(query: string, first: number, token = office) {
+    // The counter sees the whole pool; the request's read transaction commits just after its answer.
+    const pool = appPool(t.app.services.db);
+    const idle = async () => {
+      for (let i = 0; i < 200 && pool.totalCount > pool.idleCount; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    await idle();
     const counter = countStatements(t.app.services.db);
     try {
       const result = await t.gql(query, { draw: drawId, first }, token);
-      // The request's read transaction commits just after the answer is written.
-      const pool = appPool(t.app.services.db);
-      for (let i = 0; i < 200 && pool.totalCount > pool.idleCount; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      await idle();
       return { result, statements: counter.statements, roundTrips: counter.roundTrips };
     } finally {
       counter.stop();
