@@ -5,7 +5,6 @@ import { paginate, type PageArgs } from '../../graphql/connection';
 import { AppError, badInput, conflict, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
-import { mayReadEvidence } from '../evidence/evidence.service';
 import { viewerReadsEvidence } from '../evidence/evidence-reads';
 import { assertTeamMember, viewerInspectorId } from '../inspections/inspection-access';
 import { Inspection } from '../inspections/inspection.entity';
