@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
+import { fromGlobalUuid } from '@spotcheck/shared';
 import { requireViewer, type RequestContext } from '../../graphql/context';
 import { forbidden, notFound } from '../../graphql/errors';
 import { Public, SignedIn } from '../../graphql/permissions';
