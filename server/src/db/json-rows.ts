@@ -6,7 +6,7 @@ const AS_TEXT = new Set(['numeric', 'decimal', 'bigint', 'int8', 'money']);
 const TIMESTAMPS = new Set(['timestamptz', 'timestamp with time zone', 'timestamp', 'timestamp without time zone']);
 
 /**
- * One entity's rows as JSON objects keyed by property names, for the hot lists that read a page and
+ * One entity's whole rows as JSON objects keyed by property names, for a list that reads a page and
  * everything it names in one SQL statement (`(SELECT json_agg(r) FROM (SELECT ${shape.columns('e')}
  * FROM … e) r)`), and their hydration back into entity instances equal to what TypeORM's `find`
  * returns (`json-rows.test.ts`), without its per-query and per-row machinery.
@@ -16,8 +16,6 @@ export class JsonRowShape<T extends ObjectLiteral> {
   readonly target: new () => T;
   /** The property names of the columns read. */
   readonly properties: ReadonlySet<string>;
-  /** Whether a row of this shape is the whole entity (not narrowed). */
-  readonly whole: boolean = true;
 
   constructor(db: DataSource, entity: EntityTarget<T>) {
     const metadata = db.getMetadata(entity);
@@ -30,15 +28,6 @@ export class JsonRowShape<T extends ObjectLiteral> {
       return { column, key: column.propertyName, timestamp: TIMESTAMPS.has(type) };
     });
     this.properties = new Set(this.fields.map((f) => f.key));
-  }
-
-  /** The same shape narrowed to some of its properties: its rows are partial entities. */
-  only(properties: ReadonlySet<string>): JsonRowShape<T> {
-    const fields = this.fields.filter((f) => properties.has(f.key));
-    if (fields.length === this.fields.length) return this;
-    const narrowed = Object.create(JsonRowShape.prototype) as JsonRowShape<T>;
-    Object.assign(narrowed, { target: this.target, fields, properties: new Set(fields.map((f) => f.key)), whole: false });
-    return narrowed;
   }
 
   /** The select list of one row under `alias`: `alias."db_name" AS "propertyName", …`. */

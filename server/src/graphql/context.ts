@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { defineAbilityFor, type AppAbility, type Role } from '@spotcheck/shared';
 import { inTenant } from '../db/tenancy';
+import { RequestReads } from '../db/request-reads';
 import type { Config } from '../config';
 import type { TokenService } from '../modules/auth/tokens';
 import type { SessionRevocations } from '../modules/auth/session-revocations';
@@ -54,6 +55,8 @@ export interface AppServices {
  */
 export class RequestContext {
   readonly loaders: Loaders;
+  /** The request's reads under the viewer's tenant, in one shared read-only transaction: `readTx`. */
+  readonly reads: RequestReads;
   private readonly auth: { viewer: Viewer | null; ability: AppAbility };
 
   constructor(
@@ -64,6 +67,7 @@ export class RequestContext {
     readonly userAgent: string | null,
   ) {
     this.auth = { viewer, ability: abilityOf(viewer) };
+    this.reads = new RequestReads(app.db);
     this.loaders = createLoaders(this);
   }
 
@@ -96,4 +100,12 @@ export function requireViewer(ctx: RequestContext): Viewer {
 /** One transaction under the viewer's tenant: the row-level-security scope of everything in it. */
 export function tenantTx<T>(ctx: RequestContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return inTenant(ctx.app.db, requireViewer(ctx).tenantId, work);
+}
+
+/**
+ * Reads under the viewer's tenant, in the request's shared read-only transaction (db/request-reads.ts):
+ * what loaders and list queries use. Writes, and reads that must see a lock, take `tenantTx`.
+ */
+export function readTx<T>(ctx: RequestContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return ctx.reads.read(requireViewer(ctx).tenantId, work);
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { tenantTx, type RequestContext } from './context';
+import { readTx, type RequestContext } from './context';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Department } from '../modules/departments/department.entity';
 import { User } from '../modules/users/user.entity';
@@ -61,7 +61,7 @@ export function createLoaders(ctx: RequestContext) {
   const byId = <T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>) =>
     new RequestLoader<T>(async (ids) => {
       if (!ctx.viewer) return ids.map(() => null);
-      const rows = await tenantTx(ctx, (m) => m.getRepository(entity).findBy({ id: In([...ids]) } as never));
+      const rows = await readTx(ctx, (m) => m.getRepository(entity).findBy({ id: In([...ids]) } as never));
       const found = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     });

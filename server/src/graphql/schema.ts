@@ -40,7 +40,6 @@ import { User } from '../modules/users/user.entity';
 import { Session } from '../modules/auth/session.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { guardRootFields } from './permissions';
-import { readsOwnProperty } from './selection';
 import type { AppPubSub } from './pubsub';
 
 export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, RoleGrantResolver, TenantResolver, DepartmentResolver, AuditResolver, AuditAnchorResolver, NodeResolver, RegionResolver,
@@ -58,6 +57,13 @@ export async function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema>
     validate: false,
   });
   return guardRootFields(schema);
+}
+
+type FieldPipeline = { name: string; schemaName: string; middlewares?: unknown[]; roles?: unknown[] };
+
+/** A `@Field` that reads the property of its own name with nothing (a middleware, a role) in between. */
+function readsOwnProperty(field: FieldPipeline): boolean {
+  return field.name === field.schemaName && !field.middlewares?.length && !field.roles?.length;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { Arg, ArgsType, Args, Ctx, Field, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
-import { tenantTx, requireViewer, type RequestContext } from '../../graphql/context';
-import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import type { RequestContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
 import { Allow } from '../../graphql/permissions';
 import { badInput, forbidden } from '../../graphql/errors';
 import { AuditEvent } from './audit-event.entity';
-import { AUDIT_TOPIC, verifyAuditChain } from './audit.service';
+import { AUDIT_TOPIC } from './audit.service';
+import { listAuditEvents, verifyViewerAuditChain } from './audit-reads';
 
 export const AuditEventConnection = Connection(AuditEvent);
 
@@ -77,14 +78,7 @@ export class AuditResolver {
   @Allow('read', 'AuditEvent')
   @Query(() => AuditEventConnection, { description: '本单位的审计留痕，最新在前' })
   auditEvents(@Ctx() ctx: RequestContext, @Args() args: AuditEventArgs) {
-    return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(AuditEvent, 'e').orderBy('e.seq', 'DESC');
-      if (args.actionPrefix) query.andWhere('starts_with(e.action, :prefix)', { prefix: args.actionPrefix });
-      if (args.since) query.andWhere('e.occurred_at >= :since', { since: args.since });
-      if (args.until) query.andWhere('e.occurred_at < :until', { until: args.until });
-      if (args.actorUsername?.trim()) query.andWhere('e.actor_username = :actor', { actor: args.actorUsername.trim() });
-      return paginate(query, args);
-    });
+    return listAuditEvents(ctx, args);
   }
 
   @Allow('verify', 'AuditEvent')
@@ -93,9 +87,7 @@ export class AuditResolver {
     @Ctx() ctx: RequestContext,
     @Arg('heads', () => [AuditHeadInput], { nullable: true, description: '在别处保存的链头，如从订阅源取得' }) heads?: AuditHeadInput[] | null,
   ) {
-    const viewer = requireViewer(ctx);
-    const given = checkHeads(heads ?? []);
-    return tenantTx(ctx, (m) => verifyAuditChain(m, viewer.tenantId, given));
+    return verifyViewerAuditChain(ctx, checkHeads(heads ?? []));
   }
 
   @Allow('read', 'AuditEvent')

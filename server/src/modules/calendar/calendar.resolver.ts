@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/date-scalar';
 import { badInput } from '../../graphql/errors';
 import { Allow, Public, SignedIn } from '../../graphql/permissions';
@@ -8,13 +8,15 @@ import { PlatformCalendarEntry } from './calendar-entry.entity';
 import {
   addLocalAdjustment,
   addPlatformEntries,
-  listInYear,
+  calendarRowsInYear,
+  localWorkdays,
+  nationalWorkdays,
+  platformCalendarYears,
   removeLocalAdjustment,
   removePlatformEntry,
   yearProblems,
 } from './calendar.service';
 import { officialCalendar } from './official-calendar';
-import { addWorkdaysFor } from './workdays';
 
 @ObjectType({ description: '按工作日计算的期限' })
 class WorkdayDeadline {
@@ -41,22 +43,19 @@ export class CalendarResolver {
   @Public()
   @Query(() => WorkdayDeadline, { description: '某日之后第 N 个工作日（当天不计），按全国日历：国务院节假日安排与平台日历条目' })
   addWorkdays(@Ctx() ctx: RequestContext, @Arg('from', () => DateScalar) from: string, @Arg('days', () => Int) days: number) {
-    return addWorkdaysFor(ctx.app.db.manager, null, from, days);
+    return nationalWorkdays(ctx, from, days);
   }
 
   @SignedIn()
   @Query(() => WorkdayDeadline, { description: '同 addWorkdays，另计本单位的工作日调整' })
   addLocalWorkdays(@Ctx() ctx: RequestContext, @Arg('from', () => DateScalar) from: string, @Arg('days', () => Int) days: number) {
-    const viewer = requireViewer(ctx);
-    return tenantTx(ctx, (m) => addWorkdaysFor(m, viewer.tenantId, from, days));
+    return localWorkdays(ctx, from, days);
   }
 
   @Public()
   @Query(() => CalendarCoverage, { description: '哪些年份的节假日安排已知；其余年份的期限为暂定' })
   async calendarCoverage(@Ctx() ctx: RequestContext): Promise<CalendarCoverage> {
-    const rows: { year: number }[] = await ctx.app.db.query(
-      `SELECT DISTINCT extract(year FROM date)::int AS year FROM platform_calendar_entries ORDER BY 1`,
-    );
+    const rows = await platformCalendarYears(ctx);
     return { officialYears: [...officialCalendar().years].sort((a, b) => a - b), platformYears: rows.map((r) => r.year) };
   }
 
@@ -65,7 +64,7 @@ export class CalendarResolver {
   platformCalendarEntries(@Ctx() ctx: RequestContext, @Arg('year', () => Int, { nullable: true }) year?: number | null) {
     const problems = yearProblems(year);
     if (problems.length) throw badInput(problems);
-    return tenantTx(ctx, (m) => listInYear(m, PlatformCalendarEntry, year));
+    return calendarRowsInYear(ctx, PlatformCalendarEntry, year);
   }
 
   @Allow('create', 'PlatformCalendarEntry')
@@ -85,7 +84,7 @@ export class CalendarResolver {
   calendarAdjustments(@Ctx() ctx: RequestContext, @Arg('year', () => Int, { nullable: true }) year?: number | null) {
     const problems = yearProblems(year);
     if (problems.length) throw badInput(problems);
-    return tenantTx(ctx, (m) => listInYear(m, CalendarAdjustment, year));
+    return calendarRowsInYear(ctx, CalendarAdjustment, year);
   }
 
   @Allow('create', 'CalendarAdjustment')

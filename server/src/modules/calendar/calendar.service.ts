@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, asSubject, calendarDateProblems, labelProblems, type FieldProblem } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { readTx, requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { CalendarAdjustment } from './calendar-adjustment.entity';
 import { PlatformCalendarEntry } from './calendar-entry.entity';
+import { addWorkdaysFor } from './workdays';
 
 export interface CalendarDayInput {
   date: string;
@@ -119,4 +120,25 @@ function dayProblems(input: CalendarDayInput, prefix: string): FieldProblem[] {
 
 function snapshot(row: PlatformCalendarEntry | CalendarAdjustment) {
   return { date: row.date, working: row.working, note: row.note };
+}
+
+/** The Nth working day after `from` by the national calendar (reference data: no tenant scope). */
+export function nationalWorkdays(ctx: RequestContext, from: string, days: number) {
+  return addWorkdaysFor(ctx.app.db.manager, null, from, days);
+}
+
+/** The same, counting the viewer's bureau's own adjustments. */
+export function localWorkdays(ctx: RequestContext, from: string, days: number) {
+  const tenantId = requireViewer(ctx).tenantId;
+  return readTx(ctx, (m) => addWorkdaysFor(m, tenantId, from, days));
+}
+
+/** The years the platform's calendar has entries for (reference data). */
+export async function platformCalendarYears(ctx: RequestContext): Promise<{ year: number }[]> {
+  return ctx.app.db.query(`SELECT DISTINCT extract(year FROM date)::int AS year FROM platform_calendar_entries ORDER BY 1`) as Promise<{ year: number }[]>;
+}
+
+/** `listInYear` in the request's reads. */
+export function calendarRowsInYear<T extends PlatformCalendarEntry | CalendarAdjustment>(ctx: RequestContext, entity: new () => T, year?: number | null): Promise<T[]> {
+  return readTx(ctx, (m) => listInYear(m, entity, year));
 }

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { tenantTx, type RequestContext } from '../../graphql/context';
-import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import type { RequestContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
 import { Allow, SignedIn } from '../../graphql/permissions';
 import { User } from '../users/user.entity';
 import { canReadUser } from '../users/user.service';
 import { Department } from './department.entity';
-import { createDepartment, deleteDepartment, updateDepartment } from './department.service';
+import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from './department.service';
 
 const DepartmentConnection = Connection(Department);
 
@@ -20,7 +20,7 @@ export class DepartmentResolver {
   @SignedIn()
   @Query(() => DepartmentConnection, { description: '本单位的检查部门' })
   departments(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
-    return tenantTx(ctx, (m) => paginate(m.createQueryBuilder(Department, 'd').orderBy('d.is_office', 'DESC').addOrderBy('d.name'), page));
+    return listDepartments(ctx, page);
   }
 
   @Allow('create', 'Department')

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { asSubject, fromGlobalUuid, labelProblems, toGlobalId } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { readTx, requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { paginate, type PageArgs } from '../../graphql/connection';
 import { badInput, conflict, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { resolveRef } from '../../lib/resolve-ref';
@@ -89,4 +90,13 @@ function resolveHead(m: EntityManager, globalId: string | null | undefined): Pro
 
 function snapshot(d: Department) {
   return { name: d.name, isOffice: d.isOffice, headUserId: d.headUserId };
+}
+
+/** The bureau's departments, the office first; the rows are primed into the request's loader. */
+export async function listDepartments(ctx: RequestContext, page: PageArgs) {
+  const connection = await readTx(ctx, (m) =>
+    paginate(m.createQueryBuilder(Department, 'd').where('d.tenant_id = :tenant', { tenant: requireViewer(ctx).tenantId }).orderBy('d.is_office', 'DESC').addOrderBy('d.name'), page),
+  );
+  for (const edge of connection.edges) ctx.loaders.Department.prime(edge.node.id, edge.node);
+  return connection;
 }

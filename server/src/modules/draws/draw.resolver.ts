@@ -3,8 +3,8 @@ import { LARGE_FIELD_COST } from '../../graphql/limits';
 import { GraphQLJSON } from 'graphql-scalars';
 import { deriveSeedHex, fromGlobalUuid, type DrawAlgorithm } from '@spotcheck/shared';
 import { keyMapView, unpackKeyMap } from './pseudonyms';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
-import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import { requireViewer, type RequestContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
 import { withHeavySlot } from '../../graphql/heavy-slot';
 import { forbidden } from '../../graphql/errors';
@@ -15,8 +15,7 @@ import { InspectionItem } from '../items/inspection-item.entity';
 import { Task } from '../tasks/task.entity';
 import { Draw, DrawStatus } from './draw.entity';
 import { unpackRecord } from './draw-record-store';
-import { DrawSelection } from './draw-selection.entity';
-import { loadSelectionParts } from './selection-parts';
+import { drawOfTask, drawResults } from './draw-reads';
 import { DRAW_TOPIC, addEntropy, assertOffice, commitDraw, performDraw, publishableRecord } from './draw.service';
 
 const EntropyKind = { WITNESS: 'WITNESS', PUBLIC_NUMBER: 'PUBLIC_NUMBER' } as const;
@@ -128,12 +127,7 @@ export class DrawResolver {
 
   @FieldResolver(() => DrawResultConnection, { description: '抽中的检查对象及检查组' })
   results(@Root() draw: Draw, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
-    return tenantTx(ctx, async (m) => {
-      const connection = await paginate(m.createQueryBuilder(DrawSelection, 's').where('s.draw_id = :id', { id: draw.id }).orderBy('s.seq'), page);
-      const parts = await loadSelectionParts(ctx, m, connection.edges.map((e) => e.node));
-      const edges = connection.edges.map(({ cursor, node }, i) => ({ cursor, node: { seq: node.seq, ...parts[i]! } }));
-      return { ...connection, edges };
-    });
+    return drawResults(ctx, draw, page);
   }
 }
 
@@ -141,7 +135,7 @@ export class DrawResolver {
 export class TaskDrawResolver {
   @FieldResolver(() => Draw, { nullable: true, description: '该任务的摇号' })
   draw(@Root() task: Task, @Ctx() ctx: RequestContext) {
-    return tenantTx(ctx, (m) => m.findOneBy(Draw, { taskId: task.id }));
+    return drawOfTask(ctx, task.id);
   }
 }
 

@@ -9,6 +9,7 @@ import { Region } from '../regions/region.entity';
 import { CreditClass, EntityKind, EntityStatus, INCOMPLETE_ENTITY_SQL, MarketEntity, RiskLevel } from './market-entity.entity';
 import { MarketEntityChange } from './market-entity-change.entity';
 import { createEntity, updateEntity } from './entity.service';
+import { entityHistory } from './entity-reads';
 
 const MarketEntityConnection = Connection(MarketEntity);
 
@@ -112,6 +113,6 @@ export class EntityResolver {
 
   @FieldResolver(() => [MarketEntityChange], { description: '变更记录，最新在前' })
   history(@Root() entity: MarketEntity, @Ctx() ctx: RequestContext) {
-    return tenantTx(ctx, (m) => m.find(MarketEntityChange, { where: { entityId: entity.id }, order: { version: 'DESC' }, take: 100 }));
+    return entityHistory(ctx, entity.id);
   }
 }

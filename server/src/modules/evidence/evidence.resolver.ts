@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { tenantTx, type RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/permissions';
 import { Inspection } from '../inspections/inspection.entity';
-import { mayReadEvidence, removeEvidence, teamEvidence, verifyInspectionEvidence } from './evidence.service';
-import { EvidenceFileView, EvidenceVerification, evidenceView } from './evidence.types';
+import { removeEvidence, verifyInspectionEvidence } from './evidence.service';
+import { recordEvidence } from './evidence-reads';
+import { EvidenceFileView, EvidenceVerification } from './evidence.types';
 
 @Resolver(() => Inspection)
 export class InspectionEvidenceResolver {
@@ -12,7 +13,7 @@ export class InspectionEvidenceResolver {
     description: '检查组上传的证据（检查组、部门负责人、分管领导、纪检监督、办公室可见；其他人为空）。上传：POST /api/inspections/{id}/evidence',
   })
   evidence(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return tenantTx(ctx, async (m) => ((await mayReadEvidence(ctx, m, record)) ? (await teamEvidence(m, record.id)).map((f) => evidenceView(f, 'staff')) : null));
+    return recordEvidence(ctx, record);
   }
 
   @SignedIn()

@@ -11,18 +11,17 @@ import { actorOf, appendAudit } from '../audit/audit.service';
 import { assertTeamMember, isTeamMember, loadInspection } from '../inspections/inspection-access';
 import { Inspection, InspectionStatus } from '../inspections/inspection.entity';
 import { EvidenceFile } from './evidence-file.entity';
+import { EVIDENCE_READERS } from './evidence-reads';
 import type { ReceivedEvidence } from './evidence-upload';
 import { EvidenceCheck, evidenceView, type EvidenceVerification } from './evidence.types';
 
-/** Besides the team, those who read a record's evidence: the office, department heads, the leader, the supervisor. */
-const READERS: Role[] = ['OFFICE', 'DEPARTMENT_HEAD', 'LEADER', 'SUPERVISOR'];
 const VERIFIERS: Role[] = ['OFFICE', 'LEADER', 'SUPERVISOR'];
 const OPEN = [InspectionStatus.DRAFT, InspectionStatus.RETURNED];
 export const MAX_FILES_PER_RECORD = 200;
 
 export async function mayReadEvidence(ctx: RequestContext, m: EntityManager, record: Pick<Inspection, 'teamIds'>): Promise<boolean> {
   const viewer = requireViewer(ctx);
-  return viewer.roles.some((r) => READERS.includes(r)) || (await isTeamMember(ctx, m, record));
+  return viewer.roles.some((r) => EVIDENCE_READERS.includes(r)) || (await isTeamMember(ctx, m, record));
 }
 
 export function evidenceKey(tenantId: string, id: string): string {

@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { asSubject, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { readTx, requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { paginate, type PageArgs } from '../../graphql/connection';
 import { notFound } from '../../graphql/errors';
 import { publishOnCommit } from '../../graphql/pubsub';
@@ -126,4 +126,9 @@ export function listImportErrors(ctx: RequestContext, job: ImportJob, page: Page
       page,
     ),
   );
+}
+
+/** An import job as it is now (no per-request loader cache: the row changes while the import runs). */
+export function importJobNow(ctx: RequestContext, id: string): Promise<ImportJob | null> {
+  return readTx(ctx, (m) => m.findOneBy(ImportJob, { tenantId: requireViewer(ctx).tenantId, id }));
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { fromGlobalUuid } from '@spotcheck/shared';
-import { tenantTx, type RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/connection';
 import { forbidden } from '../../graphql/errors';
 import { Allow } from '../../graphql/permissions';
@@ -9,6 +9,7 @@ import { ImportError } from './import-error.entity';
 import { ImportJob, ImportKind } from './import-job.entity';
 import {
   IMPORT_PROGRESS_TOPIC,
+  importJobNow,
   listImportErrors,
   listImportJobs,
   loadReadableJob,
@@ -59,7 +60,7 @@ export class ImportResolver {
   async importJobProgress(@Root() notice: ImportProgressNotice, @Ctx() ctx: RequestContext, @Arg('id', () => ID) _id: string) {
     if (!ctx.viewer) throw forbidden();
     // Read afresh each time (no per-operation loader cache): the row changes while the import runs.
-    const job = await tenantTx(ctx, (m) => m.findOneBy(ImportJob, { id: notice.jobId }));
+    const job = await importJobNow(ctx, notice.jobId);
     if (!job) throw forbidden();
     return job;
   }

@@ -1,13 +1,30 @@
 import type { EntityManager } from 'typeorm';
 import { fromGlobalUuid } from '@spotcheck/shared';
-import type { RequestContext } from '../../graphql/context';
+import { requireViewer, type RequestContext } from '../../graphql/context';
 import { forbidden, notFound } from '../../graphql/errors';
 import { Inspection } from './inspection.entity';
 
-/** The viewer's own inspector row in this bureau, if the viewer is an inspector. */
-export async function viewerInspectorId(ctx: RequestContext, m: EntityManager): Promise<string | null> {
-  const rows = (await m.query('SELECT id FROM inspectors WHERE user_id = $1', [ctx.viewer!.userId])) as { id: string }[];
-  return rows[0]?.id ?? null;
+const inspectorOfRequest = new WeakMap<RequestContext['reads'], Map<string, Promise<string | null>>>();
+
+/** The viewer's own inspector row in this bureau, if the viewer is an inspector: read once per request. */
+export function viewerInspectorId(ctx: RequestContext, m: EntityManager): Promise<string | null> {
+  const viewer = requireViewer(ctx);
+  const key = `${viewer.tenantId}:${viewer.userId}`;
+  let known = inspectorOfRequest.get(ctx.reads);
+  if (!known) inspectorOfRequest.set(ctx.reads, (known = new Map()));
+  let found = known.get(key);
+  if (!found) {
+    found = (m.query('SELECT id FROM inspectors WHERE tenant_id = $1 AND user_id = $2', [viewer.tenantId, viewer.userId]) as Promise<{ id: string }[]>).then((rows) => rows[0]?.id ?? null);
+    known.set(key, found);
+    found.catch(() => known.delete(key));
+  }
+  return found;
+}
+
+/** The viewer's inspector row when this request has read it already. */
+export function knownViewerInspectorId(ctx: RequestContext): Promise<string | null> | undefined {
+  const viewer = requireViewer(ctx);
+  return inspectorOfRequest.get(ctx.reads)?.get(`${viewer.tenantId}:${viewer.userId}`);
 }
 
 export async function isTeamMember(ctx: RequestContext, m: EntityManager, record: Pick<Inspection, 'teamIds'>): Promise<boolean> {

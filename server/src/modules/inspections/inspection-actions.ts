@@ -81,16 +81,6 @@ export function awaitingCondition(viewer: ActionViewer): string | null {
   return parts.length ? `(${parts.join(' OR ')})` : null;
 }
 
-/** The actions the viewer can take on the record now: the workflow's for their roles, less those a guard refuses. */
-export async function viewerActions(m: EntityManager, record: Pick<Inspection, 'id' | 'status'>, viewer: ActionViewer): Promise<InspectionAction[]> {
-  const byRole = INSPECTION_WORKFLOW.transitions.filter((t) => t.from.includes(record.status) && t.roles.some((r) => viewer.roles.includes(r))).map((t) => t.action);
-  if (!byRole.length) return byRole;
-  const query = m.createQueryBuilder().from(Inspection, 'i').where('i.id = :id', { id: record.id }).setParameters(guardParameters(viewer));
-  byRole.forEach((action, n) => query.addSelect(GUARDS[action], `g${n}`));
-  const row = (await query.getRawOne()) as Record<string, boolean> | undefined;
-  return byRole.filter((_, n) => row?.[`g${n}`] === true);
-}
-
 /** Whether the viewer has taken no other duty of this record than `duty` (the same guard as `availableActions`). */
 export async function keepsOneDuty(m: EntityManager, recordId: string, duty: RecordDuty, viewer: Pick<ActionViewer, 'userId' | 'inspectorId'>): Promise<boolean> {
   const row = (await m
@@ -113,4 +103,17 @@ export async function mayReview(m: EntityManager, recordId: string, departmentId
     .setParameters({ guardDepartment: departmentId })
     .getRawOne()) as { ok: boolean } | undefined;
   return row?.ok === true;
+}
+
+/** For each record of `ids`, those of `actions` whose guard lets the viewer take it: one statement for all. */
+export async function actionGuards(m: EntityManager, tenantId: string, ids: string[], actions: InspectionAction[], viewer: ActionViewer): Promise<Map<string, Set<InspectionAction>>> {
+  const query = m
+    .createQueryBuilder()
+    .from(Inspection, 'i')
+    .select('i.id', 'id')
+    .where('i.tenant_id = :tenant AND i.id IN (:...ids)', { tenant: tenantId, ids })
+    .setParameters(guardParameters(viewer));
+  actions.forEach((action, n) => query.addSelect(GUARDS[action], `g${n}`));
+  const rows = (await query.getRawMany()) as Record<string, unknown>[];
+  return new Map(rows.map((row) => [row.id as string, new Set(actions.filter((_, n) => row[`g${n}`] === true))]));
 }

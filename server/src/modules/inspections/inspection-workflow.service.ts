@@ -65,7 +65,8 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
     await assertOneDuty(ctx, m, record, action);
     if (action === 'APPROVE') changes.approvedAt = now;
     if (action === 'PUBLISH') Object.assign(changes, { publishedAt: now, ...(await publicationMarks(m, record, todayInChina(now))) });
-    await m.update(Inspection, { tenantId: record.tenantId, id: record.id }, changes);
+    const updated = await m.createQueryBuilder().update(Inspection).set(changes).where({ tenantId: record.tenantId, id: record.id }).returning(['updatedAt']).execute();
+    Object.assign(record, changes, { updatedAt: (updated.raw as { updated_at: Date }[])[0]!.updated_at });
     if (action === 'PUBLISH' && record.correctsId) {
       await m.update(Inspection, { tenantId: record.tenantId, id: record.correctsId }, { correctedById: record.id });
     }
@@ -79,7 +80,8 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       before: { status: record.status },
       after: { status: check.to, comment: note },
     });
-    return m.findOneByOrFail(Inspection, { tenantId: record.tenantId, id: record.id });
+    ctx.loaders.Inspection.clear(record.id).prime(record.id, record);
+    return record;
   });
 }
 

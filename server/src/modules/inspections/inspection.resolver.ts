@@ -1,9 +1,7 @@
-import type { EntityManager } from 'typeorm';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
-import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import { requireViewer, type RequestContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
 import { badInput } from '../../graphql/errors';
 import { Task } from '../tasks/task.entity';
@@ -11,18 +9,15 @@ import { MarketEntity } from '../entities/market-entity.entity';
 import { Inspector } from '../inspectors/inspector.entity';
 import { InspectionItem } from '../items/inspection-item.entity';
 import { Inspection, InspectionStatus } from './inspection.entity';
-import { InspectionConfirmation } from './inspection-confirmation.entity';
 import { InspectionStep } from './inspection-step.entity';
 import { InspectionAction, InspectionAssignment, InspectionConfirmationView, InspectionInput, ResultCategory } from './inspection.types';
-import { unconfirmedMembers } from './inspection-team';
 import { confirmInspection, openInspection, openJointInspection, saveInspection } from './inspection.service';
 import { correctInspection, transitionInspection } from './inspection-workflow.service';
-import { isTeamMember, viewerInspectorId } from './inspection-access';
-import { resultCategories, resultCategoryOf } from './result-categories';
+import { bureauResultCategories } from './result-categories';
 import { todayInChina } from './inspection-deadlines';
 import { assignmentPage } from './assignment-page';
-import { awaitingCondition, guardParameters, viewerActions, type ActionViewer } from './inspection-actions';
-import { addWorkdaysFor } from '../calendar/workdays';
+import { listInspections } from './inspection-list';
+import { allConfirmed, inspectionReads, resultCategoryFor, viewerOnTeam } from './inspection-reads';
 
 const InspectionConnection = Connection(Inspection);
 const InspectionAssignmentConnection = Connection(InspectionAssignment);
@@ -46,16 +41,6 @@ class AssignmentFilter extends PageArgs {
 
 const OPEN_STATES = [InspectionStatus.DRAFT, InspectionStatus.RETURNED];
 
-// Once per request: a list asks for the availableActions of every record.
-const inspectorOfRequest = new WeakMap<RequestContext, Promise<string | null>>();
-
-async function actionViewer(ctx: RequestContext, m: EntityManager): Promise<ActionViewer> {
-  const viewer = requireViewer(ctx);
-  let inspectorId = inspectorOfRequest.get(ctx);
-  if (!inspectorId) inspectorOfRequest.set(ctx, (inspectorId = viewerInspectorId(ctx, m)));
-  return { userId: viewer.userId, roles: viewer.roles, departmentId: viewer.departmentId, inspectorId: await inspectorId };
-}
-
 @Resolver(() => Inspection)
 export class InspectionResolver {
   @SignedIn()
@@ -65,59 +50,22 @@ export class InspectionResolver {
     if (filter.dueWithinDays != null && (!Number.isInteger(filter.dueWithinDays) || filter.dueWithinDays < 1 || filter.dueWithinDays > 60)) {
       throw badInput([{ field: 'dueWithinDays', message: '工作日数应为 1 到 60' }]);
     }
-    return tenantTx(ctx, async (m) => {
-      const query = m.createQueryBuilder(Inspection, 'i').orderBy('i.created_at', 'DESC').addOrderBy('i.id');
-      if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
-      if (filter.taskId) {
-        // A joint task's records: the lead's parts and the parts of its participants in this same bureau.
-        query.andWhere(
-          `(i.task_id = :task OR i.participation_id IN (SELECT jp.id FROM joint_participants jp WHERE jp.tenant_id = i.tenant_id AND jp.task_id = :task))`,
-          { task: fromGlobalUuid(filter.taskId, 'Task') ?? '00000000-0000-0000-0000-000000000000' },
-        );
-      }
-      if (filter.mine) query.andWhere(':me = ANY(i.team_ids)', { me: (await viewerInspectorId(ctx, m)) ?? '00000000-0000-0000-0000-000000000000' });
-      if (filter.overdue) {
-        query.andWhere(
-          `((i.status IN (:...open) AND i.report_due_on < :today) OR (i.status = 'SUBMITTED' AND i.review_due_on < :today)
-            OR (i.status = 'REVIEWED' AND i.approval_due_on < :today)
-            OR (i.status IN ('SUBMITTED', 'REVIEWED', 'APPROVED') AND i.publication_due_on < :today))`,
-          { open: OPEN_STATES, today: todayInChina() },
-        );
-      }
-      const search = filter.search?.trim();
-      if (search) query.andWhere('(strpos(i.entity_name, :search) > 0 OR i.entity_uscc = upper(:search))', { search });
-      if (filter.awaitingMe) {
-        const viewer = await actionViewer(ctx, m);
-        query.andWhere(awaitingCondition(viewer) ?? 'false').setParameters(guardParameters(viewer));
-      }
-      if (filter.dueWithinDays != null) {
-        const today = todayInChina();
-        const { date: until } = await addWorkdaysFor(m, requireViewer(ctx).tenantId, today, filter.dueWithinDays);
-        query.andWhere(
-          `((i.status IN (:...dueOpen) AND i.report_due_on BETWEEN :dueFrom AND :dueUntil)
-            OR (i.status = 'SUBMITTED' AND i.review_due_on BETWEEN :dueFrom AND :dueUntil)
-            OR (i.status = 'REVIEWED' AND i.approval_due_on BETWEEN :dueFrom AND :dueUntil)
-            OR (i.status = 'APPROVED' AND i.publication_due_on BETWEEN :dueFrom AND :dueUntil))`,
-          { dueOpen: OPEN_STATES, dueFrom: today, dueUntil: until },
-        );
-      }
-      return paginate(query, filter);
-    });
+    return listInspections(ctx, filter);
   }
 
   @SignedIn()
   @Query(() => InspectionAssignmentConnection, { description: '一次摇号摇中的检查对象及检查记录办理情况' })
-  inspectionAssignments(@Ctx() ctx: RequestContext, @Args() filter: AssignmentFilter, @Info() info: GraphQLResolveInfo) {
+  inspectionAssignments(@Ctx() ctx: RequestContext, @Args() filter: AssignmentFilter) {
     requireViewer(ctx);
     const drawId = fromGlobalUuid(filter.drawId, 'Draw');
     if (!drawId) throw badInput([{ field: 'drawId', message: '摇号不存在' }]);
-    return assignmentPage(ctx, drawId, !!filter.mine, filter, info);
+    return assignmentPage(ctx, drawId, !!filter.mine, filter);
   }
 
   @SignedIn()
   @Query(() => [ResultCategory], { description: '检查结果类别（标准类别及本单位自定义类别）' })
   resultCategories(@Ctx() ctx: RequestContext) {
-    return tenantTx(ctx, (m) => resultCategories(m));
+    return bureauResultCategories(ctx);
   }
 
   @SignedIn()
@@ -193,34 +141,34 @@ export class InspectionResolver {
 
   @FieldResolver(() => ResultCategory, { nullable: true, description: '检查结果' })
   resultCategory(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return record.resultCategory ? tenantTx(ctx, (m) => resultCategoryOf(m, record.resultCategory!)) : null;
+    return record.resultCategory ? resultCategoryFor(ctx, record.resultCategory) : null;
   }
 
   @FieldResolver(() => [InspectionConfirmationView], { description: '检查组成员的确认' })
   async confirmations(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    const rows = await tenantTx(ctx, (m) => m.find(InspectionConfirmation, { where: { inspectionId: record.id }, order: { confirmedAt: 'ASC' } }));
+    const rows = await inspectionReads(ctx).confirmations.load(record.id);
     return Promise.all(rows.map(async (r) => ({ inspector: await ctx.loaders.Inspector.load(r.inspectorId), confirmedAt: r.confirmedAt, current: r.contentHash === record.contentHash })));
   }
 
   @FieldResolver(() => Boolean, { description: '本单位的检查组成员都已确认当前内容（联合抽查中其他单位的成员确认其本单位的记录）' })
-  async allConfirmed(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return (await tenantTx(ctx, (m) => unconfirmedMembers(m, record))).length === 0;
+  allConfirmed(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
+    return allConfirmed(ctx, record);
   }
 
   @FieldResolver(() => [InspectionStep], { description: '办理过程（审核、审批意见）' })
   steps(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return tenantTx(ctx, (m) => m.find(InspectionStep, { where: { inspectionId: record.id }, order: { at: 'ASC' } }));
+    return inspectionReads(ctx).steps.load(record.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '检查对象查阅码（仅检查组和领导小组办公室可见）' })
   async accessCode(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
     if (requireViewer(ctx).roles.includes('OFFICE')) return record.accessCode;
-    return (await tenantTx(ctx, (m) => isTeamMember(ctx, m, record))) ? record.accessCode : null;
+    return (await viewerOnTeam(ctx, record)) ? record.accessCode : null;
   }
 
   @FieldResolver(() => [InspectionAction], { description: '当前用户可办理的动作' })
   availableActions(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return tenantTx(ctx, async (m) => viewerActions(m, record, await actionViewer(ctx, m)));
+    return inspectionReads(ctx).actions.load(record);
   }
 
   @FieldResolver(() => Boolean, { description: '报告已逾期（尚未提交且已过报告截止日）；已逾期提交的见 reportedLateDays' })

@@ -1,13 +1,13 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { tenantTx, type RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../graphql/context';
 import { Task } from '../tasks/task.entity';
-import { unreportedAfterWindow } from './unreported-selections';
+import { unreportedOverdue } from './unreported-selections';
 
 /** The task's side of "nothing drawn is forgotten". */
 @Resolver(() => Task)
 export class TaskDeadlineResolver {
   @FieldResolver(() => Int, { description: '检查时间结束后仍未提交检查报告的摇中对象数（逾期，含从未建立检查记录的）' })
   unreportedOverdue(@Root() task: Task, @Ctx() ctx: RequestContext) {
-    return tenantTx(ctx, (m) => unreportedAfterWindow(m, task.tenantId, task.id));
+    return unreportedOverdue(ctx, task);
   }
 }

@@ -1,3 +1,5 @@
+import { readTx, type RequestContext } from '../../graphql/context';
+import type { Task } from '../tasks/task.entity';
 import type { EntityManager } from 'typeorm';
 import { toGlobalId } from '@spotcheck/shared';
 import type { DeadlineItem, DeadlineSource } from '../../jobs/deadlines/deadline-source';
@@ -97,3 +99,8 @@ export const unreportedSelections: DeadlineSource = {
     ];
   },
 };
+
+/** `unreportedAfterWindow` of a task, in the request's reads. */
+export function unreportedOverdue(ctx: RequestContext, task: Pick<Task, 'tenantId' | 'id'>): Promise<number> {
+  return readTx(ctx, (m) => unreportedAfterWindow(m, task.tenantId, task.id));
+}

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { asSubject, fromGlobalUuid } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
-import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import { fromGlobalUuid } from '@spotcheck/shared';
+import { requireViewer, type RequestContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
 import { Allow, SignedIn } from '../../graphql/permissions';
 import { badInput } from '../../graphql/errors';
 import { Department } from '../departments/department.entity';
@@ -12,6 +12,7 @@ import { MarketEntity } from '../entities/market-entity.entity';
 import { Establishment, Gender, Inspector, InspectorStatus } from './inspector.entity';
 import { Recusal } from './recusal.entity';
 import { declareRecusal, isDrawable, saveInspector } from './inspector.service';
+import { listInspectors, listRecusals } from './inspector-reads';
 import { parseDate } from './inspector-fields';
 
 const InspectorConnection = Connection(Inspector);
@@ -61,17 +62,9 @@ export class InspectorResolver {
   @SignedIn()
   @Query(() => InspectorConnection, { description: '本单位执法检查人员名录' })
   inspectors(@Ctx() ctx: RequestContext, @Args() filter: InspectorFilter) {
-    return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(Inspector, 'p').orderBy('p.name', 'ASC').addOrderBy('p.id');
-      if (filter.departmentId) query.andWhere('p.department_id = :d', { d: fromGlobalUuid(filter.departmentId, 'Department') });
-      if (filter.status) query.andWhere('p.status = :s', { s: filter.status });
-      if (filter.drawableOn) {
-        const on = parseDate(filter.drawableOn);
-        if (!on) throw badInput([{ field: 'drawableOn', message: '日期无效' }]);
-        query.andWhere(`p.status = 'ACTIVE' AND p.certificate_valid_from <= :on AND p.certificate_valid_to >= :on`, { on });
-      }
-      return paginate(query, filter);
-    });
+    const on = filter.drawableOn ? parseDate(filter.drawableOn) : null;
+    if (filter.drawableOn && !on) throw badInput([{ field: 'drawableOn', message: '日期无效' }]);
+    return listInspectors(ctx, { departmentId: filter.departmentId ? fromGlobalUuid(filter.departmentId, 'Department') : undefined, status: filter.status, drawableOn: on }, filter);
   }
 
   @Allow('create', 'Inspector')
@@ -95,15 +88,11 @@ export class InspectorResolver {
   @SignedIn()
   @Query(() => RecusalConnection, { description: '回避声明（办公室、监督可见全部，其他人只见本人登记的）' })
   recusals(@Ctx() ctx: RequestContext, @Args() filter: RecusalFilter) {
-    const viewer = requireViewer(ctx);
-    return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(Recusal, 'r').where('r.tenant_id = :tenant', { tenant: viewer.tenantId }).orderBy('r.created_at', 'DESC').addOrderBy('r.id');
-      // The same rule as node(): without the bureau-wide read, only the viewer's own declarations.
-      if (!ctx.ability.can('read', asSubject('Recusal', { tenantId: viewer.tenantId }))) query.andWhere('r.created_by = :self', { self: viewer.userId });
-      if (filter.inspectorId) query.andWhere('r.inspector_id = :i', { i: fromGlobalUuid(filter.inspectorId, 'Inspector') });
-      if (filter.entityId) query.andWhere('r.entity_id = :e', { e: fromGlobalUuid(filter.entityId, 'MarketEntity') });
-      return paginate(query, filter);
-    });
+    requireViewer(ctx);
+    return listRecusals(ctx, {
+      inspectorId: filter.inspectorId ? fromGlobalUuid(filter.inspectorId, 'Inspector') : undefined,
+      entityId: filter.entityId ? fromGlobalUuid(filter.entityId, 'MarketEntity') : undefined,
+    }, filter);
   }
 
   @FieldResolver(() => Department, { nullable: true })

@@ -1,8 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { tenantTx, type RequestContext } from '../../graphql/context';
-import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import type { RequestContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
 import { badInput } from '../../graphql/errors';
+import { itemHistory, listItems } from './item-reads';
 import { fromGlobalUuid } from '@spotcheck/shared';
 import { Department } from '../departments/department.entity';
 import { InspectionItem, ItemCategory, ItemStatus } from './inspection-item.entity';
@@ -37,16 +38,9 @@ export class ItemResolver {
   @SignedIn()
   @Query(() => InspectionItemConnection, { description: '本单位随机抽查事项清单' })
   items(@Ctx() ctx: RequestContext, @Args() filter: ItemFilter) {
-    return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(InspectionItem, 'i').orderBy('i.position', 'ASC').addOrderBy('i.created_at').addOrderBy('i.id');
-      if (filter.departmentId) {
-        const id = fromGlobalUuid(filter.departmentId, 'Department');
-        if (!id) throw badInput([{ field: 'departmentId', message: '部门 id 无效' }]);
-        query.andWhere('i.department_id = :id', { id });
-      }
-      if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
-      return paginate(query, filter);
-    });
+    const departmentId = filter.departmentId ? fromGlobalUuid(filter.departmentId, 'Department') : null;
+    if (filter.departmentId && !departmentId) throw badInput([{ field: 'departmentId', message: '部门 id 无效' }]);
+    return listItems(ctx, { departmentId, status: filter.status }, filter);
   }
 
   @SignedIn()
@@ -80,6 +74,6 @@ export class ItemResolver {
 
   @FieldResolver(() => [InspectionItemVersion], { description: '历次版本，最新在前' })
   history(@Root() item: InspectionItem, @Ctx() ctx: RequestContext) {
-    return tenantTx(ctx, (m) => m.find(InspectionItemVersion, { where: { itemId: item.id }, order: { version: 'DESC' } }));
+    return itemHistory(ctx, item.id);
   }
 }

@@ -1,17 +1,16 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { toGlobalId } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
-import { Connection, PageArgs, paginate, paginateSql } from '../../graphql/connection';
+import { requireViewer, type RequestContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
 import { Department } from '../departments/department.entity';
-import { MarketEntity } from '../entities/market-entity.entity';
 import { Task } from '../tasks/task.entity';
 import { Inspection } from '../inspections/inspection.entity';
-import { JointRecordPart, jointRecordParts } from './joint-record-parts';
+import { JointRecordPart, jointPartsFor } from './joint-record-parts';
 import { JointParticipation, JointStatus } from './joint-participant.entity';
 import { inviteParticipant, respondToInvitation, savePart, withdrawParticipant } from './joint.service';
 import { JointDepartment, JointDrawnEntity, JointPartInput, JointPartInspector, JointPartItem, JointTaskView } from './joint.types';
-import { jointTaskRows, partInspectors, partnerDepartment, type PartnerDepartmentRow } from './joint-views';
+import { drawnEntitiesOf, jointReads, participantsOf, partnerDepartments, receivedInvitations } from './joint-reads';
 
 const JointDepartmentConnection = Connection(JointDepartment);
 const JointParticipationConnection = Connection(JointParticipation);
@@ -34,27 +33,14 @@ export class JointResolver {
   jointPartnerDepartments(@Ctx() ctx: RequestContext, @Args() args: PartnerSearch) {
     requireViewer(ctx);
     const search = args.search?.trim() ?? '';
-    return tenantTx(ctx, (m) =>
-      paginateSql<PartnerDepartmentRow, JointDepartment>(
-        m,
-        `SELECT tenant_id, tenant_name, region_code, id, name FROM joint_partner_departments
-          WHERE $1 = '' OR strpos(tenant_name || ' ' || name, $1) > 0 ORDER BY region_code, tenant_name, name, id`,
-        [search],
-        args,
-        JointDepartment.of,
-      ),
-    );
+    return partnerDepartments(ctx, search, args);
   }
 
   @SignedIn()
   @Query(() => JointParticipationConnection, { description: '本单位收到的联合抽查邀请' })
   jointInvitations(@Ctx() ctx: RequestContext, @Args() args: InvitationFilter) {
-    const viewer = requireViewer(ctx);
-    return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(JointParticipation, 'p').where('p.tenant_id = :tenant', { tenant: viewer.tenantId }).orderBy('p.created_at', 'DESC').addOrderBy('p.id');
-      if (args.status) query.andWhere('p.status = :status', { status: args.status });
-      return paginate(query, args);
-    });
+    requireViewer(ctx);
+    return receivedInvitations(ctx, args.status, args);
   }
 
   @SignedIn()
@@ -83,13 +69,13 @@ export class JointResolver {
 
   @FieldResolver(() => JointTaskView, { description: '联合抽查任务' })
   async task(@Root() part: JointParticipation, @Ctx() ctx: RequestContext) {
-    const [row] = await tenantTx(ctx, (m) => jointTaskRows(m, 'participation_id = $1', [part.id]));
+    const [row] = await jointReads(ctx).task.load(part.id);
     return JointTaskView.of(row!);
   }
 
   @FieldResolver(() => JointDepartment, { nullable: true, description: '参与部门' })
   async department(@Root() part: JointParticipation, @Ctx() ctx: RequestContext) {
-    const row = await tenantTx(ctx, (m) => partnerDepartment(m, part.departmentId));
+    const row = await jointReads(ctx).department.load(part.departmentId);
     return row ? JointDepartment.of(row) : null;
   }
 
@@ -100,38 +86,18 @@ export class JointResolver {
 
   @FieldResolver(() => [JointPartItem], { description: '参与部门的抽查事项' })
   async items(@Root() part: JointParticipation, @Ctx() ctx: RequestContext) {
-    const rows = (await tenantTx(ctx, (m) => m.query('SELECT id, name, target_type FROM joint_part_items WHERE participation_id = $1 ORDER BY name', [part.id]))) as { id: string; name: string; target_type: string }[];
+    const rows = await jointReads(ctx).items.load(part.id);
     return rows.map((r) => ({ id: toGlobalId('InspectionItem', r.id), name: r.name, targetType: r.target_type }));
   }
 
   @FieldResolver(() => [JointPartInspector], { description: '参与部门参加抽取的执法检查人员' })
   async inspectors(@Root() part: JointParticipation, @Ctx() ctx: RequestContext) {
-    return (await tenantTx(ctx, (m) => partInspectors(m, 'participation_id = $1', [part.id]))).map(JointPartInspector.of);
+    return (await jointReads(ctx).inspectors.load(part.id)).map(JointPartInspector.of);
   }
 
   @FieldResolver(() => JointDrawnEntityConnection, { description: '摇中的、本部门事项适用的检查对象及本部门的检查人员' })
   drawnEntities(@Root() part: JointParticipation, @Ctx() ctx: RequestContext, @Args() args: PageArgs) {
-    return tenantTx(ctx, async (m) => {
-      const own = new Map((await partInspectors(m, 'participation_id = $1', [part.id])).map((r) => [r.id, JointPartInspector.of(r)]));
-      type Row = { seq: number; uscc: string; name: string; inspector_ids: string[] };
-      const page = await paginateSql<Row, Row>(m, 'SELECT seq, uscc, name, inspector_ids FROM joint_drawn_entities WHERE participation_id = $1 ORDER BY seq', [part.id], args, (r) => r);
-      // Matched by USCC to the viewer's own directory (under RLS: the viewer's rows only).
-      const usccs = page.edges.map((e) => e.node.uscc);
-      const entities = new Map((await m.createQueryBuilder(MarketEntity, 'e').where('e.uscc = ANY(:usccs)', { usccs }).getMany()).map((e) => [e.uscc, e]));
-      return {
-        ...page,
-        edges: page.edges.map(({ cursor, node }) => ({
-          cursor,
-          node: Object.assign(new JointDrawnEntity(), {
-            seq: node.seq,
-            uscc: node.uscc,
-            name: node.name,
-            entity: entities.get(node.uscc) ?? null,
-            inspectors: node.inspector_ids.flatMap((id) => (own.has(id) ? [own.get(id)!] : [])),
-          }),
-        })),
-      };
-    });
+    return drawnEntitiesOf(ctx, part, args);
   }
 }
 
@@ -144,8 +110,7 @@ export class TaskJointResolver {
 
   @FieldResolver(() => [JointParticipation], { description: '联合抽查的参与部门（牵头单位可见）' })
   participants(@Root() task: Task, @Ctx() ctx: RequestContext) {
-    if (!task.joint) return [];
-    return tenantTx(ctx, (m) => m.find(JointParticipation, { where: { leadTenantId: task.tenantId, taskId: task.id }, order: { createdAt: 'ASC' } }));
+    return participantsOf(ctx, task);
   }
 }
 
@@ -153,6 +118,6 @@ export class TaskJointResolver {
 export class InspectionJointResolver {
   @FieldResolver(() => [JointRecordPart], { description: '联合抽查：同一检查对象各部门的记录部分（牵头部门在前）；非联合抽查为空' })
   jointParts(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return tenantTx(ctx, (m) => jointRecordParts(m, record, requireViewer(ctx).tenantId));
+    return jointPartsFor(ctx, record);
   }
 }

@@ -1,20 +1,15 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/permissions';
 import { ListKind, ListPublication } from './list-publication.entity';
-import { decideListPublication, submitListPublication } from './list-publication.service';
+import { decideListPublication, listPublications, submitListPublication } from './list-publication.service';
 
 @Resolver(() => ListPublication)
 export class ListPublicationResolver {
   @SignedIn()
   @Query(() => [ListPublication], { description: '清单、名录的报审和审议记录，最新在前' })
   listPublications(@Ctx() ctx: RequestContext, @Arg('kind', () => ListKind, { nullable: true }) kind?: ListKind | null) {
-    const tenantId = requireViewer(ctx).tenantId;
-    return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(ListPublication, 'p').where('p.tenant_id = :tenantId', { tenantId }).orderBy('p.submitted_at', 'DESC').limit(100);
-      if (kind) query.andWhere('p.kind = :kind', { kind });
-      return query.getMany();
-    });
+    return listPublications(ctx, kind ?? null);
   }
 
   @SignedIn()

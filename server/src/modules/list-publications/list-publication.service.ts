@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { FOUR_EYES_RULES, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { readTx, requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { badInput, conflict, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { isUniqueViolation } from '../../lib/pg-errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
@@ -142,4 +142,14 @@ async function publishItems(ctx: RequestContext, m: EntityManager, row: ListPubl
       await publishApprovedItem(ctx, m, item, reason);
     }
   }
+}
+
+/** The bureau's submissions and decisions, newest first (at most 100), of one kind when asked. */
+export function listPublications(ctx: RequestContext, kind: ListKind | null): Promise<ListPublication[]> {
+  const tenantId = requireViewer(ctx).tenantId;
+  return readTx(ctx, (m) => {
+    const query = m.createQueryBuilder(ListPublication, 'p').where('p.tenant_id = :tenantId', { tenantId }).orderBy('p.submitted_at', 'DESC').limit(100);
+    if (kind) query.andWhere('p.kind = :kind', { kind });
+    return query.getMany();
+  });
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { tenantTx, type RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/connection';
 import { forbidden } from '../../graphql/errors';
 import { Allow } from '../../graphql/permissions';
@@ -7,6 +7,7 @@ import { Notification } from './notification.entity';
 import {
   NOTIFICATION_TOPIC,
   listMyNotifications,
+  viewerNotification,
   markAllNotificationsRead,
   markNotificationsRead,
   unreadNotificationCount,
@@ -62,7 +63,7 @@ export class NotificationResolver {
   async notificationAdded(@Root() notice: NotificationNotice, @Ctx() ctx: RequestContext) {
     if (!ctx.viewer) throw forbidden();
     const userId = ctx.viewer.userId;
-    const notification = await tenantTx(ctx, (m) => m.findOneBy(Notification, { id: notice.notificationId, userId }));
+    const notification = await viewerNotification(ctx, notice.notificationId, userId);
     if (!notification) throw forbidden();
     return notification;
   }

@@ -1,6 +1,6 @@
 import { IsNull, type EntityManager } from 'typeorm';
 import { fromGlobalUuid } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { readTx, requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { paginate, type ConnectionShape, type PageArgs } from '../../graphql/connection';
 import { badInput, notFound } from '../../graphql/errors';
 import { publishOnCommit } from '../../graphql/pubsub';
@@ -86,4 +86,9 @@ export function markAllNotificationsRead(ctx: RequestContext): Promise<number> {
     const [, count] = (await m.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [viewer.userId])) as [unknown, number];
     return count;
   });
+}
+
+/** One of the viewer's notifications, read afresh. */
+export function viewerNotification(ctx: RequestContext, id: string, userId: string): Promise<Notification | null> {
+  return readTx(ctx, (m) => m.findOneBy(Notification, { tenantId: requireViewer(ctx).tenantId, id, userId }));
 }

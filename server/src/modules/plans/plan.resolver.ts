@@ -1,12 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { PLAN_WORKFLOW, availableActions, type PlanAction } from '@spotcheck/shared';
-import { plansDutyConflicts, withoutConflicts } from './plan-duties';
-import { tenantTx, type RequestContext } from '../../graphql/context';
-import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import { withoutConflicts } from './plan-duties';
+import { listPlans, planItems, planVersions, viewerPlanConflicts } from './plan-reads';
+import type { RequestContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
 import { InspectionItem } from '../items/inspection-item.entity';
 import { AnnualPlan, PlanStatus } from './annual-plan.entity';
-import { AnnualPlanItem } from './annual-plan-item.entity';
 import { amendPlan, savePlan, transitionPlan } from './plan.service';
 
 const PlanActionEnum = { SUBMIT: 'SUBMIT', RETURN: 'RETURN', APPROVE: 'APPROVE', PUBLISH: 'PUBLISH' } as const;
@@ -57,12 +57,7 @@ export class PlanResolver {
   @SignedIn()
   @Query(() => AnnualPlanConnection, { description: '本单位年度抽查计划' })
   plans(@Ctx() ctx: RequestContext, @Args() filter: PlanFilter) {
-    return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(AnnualPlan, 'p').orderBy('p.year', 'DESC').addOrderBy('p.version', 'DESC');
-      if (filter.year) query.andWhere('p.year = :year', { year: filter.year });
-      if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
-      return paginate(query, filter);
-    });
+    return listPlans(ctx, filter);
   }
 
   @SignedIn()
@@ -96,12 +91,12 @@ export class PlanResolver {
 
   @FieldResolver(() => [AnnualPlan], { description: '同一年度计划的各个版本（含已被替代的），按版本排列' })
   versions(@Root() plan: AnnualPlan, @Ctx() ctx: RequestContext) {
-    return tenantTx(ctx, (m) => m.find(AnnualPlan, { where: { tenantId: plan.tenantId, year: plan.year }, order: { version: 'ASC' } }));
+    return planVersions(ctx, plan);
   }
 
   @FieldResolver(() => [PlanItem])
   async items(@Root() plan: AnnualPlan, @Ctx() ctx: RequestContext) {
-    const rows = await tenantTx(ctx, (m) => m.findBy(AnnualPlanItem, { planId: plan.id }));
+    const rows = await planItems(ctx, plan.id);
     return Promise.all(rows.map(async (r) => ({ item: await ctx.loaders.InspectionItem.load(r.itemId), ratio: r.ratio, rounds: r.rounds })));
   }
 
@@ -109,7 +104,6 @@ export class PlanResolver {
   async actions(@Root() plan: AnnualPlan, @Ctx() ctx: RequestContext) {
     const byRole = availableActions(PLAN_WORKFLOW, plan.status, ctx.viewer?.roles ?? []);
     if (!byRole.length || !ctx.viewer) return byRole;
-    const viewer = ctx.viewer;
-    return withoutConflicts(byRole, await tenantTx(ctx, (m) => plansDutyConflicts(m, plan, viewer.userId)));
+    return withoutConflicts(byRole, await viewerPlanConflicts(ctx, plan));
   }
 }

@@ -1,10 +1,9 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { roundsForRisk, stratumRatio, type RiskClass } from '@spotcheck/shared';
-import { tenantTx, type RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../graphql/context';
+import { planRiskInputs } from './plan-risk-reads';
 import { InspectionItem } from '../items/inspection-item.entity';
 import { AnnualPlan } from '../plans/annual-plan.entity';
-import { AnnualPlanItem } from '../plans/annual-plan-item.entity';
-import { RuleSetVersion } from './rule-set.entity';
 
 const CLASSES: Exclude<RiskClass, 'NONE'>[] = ['HIGH', 'MEDIUM', 'LOW'];
 
@@ -21,10 +20,7 @@ class PlanRiskRow {
 export class PlanRiskResolver {
   @FieldResolver(() => [PlanRiskRow], { description: '风险分类监管：各事项按风险等级的比例与轮次' })
   async riskTreatment(@Root() plan: AnnualPlan, @Ctx() ctx: RequestContext): Promise<PlanRiskRow[]> {
-    const { rows, rules } = await tenantTx(ctx, async (m) => ({
-      rows: await m.findBy(AnnualPlanItem, { tenantId: plan.tenantId, planId: plan.id }),
-      rules: await m.findOneBy(RuleSetVersion, { tenantId: plan.tenantId, version: plan.ruleVersion }),
-    }));
+    const { rows, rules } = await planRiskInputs(ctx, plan);
     if (!rules) return [];
     const out: PlanRiskRow[] = [];
     for (const r of rows) {

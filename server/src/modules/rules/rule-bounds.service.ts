@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { RuleBoundsSchema, boundViolations, toGlobalId, type BoundedRules, type RuleBounds, type RuleViolation } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { readTx, requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { AppError, badInput, forbidden } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { Tenant, TenantKind } from '../tenants/tenant.entity';
@@ -110,4 +110,10 @@ export async function setRuleBounds(ctx: RequestContext, input: unknown, reason:
     await appendAudit(m, actorOf(ctx), { action: 'rules.bounds', objectType: 'RuleBounds', objectId: toGlobalId('Tenant', viewer.tenantId), before: before?.bounds, after: { bounds: parsed.data, reason: reason.trim() } });
     return m.findOneByOrFail(RuleBoundsRow, { tenantId: viewer.tenantId });
   });
+}
+
+/** `boundsAbove` the viewer's bureau, in the request's reads. */
+export function viewerBoundsAbove(ctx: RequestContext) {
+  const tenantId = requireViewer(ctx).tenantId;
+  return readTx(ctx, (m) => boundsAbove(m, tenantId));
 }

@@ -1,13 +1,13 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { toGlobalId } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/permissions';
 import { RuleSetVersion } from './rule-set.entity';
 import { RuleProposal, RuleProposalStatus } from './rule-proposal.entity';
 import { RuleBoundsRow } from './rule-bounds.entity';
 import { currentRuleSet, proposeRuleSet, reviewRuleProposal, ruleProposals, ruleSetHistory, type RuleReview } from './rule-set.service';
-import { boundsAbove, bureauRuleLimits, ownRuleBounds, setRuleBounds } from './rule-bounds.service';
+import { bureauRuleLimits, ownRuleBounds, setRuleBounds, viewerBoundsAbove } from './rule-bounds.service';
 
 const RuleReviewEnum = { APPROVE: 'APPROVE', RETURN: 'RETURN' } as const;
 registerEnumType(RuleReviewEnum, { name: 'RuleReview', description: '审定通过 / 退回' });
@@ -58,8 +58,7 @@ export class RuleSetResolver {
   @SignedIn()
   @Query(() => [BoundsAboveView], { description: '上级主管部门对本单位细则设定的范围' })
   async ruleBoundsAbove(@Ctx() ctx: RequestContext): Promise<BoundsAboveView[]> {
-    const viewer = requireViewer(ctx);
-    const above = await tenantTx(ctx, (m) => boundsAbove(m, viewer.tenantId));
+    const above = await viewerBoundsAbove(ctx);
     return above.map((a) => ({ province: a.name, bounds: a.bounds }));
   }
 

@@ -1,11 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { tenantTx, type RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/connection';
-import { paginate } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
 import { Inspection } from '../inspections/inspection.entity';
 import { StatementKind } from './statement.entity';
-import { answerStatement, bureauStatements, recordRecheck, recordStatementsFor, views } from './statement.service';
+import { answerStatement, listBureauStatements, recordRecheck, recordStatementsFor } from './statement.service';
 import { EntityStatement } from './statement.types';
 
 const EntityStatementConnection = Connection(EntityStatement);
@@ -34,11 +33,7 @@ export class EntityStatementResolver {
   @SignedIn()
   @Query(() => EntityStatementConnection, { description: '本单位收到的陈述申辩（办公室据此跟进公示后的异议）；mine 为本人所在检查组的' })
   entityStatements(@Ctx() ctx: RequestContext, @Args() filter: StatementFilterArgs) {
-    return tenantTx(ctx, async (m) => {
-      const page = await paginate(await bureauStatements(ctx, m, filter), filter);
-      const rows = await views(m, page.edges.map((e) => e.node.id));
-      return { ...page, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: rows[i]! })) };
-    });
+    return listBureauStatements(ctx, filter);
   }
 
   @SignedIn()

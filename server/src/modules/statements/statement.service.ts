@@ -1,10 +1,11 @@
 import { In, Not, IsNull, type EntityManager } from 'typeorm';
 import { fromGlobalUuid, toGlobalId, type Role } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { readTx, requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { paginate, type PageArgs } from '../../graphql/connection';
 import { AppError, badInput, conflict, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
-import { mayReadEvidence } from '../evidence/evidence.service';
+import { viewerReadsEvidence } from '../evidence/evidence-reads';
 import { assertTeamMember, viewerInspectorId } from '../inspections/inspection-access';
 import { Inspection } from '../inspections/inspection.entity';
 import { InspectionStatement, StatementKind } from './statement.entity';
@@ -116,7 +117,8 @@ export async function recordRecheck(ctx: RequestContext, globalId: string, resul
 
 /** Statements for whoever reads the record's evidence; null for others (as the evidence list). */
 export async function recordStatementsFor(ctx: RequestContext, record: Inspection): Promise<EntityStatement[] | null> {
-  return tenantTx(ctx, async (m) => ((await mayReadEvidence(ctx, m, record)) ? statementsOfRecord(m, record) : null));
+  if (!(await viewerReadsEvidence(ctx, record))) return null;
+  return readTx(ctx, (m) => statementsOfRecord(m, record));
 }
 
 export interface StatementFilter {
@@ -149,3 +151,12 @@ export async function bureauStatements(ctx: RequestContext, m: EntityManager, fi
   return query;
 }
 
+
+/** A page of `bureauStatements` with their attachments, in the request's reads. */
+export function listBureauStatements(ctx: RequestContext, filter: StatementFilter & PageArgs) {
+  return readTx(ctx, async (m) => {
+    const page = await paginate(await bureauStatements(ctx, m, filter), filter);
+    const rows = await views(m, page.edges.map((e) => e.node.id));
+    return { ...page, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: rows[i]! })) };
+  });
+}

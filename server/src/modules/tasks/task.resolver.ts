@@ -1,15 +1,13 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { tenantTx, type RequestContext } from '../../graphql/context';
-import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import type { RequestContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/permissions';
 import { InspectionItem } from '../items/inspection-item.entity';
 import { RiskLevel } from '../entities/market-entity.entity';
 import { AnnualPlan } from '../plans/annual-plan.entity';
 import { Task, TaskKind, TaskStatus } from './task.entity';
-import { TaskItem } from './task-item.entity';
+import { listTasks, taskItems } from './task-reads';
 import { approveTask, cancelTask, needsApproval, saveTask } from './task.service';
-import { viewerInspectorId } from '../inspections/inspection-access';
-import { todayInChina } from '../inspections/inspection-deadlines';
 
 const TaskConnection = Connection(Task);
 
@@ -69,28 +67,12 @@ class TaskFilter extends PageArgs {
   @Field({ nullable: true, description: '只看办理中的：尚未摇号，或已摇号且检查期尚未结束（不含已取消）' }) inProgress?: boolean;
 }
 
-const NOBODY = '00000000-0000-0000-0000-000000000000';
-
 @Resolver(() => Task)
 export class TaskResolver {
   @SignedIn()
   @Query(() => TaskConnection, { description: '本单位抽查任务' })
   tasks(@Ctx() ctx: RequestContext, @Args() filter: TaskFilter) {
-    return tenantTx(ctx, async (m) => {
-      const query = m.createQueryBuilder(Task, 't').orderBy('t.starts_on', 'DESC').addOrderBy('t.created_at', 'DESC');
-      if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
-      if (filter.mine) {
-        query.andWhere(
-          `(EXISTS (SELECT 1 FROM draws d JOIN draw_selections s ON s.draw_id = d.id WHERE d.task_id = t.id AND :me = ANY(s.inspector_ids))
-            OR EXISTS (SELECT 1 FROM inspections i WHERE i.task_id = t.id AND :me = ANY(i.team_ids)))`,
-          { me: (await viewerInspectorId(ctx, m)) ?? NOBODY },
-        );
-      }
-      if (filter.inProgress) {
-        query.andWhere(`(t.status IN ('DRAFT', 'COMMITTED') OR (t.status = 'DRAWN' AND t.ends_on >= :today))`, { today: todayInChina() });
-      }
-      return paginate(query, filter);
-    });
+    return listTasks(ctx, filter);
   }
 
   @SignedIn()
@@ -124,7 +106,7 @@ export class TaskResolver {
 
   @FieldResolver(() => [TaskItemView])
   async items(@Root() task: Task, @Ctx() ctx: RequestContext) {
-    const rows = await tenantTx(ctx, (m) => m.findBy(TaskItem, { taskId: task.id }));
+    const rows = await taskItems(ctx, task.id);
     return Promise.all(rows.map(async (r) => ({ item: await ctx.loaders.InspectionItem.load(r.itemId), ratio: r.ratio })));
   }
 

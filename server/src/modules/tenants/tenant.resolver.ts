@@ -1,12 +1,11 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { asSubject } from '@spotcheck/shared';
-import { tenantTx, type RequestContext } from '../../graphql/context';
-import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import type { RequestContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
 import { Allow } from '../../graphql/permissions';
 import { Region } from '../regions/region.entity';
 import { User } from '../users/user.entity';
 import { InvitationCode } from '../invitations/invitation.types';
-import { onboardTenant, updateTenant, updateTenantSettings } from './tenant.service';
+import { onboardTenant, updateTenant, updateTenantSettings, visibleTenants } from './tenant.service';
 import { Tenant, TenantKind, TenantStatus } from './tenant.entity';
 
 const TenantConnection = Connection(Tenant);
@@ -47,13 +46,7 @@ export class TenantResolver {
   @Allow('read', 'Tenant')
   @Query(() => TenantConnection, { description: '可见的租户：本单位及其下级单位（平台运营方可见全部）' })
   tenants(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
-    return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(Tenant, 't').orderBy('t.region_code', 'ASC').addOrderBy('t.id');
-      // Below a province the database shows the subtree; only roles that may read any tenant get it.
-      const seesSubtree = ctx.ability.can('read', asSubject('Tenant', { id: '' }));
-      if (!seesSubtree) query.where('t.id = :own', { own: ctx.viewer!.tenantId });
-      return paginate(query, page);
-    });
+    return visibleTenants(ctx, page);
   }
 
   @Allow('create', 'Tenant')

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { asSubject, fromGlobalUuid, labelProblems, toGlobalId, usernameProblems, type FieldProblem } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { readTx, requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { paginate, type PageArgs } from '../../graphql/connection';
 import { switchTenantScope } from '../../db/tenancy';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { isUniqueViolation } from '../../lib/pg-errors';
@@ -219,4 +220,14 @@ export async function updateTenantSettings(ctx: RequestContext, input: TenantSet
 
 function pick(t: Tenant): TenantSettings {
   return { displayName: t.displayName, contact: t.contact, publicHeader: t.publicHeader, publicFooter: t.publicFooter };
+}
+
+/** The tenants the viewer sees: their own, or (for roles that read any tenant) the subtree the database shows. */
+export function visibleTenants(ctx: RequestContext, page: PageArgs) {
+  const viewer = requireViewer(ctx);
+  return readTx(ctx, (m) => {
+    const query = m.createQueryBuilder(Tenant, 't').orderBy('t.region_code', 'ASC').addOrderBy('t.id');
+    if (!ctx.ability.can('read', asSubject('Tenant', { id: '' }))) query.where('t.id = :own', { own: viewer.tenantId });
+    return paginate(query, page);
+  });
 }

@@ -1,0 +1,90 @@
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import { INSPECTION_WORKFLOW, standardResultCategory, type InspectionAction } from '@spotcheck/shared';
+import { readTx, requireViewer, type RequestContext } from '../../graphql/context';
+import { childrenLoader, perRequest } from '../../graphql/request-loaders';
+import { Inspection } from './inspection.entity';
+import { InspectionConfirmation } from './inspection-confirmation.entity';
+import { InspectionStep } from './inspection-step.entity';
+import { CustomResultCategory } from './result-category.entity';
+import { actionGuards, type ActionViewer } from './inspection-actions';
+import { knownViewerInspectorId, viewerInspectorId } from './inspection-access';
+import { customCategoryId, type ResultCategoryView } from './result-categories';
+
+/**
+ * The per-request loaders of a record's own fields: each answers every record a level of the response
+ * asks about with one statement, in the request's read transaction.
+ */
+function inspectionLoaders(ctx: RequestContext) {
+  const tenantId = () => requireViewer(ctx).tenantId;
+  const loaders = {
+    /** The viewer's own inspector row in this bureau, if the viewer is an inspector: read once per request. */
+    viewerInspectorId(): Promise<string | null> {
+      return knownViewerInspectorId(ctx) ?? readTx(ctx, (m) => viewerInspectorId(ctx, m));
+    },
+    confirmations: childrenLoader(
+      ctx,
+      (m, ids) => m.find(InspectionConfirmation, { where: { tenantId: tenantId(), inspectionId: In(ids) }, order: { confirmedAt: 'ASC', inspectorId: 'ASC' } }),
+      (row) => row.inspectionId,
+    ),
+    steps: childrenLoader(
+      ctx,
+      (m, ids) => m.find(InspectionStep, { where: { tenantId: tenantId(), inspectionId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }),
+      (row) => row.inspectionId,
+    ),
+    /** The bureau's own result categories by id. */
+    customCategory: new DataLoader<string, CustomResultCategory | null>(async (ids) => {
+      const rows = await readTx(ctx, (m) => m.findBy(CustomResultCategory, { tenantId: tenantId(), id: In([...ids]) }));
+      const found = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    /** The actions the viewer can take on each record: the guards of every record asked, in one statement. */
+    actions: new DataLoader<Pick<Inspection, 'id' | 'status'>, InspectionAction[], string>(
+      async (records) => {
+        const viewer = await actionViewerOf(ctx);
+        const byRole = records.map((r) => INSPECTION_WORKFLOW.transitions.filter((t) => t.from.includes(r.status) && t.roles.some((role) => viewer.roles.includes(role))).map((t) => t.action));
+        const asked = [...new Set(byRole.flat())];
+        if (!asked.length) return byRole;
+        const allowed = await readTx(ctx, (m) => actionGuards(m, tenantId(), records.map((r) => r.id), asked, viewer));
+        return records.map((r, i) => byRole[i]!.filter((action) => allowed.get(r.id)?.has(action)));
+      },
+      { cacheKeyFn: (r) => `${r.id}:${r.status}` },
+    ),
+  };
+  return loaders;
+}
+
+export function inspectionReads(ctx: RequestContext): ReturnType<typeof inspectionLoaders> {
+  return perRequest(ctx, inspectionLoaders);
+}
+
+/** Who the viewer is, as far as a record's workflow cares. */
+export async function actionViewerOf(ctx: RequestContext): Promise<ActionViewer> {
+  const viewer = requireViewer(ctx);
+  return { userId: viewer.userId, roles: viewer.roles, departmentId: viewer.departmentId, inspectorId: await inspectionReads(ctx).viewerInspectorId() };
+}
+
+/** Whether the viewer is on the record's team. */
+export async function viewerOnTeam(ctx: RequestContext, record: Pick<Inspection, 'teamIds'>): Promise<boolean> {
+  const mine = await inspectionReads(ctx).viewerInspectorId();
+  return mine !== null && record.teamIds.includes(mine);
+}
+
+/** A category code as stored on a record, to what it shows; null when unknown to this bureau. */
+export async function resultCategoryFor(ctx: RequestContext, code: string): Promise<ResultCategoryView | null> {
+  const standard = standardResultCategory(code);
+  if (standard) return { code: standard.code, label: standard.label, problem: standard.problem, standard: true, active: true };
+  const id = customCategoryId(code);
+  const own = id ? await inspectionReads(ctx).customCategory.load(id) : null;
+  return own && { code, label: own.label, problem: own.problem, standard: false, active: own.active };
+}
+
+/** Whether every member of the record's team in this bureau has confirmed its content as it now reads. */
+export async function allConfirmed(ctx: RequestContext, record: Inspection): Promise<boolean> {
+  const [confirmations, members] = await Promise.all([inspectionReads(ctx).confirmations.load(record.id), ctx.loaders.Inspector.loadMany(record.teamIds)]);
+  const current = new Set(confirmations.filter((c) => c.contentHash === record.contentHash).map((c) => c.inspectorId));
+  return members.every((member) => {
+    if (member instanceof Error) throw member;
+    return !member || current.has(member.id);
+  });
+}
