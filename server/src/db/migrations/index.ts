@@ -41,6 +41,7 @@ import { RoleGrants1796606739592 } from './1796606739592-RoleGrants';
 import { RoleGrantWalls1796606800000 } from './1796606800000-RoleGrantWalls';
 import { ImportFileBytes1796607323433 } from './1796607323433-ImportFileBytes';
 import { DrawPseudonyms1796700000000 } from './1796700000000-DrawPseudonyms';
+import { ListIndexes1796710000000 } from './1796710000000-ListIndexes';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -68,4 +69,5 @@ export const MIGRATIONS: Function[] = [
   RoleGrants1796606739592, RoleGrantWalls1796606800000,
   ImportFileBytes1796607323433,
   DrawPseudonyms1796700000000,
+  ListIndexes1796710000000,
 ];

@@ -1,0 +1,36 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Lists that stay fast at a million entities (issue 17). A name fragment is found through the name's
+ * bigrams (every two adjacent characters): a 2-character Chinese fragment such as 金泰 is one bigram,
+ * which pg_trgm's trigrams cannot serve, and bigrams do not depend on the database's locale.
+ *
+ * The GIN operator (`@>` on arrays) is not leakproof, so under RLS PostgreSQL may not use it as an index
+ * condition (it must apply the policy first). entity_directory_search is an owner-rights view, without
+ * security_barrier, that applies the same condition as the policy (`app_current_tenant()`), so the planner
+ * may use the index; the app still adds `tenant_id = …`. Without security_barrier a function in the app's
+ * own query could in principle see another bureau's row before the filter; the app's queries use only
+ * strpos, starts_with and comparisons, which raise no data-dependent error.
+ */
+export class ListIndexes1796710000000 implements MigrationInterface {
+  name = 'ListIndexes1796710000000';
+
+  public async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE FUNCTION name_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+      AS $$ SELECT coalesce(array_agg(DISTINCT substr(t, i, 2)), '{}') FROM generate_series(1, char_length(t) - 1) i $$`);
+    await q.query(`CREATE INDEX idx_market_entities_name_bigrams ON market_entities USING gin (name_bigrams(name))`);
+    await q.query(`CREATE VIEW entity_directory_search AS
+      SELECT e.tenant_id, e.uscc, e.name, e.kind, e.status, e.credit_class, e.risk_level, e.region_code,
+             e.address, e.registration_authority, e.legal_representative
+        FROM market_entities e WHERE e.tenant_id = app_current_tenant()`);
+    await q.query(`GRANT SELECT ON entity_directory_search TO spotcheck_app`);
+    // The planner estimates a bigram's share from the expression index's statistics.
+    await q.query(`ANALYZE market_entities`);
+  }
+
+  public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP VIEW entity_directory_search`);
+    await q.query(`DROP INDEX idx_market_entities_name_bigrams`);
+    await q.query(`DROP FUNCTION name_bigrams(text)`);
+  }
+}
