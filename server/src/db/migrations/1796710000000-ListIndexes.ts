@@ -24,11 +24,23 @@ export class ListIndexes1796710000000 implements MigrationInterface {
              e.address, e.registration_authority, e.legal_representative
         FROM market_entities e WHERE e.tenant_id = app_current_tenant()`);
     await q.query(`GRANT SELECT ON entity_directory_search TO spotcheck_app`);
+    // The portal's directory, in the order of the code it shows (a person's masked number), by key.
+    await q.query(`CREATE INDEX idx_market_entities_public_order ON market_entities
+      (tenant_id, (CASE WHEN kind = 'PERSON' THEN id_number_masked ELSE uscc END), id)`);
+    // As public_entities, without security_barrier so that the indexes serve the portal's search: it
+    // shows every active bureau's directory anyway, and the portal's queries leak nothing through errors.
+    await q.query(`CREATE VIEW public_entity_directory AS
+      SELECT e.tenant_id, e.id, e.name, CASE WHEN e.kind = 'PERSON' THEN e.id_number_masked ELSE e.uscc END AS uscc,
+             CASE WHEN e.kind = 'PERSON' THEN NULL ELSE e.address END AS address
+        FROM market_entities e JOIN tenants t ON t.id = e.tenant_id AND t.status = 'ACTIVE'`);
+    await q.query(`GRANT SELECT ON public_entity_directory TO spotcheck_app`);
     // The planner estimates a bigram's share from the expression index's statistics.
     await q.query(`ANALYZE market_entities`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP VIEW public_entity_directory`);
+    await q.query(`DROP INDEX idx_market_entities_public_order`);
     await q.query(`DROP VIEW entity_directory_search`);
     await q.query(`DROP INDEX idx_market_entities_name_bigrams`);
     await q.query(`DROP FUNCTION name_bigrams(text)`);

@@ -1,6 +1,5 @@
-import type { PoolClient } from 'pg';
 import { completeUscc } from '@spotcheck/shared';
-import { appPool } from '../../db/app-pool';
+import { rowsRead, statementRecorder, type SentStatement } from '../../test-support/plan-rows';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 
 const ROWS = 30_000;
@@ -10,11 +9,6 @@ const RARE = '金泰';
 const LIST = `query($search: String, $first: Int, $after: String) {
   entities(search: $search, first: $first, after: $after) { edges { cursor node { name uscc } } pageInfo { hasNextPage endCursor } } }`;
 
-interface Sent {
-  text: string;
-  values: unknown[];
-}
-
 /**
  * The directory at scale (issue 17): a bureau with tens of thousands of entities, whose list pages,
  * name and USCC searches and deep pages must be served by indexes, not by counting or walking the lot.
@@ -23,8 +17,7 @@ describe('entity directory lists at scale', () => {
   let t: TestApp;
   let office: string;
   let tenantId: string;
-  const sent: Sent[] = [];
-  let capturing = false;
+  let record: ReturnType<typeof statementRecorder>;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -38,55 +31,21 @@ describe('entity directory lists at scale', () => {
       [tenantId, RARE, `91${REGION}`, REGION, ROWS],
     );
     await t.sql(`ANALYZE market_entities`);
-    // Every statement the app sends, to EXPLAIN afterwards exactly as it ran.
-    appPool(t.app.services.db).on('acquire', (client: PoolClient & { capturing?: boolean }) => {
-      if (client.capturing) return;
-      client.capturing = true;
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      client.query = ((...args: unknown[]) => {
-        if (capturing && typeof args[0] === 'string') sent.push({ text: args[0], values: Array.isArray(args[1]) ? args[1] : [] });
-        return query(...args);
-      }) as PoolClient['query'];
-    });
+    record = statementRecorder(t, 'market_entities');
   });
   afterAll(() => t.close());
 
-  async function listStatements(variables: Record<string, unknown>, query = LIST): Promise<{ data: any; statements: Sent[] }> {
-    sent.length = 0;
-    capturing = true;
-    const result = await t.gql(query, variables, office);
-    capturing = false;
+  async function listStatements(variables: Record<string, unknown>): Promise<{ data: any; statements: SentStatement[] }> {
+    const { result, statements } = await record(() => t.gql(LIST, variables, office));
     expect(result.errors).toBeUndefined();
-    return { data: result.data, statements: sent.filter((s) => /market_entities/.test(s.text) && /^\s*SELECT/i.test(s.text)) };
-  }
-
-  /** Rows the statement's scans read, as the app role under the bureau's scope (EXPLAIN ANALYZE). */
-  async function rowsRead(statement: Sent): Promise<{ rows: number; plan: string }> {
-    await t.sql(`SELECT set_config('app.tenant_id', $1, false)`, [tenantId]);
-    await t.sql(`SET ROLE spotcheck_app`);
-    try {
-      const [{ 'QUERY PLAN': [explained] }] = await t.sql(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`, statement.values);
-      let total = 0;
-      const visit = (node: any) => {
-        // A bitmap index scan's rows are read again by its heap scan; count them there.
-        if (/Scan$/.test(node['Node Type']) && node['Node Type'] !== 'Bitmap Index Scan') {
-          total += (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
-        }
-        for (const child of node.Plans ?? []) visit(child);
-      };
-      visit(explained.Plan);
-      return { rows: total, plan: JSON.stringify(explained.Plan) };
-    } finally {
-      await t.sql(`RESET role`);
-      await t.sql(`RESET app.tenant_id`);
-    }
+    return { data: result.data, statements };
   }
 
   async function expectIndexBacked(variables: Record<string, unknown>): Promise<any> {
     const { data, statements } = await listStatements(variables);
     expect(statements.length).toBeGreaterThan(0);
     for (const statement of statements) {
-      const { rows, plan } = await rowsRead(statement);
+      const { rows, plan } = await rowsRead(t, statement, tenantId);
       expect(plan).not.toMatch(/"Seq Scan"/);
       // A page of 20 out of 30,000+: the page and what its index finds (the other bureaus' matches too), never the directory.
       expect(rows).toBeLessThan(2000);
