@@ -21,7 +21,7 @@ export class ListIndexes1796710000000 implements MigrationInterface {
     await q.query(`CREATE FUNCTION name_bigrams(t text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
       DECLARE grams text[] := '{}';
       BEGIN
-        FOR i IN 1 .. char_length(t) - 1 LOOP grams := grams || substr(t, i, 2); END LOOP;
+        FOR i IN 1 .. char_length(t) - 1 LOOP grams[i] := substr(t, i, 2); END LOOP;
         RETURN grams;
       END $$`);
     await q.query(`CREATE INDEX idx_market_entities_name_bigrams ON market_entities USING gin (name_bigrams(name))`);

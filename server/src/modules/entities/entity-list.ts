@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { checkIdNumber, normalizeUscc } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { paginateByKey, type LazyCountConnection, type PageArgs } from '../../graphql/connection';
+import { bigramProbe } from './name-search';
 import { CreditClass, EntityKind, EntityStatus, INCOMPLETE_ENTITY_SQL, MarketEntity, RiskLevel } from './market-entity.entity';
 
 export interface EntityListFilter extends PageArgs {
@@ -80,7 +81,9 @@ function searchBranches(ctx: RequestContext, raw: string | null | undefined, par
   if (!search) return ['TRUE'];
   params.search = search;
   // The bigrams narrow through the index; strpos keeps the exact meaning (a name containing the text).
-  const branches = [[...search].length >= 2 ? 'name_bigrams(d.name) @> name_bigrams(:search) AND strpos(d.name, :search) > 0' : 'strpos(d.name, :search) > 0'];
+  const probe = bigramProbe(search);
+  if (probe) params.probe = probe;
+  const branches = [probe ? 'name_bigrams(d.name) @> name_bigrams(:probe) AND strpos(d.name, :search) > 0' : 'strpos(d.name, :search) > 0'];
   const prefix = normalizeUscc(search);
   if (/^[0-9A-Z]{1,18}$/.test(prefix)) {
     params.usccPrefix = prefix;

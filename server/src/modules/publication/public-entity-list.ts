@@ -2,6 +2,7 @@ import { normalizeUscc, toGlobalId } from '@spotcheck/shared';
 import type { AppServices } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { paginateByKey, type LazyCountConnection, type PageArgs } from '../../graphql/connection';
+import { bigramProbe } from '../entities/name-search';
 import type { PublicEntity } from './public.types';
 
 interface Row {
@@ -25,7 +26,8 @@ export function listPublicEntities(app: AppServices, tenantId: string, rawSearch
   if (!search) branches.push('TRUE');
   else {
     const s = p(search);
-    branches.push([...search].length >= 2 ? `name_bigrams(d.name) @> name_bigrams(${s}) AND strpos(d.name, ${s}) > 0` : `strpos(d.name, ${s}) > 0`);
+    const probe = bigramProbe(search);
+    branches.push(probe ? `name_bigrams(d.name) @> name_bigrams(${p(probe)}) AND strpos(d.name, ${s}) > 0` : `strpos(d.name, ${s}) > 0`);
     const prefix = normalizeUscc(search);
     if (/^[0-9A-Z]{1,18}$/.test(prefix)) branches.push(`starts_with(d.uscc, ${p(prefix)})`);
   }
