@@ -101,7 +101,14 @@ export async function runListsBench(): Promise<void> {
       {
         name: 'USCC prefix',
         variables: { first: 20, search: prefix },
-        floor: { sql: `SELECT * FROM market_entities WHERE tenant_id = $1 AND starts_with(uscc, $2) ORDER BY uscc LIMIT 21`, params: [tenantId, prefix] },
+        // The search means a name holding the text or a code starting with it: both lookups.
+        floor: {
+          sql: `SELECT e.* FROM market_entities e WHERE e.tenant_id = $1 AND e.uscc IN (
+                  (SELECT d.uscc FROM entity_directory_search d WHERE d.tenant_id = $1 AND name_bigrams(d.name) @> name_bigrams($2) AND strpos(d.name, $2) > 0 ORDER BY d.uscc LIMIT 21)
+                  UNION (SELECT d.uscc FROM entity_directory_search d WHERE d.tenant_id = $1 AND starts_with(d.uscc, $2) ORDER BY d.uscc LIMIT 21)
+                  ORDER BY 1 LIMIT 21) ORDER BY e.uscc`,
+          params: [tenantId, prefix],
+        },
       },
       {
         name: 'page 25,000 of 50,000',
