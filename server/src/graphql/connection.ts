@@ -43,7 +43,8 @@ export function Connection<T extends object>(Item: ClassType<T>) {
   class ItemConnection {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int, { description: '符合条件的总数（精确；只在查询此字段时才统计）' }) totalCount!: number | (() => Promise<number>);
+    // A function for the lists paged by key (paginateByKey): GraphQL calls it only when a query asks.
+    @Field(() => Int, { description: '符合条件的总数' }) totalCount!: number | (() => Promise<number>);
   }
   return ItemConnection;
 }
