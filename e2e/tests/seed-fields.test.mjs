@@ -117,6 +117,10 @@ describe('the seeds’ fields and the leader’s approval', () => {
       await office.getByTestId('entities-search').locator('input').press('Enter');
       await assertText(office.getByTestId('entity-row').first().getByTestId('entity-identifier'), masked);
       assert.equal(await office.getByTestId('entity-row').count(), 1);
+      // A directory may hold a million entries: the page number only, the total on request.
+      await assertText(office.getByTestId('entities-pager-summary'), '第 1 页');
+      await office.getByTestId('entities-pager-count').click();
+      await assertText(office.getByTestId('entities-pager-summary'), '共 1 条');
       await screenshot(office, 'seed-fields-06-person-listed');
     } finally {
       await office.context().close();

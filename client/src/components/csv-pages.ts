@@ -9,7 +9,8 @@ import type { CsvPage } from './ExportCsvButton';
 export const EXPORT_PAGE = 100;
 
 export interface Connection<T> {
-  totalCount: number;
+  /** Absent when the list counts only on request and the query did not ask. */
+  totalCount?: number | null;
   edges: readonly { node: T }[];
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
@@ -17,7 +18,7 @@ export interface Connection<T> {
 export function connectionPage<T>(connection: Connection<T>): CsvPage<T> {
   return {
     rows: connection.edges.map((e) => e.node),
-    totalCount: connection.totalCount,
+    totalCount: connection.totalCount ?? 0,
     hasNextPage: connection.pageInfo.hasNextPage,
     endCursor: connection.pageInfo.endCursor,
   };

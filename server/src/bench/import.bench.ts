@@ -63,7 +63,7 @@ function writeCopyText(file: string, tenantId: string): Promise<void> {
   });
 }
 
-async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
+export async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -76,7 +76,7 @@ async function gql(url: string, query: string, variables: Record<string, unknown
  * Uploads from a separate process, as a browser would: the client's own buffering and CPU then do not
  * count against the server's memory and time.
  */
-async function uploadFromChild(url: string, token: string, file: string): Promise<string> {
+export async function uploadFromChild(url: string, token: string, file: string): Promise<string> {
   const script = `
     const fs = require('node:fs');
     (async () => {

@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   import: () => (require('./import.bench') as typeof import('./import.bench')).runImportBench(),
   draw: () => (require('./draw.bench') as typeof import('./draw.bench')).runDrawBench(),
   dashboard: () => (require('./dashboard.bench') as typeof import('./dashboard.bench')).runDashboardBench(),
+  lists: () => (require('./lists.bench') as typeof import('./lists.bench')).runListsBench(),
   api: () => {
     process.env.NODE_ENV ??= 'production';
     return (require('./api.bench') as typeof import('./api.bench')).runApiBench();

@@ -28,6 +28,9 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
+/** As ConnectionShape, but the total is counted only when a query asks for `totalCount` (GraphQL calls the function). */
+export type LazyCountConnection<T> = Omit<ConnectionShape<T>, 'totalCount'> & { totalCount: () => Promise<number> };
+
 /** `XConnection { edges { cursor node } pageInfo totalCount }` for an object type X. */
 export function Connection<T extends object>(Item: ClassType<T>) {
   @ObjectType(`${Item.name}Edge`)
@@ -37,10 +40,11 @@ export function Connection<T extends object>(Item: ClassType<T>) {
   }
 
   @ObjectType(`${Item.name}Connection`)
-  class ItemConnection implements ConnectionShape<T> {
+  class ItemConnection {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int, { description: '符合条件的总数' }) totalCount!: number;
+    // A function for the lists paged by key (paginateByKey): GraphQL calls it only when a query asks.
+    @Field(() => Int, { description: '符合条件的总数' }) totalCount!: number | (() => Promise<number>);
   }
   return ItemConnection;
 }
@@ -114,4 +118,45 @@ function decodeCursor(cursor: string): number {
   const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) throw badInput([{ field: 'after', message: '游标无效' }]);
   return Number(match[1]);
+}
+
+/**
+ * Keyset paging over a query ordered by one unique text key (e.g. a bureau's USCC): the cursor is the
+ * last key seen, so a page deep in the list is one index range scan, not an OFFSET over what came before.
+ * `fetch(after, limit)` returns rows whose key is greater than `after`, in key order; one extra row
+ * tells whether there is a next page. `count` runs only when the query asks for `totalCount`.
+ */
+export async function paginateByKey<T>(
+  args: PageArgs,
+  keyOf: (row: T) => string,
+  fetch: (after: string | null, limit: number) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<LazyCountConnection<T>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput([{ field: 'first', message: `须为 0 到 ${MAX_PAGE_SIZE} 之间的整数` }]);
+  }
+  const after = args.after ? decodeKeyCursor(args.after) : null;
+  const rows = first === 0 ? [] : await fetch(after, first + 1);
+  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeKeyCursor(keyOf(node)), node }));
+  return {
+    edges,
+    totalCount: count,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+function encodeKeyCursor(key: string): string {
+  return Buffer.from(`key:${key}`).toString('base64url');
+}
+
+function decodeKeyCursor(cursor: string): string {
+  const match = /^key:(.{1,200})$/s.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput([{ field: 'after', message: '游标无效' }]);
+  return match[1]!;
 }

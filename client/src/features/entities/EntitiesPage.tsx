@@ -37,6 +37,8 @@ export function EntitiesPage() {
   const m = useMessages(entityMessages);
   const user = useCurrentUser();
   const pages = useCursorPages(20);
+  // A directory may hold a million entities: counted only on request (统计总数), not on every page.
+  const [withCount, setWithCount] = useState(false);
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<EntityStatus | null>(null);
   const [creditClass, setCreditClass] = useState<CreditClass | null>(null);
@@ -46,7 +48,7 @@ export function EntitiesPage() {
   const area = useQuery(ENTITY_FORM_OPTIONS, { variables: { regionCode: user.me.tenant.regionCode } });
   const regions = [...(area.data?.region ? [area.data.region] : []), ...(area.data?.regions ?? [])];
   const { data, loading, error } = useQuery(ENTITIES, {
-    variables: { search: search || null, status, creditClass, riskLevel, regionCode, incomplete: incomplete || null, first: pages.first, after: pages.after },
+    variables: { search: search || null, status, creditClass, riskLevel, regionCode, incomplete: incomplete || null, first: pages.first, after: pages.after, withCount },
     fetchPolicy: 'cache-and-network',
   });
   const connection = data?.entities;
@@ -227,7 +229,14 @@ export function EntitiesPage() {
             locale={{ emptyText: m('empty') }}
             onRow={(e) => ({ 'data-testid': 'entity-row', 'data-uscc': e.uscc, 'data-name': e.name }) as HTMLAttributes<HTMLElement>}
           />
-          <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="entities-pager" />
+          <CursorPager
+            pages={pages}
+            totalCount={connection?.totalCount}
+            onCount={() => setWithCount(true)}
+            pageInfo={connection?.pageInfo}
+            loading={loading}
+            testId="entities-pager"
+          />
         </>
       )}
     </Card>

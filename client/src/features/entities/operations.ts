@@ -42,10 +42,20 @@ export const ENTITY_ROW = graphql(`
 `);
 
 export const ENTITIES = graphql(`
-  query Entities($first: Int, $after: String, $search: String, $status: EntityStatus, $creditClass: CreditClass, $riskLevel: RiskLevel, $regionCode: String, $incomplete: Boolean) {
+  query Entities(
+    $first: Int
+    $after: String
+    $search: String
+    $status: EntityStatus
+    $creditClass: CreditClass
+    $riskLevel: RiskLevel
+    $regionCode: String
+    $incomplete: Boolean
+    $withCount: Boolean! = false
+  ) {
     incompleteEntityCount
     entities(first: $first, after: $after, search: $search, status: $status, creditClass: $creditClass, riskLevel: $riskLevel, regionCode: $regionCode, incomplete: $incomplete) {
-      totalCount
+      totalCount @include(if: $withCount)
       edges {
         node {
           ...EntityRow

@@ -214,9 +214,9 @@ export const PUBLIC_ITEMS = graphql(`
 `);
 
 export const PUBLIC_ENTITIES = graphql(`
-  query PublicEntities($bureauId: ID!, $search: String, $first: Int, $after: String) {
+  query PublicEntities($bureauId: ID!, $search: String, $first: Int, $after: String, $withCount: Boolean! = false) {
     publicEntities(bureauId: $bureauId, search: $search, first: $first, after: $after) {
-      totalCount
+      totalCount @include(if: $withCount)
       edges {
         node {
           id

@@ -42,6 +42,7 @@ import { RoleGrantWalls1796606800000 } from './1796606800000-RoleGrantWalls';
 import { ImportFileBytes1796607323433 } from './1796607323433-ImportFileBytes';
 import { DrawPseudonyms1796700000000 } from './1796700000000-DrawPseudonyms';
 import { DrawDisclosureWalls1796700100000 } from './1796700100000-DrawDisclosureWalls';
+import { ListIndexes1796710000000 } from './1796710000000-ListIndexes';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -70,4 +71,5 @@ export const MIGRATIONS: Function[] = [
   ImportFileBytes1796607323433,
   DrawPseudonyms1796700000000,
   DrawDisclosureWalls1796700100000,
+  ListIndexes1796710000000,
 ];

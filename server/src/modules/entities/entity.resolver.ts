@@ -1,8 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Brackets } from 'typeorm';
-import { checkIdNumber, normalizeUscc } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
-import { Connection, PageArgs, paginate } from '../../graphql/connection';
+import { Connection, PageArgs } from '../../graphql/connection';
 import { Allow, SignedIn } from '../../graphql/permissions';
 import { Department } from '../departments/department.entity';
 import { Region } from '../regions/region.entity';
@@ -10,6 +8,7 @@ import { CreditClass, EntityKind, EntityStatus, INCOMPLETE_ENTITY_SQL, MarketEnt
 import { MarketEntityChange } from './market-entity-change.entity';
 import { createEntity, updateEntity } from './entity.service';
 import { entityHistory } from './entity-reads';
+import { listEntities } from './entity-list';
 
 const MarketEntityConnection = Connection(MarketEntity);
 
@@ -48,25 +47,7 @@ export class EntityResolver {
   @SignedIn()
   @Query(() => MarketEntityConnection, { description: '本单位检查对象名录' })
   entities(@Ctx() ctx: RequestContext, @Args() filter: EntityFilter) {
-    return tenantTx(ctx, (m) => {
-      const query = m.createQueryBuilder(MarketEntity, 'e').where('e.tenant_id = :tenantId', { tenantId: requireViewer(ctx).tenantId }).orderBy('e.uscc', 'ASC');
-      const search = filter.search?.trim();
-      if (search) {
-        query.andWhere(new Brackets((w) => {
-          w.where(`strpos(e.name, :search) > 0`, { search }).orWhere(`starts_with(e.uscc, :uscc)`, { uscc: normalizeUscc(search) });
-          // A natural person is found by the whole ID number, through its key (the number is not stored).
-          const id = checkIdNumber(search);
-          if (!id.problem) w.orWhere('e.uscc = :personKey', { personKey: ctx.app.personKeys.keyOf(id.normalized) });
-        }));
-      }
-      if (filter.status) query.andWhere('e.status = :status', { status: filter.status });
-      if (filter.creditClass) query.andWhere('e.credit_class = :credit', { credit: filter.creditClass });
-      if (filter.riskLevel) query.andWhere('e.risk_level = :risk', { risk: filter.riskLevel });
-      if (filter.regionCode) query.andWhere('e.region_code = :region', { region: filter.regionCode });
-      if (filter.incomplete != null) query.andWhere(filter.incomplete ? INCOMPLETE_ENTITY_SQL('e') : `NOT ${INCOMPLETE_ENTITY_SQL('e')}`);
-      if (filter.kind) query.andWhere('e.kind = :kind', { kind: filter.kind });
-      return paginate(query, filter);
-    });
+    return listEntities(ctx, filter);
   }
 
   @Allow('create', 'MarketEntity')

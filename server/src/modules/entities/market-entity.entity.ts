@@ -53,6 +53,9 @@ export const INCOMPLETE_ENTITY_SQL = (alias: string) =>
 })
 // An import looks up the bureau's natural persons by key once (imports/entity-import.ts).
 @Index('idx_market_entities_persons', ['tenantId'], { where: "kind = 'PERSON'" })
+// The name's bigrams (GIN) and the portal's order (expressions TypeORM cannot declare): migration ListIndexes.
+@Index('idx_market_entities_name_bigrams', { synchronize: false })
+@Index('idx_market_entities_public_order', { synchronize: false })
 @ObjectType({ implements: Node, description: '检查对象（市场主体或自然人）' })
 export class MarketEntity extends Node {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })

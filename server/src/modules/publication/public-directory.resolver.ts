@@ -1,9 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
-import { formatRatio, fromGlobalUuid, normalizeUscc, toGlobalId } from '@spotcheck/shared';
+import { formatRatio, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import type { RequestContext } from '../../graphql/context';
 import { PageArgs, paginateSql } from '../../graphql/connection';
 import { notFound } from '../../graphql/errors';
 import { Public } from '../../graphql/permissions';
+import { listPublicEntities } from './public-entity-list';
 import { PublicBureau, PublicEntityConnection, PublicInspectorConnection, PublicItem, PublicListPublication, PublicPlan } from './public.types';
 
 @ArgsType()
@@ -92,10 +93,7 @@ export class PublicDirectoryResolver {
   @Query(() => PublicEntityConnection, { description: '公示：检查对象名录，可按名称或统一社会信用代码查找' })
   async publicEntities(@Ctx() ctx: RequestContext, @Arg('bureauId', () => ID) bureauId: string, @Args() args: PublicEntityArgs) {
     const tenantId = await activeBureau(ctx, bureauId);
-    const search = args.search?.trim() ?? '';
-    const sql = `SELECT id, name, uscc, address FROM public_entities
-      WHERE tenant_id = $1 AND ($2 = '' OR strpos(name, $2) > 0 OR starts_with(uscc, $3)) ORDER BY uscc`;
-    return paginateSql(ctx.app.db, sql, [tenantId, search, normalizeUscc(search)], args, (r: Record<string, string>) => ({ id: toGlobalId('MarketEntity', r.id!), name: r.name!, uscc: r.uscc!, address: r.address ?? null }));
+    return listPublicEntities(ctx.app, tenantId, args.search, args);
   }
 }
 

@@ -25,7 +25,9 @@ export function EntitiesTab({ bureauId }: { bureauId: string }) {
   const client = useApolloClient();
   const pages = useCursorPages(20);
   const [search, setSearch] = useState('');
-  const { data, loading, error } = useQuery(PUBLIC_ENTITIES, { variables: { bureauId, search: search || null, first: pages.first, after: pages.after } });
+  // A bureau's directory may hold a million entities: counted on request (统计总数), not on every page.
+  const [withCount, setWithCount] = useState(false);
+  const { data, loading, error } = useQuery(PUBLIC_ENTITIES, { variables: { bureauId, search: search || null, first: pages.first, after: pages.after, withCount } });
   const connection = data?.publicEntities;
   const columns = [
     {
@@ -47,7 +49,7 @@ export function EntitiesTab({ bureauId }: { bureauId: string }) {
       { title: m('uscc'), value: (r: Row) => r.uscc },
       { title: m('address'), value: (r: Row) => r.address ?? '' },
     ],
-    fetchPage: connectionPages(client, PUBLIC_ENTITIES, { bureauId, search: search || null }, (page) => page.publicEntities),
+    fetchPage: connectionPages(client, PUBLIC_ENTITIES, { bureauId, search: search || null, withCount: true }, (page) => page.publicEntities),
   });
   return (
     <div>
@@ -79,7 +81,14 @@ export function EntitiesTab({ bureauId }: { bureauId: string }) {
             locale={{ emptyText: m('noEntities') }}
             onRow={(r) => ({ 'data-testid': 'public-entity-row', 'data-uscc': r.uscc }) as HTMLAttributes<HTMLElement>}
           />
-          <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="public-entities-pager" />
+          <CursorPager
+            pages={pages}
+            totalCount={connection?.totalCount}
+            onCount={() => setWithCount(true)}
+            pageInfo={connection?.pageInfo}
+            loading={loading}
+            testId="public-entities-pager"
+          />
         </>
       )}
     </div>

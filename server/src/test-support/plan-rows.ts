@@ -1,0 +1,61 @@
+import type { PoolClient } from 'pg';
+import { appPool } from '../db/app-pool';
+import type { TestApp } from './test-app';
+
+export interface SentStatement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * Records the SELECTs on a table that the app sends while `during` runs, to EXPLAIN them afterwards
+ * exactly as they ran (text and parameters).
+ */
+export function statementRecorder(t: TestApp, table: string) {
+  const sent: SentStatement[] = [];
+  let recording = false;
+  appPool(t.app.services.db).on('acquire', (client: PoolClient & { recorded?: boolean }) => {
+    if (client.recorded) return;
+    client.recorded = true;
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      if (recording && typeof args[0] === 'string') sent.push({ text: args[0], values: Array.isArray(args[1]) ? args[1] : [] });
+      return query(...args);
+    }) as PoolClient['query'];
+  });
+  return async <T>(during: () => Promise<T>): Promise<{ result: T; statements: SentStatement[] }> => {
+    sent.length = 0;
+    recording = true;
+    try {
+      const result = await during();
+      return { result, statements: sent.filter((s) => s.text.includes(table) && /^\s*SELECT/i.test(s.text)) };
+    } finally {
+      recording = false;
+    }
+  };
+}
+
+/**
+ * The rows a statement's scans read (EXPLAIN ANALYZE) as the app role, under `tenantId`'s scope or
+ * none: what was returned plus what the filters removed, so a walk over a whole table shows.
+ */
+export async function rowsRead(t: TestApp, statement: SentStatement, tenantId: string | null): Promise<{ rows: number; plan: string }> {
+  if (tenantId) await t.sql(`SELECT set_config('app.tenant_id', $1, false)`, [tenantId]);
+  await t.sql(`SET ROLE spotcheck_app`);
+  try {
+    const [{ 'QUERY PLAN': [explained] }] = await t.sql(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`, statement.values);
+    let total = 0;
+    const visit = (node: any) => {
+      // A bitmap index scan's rows are read again by its heap scan; count them there.
+      if (/Scan$/.test(node['Node Type']) && node['Node Type'] !== 'Bitmap Index Scan') {
+        total += (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
+      }
+      for (const child of node.Plans ?? []) visit(child);
+    };
+    visit(explained.Plan);
+    return { rows: total, plan: JSON.stringify(explained.Plan) };
+  } finally {
+    await t.sql(`RESET role`);
+    await t.sql(`RESET app.tenant_id`);
+  }
+}
