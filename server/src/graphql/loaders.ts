@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { readTx, type RequestContext } from './context';
+import { In, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Department } from '../modules/departments/department.entity';
 import { User } from '../modules/users/user.entity';
@@ -56,12 +55,23 @@ export class RequestLoader<T> extends DataLoader<string, T | null> {
   }
 }
 
+/**
+ * What the loaders need of their request: whether someone is signed in, the request's reads under the
+ * viewer's tenant (`readTx`), and the database for reference data. The request context passes itself
+ * this way, so that this file imports nothing of context.ts, which builds the loaders.
+ */
+export interface LoaderScope {
+  readonly signedIn: boolean;
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
+  readonly db: DataSource;
+}
+
 /** Per-request batch loaders by local id, all read under the viewer's RLS scope: invisible rows load as null. */
-export function createLoaders(ctx: RequestContext) {
+export function createLoaders(scope: LoaderScope) {
   const byId = <T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>) =>
     new RequestLoader<T>(async (ids) => {
-      if (!ctx.viewer) return ids.map(() => null);
-      const rows = await readTx(ctx, (m) => m.getRepository(entity).findBy({ id: In([...ids]) } as never));
+      if (!scope.signedIn) return ids.map(() => null);
+      const rows = await scope.read((m) => m.getRepository(entity).findBy({ id: In([...ids]) } as never));
       const found = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     });
@@ -84,7 +94,7 @@ export function createLoaders(ctx: RequestContext) {
     Notification: byId(Notification),
     /** Reference data: read without a tenant scope. */
     Region: new RequestLoader<Region>(async (codes) => {
-      const rows = await ctx.app.db.getRepository(Region).findBy({ code: In([...codes]) });
+      const rows = await scope.db.getRepository(Region).findBy({ code: In([...codes]) });
       const found = new Map(rows.map((row) => [row.code, row]));
       return codes.map((code) => found.get(code) ?? null);
     }),
