@@ -1,6 +1,13 @@
-/** One jest run: the pure shared package, the verifier's command, and the server's integration tests on one embedded PostgreSQL. */
-// Tests are CommonJS like the build; ts-jest warns about node16 module kinds, which change nothing here.
+/**
+ * One jest run in layers: the pure `shared` package, the verifier's command, the server's unit tests
+ * (`*.unit.test.ts`: pure code, no database, no build needed) and the server's integration tests on
+ * one embedded PostgreSQL (each file on a clone of a migrated, demo-seeded template).
+ */
+// Transpile only (isolatedModules in tsconfig.test.json): `npm run build` and `npm run typecheck`
+// check the types; checking them again per test file made a cold run minutes slower.
+// ts-jest warns about node16 module kinds, which change nothing here (tests are CommonJS like the build).
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.test.json', diagnostics: { ignoreCodes: [151002] } }];
+const UNIT = '\\.unit\\.test\\.ts$';
 
 module.exports = {
   projects: [
@@ -19,9 +26,18 @@ module.exports = {
       testEnvironment: 'node',
     },
     {
+      displayName: 'server-unit',
+      rootDir: 'server',
+      testMatch: ['<rootDir>/src/**/*.unit.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      testEnvironment: 'node',
+      setupFiles: ['reflect-metadata'],
+    },
+    {
       displayName: 'server',
       rootDir: 'server',
       testMatch: ['<rootDir>/src/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', UNIT],
       transform: { '^.+\\.ts$': tsJest },
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/global-setup.mjs',
