@@ -1,11 +1,11 @@
 /**
  * One jest run in layers: the pure `shared` package, the verifier's command, the server's unit tests
- * (`*.unit.test.ts`: pure code, no database, no build needed) and the server's integration tests on
+ * (`*.unit.test.ts`: pure code, no database, no app) and the server's integration tests on
  * one embedded PostgreSQL (each file on a clone of a migrated, demo-seeded template).
  */
-// Transpile only (isolatedModules in tsconfig.test.json): `npm run build` and `npm run typecheck`
-// check the types; checking them again per test file made a cold run minutes slower.
-// ts-jest warns about node16 module kinds, which change nothing here (tests are CommonJS like the build).
+// Transpile only (tsconfig.test.json: isolatedModules, CommonJS): the types of the tests are checked
+// once per run by `tsc -p tsconfig.tests.json` (in `npm run test:unit` and `npm run typecheck`), the
+// rest by the build; checking them again per test file made a cold run minutes slower.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.test.json', diagnostics: { ignoreCodes: [151002] } }];
 const UNIT = '\\.unit\\.test\\.ts$';
 
@@ -47,6 +47,8 @@ module.exports = {
   ],
   // A global option: in a multi-project run jest reads it here, not from a project.
   testTimeout: 60000,
+  // maxWorkers stays jest's default, one worker on this 2-core machine: two were slower on the shared
+  // machine (50 s against 42 s, 63 s against 56 s for eight server files) and timing-sensitive tests failed.
   // Each worker runs some seventy files and keeps a little of each (module registries, the app's
   // caches); on a fresh clone one worker reached V8's 4 GB heap limit and aborted the whole run. A worker
   // above this after a file is replaced by a fresh one.
