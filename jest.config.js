@@ -47,8 +47,10 @@ module.exports = {
   ],
   // A global option: in a multi-project run jest reads it here, not from a project.
   testTimeout: 60000,
-  // maxWorkers stays jest's default, one worker on this 2-core machine: two were slower on the shared
-  // machine (50 s against 42 s, 63 s against 56 s for eight server files) and timing-sensitive tests failed.
+  // Two workers on this 2-core machine (jest's default would be one): a server test file spends much of
+  // its time waiting (on PostgreSQL, on the servers and processes it starts and stops), and the other
+  // file uses that time. Whole run, cold cache: 352 s with two workers, 627 s with one.
+  maxWorkers: 2,
   // Each worker runs some seventy files and keeps a little of each (module registries, the app's
   // caches); on a fresh clone one worker reached V8's 4 GB heap limit and aborted the whole run. A worker
   // above this after a file is replaced by a fresh one.
