@@ -51,7 +51,7 @@ module.exports = {
   // of its time waiting (on PostgreSQL, on the servers and processes it starts and stops), and the other
   // files use that time. Whole run, cold cache, load average 3-5 from other work: 234 s with three
   // workers, 352 s with two, 627 s with one. (`npx jest --maxWorkers=1 …` on a busy machine.)
-  maxWorkers: '150%',
+  maxWorkers: 3,
   // Each worker runs some seventy files and keeps a little of each (module registries, the app's
   // caches); on a fresh clone one worker reached V8's 4 GB heap limit and aborted the whole run. A worker
   // above this after a file is replaced by a fresh one.
