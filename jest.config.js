@@ -52,7 +52,7 @@ module.exports = {
   // files use that time. Whole run, cold cache, load average 3-5 from other work: 234 s with three
   // workers, 352 s with two, 627 s with one. (`npx jest --maxWorkers=1 …` on a busy machine.)
   maxWorkers: 3,
-  // Each worker runs some seventy files and keeps a little of each (module registries, the app's
+  // Each worker runs dozens of files and keeps a little of each (module registries, the app's
   // caches); on a fresh clone one worker reached V8's 4 GB heap limit and aborted the whole run. A worker
   // above this after a file is replaced by a fresh one.
   workerIdleMemoryLimit: '1536MB',
