@@ -15,7 +15,7 @@ export function useServerAndBrowser(serverOptions) {
   let browser;
 
   before(async () => {
-    server = await startServer(serverOptions);
+    server = await startServer({ sharedPostgres: true, ...serverOptions });
     browser = await launchBrowser();
   });
 

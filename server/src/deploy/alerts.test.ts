@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { parser } from '@prometheus-io/lezer-promql';
+import type { parser as PromqlParser } from '@prometheus-io/lezer-promql' with { 'resolution-mode': 'import' };
 import type { DataSource } from 'typeorm';
 import { createMetrics } from '../observability/metrics';
 import { registerRuntimeGauges } from '../observability/runtime-gauges';
+
+// The grammar's package is an ES module with a CommonJS build; tests are CommonJS, so they require the latter.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parser } = require('@prometheus-io/lezer-promql') as { parser: typeof PromqlParser };
 
 /*
  * deploy/prometheus/alerts.yaml: every expression parses with Prometheus' own PromQL grammar, uses only

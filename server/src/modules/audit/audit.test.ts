@@ -1,4 +1,5 @@
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
+import { verifyAuditChain } from './audit.service';
 
 const VERIFY = '{ verifyAuditChain { ok checked firstBrokenSeq firstBrokenEventId reason } }';
 
@@ -54,7 +55,6 @@ describe('audit trail', () => {
       for (const name of ['wugang.admin', 'wugang.leader', 'wugang.inspector01']) await fresh.login(name);
       await fresh.sql(`DELETE FROM audit_events WHERE seq = 2 AND tenant_id = (SELECT id FROM tenants WHERE region_code = '410481')`);
       const [tenant] = await fresh.sql(`SELECT id FROM tenants WHERE region_code = '410481'`);
-      const { verifyAuditChain } = await import('./audit.service');
       const report = await fresh.app.services.db.transaction(async (m) => {
         await m.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
         return verifyAuditChain(m, tenant.id);

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { neutralise } from './formula-guard';
 
 export type TableFormat = 'xlsx' | 'csv';
@@ -26,8 +26,13 @@ async function drained(out: Writable): Promise<void> {
   if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
 }
 
+// Loaded on first use: exceljs is among the largest modules the server has, and most processes (every
+// test file, a server that is never asked for a spreadsheet) would otherwise pay for it at start-up.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const excel = () => require('exceljs') as typeof ExcelJSModule;
+
 function xlsxTable(out: Writable, sheetName: string): TableWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const workbook = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);
   return {
     addRow: (cells) => sheet.addRow(cells.map(guard)).commit(),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 
 /**
  * The CJK font of printed notices: Noto Sans Hans (SIL OFL 1.1) from the npm package
@@ -29,7 +29,9 @@ export function noticeFont(weight: NoticeWeight): fontkit.Font {
   if (!font) {
     const file = path.join(fontDir(), FILES[weight]);
     if (!fs.existsSync(file)) throw new Error(`the notice font ${file} is missing: run npm ci`);
-    font = fontkit.create(fs.readFileSync(file)) as fontkit.Font;
+    // fontkit is loaded here, on the first notice, not when the server starts.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    font = (require('fontkit') as typeof fontkit).create(fs.readFileSync(file)) as fontkit.Font;
     parsed.set(weight, font);
   }
   return font;

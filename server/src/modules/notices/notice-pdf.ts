@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { EMPTY_NOTICE_TEXT, noticeByline, noticeColumns, verificationText, type NoticeColumn, type PublicationNotice } from './notice';
 import { noticeFont } from './notice-font';
 import { drawTable, type PdfTableRow } from './pdf-table';
@@ -10,6 +10,9 @@ const PADDING = 3;
 /** The least a wrapping column gets per spreadsheet character unit: a CJK character is two units. */
 const MIN_POINTS_PER_UNIT = TABLE_SIZE / 2;
 const A4_PORTRAIT_WIDTH = 595.28;
+// Loaded on first use: pdfkit (with fontkit) is heavy, and most processes never print a notice.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfkit = () => require('pdfkit') as typeof PDFDocument;
 
 /**
  * The notice as a printable A4 PDF: title, byline, intro, the results table (its header row on
@@ -17,7 +20,8 @@ const A4_PORTRAIT_WIDTH = 595.28;
  * the document as a stream; it holds every page until the end, when it knows the page count.
  */
 export function renderNoticePdf(notice: PublicationNotice): PDFKit.PDFDocument {
-  const doc = new PDFDocument({
+  const PdfDocument = pdfkit();
+  const doc = new PdfDocument({
     autoFirstPage: false,
     bufferPages: true,
     // No default font: pdfkit's is Helvetica, which would end up in the file unused. (Passing a font

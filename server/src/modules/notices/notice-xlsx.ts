@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { neutralise } from '../exports/formula-guard';
 import { EMPTY_NOTICE_TEXT, noticeByline, noticeColumns, verificationText, type PublicationNotice } from './notice';
 
@@ -8,6 +8,9 @@ const LINE_HEIGHT = 15;
 const WIDE = 120;
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+// Loaded on first use (exceljs is heavy; see exports/table-writer.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const excel = () => require('exceljs') as typeof ExcelJS;
 
 /** Every text from the data goes through the formula guard before it reaches a cell. */
 const guard = (value: string | number) => (typeof value === 'string' ? neutralise(value) : value);
@@ -28,7 +31,7 @@ function linesIn(text: string, width: number): number {
 export async function renderNoticeXlsx(notice: PublicationNotice): Promise<Buffer> {
   const columns = noticeColumns(notice);
   const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.title = notice.title;
   workbook.creator = notice.bureauName;
   const sheet = workbook.addWorksheet('公示', {
