@@ -64,7 +64,8 @@ export function fieldError(scope, text) {
 export async function confirmPopover(page) {
   const popover = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
   await popover.getByRole('button', { name: '确定', exact: true }).click();
-  await popover.waitFor({ state: 'hidden' });
+  // The popover stays open, loading, until the server answers: a busy machine (two browser files at once) may take a while.
+  await popover.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 /** Reads the one-time code from its modal, checks the warning, saves a screenshot and closes the modal. */
