@@ -24,7 +24,10 @@ export default tseslint.config(
     // Randomness in a draw comes only from the seeded stream of docs/draw-spec.md §6.
     files: ['shared/src/draw/**/*.ts', 'server/src/modules/draws/**/*.ts', 'verifier/src/**/*.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: '摇号只用规范中的种子随机流（docs/draw-spec.md §6），不得用 Math.random' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: '摇号只用规范中的种子随机流（docs/draw-spec.md §6），不得用 Math.random' },
+      ],
     },
   },
 );

@@ -104,7 +104,24 @@ describe('bureaus and people', () => {
       await page.getByTestId('me-card').waitFor();
       await assertText(page.getByTestId('me-tenant'), BUREAU);
       await assertText(page.getByTestId('me-roles'), '领导小组办公室');
-      assert.deepEqual(await menuLabels(page), ['工作台', '我的账号', '事项清单', '检查对象名录', '执法检查人员名录', '抽查细则', '年度计划', '抽查任务', '检查记录', '联合抽查邀请', '数据导入', '工作日调整', '统计看板', '部门与人员', '单位设置', '审计留痕']);
+      assert.deepEqual(await menuLabels(page), [
+        '工作台',
+        '我的账号',
+        '事项清单',
+        '检查对象名录',
+        '执法检查人员名录',
+        '抽查细则',
+        '年度计划',
+        '抽查任务',
+        '检查记录',
+        '联合抽查邀请',
+        '数据导入',
+        '工作日调整',
+        '统计看板',
+        '部门与人员',
+        '单位设置',
+        '审计留痕',
+      ]);
       await screenshot(page, 'admin-07-admin-signed-in');
     });
 
@@ -203,7 +220,19 @@ describe('bureaus and people', () => {
       await assertText(card.getByTestId('me-display-name'), INSPECTOR_NAME);
       await assertText(card.getByTestId('me-roles'), '执法检查人员');
       await assertText(card.getByTestId('me-department'), DEPARTMENT);
-      assert.deepEqual(await menuLabels(page), ['工作台', '我的账号', '事项清单', '检查对象名录', '执法检查人员名录', '抽查细则', '年度计划', '抽查任务', '检查记录', '工作日调整', '统计看板']);
+      assert.deepEqual(await menuLabels(page), [
+        '工作台',
+        '我的账号',
+        '事项清单',
+        '检查对象名录',
+        '执法检查人员名录',
+        '抽查细则',
+        '年度计划',
+        '抽查任务',
+        '检查记录',
+        '工作日调整',
+        '统计看板',
+      ]);
       // This device is listed as current (no 下线 on it), and the sign-in is in the history.
       const current = page.getByTestId('sessions-card').locator('[data-testid="session-row"][data-current="true"]');
       await current.waitFor();
@@ -267,7 +296,24 @@ describe('bureaus and people', () => {
     await withPage(async (page) => {
       await signIn(page, 'changde.admin', DEMO_PASSWORD);
       const labels = await menuLabels(page);
-      assert.deepEqual(labels, ['工作台', '我的账号', '事项清单', '检查对象名录', '执法检查人员名录', '抽查细则', '年度计划', '抽查任务', '检查记录', '联合抽查邀请', '数据导入', '工作日调整', '统计看板', '部门与人员', '单位设置', '审计留痕']);
+      assert.deepEqual(labels, [
+        '工作台',
+        '我的账号',
+        '事项清单',
+        '检查对象名录',
+        '执法检查人员名录',
+        '抽查细则',
+        '年度计划',
+        '抽查任务',
+        '检查记录',
+        '联合抽查邀请',
+        '数据导入',
+        '工作日调整',
+        '统计看板',
+        '部门与人员',
+        '单位设置',
+        '审计留痕',
+      ]);
       assert.equal(await page.getByRole('menuitem', { name: '单位管理' }).count(), 0);
       await screenshot(page, 'admin-14-changde-menu');
 

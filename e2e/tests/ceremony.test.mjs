@@ -28,7 +28,24 @@ describe('the draw ceremony', () => {
     const office = await signedIn('wugang.admin');
     const leader = await signedIn('wugang.leader');
     try {
-      assert.deepEqual(await menuLabels(office), ['工作台', '我的账号', '事项清单', '检查对象名录', '执法检查人员名录', '抽查细则', '年度计划', '抽查任务', '检查记录', '联合抽查邀请', '数据导入', '工作日调整', '统计看板', '部门与人员', '单位设置', '审计留痕']);
+      assert.deepEqual(await menuLabels(office), [
+        '工作台',
+        '我的账号',
+        '事项清单',
+        '检查对象名录',
+        '执法检查人员名录',
+        '抽查细则',
+        '年度计划',
+        '抽查任务',
+        '检查记录',
+        '联合抽查邀请',
+        '数据导入',
+        '工作日调整',
+        '统计看板',
+        '部门与人员',
+        '单位设置',
+        '审计留痕',
+      ]);
       await office.getByRole('menuitem', { name: '抽查任务' }).click();
       await office.waitForURL('**/tasks');
       await office.getByTestId('task-row').first().waitFor();
@@ -141,17 +158,24 @@ describe('the draw ceremony', () => {
       await screenshot(office, 'ceremony-06-drawn');
 
       // The big screen reveals the results one by one, then shows the revealed seeds.
-      await leader.waitForFunction((n) => {
-        const el = document.querySelector('[data-testid="screen-revealed"]');
-        return el && Number(el.getAttribute('data-shown')) === n && Number(el.getAttribute('data-total')) === n;
-      }, total, { timeout: 30_000 });
+      await leader.waitForFunction(
+        (n) => {
+          const el = document.querySelector('[data-testid="screen-revealed"]');
+          return el && Number(el.getAttribute('data-shown')) === n && Number(el.getAttribute('data-total')) === n;
+        },
+        total,
+        { timeout: 30_000 },
+      );
       assert.equal(await leader.getByTestId('screen-result').count(), total);
       await leader.getByTestId('screen-server-seed').waitFor();
       await screenshot(leader, 'ceremony-07-big-screen-results', { fullPage: false });
 
       // Every result exports, formula-safe CSV with a BOM for Excel.
       const csv = await downloadText(office, office.getByTestId('results-export'), 'ceremony-results.csv');
-      const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       assert.equal(lines[0], '序号,检查对象,统一社会信用代码,检查事项,检查组');
       assert.equal(lines.length, total + 1);
 

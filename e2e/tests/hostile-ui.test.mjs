@@ -91,7 +91,10 @@ describe('hostile names in the UI and in exports', () => {
       await page.waitForURL('**/people');
       const departments = page.getByTestId('departments-card');
       // A department other than the office (the office cannot be deleted, so it has no 删除).
-      const department = departments.getByTestId('department-row').filter({ has: page.getByTestId('department-delete') }).first();
+      const department = departments
+        .getByTestId('department-row')
+        .filter({ has: page.getByTestId('department-delete') })
+        .first();
       await department.waitFor();
       await department.getByTestId('department-edit').click();
       await page.getByTestId('department-form').waitFor();
@@ -107,7 +110,10 @@ describe('hostile names in the UI and in exports', () => {
 
       // The app's own CSV of the departments guards the name too.
       const departmentCsv = csvRecords(await downloadText(page, departments.getByTestId('departments-export'), 'hostile-departments.csv'));
-      assert.ok(departmentCsv.some((r) => r['部门名称'] === `'${DEPARTMENT}`), JSON.stringify(departmentCsv));
+      assert.ok(
+        departmentCsv.some((r) => r['部门名称'] === `'${DEPARTMENT}`),
+        JSON.stringify(departmentCsv),
+      );
 
       // Without sign-in: 舞钢's entity directory on the portal, then the entity's own public page.
       const portal = await suite.newPage();

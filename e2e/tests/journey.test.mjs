@@ -37,7 +37,10 @@ async function graphql(query, variables, username) {
   const login = await fetch(`${suite.server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: username, p: DEMO_PASSWORD } }),
+    body: JSON.stringify({
+      query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      variables: { u: username, p: DEMO_PASSWORD },
+    }),
   });
   const token = (await login.json()).data.login.token;
   const response = await fetch(`${suite.server.url}/graphql`, {
@@ -83,7 +86,10 @@ async function transition(page, action, comment) {
 /** Four entities of 常德's 武陵区 in an industry nothing else is in, so the task's pool is exactly them. */
 function entityCsv() {
   const header = '名称,统一社会信用代码,行政区划代码,行业,检查对象类型,登记状态,信用等级,风险等级,地址,登记机关,法定代表人';
-  const rows = [1, 2, 3, 4].map((n) => `常德全流程测试${n}号置业有限公司,${completeUscc(`91430702MAJRN${n}X00`.slice(0, 17))},430702,${INDUSTRY},企业,存续,B,中,武陵区测试路 ${n} 号,常德市市场监督管理局,王${n}`);
+  const rows = [1, 2, 3, 4].map(
+    (n) =>
+      `常德全流程测试${n}号置业有限公司,${completeUscc(`91430702MAJRN${n}X00`.slice(0, 17))},430702,${INDUSTRY},企业,存续,B,中,武陵区测试路 ${n} 号,常德市市场监督管理局,王${n}`,
+  );
   return { text: `\uFEFF${[header, ...rows].join('\r\n')}\r\n`, usccs: rows.map((row) => row.split(',')[1]) };
 }
 
@@ -182,14 +188,55 @@ describe('the whole cycle, from import to the province', () => {
     }
     // Who was drawn, and who is in the team: the test reads it; the people find it on their pages.
     const data = await graphql(
-      `query { tasks(first: 50) { edges { node { id title draw { id } } } } }`,
+      `
+        query {
+          tasks(first: 50) {
+            edges {
+              node {
+                id
+                title
+                draw {
+                  id
+                }
+              }
+            }
+          }
+        }
+      `,
       {},
       'changde.admin',
     );
     const task = data.tasks.edges.map((e) => e.node).find((t) => t.title === TITLE);
     state.drawId = task.draw.id;
     const assignments = await graphql(
-      `query ($d: ID!) { inspectionAssignments(drawId: $d, first: 10) { edges { node { seq entity { uscc name } team { name user { username } } items { department { head { username } } } } } } }`,
+      `
+        query ($d: ID!) {
+          inspectionAssignments(drawId: $d, first: 10) {
+            edges {
+              node {
+                seq
+                entity {
+                  uscc
+                  name
+                }
+                team {
+                  name
+                  user {
+                    username
+                  }
+                }
+                items {
+                  department {
+                    head {
+                      username
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
       { d: state.drawId },
       'changde.admin',
     );
@@ -224,7 +271,10 @@ describe('the whole cycle, from import to the province', () => {
       await form.getByTestId('record-save').click();
       await page.getByText('检查记录已保存').waitFor();
 
-      await page.getByTestId('evidence-card').locator('input[type="file"]').setInputFiles({ name: '用地现场.png', mimeType: 'image/png', buffer: tinyPng([22, 163, 74]) });
+      await page
+        .getByTestId('evidence-card')
+        .locator('input[type="file"]')
+        .setInputFiles({ name: '用地现场.png', mimeType: 'image/png', buffer: tinyPng([22, 163, 74]) });
       const photo = page.locator('[data-testid="evidence-row"][data-name="用地现场.png"]');
       const thumb = photo.locator('img[data-testid="evidence-thumb"], [data-testid="evidence-thumb"] img').first();
       await thumb.waitFor();

@@ -25,7 +25,10 @@ const suite = useServerAndBrowser();
 /** Three valid entities of 舞钢 (410481) and, third in the file, one whose USCC is too short. */
 function entityCsv() {
   const header = '名称,统一社会信用代码,行政区划代码,登记状态,信用等级,风险等级,地址,登记机关,法定代表人';
-  const valid = ['E2E001', 'E2E002', 'E2E003'].map((suffix, i) => `浏览器测试${i + 1}号建材有限公司,${completeUscc(`91410481MA${suffix}X00`.slice(0, 17))},410481,存续,B,低,测试路 ${i + 1} 号,舞钢市市场监督管理局,张${i + 1}`);
+  const valid = ['E2E001', 'E2E002', 'E2E003'].map(
+    (suffix, i) =>
+      `浏览器测试${i + 1}号建材有限公司,${completeUscc(`91410481MA${suffix}X00`.slice(0, 17))},410481,存续,B,低,测试路 ${i + 1} 号,舞钢市市场监督管理局,张${i + 1}`,
+  );
   const bad = '浏览器测试坏行有限公司,91410481BAD,410481,存续,B,低,测试路 9 号,舞钢市市场监督管理局,李四';
   return { text: `\uFEFF${[header, valid[0], valid[1], bad, valid[2]].join('\r\n')}\r\n`, validUscc: valid.map((row) => row.split(',')[1]) };
 }

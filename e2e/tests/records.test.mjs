@@ -48,13 +48,44 @@ async function graphql(query, variables, token) {
  * target of the 2023 draw that has no record yet and whose items belong to one department with a head.
  */
 async function findAssignment() {
-  const { login } = await graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'wugang.admin', p: DEMO_PASSWORD });
+  const { login } = await graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+    u: 'wugang.admin',
+    p: DEMO_PASSWORD,
+  });
   const { tasks } = await graphql('{ tasks(first: 50) { edges { node { id startsOn draw { id } } } } }', {}, login.token);
   const task = tasks.edges.map((e) => e.node).find((t) => t.startsOn === TASK_STARTS_ON);
   const { inspectionAssignments } = await graphql(
-    `query($drawId: ID!) { inspectionAssignments(drawId: $drawId, first: 100) { edges { node {
-       seq entity { name uscc } inspection { id } team { user { username } }
-       items { department { id head { username } } } } } } }`,
+    `
+      query ($drawId: ID!) {
+        inspectionAssignments(drawId: $drawId, first: 100) {
+          edges {
+            node {
+              seq
+              entity {
+                name
+                uscc
+              }
+              inspection {
+                id
+              }
+              team {
+                user {
+                  username
+                }
+              }
+              items {
+                department {
+                  id
+                  head {
+                    username
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
     { drawId: task.draw.id },
     login.token,
   );

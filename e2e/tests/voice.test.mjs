@@ -30,7 +30,8 @@ async function gql(query, variables = {}, token) {
   return body.data;
 }
 
-const login = async (username) => (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: DEMO_PASSWORD })).login.token;
+const login = async (username) =>
+  (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: DEMO_PASSWORD })).login.token;
 
 describe('the entity’s record, the workbench, the bell and the audit trail', () => {
   test('the entity opens its record by access code, objects with a PNG attached; the team finds it on the workbench', async () => {
@@ -204,7 +205,9 @@ describe('the entity’s record, the workbench, the bell and the audit trail', (
       await page.getByText('动作前缀只能包含').waitFor();
       await page.getByTestId('audit-prefix').locator('input').fill('auth.login');
       await page.getByTestId('audit-search').click();
-      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="audit-row"]')].every((r) => r.getAttribute('data-action')?.startsWith('auth.login')));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="audit-row"]')].every((r) => r.getAttribute('data-action')?.startsWith('auth.login')),
+      );
       const csv = await downloadText(page, page.getByTestId('audit-export'), 'voice-audit.csv');
       assert.match(csv, /^\uFEFF序号,时间,操作人,动作/);
       assert.match(csv, /auth\.login/);
@@ -271,7 +274,11 @@ describe('the entity’s record, the workbench, the bell and the audit trail', (
     const { tasks } = await gql('{ tasks(first: 100) { edges { node { title draw { id algorithm } } } } }', {}, office);
     const task = tasks.edges.map((e) => e.node).find((t) => t.draw?.algorithm === 'spotcheck-draw/2');
     assert.ok(task, 'a drawn spotcheck-draw/2 task in the demo');
-    const { openInspection } = await gql('mutation($id: ID!) { openInspection(drawId: $id, seq: 0) { entityUscc entityName accessCode } }', { id: task.draw.id }, office);
+    const { openInspection } = await gql(
+      'mutation($id: ID!) { openInspection(drawId: $id, seq: 0) { entityUscc entityName accessCode } }',
+      { id: task.draw.id },
+      office,
+    );
     const record = await (await fetch(`${suite.server.url}/api/public/draws/${task.draw.id}`)).text();
     assert.ok(!record.includes(openInspection.entityUscc), 'the public record holds no USCC');
     assert.ok(!record.includes(openInspection.entityName), 'the public record holds no name');

@@ -64,9 +64,19 @@ export async function startApp(config: Config, adminUrl: string, extensions: Job
   let http: Awaited<ReturnType<typeof startHttpServer>>;
   try {
     if (seeded) await seedDemoCeremonies(services);
-    registerRuntimeGauges(metrics, services.db, config.dbPoolSize, jobDefinitions.map((j) => j.name));
+    registerRuntimeGauges(
+      metrics,
+      services.db,
+      config.dbPoolSize,
+      jobDefinitions.map((j) => j.name),
+    );
     const schema = await buildAppSchema(services.pubsub);
-    http = await startHttpServer(services, schema, metrics, { port: config.port, host: config.host, clientDist: config.clientDist, metricsPort: config.metricsPort });
+    http = await startHttpServer(services, schema, metrics, {
+      port: config.port,
+      host: config.host,
+      clientDist: config.clientDist,
+      metricsPort: config.metricsPort,
+    });
   } catch (error) {
     await opened.close();
     throw error;
@@ -90,7 +100,12 @@ export async function startApp(config: Config, adminUrl: string, extensions: Job
  * MIGRATE_ON_START=false: migrations, the demo on an empty database in demo mode (with its draws,
  * held through the real services), and the job queues. Serves nothing and runs no job.
  */
-export async function migrateDatabase(config: Config, adminUrl: string, extensions: JobExtensions = {}, options: StartOptions = {}): Promise<{ applied: string[]; seeded: boolean }> {
+export async function migrateDatabase(
+  config: Config,
+  adminUrl: string,
+  extensions: JobExtensions = {},
+  options: StartOptions = {},
+): Promise<{ applied: string[]; seeded: boolean }> {
   const log = createLogger(config.logLevel, options.logDestination);
   const jobDefinitions = jobCatalog(extensions);
   const result = await prepareDatabase(config, adminUrl, jobDefinitions, log);
@@ -128,7 +143,13 @@ function prepareDatabase(config: Config, adminUrl: string, jobDefinitions: JobDe
 }
 
 /** The pools, the pub/sub connection and the job queue, all as the app role; the jobs are started. */
-async function openServices(config: Config, adminUrl: string, log: Logger, jobDefinitions: JobDefinition[], metrics: Metrics): Promise<{ services: AppServices; close(): Promise<void> }> {
+async function openServices(
+  config: Config,
+  adminUrl: string,
+  log: Logger,
+  jobDefinitions: JobDefinition[],
+  metrics: Metrics,
+): Promise<{ services: AppServices; close(): Promise<void> }> {
   const db = createAppDataSource(adminUrl, config.dbPoolSize);
   await db.initialize();
   const pubsub = await createPgPubSub({ connectionString: adminUrl, options: `-c role=${APP_ROLE}` }, log);

@@ -110,7 +110,11 @@ async function main(argv: string[]): Promise<void> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stdout.write(`usage: spotcheck <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)}${c.help}`).join('\n')}\n`);
+    process.stdout.write(
+      `usage: spotcheck <command>\n${Object.entries(COMMANDS)
+        .map(([n, c]) => `  ${n.padEnd(14)}${c.help}`)
+        .join('\n')}\n`,
+    );
     process.exitCode = name ? 2 : 0;
     return;
   }

@@ -28,7 +28,10 @@ const Env = z.object({
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_BUCKET: z.string().optional(),
-  S3_PREFIX: z.string().regex(/^([a-z0-9-]+\/)*$/, 'lower-case words ending in /').default(''),
+  S3_PREFIX: z
+    .string()
+    .regex(/^([a-z0-9-]+\/)*$/, 'lower-case words ending in /')
+    .default(''),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
@@ -64,7 +67,10 @@ const Env = z.object({
   TRUST_PROXY: z
     .string()
     .trim()
-    .regex(/^\d{1,2}$/, 'a hop count: 0 without a proxy, 1 behind nginx or an ingress (address ranges such as uniquelocal are no longer accepted: a client inside the range could choose its own address)')
+    .regex(
+      /^\d{1,2}$/,
+      'a hop count: 0 without a proxy, 1 behind nginx or an ingress (address ranges such as uniquelocal are no longer accepted: a client inside the range could choose its own address)',
+    )
     .default('0'),
   /** The site's public address (https://host[/path]); links in feeds are built from it, never from the request's Host. */
   PUBLIC_BASE_URL: z

@@ -114,9 +114,6 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
 }
 
 /** Tags a row with its subject name so CASL can match conditions against it. */
-export function asSubject<N extends Exclude<SubjectName, 'all'>, T extends object>(
-  typename: N,
-  row: T,
-): T & Tagged<N> {
+export function asSubject<N extends Exclude<SubjectName, 'all'>, T extends object>(typename: N, row: T): T & Tagged<N> {
   return { ...row, __typename: typename };
 }

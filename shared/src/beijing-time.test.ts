@@ -12,7 +12,15 @@ describe('Beijing time', () => {
   });
 
   it('agrees with the platform’s own Asia/Shanghai zone', () => {
-    const format = new Intl.DateTimeFormat('sv-SE', { timeZone: BEIJING_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: BEIJING_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 7 * 3600_000 + 13 * 60_000) {
       const at = new Date(t);
       expect(beijingMinute(at)).toBe(format.format(at));

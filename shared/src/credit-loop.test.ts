@@ -23,7 +23,9 @@ describe('credit loop rules', () => {
     expect(bad({ ...DEFAULT_CREDIT_LOOP, watchList: { ...DEFAULT_CREDIT_LOOP.watchList, weight: 0.5 } })).toBe(false);
     expect(bad({ ...DEFAULT_CREDIT_LOOP, blacklist: { ...DEFAULT_CREDIT_LOOP.blacklist, categories: ["x'; DROP TABLE"] } })).toBe(false);
     expect(bad({ ...DEFAULT_CREDIT_LOOP, watchList: { ...DEFAULT_CREDIT_LOOP.watchList, withinYears: 0 } })).toBe(false);
-    expect(bad({ ...DEFAULT_CREDIT_LOOP, blacklist: { ...DEFAULT_CREDIT_LOOP.blacklist, categories: ['custom:0b6f3c1e-2d4a-4f7e-9a51-3c2b1d0e9f8a'] } })).toBe(true);
+    expect(bad({ ...DEFAULT_CREDIT_LOOP, blacklist: { ...DEFAULT_CREDIT_LOOP.blacklist, categories: ['custom:0b6f3c1e-2d4a-4f7e-9a51-3c2b1d0e9f8a'] } })).toBe(
+      true,
+    );
   });
 });
 

@@ -60,7 +60,9 @@ describe('who may be drawn (docs/draw-spec.md §15.1)', () => {
     expect(entityWeight(DEFAULT_RULES, { creditClass: 'B', complaints: 0, hasViolation: false, risk: 'HIGH' })).toBe('2');
     expect(entityWeight(DEFAULT_RULES, { creditClass: 'B', complaints: 0, hasViolation: false, risk: 'NONE' })).toBe('1');
     const loop: RuleSet = { ...flat, creditLoop: { ...DEFAULT_CREDIT_LOOP, enabled: true } };
-    expect(entityWeight(loop, { creditClass: 'B', complaints: 0, hasViolation: false, creditStatus: 'BLACKLIST' })).toBe(String(DEFAULT_CREDIT_LOOP.blacklist.weight));
+    expect(entityWeight(loop, { creditClass: 'B', complaints: 0, hasViolation: false, creditStatus: 'BLACKLIST' })).toBe(
+      String(DEFAULT_CREDIT_LOOP.blacklist.weight),
+    );
     // Never 0: a weight of 0 would make an eligible entity undrawable.
     const zero: RuleSet = { ...flat, credit: { ...flat.credit, A: { exempt: false, weight: 0 } } };
     expect(entityWeight(zero, { creditClass: 'A', complaints: 0, hasViolation: false })).toBe('0.0001');
@@ -76,6 +78,9 @@ describe('who may be drawn (docs/draw-spec.md §15.1)', () => {
     // Split by risk, the weight leaves the class out; unsplit, it carries the class's weight (HIGH ×2).
     const unsplit: RuleSet = { ...DEFAULT_RULES, strata: { byRiskLevel: false } };
     expect(itemEligibility(unsplit, ordinary, land, special)).toEqual({ eligible: true, weight: '2.6' });
-    expect(itemEligibility(DEFAULT_RULES, ordinary, land, { ...plain, history: { draws: 1, itemIds: new Set(['survey']) } })).toEqual({ eligible: false, reason: 'drawnThisYear' });
+    expect(itemEligibility(DEFAULT_RULES, ordinary, land, { ...plain, history: { draws: 1, itemIds: new Set(['survey']) } })).toEqual({
+      eligible: false,
+      reason: 'drawnThisYear',
+    });
   });
 });

@@ -65,7 +65,12 @@ export function poolRiskClass(rules: RuleSet, entity: PoolEntityFacts): RiskClas
  * exempt from draws, else its draws this year (`yearExclusion`; in an extra risk round “already drawn”
  * gives way, the yearly ceiling does not).
  */
-export function poolExclusion(rules: RuleSet, entity: Pick<PoolEntityFacts, 'creditClass' | 'history'>, itemId: string, extraRiskRound: boolean): PoolExclusionRule | null {
+export function poolExclusion(
+  rules: RuleSet,
+  entity: Pick<PoolEntityFacts, 'creditClass' | 'history'>,
+  itemId: string,
+  extraRiskRound: boolean,
+): PoolExclusionRule | null {
   if (rules.credit[creditClassKey(entity.creditClass)].exempt) return 'creditExempt';
   return yearExclusion(entity.history, itemId, rules, extraRiskRound);
 }
@@ -76,13 +81,22 @@ export function poolExclusion(rules: RuleSet, entity: Pick<PoolEntityFacts, 'cre
  * (given only when the pool is not split by risk: inside one class it would be the same for all), as a
  * decimal of at most 4 places, at least 0.0001.
  */
-export function entityWeight(rules: RuleSet, entity: Pick<PoolEntityFacts, 'creditClass' | 'complaints' | 'hasViolation' | 'creditStatus'> & { risk?: RiskClass }): string {
+export function entityWeight(
+  rules: RuleSet,
+  entity: Pick<PoolEntityFacts, 'creditClass' | 'complaints' | 'hasViolation' | 'creditStatus'> & { risk?: RiskClass },
+): string {
   const credit = rules.credit[creditClassKey(entity.creditClass)];
-  const raw = credit.weight * (1 + rules.extraWeight.perComplaint * Math.min(entity.complaints, 100)) * (1 + (entity.hasViolation ? rules.extraWeight.violationRecord : 0))
-    * creditStatusWeight(creditLoopOf(rules), entity.creditStatus ?? 'NORMAL') * (entity.risk ? riskWeight(entity.risk, rules.risk) : 1);
+  const raw =
+    credit.weight *
+    (1 + rules.extraWeight.perComplaint * Math.min(entity.complaints, 100)) *
+    (1 + (entity.hasViolation ? rules.extraWeight.violationRecord : 0)) *
+    creditStatusWeight(creditLoopOf(rules), entity.creditStatus ?? 'NORMAL') *
+    (entity.risk ? riskWeight(entity.risk, rules.risk) : 1);
   const units = Math.max(1, Math.round(raw * 10_000));
   const whole = Math.floor(units / 10_000);
-  const fraction = String(units % 10_000).padStart(4, '0').replace(/0+$/, '');
+  const fraction = String(units % 10_000)
+    .padStart(4, '0')
+    .replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
@@ -97,9 +111,7 @@ export interface PoolTaskScope {
 }
 
 /** The verdict on one entity for one item. */
-export type ItemEligibility =
-  | { eligible: true; weight: string }
-  | { eligible: false; reason: 'notTargeted' | 'otherRiskClass' | PoolExclusionRule };
+export type ItemEligibility = { eligible: true; weight: string } | { eligible: false; reason: 'notTargeted' | 'otherRiskClass' | PoolExclusionRule };
 
 /**
  * The rules above in one reading, for one entity (already in the task's statuses and filters) and one item:

@@ -17,7 +17,12 @@ describe('global ids', () => {
   });
 
   it('encodes alike with Node’s Buffer and without it (the browser’s way)', () => {
-    for (const [type, id] of [['MarketEntity', '0f8fad5b-d9cb-469f-a165-70867728950e'], ['Tenant', '常德-430700'], ['X', '😀?>~'], ['Draw', '']]) {
+    for (const [type, id] of [
+      ['MarketEntity', '0f8fad5b-d9cb-469f-a165-70867728950e'],
+      ['Tenant', '常德-430700'],
+      ['X', '😀?>~'],
+      ['Draw', ''],
+    ]) {
       expect(toGlobalId(type!, id!)).toBe(browserBase64UrlEncode(`${type}:${id}`));
     }
   });

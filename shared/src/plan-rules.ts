@@ -49,7 +49,10 @@ export function planViolations(plan: PlanCheckInput, rules: RuleSet): RuleViolat
   for (const item of plan.items) {
     const bp = ratioBp(item.ratio);
     if (bp < ratioBp(rules.ratio.min) || bp > ratioBp(rules.ratio.max)) {
-      out.push({ rule: 'ratio', message: `“${item.itemName}”抽查比例 ${percent(item.ratio)} 超出细则规定的 ${percent(rules.ratio.min)}–${percent(rules.ratio.max)}` });
+      out.push({
+        rule: 'ratio',
+        message: `“${item.itemName}”抽查比例 ${percent(item.ratio)} 超出细则规定的 ${percent(rules.ratio.min)}–${percent(rules.ratio.max)}`,
+      });
     }
     if (bp < ratioBp(item.itemMinRatio)) {
       out.push({ rule: 'item.minRatio', message: `“${item.itemName}”抽查比例 ${percent(item.ratio)} 低于事项清单规定的不低于 ${percent(item.itemMinRatio)}` });

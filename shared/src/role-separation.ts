@@ -67,7 +67,11 @@ export function rolesAwaitingApproval(current: readonly Role[], requested: reado
  * Who approves a grant: a leader of the bureau who is neither the proposer nor the grantee; while the
  * bureau has no such leader (its first leader, or a province, which has none), the platform operator.
  */
-export function mayApproveRoleGrant(approver: { id: string; roles: readonly Role[] }, grant: { proposedBy: string; userId: string }, bureauHasOtherLeader: boolean): boolean {
+export function mayApproveRoleGrant(
+  approver: { id: string; roles: readonly Role[] },
+  grant: { proposedBy: string; userId: string },
+  bureauHasOtherLeader: boolean,
+): boolean {
   if (approver.id === grant.proposedBy || approver.id === grant.userId) return false;
   if (approver.roles.includes('LEADER')) return true;
   return approver.roles.includes('PLATFORM_OPERATOR') && !bureauHasOtherLeader;

@@ -1,13 +1,5 @@
 /** Roles a user can hold. A user has one or more; abilities come from roles + tenant + department. */
-export const ROLES = [
-  'PLATFORM_OPERATOR',
-  'PROVINCIAL_VIEWER',
-  'OFFICE',
-  'DEPARTMENT_HEAD',
-  'INSPECTOR',
-  'LEADER',
-  'SUPERVISOR',
-] as const;
+export const ROLES = ['PLATFORM_OPERATOR', 'PROVINCIAL_VIEWER', 'OFFICE', 'DEPARTMENT_HEAD', 'INSPECTOR', 'LEADER', 'SUPERVISOR'] as const;
 
 export type Role = (typeof ROLES)[number];
 

@@ -29,6 +29,8 @@ describe('rule set schema', () => {
     expect(DEFAULT_RULES.strata.byRiskLevel).toBe(true);
     expect(DEFAULT_RULES.risk.HIGH.weight).toBeGreaterThan(1);
     expect(DEFAULT_RULES.risk.HIGH.ratioMultiplier).toBeGreaterThan(1);
-    expect(RuleSetSchema.safeParse({ ...DEFAULT_RULES, risk: { ...DEFAULT_RULES.risk, HIGH: { ...DEFAULT_RULES.risk.HIGH, ratioMultiplier: 0.5 } } }).success).toBe(false);
+    expect(
+      RuleSetSchema.safeParse({ ...DEFAULT_RULES, risk: { ...DEFAULT_RULES.risk, HIGH: { ...DEFAULT_RULES.risk.HIGH, ratioMultiplier: 0.5 } } }).success,
+    ).toBe(false);
   });
 });

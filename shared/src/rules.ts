@@ -3,9 +3,7 @@ import { CREDIT_LOOP_OFF, CreditLoopRulesSchema, DEFAULT_CREDIT_LOOP, creditLoop
 import { DEFAULT_RISK, RISK_OFF, RiskRulesSchema } from './risk-rules';
 
 /** A ratio kept exactly as written in the documents, e.g. "0.10" for “不低于10%”. */
-export const Ratio = z
-  .string()
-  .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, '比例须为 0 到 1 之间、最多 4 位小数的数，如 0.10');
+export const Ratio = z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, '比例须为 0 到 1 之间、最多 4 位小数的数，如 0.10');
 
 /** How a task's pool is split into strata (分层). Stored versions older than this section read as all off. */
 const StrataRules = z.object({

@@ -17,17 +17,10 @@ export interface Workflow<S extends string, A extends string> {
   transitions: readonly Transition<S, A>[];
 }
 
-export type TransitionCheck<S extends string> =
-  | { ok: true; to: S }
-  | { ok: false; reason: 'NOT_ALLOWED_FROM_STATE' | 'ROLE_REQUIRED'; message: string };
+export type TransitionCheck<S extends string> = { ok: true; to: S } | { ok: false; reason: 'NOT_ALLOWED_FROM_STATE' | 'ROLE_REQUIRED'; message: string };
 
 /** Whether `roles` may take `action` from `state`, and where it leads. One rule for server and client. */
-export function checkTransition<S extends string, A extends string>(
-  workflow: Workflow<S, A>,
-  state: S,
-  action: A,
-  roles: readonly Role[],
-): TransitionCheck<S> {
+export function checkTransition<S extends string, A extends string>(workflow: Workflow<S, A>, state: S, action: A, roles: readonly Role[]): TransitionCheck<S> {
   const transition = workflow.transitions.find((t) => t.action === action);
   if (!transition || !transition.from.includes(state)) {
     return { ok: false, reason: 'NOT_ALLOWED_FROM_STATE', message: `当前状态“${workflow.states[state]}”不能执行“${transition?.label ?? action}”` };

@@ -16,7 +16,9 @@ describe('yearly caps', () => {
     expect(itemRoundViolations(2026, [mining], once).map((v) => v.rule)).toEqual(['cap.planRounds']);
     // …not a 专项检查, which only the list's 频次 binds.
     expect(itemRoundViolations(2026, [{ ...mining, plannedRounds: null }], once)).toEqual([]);
-    expect(itemRoundViolations(2026, [{ ...mining, plannedRounds: null }], [...once, { label: '联合抽查', itemIds: ['mining'] }]).map((v) => v.rule)).toEqual(['cap.itemFrequency']);
+    expect(itemRoundViolations(2026, [{ ...mining, plannedRounds: null }], [...once, { label: '联合抽查', itemIds: ['mining'] }]).map((v) => v.rule)).toEqual([
+      'cap.itemFrequency',
+    ]);
   });
 
   it('leaves out entities by the year’s draws, per item or across items as the rules say', () => {
@@ -39,7 +41,10 @@ describe('yearly caps', () => {
       // Either order: the high-risk round first leaves the ordinary one.
       expect(itemRoundViolations(2026, [land], [high], {}, DEFAULT_RISK)).toEqual([]);
       expect(itemRoundViolations(2026, [land], [ordinary, high], HIGH, DEFAULT_RISK)).toEqual([
-        { rule: 'cap.riskRounds', message: '“土地使用情况监督检查”2026 年对高风险对象已安排 2 轮（第一轮、高风险加密），事项清单规定每年 1 次、细则对高风险对象增加 1 轮，不能再安排' },
+        {
+          rule: 'cap.riskRounds',
+          message: '“土地使用情况监督检查”2026 年对高风险对象已安排 2 轮（第一轮、高风险加密），事项清单规定每年 1 次、细则对高风险对象增加 1 轮，不能再安排',
+        },
       ]);
       // A second ordinary round is the 频次 broken, for the classes without extra rounds.
       expect(itemRoundViolations(2026, [land], [ordinary, high], {}, DEFAULT_RISK)).toEqual([
@@ -50,7 +55,9 @@ describe('yearly caps', () => {
 
     it('gives no extra round to a class the rules give none, nor under rules without a risk section', () => {
       expect(itemRoundViolations(2026, [land], [ordinary], { riskClasses: ['MEDIUM'] }, DEFAULT_RISK).map((v) => v.rule)).toEqual(['cap.itemFrequency']);
-      expect(itemRoundViolations(2026, [land], [ordinary], { riskClasses: ['HIGH', 'MEDIUM'] }, DEFAULT_RISK).map((v) => v.rule)).toEqual(['cap.itemFrequency']);
+      expect(itemRoundViolations(2026, [land], [ordinary], { riskClasses: ['HIGH', 'MEDIUM'] }, DEFAULT_RISK).map((v) => v.rule)).toEqual([
+        'cap.itemFrequency',
+      ]);
       expect(itemRoundViolations(2026, [land], [ordinary], HIGH, RISK_OFF).map((v) => v.rule)).toEqual(['cap.itemFrequency']);
       // A MEDIUM-only round is an ordinary round of MEDIUM: it leaves HIGH its two.
       expect(itemRoundViolations(2026, [land], [{ ...ordinary, riskClasses: ['MEDIUM'] }], HIGH, DEFAULT_RISK)).toEqual([]);
@@ -59,8 +66,23 @@ describe('yearly caps', () => {
     it('adds the extra rounds to the plan’s rounds of the item too', () => {
       const planned = { ...mining, frequencyPerYear: 3, plannedRounds: 1 };
       expect(itemRoundViolations(2026, [planned], [{ label: '第一轮', itemIds: ['mining'] }], HIGH, DEFAULT_RISK)).toEqual([]);
-      expect(itemRoundViolations(2026, [planned], [{ label: '第一轮', itemIds: ['mining'] }, { label: '加密', itemIds: ['mining'], riskClasses: ['HIGH'] }], HIGH, DEFAULT_RISK)).toEqual([
-        { rule: 'cap.riskRounds', message: '“矿业权人勘查开采信息公示抽查”2026 年对高风险对象已安排 2 轮（第一轮、加密），年度计划为该事项安排 1 轮、细则对高风险对象增加 1 轮，不能再安排' },
+      expect(
+        itemRoundViolations(
+          2026,
+          [planned],
+          [
+            { label: '第一轮', itemIds: ['mining'] },
+            { label: '加密', itemIds: ['mining'], riskClasses: ['HIGH'] },
+          ],
+          HIGH,
+          DEFAULT_RISK,
+        ),
+      ).toEqual([
+        {
+          rule: 'cap.riskRounds',
+          message:
+            '“矿业权人勘查开采信息公示抽查”2026 年对高风险对象已安排 2 轮（第一轮、加密），年度计划为该事项安排 1 轮、细则对高风险对象增加 1 轮，不能再安排',
+        },
       ]);
     });
 

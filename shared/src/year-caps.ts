@@ -61,7 +61,11 @@ export function itemRoundViolations(
   for (const item of items) {
     const full = (cap: number) =>
       classesOf(task.riskClasses)
-        .map((c) => ({ c, before: used.filter((u) => u.itemIds.includes(item.itemId) && classesOf(u.riskClasses).includes(c)), cap: roundsForRisk(cap, c, risk) }))
+        .map((c) => ({
+          c,
+          before: used.filter((u) => u.itemIds.includes(item.itemId) && classesOf(u.riskClasses).includes(c)),
+          cap: roundsForRisk(cap, c, risk),
+        }))
         .filter(({ before, cap: limit }) => before.length + 1 > limit);
     const named = (before: readonly ItemRoundUse[]) => (before.length ? `（${before.map((u) => u.label).join('、')}）` : '');
     const refuse = (rule: string, what: string, cap: number) => {
@@ -70,7 +74,10 @@ export function itemRoundViolations(
       // A class without extra rounds broken is the ordinary cap itself; else only the risk classes' extra rounds are used up.
       const plain = broken.find((b) => b.cap === cap);
       if (plain) {
-        out.push({ rule, message: `“${item.itemName}”${year} 年已安排 ${plain.before.length} 轮${named(plain.before)}，${what} ${cap} ${rule === 'cap.itemFrequency' ? '次' : '轮'}，不能再安排` });
+        out.push({
+          rule,
+          message: `“${item.itemName}”${year} 年已安排 ${plain.before.length} 轮${named(plain.before)}，${what} ${cap} ${rule === 'cap.itemFrequency' ? '次' : '轮'}，不能再安排`,
+        });
       } else {
         const b = broken[0]!;
         out.push({
@@ -116,7 +123,12 @@ export function isExtraRiskRound(riskClasses: readonly RiskClass[] | undefined, 
  * 名单” gives way to “对…特殊监管对象…适时提高抽查比例和频次”, which only a second draw of the same entity
  * can carry out. The draws-per-year ceiling still holds.
  */
-export function yearExclusion(history: EntityYear | undefined, itemId: string, rules: YearRules, extraRiskRound = false): 'maxDrawsPerYear' | 'drawnThisYear' | null {
+export function yearExclusion(
+  history: EntityYear | undefined,
+  itemId: string,
+  rules: YearRules,
+  extraRiskRound = false,
+): 'maxDrawsPerYear' | 'drawnThisYear' | null {
   if (!history || history.draws === 0) return null;
   if (history.draws >= rules.maxDrawsPerEntityPerYear) return 'maxDrawsPerYear';
   if (extraRiskRound) return null;
@@ -126,7 +138,5 @@ export function yearExclusion(history: EntityYear | undefined, itemId: string, r
 
 /** “信用等级免于抽查 0 户；本年已被抽查 12 户；…”: each rule with how many entities it left out. */
 export function describeExclusions(excluded: Partial<Record<PoolExclusionRule, number>>): string {
-  return (Object.keys(POOL_EXCLUSION_RULES) as PoolExclusionRule[])
-    .map((rule) => `${POOL_EXCLUSION_RULES[rule]} ${excluded[rule] ?? 0} 户`)
-    .join('；');
+  return (Object.keys(POOL_EXCLUSION_RULES) as PoolExclusionRule[]).map((rule) => `${POOL_EXCLUSION_RULES[rule]} ${excluded[rule] ?? 0} 户`).join('；');
 }

@@ -7,17 +7,17 @@ const path = require('node:path');
 
 const cli = path.join(__dirname, '..', 'dist', 'verifier', 'src', 'cli.js');
 if (!fs.existsSync(cli)) {
-  process.stderr.write(
-    `spotcheck 尚未构建（缺少 ${cli}）。请先在仓库根目录运行 npm run build（npm start 也会构建），或 npm run build -w verifier\n`,
-  );
+  process.stderr.write(`spotcheck 尚未构建（缺少 ${cli}）。请先在仓库根目录运行 npm run build（npm start 也会构建），或 npm run build -w verifier\n`);
   process.exit(2);
 }
-require(cli).main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(2);
-  },
-);
+require(cli)
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(2);
+    },
+  );

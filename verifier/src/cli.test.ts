@@ -59,15 +59,24 @@ describe('spotcheck verify-draw', () => {
     expect(await spotcheck(['verify-draw', write('teams.json', reordered)])).toMatchObject({ code: 1, stdout: expect.stringContaining('TEAM_MISMATCH') });
 
     expect(await spotcheck(['verify-draw', path.join(dir, 'missing.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('无法读取文件') });
-    expect(await spotcheck(['verify-draw', write('torn.json', JSON.stringify(record).slice(0, 100))])).toMatchObject({ code: 2, stderr: expect.stringContaining('不是有效的 JSON') });
+    expect(await spotcheck(['verify-draw', write('torn.json', JSON.stringify(record).slice(0, 100))])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('不是有效的 JSON'),
+    });
     expect((await spotcheck(['verify-draw'])).code).toBe(2);
   });
 
   it('reads a record strictly, as the browser does: a duplicate member or a byte-order mark is malformed, bytes that are not UTF-8 unreadable', async () => {
     const text = JSON.stringify(vector('weighted'));
     const duplicated = text.replace('"inputHash":', '"inputHash":"x","inputHash":');
-    expect(await spotcheck(['verify-draw', write('duplicate.json', duplicated)])).toMatchObject({ code: 1, stdout: expect.stringContaining('MALFORMED_RECORD') });
-    expect(await spotcheck(['verify-draw', write('bom.json', `\ufeff${text}`)])).toMatchObject({ code: 1, stdout: expect.stringContaining('MALFORMED_RECORD') });
+    expect(await spotcheck(['verify-draw', write('duplicate.json', duplicated)])).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('MALFORMED_RECORD'),
+    });
+    expect(await spotcheck(['verify-draw', write('bom.json', `\ufeff${text}`)])).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('MALFORMED_RECORD'),
+    });
     const latin1 = path.join(dir, 'latin1.json');
     fs.writeFileSync(latin1, Buffer.concat([Buffer.from(text.slice(0, -1)), Buffer.from([0x2c, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d])]));
     expect(await spotcheck(['verify-draw', latin1])).toMatchObject({ code: 2, stderr: expect.stringContaining('UTF-8') });
@@ -83,7 +92,10 @@ describe('spotcheck verify-draw', () => {
     const announced: Record<string, any> = { ...vector('uniform'), serverSeed: null, publicEntropy: [], seed: '', result: null, failure: null };
     expect(await spotcheck(['verify-draw', write('pending.json', announced)])).toMatchObject({ code: 0, stdout: expect.stringContaining('尚未摇号') });
     announced.input.strata[0].ratio = '0.9';
-    expect(await spotcheck(['verify-draw', write('pending-bad.json', announced)])).toMatchObject({ code: 1, stdout: expect.stringContaining('INPUT_HASH_MISMATCH') });
+    expect(await spotcheck(['verify-draw', write('pending-bad.json', announced)])).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('INPUT_HASH_MISMATCH'),
+    });
   });
 
   it('fetches a URL with Node alone, and says so when it cannot (2)', async () => {
@@ -111,7 +123,9 @@ describe('the spotcheck command', () => {
 describe('the verifier package', () => {
   const built = path.join(PACKAGE, 'dist');
   const sources = (d: string): string[] =>
-    fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(d, e.name)) : e.name.endsWith('.js') ? [path.join(d, e.name)] : []));
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? sources(path.join(d, e.name)) : e.name.endsWith('.js') ? [path.join(d, e.name)] : []));
 
   it('declares no dependencies, and its build requires nothing but itself and Node', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE, 'package.json'), 'utf8'));

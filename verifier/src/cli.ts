@@ -30,7 +30,8 @@ function help(): void {
   const lines = [`usage: spotcheck <command>`, `  ${'verify-draw'.padEnd(14)}${VERIFY_HELP}`];
   const serverLines = server.found ? serverCommandLines(server.file) : [];
   if (serverLines.length) lines.push(...serverLines);
-  else if (server.found) lines.push(`  backup、restore、migrate 等运维命令由 SpotCheck 服务端提供，但 ${server.file} 没有列出命令：请重新构建（npm run build）`);
+  else if (server.found)
+    lines.push(`  backup、restore、migrate 等运维命令由 SpotCheck 服务端提供，但 ${server.file} 没有列出命令：请重新构建（npm run build）`);
   else lines.push(`  backup、restore、migrate 等运维命令由 SpotCheck 服务端提供：${server.why}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -49,9 +49,7 @@ export function AppShell({ children, sider, extra }: Props) {
           <Layout.Content style={{ padding: 24, display: 'flex', justifyContent: 'center', alignItems: 'flex-start', minWidth: 0 }}>{children}</Layout.Content>
         </Layout>
       ) : (
-        <Layout.Content style={{ display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: '64px 16px' }}>
-          {children}
-        </Layout.Content>
+        <Layout.Content style={{ display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: '64px 16px' }}>{children}</Layout.Content>
       )}
     </Layout>
   );

@@ -171,7 +171,8 @@ const en: Record<MessageKey, string> = {
   copied: 'Copied',
   copyFailed: 'Could not copy; select the code and copy it by hand',
   oneTimeCodeTitle: 'One-time code',
-  oneTimeCodeWarning: 'This code is shown only this once and cannot be seen again after closing. Hand it to the person now; they set their password with it on the “Set password” page.',
+  oneTimeCodeWarning:
+    'This code is shown only this once and cannot be seen again after closing. Hand it to the person now; they set their password with it on the “Set password” page.',
   oneTimeCodeFor: 'Account',
   oneTimeCodeExpires: 'Valid until',
   oneTimeCodeDone: 'I have noted it',

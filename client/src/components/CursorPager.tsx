@@ -33,12 +33,7 @@ export function CursorPager({ pages, totalCount, onCount, pageInfo, loading, tes
       <Button size="small" icon={<LeftOutlined aria-hidden />} disabled={pages.page <= 1 || loading} onClick={pages.prev} data-testid={`${testId}-prev`}>
         {t('prevPage')}
       </Button>
-      <Button
-        size="small"
-        disabled={!pageInfo?.hasNextPage || loading}
-        onClick={() => pages.next(pageInfo?.endCursor)}
-        data-testid={`${testId}-next`}
-      >
+      <Button size="small" disabled={!pageInfo?.hasNextPage || loading} onClick={() => pages.next(pageInfo?.endCursor)} data-testid={`${testId}-next`}>
         {t('nextPage')}
         <RightOutlined aria-hidden />
       </Button>

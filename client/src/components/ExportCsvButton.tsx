@@ -28,7 +28,17 @@ export interface CsvExport<T> {
   fetchPage: (after: string | null) => Promise<CsvPage<T>>;
 }
 
-export function ExportCsvButton<T>({ spec, testId, disabled, size }: { spec: () => CsvExport<T>; testId: string; disabled?: boolean; size?: ButtonProps['size'] }) {
+export function ExportCsvButton<T>({
+  spec,
+  testId,
+  disabled,
+  size,
+}: {
+  spec: () => CsvExport<T>;
+  testId: string;
+  disabled?: boolean;
+  size?: ButtonProps['size'];
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const notify = useNotifyProblem();
@@ -47,7 +57,13 @@ export function ExportCsvButton<T>({ spec, testId, disabled, size }: { spec: () 
         if (!page.hasNextPage || !page.endCursor) break;
         after = page.endCursor;
       }
-      saveFile(`${fileName}-${today()}.csv`, toCsv(columns.map((c) => c.title), rows));
+      saveFile(
+        `${fileName}-${today()}.csv`,
+        toCsv(
+          columns.map((c) => c.title),
+          rows,
+        ),
+      );
       void message.success(t('exported', { count: rows.length }));
     } catch (error) {
       notify(error);
@@ -57,7 +73,15 @@ export function ExportCsvButton<T>({ spec, testId, disabled, size }: { spec: () 
   };
 
   return (
-    <Button icon={<DownloadOutlined aria-hidden />} size={size} loading={progress !== null} disabled={disabled} onClick={() => void run()} data-testid={testId} aria-live="polite">
+    <Button
+      icon={<DownloadOutlined aria-hidden />}
+      size={size}
+      loading={progress !== null}
+      disabled={disabled}
+      onClick={() => void run()}
+      data-testid={testId}
+      aria-live="polite"
+    >
       {progress ? t('exporting', { done: progress.done, total: progress.total || '…' }) : t('exportCsv')}
     </Button>
   );

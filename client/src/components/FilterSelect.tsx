@@ -7,7 +7,15 @@ export interface FilterOption<V extends string> {
   label: string;
 }
 
-export function FilterSelect<V extends string>({ label, value, onChange, options, width, testId, searchable }: {
+export function FilterSelect<V extends string>({
+  label,
+  value,
+  onChange,
+  options,
+  width,
+  testId,
+  searchable,
+}: {
   label: string;
   value: V | null;
   onChange: (value: V | null) => void;

@@ -16,5 +16,15 @@ export function QueryState({ error, testId = 'load-error' }: { error?: ErrorLike
     );
   }
   const title = problem.code === 'NOT_FOUND' ? t('notFoundPage') : problemTitle(problem, t);
-  return <Alert type="error" showIcon role="alert" data-testid={testId} style={{ width: '100%', maxWidth: 640 }} title={title} description={problemMessage(problem, t)} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid={testId}
+      style={{ width: '100%', maxWidth: 640 }}
+      title={title}
+      description={problemMessage(problem, t)}
+    />
+  );
 }

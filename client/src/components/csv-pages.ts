@@ -33,7 +33,10 @@ export function connectionPages<TData, TVariables extends OperationVariables, T>
 ): (after: string | null) => Promise<CsvPage<T>> {
   return async (after) => {
     // Apollo's option types cannot see that these generic variables are the query's own.
-    const options = { query, variables: { ...variables, first: EXPORT_PAGE, after }, fetchPolicy: 'network-only' } as unknown as ApolloClient.QueryOptions<TData, TVariables>;
+    const options = { query, variables: { ...variables, first: EXPORT_PAGE, after }, fetchPolicy: 'network-only' } as unknown as ApolloClient.QueryOptions<
+      TData,
+      TVariables
+    >;
     const { data } = await client.query<TData, TVariables>(options);
     const connection = pick(data as TData);
     return connection ? connectionPage(connection) : { rows: [], totalCount: 0, hasNextPage: false, endCursor: null };
@@ -41,7 +44,9 @@ export function connectionPages<TData, TVariables extends OperationVariables, T>
 }
 
 /** `fetchPage` for a list paged by offset: the cursor handed back is the next offset. */
-export function offsetPages<T>(fetch: (offset: number, first: number) => Promise<{ rows: T[]; totalCount: number }>): (after: string | null) => Promise<CsvPage<T>> {
+export function offsetPages<T>(
+  fetch: (offset: number, first: number) => Promise<{ rows: T[]; totalCount: number }>,
+): (after: string | null) => Promise<CsvPage<T>> {
   return async (after) => {
     const offset = Number(after ?? 0);
     const { rows, totalCount } = await fetch(offset, EXPORT_PAGE);

@@ -17,8 +17,23 @@ export interface BackupSummary {
 
 /** The pg-boss jobs worth keeping: those not yet done. A running one is handed back as a retry. */
 const JOB_COLUMNS = [
-  'id', 'name', 'priority', 'data', 'state', 'retry_limit', 'retry_count', 'retry_delay', 'retry_backoff', 'start_after',
-  'singleton_key', 'singleton_on', 'expire_in', 'created_on', 'keep_until', 'dead_letter', 'policy',
+  'id',
+  'name',
+  'priority',
+  'data',
+  'state',
+  'retry_limit',
+  'retry_count',
+  'retry_delay',
+  'retry_backoff',
+  'start_after',
+  'singleton_key',
+  'singleton_on',
+  'expire_in',
+  'created_on',
+  'keep_until',
+  'dead_letter',
+  'policy',
 ];
 const JOBS_QUERY = `SELECT ${JOB_COLUMNS.map((c) => (c === 'state' ? `CASE WHEN state = 'active' THEN 'retry' ELSE state::text END AS state` : c)).join(', ')}
   FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`;
@@ -64,10 +79,12 @@ export async function writeBackup(url: string, file: string): Promise<BackupSumm
     const tables = await publicTables(client);
     for (const table of tables) rows += await section({ schema: 'public', name: table.name, columns: table.columns }, dumpQuery(table));
 
-    const sequences = (await client.query(
-      `SELECT s.relname AS name FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace
+    const sequences = (
+      await client.query(
+        `SELECT s.relname AS name FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace
         WHERE s.relkind = 'S' AND n.nspname = 'public' AND s.relname <> 'schema_migrations_id_seq' ORDER BY 1`,
-    )).rows as { name: string }[];
+      )
+    ).rows as { name: string }[];
     const values: SequenceValue[] = [];
     for (const { name } of sequences) {
       const [value] = (await client.query(`SELECT last_value::text AS value, is_called AS called FROM public.${ident(name)}`)).rows;

@@ -29,7 +29,11 @@ export class RestoreRefused extends Error {}
 
 /** TypeORM's executor, limited to the migrations the backup's database had. */
 class MigrationsOf extends MigrationExecutor {
-  constructor(dataSource: DataSource, queryRunner: QueryRunner, private readonly names: ReadonlySet<string>) {
+  constructor(
+    dataSource: DataSource,
+    queryRunner: QueryRunner,
+    private readonly names: ReadonlySet<string>,
+  ) {
     super(dataSource, queryRunner);
   }
 
@@ -77,8 +81,13 @@ async function restoreFrom(reader: BackupReader, url: string, options: { force?:
   }
 }
 
-async function restoreUnderLock(reader: BackupReader, header: BackupHeader, url: string, options: { config: Config }, replaced: boolean): Promise<RestoreSummary> {
-
+async function restoreUnderLock(
+  reader: BackupReader,
+  header: BackupHeader,
+  url: string,
+  options: { config: Config },
+  replaced: boolean,
+): Promise<RestoreSummary> {
   const ds = createAdminDataSource(url);
   await ds.initialize();
   const known = new Set(ds.migrations.map((m) => m.name ?? m.constructor.name));
@@ -121,16 +130,20 @@ async function restoreUnderLock(reader: BackupReader, header: BackupHeader, url:
 
 /** Refuses a database in use by a server, or one with data unless forced; answers whether it has data. */
 async function refuseUnlessFree(client: Client, force: boolean): Promise<boolean> {
-  const [{ servers }] = (await client.query(
-    `SELECT count(*)::int AS servers FROM pg_stat_activity
+  const [{ servers }] = (
+    await client.query(
+      `SELECT count(*)::int AS servers FROM pg_stat_activity
       WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name LIKE 'spotcheck%'`,
-  )).rows;
+    )
+  ).rows;
   if (servers) throw new RestoreRefused(`有 SpotCheck 服务正连着这个数据库（${servers} 个连接）：请先停止所有服务再恢复`);
-  const [{ tables, jobs }] = (await client.query(
-    `SELECT (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  const [{ tables, jobs }] = (
+    await client.query(
+      `SELECT (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
               WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')) AS tables,
             to_regnamespace('pgboss') IS NOT NULL AS jobs`,
-  )).rows;
+    )
+  ).rows;
   if (!tables && !jobs) return false;
   if (!force) {
     throw new RestoreRefused(`目标数据库不是空的（${tables} 张表或视图）。恢复会删除其中的全部数据；确定要覆盖，请加 --force 再运行`);
@@ -167,7 +180,9 @@ async function loadRows(client: PoolClient, reader: BackupReader) {
       if (!table) throw new BackupFileError(`备份中的表 ${section.name} 在这个版本的数据库里不存在`);
       const missing = section.columns.filter((c) => !table.columns.includes(c));
       if (missing.length) throw new BackupFileError(`备份中表 ${section.name} 的列 ${missing.join('、')} 在这个版本的数据库里不存在`);
-      const copied = await copyIn(client, `COPY public.${ident(section.name)} (${section.columns.map(ident).join(', ')}) FROM STDIN`, (write) => reader.section(write));
+      const copied = await copyIn(client, `COPY public.${ident(section.name)} (${section.columns.map(ident).join(', ')}) FROM STDIN`, (write) =>
+        reader.section(write),
+      );
       const expected = await reader.expect<number>('ROWS');
       if (copied !== expected) throw new BackupFileError(`表 ${section.name}：备份记有 ${expected} 行，读到 ${copied} 行`);
       rows += copied;
@@ -178,7 +193,8 @@ async function loadRows(client: PoolClient, reader: BackupReader) {
       }
     } else if (keyword === 'END') {
       const end = JSON.parse(json) as BackupEnd;
-      if (end.tables !== count || end.rows !== rows) throw new BackupFileError(`备份文件不完整：应有 ${end.tables} 张表 ${end.rows} 行，读到 ${count} 张表 ${rows} 行`);
+      if (end.tables !== count || end.rows !== rows)
+        throw new BackupFileError(`备份文件不完整：应有 ${end.tables} 张表 ${end.rows} 行，读到 ${count} 张表 ${rows} 行`);
       break;
     } else {
       throw new BackupFileError(`备份文件已损坏：无法识别的一行 ${JSON.stringify(line.slice(0, 40))}`);

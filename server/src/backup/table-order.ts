@@ -15,22 +15,26 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * this order with every foreign key checked.
  */
 export async function publicTables(client: ClientBase): Promise<TableInfo[]> {
-  const tables = (await client.query(
-    `SELECT c.oid, c.relname AS name,
+  const tables = (
+    await client.query(
+      `SELECT c.oid, c.relname AS name,
             array(SELECT a.attname::text FROM pg_attribute a
                    WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
                    ORDER BY a.attnum) AS columns
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'schema_migrations'
       ORDER BY c.relname`,
-  )).rows as { oid: number; name: string; columns: string[] }[];
-  const keys = (await client.query(
-    `SELECT k.conrelid AS child, k.confrelid AS parent,
+    )
+  ).rows as { oid: number; name: string; columns: string[] }[];
+  const keys = (
+    await client.query(
+      `SELECT k.conrelid AS child, k.confrelid AS parent,
             array(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(n, i) JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.i) AS columns,
             array(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(n, i) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.i) AS references
        FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace
       WHERE k.contype = 'f' AND n.nspname = 'public'`,
-  )).rows as { child: number; parent: number; columns: string[]; references: string[] }[];
+    )
+  ).rows as { child: number; parent: number; columns: string[]; references: string[] }[];
 
   const byOid = new Map(tables.map((t) => [t.oid, t]));
   const ordered: TableInfo[] = [];

@@ -81,7 +81,11 @@ describe('the api bench on the demo', () => {
   });
 
   it('reports a failing operation and a floor that answers differently', async () => {
-    const broken = await measureEntry(setup.url, setup.counter, setup.queries, setup.tokens, { screen: 'record', user: 'wugang.admin', variables: { id: null } });
+    const broken = await measureEntry(setup.url, setup.counter, setup.queries, setup.tokens, {
+      screen: 'record',
+      user: 'wugang.admin',
+      variables: { id: null },
+    });
     expect(broken.errors).not.toBeNull();
     const page = report.measured.find((m) => m.entry.screen === 'record')!.data as { node: Record<string, unknown> };
     expect(answerDifferences(page, { node: { ...page.node, status: 'DRAFT' } })).toEqual([expect.stringContaining('/node/status')]);

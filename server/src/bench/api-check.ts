@@ -73,11 +73,20 @@ export async function checkOperations(setup: ApiBenchSetup, floorUrl: string): P
   // and each approval's answer is compared with the other server's record page read afterwards.
   const [first, second] = await recordsAwaitingApproval(url, queries, tokens, approvable(fixtures), 2);
   const approve = await measureEntry(url, counter, queries, tokens, approveEntry(first!));
-  const floorPage = JSON.parse((await post(floorUrl, bodyOf(queries, recordPageEntry(first, 'wugang.leader')), tokens['wugang.leader']!)).text) as { data?: unknown };
+  const floorPage = JSON.parse((await post(floorUrl, bodyOf(queries, recordPageEntry(first, 'wugang.leader')), tokens['wugang.leader']!)).text) as {
+    data?: unknown;
+  };
   problemsOf(approve.label, approve.errors, answerDifferences(recordOf(approve.data), recordOf(floorPage.data ?? null)));
-  const floorApproval = JSON.parse((await post(floorUrl, bodyOf(queries, approveEntry(second!)), tokens['wugang.leader']!)).text) as { data?: unknown; errors?: unknown[] };
+  const floorApproval = JSON.parse((await post(floorUrl, bodyOf(queries, approveEntry(second!)), tokens['wugang.leader']!)).text) as {
+    data?: unknown;
+    errors?: unknown[];
+  };
   const servicePage = await measureEntry(url, counter, queries, tokens, recordPageEntry(second, 'wugang.leader'));
-  problemsOf(`${approve.label} (the floor's)`, floorApproval.errors ?? servicePage.errors, answerDifferences(recordOf(servicePage.data), recordOf(floorApproval.data ?? null)));
+  problemsOf(
+    `${approve.label} (the floor's)`,
+    floorApproval.errors ?? servicePage.errors,
+    answerDifferences(recordOf(servicePage.data), recordOf(floorApproval.data ?? null)),
+  );
 
   const measured: Measured[] = [];
   for (const entry of setup.mix) {

@@ -7,7 +7,8 @@ const OPAQUE = new Set(['cursor', 'startCursor', 'endCursor']);
 
 export function answerDifferences(service: unknown, floor: unknown, path = '', key = ''): string[] {
   const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-  if (kind(service) !== kind(floor)) return [`${path || '/'}: service ${JSON.stringify(service)?.slice(0, 120)}, floor ${JSON.stringify(floor)?.slice(0, 120)}`];
+  if (kind(service) !== kind(floor))
+    return [`${path || '/'}: service ${JSON.stringify(service)?.slice(0, 120)}, floor ${JSON.stringify(floor)?.slice(0, 120)}`];
   if (Array.isArray(service)) {
     const other = floor as unknown[];
     if (service.length !== other.length) return [`${path}: service has ${service.length} entries, floor ${other.length}`];
@@ -17,7 +18,9 @@ export function answerDifferences(service: unknown, floor: unknown, path = '', k
     const a = service as Record<string, unknown>;
     const b = floor as Record<string, unknown>;
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    return keys.flatMap((k) => (k in a && k in b ? answerDifferences(a[k], b[k], `${path}/${k}`, k) : [`${path}/${k}: only the ${k in a ? 'service' : 'floor'} answers it`]));
+    return keys.flatMap((k) =>
+      k in a && k in b ? answerDifferences(a[k], b[k], `${path}/${k}`, k) : [`${path}/${k}: only the ${k in a ? 'service' : 'floor'} answers it`],
+    );
   }
   if (OPAQUE.has(key) || service === floor) return [];
   return [`${path}: service ${JSON.stringify(service)}, floor ${JSON.stringify(floor)}`];

@@ -33,7 +33,12 @@ export interface FloorServer {
 }
 
 export async function startFloorServer(options: FloorOptions): Promise<FloorServer> {
-  const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: `-c role=${options.role}`, application_name: 'spotcheck-floor' });
+  const pool = new Pool({
+    connectionString: options.databaseUrl,
+    max: options.poolSize ?? 10,
+    options: `-c role=${options.role}`,
+    application_name: 'spotcheck-floor',
+  });
   // An idle connection the database ends (its shutdown after the run) is not the floor's failure.
   pool.on('error', () => undefined);
   const documents = new Map<string, PreparedOperation>();

@@ -15,18 +15,38 @@ export interface Measured {
 }
 
 /** Sends one entry to the service with nothing else running and counts its statements and round trips. */
-export async function measureEntry(url: string, counter: StatementCounter, queries: Record<string, string>, tokens: Record<string, string>, entry: MixEntry): Promise<Measured> {
+export async function measureEntry(
+  url: string,
+  counter: StatementCounter,
+  queries: Record<string, string>,
+  tokens: Record<string, string>,
+  entry: MixEntry,
+): Promise<Measured> {
   counter.reset();
   const t0 = performance.now();
   const { status, text } = await post(url, bodyOf(queries, entry), entry.user ? tokens[entry.user]! : null);
   const ms = performance.now() - t0;
   const answer = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
   const errors = status !== 200 || answer.errors ? (answer.errors ?? [`HTTP ${status}`]) : null;
-  return { entry, label: labelOf(entry), statements: counter.statements, roundTrips: counter.roundTrips, ms: Math.round(ms * 10) / 10, bytes: Buffer.byteLength(text), data: answer.data ?? null, errors };
+  return {
+    entry,
+    label: labelOf(entry),
+    statements: counter.statements,
+    roundTrips: counter.roundTrips,
+    ms: Math.round(ms * 10) / 10,
+    bytes: Buffer.byteLength(text),
+    data: answer.data ?? null,
+    errors,
+  };
 }
 
 /** The floor's answer to the same entry, and where it differs from the service's (none when the two agree). */
-export async function compareWithFloor(floorUrl: string, queries: Record<string, string>, tokens: Record<string, string>, measured: Measured): Promise<string[]> {
+export async function compareWithFloor(
+  floorUrl: string,
+  queries: Record<string, string>,
+  tokens: Record<string, string>,
+  measured: Measured,
+): Promise<string[]> {
   const { text } = await post(floorUrl, bodyOf(queries, measured.entry), measured.entry.user ? tokens[measured.entry.user]! : null);
   const floor = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
   if (floor.errors) return [`the floor failed: ${JSON.stringify(floor.errors)}`];

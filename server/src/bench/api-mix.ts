@@ -100,7 +100,9 @@ export function readMix(f: Fixtures): MixEntry[] {
     { screen: 'record', user: 'wugang.admin', variables: { id: f.published } },
     { screen: 'record', user: 'wugang.head01', variables: { id: f.submitted.at(-1) } },
     { screen: 'assignments', user: 'wugang.admin', variables: { drawId: f.wugangDraw, mine: null, ...page('assignments') } },
-    ...(f.jointDraw ? [{ screen: 'assignments' as const, user: 'wugang.inspector01' as const, variables: { drawId: f.jointDraw, mine: null, ...page('assignments') } }] : []),
+    ...(f.jointDraw
+      ? [{ screen: 'assignments' as const, user: 'wugang.inspector01' as const, variables: { drawId: f.jointDraw, mine: null, ...page('assignments') } }]
+      : []),
     { screen: 'dashboard', user: 'wugang.admin', variables: { year: 2023 } },
     { screen: 'dashboard', user: 'changde.leader', variables: { year: 2026 } },
     { screen: 'dashboard', user: 'pingdingshan.admin', variables: { year: 2026 } },
@@ -173,13 +175,26 @@ export async function floorViewers(admin: Client, tokens: Record<string, string>
  * whichever of the demo's department heads may review it (through the service, the client's own
  * `TransitionInspection`). Returns the records now awaiting approval.
  */
-export async function recordsAwaitingApproval(url: string, queries: Record<string, string>, tokens: Record<string, string>, submitted: string[], count: number): Promise<string[]> {
+export async function recordsAwaitingApproval(
+  url: string,
+  queries: Record<string, string>,
+  tokens: Record<string, string>,
+  submitted: string[],
+  count: number,
+): Promise<string[]> {
   const ready: string[] = [];
   const refusals: string[] = [];
   for (const id of submitted) {
     for (const head of ['wugang.head01', 'wugang.head02', 'wugang.head03', 'wugang.head04'] as const) {
-      const body = JSON.stringify({ operationName: 'TransitionInspection', query: queries.TransitionInspection, variables: { id, action: 'PASS_REVIEW', comment: null } });
-      const answer = JSON.parse((await post(url, body, tokens[head]!)).text) as { data?: { transitionInspection?: { status: string } }; errors?: { message: string }[] };
+      const body = JSON.stringify({
+        operationName: 'TransitionInspection',
+        query: queries.TransitionInspection,
+        variables: { id, action: 'PASS_REVIEW', comment: null },
+      });
+      const answer = JSON.parse((await post(url, body, tokens[head]!)).text) as {
+        data?: { transitionInspection?: { status: string } };
+        errors?: { message: string }[];
+      };
       if (answer.errors) refusals.push(`${head}: ${answer.errors.map((e) => e.message).join(', ')}`);
       if (answer.data?.transitionInspection?.status === 'REVIEWED') {
         ready.push(id);

@@ -110,7 +110,8 @@ export async function runApiBench(): Promise<void> {
 
     const report = await checkOperations(setup, floorUrl);
     printOperations(report);
-    if (report.problems.length) throw new Error(`the bench does not measure operations that fail or that the floor answers differently:\n${report.problems.join('\n')}`);
+    if (report.problems.length)
+      throw new Error(`the bench does not measure operations that fail or that the floor answers differently:\n${report.problems.join('\n')}`);
     await admin.query('ANALYZE');
 
     const requests = setup.mix.map((entry) => loadRequest(setup.queries, setup.tokens, entry));
@@ -131,7 +132,9 @@ export async function runApiBench(): Promise<void> {
     const floorCpu = { node: processCpuMs(floor.pid!) - floorCpuBefore.node, pg: postgresCpuMs(clusterDir) - floorCpuBefore.pg };
 
     const perRequest = (ms: number, n: number) => ((ms / n) * 1000).toFixed(0);
-    console.log(`mix of ${requests.length} operations at ${CONNECTIONS} connections, ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up; p50 / p95 / p99 per operation (service | floor):`);
+    console.log(
+      `mix of ${requests.length} operations at ${CONNECTIONS} connections, ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up; p50 / p95 / p99 per operation (service | floor):`,
+    );
     for (const label of Object.keys(ours.byLabel)) {
       const a = ours.byLabel[label]!;
       const b = bare.byLabel[label];
@@ -156,7 +159,10 @@ export async function runApiBench(): Promise<void> {
     console.log(
       `targets: max statements ${maxStatements} (≤ ${TARGETS.statements}), approving ${report.approve.statements} (≤ ${TARGETS.approve}), ` +
         `lists growing with the page ${pageDependent.length} (0), ratio ${ratio} (≥ ${TARGETS.ratio}), p95 ${ours.p95Ms} ms (≤ ${TARGETS.p95}); ` +
-        `log level ${logLevel}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`,
+        `log level ${logLevel}; load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} on ${os.cpus().length} CPUs`,
     );
     result = {
       bench: 'api',

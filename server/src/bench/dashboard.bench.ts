@@ -136,13 +136,15 @@ export async function generate(admin: Client): Promise<{ province: string; count
   );
   await admin.query('VACUUM (ANALYZE) tenants, departments, inspection_items, result_categories, market_entities, draw_selections, inspections');
   await admin.query('CHECKPOINT');
-  const [counts] = (await admin.query(
-    `SELECT (SELECT count(*)::int FROM bench_bureaus) AS bureaus,
+  const [counts] = (
+    await admin.query(
+      `SELECT (SELECT count(*)::int FROM bench_bureaus) AS bureaus,
             (SELECT count(*)::int FROM market_entities WHERE tenant_id IN (SELECT id FROM bench_bureaus) AND status IN ('EXISTING', 'OPERATING')) AS entities,
             (SELECT count(*)::int FROM draw_selections WHERE tenant_id IN (SELECT id FROM bench_bureaus) AND year = $1) AS selections,
             (SELECT count(*)::int FROM inspections WHERE tenant_id IN (SELECT id FROM bench_bureaus)) AS records`,
-    [YEAR],
-  )).rows as Record<string, number>[];
+      [YEAR],
+    )
+  ).rows as Record<string, number>[];
   return { province: henan!.id, counts: counts! };
 }
 
@@ -157,10 +159,14 @@ export async function runDashboardBench(): Promise<void> {
   try {
     let started = performance.now();
     const { province, counts } = await generate(admin);
-    console.log(`generated ${counts.bureaus} bureaus, ${counts.entities} listed entities, ${counts.selections} drawn in ${YEAR}, ${counts.records} records in ${round(performance.now() - started)} ms`);
+    console.log(
+      `generated ${counts.bureaus} bureaus, ${counts.entities} listed entities, ${counts.selections} drawn in ${YEAR}, ${counts.records} records in ${round(performance.now() - started)} ms`,
+    );
     if (counts.bureaus !== BUREAUS) throw new Error(`expected ${BUREAUS} bureaus, generated ${counts.bureaus}`);
 
-    const token = (await gql(app.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'henan.viewer', p: DEMO_PASSWORD })).login.token as string;
+    const token = (
+      await gql(app.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'henan.viewer', p: DEMO_PASSWORD })
+    ).login.token as string;
     const floorArgs = [province, YEAR, todayInChina(), PROBLEM_CODES];
     const viaGraphql = async () => (await gql(app.url, QUERY, { year: YEAR }, token)).provincialDashboard;
     const viaFloor = async () => (await admin.query(PROVINCIAL_FLOOR_SQL, floorArgs)).rows as Record<string, string | null>[];
@@ -170,13 +176,23 @@ export async function runDashboardBench(): Promise<void> {
     const floorRows = await viaFloor();
     const floorBureaus = floorRows.filter((r) => r.dim === 'bureau');
     const sum = (key: string) => floorBureaus.reduce((s, r) => s + Number(r[key]), 0);
-    const expected = { entities: sum('entities'), records: sum('records'), published: sum('published'), problems: sum('problems'), overdue: sum('overdue'), drawn: sum('drawn'), completed: sum('completed') };
+    const expected = {
+      entities: sum('entities'),
+      records: sum('records'),
+      published: sum('published'),
+      problems: sum('problems'),
+      overdue: sum('overdue'),
+      drawn: sum('drawn'),
+      completed: sum('completed'),
+    };
     const got = Object.fromEntries(Object.keys(expected).map((k) => [k, dashboard.totals[k]]));
     if (JSON.stringify(got) !== JSON.stringify(expected) || dashboard.byBureau.length !== BUREAUS) {
       throw new Error(`GraphQL and floor disagree: ${JSON.stringify(got)} vs ${JSON.stringify(expected)}, ${dashboard.byBureau.length} bureaus`);
     }
     const t = dashboard.totals;
-    console.log(`河南省 ${YEAR}: coverage ${(t.coverage * 100).toFixed(1)}%, completion ${(t.completion * 100).toFixed(1)}%, problem rate ${(t.problemRate * 100).toFixed(1)}%, overdue ${t.overdue}; ${dashboard.byRegion.length} regions, ${dashboard.byItem.length} items, ${dashboard.byDepartment.length} departments`);
+    console.log(
+      `河南省 ${YEAR}: coverage ${(t.coverage * 100).toFixed(1)}%, completion ${(t.completion * 100).toFixed(1)}%, problem rate ${(t.problemRate * 100).toFixed(1)}%, overdue ${t.overdue}; ${dashboard.byRegion.length} regions, ${dashboard.byItem.length} items, ${dashboard.byDepartment.length} departments`,
+    );
 
     // Wall time, and CPU time (this process and PostgreSQL), which a busy machine disturbs less.
     const measure = async (work: () => Promise<unknown>) => {
@@ -199,8 +215,15 @@ export async function runDashboardBench(): Promise<void> {
     const cpuRatio = Math.round((cpu / floorCpu) * 100) / 100;
     const peak = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(`provincialDashboard over GraphQL: median ${round(ms)} ms, CPU ${round(cpu)} ms (runs ${graphqlRuns.map((r) => round(r.ms)).join(', ')} ms)`);
-    console.log(`floor, one SQL query as the owner: median ${round(floorMs)} ms, CPU ${round(floorCpu)} ms (runs ${floorRuns.map((r) => round(r.ms)).join(', ')} ms)`);
-    console.log(`ratio ${ratio} (in CPU time, node + PostgreSQL: ${cpuRatio}), peak RSS of the process ${peak} MiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
+    console.log(
+      `floor, one SQL query as the owner: median ${round(floorMs)} ms, CPU ${round(floorCpu)} ms (runs ${floorRuns.map((r) => round(r.ms)).join(', ')} ms)`,
+    );
+    console.log(
+      `ratio ${ratio} (in CPU time, node + PostgreSQL: ${cpuRatio}), peak RSS of the process ${peak} MiB, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${os.cpus().length} CPUs`,
+    );
     result = {
       bench: 'dashboard',
       bureaus: counts.bureaus,

@@ -164,24 +164,36 @@ export async function runDrawBench(): Promise<void> {
     await admin.query(`UPDATE market_entities SET status = 'CANCELLED' WHERE tenant_id = $1`, [tenantId]);
     await pipeline(
       copyStream(ENTITIES, (n) => entityLine(tenantId, n)),
-      admin.query(copyFrom(`COPY market_entities (tenant_id, name, uscc, region_code, industry, target_type, status, credit_class, risk_level, complaints, violation_record) FROM STDIN`)),
+      admin.query(
+        copyFrom(
+          `COPY market_entities (tenant_id, name, uscc, region_code, industry, target_type, status, credit_class, risk_level, complaints, violation_record) FROM STDIN`,
+        ),
+      ),
     );
     await pipeline(
       copyStream(INSPECTORS, (n) => inspectorLine(tenantId, n)),
-      admin.query(copyFrom(`COPY inspectors (tenant_id, name, gender, post, certificate_no, certificate_valid_from, certificate_valid_to, establishment, status) FROM STDIN`)),
+      admin.query(
+        copyFrom(
+          `COPY inspectors (tenant_id, name, gender, post, certificate_no, certificate_valid_from, certificate_valid_to, establishment, status) FROM STDIN`,
+        ),
+      ),
     );
-    const [{ id: itemId }] = (await admin.query(
-      `INSERT INTO inspection_items (tenant_id, name, legal_basis, inspecting_body, category, target_type, min_ratio, frequency_per_year, status, position)
+    const [{ id: itemId }] = (
+      await admin.query(
+        `INSERT INTO inspection_items (tenant_id, name, legal_basis, inspecting_body, category, target_type, min_ratio, frequency_per_year, status, position)
        VALUES ($1, '基准测试：企业遵守自然资源法律法规情况的检查', '《中华人民共和国土地管理法》', '舞钢市自然资源和规划局', 'GENERAL', '企业', $2, 1, 'PUBLISHED', 99)
        RETURNING id`,
-      [tenantId, RATIO],
-    )).rows;
-    const [{ id: taskId }] = (await admin.query(
-      `INSERT INTO tasks (tenant_id, title, purpose, procedure, division_of_labour, confidentiality, starts_on, ends_on, team_size)
+        [tenantId, RATIO],
+      )
+    ).rows;
+    const [{ id: taskId }] = (
+      await admin.query(
+        `INSERT INTO tasks (tenant_id, title, purpose, procedure, division_of_labour, confidentiality, starts_on, ends_on, team_size)
        VALUES ($1, '基准测试：百万检查对象摇号', '测量摇号全流程', '封存 → 见证 → 摇号', '按摇号结果组成检查组', '摇号前名单封存', $2, $3, $4)
        RETURNING id`,
-      [tenantId, STARTS_ON, ENDS_ON, TEAM_SIZE],
-    )).rows;
+        [tenantId, STARTS_ON, ENDS_ON, TEAM_SIZE],
+      )
+    ).rows;
     await admin.query(`INSERT INTO task_items (tenant_id, task_id, item_id, ratio) VALUES ($1, $2, $3, $4)`, [tenantId, taskId, itemId, RATIO]);
     await admin.query(
       `INSERT INTO rule_sets (tenant_id, version, rules, reason)
@@ -192,15 +204,24 @@ export async function runDrawBench(): Promise<void> {
     await admin.query(`UPDATE users SET roles = '{LEADER,SUPERVISOR}' WHERE tenant_id = $1 AND username = 'wugang.leader'`, [tenantId]);
     await admin.query('VACUUM (ANALYZE) market_entities, inspectors');
     await admin.query('CHECKPOINT');
-    const [{ eligible }] = (await admin.query(`SELECT count(*)::int AS eligible FROM market_entities WHERE tenant_id = $1 AND status = ANY($2)`, [tenantId, ['EXISTING', 'OPERATING']])).rows;
+    const [{ eligible }] = (
+      await admin.query(`SELECT count(*)::int AS eligible FROM market_entities WHERE tenant_id = $1 AND status = ANY($2)`, [
+        tenantId,
+        ['EXISTING', 'OPERATING'],
+      ])
+    ).rows;
     if (eligible !== ENTITIES) throw new Error(`expected ${ENTITIES} eligible entities, found ${eligible}`);
     console.log(`loaded ${ENTITIES} entities and ${INSPECTORS} inspectors into 舞钢 (${REGION}) in ${round(performance.now() - started)} ms`);
 
     // ---- Floor: one SELECT of the eligible rows (the columns pool.ts reads) and one COPY of 100,000
     // draw_selections rows (pre-built from real ids), as the owner. Run before and after the draw path,
     // the median is the floor: on a busy machine one run alone can be far off.
-    const ids = (await admin.query(`SELECT id FROM market_entities WHERE tenant_id = $1 AND status = 'EXISTING' ORDER BY uscc LIMIT $2`, [tenantId, SELECTIONS])).rows.map((r: { id: string }) => r.id);
-    const inspectorIds = (await admin.query(`SELECT id FROM inspectors WHERE tenant_id = $1 ORDER BY certificate_no`, [tenantId])).rows.map((r: { id: string }) => r.id);
+    const ids = (
+      await admin.query(`SELECT id FROM market_entities WHERE tenant_id = $1 AND status = 'EXISTING' ORDER BY uscc LIMIT $2`, [tenantId, SELECTIONS])
+    ).rows.map((r: { id: string }) => r.id);
+    const inspectorIds = (await admin.query(`SELECT id FROM inspectors WHERE tenant_id = $1 ORDER BY certificate_no`, [tenantId])).rows.map(
+      (r: { id: string }) => r.id,
+    );
     const floorDraw = crypto.randomUUID();
     let floorText = '';
     for (let seq = 0; seq < SELECTIONS; seq += 1) {
@@ -216,7 +237,9 @@ export async function runDrawBench(): Promise<void> {
       await admin.query(`DELETE FROM draw_selections WHERE draw_id = $1`, [floorDraw]);
       await admin.query('VACUUM draw_selections');
       floors.push(run);
-      console.log(`floor run ${floors.length}: SELECT of ${ENTITIES} eligible rows ${round(run.select.ms)} ms (node CPU ${round(run.select.nodeCpu)} ms, PostgreSQL CPU ${round(run.select.pgCpu)} ms) + COPY of ${SELECTIONS} draw_selections rows ${round(run.copy.ms)} ms (PostgreSQL CPU ${round(run.copy.pgCpu)} ms)`);
+      console.log(
+        `floor run ${floors.length}: SELECT of ${ENTITIES} eligible rows ${round(run.select.ms)} ms (node CPU ${round(run.select.nodeCpu)} ms, PostgreSQL CPU ${round(run.select.pgCpu)} ms) + COPY of ${SELECTIONS} draw_selections rows ${round(run.copy.ms)} ms (PostgreSQL CPU ${round(run.copy.pgCpu)} ms)`,
+      );
     };
     for (let run = 0; run < FLOOR_RUNS_BEFORE; run += 1) await measureFloor();
     await admin.query('CHECKPOINT');
@@ -228,46 +251,67 @@ export async function runDrawBench(): Promise<void> {
     const rssBefore = rssMb();
     let peakDuringDraw = rssBefore;
     const sampler = setInterval(() => (peakDuringDraw = Math.max(peakDuringDraw, rssMb())), 100);
-    const commit = await timed(clusterDir, () => gql(app.url, 'mutation($id: ID!) { commitDraw(taskId: $id) { id status inputHash } }', { id: taskGlobalId }, office));
+    const commit = await timed(clusterDir, () =>
+      gql(app.url, 'mutation($id: ID!) { commitDraw(taskId: $id) { id status inputHash } }', { id: taskGlobalId }, office),
+    );
     const drawId = commit.value.commitDraw.id as string;
-    console.log(`commitDraw (freeze the pool of ${ENTITIES}, hash, commit): ${round(commit.ms)} ms (node CPU ${round(commit.nodeCpu)} ms, PostgreSQL CPU ${round(commit.pgCpu)} ms)`);
+    console.log(
+      `commitDraw (freeze the pool of ${ENTITIES}, hash, commit): ${round(commit.ms)} ms (node CPU ${round(commit.nodeCpu)} ms, PostgreSQL CPU ${round(commit.pgCpu)} ms)`,
+    );
     const entropy = await timed(clusterDir, async () => {
       await gql(app.url, 'mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "纪检监督 见证值 7391") { id } }', { id: drawId }, witness);
-      await gql(app.url, 'mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 2030150期 418") { id } }', { id: drawId }, office);
+      await gql(
+        app.url,
+        'mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 2030150期 418") { id } }',
+        { id: drawId },
+        office,
+      );
     });
     console.log(`addDrawEntropy ×2 (witness, public number): ${round(entropy.ms)} ms (not counted)`);
     const perform = await timed(clusterDir, () => gql(app.url, 'mutation($id: ID!) { performDraw(drawId: $id) { id status } }', { id: drawId }, office));
     clearInterval(sampler);
     const peak = Math.round(process.resourceUsage().maxRSS / 1024);
     if (perform.value.performDraw.status !== 'DRAWN') throw new Error(`draw not drawn: ${JSON.stringify(perform.value)}`);
-    console.log(`performDraw (seed, draw, teams, store ${SELECTIONS} selections and the record): ${round(perform.ms)} ms (node CPU ${round(perform.nodeCpu)} ms, PostgreSQL CPU ${round(perform.pgCpu)} ms)`);
+    console.log(
+      `performDraw (seed, draw, teams, store ${SELECTIONS} selections and the record): ${round(perform.ms)} ms (node CPU ${round(perform.nodeCpu)} ms, PostgreSQL CPU ${round(perform.pgCpu)} ms)`,
+    );
     const ms = commit.ms + perform.ms;
     const drawCpu = { node: commit.nodeCpu + perform.nodeCpu, pg: commit.pgCpu + perform.pgCpu };
-    console.log(`draw path (commit + perform): ${round(ms)} ms (node CPU ${round(drawCpu.node)} ms, PostgreSQL CPU ${round(drawCpu.pg)} ms); RSS ${rssBefore} MiB before, peak ${peakDuringDraw} MiB while drawing`);
+    console.log(
+      `draw path (commit + perform): ${round(ms)} ms (node CPU ${round(drawCpu.node)} ms, PostgreSQL CPU ${round(drawCpu.pg)} ms); RSS ${rssBefore} MiB before, peak ${peakDuringDraw} MiB while drawing`,
+    );
 
     for (let run = 0; run < FLOOR_RUNS_AFTER; run += 1) await measureFloor();
     const median = [...floors].sort((a, b) => a.select.ms + a.copy.ms - (b.select.ms + b.copy.ms))[Math.floor(floors.length / 2)]!;
     const floorMs = median.select.ms + median.copy.ms;
     const floorCpu = median.select.nodeCpu + median.select.pgCpu + median.copy.nodeCpu + median.copy.pgCpu;
-    console.log(`floor: median of ${floors.length} runs ${round(floorMs)} ms (SELECT ${round(median.select.ms)} ms + COPY ${round(median.copy.ms)} ms; runs ${floors.map((f) => round(f.select.ms + f.copy.ms)).join(', ')} ms)`);
+    console.log(
+      `floor: median of ${floors.length} runs ${round(floorMs)} ms (SELECT ${round(median.select.ms)} ms + COPY ${round(median.copy.ms)} ms; runs ${floors.map((f) => round(f.select.ms + f.copy.ms)).join(', ')} ms)`,
+    );
 
     // ---- What was stored, and the algorithm alone on the very same input, seed and entropy.
     const drawUuid = fromGlobalUuid(drawId, 'Draw')!;
-    const [stored] = (await admin.query(`SELECT record_gz, server_seed FROM draws WHERE id = $1`, [drawUuid])).rows as { record_gz: Buffer; server_seed: string }[];
+    const [stored] = (await admin.query(`SELECT record_gz, server_seed FROM draws WHERE id = $1`, [drawUuid])).rows as {
+      record_gz: Buffer;
+      server_seed: string;
+    }[];
     const record: DrawRecord = unpackRecord(stored!.record_gz);
-    const [{ rows: selected, members }] = (await admin.query(
-      `SELECT count(*)::int AS rows, sum(cardinality(inspector_ids))::int AS members FROM draw_selections WHERE draw_id = $1`,
-      [drawUuid],
-    )).rows;
+    const [{ rows: selected, members }] = (
+      await admin.query(`SELECT count(*)::int AS rows, sum(cardinality(inspector_ids))::int AS members FROM draw_selections WHERE draw_id = $1`, [drawUuid])
+    ).rows;
     if (!record.result || record.result.teams.length !== SELECTIONS || selected !== SELECTIONS || members !== SELECTIONS * TEAM_SIZE) {
-      throw new Error(`unexpected result: ${record.failure ? JSON.stringify(record.failure) : `${record.result?.teams.length} teams, ${selected} rows, ${members} members`}`);
+      throw new Error(
+        `unexpected result: ${record.failure ? JSON.stringify(record.failure) : `${record.result?.teams.length} teams, ${selected} rows, ${members} members`}`,
+      );
     }
     const input = record.input;
     const entropyValues = record.publicEntropy;
     const runs: number[] = [];
     for (let run = 0; run < 2; run += 1) {
       // With the SHA-256 the server injects (Node's native one) for the canonical text.
-      const again = await timed(clusterDir, async () => runDraw(input, stored!.server_seed, entropyValues, { sha256: nativeSha256, algorithm: record.algorithm }));
+      const again = await timed(clusterDir, async () =>
+        runDraw(input, stored!.server_seed, entropyValues, { sha256: nativeSha256, algorithm: record.algorithm }),
+      );
       if (again.value.seed !== record.seed || JSON.stringify(again.value.result) !== JSON.stringify(record.result)) {
         throw new Error('runDraw in-process did not reproduce the stored result');
       }
@@ -279,26 +323,34 @@ export async function runDrawBench(): Promise<void> {
     const draws: number[] = [];
     for (let run = 0; run < 2; run += 1) draws.push((await timed(clusterDir, async () => drawFromSeed(prepared.value, hexToBytes(record.seed)))).ms);
     const drawMs = Math.min(...draws);
-    console.log(`algorithm alone: runDraw ${round(algorithmMs)} ms in-process, the better of ${runs.map(round).join(' and ')} ms (of which validate + canonical order ${round(prepared.ms)} ms, hashing the 1,000,000-line canonical text ${round(hashed.ms)} ms, precheck + selection + teams ${round(drawMs)} ms (the better of ${draws.map(round).join(' and ')}); the rest is building the record)`);
-
+    console.log(
+      `algorithm alone: runDraw ${round(algorithmMs)} ms in-process, the better of ${runs.map(round).join(' and ')} ms (of which validate + canonical order ${round(prepared.ms)} ms, hashing the 1,000,000-line canonical text ${round(hashed.ms)} ms, precheck + selection + teams ${round(drawMs)} ms (the better of ${draws.map(round).join(' and ')}); the rest is building the record)`,
+    );
 
     const ratio = Math.round((ms / floorMs) * 100) / 100;
     const cpuRatio = Math.round(((drawCpu.node + drawCpu.pg) / floorCpu) * 100) / 100;
-    console.log(`ratio ${ratio} (draw path / floor; in CPU time, node + PostgreSQL: ${cpuRatio}), peak RSS of the process ${peak} MiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
-    console.log(JSON.stringify({
-      bench: 'draw',
-      entities: ENTITIES,
-      inspectors: INSPECTORS,
-      selections: SELECTIONS,
-      ms: round(ms),
-      floor_ms: round(floorMs),
-      ratio,
-      algorithm_ms: round(algorithmMs),
-      selection_teams_ms: round(drawMs),
-      commit_ms: round(commit.ms),
-      perform_ms: round(perform.ms),
-      peak_rss_mb: peak,
-    }));
+    console.log(
+      `ratio ${ratio} (draw path / floor; in CPU time, node + PostgreSQL: ${cpuRatio}), peak RSS of the process ${peak} MiB, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${os.cpus().length} CPUs`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'draw',
+        entities: ENTITIES,
+        inspectors: INSPECTORS,
+        selections: SELECTIONS,
+        ms: round(ms),
+        floor_ms: round(floorMs),
+        ratio,
+        algorithm_ms: round(algorithmMs),
+        selection_teams_ms: round(drawMs),
+        commit_ms: round(commit.ms),
+        perform_ms: round(perform.ms),
+        peak_rss_mb: peak,
+      }),
+    );
   } finally {
     await close();
   }

@@ -36,7 +36,9 @@ async function records(c: PoolClient, v: Record<string, any>, viewer: FloorViewe
   if (v.taskId) {
     // A joint task's records: the lead's parts and those of its participants in this bureau.
     const task = param(fromGlobalUuid(v.taskId, 'Task'));
-    conditions.push(`(i.task_id = ${task}::uuid OR i.participation_id IN (SELECT jp.id FROM joint_participants jp WHERE jp.tenant_id = i.tenant_id AND jp.task_id = ${task}::uuid))`);
+    conditions.push(
+      `(i.task_id = ${task}::uuid OR i.participation_id IN (SELECT jp.id FROM joint_participants jp WHERE jp.tenant_id = i.tenant_id AND jp.task_id = ${task}::uuid))`,
+    );
   }
   if (v.mine) conditions.push(`$3::uuid = ANY (i.team_ids)`);
   if (v.search) conditions.push(`(strpos(i.entity_name, ${param(v.search)}) > 0 OR i.entity_uscc = upper(${param(v.search)}))`);
@@ -67,7 +69,15 @@ async function tasks(c: PoolClient, v: Record<string, any>, viewer: FloorViewer)
       [viewer.tenantId, viewer.inspectorId ?? '00000000-0000-0000-0000-000000000000', first, offset, ...(v.inProgress ? [todayInBeijing()] : [])],
     )
   ).rows as Row[];
-  const nodes = rows.map((r) => ({ __typename: 'Task', id: toGlobalId('Task', r.id), title: r.title, status: r.status, startsOn: r.starts_on, endsOn: r.ends_on, joint: r.joint }));
+  const nodes = rows.map((r) => ({
+    __typename: 'Task',
+    id: toGlobalId('Task', r.id),
+    title: r.title,
+    status: r.status,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    joint: r.joint,
+  }));
   return { tasks: connection('Task', nodes, offset, rows.length ? Number(rows[0]!.total__) : 0) };
 }
 
@@ -88,7 +98,9 @@ async function assignments(c: PoolClient, v: Record<string, any>, viewer: FloorV
   ).rows;
   const ids = (key: string) => [...new Set(page.flatMap((p: Row) => p[key] as string[]))];
   const byId = async (sql: string, list: string[]) => new Map((list.length ? (await c.query(sql, [t, list])).rows : []).map((r: Row) => [r.id, r]));
-  const entities = await byId(`SELECT id, name, uscc FROM market_entities WHERE tenant_id = $1 AND id = ANY ($2)`, [...new Set(page.map((p: Row) => p.entity_id as string))]);
+  const entities = await byId(`SELECT id, name, uscc FROM market_entities WHERE tenant_id = $1 AND id = ANY ($2)`, [
+    ...new Set(page.map((p: Row) => p.entity_id as string)),
+  ]);
   const items = await byId(`SELECT id, name FROM inspection_items WHERE tenant_id = $1 AND id = ANY ($2)`, ids('item_ids'));
   const team = await byId(`SELECT id, name, user_id FROM inspectors WHERE tenant_id = $1 AND id = ANY ($2)`, ids('inspector_ids'));
   const readsUsers = viewer.roles.some((r) => ['OFFICE', 'DEPARTMENT_HEAD', 'LEADER', 'SUPERVISOR'].includes(r));
@@ -100,7 +112,9 @@ async function assignments(c: PoolClient, v: Record<string, any>, viewer: FloorV
       drawId: global,
       seq: p.seq,
       entity: entity ? { __typename: 'MarketEntity', id: toGlobalId('MarketEntity', entity.id), name: entity.name, uscc: entity.uscc } : null,
-      items: (p.item_ids as string[]).filter((id) => items.has(id)).map((id) => ({ __typename: 'InspectionItem', id: toGlobalId('InspectionItem', id), name: items.get(id)!.name })),
+      items: (p.item_ids as string[])
+        .filter((id) => items.has(id))
+        .map((id) => ({ __typename: 'InspectionItem', id: toGlobalId('InspectionItem', id), name: items.get(id)!.name })),
       team: (p.inspector_ids as string[])
         .filter((id) => team.has(id))
         .map((id) => {
@@ -108,12 +122,23 @@ async function assignments(c: PoolClient, v: Record<string, any>, viewer: FloorV
           const user = m.user_id && (readsUsers || m.user_id === viewer.userId) ? { __typename: 'User', id: toGlobalId('User', m.user_id) } : null;
           return { __typename: 'Inspector', id: toGlobalId('Inspector', id), name: m.name, user };
         }),
-      inspection: p.record ? { __typename: 'Inspection', id: toGlobalId('Inspection', p.record.id), status: p.record.status, reportedLateDays: p.record.reported_late_days } : null,
+      inspection: p.record
+        ? { __typename: 'Inspection', id: toGlobalId('Inspection', p.record.id), status: p.record.status, reportedLateDays: p.record.reported_late_days }
+        : null,
     };
   });
   const total = page.length
     ? Number(page[0].total__)
-    : Number((await c.query(`SELECT count(*) AS n FROM draw_selections s WHERE s.tenant_id = $1 AND s.draw_id = $2 AND ${mine}`, [t, drawId, !!v.mine, viewer.userId])).rows[0].n);
+    : Number(
+        (
+          await c.query(`SELECT count(*) AS n FROM draw_selections s WHERE s.tenant_id = $1 AND s.draw_id = $2 AND ${mine}`, [
+            t,
+            drawId,
+            !!v.mine,
+            viewer.userId,
+          ])
+        ).rows[0].n,
+      );
   return { inspectionAssignments: connection('InspectionAssignment', nodes, offset, total) };
 }
 
@@ -139,11 +164,22 @@ async function dashboard(c: PoolClient, v: Record<string, any>, viewer: FloorVie
       problems: n(r?.problems) ?? 0,
       overdue: n(r?.overdue) ?? 0,
     };
-    return { __typename: 'DashboardFigures', ...f, coverage: ratio(f.inspectedEntities, f.entities), completion: ratio(f.completed, f.drawn), problemRate: ratio(f.problems, f.published) };
+    return {
+      __typename: 'DashboardFigures',
+      ...f,
+      coverage: ratio(f.inspectedEntities, f.entities),
+      completion: ratio(f.completed, f.drawn),
+      problemRate: ratio(f.problems, f.published),
+    };
   };
   const of = (dim: string) => rows.filter((r) => r.dim === dim);
   const byLabel = (a: Row, b: Row) => (a.label ?? '\uffff').localeCompare(b.label ?? '\uffff', 'zh-Hans-CN');
-  const keyed = (type: string) => (r: Row) => ({ __typename: 'DashboardRow', key: r.key ? toGlobalId(type, r.key) : null, label: r.label, figures: figures(r) });
+  const keyed = (type: string) => (r: Row) => ({
+    __typename: 'DashboardRow',
+    key: r.key ? toGlobalId(type, r.key) : null,
+    label: r.label,
+    figures: figures(r),
+  });
   const totals = figures(of('bureau')[0]);
   const months = new Map(of('month').map((r) => [r.key as string, r]));
   return {
@@ -189,7 +225,14 @@ async function publicResults(c: PoolClient, v: Record<string, any>): Promise<Row
       __typename: 'PublicResult',
       id: toGlobalId('Inspection', r.id),
       bureau: { __typename: 'PublicBureauRef', id: toGlobalId('Tenant', r.tenant_id), name: r.bureau_name, regionCode: r.bureau_region },
-      task: r.task_id ? { __typename: 'PublicTaskRef', id: toGlobalId('Task', r.task_id), title: r.task_title, planId: r.plan_id ? toGlobalId('AnnualPlan', r.plan_id) : null } : null,
+      task: r.task_id
+        ? {
+            __typename: 'PublicTaskRef',
+            id: toGlobalId('Task', r.task_id),
+            title: r.task_title,
+            planId: r.plan_id ? toGlobalId('AnnualPlan', r.plan_id) : null,
+          }
+        : null,
       items: (r.items as Row[]).map((i) => ({ __typename: 'PublicItemRef', id: toGlobalId('InspectionItem', i.id), name: i.name })),
       entityName: r.entity_name,
       entityUscc: r.entity_uscc,
@@ -214,21 +257,18 @@ async function publicResults(c: PoolClient, v: Record<string, any>): Promise<Row
 async function approve(c: PoolClient, v: Record<string, any>, viewer: FloorViewer): Promise<Row> {
   const id = fromGlobalUuid(v.id, 'Inspection');
   const allowed = (
-    await c.query(`SELECT 'APPROVE' = ANY (${actionsSql(viewer)}) AS ok FROM inspections i WHERE i.tenant_id = $1 AND ${VIEWER_PARAMS_TYPED} AND i.id = $5 FOR UPDATE`, [
-      ...viewerParams(viewer),
-      id,
-    ])
+    await c.query(
+      `SELECT 'APPROVE' = ANY (${actionsSql(viewer)}) AS ok FROM inspections i WHERE i.tenant_id = $1 AND ${VIEWER_PARAMS_TYPED} AND i.id = $5 FOR UPDATE`,
+      [...viewerParams(viewer), id],
+    )
   ).rows[0];
   if (v.action !== 'APPROVE' || !allowed?.ok) throw new Error('not allowed');
   const name = (await c.query(`SELECT display_name FROM users WHERE tenant_id = $1 AND id = $2`, [viewer.tenantId, viewer.userId])).rows[0]?.display_name ?? '';
   await c.query(`UPDATE inspections SET status = 'APPROVED', approved_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2`, [viewer.tenantId, id]);
-  await c.query(`INSERT INTO inspection_steps (tenant_id, inspection_id, action, to_status, comment, user_id, user_name) VALUES ($1, $2, 'APPROVE', 'APPROVED', $3, $4, $5)`, [
-    viewer.tenantId,
-    id,
-    v.comment ?? null,
-    viewer.userId,
-    name,
-  ]);
+  await c.query(
+    `INSERT INTO inspection_steps (tenant_id, inspection_id, action, to_status, comment, user_id, user_name) VALUES ($1, $2, 'APPROVE', 'APPROVED', $3, $4, $5)`,
+    [viewer.tenantId, id, v.comment ?? null, viewer.userId, name],
+  );
   return { transitionInspection: await recordPageObject(c, viewer, v.id) };
 }
 

@@ -30,7 +30,10 @@ function evidenceObject(f: Row): Row {
 export async function recordPageObject(c: PoolClient, viewer: FloorViewer, globalId: string): Promise<Row | null> {
   const id = fromGlobalUuid(globalId, 'Inspection');
   if (!id) return null;
-  const found = await c.query(`SELECT ${recordColumns(viewer)} FROM ${RECORD_FROM} WHERE i.tenant_id = $1 AND ${VIEWER_PARAMS_TYPED} AND i.id = $5`, [...viewerParams(viewer), id]);
+  const found = await c.query(`SELECT ${recordColumns(viewer)} FROM ${RECORD_FROM} WHERE i.tenant_id = $1 AND ${VIEWER_PARAMS_TYPED} AND i.id = $5`, [
+    ...viewerParams(viewer),
+    id,
+  ]);
   if (!found.rows.length) return null;
   const [record] = await recordObjects(c, viewer, found.rows);
   const r = record!.raw as Row;
@@ -53,12 +56,13 @@ export async function recordPageObject(c: PoolClient, viewer: FloorViewer, globa
       [t, id, r.content_hash],
     )
   ).rows;
-  const steps = (await c.query(`SELECT action, to_status, comment, user_name, at FROM inspection_steps WHERE tenant_id = $1 AND inspection_id = $2 ORDER BY at`, [t, id])).rows;
+  const steps = (
+    await c.query(`SELECT action, to_status, comment, user_name, at FROM inspection_steps WHERE tenant_id = $1 AND inspection_id = $2 ORDER BY at`, [t, id])
+  ).rows;
   const linked = new Map(
-    (await c.query(`SELECT id, status FROM inspections WHERE tenant_id = $1 AND id = ANY ($2)`, [t, [r.corrects_id, r.corrected_by_id].filter(Boolean)])).rows.map((x: Row) => [
-      x.id,
-      { __typename: 'Inspection', id: toGlobalId('Inspection', x.id), status: x.status },
-    ]),
+    (
+      await c.query(`SELECT id, status FROM inspections WHERE tenant_id = $1 AND id = ANY ($2)`, [t, [r.corrects_id, r.corrected_by_id].filter(Boolean)])
+    ).rows.map((x: Row) => [x.id, { __typename: 'Inspection', id: toGlobalId('Inspection', x.id), status: x.status }]),
   );
   const mayRead = viewer.roles.some((role) => EVIDENCE_READERS.includes(role)) || (!!viewer.inspectorId && r.team_ids.includes(viewer.inspectorId));
   let evidence: Row[] | null = null;
@@ -131,7 +135,14 @@ export async function recordPageObject(c: PoolClient, viewer: FloorViewer, globa
       current: x.current,
       inspector: { __typename: 'Inspector', id: toGlobalId('Inspector', x.inspector_id) },
     })),
-    steps: steps.map((x: Row) => ({ __typename: 'InspectionStep', action: x.action, toStatus: x.to_status, comment: x.comment, userName: x.user_name, at: x.at })),
+    steps: steps.map((x: Row) => ({
+      __typename: 'InspectionStep',
+      action: x.action,
+      toStatus: x.to_status,
+      comment: x.comment,
+      userName: x.user_name,
+      at: x.at,
+    })),
     corrects: r.corrects_id ? (linked.get(r.corrects_id) ?? null) : null,
     correctedBy: r.corrected_by_id ? (linked.get(r.corrected_by_id) ?? null) : null,
     evidence,

@@ -39,12 +39,14 @@ export function actionsSql(viewer: FloorViewer): string {
   const review = `${reviewer} AND ${offTeam} AND NOT ${tookOther(`'SUBMIT', 'REJECT', 'APPROVE', 'PUBLISH'`)}`;
   const approval = `${offTeam} AND NOT ${tookOther(`'SUBMIT', 'RETURN', 'PASS_REVIEW', 'PUBLISH'`)}`;
   const cases = [
-    has('INSPECTOR') && `CASE WHEN i.status IN ${OPEN} AND $3::uuid = ANY (i.team_ids) AND NOT ${tookOther(`'RETURN', 'PASS_REVIEW', 'REJECT', 'APPROVE', 'PUBLISH'`)} THEN 'SUBMIT' END`,
+    has('INSPECTOR') &&
+      `CASE WHEN i.status IN ${OPEN} AND $3::uuid = ANY (i.team_ids) AND NOT ${tookOther(`'RETURN', 'PASS_REVIEW', 'REJECT', 'APPROVE', 'PUBLISH'`)} THEN 'SUBMIT' END`,
     has('DEPARTMENT_HEAD') && `CASE WHEN i.status = 'SUBMITTED' AND ${review} THEN 'RETURN' END`,
     has('DEPARTMENT_HEAD') && `CASE WHEN i.status = 'SUBMITTED' AND ${review} THEN 'PASS_REVIEW' END`,
     has('LEADER') && `CASE WHEN i.status = 'REVIEWED' AND ${approval} THEN 'REJECT' END`,
     has('LEADER') && `CASE WHEN i.status = 'REVIEWED' AND ${approval} THEN 'APPROVE' END`,
-    has('OFFICE') && `CASE WHEN i.status = 'APPROVED' AND ${offTeam} AND NOT ${tookOther(`'SUBMIT', 'RETURN', 'PASS_REVIEW', 'REJECT', 'APPROVE'`)} THEN 'PUBLISH' END`,
+    has('OFFICE') &&
+      `CASE WHEN i.status = 'APPROVED' AND ${offTeam} AND NOT ${tookOther(`'SUBMIT', 'RETURN', 'PASS_REVIEW', 'REJECT', 'APPROVE'`)} THEN 'PUBLISH' END`,
   ].filter(Boolean);
   return cases.length ? `array_remove(ARRAY[${cases.join(', ')}]::text[], NULL)` : `'{}'::text[]`;
 }
@@ -65,7 +67,10 @@ export const RECORD_FROM = `inspections i LEFT JOIN tasks t ON t.tenant_id = i.t
 
 /** A custom category's label and flag, by code, for the codes of these rows (standard ones need no SQL). */
 async function customCategories(c: PoolClient, tenantId: string, rows: Row[]): Promise<Map<string, Row>> {
-  const ids = rows.map((r) => r.result_category as string | null).filter((code): code is string => !!code?.startsWith(CUSTOM_RESULT_PREFIX)).map((code) => code.slice(CUSTOM_RESULT_PREFIX.length));
+  const ids = rows
+    .map((r) => r.result_category as string | null)
+    .filter((code): code is string => !!code?.startsWith(CUSTOM_RESULT_PREFIX))
+    .map((code) => code.slice(CUSTOM_RESULT_PREFIX.length));
   if (!ids.length) return new Map();
   const found = await c.query(`SELECT id::text, label, problem FROM result_categories WHERE tenant_id = $1 AND id::text = ANY ($2)`, [tenantId, ids]);
   return new Map(found.rows.map((r: Row) => [`${CUSTOM_RESULT_PREFIX}${r.id}`, r]));
@@ -97,7 +102,12 @@ function inOrder(ids: string[], rows: Map<string, Row>): Row[] {
 export async function recordObjects(c: PoolClient, viewer: FloorViewer, rows: Row[]): Promise<Row[]> {
   const today = todayInBeijing();
   const custom = await customCategories(c, viewer.tenantId, rows);
-  const team = await byId(c, `SELECT id, name, certificate_no, user_id FROM inspectors WHERE tenant_id = $1 AND id = ANY ($2)`, viewer.tenantId, rows.flatMap((r) => r.team_ids));
+  const team = await byId(
+    c,
+    `SELECT id, name, certificate_no, user_id FROM inspectors WHERE tenant_id = $1 AND id = ANY ($2)`,
+    viewer.tenantId,
+    rows.flatMap((r) => r.team_ids),
+  );
   const readsUsers = viewer.roles.some((r) => USER_READERS.includes(r));
   const inspector = (r: Row) => ({
     __typename: 'Inspector',
@@ -156,6 +166,12 @@ export function connection(type: string, nodes: Row[], offset: number, total: nu
     __typename: `${type}Connection`,
     edges,
     totalCount: total,
-    pageInfo: { __typename: 'PageInfo', hasNextPage: offset + nodes.length < total, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      __typename: 'PageInfo',
+      hasNextPage: offset + nodes.length < total,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
   };
 }

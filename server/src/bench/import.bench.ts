@@ -111,7 +111,10 @@ export async function runImportBench(): Promise<void> {
     const mb = (fs.statSync(csvFile).size / 1024 / 1024).toFixed(0);
     console.log(`generated ${ROWS} rows (${mb} MiB CSV) in ${Date.now() - started} ms`);
 
-    const login = await gql(app.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'wugang.admin', p: DEMO_PASSWORD });
+    const login = await gql(app.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+      u: 'wugang.admin',
+      p: DEMO_PASSWORD,
+    });
     const token = login.data.login.token as string;
     await admin.query('CHECKPOINT'); // both measures start from a clean checkpoint
     // Memory is flat when the peak of the second half of the rows is no higher than that of the first.
@@ -129,7 +132,8 @@ export async function runImportBench(): Promise<void> {
     const accepted = Date.now() - started;
     let job: any;
     for (;;) {
-      job = (await gql(app.url, 'query($id: ID!) { importJob(id: $id) { status processedRows insertedRows errorRows failureReason } }', { id: jobId }, token)).data.importJob;
+      job = (await gql(app.url, 'query($id: ID!) { importJob(id: $id) { status processedRows insertedRows errorRows failureReason } }', { id: jobId }, token))
+        .data.importJob;
       processed = job.processedRows;
       if (job.status === 'SUCCEEDED' || job.status === 'FAILED') break;
       await new Promise((r) => setTimeout(r, 200));
@@ -150,12 +154,16 @@ export async function runImportBench(): Promise<void> {
     started = Date.now();
     await pipeline(
       fs.createReadStream(copyFile, { highWaterMark: 1 << 20 }),
-      admin.query(copyFrom(`COPY market_entities (tenant_id, name, uscc, registration_authority, legal_representative, address, region_code,
-        industry, target_type, status, credit_class, risk_level, complaints, violation_record) FROM STDIN`)),
+      admin.query(
+        copyFrom(`COPY market_entities (tenant_id, name, uscc, registration_authority, legal_representative, address, region_code,
+        industry, target_type, status, credit_class, risk_level, complaints, violation_record) FROM STDIN`),
+      ),
     );
     const floorMs = Date.now() - started;
     const floorCpu = postgresCpuMs(path.join(dataDir, 'pg')) - pgBeforeFloor;
-    console.log(`floor: COPY of the same rows, pre-normalised, into market_entities for another tenant: ${floorMs} ms (PostgreSQL CPU ${Math.round(floorCpu)} ms)`);
+    console.log(
+      `floor: COPY of the same rows, pre-normalised, into market_entities for another tenant: ${floorMs} ms (PostgreSQL CPU ${Math.round(floorCpu)} ms)`,
+    );
 
     const peak = Math.round(process.resourceUsage().maxRSS / 1024);
     const ratio = Math.round((importMs / floorMs) * 100) / 100;

@@ -67,7 +67,9 @@ export async function runListsBench(): Promise<void> {
   try {
     const csvFile = path.join(dir, 'entities.csv');
     await writeImportCsv(csvFile);
-    const token = (await gql(app.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'wugang.admin', p: DEMO_PASSWORD })).data.login.token as string;
+    const token = (
+      await gql(app.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'wugang.admin', p: DEMO_PASSWORD })
+    ).data.login.token as string;
     let started = Date.now();
     const jobId = await uploadFromChild(app.url, token, csvFile);
     let job: any;
@@ -83,12 +85,18 @@ export async function runListsBench(): Promise<void> {
     console.log(`VACUUM ANALYZE market_entities: ${Date.now() - started} ms`);
 
     const [{ id: tenantId }] = (await admin.query(`SELECT id FROM tenants WHERE region_code = $1`, [REGION])).rows;
-    const [{ uscc: middle }] = (await admin.query(`SELECT uscc FROM market_entities WHERE tenant_id = $1 ORDER BY uscc OFFSET $2 LIMIT 1`, [tenantId, ROWS / 2])).rows;
+    const [{ uscc: middle }] = (
+      await admin.query(`SELECT uscc FROM market_entities WHERE tenant_id = $1 ORDER BY uscc OFFSET $2 LIMIT 1`, [tenantId, ROWS / 2])
+    ).rows;
     const prefix = usccOf(123_456).slice(0, 14); // 1,000 entities share it
     // The deep page's cursor as the server hands it out: the page before it ends at the middle key.
     const deepCursor = Buffer.from(`key:${middle}`).toString('base64url');
     const requests: { name: string; variables: Record<string, unknown>; floor: { sql: string; params: unknown[] } }[] = [
-      { name: 'first page', variables: { first: 20 }, floor: { sql: `SELECT * FROM market_entities WHERE tenant_id = $1 ORDER BY uscc LIMIT 21`, params: [tenantId] } },
+      {
+        name: 'first page',
+        variables: { first: 20 },
+        floor: { sql: `SELECT * FROM market_entities WHERE tenant_id = $1 ORDER BY uscc LIMIT 21`, params: [tenantId] },
+      },
       {
         name: `name fragment ${FRAGMENT}`,
         variables: { first: 20, search: FRAGMENT },
@@ -118,7 +126,8 @@ export async function runListsBench(): Promise<void> {
     ];
     for (const request of requests) {
       const answer = await gql(app.url, ENTITIES, request.variables, token);
-      if (answer.errors || answer.data.entities.edges.length !== 20) throw new Error(`${request.name}: ${JSON.stringify(answer.errors ?? answer.data.entities.edges.length)}`);
+      if (answer.errors || answer.data.entities.edges.length !== 20)
+        throw new Error(`${request.name}: ${JSON.stringify(answer.errors ?? answer.data.entities.edges.length)}`);
     }
 
     const api = new Map<string, number[]>(requests.map((r) => [r.name, []]));

@@ -33,7 +33,10 @@ interface Plan {
 function readPlan(): Plan {
   const sql = fs.readFileSync(DISTRIBUTE_SQL, 'utf8');
   const plan: Plan = { functions: [], reference: [], coordinator: [], distributed: [], order: new Map() };
-  const code = sql.split('\n').filter((l) => !l.trimStart().startsWith('--')).join('\n');
+  const code = sql
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('--'))
+    .join('\n');
   for (const m of code.matchAll(/create_distributed_function\('(\w+)\(\)'\)/g)) {
     plan.functions.push(m[1]!);
     plan.order.set(`${m[1]}()`, m.index);
@@ -72,11 +75,11 @@ describe('readiness for Citus', () => {
   });
 
   const tables = async () =>
-    (await q<{ table: string; tenant: boolean }>(
+    await q<{ table: string; tenant: boolean }>(
       `SELECT c.relname AS table,
               EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped) AS tenant
          FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') ORDER BY 1`,
-    ));
+    );
   const tenantTables = async () => (await tables()).filter((t) => t.tenant && !(t.table in GLOBAL_LOOKUPS)).map((t) => t.table);
 
   /** Every key of a table: its primary key, unique constraints and unique indexes, with their columns in order. */

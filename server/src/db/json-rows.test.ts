@@ -48,7 +48,9 @@ describe('JsonRowShape: rows as JSON, hydrated as TypeORM hydrates them', () => 
 
   it('keeps what JSON would round: numeric scale and timestamps to the millisecond', async () => {
     const shape = new JsonRowShape(t.app.services.db, InspectionItem);
-    const [row] = await inTenant(t.app.services.db, wugang, (m) => m.query(`SELECT row_to_json(r) AS row FROM (SELECT ${shape.columns('x')} FROM inspection_items x WHERE x.min_ratio IS NOT NULL LIMIT 1) r`));
+    const [row] = await inTenant(t.app.services.db, wugang, (m) =>
+      m.query(`SELECT row_to_json(r) AS row FROM (SELECT ${shape.columns('x')} FROM inspection_items x WHERE x.min_ratio IS NOT NULL LIMIT 1) r`),
+    );
     expect(typeof row.row.minRatio).toBe('string');
     const item = shape.hydrate(row.row);
     expect(item.createdAt).toBeInstanceOf(Date);

@@ -22,7 +22,7 @@ export class JsonRowShape<T extends ObjectLiteral> {
     this.target = metadata.target as new () => T;
     this.fields = metadata.columns.map((column) => {
       const type = typeof column.type === 'string' ? column.type : '';
-      if (column.embeddedMetadata || column.isVirtual || !type || type === 'bytea' || type.startsWith('simple-') || column.isArray && TIMESTAMPS.has(type)) {
+      if (column.embeddedMetadata || column.isVirtual || !type || type === 'bytea' || type.startsWith('simple-') || (column.isArray && TIMESTAMPS.has(type))) {
         throw new Error(`JsonRowShape: ${metadata.name}.${column.propertyName} (${type || 'function type'}) is not supported`);
       }
       return { column, key: column.propertyName, timestamp: TIMESTAMPS.has(type) };

@@ -18,7 +18,13 @@ describe('the separate migration step', () => {
   const dbName = `migrate_${crypto.randomUUID().replace(/-/g, '')}`;
   const url = serverUrl.replace(/\/postgres$/, `/${dbName}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-migrate-'));
-  const env = { DATABASE_URL: url, SPOTCHECK_MODE: 'production', JWT_SECRET: crypto.randomBytes(32).toString('hex'), SPOTCHECK_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env = {
+    DATABASE_URL: url,
+    SPOTCHECK_MODE: 'production',
+    JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+    SPOTCHECK_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
   const config = (extra: Record<string, string>) => loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', DB_POOL_SIZE: '2', LOG_LEVEL: 'silent', ...extra });
   const cli = (...args: string[]) =>
     run(process.execPath, [CLI, 'migrate', ...args], { env: { PATH: process.env.PATH, ...env } }).then(

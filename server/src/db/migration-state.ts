@@ -5,7 +5,7 @@ import { JOB_SCHEMA } from '../jobs/job-schema';
 
 /** The migrations this build expects, by the name TypeORM records for each. */
 export function expectedMigrations(): string[] {
-  return MIGRATIONS.map((M) => (new (M as new () => { name?: string })().name ?? M.name));
+  return MIGRATIONS.map((M) => new (M as new () => { name?: string })().name ?? M.name);
 }
 
 /**
@@ -22,7 +22,9 @@ export async function pendingMigrations(adminUrl: string): Promise<string[]> {
         [JOB_SCHEMA],
       )
     ).rows as [{ migrations: string | null; jobs: string | null }];
-    const applied = migrations ? new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name)) : new Set<string>();
+    const applied = migrations
+      ? new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name))
+      : new Set<string>();
     const pending = expectedMigrations().filter((name) => !applied.has(name));
     return jobs ? pending : [...pending, `${JOB_SCHEMA} (job queues)`];
   } finally {
@@ -40,7 +42,9 @@ export async function waitForMigrations(adminUrl: string, seconds: number, log: 
     const pending = await pendingMigrations(adminUrl);
     if (!pending.length) return;
     if (Date.now() >= deadline) {
-      throw new Error(`数据库尚未迁移到本版本（缺 ${pending.length} 项：${pending.slice(0, 3).join('、')}${pending.length > 3 ? '…' : ''}）：请先运行 spotcheck migrate，或设 MIGRATE_ON_START=true`);
+      throw new Error(
+        `数据库尚未迁移到本版本（缺 ${pending.length} 项：${pending.slice(0, 3).join('、')}${pending.length > 3 ? '…' : ''}）：请先运行 spotcheck migrate，或设 MIGRATE_ON_START=true`,
+      );
     }
     if (!announced) log.info({ pending }, 'waiting for the migration step');
     await new Promise((resolve) => setTimeout(resolve, 2000));

@@ -34,7 +34,14 @@ export class RequestReads {
       return await work(session.runner.manager);
     } catch (error) {
       // A statement that failed aborted the transaction; an error of the work's own (a refusal) did not.
-      if (error instanceof QueryFailedError || !(await session.opened.then(() => true, () => false))) this.end(tenantId, session, true);
+      if (
+        error instanceof QueryFailedError ||
+        !(await session.opened.then(
+          () => true,
+          () => false,
+        ))
+      )
+        this.end(tenantId, session, true);
       throw error;
     } finally {
       session.pending -= 1;

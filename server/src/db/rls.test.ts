@@ -35,7 +35,15 @@ describe('the RLS helper for migrations', () => {
       db = await createTestDatabase();
       await db.sql(`CREATE TABLE rls_helper_probe (tenant_id uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (tenant_id, id))`);
       for (const sql of tenantWallSql('rls_helper_probe')) await db.sql(sql);
-      const policies = await db.sql<{ tablename: string; policyname: string; permissive: string; roles: string; cmd: string; qual: string; with_check: string }>(
+      const policies = await db.sql<{
+        tablename: string;
+        policyname: string;
+        permissive: string;
+        roles: string;
+        cmd: string;
+        qual: string;
+        with_check: string;
+      }>(
         `SELECT tablename, policyname, permissive, roles::text, cmd, qual, with_check FROM pg_policies WHERE tablename IN ('rls_helper_probe', 'tasks', 'credit_records') ORDER BY tablename`,
       );
       const [credit, probe, tasks] = policies.map(({ tablename: _, ...policy }) => policy);

@@ -18,7 +18,10 @@ describe('row-level security', () => {
     changde = rows.find((r) => r.region_code === '430700')!.id;
     wugang = rows.find((r) => r.region_code === '410481')!.id;
     // Give every tenant table rows in both tenants (sessions, audit events, invitations).
-    for (const [admin, inspector] of [['changde.admin', 'changde.inspector01'], ['wugang.admin', 'wugang.inspector01']]) {
+    for (const [admin, inspector] of [
+      ['changde.admin', 'changde.inspector01'],
+      ['wugang.admin', 'wugang.inspector01'],
+    ]) {
       const token = await t.login(admin!);
       const [user] = await t.sql(`SELECT id FROM users WHERE username = $1`, [inspector]);
       const reset = await t.gql('mutation($id: ID!) { resetUserPassword(id: $id) { invitation { code } } }', { id: toGlobalId('User', user.id) }, token);
@@ -104,9 +107,7 @@ describe('row-level security', () => {
   });
 
   it('refuses writing another tenant’s rows and rewriting the audit log', async () => {
-    await expect(
-      asTenant(changde, `INSERT INTO departments (tenant_id, name) VALUES ($1, '越权科')`, [wugang]),
-    ).rejects.toThrow(/row-level security/);
+    await expect(asTenant(changde, `INSERT INTO departments (tenant_id, name) VALUES ($1, '越权科')`, [wugang])).rejects.toThrow(/row-level security/);
     const updated = await asTenant(changde, `UPDATE users SET display_name = 'x' WHERE tenant_id = $1 RETURNING id`, [wugang]);
     expect(updated).toEqual([]);
     await expect(asTenant(changde, `UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/permission denied/);

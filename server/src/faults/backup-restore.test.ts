@@ -34,13 +34,17 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const tables = (await client.query(
-      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    const tables = (
+      await client.query(
+        `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations' ORDER BY 1`,
-    )).rows.map((r) => r.name as string);
+      )
+    ).rows.map((r) => r.name as string);
     const out: Record<string, string> = {};
     for (const name of tables) {
-      const [row] = (await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS h FROM public."${name}" t`)).rows;
+      const [row] = (
+        await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS h FROM public."${name}" t`)
+      ).rows;
       out[name] = `${row.n} ${row.h}`;
     }
     return out;
@@ -50,7 +54,11 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
 }
 
 /** The backup's content without its creation time. */
-const sections = (file: string) => zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').replace(/"createdAt":"[^"]*"/, '');
+const sections = (file: string) =>
+  zlib
+    .gunzipSync(fs.readFileSync(file))
+    .toString('utf8')
+    .replace(/"createdAt":"[^"]*"/, '');
 
 slowDescribe('backup and restore', () => {
   let source: TestDatabase;
@@ -95,7 +103,9 @@ slowDescribe('backup and restore', () => {
     expect(restored).toMatchObject({ code: 0, stderr: '' });
     expect(restored.stdout).toMatch(new RegExp(`已恢复到数据库 .*：\\d+ 张表 \\d+ 行，${jobs} 个待运行的后台任务`));
     expect(await fingerprint(target.url)).toEqual(snapshot);
-    expect(await target.sql(`SELECT name, state FROM pgboss.job WHERE name = 'deadline-sweep' AND start_after > now() + interval '50 minutes'`)).toEqual([{ name: 'deadline-sweep', state: 'created' }]);
+    expect(await target.sql(`SELECT name, state FROM pgboss.job WHERE name = 'deadline-sweep' AND start_after > now() + interval '50 minutes'`)).toEqual([
+      { name: 'deadline-sweep', state: 'created' },
+    ]);
 
     // Every bureau's audit chain still verifies, and so does every published draw, served by a server on the copy.
     const ds = createAdminDataSource(target.url);
@@ -149,6 +159,9 @@ slowDescribe('backup and restore', () => {
     // Something that is not a backup.
     const junk = path.join(dir, 'junk.txt');
     fs.writeFileSync(junk, 'hello');
-    expect(await spotcheck(['restore', junk], { DATABASE_URL: target.url })).toMatchObject({ code: 2, stderr: expect.stringMatching(/不是 SpotCheck 备份文件/) });
+    expect(await spotcheck(['restore', junk], { DATABASE_URL: target.url })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/不是 SpotCheck 备份文件/),
+    });
   });
 });

@@ -21,13 +21,15 @@ const md5 = (bytes: Buffer) => crypto.createHash('md5').update(bytes).digest('he
 
 /** Rows of COPY text in blocks of 10,000. */
 const copyRows = (rows: number, line: (n: number) => string) =>
-  Readable.from((function* blocks() {
-    for (let start = 1; start <= rows; start += 10_000) {
-      let chunk = '';
-      for (let n = start; n < start + 10_000 && n <= rows; n += 1) chunk += line(n);
-      yield chunk;
-    }
-  })());
+  Readable.from(
+    (function* blocks() {
+      for (let start = 1; start <= rows; start += 10_000) {
+        let chunk = '';
+        for (let n = start; n < start + 10_000 && n <= rows; n += 1) chunk += line(n);
+        yield chunk;
+      }
+    })(),
+  );
 
 /** A task of 舞钢 over one item at 10 %, on a pool of 200,000 entities and 1,000 inspectors (as the draw bench, smaller). */
 async function seedBigTask(url: string): Promise<{ tenantId: string; taskId: string }> {
@@ -37,30 +39,48 @@ async function seedBigTask(url: string): Promise<{ tenantId: string; taskId: str
     const [{ id: tenantId }] = (await admin.query(`SELECT id FROM tenants WHERE region_code = $1`, [REGION])).rows;
     await admin.query(`UPDATE market_entities SET status = 'CANCELLED' WHERE tenant_id = $1`, [tenantId]);
     await pipeline(
-      copyRows(ENTITIES, (n) => `${tenantId}\t舞钢市第${n}号建材有限公司\t${completeUscc(`91${REGION}${String(n).padStart(9, '0')}`)}\t${REGION}\t企业\tEXISTING\t${'ABCD'[n % 4]}\t${n % 5}\n`),
+      copyRows(
+        ENTITIES,
+        (n) =>
+          `${tenantId}\t舞钢市第${n}号建材有限公司\t${completeUscc(`91${REGION}${String(n).padStart(9, '0')}`)}\t${REGION}\t企业\tEXISTING\t${'ABCD'[n % 4]}\t${n % 5}\n`,
+      ),
       admin.query(copyFrom(`COPY market_entities (tenant_id, name, uscc, region_code, target_type, status, credit_class, complaints) FROM STDIN`)),
     );
     await pipeline(
       copyRows(INSPECTORS, (n) => `${tenantId}\t执法人员${n}\tMALE\t行政执法岗\t豫${REGION}${3_000_000 + n}\t2030-01-01\t2034-12-31\tADMINISTRATIVE\tACTIVE\n`),
-      admin.query(copyFrom(`COPY inspectors (tenant_id, name, gender, post, certificate_no, certificate_valid_from, certificate_valid_to, establishment, status) FROM STDIN`)),
+      admin.query(
+        copyFrom(
+          `COPY inspectors (tenant_id, name, gender, post, certificate_no, certificate_valid_from, certificate_valid_to, establishment, status) FROM STDIN`,
+        ),
+      ),
     );
-    const [{ id: itemId }] = (await admin.query(
-      `INSERT INTO inspection_items (tenant_id, name, legal_basis, inspecting_body, category, target_type, min_ratio, frequency_per_year, status, position)
+    const [{ id: itemId }] = (
+      await admin.query(
+        `INSERT INTO inspection_items (tenant_id, name, legal_basis, inspecting_body, category, target_type, min_ratio, frequency_per_year, status, position)
        VALUES ($1, '故障测试：企业遵守自然资源法律法规情况的检查', '《中华人民共和国土地管理法》', '舞钢市自然资源和规划局', 'GENERAL', '企业', '0.10', 1, 'PUBLISHED', 99)
-       RETURNING id`, [tenantId])).rows;
-    const [{ id: taskId }] = (await admin.query(
-      // A 专项检查 outside the plan, with its reason and the leader's approval, as the task workflow leaves it.
-      `INSERT INTO tasks (tenant_id, title, purpose, procedure, division_of_labour, confidentiality, starts_on, ends_on, team_size,
+       RETURNING id`,
+        [tenantId],
+      )
+    ).rows;
+    const [{ id: taskId }] = (
+      await admin.query(
+        // A 专项检查 outside the plan, with its reason and the leader's approval, as the task workflow leaves it.
+        `INSERT INTO tasks (tenant_id, title, purpose, procedure, division_of_labour, confidentiality, starts_on, ends_on, team_size,
                           kind, reason, needs_leader_approval, leader_approved_by, leader_approved_at, leader_comment)
        SELECT $1, '故障测试：二十万检查对象摇号', '测试中断', '封存 → 见证 → 摇号', '按摇号结果组成检查组', '摇号前名单封存', '2030-06-03', '2030-11-29', 2,
               'SPECIAL', '故障测试', true, u.id, now(), '同意'
          FROM users u WHERE u.tenant_id = $1 AND u.username = 'wugang.leader'
-       RETURNING id`, [tenantId])).rows;
+       RETURNING id`,
+        [tenantId],
+      )
+    ).rows;
     await admin.query(`INSERT INTO task_items (tenant_id, task_id, item_id, ratio) VALUES ($1, $2, $3, '0.10')`, [tenantId, taskId, itemId]);
     await admin.query(
       `INSERT INTO rule_sets (tenant_id, version, rules, reason)
        SELECT tenant_id, version + 1, jsonb_set(rules, '{workloadCapPerInspectorPerRound}', '100'::jsonb), '故障测试：工作量上限'
-         FROM rule_sets WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1`, [tenantId]);
+         FROM rule_sets WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1`,
+      [tenantId],
+    );
     // 舞钢 has no supervisor of its own in the demo: its leader reads and verifies the audit chain here.
     await admin.query(`UPDATE users SET roles = '{LEADER,SUPERVISOR}' WHERE tenant_id = $1 AND username = 'wugang.leader'`, [tenantId]);
     await admin.query('ANALYZE market_entities, inspectors');
@@ -98,10 +118,16 @@ slowDescribe('a server killed in the middle of a draw', () => {
     // performDraw draws, then writes the selections while it packs the record: kill it while it writes.
     const drawing = first.gql('mutation($id: ID!) { performDraw(drawId: $id) { status } }', { id: drawId }, office).catch((error: unknown) => error);
     // (The teams go by COPY into a temporary table, then by INSERT … SELECT into draw_selections.)
-    await waitUntil('performDraw to write the selections', async () =>
-      (await db.sql(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'
-                       AND (query LIKE 'COPY % FROM STDIN' OR query LIKE 'INSERT INTO draw_selections%')`)).length > 0,
-    30_000, 5);
+    await waitUntil(
+      'performDraw to write the selections',
+      async () =>
+        (
+          await db.sql(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'
+                       AND (query LIKE 'COPY % FROM STDIN' OR query LIKE 'INSERT INTO draw_selections%')`)
+        ).length > 0,
+      30_000,
+      5,
+    );
     await first.kill();
     running.length = 0;
     expect(await drawing).toHaveProperty('message', 'fetch failed'); // the connection dropped: no answer

@@ -56,14 +56,28 @@ slowDescribe('a server killed in the middle of an import', () => {
 
     const second = await spawnServer(db.url);
     running.push(second);
-    expect(await job()).toMatchObject({ status: 'FAILED', failure_reason: INTERRUPTED_REASON, inserted_rows: 0, updated_rows: 0, finished_at: expect.any(Date) });
+    expect(await job()).toMatchObject({
+      status: 'FAILED',
+      failure_reason: INTERRUPTED_REASON,
+      inserted_rows: 0,
+      updated_rows: 0,
+      finished_at: expect.any(Date),
+    });
     const audit = await db.sql(`SELECT action, actor_user_id, after FROM audit_events WHERE tenant_id = $1 ORDER BY seq`, [tenantId]);
     expect(audit.slice(auditBefore)).toEqual([
-      { action: 'import.entities', actor_user_id: null, after: expect.objectContaining({ status: 'FAILED', failureReason: INTERRUPTED_REASON, insertedRows: 0 }) },
+      {
+        action: 'import.entities',
+        actor_user_id: null,
+        after: expect.objectContaining({ status: 'FAILED', failureReason: INTERRUPTED_REASON, insertedRows: 0 }),
+      },
     ]);
     const office2 = await second.login('changde.admin');
     const supervisor = await second.login('changde.supervisor');
-    const read = await second.gql(`query($id: ID!) { importJob(id: $id) { status failureReason } verifyAuditChain { ok } }`, { id: answer.body.jobId }, supervisor);
+    const read = await second.gql(
+      `query($id: ID!) { importJob(id: $id) { status failureReason } verifyAuditChain { ok } }`,
+      { id: answer.body.jobId },
+      supervisor,
+    );
     expect(read.data).toEqual({ importJob: { status: 'FAILED', failureReason: INTERRUPTED_REASON }, verifyAuditChain: { ok: true } });
 
     // The same file again, on the restarted server: all of it goes in.

@@ -34,16 +34,35 @@ slowDescribe('two server processes on one database', () => {
     const supervisor = await a.login('changde.supervisor');
     const items = (await b.gql('{ items { edges { node { id name } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
     const plan = (await b.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
-    const task = await b.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
-      planId: plan, round: 1, title: '两台服务器上的摇号', purpose: '检查测绘资质', procedure: '摇号、核查、报告',
-      divisionOfLabour: '测绘地理信息科', confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2,
-      items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }], reason: '测试：补办第一轮',
-    } }, office);
+    const task = await b.gql(
+      'mutation($input: TaskInput!) { createTask(input: $input) { id } }',
+      {
+        input: {
+          planId: plan,
+          round: 1,
+          title: '两台服务器上的摇号',
+          purpose: '检查测绘资质',
+          procedure: '摇号、核查、报告',
+          divisionOfLabour: '测绘地理信息科',
+          confidentiality: '结果公布前保密',
+          startsOn: '2026-05-06',
+          endsOn: '2026-05-29',
+          teamSize: 2,
+          items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }],
+          reason: '测试：补办第一轮',
+        },
+      },
+      office,
+    );
     await approveLate(b, task.data.createTask.id, await b.login('changde.leader'));
     const drawId = (await b.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: task.data.createTask.id }, office)).data.commitDraw.id;
 
-    const witness = await listen<{ drawCeremony: { phase: string; draw: { status: string } } }>(a.url, supervisor,
-      'subscription($id: ID!) { drawCeremony(drawId: $id) { phase draw { status } } }', { id: drawId });
+    const witness = await listen<{ drawCeremony: { phase: string; draw: { status: string } } }>(
+      a.url,
+      supervisor,
+      'subscription($id: ID!) { drawCeremony(drawId: $id) { phase draw { status } } }',
+      { id: drawId },
+    );
     try {
       // The witness enters the value on A, the office the public number and the draw on B.
       await a.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "见证 0417") { id } }', { id: drawId }, supervisor);

@@ -76,9 +76,14 @@ slowDescribe('PostgreSQL restarted under load', () => {
       await sleep(500);
       expect(await readiness()).toEqual({ status: 503, body: { status: 'unavailable', reason: 'database' } });
       const started = Date.now();
-      const refused = await s.gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'changde.admin', p: 'spotcheck-demo' });
+      const refused = await s.gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+        u: 'changde.admin',
+        p: 'spotcheck-demo',
+      });
       expect(Date.now() - started).toBeLessThan(2000);
-      expect(refused.errors).toEqual([expect.objectContaining({ message: '数据库暂时不可用，请稍后重试', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } })]);
+      expect(refused.errors).toEqual([
+        expect.objectContaining({ message: '数据库暂时不可用，请稍后重试', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } }),
+      ]);
       await sleep(1000);
 
       const restartingAt = Date.now();
@@ -102,7 +107,12 @@ slowDescribe('PostgreSQL restarted under load', () => {
       await admin.connect();
       try {
         const [{ id }] = (await admin.query(`INSERT INTO pgboss.job (name, data) VALUES ('import-recovery', '{}') RETURNING id`)).rows;
-        await waitUntil('the job to run', async () => (await admin.query(`SELECT state FROM pgboss.job WHERE id = $1`, [id])).rows[0].state === 'completed', 30_000, 200);
+        await waitUntil(
+          'the job to run',
+          async () => (await admin.query(`SELECT state FROM pgboss.job WHERE id = $1`, [id])).rows[0].state === 'completed',
+          30_000,
+          200,
+        );
       } finally {
         await admin.end();
       }
@@ -117,7 +127,10 @@ slowDescribe('PostgreSQL restarted under load', () => {
       expect(after.length).toBeGreaterThan(3);
       expect(new Set(after.map((p) => p.outcome))).toEqual(new Set(['ok']));
       // Nothing hung, and nothing but the typed error ever reached a client.
-      const unexpected = s.output().split('\n').filter((line) => line.includes('"msg":"unexpected error"'));
+      const unexpected = s
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"msg":"unexpected error"'));
       expect(unexpected).toEqual([]);
       expect(Math.max(...probes.map((p) => p.ms))).toBeLessThan(6000);
       expect(new Set(probes.map((p) => p.outcome))).toEqual(new Set(['ok', 'SERVICE_UNAVAILABLE']));

@@ -69,10 +69,11 @@ export function paginateSql<R, T>(
     const n = params.length;
     // The page and the total in one statement (PostgreSQL counts once, not per row); a separate count
     // only when the page is empty.
-    const rows = (await db.query(
-      `SELECT page.*, (SELECT count(*)::int FROM (${sql}) whole) AS ${TOTAL} FROM (${sql}) page LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...params, first, offset],
-    )) as (R & { [TOTAL]: number })[];
+    const rows = (await db.query(`SELECT page.*, (SELECT count(*)::int FROM (${sql}) whole) AS ${TOTAL} FROM (${sql}) page LIMIT $${n + 1} OFFSET $${n + 2}`, [
+      ...params,
+      first,
+      offset,
+    ])) as (R & { [TOTAL]: number })[];
     const count = rows.length
       ? rows[0]![TOTAL]
       : ((await db.query(`SELECT count(*)::int AS count FROM (${sql}) page`, params)) as { count: number }[])[0]!.count;

@@ -69,7 +69,13 @@ export class RequestContext {
     this.auth = { viewer, ability: abilityOf(viewer) };
     this.reads = new RequestReads(app.db);
     const signedIn = () => this.viewer !== null;
-    this.loaders = createLoaders({ get signedIn() { return signedIn(); }, read: (work) => readTx(this, work), db: app.db });
+    this.loaders = createLoaders({
+      get signedIn() {
+        return signedIn();
+      },
+      read: (work) => readTx(this, work),
+      db: app.db,
+    });
   }
 
   get viewer(): Viewer | null {

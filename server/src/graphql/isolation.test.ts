@@ -46,7 +46,11 @@ describe('tenant isolation through GraphQL', () => {
 
   it('resolves the viewer’s own objects by global id', async () => {
     const me = (await t.gql('{ me { id tenant { id } department { id } } }', {}, changdeAdmin)).data.me;
-    for (const [id, typename] of [[me.id, 'User'], [me.tenant.id, 'Tenant'], [me.department.id, 'Department']]) {
+    for (const [id, typename] of [
+      [me.id, 'User'],
+      [me.tenant.id, 'Tenant'],
+      [me.department.id, 'Department'],
+    ]) {
       expect((await t.gql(NODE, { id }, changdeAdmin)).data.node).toEqual({ id, __typename: typename });
     }
   });

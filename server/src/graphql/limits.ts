@@ -1,7 +1,17 @@
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, NoFragmentCyclesRule, getNullableType, isListType, validate, visit, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  NoFragmentCyclesRule,
+  getNullableType,
+  isListType,
+  validate,
+  visit,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { AppError } from './errors';
 import { DEFAULT_PAGE_SIZE } from './connection';
 
@@ -104,13 +114,25 @@ export function enforceLimits(schema: GraphQLSchema, document: DocumentNode, ope
   }
   const { complexity, largeFields } = cost;
   if (largeFields > MAX_LARGE_FIELDS) {
-    throw new AppError('QUERY_TOO_COMPLEX', `一次请求最多取 ${MAX_LARGE_FIELDS} 份完整记录（本次 ${largeFields} 份）`, { largeFields, max: MAX_LARGE_FIELDS, http: { status: 400 } });
+    throw new AppError('QUERY_TOO_COMPLEX', `一次请求最多取 ${MAX_LARGE_FIELDS} 份完整记录（本次 ${largeFields} 份）`, {
+      largeFields,
+      max: MAX_LARGE_FIELDS,
+      http: { status: 400 },
+    });
   }
   if (complexity > MAX_COMPLEXITY) {
-    throw new AppError('QUERY_TOO_COMPLEX', `查询过于复杂（${complexity}，上限 ${MAX_COMPLEXITY}）`, { complexity, max: MAX_COMPLEXITY, http: { status: 400 } });
+    throw new AppError('QUERY_TOO_COMPLEX', `查询过于复杂（${complexity}，上限 ${MAX_COMPLEXITY}）`, {
+      complexity,
+      max: MAX_COMPLEXITY,
+      http: { status: 400 },
+    });
   }
   if (measured.aliases > MAX_ALIASES) {
-    throw new AppError('QUERY_TOO_COMPLEX', `别名过多（${measured.aliases}，上限 ${MAX_ALIASES}）`, { aliases: measured.aliases, max: MAX_ALIASES, http: { status: 400 } });
+    throw new AppError('QUERY_TOO_COMPLEX', `别名过多（${measured.aliases}，上限 ${MAX_ALIASES}）`, {
+      aliases: measured.aliases,
+      max: MAX_ALIASES,
+      http: { status: 400 },
+    });
   }
 }
 
@@ -126,8 +148,7 @@ function complexityOf(schema: GraphQLSchema, document: DocumentNode, operationNa
     ...options,
     estimators: [
       fieldExtensionsEstimator(),
-      ({ args, childComplexity }) =>
-        typeof args.first === 'number' ? Math.max(1, args.first) * (childComplexity + 1) : undefined,
+      ({ args, childComplexity }) => (typeof args.first === 'number' ? Math.max(1, args.first) * (childComplexity + 1) : undefined),
       simpleEstimator({ defaultComplexity: 1 }),
     ],
   });

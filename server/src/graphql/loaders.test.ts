@@ -12,7 +12,9 @@ describe('request loaders', () => {
     const [user] = await t.sql(`SELECT u.id, u.tenant_id, u.department_id FROM users u WHERE u.username = 'wugang.admin'`);
     wugang = { userId: user.id, tenantId: user.tenant_id, username: 'wugang.admin', roles: ['OFFICE'], departmentId: user.department_id, sessionId: 'test' };
     [{ id: wugangDepartment }] = await t.sql(`SELECT id FROM departments WHERE tenant_id = $1 ORDER BY id LIMIT 1`, [user.tenant_id]);
-    [{ id: changdeDepartment }] = await t.sql(`SELECT d.id FROM departments d JOIN tenants t ON t.id = d.tenant_id WHERE t.region_code = '430700' ORDER BY d.id LIMIT 1`);
+    [{ id: changdeDepartment }] = await t.sql(
+      `SELECT d.id FROM departments d JOIN tenants t ON t.id = d.tenant_id WHERE t.region_code = '430700' ORDER BY d.id LIMIT 1`,
+    );
   });
   afterAll(() => t.close());
 

@@ -15,8 +15,7 @@ export const Public = () => Extensions({ permission: { public: true } satisfies 
 /** Any signed-in user; the service decides per row. */
 export const SignedIn = () => Extensions({ permission: { signedIn: true } satisfies PermissionExtension });
 /** A signed-in user whose abilities allow `action` on some `subject`; the service checks the row. */
-export const Allow = (action: Action, subject: SubjectName) =>
-  Extensions({ permission: { allow: [action, subject] } satisfies PermissionExtension });
+export const Allow = (action: Action, subject: SubjectName) => Extensions({ permission: { allow: [action, subject] } satisfies PermissionExtension });
 
 /**
  * The one global check, on the root fields: every root field must declare its permission; undeclared

@@ -11,9 +11,7 @@ describe('GraphQL over HTTP', () => {
 
   it('passes every MUST of graphql-http’s server audit against the live server', async () => {
     const results = await auditServer({ url: `${t.url}/graphql` });
-    const failedMusts = results
-      .filter((r) => r.name.startsWith('MUST') && r.status !== 'ok')
-      .map((r) => `${r.name}: ${r.status === 'ok' ? '' : r.reason}`);
+    const failedMusts = results.filter((r) => r.name.startsWith('MUST') && r.status !== 'ok').map((r) => `${r.name}: ${r.status === 'ok' ? '' : r.reason}`);
     expect(failedMusts).toEqual([]);
     expect(results.filter((r) => r.name.startsWith('MUST')).length).toBeGreaterThan(10);
   });
@@ -50,7 +48,13 @@ describe('GraphQL over HTTP', () => {
     expect(page1.totalCount).toBe(own);
     expect(page1.edges).toHaveLength(10);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const page2 = (await t.gql('query($a: String) { users(first: 10, after: $a) { pageInfo { hasNextPage hasPreviousPage } edges { node { username } } } }', { a: page1.pageInfo.endCursor }, token)).data.users;
+    const page2 = (
+      await t.gql(
+        'query($a: String) { users(first: 10, after: $a) { pageInfo { hasNextPage hasPreviousPage } edges { node { username } } } }',
+        { a: page1.pageInfo.endCursor },
+        token,
+      )
+    ).data.users;
     expect(page2.edges).toHaveLength(own - 10);
     expect(page2.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
     const all = [...page1.edges, ...page2.edges].map((e: any) => e.node.username);

@@ -21,7 +21,11 @@ export function perRequest<T>(ctx: RequestContext, make: (ctx: RequestContext) =
  * confirmations): one statement for all the parents a level of the response asks about, in the
  * request's read transaction. `fetch` returns the rows of all the given parents in the order wanted.
  */
-export function childrenLoader<T>(ctx: RequestContext, fetch: (m: EntityManager, parentIds: string[]) => Promise<T[]>, parentOf: (row: T) => string): DataLoader<string, T[]> {
+export function childrenLoader<T>(
+  ctx: RequestContext,
+  fetch: (m: EntityManager, parentIds: string[]) => Promise<T[]>,
+  parentOf: (row: T) => string,
+): DataLoader<string, T[]> {
   return new DataLoader(async (ids) => {
     const rows = await readTx(ctx, (m) => fetch(m, [...ids]));
     const byParent = new Map<string, T[]>();

@@ -23,7 +23,7 @@ const NOT_YET: readonly string[] = [
   'modules/entities/entity.resolver.ts',
   'modules/publication/public-directory.resolver.ts',
   'modules/publication/public-portal.resolver.ts',
-]
+];
 
 const SRC = path.resolve(__dirname, '..');
 

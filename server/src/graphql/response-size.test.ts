@@ -40,7 +40,12 @@ describe('response size counts in what a request may cost', () => {
     const one = await post(t, `query($id: ID!) { node(id: $id) { ... on Draw { status record } } }`, { id: drawId }, office);
     expect(one.json.errors).toBeUndefined();
     expect(one.json.data.node.record.inputHash).toBeTruthy();
-    const two = await post(t, `query($id: ID!) { a: node(id: $id) { ... on Draw { record } } b: node(id: $id) { ... on Draw { record } } }`, { id: drawId }, office);
+    const two = await post(
+      t,
+      `query($id: ID!) { a: node(id: $id) { ... on Draw { record } } b: node(id: $id) { ... on Draw { record } } }`,
+      { id: drawId },
+      office,
+    );
     expect(two.status).toBe(400);
     expect(codes(two.json)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(two.json.errors[0].message).toBe('一次请求最多取 1 份完整记录（本次 2 份）');

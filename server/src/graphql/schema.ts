@@ -42,10 +42,49 @@ import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { guardRootFields } from './permissions';
 import type { AppPubSub } from './pubsub';
 
-export const RESOLVERS = [AuthResolver, SessionResolver, UserResolver, RoleGrantResolver, TenantResolver, DepartmentResolver, AuditResolver, AuditAnchorResolver, NodeResolver, RegionResolver,
-  ItemResolver, EntityResolver, InspectorResolver, RecusalResolver, PublicDirectoryResolver, RuleSetResolver, RuleProposalResolver, PlanRiskResolver, PlanResolver, TaskResolver, DrawResolver, TaskDrawResolver, ProvinceDrawResolver, PublicDrawResolver, ImportResolver, JointResolver, TaskJointResolver, InspectionJointResolver, CalendarResolver, InspectionResolver, TaskDeadlineResolver, ResultCategoryResolver,
-  InspectionEvidenceResolver, InspectionStatementsResolver, EntityStatementResolver, EntityRecordResolver, NotificationResolver,
-  PublicPortalResolver, CreditResolver, DashboardResolver, ListPublicationResolver] as const;
+export const RESOLVERS = [
+  AuthResolver,
+  SessionResolver,
+  UserResolver,
+  RoleGrantResolver,
+  TenantResolver,
+  DepartmentResolver,
+  AuditResolver,
+  AuditAnchorResolver,
+  NodeResolver,
+  RegionResolver,
+  ItemResolver,
+  EntityResolver,
+  InspectorResolver,
+  RecusalResolver,
+  PublicDirectoryResolver,
+  RuleSetResolver,
+  RuleProposalResolver,
+  PlanRiskResolver,
+  PlanResolver,
+  TaskResolver,
+  DrawResolver,
+  TaskDrawResolver,
+  ProvinceDrawResolver,
+  PublicDrawResolver,
+  ImportResolver,
+  JointResolver,
+  TaskJointResolver,
+  InspectionJointResolver,
+  CalendarResolver,
+  InspectionResolver,
+  TaskDeadlineResolver,
+  ResultCategoryResolver,
+  InspectionEvidenceResolver,
+  InspectionStatementsResolver,
+  EntityStatementResolver,
+  EntityRecordResolver,
+  NotificationResolver,
+  PublicPortalResolver,
+  CreditResolver,
+  DashboardResolver,
+  ListPublicationResolver,
+] as const;
 
 /** Builds the executable schema, every root field guarded; `pubSub` may be absent when only printing the schema. */
 export async function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {
@@ -53,7 +92,12 @@ export async function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema>
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     orphanedTypes: [Tenant, Department, User, Session, AuditEvent],
-    pubSub: pubSub ?? { publish: () => undefined, subscribe: () => { throw new Error('no pubsub'); } },
+    pubSub: pubSub ?? {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('no pubsub');
+      },
+    },
     validate: false,
   });
   return guardRootFields(schema);

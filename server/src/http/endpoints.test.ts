@@ -47,7 +47,11 @@ describe('HTTP endpoints and subscriptions', () => {
 
   it('delivers subscription events over graphql-ws to the same tenant only, authenticated in connection_init', async () => {
     const supervisor = await t.login('changde.supervisor');
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${supervisor}` } });
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${supervisor}` },
+    });
     const received: string[] = [];
     let resolveFirst!: () => void;
     const first = new Promise<void>((resolve) => (resolveFirst = resolve));

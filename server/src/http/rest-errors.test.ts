@@ -20,9 +20,12 @@ describe('REST error answers', () => {
       database: () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
       bug: () => new TypeError('x is undefined'),
     };
-    web.get('/api/thrown/:kind', restRoute(app, async (req) => {
-      throw failures[req.params.kind as string]!();
-    }));
+    web.get(
+      '/api/thrown/:kind',
+      restRoute(app, async (req) => {
+        throw failures[req.params.kind as string]!();
+      }),
+    );
     web.get('/api/passed/:kind', (req, _res, next) => next(failures[req.params.kind]!()));
     web.use('/api', restErrorHandler(app));
     server = web.listen(0, '127.0.0.1');

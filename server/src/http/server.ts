@@ -83,7 +83,11 @@ export async function startHttpServer(
         // An anonymous subscription (a public ceremony) has no session to lose, whatever token it sent.
         if (!isAsyncIterable(result) || !(args.contextValue as RequestContext).viewer) return undefined;
         const authorization = wsAuthorization(ctx.connectionParams);
-        return whileSessionHolds(result, () => sessionHolds(app, authorization), () => ctx.extra.socket.close(CloseCode.Forbidden, 'Session ended'));
+        return whileSessionHolds(
+          result,
+          () => sessionHolds(app, authorization),
+          () => ctx.extra.socket.close(CloseCode.Forbidden, 'Session ended'),
+        );
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors, logUnexpected) } : result),
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors, logUnexpected),
@@ -108,7 +112,15 @@ export async function startHttpServer(
       // cache policy that no response uses (a page of 50 drawn entities holds some 1,500 fields).
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
       complexityPlugin(schema),
       graphqlMetricsPlugin(metrics),
     ],
@@ -154,7 +166,10 @@ export async function startHttpServer(
   registerEvidenceRoutes(web, app);
   registerEntityRecordRoutes(web, app);
   registerFeedRoutes(web, app);
-  web.get('/api/public/notices/:file', noticeDownloadRoute(app, (req, id) => loadTaskNotice(app, req, id)));
+  web.get(
+    '/api/public/notices/:file',
+    noticeDownloadRoute(app, (req, id) => loadTaskNotice(app, req, id)),
+  );
   web.use('/api', restErrorHandler(app));
   serveClient(web, opts.clientDist);
 

@@ -39,10 +39,12 @@ export async function installJobSchema(adminUrl: string, config: Config, jobs: r
       await boss.createQueue(job.name, options); // does nothing when the queue exists …
       await boss.updateQueue(job.name, options); // … so its options are brought up to date here
     }
-    const wanted = new Map(jobs.flatMap((job) => {
-      const cron = job.schedule?.(config);
-      return cron ? [[job.name, { cron, data: job.scheduleData ?? {} }] as const] : [];
-    }));
+    const wanted = new Map(
+      jobs.flatMap((job) => {
+        const cron = job.schedule?.(config);
+        return cron ? [[job.name, { cron, data: job.scheduleData ?? {} }] as const] : [];
+      }),
+    );
     for (const schedule of await boss.getSchedules()) {
       if (!wanted.has(schedule.name)) await boss.unschedule(schedule.name);
     }
@@ -54,11 +56,14 @@ export async function installJobSchema(adminUrl: string, config: Config, jobs: r
 
     // One statement list, under a lock: two servers granting at once could fail with "tuple concurrently updated".
     // Without parameters, so pg sends it as one simple query.
-    await boss.getDb().executeSql(`BEGIN;
+    await boss.getDb().executeSql(
+      `BEGIN;
       SELECT pg_advisory_xact_lock(hashtextextended('spotcheck.job-grants', 0));
       GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${APP_ROLE};
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${APP_ROLE};
-      COMMIT;`, undefined as never);
+      COMMIT;`,
+      undefined as never,
+    );
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }

@@ -105,10 +105,12 @@ describe('jobs across restarts and servers', () => {
     // test-effect is a standard queue: a key alone does not dedupe there; the sweep's queue is `short`.
     expect(await a.services.jobs.send('deadline-sweep', {}, later)).toEqual(expect.any(String));
     expect(await a.services.jobs.send('deadline-sweep', {}, later)).toBeNull();
-    await a.services.db.transaction(async (m) => {
-      await a.services.jobs.send('test-effect', { label: 'rolled back' }, { manager: m });
-      throw new Error('rollback');
-    }).catch(() => undefined);
+    await a.services.db
+      .transaction(async (m) => {
+        await a.services.jobs.send('test-effect', { label: 'rolled back' }, { manager: m });
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
     const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'test-effect' AND data->>'label' = 'rolled back'`);
     expect(n).toBe(0);
     await t.sql(`DELETE FROM pgboss.job WHERE name = 'deadline-sweep'`);

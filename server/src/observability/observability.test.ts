@@ -11,11 +11,24 @@ import { DEMO_PASSWORD } from '../seed/demo-data';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const jobs = [
   defineJob({ name: 'test-ok', handle: async () => 'done' }),
-  defineJob({ name: 'test-broken', retryLimit: 0, handle: async () => { throw new Error('broken on purpose'); } }),
+  defineJob({
+    name: 'test-broken',
+    retryLimit: 0,
+    handle: async () => {
+      throw new Error('broken on purpose');
+    },
+  }),
 ];
 const FAST = { JOBS_POLL_SECONDS: '1', DEADLINE_SWEEP_CRON: '0 0 1 1 *' };
 
-interface LogLine { level: number; msg: string; requestId?: string; tenantId?: string; userId?: string; [k: string]: unknown }
+interface LogLine {
+  level: number;
+  msg: string;
+  requestId?: string;
+  tenantId?: string;
+  userId?: string;
+  [k: string]: unknown;
+}
 
 /** Structured request logs and the Prometheus metrics, read from a real server on a real database. */
 describe('observability', () => {
@@ -27,8 +40,14 @@ describe('observability', () => {
   beforeAll(async () => {
     t = await startTestApp({ ...FAST, RUN_JOBS: 'false' }, { jobs });
     const config = loadConfig({
-      ...FAST, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: t.adminUrl, SPOTCHECK_DATA_DIR: dataDir, DB_POOL_SIZE: '3',
-      LOG_LEVEL: 'info', JWT_SECRET: t.app.services.config.jwtSecret!,
+      ...FAST,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: t.adminUrl,
+      SPOTCHECK_DATA_DIR: dataDir,
+      DB_POOL_SIZE: '3',
+      LOG_LEVEL: 'info',
+      JWT_SECRET: t.app.services.config.jwtSecret!,
     });
     app = await startApp(config, t.adminUrl, { jobs }, { logDestination: { write: (s: string) => void lines.push(JSON.parse(s) as LogLine) } });
   });
@@ -47,7 +66,8 @@ describe('observability', () => {
     return { requestId: response.headers.get('x-request-id'), body: (await response.json()) as { data?: any; errors?: { extensions: { code: string } }[] } };
   };
   const login = async (username: string) =>
-    (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: DEMO_PASSWORD })).body.data.login.token as string;
+    (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: DEMO_PASSWORD })).body.data.login
+      .token as string;
   const linesOf = (requestId: string) => lines.filter((l) => l.requestId === requestId);
   const metrics = async () => (await fetch(`${app.url}/metrics`)).text();
   const value = (text: string, series: string) => {
@@ -67,9 +87,15 @@ describe('observability', () => {
     ]);
 
     // Without (or with a malformed) id the server makes one; the sign-in itself is logged under the new user.
-    const signIn = await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'changde.admin', p: DEMO_PASSWORD }, { 'x-request-id': 'bad id!' });
+    const signIn = await gql(
+      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      { u: 'changde.admin', p: DEMO_PASSWORD },
+      { 'x-request-id': 'bad id!' },
+    );
     expect(signIn.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(linesOf(signIn.requestId!)).toEqual([expect.objectContaining({ msg: 'request', tenantId: changde.id, userId: user.id, operation: 'mutation login' })]);
+    expect(linesOf(signIn.requestId!)).toEqual([
+      expect.objectContaining({ msg: 'request', tenantId: changde.id, userId: user.id, operation: 'mutation login' }),
+    ]);
 
     // Anonymous requests carry the id only.
     const anonymous = await gql('{ me { username } }', {});
@@ -88,7 +114,12 @@ describe('observability', () => {
     }
     const logged = linesOf('trace-fault-1');
     expect(logged).toEqual([
-      expect.objectContaining({ level: 50, msg: 'unexpected error', tenantId: wugang.tenant_id, err: expect.objectContaining({ message: expect.stringContaining('permission denied') }) }),
+      expect.objectContaining({
+        level: 50,
+        msg: 'unexpected error',
+        tenantId: wugang.tenant_id,
+        err: expect.objectContaining({ message: expect.stringContaining('permission denied') }),
+      }),
       expect.objectContaining({ msg: 'request', tenantId: wugang.tenant_id, status: 200 }),
     ]);
     const text = await metrics();
@@ -107,7 +138,8 @@ describe('observability', () => {
     let text = '';
     for (const until = Date.now() + 20_000; Date.now() < until; await sleep(300)) {
       text = await metrics();
-      if (value(text, 'spotcheck_jobs_total{job="test-ok",outcome="completed"}') && value(text, 'spotcheck_jobs_total{job="test-broken",outcome="exhausted"}')) break;
+      if (value(text, 'spotcheck_jobs_total{job="test-ok",outcome="completed"}') && value(text, 'spotcheck_jobs_total{job="test-broken",outcome="exhausted"}'))
+        break;
     }
     expect(value(text, 'spotcheck_jobs_total{job="test-ok",outcome="completed"}')).toBe(1);
     expect(value(text, 'spotcheck_jobs_total{job="test-broken",outcome="exhausted"}')).toBe(1);

@@ -76,7 +76,10 @@ describe('abuse of the GraphQL endpoint', () => {
         const deep = `${'['.repeat(50_000)}${core}${']'.repeat(50_000)}`;
         const body = `{"query": "mutation($r: JSON!) { proposeRuleSet(rules: $r, reason: \\"x\\") { id } }", "variables": {"r": ${deep}}}`;
         const nested = await post(t, body, { 'content-type': 'application/json', authorization: `Bearer ${office}` });
-        expect({ status: nested.status, codes: codesOf(nested.json) }).toEqual({ status: expect.any(Number), codes: [expect.stringMatching(/^(BAD_USER_INPUT|BAD_REQUEST)$/)] });
+        expect({ status: nested.status, codes: codesOf(nested.json) }).toEqual({
+          status: expect.any(Number),
+          codes: [expect.stringMatching(/^(BAD_USER_INPUT|BAD_REQUEST)$/)],
+        });
       }
     });
   });
@@ -102,9 +105,15 @@ describe('abuse of the GraphQL endpoint', () => {
       expect({ status: tokens.status, codes: codesOf(tokens.json) }).toEqual({ status: 400, codes: ['QUERY_TOO_COMPLEX'] });
       const deep = await post(t, JSON.stringify({ query: `${'{ me '.repeat(6000)}${'}'.repeat(6000)}` }));
       expect(deep.status).toBe(400);
-      for (const [levels, code] of [[100, 'BAD_USER_INPUT'], [5000, 'GRAPHQL_PARSE_FAILED']] as const) {
+      for (const [levels, code] of [
+        [100, 'BAD_USER_INPUT'],
+        [5000, 'GRAPHQL_PARSE_FAILED'],
+      ] as const) {
         const rules = `${'['.repeat(levels)}1${']'.repeat(levels)}`;
-        const literal = await post(t, JSON.stringify({ query: `mutation { proposeRuleSet(reason: "x", rules: ${rules}) { id } }` }), { 'content-type': 'application/json', authorization: `Bearer ${office}` });
+        const literal = await post(t, JSON.stringify({ query: `mutation { proposeRuleSet(reason: "x", rules: ${rules}) { id } }` }), {
+          'content-type': 'application/json',
+          authorization: `Bearer ${office}`,
+        });
         expect({ levels, status: literal.status, codes: codesOf(literal.json) }).toEqual({ levels, status: 400, codes: [code] });
       }
     });
@@ -165,14 +174,25 @@ describe('abuse of the GraphQL endpoint', () => {
     });
 
     it('is refused in production mode unless switched on, while __typename still works', async () => {
-      for (const [env, open] of [[{ SPOTCHECK_MODE: 'production' }, false], [{ SPOTCHECK_MODE: 'production', GRAPHQL_INTROSPECTION: 'true' }, true]] as const) {
+      for (const [env, open] of [
+        [{ SPOTCHECK_MODE: 'production' }, false],
+        [{ SPOTCHECK_MODE: 'production', GRAPHQL_INTROSPECTION: 'true' }, true],
+      ] as const) {
         const other = await startAppOn(t, { ...env, RUN_JOBS: 'false' });
         try {
-          const answer = await fetch(`${other.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: INTROSPECT }) });
+          const answer = await fetch(`${other.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: INTROSPECT }),
+          });
           const json = (await answer.json()) as any;
           expect({ env, open: !!json.data?.__schema }).toEqual({ env, open });
           if (!open) expect(codesOf(json)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-          const typename = await fetch(`${other.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+          const typename = await fetch(`${other.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ __typename }' }),
+          });
           expect(((await typename.json()) as any).data).toEqual({ __typename: 'Query' });
         } finally {
           await other.close();

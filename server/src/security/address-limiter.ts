@@ -39,7 +39,9 @@ export interface RateLimit {
 /** Counts a request against each limit; refuses when one is exceeded. */
 export async function hitRateLimits(app: AppServices, limits: RateLimit[]): Promise<void> {
   for (const limit of limits) {
-    const [{ wait }] = (await app.db.query('SELECT rate_limit_hit($1, $2, $3) AS wait', [limit.key, limit.max, limit.windowSeconds])) as { wait: number | null }[];
+    const [{ wait }] = (await app.db.query('SELECT rate_limit_hit($1, $2, $3) AS wait', [limit.key, limit.max, limit.windowSeconds])) as {
+      wait: number | null;
+    }[];
     if (wait !== null) {
       app.log.warn({ key: limit.key.replace(/:.*/, ':…'), wait }, 'rate limit exceeded');
       throw new AppError('RATE_LIMITED', limit.message.replace('{seconds}', String(wait)), { retryAfterSeconds: wait, reason: 'TOO_FREQUENT' });
@@ -63,7 +65,9 @@ export async function assertAccessCodesAllowed(app: AppServices, ip: string | nu
 /** Counts a wrong code against the address; refuses at once when that was one too many. */
 export async function countWrongAccessCode(app: AppServices, ip: string | null): Promise<void> {
   const { maxFailures, lockMinutes } = app.config.accessCode;
-  const [{ until }] = (await app.db.query('SELECT access_code_failed($1, $2, $3) AS until', [ip ?? 'unknown', maxFailures, lockMinutes])) as { until: Date | null }[];
+  const [{ until }] = (await app.db.query('SELECT access_code_failed($1, $2, $3) AS until', [ip ?? 'unknown', maxFailures, lockMinutes])) as {
+    until: Date | null;
+  }[];
   if (until) throw codesLocked(until);
 }
 

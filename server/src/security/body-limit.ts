@@ -10,7 +10,9 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export function jsonBodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   const type = (error as { type?: string } | null)?.type;
   if (type === 'entity.too.large') {
-    res.status(413).json({ errors: [{ message: `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB 的上限`, extensions: { code: 'BAD_USER_INPUT', limitBytes: MAX_BODY_BYTES } }] });
+    res.status(413).json({
+      errors: [{ message: `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB 的上限`, extensions: { code: 'BAD_USER_INPUT', limitBytes: MAX_BODY_BYTES } }],
+    });
   } else if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
     res.status(400).json({ errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }] });
   } else {

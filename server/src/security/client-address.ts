@@ -5,6 +5,13 @@
  */
 export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string | null {
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
-  const chain = [remoteAddress ?? '', ...header.split(',').map((a) => a.trim()).filter(Boolean).reverse()];
+  const chain = [
+    remoteAddress ?? '',
+    ...header
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .reverse(),
+  ];
   return chain[Math.min(hops, chain.length - 1)] || null;
 }

@@ -16,15 +16,37 @@ const REFUSALS = ['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN'];
 
 /** The type of the global id an argument or input field takes, by its name. */
 const ID_NAMES: Record<string, string> = {
-  departmentId: 'Department', departmentIds: 'Department', supervisingDepartmentId: 'Department', leadDepartmentId: 'Department',
-  userId: 'User', headUserId: 'User', inspectorId: 'Inspector', inspectorIds: 'Inspector', entityId: 'MarketEntity',
-  itemId: 'InspectionItem', itemIds: 'InspectionItem', leadItemIds: 'InspectionItem', planId: 'AnnualPlan', taskId: 'Task',
-  drawId: 'Draw', participationId: 'JointParticipation', inspectionId: 'Inspection', parentId: 'Tenant', bureauId: 'Tenant',
+  departmentId: 'Department',
+  departmentIds: 'Department',
+  supervisingDepartmentId: 'Department',
+  leadDepartmentId: 'Department',
+  userId: 'User',
+  headUserId: 'User',
+  inspectorId: 'Inspector',
+  inspectorIds: 'Inspector',
+  entityId: 'MarketEntity',
+  itemId: 'InspectionItem',
+  itemIds: 'InspectionItem',
+  leadItemIds: 'InspectionItem',
+  planId: 'AnnualPlan',
+  taskId: 'Task',
+  drawId: 'Draw',
+  participationId: 'JointParticipation',
+  inspectionId: 'Inspection',
+  parentId: 'Tenant',
+  bureauId: 'Tenant',
 };
 /** Fields whose `id` is not of the type they return. */
 const ID_OF_FIELD: Record<string, string> = {
-  revokeSession: 'Session', removeEvidence: 'EvidenceFile', deleteDepartment: 'Department', answerEntityStatement: 'InspectionStatement',
-  recordRecheck: 'InspectionStatement', approveRoleGrant: 'RoleGrant', rejectRoleGrant: 'RoleGrant', markNotificationsRead: 'Notification', resetUserPassword: 'User',
+  revokeSession: 'Session',
+  removeEvidence: 'EvidenceFile',
+  deleteDepartment: 'Department',
+  answerEntityStatement: 'InspectionStatement',
+  recordRecheck: 'InspectionStatement',
+  approveRoleGrant: 'RoleGrant',
+  rejectRoleGrant: 'RoleGrant',
+  markNotificationsRead: 'Notification',
+  resetUserPassword: 'User',
 };
 /** `node(id:)` takes every type. */
 const ANY_TYPE = 'Query.node(id)';
@@ -94,7 +116,13 @@ describe('another bureau’s ids in every query and mutation', () => {
     [{ id: changdeId }] = await t.sql(`SELECT id FROM tenants WHERE region_code = '430700'`);
     tokens = Object.fromEntries(await Promise.all(VIEWERS.map(async (u) => [u, await t.login(u)] as const)));
     own = await prepareChangde(t, tokens);
-    const plan = (await t.gql(`query($id: ID!) { node(id: $id) { ... on AnnualPlan { year title scope rounds schedule items { ratio rounds } } } }`, { id: own.AnnualPlan }, tokens['changde.admin'])).data.node;
+    const plan = (
+      await t.gql(
+        `query($id: ID!) { node(id: $id) { ... on AnnualPlan { year title scope rounds schedule items { ratio rounds } } } }`,
+        { id: own.AnnualPlan },
+        tokens['changde.admin'],
+      )
+    ).data.node;
     samples = changdeSamples(own, plan);
     const introspection = await t.gql(getIntrospectionQuery(), {}, tokens['changde.admin']);
     schema = buildClientSchema(introspection.data);
@@ -123,7 +151,8 @@ describe('another bureau’s ids in every query and mutation', () => {
         const variables = (id: string) => {
           const vars: Record<string, unknown> = {};
           for (const arg of field.args) {
-            if ((isNonNullType(arg.type) && arg.defaultValue === undefined) || OPTIONAL_ARGS.has(arg.name)) vars[arg.name] = sampleValue(arg.type, samples, arg.name);
+            if ((isNonNullType(arg.type) && arg.defaultValue === undefined) || OPTIONAL_ARGS.has(arg.name))
+              vars[arg.name] = sampleValue(arg.type, samples, arg.name);
           }
           setAtPath(vars, slot.path, id, isListSlot(field, slot.path));
           return vars;
@@ -139,14 +168,17 @@ describe('another bureau’s ids in every query and mutation', () => {
           // An id that exists elsewhere must be answered exactly like one that exists nowhere.
           const control = await t.gql(operation, variables(unknownId), tokens[viewer]);
           const [a, b] = [JSON.stringify(answer).replaceAll(foreignId, '<id>'), JSON.stringify(control).replaceAll(unknownId, '<id>')];
-          if (a !== b) failures.push(`${slot.key} as ${viewer} with ${targetType}: answered unlike an unknown id\n    ${a.slice(0, 300)}\n    ${b.slice(0, 300)}`);
+          if (a !== b)
+            failures.push(`${slot.key} as ${viewer} with ${targetType}: answered unlike an unknown id\n    ${a.slice(0, 300)}\n    ${b.slice(0, 300)}`);
         }
       }
     }
     expect(failures).toEqual([]);
     expect(called).toBeGreaterThan(300);
     // Each slot reached the code behind the permission guard for some role, but for the platform's and the provinces' own fields.
-    const guarded = idSlots(schema).filter((s) => !HAND_WRITTEN[s.key] && !passedGuard.has(s.key)).map((s) => s.key);
+    const guarded = idSlots(schema)
+      .filter((s) => !HAND_WRITTEN[s.key] && !passedGuard.has(s.key))
+      .map((s) => s.key);
     expect(guarded.sort()).toEqual([...PLATFORM_ONLY, ...PROVINCE_ONLY].sort());
   }, 240_000); // hundreds of calls in five roles: minutes on a loaded 2-core machine
 
@@ -180,7 +212,11 @@ describe('another bureau’s ids in every query and mutation', () => {
     const invite = `mutation($task: ID!, $dept: ID!) { inviteJointParticipant(taskId: $task, departmentId: $dept) { id status department { name bureauName } task { title leadBureauName } } }`;
     const [dept] = await t.sql(`SELECT id, name FROM departments WHERE tenant_id = $1 AND NOT is_office ORDER BY name LIMIT 1`, [wugang.tenantId]);
     const office = tokens['changde.admin'];
-    const partners = await t.gql('query($s: String) { jointPartnerDepartments(search: $s, first: 100) { edges { node { id name bureauName } } } }', { s: dept.name }, office);
+    const partners = await t.gql(
+      'query($s: String) { jointPartnerDepartments(search: $s, first: 100) { edges { node { id name bureauName } } } }',
+      { s: dept.name },
+      office,
+    );
     const listed = partners.data.jointPartnerDepartments.edges.map((e: any) => e.node);
     expect(listed).toContainEqual({ id: toGlobalId('Department', dept.id), name: dept.name, bureauName: '舞钢市自然资源和规划局' });
     // Only the office and the lead department's head plan a joint task: the other roles are refused as before.
@@ -199,8 +235,20 @@ describe('another bureau’s ids in every query and mutation', () => {
   it('tells subscribers to another bureau’s draw or import job nothing, as for an unknown id', async () => {
     const control = await t.login('wugang.admin');
     const cases = [
-      { query: 'subscription($id: ID!) { drawCeremony(drawId: $id) { phase draw { id status task { title } } } }', id: wugang.ids.Draw, type: 'Draw', topic: DRAW_TOPIC, notice: { tenantId: wugang.tenantId, drawId: fromGlobalUuid(wugang.ids.Draw, 'Draw'), phase: 'ENTROPY' } },
-      { query: 'subscription($id: ID!) { importJobProgress(id: $id) { id status fileName } }', id: wugang.ids.ImportJob, type: 'ImportJob', topic: IMPORT_PROGRESS_TOPIC, notice: { tenantId: wugang.tenantId, jobId: fromGlobalUuid(wugang.ids.ImportJob, 'ImportJob') } },
+      {
+        query: 'subscription($id: ID!) { drawCeremony(drawId: $id) { phase draw { id status task { title } } } }',
+        id: wugang.ids.Draw,
+        type: 'Draw',
+        topic: DRAW_TOPIC,
+        notice: { tenantId: wugang.tenantId, drawId: fromGlobalUuid(wugang.ids.Draw, 'Draw'), phase: 'ENTROPY' },
+      },
+      {
+        query: 'subscription($id: ID!) { importJobProgress(id: $id) { id status fileName } }',
+        id: wugang.ids.ImportJob,
+        type: 'ImportJob',
+        topic: IMPORT_PROGRESS_TOPIC,
+        notice: { tenantId: wugang.tenantId, jobId: fromGlobalUuid(wugang.ids.ImportJob, 'ImportJob') },
+      },
     ];
     for (const c of cases) {
       const strangers = VIEWERS.flatMap((v) => [listen(t.url, c.query, { id: c.id }, tokens[v]), listen(t.url, c.query, { id: randomId(c.type) }, tokens[v])]);
@@ -220,10 +268,19 @@ describe('another bureau’s ids in every query and mutation', () => {
 
   it('answers the file endpoints for another bureau’s ids as for unknown ones', async () => {
     const routes = [
-      { name: 'GET /api/evidence/:id', type: 'EvidenceFile', call: (id: string, token: string) => getFile(`${t.url}/api/evidence/${id}`, { authorization: `Bearer ${token}` }) },
-      { name: 'GET /api/imports/:id/errors.xlsx', type: 'ImportJob', call: (id: string, token: string) => getFile(`${t.url}/api/imports/${id}/errors.xlsx`, { authorization: `Bearer ${token}` }) },
       {
-        name: 'POST /api/inspections/:id/evidence', type: 'Inspection',
+        name: 'GET /api/evidence/:id',
+        type: 'EvidenceFile',
+        call: (id: string, token: string) => getFile(`${t.url}/api/evidence/${id}`, { authorization: `Bearer ${token}` }),
+      },
+      {
+        name: 'GET /api/imports/:id/errors.xlsx',
+        type: 'ImportJob',
+        call: (id: string, token: string) => getFile(`${t.url}/api/imports/${id}/errors.xlsx`, { authorization: `Bearer ${token}` }),
+      },
+      {
+        name: 'POST /api/inspections/:id/evidence',
+        type: 'Inspection',
         call: async (id: string, token: string) => {
           const answer = await postFile(`${t.url}/api/inspections/${id}/evidence`, sample.png(), '照片.png', { authorization: `Bearer ${token}` });
           return { status: answer.status, bytes: Buffer.from(JSON.stringify(answer.body)) };
@@ -236,7 +293,12 @@ describe('another bureau’s ids in every query and mutation', () => {
         const unknownId = randomId(route.type);
         const [foreign, unknown] = [await route.call(wugang.ids[route.type]!, tokens[viewer]!), await route.call(unknownId, tokens[viewer]!)];
         const text = foreign.bytes.toString('utf8');
-        expect({ route: route.name, viewer, status: foreign.status, leaked: wugang.markers.filter((m) => text.includes(m)) }).toEqual({ route: route.name, viewer, status: 404, leaked: [] });
+        expect({ route: route.name, viewer, status: foreign.status, leaked: wugang.markers.filter((m) => text.includes(m)) }).toEqual({
+          route: route.name,
+          viewer,
+          status: 404,
+          leaked: [],
+        });
         expect({ route: route.name, viewer, answer: text }).toEqual({ route: route.name, viewer, answer: unknown.bytes.toString('utf8') });
       }
     }

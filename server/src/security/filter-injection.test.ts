@@ -41,9 +41,13 @@ describe('injection through list filters', () => {
   it('inspections(search) and jointPartnerDepartments(search) take the same text as plain text', async () => {
     for (const search of HOSTILE) {
       expect((await count('query($s: String) { inspections(search: $s) { totalCount } }', search)).inspections.totalCount).toBe(0);
-      expect((await count('query($s: String) { jointPartnerDepartments(search: $s, first: 100) { totalCount } }', search)).jointPartnerDepartments.totalCount).toBe(0);
+      expect(
+        (await count('query($s: String) { jointPartnerDepartments(search: $s, first: 100) { totalCount } }', search)).jointPartnerDepartments.totalCount,
+      ).toBe(0);
     }
     // A real fragment still finds what it names.
-    expect((await count('query($s: String) { jointPartnerDepartments(search: $s, first: 100) { totalCount } }', '执法监察')).jointPartnerDepartments.totalCount).toBeGreaterThan(0);
+    expect(
+      (await count('query($s: String) { jointPartnerDepartments(search: $s, first: 100) { totalCount } }', '执法监察')).jointPartnerDepartments.totalCount,
+    ).toBeGreaterThan(0);
   });
 });

@@ -28,7 +28,9 @@ const passwordChecks = async (app: RunningApp): Promise<number | null> => {
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const shippedTrustProxy = (): string => {
-  const compose = YAML.parse(fs.readFileSync(path.join(DEPLOY, 'compose.yaml'), 'utf8'), { merge: true }) as { services: Record<string, { environment: Record<string, string> }> };
+  const compose = YAML.parse(fs.readFileSync(path.join(DEPLOY, 'compose.yaml'), 'utf8'), { merge: true }) as {
+    services: Record<string, { environment: Record<string, string> }>;
+  };
   return compose.services['server-1']!.environment.TRUST_PROXY!;
 };
 
@@ -95,7 +97,10 @@ describe('sign-in throttles that an attacker cannot turn against the user', () =
     const burst = await startAppOn(t, { RUN_JOBS: 'false', TRUST_PROXY: '1', LOGIN_IP_MAX_FAILURES: '5' });
     try {
       const before = await passwordChecks(burst);
-      const names = [...Array.from({ length: 12 }, (_, i) => `changde.inspector${String(i + 1).padStart(2, '0')}`), ...Array.from({ length: 8 }, (_, i) => `wugang.inspector0${i + 1}`)];
+      const names = [
+        ...Array.from({ length: 12 }, (_, i) => `changde.inspector${String(i + 1).padStart(2, '0')}`),
+        ...Array.from({ length: 8 }, (_, i) => `wugang.inspector0${i + 1}`),
+      ];
       const answers = await Promise.all(names.map((name) => signIn(burst, name, 'burst-guess', '192.0.2.50')));
       // Each wrong password checked on a known account leaves one auth.login_failed.
       const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.login_failed' AND after->>'ip' = '192.0.2.50'`);
@@ -135,7 +140,11 @@ describe('the client address behind the shipped proxy', () => {
       const web = express();
       web.set('trust proxy', loadConfig({ TRUST_PROXY: setting }).trustProxy);
       // The client at 10.0.0.5 (inside a private range, like the proxy) sent "X-Forwarded-For: 1.2.3.4"; the proxy appended 10.0.0.5.
-      const req = Object.assign(Object.create(web.request), { app: web, socket: { remoteAddress: '10.0.0.2' }, headers: { 'x-forwarded-for': '1.2.3.4, 10.0.0.5' } });
+      const req = Object.assign(Object.create(web.request), {
+        app: web,
+        socket: { remoteAddress: '10.0.0.2' },
+        headers: { 'x-forwarded-for': '1.2.3.4, 10.0.0.5' },
+      });
       expect({ setting, ip: req.ip }).toEqual({ setting, ip: '10.0.0.5' });
       // The websocket's upgrade request is read the same way.
       expect(clientAddress('10.0.0.2', '1.2.3.4, 10.0.0.5', loadConfig({ TRUST_PROXY: setting }).trustProxy)).toBe('10.0.0.5');

@@ -1,4 +1,14 @@
-import { buildClientSchema, getIntrospectionQuery, getNamedType, getNullableType, isListType, isNonNullType, isScalarType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { startTestApp, type TestApp } from '../test-support/test-app';
 import { argSlots, operationFor, rootField, sampleValue, setAtPath, type IdSlot, type ValueSamples } from './support/id-slots';
 import { changdeSamples, prepareChangde } from './support/changde';
@@ -22,7 +32,13 @@ describe('oversized values in every argument', () => {
     t = await startTestApp({ RUN_JOBS: 'false' });
     tokens = Object.fromEntries(await Promise.all(VIEWERS.map(async (u) => [u, await t.login(u)] as const)));
     const own = await prepareChangde(t, tokens as Record<string, string>);
-    const plan = (await t.gql(`query($id: ID!) { node(id: $id) { ... on AnnualPlan { year title scope rounds schedule items { ratio rounds } } } }`, { id: own.AnnualPlan }, tokens['changde.admin'])).data.node;
+    const plan = (
+      await t.gql(
+        `query($id: ID!) { node(id: $id) { ... on AnnualPlan { year title scope rounds schedule items { ratio rounds } } } }`,
+        { id: own.AnnualPlan },
+        tokens['changde.admin'],
+      )
+    ).data.node;
     samples = changdeSamples(own, plan);
     schema = buildClientSchema((await t.gql(getIntrospectionQuery(), {}, tokens['changde.admin'])).data);
   });
@@ -44,17 +60,26 @@ describe('oversized values in every argument', () => {
     const problems: string[] = [];
     for (const viewer of [...VIEWERS, undefined]) {
       const token = viewer ? tokens[viewer] : undefined;
-      const response = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+      });
       const answer = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
       const codes = (answer.errors ?? []).map((e) => e.extensions?.code);
-      if (response.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) problems.push(`${slot.key} as ${viewer ?? 'anonymous'} (${Math.round(body.length / 1024)} KB): ${response.status} ${JSON.stringify(answer).slice(0, 200)}`);
+      if (response.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR'))
+        problems.push(
+          `${slot.key} as ${viewer ?? 'anonymous'} (${Math.round(body.length / 1024)} KB): ${response.status} ${JSON.stringify(answer).slice(0, 200)}`,
+        );
     }
     return problems;
   }
 
   it('answers a text of the longest allowed length anywhere with a refusal or an acceptance, never a server error', async () => {
-    const slots = argSlots(schema, (type) => isScalarType(getNullableType(type)) && ['String', 'ID', 'JSON'].includes((getNullableType(type) as any).name))
-      .filter((s) => s.root !== 'Subscription');
+    const slots = argSlots(
+      schema,
+      (type) => isScalarType(getNullableType(type)) && ['String', 'ID', 'JSON'].includes((getNullableType(type) as any).name),
+    ).filter((s) => s.root !== 'Subscription');
     expect(slots.length).toBeGreaterThan(100);
     const problems: string[] = [];
     for (const slot of slots) problems.push(...(await probe(slot, 'x'.repeat(LONG))));
@@ -68,7 +93,12 @@ describe('oversized values in every argument', () => {
     for (const slot of slots) {
       const element = sampleValue((getNullableType(typeAt(slot)) as any).ofType, samples, slot.path[slot.path.length - 1]!);
       const count = Math.min(MANY, Math.floor(BODY_BUDGET / (JSON.stringify(element).length + 1)));
-      problems.push(...(await probe(slot, Array.from({ length: count }, () => element))));
+      problems.push(
+        ...(await probe(
+          slot,
+          Array.from({ length: count }, () => element),
+        )),
+      );
     }
     expect(problems).toEqual([]);
   });

@@ -16,7 +16,10 @@ describe('one set of rules for HTTP and the websocket', () => {
   beforeAll(async () => {
     t = await startTestApp({ RUN_JOBS: 'false' });
     for (const name of ['changde.admin', 'changde.inspector01', 'changde.supervisor', 'wugang.admin']) tokens[name] = await t.login(name);
-    ({ id: changdeUserId, department: { id: changdeDepartmentId } } = (await t.gql('{ me { id department { id } } }', {}, tokens['changde.inspector01'])).data.me);
+    ({
+      id: changdeUserId,
+      department: { id: changdeDepartmentId },
+    } = (await t.gql('{ me { id department { id } } }', {}, tokens['changde.inspector01'])).data.me);
   });
   afterAll(() => t.close());
 
@@ -35,13 +38,46 @@ describe('one set of rules for HTTP and the websocket', () => {
 
   const CASES: Case[] = [
     { name: 'anonymous asks for the staff', query: '{ users(first: 1) { totalCount } }', codes: ['UNAUTHENTICATED'] },
-    { name: 'an inspector reads the audit trail', query: '{ auditEvents(first: 1) { totalCount } }', token: () => tokens['changde.inspector01'], codes: ['FORBIDDEN'] },
-    { name: 'an inspector invites a colleague', query: 'mutation { inviteUser(input: { username: "x.parity", displayName: "同", roles: [OFFICE] }) { user { id } } }', token: () => tokens['changde.inspector01'], codes: ['FORBIDDEN'] },
-    { name: 'another bureau’s department by node()', query: 'query($id: ID!) { node(id: $id) { id } }', variables: () => ({ id: changdeDepartmentId }), token: () => tokens['wugang.admin'], codes: ['NOT_FOUND'] },
-    { name: 'another bureau’s user by node()', query: 'query($id: ID!) { node(id: $id) { id } }', variables: () => ({ id: changdeUserId }), token: () => tokens['wugang.admin'], codes: ['NOT_FOUND'] },
+    {
+      name: 'an inspector reads the audit trail',
+      query: '{ auditEvents(first: 1) { totalCount } }',
+      token: () => tokens['changde.inspector01'],
+      codes: ['FORBIDDEN'],
+    },
+    {
+      name: 'an inspector invites a colleague',
+      query: 'mutation { inviteUser(input: { username: "x.parity", displayName: "同", roles: [OFFICE] }) { user { id } } }',
+      token: () => tokens['changde.inspector01'],
+      codes: ['FORBIDDEN'],
+    },
+    {
+      name: 'another bureau’s department by node()',
+      query: 'query($id: ID!) { node(id: $id) { id } }',
+      variables: () => ({ id: changdeDepartmentId }),
+      token: () => tokens['wugang.admin'],
+      codes: ['NOT_FOUND'],
+    },
+    {
+      name: 'another bureau’s user by node()',
+      query: 'query($id: ID!) { node(id: $id) { id } }',
+      variables: () => ({ id: changdeUserId }),
+      token: () => tokens['wugang.admin'],
+      codes: ['NOT_FOUND'],
+    },
     { name: 'a forged token', query: '{ me { id } }', token: () => `${tokens['changde.admin'].slice(0, -4)}AAAA`, codes: [], data: { me: null } },
-    { name: 'a text over the limit', query: 'query($s: String) { entities(search: $s) { totalCount } }', variables: () => ({ s: 'x'.repeat(MAX_TEXT + 1) }), token: () => tokens['changde.admin'], codes: ['BAD_USER_INPUT'] },
-    { name: 'too many aliases', query: `{ ${Array.from({ length: 40 }, (_, i) => `m${i}: me { id }`).join(' ')} }`, token: () => tokens['changde.admin'], codes: ['QUERY_TOO_COMPLEX'] },
+    {
+      name: 'a text over the limit',
+      query: 'query($s: String) { entities(search: $s) { totalCount } }',
+      variables: () => ({ s: 'x'.repeat(MAX_TEXT + 1) }),
+      token: () => tokens['changde.admin'],
+      codes: ['BAD_USER_INPUT'],
+    },
+    {
+      name: 'too many aliases',
+      query: `{ ${Array.from({ length: 40 }, (_, i) => `m${i}: me { id }`).join(' ')} }`,
+      token: () => tokens['changde.admin'],
+      codes: ['QUERY_TOO_COMPLEX'],
+    },
   ];
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -56,7 +92,10 @@ describe('one set of rules for HTTP and the websocket', () => {
   });
 
   it('a signed-out session is anonymous on both transports', async () => {
-    const login = await t.gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token refreshToken } }', { u: 'changde.supervisor', p: 'spotcheck-demo' });
+    const login = await t.gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token refreshToken } }', {
+      u: 'changde.supervisor',
+      p: 'spotcheck-demo',
+    });
     const { token, refreshToken } = login.data.login;
     expect((await t.gql('{ me { username } }', {}, token)).data.me.username).toBe('changde.supervisor');
     expect(answerOf(await overWs('{ me { username } }', {}, token)).data).toEqual({ me: { username: 'changde.supervisor' } });

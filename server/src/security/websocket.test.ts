@@ -5,7 +5,12 @@ import WebSocket from 'ws';
 import { ask, wsCodes } from './support/ws-ask';
 import { DEMO_PASSWORD } from '../seed/demo-data';
 
-interface LogLine { level: number; msg: string; err?: { message?: string }; [k: string]: unknown }
+interface LogLine {
+  level: number;
+  msg: string;
+  err?: { message?: string };
+  [k: string]: unknown;
+}
 
 /** graphql-ws on /graphql is held to the rules of HTTP: masked and logged errors, introspection, validation. */
 describe('the websocket, held to the rules of HTTP', () => {
@@ -15,7 +20,12 @@ describe('the websocket, held to the rules of HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ RUN_JOBS: 'false' });
-    logged = await startAppOn(t, { RUN_JOBS: 'false', LOG_LEVEL: 'error' }, {}, { logDestination: { write: (s: string) => void lines.push(JSON.parse(s) as LogLine) } });
+    logged = await startAppOn(
+      t,
+      { RUN_JOBS: 'false', LOG_LEVEL: 'error' },
+      {},
+      { logDestination: { write: (s: string) => void lines.push(JSON.parse(s) as LogLine) } },
+    );
   });
   afterAll(async () => {
     await logged.close();
@@ -23,7 +33,11 @@ describe('the websocket, held to the rules of HTTP', () => {
   });
 
   const post = async (url: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const json = (await response.json()) as { data?: any; errors?: any[] };
     return { status: response.status, ...json };
   };
@@ -43,7 +57,9 @@ describe('the websocket, held to the rules of HTTP', () => {
     expect(overWs.type === 'next' && overWs.payload.errors![0].message).toBe('服务器内部错误');
     const unexpected = lines.filter((l) => l.msg === 'unexpected error');
     expect(unexpected).toHaveLength(2);
-    expect(unexpected[1]).toEqual(expect.objectContaining({ level: 50, err: expect.objectContaining({ message: expect.stringMatching(/0x00|byte sequence/) }) }));
+    expect(unexpected[1]).toEqual(
+      expect.objectContaining({ level: 50, err: expect.objectContaining({ message: expect.stringMatching(/0x00|byte sequence/) }) }),
+    );
   });
 
   it('refuses introspection over the websocket where HTTP refuses it (GRAPHQL_INTROSPECTION=false)', async () => {
@@ -80,7 +96,7 @@ describe('the websocket, held to the rules of HTTP', () => {
     const office = await t.login('changde.admin');
     const { received, closedWith, socket } = await watchAudit(t.url, supervisor);
     await t.login('changde.head01');
-    for (const until = Date.now() + 5000; !received.includes('changde.head01') && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+    for (const until = Date.now() + 5000; !received.includes('changde.head01') && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
     expect(received).toEqual(['changde.head01']);
 
     const users = (await t.gql('{ users(first: 100) { edges { node { id username } } } }', {}, office)).data.users.edges;
@@ -97,10 +113,15 @@ describe('the websocket, held to the rules of HTTP', () => {
   it('ends a subscription at the first event after its token expired', async () => {
     const shortLived = await startAppOn(t, { RUN_JOBS: 'false', ACCESS_TOKEN_TTL_SECONDS: '2' });
     try {
-      const token = (await post(shortLived.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'changde.leader', p: DEMO_PASSWORD })).data.login.token;
+      const token = (
+        await post(shortLived.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+          u: 'changde.leader',
+          p: DEMO_PASSWORD,
+        })
+      ).data.login.token;
       const { received, closedWith, socket } = await watchAudit(shortLived.url, token);
       await t.login('changde.head02');
-      for (const until = Date.now() + 5000; !received.includes('changde.head02') && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+      for (const until = Date.now() + 5000; !received.includes('changde.head02') && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
       expect(received).toEqual(['changde.head02']);
       await new Promise((r) => setTimeout(r, 3000));
       await t.login('changde.head03');

@@ -56,11 +56,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     regionCode: '410400',
     kind: TenantKind.CITY_BUREAU,
     // Joins 舞钢's joint task (市县联动): its directory covers the county-level cities below it.
-    departments: [
-      { name: '办公室（“双随机、一公开”工作领导小组办公室）', isOffice: true },
-      { name: '执法监察支队' },
-      { name: '矿产资源管理科' },
-    ],
+    departments: [{ name: '办公室（“双随机、一公开”工作领导小组办公室）', isOffice: true }, { name: '执法监察支队' }, { name: '矿产资源管理科' }],
   },
   {
     key: 'wugang',

@@ -12,14 +12,20 @@ import { addEntropy, commitDraw, performDraw } from '../modules/draws/draw.servi
 export async function actingAs(services: AppServices, username: string): Promise<RequestContext> {
   const [{ tenant_id: tenantId }] = (await services.db.query('SELECT auth_tenant_of($1) AS tenant_id', [username])) as { tenant_id: string }[];
   const user = await inTenant(services.db, tenantId, (m) => m.findOneByOrFail(User, { username }));
-  return new RequestContext(services, `demo-${crypto.randomUUID()}`, {
-    userId: user.id,
-    tenantId,
-    username,
-    roles: user.roles,
-    departmentId: user.departmentId,
-    sessionId: crypto.randomUUID(),
-  }, null, 'demo seed');
+  return new RequestContext(
+    services,
+    `demo-${crypto.randomUUID()}`,
+    {
+      userId: user.id,
+      tenantId,
+      username,
+      roles: user.roles,
+      departmentId: user.departmentId,
+      sessionId: crypto.randomUUID(),
+    },
+    null,
+    'demo seed',
+  );
 }
 
 /**

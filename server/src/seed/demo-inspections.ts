@@ -7,7 +7,18 @@ import { confirmInspection, openInspection, saveInspection } from '../modules/in
 import { transitionInspection } from '../modules/inspections/inspection-workflow.service';
 import { actingAs } from './demo-draw';
 
-const RESULTS: StandardResultCode[] = ['NO_PROBLEM', 'NO_PROBLEM', 'NO_PROBLEM', 'CORRECTED', 'NO_PROBLEM', 'NO_RELEVANT_ACTIVITY', 'NO_PROBLEM', 'UNREACHABLE', 'NO_PROBLEM', 'OTHER_VIOLATION'];
+const RESULTS: StandardResultCode[] = [
+  'NO_PROBLEM',
+  'NO_PROBLEM',
+  'NO_PROBLEM',
+  'CORRECTED',
+  'NO_PROBLEM',
+  'NO_RELEVANT_ACTIVITY',
+  'NO_PROBLEM',
+  'UNREACHABLE',
+  'NO_PROBLEM',
+  'OTHER_VIOLATION',
+];
 const FINDINGS: Partial<Record<StandardResultCode, string>> = {
   CORRECTED: '土地复垦方案未按期报备，现场责令限期改正，已于检查后 5 日内补报',
   UNREACHABLE: '按登记住所两次实地核查均无法联系，已告知登记机关',
@@ -29,15 +40,27 @@ export async function seedDemoInspections(services: AppServices): Promise<void> 
   const { draw, selections, users, heads } = await inTenant(services.db, tenantId, async (m) => {
     const task = await m.findOneOrFail(Task, { where: { startsOn: '2023-06-05' } });
     const draw = await m.findOneByOrFail(Draw, { taskId: task.id });
-    const selections = (await m.query('SELECT seq, item_ids, inspector_ids FROM draw_selections WHERE draw_id = $1 ORDER BY seq LIMIT $2', [draw.id, RETURNED])) as {
+    const selections = (await m.query('SELECT seq, item_ids, inspector_ids FROM draw_selections WHERE draw_id = $1 ORDER BY seq LIMIT $2', [
+      draw.id,
+      RETURNED,
+    ])) as {
       seq: number;
       item_ids: string[];
       inspector_ids: string[];
     }[];
-    const users = new Map(((await m.query('SELECT i.id, u.username FROM inspectors i JOIN users u ON u.id = i.user_id')) as { id: string; username: string }[]).map((r) => [r.id, r.username]));
-    const heads = new Map(((await m.query(
-      `SELECT i.id AS item_id, u.username FROM inspection_items i JOIN departments d ON d.id = i.department_id JOIN users u ON u.id = d.head_user_id`,
-    )) as { item_id: string; username: string }[]).map((r) => [r.item_id, r.username]));
+    const users = new Map(
+      ((await m.query('SELECT i.id, u.username FROM inspectors i JOIN users u ON u.id = i.user_id')) as { id: string; username: string }[]).map((r) => [
+        r.id,
+        r.username,
+      ]),
+    );
+    const heads = new Map(
+      (
+        (await m.query(
+          `SELECT i.id AS item_id, u.username FROM inspection_items i JOIN departments d ON d.id = i.department_id JOIN users u ON u.id = d.head_user_id`,
+        )) as { item_id: string; username: string }[]
+      ).map((r) => [r.item_id, r.username]),
+    );
     return { draw, selections, users, heads };
   });
   const contexts = new Map<string, RequestContext>();

@@ -20,7 +20,10 @@ export async function seedDemoJointTask(services: AppServices): Promise<void> {
   const witness = await actingAs(services, 'wugang.leader');
   const partner = await actingAs(services, 'pingdingshan.head');
   const lead = await inTenant(services.db, office.viewer!.tenantId, async (m) => ({
-    items: await m.find(InspectionItem, { where: [{ name: '土地使用情况监督检查' }, { name: '矿山地质环境保护与土地复垦情况的监管' }], order: { position: 'ASC' } }),
+    items: await m.find(InspectionItem, {
+      where: [{ name: '土地使用情况监督检查' }, { name: '矿山地质环境保护与土地复垦情况的监管' }],
+      order: { position: 'ASC' },
+    }),
     department: await m.findOneByOrFail(Department, { name: '土地利用股' }),
   }));
   // 舞钢's plan of 2026 is not in the demo: the joint task is a 专项检查 with the leader's approval.

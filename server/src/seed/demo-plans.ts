@@ -51,5 +51,8 @@ export async function seedPlan(m: EntityManager, bureau: 'changde' | 'wugang', t
     publishedAt: new Date(`${spec.year}-03-20T02:00:00Z`),
     createdBy: office?.id ?? null,
   } as never);
-  await m.insert(AnnualPlanItem, items.map((item) => ({ tenantId, planId: id, itemId: item.id, ratio: item.minRatio, rounds: spec.rounds(item) })));
+  await m.insert(
+    AnnualPlanItem,
+    items.map((item) => ({ tenantId, planId: id, itemId: item.id, ratio: item.minRatio, rounds: spec.rounds(item) })),
+  );
 }

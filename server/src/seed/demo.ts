@@ -33,7 +33,13 @@ export async function seedDemoIfEmpty(admin: DataSource, personKeys: PersonKeys)
       });
       await m.insert(Tenant, tenant);
       tenants.set(spec.key, tenant);
-      await m.insert(RuleSetVersion, { tenantId: id, version: 1, rules: spec.rules ?? DEFAULT_RULES, reason: spec.key === 'platform' ? '平台模板' : '演示数据', createdBy: null });
+      await m.insert(RuleSetVersion, {
+        tenantId: id,
+        version: 1,
+        rules: spec.rules ?? DEFAULT_RULES,
+        reason: spec.key === 'platform' ? '平台模板' : '演示数据',
+        createdBy: null,
+      });
       const rows = spec.departments.map((d) => m.create(Department, { tenantId: id, id: crypto.randomUUID(), name: d.name, isOffice: d.isOffice ?? false }));
       if (rows.length) await m.insert(Department, rows);
       departments.set(spec.key, rows);

@@ -53,10 +53,9 @@ export class S3Storage implements ObjectStorage {
     body.on('error', (error) => digest.destroy(error));
     body.pipe(digest);
     try {
-      await this.client.send(
-        new PutObjectCommand({ ...this.target(key), Body: digest, ContentLength: options.size, ContentType: options.contentType }),
-        { abortSignal: abort.signal },
-      );
+      await this.client.send(new PutObjectCommand({ ...this.target(key), Body: digest, ContentLength: options.size, ContentType: options.contentType }), {
+        abortSignal: abort.signal,
+      });
     } catch (error) {
       body.destroy();
       // A store that kept a partial body would otherwise show it under a fresh key.

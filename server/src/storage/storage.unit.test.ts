@@ -25,7 +25,10 @@ function contract(name: string, make: () => ObjectStorage, atomic = true) {
     });
 
     it('writes an object while hashing it, and reads it back', async () => {
-      const written = await store.put('evidence/t1/a1', Readable.from([BYTES.subarray(0, 1000), BYTES.subarray(1000)]), { contentType: 'image/png', size: BYTES.length });
+      const written = await store.put('evidence/t1/a1', Readable.from([BYTES.subarray(0, 1000), BYTES.subarray(1000)]), {
+        contentType: 'image/png',
+        size: BYTES.length,
+      });
       expect(written).toEqual({ sha256: sha(BYTES), size: BYTES.length });
       expect(await store.stat('evidence/t1/a1')).toEqual({ size: BYTES.length });
       expect(await digestOf((await store.get('evidence/t1/a1'))!)).toEqual(written);
@@ -41,8 +44,12 @@ function contract(name: string, make: () => ObjectStorage, atomic = true) {
     });
 
     it('fails, leaving nothing behind, when the size does not match or the source fails', async () => {
-      await expect(store.put('evidence/t1/short', Readable.from([Buffer.from('abc')]), { contentType: 'application/pdf', size: 4 })).rejects.toThrow(/size mismatch/);
-      await expect(store.put('evidence/t1/long', Readable.from([Buffer.from('abcde')]), { contentType: 'application/pdf', size: 4 })).rejects.toThrow(/size mismatch/);
+      await expect(store.put('evidence/t1/short', Readable.from([Buffer.from('abc')]), { contentType: 'application/pdf', size: 4 })).rejects.toThrow(
+        /size mismatch/,
+      );
+      await expect(store.put('evidence/t1/long', Readable.from([Buffer.from('abcde')]), { contentType: 'application/pdf', size: 4 })).rejects.toThrow(
+        /size mismatch/,
+      );
       const failing = new Readable({
         read() {
           this.push(Buffer.alloc(10));
@@ -86,10 +93,22 @@ describe('object storage', () => {
   });
 
   contract('local disk', () => new LocalStorage(tmp()));
-  contract('S3-compatible (s3rver)', () => {
-    s3Storage = new S3Storage({ endpoint, region: 'us-east-1', bucket: 'evidence', prefix: 'spotcheck/', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true });
-    return s3Storage;
-  }, false);
+  contract(
+    'S3-compatible (s3rver)',
+    () => {
+      s3Storage = new S3Storage({
+        endpoint,
+        region: 'us-east-1',
+        bucket: 'evidence',
+        prefix: 'spotcheck/',
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+        forcePathStyle: true,
+      });
+      return s3Storage;
+    },
+    false,
+  );
 
   it('makes stored local files read-only and never overwrites one', async () => {
     const store = new LocalStorage(tmp());

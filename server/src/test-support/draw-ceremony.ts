@@ -11,7 +11,11 @@ export async function approveRules(t: TestApp, office: string, rules: RuleSet, r
   if (proposed.errors) throw new Error(JSON.stringify(proposed.errors));
   const username = (await t.gql('{ me { username } }', {}, office)).data.me.username as string;
   const leader = await t.login(`${username.split('.')[0]}.leader`);
-  const approved = await t.gql('mutation($id: ID!) { reviewRuleProposal(id: $id, decision: APPROVE) { approvedVersion } }', { id: proposed.data.proposeRuleSet.id }, leader);
+  const approved = await t.gql(
+    'mutation($id: ID!) { reviewRuleProposal(id: $id, decision: APPROVE) { approvedVersion } }',
+    { id: proposed.data.proposeRuleSet.id },
+    leader,
+  );
   if (approved.errors) throw new Error(JSON.stringify(approved.errors));
   return approved.data.reviewRuleProposal.approvedVersion;
 }
@@ -27,11 +31,26 @@ export async function createChangdeTask(t: TestApp, office: string, title: strin
     .map((e: { node: { id: string; name: string; minRatio: string } }) => e.node)
     .filter((i: { name: string }) => !itemNames || itemNames.includes(i.name));
   const plan = await publishedPlan(t, office, 2026);
-  const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
-    planId: plan, round: 1, title, purpose: '按年度计划开展随机抽查', procedure: '摇号、核查、报告', divisionOfLabour: '各检查部门按事项分工',
-    confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-06-26', teamSize: 2, reason: '测试：补办第一轮',
-    items: items.map((i: { id: string; minRatio: string }) => ({ itemId: i.id, ratio: i.minRatio })),
-  } }, office);
+  const task = await t.gql(
+    'mutation($input: TaskInput!) { createTask(input: $input) { id } }',
+    {
+      input: {
+        planId: plan,
+        round: 1,
+        title,
+        purpose: '按年度计划开展随机抽查',
+        procedure: '摇号、核查、报告',
+        divisionOfLabour: '各检查部门按事项分工',
+        confidentiality: '结果公布前保密',
+        startsOn: '2026-05-06',
+        endsOn: '2026-06-26',
+        teamSize: 2,
+        reason: '测试：补办第一轮',
+        items: items.map((i: { id: string; minRatio: string }) => ({ itemId: i.id, ratio: i.minRatio })),
+      },
+    },
+    office,
+  );
   if (task.errors) throw new Error(JSON.stringify(task.errors));
   await approveLate(t, task.data.createTask.id, await t.login('changde.leader'));
   return task.data.createTask.id;
@@ -66,7 +85,10 @@ export async function plainRecordOf(t: TestApp, drawId: string, token: string, r
     },
     result: record.result && {
       selections: record.result.selections.map((sel) => ({ stratumKey: of(strata!, sel.stratumKey), entityKeys: sel.entityKeys.map((k) => of(entities!, k)) })),
-      teams: record.result.teams.map((team) => ({ entityKey: of(entities!, team.entityKey), inspectorKeys: team.inspectorKeys.map((k) => of(inspectors!, k)) })),
+      teams: record.result.teams.map((team) => ({
+        entityKey: of(entities!, team.entityKey),
+        inspectorKeys: team.inspectorKeys.map((k) => of(inspectors!, k)),
+      })),
     },
     failure: record.failure && {
       ...record.failure,
@@ -80,7 +102,12 @@ export async function plainRecordOf(t: TestApp, drawId: string, token: string, r
  * Commit, witness, public number, draw: returns the draw's id, its published record, and the same
  * record in plain keys (`plainRecordOf`).
  */
-export async function holdCeremony(t: TestApp, taskId: string, office: string, witness: string): Promise<{ drawId: string; record: DrawRecord; plain: DrawRecord }> {
+export async function holdCeremony(
+  t: TestApp,
+  taskId: string,
+  office: string,
+  witness: string,
+): Promise<{ drawId: string; record: DrawRecord; plain: DrawRecord }> {
   const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: taskId }, office);
   if (committed.errors) throw new Error(JSON.stringify(committed.errors));
   const drawId = committed.data.commitDraw.id;

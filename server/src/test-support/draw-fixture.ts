@@ -44,27 +44,34 @@ export async function dateCeremony(t: Pick<TestApp, 'sql'>, drawUuid: string, da
  * window's first day (09:30 Beijing), as if it had been held then: records of a past window can only
  * be dated after their draw.
  */
-export async function drawWugangTask(t: Pick<TestApp, 'gql' | 'login' | 'sql'>, options: { startsOn?: string; endsOn?: string; title?: string } = {}): Promise<{ drawId: string; taskId: string }> {
+export async function drawWugangTask(
+  t: Pick<TestApp, 'gql' | 'login' | 'sql'>,
+  options: { startsOn?: string; endsOn?: string; title?: string } = {},
+): Promise<{ drawId: string; taskId: string }> {
   const office = await t.login('wugang.admin');
   const witness = await t.login('wugang.leader');
   const items = (await t.gql('{ items { edges { node { id minRatio } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
   const plan = await publishedPlan(t, office, 2023);
-  const task = await t.gql(`mutation($input: TaskInput!) { createTask(input: $input) { id } }`, {
-    input: {
-      planId: plan,
-      round: 1,
-      title: options.title ?? '舞钢市2023年随机抽查（测试）',
-      purpose: '对四个抽查事项开展随机抽查',
-      procedure: '摇号 → 实地核查 → 检查记录 → 报告 → 公示',
-      divisionOfLabour: '各股室按事项分工',
-      confidentiality: '结果公布前不得泄露',
-      startsOn: options.startsOn ?? '2023-06-05',
-      endsOn: options.endsOn ?? '2023-11-24',
-      teamSize: 2,
-      items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
-      reason: '测试：补办2023年度抽查',
+  const task = await t.gql(
+    `mutation($input: TaskInput!) { createTask(input: $input) { id } }`,
+    {
+      input: {
+        planId: plan,
+        round: 1,
+        title: options.title ?? '舞钢市2023年随机抽查（测试）',
+        purpose: '对四个抽查事项开展随机抽查',
+        procedure: '摇号 → 实地核查 → 检查记录 → 报告 → 公示',
+        divisionOfLabour: '各股室按事项分工',
+        confidentiality: '结果公布前不得泄露',
+        startsOn: options.startsOn ?? '2023-06-05',
+        endsOn: options.endsOn ?? '2023-11-24',
+        teamSize: 2,
+        items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
+        reason: '测试：补办2023年度抽查',
+      },
     },
-  }, office);
+    office,
+  );
   if (task.errors) throw new Error(JSON.stringify(task.errors));
   const taskId = task.data.createTask.id;
   await approveLate(t, taskId, witness);
@@ -87,11 +94,26 @@ export async function commitChangdeSurveyTask(t: TestApp, fields = 'id'): Promis
   const office = await t.login('changde.admin');
   const items = (await t.gql('{ items { edges { node { id name } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
   const plan = await publishedPlan(t, office, 2026);
-  const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: {
-    planId: plan, round: 1, title: '2026年第一轮测绘资质单位抽查', purpose: '检查测绘资质', procedure: '摇号、核查、报告',
-    divisionOfLabour: '测绘地理信息科', confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2,
-    items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }], reason: '测试：补办第一轮',
-  } }, office);
+  const task = await t.gql(
+    'mutation($input: TaskInput!) { createTask(input: $input) { id } }',
+    {
+      input: {
+        planId: plan,
+        round: 1,
+        title: '2026年第一轮测绘资质单位抽查',
+        purpose: '检查测绘资质',
+        procedure: '摇号、核查、报告',
+        divisionOfLabour: '测绘地理信息科',
+        confidentiality: '结果公布前保密',
+        startsOn: '2026-05-06',
+        endsOn: '2026-05-29',
+        teamSize: 2,
+        items: [{ itemId: items.find((i: any) => i.name === '测绘资质单位监督检查').id, ratio: '0.10' }],
+        reason: '测试：补办第一轮',
+      },
+    },
+    office,
+  );
   if (task.errors) throw new Error(JSON.stringify(task.errors));
   const taskId = task.data.createTask.id;
   await approveLate(t, taskId, await t.login('changde.leader'));

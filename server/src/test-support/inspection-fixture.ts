@@ -19,7 +19,9 @@ export async function approvedInspection(
     [options.tenantRegion ?? '410481', entityUscc],
   );
   if (!entity) throw new Error(`no entity ${entityUscc}`);
-  const [draw] = await t.sql(`SELECT d.id, d.task_id FROM draws d WHERE d.tenant_id = $1 AND d.status = 'DRAWN' ORDER BY d.drawn_at LIMIT 1`, [entity.tenant_id]);
+  const [draw] = await t.sql(`SELECT d.id, d.task_id FROM draws d WHERE d.tenant_id = $1 AND d.status = 'DRAWN' ORDER BY d.drawn_at LIMIT 1`, [
+    entity.tenant_id,
+  ]);
   if (!draw) throw new Error('draw a task first (drawWugangTask)');
   const [item] = await t.sql(`SELECT id FROM inspection_items WHERE tenant_id = $1 ORDER BY position LIMIT 1`, [entity.tenant_id]);
   const correctsId = options.correctsGlobalId ? fromGlobalUuid(options.correctsGlobalId, 'Inspection') : null;
@@ -28,7 +30,20 @@ export async function approvedInspection(
                               site_conditions, findings, result_category, content_hash, access_code, access_code_hash, approved_at, corrects_id, correction_reason)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '{}', 'APPROVED', '2023-06-20', '检查对象生产经营场所', '现场核查', $9, $10, 'test', 'TEST-CODE', md5(random()::text), now(), $11, $12)
      RETURNING id`,
-    [entity.tenant_id, draw.id, nextSeq++, draw.task_id, entity.id, entity.uscc, entity.name, [item.id], options.findings ?? null, resultCategory, correctsId, options.correctionReason ?? null],
+    [
+      entity.tenant_id,
+      draw.id,
+      nextSeq++,
+      draw.task_id,
+      entity.id,
+      entity.uscc,
+      entity.name,
+      [item.id],
+      options.findings ?? null,
+      resultCategory,
+      correctsId,
+      options.correctionReason ?? null,
+    ],
   );
   return toGlobalId('Inspection', row.id);
 }

@@ -43,12 +43,17 @@ export async function rowsRead(t: TestApp, statement: SentStatement, tenantId: s
   if (tenantId) await t.sql(`SELECT set_config('app.tenant_id', $1, false)`, [tenantId]);
   await t.sql(`SET ROLE spotcheck_app`);
   try {
-    const [{ 'QUERY PLAN': [explained] }] = await t.sql(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`, statement.values);
+    const [
+      {
+        'QUERY PLAN': [explained],
+      },
+    ] = await t.sql(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`, statement.values);
     let total = 0;
     const visit = (node: any) => {
       // A bitmap index scan's rows are read again by its heap scan; count them there.
       if (/Scan$/.test(node['Node Type']) && node['Node Type'] !== 'Bitmap Index Scan') {
-        total += (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
+        total +=
+          (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
       }
       for (const child of node.Plans ?? []) visit(child);
     };

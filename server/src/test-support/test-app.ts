@@ -52,10 +52,10 @@ export async function startTestApp(env: Record<string, string> = {}, jobs: JobEx
     app,
     gql,
     login: async (username, password = DEMO_PASSWORD) => {
-      const result = await gql<{ login: { token: string } }>(
-        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-        { u: username, p: password },
-      );
+      const result = await gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+        u: username,
+        p: password,
+      });
       if (!result.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
       return result.data.login.token;
     },
@@ -76,7 +76,13 @@ export async function startTestApp(env: Record<string, string> = {}, jobs: JobEx
 export async function startAppOn(t: TestApp, env: Record<string, string> = {}, jobs: JobExtensions = {}, options: StartOptions = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-app-'));
   const app = await startApp(testConfig(t.adminUrl, dataDir, { JWT_SECRET: t.app.services.config.jwtSecret!, ...env }), t.adminUrl, jobs, options);
-  return { ...app, close: async () => { await closeApp(app); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+  return {
+    ...app,
+    close: async () => {
+      await closeApp(app);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

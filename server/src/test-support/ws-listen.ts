@@ -22,11 +22,14 @@ export async function listen<T = any>(url: string, token: string, query: string,
     retryAttempts: 0,
     on: { connected: () => acknowledged() },
   });
-  const stop = client.subscribe<T>({ query, variables }, {
-    next: (value) => (value.data ? events.push(value.data as T) : errors.push(value.errors)),
-    error: (error) => errors.push(error),
-    complete: () => undefined,
-  });
+  const stop = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => (value.data ? events.push(value.data as T) : errors.push(value.errors)),
+      error: (error) => errors.push(error),
+      complete: () => undefined,
+    },
+  );
   await ready;
   // The server registers the subscription right after the socket is acknowledged; give it a moment.
   await new Promise((r) => setTimeout(r, 200));

@@ -12,11 +12,4 @@ export {
   type WorkCalendarSources,
   type WorkdayDeadline,
 } from './work-calendar';
-export {
-  WORKDAYS_MIN,
-  WORKDAYS_MAX,
-  CALENDAR_FIRST_YEAR,
-  CALENDAR_LAST_YEAR,
-  calendarDateProblems,
-  addWorkdaysProblems,
-} from './input';
+export { WORKDAYS_MIN, WORKDAYS_MAX, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarDateProblems, addWorkdaysProblems } from './input';

@@ -1,13 +1,4 @@
-import {
-  WorkCalendar,
-  addCalendarDays,
-  addWorkdays,
-  addWorkdaysProblems,
-  fixedStatutoryHolidays,
-  isIsoDate,
-  officialArrangement,
-  type DayMark,
-} from '.';
+import { WorkCalendar, addCalendarDays, addWorkdays, addWorkdaysProblems, fixedStatutoryHolidays, isIsoDate, officialArrangement, type DayMark } from '.';
 
 /** The State Council notices for 2024–2026, written out by hand (not taken from the package). */
 function notice(rest: [string, string][], work: string[]): DayMark[] {
@@ -19,18 +10,38 @@ function notice(rest: [string, string][], work: string[]): DayMark[] {
 }
 const NOTICES = {
   2024: notice(
-    [['2024-01-01', '2024-01-01'], ['2024-02-10', '2024-02-17'], ['2024-04-04', '2024-04-06'], ['2024-05-01', '2024-05-05'],
-      ['2024-06-10', '2024-06-10'], ['2024-09-15', '2024-09-17'], ['2024-10-01', '2024-10-07']],
+    [
+      ['2024-01-01', '2024-01-01'],
+      ['2024-02-10', '2024-02-17'],
+      ['2024-04-04', '2024-04-06'],
+      ['2024-05-01', '2024-05-05'],
+      ['2024-06-10', '2024-06-10'],
+      ['2024-09-15', '2024-09-17'],
+      ['2024-10-01', '2024-10-07'],
+    ],
     ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12'],
   ),
   2025: notice(
-    [['2025-01-01', '2025-01-01'], ['2025-01-28', '2025-02-04'], ['2025-04-04', '2025-04-06'], ['2025-05-01', '2025-05-05'],
-      ['2025-05-31', '2025-06-02'], ['2025-10-01', '2025-10-08']],
+    [
+      ['2025-01-01', '2025-01-01'],
+      ['2025-01-28', '2025-02-04'],
+      ['2025-04-04', '2025-04-06'],
+      ['2025-05-01', '2025-05-05'],
+      ['2025-05-31', '2025-06-02'],
+      ['2025-10-01', '2025-10-08'],
+    ],
     ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
   ),
   2026: notice(
-    [['2026-01-01', '2026-01-03'], ['2026-02-15', '2026-02-23'], ['2026-04-04', '2026-04-06'], ['2026-05-01', '2026-05-05'],
-      ['2026-06-19', '2026-06-21'], ['2026-09-25', '2026-09-27'], ['2026-10-01', '2026-10-07']],
+    [
+      ['2026-01-01', '2026-01-03'],
+      ['2026-02-15', '2026-02-23'],
+      ['2026-04-04', '2026-04-06'],
+      ['2026-05-01', '2026-05-05'],
+      ['2026-06-19', '2026-06-21'],
+      ['2026-09-25', '2026-09-27'],
+      ['2026-10-01', '2026-10-07'],
+    ],
     ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
   ),
 };
@@ -116,7 +127,10 @@ describe('working days on the official calendar', () => {
 
   it('uses the statutory holidays it is given for unknown years, and the fixed-date ones by default', () => {
     expect(fixedStatutoryHolidays(2027)).toEqual(['2027-01-01', '2027-05-01', '2027-05-02', '2027-10-01', '2027-10-02', '2027-10-03']);
-    const lunar = new WorkCalendar({ official: OFFICIAL, statutoryHolidays: (y) => [...fixedStatutoryHolidays(y), ...(y === 2027 ? ['2027-02-05', '2027-02-08'] : [])] });
+    const lunar = new WorkCalendar({
+      official: OFFICIAL,
+      statutoryHolidays: (y) => [...fixedStatutoryHolidays(y), ...(y === 2027 ? ['2027-02-05', '2027-02-08'] : [])],
+    });
     expect(due(lunar, '2027-02-04', 1)).toMatchObject({ date: '2027-02-09', provisional: true }); // Fri 5, Mon 8 off
     expect(due(national, '2027-02-04', 1).date).toBe('2027-02-05');
     // In a known year only the official data speaks.

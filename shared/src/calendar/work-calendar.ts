@@ -117,7 +117,7 @@ export function addWorkdays(calendar: WorkCalendar, from: string, days: number):
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a positive integer, got ${days}`);
   const provisionalYears = new Set<number>();
   let date = from;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     date = addCalendarDays(date, 1);
     const status = calendar.day(date);
     if (status.provisional) provisionalYears.add(yearOf(date));

@@ -85,7 +85,8 @@ function randomInput(g: Gen, bad: number): Record<string, unknown> {
       used.add(key);
       const entity: Record<string, unknown> = { key, weight: decimal(g, bad) };
       if (tagsOf.has(key) && !g.chance(bad * 2)) {
-        if (tagsOf.get(key) !== undefined) entity.tags = g.chance(0.5) || !Array.isArray(tagsOf.get(key)) ? tagsOf.get(key) : [...(tagsOf.get(key) as string[])].reverse();
+        if (tagsOf.get(key) !== undefined)
+          entity.tags = g.chance(0.5) || !Array.isArray(tagsOf.get(key)) ? tagsOf.get(key) : [...(tagsOf.get(key) as string[])].reverse();
       } else if (g.chance(0.4)) entity.tags = tags(g, bad);
       if (!tagsOf.has(key)) tagsOf.set(key, entity.tags);
       if (g.chance(bad / 3)) entity.name = 'x';
@@ -220,7 +221,9 @@ function oracle(input: Record<string, unknown>): { verdict: Verdict; extraMember
 const byUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const normal = (d: string) => {
   const u = decimalUnits(d)!;
-  const frac = String(u % 10000n).padStart(4, '0').replace(/0+$/u, '');
+  const frac = String(u % 10000n)
+    .padStart(4, '0')
+    .replace(/0+$/u, '');
   return frac ? `${u / 10000n}.${frac}` : `${u / 10000n}`;
 };
 const tagText = (t: unknown) => {
@@ -249,7 +252,17 @@ const ROUNDS = 4000;
 
 /** A valid record to carry inputs into verifyDraw (its hash and result do not matter for checks 2 and 3). */
 const carrier = runDraw(
-  { strata: [{ key: 's', ratio: '1', entities: [{ key: 'e', weight: '1' }] }], inspectors: [{ key: 'a', group: 'g' }, { key: 'b', group: 'g' }], teamSize: 2, workloadCap: null, requiredGroups: [], exclusions: [] },
+  {
+    strata: [{ key: 's', ratio: '1', entities: [{ key: 'e', weight: '1' }] }],
+    inspectors: [
+      { key: 'a', group: 'g' },
+      { key: 'b', group: 'g' },
+    ],
+    teamSize: 2,
+    workloadCap: null,
+    requiredGroups: [],
+    exclusions: [],
+  },
   SERVER_SEED,
   ENTROPY,
 );
@@ -316,13 +329,15 @@ describe('the canonical form, on random inputs (fixed seed)', () => {
       // prepareInput (runDraw's reading of a host's input) refuses exactly the invalid inputs; it reads only
       // the members of section 3, so members it does not know are ignored there (and refused in a record).
       const prepareAccepts = verdict === 'valid' || extraMembersOnly;
-      if ((prepared === 'accepted') !== prepareAccepts) throw new Error(`prepareInput ${prepared === 'accepted' ? 'accepted' : `refused (${prepared.path})`} ${context()}: expected ${verdict}`);
+      if ((prepared === 'accepted') !== prepareAccepts)
+        throw new Error(`prepareInput ${prepared === 'accepted' ? 'accepted' : `refused (${prepared.path})`} ${context()}: expected ${verdict}`);
 
       // In a record: a member or JSON type is check 2, any other rule check 3.
       const record = { ...structuredClone(carrier), input };
       const checked = verifyDraw(record);
       const code = checked.ok ? 'ok' : checked.code;
-      const agrees = verdict === 'type' ? code === 'MALFORMED_RECORD' : verdict === 'value' ? code === 'INVALID_INPUT' : code === 'INPUT_HASH_MISMATCH' || code === 'ok';
+      const agrees =
+        verdict === 'type' ? code === 'MALFORMED_RECORD' : verdict === 'value' ? code === 'INVALID_INPUT' : code === 'INPUT_HASH_MISMATCH' || code === 'ok';
       if (!agrees) throw new Error(`verifyDraw said ${code} for ${context()}: expected ${verdict}`);
       if (prepared !== 'accepted') continue;
 
@@ -376,7 +391,16 @@ describe('the canonical form, on random inputs (fixed seed)', () => {
 
   it('refuses a canonical text that is not exactly canonical', () => {
     const input: DrawInput = {
-      strata: [{ key: 's', ratio: '0.5', entities: [{ key: 'b', weight: '1' }, { key: 'a', weight: '2', tags: ['t'] }] }],
+      strata: [
+        {
+          key: 's',
+          ratio: '0.5',
+          entities: [
+            { key: 'b', weight: '1' },
+            { key: 'a', weight: '2', tags: ['t'] },
+          ],
+        },
+      ],
       inspectors: [{ key: 'i', group: 'g' }],
       teamSize: 2,
       workloadCap: 3,

@@ -17,16 +17,13 @@ describe('ChaCha20 (RFC 8439)', () => {
   it('reproduces the block function test vector of section 2.3.2', () => {
     const nonce = fromHex('000000090000004a00000000');
     expect(toHex(chachaBlockBytes(rfcKey, nonce, 1))).toBe(
-      '10f1e7e4d13b5915500fdd1fa32071c4c7d1f4c733c068030422aa9ac3d46c4e' +
-        'd2826446079faa0914c2d705d98b02a2b5129cd1de164eb9cbd083e8a2503c4e',
+      '10f1e7e4d13b5915500fdd1fa32071c4c7d1f4c733c068030422aa9ac3d46c4e' + 'd2826446079faa0914c2d705d98b02a2b5129cd1de164eb9cbd083e8a2503c4e',
     );
   });
 
   it('reproduces the encryption test vector of section 2.4.2', () => {
     const nonce = fromHex('000000000000004a00000000');
-    const plaintext = utf8(
-      "Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.",
-    );
+    const plaintext = utf8("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.");
     expect(toHex(chacha20Xor(rfcKey, nonce, 1, plaintext))).toBe(
       '6e2e359a2568f98041ba0728dd0d6981e97e7aec1d4360c20a27afccfd9fae0b' +
         'f91b65c5524733ab8f593dabcd62b3571639d624e65152ab8f530c359f0861d8' +

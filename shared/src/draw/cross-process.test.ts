@@ -28,7 +28,11 @@ function bigInput(): DrawInput {
       { stratumKey: 'item:A', groups: [groups[0]!] },
       { stratumKey: 'item:B|risk:HIGH', groups: [groups[1]!, groups[2]!] },
     ],
-    exclusions: Array.from({ length: 300 }, (_, i) => ({ entityKey: entity(i * 3), inspectorKey: `CERT-${String((i * 37) % 90).padStart(3, '0')}`, reason: 'RECUSAL' })),
+    exclusions: Array.from({ length: 300 }, (_, i) => ({
+      entityKey: entity(i * 3),
+      inspectorKey: `CERT-${String((i * 37) % 90).padStart(3, '0')}`,
+      reason: 'RECUSAL',
+    })),
   };
 }
 

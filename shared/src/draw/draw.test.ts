@@ -92,10 +92,7 @@ describe('runDraw', () => {
     const record = runDraw(input, SERVER_SEED, ENTROPY);
     const { selections, teams } = record.result!;
     expect(selections.map((s) => s.entityKeys.length)).toEqual([10, 15]);
-    expect(teams.map((t) => t.entityKey)).toEqual([
-      ...selections[0]!.entityKeys,
-      ...selections[1]!.entityKeys.filter((k) => k.startsWith('T')),
-    ]);
+    expect(teams.map((t) => t.entityKey)).toEqual([...selections[0]!.entityKeys, ...selections[1]!.entityKeys.filter((k) => k.startsWith('T'))]);
     const groupOf = new Map(input.inspectors.map((i) => [i.key, i.group]));
     for (const t of teams) {
       const groups = t.inspectorKeys.map((k) => groupOf.get(k));
@@ -129,7 +126,10 @@ describe('runDraw', () => {
     const problems: string[] = [];
     for (const t of record.result!.teams) {
       if (new Set(t.inspectorKeys).size !== 3) problems.push(`${t.entityKey}: team ${t.inspectorKeys.join(',')}`);
-      const groups = t.inspectorKeys.slice(0, 2).map((k) => groupOf.get(k)).join(',');
+      const groups = t.inspectorKeys
+        .slice(0, 2)
+        .map((k) => groupOf.get(k))
+        .join(',');
       if (groups !== '乙,甲') problems.push(`${t.entityKey}: first two from ${groups}`);
       for (const k of t.inspectorKeys) {
         if (excluded.has(`${t.entityKey}/${k}`)) problems.push(`${t.entityKey}: excluded ${k}`);
@@ -144,7 +144,11 @@ describe('runDraw', () => {
   });
 
   it('balances loads to within one when nothing is excluded', () => {
-    const record = runDraw(simple({ strata: [{ key: 'k', ratio: '1', entities: entities('E', 997) }], inspectors: inspectors(13), teamSize: 3 }), SERVER_SEED, ENTROPY);
+    const record = runDraw(
+      simple({ strata: [{ key: 'k', ratio: '1', entities: entities('E', 997) }], inspectors: inspectors(13), teamSize: 3 }),
+      SERVER_SEED,
+      ENTROPY,
+    );
     const load = new Map<string, number>();
     for (const t of record.result!.teams) for (const k of t.inspectorKeys) load.set(k, (load.get(k) ?? 0) + 1);
     const loads = [...load.values()];
@@ -159,7 +163,13 @@ describe('runDraw', () => {
       const exclusions = pool
         .filter((_, i) => (i + trial) % 3 === 0)
         .map((e, i) => ({ entityKey: e.key, inspectorKey: people[(i + trial) % 5]!.key, reason: 'RECUSAL' }));
-      const input = simple({ strata: [{ key: 's', ratio: '0.5', entities: pool }], inspectors: people, teamSize: 3, exclusions, requiredGroups: [{ stratumKey: 's', groups: ['乙'] }] });
+      const input = simple({
+        strata: [{ key: 's', ratio: '0.5', entities: pool }],
+        inspectors: people,
+        teamSize: 3,
+        exclusions,
+        requiredGroups: [{ stratumKey: 's', groups: ['乙'] }],
+      });
       expect(() => drawFromSeed(prepareInput(input), seedOf(`t${trial}`))).not.toThrow();
     }
   });
@@ -170,7 +180,12 @@ describe('infeasible draws', () => {
     ['a team of one', simple({ teamSize: 1 }), 'TEAM_SIZE_TOO_SMALL', { phase: 'precheck' }],
     [
       'an empty stratum that asks for entities',
-      simple({ strata: [{ key: 'item:1', ratio: '0.1', entities: entities('E', 5) }, { key: 'item:2', ratio: '0.3', entities: [] }] }),
+      simple({
+        strata: [
+          { key: 'item:1', ratio: '0.1', entities: entities('E', 5) },
+          { key: 'item:2', ratio: '0.3', entities: [] },
+        ],
+      }),
       'NO_ELIGIBLE_ENTITIES',
       { stratumKey: 'item:2' },
     ],

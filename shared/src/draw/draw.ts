@@ -85,7 +85,10 @@ export function drawFromSeed(prepared: PreparedInput, seed: Uint8Array): DrawOut
  * and returns the canonical input and its hash to publish with the commitment.
  * Throws DrawInputError or DrawInfeasibleError (phase "precheck").
  */
-export function freezeDrawInput(input: DrawInput, options: { sha256?: TextSha256Factory; algorithm?: DrawAlgorithm } = {}): { input: DrawInput; inputHash: string } {
+export function freezeDrawInput(
+  input: DrawInput,
+  options: { sha256?: TextSha256Factory; algorithm?: DrawAlgorithm } = {},
+): { input: DrawInput; inputHash: string } {
   const prepared = prepareInput(input);
   if (options.algorithm === DRAW_VERSION_PSEUDONYMOUS) assertPseudonymous(prepared);
   precheck(prepared);
@@ -116,12 +119,7 @@ export interface RunDrawOptions {
  * ceremony entropy, select, form teams. Pure and synchronous; the returned record holds the revealed
  * server seed (publish it with `serverSeed: null` until the reveal if the result goes out first).
  */
-export function runDraw(
-  input: DrawInput,
-  serverSeedHex: string,
-  publicEntropy: readonly string[],
-  options: RunDrawOptions = {},
-): DrawRecord {
+export function runDraw(input: DrawInput, serverSeedHex: string, publicEntropy: readonly string[], options: RunDrawOptions = {}): DrawRecord {
   assertServerSeed(serverSeedHex);
   assertPublicEntropy(publicEntropy);
   const prepared = prepareInput(input);

@@ -14,14 +14,7 @@ export type {
   DrawOutcome,
   DrawRecord,
 } from './record';
-export {
-  DRAW_CONSTRAINTS,
-  DrawInfeasibleError,
-  DrawInputError,
-  type DrawConstraint,
-  type DrawFailureDetails,
-  type DrawFailurePhase,
-} from './errors';
+export { DRAW_CONSTRAINTS, DrawInfeasibleError, DrawInputError, type DrawConstraint, type DrawFailureDetails, type DrawFailurePhase } from './errors';
 export { sha256, Sha256, plainTextSha256, type TextSha256, type TextSha256Factory } from './sha256';
 export { toHex as bytesToHex, fromHex as hexToBytes, utf8 as utf8Bytes, isCleanText } from './bytes';
 export { parseDecimal, type ExactDecimal } from './decimal';

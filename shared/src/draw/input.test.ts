@@ -197,8 +197,7 @@ describe('input validation', () => {
     ['duplicate exclusion', (i) => i.exclusions.push({ ...i.exclusions[0]!, reason: 'OTHER' }), 'exclusions'],
     [
       'weights summing past 2^53',
-      (i) =>
-        (i.strata[0]!.entities = Array.from({ length: 10 }, (_, n) => ({ key: `E${n}`, weight: '99999999999' }))),
+      (i) => (i.strata[0]!.entities = Array.from({ length: 10 }, (_, n) => ({ key: `E${n}`, weight: '99999999999' }))),
       'strata[0].entities',
     ],
   ];

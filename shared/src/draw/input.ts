@@ -107,7 +107,12 @@ class TagInterner {
     }
     let out: readonly string[] | null = null;
     if (value.length > 0) {
-      const sorted = ascending ? (value as string[]) : (value as string[]).slice().sort(compareCodeUnits).filter((t, j, all) => j === 0 || all[j - 1] !== t);
+      const sorted = ascending
+        ? (value as string[])
+        : (value as string[])
+            .slice()
+            .sort(compareCodeUnits)
+            .filter((t, j, all) => j === 0 || all[j - 1] !== t);
       const text = sorted.length === 1 ? sorted[0]! : sorted.join('\t'); // tags hold no TAB
       out = this.byText.get(text) ?? null;
       if (!out) this.byText.set(text, (out = Object.freeze(sorted === value ? sorted.slice() : sorted)));
@@ -349,9 +354,7 @@ export function canonicalInput(prepared: PreparedInput): DrawInput {
     }),
     teamSize: prepared.teamSize,
     workloadCap: prepared.workloadCap,
-    requiredGroups: prepared.strata
-      .filter((s) => s.requiredGroups.length > 0)
-      .map((s) => ({ stratumKey: s.key, groups: [...s.requiredGroups] })),
+    requiredGroups: prepared.strata.filter((s) => s.requiredGroups.length > 0).map((s) => ({ stratumKey: s.key, groups: [...s.requiredGroups] })),
     exclusions: prepared.exclusions.map((x) => ({ ...x })),
   };
 }

@@ -27,10 +27,7 @@ export function exclusionsByEntity(prepared: PreparedInput): Map<string, number[
   return out;
 }
 
-function infeasible(
-  details: Omit<ConstructorParameters<typeof DrawInfeasibleError>[0], 'phase'>,
-  message: string,
-): DrawInfeasibleError {
+function infeasible(details: Omit<ConstructorParameters<typeof DrawInfeasibleError>[0], 'phase'>, message: string): DrawInfeasibleError {
   return new DrawInfeasibleError({ ...details, phase: 'precheck' }, message);
 }
 
@@ -58,10 +55,7 @@ export function precheck(prepared: PreparedInput): void {
 
   // 3. Enough inspectors for one team.
   if (inspectorCount < m) {
-    throw infeasible(
-      { constraint: 'TOO_FEW_INSPECTORS' },
-      `检查人员共 ${inspectorCount} 名，少于每个检查组所需的 ${m} 名`,
-    );
+    throw infeasible({ constraint: 'TOO_FEW_INSPECTORS' }, `检查人员共 ${inspectorCount} 名，少于每个检查组所需的 ${m} 名`);
   }
 
   const byGroup = inspectorsByGroup(prepared);
@@ -183,10 +177,7 @@ export function precheck(prepared: PreparedInput): void {
       const members = byGroup.get(g)!;
       const blocked = out.filter((i) => prepared.inspectorGroups[i] === g).length;
       if (members.length - blocked === 0) {
-        throw infeasible(
-          { constraint: 'GROUP_WITHOUT_INSPECTOR', entityKey: e, group: g },
-          `检查对象“${e}”${after}，参与单位“${g}”没有可选的检查人员`,
-        );
+        throw infeasible({ constraint: 'GROUP_WITHOUT_INSPECTOR', entityKey: e, group: g }, `检查对象“${e}”${after}，参与单位“${g}”没有可选的检查人员`);
       }
     }
   }

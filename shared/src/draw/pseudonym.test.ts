@@ -38,7 +38,14 @@ describe('spotcheck-draw/2 (pseudonymous records)', () => {
       .digest('hex');
     expect(pseudonymSalt(vector.drawSecret, 'entity', '91430726MA0000001A')).toBe(salt);
     const pseudonym = createHash('sha256')
-      .update(Buffer.concat([lp(Buffer.from('spotcheck-draw/2 pseudonym')), lp(Buffer.from('entity')), lp(Buffer.from(salt, 'hex')), lp(Buffer.from('91430726MA0000001A'))]))
+      .update(
+        Buffer.concat([
+          lp(Buffer.from('spotcheck-draw/2 pseudonym')),
+          lp(Buffer.from('entity')),
+          lp(Buffer.from(salt, 'hex')),
+          lp(Buffer.from('91430726MA0000001A')),
+        ]),
+      )
       .digest('hex')
       .slice(0, 32);
     expect(pseudonymOf(vector.drawSecret, 'entity', '91430726MA0000001A')).toBe(pseudonym);
@@ -77,7 +84,10 @@ describe('spotcheck-draw/2 (pseudonymous records)', () => {
   });
 
   it('the algorithm is bound into the hashes: a /2 record relabelled /1 (or mixed) does not verify', () => {
-    expect(verifyDraw({ ...vector.record, format: 'spotcheck-draw/1', algorithm: 'spotcheck-draw/1' })).toMatchObject({ ok: false, code: 'INPUT_HASH_MISMATCH' });
+    expect(verifyDraw({ ...vector.record, format: 'spotcheck-draw/1', algorithm: 'spotcheck-draw/1' })).toMatchObject({
+      ok: false,
+      code: 'INPUT_HASH_MISMATCH',
+    });
     expect(verifyDraw({ ...vector.record, format: 'spotcheck-draw/1' })).toMatchObject({ ok: false, code: 'UNSUPPORTED_FORMAT' });
   });
 

@@ -58,10 +58,7 @@ function naiveDraw(p: PreparedInput, seed: Uint8Array): DrawOutcome | { constrai
     const pickFrom = (group: string | null): string | null => {
       const candidates = p.inspectorKeys.filter(
         (k) =>
-          (group === null || groupOfKey.get(k) === group) &&
-          !excluded.has(k) &&
-          !team.includes(k) &&
-          (p.workloadCap === null || load.get(k)! < p.workloadCap),
+          (group === null || groupOfKey.get(k) === group) && !excluded.has(k) && !team.includes(k) && (p.workloadCap === null || load.get(k)! < p.workloadCap),
       );
       if (candidates.length === 0) return null;
       const least = Math.min(...candidates.map((k) => load.get(k)!));
@@ -99,9 +96,7 @@ function randomInput(rand: () => number, withTags = false): DrawInput {
     };
   });
   const inspectors = Array.from({ length: 4 + (rand() % 10) }, (_, i) => ({ key: `INS${i}`, group: groups[rand() % groups.length]! }));
-  const requiredGroups = strata
-    .filter(() => rand() % 2 === 0)
-    .map((s) => ({ stratumKey: s.key, groups: groups.filter(() => rand() % 2 === 0) }));
+  const requiredGroups = strata.filter(() => rand() % 2 === 0).map((s) => ({ stratumKey: s.key, groups: groups.filter(() => rand() % 2 === 0) }));
   const exclusions = [];
   const allEntities = [...new Set(strata.flatMap((s) => s.entities.map((e) => e.key)))];
   for (let x = 0; x < rand() % 10 && allEntities.length > 0; x += 1) {
@@ -131,7 +126,11 @@ describe('reference implementation', () => {
     [' with conflict tags', true],
   ])('agrees with the real draw on 400 random inputs%s (successes and failures alike)', (_what, withTags) => {
     let counter = 0;
-    const rand = () => createHash('sha256').update(`reference${withTags ? '-tags' : ''}:${counter++}`).digest().readUInt32BE(0);
+    const rand = () =>
+      createHash('sha256')
+        .update(`reference${withTags ? '-tags' : ''}:${counter++}`)
+        .digest()
+        .readUInt32BE(0);
     let successes = 0;
     let failures = 0;
     for (let trial = 0; trial < 400; trial += 1) {

@@ -92,7 +92,12 @@ describe('selection frequencies', () => {
     const trials = 30_000;
     const counts = new Array<number>(weights.length).fill(0);
     for (let t = 0; t < trials; t += 1) counts[drawWithoutReplacement(units, 1, new DrawStream(seedOf('weighted', t), 1, 0))[0]!]! += 1;
-    expect(chiSquare(counts, weights.map((w) => (trials * w) / total))).toBeLessThan(critical(weights.length - 1));
+    expect(
+      chiSquare(
+        counts,
+        weights.map((w) => (trials * w) / total),
+      ),
+    ).toBeLessThan(critical(weights.length - 1));
   });
 
   it('with k = 2 follows successive-draw weights: P(i then j) = w_i/W × w_j/(W − w_i)', () => {
@@ -138,7 +143,13 @@ describe('the whole draw', () => {
       const pair = [...result!.teams[0]!.inspectorKeys].sort().join('');
       pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
     }
-    expect(inclusionChiSquare(input.strata[0]!.entities.map((e) => counts.get(e.key) ?? 0), 3, trials)).toBeLessThan(critical(14));
+    expect(
+      inclusionChiSquare(
+        input.strata[0]!.entities.map((e) => counts.get(e.key) ?? 0),
+        3,
+        trials,
+      ),
+    ).toBeLessThan(critical(14));
     expect(pairs.size).toBe(10);
     expect(chiSquare([...pairs.values()], new Array(10).fill(trials / 10))).toBeLessThan(critical(9));
   });

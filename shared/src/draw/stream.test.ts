@@ -81,8 +81,20 @@ describe('draw streams', () => {
 
 describe('a stream that runs out (spec §6, STREAM_EXHAUSTED)', () => {
   const input: DrawInput = {
-    strata: [{ key: 'item:1', ratio: '1', entities: [{ key: 'A', weight: '1' }, { key: 'B', weight: '1' }] }],
-    inspectors: [{ key: 'I1', group: 'g' }, { key: 'I2', group: 'g' }],
+    strata: [
+      {
+        key: 'item:1',
+        ratio: '1',
+        entities: [
+          { key: 'A', weight: '1' },
+          { key: 'B', weight: '1' },
+        ],
+      },
+    ],
+    inspectors: [
+      { key: 'I1', group: 'g' },
+      { key: 'I2', group: 'g' },
+    ],
     teamSize: 2,
     workloadCap: null,
     requiredGroups: [],

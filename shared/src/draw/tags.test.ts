@@ -122,10 +122,7 @@ describe('conflict tags: canonical form', () => {
       [(i) => (i.strata[0]!.entities[1]!.tags = ['ok', '']), 'strata[0].entities[1].tags[1]'],
       [(i) => (i.inspectors[0]!.tags = ['a\tb']), 'inspectors[0].tags[0]'],
       [(i) => ((i.inspectors[1]!.tags as unknown[]) = [7]), 'inspectors[1].tags[0]'],
-      [
-        (i) => i.strata.push({ key: 'item:2', ratio: '0.1', entities: [{ key: 'E1', weight: '1', tags: ['region:B'] }] }),
-        'strata',
-      ],
+      [(i) => i.strata.push({ key: 'item:2', ratio: '0.1', entities: [{ key: 'E1', weight: '1', tags: ['region:B'] }] }), 'strata'],
       [(i) => i.strata.push({ key: 'item:2', ratio: '0.1', entities: [{ key: 'E2', weight: '1' }] }), 'strata'],
     ];
     for (const [change, path] of cases) {
@@ -141,7 +138,14 @@ describe('conflict tags: canonical form', () => {
       expect((error as DrawInputError).path).toBe(path);
     }
     const agreeing = tagged();
-    agreeing.strata.push({ key: 'item:2', ratio: '0.1', entities: [{ key: 'E2', weight: '3', tags: ['dept:X', 'region:B'] }, { key: 'E4', weight: '1', tags: [] }] });
+    agreeing.strata.push({
+      key: 'item:2',
+      ratio: '0.1',
+      entities: [
+        { key: 'E2', weight: '3', tags: ['dept:X', 'region:B'] },
+        { key: 'E4', weight: '1', tags: [] },
+      ],
+    });
     expect(() => prepareInput(agreeing)).not.toThrow();
   });
 });

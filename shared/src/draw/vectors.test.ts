@@ -67,15 +67,30 @@ describe('verifyDraw on a tampered record', () => {
     ['the failing entity', 'infeasible-group', (r) => (r.failure!.entityKey = 'x'), 'FAILURE_MISMATCH'],
     ['a fabricated failure', 'uniform', (r) => ((r.result = null), (r.failure = { constraint: 'WORKLOAD_CAP', phase: 'teams' })), 'FAILURE_MISMATCH'],
     ['an unknown field', 'uniform', (r) => ((r as unknown as Record<string, unknown>).winner = 'x'), 'MALFORMED_RECORD'],
-    ['an unhashed field in the input', 'uniform', (r) => ((r.input.strata[0]!.entities[0] as unknown as Record<string, unknown>).name = 'x'), 'MALFORMED_RECORD'],
+    [
+      'an unhashed field in the input',
+      'uniform',
+      (r) => ((r.input.strata[0]!.entities[0] as unknown as Record<string, unknown>).name = 'x'),
+      'MALFORMED_RECORD',
+    ],
     ['a malformed weight', 'uniform', (r) => (r.input.strata[0]!.entities[0]!.weight = '1.00001'), 'INVALID_INPUT'],
     ['an entity tag', 'conflict-tags', (r) => (r.input.strata[0]!.entities[1]!.tags = ['region:430703']), 'INPUT_HASH_MISMATCH'],
     ['an inspector tag removed', 'conflict-tags', (r) => delete r.input.inspectors[0]!.tags, 'INPUT_HASH_MISMATCH'],
     ['tags added where there were none', 'uniform', (r) => (r.input.inspectors[0]!.tags = ['region:430702']), 'INPUT_HASH_MISMATCH'],
     ['the tags of one entity in one of its strata', 'conflict-tags', (r) => (r.input.strata[1]!.entities[0]!.tags = ['region:430721']), 'INVALID_INPUT'],
-    ['tags that are not a list (a JSON type: check 2)', 'conflict-tags', (r) => ((r.input.inspectors[0] as unknown as Record<string, unknown>).tags = 'region:430702'), 'MALFORMED_RECORD'],
+    [
+      'tags that are not a list (a JSON type: check 2)',
+      'conflict-tags',
+      (r) => ((r.input.inspectors[0] as unknown as Record<string, unknown>).tags = 'region:430702'),
+      'MALFORMED_RECORD',
+    ],
     ['an empty tag', 'conflict-tags', (r) => (r.input.strata[0]!.entities[0]!.tags = ['']), 'INVALID_INPUT'],
-    ['a member beside the tags', 'conflict-tags', (r) => ((r.input.strata[0]!.entities[0] as unknown as Record<string, unknown>).region = 'x'), 'MALFORMED_RECORD'],
+    [
+      'a member beside the tags',
+      'conflict-tags',
+      (r) => ((r.input.strata[0]!.entities[0] as unknown as Record<string, unknown>).region = 'x'),
+      'MALFORMED_RECORD',
+    ],
     ['the version', 'uniform', (r) => ((r as { algorithm: string }).algorithm = 'spotcheck-draw/2'), 'UNSUPPORTED_FORMAT'],
   ];
 
@@ -145,7 +160,9 @@ describe('verdict vectors', () => {
   const cases = JSON.parse(readFileSync(join(verdictDir, 'manifest.json'), 'utf8')) as Case[];
 
   it('list every document in the folder, and cover each kind', () => {
-    const files = readdirSync(verdictDir).filter((f) => f !== 'manifest.json').sort();
+    const files = readdirSync(verdictDir)
+      .filter((f) => f !== 'manifest.json')
+      .sort();
     expect(cases.map((c) => c.file).sort()).toEqual(files);
     for (const kind of ['noncanonical-', 'malformed-', 'invalid-', 'pending-', 'failed-', 'collision-']) {
       expect(cases.some((c) => c.file.startsWith(kind))).toBe(true);

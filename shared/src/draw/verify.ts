@@ -190,10 +190,7 @@ function compareOutcome(expected: DrawOutcome, recorded: DrawOutcome): void {
     }
     for (let j = 0; j < Math.max(e.entityKeys.length, r.entityKeys.length); j += 1) {
       if (e.entityKeys[j] !== r.entityKeys[j]) {
-        reject(
-          'SELECTION_MISMATCH',
-          `抽查层“${e.stratumKey}”第 ${j + 1} 个抽中对象应为${q(e.entityKeys[j])}，记录为${q(r.entityKeys[j])}`,
-        );
+        reject('SELECTION_MISMATCH', `抽查层“${e.stratumKey}”第 ${j + 1} 个抽中对象应为${q(e.entityKeys[j])}，记录为${q(r.entityKeys[j])}`);
       }
     }
   }
@@ -208,10 +205,7 @@ function compareOutcome(expected: DrawOutcome, recorded: DrawOutcome): void {
     }
     for (let j = 0; j < Math.max(e.inspectorKeys.length, r.inspectorKeys.length); j += 1) {
       if (e.inspectorKeys[j] !== r.inspectorKeys[j]) {
-        reject(
-          'TEAM_MISMATCH',
-          `检查对象“${e.entityKey}”的检查组第 ${j + 1} 人应为${q(e.inspectorKeys[j])}，记录为${q(r.inspectorKeys[j])}`,
-        );
+        reject('TEAM_MISMATCH', `检查对象“${e.entityKey}”的检查组第 ${j + 1} 人应为${q(e.inspectorKeys[j])}，记录为${q(r.inspectorKeys[j])}`);
       }
     }
   }
@@ -224,9 +218,12 @@ function verifyOrThrow(value: unknown, options: VerifyOptions): { revealed: bool
   if (value.format !== algorithm || !(DRAW_ALGORITHMS as readonly unknown[]).includes(algorithm)) {
     reject('UNSUPPORTED_FORMAT', `不支持的记录格式或算法：${String(value.format)} / ${String(value.algorithm)}（本程序实现 ${DRAW_ALGORITHMS.join('、')}）`);
   }
-  const rec = shape(value, '', [
-    'format', 'algorithm', 'input', 'inputHash', 'commitment', 'serverSeed', 'publicEntropy', 'seed', 'result', 'failure',
-  ], ['meta']);
+  const rec = shape(
+    value,
+    '',
+    ['format', 'algorithm', 'input', 'inputHash', 'commitment', 'serverSeed', 'publicEntropy', 'seed', 'result', 'failure'],
+    ['meta'],
+  );
   if (!isHex(rec.inputHash, 32)) reject('MALFORMED_RECORD', 'inputHash 须为 64 位小写十六进制');
   if (!isHex(rec.commitment, 32)) reject('MALFORMED_RECORD', 'commitment 须为 64 位小写十六进制');
   if (rec.meta !== undefined && !isObject(rec.meta)) reject('MALFORMED_RECORD', 'meta 须为 JSON 对象（不能为 null）；没有时省略');

@@ -13,7 +13,6 @@ import { SIGN_IN_HISTORY, type SignInEvent } from './operations';
 const ACTION_COLORS: Record<string, string> = { 'auth.login': 'green', 'auth.login_failed': 'orange', 'auth.locked': 'red' };
 const KNOWN_ACTIONS = new Set(['auth.login', 'auth.login_failed', 'auth.locked'] as const);
 
-
 /** What the server recorded with a sign-in (the audit event's JSON `after`). */
 function details(e: SignInEvent): { ip?: string | null; userAgent?: string | null } {
   return (e.after ?? {}) as { ip?: string | null; userAgent?: string | null };

@@ -88,7 +88,10 @@ export function AuditPage() {
   const [form] = Form.useForm<AuditFilterValues>();
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   const [fresh, setFresh] = useState(0);
-  const { data, loading, error, refetch } = useQuery(AUDIT_EVENTS, { variables: { ...filter, first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(AUDIT_EVENTS, {
+    variables: { ...filter, first: pages.first, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
   const connection = data?.auditEvents;
   const onFirstPage = pages.page === 1;
 

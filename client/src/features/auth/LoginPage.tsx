@@ -68,11 +68,7 @@ export function LoginPage() {
         disabled={loading}
         initialValues={{ username: prefilled }}
       >
-        <Form.Item
-          label={t('username')}
-          name="username"
-          rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}
-        >
+        <Form.Item label={t('username')} name="username" rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}>
           <Input
             prefix={<UserOutlined aria-hidden />}
             placeholder={t('usernamePlaceholder')}

@@ -129,7 +129,11 @@ export function CalendarPage() {
 
   const columns = [
     { key: 'date', title: m('date'), dataIndex: 'date' },
-    { key: 'kind', title: m('kind'), render: (_: unknown, a: Adjustment) => (a.working ? <Tag color="blue">{m('working')}</Tag> : <Tag color="green">{m('rest')}</Tag>) },
+    {
+      key: 'kind',
+      title: m('kind'),
+      render: (_: unknown, a: Adjustment) => (a.working ? <Tag color="blue">{m('working')}</Tag> : <Tag color="green">{m('rest')}</Tag>),
+    },
     { key: 'note', title: m('note'), dataIndex: 'note' },
     { key: 'created', title: m('createdAt'), render: (_: unknown, a: Adjustment) => formatDateTime(a.createdAt, lang) },
     ...(editable
@@ -167,7 +171,14 @@ export function CalendarPage() {
         data-testid="calendar-card"
         extra={
           <Space>
-            <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} aria-label={m('year')} style={{ width: 100 }} data-testid="calendar-year" />
+            <Select
+              value={year}
+              onChange={setYear}
+              options={years.map((y) => ({ value: y, label: String(y) }))}
+              aria-label={m('year')}
+              style={{ width: 100 }}
+              data-testid="calendar-year"
+            />
             <ExportCsvButton spec={exportSpec} testId="calendar-export" />
           </Space>
         }
@@ -175,7 +186,8 @@ export function CalendarPage() {
         <Typography.Paragraph type="secondary">{m('intro')}</Typography.Paragraph>
         {coverage && (
           <Typography.Paragraph type="secondary">
-            {m('coverage')}：{m('officialYears', { years: coverage.officialYears.length ? `${coverage.officialYears[0]}–${coverage.officialYears.at(-1)}` : m('none') })}；
+            {m('coverage')}：
+            {m('officialYears', { years: coverage.officialYears.length ? `${coverage.officialYears[0]}–${coverage.officialYears.at(-1)}` : m('none') })}；
             {m('platformYears', { years: coverage.platformYears.join('、') || m('none') })}
           </Typography.Paragraph>
         )}

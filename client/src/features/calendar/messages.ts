@@ -33,7 +33,8 @@ export const calendarMessages = defineMessages(
   },
   {
     title: 'Working-day adjustments',
-    intro: 'Local days off or make-up working days of the bureau. They change only this bureau’s deadlines (reports and publication count working days). The national holidays are included automatically.',
+    intro:
+      'Local days off or make-up working days of the bureau. They change only this bureau’s deadlines (reports and publication count working days). The national holidays are included automatically.',
     year: 'Year',
     date: 'Date',
     kind: 'Kind',

@@ -11,7 +11,17 @@ import { dashboardMessages } from './messages';
 import type { BreakdownRow } from './operations';
 
 /** `exportName` starts the file's name, e.g. the bureau or region and the year. */
-export function BreakdownCard({ kind, rows, testId, exportName }: { kind: 'item' | 'department' | 'month'; rows: BreakdownRow[]; testId: string; exportName: string }) {
+export function BreakdownCard({
+  kind,
+  rows,
+  testId,
+  exportName,
+}: {
+  kind: 'item' | 'department' | 'month';
+  rows: BreakdownRow[];
+  testId: string;
+  exportName: string;
+}) {
   const m = useMessages(dashboardMessages);
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const title = kind === 'item' ? m('byItem') : kind === 'department' ? m('byDepartment') : m('byMonth');

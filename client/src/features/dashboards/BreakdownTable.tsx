@@ -14,7 +14,19 @@ export interface FigureRowView {
   extra?: ReactNode;
 }
 
-const FIGURE_KEYS = ['entities', 'inspectedEntities', 'coverage', 'drawn', 'completed', 'completion', 'records', 'published', 'problems', 'problemRate', 'overdue'] as const;
+const FIGURE_KEYS = [
+  'entities',
+  'inspectedEntities',
+  'coverage',
+  'drawn',
+  'completed',
+  'completion',
+  'records',
+  'published',
+  'problems',
+  'problemRate',
+  'overdue',
+] as const;
 const RATES = new Set<string>(['coverage', 'completion', 'problemRate']);
 
 /** Every figure of a row as CSV columns after the row's own ones: counts as numbers, rates as the table shows them. */
@@ -29,7 +41,19 @@ export function useFigureCsvColumns<T>(figuresOf: (row: T) => Figures): CsvColum
   }));
 }
 
-export function FiguresTable({ rows, nameTitle, extraTitle, testId, rowTestId }: { rows: FigureRowView[]; nameTitle: string; extraTitle?: string; testId: string; rowTestId: string }) {
+export function FiguresTable({
+  rows,
+  nameTitle,
+  extraTitle,
+  testId,
+  rowTestId,
+}: {
+  rows: FigureRowView[];
+  nameTitle: string;
+  extraTitle?: string;
+  testId: string;
+  rowTestId: string;
+}) {
   const m = useMessages(dashboardMessages);
   const count = (value: number | null) => (value == null ? '—' : value);
   const columns = [

@@ -11,7 +11,9 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 // Only what the dashboards draw, so the chunk stays small.
 echarts.use([BarChart, LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | MapSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | VisualMapComponentOption>;
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | MapSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | VisualMapComponentOption
+>;
 
 export interface ChartClick {
   name: string;
@@ -23,7 +25,19 @@ export function registerRegionMap(code: string, geoJson: object): void {
   if (!echarts.getMap(code)) echarts.registerMap(code, geoJson as Parameters<typeof echarts.registerMap>[1]);
 }
 
-export function EChart({ option, height, onClick, testId, label }: { option: ChartOption; height: number; onClick?: (event: ChartClick) => void; testId?: string; label: string }) {
+export function EChart({
+  option,
+  height,
+  onClick,
+  testId,
+  label,
+}: {
+  option: ChartOption;
+  height: number;
+  onClick?: (event: ChartClick) => void;
+  testId?: string;
+  label: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 

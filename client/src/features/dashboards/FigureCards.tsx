@@ -8,9 +8,24 @@ import type { Figures } from './operations';
 export function FigureCards({ figures, testId = 'dashboard-figures' }: { figures: Figures; testId?: string }) {
   const m = useMessages(dashboardMessages);
   const cards = [
-    { key: 'coverage', title: m('coverage'), value: percent(figures.coverage), hint: m('coverageHint', { part: figures.inspectedEntities, whole: figures.entities }) },
-    { key: 'completion', title: m('completion'), value: percent(figures.completion), hint: m('completionHint', { part: figures.completed ?? 0, whole: figures.drawn ?? 0 }) },
-    { key: 'problemRate', title: m('problemRate'), value: percent(figures.problemRate), hint: m('problemRateHint', { part: figures.problems, whole: figures.published }) },
+    {
+      key: 'coverage',
+      title: m('coverage'),
+      value: percent(figures.coverage),
+      hint: m('coverageHint', { part: figures.inspectedEntities, whole: figures.entities }),
+    },
+    {
+      key: 'completion',
+      title: m('completion'),
+      value: percent(figures.completion),
+      hint: m('completionHint', { part: figures.completed ?? 0, whole: figures.drawn ?? 0 }),
+    },
+    {
+      key: 'problemRate',
+      title: m('problemRate'),
+      value: percent(figures.problemRate),
+      hint: m('problemRateHint', { part: figures.problems, whole: figures.published }),
+    },
     { key: 'overdue', title: m('overdue'), value: String(figures.overdue), hint: m('overdueHint'), danger: figures.overdue > 0 },
   ];
   return (

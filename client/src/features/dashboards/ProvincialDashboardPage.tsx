@@ -33,10 +33,7 @@ export function ProvincialDashboardPage() {
   const d = data?.provincialDashboard;
   const ready = d && d.year === year && (region == null || d.region.code === region);
 
-  const mapValues = useMemo(
-    () => new Map((d?.byRegion ?? []).filter((r) => !r.own).map((r) => [r.region.code, metricValue(r.figures, metric)])),
-    [d, metric],
-  );
+  const mapValues = useMemo(() => new Map((d?.byRegion ?? []).filter((r) => !r.own).map((r) => [r.region.code, metricValue(r.figures, metric)])), [d, metric]);
   const drill = (code: string) => setRegion(code);
   const regionFigures = useFigureCsvColumns((r: RegionRow) => r.figures);
   const bureauFigures = useFigureCsvColumns((b: BureauRow) => b.figures);

@@ -18,7 +18,19 @@ interface Feature {
 
 type Loaded = { code: string; names: Map<string, string> } | { code: string; missing: true };
 
-export function RegionMap({ code, values, metric, metricName, onPick }: { code: string; values: Map<string, number | null>; metric: Metric; metricName: string; onPick: (code: string) => void }) {
+export function RegionMap({
+  code,
+  values,
+  metric,
+  metricName,
+  onPick,
+}: {
+  code: string;
+  values: Map<string, number | null>;
+  metric: Metric;
+  metricName: string;
+  onPick: (code: string) => void;
+}) {
   const m = useMessages(dashboardMessages);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 

@@ -62,7 +62,8 @@ export const dashboardMessages = defineMessages(
     problemRate: 'Problem rate',
     problemRateHint: 'Problems found {part} / published results {whole}',
     overdue: 'Overdue',
-    overdueHint: 'Records past a deadline (report, review, approval, publication), and drawn entities still without a submitted report after the window closed, never-started ones included',
+    overdueHint:
+      'Records past a deadline (report, review, approval, publication), and drawn entities still without a submitted report after the window closed, never-started ones included',
     records: 'Records',
     published: 'Published',
     problems: 'Problems',

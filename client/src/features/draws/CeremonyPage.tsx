@@ -78,7 +78,9 @@ export function CeremonyPage({ taskId }: { taskId: string }) {
           title={m('failedTitle')}
           description={
             <>
-              <div>{m('failedRule', { constraint: isConstraint(failure.constraint) ? `${m(failure.constraint)}（${failure.constraint}）` : failure.constraint })}</div>
+              <div>
+                {m('failedRule', { constraint: isConstraint(failure.constraint) ? `${m(failure.constraint)}（${failure.constraint}）` : failure.constraint })}
+              </div>
               <div>{m('failedNote')}</div>
             </>
           }
@@ -166,7 +168,12 @@ function RevealCard({ draw }: { draw: CeremonyDraw }) {
   const m = useMessages(drawMessages);
   const checks = verifyReveal(draw);
   const mark = (ok: boolean | undefined, good: string, bad: string, testId: string) => (
-    <Tag icon={ok ? <CheckCircleFilled aria-hidden /> : <CloseCircleFilled aria-hidden />} color={ok ? 'success' : 'error'} data-testid={testId} data-ok={ok ? 'true' : 'false'}>
+    <Tag
+      icon={ok ? <CheckCircleFilled aria-hidden /> : <CloseCircleFilled aria-hidden />}
+      color={ok ? 'success' : 'error'}
+      data-testid={testId}
+      data-ok={ok ? 'true' : 'false'}
+    >
       {ok ? good : bad}
     </Tag>
   );
@@ -175,7 +182,12 @@ function RevealCard({ draw }: { draw: CeremonyDraw }) {
       title={m('stepResults')}
       data-testid="reveal-card"
       extra={
-        <Button icon={<DownloadOutlined aria-hidden />} href={`/api/public/draws/${encodeURIComponent(draw.id)}`} download={`draw-${draw.id}.json`} data-testid="draw-record-download">
+        <Button
+          icon={<DownloadOutlined aria-hidden />}
+          href={`/api/public/draws/${encodeURIComponent(draw.id)}`}
+          download={`draw-${draw.id}.json`}
+          data-testid="draw-record-download"
+        >
           {m('downloadRecord')}
         </Button>
       }

@@ -45,7 +45,11 @@ export function CeremonyScreen({ taskId }: { taskId: string }) {
       <main className="ceremony-screen" data-testid="ceremony-screen" data-status={draw?.status ?? 'NONE'} aria-live="polite">
         <div className="ceremony-screen__tools">
           <Space>
-            <Button icon={fullScreen ? <CompressOutlined aria-hidden /> : <ExpandOutlined aria-hidden />} onClick={toggleFullScreen} data-testid="screen-fullscreen">
+            <Button
+              icon={fullScreen ? <CompressOutlined aria-hidden /> : <ExpandOutlined aria-hidden />}
+              onClick={toggleFullScreen}
+              data-testid="screen-fullscreen"
+            >
               {m('fullScreen')}
             </Button>
             <Button icon={<RollbackOutlined aria-hidden />} onClick={() => navigate(LINKS.ceremony(taskId))} data-testid="screen-exit">
@@ -62,7 +66,11 @@ export function CeremonyScreen({ taskId }: { taskId: string }) {
               <h1 data-testid="screen-title">{task.title}</h1>
               <Stages step={stepOf(draw)} />
             </header>
-            {!draw ? <p className="ceremony-screen__waiting">{m('waiting')}</p> : <DrawBoard draw={draw} rows={results.rows.slice(0, shown)} total={results.total} follow={watchedDraw} />}
+            {!draw ? (
+              <p className="ceremony-screen__waiting">{m('waiting')}</p>
+            ) : (
+              <DrawBoard draw={draw} rows={results.rows.slice(0, shown)} total={results.total} follow={watchedDraw} />
+            )}
           </>
         )}
       </main>

@@ -54,7 +54,8 @@ export function EntropyCard({ draw, cancelled }: { draw: CeremonyDraw; cancelled
       {open && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 16 }} size={12}>
           {canWitness(user) && <EntropyForm drawId={draw.id} kind="WITNESS" />}
-          {canRunDraw(user) && (hasPublic ? <Typography.Text type="secondary">{m('publicDone')}</Typography.Text> : <EntropyForm drawId={draw.id} kind="PUBLIC_NUMBER" />)}
+          {canRunDraw(user) &&
+            (hasPublic ? <Typography.Text type="secondary">{m('publicDone')}</Typography.Text> : <EntropyForm drawId={draw.id} kind="PUBLIC_NUMBER" />)}
           {canRunDraw(user) && <PerformButton draw={draw} ready={hasWitness && hasPublic} />}
           {!hasWitness && <Typography.Text type="secondary">{m('needWitness')}</Typography.Text>}
           {!hasPublic && <Typography.Text type="secondary">{m('needPublic')}</Typography.Text>}

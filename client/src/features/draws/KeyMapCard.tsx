@@ -88,7 +88,11 @@ export function KeyMapCard({ drawId, province = false }: { drawId: string; provi
             dataSource={check.drawn}
             pagination={{ pageSize: 20, showSizeChanger: false }}
             columns={[
-              { key: 'pseudonym', title: m('keyMapPseudonym'), render: (_: unknown, r: KeyMapCheck['drawn'][number]) => <span style={mono}>{r.pseudonym}</span> },
+              {
+                key: 'pseudonym',
+                title: m('keyMapPseudonym'),
+                render: (_: unknown, r: KeyMapCheck['drawn'][number]) => <span style={mono}>{r.pseudonym}</span>,
+              },
               { key: 'key', title: m('keyMapEntity'), dataIndex: 'key' },
               { key: 'team', title: m('keyMapTeam'), render: (_: unknown, r: KeyMapCheck['drawn'][number]) => r.team.join('、') },
             ]}

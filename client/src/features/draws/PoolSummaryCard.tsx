@@ -31,19 +31,28 @@ export function PoolSummaryCard({ summary }: { summary: PoolSummary }) {
           { key: 'inspectors', label: m('inspectors'), children: <span data-testid="pool-inspectors">{summary.inspectors}</span> },
           { key: 'exclusions', label: m('exclusions'), children: summary.exclusions },
           ...(summary.risk
-            ? [{
-                key: 'risk',
-                label: '风险等级',
-                children: (
-                  <span data-testid="pool-risk">
-                    只抽{summary.risk.classes.map((c) => RISK_CLASS_LABELS[c as RestrictableRiskClass] ?? c).join('、')}对象，其他风险等级 {summary.risk.otherClasses} 户不在范围内
-                    {summary.risk.extraRound ? '（细则增加的轮次：本年已抽查过的对象可再次抽取，但不超过每年抽查次数上限）' : ''}
-                  </span>
-                ),
-              }]
+            ? [
+                {
+                  key: 'risk',
+                  label: '风险等级',
+                  children: (
+                    <span data-testid="pool-risk">
+                      只抽{summary.risk.classes.map((c) => RISK_CLASS_LABELS[c as RestrictableRiskClass] ?? c).join('、')}对象，其他风险等级{' '}
+                      {summary.risk.otherClasses} 户不在范围内
+                      {summary.risk.extraRound ? '（细则增加的轮次：本年已抽查过的对象可再次抽取，但不超过每年抽查次数上限）' : ''}
+                    </span>
+                  ),
+                },
+              ]
             : []),
           ...(summary.joint
-            ? [{ key: 'joint', label: m('jointGroups'), children: summary.joint.groups.map((g) => `${g.bureau}${g.department}（${g.inspectors}）`).join('；') || '—' }]
+            ? [
+                {
+                  key: 'joint',
+                  label: m('jointGroups'),
+                  children: summary.joint.groups.map((g) => `${g.bureau}${g.department}（${g.inspectors}）`).join('；') || '—',
+                },
+              ]
             : []),
         ]}
       />

@@ -65,7 +65,11 @@ export function ProvinceDrawsCard() {
         columns={[
           { key: 'bureau', title: m('provinceBureau'), dataIndex: 'bureau' },
           { key: 'task', title: m('provinceTask'), dataIndex: 'taskTitle' },
-          { key: 'status', title: m('provinceStatus'), render: (_: unknown, d: Row) => m(d.status === 'DRAWN' ? 'provinceStatus_DRAWN' : 'provinceStatus_COMMITTED') },
+          {
+            key: 'status',
+            title: m('provinceStatus'),
+            render: (_: unknown, d: Row) => m(d.status === 'DRAWN' ? 'provinceStatus_DRAWN' : 'provinceStatus_COMMITTED'),
+          },
           { key: 'committed', title: m('provinceCommitted'), render: (_: unknown, d: Row) => formatDateTime(d.committedAt, lang) },
           { key: 'drawn', title: m('provinceDrawn'), render: (_: unknown, d: Row) => (d.drawnAt ? formatDateTime(d.drawnAt, lang) : '—') },
           {

@@ -54,7 +54,10 @@ export function verifyReveal(draw: CeremonyDraw): { commitment: boolean; seed: b
   const entropy = entropyOf(draw);
   const ordered = [...entropy.filter((e) => e.kind === 'WITNESS'), ...entropy.filter((e) => e.kind === 'PUBLIC_NUMBER')].map((e) => e.value);
   try {
-    return { commitment: commitmentOf(draw.serverSeed) === draw.commitment, seed: deriveSeedHex(draw.inputHash, draw.serverSeed, ordered, draw.algorithm as DrawAlgorithm) === draw.seed };
+    return {
+      commitment: commitmentOf(draw.serverSeed) === draw.commitment,
+      seed: deriveSeedHex(draw.inputHash, draw.serverSeed, ordered, draw.algorithm as DrawAlgorithm) === draw.seed,
+    };
   } catch {
     return { commitment: false, seed: false };
   }

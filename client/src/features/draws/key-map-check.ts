@@ -25,7 +25,12 @@ type RecordLike = {
   result?: { teams?: { entityKey: string; inspectorKeys: string[] }[] } | null;
 };
 
-const KINDS: ['strata' | 'entities' | 'inspectors' | 'tags', PseudonymKind][] = [['strata', 'stratum'], ['entities', 'entity'], ['inspectors', 'inspector'], ['tags', 'tag']];
+const KINDS: ['strata' | 'entities' | 'inspectors' | 'tags', PseudonymKind][] = [
+  ['strata', 'stratum'],
+  ['entities', 'entity'],
+  ['inspectors', 'inspector'],
+  ['tags', 'tag'],
+];
 
 export function checkKeyMap(map: KeyMap, record: RecordLike): KeyMapCheck {
   const problems: string[] = [];
@@ -47,6 +52,10 @@ export function checkKeyMap(map: KeyMap, record: RecordLike): KeyMapCheck {
     need(inspectors!, i.key, 'inspector');
     for (const t of i.tags ?? []) need(tags!, t, 'tag');
   }
-  const drawn = (record.result?.teams ?? []).map((t) => ({ pseudonym: t.entityKey, key: entities!.get(t.entityKey) ?? '?', team: t.inspectorKeys.map((k) => inspectors!.get(k) ?? '?') }));
+  const drawn = (record.result?.teams ?? []).map((t) => ({
+    pseudonym: t.entityKey,
+    key: entities!.get(t.entityKey) ?? '?',
+    team: t.inspectorKeys.map((k) => inspectors!.get(k) ?? '?'),
+  }));
   return { counts: { strata: map.strata.length, entities: map.entities.length, inspectors: map.inspectors.length, tags: map.tags.length }, problems, drawn };
 }

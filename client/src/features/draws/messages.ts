@@ -69,8 +69,10 @@ export const drawMessages = defineMessages(
     seedBad: '种子复算不符！',
     downloadRecord: '下载摇号记录（JSON）',
     keyMap: '化名对照',
-    keyMapIntro: '公开的摇号记录（spotcheck-draw/2）只列化名。纪检监督、分管领导和办公室可在此取得化名对照，由浏览器逐一重算每个化名，核对公开记录与完整名单一致，并按名称查看抽中对象和检查组。对照不得对外提供。',
-    keyMapIntroProvince: '公开的摇号记录（spotcheck-draw/2）只列化名。省级查看人员可在此取得下级单位的化名对照（每次查看记入本省审计日志），由浏览器逐一重算每个化名，核对公开记录与完整名单一致，并按名称查看抽中对象和检查组。对照不得对外提供。',
+    keyMapIntro:
+      '公开的摇号记录（spotcheck-draw/2）只列化名。纪检监督、分管领导和办公室可在此取得化名对照，由浏览器逐一重算每个化名，核对公开记录与完整名单一致，并按名称查看抽中对象和检查组。对照不得对外提供。',
+    keyMapIntroProvince:
+      '公开的摇号记录（spotcheck-draw/2）只列化名。省级查看人员可在此取得下级单位的化名对照（每次查看记入本省审计日志），由浏览器逐一重算每个化名，核对公开记录与完整名单一致，并按名称查看抽中对象和检查组。对照不得对外提供。',
     keyMapLoad: '取得并核对化名对照',
     provinceDraws: '下级单位摇号',
     provinceDrawsIntro: '本省各市、县局的摇号，最新在前。公开记录可下载并在公开页面复核；化名对照按需取得。',
@@ -86,7 +88,8 @@ export const drawMessages = defineMessages(
     provinceRecord: '下载记录',
     provinceAllBureaus: '全部单位',
     keyMapNone: '本次摇号的记录不使用化名（spotcheck-draw/1），公开记录中即为原始代码',
-    keyMapOk: '化名对照核对一致：抽查层 {strata} 个、检查对象 {entities} 个、执法人员 {inspectors} 名、标签 {tags} 个，每个化名都由摇号密钥重算得出，公开记录中的每个化名都在对照中',
+    keyMapOk:
+      '化名对照核对一致：抽查层 {strata} 个、检查对象 {entities} 个、执法人员 {inspectors} 名、标签 {tags} 个，每个化名都由摇号密钥重算得出，公开记录中的每个化名都在对照中',
     keyMapBad: '化名对照有 {count} 处与公开记录不一致',
     keyMapPseudonym: '化名',
     keyMapEntity: '检查对象（统一社会信用代码）',
@@ -177,11 +180,14 @@ export const drawMessages = defineMessages(
     seedBad: 'The seed does NOT recompute!',
     downloadRecord: 'Download the draw record (JSON)',
     keyMap: 'Pseudonym map',
-    keyMapIntro: 'The public record (spotcheck-draw/2) lists pseudonyms only. Supervisors, the leader and the office get the map here; the browser recomputes every pseudonym, checks the public record against the full pool, and shows the drawn entities and teams by name. Not for publication.',
-    keyMapIntroProvince: 'The public record (spotcheck-draw/2) lists pseudonyms only. Provincial viewers get a bureau’s map here (each reading is kept in the province’s audit log); the browser recomputes every pseudonym, checks the public record against the full pool, and shows the drawn entities and teams by name. Not for publication.',
+    keyMapIntro:
+      'The public record (spotcheck-draw/2) lists pseudonyms only. Supervisors, the leader and the office get the map here; the browser recomputes every pseudonym, checks the public record against the full pool, and shows the drawn entities and teams by name. Not for publication.',
+    keyMapIntroProvince:
+      'The public record (spotcheck-draw/2) lists pseudonyms only. Provincial viewers get a bureau’s map here (each reading is kept in the province’s audit log); the browser recomputes every pseudonym, checks the public record against the full pool, and shows the drawn entities and teams by name. Not for publication.',
     keyMapLoad: 'Load and check the map',
     provinceDraws: 'Draws of the bureaus below',
-    provinceDrawsIntro: 'Draws of the province’s city and county bureaus, newest first. The public record can be downloaded and verified on the public page; the pseudonym map on request.',
+    provinceDrawsIntro:
+      'Draws of the province’s city and county bureaus, newest first. The public record can be downloaded and verified on the public page; the pseudonym map on request.',
     provinceDrawsEmpty: 'No draws yet',
     provinceBureau: 'Bureau',
     provinceTask: 'Task',
@@ -194,7 +200,8 @@ export const drawMessages = defineMessages(
     provinceRecord: 'Download record',
     provinceAllBureaus: 'All bureaus',
     keyMapNone: 'This draw does not use pseudonyms (spotcheck-draw/1): its public record holds the plain keys',
-    keyMapOk: 'Map checked: {strata} strata, {entities} entities, {inspectors} inspectors, {tags} tags; every pseudonym recomputes from the draw secret and every pseudonym of the record is mapped',
+    keyMapOk:
+      'Map checked: {strata} strata, {entities} entities, {inspectors} inspectors, {tags} tags; every pseudonym recomputes from the draw secret and every pseudonym of the record is mapped',
     keyMapBad: '{count} entries of the map do not match the public record',
     keyMapPseudonym: 'Pseudonym',
     keyMapEntity: 'Entity (USCC)',
@@ -219,7 +226,14 @@ export const drawMessages = defineMessages(
   },
 );
 
-export const CONSTRAINTS = ['TEAM_SIZE_TOO_SMALL', 'NO_ELIGIBLE_ENTITIES', 'TOO_FEW_INSPECTORS', 'GROUP_WITHOUT_INSPECTOR', 'TOO_MANY_REQUIRED_GROUPS', 'WORKLOAD_CAP'] as const;
+export const CONSTRAINTS = [
+  'TEAM_SIZE_TOO_SMALL',
+  'NO_ELIGIBLE_ENTITIES',
+  'TOO_FEW_INSPECTORS',
+  'GROUP_WITHOUT_INSPECTOR',
+  'TOO_MANY_REQUIRED_GROUPS',
+  'WORKLOAD_CAP',
+] as const;
 export type ConstraintKey = (typeof CONSTRAINTS)[number];
 
 export function isConstraint(value: unknown): value is ConstraintKey {

@@ -14,7 +14,11 @@ export function useAllResults(drawId: string | null, enabled: boolean): { rows: 
       const rows: ResultRow[] = [];
       let after: string | null = null;
       for (;;) {
-        const { data }: { data?: DrawResultsQuery } = await client.query({ query: DRAW_RESULTS, variables: { drawId, first: 100, after }, fetchPolicy: 'network-only' });
+        const { data }: { data?: DrawResultsQuery } = await client.query({
+          query: DRAW_RESULTS,
+          variables: { drawId, first: 100, after },
+          fetchPolicy: 'network-only',
+        });
         if (stopped) return;
         const page: Extract<DrawResultsQuery['node'], { __typename: 'Draw' }>['results'] | null = data?.node.__typename === 'Draw' ? data.node.results : null;
         if (!page) break;

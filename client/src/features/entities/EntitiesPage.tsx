@@ -48,7 +48,17 @@ export function EntitiesPage() {
   const area = useQuery(ENTITY_FORM_OPTIONS, { variables: { regionCode: user.me.tenant.regionCode } });
   const regions = [...(area.data?.region ? [area.data.region] : []), ...(area.data?.regions ?? [])];
   const { data, loading, error } = useQuery(ENTITIES, {
-    variables: { search: search || null, status, creditClass, riskLevel, regionCode, incomplete: incomplete || null, first: pages.first, after: pages.after, withCount },
+    variables: {
+      search: search || null,
+      status,
+      creditClass,
+      riskLevel,
+      regionCode,
+      incomplete: incomplete || null,
+      first: pages.first,
+      after: pages.after,
+      withCount,
+    },
     fetchPolicy: 'cache-and-network',
   });
   const connection = data?.entities;
@@ -57,10 +67,12 @@ export function EntitiesPage() {
     setIncomplete(on);
     pages.reset();
   };
-  const filter = <T,>(set: (v: T | null) => void) => (v: T | null | undefined) => {
-    set(v ?? null);
-    pages.reset();
-  };
+  const filter =
+    <T,>(set: (v: T | null) => void) =>
+    (v: T | null | undefined) => {
+      set(v ?? null);
+      pages.reset();
+    };
 
   const columns = [
     {

@@ -21,7 +21,23 @@ import { entityInput, entityValues, idNumberRule, usccChecksumOnly, usccRule, ty
 import { entityMessages } from './messages';
 import { CREATE_ENTITY, ENTITY_DETAIL, ENTITY_FORM_OPTIONS, UPDATE_ENTITY, type EntityRow } from './operations';
 
-const FIELDS = ['name', 'uscc', 'idNumber', 'registrationAuthority', 'legalRepresentative', 'address', 'regionCode', 'industry', 'targetType', 'status', 'creditClass', 'riskLevel', 'complaints', 'violationRecord', 'supervisingDepartmentId'] as const;
+const FIELDS = [
+  'name',
+  'uscc',
+  'idNumber',
+  'registrationAuthority',
+  'legalRepresentative',
+  'address',
+  'regionCode',
+  'industry',
+  'targetType',
+  'status',
+  'creditClass',
+  'riskLevel',
+  'complaints',
+  'violationRecord',
+  'supervisingDepartmentId',
+] as const;
 
 export function EntityFormPage({ id }: { id?: string }) {
   const user = useCurrentUser();
@@ -34,7 +50,15 @@ export function EntityFormPage({ id }: { id?: string }) {
   return <EntityForm entity={entity} area={area} departments={departments} />;
 }
 
-function EntityForm({ entity, area, departments }: { entity: EntityRow | null; area: { code: string; name: string }[]; departments: { id: string; name: string }[] }) {
+function EntityForm({
+  entity,
+  area,
+  departments,
+}: {
+  entity: EntityRow | null;
+  area: { code: string; name: string }[];
+  departments: { id: string; name: string }[];
+}) {
   const { t } = useI18n();
   const m = useMessages(entityMessages);
   const { message } = App.useApp();
@@ -70,11 +94,21 @@ function EntityForm({ entity, area, departments }: { entity: EntityRow | null; a
 
   const required = (field: string) => ({ required: true, whitespace: true, message: m('required', { field }) });
   const optionalText = (name: keyof EntityFormValues, max = 500, area = false, mandatory = false) => (
-    <Form.Item label={m(name as 'address')} name={name} rules={mandatory ? [required(m(name as 'address'))] : []} extra={mandatory ? m('directoryFieldHint') : undefined}>
+    <Form.Item
+      label={m(name as 'address')}
+      name={name}
+      rules={mandatory ? [required(m(name as 'address'))] : []}
+      extra={mandatory ? m('directoryFieldHint') : undefined}
+    >
       {area ? <Input.TextArea rows={2} maxLength={max} data-testid={`entity-${name}`} /> : <Input maxLength={max} data-testid={`entity-${name}`} />}
     </Form.Item>
   );
-  const usccHelp = check?.problem?.code === 'USCC_CHECKSUM' ? m('usccChecksumWarning', { message: check.problem.message }) : check && !check.problem ? m('usccOk', { code: check.normalized }) : m('usccHint');
+  const usccHelp =
+    check?.problem?.code === 'USCC_CHECKSUM'
+      ? m('usccChecksumWarning', { message: check.problem.message })
+      : check && !check.problem
+        ? m('usccOk', { code: check.normalized })
+        : m('usccHint');
 
   return (
     <Flex vertical gap={16} style={{ width: '100%', maxWidth: 960 }}>
@@ -101,32 +135,41 @@ function EntityForm({ entity, area, departments }: { entity: EntityRow | null; a
                   label={m('idNumber')}
                   name="idNumber"
                   rules={entity ? [idNumberRule] : [required(m('idNumber')), idNumberRule]}
-                  extra={<span data-testid="entity-id-number-help">{entity?.idNumberMasked ? m('idNumberKept', { masked: entity.idNumberMasked }) : m('idNumberHint')}</span>}
+                  extra={
+                    <span data-testid="entity-id-number-help">
+                      {entity?.idNumberMasked ? m('idNumberKept', { masked: entity.idNumberMasked }) : m('idNumberHint')}
+                    </span>
+                  }
                 >
                   <Input maxLength={40} autoComplete="off" style={{ fontFamily: 'ui-monospace, monospace' }} data-testid="entity-id-number" />
                 </Form.Item>
               </Col>
             ) : (
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={m('uscc')}
-                name="uscc"
-                rules={[required(m('uscc')), usccRule]}
-                validateStatus={checksumOnly ? 'warning' : undefined}
-                extra={<span data-testid="entity-uscc-help">{usccHelp}</span>}
-              >
-                <Input maxLength={40} style={{ fontFamily: 'ui-monospace, monospace' }} data-testid="entity-uscc" />
-              </Form.Item>
-              {checksumOnly && (
+              <Col xs={24} md={12}>
                 <Form.Item
-                  name="confirmChecksum"
-                  valuePropName="checked"
-                  rules={[{ validator: (_, v: boolean) => (v ? Promise.resolve() : Promise.reject(new Error(m('usccChecksumWarning', { message: check?.problem?.message ?? '' })))) }]}
+                  label={m('uscc')}
+                  name="uscc"
+                  rules={[required(m('uscc')), usccRule]}
+                  validateStatus={checksumOnly ? 'warning' : undefined}
+                  extra={<span data-testid="entity-uscc-help">{usccHelp}</span>}
                 >
-                  <Checkbox data-testid="entity-confirm-checksum">{m('confirmChecksum')}</Checkbox>
+                  <Input maxLength={40} style={{ fontFamily: 'ui-monospace, monospace' }} data-testid="entity-uscc" />
                 </Form.Item>
-              )}
-            </Col>
+                {checksumOnly && (
+                  <Form.Item
+                    name="confirmChecksum"
+                    valuePropName="checked"
+                    rules={[
+                      {
+                        validator: (_, v: boolean) =>
+                          v ? Promise.resolve() : Promise.reject(new Error(m('usccChecksumWarning', { message: check?.problem?.message ?? '' }))),
+                      },
+                    ]}
+                  >
+                    <Checkbox data-testid="entity-confirm-checksum">{m('confirmChecksum')}</Checkbox>
+                  </Form.Item>
+                )}
+              </Col>
             )}
           </Row>
           <Row gutter={16}>
@@ -142,7 +185,11 @@ function EntityForm({ entity, area, departments }: { entity: EntityRow | null; a
             </Col>
             <Col xs={24} md={8}>
               <Form.Item label={m('status')} name="status" rules={[{ required: true, message: m('required', { field: m('status') }) }]}>
-                <Select options={Object.entries(ENTITY_STATUS.labels).map(([value, label]) => ({ value, label }))} aria-label={m('status')} data-testid="entity-status" />
+                <Select
+                  options={Object.entries(ENTITY_STATUS.labels).map(([value, label]) => ({ value, label }))}
+                  aria-label={m('status')}
+                  data-testid="entity-status"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -160,12 +207,22 @@ function EntityForm({ entity, area, departments }: { entity: EntityRow | null; a
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item label={m('creditClass')} name="creditClass">
-                <Select allowClear options={(['A', 'B', 'C', 'D'] as const).map((c) => ({ value: c, label: c }))} aria-label={m('creditClass')} data-testid="entity-credit-class" />
+                <Select
+                  allowClear
+                  options={(['A', 'B', 'C', 'D'] as const).map((c) => ({ value: c, label: c }))}
+                  aria-label={m('creditClass')}
+                  data-testid="entity-credit-class"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
               <Form.Item label={m('riskLevel')} name="riskLevel">
-                <Select allowClear options={(['LOW', 'MEDIUM', 'HIGH'] as const).map((r) => ({ value: r, label: m(`risk_${r}`) }))} aria-label={m('riskLevel')} data-testid="entity-risk-level" />
+                <Select
+                  allowClear
+                  options={(['LOW', 'MEDIUM', 'HIGH'] as const).map((r) => ({ value: r, label: m(`risk_${r}`) }))}
+                  aria-label={m('riskLevel')}
+                  data-testid="entity-risk-level"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

@@ -15,7 +15,23 @@ import { entityMessages } from './messages';
 import { ENTITY_DETAIL, ENTITY_FORM_OPTIONS, type CreditRecord, type EntityChange } from './operations';
 
 const statusLabels = ENTITY_STATUS.labels as Record<string, string>;
-const CHANGE_FIELDS = ['name', 'uscc', 'usccChecksumOverride', 'registrationAuthority', 'legalRepresentative', 'address', 'regionCode', 'industry', 'targetType', 'status', 'creditClass', 'riskLevel', 'complaints', 'violationRecord', 'supervisingDepartmentId'] as const;
+const CHANGE_FIELDS = [
+  'name',
+  'uscc',
+  'usccChecksumOverride',
+  'registrationAuthority',
+  'legalRepresentative',
+  'address',
+  'regionCode',
+  'industry',
+  'targetType',
+  'status',
+  'creditClass',
+  'riskLevel',
+  'complaints',
+  'violationRecord',
+  'supervisingDepartmentId',
+] as const;
 type ChangeField = (typeof CHANGE_FIELDS)[number];
 const FIELD_LABELS: Record<ChangeField, keyof typeof entityMessages.zh> = {
   name: 'name',
@@ -114,8 +130,24 @@ export function EntityPage({ id }: { id: string }) {
           column={{ xs: 1, md: 2 }}
           items={[
             entity.kind === 'PERSON'
-              ? { key: 'uscc', label: m('idNumber'), children: <Typography.Text style={{ fontFamily: 'ui-monospace, monospace' }} data-testid="entity-id-number-masked">{entity.idNumberMasked}</Typography.Text> }
-              : { key: 'uscc', label: m('uscc'), children: <Typography.Text copyable style={{ fontFamily: 'ui-monospace, monospace' }}>{entity.uscc}</Typography.Text> },
+              ? {
+                  key: 'uscc',
+                  label: m('idNumber'),
+                  children: (
+                    <Typography.Text style={{ fontFamily: 'ui-monospace, monospace' }} data-testid="entity-id-number-masked">
+                      {entity.idNumberMasked}
+                    </Typography.Text>
+                  ),
+                }
+              : {
+                  key: 'uscc',
+                  label: m('uscc'),
+                  children: (
+                    <Typography.Text copyable style={{ fontFamily: 'ui-monospace, monospace' }}>
+                      {entity.uscc}
+                    </Typography.Text>
+                  ),
+                },
             { key: 'override', label: m('checksumOverride'), children: entity.usccChecksumOverride ? m('yes') : m('no') },
             { key: 'region', label: m('region'), children: entity.region ? `${entity.region.name}（${entity.regionCode}）` : entity.regionCode },
             { key: 'status', label: m('status'), children: statusLabels[entity.status] ?? entity.status },

@@ -29,7 +29,18 @@ export interface EntityFormValues {
 
 export function entityValues(entity: EntityRow | null, regionCode: string | null): EntityFormValues {
   if (!entity) {
-    return { name: '', kind: 'ORGANIZATION', uscc: '', confirmChecksum: false, regionCode, status: 'EXISTING', creditClass: null, riskLevel: null, complaints: 0, supervisingDepartmentId: null };
+    return {
+      name: '',
+      kind: 'ORGANIZATION',
+      uscc: '',
+      confirmChecksum: false,
+      regionCode,
+      status: 'EXISTING',
+      creditClass: null,
+      riskLevel: null,
+      complaints: 0,
+      supervisingDepartmentId: null,
+    };
   }
   return {
     name: entity.name,

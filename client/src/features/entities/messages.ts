@@ -103,7 +103,8 @@ export const entityMessages = defineMessages(
     incomplete: 'Incomplete',
     incompleteTip: 'Lacks the registration authority, legal representative or address',
     incompleteFilter: 'Incomplete only',
-    incompleteAlert: '{count} entries lack the registration authority, legal representative or address; complete them (the directory cannot be submitted until then)',
+    incompleteAlert:
+      '{count} entries lack the registration authority, legal representative or address; complete them (the directory cannot be submitted until then)',
     showIncomplete: 'Show them',
     usccHint: '18 characters; full-width letters, lower case and spaces are normalised',
     usccOk: 'Valid: {code}',

@@ -54,7 +54,16 @@ export const ENTITIES = graphql(`
     $withCount: Boolean! = false
   ) {
     incompleteEntityCount
-    entities(first: $first, after: $after, search: $search, status: $status, creditClass: $creditClass, riskLevel: $riskLevel, regionCode: $regionCode, incomplete: $incomplete) {
+    entities(
+      first: $first
+      after: $after
+      search: $search
+      status: $status
+      creditClass: $creditClass
+      riskLevel: $riskLevel
+      regionCode: $regionCode
+      incomplete: $incomplete
+    ) {
       totalCount @include(if: $withCount)
       edges {
         node {

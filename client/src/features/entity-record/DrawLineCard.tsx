@@ -26,7 +26,13 @@ export function DrawLineCard({ line }: { line: NonNullable<EntityRecord['drawLin
       title={m('drawLine')}
       data-testid="entity-draw-line"
       extra={
-        <Button type="primary" icon={<SafetyCertificateOutlined aria-hidden />} disabled={running} onClick={() => verifier.verifyUrl(line.recordUrl, null, { key: line.key, salt: line.salt })} data-testid="entity-draw-line-verify">
+        <Button
+          type="primary"
+          icon={<SafetyCertificateOutlined aria-hidden />}
+          disabled={running}
+          onClick={() => verifier.verifyUrl(line.recordUrl, null, { key: line.key, salt: line.salt })}
+          data-testid="entity-draw-line-verify"
+        >
           {m('drawLineVerify')}
         </Button>
       }

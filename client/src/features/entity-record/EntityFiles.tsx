@@ -73,7 +73,9 @@ export function EntityFiles({ files, accessCode, testId }: { files: readonly Ent
           ]}
         >
           <List.Item.Meta
-            avatar={file.contentType.startsWith('image/') ? <Thumbnail file={file} accessCode={accessCode} /> : <FileOutlined style={{ fontSize: 32 }} aria-hidden />}
+            avatar={
+              file.contentType.startsWith('image/') ? <Thumbnail file={file} accessCode={accessCode} /> : <FileOutlined style={{ fontSize: 32 }} aria-hidden />
+            }
             title={file.fileName}
             description={
               <Space size={6} wrap>

@@ -24,7 +24,13 @@ function CodeForm({ initial, onOpen }: { initial: string; onOpen: (code: string)
   const m = useMessages(entityRecordMessages);
   const [form] = Form.useForm<{ code: string }>();
   return (
-    <Form<{ code: string }> form={form} layout="vertical" initialValues={{ code: initial }} onFinish={({ code }) => onOpen(normalizeAccessCode(code)!)} data-testid="access-code-form">
+    <Form<{ code: string }>
+      form={form}
+      layout="vertical"
+      initialValues={{ code: initial }}
+      onFinish={({ code }) => onOpen(normalizeAccessCode(code)!)}
+      data-testid="access-code-form"
+    >
       <Form.Item
         name="code"
         label={m('code')}
@@ -34,7 +40,14 @@ function CodeForm({ initial, onOpen }: { initial: string; onOpen: (code: string)
           { validator: (_, value?: string) => (!value || normalizeAccessCode(value) ? Promise.resolve() : Promise.reject(new Error(m('codeInvalid')))) },
         ]}
       >
-        <Input size="large" autoComplete="off" spellCheck={false} placeholder={m('codePlaceholder')} style={{ maxWidth: 320, fontFamily: 'monospace' }} data-testid="access-code-input" />
+        <Input
+          size="large"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={m('codePlaceholder')}
+          style={{ maxWidth: 320, fontFamily: 'monospace' }}
+          data-testid="access-code-input"
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />} data-testid="access-code-submit">
         {m('lookUp')}

@@ -60,7 +60,10 @@ export function RecordDetails({ record }: { record: EntityRecord }) {
             data-testid="entity-record-history"
             items={record.history.map((v, i) => ({
               key: String(i),
-              label: m('version', { status: lang === 'zh' ? v.statusLabel : wm(`status_${v.status}` as InspectionStatusKey), date: formatDateTime(v.createdAt, lang) }),
+              label: m('version', {
+                status: lang === 'zh' ? v.statusLabel : wm(`status_${v.status}` as InspectionStatusKey),
+                date: formatDateTime(v.createdAt, lang),
+              }),
               children: <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={versionItems(v)} />,
             }))}
           />

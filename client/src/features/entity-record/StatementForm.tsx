@@ -44,7 +44,8 @@ export function StatementForm({ accessCode, draft, onChanged }: Props) {
 
   const attach = async (file: File) => {
     setProblem(null);
-    if (attachments.length >= MAX_ATTACHMENTS) return setProblem({ kind: 'other', title: m('uploadFailed'), message: m('attachTooMany', { max: MAX_ATTACHMENTS }) });
+    if (attachments.length >= MAX_ATTACHMENTS)
+      return setProblem({ kind: 'other', title: m('uploadFailed'), message: m('attachTooMany', { max: MAX_ATTACHMENTS }) });
     if (!acceptedName(file.name)) return setProblem({ kind: 'other', title: m('uploadFailed'), message: m('fileType') });
     setUpload({ name: file.name, percent: 0 });
     try {
@@ -134,7 +135,17 @@ export function StatementForm({ accessCode, draft, onChanged }: Props) {
           {attachments.length > 0 && <EntityFiles files={attachments} accessCode={accessCode} testId="statement-attachments" />}
         </Flex>
       </Form.Item>
-      {problem && <Alert type="error" showIcon role="alert" title={problem.title} description={problem.message} style={{ marginBottom: 16 }} data-testid="statement-problem" />}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={problem.title}
+          description={problem.message}
+          style={{ marginBottom: 16 }}
+          data-testid="statement-problem"
+        />
+      )}
       <Popconfirm title={m('submitConfirm')} onConfirm={() => form.submit()} okText={t('confirm')} cancelText={t('cancel')}>
         <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submitting} disabled={!!upload} data-testid="statement-submit">
           {m('submit')}

@@ -24,7 +24,14 @@ interface ErrorBody {
 
 function problemOf(status: number, body: unknown): FileProblem {
   const error = (body as ErrorBody | null)?.error;
-  return new FileProblem(status, error?.code ?? (status === 0 ? 'NETWORK' : 'INTERNAL_SERVER_ERROR'), error?.message ?? null, error?.limitBytes, error?.retryAfterSeconds, error?.reason);
+  return new FileProblem(
+    status,
+    error?.code ?? (status === 0 ? 'NETWORK' : 'INTERNAL_SERVER_ERROR'),
+    error?.message ?? null,
+    error?.limitBytes,
+    error?.retryAfterSeconds,
+    error?.reason,
+  );
 }
 
 export async function fetchEntityFile(url: string, accessCode: string): Promise<Blob> {

@@ -22,7 +22,8 @@ export const entityRecordMessages = defineMessages(
     jointPartsIntro: '本次检查由多个部门联合进行，各部门分别记录、审核、公示本部门事项的结果。对某一部门记录的陈述申辩，请使用该部门检查人员提供的查阅码。',
     jointPartThis: '本查阅码对应的记录',
     drawLine: '核验本单位在摇号记录中的位置',
-    drawLineIntro: '公开的摇号记录只列化名，不含任何单位名称或信用代码。下面是本单位的盐值：用它和本单位的统一社会信用代码可算出本单位的化名，在记录中找到本单位所在的行，并核对整次摇号。盐值只能算出本单位的化名，请勿外传。',
+    drawLineIntro:
+      '公开的摇号记录只列化名，不含任何单位名称或信用代码。下面是本单位的盐值：用它和本单位的统一社会信用代码可算出本单位的化名，在记录中找到本单位所在的行，并核对整次摇号。盐值只能算出本单位的化名，请勿外传。',
     drawLineVerify: '核验',
     drawLineAlgorithm: '算法版本',
     drawLineSalt: '本单位的盐值',
@@ -69,7 +70,8 @@ export const entityRecordMessages = defineMessages(
     open: '办理中',
     attachments: '附件',
     write: '提出陈述或申辩',
-    writeIntro: '陈述用于说明情况；对检查结果有异议的，请选择“申辩（异议）”。异议须经检查组答复（必要时复核）后，检查记录方可继续办理。截止日之后或公示之后提出的同样受理。',
+    writeIntro:
+      '陈述用于说明情况；对检查结果有异议的，请选择“申辩（异议）”。异议须经检查组答复（必要时复核）后，检查记录方可继续办理。截止日之后或公示之后提出的同样受理。',
     kind: '类别',
     body: '内容',
     bodyPlaceholder: '请写明事实、理由和您的请求',
@@ -94,7 +96,8 @@ export const entityRecordMessages = defineMessages(
   },
   {
     title: 'Inspection record by access code',
-    intro: 'An entity inspected under “double random, one public” can read its inspection record with the access code the inspectors gave it, and make a statement or an objection. No account is needed.',
+    intro:
+      'An entity inspected under “double random, one public” can read its inspection record with the access code the inspectors gave it, and make a statement or an objection. No account is needed.',
     code: 'Access code',
     codePlaceholder: 'e.g. K7PM-3QXD-9T2W',
     codeHint: '12 letters and digits, any case, dashes optional',
@@ -110,10 +113,12 @@ export const entityRecordMessages = defineMessages(
     wrongCodeTitle: 'Invalid access code',
     record: 'Inspection record',
     jointParts: 'Every department’s part of this joint inspection',
-    jointPartsIntro: 'Several departments inspected together; each records, reviews and publishes the result of its own items. To make a statement on a department’s part, use the access code its inspectors gave you.',
+    jointPartsIntro:
+      'Several departments inspected together; each records, reviews and publishes the result of its own items. To make a statement on a department’s part, use the access code its inspectors gave you.',
     jointPartThis: 'The record of this code',
     drawLine: 'Check your line in the draw record',
-    drawLineIntro: 'The public draw record lists pseudonyms only, no names or USCCs. With the salt below and your USCC your browser computes your pseudonym, finds your line and verifies the whole draw. The salt opens your line only; keep it to yourself.',
+    drawLineIntro:
+      'The public draw record lists pseudonyms only, no names or USCCs. With the salt below and your USCC your browser computes your pseudonym, finds your line and verifies the whole draw. The salt opens your line only; keep it to yourself.',
     drawLineVerify: 'Verify',
     drawLineAlgorithm: 'Algorithm',
     drawLineSalt: 'Your salt',
@@ -160,7 +165,8 @@ export const entityRecordMessages = defineMessages(
     open: 'Open',
     attachments: 'Attachments',
     write: 'Make a statement or objection',
-    writeIntro: 'A statement explains; choose “Objection” if you dispute the result. An objection must be answered (and re-checked where needed) before the record moves on. Statements made after a deadline or after publication are accepted too.',
+    writeIntro:
+      'A statement explains; choose “Objection” if you dispute the result. An objection must be answered (and re-checked where needed) before the record moves on. Statements made after a deadline or after publication are accepted too.',
     kind: 'Kind',
     body: 'Text',
     bodyPlaceholder: 'State the facts, your reasons and what you ask for',

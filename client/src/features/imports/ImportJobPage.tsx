@@ -40,7 +40,11 @@ function ErrorList({ job }: { job: ImportJobRow }) {
           { key: 'column', title: m('column'), render: (_: unknown, r: ImportErrorRow) => r.column ?? '—' },
           { key: 'code', title: m('code'), dataIndex: 'code' },
           { key: 'message', title: m('message'), dataIndex: 'message' },
-          { key: 'warning', title: m('warningOnly'), render: (_: unknown, r: ImportErrorRow) => (r.warning ? <Tag color="warning">{m('warningOnly')}</Tag> : null) },
+          {
+            key: 'warning',
+            title: m('warningOnly'),
+            render: (_: unknown, r: ImportErrorRow) => (r.warning ? <Tag color="warning">{m('warningOnly')}</Tag> : null),
+          },
         ]}
       />
       <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="import-errors-pager" />
@@ -118,7 +122,12 @@ export function ImportJobPage({ id }: { id: string }) {
             </Space>
             <Space wrap>
               {job.errorRows + job.warningRows > 0 && (
-                <DownloadButton url={`/api/imports/${encodeURIComponent(job.id)}/errors.xlsx`} fallbackName="import-errors.xlsx" type="primary" testId="import-error-report">
+                <DownloadButton
+                  url={`/api/imports/${encodeURIComponent(job.id)}/errors.xlsx`}
+                  fallbackName="import-errors.xlsx"
+                  type="primary"
+                  testId="import-error-report"
+                >
                   {m('errorReport')}
                 </DownloadButton>
               )}

@@ -49,7 +49,11 @@ export function ImportWizardPage() {
     abort.current = controller;
     setProgress({ sent: 0, total: file.size });
     try {
-      const jobId = await uploadImport({ ...values, acceptChecksumWarnings: values.kind === 'entities' && values.acceptChecksumWarnings, file }, (sent, total) => setProgress({ sent, total }), controller.signal);
+      const jobId = await uploadImport(
+        { ...values, acceptChecksumWarnings: values.kind === 'entities' && values.acceptChecksumWarnings, file },
+        (sent, total) => setProgress({ sent, total }),
+        controller.signal,
+      );
       navigate(LINKS.importJob(jobId));
     } catch (error) {
       setProgress(null);
@@ -64,7 +68,17 @@ export function ImportWizardPage() {
       <BackLink to={PATHS.imports} />
       <Card title={m('wizardTitle')} data-testid="import-wizard">
         <ImportSteps current={uploading ? 'upload' : 'choose'} />
-        {problem && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={m('uploadFailed')} description={problem} data-testid="import-upload-error" />}
+        {problem && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            title={m('uploadFailed')}
+            description={problem}
+            data-testid="import-upload-error"
+          />
+        )}
         <Form<Values>
           form={form}
           layout="vertical"
@@ -110,12 +124,17 @@ export function ImportWizardPage() {
               <p className="ant-upload-drag-icon">
                 <InboxOutlined aria-hidden />
               </p>
-              <p className="ant-upload-text" data-testid="import-file-name">{file ? m('fileChosen', { name: file.name, size: byteSize(file.size) }) : m('chooseFile')}</p>
+              <p className="ant-upload-text" data-testid="import-file-name">
+                {file ? m('fileChosen', { name: file.name, size: byteSize(file.size) }) : m('chooseFile')}
+              </p>
             </Upload.Dragger>
           </Form.Item>
           <Form.Item label={m('mode')} name="mode">
             <Radio.Group
-              options={(['VALID_ROWS', 'ALL_OR_NOTHING'] as const).map((mode) => ({ value: mode, label: <span data-testid={`import-mode-${mode}`}>{m(`mode_${mode}`)}</span> }))}
+              options={(['VALID_ROWS', 'ALL_OR_NOTHING'] as const).map((mode) => ({
+                value: mode,
+                label: <span data-testid={`import-mode-${mode}`}>{m(`mode_${mode}`)}</span>,
+              }))}
             />
           </Form.Item>
           {kind === 'entities' && (

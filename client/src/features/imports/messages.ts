@@ -17,7 +17,8 @@ export const importMessages = defineMessages(
     kind_INSPECTORS: '执法检查人员名录',
     template: '下载模板（Excel）',
     templateCsv: '下载模板（CSV）',
-    templateHint: '按模板的列填写；也接受常见的列名别名。检查对象须有登记机关、法定代表人、地址（自然人填身份证号和地址，不填统一社会信用代码），缺项的行列入错误报告、不导入。已有的记录按统一社会信用代码或自然人的身份证号（检查对象）、执法证号（人员）更新。',
+    templateHint:
+      '按模板的列填写；也接受常见的列名别名。检查对象须有登记机关、法定代表人、地址（自然人填身份证号和地址，不填统一社会信用代码），缺项的行列入错误报告、不导入。已有的记录按统一社会信用代码或自然人的身份证号（检查对象）、执法证号（人员）更新。',
     file: '文件',
     chooseFile: '选择 CSV 或 Excel 文件',
     fileChosen: '{name}（{size}）',
@@ -87,7 +88,8 @@ export const importMessages = defineMessages(
     kind_INSPECTORS: 'Inspector directory',
     template: 'Template (Excel)',
     templateCsv: 'Template (CSV)',
-    templateHint: 'Fill in the template’s columns (common aliases are accepted too). An entity needs its registration authority, legal representative and address (a natural person: the ID number and the address, no USCC); rows lacking them go to the error report and are not imported. Existing records are updated by USCC or a person’s ID number (entities) or certificate number (inspectors).',
+    templateHint:
+      'Fill in the template’s columns (common aliases are accepted too). An entity needs its registration authority, legal representative and address (a natural person: the ID number and the address, no USCC); rows lacking them go to the error report and are not imported. Existing records are updated by USCC or a person’s ID number (entities) or certificate number (inspectors).',
     file: 'File',
     chooseFile: 'Choose a CSV or Excel file',
     fileChosen: '{name} ({size})',

@@ -31,7 +31,10 @@ export function AssignmentsCard({ drawId, taskId }: { drawId: string; taskId: st
   const pages = useCursorPages(20);
   const inspector = user.me.roles.includes('INSPECTOR');
   const [mine, setMine] = useState(inspector);
-  const { data, loading, error } = useQuery(INSPECTION_ASSIGNMENTS, { variables: { drawId, mine: mine || null, first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(INSPECTION_ASSIGNMENTS, {
+    variables: { drawId, mine: mine || null, first: pages.first, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
   const [open] = useMutation(OPEN_INSPECTION);
   const { busyId, run } = useRowAction();
   const connection = data?.inspectionAssignments;
@@ -96,7 +99,13 @@ export function AssignmentsCard({ drawId, taskId }: { drawId: string; taskId: st
             {m('viewRecord')}
           </AppLink>
         ) : canOpenInspection(user, r.team) ? (
-          <Button size="small" icon={<FileAddOutlined aria-hidden />} loading={busyId === String(r.seq)} onClick={() => openRecord(r)} data-testid="assignment-open">
+          <Button
+            size="small"
+            icon={<FileAddOutlined aria-hidden />}
+            loading={busyId === String(r.seq)}
+            onClick={() => openRecord(r)}
+            data-testid="assignment-open"
+          >
             {m('openRecord')}
           </Button>
         ) : null,
@@ -113,7 +122,10 @@ export function AssignmentsCard({ drawId, taskId }: { drawId: string; taskId: st
       { title: m('team'), value: (r: AssignmentRow) => r.team.map((i) => i.name).join('、') },
       { title: m('recordStatus'), value: (r: AssignmentRow) => (r.inspection ? m(r.inspection.status) : m('noRecord')) },
       { title: m('overdue'), value: (r: AssignmentRow) => (windowClosed && unreported(r) ? m('overdue') : '') },
-      { title: m('reportDueOn') + '·' + m('onTime'), value: (r: AssignmentRow) => (r.inspection?.reportedLateDays ? m('lateDays', { days: r.inspection.reportedLateDays }) : '') },
+      {
+        title: m('reportDueOn') + '·' + m('onTime'),
+        value: (r: AssignmentRow) => (r.inspection?.reportedLateDays ? m('lateDays', { days: r.inspection.reportedLateDays }) : ''),
+      },
     ],
     fetchPage: connectionPages(client, INSPECTION_ASSIGNMENTS, { drawId, mine: mine || null }, (page) => page.inspectionAssignments),
   });
@@ -158,7 +170,15 @@ export function AssignmentsCard({ drawId, taskId }: { drawId: string; taskId: st
             dataSource={connection?.edges.map((e) => e.node) ?? []}
             pagination={false}
             scroll={{ x: 'max-content' }}
-            onRow={(r) => ({ 'data-testid': 'assignment-row', 'data-seq': r.seq, 'data-name': r.entity?.name ?? '', 'data-uscc': r.entity?.uscc ?? '', 'data-status': r.inspection?.status ?? 'NONE' }) as HTMLAttributes<HTMLElement>}
+            onRow={(r) =>
+              ({
+                'data-testid': 'assignment-row',
+                'data-seq': r.seq,
+                'data-name': r.entity?.name ?? '',
+                'data-uscc': r.entity?.uscc ?? '',
+                'data-status': r.inspection?.status ?? 'NONE',
+              }) as HTMLAttributes<HTMLElement>
+            }
           />
           <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="assignments-pager" />
         </>

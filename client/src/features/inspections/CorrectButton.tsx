@@ -52,7 +52,11 @@ export function CorrectButton({ inspectionId }: { inspectionId: string }) {
         <ProblemAlert problem={problem} testId="record-correct-error" />
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={m('correctHint')} />
         <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-          <Form.Item label={m('correctionReason')} name="reason" rules={[{ required: true, whitespace: true, message: m('correctionReasonRequired') }, { max: 2000 }]}>
+          <Form.Item
+            label={m('correctionReason')}
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: m('correctionReasonRequired') }, { max: 2000 }]}
+          >
             <Input.TextArea rows={3} maxLength={2000} showCount data-testid="record-correct-reason" />
           </Form.Item>
         </Form>

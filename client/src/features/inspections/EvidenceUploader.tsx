@@ -50,12 +50,7 @@ export function EvidenceUploader({ inspectionId, onUploaded }: { inspectionId: s
 
   return (
     <Flex vertical gap={8} style={{ marginBottom: 16 }}>
-      <Upload.Dragger
-        multiple
-        showUploadList={false}
-        customRequest={({ file }) => void send(file as File & { uid: string })}
-        data-testid="evidence-upload"
-      >
+      <Upload.Dragger multiple showUploadList={false} customRequest={({ file }) => void send(file as File & { uid: string })} data-testid="evidence-upload">
         <p className="ant-upload-drag-icon">
           <InboxOutlined aria-hidden />
         </p>

@@ -100,23 +100,51 @@ function Overview({ record }: { record: InspectionDetail }) {
             </Space>
           ),
         },
-        { key: 'task', label: m('task'), children: record.task ? <AppLink to={LINKS.task(record.task.id)}>{record.task.title}</AppLink> : record.participationId ? m('joint') : '—' },
+        {
+          key: 'task',
+          label: m('task'),
+          children: record.task ? <AppLink to={LINKS.task(record.task.id)}>{record.task.title}</AppLink> : record.participationId ? m('joint') : '—',
+        },
         { key: 'items', label: m('items'), children: record.items.map((i) => i.name).join('、') || '—', span: 2 },
         {
           key: 'reportDue',
           label: m('reportDueOn'),
-          children: <Deadline dueOn={record.reportDueOn} provisional={record.reportDueProvisional} overdue={record.reportOverdue} lateDays={record.reportedLateDays} testId="record-report-due" />,
+          children: (
+            <Deadline
+              dueOn={record.reportDueOn}
+              provisional={record.reportDueProvisional}
+              overdue={record.reportOverdue}
+              lateDays={record.reportedLateDays}
+              testId="record-report-due"
+            />
+          ),
         },
         ...(record.reviewDueOn
           ? [
-              { key: 'reviewDue', label: m('reviewDueOn'), children: <Deadline dueOn={record.reviewDueOn} provisional={false} overdue={record.reviewOverdue} testId="record-review-due" /> },
-              { key: 'approvalDue', label: m('approvalDueOn'), children: <Deadline dueOn={record.approvalDueOn} provisional={false} overdue={record.approvalOverdue} testId="record-approval-due" /> },
+              {
+                key: 'reviewDue',
+                label: m('reviewDueOn'),
+                children: <Deadline dueOn={record.reviewDueOn} provisional={false} overdue={record.reviewOverdue} testId="record-review-due" />,
+              },
+              {
+                key: 'approvalDue',
+                label: m('approvalDueOn'),
+                children: <Deadline dueOn={record.approvalDueOn} provisional={false} overdue={record.approvalOverdue} testId="record-approval-due" />,
+              },
             ]
           : []),
         {
           key: 'publicationDue',
           label: m('publicationDueOn'),
-          children: <Deadline dueOn={record.publicationDueOn} provisional={record.publicationDueProvisional} overdue={record.publicationOverdue} lateDays={record.publishedLateDays} testId="record-publication-due" />,
+          children: (
+            <Deadline
+              dueOn={record.publicationDueOn}
+              provisional={record.publicationDueProvisional}
+              overdue={record.publicationOverdue}
+              lateDays={record.publishedLateDays}
+              testId="record-publication-due"
+            />
+          ),
         },
         ...(record.submittedAt ? [{ key: 'submittedAt', label: m('submittedAt'), children: formatDateTime(record.submittedAt, lang) }] : []),
         ...(record.approvedAt ? [{ key: 'approvedAt', label: m('approvedAt'), children: formatDateTime(record.approvedAt, lang) }] : []),

@@ -37,9 +37,24 @@ export function InspectionsPage() {
   const client = useApolloClient();
   const pages = useCursorPages(20);
   const inspector = user.me.roles.includes('INSPECTOR');
-  const [filters, setFilters] = useState<Filters>(() => ({ status: null, taskId: queryParam('task'), mine: inspector && queryParam('mine') !== '0', overdue: false, search: '' }));
-  const variables = { status: filters.status, taskId: filters.taskId, mine: filters.mine || null, overdue: filters.overdue || null, search: filters.search.trim() || null };
-  const { data, loading, error } = useQuery(INSPECTIONS, { variables: { ...variables, first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
+  const [filters, setFilters] = useState<Filters>(() => ({
+    status: null,
+    taskId: queryParam('task'),
+    mine: inspector && queryParam('mine') !== '0',
+    overdue: false,
+    search: '',
+  }));
+  const variables = {
+    status: filters.status,
+    taskId: filters.taskId,
+    mine: filters.mine || null,
+    overdue: filters.overdue || null,
+    search: filters.search.trim() || null,
+  };
+  const { data, loading, error } = useQuery(INSPECTIONS, {
+    variables: { ...variables, first: pages.first, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
   const { data: taskData } = useQuery(INSPECTION_TASK_OPTIONS);
   const connection = data?.inspections;
 
@@ -69,13 +84,21 @@ export function InspectionsPage() {
     {
       key: 'reportDue',
       title: m('reportDueOn'),
-      render: (_: unknown, r: InspectionRow) => <Deadline dueOn={r.reportDueOn} provisional={r.reportDueProvisional} overdue={r.reportOverdue} lateDays={r.reportedLateDays} testId="report-due" />,
+      render: (_: unknown, r: InspectionRow) => (
+        <Deadline dueOn={r.reportDueOn} provisional={r.reportDueProvisional} overdue={r.reportOverdue} lateDays={r.reportedLateDays} testId="report-due" />
+      ),
     },
     {
       key: 'publicationDue',
       title: m('publicationDueOn'),
       render: (_: unknown, r: InspectionRow) => (
-        <Deadline dueOn={r.publicationDueOn} provisional={r.publicationDueProvisional} overdue={r.publicationOverdue} lateDays={r.publishedLateDays} testId="publication-due" />
+        <Deadline
+          dueOn={r.publicationDueOn}
+          provisional={r.publicationDueProvisional}
+          overdue={r.publicationOverdue}
+          lateDays={r.publishedLateDays}
+          testId="publication-due"
+        />
       ),
     },
     { key: 'team', title: m('team'), render: (_: unknown, r: InspectionRow) => r.team.map((i) => i.name).join('、') || '—' },
@@ -105,7 +128,10 @@ export function InspectionsPage() {
       { title: `${m('reportDueOn')}·${m('overdue')}/${m('provisional')}`, value: (r: InspectionRow) => mark(r.reportOverdue, r.reportDueProvisional) },
       { title: m('reportDueOn') + '·' + m('onTime'), value: (r: InspectionRow) => lateMark(r.reportedLateDays) },
       { title: m('publicationDueOn'), value: (r: InspectionRow) => r.publicationDueOn ?? '' },
-      { title: `${m('publicationDueOn')}·${m('overdue')}/${m('provisional')}`, value: (r: InspectionRow) => mark(r.publicationOverdue, r.publicationDueProvisional) },
+      {
+        title: `${m('publicationDueOn')}·${m('overdue')}/${m('provisional')}`,
+        value: (r: InspectionRow) => mark(r.publicationOverdue, r.publicationDueProvisional),
+      },
       { title: m('publicationDueOn') + '·' + m('onTime'), value: (r: InspectionRow) => lateMark(r.publishedLateDays) },
       { title: m('updatedAt'), value: (r: InspectionRow) => formatDateTime(r.updatedAt, lang) },
     ],
@@ -165,7 +191,14 @@ export function InspectionsPage() {
             pagination={false}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: m('empty') }}
-            onRow={(r) => ({ 'data-testid': 'inspection-row', 'data-name': r.entityName, 'data-uscc': r.entityUscc, 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
+            onRow={(r) =>
+              ({
+                'data-testid': 'inspection-row',
+                'data-name': r.entityName,
+                'data-uscc': r.entityUscc,
+                'data-status': r.status,
+              }) as HTMLAttributes<HTMLElement>
+            }
           />
           <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="inspections-pager" />
         </>

@@ -42,7 +42,11 @@ export function JointPartsCard({ record }: { record: InspectionDetail }) {
             title: m('status'),
             render: (_, p) => (
               <span data-testid="joint-part-status">
-                {p.status ? <InspectionStatusTag status={p.status} testId="joint-part-status-tag" /> : <Typography.Text type="secondary">{m('jointPartNotOpened')}</Typography.Text>}
+                {p.status ? (
+                  <InspectionStatusTag status={p.status} testId="joint-part-status-tag" />
+                ) : (
+                  <Typography.Text type="secondary">{m('jointPartNotOpened')}</Typography.Text>
+                )}
               </span>
             ),
           },

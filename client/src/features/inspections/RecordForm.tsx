@@ -65,11 +65,29 @@ function dirtyAgainst(values: Values, saved: Values): boolean {
 
 const orNull = (value: string | undefined | null) => (value?.trim() ? value : null);
 
-export function RecordForm({ record, categories, editable, onDirtyChange }: { record: InspectionDetail; categories: ResultCategoryOption[]; editable: boolean; onDirtyChange: (dirty: boolean) => void }) {
+export function RecordForm({
+  record,
+  categories,
+  editable,
+  onDirtyChange,
+}: {
+  record: InspectionDetail;
+  categories: ResultCategoryOption[];
+  editable: boolean;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   return editable ? <EditableRecord record={record} categories={categories} onDirtyChange={onDirtyChange} /> : <ReadOnlyRecord record={record} />;
 }
 
-function EditableRecord({ record, categories, onDirtyChange }: { record: InspectionDetail; categories: ResultCategoryOption[]; onDirtyChange: (dirty: boolean) => void }) {
+function EditableRecord({
+  record,
+  categories,
+  onDirtyChange,
+}: {
+  record: InspectionDetail;
+  categories: ResultCategoryOption[];
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const { t } = useI18n();
   const m = useMessages(inspectionMessages);
   const { message } = App.useApp();
@@ -142,7 +160,9 @@ function EditableRecord({ record, categories, onDirtyChange }: { record: Inspect
             <Form.Item
               label={m('inspectedOn')}
               name="inspectedOn"
-              rules={[{ validator: (_, value: Dayjs | null) => (value && value.isAfter(today) ? Promise.reject(new Error(m('futureDate'))) : Promise.resolve()) }]}
+              rules={[
+                { validator: (_, value: Dayjs | null) => (value && value.isAfter(today) ? Promise.reject(new Error(m('futureDate'))) : Promise.resolve()) },
+              ]}
             >
               <DatePicker
                 style={{ width: '100%' }}
@@ -173,7 +193,13 @@ function EditableRecord({ record, categories, onDirtyChange }: { record: Inspect
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options} placeholder={m('resultRequired')} data-testid="record-result" />
         </Form.Item>
         {missing.length > 0 && (
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={m('missingForSubmit', { list: missing.map((p) => p.message).join('、') })} data-testid="record-missing" />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={m('missingForSubmit', { list: missing.map((p) => p.message).join('、') })}
+            data-testid="record-missing"
+          />
         )}
         <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={loading} data-testid="record-save">
           {loading ? t('save') : m('saveRecord')}

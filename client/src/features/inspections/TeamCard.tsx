@@ -57,7 +57,12 @@ export function TeamCard({ record, open, dirty }: Props) {
       title: m('confirmation'),
       render: (_: unknown, member: TeamMember) => {
         const c = confirmationOf(member);
-        if (!c) return <Tag data-testid="confirmation-state" data-state="NONE">{m('notConfirmed')}</Tag>;
+        if (!c)
+          return (
+            <Tag data-testid="confirmation-state" data-state="NONE">
+              {m('notConfirmed')}
+            </Tag>
+          );
         return c.current ? (
           <Tag color="green" icon={<CheckCircleOutlined aria-hidden />} data-testid="confirmation-state" data-state="CURRENT">
             {m('confirmedCurrent')} · {formatDateTime(c.confirmedAt, lang)}

@@ -42,11 +42,26 @@ export function VerifyEvidenceButton({ inspectionId }: { inspectionId: string })
         </Tag>
       ),
     },
-    { key: 'sha', title: m('sha256'), render: (_: unknown, r: FileResult) => <Typography.Text code title={r.file.sha256}>{shortHash(r.file.sha256)}</Typography.Text> },
+    {
+      key: 'sha',
+      title: m('sha256'),
+      render: (_: unknown, r: FileResult) => (
+        <Typography.Text code title={r.file.sha256}>
+          {shortHash(r.file.sha256)}
+        </Typography.Text>
+      ),
+    },
     {
       key: 'actual',
       title: m('actualSha256'),
-      render: (_: unknown, r: FileResult) => (r.actualSha256 && r.actualSha256 !== r.file.sha256 ? <Typography.Text code type="danger">{shortHash(r.actualSha256)}</Typography.Text> : '—'),
+      render: (_: unknown, r: FileResult) =>
+        r.actualSha256 && r.actualSha256 !== r.file.sha256 ? (
+          <Typography.Text code type="danger">
+            {shortHash(r.actualSha256)}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
   ];
 
@@ -55,7 +70,18 @@ export function VerifyEvidenceButton({ inspectionId }: { inspectionId: string })
       <Button icon={<SafetyCertificateOutlined aria-hidden />} loading={loading} onClick={() => void run()} data-testid="evidence-verify">
         {m('verify')}
       </Button>
-      <Modal open={!!result} title={m('verifyTitle')} onCancel={() => setResult(null)} footer={<Button onClick={() => setResult(null)} data-testid="evidence-verify-close">{t('close')}</Button>} width={760} destroyOnHidden>
+      <Modal
+        open={!!result}
+        title={m('verifyTitle')}
+        onCancel={() => setResult(null)}
+        footer={
+          <Button onClick={() => setResult(null)} data-testid="evidence-verify-close">
+            {t('close')}
+          </Button>
+        }
+        width={760}
+        destroyOnHidden
+      >
         {result && (
           <div data-testid="evidence-verify-result" data-ok={result.ok}>
             <Alert

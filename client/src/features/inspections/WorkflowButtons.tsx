@@ -43,7 +43,13 @@ export function WorkflowButtons({ record, dirty }: { record: InspectionDetail; d
   return (
     <Space wrap data-testid="record-actions">
       {actions.map((a) => (
-        <Button key={a} type={DANGER.includes(a) ? 'default' : 'primary'} danger={DANGER.includes(a)} onClick={() => setAction(a)} data-testid={`record-action-${a}`}>
+        <Button
+          key={a}
+          type={DANGER.includes(a) ? 'default' : 'primary'}
+          danger={DANGER.includes(a)}
+          onClick={() => setAction(a)}
+          data-testid={`record-action-${a}`}
+        >
           {m(a)}
         </Button>
       ))}
@@ -103,20 +109,20 @@ function TransitionModal({ record, action, dirty, onClose }: { record: Inspectio
       destroyOnHidden
     >
       <div data-testid="record-transition-modal" data-action={action}>
-      <ProblemAlert problem={problem} testId="record-transition-error" />
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={transitionLabel} description={m(`${action}Confirm` as 'SUBMITConfirm')} />
-      {warnings.map((w) => (
-        <Alert key={w} type="warning" showIcon style={{ marginBottom: 12 }} title={w} data-testid="record-transition-warning" />
-      ))}
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item
-          label={required ? m('comment') : m('commentOptional')}
-          name="comment"
-          rules={[...(required ? [{ required: true, whitespace: true, message: m('commentRequired') }] : []), { max: 2000, message: m('commentTooLong') }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount data-testid="record-transition-comment" />
-        </Form.Item>
-      </Form>
+        <ProblemAlert problem={problem} testId="record-transition-error" />
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={transitionLabel} description={m(`${action}Confirm` as 'SUBMITConfirm')} />
+        {warnings.map((w) => (
+          <Alert key={w} type="warning" showIcon style={{ marginBottom: 12 }} title={w} data-testid="record-transition-warning" />
+        ))}
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+          <Form.Item
+            label={required ? m('comment') : m('commentOptional')}
+            name="comment"
+            rules={[...(required ? [{ required: true, whitespace: true, message: m('commentRequired') }] : []), { max: 2000, message: m('commentTooLong') }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} showCount data-testid="record-transition-comment" />
+          </Form.Item>
+        </Form>
       </div>
     </Modal>
   );

@@ -43,7 +43,8 @@ export const inspectionMessages = defineMessages(
     PUBLISHED: '已公示',
     joint: '联合抽查',
     jointParts: '联合抽查各部门的记录',
-    jointPartsHint: '同一检查对象、一次检查：每个参加部门各有一份记录，由本部门检查人员填写、本部门负责人审核，各自审批、公示；检查对象用任一部分的查阅码都能看到全部部分',
+    jointPartsHint:
+      '同一检查对象、一次检查：每个参加部门各有一份记录，由本部门检查人员填写、本部门负责人审核，各自审批、公示；检查对象用任一部分的查阅码都能看到全部部分',
     jointPartDepartment: '单位 · 部门',
     jointPartLead: '牵头',
     jointPartThis: '本记录',
@@ -243,7 +244,8 @@ export const inspectionMessages = defineMessages(
     PUBLISHED: 'Published',
     joint: 'Joint',
     jointParts: 'Parts of this joint inspection',
-    jointPartsHint: 'One visit to the target: each participating department keeps its own record, written by its inspectors, reviewed by its own head, approved and published on its own; the target sees every part with any part’s access code',
+    jointPartsHint:
+      'One visit to the target: each participating department keeps its own record, written by its inspectors, reviewed by its own head, approved and published on its own; the target sees every part with any part’s access code',
     jointPartDepartment: 'Bureau · department',
     jointPartLead: 'Lead',
     jointPartThis: 'This record',

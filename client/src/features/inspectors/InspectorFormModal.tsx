@@ -9,7 +9,15 @@ import { useI18n, useMessages } from '../../app/i18n';
 import { useFormProblem } from '../../app/useFormProblem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { inspectorMessages } from './messages';
-import { CREATE_INSPECTOR, INSPECTOR_FORM_OPTIONS, UPDATE_INSPECTOR, type Establishment, type Gender, type InspectorRow, type InspectorStatus } from './operations';
+import {
+  CREATE_INSPECTOR,
+  INSPECTOR_FORM_OPTIONS,
+  UPDATE_INSPECTOR,
+  type Establishment,
+  type Gender,
+  type InspectorRow,
+  type InspectorStatus,
+} from './operations';
 
 interface Values {
   name: string;
@@ -27,11 +35,39 @@ interface Values {
   regionCode: string | null;
 }
 
-const FIELDS = ['name', 'gender', 'post', 'enforcementCategories', 'certificateNo', 'certificateValidFrom', 'certificateValidTo', 'establishment', 'specialties', 'status', 'departmentId', 'userId', 'regionCode'] as const;
+const FIELDS = [
+  'name',
+  'gender',
+  'post',
+  'enforcementCategories',
+  'certificateNo',
+  'certificateValidFrom',
+  'certificateValidTo',
+  'establishment',
+  'specialties',
+  'status',
+  'departmentId',
+  'userId',
+  'regionCode',
+] as const;
 
 function valuesOf(i: InspectorRow | null): Values {
   if (!i) {
-    return { name: '', gender: 'MALE', post: '', enforcementCategories: [], certificateNo: '', certificateValidFrom: '', certificateValidTo: '', establishment: 'ADMINISTRATIVE', specialties: [], status: 'ACTIVE', departmentId: null, userId: null, regionCode: null };
+    return {
+      name: '',
+      gender: 'MALE',
+      post: '',
+      enforcementCategories: [],
+      certificateNo: '',
+      certificateValidFrom: '',
+      certificateValidTo: '',
+      establishment: 'ADMINISTRATIVE',
+      specialties: [],
+      status: 'ACTIVE',
+      departmentId: null,
+      userId: null,
+      regionCode: null,
+    };
   }
   return {
     name: i.name,
@@ -149,7 +185,10 @@ export function InspectorFormModal({ open, inspector, onClose }: { open: boolean
                 rules={[
                   required(m('validTo')),
                   ({ getFieldValue }) => ({
-                    validator: (_, v: string) => (!v || !getFieldValue('certificateValidFrom') || v >= getFieldValue('certificateValidFrom') ? Promise.resolve() : Promise.reject(new Error(m('dateOrder')))),
+                    validator: (_, v: string) =>
+                      !v || !getFieldValue('certificateValidFrom') || v >= getFieldValue('certificateValidFrom')
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(m('dateOrder'))),
                   }),
                 ]}
               >
@@ -170,7 +209,12 @@ export function InspectorFormModal({ open, inspector, onClose }: { open: boolean
             </Col>
             <Col xs={12} md={8}>
               <Form.Item label={m('department')} name="departmentId">
-                <Select allowClear placeholder={m('noValue')} options={(choices.data?.departments.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }))} aria-label={m('department')} />
+                <Select
+                  allowClear
+                  placeholder={m('noValue')}
+                  options={(choices.data?.departments.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }))}
+                  aria-label={m('department')}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -185,7 +229,12 @@ export function InspectorFormModal({ open, inspector, onClose }: { open: boolean
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item label={m('region')} name="regionCode" extra={m('regionHint')}>
-                <Select allowClear placeholder={m('noValue')} options={area.map((r) => ({ value: r.code, label: `${r.name}（${r.code}）` }))} aria-label={m('region')} />
+                <Select
+                  allowClear
+                  placeholder={m('noValue')}
+                  options={area.map((r) => ({ value: r.code, label: `${r.name}（${r.code}）` }))}
+                  aria-label={m('region')}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

@@ -58,7 +58,11 @@ export function InspectorsPage() {
         </Tag>
       ),
     },
-    { key: 'drawable', title: m('drawable'), render: (_: unknown, i: InspectorRow) => (i.drawable ? <Tag color="blue">{m('yes')}</Tag> : <Tag>{m('no')}</Tag>) },
+    {
+      key: 'drawable',
+      title: m('drawable'),
+      render: (_: unknown, i: InspectorRow) => (i.drawable ? <Tag color="blue">{m('yes')}</Tag> : <Tag>{m('no')}</Tag>),
+    },
     { key: 'region', title: m('region'), render: (_: unknown, i: InspectorRow) => i.region?.name ?? '—' },
     { key: 'user', title: m('user'), render: (_: unknown, i: InspectorRow) => i.user?.username ?? '—' },
     ...(manage

@@ -53,7 +53,15 @@ export function RecusalModal({ open, onClose }: { open: boolean; onClose: () => 
     clear();
     try {
       const { data } = await declare({
-        variables: { input: { inspectorId: values.inspectorId, entityId: values.entityId, reason: values.reason.trim(), validFrom: values.validFrom, validTo: values.validTo || null } },
+        variables: {
+          input: {
+            inspectorId: values.inspectorId,
+            entityId: values.entityId,
+            reason: values.reason.trim(),
+            validFrom: values.validFrom,
+            validTo: values.validTo || null,
+          },
+        },
         refetchQueries: ['Recusals'],
       });
       const r = data?.declareRecusal;
@@ -80,7 +88,12 @@ export function RecusalModal({ open, onClose }: { open: boolean; onClose: () => 
       <div data-testid="recusal-form">
         <ProblemAlert problem={problem} testId="recusal-form-error" />
         <Form<Values> form={form} layout="vertical" onFinish={submit}>
-          <Form.Item label={m('inspector')} name="inspectorId" extra={any ? undefined : m('ownOnly')} rules={[{ required: true, message: m('required', { field: m('inspector') }) }]}>
+          <Form.Item
+            label={m('inspector')}
+            name="inspectorId"
+            extra={any ? undefined : m('ownOnly')}
+            rules={[{ required: true, message: m('required', { field: m('inspector') }) }]}
+          >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               options={choosable.map((i) => ({ value: i.id, label: `${i.name}（${i.certificateNo}）` }))}
@@ -115,7 +128,8 @@ export function RecusalModal({ open, onClose }: { open: boolean; onClose: () => 
                 dependencies={['validFrom']}
                 rules={[
                   ({ getFieldValue }) => ({
-                    validator: (_, v: string | undefined) => (!v || !getFieldValue('validFrom') || v >= getFieldValue('validFrom') ? Promise.resolve() : Promise.reject(new Error(m('dateOrder')))),
+                    validator: (_, v: string | undefined) =>
+                      !v || !getFieldValue('validFrom') || v >= getFieldValue('validFrom') ? Promise.resolve() : Promise.reject(new Error(m('dateOrder'))),
                   }),
                 ]}
               >

@@ -32,7 +32,11 @@ export function RecusalsPage() {
   const mayDeclare = canDeclareAnyRecusal(user) || mine;
 
   const columns = [
-    { key: 'inspector', title: m('inspector'), render: (_: unknown, r: RecusalRow) => (r.inspector ? `${r.inspector.name}（${r.inspector.certificateNo}）` : '—') },
+    {
+      key: 'inspector',
+      title: m('inspector'),
+      render: (_: unknown, r: RecusalRow) => (r.inspector ? `${r.inspector.name}（${r.inspector.certificateNo}）` : '—'),
+    },
     {
       key: 'entity',
       title: m('entity'),

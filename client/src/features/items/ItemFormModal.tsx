@@ -14,7 +14,20 @@ import { itemMessages } from './messages';
 import { CREATE_ITEM, UPDATE_ITEM, type ItemRow } from './operations';
 import { isMinRatio, itemInput, itemValues, minRatioRule, percent, type ItemFormValues } from './item-form';
 
-const FIELDS = ['name', 'departmentId', 'category', 'legalBasis', 'inspectingBody', 'content', 'targetType', 'minRatio', 'frequencyPerYear', 'methods', 'remarks', 'reason'] as const;
+const FIELDS = [
+  'name',
+  'departmentId',
+  'category',
+  'legalBasis',
+  'inspectingBody',
+  'content',
+  'targetType',
+  'minRatio',
+  'frequencyPerYear',
+  'methods',
+  'remarks',
+  'reason',
+] as const;
 
 interface Props {
   open: boolean;
@@ -36,7 +49,10 @@ export function ItemFormModal({ open, item, departments, lockedDepartmentId, def
   const [create, { loading: creating }] = useMutation(CREATE_ITEM);
   const [update, { loading: updating }] = useMutation(UPDATE_ITEM);
   const ratio = Form.useWatch('minRatio', form);
-  const initial = useMemo(() => itemValues(item, { departmentId: lockedDepartmentId, inspectingBody: defaultInspectingBody }), [item, lockedDepartmentId, defaultInspectingBody]);
+  const initial = useMemo(
+    () => itemValues(item, { departmentId: lockedDepartmentId, inspectingBody: defaultInspectingBody }),
+    [item, lockedDepartmentId, defaultInspectingBody],
+  );
   const needsReason = item?.status === 'PUBLISHED';
 
   useEffect(() => {
@@ -100,7 +116,11 @@ export function ItemFormModal({ open, item, departments, lockedDepartmentId, def
             </Col>
             <Col xs={24} md={12}>
               <Form.Item label={m('category')} name="category" rules={[{ required: true, message: m('required', { field: m('category') }) }]}>
-                <Select options={(['GENERAL', 'KEY'] as const).map((c) => ({ value: c, label: m(c) }))} aria-label={m('category')} data-testid="item-category" />
+                <Select
+                  options={(['GENERAL', 'KEY'] as const).map((c) => ({ value: c, label: m(c) }))}
+                  aria-label={m('category')}
+                  data-testid="item-category"
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -139,7 +159,11 @@ export function ItemFormModal({ open, item, departments, lockedDepartmentId, def
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label={m('methods')} name="methods" rules={[{ required: true, type: 'array', min: 1, message: m('required', { field: m('methods') }) }]}>
+              <Form.Item
+                label={m('methods')}
+                name="methods"
+                rules={[{ required: true, type: 'array', min: 1, message: m('required', { field: m('methods') }) }]}
+              >
                 <Select
                   mode="multiple"
                   options={Object.entries(INSPECTION_METHOD.labels).map(([value, label]) => ({ value, label }))}

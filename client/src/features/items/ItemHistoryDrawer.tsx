@@ -8,9 +8,24 @@ import { QueryState } from '../../components/QueryState';
 import { itemMessages } from './messages';
 import { ITEM_HISTORY, type ItemVersion } from './operations';
 
-const FIELDS = ['name', 'departmentId', 'category', 'legalBasis', 'inspectingBody', 'targetType', 'minRatio', 'frequencyPerYear', 'methods', 'remarks', 'status'] as const;
+const FIELDS = [
+  'name',
+  'departmentId',
+  'category',
+  'legalBasis',
+  'inspectingBody',
+  'targetType',
+  'minRatio',
+  'frequencyPerYear',
+  'methods',
+  'remarks',
+  'status',
+] as const;
 type Field = (typeof FIELDS)[number];
-const LABELS: Record<Field, 'name' | 'department' | 'category' | 'legalBasis' | 'inspectingBody' | 'targetType' | 'minRatio' | 'frequency' | 'methods' | 'remarks' | 'status'> = {
+const LABELS: Record<
+  Field,
+  'name' | 'department' | 'category' | 'legalBasis' | 'inspectingBody' | 'targetType' | 'minRatio' | 'frequency' | 'methods' | 'remarks' | 'status'
+> = {
   name: 'name',
   departmentId: 'department',
   category: 'category',
@@ -65,10 +80,16 @@ export function ItemHistoryDrawer({ itemId, departments, onClose }: { itemId: st
               ),
               content: (
                 <>
-                  {v.reason && <Typography.Paragraph style={{ marginBottom: 4 }}>{m('reason')}：{v.reason}</Typography.Paragraph>}
+                  {v.reason && (
+                    <Typography.Paragraph style={{ marginBottom: 4 }}>
+                      {m('reason')}：{v.reason}
+                    </Typography.Paragraph>
+                  )}
                   {before && (
                     <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-                      {changed.length ? m('changedFields', { fields: changed.map((f) => `${m(LABELS[f])}（${show(f, before[f])} → ${show(f, now[f])}）`).join('；') }) : m('noChange')}
+                      {changed.length
+                        ? m('changedFields', { fields: changed.map((f) => `${m(LABELS[f])}（${show(f, before[f])} → ${show(f, now[f])}）`).join('；') })
+                        : m('noChange')}
                     </Typography.Paragraph>
                   )}
                   <Collapse
@@ -78,7 +99,9 @@ export function ItemHistoryDrawer({ itemId, departments, onClose }: { itemId: st
                       {
                         key: 'snapshot',
                         label: m('snapshot'),
-                        children: <Descriptions size="small" column={1} items={FIELDS.map((f) => ({ key: f, label: m(LABELS[f]), children: show(f, now[f]) }))} />,
+                        children: (
+                          <Descriptions size="small" column={1} items={FIELDS.map((f) => ({ key: f, label: m(LABELS[f]), children: show(f, now[f]) }))} />
+                        ),
                       },
                     ]}
                   />

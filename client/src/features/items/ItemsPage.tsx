@@ -45,12 +45,18 @@ export function ItemsPage() {
   const [acting, setActing] = useState<ItemRow | null>(null);
   const { busyId, run } = useRowAction();
   const departmentsQuery = useQuery(ITEM_DEPARTMENTS);
-  const { data, loading, error } = useQuery(ITEMS, { variables: { status, departmentId, first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(ITEMS, {
+    variables: { status, departmentId, first: pages.first, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
   const [withdraw, { loading: withdrawing }] = useMutation(WITHDRAW_ITEM);
   const [move] = useMutation(MOVE_ITEM);
   const connection = data?.items;
   const departments = useMemo(() => (departmentsQuery.data?.departments.edges ?? []).map((e) => e.node).filter((d) => !d.isOffice), [departmentsQuery.data]);
-  const departmentNames = useMemo(() => new Map((departmentsQuery.data?.departments.edges ?? []).map((e) => [e.node.id, e.node.name])), [departmentsQuery.data]);
+  const departmentNames = useMemo(
+    () => new Map((departmentsQuery.data?.departments.edges ?? []).map((e) => [e.node.id, e.node.name])),
+    [departmentsQuery.data],
+  );
   const reorder = canReorderItems(user);
   const filtered = status !== null || departmentId !== null;
   const total = connection?.totalCount ?? 0;
@@ -149,8 +155,22 @@ export function ItemsPage() {
             {reorder && (
               <Tooltip title={filtered ? m('reorderHint') : undefined}>
                 <Space.Compact>
-                  <Button size="small" aria-label={m('moveUp')} icon={<ArrowUpOutlined aria-hidden />} disabled={filtered || busy || r.position <= 1} onClick={() => moveTo(r, r.position - 1)} data-testid="item-move-up" />
-                  <Button size="small" aria-label={m('moveDown')} icon={<ArrowDownOutlined aria-hidden />} disabled={filtered || busy || r.position >= total} onClick={() => moveTo(r, r.position + 1)} data-testid="item-move-down" />
+                  <Button
+                    size="small"
+                    aria-label={m('moveUp')}
+                    icon={<ArrowUpOutlined aria-hidden />}
+                    disabled={filtered || busy || r.position <= 1}
+                    onClick={() => moveTo(r, r.position - 1)}
+                    data-testid="item-move-up"
+                  />
+                  <Button
+                    size="small"
+                    aria-label={m('moveDown')}
+                    icon={<ArrowDownOutlined aria-hidden />}
+                    disabled={filtered || busy || r.position >= total}
+                    onClick={() => moveTo(r, r.position + 1)}
+                    data-testid="item-move-down"
+                  />
                 </Space.Compact>
               </Tooltip>
             )}

@@ -20,7 +20,18 @@ export interface ItemFormValues {
 
 export function itemValues(item: ItemRow | null, defaults: { departmentId: string | null; inspectingBody: string }): ItemFormValues {
   if (!item) {
-    return { name: '', departmentId: defaults.departmentId, category: 'GENERAL', legalBasis: '', inspectingBody: defaults.inspectingBody, content: '', targetType: '', minRatio: '', frequencyPerYear: 1, methods: [] };
+    return {
+      name: '',
+      departmentId: defaults.departmentId,
+      category: 'GENERAL',
+      legalBasis: '',
+      inspectingBody: defaults.inspectingBody,
+      content: '',
+      targetType: '',
+      minRatio: '',
+      frequencyPerYear: 1,
+      methods: [],
+    };
   }
   return {
     name: item.name,

@@ -23,7 +23,15 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { JointRecordButton } from '../inspections/JointRecordButton';
 import { jointMessages, STATUS_COLORS } from './messages';
-import { JOINT_DRAWN_ENTITIES, JOINT_INVITATION, JOINT_PART_OPTIONS, RESPOND_JOINT_INVITATION, SAVE_JOINT_PART, type DrawnEntityRow, type InvitationDetail } from './operations';
+import {
+  JOINT_DRAWN_ENTITIES,
+  JOINT_INVITATION,
+  JOINT_PART_OPTIONS,
+  RESPOND_JOINT_INVITATION,
+  SAVE_JOINT_PART,
+  type DrawnEntityRow,
+  type InvitationDetail,
+} from './operations';
 
 export function InvitationPage({ id }: { id: string }) {
   const { lang } = useI18n();
@@ -109,10 +117,22 @@ function AnswerCard({ part }: { part: InvitationDetail }) {
           <Input.TextArea rows={2} maxLength={500} showCount placeholder={m('notePlaceholder')} data-testid="invitation-note" />
         </Form.Item>
         <Space>
-          <Button type="primary" icon={<CheckOutlined aria-hidden />} loading={loading && !declining} onClick={() => void answer(true)} data-testid="invitation-accept">
+          <Button
+            type="primary"
+            icon={<CheckOutlined aria-hidden />}
+            loading={loading && !declining}
+            onClick={() => void answer(true)}
+            data-testid="invitation-accept"
+          >
             {m('accept')}
           </Button>
-          <Button danger icon={<CloseOutlined aria-hidden />} loading={loading && declining} onClick={() => void answer(false)} data-testid="invitation-decline">
+          <Button
+            danger
+            icon={<CloseOutlined aria-hidden />}
+            loading={loading && declining}
+            onClick={() => void answer(false)}
+            data-testid="invitation-decline"
+          >
             {m('decline')}
           </Button>
         </Space>
@@ -136,10 +156,15 @@ function PartCard({ part, editable }: { part: InvitationDetail; editable: boolea
   const options = useQuery(JOINT_PART_OPTIONS, { skip: !editable, fetchPolicy: 'cache-and-network' });
   const [save, { loading }] = useMutation(SAVE_JOINT_PART);
   // What is already chosen stays selectable even if it is no longer offered (e.g. an inspector since suspended).
-  const itemOptions = new Map([...part.items.map((i) => [i.id, i.name] as const), ...(options.data?.items.edges ?? []).map((e) => [e.node.id, e.node.name] as const)]);
+  const itemOptions = new Map([
+    ...part.items.map((i) => [i.id, i.name] as const),
+    ...(options.data?.items.edges ?? []).map((e) => [e.node.id, e.node.name] as const),
+  ]);
   const inspectorOptions = new Map([
     ...part.inspectors.map((i) => [i.id, `${i.name}（${i.certificateNo}）`] as const),
-    ...(options.data?.inspectors.edges ?? []).map((e) => [e.node.id, `${e.node.name}（${e.node.certificateNo}）${e.node.department ? ` · ${e.node.department.name}` : ''}`] as const),
+    ...(options.data?.inspectors.edges ?? []).map(
+      (e) => [e.node.id, `${e.node.name}（${e.node.certificateNo}）${e.node.department ? ` · ${e.node.department.name}` : ''}`] as const,
+    ),
   ]);
 
   const submit = async (values: PartForm) => {
@@ -154,7 +179,11 @@ function PartCard({ part, editable }: { part: InvitationDetail; editable: boolea
 
   return (
     <Card title={m('part')} data-testid="invitation-part">
-      {editable ? <Typography.Paragraph type="secondary">{m('partHint')}</Typography.Paragraph> : <Alert type="info" showIcon title={m('partLocked')} style={{ marginBottom: 16 }} />}
+      {editable ? (
+        <Typography.Paragraph type="secondary">{m('partHint')}</Typography.Paragraph>
+      ) : (
+        <Alert type="info" showIcon title={m('partLocked')} style={{ marginBottom: 16 }} />
+      )}
       <ProblemAlert problem={problem} testId="invitation-part-error" />
       <Form<PartForm>
         form={form}
@@ -164,7 +193,13 @@ function PartCard({ part, editable }: { part: InvitationDetail; editable: boolea
         initialValues={{ itemIds: part.items.map((i) => i.id), inspectorIds: part.inspectors.map((i) => i.id), leadItemIds: part.leadItemIds }}
       >
         <Form.Item label={m('ownItems')} name="itemIds" rules={[{ required: true, type: 'array', min: 1, message: m('ownItemsRequired') }]}>
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={[...itemOptions].map(([value, label]) => ({ value, label }))} aria-label={m('ownItems')} data-testid="part-items" />
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={[...itemOptions].map(([value, label]) => ({ value, label }))}
+            aria-label={m('ownItems')}
+            data-testid="part-items"
+          />
         </Form.Item>
         <Form.Item
           label={m('ownInspectors')}
@@ -172,7 +207,13 @@ function PartCard({ part, editable }: { part: InvitationDetail; editable: boolea
           extra={options.data ? m('inspectorsOf', { count: options.data.inspectors.totalCount }) : undefined}
           rules={[{ required: true, type: 'array', min: 1, message: m('ownInspectorsRequired') }]}
         >
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={[...inspectorOptions].map(([value, label]) => ({ value, label }))} aria-label={m('ownInspectors')} data-testid="part-inspectors" />
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={[...inspectorOptions].map(([value, label]) => ({ value, label }))}
+            aria-label={m('ownInspectors')}
+            data-testid="part-inspectors"
+          />
         </Form.Item>
         <Form.Item label={m('appliesTo')} name="leadItemIds" extra={m('appliesToHint')}>
           <Checkbox.Group options={part.task.leadItems.map((i) => ({ value: i.id, label: i.name }))} data-testid="part-lead-items" />
@@ -193,16 +234,25 @@ function DrawnCard({ partId }: { partId: string }) {
   const m = useMessages(jointMessages);
   const client = useApolloClient();
   const pages = useCursorPages(20);
-  const { data, loading, error } = useQuery(JOINT_DRAWN_ENTITIES, { variables: { id: partId, first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(JOINT_DRAWN_ENTITIES, {
+    variables: { id: partId, first: pages.first, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
   const connection = data?.node.__typename === 'JointParticipation' ? data.node.drawnEntities : undefined;
 
   const columns = [
     { key: 'seq', title: m('seq'), render: (_: unknown, r: DrawnEntityRow) => r.seq + 1, width: 70 },
     { key: 'name', title: m('entityName'), dataIndex: 'name' },
     { key: 'uscc', title: m('uscc'), dataIndex: 'uscc' },
-    { key: 'own', title: m('inOwnDirectory'), render: (_: unknown, r: DrawnEntityRow) => r.entity?.name ?? <Typography.Text type="secondary">{m('notInDirectory')}</Typography.Text> },
+    {
+      key: 'own',
+      title: m('inOwnDirectory'),
+      render: (_: unknown, r: DrawnEntityRow) => r.entity?.name ?? <Typography.Text type="secondary">{m('notInDirectory')}</Typography.Text>,
+    },
     { key: 'inspectors', title: m('ownInspectorsInTeam'), render: (_: unknown, r: DrawnEntityRow) => r.inspectors.map((i) => i.name).join('、') || '—' },
-    ...(canOpenInspection(user, []) ? [{ key: 'record', title: '', render: (_: unknown, r: DrawnEntityRow) => <JointRecordButton participationId={partId} seq={r.seq} /> }] : []),
+    ...(canOpenInspection(user, [])
+      ? [{ key: 'record', title: '', render: (_: unknown, r: DrawnEntityRow) => <JointRecordButton participationId={partId} seq={r.seq} /> }]
+      : []),
   ];
 
   const exportSpec = () => ({
@@ -214,7 +264,9 @@ function DrawnCard({ partId }: { partId: string }) {
       { title: m('inOwnDirectory'), value: (r: DrawnEntityRow) => r.entity?.name ?? '' },
       { title: m('ownInspectorsInTeam'), value: (r: DrawnEntityRow) => r.inspectors.map((i) => `${i.name}（${i.certificateNo}）`).join('、') },
     ],
-    fetchPage: connectionPages(client, JOINT_DRAWN_ENTITIES, { id: partId }, (page) => (page.node.__typename === 'JointParticipation' ? page.node.drawnEntities : null)),
+    fetchPage: connectionPages(client, JOINT_DRAWN_ENTITIES, { id: partId }, (page) =>
+      page.node.__typename === 'JointParticipation' ? page.node.drawnEntities : null,
+    ),
   });
 
   return (

@@ -23,13 +23,28 @@ export function InvitationsPage() {
   const client = useApolloClient();
   const pages = useCursorPages(20);
   const [status, setStatus] = useState<JointStatus | null>(null);
-  const { data, loading, error } = useQuery(JOINT_INVITATIONS, { variables: { status, first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(JOINT_INVITATIONS, {
+    variables: { status, first: pages.first, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
   const connection = data?.jointInvitations;
   const leadStatus = (s: string) => (taskStatus(s) ? m(taskStatus(s)!) : s);
 
   const columns = [
-    { key: 'task', title: m('task'), render: (_: unknown, p: InvitationRow) => <AppLink to={LINKS.invitation(p.id)} testId="invitation-link">{p.task.title}</AppLink> },
-    { key: 'lead', title: m('leadBureau'), render: (_: unknown, p: InvitationRow) => `${p.task.leadBureauName}${p.task.leadDepartmentName ? ` · ${p.task.leadDepartmentName}` : ''}` },
+    {
+      key: 'task',
+      title: m('task'),
+      render: (_: unknown, p: InvitationRow) => (
+        <AppLink to={LINKS.invitation(p.id)} testId="invitation-link">
+          {p.task.title}
+        </AppLink>
+      ),
+    },
+    {
+      key: 'lead',
+      title: m('leadBureau'),
+      render: (_: unknown, p: InvitationRow) => `${p.task.leadBureauName}${p.task.leadDepartmentName ? ` · ${p.task.leadDepartmentName}` : ''}`,
+    },
     { key: 'department', title: m('invitedDepartment'), render: (_: unknown, p: InvitationRow) => p.department?.name ?? '—' },
     { key: 'period', title: m('period'), render: (_: unknown, p: InvitationRow) => `${p.task.startsOn} — ${p.task.endsOn}` },
     {

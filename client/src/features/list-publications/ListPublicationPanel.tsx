@@ -57,7 +57,9 @@ export function ListPublicationPanel({ kind, refetch = [] }: { kind: ListKind; r
   const status = open
     ? [
         m('pending', { who: open.submittedByName, at: formatDateTime(open.submittedAt, lang) }),
-        submittedItems ? m('pendingItems', { names: submittedItems.map((i) => `“${i.name}”`).join('、') }) : m('pendingCount', { count: String((open.contents as { count?: number }).count ?? '') }),
+        submittedItems
+          ? m('pendingItems', { names: submittedItems.map((i) => `“${i.name}”`).join('、') })
+          : m('pendingCount', { count: String((open.contents as { count?: number }).count ?? '') }),
       ].join('；')
     : last?.status === 'APPROVED'
       ? m('lastApproved', { who: last.decidedByName ?? '', at: formatDateTime(last.decidedAt, lang) })
@@ -67,37 +69,37 @@ export function ListPublicationPanel({ kind, refetch = [] }: { kind: ListKind; r
 
   return (
     <>
-    <Alert
-      type={open ? 'warning' : 'info'}
-      showIcon
-      style={{ marginBottom: 12 }}
-      data-testid={`list-publication-${kind}`}
-      data-status={open ? 'SUBMITTED' : (last?.status ?? 'NONE')}
-      message={m('title')}
-      description={
-        <Space orientation="vertical" size={4}>
-          <Typography.Text type="secondary">{m('rule', { list })}</Typography.Text>
-          <Typography.Text data-testid="list-publication-status">{status}</Typography.Text>
-          <Space wrap>
-            {isOffice && !open && (
-              <Button size="small" type="primary" onClick={() => setActing('submit')} data-testid="list-publication-submit">
-                {m('submit')}
-              </Button>
-            )}
-            {isLeader && open && !ownSubmission && (
-              <>
-                <Button size="small" type="primary" onClick={() => setActing('approve')} data-testid="list-publication-approve">
-                  {m('approve')}
+      <Alert
+        type={open ? 'warning' : 'info'}
+        showIcon
+        style={{ marginBottom: 12 }}
+        data-testid={`list-publication-${kind}`}
+        data-status={open ? 'SUBMITTED' : (last?.status ?? 'NONE')}
+        message={m('title')}
+        description={
+          <Space orientation="vertical" size={4}>
+            <Typography.Text type="secondary">{m('rule', { list })}</Typography.Text>
+            <Typography.Text data-testid="list-publication-status">{status}</Typography.Text>
+            <Space wrap>
+              {isOffice && !open && (
+                <Button size="small" type="primary" onClick={() => setActing('submit')} data-testid="list-publication-submit">
+                  {m('submit')}
                 </Button>
-                <Button size="small" danger onClick={() => setActing('return')} data-testid="list-publication-return">
-                  {m('return')}
-                </Button>
-              </>
-            )}
+              )}
+              {isLeader && open && !ownSubmission && (
+                <>
+                  <Button size="small" type="primary" onClick={() => setActing('approve')} data-testid="list-publication-approve">
+                    {m('approve')}
+                  </Button>
+                  <Button size="small" danger onClick={() => setActing('return')} data-testid="list-publication-return">
+                    {m('return')}
+                  </Button>
+                </>
+              )}
+            </Space>
           </Space>
-        </Space>
-      }
-    />
+        }
+      />
       <ReasonModal
         open={acting !== null}
         title={acting ? m(acting === 'submit' ? 'submitTitle' : acting === 'approve' ? 'approveTitle' : 'returnTitle', { list }) : ''}

@@ -53,13 +53,7 @@ export function MePage() {
   ];
 
   return (
-    <Card
-      style={{ width: '100%' }}
-      title={t('meTitle')}
-      data-testid="me-card"
-      aria-label={t('meTitle')}
-      role="region"
-    >
+    <Card style={{ width: '100%' }} title={t('meTitle')} data-testid="me-card" aria-label={t('meTitle')} role="region">
       <Descriptions column={1} bordered size="middle" items={items} />
     </Card>
   );

@@ -24,7 +24,10 @@ export function NotificationsPage() {
   const pages = useCursorPages(20);
   const [show, setShow] = useState<Show>('all');
   const unreadOnly = show === 'unread';
-  const { data, loading, error } = useQuery(MY_NOTIFICATIONS, { variables: { first: pages.first, after: pages.after, unreadOnly }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(MY_NOTIFICATIONS, {
+    variables: { first: pages.first, after: pages.after, unreadOnly },
+    fetchPolicy: 'cache-and-network',
+  });
   const actions = useNotificationActions();
   const { busyId, run } = useRowAction();
   const connection = data?.myNotifications;

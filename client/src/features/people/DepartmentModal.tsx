@@ -74,7 +74,11 @@ export function DepartmentModal({ editing, onClose }: { editing: DepartmentRow |
           preserve={false}
           initialValues={{ name: editing?.name ?? '', headUserId: editing?.head?.id ?? null }}
         >
-          <Form.Item label={m('departmentName')} name="name" rules={[{ required: true, whitespace: true, message: m('departmentNameRequired') }, labelRule(60)]}>
+          <Form.Item
+            label={m('departmentName')}
+            name="name"
+            rules={[{ required: true, whitespace: true, message: m('departmentNameRequired') }, labelRule(60)]}
+          >
             <Input maxLength={60} placeholder={m('departmentNamePlaceholder')} data-testid="department-name" />
           </Form.Item>
           <Form.Item label={m('head')} name="headUserId">

@@ -40,7 +40,10 @@ export function EditUserModal({ user, onClose }: { user: UserRow | null; onClose
     try {
       const input = { displayName: values.displayName.trim(), departmentId: values.departmentId ?? null, roles: values.roles };
       // One's own roles are not sent: nobody changes them (the server refuses it too).
-      const { data } = await update({ variables: { id: user.id, input: user.id === me.id ? { ...input, roles: undefined } : input }, refetchQueries: ['UserOptions', 'RoleGrants'] });
+      const { data } = await update({
+        variables: { id: user.id, input: user.id === me.id ? { ...input, roles: undefined } : input },
+        refetchQueries: ['UserOptions', 'RoleGrants'],
+      });
       const pending = data?.updateUser.pendingRoleGrant;
       if (pending) void message.info(m('grantProposed', { roles: pending.addedRoles.map((r) => ROLE_LABELS[r][lang]).join('、') }));
       else void message.success(m('userSaved', { name: input.displayName }));

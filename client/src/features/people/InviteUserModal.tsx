@@ -71,14 +71,7 @@ export function InviteUserModal({ open, onClose, onInvited }: { open: boolean; o
     >
       <div data-testid="invite-form">
         <ProblemAlert problem={problem} testId="invite-error" />
-        <Form<InviteForm>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          disabled={loading}
-          preserve={false}
-          initialValues={{ roles: [], departmentId: null }}
-        >
+        <Form<InviteForm> form={form} layout="vertical" onFinish={submit} disabled={loading} preserve={false} initialValues={{ roles: [], departmentId: null }}>
           <Form.Item label={m('username')} name="username" required extra={m('usernameHint')} rules={[usernameRule()]}>
             <Input placeholder={m('usernamePlaceholder')} autoComplete="off" data-testid="invite-username" />
           </Form.Item>

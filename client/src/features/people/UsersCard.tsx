@@ -136,7 +136,12 @@ export function UsersCard() {
               </Popconfirm>
             )}
             {active && (
-              <Popconfirm title={m('resetConfirm', { name: u.displayName })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => run(u.id, () => resetPassword(u))}>
+              <Popconfirm
+                title={m('resetConfirm', { name: u.displayName })}
+                okText={t('confirm')}
+                cancelText={t('cancel')}
+                onConfirm={() => run(u.id, () => resetPassword(u))}
+              >
                 <Button size="small" disabled={busyId === u.id} data-testid="user-reset-password">
                   {m('resetPassword')}
                 </Button>

@@ -79,19 +79,27 @@ export function RoleCheckboxes({ value, onChange, testId, locked }: { value?: Ro
           disabled: locked || !!reasons.get(role),
           label: (
             <Tooltip title={reasons.get(role) ?? undefined}>
-              <span data-role={role} data-excluded={reasons.get(role) ? 'true' : undefined}>{ROLE_LABELS[role][lang]}</span>
+              <span data-role={role} data-excluded={reasons.get(role) ? 'true' : undefined}>
+                {ROLE_LABELS[role][lang]}
+              </span>
             </Tooltip>
           ),
         }))}
       />
-      {locked && <Typography.Text type="secondary" data-testid={`${testId}-locked`}>{m('ownRolesLocked')}</Typography.Text>}
+      {locked && (
+        <Typography.Text type="secondary" data-testid={`${testId}-locked`}>
+          {m('ownRolesLocked')}
+        </Typography.Text>
+      )}
       {!locked && excluded.length > 0 && (
         <Typography.Text type="secondary" data-testid={`${testId}-excluded`}>
           {excluded.map((role) => `${ROLE_LABELS[role][lang]}：${reasons.get(role)}`).join('；')}
         </Typography.Text>
       )}
       {!locked && roles.some((role) => ROLES_NEEDING_APPROVAL.includes(role)) && (
-        <Typography.Text type="secondary" data-testid={`${testId}-approval-hint`}>{m('approvalHint')}</Typography.Text>
+        <Typography.Text type="secondary" data-testid={`${testId}-approval-hint`}>
+          {m('approvalHint')}
+        </Typography.Text>
       )}
     </Space>
   );

@@ -119,7 +119,8 @@ export const peopleMessages = defineMessages(
     resetContext: 'Hand the code to {name}; they set a new password with it on the “Set password” page.',
     you: '(me)',
     rolesAwaitingApproval: 'awaiting approval: {roles}',
-    approvalHint: 'The office, leader and supervisor roles take effect only once a leader of the unit (or, where it has none, the platform operator) approves the grant.',
+    approvalHint:
+      'The office, leader and supervisor roles take effect only once a leader of the unit (or, where it has none, the platform operator) approves the grant.',
     ownRolesLocked: 'Nobody changes their own roles; another administrator of the unit does it.',
     grantProposed: 'Grant of “{roles}” proposed; it takes effect once approved',
     grantsTitle: 'Role grants',

@@ -100,7 +100,10 @@ function PlanForm({ plan, options }: { plan: PlanDetail | null; options: PlanFor
   };
 
   const itemOptions = itemList.map((i) => ({ value: i.id, label: i.status === 'PUBLISHED' ? i.name : `${i.name}（${i.status}）` }));
-  const ratioRule = { validator: (_: unknown, v: string | undefined) => (!v || Ratio.safeParse(v.trim()).success ? Promise.resolve() : Promise.reject(new Error(Ratio.safeParse(v).error?.issues[0]?.message))) };
+  const ratioRule = {
+    validator: (_: unknown, v: string | undefined) =>
+      !v || Ratio.safeParse(v.trim()).success ? Promise.resolve() : Promise.reject(new Error(Ratio.safeParse(v).error?.issues[0]?.message)),
+  };
 
   return (
     <Flex vertical gap={16} style={{ width: '100%', maxWidth: 1000 }}>
@@ -108,7 +111,14 @@ function PlanForm({ plan, options }: { plan: PlanDetail | null; options: PlanFor
       <Card title={m(plan ? 'editPlan' : 'newPlan')} data-testid="plan-form">
         {!editable && <Alert type="warning" showIcon title={m('notEditable')} style={{ marginBottom: 16 }} />}
         <ProblemAlert problem={problem} testId="plan-form-error" />
-        <Form<PlanFormValues> form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange} onFinish={submit} disabled={!editable || creating || updating}>
+        <Form<PlanFormValues>
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onValuesChange={onValuesChange}
+          onFinish={submit}
+          disabled={!editable || creating || updating}
+        >
           <Space wrap align="start">
             <Form.Item label={m('year')} name="year" rules={[{ required: true, message: m('yearRequired') }]}>
               <InputNumber min={2000} max={2100} data-testid="plan-year" />
@@ -152,13 +162,25 @@ function PlanForm({ plan, options }: { plan: PlanDetail | null; options: PlanFor
                 {fields.map((field, index) => (
                   <Space key={field.key} align="baseline" wrap data-testid="plan-item-row">
                     <Form.Item name={[field.name, 'itemId']} rules={[{ required: true, message: m('itemRequired') }]} style={{ width: 360 }}>
-                      <Select showSearch={{ optionFilterProp: 'label' }} options={itemOptions} placeholder={m('item')} aria-label={`${m('item')} ${index + 1}`} data-testid="plan-item" />
+                      <Select
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={itemOptions}
+                        placeholder={m('item')}
+                        aria-label={`${m('item')} ${index + 1}`}
+                        data-testid="plan-item"
+                      />
                     </Form.Item>
                     <Form.Item name={[field.name, 'ratio']} rules={[{ required: true, message: m('ratioRequired') }, ratioRule]} tooltip={m('ratioHint')}>
                       <Input style={{ width: 110 }} placeholder="0.05" aria-label={`${m('ratio')} ${index + 1}`} data-testid="plan-item-ratio" />
                     </Form.Item>
                     <Form.Item name={[field.name, 'rounds']} rules={[{ required: true, message: m('roundsRequired') }]}>
-                      <InputNumber min={1} max={12} addonAfter={m('itemRounds')} aria-label={`${m('itemRounds')} ${index + 1}`} data-testid="plan-item-rounds" />
+                      <InputNumber
+                        min={1}
+                        max={12}
+                        addonAfter={m('itemRounds')}
+                        aria-label={`${m('itemRounds')} ${index + 1}`}
+                        data-testid="plan-item-rounds"
+                      />
                     </Form.Item>
                     <Button type="text" icon={<MinusCircleOutlined aria-hidden />} aria-label={m('remove')} onClick={() => remove(field.name)} />
                   </Space>
@@ -181,7 +203,11 @@ function PlanForm({ plan, options }: { plan: PlanDetail | null; options: PlanFor
               data-testid="plan-violations"
               data-count={violations.length}
               style={{ marginBottom: 16 }}
-              title={violations.length ? m('violationsTitle', { count: violations.length, version: options.ruleSet!.version }) : m('compliant', { version: options.ruleSet!.version })}
+              title={
+                violations.length
+                  ? m('violationsTitle', { count: violations.length, version: options.ruleSet!.version })
+                  : m('compliant', { version: options.ruleSet!.version })
+              }
               description={
                 violations.length ? (
                   <ul style={{ margin: 0, paddingInlineStart: 20 }}>

@@ -78,7 +78,16 @@ export function PlanPage({ id }: { id: string }) {
           </Space>
         }
       >
-        {plan.reviewComment && <Alert type={plan.status === 'RETURNED' ? 'warning' : 'info'} showIcon style={{ marginBottom: 16 }} title={m('reviewComment')} description={plan.reviewComment} data-testid="plan-review-comment" />}
+        {plan.reviewComment && (
+          <Alert
+            type={plan.status === 'RETURNED' ? 'warning' : 'info'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={m('reviewComment')}
+            description={plan.reviewComment}
+            data-testid="plan-review-comment"
+          />
+        )}
         <Descriptions
           bordered
           size="small"
@@ -110,7 +119,14 @@ export function PlanPage({ id }: { id: string }) {
         />
       </Card>
       <Card title={m('items')} extra={<ExportCsvButton spec={exportSpec} disabled={!itemRows.length} testId="plan-items-export" />}>
-        <Table<PlanItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={itemRows} pagination={false} data-testid="plan-items" />
+        <Table<PlanItemRow>
+          rowKey={(r) => r.item?.id ?? r.ratio}
+          size="small"
+          columns={itemColumns}
+          dataSource={itemRows}
+          pagination={false}
+          data-testid="plan-items"
+        />
       </Card>
       <PlanVersionsCard plan={plan} />
       <PlanRiskCard planId={plan.id} />

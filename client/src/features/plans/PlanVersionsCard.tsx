@@ -36,9 +36,21 @@ export function PlanVersionsCard({ plan }: { plan: PlanDetail }) {
       key: 'version',
       title: m('version'),
       render: (_: unknown, r: VersionRow) =>
-        r.id === plan.id ? <strong>{m('versionLabel', { version: r.version })}</strong> : <a onClick={() => navigate(LINKS.plan(r.id))}>{m('versionLabel', { version: r.version })}</a>,
+        r.id === plan.id ? (
+          <strong>{m('versionLabel', { version: r.version })}</strong>
+        ) : (
+          <a onClick={() => navigate(LINKS.plan(r.id))}>{m('versionLabel', { version: r.version })}</a>
+        ),
     },
-    { key: 'status', title: m('status'), render: (_: unknown, r: VersionRow) => <Tag color={PLAN_STATUS_COLORS[r.status]} data-status={r.status}>{m(r.status)}</Tag> },
+    {
+      key: 'status',
+      title: m('status'),
+      render: (_: unknown, r: VersionRow) => (
+        <Tag color={PLAN_STATUS_COLORS[r.status]} data-status={r.status}>
+          {m(r.status)}
+        </Tag>
+      ),
+    },
     { key: 'approvedAt', title: m('approvedAt'), render: (_: unknown, r: VersionRow) => formatDateTime(r.approvedAt, lang) },
     { key: 'publishedAt', title: m('publishedAt'), render: (_: unknown, r: VersionRow) => formatDateTime(r.publishedAt, lang) },
     { key: 'supersededAt', title: m('supersededAt'), render: (_: unknown, r: VersionRow) => formatDateTime(r.supersededAt, lang) },
@@ -50,7 +62,9 @@ export function PlanVersionsCard({ plan }: { plan: PlanDetail }) {
       extra={
         amendable && (
           <Popconfirm title={m('amendConfirm', { version: next })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => void run().catch(notify)}>
-            <Button loading={loading} data-testid="plan-amend">{m('amend')}</Button>
+            <Button loading={loading} data-testid="plan-amend">
+              {m('amend')}
+            </Button>
           </Popconfirm>
         )
       }

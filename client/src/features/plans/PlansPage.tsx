@@ -33,7 +33,15 @@ export function PlansPage() {
 
   const columns = [
     { key: 'year', title: m('year'), dataIndex: 'year', width: 80 },
-    { key: 'title', title: m('planTitle'), render: (_: unknown, p: PlanRow) => <AppLink to={LINKS.plan(p.id)} testId="plan-link">{p.title}</AppLink> },
+    {
+      key: 'title',
+      title: m('planTitle'),
+      render: (_: unknown, p: PlanRow) => (
+        <AppLink to={LINKS.plan(p.id)} testId="plan-link">
+          {p.title}
+        </AppLink>
+      ),
+    },
     { key: 'version', title: m('version'), render: (_: unknown, p: PlanRow) => m('versionLabel', { version: p.version }), width: 90 },
     { key: 'rounds', title: m('rounds'), dataIndex: 'rounds', width: 100 },
     {

@@ -151,4 +151,11 @@ export const planMessages = defineMessages(
   },
 );
 
-export const PLAN_STATUS_COLORS: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'processing', RETURNED: 'warning', APPROVED: 'cyan', PUBLISHED: 'success', SUPERSEDED: 'default' };
+export const PLAN_STATUS_COLORS: Record<string, string> = {
+  DRAFT: 'default',
+  SUBMITTED: 'processing',
+  RETURNED: 'warning',
+  APPROVED: 'cyan',
+  PUBLISHED: 'success',
+  SUPERSEDED: 'default',
+};

@@ -32,7 +32,16 @@ export function formViolations(values: PlanFormValues, rules: RuleSet, items: Re
   const planItems = (values.items ?? []).flatMap((row) => {
     const item = row?.itemId ? items.get(row.itemId) : undefined;
     if (!item || !row.ratio || !Ratio.safeParse(row.ratio).success || !row.rounds) return [];
-    return [{ itemName: item.name, ratio: row.ratio, rounds: row.rounds, itemMinRatio: item.minRatio, itemFrequencyPerYear: item.frequencyPerYear, itemPublished: item.status === 'PUBLISHED' }];
+    return [
+      {
+        itemName: item.name,
+        ratio: row.ratio,
+        rounds: row.rounds,
+        itemMinRatio: item.minRatio,
+        itemFrequencyPerYear: item.frequencyPerYear,
+        itemPublished: item.status === 'PUBLISHED',
+      },
+    ];
   });
   const violations = planViolations({ year, rounds, schedule, items: planItems }, rules);
   const incomplete = schedule.length < (values.schedule ?? []).length;

@@ -7,7 +7,5 @@ export interface PlanRound {
 
 export function scheduleOf(value: unknown): PlanRound[] {
   if (!Array.isArray(value)) return [];
-  return value
-    .filter((r): r is PlanRound => !!r && typeof r === 'object' && typeof (r as PlanRound).round === 'number')
-    .sort((a, b) => a.round - b.round);
+  return value.filter((r): r is PlanRound => !!r && typeof r === 'object' && typeof (r as PlanRound).round === 'number').sort((a, b) => a.round - b.round);
 }

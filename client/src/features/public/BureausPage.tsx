@@ -31,7 +31,13 @@ function UsccLookup() {
       }}
     >
       <Form.Item name="uscc" validateStatus={error ? 'error' : undefined} help={error} style={{ minWidth: 320 }}>
-        <Input placeholder={m('lookupPlaceholder')} aria-label={m('lookupTitle')} maxLength={40} onChange={() => setError(null)} data-testid="public-uscc-input" />
+        <Input
+          placeholder={m('lookupPlaceholder')}
+          aria-label={m('lookupTitle')}
+          maxLength={40}
+          onChange={() => setError(null)}
+          data-testid="public-uscc-input"
+        />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" data-testid="public-uscc-lookup">
@@ -49,7 +55,11 @@ function LatestResults() {
   const pages = useCursorPages(10);
   const { data, loading } = useQuery(PUBLIC_RESULTS, { variables: { first: pages.first, after: pages.after } });
   const connection = data?.publicResults;
-  const exportSpec = () => ({ fileName: m('exportName'), columns: csvColumns, fetchPage: connectionPages(client, PUBLIC_RESULTS, {}, (page) => page.publicResults) });
+  const exportSpec = () => ({
+    fileName: m('exportName'),
+    columns: csvColumns,
+    fetchPage: connectionPages(client, PUBLIC_RESULTS, {}, (page) => page.publicResults),
+  });
   return (
     <Card title={m('latestResults')} data-testid="public-latest-results" extra={<ExportCsvButton spec={exportSpec} testId="public-latest-export" />}>
       <ResultsTable rows={connection?.edges.map((e) => e.node) ?? []} loading={loading && !data} showBureau />

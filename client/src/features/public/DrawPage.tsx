@@ -20,7 +20,14 @@ import { useVerifier } from './verify/useVerifier';
 import { VerifierPanel } from './verify/VerifierPanel';
 import type { RecordContent } from './verify/verify-record';
 
-const mono = (value: string | null | undefined, testId?: string) => (value ? <Typography.Text style={MONO} data-testid={testId} copyable>{value}</Typography.Text> : '—');
+const mono = (value: string | null | undefined, testId?: string) =>
+  value ? (
+    <Typography.Text style={MONO} data-testid={testId} copyable>
+      {value}
+    </Typography.Text>
+  ) : (
+    '—'
+  );
 
 function RecordContentCards({ content }: { content: RecordContent }) {
   const m = useMessages(publicMessages);
@@ -44,7 +51,12 @@ function RecordContentCards({ content }: { content: RecordContent }) {
         />
       </Card>
       {content.failure && (
-        <Alert type="warning" showIcon title={m('failureTitle')} description={<Typography.Text style={MONO}>{JSON.stringify(content.failure)}</Typography.Text>} />
+        <Alert
+          type="warning"
+          showIcon
+          title={m('failureTitle')}
+          description={<Typography.Text style={MONO}>{JSON.stringify(content.failure)}</Typography.Text>}
+        />
       )}
       {content.selections.length > 0 && (
         <Card title={m('selections')} size="small">
@@ -58,8 +70,16 @@ function RecordContentCards({ content }: { content: RecordContent }) {
               { key: 'seq', title: '#', width: 60, render: (_: unknown, s: Selection) => s.seq + 1 },
               { key: 'stratum', title: m('stratum'), render: (_: unknown, s: Selection) => labels.get(s.stratumKey) ?? s.stratumKey },
               content.pseudonymous
-                ? { key: 'pseudonym', title: m('entityPseudonym'), render: (_: unknown, s: Selection) => <Typography.Text style={MONO}>{s.entityKey}</Typography.Text> }
-                : { key: 'uscc', title: m('uscc'), render: (_: unknown, s: Selection) => <AppLink to={PUBLIC_LINKS.entity(s.entityKey)}>{s.entityKey}</AppLink> },
+                ? {
+                    key: 'pseudonym',
+                    title: m('entityPseudonym'),
+                    render: (_: unknown, s: Selection) => <Typography.Text style={MONO}>{s.entityKey}</Typography.Text>,
+                  }
+                : {
+                    key: 'uscc',
+                    title: m('uscc'),
+                    render: (_: unknown, s: Selection) => <AppLink to={PUBLIC_LINKS.entity(s.entityKey)}>{s.entityKey}</AppLink>,
+                  },
               { key: 'team', title: m('team'), render: (_: unknown, s: Selection) => s.inspectorKeys.join('、') },
             ]}
           />
@@ -118,8 +138,22 @@ export function DrawPage({ id }: { id: string }) {
             { key: 'commitment', label: m('commitment'), children: mono(draw.commitment) },
             { key: 'serverSeed', label: m('serverSeed'), children: mono(content?.serverSeed) },
             { key: 'seed', label: m('seed'), children: mono(content?.seed, 'public-draw-seed') },
-            { key: 'entropy', label: m('entropy'), children: entropy.length ? <Flex vertical>{entropy.map((e, i) => <Typography.Text key={i}>{e}</Typography.Text>)}</Flex> : '—' },
-            ...(draw.verification.reason ? [{ key: 'server', label: m('serverVerdict'), children: `${draw.verification.code ?? ''} ${draw.verification.reason}` }] : []),
+            {
+              key: 'entropy',
+              label: m('entropy'),
+              children: entropy.length ? (
+                <Flex vertical>
+                  {entropy.map((e, i) => (
+                    <Typography.Text key={i}>{e}</Typography.Text>
+                  ))}
+                </Flex>
+              ) : (
+                '—'
+              ),
+            },
+            ...(draw.verification.reason
+              ? [{ key: 'server', label: m('serverVerdict'), children: `${draw.verification.code ?? ''} ${draw.verification.reason}` }]
+              : []),
           ]}
         />
       </Card>
@@ -135,7 +169,11 @@ export function DrawPage({ id }: { id: string }) {
           running ? (
             <Button onClick={verifier.reset}>{m('cancel')}</Button>
           ) : (
-            <Button type="primary" onClick={() => verifyUrl(draw.recordUrl, { inputHash: draw.inputHash, commitment: draw.commitment })} data-testid="public-draw-verify">
+            <Button
+              type="primary"
+              onClick={() => verifyUrl(draw.recordUrl, { inputHash: draw.inputHash, commitment: draw.commitment })}
+              data-testid="public-draw-verify"
+            >
               {state.step === 'idle' ? m('verifyNow') : m('verifyAgain')}
             </Button>
           )

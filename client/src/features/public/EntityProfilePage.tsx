@@ -106,7 +106,9 @@ export function EntityProfilePage({ uscc }: { uscc: string }) {
         ) : (
           <>
             <ResultsTable rows={results.edges.map((e) => e.node)} loading={loading} showBureau inPageAnchors highlightId={hash} />
-            {results.totalCount > pages.first && <CursorPager pages={pages} totalCount={results.totalCount} pageInfo={results.pageInfo} loading={loading} testId="public-entity-pager" />}
+            {results.totalCount > pages.first && (
+              <CursorPager pages={pages} totalCount={results.totalCount} pageInfo={results.pageInfo} loading={loading} testId="public-entity-pager" />
+            )}
           </>
         )}
       </Card>

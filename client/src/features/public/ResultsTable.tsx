@@ -25,7 +25,12 @@ export function ResultCategoryTag({ category }: { category: PublicResultRow['res
   const m = useMessages(publicMessages);
   if (!category) return <>—</>;
   return (
-    <Tag color={category.problem ? 'volcano' : 'green'} data-testid="public-result-category" data-code={category.code} title={category.problem ? m('problem') : m('noProblem')}>
+    <Tag
+      color={category.problem ? 'volcano' : 'green'}
+      data-testid="public-result-category"
+      data-code={category.code}
+      title={category.problem ? m('problem') : m('noProblem')}
+    >
       {category.label}
     </Tag>
   );

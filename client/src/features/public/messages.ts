@@ -27,7 +27,8 @@ export const publicMessages = defineMessages(
     tabInspectors: '执法检查人员名录',
     tabDraws: '摇号记录',
     tabAnchors: '审计链头',
-    anchorsIntro: '本单位每项操作都记入审计哈希链。平台每日公布链头（最新事件的序号与哈希），订阅源中也有。保存这些链头，日后可核对该单位的审计记录是否被删去最新部分：链上第 N 号事件的哈希应与公布的一致。',
+    anchorsIntro:
+      '本单位每项操作都记入审计哈希链。平台每日公布链头（最新事件的序号与哈希），订阅源中也有。保存这些链头，日后可核对该单位的审计记录是否被删去最新部分：链上第 N 号事件的哈希应与公布的一致。',
     anchorSeq: '事件序号',
     anchorHash: '链头哈希（SHA-256）',
     anchoredAt: '公布时间',
@@ -146,7 +147,8 @@ export const publicMessages = defineMessages(
     downloadRecord: '下载完整记录（JSON）',
     failureTitle: '摇号未能完成',
     verifierTitle: '在浏览器中复核',
-    verifierIntro: '下载公示的完整记录，在您的浏览器中按摇号规范重新计算：名单哈希、服务器种子承诺值、种子的来源，并重新抽取、组队，与公示的结果逐一比对。计算在后台线程中进行，页面不会卡住。',
+    verifierIntro:
+      '下载公示的完整记录，在您的浏览器中按摇号规范重新计算：名单哈希、服务器种子承诺值、种子的来源，并重新抽取、组队，与公示的结果逐一比对。计算在后台线程中进行，页面不会卡住。',
     verifyNow: '开始复核',
     verifyAgain: '重新复核',
     cancel: '停止',
@@ -176,7 +178,8 @@ export const publicMessages = defineMessages(
     ownLineDrawn: '已抽中，检查组（化名）：{team}',
     ownLineNotDrawn: '未被抽中',
     ownLineMissing: '按信用代码和盐值算出的化名不在这份记录中：请核对，或向实施单位和纪检监督反映',
-    pseudonymNote: '本记录（spotcheck-draw/2）中的检查对象、执法人员、标签和抽查层均为化名，不含名称、信用代码或执法证号；任何人都可复核抽取过程。被抽中单位的名称随检查结果公示，检查对象可凭查阅码核对本单位所在的行。',
+    pseudonymNote:
+      '本记录（spotcheck-draw/2）中的检查对象、执法人员、标签和抽查层均为化名，不含名称、信用代码或执法证号；任何人都可复核抽取过程。被抽中单位的名称随检查结果公示，检查对象可凭查阅码核对本单位所在的行。',
     seconds: '用时 {seconds} 秒',
     serverVerdict: '平台的复核结论',
     error_notFound: '摇号记录不存在或未公开',
@@ -226,7 +229,8 @@ export const publicMessages = defineMessages(
     tabInspectors: 'Inspector directory',
     tabDraws: 'Draws',
     tabAnchors: 'Audit chain heads',
-    anchorsIntro: 'Every action of this bureau is recorded in a hash-chained audit trail. The platform publishes its head (the newest event\'s number and hash) daily, also in the feeds. Keep them: event N of the chain must later still have the published hash, or its newest events were removed.',
+    anchorsIntro:
+      "Every action of this bureau is recorded in a hash-chained audit trail. The platform publishes its head (the newest event's number and hash) daily, also in the feeds. Keep them: event N of the chain must later still have the published hash, or its newest events were removed.",
     anchorSeq: 'Event no.',
     anchorHash: 'Head hash (SHA-256)',
     anchoredAt: 'Published',
@@ -345,7 +349,8 @@ export const publicMessages = defineMessages(
     downloadRecord: 'Download the full record (JSON)',
     failureTitle: 'The draw could not be completed',
     verifierTitle: 'Verify in your browser',
-    verifierIntro: 'Downloads the published record and recomputes it in your browser as the draw specification says: the pool hash, the server seed commitment, where the seed came from; then draws and forms the teams again and compares every one. It runs in a background thread, so the page stays responsive.',
+    verifierIntro:
+      'Downloads the published record and recomputes it in your browser as the draw specification says: the pool hash, the server seed commitment, where the seed came from; then draws and forms the teams again and compares every one. It runs in a background thread, so the page stays responsive.',
     verifyNow: 'Verify',
     verifyAgain: 'Verify again',
     cancel: 'Stop',
@@ -375,14 +380,16 @@ export const publicMessages = defineMessages(
     ownLineDrawn: 'drawn, team (pseudonyms): {team}',
     ownLineNotDrawn: 'not drawn',
     ownLineMissing: 'The pseudonym computed from your USCC and salt is not in this record: check them, or report it to the bureau and its supervisors',
-    pseudonymNote: 'In this record (spotcheck-draw/2) entities, inspectors, tags and strata are pseudonyms: no names, USCCs or certificate numbers, yet anyone can verify the draw. Drawn entities are named when their results are published; an entity checks its own line with its access code.',
+    pseudonymNote:
+      'In this record (spotcheck-draw/2) entities, inspectors, tags and strata are pseudonyms: no names, USCCs or certificate numbers, yet anyone can verify the draw. Drawn entities are named when their results are published; an entity checks its own line with its access code.',
     seconds: '{seconds} s',
     serverVerdict: 'The platform’s own check',
     error_notFound: 'No such published draw record',
     error_download: 'Could not download the record; try again later',
     error_worker: 'The verifier could not run',
     uploadTitle: 'Verify a draw record file',
-    uploadIntro: 'Choose or paste a draw record (JSON, downloadable from each draw page) and verify it on this computer against the draw specification. Nothing is uploaded.',
+    uploadIntro:
+      'Choose or paste a draw record (JSON, downloadable from each draw page) and verify it on this computer against the draw specification. Nothing is uploaded.',
     chooseFile: 'Choose a record file',
     pasteLabel: 'Or paste the record',
     pastePlaceholder: '{"format":"spotcheck-draw/1", …}',

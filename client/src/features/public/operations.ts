@@ -1,6 +1,13 @@
 /** The portal's queries: all public (no sign-in), read from the server's public views. */
 import { graphql } from '../../gql';
-import type { PublicDrawFieldsFragment, PublicResultFieldsFragment, PublicTaskNoticesQuery, PublicBureausQuery, PublicPlansQuery, PublicItemsQuery } from '../../gql/graphql';
+import type {
+  PublicDrawFieldsFragment,
+  PublicResultFieldsFragment,
+  PublicTaskNoticesQuery,
+  PublicBureausQuery,
+  PublicPlansQuery,
+  PublicItemsQuery,
+} from '../../gql/graphql';
 
 export type PublicDrawRow = PublicDrawFieldsFragment;
 export type PublicResultRow = PublicResultFieldsFragment;

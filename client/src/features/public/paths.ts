@@ -21,6 +21,7 @@ export const PUBLIC_LINKS = {
 
 /** Server files (not pages of the app): the 公示 of a task's results and the feeds. */
 export const PUBLIC_FILES = {
-  notice: (taskId: string, format: 'pdf' | 'xlsx', bureauId?: string) => `/api/public/notices/${seg(taskId)}.${format}${bureauId ? `?bureau=${seg(bureauId)}` : ''}`,
+  notice: (taskId: string, format: 'pdf' | 'xlsx', bureauId?: string) =>
+    `/api/public/notices/${seg(taskId)}.${format}${bureauId ? `?bureau=${seg(bureauId)}` : ''}`,
   feed: (format: 'atom' | 'json', bureauId?: string) => `/api/public/feed.${format}${bureauId ? `?bureau=${seg(bureauId)}` : ''}`,
 };

@@ -101,7 +101,13 @@ export function RuleBoundsPage() {
       title: m('limits'),
       render: (_: unknown, b: BureauLimits) => {
         const l = b.limits as BoundedRules;
-        return m('limitsLine', { min: pct(l.ratio.min), max: pct(l.ratio.max), rmin: l.roundsPerYear.min, rmax: l.roundsPerYear.max, draws: l.maxDrawsPerEntityPerYear });
+        return m('limitsLine', {
+          min: pct(l.ratio.min),
+          max: pct(l.ratio.max),
+          rmin: l.roundsPerYear.min,
+          rmax: l.roundsPerYear.max,
+          draws: l.maxDrawsPerEntityPerYear,
+        });
       },
     },
     {

@@ -6,7 +6,28 @@
  */
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, type ButtonProps, Card, Col, Descriptions, Drawer, Flex, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  type ButtonProps,
+  Card,
+  Col,
+  Descriptions,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { RuleSet } from '@spotcheck/shared';
 import { useCurrentUser } from '../../app/current-user';
@@ -86,7 +107,9 @@ function RulesEditor({ current, categories, onDone }: { current: RuleSet; catego
       case 'categories':
         return <Select mode="multiple" options={[...categories].map(([value, label]) => ({ value, label }))} aria-label={f[lang]} data-testid={testId} />;
       default:
-        return <InputNumber min={f.min} max={f.max} step={f.step ?? 1} precision={f.kind === 'int' ? 0 : undefined} style={{ width: '100%' }} data-testid={testId} />;
+        return (
+          <InputNumber min={f.min} max={f.max} step={f.step ?? 1} precision={f.kind === 'int' ? 0 : undefined} style={{ width: '100%' }} data-testid={testId} />
+        );
     }
   };
 
@@ -164,7 +187,8 @@ function ChangeList({ older, newer, categories, lang }: { older: unknown; newer:
     <Flex vertical>
       {diff.map((d) => (
         <Typography.Text key={d.key}>
-          {fieldLabel(d.key, lang)}：{show(fieldOf(d.key), d.from, categories, m('yes'), m('no'), m('none'))} → {show(fieldOf(d.key), d.to, categories, m('yes'), m('no'), m('none'))}
+          {fieldLabel(d.key, lang)}：{show(fieldOf(d.key), d.from, categories, m('yes'), m('no'), m('none'))} →{' '}
+          {show(fieldOf(d.key), d.to, categories, m('yes'), m('no'), m('none'))}
         </Typography.Text>
       ))}
     </Flex>
@@ -174,7 +198,17 @@ function ChangeList({ older, newer, categories, lang }: { older: unknown; newer:
 const fieldOf = (key: string) => ALL_FIELDS.find((f) => pathKey(f.path) === key);
 
 /** A proposal waiting for the leader: what it changes, why, and (for a leader who did not propose it) 审定 or 退回. */
-function PendingProposal({ proposal, current, categories, canReview }: { proposal: RuleProposalRow; current: unknown; categories: Categories; canReview: boolean }) {
+function PendingProposal({
+  proposal,
+  current,
+  categories,
+  canReview,
+}: {
+  proposal: RuleProposalRow;
+  current: unknown;
+  categories: Categories;
+  canReview: boolean;
+}) {
   const { lang } = useI18n();
   const m = useMessages(ruleMessages);
   const { message } = App.useApp();
@@ -184,7 +218,11 @@ function PendingProposal({ proposal, current, categories, canReview }: { proposa
   const [comment, setComment] = useState('');
   const decide = async (decision: 'APPROVE' | 'RETURN') => {
     try {
-      const { data } = await review({ variables: { id: proposal.id, decision, comment: comment.trim() || null }, refetchQueries: ['RuleSetPage'], awaitRefetchQueries: true });
+      const { data } = await review({
+        variables: { id: proposal.id, decision, comment: comment.trim() || null },
+        refetchQueries: ['RuleSetPage'],
+        awaitRefetchQueries: true,
+      });
       void message.success(decision === 'APPROVE' ? m('approved', { version: data?.reviewRuleProposal.approvedVersion ?? '' }) : m('returned'));
       setReturning(false);
     } catch (error) {
@@ -192,7 +230,12 @@ function PendingProposal({ proposal, current, categories, canReview }: { proposa
     }
   };
   return (
-    <Card size="small" type="inner" title={m('pendingTitle', { who: proposal.proposedBy ?? '—', at: formatDateTime(proposal.proposedAt, lang) })} data-testid="rules-pending">
+    <Card
+      size="small"
+      type="inner"
+      title={m('pendingTitle', { who: proposal.proposedBy ?? '—', at: formatDateTime(proposal.proposedAt, lang) })}
+      data-testid="rules-pending"
+    >
       <Typography.Paragraph>{m('reasonOf', { reason: proposal.reason })}</Typography.Paragraph>
       <div data-testid="rules-pending-changes">
         <ChangeList older={current} newer={proposal.rules} categories={categories} lang={lang} />
@@ -207,7 +250,9 @@ function PendingProposal({ proposal, current, categories, canReview }: { proposa
           </Button>
         </Space>
       ) : (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{m('waiting')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          {m('waiting')}
+        </Typography.Paragraph>
       )}
       <Modal
         open={returning}
@@ -217,7 +262,14 @@ function PendingProposal({ proposal, current, categories, canReview }: { proposa
         onOk={() => void decide('RETURN')}
         onCancel={() => setReturning(false)}
       >
-        <Input.TextArea rows={3} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={m('returnHint')} data-testid="rules-return-comment" />
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          placeholder={m('returnHint')}
+          data-testid="rules-return-comment"
+        />
       </Modal>
     </Card>
   );
@@ -237,7 +289,14 @@ function BoundsAbove({ above }: { above: { province: string; bounds: unknown }[]
         const b = a.bounds as { ratio: { floor: string; ceiling: string }; roundsPerYear: { min: number; max: number }; maxDrawsPerEntityPerYear: number };
         return (
           <div key={a.province}>
-            {m('boundsLine', { province: a.province, floor: pct(b.ratio.floor), ceiling: pct(b.ratio.ceiling), min: b.roundsPerYear.min, max: b.roundsPerYear.max, draws: b.maxDrawsPerEntityPerYear })}
+            {m('boundsLine', {
+              province: a.province,
+              floor: pct(b.ratio.floor),
+              ceiling: pct(b.ratio.ceiling),
+              min: b.roundsPerYear.min,
+              max: b.roundsPerYear.max,
+              draws: b.maxDrawsPerEntityPerYear,
+            })}
           </div>
         );
       })}
@@ -265,7 +324,11 @@ export function RulesPage() {
     { key: 'version', title: m('version'), width: 80, render: (_: unknown, v: RuleVersion) => <Tag>v{v.version}</Tag> },
     { key: 'approved', title: m('approvedAt'), render: (_: unknown, v: RuleVersion) => formatDateTime(v.approvedAt ?? v.createdAt, lang) },
     { key: 'proposedBy', title: m('proposedBy'), render: (_: unknown, v: RuleVersion) => v.proposedBy ?? '—' },
-    { key: 'approvedBy', title: m('approvedBy'), render: (_: unknown, v: RuleVersion) => <span data-testid="rules-history-approver">{v.approvedBy ?? '—'}</span> },
+    {
+      key: 'approvedBy',
+      title: m('approvedBy'),
+      render: (_: unknown, v: RuleVersion) => <span data-testid="rules-history-approver">{v.approvedBy ?? '—'}</span>,
+    },
     { key: 'reason', title: m('reason'), render: (_: unknown, v: RuleVersion) => v.reason ?? '—' },
     {
       key: 'changes',
@@ -310,7 +373,11 @@ export function RulesPage() {
         title={
           <Space wrap>
             <span>{m('title')}</span>
-            {current && <Tag color="blue" data-testid="rules-version">{m('currentVersion', { version: current.version, at: formatDateTime(current.approvedAt ?? current.createdAt, lang) })}</Tag>}
+            {current && (
+              <Tag color="blue" data-testid="rules-version">
+                {m('currentVersion', { version: current.version, at: formatDateTime(current.approvedAt ?? current.createdAt, lang) })}
+              </Tag>
+            )}
           </Space>
         }
         data-testid="rules-card"
@@ -327,7 +394,9 @@ export function RulesPage() {
       >
         <Flex vertical gap={12}>
           <BoundsAbove above={data.ruleBoundsAbove} />
-          {pending && <PendingProposal proposal={pending} current={current?.rules} categories={categories} canReview={canReviewRules(user) && !pending.proposedByMe} />}
+          {pending && (
+            <PendingProposal proposal={pending} current={current?.rules} categories={categories} canReview={canReviewRules(user) && !pending.proposedByMe} />
+          )}
           {!rules ? (
             <Alert type="warning" title={m('noRules')} />
           ) : editing ? (
@@ -339,18 +408,38 @@ export function RulesPage() {
             <>
               {current?.reason && <Typography.Paragraph type="secondary">{m('reasonOf', { reason: current.reason })}</Typography.Paragraph>}
               <RulesView rules={rules} categories={categories} lang={lang} />
-              <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{m('readOnly')}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+                {m('readOnly')}
+              </Typography.Paragraph>
             </>
           )}
         </Flex>
       </Card>
       <Card title={m('proposals')} data-testid="rules-proposals">
-        <Table<RuleProposalRow> rowKey="id" size="small" columns={proposalColumns} dataSource={proposals} pagination={proposals.length > 20 ? { pageSize: 20 } : false} />
+        <Table<RuleProposalRow>
+          rowKey="id"
+          size="small"
+          columns={proposalColumns}
+          dataSource={proposals}
+          pagination={proposals.length > 20 ? { pageSize: 20 } : false}
+        />
       </Card>
       <Card title={m('history')} data-testid="rules-history">
-        <Table<RuleVersion> rowKey="version" size="small" columns={historyColumns} dataSource={history} pagination={history.length > 20 ? { pageSize: 20 } : false} />
+        <Table<RuleVersion>
+          rowKey="version"
+          size="small"
+          columns={historyColumns}
+          dataSource={history}
+          pagination={history.length > 20 ? { pageSize: 20 } : false}
+        />
       </Card>
-      <Drawer open={viewing !== null} size={720} onClose={() => setViewing(null)} title={viewing ? m('versionTitle', { version: viewing.version }) : ''} destroyOnHidden>
+      <Drawer
+        open={viewing !== null}
+        size={720}
+        onClose={() => setViewing(null)}
+        title={viewing ? m('versionTitle', { version: viewing.version }) : ''}
+        destroyOnHidden
+      >
         {viewing && <RulesView rules={editableRules(viewing.rules)} categories={categories} lang={lang} />}
       </Drawer>
     </Flex>

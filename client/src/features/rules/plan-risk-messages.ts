@@ -14,7 +14,8 @@ export const planRiskMessages = defineMessages(
   },
   {
     title: 'Risk: ratios and frequency',
-    intro: 'Under the plan’s rule version: high-risk entities (many complaints, a violation record, credit class D, the blacklist) are drawn at a higher ratio and in more rounds.',
+    intro:
+      'Under the plan’s rule version: high-risk entities (many complaints, a violation record, credit class D, the blacklist) are drawn at a higher ratio and in more rounds.',
     item: 'Item',
     risk: 'Risk',
     ratio: 'Ratio',

@@ -60,7 +60,12 @@ export function ParticipantsCard({ task, canManage }: { task: TaskDetail; canMan
       title: t('actions'),
       render: (_: unknown, p: Participant) =>
         open && (p.status === 'INVITED' || p.status === 'ACCEPTED') ? (
-          <Popconfirm title={m('withdrawConfirm', { name: name(p) })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => run(p.id, () => withdrawOne(p))}>
+          <Popconfirm
+            title={m('withdrawConfirm', { name: name(p) })}
+            okText={t('confirm')}
+            cancelText={t('cancel')}
+            onConfirm={() => run(p.id, () => withdrawOne(p))}
+          >
             <Button size="small" danger loading={busyId === p.id} data-testid="participant-withdraw">
               {m('withdraw')}
             </Button>
@@ -137,7 +142,11 @@ function InviteModal({ taskId, open, onClose }: { taskId: string; open: boolean;
   const submit = async (values: { departmentId: string; message?: string }) => {
     clear();
     try {
-      await invite({ variables: { taskId, departmentId: values.departmentId, message: values.message?.trim() || null }, refetchQueries: ['Task'], awaitRefetchQueries: true });
+      await invite({
+        variables: { taskId, departmentId: values.departmentId, message: values.message?.trim() || null },
+        refetchQueries: ['Task'],
+        awaitRefetchQueries: true,
+      });
       void message.success(m('invited', { name: options.find((o) => o.value === values.departmentId)?.label ?? '' }));
       close();
     } catch (error) {

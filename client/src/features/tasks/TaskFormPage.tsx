@@ -22,9 +22,32 @@ import { taskMessages } from './messages';
 import { CREATE_TASK, TASK, TASK_FORM_OPTIONS, UPDATE_TASK, type TaskDetail } from './operations';
 import { emptyTask, periodRule, ratioRule, taskInput, taskValues, type TaskFormValues } from './task-form';
 
-const FIELDS = ['kind', 'reason', 'planId', 'round', 'title', 'purpose', 'procedure', 'divisionOfLabour', 'confidentiality', 'startsOn', 'endsOn', 'teamSize', 'items', 'regionCodes', 'statuses', 'riskClasses', 'departmentIds', 'leadDepartmentId'] as const;
-const RENAMES = { 'targetFilter.regionCodes': 'regionCodes', 'targetFilter.statuses': 'statuses', 'targetFilter.riskClasses': 'riskClasses', 'inspectorFilter.departmentIds': 'departmentIds' };
-
+const FIELDS = [
+  'kind',
+  'reason',
+  'planId',
+  'round',
+  'title',
+  'purpose',
+  'procedure',
+  'divisionOfLabour',
+  'confidentiality',
+  'startsOn',
+  'endsOn',
+  'teamSize',
+  'items',
+  'regionCodes',
+  'statuses',
+  'riskClasses',
+  'departmentIds',
+  'leadDepartmentId',
+] as const;
+const RENAMES = {
+  'targetFilter.regionCodes': 'regionCodes',
+  'targetFilter.statuses': 'statuses',
+  'targetFilter.riskClasses': 'riskClasses',
+  'inspectorFilter.departmentIds': 'departmentIds',
+};
 
 export function TaskFormPage({ id }: { id?: string }) {
   const options = useQuery(TASK_FORM_OPTIONS, { fetchPolicy: 'cache-and-network' });
@@ -113,7 +136,15 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
   );
   const tags = (name: keyof TaskFormValues, label: string) => (
     <Form.Item label={label} name={name} extra={m('tagsHint')}>
-      <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder={m('anyValue')} open={false} suffixIcon={null} aria-label={label} data-testid={`task-${name}`} />
+      <Select
+        mode="tags"
+        tokenSeparators={[',', '，', ' ']}
+        placeholder={m('anyValue')}
+        open={false}
+        suffixIcon={null}
+        aria-label={label}
+        data-testid={`task-${name}`}
+      />
     </Form.Item>
   );
   const departments = options.departments.edges.map((e) => ({ value: e.node.id, label: e.node.name }));
@@ -124,16 +155,31 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
       <Card title={m(task ? 'editTask' : 'newTask')} data-testid="task-form">
         {!editable && <Alert type="warning" showIcon title={m('notEditable')} style={{ marginBottom: 16 }} />}
         <ProblemAlert problem={problem} testId="task-form-error" />
-        <Form<TaskFormValues> form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange} onFinish={submit} disabled={!editable || creating || updating}>
+        <Form<TaskFormValues>
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onValuesChange={onValuesChange}
+          onFinish={submit}
+          disabled={!editable || creating || updating}
+        >
           <Form.Item label={m('kind')} name="kind" extra={m(kind === 'SPECIAL' ? 'specialHint' : 'plannedHint')}>
             <Radio.Group
               optionType="button"
-              options={[{ value: 'PLANNED', label: m('PLANNED') }, { value: 'SPECIAL', label: m('SPECIAL') }]}
+              options={[
+                { value: 'PLANNED', label: m('PLANNED') },
+                { value: 'SPECIAL', label: m('SPECIAL') },
+              ]}
               data-testid="task-kind"
             />
           </Form.Item>
           {kind === 'SPECIAL' && (
-            <Form.Item label={m('specialReason')} name="reason" required rules={[{ required: true, whitespace: true, message: m('required', { field: m('specialReason') }) }]}>
+            <Form.Item
+              label={m('specialReason')}
+              name="reason"
+              required
+              rules={[{ required: true, whitespace: true, message: m('required', { field: m('specialReason') }) }]}
+            >
               <Input.TextArea rows={2} maxLength={2000} placeholder={m('specialReasonPlaceholder')} data-testid="task-reason" />
             </Form.Item>
           )}
@@ -151,7 +197,12 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item label={m('round')} name="round" required rules={[{ required: kind === 'PLANNED' && !!plan, message: m('required', { field: m('round') }) }]}>
+              <Form.Item
+                label={m('round')}
+                name="round"
+                required
+                rules={[{ required: kind === 'PLANNED' && !!plan, message: m('required', { field: m('round') }) }]}
+              >
                 <Select
                   disabled={!plan}
                   options={rounds.map((r) => ({ value: r.round, label: m('roundOption', { round: r.round, from: r.from, to: r.to }) }))}
@@ -166,12 +217,27 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} sm={8}>
-              <Form.Item label={m('startsOn')} name="startsOn" rules={[{ required: true, message: m('required', { field: m('startsOn') }) }, periodRule('startsOn', () => (kind === 'PLANNED' ? chosenRound : undefined))]}>
+              <Form.Item
+                label={m('startsOn')}
+                name="startsOn"
+                rules={[
+                  { required: true, message: m('required', { field: m('startsOn') }) },
+                  periodRule('startsOn', () => (kind === 'PLANNED' ? chosenRound : undefined)),
+                ]}
+              >
                 <Input type="date" data-testid="task-starts-on" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8}>
-              <Form.Item label={m('endsOn')} name="endsOn" dependencies={['startsOn']} rules={[{ required: true, message: m('required', { field: m('endsOn') }) }, periodRule('endsOn', () => (kind === 'PLANNED' ? chosenRound : undefined))]}>
+              <Form.Item
+                label={m('endsOn')}
+                name="endsOn"
+                dependencies={['startsOn']}
+                rules={[
+                  { required: true, message: m('required', { field: m('endsOn') }) },
+                  periodRule('endsOn', () => (kind === 'PLANNED' ? chosenRound : undefined)),
+                ]}
+              >
                 <Input type="date" data-testid="task-ends-on" />
               </Form.Item>
             </Col>
@@ -180,14 +246,22 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
                 label={m('teamSize')}
                 name="teamSize"
                 extra={m('teamSizeHint', { min: minTeam })}
-                rules={[{ required: true, message: m('required', { field: m('teamSize') }) }, { type: 'number', min: minTeam, max: 10, message: `每组人数须为 ${minTeam} 到 10 人` }]}
+                rules={[
+                  { required: true, message: m('required', { field: m('teamSize') }) },
+                  { type: 'number', min: minTeam, max: 10, message: `每组人数须为 ${minTeam} 到 10 人` },
+                ]}
               >
                 <InputNumber min={1} max={10} data-testid="task-team-size" />
               </Form.Item>
             </Col>
           </Row>
           {late && (
-            <Form.Item label={m('lateReason')} name="reason" extra={m('lateHint')} rules={[{ required: true, whitespace: true, message: m('required', { field: m('lateReason') }) }]}>
+            <Form.Item
+              label={m('lateReason')}
+              name="reason"
+              extra={m('lateHint')}
+              rules={[{ required: true, whitespace: true, message: m('required', { field: m('lateReason') }) }]}
+            >
               <Input.TextArea rows={2} maxLength={2000} data-testid="task-late-reason" />
             </Form.Item>
           )}
@@ -219,8 +293,14 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
                       name={[field.name, 'itemId']}
                       rules={[
                         { required: true, message: m('itemRequired') },
-                        { validator: (_, id?: string) => (!id || !planned || planned.has(id) ? Promise.resolve() : Promise.reject(new Error('不在所选年度计划中'))) },
-                        { validator: (_, id?: string) => (!id || itemsById.get(id)?.status === 'PUBLISHED' ? Promise.resolve() : Promise.reject(new Error('该事项尚未公布'))) },
+                        {
+                          validator: (_, id?: string) =>
+                            !id || !planned || planned.has(id) ? Promise.resolve() : Promise.reject(new Error('不在所选年度计划中')),
+                        },
+                        {
+                          validator: (_, id?: string) =>
+                            !id || itemsById.get(id)?.status === 'PUBLISHED' ? Promise.resolve() : Promise.reject(new Error('该事项尚未公布')),
+                        },
                       ]}
                       style={{ width: 380 }}
                     >
@@ -232,7 +312,12 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
                         data-testid="task-item"
                       />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'ratio']} dependencies={[['items', field.name, 'itemId']]} rules={[{ required: true, message: m('ratioRequired') }, ratioRule(rules, minRatioOf, field.name)]} tooltip={m('ratioHint')}>
+                    <Form.Item
+                      name={[field.name, 'ratio']}
+                      dependencies={[['items', field.name, 'itemId']]}
+                      rules={[{ required: true, message: m('ratioRequired') }, ratioRule(rules, minRatioOf, field.name)]}
+                      tooltip={m('ratioHint')}
+                    >
                       <Input style={{ width: 110 }} placeholder="0.10" aria-label={`${m('ratio')} ${index + 1}`} data-testid="task-item-ratio" />
                     </Form.Item>
                     <Typography.Text type="secondary">
@@ -267,7 +352,13 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
             </Col>
             <Col xs={24} md={12}>
               <Form.Item label={m('statuses')} name="statuses" extra={m('statusesHint')}>
-                <Select mode="multiple" allowClear options={ENTITY_STATUS.codes.map((c) => ({ value: c, label: ENTITY_STATUS.labels[c] }))} aria-label={m('statuses')} data-testid="task-statuses" />
+                <Select
+                  mode="multiple"
+                  allowClear
+                  options={ENTITY_STATUS.codes.map((c) => ({ value: c, label: ENTITY_STATUS.labels[c] }))}
+                  aria-label={m('statuses')}
+                  data-testid="task-statuses"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -288,7 +379,14 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item label={m('inspectorDepartments')} name="departmentIds">
-                <Select mode="multiple" allowClear placeholder={m('anyValue')} options={departments} aria-label={m('inspectorDepartments')} data-testid="task-departments" />
+                <Select
+                  mode="multiple"
+                  allowClear
+                  placeholder={m('anyValue')}
+                  options={departments}
+                  aria-label={m('inspectorDepartments')}
+                  data-testid="task-departments"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -302,7 +400,12 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
               <Switch data-testid="task-joint" />
             </Form.Item>
             {joint && (
-              <Form.Item label={m('leadDepartment')} name="leadDepartmentId" rules={[{ required: true, message: m('leadDepartmentRequired') }]} style={{ minWidth: 280 }}>
+              <Form.Item
+                label={m('leadDepartment')}
+                name="leadDepartmentId"
+                rules={[{ required: true, message: m('leadDepartmentRequired') }]}
+                style={{ minWidth: 280 }}
+              >
                 <Select showSearch={{ optionFilterProp: 'label' }} options={departments} aria-label={m('leadDepartment')} data-testid="task-lead-department" />
               </Form.Item>
             )}

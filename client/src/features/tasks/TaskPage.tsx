@@ -63,8 +63,14 @@ export function TaskPage({ id }: { id: string }) {
           <Space wrap>
             <span data-testid="task-title">{task.title}</span>
             {task.joint && <Tag color="purple">{m('jointTag')}</Tag>}
-            <Tag color={task.kind === 'SPECIAL' ? 'orange' : 'blue'} data-testid="task-kind" data-kind={task.kind}>{m(task.kind)}</Tag>
-            {task.awaitingLeaderApproval && <Tag color="warning" data-testid="task-awaiting-approval">{m('awaitingApproval')}</Tag>}
+            <Tag color={task.kind === 'SPECIAL' ? 'orange' : 'blue'} data-testid="task-kind" data-kind={task.kind}>
+              {m(task.kind)}
+            </Tag>
+            {task.awaitingLeaderApproval && (
+              <Tag color="warning" data-testid="task-awaiting-approval">
+                {m('awaitingApproval')}
+              </Tag>
+            )}
             <Tag color={TASK_STATUS_COLORS[task.status]} data-testid="task-status" data-status={task.status}>
               {m(task.status)}
             </Tag>
@@ -88,7 +94,12 @@ export function TaskPage({ id }: { id: string }) {
               </Button>
             )}
             {task.status !== 'CANCELLED' || task.draw ? (
-              <Button type="primary" icon={<ThunderboltOutlined aria-hidden />} onClick={() => navigate(LINKS.ceremony(task.id))} data-testid="task-open-ceremony">
+              <Button
+                type="primary"
+                icon={<ThunderboltOutlined aria-hidden />}
+                onClick={() => navigate(LINKS.ceremony(task.id))}
+                data-testid="task-open-ceremony"
+              >
                 {m('openCeremony')}
               </Button>
             ) : null}
@@ -100,9 +111,27 @@ export function TaskPage({ id }: { id: string }) {
           size="small"
           column={{ xs: 1, md: 2 }}
           items={[
-            { key: 'plan', label: m('plan'), children: task.plan ? <AppLink to={LINKS.plan(task.plan.id)}>{`${task.plan.title}（${m('planRound', { year: task.plan.year, round: task.round ?? '?' })}）`}</AppLink> : m('noPlan'), span: 2 },
+            {
+              key: 'plan',
+              label: m('plan'),
+              children: task.plan ? (
+                <AppLink to={LINKS.plan(task.plan.id)}>{`${task.plan.title}（${m('planRound', { year: task.plan.year, round: task.round ?? '?' })}）`}</AppLink>
+              ) : (
+                m('noPlan')
+              ),
+              span: 2,
+            },
             ...(task.reason ? [{ key: 'reason', label: m(task.kind === 'SPECIAL' ? 'specialReason' : 'lateReason'), children: task.reason, span: 2 }] : []),
-            ...(task.leaderApprovedAt ? [{ key: 'approval', label: m('approvalTitle'), children: <span data-testid="task-approval">{`${formatDateTime(task.leaderApprovedAt, lang)} ${task.leaderComment ?? ''}`}</span>, span: 2 }] : []),
+            ...(task.leaderApprovedAt
+              ? [
+                  {
+                    key: 'approval',
+                    label: m('approvalTitle'),
+                    children: <span data-testid="task-approval">{`${formatDateTime(task.leaderApprovedAt, lang)} ${task.leaderComment ?? ''}`}</span>,
+                    span: 2,
+                  },
+                ]
+              : []),
             { key: 'period', label: m('period'), children: `${task.startsOn} — ${task.endsOn}` },
             { key: 'teamSize', label: m('teamSize'), children: task.teamSize },
             ...(task.joint ? [{ key: 'lead', label: m('leadDepartment'), children: task.leadDepartment?.name ?? '—', span: 2 }] : []),
@@ -113,20 +142,39 @@ export function TaskPage({ id }: { id: string }) {
             { key: 'targetTypes', label: m('targetTypes'), children: list(target.targetTypes) },
             { key: 'regionCodes', label: m('regionCodes'), children: list(target.regionCodes) },
             { key: 'industries', label: m('industries'), children: list(target.industries) },
-            { key: 'statuses', label: m('statuses'), children: target.statuses?.length ? target.statuses.map((s) => ENTITY_STATUS.labels[s as 'EXISTING'] ?? s).join('、') : m('statusesHint') },
+            {
+              key: 'statuses',
+              label: m('statuses'),
+              children: target.statuses?.length ? target.statuses.map((s) => ENTITY_STATUS.labels[s as 'EXISTING'] ?? s).join('、') : m('statusesHint'),
+            },
             {
               key: 'riskClasses',
               label: m('riskClasses'),
-              children: <span data-testid="task-risk-classes">{target.riskClasses?.length ? target.riskClasses.map((c) => RISK_CLASS_LABELS[c as RestrictableRiskClass] ?? c).join('、') : m('riskAll')}</span>,
+              children: (
+                <span data-testid="task-risk-classes">
+                  {target.riskClasses?.length ? target.riskClasses.map((c) => RISK_CLASS_LABELS[c as RestrictableRiskClass] ?? c).join('、') : m('riskAll')}
+                </span>
+              ),
             },
-            { key: 'departments', label: m('inspectorDepartments'), children: inspectors.departmentIds?.length ? m('departmentCount', { count: inspectors.departmentIds.length }) : m('anyValue') },
+            {
+              key: 'departments',
+              label: m('inspectorDepartments'),
+              children: inspectors.departmentIds?.length ? m('departmentCount', { count: inspectors.departmentIds.length }) : m('anyValue'),
+            },
             { key: 'categories', label: m('categories'), children: list(inspectors.categories) },
             { key: 'updatedAt', label: m('updatedAt'), children: formatDateTime(task.updatedAt, lang) },
           ]}
         />
       </Card>
       <Card title={m('items')}>
-        <Table<ItemRow> rowKey={(r) => r.item?.id ?? r.ratio} size="small" columns={itemColumns} dataSource={task.items} pagination={false} data-testid="task-items" />
+        <Table<ItemRow>
+          rowKey={(r) => r.item?.id ?? r.ratio}
+          size="small"
+          columns={itemColumns}
+          dataSource={task.items}
+          pagination={false}
+          data-testid="task-items"
+        />
       </Card>
       {task.joint && <ParticipantsCard task={task} canManage={canKeepTask(user, task)} />}
       {task.draw?.status === 'DRAWN' && canReadInspections(user) && <UnreportedAlert taskId={task.id} />}

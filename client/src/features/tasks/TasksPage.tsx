@@ -47,7 +47,11 @@ export function TasksPage() {
         </Space>
       ),
     },
-    { key: 'plan', title: m('plan'), render: (_: unknown, task: TaskRow) => (task.plan ? m('planRound', { year: task.plan.year, round: task.round ?? '?' }) : '—') },
+    {
+      key: 'plan',
+      title: m('plan'),
+      render: (_: unknown, task: TaskRow) => (task.plan ? m('planRound', { year: task.plan.year, round: task.round ?? '?' }) : '—'),
+    },
     { key: 'period', title: m('period'), render: (_: unknown, task: TaskRow) => `${task.startsOn} — ${task.endsOn}` },
     { key: 'teamSize', title: m('teamSize'), dataIndex: 'teamSize', width: 90 },
     { key: 'status', title: m('status'), render: (_: unknown, task: TaskRow) => statusTag(task) },

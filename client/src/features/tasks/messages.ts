@@ -121,7 +121,8 @@ export const taskMessages = defineMessages(
     PLANNED: 'Random inspection (in the plan)',
     SPECIAL: 'Special inspection (outside the plan)',
     plannedHint: 'A random inspection is a round of the published annual plan, within the items’ frequency and the plan’s rounds.',
-    specialHint: 'For complaints, referrals and assigned cases: give the reason; the leader approves it before the pool can be frozen; it counts toward the items’ yearly frequency.',
+    specialHint:
+      'For complaints, referrals and assigned cases: give the reason; the leader approves it before the pool can be frozen; it counts toward the items’ yearly frequency.',
     specialReason: 'Reason',
     specialReasonPlaceholder: 'e.g. complaints, a referral, an assignment',
     lateReason: 'Reason for a late window',
@@ -174,7 +175,8 @@ export const taskMessages = defineMessages(
     statusesHint: 'Default: existing and operating',
     riskClasses: 'Risk level',
     riskAll: 'All',
-    riskClassesHint: 'Default: all. A task of high-risk entities only uses the extra rounds the rules give them, and may draw entities already drawn this year (within the yearly draw limit)',
+    riskClassesHint:
+      'Default: all. A task of high-risk entities only uses the extra rounds the rules give them, and may draw entities already drawn this year (within the yearly draw limit)',
     inspectors: 'Inspectors',
     inspectorDepartments: 'Departments',
     itemDepartment: 'Responsible department',

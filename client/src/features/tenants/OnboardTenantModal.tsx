@@ -43,10 +43,7 @@ export function OnboardTenantModal({ open, onClose, onOnboarded }: Props) {
   const { data } = useQuery(TENANT_CANDIDATES, { skip: !open, fetchPolicy: 'cache-and-network' });
 
   // A county bureau is nobody's parent.
-  const candidates = useMemo(
-    () => (data?.tenants.edges ?? []).map((e) => e.node).filter((tenant) => tenant.kind !== 'COUNTY_BUREAU'),
-    [data],
-  );
+  const candidates = useMemo(() => (data?.tenants.edges ?? []).map((e) => e.node).filter((tenant) => tenant.kind !== 'COUNTY_BUREAU'), [data]);
 
   /** Once the region is complete, the nearest visible unit above it is suggested as the parent. */
   const suggestParent = (chain: Region[]) => {
@@ -127,11 +124,7 @@ export function OnboardTenantModal({ open, onClose, onOnboarded }: Props) {
           }}
         >
           <Form.Item label={m('kind')} name="kind" rules={[{ required: true, message: m('kindRequired') }]}>
-            <Radio.Group
-              optionType="button"
-              data-testid="onboard-kind"
-              options={ONBOARDABLE_KINDS.map((k) => ({ value: k, label: m(k) }))}
-            />
+            <Radio.Group optionType="button" data-testid="onboard-kind" options={ONBOARDABLE_KINDS.map((k) => ({ value: k, label: m(k) }))} />
           </Form.Item>
           <Form.Item label={m('region')} name="regionCode" rules={[{ required: true, message: m('regionRequired') }]}>
             <RegionPicker targetLevel={REGION_LEVEL_OF_KIND[kind]} onChain={suggestParent} disabled={loading} />

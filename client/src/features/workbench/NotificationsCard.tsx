@@ -19,7 +19,10 @@ export function NotificationsCard() {
   const nm = useMessages(notificationMessages);
   const client = useApolloClient();
   const pages = useCursorPages(5);
-  const { data, loading, error } = useQuery(MY_NOTIFICATIONS, { variables: { unreadOnly: true, first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(MY_NOTIFICATIONS, {
+    variables: { unreadOnly: true, first: pages.first, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
   const actions = useNotificationActions();
   const { busyId, run } = useRowAction();
   const connection = data?.myNotifications;

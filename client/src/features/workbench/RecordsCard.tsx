@@ -35,7 +35,10 @@ export function RecordsCard({ title, testId, filter, empty, exportName, showActi
   const m = useMessages(workbenchMessages);
   const client = useApolloClient();
   const pages = useCursorPages(PAGE);
-  const { data, loading, error } = useQuery(WORKBENCH_RECORDS, { variables: { ...filter, first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(WORKBENCH_RECORDS, {
+    variables: { ...filter, first: pages.first, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
   const connection = data?.inspections;
   const status = (r: WorkbenchRecord) => m(`status_${r.status}` as InspectionStatusKey);
 

@@ -16,10 +16,14 @@ export function StatementsCard({ mine }: { mine: boolean }) {
   const m = useMessages(workbenchMessages);
   const client = useApolloClient();
   const pages = useCursorPages(5);
-  const { data, loading, error } = useQuery(WORKBENCH_STATEMENTS, { variables: { mine, first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(WORKBENCH_STATEMENTS, {
+    variables: { mine, first: pages.first, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
   const connection = data?.entityStatements;
   const state = (s: WorkbenchStatement) => (s.answer ? m('answered') : m('unanswered'));
-  const flags = (s: WorkbenchStatement) => [s.afterReportDue && m('afterReportDue'), s.afterPublication && m('afterPublication')].filter((f): f is string => !!f);
+  const flags = (s: WorkbenchStatement) =>
+    [s.afterReportDue && m('afterReportDue'), s.afterPublication && m('afterPublication')].filter((f): f is string => !!f);
 
   const columns = [
     {
@@ -34,7 +38,11 @@ export function StatementsCard({ mine }: { mine: boolean }) {
           '—'
         ),
     },
-    { key: 'kind', title: m('kind'), render: (_: unknown, s: WorkbenchStatement) => <Tag color={s.kind === 'OBJECTION' ? 'volcano' : 'blue'}>{m(s.kind)}</Tag> },
+    {
+      key: 'kind',
+      title: m('kind'),
+      render: (_: unknown, s: WorkbenchStatement) => <Tag color={s.kind === 'OBJECTION' ? 'volcano' : 'blue'}>{m(s.kind)}</Tag>,
+    },
     {
       key: 'body',
       title: m('body'),

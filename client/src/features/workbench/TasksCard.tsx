@@ -17,7 +17,10 @@ export function TasksCard({ scope }: { scope: 'mine' | 'inProgress' }) {
   const client = useApolloClient();
   const pages = useCursorPages(5);
   const filter = scope === 'mine' ? { mine: true } : { inProgress: true };
-  const { data, loading, error } = useQuery(WORKBENCH_TASKS, { variables: { ...filter, first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(WORKBENCH_TASKS, {
+    variables: { ...filter, first: pages.first, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
   const connection = data?.tasks;
   const testId = scope === 'mine' ? 'workbench-my-tasks' : 'workbench-tasks';
 

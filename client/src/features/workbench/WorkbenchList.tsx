@@ -68,7 +68,9 @@ export function WorkbenchList<T extends { id: string }>(props: Props<T>) {
             locale={{ emptyText: empty }}
             onRow={(row) => ({ 'data-testid': `${testId}-row`, ...(rowAttributes?.(row) ?? {}) }) as HTMLAttributes<HTMLElement>}
           />
-          {(totalCount ?? 0) > pages.first && <CursorPager pages={pages} totalCount={totalCount ?? 0} pageInfo={pageInfo} loading={loading} testId={`${testId}-pager`} />}
+          {(totalCount ?? 0) > pages.first && (
+            <CursorPager pages={pages} totalCount={totalCount ?? 0} pageInfo={pageInfo} loading={loading} testId={`${testId}-pager`} />
+          )}
         </>
       )}
     </Card>

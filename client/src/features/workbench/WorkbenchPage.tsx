@@ -37,7 +37,14 @@ export function WorkbenchPage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={12}>
-          <RecordsCard title={m('awaiting')} testId="workbench-awaiting" filter={{ awaitingMe: true }} empty={m('awaitingEmpty')} exportName={m('exportAwaiting')} showActions />
+          <RecordsCard
+            title={m('awaiting')}
+            testId="workbench-awaiting"
+            filter={{ awaitingMe: true }}
+            empty={m('awaitingEmpty')}
+            exportName={m('exportAwaiting')}
+            showActions
+          />
         </Col>
         <Col xs={24} xxl={12}>
           <StatementsCard mine={!overseer} />

@@ -30,7 +30,8 @@ export class YearCaps1796119400000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const c of ['leader_comment', 'leader_approved_at', 'leader_approved_by', 'needs_leader_approval', 'reason', 'kind']) await q.query(`ALTER TABLE tasks DROP COLUMN ${c}`);
+    for (const c of ['leader_comment', 'leader_approved_at', 'leader_approved_by', 'needs_leader_approval', 'reason', 'kind'])
+      await q.query(`ALTER TABLE tasks DROP COLUMN ${c}`);
     await q.query(`DROP INDEX annual_plans_one_published`);
     await q.query(`DROP INDEX annual_plans_year_version`);
     await q.query(`UPDATE annual_plans SET status = 'PUBLISHED' WHERE status = 'SUPERSEDED'`);

@@ -43,8 +43,12 @@ describe('the deadline sweep', () => {
 
   it('reminds once from the reminder day and flags overdue once after the last day, however often it runs', async () => {
     const report: DeadlineItem = {
-      key: 'test:report-1', dueOn: '2026-06-10', remindOn: '2026-06-08',
-      recipients: [people['changde.admin'], people['changde.supervisor']], title: '某测绘公司 检查结果录入', link: '/tasks/1',
+      key: 'test:report-1',
+      dueOn: '2026-06-10',
+      remindOn: '2026-06-08',
+      recipients: [people['changde.admin'], people['changde.supervisor']],
+      title: '某测绘公司 检查结果录入',
+      link: '/tasks/1',
     };
     const s = source('test-reports', { [changde]: [report] });
 
@@ -79,7 +83,13 @@ describe('the deadline sweep', () => {
   });
 
   it('takes deadlines as moments too, and sends only the overdue notice when the reminder time was never seen', async () => {
-    const item: DeadlineItem = { key: 'test:moment', dueAt: at('2026-07-01T17:30:00'), remindAt: at('2026-07-01T09:00:00'), recipients: [people['changde.admin']], title: '整改回复' };
+    const item: DeadlineItem = {
+      key: 'test:moment',
+      dueAt: at('2026-07-01T17:30:00'),
+      remindAt: at('2026-07-01T09:00:00'),
+      recipients: [people['changde.admin']],
+      title: '整改回复',
+    };
     expect(overdueFrom(item)).toEqual(new Date('2026-07-01T09:30:00Z'));
     const s = source('test-moments', { [changde]: [item] });
     expect(await sweep([s], at('2026-07-01T17:30:00'))).toMatchObject({ reminders: 0, overdue: 1 });
@@ -94,7 +104,9 @@ describe('the deadline sweep', () => {
       [wugang]: [{ key: 'test:wugang', dueOn: '2026-05-01', recipients: [people['wugang.admin'], people['changde.admin']], title: '舞钢的事项' }],
     });
     expect(await sweep([s], at('2026-05-02T00:00:00'))).toMatchObject({ overdue: 1 });
-    expect(await t.sql(`SELECT tenant_id, user_id FROM notifications WHERE title = '已逾期：舞钢的事项'`)).toEqual([{ tenant_id: wugang, user_id: people['wugang.admin'] }]);
+    expect(await t.sql(`SELECT tenant_id, user_id FROM notifications WHERE title = '已逾期：舞钢的事项'`)).toEqual([
+      { tenant_id: wugang, user_id: people['wugang.admin'] },
+    ]);
     const [{ tenant_id }] = await t.sql(`SELECT tenant_id FROM deadline_notices WHERE key = 'test:wugang'`);
     expect(tenant_id).toBe(wugang);
   });

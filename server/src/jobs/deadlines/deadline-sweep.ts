@@ -83,7 +83,15 @@ async function sweepItem(m: EntityManager, tenantId: string, source: DeadlineSou
 }
 
 /** Inserting the notice row is the claim; a concurrent sweep waits on the key and then finds it taken. */
-async function claim(m: EntityManager, tenantId: string, source: DeadlineSource, item: DeadlineItem, kind: string, dueAt: Date, recipients: number): Promise<boolean> {
+async function claim(
+  m: EntityManager,
+  tenantId: string,
+  source: DeadlineSource,
+  item: DeadlineItem,
+  kind: string,
+  dueAt: Date,
+  recipients: number,
+): Promise<boolean> {
   const rows = (await m.query(
     `INSERT INTO deadline_notices (tenant_id, key, kind, due_at, source, recipients) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT DO NOTHING RETURNING key`,

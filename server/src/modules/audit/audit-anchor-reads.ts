@@ -8,7 +8,10 @@ import { actorOf, appendAudit } from './audit.service';
 export async function publicAnchorsOf(app: AppServices, bureauId: string, limit: number) {
   const [bureau] = (await app.db.query(`SELECT id FROM public_tenants WHERE id = $1`, [bureauId])) as { id: string }[];
   if (!bureau) return null;
-  const rows = (await app.db.query(`SELECT seq::int AS seq, hash, anchored_at FROM public_audit_anchors WHERE tenant_id = $1 ORDER BY seq DESC LIMIT $2`, [bureau.id, limit])) as {
+  const rows = (await app.db.query(`SELECT seq::int AS seq, hash, anchored_at FROM public_audit_anchors WHERE tenant_id = $1 ORDER BY seq DESC LIMIT $2`, [
+    bureau.id,
+    limit,
+  ])) as {
     seq: number;
     hash: string;
     anchored_at: Date;

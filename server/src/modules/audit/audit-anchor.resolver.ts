@@ -36,7 +36,11 @@ const PUBLIC_MAX = 100;
 export class AuditAnchorResolver {
   @Public()
   @Query(() => [PublicAuditHead], { description: '公示：单位审计链的已公布链头，最新在前（至多 100 个）' })
-  async publicAuditAnchors(@Ctx() ctx: RequestContext, @Arg('bureauId', () => ID) bureauId: string, @Arg('first', () => Int, { nullable: true }) first?: number | null) {
+  async publicAuditAnchors(
+    @Ctx() ctx: RequestContext,
+    @Arg('bureauId', () => ID) bureauId: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+  ) {
     const id = fromGlobalUuid(bureauId, 'Tenant');
     const rows = id ? await publicAnchorsOf(ctx.app, id, Math.min(Math.max(first ?? 30, 1), PUBLIC_MAX)) : null;
     if (!rows) throw notFound('单位');

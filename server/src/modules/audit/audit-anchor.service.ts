@@ -73,16 +73,19 @@ export async function runAuditAnchoring(services: AppServices, now = new Date())
 type AnchorOutcome = { kind: 'anchored' | 'unchanged'; head: Head | null } | { kind: 'truncated'; anchorSeq: number };
 
 async function anchorTenant(m: EntityManager, tenantId: string, now: Date): Promise<AnchorOutcome> {
-  const [last] = (await m.query(
-    `SELECT seq::int AS seq, hash, anchored_at FROM audit_anchors WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`, [tenantId],
-  )) as { seq: number; hash: string; anchored_at: Date }[];
+  const [last] = (await m.query(`SELECT seq::int AS seq, hash, anchored_at FROM audit_anchors WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`, [tenantId])) as {
+    seq: number;
+    hash: string;
+    anchored_at: Date;
+  }[];
   if (last) {
     const [held] = (await m.query(`SELECT hash FROM audit_events WHERE tenant_id = $1 AND seq = $2`, [tenantId, last.seq])) as { hash: string }[];
     if (held?.hash !== last.hash) return { kind: 'truncated', anchorSeq: last.seq };
   }
-  const [head] = (await m.query(
-    `SELECT seq::int AS seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`, [tenantId],
-  )) as { seq: number; hash: string }[];
+  const [head] = (await m.query(`SELECT seq::int AS seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`, [tenantId])) as {
+    seq: number;
+    hash: string;
+  }[];
   if (!head) return { kind: 'unchanged', head: null };
   if (last && last.seq === head.seq) return { kind: 'unchanged', head: { seq: last.seq, hash: last.hash, anchoredAt: last.anchored_at } };
   await m.query(`INSERT INTO audit_anchors (tenant_id, seq, hash, anchored_at) VALUES ($1, $2, $3, $4)`, [tenantId, head.seq, head.hash, now]);
@@ -91,9 +94,9 @@ async function anchorTenant(m: EntityManager, tenantId: string, now: Date): Prom
 
 /** The province sees its own subtree of `tenants` (RLS), so only heads of bureaus below it are copied. */
 async function copyIntoProvince(m: EntityManager, provinceId: string, heads: Map<string, Head>): Promise<number> {
-  const below = (await m.query(
-    `SELECT id FROM tenants WHERE kind IN ('CITY_BUREAU', 'COUNTY_BUREAU') AND position('/' || $1::text || '/' IN path) > 0`, [provinceId],
-  )) as { id: string }[];
+  const below = (await m.query(`SELECT id FROM tenants WHERE kind IN ('CITY_BUREAU', 'COUNTY_BUREAU') AND position('/' || $1::text || '/' IN path) > 0`, [
+    provinceId,
+  ])) as { id: string }[];
   let copied = 0;
   for (const { id } of below) {
     const head = heads.get(id);

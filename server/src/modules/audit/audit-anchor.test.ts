@@ -16,8 +16,7 @@ describe('the anchored audit trail', () => {
   let changdeGid: string;
   const anchorAt = new Date('2026-06-01T16:15:00Z');
 
-  const verify = async (heads?: { seq: number; hash: string }[]) =>
-    (await t.gql(VERIFY, heads ? { heads } : {}, supervisor)).data.verifyAuditChain;
+  const verify = async (heads?: { seq: number; hash: string }[]) => (await t.gql(VERIFY, heads ? { heads } : {}, supervisor)).data.verifyAuditChain;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -34,7 +33,7 @@ describe('the anchored audit trail', () => {
     expect(job?.schedule?.(t.app.services.config)).toBe('15 0 * * *');
   });
 
-  it('anchors each chain head once, and the province keeps a copy of its bureaus\' heads', async () => {
+  it("anchors each chain head once, and the province keeps a copy of its bureaus' heads", async () => {
     const first = await runAuditAnchoring(t.app.services, anchorAt);
     expect(first.anchored).toBeGreaterThanOrEqual(1);
     expect(first.truncated).toBe(0);
@@ -42,7 +41,9 @@ describe('the anchored audit trail', () => {
     const anchors = await t.sql(`SELECT seq::int, hash, anchored_at FROM audit_anchors WHERE tenant_id = $1`, [changde]);
     expect(anchors).toEqual([{ seq: head.seq, hash: head.hash, anchored_at: anchorAt }]);
     const copies = await t.sql(
-      `SELECT c.seq::int, c.hash, p.region_code FROM audit_anchor_copies c JOIN tenants p ON p.id = c.tenant_id WHERE c.bureau_id = $1`, [changde]);
+      `SELECT c.seq::int, c.hash, p.region_code FROM audit_anchor_copies c JOIN tenants p ON p.id = c.tenant_id WHERE c.bureau_id = $1`,
+      [changde],
+    );
     expect(copies).toEqual([{ seq: head.seq, hash: head.hash, region_code: '430000' }]);
 
     // Nothing new on the chain: no second anchor.
@@ -73,9 +74,11 @@ describe('the anchored audit trail', () => {
     expect(codes(await t.gql(PUBLIC_HEADS, { id: toGlobalId('Tenant', platform.id) }))).toEqual(['NOT_FOUND']);
   });
 
-  it('keeps the anchors behind the tenant wall and shows a province only its own bureaus\' heads', async () => {
+  it("keeps the anchors behind the tenant wall and shows a province only its own bureaus' heads", async () => {
     const [wugang] = await t.sql(`SELECT id FROM tenants WHERE region_code = '410481'`);
-    const seen = await inTenant(t.app.services.db, wugang.id, (m) => m.query(`SELECT tenant_id FROM audit_anchors UNION ALL SELECT tenant_id FROM audit_anchor_copies`));
+    const seen = await inTenant(t.app.services.db, wugang.id, (m) =>
+      m.query(`SELECT tenant_id FROM audit_anchors UNION ALL SELECT tenant_id FROM audit_anchor_copies`),
+    );
     expect(seen.every((r: any) => r.tenant_id === wugang.id)).toBe(true);
     const own = await inTenant(t.app.services.db, changde, (m) => m.query(`SELECT tenant_id FROM audit_anchors`));
     expect(own.length).toBeGreaterThan(0);
@@ -102,7 +105,7 @@ describe('the anchored audit trail', () => {
     expect(run.data.anchorAuditChains.truncated).toBe(0);
   });
 
-  it('catches the deletion of the newest events in SQL, by the bureau\'s anchors, the province\'s copy or a kept head', async () => {
+  it("catches the deletion of the newest events in SQL, by the bureau's anchors, the province's copy or a kept head", async () => {
     const intact = await verify();
     expect(intact).toMatchObject({ ok: true, status: 'INTACT', anchorSeq: null });
     expect(intact.headsChecked).toBeGreaterThanOrEqual(2);
@@ -121,14 +124,18 @@ describe('the anchored audit trail', () => {
     // Every copy in the database gone: a head kept outside (e.g. from the feed) still catches it.
     await t.sql(`DELETE FROM audit_anchor_copies WHERE bureau_id = $1`, [changde]);
     expect(await verify()).toMatchObject({ ok: true, status: 'INTACT' });
-    expect(await verify([{ seq: anchor.seq, hash: anchor.hash }])).toMatchObject({ ok: false, status: 'TRUNCATED', anchorSeq: anchor.seq, anchorSource: 'GIVEN' });
+    expect(await verify([{ seq: anchor.seq, hash: anchor.hash }])).toMatchObject({
+      ok: false,
+      status: 'TRUNCATED',
+      anchorSeq: anchor.seq,
+      anchorSource: 'GIVEN',
+    });
 
     // A chain truncated and then grown again past the head has another event at the head's seq.
     for (let i = 0; i < 3; i += 1) await t.login('changde.admin');
     const rewritten = await verify([{ seq: anchor.seq, hash: anchor.hash }]);
     expect(rewritten).toMatchObject({ ok: false, status: 'TRUNCATED', anchorSeq: anchor.seq, anchorSource: 'GIVEN', firstBrokenSeq: anchor.seq });
     expect(rewritten.reason).toContain('不符');
-
   });
 
   it('records no new head over a chain that has lost its anchored end, and says so', async () => {

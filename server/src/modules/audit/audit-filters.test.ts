@@ -16,7 +16,9 @@ describe('audit trail filters: action prefix, time range and user, together', ()
     supervisor = await t.login('changde.supervisor');
     [{ id: tenantId }] = await t.sql(`SELECT id FROM tenants WHERE region_code = '430700'`);
     // Spread the events over three days (owner's SQL, bypassing the chain's hashes: only the filter is under test).
-    await t.sql(`UPDATE audit_events SET occurred_at = ('2026-03-0' || seq::text || 'T08:00:00+08:00')::timestamptz WHERE tenant_id = $1 AND seq <= 3`, [tenantId]);
+    await t.sql(`UPDATE audit_events SET occurred_at = ('2026-03-0' || seq::text || 'T08:00:00+08:00')::timestamptz WHERE tenant_id = $1 AND seq <= 3`, [
+      tenantId,
+    ]);
   });
   afterAll(() => t.close());
 
@@ -41,7 +43,10 @@ describe('audit trail filters: action prefix, time range and user, together', ()
 
   it('combines the filters', async () => {
     const events = await run({ prefix: 'auth.login', actor: 'changde.leader', since: '2026-03-01T00:00:00+08:00', until: '2026-03-04T00:00:00+08:00' });
-    expect(events.map((e: any) => [e.seq, e.action])).toEqual([[3, 'auth.login'], [2, 'auth.login_failed']]);
+    expect(events.map((e: any) => [e.seq, e.action])).toEqual([
+      [3, 'auth.login'],
+      [2, 'auth.login_failed'],
+    ]);
   });
 
   it('keeps another bureau’s events out, whatever the filter', async () => {

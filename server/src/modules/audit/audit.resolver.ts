@@ -82,7 +82,9 @@ export class AuditResolver {
   }
 
   @Allow('verify', 'AuditEvent')
-  @Query(() => AuditChainReport, { description: '从头校验本单位的审计哈希链，指出第一个被改动的事件；并与已公布的链头（本单位、省级留存及调用方提供的）核对，发现链尾被截断' })
+  @Query(() => AuditChainReport, {
+    description: '从头校验本单位的审计哈希链，指出第一个被改动的事件；并与已公布的链头（本单位、省级留存及调用方提供的）核对，发现链尾被截断',
+  })
   verifyAuditChain(
     @Ctx() ctx: RequestContext,
     @Arg('heads', () => [AuditHeadInput], { nullable: true, description: '在别处保存的链头，如从订阅源取得' }) heads?: AuditHeadInput[] | null,
@@ -93,8 +95,7 @@ export class AuditResolver {
   @Allow('read', 'AuditEvent')
   @Subscription(() => AuditEvent, {
     topics: AUDIT_TOPIC,
-    filter: ({ payload, context }: { payload: AuditNotice; context: RequestContext }) =>
-      payload.tenantId === context.viewer?.tenantId,
+    filter: ({ payload, context }: { payload: AuditNotice; context: RequestContext }) => payload.tenantId === context.viewer?.tenantId,
     description: '本单位新增的审计事件',
   })
   async auditEventAppended(@Root() notice: AuditNotice, @Ctx() ctx: RequestContext) {

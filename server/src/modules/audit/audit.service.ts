@@ -39,10 +39,10 @@ export function actorOf(ctx: RequestContext): AuditActor {
  */
 export async function appendAudit(manager: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<AuditEvent> {
   await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7261))`, [`audit:${actor.tenantId}`]);
-  const [last] = (await manager.query(
-    `SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`,
-    [actor.tenantId],
-  )) as { seq: string; hash: string }[];
+  const [last] = (await manager.query(`SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`, [actor.tenantId])) as {
+    seq: string;
+    hash: string;
+  }[];
   const content = {
     tenantId: actor.tenantId,
     seq: last ? Number(last.seq) + 1 : 1,
@@ -92,7 +92,11 @@ const SOURCE_LABELS: Record<AuditHeadSource, string> = { BUREAU: '本单位公�
  * beyond the chain's end, or with another event at its seq, means the newest events were cut off
  * (TRUNCATED), which the links alone cannot show.
  */
-export async function verifyAuditChain(manager: EntityManager, tenantId: string, given: readonly { seq: number; hash: string }[] = []): Promise<AuditChainReport> {
+export async function verifyAuditChain(
+  manager: EntityManager,
+  tenantId: string,
+  given: readonly { seq: number; hash: string }[] = [],
+): Promise<AuditChainReport> {
   const heads = [...(await publishedHeads(manager, tenantId)), ...given.map((h) => ({ ...h, source: 'GIVEN' as const }))];
   const headsAt = new Map<number, AuditHead[]>();
   for (const head of heads) headsAt.set(head.seq, [...(headsAt.get(head.seq) ?? []), head]);

@@ -17,7 +17,11 @@ describe('audit trail', () => {
   afterAll(() => t.close());
 
   it('records every sign-in mutation as a hash-chained event with who, what and the request id', async () => {
-    const result = await t.gql('{ auditEvents(first: 10) { totalCount edges { node { seq action actorUsername objectType requestId prevHash hash } } } }', {}, supervisor);
+    const result = await t.gql(
+      '{ auditEvents(first: 10) { totalCount edges { node { seq action actorUsername objectType requestId prevHash hash } } } }',
+      {},
+      supervisor,
+    );
     const events = result.data.auditEvents.edges.map((e: any) => e.node);
     expect(events.map((e: any) => e.action)).toEqual(['auth.login', 'auth.login_failed', 'auth.login', 'auth.login']);
     expect(events.map((e: any) => e.seq)).toEqual([4, 3, 2, 1]);

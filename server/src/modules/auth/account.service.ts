@@ -23,7 +23,12 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
     if (problems.length) throw badInput(problems, '新密码不符合要求');
     await m.update(User, { tenantId: user.tenantId, id: user.id }, { passwordHash: await hashPassword(newPassword) });
     const ended = await revokeSessions(m, { userId: user.id, exceptSessionId: viewer.sessionId });
-    await appendAudit(m, actorOf(ctx), { action: 'user.change_password', objectType: 'User', objectId: toGlobalId('User', user.id), after: { otherSessionsEnded: ended.length } });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'user.change_password',
+      objectType: 'User',
+      objectId: toGlobalId('User', user.id),
+      after: { otherSessionsEnded: ended.length },
+    });
     return true;
   });
 }

@@ -20,7 +20,9 @@ describe('my account', () => {
     expect((await t.gql('{ mySessions { id } }', {}, desk)).data.mySessions).toHaveLength(1);
     // Another user's session cannot be revoked.
     const stranger = await t.login('changde.inspector02');
-    expect(codes(await t.gql('mutation($id: ID!) { revokeSession(id: $id) }', { id: sessions.find((s: any) => s.current).id }, stranger))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql('mutation($id: ID!) { revokeSession(id: $id) }', { id: sessions.find((s: any) => s.current).id }, stranger))).toEqual([
+      'NOT_FOUND',
+    ]);
   });
 
   it('changes my password against the policy and signs out my other sessions', async () => {
@@ -61,7 +63,12 @@ describe('my account', () => {
       {},
       office,
     );
-    expect(result.data.updateTenantSettings).toEqual({ displayName: '常德市自然资源和规划局', contact: '0736-1234567', publicHeader: '双随机、一公开', publicFooter: null });
+    expect(result.data.updateTenantSettings).toEqual({
+      displayName: '常德市自然资源和规划局',
+      contact: '0736-1234567',
+      publicHeader: '双随机、一公开',
+      publicFooter: null,
+    });
     const tooLong = await t.gql('mutation($c: String) { updateTenantSettings(input: { contact: $c }) { contact } }', { c: 'x'.repeat(201) }, office);
     expect(codes(tooLong)).toEqual(['BAD_USER_INPUT']);
     const inspector = await t.login('changde.inspector06');

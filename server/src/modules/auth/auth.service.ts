@@ -25,10 +25,7 @@ const WRONG_CREDENTIALS = '用户名或密码错误';
 
 export async function login(ctx: RequestContext, username: string, password: string): Promise<AuthResult> {
   const name = username.trim();
-  const problems = [
-    ...(name ? [] : [{ field: 'username', message: '请输入用户名' }]),
-    ...(password ? [] : [{ field: 'password', message: '请输入密码' }]),
-  ];
+  const problems = [...(name ? [] : [{ field: 'username', message: '请输入用户名' }]), ...(password ? [] : [{ field: 'password', message: '请输入密码' }])];
   if (problems.length) throw badInput(problems);
   // Counted before the hash: a burst buys no more argon2 work than the throttles allow.
   await reserveSignIn(ctx, name);
@@ -48,11 +45,7 @@ async function checkPassword(ctx: RequestContext, storedHash: string | null, pas
 }
 
 async function attemptLogin(ctx: RequestContext, m: EntityManager, tenantId: string, name: string, password: string): Promise<Attempt> {
-  const user = await m
-    .createQueryBuilder(User, 'u')
-    .setLock('pessimistic_write')
-    .where('lower(u.username) = lower(:name)', { name })
-    .getOne();
+  const user = await m.createQueryBuilder(User, 'u').setLock('pessimistic_write').where('lower(u.username) = lower(:name)', { name }).getOne();
   const tenant = await m.findOneBy(Tenant, { id: tenantId });
   if (!user || !tenant) throw unauthenticated(WRONG_CREDENTIALS);
   const actor: AuditActor = { tenantId, userId: user.id, username: user.username, requestId: ctx.requestId };
@@ -134,11 +127,15 @@ export async function refresh(ctx: RequestContext, refreshToken: string): Promis
     if (!sameHash(session.tokenHash, hashSecret(parsed.secret))) {
       // A rotated-out token came back: someone holds a copy. End the session for both holders.
       await revokeSessions(m, { sessionId: session.id });
-      await appendAudit(m, { tenantId: session.tenantId, userId: session.userId, username: null, requestId: ctx.requestId }, {
-        action: 'auth.refresh_reuse_detected',
-        objectType: 'Session',
-        objectId: toGlobalId('Session', session.id),
-      });
+      await appendAudit(
+        m,
+        { tenantId: session.tenantId, userId: session.userId, username: null, requestId: ctx.requestId },
+        {
+          action: 'auth.refresh_reuse_detected',
+          objectType: 'Session',
+          objectId: toGlobalId('Session', session.id),
+        },
+      );
       return null;
     }
     const user = await m.findOneBy(User, { tenantId: session.tenantId, id: session.userId });
@@ -146,11 +143,15 @@ export async function refresh(ctx: RequestContext, refreshToken: string): Promis
     if (!user || user.status !== UserStatus.ACTIVE || tenant?.status !== TenantStatus.ACTIVE) return null;
     const { secret, hash } = newRefreshSecret();
     await m.update(Session, { tenantId: session.tenantId, id: session.id }, { tokenHash: hash, lastUsedAt: new Date() });
-    await appendAudit(m, { tenantId: user.tenantId, userId: user.id, username: user.username, requestId: ctx.requestId }, {
-      action: 'auth.refresh',
-      objectType: 'Session',
-      objectId: toGlobalId('Session', session.id),
-    });
+    await appendAudit(
+      m,
+      { tenantId: user.tenantId, userId: user.id, username: user.username, requestId: ctx.requestId },
+      {
+        action: 'auth.refresh',
+        objectType: 'Session',
+        objectId: toGlobalId('Session', session.id),
+      },
+    );
     return issueTokens(ctx, user, session.id, secret);
   });
   if (!outcome) throw unauthenticated(INVALID_REFRESH);
@@ -165,11 +166,15 @@ export async function logout(ctx: RequestContext, refreshToken: string): Promise
     const session = await m.findOneBy(Session, { tenantId: parsed.tenantId, id: parsed.sessionId });
     if (!session || session.revokedAt || !sameHash(session.tokenHash, hashSecret(parsed.secret))) return;
     await revokeSessions(m, { sessionId: session.id });
-    await appendAudit(m, { tenantId: session.tenantId, userId: session.userId, username: null, requestId: ctx.requestId }, {
-      action: 'auth.logout',
-      objectType: 'Session',
-      objectId: toGlobalId('Session', session.id),
-    });
+    await appendAudit(
+      m,
+      { tenantId: session.tenantId, userId: session.userId, username: null, requestId: ctx.requestId },
+      {
+        action: 'auth.logout',
+        objectType: 'Session',
+        objectId: toGlobalId('Session', session.id),
+      },
+    );
   });
   return true;
 }

@@ -58,10 +58,7 @@ export class SessionRevocations {
  * Revokes sessions in the caller's transaction (under its tenant scope) and tells every instance
  * once it commits. `where` narrows the sessions: one user's, all but one, or the whole tenant's.
  */
-export async function revokeSessions(
-  manager: EntityManager,
-  where: { userId?: string; exceptSessionId?: string; sessionId?: string },
-): Promise<string[]> {
+export async function revokeSessions(manager: EntityManager, where: { userId?: string; exceptSessionId?: string; sessionId?: string }): Promise<string[]> {
   const rows = (await manager.query(
     `UPDATE sessions SET revoked_at = now()
       WHERE revoked_at IS NULL

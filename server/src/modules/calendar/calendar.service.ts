@@ -139,6 +139,10 @@ export async function platformCalendarYears(ctx: RequestContext): Promise<{ year
 }
 
 /** `listInYear` in the request's reads. */
-export function calendarRowsInYear<T extends PlatformCalendarEntry | CalendarAdjustment>(ctx: RequestContext, entity: new () => T, year?: number | null): Promise<T[]> {
+export function calendarRowsInYear<T extends PlatformCalendarEntry | CalendarAdjustment>(
+  ctx: RequestContext,
+  entity: new () => T,
+  year?: number | null,
+): Promise<T[]> {
   return readTx(ctx, (m) => listInYear(m, entity, year));
 }

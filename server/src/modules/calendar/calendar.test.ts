@@ -64,7 +64,16 @@ describe('working-day deadlines (addWorkdays) and the calendars behind them', ()
   it('lets only the platform operator add and remove platform entries, which make 2027 known', async () => {
     expect(codes(await t.gql(ADD_ENTRIES, { e: NOTICE_2027 }, changde))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(ADD_ENTRIES, { e: NOTICE_2027 }))).toEqual(['UNAUTHENTICATED']);
-    const bad = await t.gql(ADD_ENTRIES, { e: [{ date: '2027-01-01', working: false, note: ' ' }, { date: '2027-01-01', working: false, note: 'x' }] }, platform);
+    const bad = await t.gql(
+      ADD_ENTRIES,
+      {
+        e: [
+          { date: '2027-01-01', working: false, note: ' ' },
+          { date: '2027-01-01', working: false, note: 'x' },
+        ],
+      },
+      platform,
+    );
     expect(bad.errors![0]!.extensions!.fields!.map((f) => f.field)).toEqual(['entries[0].note', 'entries[1].date']);
 
     const added = await t.gql(ADD_ENTRIES, { e: NOTICE_2027 }, platform);

@@ -17,7 +17,9 @@ let official: OfficialArrangement | undefined;
 export function officialCalendar(): OfficialArrangement {
   if (!official) {
     const data = require('chinese-days/dist/chinese-days.json') as ChineseDaysJson;
-    const years = Object.keys(data.holidays).filter((d) => d.endsWith('-01-01')).map((d) => Number(d.slice(0, 4)));
+    const years = Object.keys(data.holidays)
+      .filter((d) => d.endsWith('-01-01'))
+      .map((d) => Number(d.slice(0, 4)));
     const days: DayMark[] = [
       ...Object.keys(data.holidays).map((date) => ({ date, working: false })),
       ...Object.keys(data.workdays).map((date) => ({ date, working: true })),

@@ -41,7 +41,13 @@ describe('credit loop: published results feed the credit record, the rules list 
     expect(await publishInspection(t, first, office)).toBeUndefined();
     const entity = (await t.gql(ENTITY, { id: watched.id }, office)).data.node;
     expect(entity.creditRecords).toEqual([
-      { problem: true, note: '发现问题经责令已改正', supersededAt: null, resultCategory: { code: 'CORRECTED', label: '发现问题经责令已改正' }, inspection: { id: first, status: 'PUBLISHED' } },
+      {
+        problem: true,
+        note: '发现问题经责令已改正',
+        supersededAt: null,
+        resultCategory: { code: 'CORRECTED', label: '发现问题经责令已改正' },
+        inspection: { id: first, status: 'PUBLISHED' },
+      },
     ]);
     expect(entity.creditStatus).toBe('NORMAL'); // one problem; the watch list takes two within three years
     const noProblem = await approvedInspection(t, watched.uscc, 'NO_PROBLEM');
@@ -76,7 +82,15 @@ describe('credit loop: published results feed the credit record, the rules list 
     await approveRules(t, office, heavier, '信用闭环权重调整');
     let input = await frozenInputOfNewDraw();
     expect(input.strata.flatMap((s: any) => s.entities.filter((e: any) => e.key === watched.uscc).map((e: any) => e.weight))[0]).toBe('2.5');
-    expect(codes(await t.gql(propose, { rules: { ...heavier, creditLoop: { ...heavier.creditLoop, watchList: { ...heavier.creditLoop.watchList, weight: 0.5 } } } }, office))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(
+        await t.gql(
+          propose,
+          { rules: { ...heavier, creditLoop: { ...heavier.creditLoop, watchList: { ...heavier.creditLoop.watchList, weight: 0.5 } } } },
+          office,
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
     await approveRules(t, office, { ...heavier, creditLoop: { ...heavier.creditLoop, enabled: false } });
     expect((await t.gql(ENTITY, { id: watched.id }, office)).data.node.creditStatus).toBe('NORMAL');
     input = await frozenInputOfNewDraw();
@@ -98,7 +112,10 @@ describe('credit loop: published results feed the credit record, the rules list 
   });
 
   it('lets a published correction supersede the original’s credit record', async () => {
-    const correction = await approvedInspection(t, blacklisted.uscc, 'NO_PROBLEM', { correctsGlobalId: obstructedId, correctionReason: '经复核，对象已配合检查' });
+    const correction = await approvedInspection(t, blacklisted.uscc, 'NO_PROBLEM', {
+      correctsGlobalId: obstructedId,
+      correctionReason: '经复核，对象已配合检查',
+    });
     await publishInspection(t, correction, office);
     const entity = (await t.gql(ENTITY, { id: blacklisted.id }, office)).data.node;
     expect(entity.creditStatus).toBe('NORMAL');
@@ -143,12 +160,26 @@ describe('credit loop: published results feed the credit record, the rules list 
     const items = (await t.gql('{ items { edges { node { id minRatio } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
     const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
     drawCount += 1;
-    const task = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', {
-      input: {
-        planId: plan, round: 1, title: `信用闭环测试 ${drawCount}`, purpose: '测试', procedure: '摇号', divisionOfLabour: '分工', confidentiality: '保密',
-        startsOn: '2023-06-05', endsOn: '2023-11-24', teamSize: 2, items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })), reason: '测试',
+    const task = await t.gql(
+      'mutation($input: TaskInput!) { createTask(input: $input) { id } }',
+      {
+        input: {
+          planId: plan,
+          round: 1,
+          title: `信用闭环测试 ${drawCount}`,
+          purpose: '测试',
+          procedure: '摇号',
+          divisionOfLabour: '分工',
+          confidentiality: '保密',
+          startsOn: '2023-06-05',
+          endsOn: '2023-11-24',
+          teamSize: 2,
+          items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
+          reason: '测试',
+        },
       },
-    }, office);
+      office,
+    );
     if (task.errors) throw new Error(JSON.stringify(task.errors));
     await approveLate(t, task.data.createTask.id, await t.login('wugang.leader'));
     const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: task.data.createTask.id }, office);

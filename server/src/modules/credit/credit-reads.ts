@@ -18,7 +18,14 @@ export async function creditRecordsOf(ctx: RequestContext, entity: MarketEntity)
   for (const row of rows) {
     const inspection = inspections.get(row.inspectionId);
     if (!inspection) continue;
-    out.push({ resultCategory: await resultCategoryFor(ctx, row.resultCategory), problem: row.problem, publishedAt: row.publishedAt, note: row.note, supersededAt: row.supersededAt, inspection });
+    out.push({
+      resultCategory: await resultCategoryFor(ctx, row.resultCategory),
+      problem: row.problem,
+      publishedAt: row.publishedAt,
+      note: row.note,
+      supersededAt: row.supersededAt,
+      inspection,
+    });
   }
   return out;
 }

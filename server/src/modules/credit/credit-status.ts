@@ -14,7 +14,12 @@ export async function currentRules(m: EntityManager): Promise<unknown> {
  * the rules' look-back and those flagged now (found through the partial index). That is a few rows per
  * published problem, never a scan of the directory. Runs in the bureau's transaction.
  */
-export async function refreshCreditStatuses(m: EntityManager, rules: unknown, entityIds?: readonly string[], now = new Date()): Promise<Map<string, CreditStatus>> {
+export async function refreshCreditStatuses(
+  m: EntityManager,
+  rules: unknown,
+  entityIds?: readonly string[],
+  now = new Date(),
+): Promise<Map<string, CreditStatus>> {
   const loop = creditLoopOf(rules);
   const since = creditLookback(loop, now);
   const facts = (await m.query(
@@ -28,10 +33,9 @@ export async function refreshCreditStatuses(m: EntityManager, rules: unknown, en
     if (!list) byEntity.set(f.entity_id, (list = []));
     list.push({ resultCategory: f.result_category, problem: f.problem, publishedAt: new Date(f.published_at), superseded: f.superseded });
   }
-  const flagged = (await m.query(
-    `SELECT id FROM market_entities WHERE credit_status <> 'NORMAL' AND ($1::uuid[] IS NULL OR id = ANY($1))`,
-    [entityIds ?? null],
-  )) as { id: string }[];
+  const flagged = (await m.query(`SELECT id FROM market_entities WHERE credit_status <> 'NORMAL' AND ($1::uuid[] IS NULL OR id = ANY($1))`, [
+    entityIds ?? null,
+  ])) as { id: string }[];
   const candidates = new Set([...(entityIds ?? []), ...byEntity.keys(), ...flagged.map((r) => r.id)]);
   const statuses = new Map<string, CreditStatus>();
   for (const id of candidates) statuses.set(id, creditStatusOf(byEntity.get(id) ?? [], loop, now));

@@ -52,11 +52,13 @@ export async function bureauDashboard(ctx: RequestContext, year: number | null |
     const rows = (await m.query(`SELECT * FROM dashboard_figures(ARRAY[$1]::uuid[], $2, $3, $4)`, [viewer.tenantId, y, asOf, PROBLEM_CODES])) as FigureRow[];
     const of = (dim: FigureRow['dim']) => rows.filter((r) => r.dim === dim);
     const totals = countsOf(of('bureau')[0]!);
-    const keyed = (type: 'InspectionItem' | 'Department') => (r: FigureRow): DashboardRow => ({
-      key: r.key ? toGlobalId(type, r.key) : null,
-      label: r.label,
-      figures: figuresOf(countsOf(r)),
-    });
+    const keyed =
+      (type: 'InspectionItem' | 'Department') =>
+      (r: FigureRow): DashboardRow => ({
+        key: r.key ? toGlobalId(type, r.key) : null,
+        label: r.label,
+        figures: figuresOf(countsOf(r)),
+      });
     return {
       year: y,
       asOf,
@@ -85,7 +87,11 @@ async function areaOf(m: EntityManager, code: string): Promise<Map<string, Regio
  * 省级统计看板: the figures of every active bureau below the viewer's province, or below one of its
  * regions (drill-down), through the one owner-rights function that returns aggregates only.
  */
-export async function provincialDashboard(ctx: RequestContext, year: number | null | undefined, regionCode: string | null | undefined): Promise<ProvincialDashboard> {
+export async function provincialDashboard(
+  ctx: RequestContext,
+  year: number | null | undefined,
+  regionCode: string | null | undefined,
+): Promise<ProvincialDashboard> {
   const viewer = requireViewer(ctx);
   if (!viewer.roles.includes('PROVINCIAL_VIEWER')) throw forbidden('省级统计看板仅供省级查看人员使用');
   const asOf = todayInChina();

@@ -65,7 +65,8 @@ describe('dashboards', () => {
     }
   }
 
-  const floor = (province: string, year: number) => t.sql<Record<string, string | null>>(PROVINCIAL_FLOOR_SQL, [tenant[province], year, todayInChina(), PROBLEM_CODES]);
+  const floor = (province: string, year: number) =>
+    t.sql<Record<string, string | null>>(PROVINCIAL_FLOOR_SQL, [tenant[province], year, todayInChina(), PROBLEM_CODES]);
 
   it('gives a bureau its own figures for a year: 舞钢 2023 as the demo recorded it', async () => {
     const token = await t.login('wugang.admin');
@@ -82,7 +83,16 @@ describe('dashboards', () => {
     // 22 records (demo-inspections.ts): 16 published, of which 4 found a problem; 4 wait for review; 2 returned and overdue.
     // The window closed on 2023-11-24: every other drawn entity, never reported, is overdue too.
     expect(direct.drawn).toBeGreaterThan(100);
-    expect(counts(d.totals)).toEqual({ entities: direct.entities, inspectedEntities: direct.inspected, drawn: direct.drawn, completed: 16, records: 22, published: 16, problems: 4, overdue: 2 + (direct.drawn - 22) });
+    expect(counts(d.totals)).toEqual({
+      entities: direct.entities,
+      inspectedEntities: direct.inspected,
+      drawn: direct.drawn,
+      completed: 16,
+      records: 22,
+      published: 16,
+      problems: 4,
+      overdue: 2 + (direct.drawn - 22),
+    });
     expect(d.totals.problemRate).toBeCloseTo(0.25);
     expect(d.totals.coverage).toBeCloseTo(direct.inspected / direct.entities);
     expect(d.totals.completion).toBeCloseTo(16 / direct.drawn);
@@ -184,9 +194,18 @@ describe('dashboards', () => {
     );
     expect((await asTenant(tenant['430000'], call, args('410000'))).filter((r) => r.dim === 'bureau')).toEqual([]);
     const henan = await asTenant(tenant['410000'], call, args(null));
-    expect(henan.filter((r) => r.dim === 'bureau').map((r) => r.tenant_id).sort()).toEqual([tenant['410400'], tenant['410481']].sort());
+    expect(
+      henan
+        .filter((r) => r.dim === 'bureau')
+        .map((r) => r.tenant_id)
+        .sort(),
+    ).toEqual([tenant['410400'], tenant['410481']].sort());
     // The bureau-level function runs with the caller's rights: another tenant's ids give zeros under RLS.
-    const [peek] = await asTenant(tenant['410400'], `SELECT * FROM dashboard_figures(ARRAY[$1]::uuid[], 2023, $2, $3) WHERE dim = 'bureau'`, [tenant['410481'], todayInChina(), PROBLEM_CODES]);
+    const [peek] = await asTenant(tenant['410400'], `SELECT * FROM dashboard_figures(ARRAY[$1]::uuid[], 2023, $2, $3) WHERE dim = 'bureau'`, [
+      tenant['410481'],
+      todayInChina(),
+      PROBLEM_CODES,
+    ]);
     expect(peek).toMatchObject({ entities: '0', records: '0', published: '0', drawn: '0', overdue: '0' });
   });
 
@@ -209,7 +228,8 @@ describe('dashboards', () => {
     const henan = (await t.gql(PROVINCIAL, { year }, await t.login('henan.viewer'))).data.provincialDashboard;
     expect(henan.totals.overdue).toBe(share + lead);
     const direct = await floor('410000', year);
-    for (const b of henan.byBureau) expect(counts(b.figures)).toEqual(floorCounts(direct.find((r) => r.dim === 'bureau' && r.key === fromGlobalUuid(b.id, 'Tenant'))!));
+    for (const b of henan.byBureau)
+      expect(counts(b.figures)).toEqual(floorCounts(direct.find((r) => r.dim === 'bureau' && r.key === fromGlobalUuid(b.id, 'Tenant'))!));
     expect((await t.gql(PROVINCIAL, { year }, await t.login('hunan.viewer'))).data.provincialDashboard.totals.overdue).toBe(0);
     // The shares cross the wall only to the participant itself or a province above it.
     const shares = `SELECT * FROM joint_unreported_shares(ARRAY[$1]::uuid[], ${year}, $2)`;
@@ -226,9 +246,19 @@ describe('dashboards', () => {
     expect(fn.prosecdef).toBe(true);
     const out = (fn.proargnames as string[]).map((name, i) => [name, fn.types[i], fn.modes[i]]).filter(([, , mode]) => mode === 't');
     expect(out).toEqual([
-      ['dim', 'text', 't'], ['tenant_id', 'uuid', 't'], ['region_code', 'text', 't'], ['key', 'text', 't'], ['label', 'text', 't'],
-      ['entities', 'bigint', 't'], ['inspected_entities', 'bigint', 't'], ['drawn', 'bigint', 't'], ['completed', 'bigint', 't'],
-      ['records', 'bigint', 't'], ['published', 'bigint', 't'], ['problems', 'bigint', 't'], ['overdue', 'bigint', 't'],
+      ['dim', 'text', 't'],
+      ['tenant_id', 'uuid', 't'],
+      ['region_code', 'text', 't'],
+      ['key', 'text', 't'],
+      ['label', 'text', 't'],
+      ['entities', 'bigint', 't'],
+      ['inspected_entities', 'bigint', 't'],
+      ['drawn', 'bigint', 't'],
+      ['completed', 'bigint', 't'],
+      ['records', 'bigint', 't'],
+      ['published', 'bigint', 't'],
+      ['problems', 'bigint', 't'],
+      ['overdue', 'bigint', 't'],
     ]);
     const rows = await asTenant(tenant['410000'], `SELECT * FROM provincial_dashboard(NULL, 2023, $1, $2)`, [todayInChina(), PROBLEM_CODES]);
     expect(new Set(rows.map((r) => r.dim))).toEqual(new Set(['bureau', 'item', 'department', 'month']));

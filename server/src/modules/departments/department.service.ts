@@ -30,7 +30,12 @@ export async function createDepartment(ctx: RequestContext, input: DepartmentInp
       headUserId: await resolveHead(m, input.headUserId),
     });
     await m.insert(Department, department);
-    await appendAudit(m, actorOf(ctx), { action: 'department.create', objectType: 'Department', objectId: toGlobalId('Department', department.id), after: snapshot(department) });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'department.create',
+      objectType: 'Department',
+      objectId: toGlobalId('Department', department.id),
+      after: snapshot(department),
+    });
     return department;
   });
 }
@@ -48,7 +53,13 @@ export async function updateDepartment(ctx: RequestContext, globalId: string, in
     }
     if (input.headUserId !== undefined) department.headUserId = await resolveHead(m, input.headUserId);
     await m.update(Department, { tenantId: department.tenantId, id: department.id }, { name: department.name, headUserId: department.headUserId });
-    await appendAudit(m, actorOf(ctx), { action: 'department.update', objectType: 'Department', objectId: toGlobalId('Department', department.id), before, after: snapshot(department) });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'department.update',
+      objectType: 'Department',
+      objectId: toGlobalId('Department', department.id),
+      before,
+      after: snapshot(department),
+    });
     return department;
   });
 }
@@ -61,13 +72,18 @@ export async function deleteDepartment(ctx: RequestContext, globalId: string): P
     if (department.isOffice) throw ruleViolation('OFFICE_DEPARTMENT', '领导小组办公室不能删除');
     const members = await m.countBy(User, { departmentId: department.id });
     if (members > 0) throw ruleViolation('DEPARTMENT_NOT_EMPTY', `部门还有 ${members} 名人员，请先调整其所在部门`);
-    const [{ supervised }] = (await m.query(
-      'SELECT count(*)::int AS supervised FROM market_entities WHERE tenant_id = $1 AND supervising_department_id = $2',
-      [department.tenantId, department.id],
-    )) as { supervised: number }[];
+    const [{ supervised }] = (await m.query('SELECT count(*)::int AS supervised FROM market_entities WHERE tenant_id = $1 AND supervising_department_id = $2', [
+      department.tenantId,
+      department.id,
+    ])) as { supervised: number }[];
     if (supervised > 0) throw ruleViolation('DEPARTMENT_NOT_EMPTY', `部门还是 ${supervised} 个检查对象的日常监管部门，请先调整`);
     await m.delete(Department, { tenantId: department.tenantId, id: department.id });
-    await appendAudit(m, actorOf(ctx), { action: 'department.delete', objectType: 'Department', objectId: toGlobalId('Department', department.id), before: snapshot(department) });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'department.delete',
+      objectType: 'Department',
+      objectId: toGlobalId('Department', department.id),
+      before: snapshot(department),
+    });
     return true;
   });
 }
@@ -95,7 +111,14 @@ function snapshot(d: Department) {
 /** The bureau's departments, the office first; the rows are primed into the request's loader. */
 export async function listDepartments(ctx: RequestContext, page: PageArgs) {
   const connection = await readTx(ctx, (m) =>
-    paginate(m.createQueryBuilder(Department, 'd').where('d.tenant_id = :tenant', { tenant: requireViewer(ctx).tenantId }).orderBy('d.is_office', 'DESC').addOrderBy('d.name'), page),
+    paginate(
+      m
+        .createQueryBuilder(Department, 'd')
+        .where('d.tenant_id = :tenant', { tenant: requireViewer(ctx).tenantId })
+        .orderBy('d.is_office', 'DESC')
+        .addOrderBy('d.name'),
+      page,
+    ),
   );
   for (const edge of connection.edges) ctx.loaders.Department.prime(edge.node.id, edge.node);
   return connection;

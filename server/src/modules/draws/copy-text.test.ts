@@ -45,12 +45,20 @@ describe('COPY text format reader', () => {
 
   it('splits rows the same however the output is cut into chunks, even inside a character', () => {
     const text = Buffer.from('91410400MA44\t测绘\\t单位\t\\N\n9143\t\t\\\\\n');
-    const expected = [['91410400MA44', '测绘\t单位', null], ['9143', '', '\\']];
+    const expected = [
+      ['91410400MA44', '测绘\t单位', null],
+      ['9143', '', '\\'],
+    ];
     expect(rowsOf([text], 3)).toEqual(expected);
     for (let cut = 1; cut < text.length; cut += 1) {
       expect(rowsOf([text.subarray(0, cut), text.subarray(cut)], 3)).toEqual(expected);
     }
-    expect(rowsOf(Array.from(text, (b) => Buffer.from([b])), 3)).toEqual(expected);
+    expect(
+      rowsOf(
+        Array.from(text, (b) => Buffer.from([b])),
+        3,
+      ),
+    ).toEqual(expected);
   });
 
   it('refuses a row of the wrong number of fields and output that stops inside a row', () => {
@@ -76,12 +84,16 @@ describe('COPY text format reader', () => {
                         (E'\\b\\f\\v'), ('金泰矿业有限公司'), (''), (E'\\x01\\x1f\\x7f'), ('🀄 emoji')) AS t(v) ORDER BY 1 NULLS LAST`;
       const expected = (await client.query<{ v: string | null; n: number | null }>(select)).rows.map((r) => [r.v, r.n === null ? null : String(r.n)]);
       const rows: (string | null)[][] = [];
-      await readCopyRows(client as unknown as PoolClient, `COPY (${select}) TO STDOUT`, 2, (buf, s) => rows.push([copyText(buf, s[0]!, s[1]! - 1), copyText(buf, s[1]!, s[2]! - 1)]));
+      await readCopyRows(client as unknown as PoolClient, `COPY (${select}) TO STDOUT`, 2, (buf, s) =>
+        rows.push([copyText(buf, s[0]!, s[1]! - 1), copyText(buf, s[1]!, s[2]! - 1)]),
+      );
       expect(rows).toEqual(expected);
       // The connection is usable after an error of the row handler: the COPY was drained.
-      await expect(readCopyRows(client as unknown as PoolClient, `COPY (${select}) TO STDOUT`, 2, () => {
-        throw new Error('handler failed');
-      })).rejects.toThrow('handler failed');
+      await expect(
+        readCopyRows(client as unknown as PoolClient, `COPY (${select}) TO STDOUT`, 2, () => {
+          throw new Error('handler failed');
+        }),
+      ).rejects.toThrow('handler failed');
       expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     } finally {
       await client.end();

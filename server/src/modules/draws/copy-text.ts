@@ -15,8 +15,7 @@ const BACKSLASH = 92;
 const ESCAPED: Record<number, number> = { 98: 8, 102: 12, 110: 10, 114: 13, 116: 9, 118: 11 };
 
 const isOctal = (b: number | undefined) => b !== undefined && b >= 48 && b <= 55;
-const hexValue = (b: number | undefined) =>
-  b === undefined ? -1 : b >= 48 && b <= 57 ? b - 48 : (b | 32) >= 97 && (b | 32) <= 102 ? (b | 32) - 87 : -1;
+const hexValue = (b: number | undefined) => (b === undefined ? -1 : b >= 48 && b <= 57 ? b - 48 : (b | 32) >= 97 && (b | 32) <= 102 ? (b | 32) - 87 : -1);
 
 /**
  * A field's escapes undone at the byte level, then read as UTF-8: `\344\270\255` (octal) and `\xE4\xB8\xAD`
@@ -101,7 +100,10 @@ export class CopyRowReader {
   private readonly starts: Int32Array;
   private carry: Buffer | null = null;
 
-  constructor(private readonly fields: number, private readonly onRow: CopyRowHandler) {
+  constructor(
+    private readonly fields: number,
+    private readonly onRow: CopyRowHandler,
+  ) {
     this.starts = new Int32Array(fields + 1);
   }
 

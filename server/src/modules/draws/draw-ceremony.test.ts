@@ -11,18 +11,35 @@ describe('the ceremony streams to witnesses', () => {
   afterAll(() => t.close());
 
   it('streams entropy and the result to a witness subscribed to the draw, and nothing to another bureau', async () => {
-    const { office, draw: { id: drawId } } = await commitChangdeSurveyTask(t);
+    const {
+      office,
+      draw: { id: drawId },
+    } = await commitChangdeSurveyTask(t);
 
     const supervisor = await t.login('changde.supervisor');
     const outsider = await t.login('wugang.leader');
     const listen = (token: string) => {
       const events: string[] = [];
-      const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+      const client = createClient({
+        url: `${t.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+      });
       const stop = client.subscribe<{ drawCeremony: { phase: string; draw: { status: string } } }>(
         { query: 'subscription($id: ID!) { drawCeremony(drawId: $id) { phase draw { status publicEntropy } } }', variables: { id: drawId } },
-        { next: (v) => events.push(v.data ? `${v.data.drawCeremony.phase}:${v.data.drawCeremony.draw.status}` : `error:${JSON.stringify(v.errors)}`), error: (e) => events.push(`error:${JSON.stringify(e)}`), complete: () => undefined },
+        {
+          next: (v) => events.push(v.data ? `${v.data.drawCeremony.phase}:${v.data.drawCeremony.draw.status}` : `error:${JSON.stringify(v.errors)}`),
+          error: (e) => events.push(`error:${JSON.stringify(e)}`),
+          complete: () => undefined,
+        },
       );
-      return { events, close: async () => { stop(); await client.dispose(); } };
+      return {
+        events,
+        close: async () => {
+          stop();
+          await client.dispose();
+        },
+      };
     };
     const witness = listen(supervisor);
     const stranger = listen(outsider);

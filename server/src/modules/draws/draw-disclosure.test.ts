@@ -7,7 +7,11 @@ import { codes, startTestApp, type TestApp } from '../../test-support/test-app';
 
 /** Anonymous GraphQL, as the portal asks. */
 async function anonymous(t: TestApp, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${t.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return response.json();
 }
 
@@ -56,7 +60,9 @@ describe('disclosure in stages: a fresh draw’s public record names nobody unti
   });
 
   it('before 公示 no public view names a drawn entity: results, notices, the draw page', async () => {
-    const drawn = await t.sql(`SELECT e.name, e.uscc FROM draw_selections s JOIN market_entities e ON e.id = s.entity_id WHERE s.draw_id = $1`, [fromGlobalUuid(drawId, 'Draw')]);
+    const drawn = await t.sql(`SELECT e.name, e.uscc FROM draw_selections s JOIN market_entities e ON e.id = s.entity_id WHERE s.draw_id = $1`, [
+      fromGlobalUuid(drawId, 'Draw'),
+    ]);
     expect(drawn.length).toBeGreaterThan(0);
     const portal = JSON.stringify([
       await anonymous(t, 'query($id: ID!) { publicResults(taskId: $id) { totalCount edges { node { entityName entityUscc } } } }', { id: taskId }),
@@ -75,7 +81,11 @@ describe('disclosure in stages: a fresh draw’s public record names nobody unti
     expect(opened.errors).toBeUndefined();
     const inspectionId = opened.data.openInspection.id as string;
     const [row] = await t.sql(`SELECT access_code, entity_uscc, entity_name FROM inspections WHERE id = $1`, [fromGlobalUuid(inspectionId, 'Inspection')]);
-    const seen = await anonymous(t, 'query($code: String!) { entityRecord(accessCode: $code) { drawLine { drawId algorithm recordUrl key salt pseudonym } } }', { code: row.access_code });
+    const seen = await anonymous(
+      t,
+      'query($code: String!) { entityRecord(accessCode: $code) { drawLine { drawId algorithm recordUrl key salt pseudonym } } }',
+      { code: row.access_code },
+    );
     const line = seen.data.entityRecord.drawLine;
     expect(line).toMatchObject({ drawId, algorithm: 'spotcheck-draw/2', key: row.entity_uscc });
     // What the browser does: recompute the pseudonym from the USCC and the salt, find the line, see it drawn.
@@ -104,7 +114,12 @@ describe('disclosure in stages: a fresh draw’s public record names nobody unti
     expect(seen.errors).toBeUndefined();
     const keyMap = seen.data.node.keyMap as Record<string, any>;
     const record = JSON.parse(await publicRecordText(t, drawId)) as DrawRecord;
-    const kinds: [string, PseudonymKind][] = [['strata', 'stratum'], ['entities', 'entity'], ['inspectors', 'inspector'], ['tags', 'tag']];
+    const kinds: [string, PseudonymKind][] = [
+      ['strata', 'stratum'],
+      ['entities', 'entity'],
+      ['inspectors', 'inspector'],
+      ['tags', 'tag'],
+    ];
     for (const [list, kind] of kinds) for (const [p, key] of keyMap[list]) expect(pseudonymOf(keyMap.drawSecret, kind, key)).toBe(p);
     const entities = new Map<string, string>(keyMap.entities);
     const inspectors = new Map<string, string>(keyMap.inspectors);
@@ -113,19 +128,29 @@ describe('disclosure in stages: a fresh draw’s public record names nobody unti
          FROM draw_selections s JOIN market_entities e ON e.id = s.entity_id WHERE s.draw_id = $1 ORDER BY s.seq`,
       [fromGlobalUuid(drawId, 'Draw')],
     );
-    expect(record.result!.teams.map((team) => ({ uscc: entities.get(team.entityKey), team: team.inspectorKeys.map((k) => inspectors.get(k)) }))).toEqual(stored);
+    expect(record.result!.teams.map((team) => ({ uscc: entities.get(team.entityKey), team: team.inspectorKeys.map((k) => inspectors.get(k)) }))).toEqual(
+      stored,
+    );
     const entityCount = record.input.strata.reduce((n, s) => n + s.entities.length, 0);
     expect(new Set(record.input.strata.flatMap((s) => s.entities.map((e) => e.key))).size).toBeLessThanOrEqual(entities.size);
     expect(entityCount).toBeGreaterThan(0);
 
-    const inspectorUser = (await t.sql(`SELECT u.username FROM users u JOIN tenants n ON n.id = u.tenant_id WHERE n.region_code = '430700' AND 'INSPECTOR' = ANY (u.roles) LIMIT 1`))[0].username;
-    expect(codes(await t.gql('query($id: ID!) { node(id: $id) { ... on Draw { keyMap } } }', { id: drawId }, await t.login(inspectorUser)))).toEqual(['FORBIDDEN']);
-    expect(codes(await t.gql('query($id: ID!) { node(id: $id) { ... on Draw { keyMap } } }', { id: drawId }, await t.login('wugang.admin')))).toEqual(['NOT_FOUND']);
+    const inspectorUser = (
+      await t.sql(`SELECT u.username FROM users u JOIN tenants n ON n.id = u.tenant_id WHERE n.region_code = '430700' AND 'INSPECTOR' = ANY (u.roles) LIMIT 1`)
+    )[0].username;
+    expect(codes(await t.gql('query($id: ID!) { node(id: $id) { ... on Draw { keyMap } } }', { id: drawId }, await t.login(inspectorUser)))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(codes(await t.gql('query($id: ID!) { node(id: $id) { ... on Draw { keyMap } } }', { id: drawId }, await t.login('wugang.admin')))).toEqual([
+      'NOT_FOUND',
+    ]);
   });
 
   it('the demo’s 2023 draw stays a spotcheck-draw/1 record and still verifies', async () => {
     await seedDemoDraw(t.app.services);
-    const [old] = await t.sql(`SELECT d.id FROM draws d JOIN tenants n ON n.id = d.tenant_id WHERE n.region_code = '410481' AND d.algorithm = 'spotcheck-draw/1' AND d.committed_at < '2024-01-01'`);
+    const [old] = await t.sql(
+      `SELECT d.id FROM draws d JOIN tenants n ON n.id = d.tenant_id WHERE n.region_code = '410481' AND d.algorithm = 'spotcheck-draw/1' AND d.committed_at < '2024-01-01'`,
+    );
     expect(old).toBeDefined();
     const record = JSON.parse(await publicRecordText(t, toGlobalId('Draw', old.id))) as DrawRecord;
     expect(record.algorithm).toBe('spotcheck-draw/1');

@@ -11,7 +11,10 @@ describe('the draw runs only on the input whose hash was published at the commit
   afterAll(() => t.close());
 
   it('refuses a stored input changed after the commit, and draws once it is restored', async () => {
-    const { office, draw: { id: drawId } } = await commitChangdeSurveyTask(t);
+    const {
+      office,
+      draw: { id: drawId },
+    } = await commitChangdeSurveyTask(t);
     const supervisor = await t.login('changde.supervisor');
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "见证 4821") { id } }', { id: drawId }, supervisor);
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "体彩排列三 2026118 期 907") { id } }', { id: drawId }, office);

@@ -24,9 +24,16 @@ export function drawOfTask(ctx: RequestContext, taskId: string): Promise<Draw | 
 /** A page of a draw's selections with the entities, items and inspectors they name. */
 export function drawResults(ctx: RequestContext, draw: Draw, page: PageArgs) {
   return readTx(ctx, async (m) => {
-    const query = m.createQueryBuilder(DrawSelection, 's').where('s.tenant_id = :tenant AND s.draw_id = :id', { tenant: requireViewer(ctx).tenantId, id: draw.id }).orderBy('s.seq');
+    const query = m
+      .createQueryBuilder(DrawSelection, 's')
+      .where('s.tenant_id = :tenant AND s.draw_id = :id', { tenant: requireViewer(ctx).tenantId, id: draw.id })
+      .orderBy('s.seq');
     const connection = await paginate(query, page);
-    const parts = await loadSelectionParts(ctx, m, connection.edges.map((e) => e.node));
+    const parts = await loadSelectionParts(
+      ctx,
+      m,
+      connection.edges.map((e) => e.node),
+    );
     const edges = connection.edges.map(({ cursor, node }, i) => ({ cursor, node: { seq: node.seq, ...parts[i]! } }));
     return { ...connection, edges };
   });

@@ -19,8 +19,7 @@ const gzipAsync = promisify(gzip) as (text: string, options: typeof LEVEL) => Pr
 const SLICE = 20_000;
 const MEMBER = 1 << 21;
 
-const headOf = (record: DrawRecord): string =>
-  `{"format":${JSON.stringify(record.format)},"algorithm":${JSON.stringify(record.algorithm)},"input":`;
+const headOf = (record: DrawRecord): string => `{"format":${JSON.stringify(record.format)},"algorithm":${JSON.stringify(record.algorithm)},"input":`;
 
 function tailOf(record: DrawRecord): string {
   const { format: _format, algorithm: _algorithm, input: _input, ...rest } = record;

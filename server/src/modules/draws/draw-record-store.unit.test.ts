@@ -6,7 +6,13 @@ const SERVER_SEED = 'a3'.repeat(32);
 
 function input(): DrawInput {
   return {
-    strata: [{ key: 'item:甲', ratio: '0.1', entities: Array.from({ length: 2_000 }, (_, i) => ({ key: `91410481${String(i).padStart(9, '0')}X`, weight: i % 4 ? '1' : '1.5' })) }],
+    strata: [
+      {
+        key: 'item:甲',
+        ratio: '0.1',
+        entities: Array.from({ length: 2_000 }, (_, i) => ({ key: `91410481${String(i).padStart(9, '0')}X`, weight: i % 4 ? '1' : '1.5' })),
+      },
+    ],
     inspectors: Array.from({ length: 40 }, (_, i) => ({ key: `豫410481${String(i).padStart(3, '0')}`, group: '局' })),
     teamSize: 2,
     workloadCap: null,
@@ -33,7 +39,14 @@ describe('stored draw records', () => {
     const entities = (n: number, p: string) => Array.from({ length: n }, (_, i) => ({ key: `${p}"\\${i}`, weight: '1.5' }));
     const large: DrawRecord = {
       ...committed,
-      input: { ...committed.input, strata: [{ key: 'a', ratio: '0', minCount: 0, entities: [] }, { key: 'b', ratio: '0.1', minCount: 0, entities: entities(95_001, '甲') }, { key: 'c', ratio: '1', minCount: 2, entities: entities(3, '乙') }] },
+      input: {
+        ...committed.input,
+        strata: [
+          { key: 'a', ratio: '0', minCount: 0, entities: [] },
+          { key: 'b', ratio: '0.1', minCount: 0, entities: entities(95_001, '甲') },
+          { key: 'c', ratio: '1', minCount: 2, entities: entities(3, '乙') },
+        ],
+      },
     };
     const packed = await packRecord(large);
     expect(gunzipSync(packed).toString('utf8')).toBe(JSON.stringify(large));

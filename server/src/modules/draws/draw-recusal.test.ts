@@ -39,7 +39,9 @@ describe('recusal by same region and same department, end to end', () => {
     office = await t.login('changde.admin');
     supervisor = await t.login('changde.supervisor');
     [{ tenant_id: tenantId }] = await t.sql(`SELECT tenant_id FROM users WHERE username = 'changde.admin'`);
-    drawable = (await t.gql('{ inspectors(first: 100, drawableOn: "2026-06-26") { edges { node { id certificateNo } } } }', {}, office)).data.inspectors.edges.map((e: any) => e.node);
+    drawable = (
+      await t.gql('{ inspectors(first: 100, drawableOn: "2026-06-26") { edges { node { id certificateNo } } } }', {}, office)
+    ).data.inspectors.edges.map((e: any) => e.node);
     expect(drawable).toHaveLength(9);
   });
   afterAll(() => t.close());
@@ -47,7 +49,11 @@ describe('recusal by same region and same department, end to end', () => {
   it('keeps inspectors out of the teams of entities in their own region (属地)', async () => {
     // The 属地 of each drawable inspector, through the inspector form: three districts, three each.
     for (const [n, inspector] of drawable.entries()) {
-      const saved = await t.gql('mutation($id: ID!, $r: String) { updateInspector(id: $id, input: { regionCode: $r }) { regionCode region { code } } }', { id: inspector.id, r: DISTRICTS[n % 3] }, office);
+      const saved = await t.gql(
+        'mutation($id: ID!, $r: String) { updateInspector(id: $id, input: { regionCode: $r }) { regionCode region { code } } }',
+        { id: inspector.id, r: DISTRICTS[n % 3] },
+        office,
+      );
       expect(saved.data.updateInspector).toEqual({ regionCode: DISTRICTS[n % 3], region: { code: DISTRICTS[n % 3] } });
     }
     const outside = await t.gql('mutation($id: ID!) { updateInspector(id: $id, input: { regionCode: "410481" }) { id } }', { id: drawable[0]!.id }, office);
@@ -59,7 +65,9 @@ describe('recusal by same region and same department, end to end', () => {
     expect(verifyDraw(record)).toEqual({ ok: true, revealed: true });
 
     // Entities of a district some inspector belongs to carry its tag; the others need none.
-    const regionOf = new Map((await t.sql(`SELECT uscc, region_code FROM market_entities WHERE tenant_id = $1`, [tenantId])).map((r) => [r.uscc, r.region_code]));
+    const regionOf = new Map(
+      (await t.sql(`SELECT uscc, region_code FROM market_entities WHERE tenant_id = $1`, [tenantId])).map((r) => [r.uscc, r.region_code]),
+    );
     const { entities, inspectors } = tagsOf(plain);
     for (const [key, tags] of entities) {
       const region = regionOf.get(key)!;
@@ -96,7 +104,11 @@ describe('recusal by same region and same department, end to end', () => {
     const [one] = await t.sql(`SELECT id FROM market_entities WHERE tenant_id = $1 ORDER BY uscc LIMIT 1`, [tenantId]);
     const entityId = toGlobalId('MarketEntity', one.id);
     const set = (department: string | null) =>
-      t.gql('mutation($id: ID!, $d: ID) { updateEntity(id: $id, input: { supervisingDepartmentId: $d }) { supervisingDepartment { name } history { after } } }', { id: entityId, d: department }, office);
+      t.gql(
+        'mutation($id: ID!, $d: ID) { updateEntity(id: $id, input: { supervisingDepartmentId: $d }) { supervisingDepartment { name } history { after } } }',
+        { id: entityId, d: department },
+        office,
+      );
     const first = await set(toGlobalId('Department', departments[0].id));
     expect(first.data.updateEntity.supervisingDepartment).toEqual({ name: departments[0].name });
     expect(first.data.updateEntity.history[0].after.supervisingDepartmentId).toBe(departments[0].id);
@@ -140,17 +152,31 @@ describe('recusal by same region and same department, end to end', () => {
     const [changdeDepartment] = await t.sql(`SELECT id FROM departments WHERE tenant_id = $1 AND NOT is_office LIMIT 1`, [tenantId]);
     const [own] = await t.sql(`SELECT e.id, e.tenant_id FROM market_entities e JOIN tenants t ON t.id = e.tenant_id WHERE t.region_code = '410481' LIMIT 1`);
     // Not through the API: another bureau's department is no department at all.
-    const foreign = await t.gql('mutation($id: ID!, $d: ID) { updateEntity(id: $id, input: { supervisingDepartmentId: $d }) { id } }', { id: toGlobalId('MarketEntity', own.id), d: toGlobalId('Department', changdeDepartment.id) }, wugang);
+    const foreign = await t.gql(
+      'mutation($id: ID!, $d: ID) { updateEntity(id: $id, input: { supervisingDepartmentId: $d }) { id } }',
+      { id: toGlobalId('MarketEntity', own.id), d: toGlobalId('Department', changdeDepartment.id) },
+      wugang,
+    );
     expect(codes(foreign)).toEqual(['BAD_USER_INPUT']);
     expect(foreign.errors![0]!.extensions!.fields!.map((f) => f.field)).toEqual(['supervisingDepartmentId']);
     // Nor behind it: the foreign key holds the department to the entity's own bureau.
-    await expect(t.sql(`UPDATE market_entities SET supervising_department_id = $1 WHERE id = $2`, [changdeDepartment.id, own.id])).rejects.toThrow(/foreign key/);
+    await expect(t.sql(`UPDATE market_entities SET supervising_department_id = $1 WHERE id = $2`, [changdeDepartment.id, own.id])).rejects.toThrow(
+      /foreign key/,
+    );
     // And 常德's entities, with their supervising departments, stay invisible to 舞钢.
     const [supervised] = await t.sql(`SELECT id FROM market_entities WHERE tenant_id = $1 AND supervising_department_id IS NOT NULL LIMIT 1`, [tenantId]);
-    const seen = await t.gql('query($id: ID!) { node(id: $id) { ... on MarketEntity { supervisingDepartment { name } } } }', { id: toGlobalId('MarketEntity', supervised.id) }, wugang);
+    const seen = await t.gql(
+      'query($id: ID!) { node(id: $id) { ... on MarketEntity { supervisingDepartment { name } } } }',
+      { id: toGlobalId('MarketEntity', supervised.id) },
+      wugang,
+    );
     expect(codes(seen)).toEqual(['NOT_FOUND']);
     const [inspector] = drawable;
-    expect(codes(await t.gql('query($id: ID!) { node(id: $id) { ... on Inspector { regionCode region { code } } } }', { id: inspector!.id }, wugang))).toEqual(['NOT_FOUND']);
-    expect(codes(await t.gql('mutation($id: ID!) { updateInspector(id: $id, input: { regionCode: "410481" }) { id } }', { id: inspector!.id }, wugang))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql('query($id: ID!) { node(id: $id) { ... on Inspector { regionCode region { code } } } }', { id: inspector!.id }, wugang))).toEqual([
+      'NOT_FOUND',
+    ]);
+    expect(
+      codes(await t.gql('mutation($id: ID!) { updateInspector(id: $id, input: { regionCode: "410481" }) { id } }', { id: inspector!.id }, wugang)),
+    ).toEqual(['NOT_FOUND']);
   });
 });

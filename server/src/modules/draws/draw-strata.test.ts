@@ -19,7 +19,9 @@ describe('strata by risk level', () => {
     supervisor = await t.login('changde.supervisor');
     [{ tenant_id: tenantId }] = await t.sql(`SELECT tenant_id FROM users WHERE username = 'changde.admin'`);
     // Some entities without a risk level, and no high-risk 测绘资质单位 at all.
-    await t.sql(`UPDATE market_entities SET risk_level = NULL WHERE id IN (SELECT id FROM market_entities WHERE tenant_id = $1 ORDER BY uscc LIMIT 300)`, [tenantId]);
+    await t.sql(`UPDATE market_entities SET risk_level = NULL WHERE id IN (SELECT id FROM market_entities WHERE tenant_id = $1 ORDER BY uscc LIMIT 300)`, [
+      tenantId,
+    ]);
     await t.sql(`UPDATE market_entities SET risk_level = 'MEDIUM' WHERE tenant_id = $1 AND target_type = '测绘资质单位' AND risk_level = 'HIGH'`, [tenantId]);
   });
   afterAll(() => t.close());
@@ -63,7 +65,12 @@ describe('strata by risk level', () => {
     expect(byItem.size).toBe(4);
     expect(strata.some((s) => s.key.endsWith('|risk:NONE'))).toBe(true);
     const [survey] = await t.sql(`SELECT id FROM inspection_items WHERE tenant_id = $1 AND name = '测绘资质单位监督检查'`, [tenantId]);
-    expect(byItem.get(survey.id)!.map((s) => s.key.split('|')[1]).sort()).toEqual(['risk:LOW', 'risk:MEDIUM', 'risk:NONE']);
+    expect(
+      byItem
+        .get(survey.id)!
+        .map((s) => s.key.split('|')[1])
+        .sort(),
+    ).toEqual(['risk:LOW', 'risk:MEDIUM', 'risk:NONE']);
 
     // Each stratum draws ⌈N × the item's ratio⌉ of its own N: together at least the item's share, often more.
     let roundedMore = 0;
@@ -106,7 +113,11 @@ describe('strata by risk level', () => {
     for (const row of rows) expect([...row.item_ids].sort()).toEqual([...expected.get(row.uscc)!].sort());
     // An entity drawn for two items is one row, inspected once (whether the seed drew one is chance).
     expect(rows.some((row) => row.item_ids.length > 1)).toBe([...expected.values()].some((items) => items.size > 1));
-    const results = await t.gql('query($id: ID!) { node(id: $id) { ... on Draw { results(first: 3) { edges { node { entity { uscc } items { name } } } } } } }', { id: drawId }, office);
+    const results = await t.gql(
+      'query($id: ID!) { node(id: $id) { ... on Draw { results(first: 3) { edges { node { entity { uscc } items { name } } } } } } }',
+      { id: drawId },
+      office,
+    );
     for (const { node } of results.data.node.results.edges) expect(node.items.length).toBe(expected.get(node.entity.uscc)!.size);
   });
 });

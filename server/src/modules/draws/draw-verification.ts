@@ -36,14 +36,24 @@ export function verifyPublicDraw(app: AppServices, drawGlobalId: string, status:
   const pending = verifyNow(app, drawGlobalId);
   cache.set(key, pending);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  pending.then((v) => { if (!v) cache.delete(key); }, () => cache.delete(key));
+  pending.then(
+    (v) => {
+      if (!v) cache.delete(key);
+    },
+    () => cache.delete(key),
+  );
   return pending;
 }
 
 async function verifyNow(app: AppServices, drawGlobalId: string): Promise<DrawVerification | null> {
   const id = fromGlobalUuid(drawGlobalId, 'Draw');
   if (!id) return null;
-  const [row] = (await app.db.query(`SELECT status, input_hash, commitment, record_gz FROM public_draws WHERE id = $1`, [id])) as { status: string; input_hash: string; commitment: string; record_gz: Buffer }[];
+  const [row] = (await app.db.query(`SELECT status, input_hash, commitment, record_gz FROM public_draws WHERE id = $1`, [id])) as {
+    status: string;
+    input_hash: string;
+    commitment: string;
+    record_gz: Buffer;
+  }[];
   if (!row) return null;
   let parsed: ReturnType<typeof parseRecordText>;
   try {

@@ -53,7 +53,12 @@ export class DrawResolver {
 
   @SignedIn()
   @Mutation(() => Draw, { description: '摇号现场录入熵：见证值（纪检监督/领导）或公开号码（办公室）' })
-  addDrawEntropy(@Ctx() ctx: RequestContext, @Arg('drawId', () => ID) drawId: string, @Arg('kind', () => EntropyKind) kind: keyof typeof EntropyKind, @Arg('value') value: string) {
+  addDrawEntropy(
+    @Ctx() ctx: RequestContext,
+    @Arg('drawId', () => ID) drawId: string,
+    @Arg('kind', () => EntropyKind) kind: keyof typeof EntropyKind,
+    @Arg('value') value: string,
+  ) {
     return addEntropy(ctx, drawId, kind, value);
   }
 
@@ -96,7 +101,8 @@ export class DrawResolver {
   })
   keyMap(@Root() draw: Draw, @Ctx() ctx: RequestContext) {
     const viewer = requireViewer(ctx);
-    if (!viewer.roles.some((r) => r === 'SUPERVISOR' || r === 'LEADER' || r === 'OFFICE')) throw forbidden('化名对照仅供纪检监督、分管领导和领导小组办公室查看');
+    if (!viewer.roles.some((r) => r === 'SUPERVISOR' || r === 'LEADER' || r === 'OFFICE'))
+      throw forbidden('化名对照仅供纪检监督、分管领导和领导小组办公室查看');
     return draw.keyMapGz && draw.pseudonymSecret ? keyMapView(draw.pseudonymSecret, draw.keyMapGz) : null;
   }
 
@@ -109,7 +115,12 @@ export class DrawResolver {
   seed(@Root() draw: Draw) {
     if (draw.status !== DrawStatus.DRAWN) return null;
     const ordered = [...draw.publicEntropy.filter((e) => e.kind === 'WITNESS'), ...draw.publicEntropy.filter((e) => e.kind === 'PUBLIC_NUMBER')];
-    return deriveSeedHex(draw.inputHash, draw.serverSeed, ordered.map((e) => e.value), draw.algorithm as DrawAlgorithm);
+    return deriveSeedHex(
+      draw.inputHash,
+      draw.serverSeed,
+      ordered.map((e) => e.value),
+      draw.algorithm as DrawAlgorithm,
+    );
   }
 
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: '摇号未能完成时违反的约束 { constraint, phase, … }；与结果一样公示、可复核' })
@@ -138,4 +149,3 @@ export class TaskDrawResolver {
     return drawOfTask(ctx, task.id);
   }
 }
-

@@ -63,10 +63,21 @@ function asRuleViolation(error: unknown, summary?: PoolSummary): never {
     const stratum = error.constraint === 'NO_ELIGIBLE_ENTITIES' ? summary?.strata.find((s) => s.key === error.stratumKey) : undefined;
     if (stratum) {
       const excluded = { ...stratum.excluded };
-      const only = summary?.risk ? `本任务只抽${summary.risk.classes.map((c) => RISK_CLASS_LABELS[c as RestrictableRiskClass] ?? c).join('、')}对象（其他风险等级 ${summary.risk.otherClasses} 户不在范围内）；` : '';
+      const only = summary?.risk
+        ? `本任务只抽${summary.risk.classes.map((c) => RISK_CLASS_LABELS[c as RestrictableRiskClass] ?? c).join('、')}对象（其他风险等级 ${summary.risk.otherClasses} 户不在范围内）；`
+        : '';
       const message = `“${stratum.item}”${stratum.riskLevel ? `（${stratum.riskLevel}）` : ''}没有符合条件的检查对象，无法按比例 ${stratum.ratio} 抽取。${only}按细则排除：${describeExclusions(excluded)}`;
-      const rules = Object.entries(excluded).filter(([, n]) => n > 0).map(([rule, count]) => ({ rule, label: POOL_EXCLUSION_RULES[rule as PoolExclusionRule] ?? rule, count }));
-      throw new AppError('RULE_VIOLATION', message, { rule: `draw.${error.constraint}`, constraint: error.constraint, details: error.details, item: stratum.item, excluded, rules });
+      const rules = Object.entries(excluded)
+        .filter(([, n]) => n > 0)
+        .map(([rule, count]) => ({ rule, label: POOL_EXCLUSION_RULES[rule as PoolExclusionRule] ?? rule, count }));
+      throw new AppError('RULE_VIOLATION', message, {
+        rule: `draw.${error.constraint}`,
+        constraint: error.constraint,
+        details: error.details,
+        item: stratum.item,
+        excluded,
+        rules,
+      });
     }
     throw new AppError('RULE_VIOLATION', error.message, { rule: `draw.${error.constraint}`, constraint: error.constraint, details: error.details });
   }
@@ -82,7 +93,12 @@ function asRuleViolation(error: unknown, summary?: PoolSummary): never {
  * `heldAt`: the moment of the ceremony, now; the demo seed replays a past ceremony on its own day.
  * `algorithm`: new draws are `spotcheck-draw/2` (pseudonymous record); the demo's old draw replays /1.
  */
-export async function commitDraw(ctx: RequestContext, taskGlobalId: string, heldAt = new Date(), algorithm: DrawAlgorithm = DRAW_VERSION_PSEUDONYMOUS): Promise<Draw> {
+export async function commitDraw(
+  ctx: RequestContext,
+  taskGlobalId: string,
+  heldAt = new Date(),
+  algorithm: DrawAlgorithm = DRAW_VERSION_PSEUDONYMOUS,
+): Promise<Draw> {
   const viewer = requireViewer(ctx);
   assertOffice(ctx, '封存名单');
   return tenantTx(ctx, async (m) => {
@@ -199,12 +215,18 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string, hel
       // A failure that depends on the seed (a workload cap met by chance) is published like a result:
       // otherwise whoever runs the ceremony could add entropy and try again until they liked the outcome.
       // The seed comes from the hash published at the commit; the input is hashed again below.
-      record = runPreparedDraw(prepared, committed.input, draw.serverSeed, [...witnesses, ...announced].map((e) => e.value), {
-        meta: { ...committed.meta, drawId: toGlobalId('Draw', draw.id), committedAt: draw.committedAt.toISOString(), drawnAt: heldAt.toISOString() },
-        onInfeasible: 'record',
-        inputHash: draw.inputHash,
-        algorithm: draw.algorithm as DrawAlgorithm,
-      });
+      record = runPreparedDraw(
+        prepared,
+        committed.input,
+        draw.serverSeed,
+        [...witnesses, ...announced].map((e) => e.value),
+        {
+          meta: { ...committed.meta, drawId: toGlobalId('Draw', draw.id), committedAt: draw.committedAt.toISOString(), drawnAt: heldAt.toISOString() },
+          onInfeasible: 'record',
+          inputHash: draw.inputHash,
+          algorithm: draw.algorithm as DrawAlgorithm,
+        },
+      );
     } catch (error) {
       asRuleViolation(error);
     }

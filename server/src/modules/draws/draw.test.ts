@@ -20,22 +20,26 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
     office = await t.login('wugang.admin');
     const items = (await t.gql('{ items { edges { node { id minRatio } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
     const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
-    const task = await t.gql(CREATE_TASK, {
-      input: {
-        planId: plan,
-        round: 1,
-        title: '舞钢市自然资源和规划局2023年“双随机、一公开”抽查',
-        purpose: '按2023年实施方案对四个抽查事项开展随机抽查',
-        procedure: '摇号 → 实地核查 → 检查记录 → 报告 → 公示',
-        divisionOfLabour: '各股室按事项分工，检查组按摇号结果组成',
-        confidentiality: '摇号前名单封存，结果公布前不得泄露',
-        startsOn: '2023-06-05',
-        endsOn: '2023-11-24',
-        teamSize: 2,
-        items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
-        reason: '测试：补办2023年度抽查',
+    const task = await t.gql(
+      CREATE_TASK,
+      {
+        input: {
+          planId: plan,
+          round: 1,
+          title: '舞钢市自然资源和规划局2023年“双随机、一公开”抽查',
+          purpose: '按2023年实施方案对四个抽查事项开展随机抽查',
+          procedure: '摇号 → 实地核查 → 检查记录 → 报告 → 公示',
+          divisionOfLabour: '各股室按事项分工，检查组按摇号结果组成',
+          confidentiality: '摇号前名单封存，结果公布前不得泄露',
+          startsOn: '2023-06-05',
+          endsOn: '2023-11-24',
+          teamSize: 2,
+          items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
+          reason: '测试：补办2023年度抽查',
+        },
       },
-    }, office);
+      office,
+    );
     expect(task.errors).toBeUndefined();
     taskId = task.data.createTask.id;
     await approveLate(t, taskId, await t.login('wugang.leader'));
@@ -46,7 +50,11 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
   afterAll(() => t.close());
 
   it('draws 舞钢’s 2023 four items: commitment first, entropy, then a record anyone can verify', async () => {
-    const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id status inputHash commitment ruleVersion summary record } }', { id: taskId }, office);
+    const committed = await t.gql(
+      'mutation($id: ID!) { commitDraw(taskId: $id) { id status inputHash commitment ruleVersion summary record } }',
+      { id: taskId },
+      office,
+    );
     expect(committed.errors).toBeUndefined();
     const draw = committed.data.commitDraw;
     expect(draw.status).toBe('COMMITTED');
@@ -57,7 +65,9 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
 
     // Not before witnesses and the public number.
     expect(codes(await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { id } }', { id: draw.id }, office))).toEqual(['RULE_VIOLATION']);
-    expect(codes(await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "x") { id } }', { id: draw.id }, office))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "x") { id } }', { id: draw.id }, office))).toEqual([
+      'FORBIDDEN',
+    ]);
     // Entropy strings are Texts (spec §3, §5), checked by code point: a DEL, a lone surrogate, or a TAB
     // after a character above U+FFFF would be accepted here and then stop the draw (or blur the seed preimage).
     const ENTROPY = 'mutation($id: ID!, $v: String!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: $v) { id } }';
@@ -65,11 +75,17 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
       const refused = await t.gql(ENTROPY, { id: draw.id, v: bad }, supervisor);
       expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
     }
-    const [{ entries }] = await t.sql(`SELECT jsonb_array_length(public_entropy) AS entries FROM draws WHERE task_id = (SELECT id FROM tasks WHERE title = '舞钢市自然资源和规划局2023年“双随机、一公开”抽查')`);
+    const [{ entries }] = await t.sql(
+      `SELECT jsonb_array_length(public_entropy) AS entries FROM draws WHERE task_id = (SELECT id FROM tasks WHERE title = '舞钢市自然资源和规划局2023年“双随机、一公开”抽查')`,
+    );
     expect(entries).toBe(0);
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "纪检监督 7391") { id } }', { id: draw.id }, supervisor);
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 2023152 期 418") { id } }', { id: draw.id }, office);
-    const drawn = await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { status record results(first: 5) { totalCount edges { node { entity { name uscc } items { name } team { name certificateNo } } } } } }', { id: draw.id }, office);
+    const drawn = await t.gql(
+      'mutation($id: ID!) { performDraw(drawId: $id) { status record results(first: 5) { totalCount edges { node { entity { name uscc } items { name } team { name certificateNo } } } } } }',
+      { id: draw.id },
+      office,
+    );
     expect(drawn.errors).toBeUndefined();
     const record: DrawRecord = drawn.data.performDraw.record;
     expect(record.serverSeed).toMatch(/^[0-9a-f]{64}$/);
@@ -87,7 +103,13 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
 
     // The drawn draw never changes, not even through SQL as the app role.
     await expect(t.sql(`UPDATE draws SET status = 'COMMITTED'`)).rejects.toThrow(/never changes/);
-    const tampered = { ...record, result: { ...record.result!, teams: record.result!.teams.map((team, i) => (i === 0 ? { ...team, inspectorKeys: [...team.inspectorKeys].reverse() } : team)) } };
+    const tampered = {
+      ...record,
+      result: {
+        ...record.result!,
+        teams: record.result!.teams.map((team, i) => (i === 0 ? { ...team, inspectorKeys: [...team.inspectorKeys].reverse() } : team)),
+      },
+    };
     expect(verifyDraw(tampered).ok).toBe(false);
   });
 
@@ -132,10 +154,26 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
     expect(codes(await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: taskId }, office))).toEqual(['RULE_VIOLATION']);
     const items = (await t.gql('{ items { edges { node { id minRatio } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
     const plan = (await t.gql('{ plans { edges { node { id } } } }', {}, office)).data.plans.edges[0].node.id;
-    const big = await t.gql(CREATE_TASK, { input: {
-      planId: plan, round: 1, title: '十人一组', purpose: 'x', procedure: 'x', divisionOfLabour: 'x', confidentiality: 'x',
-      startsOn: '2023-06-05', endsOn: '2023-06-30', teamSize: 10, items: [{ itemId: items[2].id, ratio: '0.10' }], reason: '测试',
-    } }, office);
+    const big = await t.gql(
+      CREATE_TASK,
+      {
+        input: {
+          planId: plan,
+          round: 1,
+          title: '十人一组',
+          purpose: 'x',
+          procedure: 'x',
+          divisionOfLabour: 'x',
+          confidentiality: 'x',
+          startsOn: '2023-06-05',
+          endsOn: '2023-06-30',
+          teamSize: 10,
+          items: [{ itemId: items[2].id, ratio: '0.10' }],
+          reason: '测试',
+        },
+      },
+      office,
+    );
     await approveLate(t, big.data.createTask.id, supervisor);
     const refused = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: big.data.createTask.id }, office);
     expect(codes(refused)).toEqual(['RULE_VIOLATION']);

@@ -31,8 +31,17 @@ describe('the native SHA-256 the server gives the draw core', () => {
 
   it('gives the inputHash of the draw specification', () => {
     const input: DrawInput = {
-      strata: [{ key: 'item:甲', ratio: '0.5', entities: Array.from({ length: 20_000 }, (_, i) => ({ key: `91410481${String(i).padStart(9, '0')}X`, weight: i % 3 ? '1' : '2.5' })) }],
-      inspectors: [{ key: '豫410481001', group: '局' }, { key: '豫410481002', group: '局' }],
+      strata: [
+        {
+          key: 'item:甲',
+          ratio: '0.5',
+          entities: Array.from({ length: 20_000 }, (_, i) => ({ key: `91410481${String(i).padStart(9, '0')}X`, weight: i % 3 ? '1' : '2.5' })),
+        },
+      ],
+      inspectors: [
+        { key: '豫410481001', group: '局' },
+        { key: '豫410481002', group: '局' },
+      ],
       teamSize: 2,
       workloadCap: null,
       requiredGroups: [],

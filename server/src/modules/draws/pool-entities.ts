@@ -59,7 +59,17 @@ export async function forEachPoolEntity(m: EntityManager, scan: PoolScan, ids: R
 
 /** The row handler: decodes the fields into one reused PoolRow, sparing the strings that repeat. */
 function poolRowDecoder(scan: PoolScan, ids: ReadonlySet<string>, each: (row: PoolRow) => void): (buf: Buffer, s: Int32Array) => void {
-  const row: PoolRow = { id: '', uscc: '', targetType: null, creditClass: null, complaints: 0, hasViolation: false, riskLevel: null, regionCode: null, departmentId: null };
+  const row: PoolRow = {
+    id: '',
+    uscc: '',
+    targetType: null,
+    creditClass: null,
+    complaints: 0,
+    hasViolation: false,
+    riskLevel: null,
+    regionCode: null,
+    departmentId: null,
+  };
   const regionAt = scan.regionCode ? 7 : -1;
   const departmentAt = scan.departmentId ? 7 + Number(scan.regionCode) : -1;
   const risks = new InternedText();

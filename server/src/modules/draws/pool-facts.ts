@@ -29,7 +29,10 @@ export async function taskItems(m: EntityManager, task: Task): Promise<PoolItem[
  * the joint views, never the lead's tables.
  */
 export async function yearHistory(m: EntityManager, tenantId: string, year: number): Promise<Map<string, EntityYear & { itemIds: Set<string> }>> {
-  const own = (await m.query(`SELECT entity_id, item_ids FROM draw_selections WHERE tenant_id = $1 AND year = $2`, [tenantId, year])) as { entity_id: string; item_ids: string[] }[];
+  const own = (await m.query(`SELECT entity_id, item_ids FROM draw_selections WHERE tenant_id = $1 AND year = $2`, [tenantId, year])) as {
+    entity_id: string;
+    item_ids: string[];
+  }[];
   const joint = (await m.query(
     `SELECT e.id AS entity_id, p.item_ids
        FROM joint_drawn_entities d
@@ -51,10 +54,11 @@ export async function yearHistory(m: EntityManager, tenantId: string, year: numb
 
 /** The declared recusals valid at some time during the task. */
 export async function taskRecusals(m: EntityManager, task: Task): Promise<{ entity_id: string; inspector_id: string }[]> {
-  return (await m.query(
-    `SELECT entity_id, inspector_id FROM recusals WHERE tenant_id = $3 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $1)`,
-    [task.startsOn, task.endsOn, task.tenantId],
-  )) as { entity_id: string; inspector_id: string }[];
+  return (await m.query(`SELECT entity_id, inspector_id FROM recusals WHERE tenant_id = $3 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $1)`, [
+    task.startsOn,
+    task.endsOn,
+    task.tenantId,
+  ])) as { entity_id: string; inspector_id: string }[];
 }
 
 /** Each entity's inspectors of its latest draw (for “not the same inspector twice running”). */

@@ -93,7 +93,12 @@ export function drawGroups(
     requiredGroups,
     joint: {
       leadGroup: joint.leadGroup,
-      groups: joint.parts.map((p) => ({ group: p.group, bureau: p.bureau, department: p.department, inspectors: drawInspectors.filter((i) => i.group === p.group).length })),
+      groups: joint.parts.map((p) => ({
+        group: p.group,
+        bureau: p.bureau,
+        department: p.department,
+        inspectors: drawInspectors.filter((i) => i.group === p.group).length,
+      })),
     },
   };
 }

@@ -54,7 +54,11 @@ describe('the pool follows the shared eligibility rules', () => {
   const variants: [string, (r: RuleSet) => RuleSet, Task['targetFilter']][] = [
     ['the bureau’s rules', (r) => r, {}],
     ['one stratum per item, risk as a weight', (r) => ({ ...r, strata: { byRiskLevel: false } }), {}],
-    ['class A exempt, drawn excluded per item only', (r) => ({ ...r, credit: { ...r.credit, A: { ...r.credit.A, exempt: true } }, excludeDrawnAcrossItems: false }), {}],
+    [
+      'class A exempt, drawn excluded per item only',
+      (r) => ({ ...r, credit: { ...r.credit, A: { ...r.credit.A, exempt: true } }, excludeDrawnAcrossItems: false }),
+      {},
+    ],
     ['at most one draw a year', (r) => ({ ...r, excludeDrawnThisYear: false, maxDrawsPerEntityPerYear: 1 }), {}],
     ['a high-risk round', (r) => r, { riskClasses: ['HIGH'] }],
     ['closed entities, low and medium risk', (r) => r, { statuses: ['EXISTING', 'CLOSED'], riskClasses: ['LOW', 'MEDIUM'] }],
@@ -69,7 +73,11 @@ describe('the pool follows the shared eligibility rules', () => {
       const { input, summary } = await buildDrawInput(m, task, rules);
 
       const filter = task.targetFilter;
-      const scope: PoolTaskScope = { targetTypes: filter.targetTypes, riskClasses: filter.riskClasses, extraRiskRound: isExtraRiskRound(filter.riskClasses, rules.risk) };
+      const scope: PoolTaskScope = {
+        targetTypes: filter.targetTypes,
+        riskClasses: filter.riskClasses,
+        extraRiskRound: isExtraRiskRound(filter.riskClasses, rules.risk),
+      };
       const items = await taskItems(m, task);
       const history = await yearHistory(m, tenantId, Number(task.startsOn.slice(0, 4)));
       const listed = await listedEntities(m, rules);
@@ -77,14 +85,30 @@ describe('the pool follows the shared eligibility rules', () => {
         `SELECT id, uscc, target_type, credit_class, complaints, violation_record IS NOT NULL AS has_violation, risk_level FROM market_entities
           WHERE tenant_id = $1 AND status = ANY($2) AND ($3::text[] IS NULL OR region_code = ANY($3)) AND ($4::text[] IS NULL OR industry = ANY($4))`,
         [tenantId, poolStatuses(filter.statuses), filter.regionCodes ?? null, filter.industries ?? null],
-      )) as { id: string; uscc: string; target_type: string | null; credit_class: string | null; complaints: number; has_violation: boolean; risk_level: string | null }[];
+      )) as {
+        id: string;
+        uscc: string;
+        target_type: string | null;
+        credit_class: string | null;
+        complaints: number;
+        has_violation: boolean;
+        risk_level: string | null;
+      }[];
 
       const expected = new Map<string, string[]>();
       const excluded = new Map<string, Record<string, number>>(); // item id → rule → count
       for (const item of items) {
         excluded.set(item.id, { creditExempt: 0, drawnThisYear: 0, maxDrawsPerYear: 0 });
         for (const e of entities) {
-          const facts = { targetType: e.target_type, creditClass: e.credit_class, complaints: e.complaints, hasViolation: e.has_violation, riskLevel: e.risk_level, creditStatus: listed.get(e.id), history: history.get(e.id) };
+          const facts = {
+            targetType: e.target_type,
+            creditClass: e.credit_class,
+            complaints: e.complaints,
+            hasViolation: e.has_violation,
+            riskLevel: e.risk_level,
+            creditStatus: listed.get(e.id),
+            history: history.get(e.id),
+          };
           const verdict = itemEligibility(rules, scope, { id: item.id, targetType: item.target_type }, facts);
           if (verdict.eligible) {
             const key = rules.strata.byRiskLevel ? stratumKey(item.id, poolRiskClass(rules, facts)) : stratumKey(item.id);

@@ -83,14 +83,22 @@ export class PoolStrata {
     if (row.targetType !== this.lastType) {
       this.lastType = row.targetType;
       let targeted = this.targetedBy.get(row.targetType);
-      if (!targeted) this.targetedBy.set(row.targetType, (targeted = items.map((item) => itemTargets(item.target_type, row.targetType, this.scope.targetTypes))));
+      if (!targeted)
+        this.targetedBy.set(row.targetType, (targeted = items.map((item) => itemTargets(item.target_type, row.targetType, this.scope.targetTypes))));
       this.lastTargeted = targeted;
     }
     // An entity no rule names (row.id '') is on no credit list and was not drawn this year.
     const creditStatus = row.id ? this.named.listed.get(row.id) : undefined;
     const history = row.id ? this.named.history.get(row.id) : undefined;
     // A literal, not a spread of the row: a spread per row costs some five times as much over a million rows.
-    const risk = poolRiskClass(rules, { riskLevel: row.riskLevel, complaints: row.complaints, hasViolation: row.hasViolation, creditClass: row.creditClass, creditStatus, targetType: row.targetType });
+    const risk = poolRiskClass(rules, {
+      riskLevel: row.riskLevel,
+      complaints: row.complaints,
+      hasViolation: row.hasViolation,
+      creditClass: row.creditClass,
+      creditStatus,
+      targetType: row.targetType,
+    });
     if (this.onlyClasses && !this.onlyClasses.has(risk)) {
       this.otherClasses += 1;
       return false;

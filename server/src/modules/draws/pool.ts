@@ -51,12 +51,23 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   const inspectors = await drawableInspectors(m, task);
   const tagsOf = new RecusalTags(rules, inspectors);
 
-  const scope: PoolTaskScope = { targetTypes: filter.targetTypes, riskClasses: filter.riskClasses, extraRiskRound: isExtraRiskRound(filter.riskClasses, rules.risk) };
+  const scope: PoolTaskScope = {
+    targetTypes: filter.targetTypes,
+    riskClasses: filter.riskClasses,
+    extraRiskRound: isExtraRiskRound(filter.riskClasses, rules.risk),
+  };
   const pool = new PoolStrata(rules, items, scope, { history, listed });
   const usccInPool = new Map<string, string>(); // entity id → USCC, for the exclusions
   const recusedUsccs = new Set(joint?.recusals.map((r) => r.uscc));
   const recusedInPool = new Set<string>();
-  const scan = { tenantId: task.tenantId, statuses: poolStatuses(filter.statuses), regionCodes: filter.regionCodes, industries: filter.industries, regionCode: tagsOf.byRegion, departmentId: tagsOf.byDepartment };
+  const scan = {
+    tenantId: task.tenantId,
+    statuses: poolStatuses(filter.statuses),
+    regionCodes: filter.regionCodes,
+    industries: filter.industries,
+    regionCode: tagsOf.byRegion,
+    departmentId: tagsOf.byDepartment,
+  };
   await forEachPoolEntity(m, scan, named, (row) => {
     const tags = tagsOf.byRegion || tagsOf.byDepartment ? tagsOf.ofEntity(row.regionCode, row.departmentId) : undefined;
     if (!pool.add(row, tags)) return;

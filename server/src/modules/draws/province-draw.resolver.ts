@@ -12,7 +12,11 @@ const ProvinceDrawConnection = Connection(ProvinceDraw);
 export class ProvinceDrawResolver {
   @SignedIn()
   @Query(() => ProvinceDrawConnection, { description: '本省下级单位的摇号，最新在前（省级查看人员）' })
-  provinceDraws(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('bureauId', () => ID, { nullable: true, description: '只看一个单位' }) bureauId?: string | null) {
+  provinceDraws(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('bureauId', () => ID, { nullable: true, description: '只看一个单位' }) bureauId?: string | null,
+  ) {
     return provinceDraws(ctx, bureauId, page);
   }
 

@@ -5,7 +5,8 @@ import { seedDemoJointTask } from '../../seed/demo-joint-task';
 import { createChangdeTask, holdCeremony } from '../../test-support/draw-ceremony';
 import { codes, startTestApp, type TestApp } from '../../test-support/test-app';
 
-const LIST = 'query($bureau: ID, $first: Int, $after: String) { provinceDraws(bureauId: $bureau, first: $first, after: $after) { totalCount edges { node { id bureauId bureau taskTitle status algorithm recordUrl } } pageInfo { hasNextPage endCursor } } }';
+const LIST =
+  'query($bureau: ID, $first: Int, $after: String) { provinceDraws(bureauId: $bureau, first: $first, after: $after) { totalCount edges { node { id bureauId bureau taskTitle status algorithm recordUrl } } pageInfo { hasNextPage endCursor } } }';
 const KEY_MAP = 'query($id: ID!) { provinceDrawKeyMap(drawId: $id) }';
 
 /**
@@ -52,7 +53,9 @@ describe('a province reads its bureaus’ draws and their key maps', () => {
     const seen = await t.gql(LIST, { first: 100 }, hunan);
     expect(seen.errors).toBeUndefined();
     const nodes = seen.data.provinceDraws.edges.map((e: any) => e.node);
-    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM draws d JOIN tenants b ON b.id = d.tenant_id WHERE b.path LIKE '%/' || $1 || '/%'`, [tenant['430000']]);
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM draws d JOIN tenants b ON b.id = d.tenant_id WHERE b.path LIKE '%/' || $1 || '/%'`, [
+      tenant['430000'],
+    ]);
     expect(seen.data.provinceDraws.totalCount).toBe(n);
     expect(nodes.map((d: any) => d.id)).toContain(drawId);
     expect(nodes.find((d: any) => d.id === drawId)).toMatchObject({
@@ -82,8 +85,14 @@ describe('a province reads its bureaus’ draws and their key maps', () => {
     const seen = await t.gql(KEY_MAP, { id: drawId }, hunan);
     expect(seen.errors).toBeUndefined();
     const map = seen.data.provinceDrawKeyMap as Record<'drawSecret', string> & Record<'strata' | 'entities' | 'inspectors' | 'tags', [string, string][]>;
-    const kinds: [keyof typeof map, PseudonymKind][] = [['strata', 'stratum'], ['entities', 'entity'], ['inspectors', 'inspector'], ['tags', 'tag']];
-    for (const [field, kind] of kinds) for (const [pseudonym, key] of map[field] as [string, string][]) expect(pseudonymOf(map.drawSecret, kind, key)).toBe(pseudonym);
+    const kinds: [keyof typeof map, PseudonymKind][] = [
+      ['strata', 'stratum'],
+      ['entities', 'entity'],
+      ['inspectors', 'inspector'],
+      ['tags', 'tag'],
+    ];
+    for (const [field, kind] of kinds)
+      for (const [pseudonym, key] of map[field] as [string, string][]) expect(pseudonymOf(map.drawSecret, kind, key)).toBe(pseudonym);
     const entities = new Map(map.entities);
     for (const team of record.result!.teams) expect(entities.has(team.entityKey)).toBe(true);
     const usccs = new Set((await t.sql(`SELECT uscc FROM market_entities WHERE tenant_id = $1`, [tenant['430700']])).map((r) => r.uscc));

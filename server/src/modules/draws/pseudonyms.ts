@@ -118,9 +118,13 @@ export function pseudonymiseForDraw(input: DrawInput, drawSecretHex: string): { 
     strata: input.strata.map((s) => ({
       ...s,
       key: p('stratum', s.key),
-      entities: s.entities.map((e) => (e.tags ? { key: p('entity', e.key), weight: e.weight, tags: tags(e.tags) } : { key: p('entity', e.key), weight: e.weight })),
+      entities: s.entities.map((e) =>
+        e.tags ? { key: p('entity', e.key), weight: e.weight, tags: tags(e.tags) } : { key: p('entity', e.key), weight: e.weight },
+      ),
     })),
-    inspectors: input.inspectors.map((i) => (i.tags ? { key: p('inspector', i.key), group: i.group, tags: tags(i.tags) } : { key: p('inspector', i.key), group: i.group })),
+    inspectors: input.inspectors.map((i) =>
+      i.tags ? { key: p('inspector', i.key), group: i.group, tags: tags(i.tags) } : { key: p('inspector', i.key), group: i.group },
+    ),
     requiredGroups: input.requiredGroups.map((r) => ({ ...r, stratumKey: p('stratum', r.stratumKey) })),
     exclusions: input.exclusions.map((x) => ({ ...x, entityKey: p('entity', x.entityKey), inspectorKey: p('inspector', x.inspectorKey) })),
   };
@@ -132,7 +136,10 @@ const gzipAsync = promisify(gzip) as (text: string, options: { level: number }) 
 /** gzip (level 1, on the thread pool) of the map as JSON: about 23 MB for a million entities. */
 export function packKeyMap(keyMap: KeyMap): Promise<Buffer> {
   const entries = (m: Map<string, string>) => [...m];
-  return gzipAsync(JSON.stringify({ strata: entries(keyMap.strata), entities: entries(keyMap.entities), inspectors: entries(keyMap.inspectors), tags: entries(keyMap.tags) }), { level: 1 });
+  return gzipAsync(
+    JSON.stringify({ strata: entries(keyMap.strata), entities: entries(keyMap.entities), inspectors: entries(keyMap.inspectors), tags: entries(keyMap.tags) }),
+    { level: 1 },
+  );
 }
 
 export function unpackKeyMap(gz: Buffer): KeyMap {

@@ -19,7 +19,12 @@ export interface PublicDrawSummary {
 }
 
 /** Draws of active bureaus, newest first, from the public view (no record bodies). */
-export async function listPublicDraws(app: AppServices, bureauGlobalId: string | null, limit: number, offset: number): Promise<{ totalCount: number; draws: PublicDrawSummary[] }> {
+export async function listPublicDraws(
+  app: AppServices,
+  bureauGlobalId: string | null,
+  limit: number,
+  offset: number,
+): Promise<{ totalCount: number; draws: PublicDrawSummary[] }> {
   const bureau = bureauGlobalId ? fromGlobalUuid(bureauGlobalId, 'Tenant') : null;
   if (bureauGlobalId && !bureau) return { totalCount: 0, draws: [] };
   const where = bureau ? 'WHERE tenant_id = $1' : '';
@@ -107,6 +112,11 @@ export function publicDrawSeed(app: AppServices, drawGlobalId: string): Promise<
   });
   cache.set(drawGlobalId, pending);
   if (cache.size > SEEDS_KEPT) cache.delete(cache.keys().next().value!);
-  pending.then((v) => { if (!v) cache.delete(drawGlobalId); }, () => cache.delete(drawGlobalId));
+  pending.then(
+    (v) => {
+      if (!v) cache.delete(drawGlobalId);
+    },
+    () => cache.delete(drawGlobalId),
+  );
   return pending;
 }

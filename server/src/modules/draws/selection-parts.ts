@@ -29,9 +29,24 @@ export interface SelectionParts {
  */
 export async function loadSelectionParts(ctx: RequestContext, m: EntityManager, rows: SelectionRefs[]): Promise<SelectionParts[]> {
   // One after the other: they share the transaction's connection.
-  const entities = await loadPrimed(m, MarketEntity, ctx.loaders.MarketEntity, rows.map((r) => r.entityId));
-  const items = await loadPrimed(m, InspectionItem, ctx.loaders.InspectionItem, rows.flatMap((r) => r.itemIds));
-  const inspectors = await loadPrimed(m, Inspector, ctx.loaders.Inspector, rows.flatMap((r) => r.inspectorIds));
+  const entities = await loadPrimed(
+    m,
+    MarketEntity,
+    ctx.loaders.MarketEntity,
+    rows.map((r) => r.entityId),
+  );
+  const items = await loadPrimed(
+    m,
+    InspectionItem,
+    ctx.loaders.InspectionItem,
+    rows.flatMap((r) => r.itemIds),
+  );
+  const inspectors = await loadPrimed(
+    m,
+    Inspector,
+    ctx.loaders.Inspector,
+    rows.flatMap((r) => r.inspectorIds),
+  );
   const departments = [...items.values(), ...inspectors.values()].map((row) => row.departmentId);
   await loadPrimed(m, Department, ctx.loaders.Department, departments);
   return rows.map((r) => ({

@@ -53,16 +53,20 @@ export async function saveSelections(
   for (const team of outcome.teams) for (const key of team.inspectorKeys) distinct.add(key);
   const certificates = [...distinct];
   const inspectorIds = new Map<string, string>(
-    ((await m.query(
-      task.joint
-        ? `SELECT certificate_no, id FROM inspectors WHERE certificate_no = ANY($1)
+    (
+      (await m.query(
+        task.joint
+          ? `SELECT certificate_no, id FROM inspectors WHERE certificate_no = ANY($1)
             UNION ALL SELECT certificate_no, id FROM joint_part_inspectors WHERE task_id = $2 AND lead_tenant_id = $3 AND certificate_no = ANY($1)`
-        : 'SELECT certificate_no, id FROM inspectors WHERE certificate_no = ANY($1)',
-      task.joint ? [certificates, task.id, task.tenantId] : [certificates],
-    )) as { certificate_no: string; id: string }[]).map((r) => [r.certificate_no, r.id]),
+          : 'SELECT certificate_no, id FROM inspectors WHERE certificate_no = ANY($1)',
+        task.joint ? [certificates, task.id, task.tenantId] : [certificates],
+      )) as { certificate_no: string; id: string }[]
+    ).map((r) => [r.certificate_no, r.id]),
   );
 
-  await m.query(`CREATE TEMP TABLE ${STAGE} (seq integer NOT NULL, uscc text NOT NULL, item_ids uuid[] NOT NULL, inspector_ids uuid[] NOT NULL) ON COMMIT DROP`);
+  await m.query(
+    `CREATE TEMP TABLE ${STAGE} (seq integer NOT NULL, uscc text NOT NULL, item_ids uuid[] NOT NULL, inspector_ids uuid[] NOT NULL) ON COMMIT DROP`,
+  );
   const client = (m.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
   if (!client) throw new Error('storing selections needs the connection of a running transaction');
   const stream = client.query(copyFrom(`COPY ${STAGE} (seq, uscc, item_ids, inspector_ids) FROM STDIN`));

@@ -71,7 +71,9 @@ describe('entity directory lists at scale', () => {
   });
 
   it('finds every entity whose name holds a 2-character Chinese fragment, in USCC order across pages', async () => {
-    const expected = (await t.sql(`SELECT uscc FROM market_entities WHERE tenant_id = $1 AND strpos(name, $2) > 0 ORDER BY uscc`, [tenantId, RARE])).map((r) => r.uscc);
+    const expected = (await t.sql(`SELECT uscc FROM market_entities WHERE tenant_id = $1 AND strpos(name, $2) > 0 ORDER BY uscc`, [tenantId, RARE])).map(
+      (r) => r.uscc,
+    );
     expect(expected.length).toBeGreaterThanOrEqual(ROWS / 1000);
     const seen: string[] = [];
     let after: string | null = null;
@@ -115,8 +117,11 @@ describe('entity directory lists at scale', () => {
     expect((await t.gql(LIST, { search: `91${REGION}`, first: 20 }, changde)).data.entities.edges).toEqual([]);
     const mine = (await t.gql(LIST, { first: 20 }, office)).data.entities.pageInfo.endCursor;
     expect(ours((await t.gql(LIST, { first: 100, after: mine }, changde)).data.entities.edges)).toEqual([]);
-    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM market_entities e JOIN tenants t ON t.id = e.tenant_id
-      WHERE t.region_code = '430700' AND strpos(e.name, $1) > 0`, [RARE]);
+    const [{ n }] = await t.sql(
+      `SELECT count(*)::int AS n FROM market_entities e JOIN tenants t ON t.id = e.tenant_id
+      WHERE t.region_code = '430700' AND strpos(e.name, $1) > 0`,
+      [RARE],
+    );
     const counted = await t.gql(`query($s: String) { entities(search: $s) { totalCount } }`, { s: RARE }, changde);
     expect(counted.data.entities.totalCount).toBe(n);
   });

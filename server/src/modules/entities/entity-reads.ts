@@ -9,7 +9,8 @@ const HISTORY_SHOWN = 100;
 function historyLoader(ctx: RequestContext) {
   return childrenLoader(
     ctx,
-    (m, ids) => m.find(MarketEntityChange, { where: { tenantId: requireViewer(ctx).tenantId, entityId: In(ids) }, order: { entityId: 'ASC', version: 'DESC' } }),
+    (m, ids) =>
+      m.find(MarketEntityChange, { where: { tenantId: requireViewer(ctx).tenantId, entityId: In(ids) }, order: { entityId: 'ASC', version: 'DESC' } }),
     (row) => row.entityId,
   );
 }

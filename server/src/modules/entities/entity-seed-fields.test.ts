@@ -29,7 +29,11 @@ describe('the directory holds what 实施细则第六条 requires, and natural p
     const created = await t.gql(CREATE, { input: { name: '齐全公司', uscc, regionCode: '410481', ...COMPLETE } }, office);
     expect(created.errors).toBeUndefined();
     expect(created.data.createEntity).toMatchObject({ kind: 'ORGANIZATION', incomplete: false });
-    const cleared = await t.gql('mutation($id: ID!) { updateEntity(id: $id, input: { legalRepresentative: null }) { version } }', { id: created.data.createEntity.id }, office);
+    const cleared = await t.gql(
+      'mutation($id: ID!) { updateEntity(id: $id, input: { legalRepresentative: null }) { version } }',
+      { id: created.data.createEntity.id },
+      office,
+    );
     expect(codes(cleared)).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -62,15 +66,25 @@ describe('the directory holds what 实施细则第六条 requires, and natural p
     expect(codes(await t.gql(CREATE, { input: { name: '又一个', idNumber: id, regionCode: '410481', address: '别处' } }, office))).toEqual(['CONFLICT']);
     const bad = `${id.slice(0, 17)}${id[17] === '0' ? '1' : '0'}`;
     expect(codes(await t.gql(CREATE, { input: { name: '错号', idNumber: bad, regionCode: '410481', address: '别处' } }, office))).toEqual(['BAD_USER_INPUT']);
-    const both = await t.gql(CREATE, { input: { name: '两个码', idNumber: id, uscc: completeUscc('91410481MA9Y0002A'), regionCode: '410481', ...COMPLETE } }, office);
+    const both = await t.gql(
+      CREATE,
+      { input: { name: '两个码', idNumber: id, uscc: completeUscc('91410481MA9Y0002A'), regionCode: '410481', ...COMPLETE } },
+      office,
+    );
     expect(codes(both)).toEqual(['BAD_USER_INPUT']);
     // A person needs an address; 登记机关 and 法定代表人 do not apply.
-    expect(codes(await t.gql(CREATE, { input: { name: '无址', idNumber: completeIdNumber('41048119800101124'), regionCode: '410481' } }, office))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(CREATE, { input: { name: '无址', idNumber: completeIdNumber('41048119800101124'), regionCode: '410481' } }, office))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
 
     const found = await t.gql('query($s: String) { entities(search: $s) { edges { node { name kind idNumberMasked } } } }', { s: id }, office);
     expect(found.data.entities.edges.map((e: any) => e.node.name)).toEqual(['张个人']);
     // An edit without the number keeps the person and the key.
-    const edited = await t.gql('mutation($id: ID!) { updateEntity(id: $id, input: { name: "张个人（更正）" }) { uscc kind idNumberMasked } }', { id: person.id }, office);
+    const edited = await t.gql(
+      'mutation($id: ID!) { updateEntity(id: $id, input: { name: "张个人（更正）" }) { uscc kind idNumberMasked } }',
+      { id: person.id },
+      office,
+    );
     expect(edited.data.updateEntity).toEqual({ uscc: person.uscc, kind: 'PERSON', idNumberMasked: person.idNumberMasked });
     // The export shows the key and the masked number, never the number; it imports back unchanged.
     const exported = await fetch(`${t.url}/api/exports/entities.csv`, { headers: { authorization: `Bearer ${office}` } });
@@ -81,7 +95,10 @@ describe('the directory holds what 实施细则第六条 requires, and natural p
     expect(line).toContain(person.uscc);
     // The public directory shows the masked number and no address of a person.
     const [{ tenant_id }] = await t.sql(`SELECT tenant_id FROM users WHERE username = 'wugang.admin'`);
-    const pub = await t.gql('query($b: ID!, $s: String) { publicEntities(bureauId: $b, search: $s) { edges { node { name uscc address } } } }', { b: Buffer.from(`Tenant:${tenant_id}`).toString('base64url'), s: '张个人' });
+    const pub = await t.gql('query($b: ID!, $s: String) { publicEntities(bureauId: $b, search: $s) { edges { node { name uscc address } } } }', {
+      b: Buffer.from(`Tenant:${tenant_id}`).toString('base64url'),
+      s: '张个人',
+    });
     expect(pub.data.publicEntities.edges.map((e: any) => e.node)).toEqual([{ name: '张个人（更正）', uscc: person.idNumberMasked, address: null }]);
   });
 });

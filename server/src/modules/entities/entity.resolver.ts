@@ -72,7 +72,9 @@ export class EntityResolver {
   incompleteEntityCount(@Ctx() ctx: RequestContext) {
     const tenantId = requireViewer(ctx).tenantId;
     return tenantTx(ctx, async (m) => {
-      const [row] = (await m.query(`SELECT count(*)::int AS n FROM market_entities e WHERE e.tenant_id = $1 AND ${INCOMPLETE_ENTITY_SQL('e')}`, [tenantId])) as { n: number }[];
+      const [row] = (await m.query(`SELECT count(*)::int AS n FROM market_entities e WHERE e.tenant_id = $1 AND ${INCOMPLETE_ENTITY_SQL('e')}`, [
+        tenantId,
+      ])) as { n: number }[];
       return row!.n;
     });
   }

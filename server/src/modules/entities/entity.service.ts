@@ -68,9 +68,7 @@ async function withDepartmentResolved(m: EntityManager, input: EntityInput): Pro
 }
 
 function duplicateMessage(fields: EntityFields): string {
-  return fields.kind === EntityKind.PERSON
-    ? `身份证号 ${fields.idNumberMasked} 的自然人已在本单位名录中`
-    : `统一社会信用代码 ${fields.uscc} 已在本单位名录中`;
+  return fields.kind === EntityKind.PERSON ? `身份证号 ${fields.idNumberMasked} 的自然人已在本单位名录中` : `统一社会信用代码 ${fields.uscc} 已在本单位名录中`;
 }
 
 async function validated(

@@ -57,8 +57,13 @@ describe('entity directory (检查对象名录库)', () => {
 
   it('keeps each change as a version with before and after, and finds entities by name or code', async () => {
     const uscc = completeUscc('91410481MA9X5678C');
-    const { id } = (await t.gql(CREATE, { input: { name: '舞钢市变更测试有限公司', uscc, regionCode: '410481', ...DIRECTORY, creditClass: 'B' } }, office)).data.createEntity;
-    const updated = await t.gql('mutation($id: ID!) { updateEntity(id: $id, input: { creditClass: D, complaints: 3 }) { version creditClass history { version source before after } } }', { id }, office);
+    const { id } = (await t.gql(CREATE, { input: { name: '舞钢市变更测试有限公司', uscc, regionCode: '410481', ...DIRECTORY, creditClass: 'B' } }, office)).data
+      .createEntity;
+    const updated = await t.gql(
+      'mutation($id: ID!) { updateEntity(id: $id, input: { creditClass: D, complaints: 3 }) { version creditClass history { version source before after } } }',
+      { id },
+      office,
+    );
     expect(updated.data.updateEntity).toMatchObject({ version: 2, creditClass: 'D' });
     const [latest, first] = updated.data.updateEntity.history;
     expect(latest).toMatchObject({ version: 2, source: 'MANUAL', before: { creditClass: 'B', complaints: 0 }, after: { creditClass: 'D', complaints: 3 } });
@@ -77,6 +82,8 @@ describe('entity directory (检查对象名录库)', () => {
     const mine = (await t.gql('{ entities(first: 100) { totalCount edges { node { uscc } } } }', {}, office)).data.entities;
     expect(mine.edges.every((e: any) => e.node.uscc.slice(2, 8) === '410481')).toBe(true);
     const inspector = await t.login('wugang.inspector01');
-    expect(codes(await t.gql(CREATE, { input: { name: 'x', uscc: completeUscc('91410481MA9X0000D'), regionCode: '410481', ...DIRECTORY } }, inspector))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await t.gql(CREATE, { input: { name: 'x', uscc: completeUscc('91410481MA9X0000D'), regionCode: '410481', ...DIRECTORY } }, inspector)),
+    ).toEqual(['FORBIDDEN']);
   });
 });

@@ -14,7 +14,11 @@ export const EVIDENCE_READERS: Role[] = ['OFFICE', 'DEPARTMENT_HEAD', 'LEADER', 
 function teamEvidenceLoader(ctx: RequestContext) {
   return childrenLoader(
     ctx,
-    (m, ids) => m.find(EvidenceFile, { where: { tenantId: requireViewer(ctx).tenantId, inspectionId: In(ids), statementId: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    (m, ids) =>
+      m.find(EvidenceFile, {
+        where: { tenantId: requireViewer(ctx).tenantId, inspectionId: In(ids), statementId: IsNull() },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
     (file) => file.inspectionId!,
   );
 }

@@ -17,7 +17,10 @@ export interface ReceivedEvidence {
 
 function tooLarge(maxBytes: number) {
   const mb = maxBytes / 1024 / 1024;
-  return new HttpError(413, 'BAD_USER_INPUT', `文件超过 ${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB 的上限`, { reason: 'FILE_TOO_LARGE', limitBytes: maxBytes });
+  return new HttpError(413, 'BAD_USER_INPUT', `文件超过 ${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB 的上限`, {
+    reason: 'FILE_TOO_LARGE',
+    limitBytes: maxBytes,
+  });
 }
 
 /**

@@ -52,7 +52,17 @@ export async function storeEvidence(
       const written = await storage.put(key, fs.createReadStream(file.tempPath), { contentType: file.type.contentType, size: file.size });
       stored = true;
       if (written.sha256 !== file.sha256) throw new Error('the spooled upload changed before it was stored');
-      await m.insert(EvidenceFile, { tenantId, id, ...owner, fileName: file.fileName, contentType: file.type.contentType, size: file.size, sha256: file.sha256, storageKey: key, sealedAt: null });
+      await m.insert(EvidenceFile, {
+        tenantId,
+        id,
+        ...owner,
+        fileName: file.fileName,
+        contentType: file.type.contentType,
+        size: file.size,
+        sha256: file.sha256,
+        storageKey: key,
+        sealedAt: null,
+      });
       const row = await m.findOneByOrFail(EvidenceFile, { tenantId, id });
       await audit(m, row);
       return row;
@@ -89,12 +99,13 @@ export async function addTeamEvidence(ctx: RequestContext, inspectionGlobalId: s
       }
       return { inspectionId: record.id, statementId: null, uploadedByUser: viewer.userId, uploadedByEntity: false };
     },
-    (m, row) => appendAudit(m, actorOf(ctx), {
-      action: 'evidence.add',
-      objectType: 'Inspection',
-      objectId: toGlobalId('Inspection', row.inspectionId),
-      after: { file: toGlobalId('EvidenceFile', row.id), fileName: row.fileName, contentType: row.contentType, size: row.size, sha256: row.sha256 },
-    }),
+    (m, row) =>
+      appendAudit(m, actorOf(ctx), {
+        action: 'evidence.add',
+        objectType: 'Inspection',
+        objectId: toGlobalId('Inspection', row.inspectionId),
+        after: { file: toGlobalId('EvidenceFile', row.id), fileName: row.fileName, contentType: row.contentType, size: row.size, sha256: row.sha256 },
+      }),
   );
 }
 
@@ -116,13 +127,18 @@ export async function removeEvidence(ctx: RequestContext, globalId: string): Pro
     });
     return file;
   });
-  await storageOf(ctx.app.config).delete(row.storageKey).catch((e: unknown) => ctx.app.log.error({ err: e, key: row.storageKey }, 'could not remove an evidence object'));
+  await storageOf(ctx.app.config)
+    .delete(row.storageKey)
+    .catch((e: unknown) => ctx.app.log.error({ err: e, key: row.storageKey }, 'could not remove an evidence object'));
   return true;
 }
 
 /** On submission the team's files are sealed (in the submitting transaction): from then on they stay. */
 export async function sealInspectionEvidence(m: EntityManager, record: Pick<Inspection, 'tenantId' | 'id'>): Promise<void> {
-  await m.query(`UPDATE evidence_files SET sealed_at = now() WHERE tenant_id = $1 AND inspection_id = $2 AND statement_id IS NULL AND sealed_at IS NULL`, [record.tenantId, record.id]);
+  await m.query(`UPDATE evidence_files SET sealed_at = now() WHERE tenant_id = $1 AND inspection_id = $2 AND statement_id IS NULL AND sealed_at IS NULL`, [
+    record.tenantId,
+    record.id,
+  ]);
 }
 
 /** The team's files of a record, oldest first. */
@@ -155,9 +171,11 @@ export async function verifyInspectionEvidence(ctx: RequestContext, inspectionGl
       action: failed.length ? 'evidence.verification_failed' : 'evidence.verified',
       objectType: 'Inspection',
       objectId: toGlobalId('Inspection', record.id),
-      after: { checked: results.length, failed: failed.map((r) => ({ file: r.file.id, fileName: r.file.fileName, status: r.status, expected: r.file.sha256, actual: r.actualSha256 })) },
+      after: {
+        checked: results.length,
+        failed: failed.map((r) => ({ file: r.file.id, fileName: r.file.fileName, status: r.status, expected: r.file.sha256, actual: r.actualSha256 })),
+      },
     }),
   );
   return { ok: failed.length === 0, checkedAt: new Date(), files: results };
 }
-

@@ -12,7 +12,14 @@ import { APP_ROLE } from '../../db/data-source';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require('@20minutes/s3rver');
 
-const CONTENT = { inspectedOn: '2023-06-20', place: '舞钢市垭口工业园', siteConditions: '现场核查用地范围与批准文件一致', findings: null, resultCategory: 'NO_PROBLEM', interviewNotes: null };
+const CONTENT = {
+  inspectedOn: '2023-06-20',
+  place: '舞钢市垭口工业园',
+  siteConditions: '现场核查用地范围与批准文件一致',
+  findings: null,
+  resultCategory: 'NO_PROBLEM',
+  interviewNotes: null,
+};
 const EVIDENCE = `query($id: ID!) { node(id: $id) { ... on Inspection { status evidence { id fileName contentType size sha256 sealed byEntity url } } } }`;
 const MOVE = `mutation($id: ID!, $action: InspectionAction!, $comment: String) { transitionInspection(id: $id, action: $action, comment: $comment) { status } }`;
 const REMOVE = `mutation($id: ID!) { removeEvidence(id: $id) }`;
@@ -21,8 +28,12 @@ const VERIFY = `mutation($id: ID!) { verifyInspectionEvidence(inspectionId: $id)
 /** A record of the first drawn entity, written and confirmed by its team, ready to submit. */
 async function openRecord(t: TestApp) {
   const { drawId } = await drawWugangTask(t);
-  const [selection] = await t.sql(`SELECT seq, inspector_ids, item_ids FROM draw_selections WHERE draw_id = $1 ORDER BY seq LIMIT 1`, [fromGlobalUuid(drawId, 'Draw')]);
-  const team = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username`, [selection.inspector_ids]);
+  const [selection] = await t.sql(`SELECT seq, inspector_ids, item_ids FROM draw_selections WHERE draw_id = $1 ORDER BY seq LIMIT 1`, [
+    fromGlobalUuid(drawId, 'Draw'),
+  ]);
+  const team = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username`, [
+    selection.inspector_ids,
+  ]);
   const members = await Promise.all(team.map((r) => t.login(r.username)));
   const opened = await t.gql(`mutation($d: ID!, $s: Int!) { openInspection(drawId: $d, seq: $s) { id } }`, { d: drawId, s: selection.seq }, members[0]);
   const id = opened.data.openInspection.id as string;
@@ -32,7 +43,10 @@ async function openRecord(t: TestApp) {
     `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.tenant_id = (SELECT tenant_id FROM inspectors WHERE id = $1) AND NOT (i.id = ANY($2)) ORDER BY u.username LIMIT 1`,
     [selection.inspector_ids[0], selection.inspector_ids],
   );
-  const [item] = await t.sql(`SELECT d.head_user_id, u.username FROM inspection_items i JOIN departments d ON d.id = i.department_id JOIN users u ON u.id = d.head_user_id WHERE i.id = $1`, [selection.item_ids[0]]);
+  const [item] = await t.sql(
+    `SELECT d.head_user_id, u.username FROM inspection_items i JOIN departments d ON d.id = i.department_id JOIN users u ON u.id = d.head_user_id WHERE i.id = $1`,
+    [selection.item_ids[0]],
+  );
   return { id, members, outsider: await t.login(other.username), head: await t.login(item.username) };
 }
 
@@ -69,7 +83,14 @@ describe('evidence: uploaded by the team, typed by its bytes, sealed on submissi
   it('takes the team’s photos and documents, hashed as received, and lists them on the record', async () => {
     const photo = await upload(png, '现场照片 1.png', members[0]);
     expect(photo.status).toBe(201);
-    expect(photo.body).toMatchObject({ fileName: '现场照片 1.png', contentType: 'image/png', size: png.length, sha256: sha256(png), sealed: false, byEntity: false });
+    expect(photo.body).toMatchObject({
+      fileName: '现场照片 1.png',
+      contentType: 'image/png',
+      size: png.length,
+      sha256: sha256(png),
+      sealed: false,
+      byEntity: false,
+    });
     pngId = photo.body.id;
     // The type comes from the bytes: a PDF named .jpg is stored as a PDF.
     const doc = await upload(pdf, '询问笔录.jpg', members[1]);
@@ -144,7 +165,9 @@ describe('evidence: uploaded by the team, typed by its bytes, sealed on submissi
     expect(late.status).toBe(409);
     expect(late.body.error).toMatchObject({ code: 'RULE_VIOLATION', rule: 'evidence.sealed' });
     // Not even SQL changes a sealed row.
-    await expect(t.sql(`UPDATE evidence_files SET sha256 = 'x' WHERE id = $1`, [fromGlobalUuid(pngId, 'EvidenceFile')])).rejects.toThrow(/sealed evidence never changes/);
+    await expect(t.sql(`UPDATE evidence_files SET sha256 = 'x' WHERE id = $1`, [fromGlobalUuid(pngId, 'EvidenceFile')])).rejects.toThrow(
+      /sealed evidence never changes/,
+    );
     await expect(t.sql(`DELETE FROM evidence_files WHERE id = $1`, [fromGlobalUuid(pngId, 'EvidenceFile')])).rejects.toThrow(/sealed evidence never changes/);
   });
 
@@ -154,7 +177,11 @@ describe('evidence: uploaded by the team, typed by its bytes, sealed on submissi
     expect(added.status).toBe(201);
     expect(codes(await t.gql(REMOVE, { id: pngId }, members[0]))).toEqual(['RULE_VIOLATION']);
     const listed = (await t.gql(EVIDENCE, { id: record }, office)).data.node.evidence;
-    expect(listed.map((f: any) => [f.fileName, f.sealed])).toEqual([['现场照片 1.png', true], ['询问笔录.jpg', true], ['补充照片.jpg', false]]);
+    expect(listed.map((f: any) => [f.fileName, f.sealed])).toEqual([
+      ['现场照片 1.png', true],
+      ['询问笔录.jpg', true],
+      ['补充照片.jpg', false],
+    ]);
   });
 
   it('re-hashes the stored files: a tampered file is reported by name and in the audit log', async () => {
@@ -171,7 +198,11 @@ describe('evidence: uploaded by the team, typed by its bytes, sealed on submissi
 
     const report = (await t.gql(VERIFY, { id: record }, office)).data.verifyInspectionEvidence;
     expect(report.ok).toBe(false);
-    expect(report.files.map((f: any) => [f.file.fileName, f.status])).toEqual([['现场照片 1.png', 'MISMATCH'], ['询问笔录.jpg', 'MISSING'], ['补充照片.jpg', 'OK']]);
+    expect(report.files.map((f: any) => [f.file.fileName, f.status])).toEqual([
+      ['现场照片 1.png', 'MISMATCH'],
+      ['询问笔录.jpg', 'MISSING'],
+      ['补充照片.jpg', 'OK'],
+    ]);
     expect(report.files[0].actualSha256).toBe(sha256(bytes));
     const [event] = await t.sql(`SELECT after FROM audit_events WHERE action = 'evidence.verification_failed' ORDER BY seq DESC LIMIT 1`);
     expect(event.after.failed).toEqual([

@@ -45,6 +45,9 @@ export function detectEvidenceType(head: Buffer, fileName: string): EvidenceType
 export function cleanFileName(raw: string | undefined, type: EvidenceType): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean && clean !== '.' && clean !== '..' ? clean : `证据.${type.extension}`;
 }

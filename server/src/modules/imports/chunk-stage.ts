@@ -29,9 +29,7 @@ export class ChunkStage {
   ) {}
 
   async open(): Promise<void> {
-    await this.m.query(
-      `CREATE TEMP TABLE ${STAGE} (existing boolean NOT NULL, key text NOT NULL, ${this.stagingColumns}) ON COMMIT DROP`,
-    );
+    await this.m.query(`CREATE TEMP TABLE ${STAGE} (existing boolean NOT NULL, key text NOT NULL, ${this.stagingColumns}) ON COMMIT DROP`);
   }
 
   /** One COPY line; `existing` when the key was in the directory when the import started. */

@@ -43,7 +43,14 @@ export const entityImport: ImportKindSpec<Key> = {
   async prepare(m: EntityManager, job: ImportJob, personKeys: PersonKeys) {
     const departments = (await m.query('SELECT id, name FROM departments')) as { id: string; name: string }[];
     // Natural persons named by key (as an export writes them); a directory holds few next to its units.
-    const persons = new Map(((await m.query(`SELECT uscc AS key, id_number_masked AS masked FROM market_entities WHERE tenant_id = $1 AND kind = 'PERSON'`, [job.tenantId])) as { key: string; masked: string | null }[]).map((p) => [p.key, p]));
+    const persons = new Map(
+      (
+        (await m.query(`SELECT uscc AS key, id_number_masked AS masked FROM market_entities WHERE tenant_id = $1 AND kind = 'PERSON'`, [job.tenantId])) as {
+          key: string;
+          masked: string | null;
+        }[]
+      ).map((p) => [p.key, p]),
+    );
     const options = {
       regionCodes: await currentTenantArea(m),
       acceptChecksumWarning: job.acceptChecksumWarnings,

@@ -46,10 +46,14 @@ export async function mergeEntities(
   withExisting: boolean,
 ): Promise<{ inserted: number; updated: number }> {
   // usccChecksumOverride, kind and the masked number follow the key; the rest change only when the file has their column.
-  const changing = ENTITY_STAGE_COLUMNS.filter(([key]) => present.has(key as Key) || key === 'usccChecksumOverride' || key === 'kind' || key === 'idNumberMasked').map(([, column]) => column);
+  const changing = ENTITY_STAGE_COLUMNS.filter(
+    ([key]) => present.has(key as Key) || key === 'usccChecksumOverride' || key === 'kind' || key === 'idNumberMasked',
+  ).map(([, column]) => column);
   const params = [job.tenantId, job.id, job.createdBy];
-  const [updated] = !withExisting ? [{ n: 0 }] : ((await m.query(
-    `WITH matched AS MATERIALIZED (
+  const [updated] = !withExisting
+    ? [{ n: 0 }]
+    : ((await m.query(
+        `WITH matched AS MATERIALIZED (
        SELECT s.*, cur.id AS entity_id, cur.snap FROM ${STAGE} s
        CROSS JOIN LATERAL (
          SELECT e.id, ${snapshot('e')} AS snap FROM market_entities e
@@ -68,8 +72,8 @@ export async function mergeEntities(
        SELECT $1, up.id, up.version, mt.snap, up.snap, 'IMPORT', $2, $3, now() FROM up JOIN matched mt ON mt.entity_id = up.id
      )
      SELECT count(*)::int AS n FROM up`,
-    params,
-  )) as { n: number }[]);
+        params,
+      )) as { n: number }[]);
   const inserted = await execute(
     m,
     `INSERT INTO market_entities (tenant_id, uscc, ${ALL.join(', ')}, version, import_job_id)

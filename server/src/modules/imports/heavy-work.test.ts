@@ -40,7 +40,16 @@ describe('each bureau’s budget of heavy work', () => {
     const big = path.join(dir, 'big.csv');
     fs.writeFileSync(big, entityCsv(200_000, 1));
     const first = await upload(t.url, 'entities', changde, big, 'big-1.csv');
-    const second = await upload(t.url, 'inspectors', changde, utf8Csv([['姓名', '执法证号'], ['张三', 'A001']]), 'second.csv');
+    const second = await upload(
+      t.url,
+      'inspectors',
+      changde,
+      utf8Csv([
+        ['姓名', '执法证号'],
+        ['张三', 'A001'],
+      ]),
+      'second.csv',
+    );
     expect([first.status, second.status]).toEqual([202, 202]);
 
     // The bureau's two slots are taken (one import running, one queued behind it): more is refused at once.
@@ -88,7 +97,9 @@ describe('each bureau’s budget of heavy work', () => {
     } finally {
       for (const release of slots) release?.();
     }
-    expect(codes(await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { id } }', { id: toGlobalId('Draw', crypto.randomUUID()) }, changde))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { id } }', { id: toGlobalId('Draw', crypto.randomUUID()) }, changde))).toEqual([
+      'NOT_FOUND',
+    ]);
   });
 });
 

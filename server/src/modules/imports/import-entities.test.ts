@@ -17,23 +17,48 @@ describe('importing the entity directory', () => {
   afterAll(() => t.close());
 
   it('imports a UTF-8 CSV and audits the counts', async () => {
-    const job = await importFile(t, 'entities', office, utf8Csv([
-      ENTITY_HEADERS,
-      ['常德市武陵区甲测绘有限公司', testUscc(1), '430702', '测绘服务', '存续', '低', '0'],
-      ['常德市鼎城区乙建材有限公司', testUscc(2), '430703', '', '在业', '', '2'],
-    ]), '名录.csv');
-    expect(job).toMatchObject({ status: 'SUCCEEDED', fileFormat: 'csv', encoding: 'utf-8', processedRows: 2, insertedRows: 2, updatedRows: 0, errorRows: 0, createdBy: { username: 'changde.admin' } });
-    expect(await entity(testUscc(1))).toMatchObject({ name: '常德市武陵区甲测绘有限公司', region_code: '430702', status: 'EXISTING', risk_level: 'LOW', version: 1, tenant_id: await tenantOf('changde.admin') });
+    const job = await importFile(
+      t,
+      'entities',
+      office,
+      utf8Csv([
+        ENTITY_HEADERS,
+        ['常德市武陵区甲测绘有限公司', testUscc(1), '430702', '测绘服务', '存续', '低', '0'],
+        ['常德市鼎城区乙建材有限公司', testUscc(2), '430703', '', '在业', '', '2'],
+      ]),
+      '名录.csv',
+    );
+    expect(job).toMatchObject({
+      status: 'SUCCEEDED',
+      fileFormat: 'csv',
+      encoding: 'utf-8',
+      processedRows: 2,
+      insertedRows: 2,
+      updatedRows: 0,
+      errorRows: 0,
+      createdBy: { username: 'changde.admin' },
+    });
+    expect(await entity(testUscc(1))).toMatchObject({
+      name: '常德市武陵区甲测绘有限公司',
+      region_code: '430702',
+      status: 'EXISTING',
+      risk_level: 'LOW',
+      version: 1,
+      tenant_id: await tenantOf('changde.admin'),
+    });
     expect(await entity(testUscc(2))).toMatchObject({ status: 'OPERATING', complaints: 2 });
     const [event] = await t.sql(`SELECT after FROM audit_events WHERE action = 'import.entities' ORDER BY seq DESC LIMIT 1`);
     expect(event.after).toMatchObject({ status: 'SUCCEEDED', insertedRows: 2, processedRows: 2 });
   });
 
   it('detects a GBK file and reads its Chinese right', async () => {
-    const job = await importFile(t, 'entities', office, gbkCsv([
-      ENTITY_HEADERS,
-      ['常德市桃源县丙矿业有限公司', testUscc(3), '430725', '采矿业', '存续', '高', '1'],
-    ]), 'gbk.csv');
+    const job = await importFile(
+      t,
+      'entities',
+      office,
+      gbkCsv([ENTITY_HEADERS, ['常德市桃源县丙矿业有限公司', testUscc(3), '430725', '采矿业', '存续', '高', '1']]),
+      'gbk.csv',
+    );
     expect(job).toMatchObject({ status: 'SUCCEEDED', encoding: 'gb18030', insertedRows: 1 });
     expect(await entity(testUscc(3))).toMatchObject({ name: '常德市桃源县丙矿业有限公司', industry: '采矿业', risk_level: 'HIGH' });
   });
@@ -54,12 +79,18 @@ describe('importing the entity directory', () => {
 
   it('upserts by USCC: changed rows get a new version and a history row, unchanged ones stay as they are', async () => {
     const before = await entity(testUscc(2));
-    const job = await importFile(t, 'entities', office, utf8Csv([
-      ['名称', '统一社会信用代码', '行政区划代码', '风险等级'],
-      ['常德市武陵区甲测绘有限公司（更名）', testUscc(1), '430702', '中'],
-      ['常德市鼎城区乙建材有限公司', testUscc(2), '430703', ''],
-      ['常德市新戊有限公司', ` ${testUscc(5).toLowerCase()} `, '430721', ''],
-    ]), 'update.csv');
+    const job = await importFile(
+      t,
+      'entities',
+      office,
+      utf8Csv([
+        ['名称', '统一社会信用代码', '行政区划代码', '风险等级'],
+        ['常德市武陵区甲测绘有限公司（更名）', testUscc(1), '430702', '中'],
+        ['常德市鼎城区乙建材有限公司', testUscc(2), '430703', ''],
+        ['常德市新戊有限公司', ` ${testUscc(5).toLowerCase()} `, '430721', ''],
+      ]),
+      'update.csv',
+    );
     expect(job).toMatchObject({ status: 'SUCCEEDED', insertedRows: 1, updatedRows: 1, processedRows: 3 });
     const changed = await entity(testUscc(1));
     expect(changed).toMatchObject({ name: '常德市武陵区甲测绘有限公司（更名）', risk_level: 'MEDIUM', version: 2, industry: '测绘服务' });
@@ -69,19 +100,32 @@ describe('importing the entity directory', () => {
     expect(await entity(testUscc(5))).toMatchObject({ uscc: testUscc(5), version: 1 });
     const history = await t.sql(`SELECT * FROM market_entity_changes WHERE entity_id = $1`, [changed.id]);
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ version: 2, source: 'IMPORT', before: { name: '常德市武陵区甲测绘有限公司', riskLevel: 'LOW' }, after: { name: '常德市武陵区甲测绘有限公司（更名）', riskLevel: 'MEDIUM', industry: '测绘服务' } });
-    expect(await t.sql(`SELECT 1 FROM market_entity_changes WHERE entity_id = (SELECT id FROM market_entities WHERE uscc = $1)`, [testUscc(5)])).toHaveLength(0);
+    expect(history[0]).toMatchObject({
+      version: 2,
+      source: 'IMPORT',
+      before: { name: '常德市武陵区甲测绘有限公司', riskLevel: 'LOW' },
+      after: { name: '常德市武陵区甲测绘有限公司（更名）', riskLevel: 'MEDIUM', industry: '测绘服务' },
+    });
+    expect(await t.sql(`SELECT 1 FROM market_entity_changes WHERE entity_id = (SELECT id FROM market_entities WHERE uscc = $1)`, [testUscc(5)])).toHaveLength(
+      0,
+    );
   });
 
   it('ALL_OR_NOTHING refuses a file with one bad row and leaves the directory exactly as it was', async () => {
     const snapshot = await t.sql(`SELECT * FROM market_entities ORDER BY tenant_id, uscc`);
     const history = await t.sql(`SELECT count(*)::int AS n FROM market_entity_changes`);
-    const job = await importFile(t, 'entities', office, utf8Csv([
-      ENTITY_HEADERS,
-      ['改名甲', testUscc(1), '430702', '', '', '', ''],
-      ['新公司己', testUscc(6), '430702', '', '', '', ''],
-      ['外地公司', testUscc(7), '410481', '', '', '', ''],
-    ]), 'one-bad.csv');
+    const job = await importFile(
+      t,
+      'entities',
+      office,
+      utf8Csv([
+        ENTITY_HEADERS,
+        ['改名甲', testUscc(1), '430702', '', '', '', ''],
+        ['新公司己', testUscc(6), '430702', '', '', '', ''],
+        ['外地公司', testUscc(7), '410481', '', '', '', ''],
+      ]),
+      'one-bad.csv',
+    );
     expect(job).toMatchObject({ status: 'FAILED', errorRows: 1, insertedRows: 0, updatedRows: 0, processedRows: 3 });
     expect(job.failureReason).toMatch(/有 1 行数据有误，整个文件未导入/);
     expect(job.errors.edges.map((e: any) => e.node)).toEqual([
@@ -92,14 +136,21 @@ describe('importing the entity directory', () => {
   });
 
   it('VALID_ROWS imports the valid rows and reports the others by row, column and code', async () => {
-    const job = await importFile(t, 'entities', office, utf8Csv([
-      ENTITY_HEADERS,
-      ['新公司庚', testUscc(8), '430702', '', '', '', ''],
-      ['', testUscc(9), '430702', '', '', '', ''],
-      ['新公司辛', '91430700ABC', '430702', '', '', '', ''],
-      ['新公司壬', testUscc(10), '430702', '', '解散', '', '-1'],
-      ['新公司癸', testUscc(11), '430703', '', '', '', ''],
-    ]), 'mixed.csv', { mode: 'VALID_ROWS' });
+    const job = await importFile(
+      t,
+      'entities',
+      office,
+      utf8Csv([
+        ENTITY_HEADERS,
+        ['新公司庚', testUscc(8), '430702', '', '', '', ''],
+        ['', testUscc(9), '430702', '', '', '', ''],
+        ['新公司辛', '91430700ABC', '430702', '', '', '', ''],
+        ['新公司壬', testUscc(10), '430702', '', '解散', '', '-1'],
+        ['新公司癸', testUscc(11), '430703', '', '', '', ''],
+      ]),
+      'mixed.csv',
+      { mode: 'VALID_ROWS' },
+    );
     expect(job).toMatchObject({ status: 'SUCCEEDED', mode: 'VALID_ROWS', processedRows: 5, insertedRows: 2, errorRows: 3 });
     expect(job.errors.totalCount).toBe(4);
     expect(job.errors.edges.map((e: any) => [e.node.rowNumber, e.node.column, e.node.code])).toEqual([
@@ -114,7 +165,12 @@ describe('importing the entity directory', () => {
   });
 
   it('reports later duplicates of a USCC in the file, naming the first row', async () => {
-    const rows = [ENTITY_HEADERS, ['重复甲', testUscc(12), '430702', '', '', '', ''], ['其他', testUscc(13), '430702', '', '', '', ''], ['重复乙', testUscc(12).toLowerCase(), '430702', '', '', '', '']];
+    const rows = [
+      ENTITY_HEADERS,
+      ['重复甲', testUscc(12), '430702', '', '', '', ''],
+      ['其他', testUscc(13), '430702', '', '', '', ''],
+      ['重复乙', testUscc(12).toLowerCase(), '430702', '', '', '', ''],
+    ];
     const refused = await importFile(t, 'entities', office, utf8Csv(rows), 'dup.csv');
     expect(refused).toMatchObject({ status: 'FAILED', errorRows: 1 });
     expect(refused.errors.edges.map((e: any) => e.node)).toEqual([
@@ -144,7 +200,13 @@ describe('importing the entity directory', () => {
     const job = await importFile(t, 'entities', office, utf8Csv([ENTITY_HEADERS, ...rows]), 'many.csv', { mode: 'VALID_ROWS' });
     expect(job).toMatchObject({ status: 'SUCCEEDED', errorRows: 10_050, insertedRows: 0 });
     expect(job.errors.totalCount).toBe(10_001);
-    expect(job.errors.edges[0].node).toEqual({ rowNumber: 0, column: null, code: 'TOO_MANY_PROBLEMS', message: '问题过多：只保存了前 10000 条，另有 50 条未保存', warning: false });
+    expect(job.errors.edges[0].node).toEqual({
+      rowNumber: 0,
+      column: null,
+      code: 'TOO_MANY_PROBLEMS',
+      message: '问题过多：只保存了前 10000 条，另有 50 条未保存',
+      warning: false,
+    });
   });
 
   it('serves the error report as a real xlsx file', async () => {
@@ -154,18 +216,31 @@ describe('importing the entity directory', () => {
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     const rows = await readXlsx(await response.arrayBuffer());
     expect(rows[0]).toEqual(['行号', '列', '错误代码', '说明', '仅警告']);
-    expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([['2', '名称', 'REQUIRED'], ['2', '行政区划代码', 'REGION_OUTSIDE']]);
+    expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ['2', '名称', 'REQUIRED'],
+      ['2', '行政区划代码', 'REGION_OUTSIDE'],
+    ]);
   });
 
   it('finds the supervising department (日常监管部门) by name, and reports one the bureau does not have', async () => {
-    const job = await importFile(t, 'entities', office, utf8Csv([
-      ['名称', '统一社会信用代码', '行政区划代码', '日常监管部门'],
-      ['常德市武陵区戊测绘有限公司', testUscc(801), '430702', '测绘地理信息科'],
-      ['常德市武陵区己测绘有限公司', testUscc(802), '430702', '不存在的科'],
-    ]), 'departments.csv', { mode: 'VALID_ROWS' });
+    const job = await importFile(
+      t,
+      'entities',
+      office,
+      utf8Csv([
+        ['名称', '统一社会信用代码', '行政区划代码', '日常监管部门'],
+        ['常德市武陵区戊测绘有限公司', testUscc(801), '430702', '测绘地理信息科'],
+        ['常德市武陵区己测绘有限公司', testUscc(802), '430702', '不存在的科'],
+      ]),
+      'departments.csv',
+      { mode: 'VALID_ROWS' },
+    );
     expect(job).toMatchObject({ status: 'SUCCEEDED', insertedRows: 1, errorRows: 1 });
     expect(job.errors.edges.map((e: any) => [e.node.rowNumber, e.node.column, e.node.code])).toEqual([[3, '日常监管部门', 'UNKNOWN_DEPARTMENT']]);
-    const [row] = await t.sql(`SELECT d.name FROM market_entities e JOIN departments d ON d.tenant_id = e.tenant_id AND d.id = e.supervising_department_id WHERE e.uscc = $1`, [testUscc(801)]);
+    const [row] = await t.sql(
+      `SELECT d.name FROM market_entities e JOIN departments d ON d.tenant_id = e.tenant_id AND d.id = e.supervising_department_id WHERE e.uscc = $1`,
+      [testUscc(801)],
+    );
     expect(row.name).toBe('测绘地理信息科');
   });
 });

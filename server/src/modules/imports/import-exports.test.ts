@@ -24,10 +24,16 @@ describe('exports, templates and progress', () => {
   afterAll(() => t.close());
 
   it('neutralises formula-like cells in xlsx and csv exports, and reads them back unchanged', async () => {
-    const imported = await importFile(t, 'entities', office, utf8Csv([
-      ['名称', '统一社会信用代码', '行政区划代码', '法定代表人', '地址', '行业'],
-      [EVIL, testUscc(700), '430702', '@SUM(A1)', '+86 电话', '-制造业'],
-    ]), 'evil.csv');
+    const imported = await importFile(
+      t,
+      'entities',
+      office,
+      utf8Csv([
+        ['名称', '统一社会信用代码', '行政区划代码', '法定代表人', '地址', '行业'],
+        [EVIL, testUscc(700), '430702', '@SUM(A1)', '+86 电话', '-制造业'],
+      ]),
+      'evil.csv',
+    );
     expect(imported.status).toBe('SUCCEEDED');
 
     const bytes = Buffer.from(await (await download('/api/exports/entities.csv')).arrayBuffer());
@@ -66,9 +72,13 @@ describe('exports, templates and progress', () => {
     expect(entities[0]!.at(-1)).toBe('日常监管部门');
     expect(await importFile(t, 'entities', office, template, 'template.xlsx')).toMatchObject({ status: 'SUCCEEDED', insertedRows: 1 });
     // The examples' 属地 and supervising department (a department of the bureau, by name) are stored.
-    const [inspector] = await t.sql(`SELECT region_code FROM inspectors WHERE certificate_no = 'ZF00000001' AND tenant_id = (SELECT tenant_id FROM users WHERE username = 'changde.admin')`);
+    const [inspector] = await t.sql(
+      `SELECT region_code FROM inspectors WHERE certificate_no = 'ZF00000001' AND tenant_id = (SELECT tenant_id FROM users WHERE username = 'changde.admin')`,
+    );
     expect(inspector.region_code).toMatch(/^\d{6}$/);
-    const [entity] = await t.sql(`SELECT d.name FROM market_entities e JOIN departments d ON d.tenant_id = e.tenant_id AND d.id = e.supervising_department_id WHERE e.name = '示例建材有限公司'`);
+    const [entity] = await t.sql(
+      `SELECT d.name FROM market_entities e JOIN departments d ON d.tenant_id = e.tenant_id AND d.id = e.supervising_department_id WHERE e.name = '示例建材有限公司'`,
+    );
     expect(entity.name).toBeTruthy();
     const exported = await (await download('/api/exports/inspectors.csv')).text();
     expect(exported).toContain('ZF00000001');
@@ -79,11 +89,19 @@ describe('exports, templates and progress', () => {
     const answer = await upload(t.url, 'entities', office, Buffer.from(csvText(rows)), 'progress.csv');
     expect(answer.status).toBe(202);
     const subscribe = (token: string) => {
-      const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+      const client = createClient({
+        url: `${t.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+      });
       const events: { status: string; processedRows: number }[] = [];
       client.subscribe<{ importJobProgress: { status: string; processedRows: number } }>(
         { query: 'subscription($id: ID!) { importJobProgress(id: $id) { status processedRows } }', variables: { id: answer.body.jobId } },
-        { next: (value) => events.push(value.data!.importJobProgress), error: (error) => events.push({ status: `error ${JSON.stringify(error)}`, processedRows: -1 }), complete: () => undefined },
+        {
+          next: (value) => events.push(value.data!.importJobProgress),
+          error: (error) => events.push({ status: `error ${JSON.stringify(error)}`, processedRows: -1 }),
+          complete: () => undefined,
+        },
       );
       return { client, events };
     };

@@ -30,12 +30,30 @@ describe('refusing files and requests', () => {
   afterAll(() => t.close());
 
   it('fails a file without the required columns, naming them', async () => {
-    const missing = await failing(utf8Csv([['名称', '行业'], ['某公司', '制造业']]), 'missing.csv');
+    const missing = await failing(
+      utf8Csv([
+        ['名称', '行业'],
+        ['某公司', '制造业'],
+      ]),
+      'missing.csv',
+    );
     // A row gives a USCC or (a natural person) an ID number, so neither column is required of the file as such.
     expect(missing.failureReason).toBe('表头缺少必需的列：“行政区划代码”（表头在第 1 行；请使用导入模板）');
-    const wrong = await failing(utf8Csv([['a', 'b', 'c'], ['1', '2', '3']]), 'wrong.csv');
+    const wrong = await failing(
+      utf8Csv([
+        ['a', 'b', 'c'],
+        ['1', '2', '3'],
+      ]),
+      'wrong.csv',
+    );
     expect(wrong.failureReason).toContain('“名称”、“行政区划代码”');
-    const twice = await failing(utf8Csv([['名称', '企业名称', '统一社会信用代码', '行政区划代码'], ['a', 'b', testUscc(1), '430702']]), 'twice.csv');
+    const twice = await failing(
+      utf8Csv([
+        ['名称', '企业名称', '统一社会信用代码', '行政区划代码'],
+        ['a', 'b', testUscc(1), '430702'],
+      ]),
+      'twice.csv',
+    );
     expect(twice.failureReason).toContain('“名称”列出现了两次');
   });
 
@@ -74,7 +92,11 @@ describe('refusing files and requests', () => {
     expect(badMode).toMatchObject({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: expect.stringContaining('mode') } } });
     const badEncoding = await upload(t.url, 'entities', office, utf8Csv([ENTITY_HEADERS]), 'a.csv', { encoding: 'latin1' });
     expect(badEncoding.status).toBe(400);
-    const json = await fetch(`${t.url}/api/imports/entities`, { method: 'POST', headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json' }, body: '{}' });
+    const json = await fetch(`${t.url}/api/imports/entities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(json.status).toBe(400);
     expect(await jobCount()).toBe(jobs);
   });

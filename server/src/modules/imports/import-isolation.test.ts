@@ -16,18 +16,23 @@ describe('imports and exports stay inside their bureau', () => {
     t = await startTestApp();
     changde = await t.login('changde.admin');
     wugang = await t.login('wugang.admin');
-    job = await importFile(t, 'entities', changde, utf8Csv([
-      ENTITY_HEADERS,
-      ['常德隔离测试公司', testUscc(900), '430702', '', '', '', ''],
-      ['', testUscc(901), '430702', '', '', '', ''],
-    ]), 'isolation.csv', { mode: 'VALID_ROWS' });
+    job = await importFile(
+      t,
+      'entities',
+      changde,
+      utf8Csv([ENTITY_HEADERS, ['常德隔离测试公司', testUscc(900), '430702', '', '', '', ''], ['', testUscc(901), '430702', '', '', '', '']]),
+      'isolation.csv',
+      { mode: 'VALID_ROWS' },
+    );
     expect(job).toMatchObject({ status: 'SUCCEEDED', insertedRows: 1, errorRows: 1 });
   });
   afterAll(() => t.close());
 
   it('hides a job and its errors from another bureau on every GraphQL path', async () => {
     expect(codes(await t.gql('query($id: ID!) { importJob(id: $id) { id } }', { id: job.id }, wugang))).toEqual(['NOT_FOUND']);
-    expect(codes(await t.gql('query($id: ID!) { node(id: $id) { id ... on ImportJob { errors { totalCount } } } }', { id: job.id }, wugang))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql('query($id: ID!) { node(id: $id) { id ... on ImportJob { errors { totalCount } } } }', { id: job.id }, wugang))).toEqual([
+      'NOT_FOUND',
+    ]);
     const list = await t.gql('{ importJobs(first: 100) { totalCount edges { node { id } } } }', {}, wugang);
     expect(list.data.importJobs.edges.map((e: any) => e.node.id)).not.toContain(job.id);
     const own = await t.gql('query($id: ID!) { node(id: $id) { ... on ImportJob { fileName errors { totalCount } } } }', { id: job.id }, changde);

@@ -36,7 +36,8 @@ export class ImportJob extends Node {
   @Field(() => ImportStatus) @Column({ type: 'text', default: ImportStatus.QUEUED }) status!: ImportStatus;
 
   @Field({ description: '上传的文件名' }) @Column({ name: 'file_name', type: 'text' }) fileName!: string;
-  @Field(() => String, { nullable: true, description: 'csv 或 xlsx' }) @Column({ name: 'file_format', type: 'text', nullable: true }) fileFormat!: string | null;
+  @Field(() => String, { nullable: true, description: 'csv 或 xlsx' }) @Column({ name: 'file_format', type: 'text', nullable: true }) fileFormat!:
+    string | null;
   @Field(() => String, { nullable: true, description: '识别出的编码（utf-8 / gb18030）' }) @Column({ type: 'text', nullable: true }) encoding!: string | null;
   @Field({ description: '允许校验码不符的统一社会信用代码（人工确认）' })
   @Column({ name: 'accept_checksum_warnings', type: 'boolean', default: false })
@@ -48,7 +49,8 @@ export class ImportJob extends Node {
   @Field(() => Int) @Column({ name: 'error_rows', type: 'integer', default: 0 }) errorRows!: number;
   @Field(() => Int) @Column({ name: 'warning_rows', type: 'integer', default: 0 }) warningRows!: number;
 
-  @Field(() => String, { nullable: true, description: '整体失败的原因' }) @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason!: string | null;
+  @Field(() => String, { nullable: true, description: '整体失败的原因' }) @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason!:
+    string | null;
 
   /** The uploaded file's size: the bureau's daily upload quota counts it. */
   @Column({ name: 'file_bytes', type: 'bigint', default: 0 }) fileBytes!: number;

@@ -36,8 +36,13 @@ describe('recovering imports a dead server left unfinished', () => {
     } finally {
       await other.close();
     }
-    const audited = await t.sql(`SELECT actor_user_id, after->>'status' AS status FROM audit_events WHERE action = 'import.entities' AND object_id IS NOT NULL ORDER BY seq`);
-    expect(audited.slice(-2)).toEqual([{ actor_user_id: null, status: 'FAILED' }, { actor_user_id: null, status: 'FAILED' }]);
+    const audited = await t.sql(
+      `SELECT actor_user_id, after->>'status' AS status FROM audit_events WHERE action = 'import.entities' AND object_id IS NOT NULL ORDER BY seq`,
+    );
+    expect(audited.slice(-2)).toEqual([
+      { actor_user_id: null, status: 'FAILED' },
+      { actor_user_id: null, status: 'FAILED' },
+    ]);
   });
 
   it('takes a claim only once across servers', async () => {

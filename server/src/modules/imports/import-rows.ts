@@ -86,7 +86,13 @@ export async function importRows<K extends string>(
         for (const issue of checked.issues) {
           const warning = issue.warning === true && valid;
           warned ||= warning;
-          sink.add({ rowNumber: row.number, column: header.titleOf[issue.field as K] ?? headerOf(spec, issue.field), code: issue.code, message: issue.message, warning });
+          sink.add({
+            rowNumber: row.number,
+            column: header.titleOf[issue.field as K] ?? headerOf(spec, issue.field),
+            code: issue.code,
+            message: issue.message,
+            warning,
+          });
         }
         if (firstRow) {
           const column = header.titleOf[spec.keyField] ?? spec.keyLabel;

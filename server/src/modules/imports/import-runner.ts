@@ -69,7 +69,10 @@ export async function runImport(app: AppServices, run: ImportRun): Promise<void>
     const known = error instanceof ImportFailure;
     const raced = isUniqueViolation(error);
     if (!known && !raced) app.log.error({ err: error, jobId: job.id }, 'import failed unexpectedly');
-    const required = spec.columns.filter((c) => c.required).map((c) => `“${c.header}”`).join('、');
+    const required = spec.columns
+      .filter((c) => c.required)
+      .map((c) => `“${c.header}”`)
+      .join('、');
     const failureReason = known
       ? error instanceof EmptyFileFailure
         ? `${error.message}：导入文件需要表头行，至少包含 ${required} 列（请使用导入模板）`

@@ -7,14 +7,7 @@ import { Allow } from '../../graphql/permissions';
 import { User } from '../users/user.entity';
 import { ImportError } from './import-error.entity';
 import { ImportJob, ImportKind } from './import-job.entity';
-import {
-  IMPORT_PROGRESS_TOPIC,
-  importJobNow,
-  listImportErrors,
-  listImportJobs,
-  loadReadableJob,
-  type ImportProgressNotice,
-} from './import-job.service';
+import { IMPORT_PROGRESS_TOPIC, importJobNow, listImportErrors, listImportJobs, loadReadableJob, type ImportProgressNotice } from './import-job.service';
 
 const ImportJobConnection = Connection(ImportJob);
 const ImportErrorConnection = Connection(ImportError);

@@ -50,7 +50,14 @@ export function registerImportRoutes(web: express.Express, app: AppServices, opt
           try {
             const choice = parseImportOptions(upload.fields);
             await app.claims.claim(importClaimKey(id));
-            const job = await createImportJob(ctx, { id, kind, mode: choice.mode, fileName: upload.fileName, acceptChecksumWarnings: choice.acceptChecksumWarnings, fileBytes: upload.bytes });
+            const job = await createImportJob(ctx, {
+              id,
+              kind,
+              mode: choice.mode,
+              fileName: upload.fileName,
+              acceptChecksumWarnings: choice.acceptChecksumWarnings,
+              fileBytes: upload.bytes,
+            });
             const actor = actorOf(ctx);
             app.importQueue.enqueue(tenantId, () => runImport(app, { job, filePath: upload.filePath, encoding: choice.encoding, actor }).finally(release));
             started = true;

@@ -30,8 +30,10 @@ export async function mergeInspectors(
   withExisting: boolean,
 ): Promise<{ inserted: number; updated: number }> {
   const changing = INSPECTOR_STAGE_COLUMNS.filter(([key]) => present.has(key)).map(([, column]) => column);
-  const [updated] = !withExisting ? [{ n: 0 }] : ((await m.query(
-    `WITH up AS (
+  const [updated] = !withExisting
+    ? [{ n: 0 }]
+    : ((await m.query(
+        `WITH up AS (
        UPDATE inspectors p SET ${changing.map((c) => `${c} = mt.${c}`).join(', ')}, updated_at = now()
          FROM (
            SELECT s.*, cur.id AS inspector_id FROM ${STAGE} s
@@ -47,8 +49,8 @@ export async function mergeInspectors(
        RETURNING 1
      )
      SELECT count(*)::int AS n FROM up`,
-    [job.tenantId],
-  )) as { n: number }[]);
+        [job.tenantId],
+      )) as { n: number }[]);
   const inserted = await execute(
     m,
     `INSERT INTO inspectors (tenant_id, certificate_no, ${ALL.join(', ')})

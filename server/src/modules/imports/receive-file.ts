@@ -38,7 +38,11 @@ export async function receiveFile(req: Request, options: ReceiveOptions): Promis
   let parser: busboy.Busboy;
   const maxFields = options.maxFields ?? 20;
   try {
-    parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: options.maxBytes, files: 1, fields: maxFields, fieldSize: 4096, parts: maxFields + 2 } });
+    parser = busboy({
+      headers: req.headers,
+      defParamCharset: 'utf8',
+      limits: { fileSize: options.maxBytes, files: 1, fields: maxFields, fieldSize: 4096, parts: maxFields + 2 },
+    });
   } catch {
     throw badRequestHttp('请以 multipart/form-data 上传文件（字段 file）');
   }

@@ -49,7 +49,9 @@ export class SharedStrings {
 
   /** The refusal of the next string, longer than a cell can hold. */
   tooLong(): ImportFailure {
-    return new ImportFailure(`xlsx 文件的共享字符串表中第 ${this.count + 1} 项超过 ${MAX_CELL_CHARS.toLocaleString('en-US')} 个字符（Excel 单元格的上限），不是正常的表格文件，未导入任何数据`);
+    return new ImportFailure(
+      `xlsx 文件的共享字符串表中第 ${this.count + 1} 项超过 ${MAX_CELL_CHARS.toLocaleString('en-US')} 个字符（Excel 单元格的上限），不是正常的表格文件，未导入任何数据`,
+    );
   }
 
   /** After the last add: everything on disk, ready for lookups. */
@@ -88,7 +90,7 @@ export class SharedStrings {
   /** `length` bytes at `position`, from cached blocks (a string is at most 32,767 × 3 bytes). */
   private read(kind: string, fd: number, position: number, length: number): Buffer {
     const parts: Buffer[] = [];
-    for (let at = position; at < position + length; ) {
+    for (let at = position; at < position + length;) {
       const first = Math.floor(at / BLOCK) * BLOCK;
       const block = this.block(kind, fd, first);
       const from = at - first;

@@ -19,7 +19,12 @@ export interface Workbook {
 
 /** A date format code: date or time letters outside quoted text and [colour]/[locale] brackets. */
 export function isDateFormat(code: string): boolean {
-  return /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+  return /[ymdhsb]/i.test(
+    code
+      .replace(/\[[^\]]*]/g, '')
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, ''),
+  );
 }
 
 /** Finds the first worksheet (in the workbook's order) and the parts it needs. */

@@ -74,7 +74,10 @@ class SheetReader {
     text: (text: string) => {
       if (!this.value || !this.inText || this.phonetic) return;
       this.valueChars += text.length;
-      if (this.valueChars > MAX_CELL_CHARS) throw new ImportFailure(`第 ${this.row?.number ?? this.lastRow} 行有超过 ${MAX_CELL_CHARS.toLocaleString('en-US')} 个字符的单元格（Excel 单元格的上限），不是正常的表格文件，未导入任何数据`);
+      if (this.valueChars > MAX_CELL_CHARS)
+        throw new ImportFailure(
+          `第 ${this.row?.number ?? this.lastRow} 行有超过 ${MAX_CELL_CHARS.toLocaleString('en-US')} 个字符的单元格（Excel 单元格的上限），不是正常的表格文件，未导入任何数据`,
+        );
       this.value.push(text);
     },
     close: (name: string) => this.close(name),
@@ -85,7 +88,8 @@ class SheetReader {
     switch (tag.name) {
       case 'row': {
         const number = a.r ? Number(a.r) : this.lastRow + 1;
-        if (!Number.isInteger(number) || number <= this.lastRow) throw new ImportFailure(`工作表的行号有误（第 ${this.lastRow} 行之后是“${String(a.r).slice(0, 20)}”），文件已损坏`);
+        if (!Number.isInteger(number) || number <= this.lastRow)
+          throw new ImportFailure(`工作表的行号有误（第 ${this.lastRow} 行之后是“${String(a.r).slice(0, 20)}”），文件已损坏`);
         this.row = { number, cells: [], chars: 0 };
         this.lastRow = number;
         this.lastColumn = 0;
@@ -94,7 +98,8 @@ class SheetReader {
       case 'c': {
         if (!this.row) return;
         const column = a.r ? columnOf(a.r) : this.lastColumn + 1;
-        if (column < 1 || column > MAX_COLUMNS) throw new ImportFailure(`第 ${this.row.number} 行的单元格位置“${String(a.r).slice(0, 20)}”有误（超出 XFD 列或顺序颠倒），文件已损坏`);
+        if (column < 1 || column > MAX_COLUMNS)
+          throw new ImportFailure(`第 ${this.row.number} 行的单元格位置“${String(a.r).slice(0, 20)}”有误（超出 XFD 列或顺序颠倒），文件已损坏`);
         this.cell = { column, type: a.t ?? 'n', style: a.s ? Number(a.s) : 0 };
         this.value = null;
         this.valueChars = 0;

@@ -8,7 +8,9 @@ import { xlsxRows } from './xlsx-source';
 
 const LIMITS = { maxEntryBytes: 64 * 1024 * 1024, maxRatio: 100 };
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const part = (body: string): EntryChunks => () => [`<?xml version="1.0" encoding="UTF-8"?>\n${body}`];
+const part =
+  (body: string): EntryChunks =>
+  () => [`<?xml version="1.0" encoding="UTF-8"?>\n${body}`];
 
 async function rowsOf(file: Buffer): Promise<SheetRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-xlsx-'));
@@ -52,7 +54,9 @@ describe('the xlsx reader', () => {
   });
 
   it('refuses a cell over 32,767 characters, a row beyond XFD and a DTD, as typed failures', async () => {
-    const long = part(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${'长'.repeat(40_000)}</t></is></c></row></sheetData></worksheet>`);
+    const long = part(
+      `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${'长'.repeat(40_000)}</t></is></c></row></sheetData></worksheet>`,
+    );
     await expect(rowsOf(await zipOf(workbookParts(long)))).rejects.toThrow(/超过 32,767 个字符/);
     const wide = part(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>`);
     await expect(rowsOf(await zipOf(workbookParts(wide)))).rejects.toThrow(ImportFailure);

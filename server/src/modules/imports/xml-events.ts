@@ -70,7 +70,8 @@ export class XmlStream {
     let run = this.run;
     for (let i = 0; i < text.length; i += 1) {
       const c = text.charCodeAt(i);
-      if (c === 60 || c === 62) run = 0; // < and >
+      if (c === 60 || c === 62)
+        run = 0; // < and >
       else if (++run > MAX_RUN) throw this.refuse(`含有超过 ${MAX_RUN / 1024}K 个字符的文字或标记`);
     }
     this.run = run;

@@ -73,10 +73,14 @@ export async function readZipEntries(filePath: string, limits: ZipLimits): Promi
 
 function checkDeclared(entry: ZipEntry, limits: ZipLimits): void {
   if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.size > limits.maxEntryBytes) {
-    throw new ImportFailure(`xlsx 文件中的部件“${entry.name}”解压后超过 ${Math.round(limits.maxEntryBytes / MiB)} MiB 的上限，未导入任何数据；请拆分后分批导入`);
+    throw new ImportFailure(
+      `xlsx 文件中的部件“${entry.name}”解压后超过 ${Math.round(limits.maxEntryBytes / MiB)} MiB 的上限，未导入任何数据；请拆分后分批导入`,
+    );
   }
   if (entry.size > RATIO_GRACE && entry.size > entry.compressedSize * limits.maxRatio) {
-    throw new ImportFailure(`xlsx 文件中的部件“${entry.name}”压缩比超过 ${limits.maxRatio} 倍（${Math.round(entry.size / MiB)} MiB 压缩在 ${Math.max(1, Math.round(entry.compressedSize / 1024))} KiB 中，疑似“压缩炸弹”），未导入任何数据`);
+    throw new ImportFailure(
+      `xlsx 文件中的部件“${entry.name}”压缩比超过 ${limits.maxRatio} 倍（${Math.round(entry.size / MiB)} MiB 压缩在 ${Math.max(1, Math.round(entry.compressedSize / 1024))} KiB 中，疑似“压缩炸弹”），未导入任何数据`,
+    );
   }
 }
 

@@ -26,7 +26,9 @@ describe('the web app’s operations on records: SQL statements per request', ()
     office = await t.login('wugang.admin');
     const [draw] = await t.sql(`SELECT d.id FROM draws d JOIN tasks k ON k.id = d.task_id WHERE k.starts_on = '2023-06-05'`);
     drawId = toGlobalId('Draw', draw.id);
-    const [p] = await t.sql(`SELECT i.id FROM inspections i JOIN tenants n ON n.id = i.tenant_id WHERE n.region_code = '410481' AND i.status = 'PUBLISHED' ORDER BY i.seq LIMIT 1`);
+    const [p] = await t.sql(
+      `SELECT i.id FROM inspections i JOIN tenants n ON n.id = i.tenant_id WHERE n.region_code = '410481' AND i.status = 'PUBLISHED' ORDER BY i.seq LIMIT 1`,
+    );
     published = toGlobalId('Inspection', p.id);
     const [s, s2] = await t.sql(
       `SELECT i.id, u.username FROM inspections i JOIN tenants n ON n.id = i.tenant_id JOIN inspection_items it ON it.id = i.item_ids[1]

@@ -3,7 +3,8 @@ import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { seedDemoDraw } from '../../seed/demo-draw';
 import { seedDemoInspections } from '../../seed/demo-inspections';
 
-const MOVE = 'mutation($id: ID!, $action: InspectionAction!, $comment: String) { transitionInspection(id: $id, action: $action, comment: $comment) { status } }';
+const MOVE =
+  'mutation($id: ID!, $action: InspectionAction!, $comment: String) { transitionInspection(id: $id, action: $action, comment: $comment) { status } }';
 const ACTIONS = 'query($id: ID!) { node(id: $id) { ... on Inspection { availableActions } } }';
 const AWAITING = '{ inspections(first: 100, awaitingMe: true) { edges { node { id } } } }';
 
@@ -55,7 +56,11 @@ describe('one person takes at most one duty of one record, whatever roles they h
       const token = await t.login(username);
       expect(await actions(id, token)).toEqual([]);
       const published = await t.gql(MOVE, { id, action: 'PUBLISH' }, token);
-      expect({ username, codes: codes(published), rule: published.errors?.[0]?.extensions?.rule }).toEqual({ username, codes: ['RULE_VIOLATION'], rule: 'duties.onePerRecord' });
+      expect({ username, codes: codes(published), rule: published.errors?.[0]?.extensions?.rule }).toEqual({
+        username,
+        codes: ['RULE_VIOLATION'],
+        rule: 'duties.onePerRecord',
+      });
     }
     const [row] = await t.sql(`SELECT status FROM inspections WHERE id = $1`, [record.id]);
     expect(row.status).toBe('APPROVED');
@@ -68,7 +73,9 @@ describe('one person takes at most one duty of one record, whatever roles they h
   it('refuses a member of the record’s team reviewing it as a department head', async () => {
     const record = records[1]!;
     const id = toGlobalId('Inspection', record.id);
-    const [member] = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username LIMIT 1`, [record.team_ids]);
+    const [member] = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username LIMIT 1`, [
+      record.team_ids,
+    ]);
     await setRoles(member.username, ['INSPECTOR', 'DEPARTMENT_HEAD'], record.department_id);
     const token = await t.login(member.username);
     expect(await actions(id, token)).toEqual([]);

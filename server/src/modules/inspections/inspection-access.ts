@@ -14,7 +14,9 @@ export function viewerInspectorId(ctx: RequestContext, m: EntityManager): Promis
   if (!known) inspectorOfRequest.set(ctx.reads, (known = new Map()));
   let found = known.get(key);
   if (!found) {
-    found = (m.query('SELECT id FROM inspectors WHERE tenant_id = $1 AND user_id = $2', [viewer.tenantId, viewer.userId]) as Promise<{ id: string }[]>).then((rows) => rows[0]?.id ?? null);
+    found = (m.query('SELECT id FROM inspectors WHERE tenant_id = $1 AND user_id = $2', [viewer.tenantId, viewer.userId]) as Promise<{ id: string }[]>).then(
+      (rows) => rows[0]?.id ?? null,
+    );
     known.set(key, found);
     found.catch(() => known.delete(key));
   }

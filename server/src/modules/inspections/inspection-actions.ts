@@ -43,7 +43,10 @@ export const DUTY_OF_ACTION: Record<InspectionAction, RecordDuty> = {
  * another duty in its trail, and (unless reporting) not on its team, whatever roles they hold.
  */
 export function oneDutyGuard(duty: RecordDuty): string {
-  const others = (Object.keys(DUTY_OF_ACTION) as InspectionAction[]).filter((a) => DUTY_OF_ACTION[a] !== duty).map((a) => `'${a}'`).join(', ');
+  const others = (Object.keys(DUTY_OF_ACTION) as InspectionAction[])
+    .filter((a) => DUTY_OF_ACTION[a] !== duty)
+    .map((a) => `'${a}'`)
+    .join(', ');
   return `(NOT EXISTS (SELECT 1 FROM inspection_steps ds WHERE ds.tenant_id = i.tenant_id AND ds.inspection_id = i.id
       AND ds.user_id = :guardUser AND ds.action IN (${others}))${duty === 'REPORT' ? '' : ' AND NOT (:guardInspector = ANY(i.team_ids))'})`;
 }
@@ -82,7 +85,12 @@ export function awaitingCondition(viewer: ActionViewer): string | null {
 }
 
 /** Whether the viewer has taken no other duty of this record than `duty` (the same guard as `availableActions`). */
-export async function keepsOneDuty(m: EntityManager, recordId: string, duty: RecordDuty, viewer: Pick<ActionViewer, 'userId' | 'inspectorId'>): Promise<boolean> {
+export async function keepsOneDuty(
+  m: EntityManager,
+  recordId: string,
+  duty: RecordDuty,
+  viewer: Pick<ActionViewer, 'userId' | 'inspectorId'>,
+): Promise<boolean> {
   const row = (await m
     .createQueryBuilder()
     .from(Inspection, 'i')
@@ -106,7 +114,13 @@ export async function mayReview(m: EntityManager, recordId: string, departmentId
 }
 
 /** For each record of `ids`, those of `actions` whose guard lets the viewer take it: one statement for all. */
-export async function actionGuards(m: EntityManager, tenantId: string, ids: string[], actions: InspectionAction[], viewer: ActionViewer): Promise<Map<string, Set<InspectionAction>>> {
+export async function actionGuards(
+  m: EntityManager,
+  tenantId: string,
+  ids: string[],
+  actions: InspectionAction[],
+  viewer: ActionViewer,
+): Promise<Map<string, Set<InspectionAction>>> {
   const query = m
     .createQueryBuilder()
     .from(Inspection, 'i')

@@ -54,8 +54,14 @@ describe('inspectionAssignments: a page of drawn entities with their items, team
          FROM draw_selections s JOIN market_entities e ON e.id = s.entity_id WHERE s.draw_id = $1 ORDER BY s.seq LIMIT 50`,
       [fromGlobalUuid(drawId, 'Draw')],
     );
-    expect(edges.map((n: any) => ({ seq: n.seq, entity: n.entity.name, items: n.items.map((i: any) => i.name), team: n.team.map((p: any) => `${p.name}/${p.department.name}`) })))
-      .toEqual(rows.map((r) => ({ seq: r.seq, entity: r.entity, items: r.items, team: r.team })));
+    expect(
+      edges.map((n: any) => ({
+        seq: n.seq,
+        entity: n.entity.name,
+        items: n.items.map((i: any) => i.name),
+        team: n.team.map((p: any) => `${p.name}/${p.department.name}`),
+      })),
+    ).toEqual(rows.map((r) => ({ seq: r.seq, entity: r.entity, items: r.items, team: r.team })));
     expect(edges.every((n: any) => n.team.length === 2)).toBe(true);
     expect(edges.filter((n: any) => n.inspection).map((n: any) => [n.seq, n.inspection.status])).toEqual([[1, 'DRAFT']]);
   });
@@ -73,7 +79,8 @@ describe('inspectionAssignments: a page of drawn entities with their items, team
 
   it('counts the whole draw, on a full page and past the last one', async () => {
     const [{ count }] = await t.sql(`SELECT count(*)::int AS count FROM draw_selections WHERE draw_id = $1`, [fromGlobalUuid(drawId, 'Draw')]);
-    const PAGE = 'query($draw: ID!, $after: String) { inspectionAssignments(drawId: $draw, first: 5, after: $after) { totalCount edges { node { seq } } pageInfo { hasNextPage } } }';
+    const PAGE =
+      'query($draw: ID!, $after: String) { inspectionAssignments(drawId: $draw, first: 5, after: $after) { totalCount edges { node { seq } } pageInfo { hasNextPage } } }';
     const first = (await t.gql(PAGE, { draw: drawId }, office)).data.inspectionAssignments;
     expect(first).toEqual({ totalCount: count, edges: [0, 1, 2, 3, 4].map((seq) => ({ node: { seq } })), pageInfo: { hasNextPage: true } });
     const past = (await t.gql(PAGE, { draw: drawId, after: Buffer.from('offset:100000').toString('base64url') }, office)).data.inspectionAssignments;
@@ -105,13 +112,18 @@ describe('inspectionAssignments: a page of drawn entities with their items, team
   it('loads the entities, items and inspectors a selection names under the viewer’s tenant only', async () => {
     // A selection of 常德 that names 舞钢's entity, items and inspectors (forged as the owner): the
     // batched loads run under 常德's row-level security and find none of them.
-    const [wugang] = await t.sql(`SELECT tenant_id, entity_id, item_ids, inspector_ids FROM draw_selections WHERE draw_id = $1 AND seq = 0`, [fromGlobalUuid(drawId, 'Draw')]);
+    const [wugang] = await t.sql(`SELECT tenant_id, entity_id, item_ids, inspector_ids FROM draw_selections WHERE draw_id = $1 AND seq = 0`, [
+      fromGlobalUuid(drawId, 'Draw'),
+    ]);
     const [changdeTenant] = await t.sql(`SELECT id FROM tenants WHERE region_code = '430700'`);
     const forged = crypto.randomUUID();
-    await t.sql(
-      `INSERT INTO draw_selections (tenant_id, draw_id, seq, year, entity_id, item_ids, inspector_ids) VALUES ($1, $2, 0, 2023, $3, $4, $5)`,
-      [changdeTenant.id, forged, wugang.entity_id, wugang.item_ids, wugang.inspector_ids],
-    );
+    await t.sql(`INSERT INTO draw_selections (tenant_id, draw_id, seq, year, entity_id, item_ids, inspector_ids) VALUES ($1, $2, 0, 2023, $3, $4, $5)`, [
+      changdeTenant.id,
+      forged,
+      wugang.entity_id,
+      wugang.item_ids,
+      wugang.inspector_ids,
+    ]);
     const result = await t.gql(LIST, { draw: toGlobalId('Draw', forged), first: 50 }, await t.login('changde.admin'));
     expect(result.errors).toBeUndefined();
     expect(result.data.inspectionAssignments.edges.map((e: any) => e.node)).toEqual([{ seq: 0, entity: null, items: [], team: [], inspection: null }]);
@@ -134,11 +146,21 @@ describe('inspectionAssignments: a page of drawn entities with their items, team
       [fromGlobalUuid(drawId, 'Draw')],
     );
     const wideNodes = wide.data.inspectionAssignments.edges.map((e: any) => e.node);
-    const seen = (n: any) => ({ seq: n.seq, name: n.entity.name, address: n.entity.address, region: n.entity.region?.name ?? null, supervisor: n.entity.supervisingDepartment?.name ?? null });
+    const seen = (n: any) => ({
+      seq: n.seq,
+      name: n.entity.name,
+      address: n.entity.address,
+      region: n.entity.region?.name ?? null,
+      supervisor: n.entity.supervisingDepartment?.name ?? null,
+    });
     expect(wideNodes.map(seen)).toEqual(rows.map((r) => ({ seq: r.seq, name: r.name, address: r.address, region: r.region, supervisor: r.supervisor })));
     expect(rows.some((r) => r.region)).toBe(true);
     expect(narrow.data.inspectionAssignments.edges.map((e: any) => e.node)).toEqual(
-      wideNodes.map((n: any) => ({ seq: n.seq, entity: { id: n.entity.id, name: n.entity.name }, inspection: n.inspection && { status: n.inspection.status } })),
+      wideNodes.map((n: any) => ({
+        seq: n.seq,
+        entity: { id: n.entity.id, name: n.entity.name },
+        inspection: n.inspection && { status: n.inspection.status },
+      })),
     );
   });
 
@@ -151,7 +173,15 @@ describe('inspectionAssignments: a page of drawn entities with their items, team
     expect(both.errors).toBeUndefined();
     const recorded = both.data.inspectionAssignments.edges.map((e: any) => e.node).find((n: any) => n.inspection);
     expect(recorded.seq).toBe(1);
-    const [row] = await t.sql(`SELECT name, address, region_code, version FROM market_entities WHERE id = $1`, [fromGlobalUuid(recorded.entity.id, 'MarketEntity')]);
-    expect(recorded.inspection.entity).toEqual({ id: recorded.entity.id, name: row.name, address: row.address, regionCode: row.region_code, version: row.version });
+    const [row] = await t.sql(`SELECT name, address, region_code, version FROM market_entities WHERE id = $1`, [
+      fromGlobalUuid(recorded.entity.id, 'MarketEntity'),
+    ]);
+    expect(recorded.inspection.entity).toEqual({
+      id: recorded.entity.id,
+      name: row.name,
+      address: row.address,
+      regionCode: row.region_code,
+      version: row.version,
+    });
   });
 });

@@ -14,7 +14,12 @@ const SAVE = `mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: 
 const CONFIRM = `mutation($id: ID!) { confirmInspection(id: $id) { id } }`;
 const MOVE = `mutation($id: ID!, $action: InspectionAction!, $comment: String) { transitionInspection(id: $id, action: $action, comment: $comment) { ${FIELDS} } }`;
 const content = (inspectedOn: string) => ({
-  inspectedOn, place: '舞钢市垭口工业园', siteConditions: '现场核查用地范围与批准文件一致', findings: null, resultCategory: 'NO_PROBLEM', interviewNotes: '询问法定代表人',
+  inspectedOn,
+  place: '舞钢市垭口工业园',
+  siteConditions: '现场核查用地范围与批准文件一致',
+  findings: null,
+  resultCategory: 'NO_PROBLEM',
+  interviewNotes: '询问法定代表人',
 });
 const ruleOf = (r: any) => r.errors?.[0]?.extensions?.rule;
 
@@ -32,8 +37,12 @@ describe('dates that hold: the inspection date, the chain of deadlines and the l
 
   /** The first drawn entity of a draw, its team's tokens, and a head who reviews it. */
   async function firstSelection(drawId: string) {
-    const [s] = await t.sql(`SELECT seq, inspector_ids, item_ids FROM draw_selections WHERE draw_id = $1 ORDER BY seq LIMIT 1`, [fromGlobalUuid(drawId, 'Draw')]);
-    const team = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username`, [s.inspector_ids]);
+    const [s] = await t.sql(`SELECT seq, inspector_ids, item_ids FROM draw_selections WHERE draw_id = $1 ORDER BY seq LIMIT 1`, [
+      fromGlobalUuid(drawId, 'Draw'),
+    ]);
+    const team = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username`, [
+      s.inspector_ids,
+    ]);
     const [head] = await t.sql(
       `SELECT u.username FROM users u JOIN inspection_items it ON it.department_id = u.department_id WHERE it.id = $1 AND 'DEPARTMENT_HEAD' = ANY(u.roles)`,
       [s.item_ids[0]],
@@ -77,15 +86,24 @@ describe('dates that hold: the inspection date, the chain of deadlines and the l
 
   it('holds a joint task’s participant to the lead’s window and draw day', async () => {
     await seedDemoJointTask(t.app.services);
-    const [part] = await t.sql(`SELECT p.id, p.tenant_id FROM joint_participants p JOIN tenants n ON n.id = p.tenant_id WHERE n.region_code = '410400' AND p.status = 'ACCEPTED'`);
+    const [part] = await t.sql(
+      `SELECT p.id, p.tenant_id FROM joint_participants p JOIN tenants n ON n.id = p.tenant_id WHERE n.region_code = '410400' AND p.status = 'ACCEPTED'`,
+    );
     const [drawn] = await t.sql(
       `SELECT s.seq, s.inspector_ids FROM draw_selections s JOIN draws d ON d.id = s.draw_id
         WHERE d.task_id = (SELECT task_id FROM joint_participants WHERE id = $1) ORDER BY s.seq LIMIT 1`,
       [part.id],
     );
-    const [member] = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) AND i.tenant_id = $2 LIMIT 1`, [drawn.inspector_ids, part.tenant_id]);
+    const [member] = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) AND i.tenant_id = $2 LIMIT 1`, [
+      drawn.inspector_ids,
+      part.tenant_id,
+    ]);
     const token = await t.login(member.username);
-    const opened = await t.gql(`mutation($p: ID!, $s: Int!) { openJointInspection(participationId: $p, seq: $s) { id } }`, { p: toGlobalId('JointParticipation', part.id), s: drawn.seq }, token);
+    const opened = await t.gql(
+      `mutation($p: ID!, $s: Int!) { openJointInspection(participationId: $p, seq: $s) { id } }`,
+      { p: toGlobalId('JointParticipation', part.id), s: drawn.seq },
+      token,
+    );
     expect(opened.errors).toBeUndefined();
     const id = opened.data.openJointInspection.id;
     // The demo's joint task: window 2026-09-07–10-30, drawn 2026-09-01.
@@ -141,8 +159,12 @@ describe('dates that hold: the inspection date, the chain of deadlines and the l
     const submitted = (await t.gql(MOVE, { id: record.id, action: 'SUBMIT' }, members[0])).data.transitionInspection;
     // No longer overdue now, but late for good; and review, approval and publication are due from the report.
     expect(submitted).toMatchObject({
-      status: 'SUBMITTED', reportOverdue: false, reportedLateDays: late,
-      reviewDueOn: chain.review.date, approvalDueOn: chain.approval.date, publicationDueOn: chain.publication.date,
+      status: 'SUBMITTED',
+      reportOverdue: false,
+      reportedLateDays: late,
+      reviewDueOn: chain.review.date,
+      approvalDueOn: chain.approval.date,
+      publicationDueOn: chain.publication.date,
     });
 
     // Sent back and handed in again: the mark stays as it was first set.
@@ -154,7 +176,8 @@ describe('dates that hold: the inspection date, the chain of deadlines and the l
     // Publication two working days after a due date the office let pass.
     const due = await inTenant(t.app.services.db, wugang, async (m) => {
       let day = today;
-      for (let back = 0; (await workdaysLateFor(m, wugang, day, today)) < 2; back += 1) day = new Date(Date.parse(`${today}T00:00:00Z`) - (back + 1) * 86_400_000).toISOString().slice(0, 10);
+      for (let back = 0; (await workdaysLateFor(m, wugang, day, today)) < 2; back += 1)
+        day = new Date(Date.parse(`${today}T00:00:00Z`) - (back + 1) * 86_400_000).toISOString().slice(0, 10);
       return day;
     });
     await t.sql(`UPDATE inspections SET publication_due_on = $2 WHERE id = $1`, [fromGlobalUuid(record.id, 'Inspection'), due]);

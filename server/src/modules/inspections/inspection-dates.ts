@@ -28,20 +28,27 @@ async function boundsOf(m: EntityManager, record: Pick<Inspection, 'tenantId' | 
           WHERE d.tenant_id = $1 AND d.id = $2`,
         [record.tenantId, record.drawId],
       );
-  return ((rows as DateBounds[])[0] ?? null);
+  return (rows as DateBounds[])[0] ?? null;
 }
 
 /**
  * An inspection happens inside the task's window (实施方案's 检查时间) and after the draw that chose the
  * entity: a date outside either is refused, on every path that sets or submits it.
  */
-export async function assertInspectionDate(m: EntityManager, record: Pick<Inspection, 'tenantId' | 'drawId' | 'participationId'>, inspectedOn: string): Promise<void> {
+export async function assertInspectionDate(
+  m: EntityManager,
+  record: Pick<Inspection, 'tenantId' | 'drawId' | 'participationId'>,
+  inspectedOn: string,
+): Promise<void> {
   const bounds = await boundsOf(m, record);
   if (!bounds) return;
   if (inspectedOn < bounds.startsOn || inspectedOn > bounds.endsOn) {
     throw ruleViolation('inspection.dateInWindow', `检查日期 ${inspectedOn} 不在抽查任务的检查时间 ${bounds.startsOn} 至 ${bounds.endsOn} 内`);
   }
   if (!bounds.drawnOn || inspectedOn < bounds.drawnOn) {
-    throw ruleViolation('inspection.dateAfterDraw', `检查日期 ${inspectedOn} 早于摇号日${bounds.drawnOn ? ` ${bounds.drawnOn}` : ''}：检查对象须先摇号确定，再实施检查`);
+    throw ruleViolation(
+      'inspection.dateAfterDraw',
+      `检查日期 ${inspectedOn} 早于摇号日${bounds.drawnOn ? ` ${bounds.drawnOn}` : ''}：检查对象须先摇号确定，再实施检查`,
+    );
   }
 }

@@ -24,13 +24,20 @@ describe('inspection deadlines in the sweep', () => {
     const member = await t.login(team[0]!.username);
     const opened = await t.gql('mutation($d: ID!, $s: Int!) { openInspection(drawId: $d, seq: $s) { id } }', { d: drawId, s: selection.seq }, member);
     recordId = opened.data.openInspection.id;
-    const saved = await t.gql('mutation($id: ID!) { saveInspection(id: $id, input: { inspectedOn: "2023-06-20", place: null, siteConditions: null, findings: null, resultCategory: null, interviewNotes: null }) { reportDueOn } }', { id: recordId }, member);
+    const saved = await t.gql(
+      'mutation($id: ID!) { saveInspection(id: $id, input: { inspectedOn: "2023-06-20", place: null, siteConditions: null, findings: null, resultCategory: null, interviewNotes: null }) { reportDueOn } }',
+      { id: recordId },
+      member,
+    );
     expect(saved.data.saveInspection.reportDueOn).toBe('2023-06-26');
   });
   afterAll(() => t.close());
 
   const inbox = async (userId: string) =>
-    (await t.sql(`SELECT kind, title FROM notifications WHERE user_id = $1 AND kind LIKE 'DEADLINE_%' ORDER BY created_at`, [userId])).map((r) => [r.kind, r.title]);
+    (await t.sql(`SELECT kind, title FROM notifications WHERE user_id = $1 AND kind LIKE 'DEADLINE_%' ORDER BY created_at`, [userId])).map((r) => [
+      r.kind,
+      r.title,
+    ]);
 
   it('reminds the team the day before the report is due and tells it once when it is overdue', async () => {
     const services = t.app.services;
@@ -56,13 +63,18 @@ describe('inspection deadlines in the sweep', () => {
     const titles = async (userId: string, what: string) =>
       (await t.sql(`SELECT kind FROM notifications WHERE user_id = $1 AND title LIKE $2 ORDER BY created_at, kind`, [userId, `%${what}`])).map((r) => r.kind);
     const [{ item_ids }] = await t.sql(`SELECT item_ids FROM inspections WHERE id = $1`, [id]);
-    const heads = (await t.sql(
-      `SELECT u.id FROM users u WHERE 'DEPARTMENT_HEAD' = ANY(u.roles) AND u.department_id IN (SELECT department_id FROM inspection_items WHERE id = ANY($1))`,
-      [item_ids],
-    )).map((r) => r.id);
+    const heads = (
+      await t.sql(
+        `SELECT u.id FROM users u WHERE 'DEPARTMENT_HEAD' = ANY(u.roles) AND u.department_id IN (SELECT department_id FROM inspection_items WHERE id = ANY($1))`,
+        [item_ids],
+      )
+    ).map((r) => r.id);
     expect(heads.length).toBeGreaterThan(0);
     // Waiting for review, due 2031-03-05 (a Wednesday).
-    await t.sql(`UPDATE inspections SET status = 'SUBMITTED', review_due_on = '2031-03-05', approval_due_on = '2031-03-10', publication_due_on = '2031-03-19' WHERE id = $1`, [id]);
+    await t.sql(
+      `UPDATE inspections SET status = 'SUBMITTED', review_due_on = '2031-03-05', approval_due_on = '2031-03-10', publication_due_on = '2031-03-19' WHERE id = $1`,
+      [id],
+    );
     await runDeadlineSweep(services, [inspectionDeadlines], at('2031-03-04T09:00:00'));
     await runDeadlineSweep(services, [inspectionDeadlines], at('2031-03-06T09:00:00'));
     for (const head of heads) expect(await titles(head, '检查报告审核')).toEqual(['DEADLINE_REMINDER', 'DEADLINE_OVERDUE']);
@@ -92,7 +104,9 @@ describe('inspection deadlines in the sweep', () => {
     // The window (2023-06-05 – 11-24) closed long ago: told once, however often the sweep runs.
     await runDeadlineSweep(t.app.services, [unreportedSelections], at('2031-04-01T09:00:00'));
     await runDeadlineSweep(t.app.services, [unreportedSelections], at('2031-04-02T09:00:00'));
-    const told = await t.sql(`SELECT u.username, x.kind, x.body FROM notifications x JOIN users u ON u.id = x.user_id WHERE x.title = $1 ORDER BY u.username`, [`已逾期：${title} 摇中对象未提交检查报告`]);
+    const told = await t.sql(`SELECT u.username, x.kind, x.body FROM notifications x JOIN users u ON u.id = x.user_id WHERE x.title = $1 ORDER BY u.username`, [
+      `已逾期：${title} 摇中对象未提交检查报告`,
+    ]);
     expect(told.map((r) => r.username)).toEqual(expect.arrayContaining(['wugang.leader', 'wugang.head01']));
     expect(told.every((r) => r.kind === 'DEADLINE_OVERDUE' && r.body.includes(`尚有 ${n} 个摇中的检查对象未提交检查报告`))).toBe(true);
     expect(told.map((r) => r.username).filter((u) => u.startsWith('wugang.inspector') || !u.startsWith('wugang.'))).toEqual([]);

@@ -12,7 +12,9 @@ export function dayBefore(day: string): string {
 
 /** The active users of the tenant with a role. */
 export async function usersWithRole(m: EntityManager, tenantId: string, role: 'LEADER' | 'OFFICE'): Promise<string[]> {
-  const rows = (await m.query(`SELECT id FROM users WHERE tenant_id = $1 AND $2 = ANY(roles) AND status = 'ACTIVE' ORDER BY id`, [tenantId, role])) as { id: string }[];
+  const rows = (await m.query(`SELECT id FROM users WHERE tenant_id = $1 AND $2 = ANY(roles) AND status = 'ACTIVE' ORDER BY id`, [tenantId, role])) as {
+    id: string;
+  }[];
   return rows.map((r) => r.id);
 }
 

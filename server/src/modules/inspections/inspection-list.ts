@@ -25,7 +25,11 @@ export async function listInspections(ctx: RequestContext, filter: InspectionLis
   const viewer = requireViewer(ctx);
   const inspectorId = filter.mine || filter.awaitingMe ? await inspectionReads(ctx).viewerInspectorId() : null;
   const page = await readTx(ctx, async (m) => {
-    const query = m.createQueryBuilder(Inspection, 'i').where('i.tenant_id = :tenant', { tenant: viewer.tenantId }).orderBy('i.created_at', 'DESC').addOrderBy('i.id');
+    const query = m
+      .createQueryBuilder(Inspection, 'i')
+      .where('i.tenant_id = :tenant', { tenant: viewer.tenantId })
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id');
     if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
     if (filter.taskId) {
       // A joint task's records: the lead's parts and the parts of its participants in this same bureau.

@@ -27,7 +27,12 @@ describe('per-request loaders under the viewer’s tenant', () => {
   it('finds a record’s steps, confirmations, evidence, its task’s items and draw for its own bureau', async () => {
     const wugang = await actingAs(t.app.services, 'wugang.admin');
     const reads = inspectionReads(wugang);
-    const [steps, confirmations, items, draw] = await Promise.all([reads.steps.load(record.id), reads.confirmations.load(record.id), taskItems(wugang, record.task_id), drawOfTask(wugang, record.task_id)]);
+    const [steps, confirmations, items, draw] = await Promise.all([
+      reads.steps.load(record.id),
+      reads.confirmations.load(record.id),
+      taskItems(wugang, record.task_id),
+      drawOfTask(wugang, record.task_id),
+    ]);
     const [counts] = await t.sql(
       `SELECT (SELECT count(*)::int FROM inspection_steps WHERE inspection_id = $1) AS steps, (SELECT count(*)::int FROM inspection_confirmations WHERE inspection_id = $1) AS confirmations,
               (SELECT count(*)::int FROM task_items WHERE task_id = $2) AS items`,

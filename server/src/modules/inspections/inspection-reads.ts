@@ -42,10 +42,20 @@ function inspectionLoaders(ctx: RequestContext) {
     actions: new DataLoader<Pick<Inspection, 'id' | 'status'>, InspectionAction[], string>(
       async (records) => {
         const viewer = await actionViewerOf(ctx);
-        const byRole = records.map((r) => INSPECTION_WORKFLOW.transitions.filter((t) => t.from.includes(r.status) && t.roles.some((role) => viewer.roles.includes(role))).map((t) => t.action));
+        const byRole = records.map((r) =>
+          INSPECTION_WORKFLOW.transitions.filter((t) => t.from.includes(r.status) && t.roles.some((role) => viewer.roles.includes(role))).map((t) => t.action),
+        );
         const asked = [...new Set(byRole.flat())];
         if (!asked.length) return byRole;
-        const allowed = await readTx(ctx, (m) => actionGuards(m, tenantId(), records.map((r) => r.id), asked, viewer));
+        const allowed = await readTx(ctx, (m) =>
+          actionGuards(
+            m,
+            tenantId(),
+            records.map((r) => r.id),
+            asked,
+            viewer,
+          ),
+        );
         return records.map((r, i) => byRole[i]!.filter((action) => allowed.get(r.id)?.has(action)));
       },
       { cacheKeyFn: (r) => `${r.id}:${r.status}` },

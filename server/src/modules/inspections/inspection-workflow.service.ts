@@ -1,6 +1,15 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { COMMENT_REQUIRED, DUTY_LABELS, FOUR_EYES_RULES, INSPECTION_WORKFLOW, checkTransition, missingForSubmit, toGlobalId, type InspectionAction } from '@spotcheck/shared';
+import {
+  COMMENT_REQUIRED,
+  DUTY_LABELS,
+  FOUR_EYES_RULES,
+  INSPECTION_WORKFLOW,
+  checkTransition,
+  missingForSubmit,
+  toGlobalId,
+  type InspectionAction,
+} from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { AppError, badInput, forbidden, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
@@ -30,7 +39,10 @@ async function assertOneDuty(ctx: RequestContext, m: EntityManager, record: Insp
   const viewer = requireViewer(ctx);
   const duty = DUTY_OF_ACTION[action];
   if (await keepsOneDuty(m, record.id, duty, { userId: viewer.userId, inspectorId: await viewerInspectorId(ctx, m) })) return;
-  throw ruleViolation(FOUR_EYES_RULES.onePerRecord, `同一检查记录的填报、审核、审批、公示须由不同的人办理：您已参与本记录的其他环节，不能再办理${DUTY_LABELS[duty]}`);
+  throw ruleViolation(
+    FOUR_EYES_RULES.onePerRecord,
+    `同一检查记录的填报、审核、审批、公示须由不同的人办理：您已参与本记录的其他环节，不能再办理${DUTY_LABELS[duty]}`,
+  );
 }
 
 /** Moves a record through the workflow; each step by its one role, with its comment, audited. */
@@ -53,7 +65,8 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       const missing = missingForSubmit(contentOf(record));
       if (missing.length) throw badInput(missing, '检查记录尚未填写完整');
       const names = await unconfirmedMembers(m, record);
-      if (names.length) throw new AppError('RULE_VIOLATION', `检查组成员尚未确认检查记录：${names.join('、')}`, { rule: 'inspection.confirmations', unconfirmed: names });
+      if (names.length)
+        throw new AppError('RULE_VIOLATION', `检查组成员尚未确认检查记录：${names.join('、')}`, { rule: 'inspection.confirmations', unconfirmed: names });
       await assertInspectionDate(m, record, record.inspectedOn!);
       await assertObjectionsSettled(m, record);
       Object.assign(changes, await submissionMarks(m, record, todayInChina(now)));
@@ -65,14 +78,29 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
     await assertOneDuty(ctx, m, record, action);
     if (action === 'APPROVE') changes.approvedAt = now;
     if (action === 'PUBLISH') Object.assign(changes, { publishedAt: now, ...(await publicationMarks(m, record, todayInChina(now))) });
-    const updated = await m.createQueryBuilder().update(Inspection).set(changes).where({ tenantId: record.tenantId, id: record.id }).returning(['updatedAt']).execute();
+    const updated = await m
+      .createQueryBuilder()
+      .update(Inspection)
+      .set(changes)
+      .where({ tenantId: record.tenantId, id: record.id })
+      .returning(['updatedAt'])
+      .execute();
     Object.assign(record, changes, { updatedAt: (updated.raw as { updated_at: Date }[])[0]!.updated_at });
     if (action === 'PUBLISH' && record.correctsId) {
       await m.update(Inspection, { tenantId: record.tenantId, id: record.correctsId }, { correctedById: record.id });
     }
     if (action === 'PUBLISH') await recordPublishedResult(m, record, now);
     const user = (await m.query('SELECT display_name FROM users WHERE id = $1', [viewer.userId])) as { display_name: string }[];
-    await m.insert(InspectionStep, { tenantId: record.tenantId, id: crypto.randomUUID(), inspectionId: record.id, action, toStatus: check.to, comment: note, userId: viewer.userId, userName: user[0]?.display_name ?? viewer.username });
+    await m.insert(InspectionStep, {
+      tenantId: record.tenantId,
+      id: crypto.randomUUID(),
+      inspectionId: record.id,
+      action,
+      toStatus: check.to,
+      comment: note,
+      userId: viewer.userId,
+      userName: user[0]?.display_name ?? viewer.username,
+    });
     await appendAudit(m, actorOf(ctx), {
       action: `inspection.${action.toLowerCase()}`,
       objectType: 'Inspection',
@@ -101,9 +129,23 @@ export async function correctInspection(ctx: RequestContext, globalId: string, r
     const pending = await m.findOneBy(Inspection, { correctsId: original.id });
     if (pending) throw ruleViolation('INSPECTION_STATE', '该记录已有一份办理中的更正');
     const id = crypto.randomUUID();
-    const { tenantId, drawId, seq, taskId, participationId, entityId, entityUscc, entityName, itemIds, teamIds, contentHash, accessCode, accessCodeHash } = original;
+    const { tenantId, drawId, seq, taskId, participationId, entityId, entityUscc, entityName, itemIds, teamIds, contentHash, accessCode, accessCodeHash } =
+      original;
     await m.insert(Inspection, {
-      tenantId, id, drawId, seq, taskId, participationId, entityId, entityUscc, entityName, itemIds, teamIds, contentHash, accessCode, accessCodeHash,
+      tenantId,
+      id,
+      drawId,
+      seq,
+      taskId,
+      participationId,
+      entityId,
+      entityUscc,
+      entityName,
+      itemIds,
+      teamIds,
+      contentHash,
+      accessCode,
+      accessCodeHash,
       ...contentOf(original),
       reportDueOn: original.reportDueOn,
       reportDueProvisional: original.reportDueProvisional,
@@ -112,7 +154,12 @@ export async function correctInspection(ctx: RequestContext, globalId: string, r
       correctionReason: why,
       createdBy: viewer.userId,
     } as never);
-    await appendAudit(m, actorOf(ctx), { action: 'inspection.correct', objectType: 'Inspection', objectId: toGlobalId('Inspection', id), after: { corrects: toGlobalId('Inspection', original.id), reason: why } });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'inspection.correct',
+      objectType: 'Inspection',
+      objectId: toGlobalId('Inspection', id),
+      after: { corrects: toGlobalId('Inspection', original.id), reason: why },
+    });
     return m.findOneByOrFail(Inspection, { tenantId, id });
   });
 }

@@ -43,12 +43,15 @@ export class Inspection extends Node {
   @Column({ name: 'team_ids', type: 'uuid', array: true }) teamIds!: string[];
 
   @Field(() => InspectionStatus) @Column({ type: 'text', default: InspectionStatus.DRAFT }) status!: InspectionStatus;
-  @Field(() => String, { nullable: true, description: '检查日期 YYYY-MM-DD' }) @Column({ name: 'inspected_on', type: 'date', nullable: true }) inspectedOn!: string | null;
+  @Field(() => String, { nullable: true, description: '检查日期 YYYY-MM-DD' }) @Column({ name: 'inspected_on', type: 'date', nullable: true }) inspectedOn!:
+    string | null;
   @Field(() => String, { nullable: true, description: '检查地点' }) @Column({ type: 'text', nullable: true }) place!: string | null;
-  @Field(() => String, { nullable: true, description: '现场检查情况' }) @Column({ name: 'site_conditions', type: 'text', nullable: true }) siteConditions!: string | null;
+  @Field(() => String, { nullable: true, description: '现场检查情况' }) @Column({ name: 'site_conditions', type: 'text', nullable: true }) siteConditions!:
+    string | null;
   @Field(() => String, { nullable: true, description: '发现的问题' }) @Column({ type: 'text', nullable: true }) findings!: string | null;
   @Column({ name: 'result_category', type: 'text', nullable: true }) resultCategory!: string | null;
-  @Field(() => String, { nullable: true, description: '询问（谈话）记录' }) @Column({ name: 'interview_notes', type: 'text', nullable: true }) interviewNotes!: string | null;
+  @Field(() => String, { nullable: true, description: '询问（谈话）记录' }) @Column({ name: 'interview_notes', type: 'text', nullable: true }) interviewNotes!:
+    string | null;
   /** SHA-256 of the confirmed content (shared `inspectionContentText`). */
   @Column({ name: 'content_hash', type: 'text' }) contentHash!: string;
 
@@ -56,13 +59,23 @@ export class Inspection extends Node {
   @Column({ name: 'access_code', type: 'text' }) accessCode!: string;
   @Index() @Column({ name: 'access_code_hash', type: 'text' }) accessCodeHash!: string;
 
-  @Field(() => String, { nullable: true, description: '报告截止日' }) @Column({ name: 'report_due_on', type: 'date', nullable: true }) reportDueOn!: string | null;
-  @Field({ description: '报告截止日依据的日历尚未公布（暂定）' }) @Column({ name: 'report_due_provisional', type: 'boolean', default: false }) reportDueProvisional!: boolean;
-  @Field(() => String, { nullable: true, description: '公示截止日' }) @Column({ name: 'publication_due_on', type: 'date', nullable: true }) publicationDueOn!: string | null;
-  @Field({ description: '公示截止日暂定' }) @Column({ name: 'publication_due_provisional', type: 'boolean', default: false }) publicationDueProvisional!: boolean;
+  @Field(() => String, { nullable: true, description: '报告截止日' }) @Column({ name: 'report_due_on', type: 'date', nullable: true }) reportDueOn!:
+    string | null;
+  @Field({ description: '报告截止日依据的日历尚未公布（暂定）' })
+  @Column({ name: 'report_due_provisional', type: 'boolean', default: false })
+  reportDueProvisional!: boolean;
+  @Field(() => String, { nullable: true, description: '公示截止日' }) @Column({ name: 'publication_due_on', type: 'date', nullable: true }) publicationDueOn!:
+    string | null;
+  @Field({ description: '公示截止日暂定' })
+  @Column({ name: 'publication_due_provisional', type: 'boolean', default: false })
+  publicationDueProvisional!: boolean;
 
-  @Field(() => String, { nullable: true, description: '部门审核截止日（报告提交后 N 个工作日）' }) @Column({ name: 'review_due_on', type: 'date', nullable: true }) reviewDueOn!: string | null;
-  @Field(() => String, { nullable: true, description: '领导审批截止日（审核截止后 N 个工作日）' }) @Column({ name: 'approval_due_on', type: 'date', nullable: true }) approvalDueOn!: string | null;
+  @Field(() => String, { nullable: true, description: '部门审核截止日（报告提交后 N 个工作日）' })
+  @Column({ name: 'review_due_on', type: 'date', nullable: true })
+  reviewDueOn!: string | null;
+  @Field(() => String, { nullable: true, description: '领导审批截止日（审核截止后 N 个工作日）' })
+  @Column({ name: 'approval_due_on', type: 'date', nullable: true })
+  approvalDueOn!: string | null;
   /** Set once, at the first submission, and never reset: how many working days after its due date the report came. */
   @Field(() => Int, { nullable: true, description: '报告逾期提交的工作日数（0 为按期；首次提交时确定，永久保留）' })
   @Column({ name: 'reported_late_days', type: 'integer', nullable: true })
@@ -77,7 +90,8 @@ export class Inspection extends Node {
   /** A correction is a new record; the published original keeps its text and points to it. */
   @Column({ name: 'corrects_id', type: 'uuid', nullable: true }) correctsId!: string | null;
   @Column({ name: 'corrected_by_id', type: 'uuid', nullable: true }) correctedById!: string | null;
-  @Field(() => String, { nullable: true, description: '更正理由' }) @Column({ name: 'correction_reason', type: 'text', nullable: true }) correctionReason!: string | null;
+  @Field(() => String, { nullable: true, description: '更正理由' }) @Column({ name: 'correction_reason', type: 'text', nullable: true }) correctionReason!:
+    string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Field() @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -147,7 +147,13 @@ export class InspectionResolver {
   @FieldResolver(() => [InspectionConfirmationView], { description: '检查组成员的确认' })
   async confirmations(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
     const rows = await inspectionReads(ctx).confirmations.load(record.id);
-    return Promise.all(rows.map(async (r) => ({ inspector: await ctx.loaders.Inspector.load(r.inspectorId), confirmedAt: r.confirmedAt, current: r.contentHash === record.contentHash })));
+    return Promise.all(
+      rows.map(async (r) => ({
+        inspector: await ctx.loaders.Inspector.load(r.inspectorId),
+        confirmedAt: r.confirmedAt,
+        current: r.contentHash === record.contentHash,
+      })),
+    );
   }
 
   @FieldResolver(() => Boolean, { description: '本单位的检查组成员都已确认当前内容（联合抽查中其他单位的成员确认其本单位的记录）' })

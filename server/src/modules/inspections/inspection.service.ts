@@ -50,12 +50,27 @@ async function assertMayOpen(ctx: RequestContext, m: EntityManager, team: string
  * department keeps its own part of the visit, whichever opens first (a participant of the lead's own
  * bureau records in the same table).
  */
-async function openOnce(m: EntityManager, drawId: string, seq: number, participationId: string | null, create: () => Promise<Partial<Inspection>>): Promise<Inspection> {
+async function openOnce(
+  m: EntityManager,
+  drawId: string,
+  seq: number,
+  participationId: string | null,
+  create: () => Promise<Partial<Inspection>>,
+): Promise<Inspection> {
   await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`inspection:${drawId}:${seq}:${participationId ?? 'lead'}`]);
   const existing = await m.findOne(Inspection, { where: { drawId, seq, participationId: participationId ?? IsNull() }, order: { createdAt: 'ASC' } });
   if (existing) return existing;
   const code = newAccessCode();
-  const values = { ...(await create()), id: crypto.randomUUID(), drawId, seq, status: InspectionStatus.DRAFT, contentHash: contentHash(EMPTY), accessCode: code, accessCodeHash: accessCodeHash(code) };
+  const values = {
+    ...(await create()),
+    id: crypto.randomUUID(),
+    drawId,
+    seq,
+    status: InspectionStatus.DRAFT,
+    contentHash: contentHash(EMPTY),
+    accessCode: code,
+    accessCodeHash: accessCodeHash(code),
+  };
   await m.insert(Inspection, values as never);
   return m.findOneByOrFail(Inspection, { id: values.id });
 }
@@ -182,13 +197,23 @@ export async function saveInspection(ctx: RequestContext, globalId: string, inpu
     const hash = contentHash(content);
     if (hash !== record.contentHash) await m.delete(InspectionConfirmation, { inspectionId: record.id });
     const due = content.inspectedOn && content.inspectedOn !== record.inspectedOn ? await reportDue(m, record.tenantId, content.inspectedOn) : null;
-    await m.update(Inspection, { tenantId: record.tenantId, id: record.id }, {
-      ...content,
-      contentHash: hash,
-      ...(content.inspectedOn ? {} : { reportDueOn: null, reportDueProvisional: false }),
-      ...(due ? { reportDueOn: due.date, reportDueProvisional: due.provisional } : {}),
+    await m.update(
+      Inspection,
+      { tenantId: record.tenantId, id: record.id },
+      {
+        ...content,
+        contentHash: hash,
+        ...(content.inspectedOn ? {} : { reportDueOn: null, reportDueProvisional: false }),
+        ...(due ? { reportDueOn: due.date, reportDueProvisional: due.provisional } : {}),
+      },
+    );
+    await appendAudit(m, actorOf(ctx), {
+      action: 'inspection.save',
+      objectType: 'Inspection',
+      objectId: toGlobalId('Inspection', record.id),
+      before: contentOf(record),
+      after: content,
     });
-    await appendAudit(m, actorOf(ctx), { action: 'inspection.save', objectType: 'Inspection', objectId: toGlobalId('Inspection', record.id), before: contentOf(record), after: content });
     return m.findOneByOrFail(Inspection, { tenantId: record.tenantId, id: record.id });
   });
 }
@@ -201,8 +226,19 @@ export async function confirmInspection(ctx: RequestContext, globalId: string): 
     const inspectorId = await assertTeamMember(ctx, m, record);
     if (!EDITABLE.includes(record.status)) throw ruleViolation('INSPECTION_STATE', '已提交的检查记录无需再确认');
     await m.delete(InspectionConfirmation, { inspectionId: record.id, inspectorId });
-    await m.insert(InspectionConfirmation, { tenantId: record.tenantId, inspectionId: record.id, inspectorId, contentHash: record.contentHash, userId: viewer.userId });
-    await appendAudit(m, actorOf(ctx), { action: 'inspection.confirm', objectType: 'Inspection', objectId: toGlobalId('Inspection', record.id), after: { contentHash: record.contentHash } });
+    await m.insert(InspectionConfirmation, {
+      tenantId: record.tenantId,
+      inspectionId: record.id,
+      inspectorId,
+      contentHash: record.contentHash,
+      userId: viewer.userId,
+    });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'inspection.confirm',
+      objectType: 'Inspection',
+      objectId: toGlobalId('Inspection', record.id),
+      after: { contentHash: record.contentHash },
+    });
     return record;
   });
 }

@@ -43,12 +43,13 @@ describe('inspection records: the team records and confirms, the department revi
     office = await t.login('wugang.admin');
     leader = await t.login('wugang.leader');
     // The first drawn entity and its team's accounts; an inspector outside the team; a head of the item's department.
-    const [selection] = await t.sql(
-      `SELECT s.seq, s.inspector_ids, s.item_ids FROM draw_selections s WHERE s.draw_id = $1 ORDER BY s.seq LIMIT 1`,
-      [fromGlobalUuid(drawId, 'Draw')],
-    );
+    const [selection] = await t.sql(`SELECT s.seq, s.inspector_ids, s.item_ids FROM draw_selections s WHERE s.draw_id = $1 ORDER BY s.seq LIMIT 1`, [
+      fromGlobalUuid(drawId, 'Draw'),
+    ]);
     seq = selection.seq;
-    const team = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username`, [selection.inspector_ids]);
+    const team = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username`, [
+      selection.inspector_ids,
+    ]);
     members = await Promise.all(team.map((r) => t.login(r.username)));
     const [other] = await t.sql(
       `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.tenant_id = (SELECT tenant_id FROM inspectors WHERE id = $1) AND NOT (i.id = ANY($2)) ORDER BY u.username LIMIT 1`,
@@ -56,7 +57,10 @@ describe('inspection records: the team records and confirms, the department revi
     );
     outsider = await t.login(other.username);
     const [item] = await t.sql(`SELECT department_id FROM inspection_items WHERE id = $1`, [selection.item_ids[0]]);
-    const [wrongDept] = await t.sql(`SELECT id FROM departments WHERE tenant_id = (SELECT tenant_id FROM inspection_items WHERE id = $1) AND id <> $2 AND NOT is_office LIMIT 1`, [selection.item_ids[0], item.department_id]);
+    const [wrongDept] = await t.sql(
+      `SELECT id FROM departments WHERE tenant_id = (SELECT tenant_id FROM inspection_items WHERE id = $1) AND id <> $2 AND NOT is_office LIMIT 1`,
+      [selection.item_ids[0], item.department_id],
+    );
     // The head is an inspector outside the team: nobody reviews a record of their own team (duties.onePerRecord).
     const [headUser] = await t.sql(
       `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.tenant_id = (SELECT tenant_id FROM inspectors WHERE id = $1) AND NOT (i.id = ANY($2)) ORDER BY u.username DESC LIMIT 1`,
@@ -108,7 +112,12 @@ describe('inspection records: the team records and confirms, the department revi
     expect(codes(await t.gql(SAVE, { id: recordId, input: CONTENT }, outsider))).toEqual(['FORBIDDEN']);
     const saved = await t.gql(SAVE, { id: recordId, input: CONTENT }, members[0]);
     expect(saved.errors).toBeUndefined();
-    expect(saved.data.saveInspection).toMatchObject({ inspectedOn: '2023-06-20', reportDueOn: '2023-06-26', reportDueProvisional: false, resultCategory: { label: '未发现问题' } });
+    expect(saved.data.saveInspection).toMatchObject({
+      inspectedOn: '2023-06-20',
+      reportDueOn: '2023-06-26',
+      reportDueProvisional: false,
+      resultCategory: { label: '未发现问题' },
+    });
   });
 
   it('submits only when every member has confirmed the content as it now reads', async () => {
@@ -117,7 +126,7 @@ describe('inspection records: the team records and confirms, the department revi
     for (const member of members) expect((await t.gql(CONFIRM, { id: recordId }, member)).errors).toBeUndefined();
     expect((await t.gql(READ, { id: recordId }, office)).data.node.allConfirmed).toBe(true);
     // A change after confirming asks everybody again.
-    const changed = await t.gql(SAVE, { id: recordId, input: { ...CONTENT, findings: '复垦方案未按期报备' , resultCategory: 'CORRECTED' } }, members[1]);
+    const changed = await t.gql(SAVE, { id: recordId, input: { ...CONTENT, findings: '复垦方案未按期报备', resultCategory: 'CORRECTED' } }, members[1]);
     expect(changed.data.saveInspection).toMatchObject({ allConfirmed: false, confirmations: [] });
     expect(codes(await t.gql(MOVE, { id: recordId, action: 'SUBMIT' }, members[0]))).toEqual(['RULE_VIOLATION']);
     for (const member of members) await t.gql(CONFIRM, { id: recordId }, member);
@@ -164,8 +173,14 @@ describe('inspection records: the team records and confirms, the department revi
     expect(corrected.errors).toBeUndefined();
     const correction = corrected.data.correctInspection;
     expect(correction).toMatchObject({ status: 'DRAFT', corrects: { id: recordId }, inspectedOn: '2023-06-20' });
-    expect(codes(await t.gql(`mutation($id: ID!) { correctInspection(id: $id, reason: "再次") { id } }`, { id: recordId }, office))).toEqual(['RULE_VIOLATION']);
-    await t.gql(SAVE, { id: correction.id, input: { ...CONTENT, inspectedOn: '2023-06-21', findings: '复垦方案未按期报备，已责令改正', resultCategory: 'CORRECTED' } }, members[0]);
+    expect(codes(await t.gql(`mutation($id: ID!) { correctInspection(id: $id, reason: "再次") { id } }`, { id: recordId }, office))).toEqual([
+      'RULE_VIOLATION',
+    ]);
+    await t.gql(
+      SAVE,
+      { id: correction.id, input: { ...CONTENT, inspectedOn: '2023-06-21', findings: '复垦方案未按期报备，已责令改正', resultCategory: 'CORRECTED' } },
+      members[0],
+    );
     for (const member of members) await t.gql(CONFIRM, { id: correction.id }, member);
     await t.gql(MOVE, { id: correction.id, action: 'SUBMIT' }, members[0]);
     await t.gql(MOVE, { id: correction.id, action: 'PASS_REVIEW' }, head);
@@ -174,7 +189,9 @@ describe('inspection records: the team records and confirms, the department revi
     const original = (await t.gql(READ, { id: recordId }, office)).data.node;
     expect(original).toMatchObject({ status: 'PUBLISHED', inspectedOn: '2023-06-20', correctedBy: { id: correction.id } });
     // Once linked, the original is frozen again.
-    await expect(t.sql(`UPDATE inspections SET corrected_by_id = NULL WHERE id = $1`, [fromGlobalUuid(recordId, 'Inspection')])).rejects.toThrow(/never changes/);
+    await expect(t.sql(`UPDATE inspections SET corrected_by_id = NULL WHERE id = $1`, [fromGlobalUuid(recordId, 'Inspection')])).rejects.toThrow(
+      /never changes/,
+    );
   });
 
   it('lets the office add its own result categories next to the standard list', async () => {

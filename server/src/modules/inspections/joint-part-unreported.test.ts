@@ -42,29 +42,53 @@ describe('unreported selections of a same-bureau joint task are counted per part
     const partHead = await t.login('wugang.head02');
     const dept = async (name: string) => (await t.sql(`SELECT id FROM departments WHERE tenant_id = $1 AND name = $2`, [wugang, name]))[0].id as string;
     const [leadDept, partDept] = [await dept('规划股'), await dept('测绘地理信息股')];
-    const item = async (department: string) => (await t.sql(`SELECT id, name FROM inspection_items WHERE tenant_id = $1 AND department_id = $2 ORDER BY position LIMIT 1`, [wugang, department]))[0];
+    const item = async (department: string) =>
+      (await t.sql(`SELECT id, name FROM inspection_items WHERE tenant_id = $1 AND department_id = $2 ORDER BY position LIMIT 1`, [wugang, department]))[0];
     [leadItem, partItem] = [await item(leadDept), await item(partDept)];
-    const created = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', {
-      input: {
-        kind: 'SPECIAL', reason: '测试：同局两个部门联合专项检查',
-        title: '舞钢市规划股、测绘地理信息股联合抽查（逾期计数）', purpose: '同一单位两个部门联合检查', procedure: '摇号 → 联合检查 → 各部门各自报告',
-        divisionOfLabour: '规划股牵头，测绘地理信息股参加', confidentiality: '结果公示前不得泄露',
-        startsOn: today, endsOn: `${today.slice(0, 4)}-12-31`, teamSize: 2, joint: true,
-        leadDepartmentId: toGlobalId('Department', leadDept),
-        items: [{ itemId: toGlobalId('InspectionItem', leadItem.id), ratio: '0.10' }],
+    const created = await t.gql(
+      'mutation($input: TaskInput!) { createTask(input: $input) { id } }',
+      {
+        input: {
+          kind: 'SPECIAL',
+          reason: '测试：同局两个部门联合专项检查',
+          title: '舞钢市规划股、测绘地理信息股联合抽查（逾期计数）',
+          purpose: '同一单位两个部门联合检查',
+          procedure: '摇号 → 联合检查 → 各部门各自报告',
+          divisionOfLabour: '规划股牵头，测绘地理信息股参加',
+          confidentiality: '结果公示前不得泄露',
+          startsOn: today,
+          endsOn: `${today.slice(0, 4)}-12-31`,
+          teamSize: 2,
+          joint: true,
+          leadDepartmentId: toGlobalId('Department', leadDept),
+          items: [{ itemId: toGlobalId('InspectionItem', leadItem.id), ratio: '0.10' }],
+        },
       },
-    }, office);
+      office,
+    );
     if (created.errors) throw new Error(JSON.stringify(created.errors));
     const taskId = created.data.createTask.id;
     taskUuid = fromGlobalUuid(taskId, 'Task')!;
     await approveLate(t, taskId, leader);
-    const invited = await t.gql('mutation($task: ID!, $dept: ID!) { inviteJointParticipant(taskId: $task, departmentId: $dept) { id } }', { task: taskId, dept: toGlobalId('Department', partDept) }, office);
+    const invited = await t.gql(
+      'mutation($task: ID!, $dept: ID!) { inviteJointParticipant(taskId: $task, departmentId: $dept) { id } }',
+      { task: taskId, dept: toGlobalId('Department', partDept) },
+      office,
+    );
     partId = invited.data.inviteJointParticipant.id;
     await t.gql('mutation($id: ID!) { respondJointInvitation(id: $id, accept: true, note: "同意") { status } }', { id: partId }, partHead);
-    const inspectors = await t.sql(`SELECT id FROM inspectors WHERE tenant_id = $1 AND department_id = $2 AND status = 'ACTIVE' AND certificate_valid_to >= $3`, [wugang, partDept, `${today.slice(0, 4)}-12-31`]);
-    const saved = await t.gql('mutation($id: ID!, $input: JointPartInput!) { saveJointPart(id: $id, input: $input) { id } }', {
-      id: partId, input: { itemIds: [toGlobalId('InspectionItem', partItem.id)], inspectorIds: inspectors.map((r) => toGlobalId('Inspector', r.id)) },
-    }, partHead);
+    const inspectors = await t.sql(
+      `SELECT id FROM inspectors WHERE tenant_id = $1 AND department_id = $2 AND status = 'ACTIVE' AND certificate_valid_to >= $3`,
+      [wugang, partDept, `${today.slice(0, 4)}-12-31`],
+    );
+    const saved = await t.gql(
+      'mutation($id: ID!, $input: JointPartInput!) { saveJointPart(id: $id, input: $input) { id } }',
+      {
+        id: partId,
+        input: { itemIds: [toGlobalId('InspectionItem', partItem.id)], inspectorIds: inspectors.map((r) => toGlobalId('Inspector', r.id)) },
+      },
+      partHead,
+    );
     if (saved.errors) throw new Error(JSON.stringify(saved.errors));
     const drawId = (await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: taskId }, office)).data.commitDraw.id;
     drawUuid = fromGlobalUuid(drawId, 'Draw')!;
@@ -83,7 +107,14 @@ describe('unreported selections of a same-bureau joint task are counted per part
     await app.query('BEGIN');
     try {
       await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [wugang]);
-      const rows = (await app.query(`SELECT key, overdue FROM dashboard_figures(ARRAY[$1]::uuid[], $2, $3, $4) WHERE dim = 'item'`, [wugang, Number(today.slice(0, 4)), closed, PROBLEM_CODES])).rows;
+      const rows = (
+        await app.query(`SELECT key, overdue FROM dashboard_figures(ARRAY[$1]::uuid[], $2, $3, $4) WHERE dim = 'item'`, [
+          wugang,
+          Number(today.slice(0, 4)),
+          closed,
+          PROBLEM_CODES,
+        ])
+      ).rows;
       return Object.fromEntries(rows.map((r) => [r.key, Number(r.overdue)]));
     } finally {
       await app.query('ROLLBACK');
@@ -112,15 +143,30 @@ describe('unreported selections of a same-bureau joint task are counted per part
     expect(await sweep()).toEqual({ lead: drawnCount, part: drawnCount });
 
     // The participating department reports its part of the first entity; the lead's part stays unreported.
-    const [{ seq, inspector_ids }] = await t.sql(`SELECT seq, inspector_ids FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2 ORDER BY seq LIMIT 1`, [wugang, drawUuid]);
-    const partTeam = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id JOIN joint_participants p ON i.id = ANY(p.inspector_ids)
-      WHERE p.id = $1 AND i.id = ANY($2) ORDER BY u.username`, [fromGlobalUuid(partId, 'JointParticipation'), inspector_ids]);
+    const [{ seq, inspector_ids }] = await t.sql(`SELECT seq, inspector_ids FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2 ORDER BY seq LIMIT 1`, [
+      wugang,
+      drawUuid,
+    ]);
+    const partTeam = await t.sql(
+      `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id JOIN joint_participants p ON i.id = ANY(p.inspector_ids)
+      WHERE p.id = $1 AND i.id = ANY($2) ORDER BY u.username`,
+      [fromGlobalUuid(partId, 'JointParticipation'), inspector_ids],
+    );
     const tokens = await Promise.all(partTeam.map((r) => t.login(r.username)));
     const opened = await t.gql('mutation($p: ID!, $s: Int!) { openJointInspection(participationId: $p, seq: $s) { id } }', { p: partId, s: seq }, tokens[0]);
     expect(opened.errors).toBeUndefined();
     const id = opened.data.openJointInspection.id;
-    const input = { inspectedOn: today, place: '舞钢市', siteConditions: '联合实地核查，资料齐全', findings: null, resultCategory: 'NO_PROBLEM', interviewNotes: null };
-    expect((await t.gql('mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }', { id, input }, tokens[0])).errors).toBeUndefined();
+    const input = {
+      inspectedOn: today,
+      place: '舞钢市',
+      siteConditions: '联合实地核查，资料齐全',
+      findings: null,
+      resultCategory: 'NO_PROBLEM',
+      interviewNotes: null,
+    };
+    expect(
+      (await t.gql('mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }', { id, input }, tokens[0])).errors,
+    ).toBeUndefined();
     for (const token of tokens) await t.gql('mutation($id: ID!) { confirmInspection(id: $id) { id } }', { id }, token);
     const submitted = await t.gql('mutation($id: ID!) { transitionInspection(id: $id, action: SUBMIT) { status } }', { id }, tokens[0]);
     expect(submitted.errors).toBeUndefined();

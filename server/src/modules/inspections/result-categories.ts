@@ -52,7 +52,12 @@ export function addCategory(ctx: RequestContext, label: string, problem: boolean
     if ((await resultCategories(m)).some((c) => c.label === label)) throw conflict(`已有检查结果类别“${label}”`);
     const id = crypto.randomUUID();
     await m.insert(CustomResultCategory, { tenantId: requireViewer(ctx).tenantId, id, label, problem, active: true });
-    await appendAudit(m, actorOf(ctx), { action: 'result-category.add', objectType: 'ResultCategory', objectId: `${CUSTOM_RESULT_PREFIX}${id}`, after: { label, problem } });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'result-category.add',
+      objectType: 'ResultCategory',
+      objectId: `${CUSTOM_RESULT_PREFIX}${id}`,
+      after: { label, problem },
+    });
     return resultCategoryOf(m, `${CUSTOM_RESULT_PREFIX}${id}`);
   });
 }

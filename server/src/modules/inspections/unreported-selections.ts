@@ -95,7 +95,16 @@ export const unreportedSelections: DeadlineSource = {
     });
     return [
       ...tasks.map((t) => item(`task:${t.id}:unreported`, t.title, t.due, t.n, t.heads, `/tasks/${toGlobalId('Task', t.id)}`)),
-      ...shares.map((s) => item(`joint:${s.participation_id}:unreported`, s.title, s.due, s.n, s.heads, `/joint-invitations/${toGlobalId('JointParticipation', s.participation_id)}`)),
+      ...shares.map((s) =>
+        item(
+          `joint:${s.participation_id}:unreported`,
+          s.title,
+          s.due,
+          s.n,
+          s.heads,
+          `/joint-invitations/${toGlobalId('JointParticipation', s.participation_id)}`,
+        ),
+      ),
     ];
   },
 };

@@ -30,7 +30,9 @@ describe('the workbench’s lists: records awaiting me, deadlines coming, my tas
     t = await startTestApp();
     await seedDemoDraw(t.app.services);
     await seedDemoInspections(t.app.services);
-    wugangUsers = (await t.sql(`SELECT username FROM users WHERE tenant_id = (SELECT id FROM tenants WHERE region_code = '410481') AND status = 'ACTIVE' ORDER BY username`)).map((r) => r.username);
+    wugangUsers = (
+      await t.sql(`SELECT username FROM users WHERE tenant_id = (SELECT id FROM tenants WHERE region_code = '410481') AND status = 'ACTIVE' ORDER BY username`)
+    ).map((r) => r.username);
   });
   afterAll(() => t.close());
 
@@ -43,7 +45,10 @@ describe('the workbench’s lists: records awaiting me, deadlines coming, my tas
       const token = await as(username);
       const all = (await t.gql(ALL, {}, token)).data.inspections;
       expect(all.totalCount).toBeLessThanOrEqual(100);
-      const expected = all.edges.filter((e: any) => e.node.availableActions.length > 0).map((e: any) => e.node.id).sort();
+      const expected = all.edges
+        .filter((e: any) => e.node.availableActions.length > 0)
+        .map((e: any) => e.node.id)
+        .sort();
       const awaiting = await t.gql(FILTERED, { awaiting: true }, token);
       expect(awaiting.errors).toBeUndefined();
       expect({ username, ids: ids(awaiting) }).toEqual({ username, ids: expected });
@@ -51,7 +56,9 @@ describe('the workbench’s lists: records awaiting me, deadlines coming, my tas
     }
     // The office publishes, the team members of the returned records resubmit, a head reviews its own department's records only.
     expect(seen.get('wugang.admin')).toHaveLength(1);
-    const returned = await t.sql(`SELECT u.username FROM inspections i JOIN inspectors x ON x.id = ANY(i.team_ids) JOIN users u ON u.id = x.user_id WHERE i.status = 'RETURNED'`);
+    const returned = await t.sql(
+      `SELECT u.username FROM inspections i JOIN inspectors x ON x.id = ANY(i.team_ids) JOIN users u ON u.id = x.user_id WHERE i.status = 'RETURNED'`,
+    );
     for (const { username } of returned) expect(seen.get(username)!.length).toBeGreaterThan(0);
     // Each record waiting for review waits for the head of its items' department, not for every head.
     const heads = wugangUsers.filter((u) => u.startsWith('wugang.head'));
@@ -82,19 +89,35 @@ describe('the workbench’s lists: records awaiting me, deadlines coming, my tas
     // The records the demo submitted today wait for review, due 3 working days after the submission.
     const inReview = (await t.sql(`SELECT id FROM inspections WHERE status = 'SUBMITTED' AND review_due_on IS NOT NULL`)).map((r) => r.id);
     expect(inReview).toHaveLength(3);
-    expect(ids(due).map((id: string) => fromGlobalUuid(id, 'Inspection')).sort()).toEqual([soon.id, ...approved, ...inReview].sort());
+    expect(
+      ids(due)
+        .map((id: string) => fromGlobalUuid(id, 'Inspection'))
+        .sort(),
+    ).toEqual([soon.id, ...approved, ...inReview].sort());
     expect((await t.gql(FILTERED, { due: 60 }, office)).data.inspections.totalCount).toBe(6);
     // Overdue is a list of its own: the returned records due in the past are not "coming".
     await t.sql(`UPDATE inspections SET report_due_on = '2023-07-01' WHERE id = $1`, [later.id]);
     expect(ids(await t.gql(FILTERED, { overdue: true }, office)).map((id: string) => fromGlobalUuid(id, 'Inspection'))).toEqual([later.id]);
     expect((await t.gql(FILTERED, { due: 60 }, office)).data.inspections.totalCount).toBe(5);
     // With mine, only the team's own.
-    const [member] = await t.sql(`SELECT u.username, x.id AS inspector_id FROM inspections i JOIN inspectors x ON x.id = ANY(i.team_ids) JOIN users u ON u.id = x.user_id WHERE i.id = $1 ORDER BY u.username LIMIT 1`, [soon.id]);
+    const [member] = await t.sql(
+      `SELECT u.username, x.id AS inspector_id FROM inspections i JOIN inspectors x ON x.id = ANY(i.team_ids) JOIN users u ON u.id = x.user_id WHERE i.id = $1 ORDER BY u.username LIMIT 1`,
+      [soon.id],
+    );
     // The member may also sit on the approved record whose publication is due tomorrow, or on one in review: those are theirs too.
-    const alsoTheirs = (await t.sql(`SELECT id FROM inspections WHERE status IN ('APPROVED', 'SUBMITTED') AND $1 = ANY(team_ids)`, [member.inspector_id])).map((r) => r.id);
+    const alsoTheirs = (await t.sql(`SELECT id FROM inspections WHERE status IN ('APPROVED', 'SUBMITTED') AND $1 = ANY(team_ids)`, [member.inspector_id])).map(
+      (r) => r.id,
+    );
     const mine = await t.gql(FILTERED, { due: 3, mine: true }, await as(member.username));
-    expect(ids(mine).map((id: string) => fromGlobalUuid(id, 'Inspection')).sort()).toEqual([soon.id, ...alsoTheirs].sort());
-    const [outsider] = await t.sql(`SELECT u.username FROM inspectors x JOIN users u ON u.id = x.user_id, inspections i WHERE i.id = $1 AND x.tenant_id = i.tenant_id AND NOT x.id = ANY(i.team_ids) ORDER BY u.username LIMIT 1`, [soon.id]);
+    expect(
+      ids(mine)
+        .map((id: string) => fromGlobalUuid(id, 'Inspection'))
+        .sort(),
+    ).toEqual([soon.id, ...alsoTheirs].sort());
+    const [outsider] = await t.sql(
+      `SELECT u.username FROM inspectors x JOIN users u ON u.id = x.user_id, inspections i WHERE i.id = $1 AND x.tenant_id = i.tenant_id AND NOT x.id = ANY(i.team_ids) ORDER BY u.username LIMIT 1`,
+      [soon.id],
+    );
     const others = await t.gql(FILTERED, { due: 3, mine: true }, await as(outsider.username));
     expect(ids(others).map((id: string) => fromGlobalUuid(id, 'Inspection'))).not.toContain(soon.id);
     expect(codes(await t.gql(FILTERED, { due: 0 }, office))).toEqual(['BAD_USER_INPUT']);
@@ -102,7 +125,9 @@ describe('the workbench’s lists: records awaiting me, deadlines coming, my tas
   });
 
   it('lists the tasks I was drawn for, and the tasks in progress', async () => {
-    const [record] = await t.sql(`SELECT i.task_id, u.username FROM inspections i JOIN inspectors x ON x.id = ANY(i.team_ids) JOIN users u ON u.id = x.user_id ORDER BY i.seq LIMIT 1`);
+    const [record] = await t.sql(
+      `SELECT i.task_id, u.username FROM inspections i JOIN inspectors x ON x.id = ANY(i.team_ids) JOIN users u ON u.id = x.user_id ORDER BY i.seq LIMIT 1`,
+    );
     const mine = (await t.gql(TASKS, { mine: true }, await as(record.username))).data.tasks;
     expect(mine.edges.map((e: any) => fromGlobalUuid(e.node.id, 'Task'))).toContain(record.task_id);
     const drawnFor = await t.sql(

@@ -37,7 +37,10 @@ export const INSPECTOR_COLUMNS: { key: keyof InspectorFields; header: string; al
 
 /** Lists in one cell: separated by 、，,；; or spaces. */
 export function splitList(value: string): string[] {
-  return value.split(/[、，,；;\s]+/).map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(/[、，,；;\s]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日 → YYYY-MM-DD; null if not a real date. */

@@ -64,7 +64,11 @@ export class InspectorResolver {
   inspectors(@Ctx() ctx: RequestContext, @Args() filter: InspectorFilter) {
     const on = filter.drawableOn ? parseDate(filter.drawableOn) : null;
     if (filter.drawableOn && !on) throw badInput([{ field: 'drawableOn', message: '日期无效' }]);
-    return listInspectors(ctx, { departmentId: filter.departmentId ? fromGlobalUuid(filter.departmentId, 'Department') : undefined, status: filter.status, drawableOn: on }, filter);
+    return listInspectors(
+      ctx,
+      { departmentId: filter.departmentId ? fromGlobalUuid(filter.departmentId, 'Department') : undefined, status: filter.status, drawableOn: on },
+      filter,
+    );
   }
 
   @Allow('create', 'Inspector')
@@ -89,10 +93,14 @@ export class InspectorResolver {
   @Query(() => RecusalConnection, { description: '回避声明（办公室、监督可见全部，其他人只见本人登记的）' })
   recusals(@Ctx() ctx: RequestContext, @Args() filter: RecusalFilter) {
     requireViewer(ctx);
-    return listRecusals(ctx, {
-      inspectorId: filter.inspectorId ? fromGlobalUuid(filter.inspectorId, 'Inspector') : undefined,
-      entityId: filter.entityId ? fromGlobalUuid(filter.entityId, 'MarketEntity') : undefined,
-    }, filter);
+    return listRecusals(
+      ctx,
+      {
+        inspectorId: filter.inspectorId ? fromGlobalUuid(filter.inspectorId, 'Inspector') : undefined,
+        entityId: filter.entityId ? fromGlobalUuid(filter.entityId, 'MarketEntity') : undefined,
+      },
+      filter,
+    );
   }
 
   @FieldResolver(() => Department, { nullable: true })

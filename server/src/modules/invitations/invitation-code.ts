@@ -19,11 +19,6 @@ export function newInvitationCode(): { code: string; hash: string } {
 
 /** Case, spaces, dashes and the look-alikes I/L→1, O→0 do not matter when a code is typed back. */
 export function hashInvitationCode(input: string): string {
-  const normalized = input
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const normalized = input.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   return crypto.createHash('sha256').update(normalized).digest('hex');
 }

@@ -45,11 +45,7 @@ export async function redeemInvitation(ctx: RequestContext, code: string, passwo
   }[];
   if (!tenantId) throw notFound('邀请码');
   return inTenant(ctx.app.db, tenantId, async (m) => {
-    const invitation = await m
-      .createQueryBuilder(Invitation, 'i')
-      .setLock('pessimistic_write')
-      .where('i.code_hash = :hash', { hash })
-      .getOne();
+    const invitation = await m.createQueryBuilder(Invitation, 'i').setLock('pessimistic_write').where('i.code_hash = :hash', { hash }).getOne();
     if (!invitation) throw notFound('邀请码');
     if (invitation.usedAt) throw conflict('邀请码已使用或已被新的邀请码取代');
     if (invitation.expiresAt <= new Date()) throw ruleViolation('INVITATION_EXPIRED', '邀请码已过期，请联系管理员重新发放');
@@ -57,20 +53,28 @@ export async function redeemInvitation(ctx: RequestContext, code: string, passwo
     if (user.status === UserStatus.DEACTIVATED) throw forbidden('账号已停用，请联系本单位管理员');
     const problems = passwordProblems(password, { username: user.username });
     if (problems.length) throw badInput(problems, '密码不符合要求');
-    await m.update(User, { tenantId, id: user.id }, {
-      passwordHash: await hashPassword(password),
-      status: UserStatus.ACTIVE,
-      failedLogins: 0,
-      lockedUntil: null,
-    });
+    await m.update(
+      User,
+      { tenantId, id: user.id },
+      {
+        passwordHash: await hashPassword(password),
+        status: UserStatus.ACTIVE,
+        failedLogins: 0,
+        lockedUntil: null,
+      },
+    );
     await m.update(Invitation, { tenantId, id: invitation.id }, { usedAt: new Date() });
     if (invitation.purpose === InvitationPurpose.RESET_PASSWORD) await revokeSessions(m, { userId: user.id });
-    await appendAudit(m, { tenantId, userId: user.id, username: user.username, requestId: ctx.requestId }, {
-      action: 'user.invitation_redeemed',
-      objectType: 'User',
-      objectId: toGlobalId('User', user.id),
-      after: { purpose: invitation.purpose },
-    });
+    await appendAudit(
+      m,
+      { tenantId, userId: user.id, username: user.username, requestId: ctx.requestId },
+      {
+        action: 'user.invitation_redeemed',
+        objectType: 'User',
+        objectId: toGlobalId('User', user.id),
+        after: { purpose: invitation.purpose },
+      },
+    );
     const [tenant] = (await m.query('SELECT name FROM tenants WHERE id = $1', [tenantId])) as { name: string }[];
     return { username: user.username, tenantName: tenant!.name };
   });

@@ -59,7 +59,13 @@ export class InspectionItem extends Node {
   targetType!: string;
 
   @Field({ description: '最低抽查比例，精确小数，如 0.10 表示“不低于10%”' })
-  @Column({ name: 'min_ratio', type: 'numeric', precision: 5, scale: 4, transformer: { to: (v: string) => v, from: (v: string | null) => (v == null ? v : formatRatio(v)) } })
+  @Column({
+    name: 'min_ratio',
+    type: 'numeric',
+    precision: 5,
+    scale: 4,
+    transformer: { to: (v: string) => v, from: (v: string | null) => (v == null ? v : formatRatio(v)) },
+  })
   minRatio!: string;
 
   @Field(() => Int, { description: '在清单中的序号' })

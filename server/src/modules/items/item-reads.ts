@@ -21,7 +21,12 @@ export function itemHistory(ctx: RequestContext, itemId: string): Promise<Inspec
 /** The bureau's item list in its order, of one department or status when asked; the rows are primed into the request's loader. */
 export async function listItems(ctx: RequestContext, filter: { departmentId: string | null; status?: ItemStatus | null }, page: PageArgs) {
   const connection = await readTx(ctx, (m) => {
-    const query = m.createQueryBuilder(InspectionItem, 'i').where('i.tenant_id = :tenant', { tenant: requireViewer(ctx).tenantId }).orderBy('i.position', 'ASC').addOrderBy('i.created_at').addOrderBy('i.id');
+    const query = m
+      .createQueryBuilder(InspectionItem, 'i')
+      .where('i.tenant_id = :tenant', { tenant: requireViewer(ctx).tenantId })
+      .orderBy('i.position', 'ASC')
+      .addOrderBy('i.created_at')
+      .addOrderBy('i.id');
     if (filter.departmentId) query.andWhere('i.department_id = :id', { id: filter.departmentId });
     if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
     return paginate(query, page);

@@ -51,7 +51,12 @@ export class ItemResolver {
 
   @SignedIn()
   @Mutation(() => InspectionItem, { description: '修改抽查事项：产生新版本；已公布的事项须说明理由' })
-  updateItem(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input') input: ItemInput, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
+  updateItem(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: ItemInput,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ) {
     return updateItem(ctx, id, input, reason ?? null);
   }
 

@@ -155,7 +155,12 @@ async function recordVersion(ctx: RequestContext, m: EntityManager, item: Inspec
   });
   // jsonb columns are typed loosely, which TypeORM's insert typing does not accept.
   await m.insert(InspectionItemVersion, version as never);
-  await appendAudit(m, actorOf(ctx), { action: `item.${change}`, objectType: 'InspectionItem', objectId: toGlobalId('InspectionItem', item.id), after: { version: item.version, ...snapshot, reason } });
+  await appendAudit(m, actorOf(ctx), {
+    action: `item.${change}`,
+    objectType: 'InspectionItem',
+    objectId: toGlobalId('InspectionItem', item.id),
+    after: { version: item.version, ...snapshot, reason },
+  });
 }
 
 function validate(input: ItemInput, creating: boolean): Partial<InspectionItem> {

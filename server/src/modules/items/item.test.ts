@@ -25,7 +25,13 @@ describe('item list (随机抽查事项清单)', () => {
 
   it('has 舞钢’s four items exactly as its attachment lists them, published', async () => {
     const token = await t.login('wugang.admin');
-    const items = (await t.gql('{ items { totalCount edges { node { name minRatio frequencyPerYear methods status category inspectingBody department { name } } } } }', {}, token)).data.items;
+    const items = (
+      await t.gql(
+        '{ items { totalCount edges { node { name minRatio frequencyPerYear methods status category inspectingBody department { name } } } } }',
+        {},
+        token,
+      )
+    ).data.items;
     expect(items.totalCount).toBe(4);
     expect(items.edges.map((e: any) => [e.node.name, e.node.minRatio, e.node.frequencyPerYear])).toEqual([
       ['建设工程规划许可证批后监管', '0.10', 1],
@@ -33,7 +39,9 @@ describe('item list (随机抽查事项清单)', () => {
       ['土地使用情况监督检查', '0.10', 1],
       ['矿山地质环境保护与土地复垦情况的监管', '0.10', 1],
     ]);
-    expect(items.edges.every((e: any) => e.node.status === 'PUBLISHED' && e.node.category === 'GENERAL' && e.node.inspectingBody === '舞钢市自然资源和规划局')).toBe(true);
+    expect(
+      items.edges.every((e: any) => e.node.status === 'PUBLISHED' && e.node.category === 'GENERAL' && e.node.inspectingBody === '舞钢市自然资源和规划局'),
+    ).toBe(true);
     expect(items.edges[0].node.methods).toEqual(['ON_SITE', 'COMBINED']);
   });
 
@@ -44,14 +52,28 @@ describe('item list (随机抽查事项清单)', () => {
     expect(item).toMatchObject({ version: 1, status: 'DRAFT', minRatio: '0.05', methods: ['ON_SITE', 'DOCUMENTS'] });
     const submitted = await t.gql('mutation { submitListPublication(kind: ITEMS) { id } }', {}, office);
     const leader = await t.login('changde.leader');
-    await t.gql('mutation($id: ID!) { approveListPublication(id: $id, note: "局长办公会审议通过") { status } }', { id: submitted.data.submitListPublication.id }, leader);
+    await t.gql(
+      'mutation($id: ID!) { approveListPublication(id: $id, note: "局长办公会审议通过") { status } }',
+      { id: submitted.data.submitListPublication.id },
+      leader,
+    );
     const noReason = await t.gql('mutation($id: ID!) { updateItem(id: $id, input: { minRatio: "0.08" }) { version } }', { id: item.id }, office);
     expect(codes(noReason)).toEqual(['BAD_USER_INPUT']);
-    const updated = await t.gql('mutation($id: ID!) { updateItem(id: $id, input: { minRatio: "0.08" }, reason: "权责清单调整") { version minRatio } }', { id: item.id }, office);
+    const updated = await t.gql(
+      'mutation($id: ID!) { updateItem(id: $id, input: { minRatio: "0.08" }, reason: "权责清单调整") { version minRatio } }',
+      { id: item.id },
+      office,
+    );
     expect(updated.data.updateItem).toEqual({ version: 3, minRatio: '0.08' });
     expect(codes(await t.gql('mutation($id: ID!) { withdrawItem(id: $id, reason: "") { status } }', { id: item.id }, office))).toEqual(['BAD_USER_INPUT']);
     await t.gql('mutation($id: ID!) { withdrawItem(id: $id, reason: "法律废止") { status } }', { id: item.id }, office);
-    const history = (await t.gql('query($id: ID!) { node(id: $id) { ... on InspectionItem { status history { version change reason changedByName snapshot } } } }', { id: item.id }, office)).data.node;
+    const history = (
+      await t.gql(
+        'query($id: ID!) { node(id: $id) { ... on InspectionItem { status history { version change reason changedByName snapshot } } } }',
+        { id: item.id },
+        office,
+      )
+    ).data.node;
     expect(history.status).toBe('WITHDRAWN');
     expect(history.history.map((h: any) => [h.version, h.change, h.reason])).toEqual([
       [4, 'withdraw', '法律废止'],
@@ -90,7 +112,11 @@ describe('item list (随机抽查事项清单)', () => {
     const mapping = departments.find((d: any) => d.name === '测绘地理信息科');
     const planning = departments.find((d: any) => d.name === '国土空间规划科');
     const [inspector] = await t.sql(`SELECT id FROM users WHERE username = 'changde.inspector02'`);
-    await t.gql('mutation($id: ID!, $d: ID) { updateUser(id: $id, input: { roles: [DEPARTMENT_HEAD], departmentId: $d }) { id } }', { id: toGlobalId('User', inspector.id), d: mapping.id }, office);
+    await t.gql(
+      'mutation($id: ID!, $d: ID) { updateUser(id: $id, input: { roles: [DEPARTMENT_HEAD], departmentId: $d }) { id } }',
+      { id: toGlobalId('User', inspector.id), d: mapping.id },
+      office,
+    );
     const head = await t.login('changde.inspector02');
     expect((await t.gql(CREATE, { input: { ...ITEM, departmentId: mapping.id } }, head)).errors).toBeUndefined();
     expect(codes(await t.gql(CREATE, { input: { ...ITEM, departmentId: planning.id } }, head))).toEqual(['FORBIDDEN']);
@@ -103,7 +129,9 @@ describe('item list (随机抽查事项清单)', () => {
     const wugang = await t.login('wugang.admin');
     const theirs = (await t.gql('{ items { edges { node { id } } } }', {}, wugang)).data.items.edges[0].node.id;
     expect(codes(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: theirs }, office))).toEqual(['NOT_FOUND']);
-    expect(codes(await t.gql('mutation($id: ID!) { updateItem(id: $id, input: { name: "x" }, reason: "x") { id } }', { id: theirs }, office))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql('mutation($id: ID!) { updateItem(id: $id, input: { name: "x" }, reason: "x") { id } }', { id: theirs }, office))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(codes(await t.gql('mutation($id: ID!) { withdrawItem(id: $id, reason: "x") { id } }', { id: theirs }, office))).toEqual(['NOT_FOUND']);
     const mine = (await t.gql('{ items(first: 100) { edges { node { inspectingBody } } } }', {}, office)).data.items.edges;
     expect(mine.every((e: any) => e.node.inspectingBody.startsWith('常德'))).toBe(true);

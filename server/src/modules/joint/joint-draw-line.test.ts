@@ -44,7 +44,10 @@ describe('an entity inspected by a joint task’s participant checks its own lin
       [tenants.wugang, tenants.pingdingshan],
     );
     drawUuid = demo.draw_id;
-    const [selection] = await t.sql(`SELECT seq, inspector_ids FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2 ORDER BY seq LIMIT 1`, [tenants.wugang, drawUuid]);
+    const [selection] = await t.sql(`SELECT seq, inspector_ids FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2 ORDER BY seq LIMIT 1`, [
+      tenants.wugang,
+      drawUuid,
+    ]);
     const [member] = await t.sql(
       `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.tenant_id = $1 AND i.id = ANY($2) ORDER BY u.username LIMIT 1`,
       [tenants.pingdingshan, selection.inspector_ids],
@@ -52,7 +55,11 @@ describe('an entity inspected by a joint task’s participant checks its own lin
     const opened = await t.gql(OPEN_JOINT, { p: toGlobalId('JointParticipation', demo.part_id), s: selection.seq }, await t.login(member.username));
     expect(opened.errors).toBeUndefined();
     partRecord = fromGlobalUuid(opened.data.openJointInspection.id, 'Inspection')!;
-    const lead = await t.gql('mutation($d: ID!, $s: Int!) { openInspection(drawId: $d, seq: $s) { id } }', { d: toGlobalId('Draw', drawUuid), s: selection.seq }, await t.login('wugang.admin'));
+    const lead = await t.gql(
+      'mutation($d: ID!, $s: Int!) { openInspection(drawId: $d, seq: $s) { id } }',
+      { d: toGlobalId('Draw', drawUuid), s: selection.seq },
+      await t.login('wugang.admin'),
+    );
     expect(lead.errors).toBeUndefined();
     leadRecord = fromGlobalUuid(lead.data.openInspection.id, 'Inspection')!;
   });
@@ -63,7 +70,11 @@ describe('an entity inspected by a joint task’s participant checks its own lin
 
   it('gives the participant’s entity its salt, whose pseudonym is its line in the lead’s public record', async () => {
     const [row] = await t.sql(`SELECT access_code, entity_uscc FROM inspections WHERE tenant_id = $1 AND id = $2`, [tenants.pingdingshan, partRecord]);
-    const response = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LINE, variables: { code: row.access_code } }) });
+    const response = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: LINE, variables: { code: row.access_code } }),
+    });
     const seen = (await response.json()) as any;
     expect(seen.errors).toBeUndefined();
     expect(seen.data.entityRecord.bureau).toBe('平顶山市自然资源和规划局');

@@ -28,7 +28,8 @@ export class JointParticipation extends Node {
   @Column({ name: 'department_id', type: 'uuid' }) departmentId!: string;
   @Field(() => JointStatus) @Column({ type: 'text', default: JointStatus.INVITED }) status!: JointStatus;
   @Field(() => String, { nullable: true, description: '邀请说明' }) @Column({ type: 'text', nullable: true }) message!: string | null;
-  @Field(() => String, { nullable: true, description: '答复意见' }) @Column({ name: 'response_note', type: 'text', nullable: true }) responseNote!: string | null;
+  @Field(() => String, { nullable: true, description: '答复意见' }) @Column({ name: 'response_note', type: 'text', nullable: true }) responseNote!:
+    string | null;
   /** The participant's own items that this joint task inspects. */
   @Column({ name: 'item_ids', type: 'uuid', array: true, default: () => "'{}'" }) itemIds!: string[];
   /** The participant's own inspectors that join the draw. */

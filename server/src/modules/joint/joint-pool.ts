@@ -37,7 +37,11 @@ export async function jointDrawParts(m: EntityManager, task: Task): Promise<Join
   }
   const accepted = rows.filter((r) => r.status === JointStatus.ACCEPTED);
   if (!accepted.length) throw ruleViolation('joint.participants', '联合抽查任务至少须有一个已接受邀请的参与部门');
-  const inspectors = await partInspectors(m, 'lead_tenant_id = $1 AND task_id = $2 AND participation_status = $3', [task.tenantId, task.id, JointStatus.ACCEPTED]);
+  const inspectors = await partInspectors(m, 'lead_tenant_id = $1 AND task_id = $2 AND participation_status = $3', [
+    task.tenantId,
+    task.id,
+    JointStatus.ACCEPTED,
+  ]);
   const parts = await Promise.all(
     accepted.map(async (row) => {
       const [{ lead_item_ids: leadItemIds, items }] = (await m.query(
@@ -45,7 +49,11 @@ export async function jointDrawParts(m: EntityManager, task: Task): Promise<Join
         [row.participation_id],
       )) as { lead_item_ids: string[]; items: number }[];
       const drawable = inspectors.filter(
-        (i) => i.participation_id === row.participation_id && i.status === 'ACTIVE' && i.certificate_valid_from <= task.startsOn && i.certificate_valid_to >= task.endsOn,
+        (i) =>
+          i.participation_id === row.participation_id &&
+          i.status === 'ACTIVE' &&
+          i.certificate_valid_from <= task.startsOn &&
+          i.certificate_valid_to >= task.endsOn,
       );
       if (!items || !drawable.length) {
         throw ruleViolation('joint.part', `${row.tenant_name}${row.department_name}尚未填报抽查事项或在岗、执法证在检查期间有效的检查人员`);
@@ -59,10 +67,12 @@ export async function jointDrawParts(m: EntityManager, task: Task): Promise<Join
       };
     }),
   );
-  const recusals = ((await m.query(
-    `SELECT DISTINCT uscc, certificate_no FROM joint_part_recusals
+  const recusals = (
+    (await m.query(
+      `SELECT DISTINCT uscc, certificate_no FROM joint_part_recusals
       WHERE task_id = $1 AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $2)`,
-    [task.id, task.startsOn, task.endsOn],
-  )) as { uscc: string; certificate_no: string }[]).map((r) => ({ uscc: r.uscc, certificateNo: r.certificate_no }));
+      [task.id, task.startsOn, task.endsOn],
+    )) as { uscc: string; certificate_no: string }[]
+  ).map((r) => ({ uscc: r.uscc, certificateNo: r.certificate_no }));
   return { leadGroup: departmentGroup(task.leadDepartmentId), parts, recusals };
 }

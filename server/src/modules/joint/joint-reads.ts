@@ -12,21 +12,35 @@ type PartItemRow = { participation_id: string; id: string; name: string; target_
 
 function jointLoaders(ctx: RequestContext) {
   return {
-    task: childrenLoader<JointTaskRow>(ctx, (m, ids) => jointTaskRows(m, 'participation_id = ANY($1)', [ids]), (row) => row.participation_id),
-    inspectors: childrenLoader<PartInspectorRow>(ctx, (m, ids) => partInspectors(m, 'participation_id = ANY($1)', [ids]), (row) => row.participation_id),
+    task: childrenLoader<JointTaskRow>(
+      ctx,
+      (m, ids) => jointTaskRows(m, 'participation_id = ANY($1)', [ids]),
+      (row) => row.participation_id,
+    ),
+    inspectors: childrenLoader<PartInspectorRow>(
+      ctx,
+      (m, ids) => partInspectors(m, 'participation_id = ANY($1)', [ids]),
+      (row) => row.participation_id,
+    ),
     items: childrenLoader<PartItemRow>(
       ctx,
-      (m, ids) => m.query('SELECT participation_id, id, name, target_type FROM joint_part_items WHERE participation_id = ANY($1) ORDER BY name', [ids]) as Promise<PartItemRow[]>,
+      (m, ids) =>
+        m.query('SELECT participation_id, id, name, target_type FROM joint_part_items WHERE participation_id = ANY($1) ORDER BY name', [ids]) as Promise<
+          PartItemRow[]
+        >,
       (row) => row.participation_id,
     ),
     department: new DataLoader<string, PartnerDepartmentRow | null>(async (ids) => {
-      const rows = (await readTx(ctx, (m) => m.query('SELECT tenant_id, tenant_name, region_code, id, name FROM joint_partner_departments WHERE id = ANY($1)', [[...ids]]))) as PartnerDepartmentRow[];
+      const rows = (await readTx(ctx, (m) =>
+        m.query('SELECT tenant_id, tenant_name, region_code, id, name FROM joint_partner_departments WHERE id = ANY($1)', [[...ids]]),
+      )) as PartnerDepartmentRow[];
       const found = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => found.get(id) ?? null);
     }),
     participants: childrenLoader(
       ctx,
-      (m, taskIds) => m.find(JointParticipation, { where: taskIds.map((taskId) => ({ leadTenantId: requireViewer(ctx).tenantId, taskId })), order: { createdAt: 'ASC' } }),
+      (m, taskIds) =>
+        m.find(JointParticipation, { where: taskIds.map((taskId) => ({ leadTenantId: requireViewer(ctx).tenantId, taskId })), order: { createdAt: 'ASC' } }),
       (row) => row.taskId,
     ),
   };
@@ -55,7 +69,11 @@ export function partnerDepartments(ctx: RequestContext, search: string, args: Pa
 export function receivedInvitations(ctx: RequestContext, status: JointStatus | null | undefined, args: PageArgs) {
   const viewer = requireViewer(ctx);
   return readTx(ctx, (m) => {
-    const query = m.createQueryBuilder(JointParticipation, 'p').where('p.tenant_id = :tenant', { tenant: viewer.tenantId }).orderBy('p.created_at', 'DESC').addOrderBy('p.id');
+    const query = m
+      .createQueryBuilder(JointParticipation, 'p')
+      .where('p.tenant_id = :tenant', { tenant: viewer.tenantId })
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id');
     if (status) query.andWhere('p.status = :status', { status });
     return paginate(query, args);
   });
@@ -72,11 +90,22 @@ export function drawnEntitiesOf(ctx: RequestContext, part: JointParticipation, a
   return readTx(ctx, async (m) => {
     const own = new Map((await partInspectors(m, 'participation_id = $1', [part.id])).map((r) => [r.id, JointPartInspector.of(r)]));
     type Row = { seq: number; uscc: string; name: string; inspector_ids: string[] };
-    const page = await paginateSql<Row, Row>(m, 'SELECT seq, uscc, name, inspector_ids FROM joint_drawn_entities WHERE participation_id = $1 ORDER BY seq', [part.id], args, (r) => r);
+    const page = await paginateSql<Row, Row>(
+      m,
+      'SELECT seq, uscc, name, inspector_ids FROM joint_drawn_entities WHERE participation_id = $1 ORDER BY seq',
+      [part.id],
+      args,
+      (r) => r,
+    );
     // Matched by USCC to the viewer's own directory (under RLS: the viewer's rows only).
     const usccs = page.edges.map((e) => e.node.uscc);
     const entities = new Map(
-      (await m.createQueryBuilder(MarketEntity, 'e').where('e.tenant_id = :tenant AND e.uscc = ANY(:usccs)', { tenant: requireViewer(ctx).tenantId, usccs }).getMany()).map((e) => [e.uscc, e]),
+      (
+        await m
+          .createQueryBuilder(MarketEntity, 'e')
+          .where('e.tenant_id = :tenant AND e.uscc = ANY(:usccs)', { tenant: requireViewer(ctx).tenantId, usccs })
+          .getMany()
+      ).map((e) => [e.uscc, e]),
     );
     return {
       ...page,

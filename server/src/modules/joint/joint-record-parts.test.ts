@@ -59,10 +59,18 @@ describe('joint records keep every department’s part', () => {
   /** The team records (inspected on `inspectedOn`, inside the task's window and after its draw), confirms and submits the record. */
   async function submitByTeam(recordId: string, teamIds: string[], inspectedOn = today()): Promise<void> {
     const tokens = await Promise.all(teamIds.map(member));
-    const input = { inspectedOn, place: '舞钢市', siteConditions: '联合实地核查，资料齐全', findings: null, resultCategory: 'NO_PROBLEM', interviewNotes: null };
+    const input = {
+      inspectedOn,
+      place: '舞钢市',
+      siteConditions: '联合实地核查，资料齐全',
+      findings: null,
+      resultCategory: 'NO_PROBLEM',
+      interviewNotes: null,
+    };
     const saved = await t.gql(SAVE, { id: recordId, input }, tokens[0]);
     expect(saved.errors).toBeUndefined();
-    for (const token of tokens) expect((await t.gql('mutation($id: ID!) { confirmInspection(id: $id) { id } }', { id: recordId }, token)).errors).toBeUndefined();
+    for (const token of tokens)
+      expect((await t.gql('mutation($id: ID!) { confirmInspection(id: $id) { id } }', { id: recordId }, token)).errors).toBeUndefined();
     const submitted = await t.gql(MOVE, { id: recordId, action: 'SUBMIT' }, tokens[0]);
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data.transitionInspection.status).toBe('SUBMITTED');
@@ -76,7 +84,11 @@ describe('joint records keep every department’s part', () => {
     expect(other.availableActions).not.toContain('PASS_REVIEW');
     const own = (await t.gql(READ, { id: recordId }, ownHead)).data.node;
     expect(own.availableActions).toContain('PASS_REVIEW');
-    for (const [action, who] of [['PASS_REVIEW', ownHead], ['APPROVE', leader], ['PUBLISH', office]] as const) {
+    for (const [action, who] of [
+      ['PASS_REVIEW', ownHead],
+      ['APPROVE', leader],
+      ['PUBLISH', office],
+    ] as const) {
       const moved = await t.gql(MOVE, { id: recordId, action }, who);
       expect({ action, errors: moved.errors }).toEqual({ action, errors: undefined });
     }
@@ -109,42 +121,62 @@ describe('joint records keep every department’s part', () => {
   it('builds a joint task of two departments of 舞钢 through the API and draws it', async () => {
     const dept = async (name: string) => (await t.sql(`SELECT id FROM departments WHERE tenant_id = $1 AND name = $2`, [tenants.wugang, name]))[0].id as string;
     const [leadDept, partDept] = [await dept('规划股'), await dept('测绘地理信息股')];
-    const item = async (department: string) => (await t.sql(`SELECT id, name FROM inspection_items WHERE tenant_id = $1 AND department_id = $2 ORDER BY position LIMIT 1`, [tenants.wugang, department]))[0];
+    const item = async (department: string) =>
+      (
+        await t.sql(`SELECT id, name FROM inspection_items WHERE tenant_id = $1 AND department_id = $2 ORDER BY position LIMIT 1`, [tenants.wugang, department])
+      )[0];
     const [leadItem, partItem] = [await item(leadDept), await item(partDept)];
     leadItemName = leadItem.name;
     partItemName = partItem.name;
-    const created = await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', {
-      input: {
-        title: '舞钢市规划股、测绘地理信息股联合抽查',
-        purpose: '同一单位两个部门联合检查，进一次门、查多项事',
-        procedure: '封存名单 → 见证 → 摇号 → 联合检查 → 各部门各自审核、公示',
-        divisionOfLabour: '规划股牵头，测绘地理信息股参加',
-        confidentiality: '结果公示前不得泄露',
-        startsOn: today(),
-        endsOn: `${today().slice(0, 4)}-12-31`,
-        teamSize: 2,
-        joint: true,
-        // Outside 舞钢's annual plan: a 专项检查 with its reason, approved by the leader before the draw.
-        kind: 'SPECIAL',
-        reason: '两部门联合专项检查，减少对企业的重复打扰',
-        leadDepartmentId: toGlobalId('Department', leadDept),
-        items: [{ itemId: toGlobalId('InspectionItem', leadItem.id), ratio: '0.10' }],
+    const created = await t.gql(
+      'mutation($input: TaskInput!) { createTask(input: $input) { id } }',
+      {
+        input: {
+          title: '舞钢市规划股、测绘地理信息股联合抽查',
+          purpose: '同一单位两个部门联合检查，进一次门、查多项事',
+          procedure: '封存名单 → 见证 → 摇号 → 联合检查 → 各部门各自审核、公示',
+          divisionOfLabour: '规划股牵头，测绘地理信息股参加',
+          confidentiality: '结果公示前不得泄露',
+          startsOn: today(),
+          endsOn: `${today().slice(0, 4)}-12-31`,
+          teamSize: 2,
+          joint: true,
+          // Outside 舞钢's annual plan: a 专项检查 with its reason, approved by the leader before the draw.
+          kind: 'SPECIAL',
+          reason: '两部门联合专项检查，减少对企业的重复打扰',
+          leadDepartmentId: toGlobalId('Department', leadDept),
+          items: [{ itemId: toGlobalId('InspectionItem', leadItem.id), ratio: '0.10' }],
+        },
       },
-    }, office);
+      office,
+    );
     expect(created.errors).toBeUndefined();
     taskId = created.data.createTask.id;
     const approved = await t.gql('mutation($id: ID!) { approveTask(id: $id, comment: "同意开展联合专项检查") { id } }', { id: taskId }, leader);
     expect(approved.errors).toBeUndefined();
-    const invited = await t.gql('mutation($task: ID!, $dept: ID!) { inviteJointParticipant(taskId: $task, departmentId: $dept) { id } }', { task: taskId, dept: toGlobalId('Department', partDept) }, office);
+    const invited = await t.gql(
+      'mutation($task: ID!, $dept: ID!) { inviteJointParticipant(taskId: $task, departmentId: $dept) { id } }',
+      { task: taskId, dept: toGlobalId('Department', partDept) },
+      office,
+    );
     expect(invited.errors).toBeUndefined();
     partId = invited.data.inviteJointParticipant.id;
-    expect((await t.gql('mutation($id: ID!) { respondJointInvitation(id: $id, accept: true, note: "同意") { status } }', { id: partId }, partHead)).errors).toBeUndefined();
-    const partInspectors = await t.sql(`SELECT id FROM inspectors WHERE tenant_id = $1 AND department_id = $2 AND status = 'ACTIVE' AND certificate_valid_to >= $3`, [tenants.wugang, partDept, `${today().slice(0, 4)}-12-31`]);
+    expect(
+      (await t.gql('mutation($id: ID!) { respondJointInvitation(id: $id, accept: true, note: "同意") { status } }', { id: partId }, partHead)).errors,
+    ).toBeUndefined();
+    const partInspectors = await t.sql(
+      `SELECT id FROM inspectors WHERE tenant_id = $1 AND department_id = $2 AND status = 'ACTIVE' AND certificate_valid_to >= $3`,
+      [tenants.wugang, partDept, `${today().slice(0, 4)}-12-31`],
+    );
     expect(partInspectors.length).toBeGreaterThan(0);
-    const saved = await t.gql('mutation($id: ID!, $input: JointPartInput!) { saveJointPart(id: $id, input: $input) { id } }', {
-      id: partId,
-      input: { itemIds: [toGlobalId('InspectionItem', partItem.id)], inspectorIds: partInspectors.map((r) => globalInspector(r.id)) },
-    }, partHead);
+    const saved = await t.gql(
+      'mutation($id: ID!, $input: JointPartInput!) { saveJointPart(id: $id, input: $input) { id } }',
+      {
+        id: partId,
+        input: { itemIds: [toGlobalId('InspectionItem', partItem.id)], inspectorIds: partInspectors.map((r) => globalInspector(r.id)) },
+      },
+      partHead,
+    );
     expect(saved.errors).toBeUndefined();
     const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: taskId }, office);
     expect(committed.errors).toBeUndefined();
@@ -158,10 +190,17 @@ describe('joint records keep every department’s part', () => {
     expect(teams).toBeGreaterThanOrEqual(2);
   });
 
-  for (const [label, seq, leadFirst] of [['the lead department opens first', 0, true], ['the participating department opens first', 1, false]] as const) {
+  for (const [label, seq, leadFirst] of [
+    ['the lead department opens first', 0, true],
+    ['the participating department opens first', 1, false],
+  ] as const) {
     it(`${label}: each department has its own part, recorded, reviewed by its own head, approved and published`, async () => {
       const partTeam = await teamOf(seq, '测绘地理信息股');
-      const [{ inspector_ids: all }] = await t.sql(`SELECT inspector_ids FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2 AND seq = $3`, [tenants.wugang, drawUuid, seq]);
+      const [{ inspector_ids: all }] = await t.sql(`SELECT inspector_ids FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2 AND seq = $3`, [
+        tenants.wugang,
+        drawUuid,
+        seq,
+      ]);
       const leadTeam = (all as string[]).filter((id) => !partTeam.includes(id));
       expect(partTeam.length).toBeGreaterThan(0);
       expect(leadTeam.length).toBeGreaterThan(0);
@@ -171,8 +210,8 @@ describe('joint records keep every department’s part', () => {
       const second = leadFirst ? await openPart() : await openLead();
       expect(first.errors).toBeUndefined();
       expect(second.errors).toBeUndefined();
-      const lead = (leadFirst ? first.data.openInspection : second.data.openInspection);
-      const part = (leadFirst ? second.data.openJointInspection : first.data.openJointInspection);
+      const lead = leadFirst ? first.data.openInspection : second.data.openInspection;
+      const part = leadFirst ? second.data.openJointInspection : first.data.openJointInspection;
       expect(part.id).not.toBe(lead.id);
       expect(lead).toMatchObject({ participationId: null, items: [{ name: leadItemName }] });
       expect(lead.team.map((i: any) => i.id).sort()).toEqual(leadTeam.map(globalInspector).sort());
@@ -196,7 +235,9 @@ describe('joint records keep every department’s part', () => {
       await reviewApprovePublish(lead.id, leadHead, partHead);
       await reviewApprovePublish(part.id, partHead, leadHead);
 
-      const published = await t.gql('query($task: ID!) { publicResults(taskId: $task, first: 100) { edges { node { id items { name } } } } }', { task: taskId });
+      const published = await t.gql('query($task: ID!) { publicResults(taskId: $task, first: 100) { edges { node { id items { name } } } } }', {
+        task: taskId,
+      });
       expect(published.errors).toBeUndefined();
       const shown = new Map(published.data.publicResults.edges.map((e: any) => [e.node.id, e.node.items.map((i: any) => i.name)]));
       expect(shown.get(lead.id)).toEqual([leadItemName]);
@@ -214,18 +255,34 @@ describe('joint records keep every department’s part', () => {
   }
 
   it('lists both departments’ parts among the task’s records', async () => {
-    const listed = await t.gql('query($task: ID!) { inspections(taskId: $task, first: 50) { edges { node { participationId items { name } } } } }', { task: taskId }, office);
+    const listed = await t.gql(
+      'query($task: ID!) { inspections(taskId: $task, first: 50) { edges { node { participationId items { name } } } } }',
+      { task: taskId },
+      office,
+    );
     expect(listed.errors).toBeUndefined();
     const parts = listed.data.inspections.edges.map((e: any) => [e.node.participationId, e.node.items.map((i: any) => i.name).join()]);
-    expect(parts.filter(([p]: [string | null]) => p === null)).toEqual([[null, leadItemName], [null, leadItemName]]);
-    expect(parts.filter(([p]: [string | null]) => p === partId)).toEqual([[partId, partItemName], [partId, partItemName]]);
+    expect(parts.filter(([p]: [string | null]) => p === null)).toEqual([
+      [null, leadItemName],
+      [null, leadItemName],
+    ]);
+    expect(parts.filter(([p]: [string | null]) => p === partId)).toEqual([
+      [partId, partItemName],
+      [partId, partItemName],
+    ]);
   });
 
   it('keeps both parts in the cross-bureau joint task (舞钢 leads, 平顶山 joins), each reviewed in its own bureau', async () => {
     await seedDemoJointTask(t.app.services);
-    const [demo] = await t.sql(`SELECT d.id AS draw_id, p.id AS part_id FROM joint_participants p JOIN draws d ON d.tenant_id = p.lead_tenant_id AND d.task_id = p.task_id
-      WHERE p.lead_tenant_id = $1 AND p.tenant_id = $2 AND d.status = 'DRAWN'`, [tenants.wugang, tenants.pingdingshan]);
-    const [selection] = await t.sql(`SELECT seq, inspector_ids FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2 ORDER BY seq LIMIT 1`, [tenants.wugang, demo.draw_id]);
+    const [demo] = await t.sql(
+      `SELECT d.id AS draw_id, p.id AS part_id FROM joint_participants p JOIN draws d ON d.tenant_id = p.lead_tenant_id AND d.task_id = p.task_id
+      WHERE p.lead_tenant_id = $1 AND p.tenant_id = $2 AND d.status = 'DRAWN'`,
+      [tenants.wugang, tenants.pingdingshan],
+    );
+    const [selection] = await t.sql(`SELECT seq, inspector_ids FROM draw_selections WHERE tenant_id = $1 AND draw_id = $2 ORDER BY seq LIMIT 1`, [
+      tenants.wugang,
+      demo.draw_id,
+    ]);
     const [own] = await t.sql(`SELECT id FROM inspectors WHERE tenant_id = $1 AND id = ANY($2)`, [tenants.pingdingshan, selection.inspector_ids]);
     const partner = await member(own.id);
     const participation = toGlobalId('JointParticipation', demo.part_id);
@@ -255,7 +312,9 @@ describe('joint records keep every department’s part', () => {
     expect(codes(await t.gql(MOVE, { id: opened.data.openJointInspection.id, action: 'PASS_REVIEW' }, leadHead))).toEqual(['NOT_FOUND']);
     // 舞钢's part is reviewed by its lead department's head (土地利用股), not by the head of another item's department.
     const leadRecord = lead.data.openInspection;
-    const leadMembers = (await t.sql(`SELECT id FROM inspectors WHERE tenant_id = $1 AND id = ANY($2)`, [tenants.wugang, selection.inspector_ids])).map((r) => r.id);
+    const leadMembers = (await t.sql(`SELECT id FROM inspectors WHERE tenant_id = $1 AND id = ANY($2)`, [tenants.wugang, selection.inspector_ids])).map(
+      (r) => r.id,
+    );
     expect(leadRecord.team.map((i: any) => i.id).sort()).toEqual(leadMembers.map(globalInspector).sort());
     await submitByTeam(leadRecord.id, leadMembers, inspectedOn);
     const [landHead, miningHead] = await Promise.all(['wugang.head03', 'wugang.head04'].map((u) => t.login(u)));
@@ -265,7 +324,10 @@ describe('joint records keep every department’s part', () => {
 
   it('shows a third bureau nothing of either part', async () => {
     const stranger = await t.login('changde.admin');
-    const records = await t.sql(`SELECT id FROM inspections WHERE tenant_id IN ($1, $2) AND draw_id IN (SELECT id FROM draws WHERE tenant_id = $1)`, [tenants.wugang, tenants.pingdingshan]);
+    const records = await t.sql(`SELECT id FROM inspections WHERE tenant_id IN ($1, $2) AND draw_id IN (SELECT id FROM draws WHERE tenant_id = $1)`, [
+      tenants.wugang,
+      tenants.pingdingshan,
+    ]);
     expect(records.length).toBeGreaterThanOrEqual(5);
     for (const { id } of records) expect(codes(await t.gql(READ, { id: toGlobalId('Inspection', id) }, stranger))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(OPEN_JOINT, { p: partId, s: 0 }, stranger))).toEqual(['NOT_FOUND']);

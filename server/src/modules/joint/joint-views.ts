@@ -56,7 +56,9 @@ export async function jointTaskRows(m: EntityManager, where: string, params: unk
 }
 
 export async function partnerDepartment(m: EntityManager, id: string): Promise<PartnerDepartmentRow | null> {
-  const rows = (await m.query('SELECT tenant_id, tenant_name, region_code, id, name FROM joint_partner_departments WHERE id = $1', [id])) as PartnerDepartmentRow[];
+  const rows = (await m.query('SELECT tenant_id, tenant_name, region_code, id, name FROM joint_partner_departments WHERE id = $1', [
+    id,
+  ])) as PartnerDepartmentRow[];
   return rows[0] ?? null;
 }
 

@@ -45,7 +45,12 @@ export class JointResolver {
 
   @SignedIn()
   @Mutation(() => JointParticipation, { description: '牵头部门邀请本单位或其他单位的部门参加联合抽查' })
-  inviteJointParticipant(@Ctx() ctx: RequestContext, @Arg('taskId', () => ID) taskId: string, @Arg('departmentId', () => ID) departmentId: string, @Arg('message', () => String, { nullable: true }) message?: string | null) {
+  inviteJointParticipant(
+    @Ctx() ctx: RequestContext,
+    @Arg('taskId', () => ID) taskId: string,
+    @Arg('departmentId', () => ID) departmentId: string,
+    @Arg('message', () => String, { nullable: true }) message?: string | null,
+  ) {
     return inviteParticipant(ctx, taskId, departmentId, message);
   }
 
@@ -57,7 +62,12 @@ export class JointResolver {
 
   @SignedIn()
   @Mutation(() => JointParticipation, { description: '受邀部门接受或谢绝联合抽查邀请' })
-  respondJointInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('accept') accept: boolean, @Arg('note', () => String, { nullable: true }) note?: string | null) {
+  respondJointInvitation(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('accept') accept: boolean,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ) {
     return respondToInvitation(ctx, id, accept, note);
   }
 

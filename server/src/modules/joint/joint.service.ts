@@ -24,7 +24,12 @@ export interface JointPartInput {
 const OPEN = [JointStatus.INVITED, JointStatus.ACCEPTED];
 
 /** The lead invites a department of its own bureau or of another bureau to a joint task still in draft. */
-export async function inviteParticipant(ctx: RequestContext, taskGlobalId: string, departmentGlobalId: string, message?: string | null): Promise<JointParticipation> {
+export async function inviteParticipant(
+  ctx: RequestContext,
+  taskGlobalId: string,
+  departmentGlobalId: string,
+  message?: string | null,
+): Promise<JointParticipation> {
   const viewer = requireViewer(ctx);
   assertPlanner(ctx);
   const note = message?.trim() || null;
@@ -41,9 +46,27 @@ export async function inviteParticipant(ctx: RequestContext, taskGlobalId: strin
     const existing = await m.findOneBy(JointParticipation, { tenantId: department.tenant_id, taskId: task.id, departmentId: department.id });
     if (existing && OPEN.includes(existing.status)) throw conflict(`已邀请${department.tenant_name}${department.name}`);
     const id = existing?.id ?? crypto.randomUUID();
-    const values = { status: JointStatus.INVITED, message: note, responseNote: null, respondedAt: null, respondedBy: null, invitedBy: viewer.userId, itemIds: [], inspectorIds: [], leadItemIds: [] };
+    const values = {
+      status: JointStatus.INVITED,
+      message: note,
+      responseNote: null,
+      respondedAt: null,
+      respondedBy: null,
+      invitedBy: viewer.userId,
+      itemIds: [],
+      inspectorIds: [],
+      leadItemIds: [],
+    };
     if (existing) await m.update(JointParticipation, { tenantId: existing.tenantId, id }, values);
-    else await m.insert(JointParticipation, { ...values, id, tenantId: department.tenant_id, leadTenantId: viewer.tenantId, taskId: task.id, departmentId: department.id });
+    else
+      await m.insert(JointParticipation, {
+        ...values,
+        id,
+        tenantId: department.tenant_id,
+        leadTenantId: viewer.tenantId,
+        taskId: task.id,
+        departmentId: department.id,
+      });
     await appendAudit(m, actorOf(ctx), {
       action: 'joint.invite',
       objectType: 'JointParticipation',
@@ -66,7 +89,12 @@ export async function withdrawParticipant(ctx: RequestContext, globalId: string)
     if (task.status !== TaskStatus.DRAFT) throw ruleViolation('TASK_STATE', '名单已封存，参与部门不能再变动');
     if (!OPEN.includes(part.status)) throw ruleViolation('JOINT_STATE', '该邀请已结束');
     await m.update(JointParticipation, { tenantId: part.tenantId, id: part.id }, { status: JointStatus.WITHDRAWN });
-    await appendAudit(m, actorOf(ctx), { action: 'joint.withdraw', objectType: 'JointParticipation', objectId: toGlobalId('JointParticipation', part.id), before: { status: part.status } });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'joint.withdraw',
+      objectType: 'JointParticipation',
+      objectId: toGlobalId('JointParticipation', part.id),
+      before: { status: part.status },
+    });
     return m.findOneByOrFail(JointParticipation, { tenantId: part.tenantId, id: part.id });
   });
 }
@@ -81,8 +109,17 @@ export async function respondToInvitation(ctx: RequestContext, globalId: string,
     if (part.status !== JointStatus.INVITED) throw ruleViolation('JOINT_STATE', '该邀请已答复或已撤回');
     await assertLeadDraft(m, part);
     const status = accept ? JointStatus.ACCEPTED : JointStatus.DECLINED;
-    await m.update(JointParticipation, { tenantId: part.tenantId, id: part.id }, { status, responseNote: text, respondedAt: new Date(), respondedBy: ctx.viewer!.userId });
-    await appendAudit(m, actorOf(ctx), { action: accept ? 'joint.accept' : 'joint.decline', objectType: 'JointParticipation', objectId: toGlobalId('JointParticipation', part.id), after: { note: text } });
+    await m.update(
+      JointParticipation,
+      { tenantId: part.tenantId, id: part.id },
+      { status, responseNote: text, respondedAt: new Date(), respondedBy: ctx.viewer!.userId },
+    );
+    await appendAudit(m, actorOf(ctx), {
+      action: accept ? 'joint.accept' : 'joint.decline',
+      objectType: 'JointParticipation',
+      objectId: toGlobalId('JointParticipation', part.id),
+      after: { note: text },
+    });
     return m.findOneByOrFail(JointParticipation, { tenantId: part.tenantId, id: part.id });
   });
 }
@@ -102,8 +139,12 @@ export async function savePart(ctx: RequestContext, globalId: string, input: Joi
     const items = await resolveRefs(m, InspectionItem, 'InspectionItem', input.itemIds, 'itemIds', '本单位没有该抽查事项');
     const inspectors = await resolveRefs(m, Inspector, 'Inspector', input.inspectorIds, 'inspectorIds', '本单位没有该执法检查人员');
     const bad = [
-      ...input.itemIds.flatMap((g, i) => (items.get(g)!.status === ItemStatus.PUBLISHED ? [] : [{ field: `itemIds.${i}`, message: `“${items.get(g)!.name}”尚未公布` }])),
-      ...input.inspectorIds.flatMap((g, i) => (inspectors.get(g)!.status === InspectorStatus.ACTIVE ? [] : [{ field: `inspectorIds.${i}`, message: `${inspectors.get(g)!.name}不在岗，不能参加抽取` }])),
+      ...input.itemIds.flatMap((g, i) =>
+        items.get(g)!.status === ItemStatus.PUBLISHED ? [] : [{ field: `itemIds.${i}`, message: `“${items.get(g)!.name}”尚未公布` }],
+      ),
+      ...input.inspectorIds.flatMap((g, i) =>
+        inspectors.get(g)!.status === InspectorStatus.ACTIVE ? [] : [{ field: `inspectorIds.${i}`, message: `${inspectors.get(g)!.name}不在岗，不能参加抽取` }],
+      ),
     ];
     const leadItems = new Set(lead.lead_items.map((i) => i.id));
     const leadItemIds = (input.leadItemIds ?? []).map((g, i) => {
@@ -121,7 +162,13 @@ export async function savePart(ctx: RequestContext, globalId: string, input: Joi
       leadItemIds: [...new Set(leadItemIds)],
     };
     await m.update(JointParticipation, { tenantId: part.tenantId, id: part.id }, after);
-    await appendAudit(m, actorOf(ctx), { action: 'joint.part', objectType: 'JointParticipation', objectId: toGlobalId('JointParticipation', part.id), before: { itemIds: part.itemIds, inspectorIds: part.inspectorIds, leadItemIds: part.leadItemIds }, after });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'joint.part',
+      objectType: 'JointParticipation',
+      objectId: toGlobalId('JointParticipation', part.id),
+      before: { itemIds: part.itemIds, inspectorIds: part.inspectorIds, leadItemIds: part.leadItemIds },
+      after,
+    });
     return m.findOneByOrFail(JointParticipation, { tenantId: part.tenantId, id: part.id });
   });
 }

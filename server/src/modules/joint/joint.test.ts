@@ -44,7 +44,9 @@ describe('joint tasks across bureaus', () => {
     const tenants = await t.sql<{ id: string; region_code: string }>(`SELECT id, region_code FROM tenants`);
     const by = (code: string) => tenants.find((r) => r.region_code === code)!.id;
     ids = { wugang: by('410481'), pingdingshan: by('410400'), changde: by('430700') };
-    [lead, partner, partnerOffice, stranger] = await Promise.all(['wugang.admin', 'pingdingshan.head', 'pingdingshan.admin', 'changde.admin'].map((u) => t.login(u)));
+    [lead, partner, partnerOffice, stranger] = await Promise.all(
+      ['wugang.admin', 'pingdingshan.head', 'pingdingshan.admin', 'changde.admin'].map((u) => t.login(u)),
+    );
     [{ id: partnerDept }] = await t.sql(`SELECT id FROM departments WHERE tenant_id = $1 AND name = '执法监察支队'`, [ids.pingdingshan]);
   });
   afterAll(async () => {
@@ -85,7 +87,9 @@ describe('joint tasks across bureaus', () => {
     expect(invited.data.inviteJointParticipant.status).toBe('INVITED');
     partId = invited.data.inviteJointParticipant.id;
     expect(codes(await t.gql(INVITE, { task: taskId, dept: toGlobalId('Department', partnerDept) }, lead))).toEqual(['CONFLICT']);
-    expect(codes(await t.gql(INVITE, { task: taskId, dept: toGlobalId('Department', '00000000-0000-4000-8000-000000000000') }, lead))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(INVITE, { task: taskId, dept: toGlobalId('Department', '00000000-0000-4000-8000-000000000000') }, lead))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     // The pool is not frozen while an invitation is unanswered.
     const early = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: taskId }, lead);
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'joint.pending' });
@@ -99,13 +103,21 @@ describe('joint tasks across bureaus', () => {
     for (const view of VIEWS) expect({ view, rows: await asTenant(ids.changde, `SELECT * FROM ${view}`) }).toEqual({ view, rows: [] });
     // Nor can a stranger write itself into the task.
     await expect(
-      asTenant(ids.changde, `INSERT INTO joint_participants (tenant_id, lead_tenant_id, task_id, department_id) VALUES ($1, $2, gen_random_uuid(), gen_random_uuid())`, [ids.pingdingshan, ids.wugang]),
+      asTenant(
+        ids.changde,
+        `INSERT INTO joint_participants (tenant_id, lead_tenant_id, task_id, department_id) VALUES ($1, $2, gen_random_uuid(), gen_random_uuid())`,
+        [ids.pingdingshan, ids.wugang],
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 
   it('the invited department accepts and brings its own items and inspectors, and only its own', async () => {
     const seen = await t.gql(INVITATIONS, {}, partnerOffice);
-    expect(seen.data.jointInvitations.edges[0].node).toMatchObject({ status: 'INVITED', task: { title: '舞钢市、平顶山市2026年联合抽查', leadBureauName: '舞钢市自然资源和规划局', leadDepartmentName: '土地利用股' }, department: { name: '执法监察支队', bureauName: '平顶山市自然资源和规划局' } });
+    expect(seen.data.jointInvitations.edges[0].node).toMatchObject({
+      status: 'INVITED',
+      task: { title: '舞钢市、平顶山市2026年联合抽查', leadBureauName: '舞钢市自然资源和规划局', leadDepartmentName: '土地利用股' },
+      department: { name: '执法监察支队', bureauName: '平顶山市自然资源和规划局' },
+    });
     // The participant sees the joint task, not the lead's task itself.
     expect(codes(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: taskId }, partner))).toEqual(['NOT_FOUND']);
     const inspector = await t.login('pingdingshan.inspector01');
@@ -117,14 +129,24 @@ describe('joint tasks across bureaus', () => {
     const ownInspectors = (await t.gql('{ inspectors(first: 50) { edges { node { id } } } }', {}, partner)).data.inspectors.edges.map((e: any) => e.node.id);
     const leadItem = (await t.gql('{ items { edges { node { id } } } }', {}, lead)).data.items.edges[0].node.id;
     const foreign = await t.gql(SAVE_PART, { id: partId, input: { itemIds: [leadItem], inspectorIds: ownInspectors } }, partner);
-    expect(foreign.errors?.[0]?.extensions?.fields).toEqual([{ field: 'itemIds.0.key', message: '本单位没有该抽查事项' }].map((f) => ({ ...f, field: expect.stringMatching(/^itemIds/) })));
+    expect(foreign.errors?.[0]?.extensions?.fields).toEqual(
+      [{ field: 'itemIds.0.key', message: '本单位没有该抽查事项' }].map((f) => ({ ...f, field: expect.stringMatching(/^itemIds/) })),
+    );
     const saved = await t.gql(SAVE_PART, { id: partId, input: { itemIds: ownItems, inspectorIds: ownInspectors } }, partner);
     expect(saved.errors).toBeUndefined();
     expect(saved.data.saveJointPart.inspectors).toHaveLength(4);
 
-    const viewFromLead = await t.gql('query($id: ID!) { node(id: $id) { ... on Task { participants { status department { name } items { name } inspectors { certificateNo } } } } }', { id: taskId }, lead);
+    const viewFromLead = await t.gql(
+      'query($id: ID!) { node(id: $id) { ... on Task { participants { status department { name } items { name } inspectors { certificateNo } } } } }',
+      { id: taskId },
+      lead,
+    );
     expect(viewFromLead.data.node.participants).toEqual([
-      expect.objectContaining({ status: 'ACCEPTED', department: { name: '执法监察支队' }, items: expect.arrayContaining([{ name: '矿产资源开发利用情况监督检查' }]) }),
+      expect.objectContaining({
+        status: 'ACCEPTED',
+        department: { name: '执法监察支队' },
+        items: expect.arrayContaining([{ name: '矿产资源开发利用情况监督检查' }]),
+      }),
     ]);
   });
 
@@ -150,7 +172,11 @@ describe('joint tasks across bureaus', () => {
       [ids.pingdingshan, ids.wugang],
     );
     const [recused] = await t.sql(`SELECT id, certificate_no FROM inspectors WHERE tenant_id = $1 ORDER BY certificate_no LIMIT 1`, [ids.pingdingshan]);
-    await t.sql(`INSERT INTO recusals (tenant_id, inspector_id, entity_id, reason, valid_from) VALUES ($1, $2, $3, '近亲属任职', '2026-01-01')`, [ids.pingdingshan, recused.id, entity.id]);
+    await t.sql(`INSERT INTO recusals (tenant_id, inspector_id, entity_id, reason, valid_from) VALUES ($1, $2, $3, '近亲属任职', '2026-01-01')`, [
+      ids.pingdingshan,
+      recused.id,
+      entity.id,
+    ]);
 
     const committed = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id summary record } }', { id: taskId }, lead);
     expect(committed.errors).toBeUndefined();
@@ -158,7 +184,9 @@ describe('joint tasks across bureaus', () => {
     jointDrawId = drawId;
     const partnerGroup = `dept:${partnerDept}`;
     expect(summary.joint.groups).toEqual([{ group: partnerGroup, bureau: '平顶山市自然资源和规划局', department: '执法监察支队', inspectors: 4 }]);
-    expect((await plainRecordOf(t, drawId, lead, committed.data.commitDraw.record)).input.exclusions).toEqual(expect.arrayContaining([{ entityKey: entity.uscc, inspectorKey: recused.certificate_no, reason: 'RECUSAL' }]));
+    expect((await plainRecordOf(t, drawId, lead, committed.data.commitDraw.record)).input.exclusions).toEqual(
+      expect.arrayContaining([{ entityKey: entity.uscc, inspectorKey: recused.certificate_no, reason: 'RECUSAL' }]),
+    );
     // Once frozen, the parts no longer change.
     const ownItems = (await t.gql('{ items { edges { node { id } } } }', {}, partner)).data.items.edges.map((e: any) => e.node.id);
     const ownInspectors = (await t.gql('{ inspectors(first: 50) { edges { node { id } } } }', {}, partner)).data.inspectors.edges.map((e: any) => e.node.id);
@@ -187,19 +215,27 @@ describe('joint tasks across bureaus', () => {
     }
 
     // The participant's own part: the drawn entities, matched to its own directory by USCC, with its own inspectors.
-    const parts = await t.gql('query($id: ID!) { node(id: $id) { ... on JointParticipation { drawnEntities(first: 100) { totalCount edges { node { uscc entity { id uscc } inspectors { certificateNo } } } } } } }', { id: partId }, partner);
+    const parts = await t.gql(
+      'query($id: ID!) { node(id: $id) { ... on JointParticipation { drawnEntities(first: 100) { totalCount edges { node { uscc entity { id uscc } inspectors { certificateNo } } } } } } }',
+      { id: partId },
+      partner,
+    );
     expect(parts.errors).toBeUndefined();
     const drawnForPartner = parts.data.node.drawnEntities;
     expect(drawnForPartner.totalCount).toBe(record.result!.teams.length);
     const ownUsccs = new Set((await t.sql(`SELECT uscc FROM market_entities WHERE tenant_id = $1`, [ids.pingdingshan])).map((r) => r.uscc));
-    const ownCertificates = new Set((await t.sql(`SELECT certificate_no FROM inspectors WHERE tenant_id = $1`, [ids.pingdingshan])).map((r) => r.certificate_no));
+    const ownCertificates = new Set(
+      (await t.sql(`SELECT certificate_no FROM inspectors WHERE tenant_id = $1`, [ids.pingdingshan])).map((r) => r.certificate_no),
+    );
     for (const { node } of drawnForPartner.edges) {
       expect(node.entity?.uscc ?? null).toBe(ownUsccs.has(node.uscc) ? node.uscc : null);
       expect(node.inspectors.length).toBeGreaterThanOrEqual(1);
       for (const i of node.inspectors) expect(ownCertificates.has(i.certificateNo)).toBe(true);
     }
     // The stored teams name the participant's inspectors by their own ids.
-    const [{ unresolved }] = await t.sql(`SELECT count(*)::int AS unresolved FROM draw_selections s WHERE s.tenant_id = $1 AND NULL = ANY(s.inspector_ids)`, [ids.wugang]);
+    const [{ unresolved }] = await t.sql(`SELECT count(*)::int AS unresolved FROM draw_selections s WHERE s.tenant_id = $1 AND NULL = ANY(s.inspector_ids)`, [
+      ids.wugang,
+    ]);
     expect(unresolved).toBe(0);
     // And still nothing for the bureau that declined.
     const declinedView = await asTenant(ids.changde, 'SELECT * FROM joint_drawn_entities');
@@ -207,7 +243,9 @@ describe('joint tasks across bureaus', () => {
   });
 
   it('the lead’s record is confirmed by the lead’s own members: the participant’s inspectors confirm its own record', async () => {
-    const [selection] = await t.sql(`SELECT seq, inspector_ids FROM draw_selections WHERE draw_id = $1 ORDER BY seq LIMIT 1`, [fromGlobalUuid(jointDrawId, 'Draw')]);
+    const [selection] = await t.sql(`SELECT seq, inspector_ids FROM draw_selections WHERE draw_id = $1 ORDER BY seq LIMIT 1`, [
+      fromGlobalUuid(jointDrawId, 'Draw'),
+    ]);
     const own = await t.sql(
       `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) AND i.tenant_id = $2 ORDER BY u.username`,
       [selection.inspector_ids, ids.wugang],
@@ -216,12 +254,25 @@ describe('joint tasks across bureaus', () => {
     expect(own.length).toBeLessThan(selection.inspector_ids.length);
     const members = await Promise.all(own.map((r) => t.login(r.username)));
     const fields = 'id allConfirmed availableActions status team { id }';
-    const opened = await t.gql(`mutation($d: ID!, $s: Int!) { openInspection(drawId: $d, seq: $s) { ${fields} } }`, { d: jointDrawId, s: selection.seq }, members[0]);
+    const opened = await t.gql(
+      `mutation($d: ID!, $s: Int!) { openInspection(drawId: $d, seq: $s) { ${fields} } }`,
+      { d: jointDrawId, s: selection.seq },
+      members[0],
+    );
     expect(opened.errors).toBeUndefined();
     const id = opened.data.openInspection.id;
     expect(opened.data.openInspection.team).toHaveLength(own.length);
-    const input = { inspectedOn: '2026-09-15', place: '舞钢市', siteConditions: '现场核查', findings: null, resultCategory: 'NO_PROBLEM', interviewNotes: null };
-    expect((await t.gql('mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }', { id, input }, members[0])).errors).toBeUndefined();
+    const input = {
+      inspectedOn: '2026-09-15',
+      place: '舞钢市',
+      siteConditions: '现场核查',
+      findings: null,
+      resultCategory: 'NO_PROBLEM',
+      interviewNotes: null,
+    };
+    expect(
+      (await t.gql('mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }', { id, input }, members[0])).errors,
+    ).toBeUndefined();
     const read = async () => (await t.gql(`query($id: ID!) { node(id: $id) { ... on Inspection { ${fields} } } }`, { id }, lead)).data.node;
     expect((await read()).allConfirmed).toBe(false);
     for (const member of members) expect((await t.gql('mutation($id: ID!) { confirmInspection(id: $id) { id } }', { id }, member)).errors).toBeUndefined();

@@ -39,7 +39,8 @@ export class ListPublication extends Node {
   @Field() @Column({ name: 'submitted_at', type: 'timestamptz' }) submittedAt!: Date;
 
   @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy!: string | null;
-  @Field(() => String, { nullable: true, description: '审议人（局领导）' }) @Column({ name: 'decided_by_name', type: 'text', nullable: true }) decidedByName!: string | null;
+  @Field(() => String, { nullable: true, description: '审议人（局领导）' }) @Column({ name: 'decided_by_name', type: 'text', nullable: true }) decidedByName!:
+    string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
   @Field(() => String, { nullable: true, description: '审议意见，如“局长办公会 2026 年第 3 次会议审议通过”' })
   @Column({ name: 'decision_note', type: 'text', nullable: true })

@@ -14,7 +14,11 @@ export class ListPublicationResolver {
 
   @SignedIn()
   @Mutation(() => ListPublication, { description: '办公室将事项清单或名录报局领导审议（局长办公会）' })
-  submitListPublication(@Ctx() ctx: RequestContext, @Arg('kind', () => ListKind) kind: ListKind, @Arg('note', () => String, { nullable: true }) note?: string | null) {
+  submitListPublication(
+    @Ctx() ctx: RequestContext,
+    @Arg('kind', () => ListKind) kind: ListKind,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ) {
     return submitListPublication(ctx, kind, note ?? null);
   }
 

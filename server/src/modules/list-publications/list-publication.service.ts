@@ -53,7 +53,12 @@ export async function submitListPublication(ctx: RequestContext, kind: ListKind,
       if (isUniqueViolation(error)) throw conflict(`${LIST_LABELS[kind]}已有一份报审待局领导审议`);
       throw error;
     }
-    await appendAudit(m, actorOf(ctx), { action: 'list.submit', objectType: 'ListPublication', objectId: toGlobalId('ListPublication', row.id), after: { kind, note: row.note, contents } });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'list.submit',
+      objectType: 'ListPublication',
+      objectId: toGlobalId('ListPublication', row.id),
+      after: { kind, note: row.note, contents },
+    });
     return row;
   });
 }
@@ -61,34 +66,41 @@ export async function submitListPublication(ctx: RequestContext, kind: ListKind,
 async function contentsOf(m: EntityManager, tenantId: string, kind: ListKind): Promise<Record<string, unknown>> {
   if (kind === ListKind.ITEMS) {
     // New and changed items, and published ones withdrawn since (a withdrawal never published is nothing public).
-    const items = await m.query(
+    const items = (await m.query(
       `SELECT id, version, name, content, status = 'WITHDRAWN' AS withdrawn FROM inspection_items
         WHERE tenant_id = $1 AND published_version IS DISTINCT FROM version AND (status <> 'WITHDRAWN' OR published_version IS NOT NULL)
         ORDER BY position, id`,
       [tenantId],
-    ) as { id: string; version: number; name: string; content: string | null; withdrawn: boolean }[];
+    )) as { id: string; version: number; name: string; content: string | null; withdrawn: boolean }[];
     if (!items.length) throw ruleViolation('list.nothingToSubmit', '清单中没有新增、修改或撤回后待公布的事项');
     const lacking = items.filter((i) => !i.withdrawn && !i.content?.trim());
     if (lacking.length) {
       throw ruleViolation('item.content', `以下事项缺少检查内容，补全后方可报审：${lacking.map((i) => `“${i.name}”`).join('、')}`);
     }
     return {
-      items: items.map((i): SubmittedItem => ({ id: toGlobalId('InspectionItem', i.id), version: i.version, name: i.name, ...(i.withdrawn ? { withdrawn: true } : {}) })),
+      items: items.map((i): SubmittedItem => ({
+        id: toGlobalId('InspectionItem', i.id),
+        version: i.version,
+        name: i.name,
+        ...(i.withdrawn ? { withdrawn: true } : {}),
+      })),
     };
   }
   if (kind === ListKind.ENTITIES) {
-    const [counts] = await m.query(
+    const [counts] = (await m.query(
       `SELECT count(*)::int AS count, (count(*) FILTER (WHERE ${INCOMPLETE_ENTITY_SQL('e')}))::int AS incomplete,
               (count(*) FILTER (WHERE e.kind = 'PERSON'))::int AS persons
          FROM market_entities e WHERE e.tenant_id = $1`,
       [tenantId],
-    ) as { count: number; incomplete: number; persons: number }[];
+    )) as { count: number; incomplete: number; persons: number }[];
     if (counts!.incomplete > 0) {
       throw ruleViolation('entity.complete', `名录中有 ${counts!.incomplete} 户缺少登记机关、法定代表人或地址，补全后方可报审`);
     }
     return counts!;
   }
-  const [counts] = await m.query(`SELECT count(*)::int AS count FROM inspectors WHERE tenant_id = $1 AND status = 'ACTIVE'`, [tenantId]) as { count: number }[];
+  const [counts] = (await m.query(`SELECT count(*)::int AS count FROM inspectors WHERE tenant_id = $1 AND status = 'ACTIVE'`, [tenantId])) as {
+    count: number;
+  }[];
   return counts!;
 }
 
@@ -113,9 +125,17 @@ export async function decideListPublication(ctx: RequestContext, globalId: strin
     row.decidedByName = viewer.username;
     row.decidedAt = new Date();
     row.decisionNote = decisionNote;
-    await m.update(ListPublication, { tenantId: row.tenantId, id: row.id }, {
-      status: row.status, decidedBy: row.decidedBy, decidedByName: row.decidedByName, decidedAt: row.decidedAt, decisionNote,
-    });
+    await m.update(
+      ListPublication,
+      { tenantId: row.tenantId, id: row.id },
+      {
+        status: row.status,
+        decidedBy: row.decidedBy,
+        decidedByName: row.decidedByName,
+        decidedAt: row.decidedAt,
+        decisionNote,
+      },
+    );
     await appendAudit(m, actorOf(ctx), {
       action: approve ? 'list.approve' : 'list.return',
       objectType: 'ListPublication',

@@ -42,7 +42,9 @@ describe('the list and the directories are published after a leader approves the
     expect(created.errors).toBeUndefined();
     expect(created.data.createItem).toMatchObject({ content: ITEM.content, status: 'DRAFT' });
     // The office's old way round is gone.
-    expect(codes(await t.gql('mutation($id: ID!) { publishItem(id: $id) { status } }', { id: created.data.createItem.id }, office))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(await t.gql('mutation($id: ID!) { publishItem(id: $id) { status } }', { id: created.data.createItem.id }, office))).toEqual([
+      'GRAPHQL_VALIDATION_FAILED',
+    ]);
 
     expect(codes(await t.gql(SUBMIT, { k: 'ITEMS' }, leader))).toEqual(['FORBIDDEN']);
     const submitted = await t.gql(SUBMIT, { k: 'ITEMS', n: '新增一项' }, office);
@@ -54,11 +56,21 @@ describe('the list and the directories are published after a leader approves the
     const id = submitted.data.submitListPublication.id;
     expect(codes(await t.gql(APPROVE, { id }, office))).toEqual(['FORBIDDEN']);
     const approved = await t.gql(APPROVE, { id, n: '局长办公会 2026 年第 5 次会议审议通过' }, leader);
-    expect(approved.data.approveListPublication).toEqual({ status: 'APPROVED', decidedByName: 'changde.leader', decisionNote: '局长办公会 2026 年第 5 次会议审议通过' });
+    expect(approved.data.approveListPublication).toEqual({
+      status: 'APPROVED',
+      decidedByName: 'changde.leader',
+      decisionNote: '局长办公会 2026 年第 5 次会议审议通过',
+    });
     expect(await publicNames()).toContain(ITEM.name);
     const [audit] = await t.sql(`SELECT actor_username AS username, after FROM audit_events WHERE action = 'list.approve' ORDER BY seq DESC LIMIT 1`);
     expect(audit).toMatchObject({ username: 'changde.leader', after: { kind: 'ITEMS', status: 'APPROVED' } });
-    const item = (await t.gql('query($id: ID!) { node(id: $id) { ... on InspectionItem { status publishedVersion history { change changedByName } } } }', { id: created.data.createItem.id }, office)).data.node;
+    const item = (
+      await t.gql(
+        'query($id: ID!) { node(id: $id) { ... on InspectionItem { status publishedVersion history { change changedByName } } } }',
+        { id: created.data.createItem.id },
+        office,
+      )
+    ).data.node;
     expect(item).toMatchObject({ status: 'PUBLISHED', publishedVersion: 2 });
     expect(item.history[0]).toEqual({ change: 'publish', changedByName: 'changde.leader' });
     expect(codes(await t.gql(APPROVE, { id }, leader))).toEqual(['RULE_VIOLATION']);
@@ -83,7 +95,9 @@ describe('the list and the directories are published after a leader approves the
   });
 
   it('takes a withdrawn item off the public list only once the leader approves the withdrawal', async () => {
-    const [{ id: uuid }] = await t.sql(`SELECT id FROM inspection_items WHERE name = '土地使用情况监督检查' AND tenant_id = (SELECT tenant_id FROM users WHERE username = 'changde.admin')`);
+    const [{ id: uuid }] = await t.sql(
+      `SELECT id FROM inspection_items WHERE name = '土地使用情况监督检查' AND tenant_id = (SELECT tenant_id FROM users WHERE username = 'changde.admin')`,
+    );
     const id = Buffer.from(`InspectionItem:${uuid}`).toString('base64url');
     await t.gql('mutation($id: ID!) { withdrawItem(id: $id, reason: "职责调整") { status } }', { id }, office);
     expect(await publicNames()).toContain('土地使用情况监督检查');
@@ -115,7 +129,8 @@ describe('the list and the directories are published after a leader approves the
     await t.sql(`UPDATE market_entities SET address = '补全的地址' WHERE id = $1`, [entity.id]);
     const submitted = (await t.gql(SUBMIT, { k: 'ENTITIES', n: '名录年度更新' }, office)).data.submitListPublication;
     await t.gql(APPROVE, { id: submitted.id, n: '审议通过' }, leader);
-    const portal = (await t.gql('query($b: ID!) { publicListPublications(bureauId: $b) { kind approvedBy count } }', { b: bureau })).data.publicListPublications;
+    const portal = (await t.gql('query($b: ID!) { publicListPublications(bureauId: $b) { kind approvedBy count } }', { b: bureau })).data
+      .publicListPublications;
     expect(portal[0]).toMatchObject({ kind: 'ENTITIES', approvedBy: 'changde.leader' });
     expect(portal[0].count).toBeGreaterThan(2000);
   });

@@ -6,7 +6,24 @@ import { Node } from '../../graphql/node';
 import { notFound } from '../../graphql/errors';
 import { SignedIn } from '../../graphql/permissions';
 
-const NODE_TYPES: NodeTypeName[] = ['Tenant', 'Department', 'User', 'AuditEvent', 'Session', 'InspectionItem', 'Inspector', 'Recusal', 'MarketEntity', 'AnnualPlan', 'Task', 'Draw', 'ImportJob', 'JointParticipation', 'Inspection', 'Notification'];
+const NODE_TYPES: NodeTypeName[] = [
+  'Tenant',
+  'Department',
+  'User',
+  'AuditEvent',
+  'Session',
+  'InspectionItem',
+  'Inspector',
+  'Recusal',
+  'MarketEntity',
+  'AnnualPlan',
+  'Task',
+  'Draw',
+  'ImportJob',
+  'JointParticipation',
+  'Inspection',
+  'Notification',
+];
 
 @Resolver()
 export class NodeResolver {

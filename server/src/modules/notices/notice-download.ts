@@ -24,7 +24,12 @@ export function parseNoticeFile(name: unknown): { id: string; format: NoticeForm
 
 /** A file name from the title, without the characters Windows refuses. */
 export function noticeFileBase(notice: PublicationNotice): string {
-  return notice.title.replace(/[\\/:*?"<>|\s]+/g, ' ').trim().slice(0, 120) || '公示';
+  return (
+    notice.title
+      .replace(/[\\/:*?"<>|\s]+/g, ' ')
+      .trim()
+      .slice(0, 120) || '公示'
+  );
 }
 
 /**

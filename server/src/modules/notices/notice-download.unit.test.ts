@@ -61,7 +61,12 @@ describe('notice downloads over HTTP', () => {
   });
 
   it('answers 404 alike for an unknown notice, one the loader hides and an unknown format; 403 and 500 as JSON', async () => {
-    for (const [path, headers] of [['n2.pdf', {}], ['n1.pdf', { 'x-test': 'none' }], ['n1.docx', {}], ['..%2Fn1.pdf', {}]] as const) {
+    for (const [path, headers] of [
+      ['n2.pdf', {}],
+      ['n1.pdf', { 'x-test': 'none' }],
+      ['n1.docx', {}],
+      ['..%2Fn1.pdf', {}],
+    ] as const) {
       const response = await fetch(`${base}/${path}`, { headers });
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: '公示不存在或不可见' } });

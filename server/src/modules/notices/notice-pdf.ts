@@ -39,7 +39,11 @@ export function renderNoticePdf(notice: PublicationNotice): PDFKit.PDFDocument {
   const cells = notice.rows.map((row) => columns.map((c) => String(c.value(row))));
   const { widths, landscape } = columnWidths(doc, columns, cells);
   // Every page, also those pdfkit adds itself when text runs on, takes the document's options.
-  Object.assign(doc.options, { size: 'A4', layout: landscape ? 'landscape' : 'portrait', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } });
+  Object.assign(doc.options, {
+    size: 'A4',
+    layout: landscape ? 'landscape' : 'portrait',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+  });
   doc.addPage();
   const width = doc.page.width - 2 * MARGIN;
 
@@ -51,14 +55,19 @@ export function renderNoticePdf(notice: PublicationNotice): PDFKit.PDFDocument {
   doc.moveDown(0.6);
 
   const rows: PdfTableRow[] = cells.length ? cells : [{ span: EMPTY_NOTICE_TEXT }];
-  drawTable(doc, columns.map((c, i) => ({ header: c.header, width: widths(width)[i]!, centred: c.fit })), rows, {
-    regularFont: 'regular',
-    boldFont: 'bold',
-    fontSize: TABLE_SIZE,
-    padding: PADDING,
-    headerFill: '#e8e8e8',
-    lineWidth: 0.5,
-  });
+  drawTable(
+    doc,
+    columns.map((c, i) => ({ header: c.header, width: widths(width)[i]!, centred: c.fit })),
+    rows,
+    {
+      regularFont: 'regular',
+      boldFont: 'bold',
+      fontSize: TABLE_SIZE,
+      padding: PADDING,
+      headerFill: '#e8e8e8',
+      lineWidth: 0.5,
+    },
+  );
 
   doc.moveDown(1);
   doc.font('regular').fontSize(BODY_SIZE);
@@ -82,7 +91,10 @@ export async function renderNoticePdfBuffer(notice: PublicationNotice): Promise<
 
 /** Text in paragraphs as official documents set them: each line of the input its own paragraph, indented two characters. */
 function paragraphs(doc: PDFKit.PDFDocument, text: string, width: number): void {
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     doc.text(line, doc.page.margins.left, undefined, { width, indent: 2 * BODY_SIZE, lineGap: 3, paragraphGap: 2 });
   }
 }

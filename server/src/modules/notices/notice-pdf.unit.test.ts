@@ -89,7 +89,9 @@ describe('publication notice as PDF', () => {
       const text = squash(page);
       expect(text).toContain('序号市场主体名称统一社会信用代码抽查事项检查日期检查结果');
       expect(text).toContain(squash(pageLabel(i + 1, total)));
-      return plainNotice(500).rows.filter((r) => text.includes(r.uscc)).map((r) => r.seq);
+      return plainNotice(500)
+        .rows.filter((r) => text.includes(r.uscc))
+        .map((r) => r.seq);
     });
     // Every row once, in order; full pages after the first hold the same number of rows.
     expect(perPage.flat()).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));

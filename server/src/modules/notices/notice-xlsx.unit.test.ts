@@ -85,7 +85,9 @@ describe('publication notice as xlsx', () => {
       }),
     );
     expect(texts.filter((t) => /^[=+\-@\t\r]/.test(t))).toEqual([]);
-    expect(texts).toEqual(expect.arrayContaining([`'${evil}`, "'@SUM(A1)", "'=1+1、土地利用情况检查", "'+张三", "'-1", "'\t=2", `'${notice.title}`, "'+说明", "'-监督电话"]));
+    expect(texts).toEqual(
+      expect.arrayContaining([`'${evil}`, "'@SUM(A1)", "'=1+1、土地利用情况检查", "'+张三", "'-1", "'\t=2", `'${notice.title}`, "'+说明", "'-监督电话"]),
+    );
     expect(sheet.getCell('A2').value).toBe("'@局　舞自然资公示〔2026〕2号　发布日期：2026年4月10日");
   });
 

@@ -16,7 +16,9 @@ describe('task publication notices', () => {
     t = await startTestApp();
     ({ taskId } = await drawWugangTask(t));
     const office = await t.login('wugang.admin');
-    const entities = await t.sql(`SELECT e.uscc, e.name FROM market_entities e JOIN tenants n ON n.id = e.tenant_id WHERE n.region_code = '410481' ORDER BY e.uscc LIMIT 2`);
+    const entities = await t.sql(
+      `SELECT e.uscc, e.name FROM market_entities e JOIN tenants n ON n.id = e.tenant_id WHERE n.region_code = '410481' ORDER BY e.uscc LIMIT 2`,
+    );
     [published, unpublished] = entities;
     const id = await approvedInspection(t, published!.uscc, 'CORRECTED', { findings: '复垦方案未按期报备，已责令改正' });
     expect(await publishInspection(t, id, office)).toBeUndefined();
@@ -53,7 +55,9 @@ describe('task publication notices', () => {
     const first = (await pdfText(Buffer.from(await (await download(`${taskId}.pdf`)).arrayBuffer()))).pages.join('\n');
     // Spoil the stored record (as the owner, past the trigger that keeps a drawn draw as it is): a notice
     // must still carry the seed it read the first time, so it did not read the record again.
-    const [{ draw_id: drawId, record_gz: kept }] = await t.sql(`SELECT id AS draw_id, record_gz FROM draws WHERE task_id = $1`, [fromGlobalUuid(taskId, 'Task')]);
+    const [{ draw_id: drawId, record_gz: kept }] = await t.sql(`SELECT id AS draw_id, record_gz FROM draws WHERE task_id = $1`, [
+      fromGlobalUuid(taskId, 'Task'),
+    ]);
     await t.sql(`ALTER TABLE draws DISABLE TRIGGER USER`);
     try {
       await t.sql(`UPDATE draws SET record_gz = '\\x00'::bytea WHERE id = $1`, [drawId]);

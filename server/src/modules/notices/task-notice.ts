@@ -43,7 +43,8 @@ export async function loadTaskNotice(app: AppServices, req: Request, taskGlobalI
       findings: r.findings,
       correctionOf: r.correctsId ? `更正（${r.correctionReason ?? ''}）` : null,
     })),
-    footer: '检查对象对抽查结果有异议的，可凭检查记录查阅码在线提出陈述、申辩，或向公示单位书面提出。\n公示信息同时发布于 SpotCheck 公示平台（/api/public/feed.atom）。',
+    footer:
+      '检查对象对抽查结果有异议的，可凭检查记录查阅码在线提出陈述、申辩，或向公示单位书面提出。\n公示信息同时发布于 SpotCheck 公示平台（/api/public/feed.atom）。',
     verification: parsed ? { drawId: drawGlobalId, inputHash: parsed.inputHash, seed: parsed.seed, url: publicDrawRecordUrl(drawGlobalId) } : null,
   };
 }

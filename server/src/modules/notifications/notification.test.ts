@@ -67,7 +67,9 @@ describe('notifications', () => {
     expect(n).toBe(1);
     // From this tenant's scope, another tenant's users are invisible: nothing reaches their inbox.
     const wugang = users['wugang.admin'];
-    const foreign = await inTenant(t.app.services.db, me.tenant, (m) => notify(m, { tenantId: wugang.tenant, userIds: [wugang.id], kind: 'TEST', title: '越界' }));
+    const foreign = await inTenant(t.app.services.db, me.tenant, (m) =>
+      notify(m, { tenantId: wugang.tenant, userIds: [wugang.id], kind: 'TEST', title: '越界' }),
+    );
     expect(foreign).toEqual([]);
     expect(await t.sql(`SELECT 1 FROM notifications WHERE title = '越界'`)).toEqual([]);
   });
@@ -92,7 +94,11 @@ describe('notifications', () => {
     // Mixed with one's own id, a foreign id still changes nothing.
     const [other] = await send({ userIds: [users['changde.supervisor'].id], kind: 'TEST', title: '同事的' }, 'changde.supervisor');
     const [own] = await send({ userIds: [users['changde.admin'].id], kind: 'TEST', title: '自己的' });
-    const mixed = await t.gql('mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id } }', { ids: [toGlobalId('Notification', own), toGlobalId('Notification', other)] }, admin);
+    const mixed = await t.gql(
+      'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id } }',
+      { ids: [toGlobalId('Notification', own), toGlobalId('Notification', other)] },
+      admin,
+    );
     expect(codes(mixed)).toEqual(['NOT_FOUND']);
     const rows = await t.sql(`SELECT id, read_at FROM notifications WHERE id = ANY($1)`, [[mine, own, other]]);
     expect(rows.every((r) => r.read_at === null)).toBe(true);
@@ -101,12 +107,26 @@ describe('notifications', () => {
   it('streams a new notification to its user only: not to a colleague, not to another bureau', async () => {
     const listen = (token: string) => {
       const events: string[] = [];
-      const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+      const client = createClient({
+        url: `${t.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+      });
       const stop = client.subscribe<{ notificationAdded: { title: string; read: boolean } }>(
         { query: 'subscription { notificationAdded { id title read } }' },
-        { next: (v) => events.push(v.data ? v.data.notificationAdded.title : `error:${JSON.stringify(v.errors)}`), error: (e) => events.push(`error:${JSON.stringify(e)}`), complete: () => undefined },
+        {
+          next: (v) => events.push(v.data ? v.data.notificationAdded.title : `error:${JSON.stringify(v.errors)}`),
+          error: (e) => events.push(`error:${JSON.stringify(e)}`),
+          complete: () => undefined,
+        },
       );
-      return { events, close: async () => { stop(); await client.dispose(); } };
+      return {
+        events,
+        close: async () => {
+          stop();
+          await client.dispose();
+        },
+      };
     };
     const admin = listen(await t.login('changde.admin'));
     const colleague = listen(await t.login('changde.supervisor'));

@@ -44,7 +44,8 @@ export class AnnualPlan extends Node {
   @Field(() => GraphQLJSON, { description: '各轮时间安排：[{ round, from, to }]' }) @Column({ type: 'jsonb' }) schedule!: PlanRound[];
   @Field(() => PlanStatus) @Column({ type: 'text', default: PlanStatus.DRAFT }) status!: PlanStatus;
   @Field(() => Int, { description: '校验所依据的细则版本' }) @Column({ name: 'rule_version', type: 'integer' }) ruleVersion!: number;
-  @Field(() => String, { nullable: true, description: '退回意见或审批意见' }) @Column({ name: 'review_comment', type: 'text', nullable: true }) reviewComment!: string | null;
+  @Field(() => String, { nullable: true, description: '退回意见或审批意见' }) @Column({ name: 'review_comment', type: 'text', nullable: true }) reviewComment!:
+    string | null;
   @Column({ name: 'approved_by', type: 'uuid', nullable: true }) approvedBy!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'approved_at', type: 'timestamptz', nullable: true }) approvedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt!: Date | null;

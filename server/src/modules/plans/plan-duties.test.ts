@@ -18,7 +18,10 @@ describe('a plan is prepared and published by one side, approved by another', ()
     const leader = await t.login('changde.leader');
     const items = (await t.gql('{ items { edges { node { id minRatio } } } }', {}, both)).data.items.edges.map((e: any) => e.node);
     const input = {
-      year: 2028, title: '2028年度抽查计划', scope: '全市', rounds: 1,
+      year: 2028,
+      title: '2028年度抽查计划',
+      scope: '全市',
+      rounds: 1,
       schedule: [{ round: 1, from: '2028-04-01', to: '2028-05-31' }],
       items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio, rounds: 1 })),
     };

@@ -9,7 +9,11 @@ const OFFICE_STEPS = ['plan.create', 'plan.update', 'plan.submit', 'plan.publish
 const isApproval = (action: PlanAction) => action === 'RETURN' || action === 'APPROVE';
 
 /** The plan's workflow actions `userId` may not take because they took the other side of it (from the bureau's audit trail). */
-export async function plansDutyConflicts(m: EntityManager, plan: Pick<AnnualPlan, 'tenantId' | 'id' | 'createdBy' | 'approvedBy'>, userId: string): Promise<{ approval: boolean; office: boolean }> {
+export async function plansDutyConflicts(
+  m: EntityManager,
+  plan: Pick<AnnualPlan, 'tenantId' | 'id' | 'createdBy' | 'approvedBy'>,
+  userId: string,
+): Promise<{ approval: boolean; office: boolean }> {
   const rows = (await m.query(
     `SELECT action FROM audit_events WHERE tenant_id = $1 AND object_type = 'AnnualPlan' AND object_id = $2 AND actor_user_id = $3 AND action = ANY($4)`,
     [plan.tenantId, toGlobalId('AnnualPlan', plan.id), userId, [...APPROVAL_STEPS, ...OFFICE_STEPS]],

@@ -15,7 +15,11 @@ function versionsLoader(ctx: RequestContext) {
 }
 
 function planItemsLoader(ctx: RequestContext) {
-  return childrenLoader(ctx, (m, ids) => m.find(AnnualPlanItem, { where: { tenantId: requireViewer(ctx).tenantId, planId: In(ids) } }), (row) => row.planId);
+  return childrenLoader(
+    ctx,
+    (m, ids) => m.find(AnnualPlanItem, { where: { tenantId: requireViewer(ctx).tenantId, planId: In(ids) } }),
+    (row) => row.planId,
+  );
 }
 
 /** Every version of the plan's year, in order: one statement for all the plans a response asks about. */
@@ -36,7 +40,11 @@ export function viewerPlanConflicts(ctx: RequestContext, plan: AnnualPlan) {
 /** The bureau's plans, latest year and version first; the rows are primed into the request's loader. */
 export async function listPlans(ctx: RequestContext, filter: PageArgs & { year?: number | null; status?: PlanStatus | null }) {
   const connection = await readTx(ctx, (m) => {
-    const query = m.createQueryBuilder(AnnualPlan, 'p').where('p.tenant_id = :tenant', { tenant: requireViewer(ctx).tenantId }).orderBy('p.year', 'DESC').addOrderBy('p.version', 'DESC');
+    const query = m
+      .createQueryBuilder(AnnualPlan, 'p')
+      .where('p.tenant_id = :tenant', { tenant: requireViewer(ctx).tenantId })
+      .orderBy('p.year', 'DESC')
+      .addOrderBy('p.version', 'DESC');
     if (filter.year) query.andWhere('p.year = :year', { year: filter.year });
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
     return paginate(query, filter);

@@ -58,7 +58,8 @@ export async function savePlan(ctx: RequestContext, globalId: string | null, inp
     if (globalId) {
       plan = await load(m, globalId);
       if (!EDITABLE_STATES.includes(plan.status)) throw ruleViolation('PLAN_STATE', '只有草稿或已退回的计划可以修改');
-      if (plan.version > 1 && input.year !== plan.year) throw ruleViolation('plan.onePerYear', `第 ${plan.version} 版是 ${plan.year} 年度计划的调整，不能改为其他年度`);
+      if (plan.version > 1 && input.year !== plan.year)
+        throw ruleViolation('plan.onePerYear', `第 ${plan.version} 版是 ${plan.year} 年度计划的调整，不能改为其他年度`);
     }
     // Input that names things that do not exist is refused as such before any rule is weighed.
     const items = await resolveItems(m, input.items);
@@ -81,8 +82,16 @@ export async function savePlan(ctx: RequestContext, globalId: string | null, inp
     if (plan) await m.update(AnnualPlan, { tenantId: viewer.tenantId, id }, values);
     else await m.insert(AnnualPlan, { ...values, tenantId: viewer.tenantId, id, version: 1, status: PlanStatus.DRAFT, createdBy: viewer.userId } as never);
     await m.delete(AnnualPlanItem, { planId: id });
-    await m.insert(AnnualPlanItem, input.items.map((i) => ({ tenantId: viewer.tenantId, planId: id, itemId: items.get(i.itemId)!.id, ratio: i.ratio, rounds: i.rounds })));
-    await appendAudit(m, actorOf(ctx), { action: plan ? 'plan.update' : 'plan.create', objectType: 'AnnualPlan', objectId: toGlobalId('AnnualPlan', id), after: input });
+    await m.insert(
+      AnnualPlanItem,
+      input.items.map((i) => ({ tenantId: viewer.tenantId, planId: id, itemId: items.get(i.itemId)!.id, ratio: i.ratio, rounds: i.rounds })),
+    );
+    await appendAudit(m, actorOf(ctx), {
+      action: plan ? 'plan.update' : 'plan.create',
+      objectType: 'AnnualPlan',
+      objectId: toGlobalId('AnnualPlan', id),
+      after: input,
+    });
     return m.findOneByOrFail(AnnualPlan, { tenantId: viewer.tenantId, id });
   });
 }
@@ -162,8 +171,17 @@ export async function amendPlan(ctx: RequestContext, globalId: string): Promise<
       createdBy: viewer.userId,
     } as never);
     const items = await m.findBy(AnnualPlanItem, { tenantId: viewer.tenantId, planId: plan.id });
-    await m.insert(AnnualPlanItem, items.map((i) => ({ tenantId: viewer.tenantId, planId: id, itemId: i.itemId, ratio: i.ratio, rounds: i.rounds })));
-    await appendAudit(m, actorOf(ctx), { action: 'plan.amend', objectType: 'AnnualPlan', objectId: toGlobalId('AnnualPlan', id), before: { version: plan.version }, after: { version } });
+    await m.insert(
+      AnnualPlanItem,
+      items.map((i) => ({ tenantId: viewer.tenantId, planId: id, itemId: i.itemId, ratio: i.ratio, rounds: i.rounds })),
+    );
+    await appendAudit(m, actorOf(ctx), {
+      action: 'plan.amend',
+      objectType: 'AnnualPlan',
+      objectId: toGlobalId('AnnualPlan', id),
+      before: { version: plan.version },
+      after: { version },
+    });
     return m.findOneByOrFail(AnnualPlan, { tenantId: viewer.tenantId, id });
   });
 }
@@ -176,7 +194,14 @@ function violationsOf(input: PlanInput, items: Map<string, InspectionItem>, rule
       schedule: input.schedule,
       items: input.items.map((i) => {
         const item = items.get(i.itemId)!;
-        return { itemName: item.name, ratio: i.ratio, rounds: i.rounds, itemMinRatio: item.minRatio, itemFrequencyPerYear: item.frequencyPerYear, itemPublished: item.status === ItemStatus.PUBLISHED };
+        return {
+          itemName: item.name,
+          ratio: i.ratio,
+          rounds: i.rounds,
+          itemMinRatio: item.minRatio,
+          itemFrequencyPerYear: item.frequencyPerYear,
+          itemPublished: item.status === ItemStatus.PUBLISHED,
+        };
       }),
     },
     rules,
@@ -200,7 +225,8 @@ function checkShape(input: PlanInput): void {
   });
   const seen = new Set<string>();
   input.items.forEach((item, i) => {
-    if (!Ratio.safeParse(item.ratio).success || ratioZero(item.ratio)) problems.push({ field: `items.${i}.ratio`, message: '比例须为大于 0、最多 4 位小数的数，如 0.10' });
+    if (!Ratio.safeParse(item.ratio).success || ratioZero(item.ratio))
+      problems.push({ field: `items.${i}.ratio`, message: '比例须为大于 0、最多 4 位小数的数，如 0.10' });
     if (!Number.isInteger(item.rounds)) problems.push({ field: `items.${i}.rounds`, message: '轮次须为整数' });
     if (seen.has(item.itemId)) problems.push({ field: `items.${i}.itemId`, message: '同一事项重复列入' });
     seen.add(item.itemId);
@@ -213,7 +239,14 @@ function ratioZero(ratio: string): boolean {
 }
 
 function resolveItems(m: EntityManager, wanted: PlanInput['items']): Promise<Map<string, InspectionItem>> {
-  return resolveRefs(m, InspectionItem, 'InspectionItem', wanted.map((w) => w.itemId), 'items', '抽查事项不存在');
+  return resolveRefs(
+    m,
+    InspectionItem,
+    'InspectionItem',
+    wanted.map((w) => w.itemId),
+    'items',
+    '抽查事项不存在',
+  );
 }
 
 async function currentRules(m: EntityManager): Promise<RuleSetVersion> {

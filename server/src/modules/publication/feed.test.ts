@@ -47,12 +47,14 @@ const BASE = 'https://gongshi.example.gov.cn/spotcheck';
 /** A GET with a Host header of the caller's choosing (fetch would send the real one). */
 function getWithHost(url: string, host: string): Promise<{ status: number; cacheControl: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers: { host, 'x-forwarded-host': host, 'x-forwarded-proto': 'https' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, cacheControl: res.headers['cache-control'], body }));
-    }).on('error', reject);
+    http
+      .get(url, { headers: { host, 'x-forwarded-host': host, 'x-forwarded-proto': 'https' } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, cacheControl: res.headers['cache-control'], body }));
+      })
+      .on('error', reject);
   });
 }
 
@@ -129,7 +131,10 @@ describe('feeds of new publications (JSON Feed 1.1 and Atom 1.0, no sign-in)', (
   it('builds no link from the request’s Host in a publicly cached feed: PUBLIC_BASE_URL, or site-rooted paths without it', async () => {
     const unset = await startAppOn(t);
     try {
-      for (const [url, base] of [[t.url, BASE], [unset.url, '']] as const) {
+      for (const [url, base] of [
+        [t.url, BASE],
+        [unset.url, ''],
+      ] as const) {
         for (const format of ['json', 'atom']) {
           const answer = await getWithHost(`${url}/api/public/feed.${format}`, 'evil.example');
           expect({ status: answer.status, cacheControl: answer.cacheControl }).toEqual({ status: 200, cacheControl: 'public, max-age=60' });

@@ -6,7 +6,13 @@ import { auditHeadEntries, withAuditHeads } from './feed-audit-heads';
 
 export type FeedKind = 'RESULT' | 'TASK_NOTICE' | 'DRAW' | 'PLAN' | 'AUDIT_HEAD';
 
-export const FEED_KIND_LABELS: Record<FeedKind, string> = { RESULT: '抽查结果', TASK_NOTICE: '抽查任务公告', DRAW: '摇号结果', PLAN: '年度抽查计划', AUDIT_HEAD: '审计链头' };
+export const FEED_KIND_LABELS: Record<FeedKind, string> = {
+  RESULT: '抽查结果',
+  TASK_NOTICE: '抽查任务公告',
+  DRAW: '摇号结果',
+  PLAN: '年度抽查计划',
+  AUDIT_HEAD: '审计链头',
+};
 
 /** One publication, whatever its kind, as both feed formats show it. URLs are relative to the site. */
 export interface FeedEntry {
@@ -53,7 +59,11 @@ export async function feedEntries(app: AppServices, tenantId: string | null, lim
       ORDER BY e.at DESC, e.kind, e.id LIMIT $2`,
     [tenantId, limit],
   )) as { kind: FeedKind; id: string; tenant_id: string; at: Date; data: Record<string, any>; bureau_name: string }[];
-  const entries = rows.map((r) => ({ ...entryOf(r.kind, r.id, r.data), bureau: { id: toGlobalId('Tenant', r.tenant_id), name: r.bureau_name }, at: new Date(r.at) }));
+  const entries = rows.map((r) => ({
+    ...entryOf(r.kind, r.id, r.data),
+    bureau: { id: toGlobalId('Tenant', r.tenant_id), name: r.bureau_name },
+    at: new Date(r.at),
+  }));
   return tenantId ? withAuditHeads(entries, await auditHeadEntries(app, tenantId, limit), limit) : entries;
 }
 
@@ -105,7 +115,12 @@ function entryOf(kind: FeedKind, id: string, d: Record<string, any>): Pick<FeedE
         kind,
         id: drawId,
         title: `摇号结果：${d.taskTitle}`,
-        text: lines(`算法：${d.algorithm}`, `封存名单哈希：${d.inputHash}`, `服务器种子承诺：${d.commitment}`, `完整记录可下载复核：${publicDrawRecordUrl(drawId)}`),
+        text: lines(
+          `算法：${d.algorithm}`,
+          `封存名单哈希：${d.inputHash}`,
+          `服务器种子承诺：${d.commitment}`,
+          `完整记录可下载复核：${publicDrawRecordUrl(drawId)}`,
+        ),
         url: publicDrawRecordUrl(drawId),
       };
     }

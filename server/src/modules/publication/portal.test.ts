@@ -76,7 +76,20 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
   it('exposes only public fields: no access code, team, notes or internal ids', async () => {
     const type = await t.gql('{ __type(name: "PublicResult") { fields { name } } }');
     expect(type.data.__type.fields.map((f: any) => f.name).sort()).toEqual([
-      'bureau', 'correctedById', 'correctionReason', 'correctsId', 'draw', 'entityName', 'entityUscc', 'findings', 'id', 'inspectedOn', 'items', 'publishedAt', 'resultCategory', 'task',
+      'bureau',
+      'correctedById',
+      'correctionReason',
+      'correctsId',
+      'draw',
+      'entityName',
+      'entityUscc',
+      'findings',
+      'id',
+      'inspectedOn',
+      'items',
+      'publishedAt',
+      'resultCategory',
+      'task',
     ]);
     const page = await results({});
     expect(JSON.stringify(page)).not.toMatch(/TEST-CODE|[0-9a-f]{8}-[0-9a-f]{4}-/);
@@ -87,11 +100,16 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
     expect((await results({ bureau: wugang })).totalCount).toBe(1);
     expect((await results({ bureau: changde })).totalCount).toBe(0);
     expect((await results({ item: result.items[0].id })).totalCount).toBe(1);
-    const otherItem = (await t.gql('query($b: ID!) { publicItems(bureauId: $b) { id } }', { b: wugang })).data.publicItems.find((i: any) => i.id !== result.items[0].id).id;
+    const otherItem = (await t.gql('query($b: ID!) { publicItems(bureauId: $b) { id } }', { b: wugang })).data.publicItems.find(
+      (i: any) => i.id !== result.items[0].id,
+    ).id;
     expect((await results({ item: otherItem })).totalCount).toBe(0);
     expect((await results({ plan: result.task.planId, task: taskId })).totalCount).toBe(1);
     expect((await results({ search: entity.name.slice(2, 6) })).totalCount).toBe(1);
-    const fullWidthLower = entity.uscc.slice(0, 10).toLowerCase().replace(/[0-9a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const fullWidthLower = entity.uscc
+      .slice(0, 10)
+      .toLowerCase()
+      .replace(/[0-9a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     expect((await results({ search: ` ${fullWidthLower} ` })).totalCount).toBe(1);
     expect((await results({ search: '并不存在的名称' })).totalCount).toBe(0);
     expect(codes(await t.gql(RESULTS, { item: 'bm9wZQ' }))).toEqual(['BAD_USER_INPUT']);
@@ -154,14 +172,37 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
     expect((await t.gql(NOTICES, { bureau: changde })).data.publicTaskNotices.totalCount).toBe(0);
     const listed = (await t.gql('{ publicDraws { draws { id verification { status } } } }')).data.publicDraws.draws;
     expect(listed).toEqual([{ id: drawId, verification: { status: 'VERIFIED' } }]);
-    const one = (await t.gql('query($id: ID!) { publicDraw(id: $id) { id bureauId taskTitle status inputHash verification { status } } }', { id: drawId })).data.publicDraw;
-    expect(one).toMatchObject({ id: drawId, bureauId: wugang, taskTitle: '舞钢市2023年随机抽查（测试）', status: 'DRAWN', inputHash: notice.draw.inputHash, verification: { status: 'VERIFIED' } });
-    expect(codes(await t.gql('query($id: ID!) { publicDraw(id: $id) { id } }', { id: toGlobalId('Draw', '00000000-0000-4000-8000-000000000000') }))).toEqual(['NOT_FOUND']);
+    const one = (await t.gql('query($id: ID!) { publicDraw(id: $id) { id bureauId taskTitle status inputHash verification { status } } }', { id: drawId })).data
+      .publicDraw;
+    expect(one).toMatchObject({
+      id: drawId,
+      bureauId: wugang,
+      taskTitle: '舞钢市2023年随机抽查（测试）',
+      status: 'DRAWN',
+      inputHash: notice.draw.inputHash,
+      verification: { status: 'VERIFIED' },
+    });
+    expect(codes(await t.gql('query($id: ID!) { publicDraw(id: $id) { id } }', { id: toGlobalId('Draw', '00000000-0000-4000-8000-000000000000') }))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(codes(await t.gql('query { publicDraw(id: "not-an-id") { id } }'))).toEqual(['NOT_FOUND']);
 
     // A draft task is not announced; a committed one is, its record checked but for the seed not yet revealed.
     const items = notice.items.map((i: any) => ({ itemId: i.id, ratio: i.ratio }));
-    const input = { planId: notice.planId, round: 1, title: '舞钢市2023年第二批抽查', purpose: '补充抽查', procedure: '摇号', divisionOfLabour: '分工', confidentiality: '保密', startsOn: '2023-07-03', endsOn: '2023-11-24', teamSize: 2, items, reason: '测试' };
+    const input = {
+      planId: notice.planId,
+      round: 1,
+      title: '舞钢市2023年第二批抽查',
+      purpose: '补充抽查',
+      procedure: '摇号',
+      divisionOfLabour: '分工',
+      confidentiality: '保密',
+      startsOn: '2023-07-03',
+      endsOn: '2023-11-24',
+      teamSize: 2,
+      items,
+      reason: '测试',
+    };
     // Three batches of once-a-year items in one year: the caps are lifted here (tasks/year-caps.test.ts holds them).
     await liftYearCaps(t);
     const leader = await t.login('wugang.leader');
@@ -176,7 +217,8 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
     ]);
 
     // A record that does not match its published hash fails verification, with the reason.
-    const third = (await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: { ...input, title: '第三批' } }, office)).data.createTask.id;
+    const third = (await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: { ...input, title: '第三批' } }, office)).data
+      .createTask.id;
     await approveLate(t, third, leader);
     const tampered = (await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: third }, office)).data.commitDraw.id;
     const [row] = await t.sql(`SELECT record_gz FROM draws WHERE id = $1`, [fromGlobalUuid(tampered, 'Draw')]);
@@ -189,7 +231,8 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
 
     // The announcement is checked like any record (spec §12): a member the input does not define is
     // malformed even though the input would still hash to the published value without it.
-    const fourth = (await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: { ...input, title: '第四批' } }, office)).data.createTask.id;
+    const fourth = (await t.gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: { ...input, title: '第四批' } }, office)).data
+      .createTask.id;
     await approveLate(t, fourth, leader);
     const extra = (await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: fourth }, office)).data.commitDraw.id;
     const [fourthRow] = await t.sql(`SELECT record_gz FROM draws WHERE id = $1`, [fromGlobalUuid(extra, 'Draw')]);

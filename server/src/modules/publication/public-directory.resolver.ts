@@ -86,7 +86,12 @@ export class PublicDirectoryResolver {
   async publicInspectors(@Ctx() ctx: RequestContext, @Arg('bureauId', () => ID) bureauId: string, @Args() page: PageArgs) {
     const tenantId = await activeBureau(ctx, bureauId);
     const sql = `SELECT id, name, post, certificate_no FROM public_inspectors WHERE tenant_id = $1 ORDER BY name, id`;
-    return paginateSql(ctx.app.db, sql, [tenantId], page, (r: Record<string, string>) => ({ id: toGlobalId('Inspector', r.id!), name: r.name!, post: r.post!, certificateNo: r.certificate_no! }));
+    return paginateSql(ctx.app.db, sql, [tenantId], page, (r: Record<string, string>) => ({
+      id: toGlobalId('Inspector', r.id!),
+      name: r.name!,
+      post: r.post!,
+      certificateNo: r.certificate_no!,
+    }));
   }
 
   @Public()

@@ -69,12 +69,20 @@ describe('public directory lists at scale', () => {
 
   it('pages by key through the whole directory in the order of the code shown, persons by their masked number', async () => {
     const expected = (
-      await t.sql(`SELECT id FROM market_entities WHERE tenant_id = $1
-        ORDER BY CASE WHEN kind = 'PERSON' THEN id_number_masked ELSE uscc END, id`, [tenantId])
+      await t.sql(
+        `SELECT id FROM market_entities WHERE tenant_id = $1
+        ORDER BY CASE WHEN kind = 'PERSON' THEN id_number_masked ELSE uscc END, id`,
+        [tenantId],
+      )
     ).map((r) => toGlobalId('MarketEntity', r.id));
     expect(await walk(null, 100)).toEqual(expected);
-    const fragment = (await t.sql(`SELECT id FROM market_entities WHERE tenant_id = $1 AND strpos(name, $2) > 0
-        ORDER BY CASE WHEN kind = 'PERSON' THEN id_number_masked ELSE uscc END, id`, [tenantId, RARE])).map((r) => toGlobalId('MarketEntity', r.id));
+    const fragment = (
+      await t.sql(
+        `SELECT id FROM market_entities WHERE tenant_id = $1 AND strpos(name, $2) > 0
+        ORDER BY CASE WHEN kind = 'PERSON' THEN id_number_masked ELSE uscc END, id`,
+        [tenantId, RARE],
+      )
+    ).map((r) => toGlobalId('MarketEntity', r.id));
     expect(fragment.length).toBeGreaterThanOrEqual(ROWS / 1000);
     expect(await walk(RARE, 7)).toEqual(fragment);
   });

@@ -17,7 +17,12 @@ interface Row {
  * portal's lists stay index-backed at a million entities (public_entity_directory, migration ListIndexes).
  * A search is a name fragment (bigram index) or the start of the code; the count only when asked.
  */
-export function listPublicEntities(app: AppServices, tenantId: string, rawSearch: string | null | undefined, page: PageArgs): Promise<LazyCountConnection<PublicEntity>> {
+export function listPublicEntities(
+  app: AppServices,
+  tenantId: string,
+  rawSearch: string | null | undefined,
+  page: PageArgs,
+): Promise<LazyCountConnection<PublicEntity>> {
   const search = rawSearch?.trim() ?? '';
   if (search.length > 100) throw badInput([{ field: 'search', message: '查找内容不超过 100 字' }]);
   const params: unknown[] = [tenantId];
@@ -41,13 +46,25 @@ export function listPublicEntities(app: AppServices, tenantId: string, rawSearch
       const afterKey = afterCode === null ? '' : ` AND (d.uscc, d.id) > (${q(afterCode)}, ${q(afterId)}::uuid)`;
       const n = q(limit);
       const union = branches
-        .map((branch) => `(SELECT d.id, d.name, d.uscc, d.address FROM public_entity_directory d WHERE d.tenant_id = $1 AND ${branch}${afterKey} ORDER BY d.uscc, d.id LIMIT ${n})`)
+        .map(
+          (branch) =>
+            `(SELECT d.id, d.name, d.uscc, d.address FROM public_entity_directory d WHERE d.tenant_id = $1 AND ${branch}${afterKey} ORDER BY d.uscc, d.id LIMIT ${n})`,
+        )
         .join(' UNION ');
       const rows = (await app.db.query(`SELECT * FROM (${union}) k ORDER BY k.uscc, k.id LIMIT ${n}`, values)) as Row[];
-      return rows.map((r) => ({ id: toGlobalId('MarketEntity', r.id), name: r.name, uscc: r.uscc, address: r.address ?? null, key: JSON.stringify([r.uscc, r.id]) }));
+      return rows.map((r) => ({
+        id: toGlobalId('MarketEntity', r.id),
+        name: r.name,
+        uscc: r.uscc,
+        address: r.address ?? null,
+        key: JSON.stringify([r.uscc, r.id]),
+      }));
     },
     async () => {
-      const [row] = (await app.db.query(`SELECT count(*)::int AS n FROM public_entity_directory d WHERE d.tenant_id = $1 AND (${branches.join(' OR ')})`, params)) as { n: number }[];
+      const [row] = (await app.db.query(
+        `SELECT count(*)::int AS n FROM public_entity_directory d WHERE d.tenant_id = $1 AND (${branches.join(' OR ')})`,
+        params,
+      )) as { n: number }[];
       return row!.n;
     },
   );

@@ -7,13 +7,7 @@ import { Public } from '../../graphql/permissions';
 import { publicDrawOf } from '../draws/public-draws';
 import { activeBureau } from './public-directory.resolver';
 import { idArg, publicResultOf, RESULT_COLUMNS, RESULT_FROM, searchTerms } from './public-results';
-import {
-  PublicEntityProfile,
-  PublicResultConnection,
-  PublicTaskNotice,
-  PublicTaskNoticeConnection,
-  type PublicTaskStatus,
-} from './public-portal.types';
+import { PublicEntityProfile, PublicResultConnection, PublicTaskNotice, PublicTaskNoticeConnection, type PublicTaskStatus } from './public-portal.types';
 
 @ArgsType()
 class PublicResultArgs extends PageArgs {
@@ -50,7 +44,14 @@ export class PublicPortalResolver {
         AND ($3::uuid IS NULL OR r.plan_id = $3) AND ($4::uuid IS NULL OR r.task_id = $4)
         AND ($5 = '' OR strpos(r.entity_name, $5) > 0 OR starts_with(r.entity_uscc, $6))
       ORDER BY r.published_at DESC, r.id`;
-    const params = [bureau, idArg(args.itemId, 'InspectionItem', 'itemId'), idArg(args.planId, 'AnnualPlan', 'planId'), idArg(args.taskId, 'Task', 'taskId'), search, uscc];
+    const params = [
+      bureau,
+      idArg(args.itemId, 'InspectionItem', 'itemId'),
+      idArg(args.planId, 'AnnualPlan', 'planId'),
+      idArg(args.taskId, 'Task', 'taskId'),
+      search,
+      uscc,
+    ];
     return paginateSql(ctx.app.db, sql, params, args, publicResultOf);
   }
 
@@ -82,13 +83,19 @@ export class PublicPortalResolver {
         WHERE e.uscc = $1 ORDER BY b.region_code, b.name`,
       [code],
     )) as { name: string; address: string | null; bureau_id: string; bureau_name: string; region_code: string }[];
-    const [latest] = (await ctx.app.db.query(`SELECT r.entity_name FROM public_results r WHERE r.entity_uscc = $1 ORDER BY r.published_at DESC LIMIT 1`, [code])) as { entity_name: string }[];
+    const [latest] = (await ctx.app.db.query(`SELECT r.entity_name FROM public_results r WHERE r.entity_uscc = $1 ORDER BY r.published_at DESC LIMIT 1`, [
+      code,
+    ])) as { entity_name: string }[];
     const name = latest?.entity_name ?? listings[0]?.name;
     if (!name) throw notFound('检查对象');
     return {
       uscc: code,
       name,
-      listings: listings.map((l) => ({ bureau: { id: toGlobalId('Tenant', l.bureau_id), name: l.bureau_name, regionCode: l.region_code }, name: l.name, address: l.address })),
+      listings: listings.map((l) => ({
+        bureau: { id: toGlobalId('Tenant', l.bureau_id), name: l.bureau_name, regionCode: l.region_code },
+        name: l.name,
+        address: l.address,
+      })),
     };
   }
 
@@ -115,7 +122,11 @@ function taskNoticeOf(r: Record<string, any>): PublicTaskNotice {
     teamSize: r.team_size,
     joint: r.joint,
     status: r.status as PublicTaskStatus,
-    items: (r.items as { id: string; name: string; ratio: string }[]).map((i) => ({ id: toGlobalId('InspectionItem', i.id), name: i.name, ratio: formatRatio(i.ratio) })),
+    items: (r.items as { id: string; name: string; ratio: string }[]).map((i) => ({
+      id: toGlobalId('InspectionItem', i.id),
+      name: i.name,
+      ratio: formatRatio(i.ratio),
+    })),
     announcedAt: new Date(r.announced_at),
     draw: publicDrawOf({
       id: r.draw_id,

@@ -29,7 +29,11 @@ describe('publication of the item list and directories (no sign-in)', () => {
     // Off the list once the leader approves the withdrawal (实施细则第七条), not before.
     expect((await t.gql('query($b: ID!) { publicItems(bureauId: $b) { id } }', { b: wugangId })).data.publicItems).toHaveLength(4);
     const submitted = await t.gql('mutation { submitListPublication(kind: ITEMS) { id } }', {}, office);
-    await t.gql('mutation($id: ID!) { approveListPublication(id: $id) { status } }', { id: submitted.data.submitListPublication.id }, await t.login('wugang.leader'));
+    await t.gql(
+      'mutation($id: ID!) { approveListPublication(id: $id) { status } }',
+      { id: submitted.data.submitListPublication.id },
+      await t.login('wugang.leader'),
+    );
     expect((await t.gql('query($b: ID!) { publicItems(bureauId: $b) { id } }', { b: wugangId })).data.publicItems).toHaveLength(3);
   });
 
@@ -37,9 +41,14 @@ describe('publication of the item list and directories (no sign-in)', () => {
     const types = await t.gql(`{ i: __type(name: "PublicInspector") { fields { name } } e: __type(name: "PublicEntity") { fields { name } } }`);
     expect(types.data.i.fields.map((f: any) => f.name).sort()).toEqual(['certificateNo', 'id', 'name', 'post']);
     expect(types.data.e.fields.map((f: any) => f.name).sort()).toEqual(['address', 'id', 'name', 'uscc']);
-    const inspectors = (await t.gql('query($b: ID!) { publicInspectors(bureauId: $b, first: 100) { totalCount edges { node { name post certificateNo } } } }', { b: wugangId })).data.publicInspectors;
+    const inspectors = (
+      await t.gql('query($b: ID!) { publicInspectors(bureauId: $b, first: 100) { totalCount edges { node { name post certificateNo } } } }', { b: wugangId })
+    ).data.publicInspectors;
     expect(inspectors.totalCount).toBe(8);
-    const entities = await t.gql('query($b: ID!) { publicEntities(bureauId: $b, first: 5, search: "舞钢") { totalCount edges { node { name uscc address } } } }', { b: wugangId });
+    const entities = await t.gql(
+      'query($b: ID!) { publicEntities(bureauId: $b, first: 5, search: "舞钢") { totalCount edges { node { name uscc address } } } }',
+      { b: wugangId },
+    );
     expect(entities.data.publicEntities.totalCount).toBeGreaterThan(0);
   });
 

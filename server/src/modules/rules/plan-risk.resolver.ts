@@ -26,7 +26,12 @@ export class PlanRiskResolver {
     for (const r of rows) {
       const item = await ctx.loaders.InspectionItem.load(r.itemId);
       for (const risk of CLASSES) {
-        out.push({ item, risk, ratio: rules.rules.strata.byRiskLevel ? stratumRatio(r.ratio, risk, rules.rules.risk) : r.ratio, rounds: roundsForRisk(r.rounds, risk, rules.rules.risk) });
+        out.push({
+          item,
+          risk,
+          ratio: rules.rules.strata.byRiskLevel ? stratumRatio(r.ratio, risk, rules.rules.risk) : r.ratio,
+          rounds: roundsForRisk(r.rounds, risk, rules.rules.risk),
+        });
       }
     }
     return out;

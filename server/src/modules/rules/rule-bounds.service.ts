@@ -31,7 +31,10 @@ export async function lockBoundsOf(m: EntityManager, tenantIds: string[]): Promi
 /** Every province's bounds above the current bureau (in its transaction); locks them first. */
 export async function boundsAbove(m: EntityManager, tenantId: string): Promise<BoundsAbove[]> {
   const own = await m.findOneByOrFail(Tenant, { id: tenantId });
-  await lockBoundsOf(m, own.path.split('/').filter((id) => id && id !== tenantId));
+  await lockBoundsOf(
+    m,
+    own.path.split('/').filter((id) => id && id !== tenantId),
+  );
   const rows = (await m.query(`SELECT tenant_id, name, bounds FROM rule_bounds_above()`)) as { tenant_id: string; name: string; bounds: RuleBounds }[];
   return rows.map((r) => ({ tenantId: r.tenant_id, name: r.name, bounds: r.bounds }));
 }
@@ -69,7 +72,14 @@ export async function bureauRuleLimits(ctx: RequestContext): Promise<BureauRuleL
 
 async function limitsBelow(m: EntityManager): Promise<BureauRuleLimits[]> {
   const rows = (await m.query(`SELECT * FROM bureau_rule_limits() ORDER BY name`)) as {
-    tenant_id: string; name: string; version: number; ratio_min: string; ratio_max: string; rounds_min: number; rounds_max: number; max_draws: number;
+    tenant_id: string;
+    name: string;
+    version: number;
+    ratio_min: string;
+    ratio_max: string;
+    rounds_min: number;
+    rounds_max: number;
+    max_draws: number;
   }[];
   return rows.map((r) => ({
     tenantId: r.tenant_id,
@@ -90,24 +100,36 @@ export async function setRuleBounds(ctx: RequestContext, input: unknown, reason:
   const viewer = requireViewer(ctx);
   if (!reason.trim()) throw badInput([{ field: 'reason', message: '请说明设定理由' }]);
   const parsed = RuleBoundsSchema.safeParse(input);
-  if (!parsed.success) throw badInput(parsed.error.issues.map((i) => ({ field: ['bounds', ...i.path].join('.'), message: i.message })), '范围不符合要求');
+  if (!parsed.success)
+    throw badInput(
+      parsed.error.issues.map((i) => ({ field: ['bounds', ...i.path].join('.'), message: i.message })),
+      '范围不符合要求',
+    );
   return tenantTx(ctx, async (m) => {
     await provinceOf(m, viewer.tenantId);
     await lockBoundsOf(m, [viewer.tenantId]);
-    const broken = (await limitsBelow(m))
-      .map((b) => ({ bureau: b, violations: boundViolations(b, parsed.data) }))
-      .filter((b) => b.violations.length > 0);
+    const broken = (await limitsBelow(m)).map((b) => ({ bureau: b, violations: boundViolations(b, parsed.data) })).filter((b) => b.violations.length > 0);
     if (broken.length) {
-      throw new AppError('RULE_VIOLATION', `以下单位的现行细则不在新范围内：${broken.map((b) => `${b.bureau.name}（${b.violations.map((v) => v.message).join('；')}）`).join('；')}`, {
-        rule: broken[0]!.violations[0]!.rule,
-        bureaus: broken.map((b) => ({ id: toGlobalId('Tenant', b.bureau.tenantId), name: b.bureau.name, rules: b.violations.map((v) => v.rule) })),
-      });
+      throw new AppError(
+        'RULE_VIOLATION',
+        `以下单位的现行细则不在新范围内：${broken.map((b) => `${b.bureau.name}（${b.violations.map((v) => v.message).join('；')}）`).join('；')}`,
+        {
+          rule: broken[0]!.violations[0]!.rule,
+          bureaus: broken.map((b) => ({ id: toGlobalId('Tenant', b.bureau.tenantId), name: b.bureau.name, rules: b.violations.map((v) => v.rule) })),
+        },
+      );
     }
     const before = await m.findOneBy(RuleBoundsRow, { tenantId: viewer.tenantId });
     const values = { bounds: parsed.data, reason: reason.trim(), updatedBy: viewer.userId, updatedAt: new Date() };
     if (before) await m.update(RuleBoundsRow, { tenantId: viewer.tenantId }, values);
     else await m.insert(RuleBoundsRow, { tenantId: viewer.tenantId, ...values });
-    await appendAudit(m, actorOf(ctx), { action: 'rules.bounds', objectType: 'RuleBounds', objectId: toGlobalId('Tenant', viewer.tenantId), before: before?.bounds, after: { bounds: parsed.data, reason: reason.trim() } });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'rules.bounds',
+      objectType: 'RuleBounds',
+      objectId: toGlobalId('Tenant', viewer.tenantId),
+      before: before?.bounds,
+      after: { bounds: parsed.data, reason: reason.trim() },
+    });
     return m.findOneByOrFail(RuleBoundsRow, { tenantId: viewer.tenantId });
   });
 }

@@ -4,11 +4,18 @@ import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { APP_ROLE } from '../../db/data-source';
 
 const PROPOSE = 'mutation($r: JSON!, $reason: String!) { proposeRuleSet(rules: $r, reason: $reason) { id status baseVersion proposedBy } }';
-const REVIEW = 'mutation($id: ID!, $d: RuleReview!, $c: String) { reviewRuleProposal(id: $id, decision: $d, comment: $c) { id status approvedVersion reviewedBy reviewComment } }';
+const REVIEW =
+  'mutation($id: ID!, $d: RuleReview!, $c: String) { reviewRuleProposal(id: $id, decision: $d, comment: $c) { id status approvedVersion reviewedBy reviewComment } }';
 const CREATE_TASK = 'mutation($input: TaskInput!) { createTask(input: $input) { id ruleVersion items { ratio } } }';
 
 /** What 常德's office set alone on the original code: 1–50%, 12 rounds, 12 draws per entity, no exclusions. */
-const LOOSE = { ...DEFAULT_RULES, ratio: { min: '0.01', max: '0.50' }, roundsPerYear: { min: 1, max: 12 }, maxDrawsPerEntityPerYear: 12, excludeDrawnThisYear: false };
+const LOOSE = {
+  ...DEFAULT_RULES,
+  ratio: { min: '0.01', max: '0.50' },
+  roundsPerYear: { min: 1, max: 12 },
+  maxDrawsPerEntityPerYear: 12,
+  excludeDrawnThisYear: false,
+};
 
 describe('rule governance: the office proposes, a leader approves, a province bounds', () => {
   let t: TestApp;
@@ -19,8 +26,18 @@ describe('rule governance: the office proposes, a leader approves, a province bo
   let permitItem: string;
   // The demo's 2026 rounds have begun or closed by now: a task for one gives its reason (and would wait for a leader before its draw).
   const task = (ratio: string, title: string, itemId = landItem) => ({
-    planId, round: 1, title, purpose: '检查土地使用情况', procedure: '摇号、核查、报告', divisionOfLabour: '执法监督科牵头',
-    confidentiality: '结果公布前保密', startsOn: '2026-05-06', endsOn: '2026-05-29', teamSize: 2, items: [{ itemId, ratio }], reason: '测试：补办第一轮',
+    planId,
+    round: 1,
+    title,
+    purpose: '检查土地使用情况',
+    procedure: '摇号、核查、报告',
+    divisionOfLabour: '执法监督科牵头',
+    confidentiality: '结果公布前保密',
+    startsOn: '2026-05-06',
+    endsOn: '2026-05-29',
+    teamSize: 2,
+    items: [{ itemId, ratio }],
+    reason: '测试：补办第一轮',
   });
   const current = async (token = office) => (await t.gql('{ ruleSet { version rules approvedBy approvedAt proposedBy } }', {}, token)).data.ruleSet;
 
@@ -36,11 +53,16 @@ describe('rule governance: the office proposes, a leader approves, a province bo
   afterAll(() => t.close());
 
   it('no longer lets the office put rules in force alone: a proposal changes nothing and a 20% task is still refused', async () => {
-    expect(codes(await t.gql('mutation($r: JSON!) { updateRuleSet(rules: $r, reason: "放宽") { version } }', { r: LOOSE }, office))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(await t.gql('mutation($r: JSON!) { updateRuleSet(rules: $r, reason: "放宽") { version } }', { r: LOOSE }, office))).toEqual([
+      'GRAPHQL_VALIDATION_FAILED',
+    ]);
     const proposed = await t.gql(PROPOSE, { r: LOOSE, reason: '放宽比例与频次' }, office);
     expect(proposed.errors).toBeUndefined();
     expect(proposed.data.proposeRuleSet).toMatchObject({ status: 'PENDING', baseVersion: 1, proposedBy: expect.any(String) });
-    expect(await current()).toMatchObject({ version: 1, rules: { ratio: { min: '0.02', max: '0.10' }, maxDrawsPerEntityPerYear: 2, excludeDrawnThisYear: true } });
+    expect(await current()).toMatchObject({
+      version: 1,
+      rules: { ratio: { min: '0.02', max: '0.10' }, maxDrawsPerEntityPerYear: 2, excludeDrawnThisYear: true },
+    });
     const refused = await t.gql(CREATE_TASK, { input: task('0.20', '20%的任务') }, office);
     expect(codes(refused)).toEqual(['RULE_VIOLATION']);
     expect(refused.errors![0]!.extensions!.rule).toBe('ratio');
@@ -86,21 +108,37 @@ describe('rule governance: the office proposes, a leader approves, a province bo
     expect(after.errors).toBeUndefined();
     expect(after.data.createTask.ruleVersion).toBe(2);
     // Nothing earlier is re-read under the new version.
-    expect((await t.gql('query($id: ID!) { node(id: $id) { ... on Task { ruleVersion } } }', { id: before.data.createTask.id }, office)).data.node.ruleVersion).toBe(1);
-    expect((await t.gql('query($id: ID!) { node(id: $id) { ... on AnnualPlan { ruleVersion status } } }', { id: planId }, office)).data.node).toMatchObject({ ruleVersion: 1, status: 'PUBLISHED' });
+    expect(
+      (await t.gql('query($id: ID!) { node(id: $id) { ... on Task { ruleVersion } } }', { id: before.data.createTask.id }, office)).data.node.ruleVersion,
+    ).toBe(1);
+    expect((await t.gql('query($id: ID!) { node(id: $id) { ... on AnnualPlan { ruleVersion status } } }', { id: planId }, office)).data.node).toMatchObject({
+      ruleVersion: 1,
+      status: 'PUBLISHED',
+    });
     const history = (await t.gql('{ ruleSetHistory { version approvedBy } ruleProposals { status approvedVersion } }', {}, office)).data;
     expect(history.ruleSetHistory.map((v: any) => v.version)).toEqual([2, 1]);
     expect(history.ruleProposals.map((p: any) => p.status)).toEqual(['APPROVED', 'RETURNED', 'RETURNED']);
     const actions = (await t.sql(`SELECT action FROM audit_events WHERE action LIKE 'rules.%' ORDER BY seq`)).map((r) => r.action);
     expect(actions).toEqual(['rules.propose', 'rules.return', 'rules.propose', 'rules.propose', 'rules.approve']);
     // The leader hears of each proposal, the proposer of each decision.
-    const kinds = (await t.sql(`SELECT n.kind FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind LIKE 'RULES_%' AND u.username = 'changde.admin' ORDER BY n.created_at`)).map((r) => r.kind);
+    const kinds = (
+      await t.sql(
+        `SELECT n.kind FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind LIKE 'RULES_%' AND u.username = 'changde.admin' ORDER BY n.created_at`,
+      )
+    ).map((r) => r.kind);
     expect(kinds).toEqual(['RULES_RETURNED', 'RULES_APPROVED']);
-    expect((await t.sql(`SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'RULES_PROPOSED' AND u.username = 'changde.leader'`))[0].n).toBeGreaterThanOrEqual(2);
+    expect(
+      (
+        await t.sql(
+          `SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'RULES_PROPOSED' AND u.username = 'changde.leader'`,
+        )
+      )[0].n,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps proposals inside their bureau', async () => {
-    const pending = (await t.gql(PROPOSE, { r: { ...DEFAULT_RULES, ratio: { min: '0.02', max: '0.20' }, team: { minSize: 3 } }, reason: '每组三人' }, office)).data.proposeRuleSet;
+    const pending = (await t.gql(PROPOSE, { r: { ...DEFAULT_RULES, ratio: { min: '0.02', max: '0.20' }, team: { minSize: 3 } }, reason: '每组三人' }, office))
+      .data.proposeRuleSet;
     const wugangOffice = await t.login('wugang.admin');
     const wugangLeader = await t.login('wugang.leader');
     expect((await t.gql('{ ruleProposals { id } }', {}, wugangOffice)).data.ruleProposals).toEqual([]);
@@ -121,21 +159,31 @@ describe('rule governance: the office proposes, a leader approves, a province bo
   });
 
   describe('a province’s bounds', () => {
-    const bounds = (over: Record<string, unknown> = {}) => ({ ratio: { floor: '0.02', ceiling: '0.30' }, roundsPerYear: { min: 1, max: 2 }, maxDrawsPerEntityPerYear: 2, ...over });
+    const bounds = (over: Record<string, unknown> = {}) => ({
+      ratio: { floor: '0.02', ceiling: '0.30' },
+      roundsPerYear: { min: 1, max: 2 },
+      maxDrawsPerEntityPerYear: 2,
+      ...over,
+    });
     const SET = 'mutation($b: JSON!, $r: String!) { setRuleBounds(bounds: $b, reason: $r) { bounds reason } }';
 
     it('refuses bounds some bureau’s current rules break, naming the bureau; sets them otherwise', async () => {
       const hunan = await t.login('hunan.viewer');
       const tooHigh = await t.gql(SET, { b: bounds({ ratio: { floor: '0.03', ceiling: '0.30' } }), r: '全省抽查比例不低于3%' }, hunan);
       expect(codes(tooHigh)).toEqual(['RULE_VIOLATION']);
-      expect(tooHigh.errors![0]!.extensions).toMatchObject({ rule: 'bounds.ratio.floor', bureaus: [{ name: '常德市自然资源和规划局', rules: ['bounds.ratio.floor'] }] });
+      expect(tooHigh.errors![0]!.extensions).toMatchObject({
+        rule: 'bounds.ratio.floor',
+        bureaus: [{ name: '常德市自然资源和规划局', rules: ['bounds.ratio.floor'] }],
+      });
       expect((await t.gql('{ ruleBounds { bounds } }', {}, hunan)).data.ruleBounds).toBeNull();
       const set = await t.gql(SET, { b: bounds(), r: '全省细则范围' }, hunan);
       expect(set.errors).toBeUndefined();
       expect(set.data.setRuleBounds.bounds).toEqual(bounds());
       expect((await t.sql(`SELECT action FROM audit_events WHERE action = 'rules.bounds'`)).length).toBe(1);
       // The bureaus read the bounds above them; a bureau sets none.
-      expect((await t.gql('{ ruleBoundsAbove { province bounds } }', {}, office)).data.ruleBoundsAbove).toEqual([{ province: '湖南省自然资源厅', bounds: bounds() }]);
+      expect((await t.gql('{ ruleBoundsAbove { province bounds } }', {}, office)).data.ruleBoundsAbove).toEqual([
+        { province: '湖南省自然资源厅', bounds: bounds() },
+      ]);
       expect((await t.gql('{ ruleBoundsAbove { province } }', {}, await t.login('wugang.admin'))).data.ruleBoundsAbove).toEqual([]);
       expect(codes(await t.gql(SET, { b: bounds(), r: 'x' }, office))).toEqual(['FORBIDDEN']);
       // A province has no rule set of its own to change, even as an office.
@@ -149,7 +197,10 @@ describe('rule governance: the office proposes, a leader approves, a province bo
       expect(codes(outside)).toEqual(['RULE_VIOLATION']);
       expect(outside.errors![0]!.extensions!.rule).toBe('bounds.ratio.floor');
       expect((outside.errors![0]!.extensions!.violations as { rule: string }[]).map((v) => v.rule)).toEqual([
-        'bounds.ratio.floor', 'bounds.ratio.ceiling', 'bounds.roundsPerYear.max', 'bounds.maxDrawsPerEntityPerYear',
+        'bounds.ratio.floor',
+        'bounds.ratio.ceiling',
+        'bounds.roundsPerYear.max',
+        'bounds.maxDrawsPerEntityPerYear',
       ]);
       expect(outside.errors![0]!.message).toContain('湖南省自然资源厅');
       // Within today's bounds; the province then narrows them (常德's current 2%–20% still fits), and the approval refuses.

@@ -28,6 +28,9 @@ export class RuleProposal {
   @Field() @CreateDateColumn({ name: 'proposed_at', type: 'timestamptz' }) proposedAt!: Date;
   @Column({ name: 'reviewed_by', type: 'uuid', nullable: true }) reviewedBy!: string | null;
   @Field(() => Date, { nullable: true }) @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true }) reviewedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: '审定意见' }) @Column({ name: 'review_comment', type: 'text', nullable: true }) reviewComment!: string | null;
-  @Field(() => Int, { nullable: true, description: '审定后生效的版本号' }) @Column({ name: 'approved_version', type: 'integer', nullable: true }) approvedVersion!: number | null;
+  @Field(() => String, { nullable: true, description: '审定意见' }) @Column({ name: 'review_comment', type: 'text', nullable: true }) reviewComment!:
+    string | null;
+  @Field(() => Int, { nullable: true, description: '审定后生效的版本号' })
+  @Column({ name: 'approved_version', type: 'integer', nullable: true })
+  approvedVersion!: number | null;
 }

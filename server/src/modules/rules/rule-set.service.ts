@@ -11,12 +11,7 @@ import { notify } from '../notifications/notification.service';
 import { Tenant, TenantKind } from '../tenants/tenant.entity';
 
 /** A new bureau starts from the platform's template (its latest version), or the built-in defaults. */
-export async function copyTemplateRules(
-  manager: EntityManager,
-  tenantId: string,
-  template: RuleSetVersion | null,
-  createdBy: string | null,
-): Promise<void> {
+export async function copyTemplateRules(manager: EntityManager, tenantId: string, template: RuleSetVersion | null, createdBy: string | null): Promise<void> {
   const rules = RuleSetSchema.parse(template?.rules ?? DEFAULT_RULES);
   await manager.insert(RuleSetVersion, { tenantId, version: 1, rules, reason: '由平台模板复制', createdBy });
 }
@@ -57,7 +52,10 @@ export async function proposeRuleSet(ctx: RequestContext, rules: unknown, reason
   if (!reason.trim()) throw badInput([{ field: 'reason', message: '请说明修改理由' }]);
   const parsed = RuleSetSchema.safeParse(rules);
   if (!parsed.success) {
-    throw badInput(parsed.error.issues.map((i) => ({ field: ['rules', ...i.path].join('.'), message: i.message })), '细则不符合要求');
+    throw badInput(
+      parsed.error.issues.map((i) => ({ field: ['rules', ...i.path].join('.'), message: i.message })),
+      '细则不符合要求',
+    );
   }
   return tenantTx(ctx, async (m) => {
     const own = await m.findOneBy(Tenant, { id: viewer.tenantId });
@@ -85,7 +83,9 @@ export async function proposeRuleSet(ctx: RequestContext, rules: unknown, reason
       before: current.rules,
       after: { rules: parsed.data, reason: reason.trim(), baseVersion: current.version },
     });
-    const leaders = (await m.query(`SELECT id FROM users WHERE tenant_id = $1 AND 'LEADER' = ANY(roles) AND id <> $2`, [viewer.tenantId, viewer.userId])) as { id: string }[];
+    const leaders = (await m.query(`SELECT id FROM users WHERE tenant_id = $1 AND 'LEADER' = ANY(roles) AND id <> $2`, [viewer.tenantId, viewer.userId])) as {
+      id: string;
+    }[];
     await notify(m, {
       tenantId: viewer.tenantId,
       userIds: leaders.map((l) => l.id),
@@ -135,7 +135,11 @@ export async function reviewRuleProposal(ctx: RequestContext, globalId: string, 
         approvedAt: reviewed.reviewedAt,
         proposalId: proposal.id,
       });
-      await m.update(RuleProposal, { tenantId: viewer.tenantId, id: proposal.id }, { ...reviewed, status: RuleProposalStatus.APPROVED, approvedVersion: version });
+      await m.update(
+        RuleProposal,
+        { tenantId: viewer.tenantId, id: proposal.id },
+        { ...reviewed, status: RuleProposalStatus.APPROVED, approvedVersion: version },
+      );
       await refreshCreditStatuses(m, proposal.rules);
     }
     await notify(m, {
@@ -151,7 +155,8 @@ export async function reviewRuleProposal(ctx: RequestContext, globalId: string, 
       objectType: 'RuleProposal',
       objectId: toGlobalId('RuleProposal', proposal.id),
       before: decision === 'APPROVE' ? { version: current?.version, rules: current?.rules } : { status: proposal.status },
-      after: decision === 'APPROVE' ? { version: (current?.version ?? 0) + 1, rules: proposal.rules, comment } : { status: RuleProposalStatus.RETURNED, comment },
+      after:
+        decision === 'APPROVE' ? { version: (current?.version ?? 0) + 1, rules: proposal.rules, comment } : { status: RuleProposalStatus.RETURNED, comment },
     });
     return m.findOneByOrFail(RuleProposal, { tenantId: viewer.tenantId, id: proposal.id });
   });

@@ -24,7 +24,9 @@ export async function scopeOfAccessCode(app: AppServices, ip: string | null, typ
   await assertAccessCodesAllowed(app, ip);
   const code = normalizeAccessCode(typed ?? '');
   const codeHash = code ? accessCodeHash(code) : null;
-  const rows = codeHash ? ((await app.db.query('SELECT tenant_id, inspection_id FROM entity_record_of($1)', [codeHash])) as { tenant_id: string; inspection_id: string }[]) : [];
+  const rows = codeHash
+    ? ((await app.db.query('SELECT tenant_id, inspection_id FROM entity_record_of($1)', [codeHash])) as { tenant_id: string; inspection_id: string }[])
+    : [];
   if (!rows[0] || !codeHash) {
     await countWrongAccessCode(app, ip);
     throw wrongCode();

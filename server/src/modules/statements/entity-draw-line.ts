@@ -22,7 +22,11 @@ export class EntityDrawLine {
  * answers only for the caller's own record of a participation in that draw's task. The secret itself
  * never leaves the server; the entity gets its salt alone.
  */
-export async function entityDrawLine(m: EntityManager, record: { tenantId: string; id: string; drawId: string; participationId: string | null }, uscc: string): Promise<EntityDrawLine | null> {
+export async function entityDrawLine(
+  m: EntityManager,
+  record: { tenantId: string; id: string; drawId: string; participationId: string | null },
+  uscc: string,
+): Promise<EntityDrawLine | null> {
   const [draw] = (
     record.participationId
       ? await m.query(`SELECT algorithm, pseudonym_secret FROM joint_draw_secret($1)`, [record.id])

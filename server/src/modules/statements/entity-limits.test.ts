@@ -39,11 +39,16 @@ describe('what one access code may write: rate, statements and files per day and
   }
 
   const attach = (record: CodedRecord, statementId: string, ip: string) =>
-    postFile(`${t.url}/api/entity-records/statements/${statementId}/attachments`, sample.png(), '现场照片.png', { 'x-access-code': record.code, 'x-forwarded-for': ip });
+    postFile(`${t.url}/api/entity-records/statements/${statementId}/attachments`, sample.png(), '现场照片.png', {
+      'x-access-code': record.code,
+      'x-forwarded-for': ip,
+    });
 
   /** A record of the bureau in `region`, approved and waiting, with a code of its own. */
   async function codedRecord(region = '410481'): Promise<CodedRecord> {
-    const [entity] = await t.sql(`SELECT e.uscc FROM market_entities e JOIN tenants n ON n.id = e.tenant_id WHERE n.region_code = $1 ORDER BY e.uscc LIMIT 1`, [region]);
+    const [entity] = await t.sql(`SELECT e.uscc FROM market_entities e JOIN tenants n ON n.id = e.tenant_id WHERE n.region_code = $1 ORDER BY e.uscc LIMIT 1`, [
+      region,
+    ]);
     const id = await approvedInspection(t, entity.uscc, 'NO_PROBLEM', { tenantRegion: region });
     const code = newAccessCode();
     await t.sql(`UPDATE inspections SET access_code = $1, access_code_hash = $2 WHERE id = $3`, [code, accessCodeHash(code), fromGlobalUuid(id, 'Inspection')]);
@@ -141,7 +146,11 @@ describe('what one access code may write: rate, statements and files per day and
     const next = (await pub(DRAFT, { code: record.code, body: '再补充照片' }, ip)).data.saveEntityStatementDraft.id;
     const refused = await attach(record, next, ip);
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatchObject({ code: 'RULE_VIOLATION', rule: 'evidence.count', message: '每份检查记录最多 200 个证据文件（含检查对象上传的附件）' });
+    expect(refused.body.error).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: 'evidence.count',
+      message: '每份检查记录最多 200 个证据文件（含检查对象上传的附件）',
+    });
     expect(await filesOf(record)).toBe(200);
   });
 
@@ -155,7 +164,11 @@ describe('what one access code may write: rate, statements and files per day and
     for (let i = 1; i <= 2; i++) expect((await attach(record, second, ip)).status).toBe(201);
     const thirteenth = await attach(record, second, ip);
     expect(thirteenth.status).toBe(409);
-    expect(thirteenth.body.error).toMatchObject({ code: 'RULE_VIOLATION', rule: 'statement.dailyFiles', message: '同一查阅码每天最多上传 12 个附件，请明天再上传' });
+    expect(thirteenth.body.error).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: 'statement.dailyFiles',
+      message: '同一查阅码每天最多上传 12 个附件，请明天再上传',
+    });
     expect(await filesOf(record)).toBe(12);
 
     // Fifteen attached on earlier days fill the entity's share of the record.

@@ -34,7 +34,9 @@ function entityActor(scope: CodeScope, requestId: string | null): AuditActor {
 }
 
 async function statementsWithFiles(m: EntityManager, statements: InspectionStatement[]): Promise<EntityStatement[]> {
-  const files = statements.length ? await m.find(EvidenceFile, { where: { statementId: In(statements.map((s) => s.id)) }, order: { createdAt: 'ASC', id: 'ASC' } }) : [];
+  const files = statements.length
+    ? await m.find(EvidenceFile, { where: { statementId: In(statements.map((s) => s.id)) }, order: { createdAt: 'ASC', id: 'ASC' } })
+    : [];
   return statements.map((s) => statementView(s, files, 'entity'));
 }
 
@@ -46,12 +48,20 @@ export function readEntityRecord(app: AppServices, scope: CodeScope): Promise<En
     const [bureau] = (await m.query('SELECT coalesce(display_name, name) AS name FROM tenants WHERE id = $1', [scope.tenantId])) as { name: string }[];
     const items = new Map((await m.findBy(InspectionItem, { id: In(record.itemIds) })).map((i) => [i.id, i.name]));
     const team = new Map((await m.findBy(Inspector, { id: In(record.teamIds) })).map((i) => [i.id, i.name]));
-    const statements = await m.find(InspectionStatement, { where: { inspectionId: In(chain.map((r) => r.id)) }, order: { submittedAt: 'ASC', createdAt: 'ASC' } });
+    const statements = await m.find(InspectionStatement, {
+      where: { inspectionId: In(chain.map((r) => r.id)) },
+      order: { submittedAt: 'ASC', createdAt: 'ASC' },
+    });
     const views = await statementsWithFiles(m, statements);
     const published = chain.filter((r) => r.status === InspectionStatus.PUBLISHED);
     const evidence = (await Promise.all(published.map((r) => teamEvidence(m, r.id)))).flat().map((f) => evidenceView(f, 'entity'));
     const result = async (r: Inspection) => (r.resultCategory ? resultCategoryOf(m, r.resultCategory) : null);
-    const history = await Promise.all(chain.filter((r) => r.id !== record.id).reverse().map(async (r) => recordVersion(r, await result(r))));
+    const history = await Promise.all(
+      chain
+        .filter((r) => r.id !== record.id)
+        .reverse()
+        .map(async (r) => recordVersion(r, await result(r))),
+    );
     return Object.assign(new EntityRecordView(), {
       ...recordVersion(record, await result(record)),
       bureau: bureau?.name ?? '',
@@ -138,7 +148,14 @@ export function submitStatement(app: AppServices, scope: CodeScope, kind: Statem
       action: 'statement.submit',
       objectType: 'Inspection',
       objectId: toGlobalId('Inspection', record.id),
-      after: { statement: view!.id, kind, by: 'entity', afterReportDue: flags.afterReportDue, afterPublication: flags.afterPublication, attachments: view!.attachments.map((a) => a.sha256) },
+      after: {
+        statement: view!.id,
+        kind,
+        by: 'entity',
+        afterReportDue: flags.afterReportDue,
+        afterPublication: flags.afterPublication,
+        attachments: view!.attachments.map((a) => a.sha256),
+      },
     });
     return view!;
   });
@@ -167,11 +184,23 @@ async function attachmentPlace(app: AppServices, m: EntityManager, scope: CodeSc
   if ((await m.countBy(EvidenceFile, { statementId: statement.id })) >= MAX_ATTACHMENTS) {
     throw ruleViolation('statement.attachments', `每份陈述申辩最多 ${MAX_ATTACHMENTS} 个附件`);
   }
-  await assertAttachmentQuota(app, m, scope, (await recordsOfCode(m, scope.codeHash)).map((r) => r.id), statement.inspectionId);
+  await assertAttachmentQuota(
+    app,
+    m,
+    scope,
+    (await recordsOfCode(m, scope.codeHash)).map((r) => r.id),
+    statement.inspectionId,
+  );
   return statement;
 }
 
-export function addStatementAttachment(app: AppServices, scope: CodeScope, statementGlobalId: string, file: ReceivedEvidence, requestId: string | null): Promise<EvidenceFile> {
+export function addStatementAttachment(
+  app: AppServices,
+  scope: CodeScope,
+  statementGlobalId: string,
+  file: ReceivedEvidence,
+  requestId: string | null,
+): Promise<EvidenceFile> {
   return storeEvidence(
     app,
     scope.tenantId,
@@ -180,12 +209,20 @@ export function addStatementAttachment(app: AppServices, scope: CodeScope, state
       const statement = await attachmentPlace(app, m, scope, statementGlobalId, true);
       return { inspectionId: statement.inspectionId, statementId: statement.id, uploadedByUser: null, uploadedByEntity: true };
     },
-    (m, row) => appendAudit(m, entityActor(scope, requestId), {
-      action: 'statement.attach',
-      objectType: 'Inspection',
-      objectId: toGlobalId('Inspection', row.inspectionId),
-      after: { statement: toGlobalId('InspectionStatement', row.statementId!), file: toGlobalId('EvidenceFile', row.id), fileName: row.fileName, size: row.size, sha256: row.sha256, by: 'entity' },
-    }),
+    (m, row) =>
+      appendAudit(m, entityActor(scope, requestId), {
+        action: 'statement.attach',
+        objectType: 'Inspection',
+        objectId: toGlobalId('Inspection', row.inspectionId),
+        after: {
+          statement: toGlobalId('InspectionStatement', row.statementId!),
+          file: toGlobalId('EvidenceFile', row.id),
+          fileName: row.fileName,
+          size: row.size,
+          sha256: row.sha256,
+          by: 'entity',
+        },
+      }),
   );
 }
 

@@ -55,8 +55,17 @@ describe('the entity’s voice: its record by access code, statements and object
       `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.tenant_id = (SELECT tenant_id FROM inspections WHERE id = $1) AND NOT (i.id = ANY($2)) ORDER BY u.username LIMIT 1`,
       [row.id, row.team_ids],
     );
-    const [head] = await t.sql(`SELECT u.username FROM inspection_items it JOIN departments d ON d.id = it.department_id JOIN users u ON u.id = d.head_user_id WHERE it.id = $1`, [row.item_ids[0]]);
-    return { id: toGlobalId('Inspection', row.id), code: row.access_code, team: await Promise.all(team.map((r) => as(r.username))), outsider: await as(outsider.username), head: await as(head.username) };
+    const [head] = await t.sql(
+      `SELECT u.username FROM inspection_items it JOIN departments d ON d.id = it.department_id JOIN users u ON u.id = d.head_user_id WHERE it.id = $1`,
+      [row.item_ids[0]],
+    );
+    return {
+      id: toGlobalId('Inspection', row.id),
+      code: row.access_code,
+      team: await Promise.all(team.map((r) => as(r.username))),
+      outsider: await as(outsider.username),
+      head: await as(head.username),
+    };
   }
 
   beforeAll(async () => {
@@ -99,7 +108,10 @@ describe('the entity’s voice: its record by access code, statements and object
     expect(tenth.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(800);
     // Even the right code waits now, from that address (over GraphQL and HTTP); others are not affected.
     expect(codes(await pub(RECORD, { code: published.code }, ip))).toEqual(['RATE_LIMITED']);
-    const http = await postFile(`${t.url}/api/entity-records/statements/x/attachments`, sample.png(), 'a.png', { 'x-access-code': published.code, 'x-forwarded-for': ip });
+    const http = await postFile(`${t.url}/api/entity-records/statements/x/attachments`, sample.png(), 'a.png', {
+      'x-access-code': published.code,
+      'x-forwarded-for': ip,
+    });
     expect(http.status).toBe(429);
     expect(http.headers.get('retry-after')).toMatch(/^\d+$/);
     expect((await pub(RECORD, { code: published.code }, '203.0.113.8')).errors).toBeUndefined();
@@ -111,23 +123,33 @@ describe('the entity’s voice: its record by access code, statements and object
     const objection = sent.data.submitEntityStatement;
     expect(objection).toMatchObject({ kind: 'OBJECTION', afterReportDue: true, afterPublication: true, settled: false, attachments: [] });
     const flagged = (await t.gql(OFFICE_LIST, { after: true, open: true }, office)).data.entityStatements;
-    expect(flagged.edges.map((e: any) => e.node)).toEqual([{ id: objection.id, kind: 'OBJECTION', afterPublication: true, inspection: { id: published.id, status: 'PUBLISHED' } }]);
+    expect(flagged.edges.map((e: any) => e.node)).toEqual([
+      { id: objection.id, kind: 'OBJECTION', afterPublication: true, inspection: { id: published.id, status: 'PUBLISHED' } },
+    ]);
     expect(codes(await t.gql(OFFICE_LIST, {}, published.team[0]))).toEqual(['FORBIDDEN']);
     const [audit] = await t.sql(`SELECT actor_user_id, after FROM audit_events WHERE action = 'statement.submit' ORDER BY seq DESC LIMIT 1`);
     expect(audit).toMatchObject({ actor_user_id: null, after: { by: 'entity', kind: 'OBJECTION', afterPublication: true } });
 
     // The office opens a correction: the entity now sees it, with the published original as history.
-    const corrected = await t.gql(`mutation($id: ID!) { correctInspection(id: $id, reason: "检查对象异议成立，更正检查结果") { id } }`, { id: published.id }, office);
+    const corrected = await t.gql(
+      `mutation($id: ID!) { correctInspection(id: $id, reason: "检查对象异议成立，更正检查结果") { id } }`,
+      { id: published.id },
+      office,
+    );
     const correction = corrected.data.correctInspection.id;
     const seen = (await pub(RECORD, { code: published.code })).data.entityRecord;
     expect(seen).toMatchObject({ status: 'DRAFT', correctionReason: '检查对象异议成立，更正检查结果', history: [{ status: 'PUBLISHED' }] });
     expect(seen.statements.map((s: any) => s.id)).toEqual([objection.id]);
     // The correction is part of the same report: its statements include the objection, which must be answered first.
-    expect((await t.gql(STATEMENTS, { id: correction }, office)).data.node.statements.map((s: any) => [s.id, s.inspection.id])).toEqual([[objection.id, published.id]]);
+    expect((await t.gql(STATEMENTS, { id: correction }, office)).data.node.statements.map((s: any) => [s.id, s.inspection.id])).toEqual([
+      [objection.id, published.id],
+    ]);
     for (const member of published.team) await t.gql(`mutation($id: ID!) { confirmInspection(id: $id) { id } }`, { id: correction }, member);
     const blocked = await t.gql(MOVE, { id: correction, action: 'SUBMIT' }, published.team[0]);
     expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'inspection.objections', statements: [objection.id] });
-    expect((await t.gql(ANSWER, { id: objection.id, answer: '经核实，异议成立，已更正检查结果。' }, published.team[1])).data.answerEntityStatement).toMatchObject({ settled: true, recheckRequired: false });
+    expect(
+      (await t.gql(ANSWER, { id: objection.id, answer: '经核实，异议成立，已更正检查结果。' }, published.team[1])).data.answerEntityStatement,
+    ).toMatchObject({ settled: true, recheckRequired: false });
     expect((await t.gql(MOVE, { id: correction, action: 'SUBMIT' }, published.team[0])).data.transitionInspection.status).toBe('SUBMITTED');
   });
 
@@ -148,7 +170,12 @@ describe('the entity’s voice: its record by access code, statements and object
     expect((await getFile(`${t.url}/api/evidence/${attached.body.id}`, { authorization: `Bearer ${office}` })).status).toBe(404);
 
     const sent = (await pub(SUBMIT, { code: returned.code, kind: 'OBJECTION', body: '现场检查时复垦方案已报备，附报备回执。' })).data.submitEntityStatement;
-    expect(sent).toMatchObject({ id: draft.id, afterReportDue: true, afterPublication: false, attachments: [{ fileName: '补报回执.jpg', sealed: true, sha256: sha256(photo) }] });
+    expect(sent).toMatchObject({
+      id: draft.id,
+      afterReportDue: true,
+      afterPublication: false,
+      attachments: [{ fileName: '补报回执.jpg', sealed: true, sha256: sha256(photo) }],
+    });
     const late = await postFile(url, photo, 'b.jpg', { 'x-access-code': returned.code });
     expect(late.status).toBe(409);
     expect(late.body.error).toMatchObject({ code: 'RULE_VIOLATION', rule: 'statement.submitted' });
@@ -163,7 +190,8 @@ describe('the entity’s voice: its record by access code, statements and object
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'inspection.objections' });
     expect(codes(await t.gql(ANSWER, { id: objection.id, answer: '不是本组' }, returned.outsider))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(RECHECK, { id: objection.id, result: '太早' }, returned.team[0]))).toEqual(['RULE_VIOLATION']);
-    const answered = (await t.gql(ANSWER, { id: objection.id, answer: '收到回执，将到现场复核。', recheck: true }, returned.team[0])).data.answerEntityStatement;
+    const answered = (await t.gql(ANSWER, { id: objection.id, answer: '收到回执，将到现场复核。', recheck: true }, returned.team[0])).data
+      .answerEntityStatement;
     expect(answered).toMatchObject({ recheckRequired: true, settled: false, answeredBy: expect.any(String) });
     expect(codes(await t.gql(ANSWER, { id: objection.id, answer: '再答一次' }, returned.team[0]))).toEqual(['CONFLICT']);
     expect((await t.gql(MOVE, { id: returned.id, action: 'SUBMIT' }, returned.team[0])).errors?.[0]?.message).toMatch(/复核/);
@@ -172,7 +200,14 @@ describe('the entity’s voice: its record by access code, statements and object
     expect((await t.gql(MOVE, { id: returned.id, action: 'SUBMIT' }, returned.team[0])).data.transitionInspection.status).toBe('SUBMITTED');
     // The entity reads the answer and the re-check with its record.
     const seen = (await pub(RECORD, { code: returned.code })).data.entityRecord;
-    expect(seen.statements).toEqual([expect.objectContaining({ answer: '收到回执，将到现场复核。', recheckRequired: true, recheckResult: '复核确认复垦方案已按期报备，问题不成立。', settled: true })]);
+    expect(seen.statements).toEqual([
+      expect.objectContaining({
+        answer: '收到回执，将到现场复核。',
+        recheckRequired: true,
+        recheckResult: '复核确认复垦方案已按期报备，问题不成立。',
+        settled: true,
+      }),
+    ]);
   });
 
   it('holds review too, for an objection made while the record waits for it', async () => {
@@ -201,7 +236,9 @@ describe('the entity’s voice: its record by access code, statements and object
     expect((await getFile(`${t.url}/api/evidence/${id}`, { authorization: `Bearer ${returned.outsider}` })).status).toBe(403);
     expect((await getFile(`${t.url}/api/evidence/${id}`, { authorization: `Bearer ${stranger}` })).status).toBe(404);
 
-    const teamFile = await postFile(`${t.url}/api/inspections/${otherReturned.id}/evidence`, sample.png(), '现场.png', { authorization: `Bearer ${otherReturned.team[0]}` });
+    const teamFile = await postFile(`${t.url}/api/inspections/${otherReturned.id}/evidence`, sample.png(), '现场.png', {
+      authorization: `Bearer ${otherReturned.team[0]}`,
+    });
     expect(teamFile.status).toBe(201);
     expect((await getFile(`${t.url}/api/entity-records/evidence/${teamFile.body.id}`, { 'x-access-code': otherReturned.code })).status).toBe(404);
     expect((await pub(RECORD, { code: otherReturned.code })).data.entityRecord.evidence).toEqual([]);

@@ -23,7 +23,10 @@ export async function statementsOfRecord(m: EntityManager, record: Inspection): 
         AND s.submitted_at IS NOT NULL ORDER BY s.submitted_at, s.id`,
     [record.accessCodeHash, record.id],
   )) as { id: string }[];
-  return views(m, rows.map((r) => r.id));
+  return views(
+    m,
+    rows.map((r) => r.id),
+  );
 }
 
 export async function views(m: EntityManager, ids: string[]): Promise<EntityStatement[]> {
@@ -104,7 +107,11 @@ export async function recordRecheck(ctx: RequestContext, globalId: string, resul
     const { statement } = await loadForTeam(ctx, m, globalId);
     if (!statement.answeredAt || !statement.recheckRequired) throw ruleViolation('statement.recheck', '只有答复时决定复核的陈述申辩需要记录复核结果');
     if (statement.recheckedAt) throw conflict('复核结果已记录');
-    await m.update(InspectionStatement, { tenantId: statement.tenantId, id: statement.id }, { recheckResult: text, recheckedBy: viewer.userId, recheckedAt: new Date() });
+    await m.update(
+      InspectionStatement,
+      { tenantId: statement.tenantId, id: statement.id },
+      { recheckResult: text, recheckedBy: viewer.userId, recheckedAt: new Date() },
+    );
     await appendAudit(m, actorOf(ctx), {
       action: 'statement.recheck',
       objectType: 'Inspection',
@@ -132,7 +139,11 @@ export interface StatementFilter {
 /** The bureau's submitted statements, newest first: what is still open, what came after publication. */
 export async function bureauStatements(ctx: RequestContext, m: EntityManager, filter: StatementFilter) {
   const viewer = requireViewer(ctx);
-  const query = m.createQueryBuilder(InspectionStatement, 's').where({ submittedAt: Not(IsNull()) }).orderBy('s.submitted_at', 'DESC').addOrderBy('s.id');
+  const query = m
+    .createQueryBuilder(InspectionStatement, 's')
+    .where({ submittedAt: Not(IsNull()) })
+    .orderBy('s.submitted_at', 'DESC')
+    .addOrderBy('s.id');
   if (filter.mine) {
     // The team of the record it was made on, or of a newer record with the same code (as loadForTeam).
     const me = (await viewerInspectorId(ctx, m)) ?? '00000000-0000-0000-0000-000000000000';
@@ -151,12 +162,14 @@ export async function bureauStatements(ctx: RequestContext, m: EntityManager, fi
   return query;
 }
 
-
 /** A page of `bureauStatements` with their attachments, in the request's reads. */
 export function listBureauStatements(ctx: RequestContext, filter: StatementFilter & PageArgs) {
   return readTx(ctx, async (m) => {
     const page = await paginate(await bureauStatements(ctx, m, filter), filter);
-    const rows = await views(m, page.edges.map((e) => e.node.id));
+    const rows = await views(
+      m,
+      page.edges.map((e) => e.node.id),
+    );
     return { ...page, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: rows[i]! })) };
   });
 }

@@ -20,17 +20,26 @@ describe('extra rounds for high-risk entities', () => {
   let land: string;
   const taskCount = async () => (await t.sql('SELECT count(*)::int AS n FROM tasks WHERE tenant_id = $1', [tenantId]))[0].n as number;
   const input = (overrides: Record<string, unknown>) => ({
-    planId: plan, purpose: '随机抽查', procedure: '摇号、核查、报告', divisionOfLabour: '执法监察支队', confidentiality: '结果公布前保密',
-    teamSize: 2, reason: '测试：补办', items: [{ itemId: land, ratio: '0.05' }], ...overrides,
+    planId: plan,
+    purpose: '随机抽查',
+    procedure: '摇号、核查、报告',
+    divisionOfLabour: '执法监察支队',
+    confidentiality: '结果公布前保密',
+    teamSize: 2,
+    reason: '测试：补办',
+    items: [{ itemId: land, ratio: '0.05' }],
+    ...overrides,
   });
-  const selected = async (taskId: string) => (await t.sql(
-    `SELECT e.id, e.uscc, e.risk_level, e.complaints, e.violation_record IS NOT NULL AS has_violation, e.credit_class
+  const selected = async (taskId: string) =>
+    await t.sql(
+      `SELECT e.id, e.uscc, e.risk_level, e.complaints, e.violation_record IS NOT NULL AS has_violation, e.credit_class
        FROM draw_selections s JOIN draws d ON d.tenant_id = s.tenant_id AND d.id = s.draw_id
        JOIN market_entities e ON e.tenant_id = s.tenant_id AND e.id = s.entity_id
       WHERE d.tenant_id = $1 AND d.task_id = $2`,
-    [tenantId, fromGlobalUuid(taskId, 'Task')],
-  ));
-  const classOf = (f: any) => riskClassOf(DEFAULT_RULES.risk, { riskLevel: f.risk_level, complaints: f.complaints, hasViolation: f.has_violation, creditClass: f.credit_class });
+      [tenantId, fromGlobalUuid(taskId, 'Task')],
+    );
+  const classOf = (f: any) =>
+    riskClassOf(DEFAULT_RULES.risk, { riskLevel: f.risk_level, complaints: f.complaints, hasViolation: f.has_violation, creditClass: f.credit_class });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -55,7 +64,11 @@ describe('extra rounds for high-risk entities', () => {
 
   it('refuses a risk class that is not one', async () => {
     const before = await taskCount();
-    const bad = await t.gql(CREATE, { input: input({ round: 2, title: '未知风险等级', startsOn: '2026-09-07', endsOn: '2026-11-27', targetFilter: { riskClasses: ['SEVERE'] } }) }, office);
+    const bad = await t.gql(
+      CREATE,
+      { input: input({ round: 2, title: '未知风险等级', startsOn: '2026-09-07', endsOn: '2026-11-27', targetFilter: { riskClasses: ['SEVERE'] } }) },
+      office,
+    );
     expect(codes(bad).length).toBe(1);
     expect(await taskCount()).toBe(before);
   });
@@ -67,7 +80,19 @@ describe('extra rounds for high-risk entities', () => {
     await approveLate(t, first, leader);
     await holdCeremony(t, first, office, leader);
 
-    const high = await t.gql(CREATE, { input: input({ round: 2, title: '2026年高风险对象土地加密抽查', startsOn: '2026-09-07', endsOn: '2026-11-27', targetFilter: { riskClasses: ['HIGH'] } }) }, office);
+    const high = await t.gql(
+      CREATE,
+      {
+        input: input({
+          round: 2,
+          title: '2026年高风险对象土地加密抽查',
+          startsOn: '2026-09-07',
+          endsOn: '2026-11-27',
+          targetFilter: { riskClasses: ['HIGH'] },
+        }),
+      },
+      office,
+    );
     expect(high.errors).toBeUndefined();
     expect(high.data.createTask.targetFilter).toMatchObject({ riskClasses: ['HIGH'] });
     second = high.data.createTask.id;
@@ -80,7 +105,14 @@ describe('extra rounds for high-risk entities', () => {
     const keys = record.input.strata.map((s) => s.key);
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) expect(key).toMatch(/\|risk:HIGH$/);
-    const facts = new Map((await t.sql('SELECT uscc, risk_level, complaints, violation_record IS NOT NULL AS has_violation, credit_class FROM market_entities WHERE tenant_id = $1', [tenantId])).map((r) => [r.uscc, r]));
+    const facts = new Map(
+      (
+        await t.sql(
+          'SELECT uscc, risk_level, complaints, violation_record IS NOT NULL AS has_violation, credit_class FROM market_entities WHERE tenant_id = $1',
+          [tenantId],
+        )
+      ).map((r) => [r.uscc, r]),
+    );
     const pool = (record as DrawRecord).input.strata.flatMap((s) => s.entities.map((e) => e.key));
     for (const uscc of pool) expect(classOf(facts.get(uscc))).toBe('HIGH');
     const [{ summary }] = await t.sql('SELECT summary FROM draws WHERE id = $1', [fromGlobalUuid(drawId, 'Draw')]);
@@ -96,17 +128,39 @@ describe('extra rounds for high-risk entities', () => {
 
   it('refuses a third round of the item, high-risk or ordinary, naming the rule, and writes nothing', async () => {
     const before = await taskCount();
-    const third = await t.gql(CREATE, { input: input({ round: 2, title: '再一轮高风险抽查', startsOn: '2026-09-07', endsOn: '2026-11-27', targetFilter: { riskClasses: ['HIGH'] } }) }, office);
+    const third = await t.gql(
+      CREATE,
+      { input: input({ round: 2, title: '再一轮高风险抽查', startsOn: '2026-09-07', endsOn: '2026-11-27', targetFilter: { riskClasses: ['HIGH'] } }) },
+      office,
+    );
     expect(rule(third)).toBe('cap.riskRounds');
     expect(third.errors![0]!.message).toContain('高风险对象已安排 2 轮');
     expect(third.errors![0]!.message).toContain('2026年高风险对象土地加密抽查');
-    const special = await t.gql(CREATE, { input: input({ kind: 'SPECIAL', planId: null, reason: '群众投诉', title: '高风险专项检查', startsOn: '2026-12-14', endsOn: '2026-12-25', targetFilter: { riskClasses: ['HIGH'] } }) }, office);
+    const special = await t.gql(
+      CREATE,
+      {
+        input: input({
+          kind: 'SPECIAL',
+          planId: null,
+          reason: '群众投诉',
+          title: '高风险专项检查',
+          startsOn: '2026-12-14',
+          endsOn: '2026-12-25',
+          targetFilter: { riskClasses: ['HIGH'] },
+        }),
+      },
+      office,
+    );
     expect(rule(special)).toBe('cap.riskRounds');
     const ordinary = await t.gql(CREATE, { input: input({ round: 2, title: '第二轮土地抽查', startsOn: '2026-09-07', endsOn: '2026-11-27' }) }, office);
     expect(rule(ordinary)).toBe('cap.itemFrequency');
     expect(ordinary.errors![0]!.message).toContain('事项清单规定每年 1 次');
     // A class the rules give no extra round is an ordinary round of that class.
-    const medium = await t.gql(CREATE, { input: input({ round: 2, title: '中风险抽查', startsOn: '2026-09-07', endsOn: '2026-11-27', targetFilter: { riskClasses: ['MEDIUM'] } }) }, office);
+    const medium = await t.gql(
+      CREATE,
+      { input: input({ round: 2, title: '中风险抽查', startsOn: '2026-09-07', endsOn: '2026-11-27', targetFilter: { riskClasses: ['MEDIUM'] } }) },
+      office,
+    );
     expect(rule(medium)).toBe('cap.itemFrequency');
     expect(await taskCount()).toBe(before);
   });
@@ -120,8 +174,13 @@ describe('extra rounds for high-risk entities', () => {
          FROM tasks WHERE tenant_id = $1 AND id = $2 RETURNING id`,
       [tenantId, fromGlobalUuid(second, 'Task')],
     );
-    await t.sql(`INSERT INTO task_items (tenant_id, task_id, item_id, ratio) SELECT tenant_id, $2, item_id, ratio FROM task_items WHERE tenant_id = $1 AND task_id = $3`, [tenantId, draft, fromGlobalUuid(second, 'Task')]);
-    const draftId = (await t.gql('{ tasks(first: 100) { edges { node { id title } } } }', {}, office)).data.tasks.edges.map((e: any) => e.node).find((n: any) => n.title === '绕过表单的高风险抽查').id;
+    await t.sql(
+      `INSERT INTO task_items (tenant_id, task_id, item_id, ratio) SELECT tenant_id, $2, item_id, ratio FROM task_items WHERE tenant_id = $1 AND task_id = $3`,
+      [tenantId, draft, fromGlobalUuid(second, 'Task')],
+    );
+    const draftId = (await t.gql('{ tasks(first: 100) { edges { node { id title } } } }', {}, office)).data.tasks.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.title === '绕过表单的高风险抽查').id;
     await approveLate(t, draftId, leader);
     const refused = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: draftId }, office);
     expect(rule(refused)).toBe('cap.riskRounds');

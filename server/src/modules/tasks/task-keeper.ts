@@ -20,7 +20,9 @@ export function assertTaskKeeper(ctx: RequestContext, ownership: TaskOwnership):
   const viewer = requireViewer(ctx);
   if (ctx.ability.can('manage', asSubject('Department', { tenantId: viewer.tenantId }))) return;
   const own = viewer.roles.includes('DEPARTMENT_HEAD') ? viewer.departmentId : null;
-  const owned = own != null && (ownership.joint ? ownership.leadDepartmentId === own : ownership.itemDepartmentIds.length > 0 && ownership.itemDepartmentIds.every((d) => d === own));
+  const owned =
+    own != null &&
+    (ownership.joint ? ownership.leadDepartmentId === own : ownership.itemDepartmentIds.length > 0 && ownership.itemDepartmentIds.every((d) => d === own));
   if (!owned) throw forbidden('该任务由领导小组办公室或其事项所属部门（联合抽查为牵头部门）的负责人管理');
 }
 

@@ -37,7 +37,9 @@ describe('who may edit or cancel a task', () => {
   beforeAll(async () => {
     t = await startTestApp();
     office = await t.login('changde.admin');
-    const items = (await t.gql('{ items { edges { node { id name department { id head { username } } } } } }', {}, office)).data.items.edges.map((e: any) => e.node);
+    const items = (await t.gql('{ items { edges { node { id name department { id head { username } } } } } }', {}, office)).data.items.edges.map(
+      (e: any) => e.node,
+    );
     const item = items.find((i: any) => i.name === '矿业权人勘查开采信息公示抽查');
     mining = item.id;
     const ownerName = item.department.head.username as string;
@@ -53,7 +55,10 @@ describe('who may edit or cancel a task', () => {
     expect(failure(await t.gql(UPDATE, { id, input: task({ title: '他人修改' }) }, otherHead)).code).toBe('FORBIDDEN');
     expect(failure(await t.gql(CANCEL, { id }, otherHead)).code).toBe('FORBIDDEN');
     expect(failure(await t.gql(CREATE, { input: task({ title: '他部门事项' }) }, otherHead)).code).toBe('FORBIDDEN');
-    expect((await t.sql(`SELECT title, status FROM tasks WHERE id = (SELECT id FROM tasks WHERE title = '矿业权人公示抽查')`))[0]).toEqual({ title: '矿业权人公示抽查', status: 'DRAFT' });
+    expect((await t.sql(`SELECT title, status FROM tasks WHERE id = (SELECT id FROM tasks WHERE title = '矿业权人公示抽查')`))[0]).toEqual({
+      title: '矿业权人公示抽查',
+      status: 'DRAFT',
+    });
     const edited = await t.gql(UPDATE, { id, input: task({ title: '矿业权人公示抽查（修订）' }) }, owner);
     expect(edited.errors).toBeUndefined();
     expect((await t.gql(CANCEL, { id }, owner)).data.cancelTask.status).toBe('CANCELLED');
@@ -68,19 +73,33 @@ describe('who may edit or cancel a task', () => {
       expect(failure(await t.gql(UPDATE, { id, input: task({ title: '封存后修改' }) }, who))).toEqual({ code: 'RULE_VIOLATION', rule: 'task.frozen' });
     }
     expect(failure(await t.gql(CANCEL, { id }, otherHead)).code).toBe('FORBIDDEN');
-    expect((await t.sql(`SELECT status, title FROM tasks WHERE title LIKE '封存%'`))).toEqual([{ status: 'COMMITTED', title: '封存后的任务' }]);
+    expect(await t.sql(`SELECT status, title FROM tasks WHERE title LIKE '封存%'`)).toEqual([{ status: 'COMMITTED', title: '封存后的任务' }]);
   });
 
   it('leaves a joint task to its lead department’s head: another head cannot invite partners to it', async () => {
-    const departments = (await t.gql('{ departments(first: 50) { edges { node { id isOffice } } } }', {}, office)).data.departments.edges.map((e: any) => e.node);
+    const departments = (await t.gql('{ departments(first: 50) { edges { node { id isOffice } } } }', {}, office)).data.departments.edges.map(
+      (e: any) => e.node,
+    );
     const partner = departments.find((d: any) => !d.isOffice && d.id !== ownerDepartment).id;
-    const input = task({ title: '联合抽查', kind: 'SPECIAL', planId: null, round: null, startsOn: '2026-12-14', endsOn: '2026-12-25', reason: '联合核查', joint: true, leadDepartmentId: ownerDepartment });
+    const input = task({
+      title: '联合抽查',
+      kind: 'SPECIAL',
+      planId: null,
+      round: null,
+      startsOn: '2026-12-14',
+      endsOn: '2026-12-25',
+      reason: '联合核查',
+      joint: true,
+      leadDepartmentId: ownerDepartment,
+    });
     const created = await t.gql(CREATE, { input }, office);
     expect(created.errors).toBeUndefined();
     const INVITE = 'mutation($t: ID!, $d: ID!) { inviteJointParticipant(taskId: $t, departmentId: $d) { id } }';
     const vars = { t: created.data.createTask.id, d: partner };
     expect(failure(await t.gql(INVITE, vars, otherHead)).code).toBe('FORBIDDEN');
-    expect(failure(await t.gql(UPDATE, { id: created.data.createTask.id, input: { ...input, title: '改为他部门牵头', leadDepartmentId: partner } }, owner)).code).toBe('FORBIDDEN');
+    expect(
+      failure(await t.gql(UPDATE, { id: created.data.createTask.id, input: { ...input, title: '改为他部门牵头', leadDepartmentId: partner } }, owner)).code,
+    ).toBe('FORBIDDEN');
     expect((await t.gql(INVITE, vars, owner)).errors).toBeUndefined();
     expect((await t.sql('SELECT count(*)::int AS n FROM joint_participants WHERE task_id = $1', [fromGlobalUuid(vars.t, 'Task')]))[0].n).toBe(1);
   });

@@ -19,7 +19,11 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
 export async function listTasks(ctx: RequestContext, filter: TaskListFilter): Promise<ConnectionShape<Task>> {
   const viewer = requireViewer(ctx);
   const page = await readTx(ctx, async (m) => {
-    const query = m.createQueryBuilder(Task, 't').where('t.tenant_id = :tenant', { tenant: viewer.tenantId }).orderBy('t.starts_on', 'DESC').addOrderBy('t.created_at', 'DESC');
+    const query = m
+      .createQueryBuilder(Task, 't')
+      .where('t.tenant_id = :tenant', { tenant: viewer.tenantId })
+      .orderBy('t.starts_on', 'DESC')
+      .addOrderBy('t.created_at', 'DESC');
     if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
     if (filter.mine) {
       query.andWhere(
@@ -38,7 +42,11 @@ export async function listTasks(ctx: RequestContext, filter: TaskListFilter): Pr
 }
 
 function taskItemsLoader(ctx: RequestContext) {
-  return childrenLoader(ctx, (m, ids) => m.find(TaskItem, { where: { tenantId: requireViewer(ctx).tenantId, taskId: In(ids) } }), (row) => row.taskId);
+  return childrenLoader(
+    ctx,
+    (m, ids) => m.find(TaskItem, { where: { tenantId: requireViewer(ctx).tenantId, taskId: In(ids) } }),
+    (row) => row.taskId,
+  );
 }
 
 /** A task's items with their sampling ratios: one statement for all the tasks a response asks about. */

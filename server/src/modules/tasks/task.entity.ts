@@ -81,7 +81,8 @@ export class Task extends Node {
   /** The lead department of a joint task: its inspectors form the lead's group in every team. */
   @Column({ name: 'lead_department_id', type: 'uuid', nullable: true }) leadDepartmentId!: string | null;
   @Field(() => TaskStatus) @Column({ type: 'text', default: TaskStatus.DRAFT }) status!: TaskStatus;
-  @Field(() => Int, { nullable: true, description: '校验所依据的细则版本' }) @Column({ name: 'rule_version', type: 'integer', nullable: true }) ruleVersion!: number | null;
+  @Field(() => Int, { nullable: true, description: '校验所依据的细则版本' }) @Column({ name: 'rule_version', type: 'integer', nullable: true }) ruleVersion!:
+    number | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Field() @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

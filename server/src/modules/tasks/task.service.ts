@@ -1,6 +1,17 @@
 import crypto from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { ENTITY_STATUS, RISK_CLASS_LABELS, Ratio, asSubject, fromGlobalUuid, labelProblems, ratioBp, toGlobalId, type FieldProblem, type RuleViolation } from '@spotcheck/shared';
+import {
+  ENTITY_STATUS,
+  RISK_CLASS_LABELS,
+  Ratio,
+  asSubject,
+  fromGlobalUuid,
+  labelProblems,
+  ratioBp,
+  toGlobalId,
+  type FieldProblem,
+  type RuleViolation,
+} from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
@@ -104,7 +115,10 @@ export async function saveTask(ctx: RequestContext, globalId: string | null, inp
     if (task) await m.update(Task, { tenantId: viewer.tenantId, id }, values as never);
     else await m.insert(Task, { ...values, tenantId: viewer.tenantId, id, status: TaskStatus.DRAFT, createdBy: viewer.userId } as never);
     await m.delete(TaskItem, { taskId: id });
-    await m.insert(TaskItem, input.items.map((i) => ({ tenantId: viewer.tenantId, taskId: id, itemId: items.get(i.itemId)!.id, ratio: i.ratio })));
+    await m.insert(
+      TaskItem,
+      input.items.map((i) => ({ tenantId: viewer.tenantId, taskId: id, itemId: items.get(i.itemId)!.id, ratio: i.ratio })),
+    );
     await appendAudit(m, actorOf(ctx), { action: task ? 'task.update' : 'task.create', objectType: 'Task', objectId: toGlobalId('Task', id), after: input });
     return m.findOneByOrFail(Task, { tenantId: viewer.tenantId, id });
   });
@@ -118,7 +132,13 @@ export async function cancelTask(ctx: RequestContext, globalId: string, reason: 
     assertTaskKeeper(ctx, await ownershipOf(m, task));
     assertNotFrozen(task, '取消');
     await m.update(Task, { tenantId: task.tenantId, id: task.id }, { status: TaskStatus.CANCELLED });
-    await appendAudit(m, actorOf(ctx), { action: 'task.cancel', objectType: 'Task', objectId: toGlobalId('Task', task.id), before: { status: task.status }, after: { status: TaskStatus.CANCELLED, reason } });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'task.cancel',
+      objectType: 'Task',
+      objectId: toGlobalId('Task', task.id),
+      before: { status: task.status },
+      after: { status: TaskStatus.CANCELLED, reason },
+    });
     return m.findOneByOrFail(Task, { tenantId: task.tenantId, id: task.id });
   });
 }
@@ -208,10 +228,12 @@ function checkShape(input: TaskInput): { startsOn: string; endsOn: string } {
   if (!startsOn) problems.push({ field: 'startsOn', message: '日期无效（YYYY-MM-DD）' });
   if (!endsOn) problems.push({ field: 'endsOn', message: '日期无效（YYYY-MM-DD）' });
   if (startsOn && endsOn && startsOn > endsOn) problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
-  if (!Number.isInteger(input.teamSize) || input.teamSize < 1 || input.teamSize > 10) problems.push({ field: 'teamSize', message: '每组人数须为 1 到 10 的整数' });
+  if (!Number.isInteger(input.teamSize) || input.teamSize < 1 || input.teamSize > 10)
+    problems.push({ field: 'teamSize', message: '每组人数须为 1 到 10 的整数' });
   if (!input.items.length) problems.push({ field: 'items', message: '至少选择一个抽查事项' });
   input.items.forEach((item, i) => {
-    if (!Ratio.safeParse(item.ratio).success || Number(item.ratio) === 0) problems.push({ field: `items.${i}.ratio`, message: '比例须为大于 0、最多 4 位小数的数，如 0.10' });
+    if (!Ratio.safeParse(item.ratio).success || Number(item.ratio) === 0)
+      problems.push({ field: `items.${i}.ratio`, message: '比例须为大于 0、最多 4 位小数的数，如 0.10' });
   });
   if (new Set(input.items.map((i) => i.itemId)).size !== input.items.length) problems.push({ field: 'items', message: '同一事项重复列入' });
   if (problems.length) throw badInput(problems);
@@ -232,7 +254,8 @@ async function taskViolations(
   for (const { itemId, ratio } of input.items) {
     const item = items.get(itemId)!;
     if (item.status !== ItemStatus.PUBLISHED) out.push({ rule: 'item.published', message: `“${item.name}”尚未公布` });
-    if (ratioBp(ratio) < ratioBp(item.minRatio)) out.push({ rule: 'item.minRatio', message: `“${item.name}”抽查比例低于事项清单规定的不低于 ${item.minRatio}` });
+    if (ratioBp(ratio) < ratioBp(item.minRatio))
+      out.push({ rule: 'item.minRatio', message: `“${item.name}”抽查比例低于事项清单规定的不低于 ${item.minRatio}` });
     if (ratioBp(ratio) < ratioBp(rules.rules.ratio.min) || ratioBp(ratio) > ratioBp(rules.rules.ratio.max)) {
       out.push({ rule: 'ratio', message: `“${item.name}”抽查比例 ${ratio} 超出细则规定的 ${rules.rules.ratio.min}–${rules.rules.ratio.max}` });
     }
@@ -242,7 +265,8 @@ async function taskViolations(
     out.push({ rule: 'task.plan', message: '双随机抽查任务须属于本单位已公布的年度计划的某一轮；计划外的检查请按专项检查办理（须写明事由并经分管领导批准）' });
   }
   if (plan) {
-    if (plan.status === PlanStatus.SUPERSEDED) out.push({ rule: 'plan.published', message: `年度计划第 ${plan.version} 版已被新版本替代，请按现行版本制定任务` });
+    if (plan.status === PlanStatus.SUPERSEDED)
+      out.push({ rule: 'plan.published', message: `年度计划第 ${plan.version} 版已被新版本替代，请按现行版本制定任务` });
     else if (plan.status !== PlanStatus.PUBLISHED) out.push({ rule: 'plan.published', message: '年度计划尚未公布' });
     if (String(plan.year) !== dates.startsOn.slice(0, 4)) out.push({ rule: 'plan.year', message: `检查期须在 ${plan.year} 年度计划的年度内` });
     const round = plan.schedule.find((r) => r.round === input.round);
@@ -262,10 +286,17 @@ async function checkTargetFilter(m: EntityManager, filter: TargetFilter): Promis
   const statuses = (filter.statuses ?? []).map((s) => ENTITY_STATUS.parse(s));
   if (statuses.some((s) => !s)) problems.push({ field: 'targetFilter.statuses', message: '登记状态无法识别' });
   const risks = [...new Set(filter.riskClasses ?? [])];
-  if (risks.some((r) => !Object.hasOwn(RISK_CLASS_LABELS, r))) problems.push({ field: 'targetFilter.riskClasses', message: '风险等级须为 HIGH（高风险）、MEDIUM（中风险）或 LOW（低风险）' });
+  if (risks.some((r) => !Object.hasOwn(RISK_CLASS_LABELS, r)))
+    problems.push({ field: 'targetFilter.riskClasses', message: '风险等级须为 HIGH（高风险）、MEDIUM（中风险）或 LOW（低风险）' });
   if (problems.length) throw badInput(problems);
   const clean = (list?: string[]) => (list?.length ? [...new Set(list.map((v) => v.trim()).filter(Boolean))] : undefined);
-  return { targetTypes: clean(filter.targetTypes), regionCodes: clean(filter.regionCodes), industries: clean(filter.industries), statuses: statuses.length ? (statuses as string[]) : undefined, riskClasses: risks.length ? risks : undefined };
+  return {
+    targetTypes: clean(filter.targetTypes),
+    regionCodes: clean(filter.regionCodes),
+    industries: clean(filter.industries),
+    statuses: statuses.length ? (statuses as string[]) : undefined,
+    riskClasses: risks.length ? risks : undefined,
+  };
 }
 
 async function checkInspectorFilter(m: EntityManager, filter: InspectorFilter): Promise<InspectorFilter> {
@@ -289,7 +320,14 @@ async function checkJoint(m: EntityManager, task: Task | null, input: TaskInput)
 }
 
 function resolveItems(m: EntityManager, wanted: TaskInput['items']): Promise<Map<string, InspectionItem>> {
-  return resolveRefs(m, InspectionItem, 'InspectionItem', wanted.map((w) => w.itemId), 'items', '抽查事项不存在');
+  return resolveRefs(
+    m,
+    InspectionItem,
+    'InspectionItem',
+    wanted.map((w) => w.itemId),
+    'items',
+    '抽查事项不存在',
+  );
 }
 
 async function resolvePlan(m: EntityManager, globalId: string): Promise<AnnualPlan> {

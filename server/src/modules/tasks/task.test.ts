@@ -36,7 +36,13 @@ describe('tasks and their implementation plans (实施方案)', () => {
   it('creates a task inside its plan’s round with a full implementation plan', async () => {
     const created = await t.gql(CREATE, { input: task() }, office);
     expect(created.errors).toBeUndefined();
-    expect(created.data.createTask).toMatchObject({ status: 'DRAFT', teamSize: 2, plan: { year: 2026 }, items: [{ ratio: '0.05', item: { name: '土地使用情况监督检查' } }], targetFilter: { statuses: ['EXISTING', 'OPERATING'] } });
+    expect(created.data.createTask).toMatchObject({
+      status: 'DRAFT',
+      teamSize: 2,
+      plan: { year: 2026 },
+      items: [{ ratio: '0.05', item: { name: '土地使用情况监督检查' } }],
+      targetFilter: { statuses: ['EXISTING', 'OPERATING'] },
+    });
   });
 
   it('refuses tasks that break the rules or leave the plan, naming the rule', async () => {
@@ -57,7 +63,9 @@ describe('tasks and their implementation plans (实施方案)', () => {
     const mining = items.find((i) => i.name === '矿业权人勘查开采信息公示抽查')!;
     const created = (await t.gql(CREATE, { input: task({ title: '待取消的任务', items: [{ itemId: mining.id, ratio: '0.05' }] }) }, office)).data.createTask;
     expect(codes(await t.gql('mutation($id: ID!) { cancelTask(id: $id, reason: "") { status } }', { id: created.id }, office))).toEqual(['BAD_USER_INPUT']);
-    expect((await t.gql('mutation($id: ID!) { cancelTask(id: $id, reason: "计划调整") { status } }', { id: created.id }, office)).data.cancelTask.status).toBe('CANCELLED');
+    expect((await t.gql('mutation($id: ID!) { cancelTask(id: $id, reason: "计划调整") { status } }', { id: created.id }, office)).data.cancelTask.status).toBe(
+      'CANCELLED',
+    );
   });
 
   it('keeps tasks inside their bureau', async () => {

@@ -33,7 +33,13 @@ describe('onboarding a county bureau and its people', () => {
     const onboarded = await t.gql(ONBOARD, { input: yexian() }, operator);
     expect(onboarded.errors).toBeUndefined();
     const { tenant, admin, invitation } = onboarded.data.onboardTenant;
-    expect(tenant).toMatchObject({ name: '叶县自然资源局', regionCode: '410422', kind: 'COUNTY_BUREAU', status: 'ACTIVE', parent: { name: '平顶山市自然资源和规划局' } });
+    expect(tenant).toMatchObject({
+      name: '叶县自然资源局',
+      regionCode: '410422',
+      kind: 'COUNTY_BUREAU',
+      status: 'ACTIVE',
+      parent: { name: '平顶山市自然资源和规划局' },
+    });
     expect(admin).toMatchObject({ username: 'yexian.admin', status: 'INVITED', roles: ['OFFICE'] });
     expect(invitation.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
 
@@ -53,9 +59,13 @@ describe('onboarding a county bureau and its people', () => {
 
     const department = await t.gql('mutation { createDepartment(input: { name: "执法监察股" }) { id name } }', {}, adminToken);
     expect(department.errors).toBeUndefined();
-    const invited = await t.gql(INVITE, {
-      input: { username: 'yexian.inspector01', displayName: '赵执法', departmentId: department.data.createDepartment.id, roles: ['INSPECTOR'] },
-    }, adminToken);
+    const invited = await t.gql(
+      INVITE,
+      {
+        input: { username: 'yexian.inspector01', displayName: '赵执法', departmentId: department.data.createDepartment.id, roles: ['INSPECTOR'] },
+      },
+      adminToken,
+    );
     expect(invited.errors).toBeUndefined();
     expect(invited.data.inviteUser.user).toMatchObject({ status: 'INVITED', roles: ['INSPECTOR'], department: { name: '执法监察股' } });
     await t.gql(REDEEM, { c: invited.data.inviteUser.invitation.code, p: 'Inspector-Ye-2026' });
@@ -96,7 +106,11 @@ describe('onboarding a county bureau and its people', () => {
   });
 
   it('refuses a weak password on redemption and keeps the code usable', async () => {
-    const onboarded = await t.gql(ONBOARD, { input: { ...yexian(), name: '宝丰县自然资源局', regionCode: '410421', adminUsername: 'baofeng.admin' } }, operator);
+    const onboarded = await t.gql(
+      ONBOARD,
+      { input: { ...yexian(), name: '宝丰县自然资源局', regionCode: '410421', adminUsername: 'baofeng.admin' } },
+      operator,
+    );
     const code = onboarded.data.onboardTenant.invitation.code;
     const weak = await t.gql(REDEEM, { c: code, p: '1234567890' });
     expect(codes(weak)).toEqual(['BAD_USER_INPUT']);
@@ -115,7 +129,9 @@ describe('onboarding a county bureau and its people', () => {
     expect(codes(await attempt({ adminUsername: 'x.admin4' }))).toEqual(['CONFLICT']); // 叶县自然资源局 exists
     expect(codes(await attempt({ adminUsername: 'Bad Name!' }))).toEqual(['BAD_USER_INPUT']);
     // Nothing half-written: no tenant for any refused attempt.
-    const [{ count }] = await t.sql(`SELECT count(*)::int AS count FROM tenants WHERE region_code IN ('999999', '410400', '430721', '410482') AND name = '叶县自然资源局' OR name = '汝州市自然资源局'`);
+    const [{ count }] = await t.sql(
+      `SELECT count(*)::int AS count FROM tenants WHERE region_code IN ('999999', '410400', '430721', '410482') AND name = '叶县自然资源局' OR name = '汝州市自然资源局'`,
+    );
     expect(count).toBe(0);
   });
 
@@ -130,7 +146,11 @@ describe('onboarding a county bureau and its people', () => {
   it('suspends a bureau: its sign-ins stop and its live sessions end at once, nothing is deleted', async () => {
     const inspector = await t.login('wugang.inspector02');
     const [wugang] = await t.sql(`SELECT id FROM tenants WHERE region_code = '410481'`);
-    const suspended = await t.gql('mutation($id: ID!) { updateTenant(id: $id, input: { status: SUSPENDED }) { status } }', { id: toGlobalId('Tenant', wugang.id) }, operator);
+    const suspended = await t.gql(
+      'mutation($id: ID!) { updateTenant(id: $id, input: { status: SUSPENDED }) { status } }',
+      { id: toGlobalId('Tenant', wugang.id) },
+      operator,
+    );
     expect(suspended.data.updateTenant.status).toBe('SUSPENDED');
     expect((await t.gql('{ me { id } }', {}, inspector)).data.me).toBeNull();
     expect(codes(await t.gql('mutation { login(username: "wugang.admin", password: "spotcheck-demo") { token } }'))).toEqual(['FORBIDDEN']);

@@ -105,12 +105,16 @@ export async function onboardTenant(ctx: RequestContext, input: OnboardInput): P
     }
     await copyTemplateRules(m, id, templateRules, viewer.userId);
     const invitation = await issueInvitation(m, admin, InvitationPurpose.ONBOARD_ADMIN, viewer.userId);
-    await appendAudit(m, { ...actorOf(ctx), tenantId: id }, {
-      action: 'tenant.onboarded',
-      objectType: 'Tenant',
-      objectId: toGlobalId('Tenant', id),
-      after: { ...created, admin: input.adminUsername, invitationExpiresAt: invitation.expiresAt },
-    });
+    await appendAudit(
+      m,
+      { ...actorOf(ctx), tenantId: id },
+      {
+        action: 'tenant.onboarded',
+        objectType: 'Tenant',
+        objectId: toGlobalId('Tenant', id),
+        after: { ...created, admin: input.adminUsername, invitationExpiresAt: invitation.expiresAt },
+      },
+    );
     await switchTenantScope(m, viewer.tenantId);
     return { tenant, admin, invitation };
   });
@@ -167,12 +171,16 @@ export async function updateTenant(ctx: RequestContext, globalId: string, input:
     if (before.status !== TenantStatus.SUSPENDED && tenant.status === TenantStatus.SUSPENDED) {
       await switchTenantScope(m, tenant.id);
       const ended = await revokeSessions(m, {});
-      await appendAudit(m, { ...actorOf(ctx), tenantId: tenant.id }, {
-        action: 'tenant.suspended',
-        objectType: 'Tenant',
-        objectId: toGlobalId('Tenant', tenant.id),
-        after: { sessionsEnded: ended.length },
-      });
+      await appendAudit(
+        m,
+        { ...actorOf(ctx), tenantId: tenant.id },
+        {
+          action: 'tenant.suspended',
+          objectType: 'Tenant',
+          objectId: toGlobalId('Tenant', tenant.id),
+          after: { sessionsEnded: ended.length },
+        },
+      );
       await switchTenantScope(m, viewer.tenantId);
     }
     return tenant;

@@ -57,7 +57,11 @@ describe('nobody changes their own roles (four eyes)', () => {
   });
 
   it('still lets the office rename itself (only roles are someone else’s to change)', async () => {
-    const renamed = await t.gql('mutation($id: ID!) { updateUser(id: $id, input: { displayName: "舞钢局办公室" }) { displayName roles } }', { id: officeId }, office);
+    const renamed = await t.gql(
+      'mutation($id: ID!) { updateUser(id: $id, input: { displayName: "舞钢局办公室" }) { displayName roles } }',
+      { id: officeId },
+      office,
+    );
     expect(renamed.data.updateUser).toEqual({ displayName: '舞钢局办公室', roles: ['OFFICE'] });
   });
 });

@@ -37,7 +37,9 @@ export class RoleGrant extends Node {
   @Field(() => GraphQLISODateTime) @Column({ name: 'proposed_at', type: 'timestamptz', default: () => 'now()' }) proposedAt!: Date;
 
   @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy!: string | null;
-  @Field(() => String, { nullable: true, description: '审批人' }) @Column({ name: 'decided_by_name', type: 'text', nullable: true }) decidedByName!: string | null;
+  @Field(() => String, { nullable: true, description: '审批人' }) @Column({ name: 'decided_by_name', type: 'text', nullable: true }) decidedByName!:
+    string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: '审批意见' }) @Column({ name: 'decision_note', type: 'text', nullable: true }) decisionNote!: string | null;
+  @Field(() => String, { nullable: true, description: '审批意见' }) @Column({ name: 'decision_note', type: 'text', nullable: true }) decisionNote!:
+    string | null;
 }

@@ -1,14 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import {
-  FOUR_EYES_RULES,
-  ROLES_BY_TENANT_KIND,
-  fromGlobalUuid,
-  mayApproveRoleGrant,
-  roleConflictMessage,
-  toGlobalId,
-  type Role,
-} from '@spotcheck/shared';
+import { FOUR_EYES_RULES, ROLES_BY_TENANT_KIND, fromGlobalUuid, mayApproveRoleGrant, roleConflictMessage, toGlobalId, type Role } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext, type Viewer } from '../../graphql/context';
 import { badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { switchTenantScope } from '../../db/tenancy';
@@ -29,7 +21,12 @@ export async function supersedeRoleGrants(ctx: RequestContext, m: EntityManager,
   const open = await m.findBy(RoleGrant, { tenantId: user.tenantId, userId: user.id, status: RoleGrantStatus.PENDING });
   for (const grant of open) {
     await m.update(RoleGrant, { tenantId: grant.tenantId, id: grant.id }, { status: RoleGrantStatus.SUPERSEDED, decidedAt: new Date() });
-    await appendAudit(m, actorOf(ctx), { action: 'role_grant.supersede', objectType: 'RoleGrant', objectId: toGlobalId('RoleGrant', grant.id), before: { status: grant.status } });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'role_grant.supersede',
+      objectType: 'RoleGrant',
+      objectId: toGlobalId('RoleGrant', grant.id),
+      before: { status: grant.status },
+    });
   }
 }
 
@@ -118,8 +115,11 @@ export async function decideRoleGrant(ctx: RequestContext, globalId: string, app
       tenantId = row.tenant_id;
       await switchTenantScope(m, tenantId);
     }
-    const grant = await m.createQueryBuilder(RoleGrant, 'g').setLock('pessimistic_write')
-      .where('g.tenant_id = :tenantId AND g.id = :id', { tenantId, id }).getOne();
+    const grant = await m
+      .createQueryBuilder(RoleGrant, 'g')
+      .setLock('pessimistic_write')
+      .where('g.tenant_id = :tenantId AND g.id = :id', { tenantId, id })
+      .getOne();
     if (!grant) throw notFound('角色授予');
     if (grant.status !== RoleGrantStatus.PENDING) throw ruleViolation(FOUR_EYES_RULES.grantApproval, '该角色授予已处理');
     if (grant.proposedBy === viewer.userId || grant.userId === viewer.userId) {
@@ -139,9 +139,17 @@ export async function decideRoleGrant(ctx: RequestContext, globalId: string, app
       decidedAt: new Date(),
       decisionNote,
     });
-    await m.update(RoleGrant, { tenantId, id: grant.id }, {
-      status: grant.status, decidedBy: grant.decidedBy, decidedByName: grant.decidedByName, decidedAt: grant.decidedAt, decisionNote,
-    });
+    await m.update(
+      RoleGrant,
+      { tenantId, id: grant.id },
+      {
+        status: grant.status,
+        decidedBy: grant.decidedBy,
+        decidedByName: grant.decidedByName,
+        decidedAt: grant.decidedAt,
+        decisionNote,
+      },
+    );
     const entry = {
       action: approve ? 'role_grant.approve' : 'role_grant.reject',
       objectType: 'RoleGrant',

@@ -29,7 +29,13 @@ describe('granting OFFICE, LEADER or SUPERVISOR takes a second person’s approv
     expect(proposed.errors).toBeUndefined();
     const { roles, pendingRoleGrant: grant } = proposed.data.updateUser;
     expect(roles).toEqual(['INSPECTOR']);
-    expect(grant).toMatchObject({ roles: ['INSPECTOR', 'LEADER'], addedRoles: ['LEADER'], rolesBefore: ['INSPECTOR'], status: 'PENDING', proposedByName: 'changde.admin' });
+    expect(grant).toMatchObject({
+      roles: ['INSPECTOR', 'LEADER'],
+      addedRoles: ['LEADER'],
+      rolesBefore: ['INSPECTOR'],
+      status: 'PENDING',
+      proposedByName: 'changde.admin',
+    });
     const grantee = await t.login('changde.inspector05');
     expect((await t.gql('{ me { roles } }', {}, grantee)).data.me.roles).toEqual(['INSPECTOR']);
 
@@ -45,14 +51,19 @@ describe('granting OFFICE, LEADER or SUPERVISOR takes a second person’s approv
     expect(await rolesOf('changde.inspector05')).toEqual(['INSPECTOR']);
 
     const listed = (await t.gql(GRANTS, { s: 'PENDING' }, leader)).data.roleGrants;
-    expect(listed).toContainEqual(expect.objectContaining({ id: grant.id, username: 'changde.inspector05', canDecide: true, user: { username: 'changde.inspector05' } }));
+    expect(listed).toContainEqual(
+      expect.objectContaining({ id: grant.id, username: 'changde.inspector05', canDecide: true, user: { username: 'changde.inspector05' } }),
+    );
     expect((await t.gql(GRANTS, {}, office)).data.roleGrants.find((g: any) => g.id === grant.id).canDecide).toBe(false);
     const approved = await t.gql(APPROVE, { id: grant.id, n: '党组会议研究同意' }, leader);
     expect(approved.data.approveRoleGrant).toEqual({ status: 'APPROVED', decidedByName: 'changde.leader', roles: ['INSPECTOR', 'LEADER'] });
     expect(await rolesOf('changde.inspector05')).toEqual(['INSPECTOR', 'LEADER']);
     expect(codes(await t.gql(APPROVE, { id: grant.id }, leader))).toEqual(['RULE_VIOLATION']);
     const trail = await t.sql(`SELECT action, actor_username FROM audit_events WHERE object_id = $1 ORDER BY seq`, [grant.id]);
-    expect(trail).toEqual([{ action: 'role_grant.propose', actor_username: 'changde.admin' }, { action: 'role_grant.approve', actor_username: 'changde.leader' }]);
+    expect(trail).toEqual([
+      { action: 'role_grant.propose', actor_username: 'changde.admin' },
+      { action: 'role_grant.approve', actor_username: 'changde.leader' },
+    ]);
   });
 
   it('lets another bureau neither see nor decide a grant', async () => {
@@ -79,12 +90,20 @@ describe('granting OFFICE, LEADER or SUPERVISOR takes a second person’s approv
     expect(invited.data.inviteUser.user).toMatchObject({ roles: [], pendingRoleGrant: { addedRoles: ['SUPERVISOR'] } });
     const grantId = invited.data.inviteUser.user.pendingRoleGrant.id;
     expect(codes(await t.gql(REJECT, { id: grantId, n: ' ' }, leader))).toEqual(['BAD_USER_INPUT']);
-    expect((await t.gql(REJECT, { id: grantId, n: '人选另行研究' }, leader)).data.rejectRoleGrant).toEqual({ status: 'REJECTED', decisionNote: '人选另行研究' });
+    expect((await t.gql(REJECT, { id: grantId, n: '人选另行研究' }, leader)).data.rejectRoleGrant).toEqual({
+      status: 'REJECTED',
+      decisionNote: '人选另行研究',
+    });
     expect(await rolesOf('changde.jijian2')).toEqual([]);
   });
 
   it('refuses roles that check each other on one account, on every path that sets roles', async () => {
-    for (const roles of [['SUPERVISOR', 'INSPECTOR'], ['OFFICE', 'LEADER'], ['SUPERVISOR', 'DEPARTMENT_HEAD'], ['LEADER', 'SUPERVISOR']]) {
+    for (const roles of [
+      ['SUPERVISOR', 'INSPECTOR'],
+      ['OFFICE', 'LEADER'],
+      ['SUPERVISOR', 'DEPARTMENT_HEAD'],
+      ['LEADER', 'SUPERVISOR'],
+    ]) {
       const updated = await t.gql(UPDATE, { id: await idOf('changde.inspector07'), input: { roles } }, office);
       expect({ roles, codes: codes(updated), rule: rule(updated) }).toEqual({ roles, codes: ['RULE_VIOLATION'], rule: 'roles.exclusive' });
       const invited = await t.gql(INVITE, { input: { username: 'changde.double', displayName: '兼任', roles } }, office);
@@ -100,22 +119,40 @@ describe('granting OFFICE, LEADER or SUPERVISOR takes a second person’s approv
   it('lets the operator approve the first leader of a new bureau, which has nobody else to do it', async () => {
     const operator = await t.login('platform.admin');
     const [parent] = await t.sql(`SELECT id FROM tenants WHERE region_code = '410400'`);
-    const onboarded = await t.gql(`mutation($input: OnboardTenantInput!) { onboardTenant(input: $input) { invitation { code } } }`, {
-      input: { name: '叶县自然资源局', regionCode: '410422', parentId: toGlobalId('Tenant', parent.id), kind: 'COUNTY_BUREAU', adminUsername: 'yexian.admin', adminDisplayName: '叶县局办公室' },
-    }, operator);
-    await t.gql('mutation($c: String!) { redeemInvitation(code: $c, password: "Yexian-Office-2026") { username } }', { c: onboarded.data.onboardTenant.invitation.code });
+    const onboarded = await t.gql(
+      `mutation($input: OnboardTenantInput!) { onboardTenant(input: $input) { invitation { code } } }`,
+      {
+        input: {
+          name: '叶县自然资源局',
+          regionCode: '410422',
+          parentId: toGlobalId('Tenant', parent.id),
+          kind: 'COUNTY_BUREAU',
+          adminUsername: 'yexian.admin',
+          adminDisplayName: '叶县局办公室',
+        },
+      },
+      operator,
+    );
+    await t.gql('mutation($c: String!) { redeemInvitation(code: $c, password: "Yexian-Office-2026") { username } }', {
+      c: onboarded.data.onboardTenant.invitation.code,
+    });
     const yexian = await t.login('yexian.admin', 'Yexian-Office-2026');
     const invited = await t.gql(INVITE, { input: { username: 'yexian.leader', displayName: '叶县局分管领导', roles: ['LEADER'] } }, yexian);
     const grantId = invited.data.inviteUser.user.pendingRoleGrant.id;
     expect(codes(await t.gql(APPROVE, { id: grantId }, yexian))).toEqual(['RULE_VIOLATION']);
     const awaiting = (await t.gql(GRANTS, { s: 'PENDING' }, operator)).data.roleGrants;
-    expect(awaiting).toEqual([expect.objectContaining({ id: grantId, username: 'yexian.leader', canDecide: true, tenant: { name: '叶县自然资源局' }, user: null })]);
+    expect(awaiting).toEqual([
+      expect.objectContaining({ id: grantId, username: 'yexian.leader', canDecide: true, tenant: { name: '叶县自然资源局' }, user: null }),
+    ]);
     expect((await t.gql(APPROVE, { id: grantId }, operator)).data.approveRoleGrant.status).toBe('APPROVED');
     expect(await rolesOf('yexian.leader')).toEqual(['LEADER']);
     // From now on the bureau's own leader decides, not the operator.
     await t.gql(INVITE, { input: { username: 'yexian.jijian', displayName: '叶县局纪检', roles: ['SUPERVISOR'] } }, yexian);
     expect((await t.gql(GRANTS, { s: 'PENDING' }, operator)).data.roleGrants).toEqual([]);
-    const chains = await t.sql(`SELECT t.kind FROM audit_events e JOIN tenants t ON t.id = e.tenant_id WHERE e.action = 'role_grant.approve' AND e.object_id = $1 ORDER BY t.kind`, [grantId]);
+    const chains = await t.sql(
+      `SELECT t.kind FROM audit_events e JOIN tenants t ON t.id = e.tenant_id WHERE e.action = 'role_grant.approve' AND e.object_id = $1 ORDER BY t.kind`,
+      [grantId],
+    );
     expect(chains.map((c) => c.kind)).toEqual(['COUNTY_BUREAU', 'PLATFORM']);
   });
 

@@ -101,8 +101,9 @@ export async function updateUser(ctx: RequestContext, globalId: string, input: U
     }
     // Access tokens carry roles and department for their 15 minutes: one that would now allow more
     // than the user may must stop at once (the user signs in again, or keeps the session that made the change).
-    const narrowed = (changes.roles !== undefined && user.roles.some((r) => !changes.roles!.includes(r)))
-      || (changes.departmentId !== undefined && changes.departmentId !== user.departmentId);
+    const narrowed =
+      (changes.roles !== undefined && user.roles.some((r) => !changes.roles!.includes(r))) ||
+      (changes.departmentId !== undefined && changes.departmentId !== user.departmentId);
     if (Object.keys(changes).length) await m.update(User, { tenantId: user.tenantId, id: user.id }, changes);
     Object.assign(user, changes);
     const ended = narrowed ? await revokeSessions(m, { userId: user.id, exceptSessionId: user.id === viewer.userId ? viewer.sessionId : undefined }) : [];

@@ -47,7 +47,9 @@ describe('managing the people of a bureau', () => {
     for (const mutation of ['deactivateUser', 'reactivateUser']) {
       expect(codes(await t.gql(`mutation($id: ID!) { ${mutation}(id: $id) { id } }`, { id: await idOf('wugang.inspector01') }, office))).toEqual(['NOT_FOUND']);
     }
-    expect(codes(await t.gql('mutation($id: ID!) { resetUserPassword(id: $id) { invitation { code } } }', { id: await idOf('wugang.inspector01') }, office))).toEqual(['NOT_FOUND']);
+    expect(
+      codes(await t.gql('mutation($id: ID!) { resetUserPassword(id: $id) { invitation { code } } }', { id: await idOf('wugang.inspector01') }, office)),
+    ).toEqual(['NOT_FOUND']);
     const [row] = await t.sql(`SELECT display_name FROM users WHERE username = 'wugang.inspector01'`);
     expect(row.display_name).not.toBe('改名');
   });
@@ -55,7 +57,11 @@ describe('managing the people of a bureau', () => {
   it('changes a colleague’s name, department and roles, and audits before and after', async () => {
     const departments = await t.gql('{ departments { edges { node { id name } } } }', {}, office);
     const mapping = departments.data.departments.edges.find((e: any) => e.node.name === '测绘地理信息科').node;
-    const result = await t.gql(UPDATE, { id: await idOf('changde.inspector03'), input: { displayName: '王测绘', departmentId: mapping.id, roles: ['INSPECTOR', 'DEPARTMENT_HEAD'] } }, office);
+    const result = await t.gql(
+      UPDATE,
+      { id: await idOf('changde.inspector03'), input: { displayName: '王测绘', departmentId: mapping.id, roles: ['INSPECTOR', 'DEPARTMENT_HEAD'] } },
+      office,
+    );
     expect(result.data.updateUser).toMatchObject({ displayName: '王测绘', department: { name: '测绘地理信息科' }, roles: ['INSPECTOR', 'DEPARTMENT_HEAD'] });
     const [event] = await t.sql(`SELECT before, after FROM audit_events WHERE action = 'user.update' ORDER BY occurred_at DESC LIMIT 1`);
     expect(event.after.displayName).toBe('王测绘');
@@ -65,7 +71,9 @@ describe('managing the people of a bureau', () => {
   it('refuses removing one’s own office role or deactivating oneself', async () => {
     const self = await t.gql(UPDATE, { id: await idOf('changde.admin'), input: { roles: ['INSPECTOR'] } }, office);
     expect(codes(self)).toEqual(['RULE_VIOLATION']);
-    expect(codes(await t.gql('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id: await idOf('changde.admin') }, office))).toEqual(['RULE_VIOLATION']);
+    expect(codes(await t.gql('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id: await idOf('changde.admin') }, office))).toEqual([
+      'RULE_VIOLATION',
+    ]);
   });
 
   it('signs a deactivated user out at once and keeps them out; reactivation lets them back', async () => {
@@ -82,7 +90,9 @@ describe('managing the people of a bureau', () => {
   it('resets a password with a one-time code that ends the user’s sessions', async () => {
     const before = await t.login('changde.inspector09');
     const reset = await t.gql('mutation($id: ID!) { resetUserPassword(id: $id) { invitation { code } } }', { id: await idOf('changde.inspector09') }, office);
-    const redeemed = await t.gql('mutation($c: String!) { redeemInvitation(code: $c, password: "Brand-New-Secret-9") { username } }', { c: reset.data.resetUserPassword.invitation.code });
+    const redeemed = await t.gql('mutation($c: String!) { redeemInvitation(code: $c, password: "Brand-New-Secret-9") { username } }', {
+      c: reset.data.resetUserPassword.invitation.code,
+    });
     expect(redeemed.data.redeemInvitation.username).toBe('changde.inspector09');
     expect((await t.gql('{ me { id } }', {}, before)).data.me).toBeNull();
     expect(codes(await t.gql('mutation { login(username: "changde.inspector09", password: "spotcheck-demo") { token } }'))).toEqual(['UNAUTHENTICATED']);
@@ -97,7 +107,11 @@ describe('managing the people of a bureau', () => {
   });
 
   it('manages departments: unique names, a head, and only empty non-office ones deleted', async () => {
-    const created = await t.gql('mutation($h: ID) { createDepartment(input: { name: "耕地保护科", headUserId: $h }) { id name head { username } } }', { h: await idOf('changde.inspector10') }, office);
+    const created = await t.gql(
+      'mutation($h: ID) { createDepartment(input: { name: "耕地保护科", headUserId: $h }) { id name head { username } } }',
+      { h: await idOf('changde.inspector10') },
+      office,
+    );
     expect(created.data.createDepartment).toMatchObject({ name: '耕地保护科', head: { username: 'changde.inspector10' } });
     expect(codes(await t.gql('mutation { createDepartment(input: { name: "耕地保护科" }) { id } }', {}, office))).toEqual(['CONFLICT']);
     const departments = await t.gql('{ departments { edges { node { id name isOffice } } } }', {}, office);
@@ -105,10 +119,14 @@ describe('managing the people of a bureau', () => {
     const busy = departments.data.departments.edges.find((e: any) => e.node.name === '国土空间规划科').node;
     expect(codes(await t.gql('mutation($id: ID!) { deleteDepartment(id: $id) }', { id: officeDept.id }, office))).toEqual(['RULE_VIOLATION']);
     expect(codes(await t.gql('mutation($id: ID!) { deleteDepartment(id: $id) }', { id: busy.id }, office))).toEqual(['RULE_VIOLATION']);
-    expect((await t.gql('mutation($id: ID!) { deleteDepartment(id: $id) }', { id: created.data.createDepartment.id }, office)).data.deleteDepartment).toBe(true);
+    expect((await t.gql('mutation($id: ID!) { deleteDepartment(id: $id) }', { id: created.data.createDepartment.id }, office)).data.deleteDepartment).toBe(
+      true,
+    );
     const inspector = await t.login('changde.inspector11');
     expect(codes(await t.gql('mutation { createDepartment(input: { name: "越权科" }) { id } }', {}, inspector))).toEqual(['FORBIDDEN']);
     const wugangOffice = await t.login('wugang.admin');
-    expect(codes(await t.gql('mutation($id: ID!) { updateDepartment(id: $id, input: { name: "x" }) { id } }', { id: busy.id }, wugangOffice))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql('mutation($id: ID!) { updateDepartment(id: $id, input: { name: "x" }) { id } }', { id: busy.id }, wugangOffice))).toEqual([
+      'NOT_FOUND',
+    ]);
   });
 });

@@ -20,7 +20,10 @@ export async function othersSnapshot(t: TestApp, viewerTenant: string): Promise<
   for (const { table_name: table, tenant, id } of tables) {
     if (VOLATILE.has(table)) continue;
     const where = tenant ? 'tenant_id <> $1' : id ? 'id <> $1' : '$1::uuid IS NOT NULL';
-    const [{ d, n }] = await t.sql(`SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS d FROM ${table} x WHERE ${where}`, [viewerTenant]);
+    const [{ d, n }] = await t.sql(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS d FROM ${table} x WHERE ${where}`,
+      [viewerTenant],
+    );
     digest[table] = `${n}:${d}`;
   }
   return digest;

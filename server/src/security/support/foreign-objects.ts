@@ -77,13 +77,24 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
   const items = (await gql('{ items { edges { node { id minRatio } } } }', {})).items.edges.map((e: any) => e.node);
   const plan = (await gql('{ plans { edges { node { id } } } }', {})).plans.edges[0].node.id;
   const taskInput = (title: string) => ({
-    planId: plan, round: 1, title, purpose: '跨单位测试', procedure: '摇号、核查', divisionOfLabour: '按事项分工', confidentiality: '保密',
-    startsOn: '2023-06-05', endsOn: '2023-11-24', teamSize: 2, items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })), reason: '测试：补办',
+    planId: plan,
+    round: 1,
+    title,
+    purpose: '跨单位测试',
+    procedure: '摇号、核查',
+    divisionOfLabour: '按事项分工',
+    confidentiality: '保密',
+    startsOn: '2023-06-05',
+    endsOn: '2023-11-24',
+    teamSize: 2,
+    items: items.map((i: any) => ({ itemId: i.id, ratio: i.minRatio })),
+    reason: '测试：补办',
   });
   // Two 2023 tasks over once-a-year items: the yearly caps are not what these objects are for.
   await liftYearCaps(t);
   await gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: taskInput('舞钢市测试任务（未封存）') });
-  const frozen = (await gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: taskInput('舞钢市测试任务（已封存）') })).createTask.id;
+  const frozen = (await gql('mutation($input: TaskInput!) { createTask(input: $input) { id } }', { input: taskInput('舞钢市测试任务（已封存）') })).createTask
+    .id;
   await approveLate(t, frozen, await t.login('wugang.leader'));
   await gql('mutation($id: ID!) { commitDraw(taskId: $id) { id } }', { id: frozen });
 
@@ -91,11 +102,18 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
   const [inspector] = await t.sql(`SELECT id FROM inspectors WHERE tenant_id = $1 ORDER BY certificate_no LIMIT 1`, [tenantId]);
   const [entity] = await t.sql(`SELECT id FROM market_entities WHERE tenant_id = $1 ORDER BY uscc LIMIT 1`, [tenantId]);
   await gql('mutation($input: RecusalInput!) { declareRecusal(input: $input) { id } }', {
-    input: { inspectorId: toGlobalId('Inspector', inspector.id), entityId: toGlobalId('MarketEntity', entity.id), reason: '近亲属在该企业任职', validFrom: '2026-01-01' },
+    input: {
+      inspectorId: toGlobalId('Inspector', inspector.id),
+      entityId: toGlobalId('MarketEntity', entity.id),
+      reason: '近亲属在该企业任职',
+      validFrom: '2026-01-01',
+    },
   });
 
   // An import job (a file of one bad row: the directory stays as it is).
-  const upload = await postFile(`${t.url}/api/imports/entities`, Buffer.from('名称,统一社会信用代码\n坏行,123\n'), 'bad.csv', { authorization: `Bearer ${office}` });
+  const upload = await postFile(`${t.url}/api/imports/entities`, Buffer.from('名称,统一社会信用代码\n坏行,123\n'), 'bad.csv', {
+    authorization: `Bearer ${office}`,
+  });
   if (upload.status !== 202) throw new Error(`import upload: ${upload.status} ${JSON.stringify(upload.body)}`);
   for (let i = 0; i < 100; i += 1) {
     const [job] = await t.sql(`SELECT status FROM import_jobs WHERE tenant_id = $1`, [tenantId]);
@@ -104,24 +122,34 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
   }
 
   // Evidence on a returned record, uploaded by its team; an entity's statement on it, by its code.
-  const [record] = await t.sql(`SELECT id, access_code, team_ids FROM inspections WHERE tenant_id = $1 AND status = 'RETURNED' ORDER BY seq LIMIT 1`, [tenantId]);
-  const [member] = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username LIMIT 1`, [record.team_ids]);
+  const [record] = await t.sql(`SELECT id, access_code, team_ids FROM inspections WHERE tenant_id = $1 AND status = 'RETURNED' ORDER BY seq LIMIT 1`, [
+    tenantId,
+  ]);
+  const [member] = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username LIMIT 1`, [
+    record.team_ids,
+  ]);
   const evidence = await postFile(`${t.url}/api/inspections/${toGlobalId('Inspection', record.id)}/evidence`, sample.png(), '现场照片.png', {
     authorization: `Bearer ${await t.login(member.username)}`,
   });
   if (evidence.status !== 201) throw new Error(`evidence upload: ${evidence.status} ${JSON.stringify(evidence.body)}`);
-  await gql('mutation($code: String!) { submitEntityStatement(accessCode: $code, kind: STATEMENT, body: "我单位对检查结果有补充说明") { id } }', { code: record.access_code });
+  await gql('mutation($code: String!) { submitEntityStatement(accessCode: $code, kind: STATEMENT, body: "我单位对检查结果有补充说明") { id } }', {
+    code: record.access_code,
+  });
 
   // The inspector directory submitted to the leader, waiting for the review.
   await gql('mutation { submitListPublication(kind: INSPECTORS) { id } }', {});
 
   // A notification of the office.
   const [admin] = await t.sql(`SELECT id FROM users WHERE username = 'wugang.admin'`);
-  await inTenant(services.db, tenantId, (m) => notify(m, { tenantId, userIds: [admin.id], kind: 'TEST', title: '舞钢市测试通知', dedupeKey: 'cross-tenant-test' }));
+  await inTenant(services.db, tenantId, (m) =>
+    notify(m, { tenantId, userIds: [admin.id], kind: 'TEST', title: '舞钢市测试通知', dedupeKey: 'cross-tenant-test' }),
+  );
 
   // A change of its rules, proposed by the office and awaiting the leader's review.
   const rules = (await gql('{ ruleSet { rules } }', {})).ruleSet.rules;
-  await gql('mutation($r: JSON!) { proposeRuleSet(rules: $r, reason: "舞钢市测试提议：每组三人") { id } }', { r: { ...rules, team: { ...rules.team, minSize: 3 } } });
+  await gql('mutation($r: JSON!) { proposeRuleSet(rules: $r, reason: "舞钢市测试提议：每组三人") { id } }', {
+    r: { ...rules, team: { ...rules.team, minSize: 3 } },
+  });
 
   // A supervisor invited by the office: the role waits for the leader's approval (a pending role grant).
   await gql('mutation { inviteUser(input: { username: "wugang.supervisor2", displayName: "舞钢市测试纪检", roles: [SUPERVISOR] }) { user { id } } }', {});

@@ -27,7 +27,9 @@ export function EntitiesTab({ bureauId }: { bureauId: string }) {
   const [search, setSearch] = useState('');
   // A bureau's directory may hold a million entities: counted on request (统计总数), not on every page.
   const [withCount, setWithCount] = useState(false);
-  const { data, loading, error } = useQuery(PUBLIC_ENTITIES, { variables: { bureauId, search: search || null, first: pages.first, after: pages.after, withCount } });
+  const { data, loading, error } = useQuery(PUBLIC_ENTITIES, {
+    variables: { bureauId, search: search || null, first: pages.first, after: pages.after, withCount },
+  });
   const connection = data?.publicEntities;
   const columns = [
     {

@@ -108,10 +108,16 @@ export function NoticesTab({ bureauId }: { bureauId: string }) {
   return (
     <Flex vertical gap={12}>
       <Space wrap>
-        <Input.Search allowClear placeholder={m('searchNotices')} aria-label={m('searchNotices')} style={{ width: 240 }} onSearch={(v) => {
+        <Input.Search
+          allowClear
+          placeholder={m('searchNotices')}
+          aria-label={m('searchNotices')}
+          style={{ width: 240 }}
+          onSearch={(v) => {
             setSearch(v.trim());
             pages.reset();
-          }} />
+          }}
+        />
         <Select<string | null>
           style={{ width: 220 }}
           aria-label={m('filterItem')}
@@ -135,7 +141,9 @@ export function NoticesTab({ bureauId }: { bureauId: string }) {
       </Space>
       {error && <Typography.Text type="danger">{t('loadFailed')}</Typography.Text>}
       {connection && connection.edges.length === 0 && <Empty description={m('noNotices')} />}
-      {connection?.edges.map((e) => <NoticeCard key={e.node.id} notice={e.node} bureauId={bureauId} />)}
+      {connection?.edges.map((e) => (
+        <NoticeCard key={e.node.id} notice={e.node} bureauId={bureauId} />
+      ))}
       <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="public-notices-pager" />
     </Flex>
   );

@@ -110,7 +110,10 @@ export function ResultsTab({ bureauId }: { bureauId: string }) {
           aria-label={m('filterTask')}
           value={filters.taskId}
           onChange={(v) => change({ taskId: v ?? null })}
-          options={[{ value: null, label: m('allTasks') }, ...(tasks.data?.publicTaskNotices.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.title }))]}
+          options={[
+            { value: null, label: m('allTasks') },
+            ...(tasks.data?.publicTaskNotices.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.title })),
+          ]}
           data-testid="public-results-task"
         />
         <ExportCsvButton spec={exportSpec} testId="public-results-export" />

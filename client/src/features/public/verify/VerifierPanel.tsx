@@ -33,12 +33,26 @@ export function VerdictAlert({ verdict, seconds }: { verdict: Verdict; seconds?:
             {m('ownLineMissing')}
           </Typography.Text>
         ))}
-      {facts && <Typography.Text type="secondary">{m('checkedFacts', { strata: facts.strata, entities: facts.entities, inspectors: facts.inspectors, selected: facts.selected, teams: facts.teams })}</Typography.Text>}
+      {facts && (
+        <Typography.Text type="secondary">
+          {m('checkedFacts', { strata: facts.strata, entities: facts.entities, inspectors: facts.inspectors, selected: facts.selected, teams: facts.teams })}
+        </Typography.Text>
+      )}
       {seconds !== undefined && <Typography.Text type="secondary">{m('seconds', { seconds: seconds.toFixed(2) })}</Typography.Text>}
     </Flex>
   );
   const type = verdict.status === 'VERIFIED' ? 'success' : verdict.status === 'PENDING' ? 'info' : 'error';
-  return <Alert type={type} showIcon role="status" data-testid="verifier-verdict" data-status={verdict.status} title={m(`verdict_${verdict.status}`)} description={details} />;
+  return (
+    <Alert
+      type={type}
+      showIcon
+      role="status"
+      data-testid="verifier-verdict"
+      data-status={verdict.status}
+      title={m(`verdict_${verdict.status}`)}
+      description={details}
+    />
+  );
 }
 
 export function VerifierPanel({ state, showDownload = true }: { state: VerifierState; showDownload?: boolean }) {
@@ -53,7 +67,9 @@ export function VerifierPanel({ state, showDownload = true }: { state: VerifierS
   let detail: string | null = null;
   let fraction: number | undefined;
   if (state.step === 'download') {
-    detail = state.total ? m('receivedOf', { received: byteSize(state.received), total: byteSize(state.total) }) : m('received', { received: byteSize(state.received) });
+    detail = state.total
+      ? m('receivedOf', { received: byteSize(state.received), total: byteSize(state.total) })
+      : m('received', { received: byteSize(state.received) });
     fraction = state.total ? state.received / state.total : undefined;
   } else if (state.step === 'hash') {
     fraction = state.fraction;

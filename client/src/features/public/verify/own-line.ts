@@ -35,13 +35,17 @@ export function ownLineOf(record: Json, own: OwnKey): OwnLine | null {
   let strata = 0;
   let weight: string | null = null;
   for (const stratum of list(input.strata).filter(isObject)) {
-    const line = list(stratum.entities).filter(isObject).find((e) => e.key === pseudonym);
+    const line = list(stratum.entities)
+      .filter(isObject)
+      .find((e) => e.key === pseudonym);
     if (line) {
       strata += 1;
       weight = typeof line.weight === 'string' ? line.weight : weight;
     }
   }
   const result = isObject(record.result) ? record.result : {};
-  const team = list(result.teams).filter(isObject).find((t) => t.entityKey === pseudonym);
+  const team = list(result.teams)
+    .filter(isObject)
+    .find((t) => t.entityKey === pseudonym);
   return { pseudonym, strata, weight, drawn: !!team, team: team ? list(team.inspectorKeys).filter((k): k is string => typeof k === 'string') : [] };
 }

@@ -19,7 +19,10 @@ export type VerifierState =
 export type VerifierProblem = 'notFound' | 'download' | 'worker';
 
 class DownloadError extends Error {
-  constructor(readonly problem: VerifierProblem, detail: string) {
+  constructor(
+    readonly problem: VerifierProblem,
+    detail: string,
+  ) {
     super(detail);
   }
 }
@@ -70,33 +73,34 @@ export function useVerifier(): Verifier {
   }, []);
   useEffect(() => stop, [stop]);
 
-  const verifyBytes = useCallback(
-    (bytes: ArrayBuffer, announced: Announced | null, own: OwnKey | null = null) => {
-      worker.current?.terminate();
-      const startedAt = Date.now();
-      setState({ step: 'parse', startedAt });
-      const w = new Worker(new URL('./verify.worker.ts', import.meta.url), { type: 'module' });
-      worker.current = w;
-      w.onmessage = (event: MessageEvent<WorkerReply>) => {
-        if (worker.current !== w) return;
-        const reply = event.data;
-        if (reply.type === 'progress') setState({ step: reply.progress.phase, fraction: reply.progress.fraction, startedAt });
-        else {
-          setState(reply.type === 'verdict' ? { step: 'done', verdict: reply.verdict, seconds: (Date.now() - startedAt) / 1000 } : { step: 'error', problem: 'worker', detail: reply.message });
-          w.terminate();
-          worker.current = null;
-        }
-      };
-      w.onerror = (event) => {
-        if (worker.current !== w) return;
-        setState({ step: 'error', problem: 'worker', detail: event.message });
+  const verifyBytes = useCallback((bytes: ArrayBuffer, announced: Announced | null, own: OwnKey | null = null) => {
+    worker.current?.terminate();
+    const startedAt = Date.now();
+    setState({ step: 'parse', startedAt });
+    const w = new Worker(new URL('./verify.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    w.onmessage = (event: MessageEvent<WorkerReply>) => {
+      if (worker.current !== w) return;
+      const reply = event.data;
+      if (reply.type === 'progress') setState({ step: reply.progress.phase, fraction: reply.progress.fraction, startedAt });
+      else {
+        setState(
+          reply.type === 'verdict'
+            ? { step: 'done', verdict: reply.verdict, seconds: (Date.now() - startedAt) / 1000 }
+            : { step: 'error', problem: 'worker', detail: reply.message },
+        );
         w.terminate();
         worker.current = null;
-      };
-      w.postMessage({ bytes, announced, own }, [bytes]);
-    },
-    [],
-  );
+      }
+    };
+    w.onerror = (event) => {
+      if (worker.current !== w) return;
+      setState({ step: 'error', problem: 'worker', detail: event.message });
+      w.terminate();
+      worker.current = null;
+    };
+    w.postMessage({ bytes, announced, own }, [bytes]);
+  }, []);
 
   const verifyUrl = useCallback(
     (url: string, announced: Announced | null, own: OwnKey | null = null) => {
@@ -114,7 +118,11 @@ export function useVerifier(): Verifier {
           if (abort.current !== controller) return;
           abort.current = null;
           if (error instanceof DOMException && error.name === 'AbortError') return;
-          setState(error instanceof DownloadError ? { step: 'error', problem: error.problem, detail: error.message } : { step: 'error', problem: 'download', detail: String(error) });
+          setState(
+            error instanceof DownloadError
+              ? { step: 'error', problem: error.problem, detail: error.message }
+              : { step: 'error', problem: 'download', detail: String(error) },
+          );
         },
       );
     },

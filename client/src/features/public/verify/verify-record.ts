@@ -90,7 +90,9 @@ function contentOf(record: Json): RecordContent {
   }
   const meta = isObject(record.meta) ? record.meta : {};
   const summary = isObject(meta.summary) && Array.isArray(meta.summary.strata) ? meta.summary.strata.filter(isObject) : [];
-  const labels = new Map(summary.map((s) => [String(s.key), typeof s.item === 'string' ? s.item + (typeof s.risk === 'string' ? ` · ${s.risk}` : '') : String(s.key)]));
+  const labels = new Map(
+    summary.map((s) => [String(s.key), typeof s.item === 'string' ? s.item + (typeof s.risk === 'string' ? ` · ${s.risk}` : '') : String(s.key)]),
+  );
   const drawnBy = new Map(selections.map((s) => [String(s.stratumKey), strings(s.entityKeys).length]));
   let seq = 0;
   return {
@@ -100,7 +102,13 @@ function contentOf(record: Json): RecordContent {
     seed: typeof record.seed === 'string' && record.seed ? record.seed : null,
     strata: strata.map((s) => {
       const key = String(s.key);
-      return { key, label: labels.get(key) ?? key, ratio: String(s.ratio ?? ''), pool: Array.isArray(s.entities) ? s.entities.length : 0, drawn: drawnBy.get(key) ?? 0 };
+      return {
+        key,
+        label: labels.get(key) ?? key,
+        ratio: String(s.ratio ?? ''),
+        pool: Array.isArray(s.entities) ? s.entities.length : 0,
+        drawn: drawnBy.get(key) ?? 0,
+      };
     }),
     selections: selections.flatMap((s) =>
       strings(s.entityKeys).map((entityKey) => ({ seq: seq++, stratumKey: String(s.stratumKey), entityKey, inspectorKeys: teams.get(entityKey) ?? [] })),
