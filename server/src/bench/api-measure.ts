@@ -26,6 +26,7 @@ export async function measureEntry(
   const t0 = performance.now();
   const { status, text } = await post(url, bodyOf(queries, entry), entry.user ? tokens[entry.user]! : null);
   const ms = performance.now() - t0;
+  await counter.idle(); // the request's read transaction commits just after its answer
   const answer = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
   const errors = status !== 200 || answer.errors ? (answer.errors ?? [`HTTP ${status}`]) : null;
   return {

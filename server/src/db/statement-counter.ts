@@ -9,6 +9,8 @@ export interface StatementCounter {
   readonly statements: number;
   reset(): void;
   stop(): void;
+  /** Resolves once every client is back in the pool (a request's COMMIT may follow its answer), at most after a second. */
+  idle(): Promise<void>;
 }
 
 interface Counts {
@@ -69,6 +71,9 @@ export function countStatements(db: DataSource): StatementCounter {
     },
     stop: () => {
       counters.delete(counter);
+    },
+    idle: async () => {
+      for (let i = 0; i < 200 && pool.totalCount > pool.idleCount; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     },
   };
 }
