@@ -47,12 +47,23 @@ export async function menuLabels(page) {
   return (await items.allInnerTexts()).map((s) => s.trim());
 }
 
-/** Opens an antd Select, types to search, and clicks the option with exactly this label. */
+/**
+ * Opens an antd Select, types to search, and clicks the option with exactly this label. On a busy machine
+ * a click may land while the dropdown is still animating and choose nothing: then it opens it again, once.
+ */
 export async function choose(page, select, label) {
-  await select.click();
-  await select.locator('input').fill(label);
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
-  await assertText(select, label);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await select.locator('input').fill(label);
+    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
+    try {
+      await assertText(select, label, attempt === 1 ? 5_000 : 10_000);
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** A form field's error message (not its hint). */
@@ -92,10 +103,10 @@ export async function redeem(page, code, password) {
   await page.getByRole('button', { name: '设置密码' }).click();
 }
 
-/** Waits (up to 10 s) until the locator's text contains `expected`. */
-export async function assertText(locator, expected) {
+/** Waits (up to `ms`, 10 s by default) until the locator's text contains `expected`. */
+export async function assertText(locator, expected, ms = 10_000) {
   await locator.waitFor();
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + ms;
   let text = '';
   while (Date.now() < deadline) {
     text = await locator.innerText();
