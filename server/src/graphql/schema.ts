@@ -1,97 +1,17 @@
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { AuthResolver, SessionResolver } from '../modules/auth/auth.resolver';
-import { RegionResolver } from '../modules/regions/region.resolver';
-import { ItemResolver } from '../modules/items/item.resolver';
-import { EntityResolver } from '../modules/entities/entity.resolver';
-import { InspectorResolver, RecusalResolver } from '../modules/inspectors/inspector.resolver';
-import { PublicDirectoryResolver } from '../modules/publication/public-directory.resolver';
-import { PublicPortalResolver } from '../modules/publication/public-portal.resolver';
-import { CreditResolver } from '../modules/credit/credit.resolver';
-import { RuleProposalResolver, RuleSetResolver } from '../modules/rules/rule-set.resolver';
-import { PlanRiskResolver } from '../modules/rules/plan-risk.resolver';
-import { PlanResolver } from '../modules/plans/plan.resolver';
-import { TaskResolver } from '../modules/tasks/task.resolver';
-import { DrawResolver, TaskDrawResolver } from '../modules/draws/draw.resolver';
-import { PublicDrawResolver } from '../modules/draws/public-draw.resolver';
-import { ProvinceDrawResolver } from '../modules/draws/province-draw.resolver';
-import { InspectionJointResolver, JointResolver, TaskJointResolver } from '../modules/joint/joint.resolver';
-import { InspectionResolver } from '../modules/inspections/inspection.resolver';
-import { TaskDeadlineResolver } from '../modules/inspections/task-deadline.resolver';
-import { ResultCategoryResolver } from '../modules/inspections/result-category.resolver';
-import { InspectionEvidenceResolver } from '../modules/evidence/evidence.resolver';
-import { EntityStatementResolver, InspectionStatementsResolver } from '../modules/statements/statement.resolver';
-import { EntityRecordResolver } from '../modules/statements/entity-record.resolver';
-import { ImportResolver } from '../modules/imports/import.resolver';
-import { UserResolver } from '../modules/users/user.resolver';
-import { RoleGrantResolver } from '../modules/users/role-grant.resolver';
-import { TenantResolver } from '../modules/tenants/tenant.resolver';
-import { DepartmentResolver } from '../modules/departments/department.resolver';
-import { AuditResolver } from '../modules/audit/audit.resolver';
-import { AuditAnchorResolver } from '../modules/audit/audit-anchor.resolver';
-import { NodeResolver } from '../modules/node/node.resolver';
-import { CalendarResolver } from '../modules/calendar/calendar.resolver';
-import { NotificationResolver } from '../modules/notifications/notification.resolver';
-import { ListPublicationResolver } from '../modules/list-publications/list-publication.resolver';
-import { DashboardResolver } from '../modules/dashboards/dashboard.resolver';
-import { Tenant } from '../modules/tenants/tenant.entity';
-import { Department } from '../modules/departments/department.entity';
-import { User } from '../modules/users/user.entity';
-import { Session } from '../modules/auth/session.entity';
-import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { MODULES } from '../modules';
 import { guardRootFields } from './permissions';
 import type { AppPubSub } from './pubsub';
 
-export const RESOLVERS = [
-  AuthResolver,
-  SessionResolver,
-  UserResolver,
-  RoleGrantResolver,
-  TenantResolver,
-  DepartmentResolver,
-  AuditResolver,
-  AuditAnchorResolver,
-  NodeResolver,
-  RegionResolver,
-  ItemResolver,
-  EntityResolver,
-  InspectorResolver,
-  RecusalResolver,
-  PublicDirectoryResolver,
-  RuleSetResolver,
-  RuleProposalResolver,
-  PlanRiskResolver,
-  PlanResolver,
-  TaskResolver,
-  DrawResolver,
-  TaskDrawResolver,
-  ProvinceDrawResolver,
-  PublicDrawResolver,
-  ImportResolver,
-  JointResolver,
-  TaskJointResolver,
-  InspectionJointResolver,
-  CalendarResolver,
-  InspectionResolver,
-  TaskDeadlineResolver,
-  ResultCategoryResolver,
-  InspectionEvidenceResolver,
-  InspectionStatementsResolver,
-  EntityStatementResolver,
-  EntityRecordResolver,
-  NotificationResolver,
-  PublicPortalResolver,
-  CreditResolver,
-  DashboardResolver,
-  ListPublicationResolver,
-] as const;
+export const RESOLVERS = MODULES.flatMap((m) => m.resolvers ?? []);
 
 /** Builds the executable schema, every root field guarded; `pubSub` may be absent when only printing the schema. */
 export async function buildAppSchema(pubSub?: AppPubSub): Promise<GraphQLSchema> {
   readPlainFieldsDirectly();
   const schema = await buildSchema({
-    resolvers: RESOLVERS,
-    orphanedTypes: [Tenant, Department, User, Session, AuditEvent],
+    resolvers: RESOLVERS as [Function, ...Function[]],
+    orphanedTypes: MODULES.flatMap((m) => m.orphanedTypes ?? []),
     pubSub: pubSub ?? {
       publish: () => undefined,
       subscribe: () => {

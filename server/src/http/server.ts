@@ -20,15 +20,8 @@ import type { Metrics } from '../observability/metrics';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics';
 import { metricsRoute, startMetricsServer } from './metrics-server';
 import { observeRequests } from '../observability/request-log';
-import { registerImportRoutes } from '../modules/imports/import.routes';
-import { registerPublicDrawRoutes } from '../modules/draws/public-draws.routes';
-import { registerRegionMapRoutes } from '../modules/dashboards/region-maps.routes';
-import { registerEvidenceRoutes } from '../modules/evidence/evidence.routes';
-import { registerEntityRecordRoutes } from '../modules/statements/entity-record.routes';
-import { registerFeedRoutes } from '../modules/publication/feed.routes';
-import { noticeDownloadRoute } from '../modules/notices/notice-download';
+import { MODULES } from '../modules';
 import { restErrorHandler } from './rest-errors';
-import { loadTaskNotice } from '../modules/notices/task-notice';
 import { MAX_BODY_BYTES, jsonBodyErrors } from '../security/body-limit';
 import { documentGuard } from '../security/document-guard';
 import { clientAddress } from '../security/client-address';
@@ -160,16 +153,7 @@ export async function startHttpServer(
         }),
     }),
   );
-  registerImportRoutes(web, app);
-  registerPublicDrawRoutes(web, app);
-  registerRegionMapRoutes(web);
-  registerEvidenceRoutes(web, app);
-  registerEntityRecordRoutes(web, app);
-  registerFeedRoutes(web, app);
-  web.get(
-    '/api/public/notices/:file',
-    noticeDownloadRoute(app, (req, id) => loadTaskNotice(app, req, id)),
-  );
+  for (const module of MODULES) module.routes?.(web, app);
   web.use('/api', restErrorHandler(app));
   serveClient(web, opts.clientDist);
 

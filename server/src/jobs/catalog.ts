@@ -1,16 +1,13 @@
-import { inspectionDeadlines } from '../modules/inspections/inspection-deadline-source';
-import { unreportedSelections } from '../modules/inspections/unreported-selections';
 import type { JobDefinition } from './job';
 import type { DeadlineSource } from './deadlines/deadline-source';
 import { deadlineSweepJob } from './deadlines/deadline-sweep';
-import { importRecoveryJob } from '../modules/imports/import-recovery';
-import { auditAnchorJob } from '../modules/audit/audit-anchor.job';
+import { MODULES } from '../modules';
 
-/** Every module's jobs. A module adds its own here; the owner creates a queue for each at start-up. */
-export const JOBS: readonly JobDefinition[] = [importRecoveryJob, auditAnchorJob];
+/** Every module's jobs (its `module.ts`); the owner creates a queue for each at start-up. */
+export const JOBS: readonly JobDefinition[] = MODULES.flatMap((m) => m.jobs ?? []);
 
 /** Every module's deadlines, watched by the deadline sweep. */
-export const DEADLINE_SOURCES: readonly DeadlineSource[] = [inspectionDeadlines, unreportedSelections];
+export const DEADLINE_SOURCES: readonly DeadlineSource[] = MODULES.flatMap((m) => m.deadlineSources ?? []);
 
 /** What a server runs beyond the catalogue (tests add their own jobs and sources this way). */
 export interface JobExtensions {
