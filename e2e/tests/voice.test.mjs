@@ -301,6 +301,11 @@ describe('the entity’s record, the workbench, the bell and the audit trail', (
       assert.equal(await line.getAttribute('data-drawn'), 'true');
       await assertText(line, '已抽中');
       await screenshot(page, 'voice-18-entity-draw-line');
+      // On a phone the check reads the same, without scrolling sideways.
+      await page.setViewportSize({ width: 375, height: 812 });
+      await assertText(line, '已抽中');
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scroll at 375 px');
+      await screenshot(page, 'voice-19-entity-draw-line-phone');
     });
   });
 });
