@@ -1,7 +1,6 @@
-import { Client } from 'pg';
 import { fromGlobalUuid } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
-import { APP_ROLE } from '../../db/data-source';
+import { appRoleClient, type AppRoleClient } from '../../test-support/app-role';
 import { seedDemoDraw } from '../../seed/demo-draw';
 import { seedDemoInspections } from '../../seed/demo-inspections';
 import { seedDemoJointTask } from '../../seed/demo-joint-task';
@@ -39,7 +38,7 @@ function floorCounts(row: Record<string, string | null>) {
 
 describe('dashboards', () => {
   let t: TestApp;
-  let app: Client;
+  let app: AppRoleClient;
   const tenant: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -47,23 +46,12 @@ describe('dashboards', () => {
     await seedDemoDraw(t.app.services);
     await seedDemoInspections(t.app.services);
     for (const row of await t.sql<{ id: string; region_code: string }>(`SELECT id, region_code FROM tenants`)) tenant[row.region_code] = row.id;
-    app = new Client({ connectionString: t.adminUrl, options: `-c role=${APP_ROLE}` });
-    await app.connect();
+    app = await appRoleClient(t.adminUrl);
   }, 120_000);
   afterAll(async () => {
     await app.end();
     await t.close();
   });
-
-  async function asTenant<T = any>(tenantId: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
-    await app.query('BEGIN');
-    try {
-      if (tenantId) await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      return (await app.query(sql, params)).rows;
-    } finally {
-      await app.query('ROLLBACK');
-    }
-  }
 
   const floor = (province: string, year: number) =>
     t.sql<Record<string, string | null>>(PROVINCIAL_FLOOR_SQL, [tenant[province], year, todayInChina(), PROBLEM_CODES]);
@@ -185,15 +173,15 @@ describe('dashboards', () => {
   it('opens the owner-rights path to a provincial department only, whatever the caller passes', async () => {
     const call = `SELECT * FROM provincial_dashboard($1, 2023, $2, $3)`;
     const args = (region: string | null) => [region, todayInChina(), PROBLEM_CODES];
-    expect(await asTenant(null, call, args(null))).toEqual([]);
+    expect(await app.asTenant(null, call, args(null))).toEqual([]);
     // 平顶山 has 舞钢 below it in the tenant tree, yet a bureau gets nothing, for itself or for 舞钢's region.
-    expect(await asTenant(tenant['410400'], call, args(null))).toEqual([]);
-    expect(await asTenant(tenant['410400'], call, args('410481'))).toEqual([]);
-    expect(await asTenant(tenant['430000'], call, args('410000'))).toEqual(
+    expect(await app.asTenant(tenant['410400'], call, args(null))).toEqual([]);
+    expect(await app.asTenant(tenant['410400'], call, args('410481'))).toEqual([]);
+    expect(await app.asTenant(tenant['430000'], call, args('410000'))).toEqual(
       expect.not.arrayContaining([expect.objectContaining({ tenant_id: tenant['410481'] })]),
     );
-    expect((await asTenant(tenant['430000'], call, args('410000'))).filter((r) => r.dim === 'bureau')).toEqual([]);
-    const henan = await asTenant(tenant['410000'], call, args(null));
+    expect((await app.asTenant(tenant['430000'], call, args('410000'))).filter((r) => r.dim === 'bureau')).toEqual([]);
+    const henan = await app.asTenant(tenant['410000'], call, args(null));
     expect(
       henan
         .filter((r) => r.dim === 'bureau')
@@ -201,7 +189,7 @@ describe('dashboards', () => {
         .sort(),
     ).toEqual([tenant['410400'], tenant['410481']].sort());
     // The bureau-level function runs with the caller's rights: another tenant's ids give zeros under RLS.
-    const [peek] = await asTenant(tenant['410400'], `SELECT * FROM dashboard_figures(ARRAY[$1]::uuid[], 2023, $2, $3) WHERE dim = 'bureau'`, [
+    const [peek] = await app.asTenant(tenant['410400'], `SELECT * FROM dashboard_figures(ARRAY[$1]::uuid[], 2023, $2, $3) WHERE dim = 'bureau'`, [
       tenant['410481'],
       todayInChina(),
       PROBLEM_CODES,
@@ -233,9 +221,9 @@ describe('dashboards', () => {
     expect((await t.gql(PROVINCIAL, { year }, await t.login('hunan.viewer'))).data.provincialDashboard.totals.overdue).toBe(0);
     // The shares cross the wall only to the participant itself or a province above it.
     const shares = `SELECT * FROM joint_unreported_shares(ARRAY[$1]::uuid[], ${year}, $2)`;
-    expect(await asTenant(tenant['410400'], shares, [tenant['410400'], todayInChina()])).toHaveLength(share);
-    expect(await asTenant(tenant['410000'], shares, [tenant['410400'], todayInChina()])).toHaveLength(share);
-    for (const other of ['410481', '430700', '430000']) expect(await asTenant(tenant[other], shares, [tenant['410400'], todayInChina()])).toEqual([]);
+    expect(await app.asTenant(tenant['410400'], shares, [tenant['410400'], todayInChina()])).toHaveLength(share);
+    expect(await app.asTenant(tenant['410000'], shares, [tenant['410400'], todayInChina()])).toHaveLength(share);
+    for (const other of ['410481', '430700', '430000']) expect(await app.asTenant(tenant[other], shares, [tenant['410400'], todayInChina()])).toEqual([]);
   });
 
   it('returns nothing but aggregates: labelled counts, no rows of entities or records', async () => {
@@ -260,7 +248,7 @@ describe('dashboards', () => {
       ['problems', 'bigint', 't'],
       ['overdue', 'bigint', 't'],
     ]);
-    const rows = await asTenant(tenant['410000'], `SELECT * FROM provincial_dashboard(NULL, 2023, $1, $2)`, [todayInChina(), PROBLEM_CODES]);
+    const rows = await app.asTenant(tenant['410000'], `SELECT * FROM provincial_dashboard(NULL, 2023, $1, $2)`, [todayInChina(), PROBLEM_CODES]);
     expect(new Set(rows.map((r) => r.dim))).toEqual(new Set(['bureau', 'item', 'department', 'month']));
     // Labels are bureau names, item and department names and months: never an entity's name or USCC.
     const names = await t.sql<{ name: string; uscc: string }>(`SELECT name, uscc FROM market_entities`);

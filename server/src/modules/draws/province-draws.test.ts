@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { fromGlobalUuid, pseudonymOf, toGlobalId, type DrawRecord, type PseudonymKind } from '@spotcheck/shared';
-import { APP_ROLE } from '../../db/data-source';
+import { appRoleClient, type AppRoleClient } from '../../test-support/app-role';
 import { seedDemoJointTask } from '../../seed/demo-joint-task';
 import { createChangdeTask, holdCeremony } from '../../test-support/draw-ceremony';
 import { codes, startTestApp, type TestApp } from '../../test-support/test-app';
@@ -16,27 +15,16 @@ const KEY_MAP = 'query($id: ID!) { provinceDrawKeyMap(drawId: $id) }';
  */
 describe('a province reads its bureaus’ draws and their key maps', () => {
   let t: TestApp;
-  let app: Client;
+  let app: AppRoleClient;
   let tenant: Record<string, string>;
   let drawId: string;
   let record: DrawRecord;
   let hunan: string;
   let henan: string;
 
-  async function asTenant<T = any>(tenantId: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
-    await app.query('BEGIN');
-    try {
-      if (tenantId) await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      return (await app.query(sql, params)).rows;
-    } finally {
-      await app.query('ROLLBACK');
-    }
-  }
-
   beforeAll(async () => {
     t = await startTestApp();
-    app = new Client({ connectionString: t.adminUrl, options: `-c role=${APP_ROLE}` });
-    await app.connect();
+    app = await appRoleClient(t.adminUrl);
     tenant = Object.fromEntries((await t.sql<{ id: string; region_code: string }>(`SELECT id, region_code FROM tenants`)).map((r) => [r.region_code, r.id]));
     await seedDemoJointTask(t.app.services); // 舞钢's draw, in Henan
     const office = await t.login('changde.admin');
@@ -111,9 +99,9 @@ describe('a province reads its bureaus’ draws and their key maps', () => {
     const uuid = fromGlobalUuid(drawId, 'Draw');
     // A bureau (even 常德 itself) and the anonymous caller get no rows from the owner-rights functions.
     for (const caller of [null, tenant['430700']!, tenant['410400']!, tenant['410000']!]) {
-      expect(await asTenant(caller, 'SELECT * FROM province_draw_key_map($1)', [uuid])).toEqual([]);
+      expect(await app.asTenant(caller, 'SELECT * FROM province_draw_key_map($1)', [uuid])).toEqual([]);
     }
-    expect(await asTenant(tenant['430700']!, 'SELECT * FROM province_draws()')).toEqual([]);
-    expect(await asTenant(tenant['430000']!, 'SELECT tenant_id FROM province_draw_key_map($1)', [uuid])).toEqual([{ tenant_id: tenant['430700'] }]);
+    expect(await app.asTenant(tenant['430700']!, 'SELECT * FROM province_draws()')).toEqual([]);
+    expect(await app.asTenant(tenant['430000']!, 'SELECT tenant_id FROM province_draw_key_map($1)', [uuid])).toEqual([{ tenant_id: tenant['430700'] }]);
   });
 });

@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { fromGlobalUuid, pseudonymFromSalt, pseudonymOf, toGlobalId, verifyDraw, type DrawRecord } from '@spotcheck/shared';
-import { APP_ROLE } from '../../db/data-source';
+import { appRoleClient, type AppRoleClient } from '../../test-support/app-role';
 import { seedDemoJointTask } from '../../seed/demo-joint-task';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 
@@ -14,26 +13,15 @@ const LINE = 'query($code: String!) { entityRecord(accessCode: $code) { bureau d
  */
 describe('an entity inspected by a joint task’s participant checks its own line of the lead’s draw', () => {
   let t: TestApp;
-  let app: Client;
+  let app: AppRoleClient;
   let tenants: Record<'wugang' | 'pingdingshan' | 'changde', string>;
   let drawUuid: string;
   let partRecord: string;
   let leadRecord: string;
 
-  async function asTenant<T = any>(tenantId: string, sql: string, params: unknown[] = []): Promise<T[]> {
-    await app.query('BEGIN');
-    try {
-      await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      return (await app.query(sql, params)).rows;
-    } finally {
-      await app.query('ROLLBACK');
-    }
-  }
-
   beforeAll(async () => {
     t = await startTestApp();
-    app = new Client({ connectionString: t.adminUrl, options: `-c role=${APP_ROLE}` });
-    await app.connect();
+    app = await appRoleClient(t.adminUrl);
     const rows = await t.sql<{ id: string; region_code: string }>(`SELECT id, region_code FROM tenants`);
     const by = (code: string) => rows.find((r) => r.region_code === code)!.id;
     tenants = { wugang: by('410481'), pingdingshan: by('410400'), changde: by('430700') };
@@ -92,11 +80,11 @@ describe('an entity inspected by a joint task’s participant checks its own lin
 
   it('opens the lead’s secret to the caller’s own record of a participation only', async () => {
     const call = 'SELECT * FROM joint_draw_secret($1)';
-    expect(await asTenant(tenants.pingdingshan, call, [partRecord])).toHaveLength(1);
+    expect(await app.asTenant(tenants.pingdingshan, call, [partRecord])).toHaveLength(1);
     // The lead's own record is not a participation; another bureau's record is not the caller's.
-    expect(await asTenant(tenants.wugang, call, [leadRecord])).toEqual([]);
-    expect(await asTenant(tenants.pingdingshan, call, [leadRecord])).toEqual([]);
-    expect(await asTenant(tenants.changde, call, [partRecord])).toEqual([]);
-    expect(await asTenant(tenants.wugang, call, [partRecord])).toEqual([]);
+    expect(await app.asTenant(tenants.wugang, call, [leadRecord])).toEqual([]);
+    expect(await app.asTenant(tenants.pingdingshan, call, [leadRecord])).toEqual([]);
+    expect(await app.asTenant(tenants.changde, call, [partRecord])).toEqual([]);
+    expect(await app.asTenant(tenants.wugang, call, [partRecord])).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
-import { Client } from 'pg';
 import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
-import { APP_ROLE } from '../../db/data-source';
+import { appRoleClient, type AppRoleClient } from '../../test-support/app-role';
 import { seedDemoJointTask } from '../../seed/demo-joint-task';
 
 const PART_FIELDS = 'department bureau items team status statusLabel own';
@@ -23,7 +22,7 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
  */
 describe('joint records keep every department’s part', () => {
   let t: TestApp;
-  let app: Client;
+  let app: AppRoleClient;
   let tenants: Record<'wugang' | 'pingdingshan' | 'changde', string>;
   let office: string;
   let leader: string;
@@ -36,16 +35,6 @@ describe('joint records keep every department’s part', () => {
   let leadItemName: string;
   let partItemName: string;
   const tokenOf = new Map<string, string>();
-
-  async function asTenant<T = any>(tenantId: string, sql: string, params: unknown[] = []): Promise<T[]> {
-    await app.query('BEGIN');
-    try {
-      await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      return (await app.query(sql, params)).rows;
-    } finally {
-      await app.query('ROLLBACK');
-    }
-  }
 
   /** A signed-in member of the record's team (by inspector id). */
   async function member(inspectorId: string): Promise<string> {
@@ -106,8 +95,7 @@ describe('joint records keep every department’s part', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    app = new Client({ connectionString: t.adminUrl, options: `-c role=${APP_ROLE}` });
-    await app.connect();
+    app = await appRoleClient(t.adminUrl);
     const rows = await t.sql<{ id: string; region_code: string }>(`SELECT id, region_code FROM tenants`);
     const by = (code: string) => rows.find((r) => r.region_code === code)!.id;
     tenants = { wugang: by('410481'), pingdingshan: by('410400'), changde: by('430700') };
@@ -332,10 +320,10 @@ describe('joint records keep every department’s part', () => {
     for (const { id } of records) expect(codes(await t.gql(READ, { id: toGlobalId('Inspection', id) }, stranger))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(OPEN_JOINT, { p: partId, s: 0 }, stranger))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(OPEN, { d: drawId, s: 0 }, stranger))).toEqual(['NOT_FOUND']);
-    expect(await asTenant(tenants.changde, 'SELECT * FROM joint_visit_parts')).toEqual([]);
+    expect(await app.asTenant(tenants.changde, 'SELECT * FROM joint_visit_parts')).toEqual([]);
     // 平顶山 is party to the demo's joint task only, never to 舞钢's own two-department task.
     const [{ task_id: sameBureauTask }] = await t.sql(`SELECT task_id FROM joint_participants WHERE id = $1`, [fromGlobalUuid(partId, 'JointParticipation')]);
-    const seenByPartner = await asTenant(tenants.pingdingshan, 'SELECT DISTINCT task_id, lead_tenant_id FROM joint_visit_parts');
+    const seenByPartner = await app.asTenant(tenants.pingdingshan, 'SELECT DISTINCT task_id, lead_tenant_id FROM joint_visit_parts');
     expect(seenByPartner.length).toBe(1);
     expect(seenByPartner[0].task_id).not.toBe(sameBureauTask);
     const listed = await t.gql('{ inspections(first: 100) { edges { node { id } } } }', {}, stranger);

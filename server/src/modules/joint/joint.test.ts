@@ -1,8 +1,7 @@
-import { Client } from 'pg';
 import { fromGlobalUuid, toGlobalId, verifyDraw, type DrawRecord } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { approveLate } from '../../test-support/draw-fixture';
-import { APP_ROLE } from '../../db/data-source';
+import { appRoleClient, type AppRoleClient } from '../../test-support/app-role';
 import { dateCeremony } from '../../test-support/draw-fixture';
 import { plainRecordOf } from '../../test-support/draw-ceremony';
 
@@ -16,7 +15,7 @@ const VIEWS = ['joint_participants', 'joint_task_parties', 'joint_part_items', '
 /** 联合抽查: 舞钢 leads, 平顶山 joins, 常德 is first a stranger and later a participant who declines. */
 describe('joint tasks across bureaus', () => {
   let t: TestApp;
-  let app: Client;
+  let app: AppRoleClient;
   let lead: string;
   let partner: string;
   let partnerOffice: string;
@@ -27,20 +26,9 @@ describe('joint tasks across bureaus', () => {
   let partnerDept: string;
   let jointDrawId: string;
 
-  async function asTenant<T = any>(tenantId: string, sql: string, params: unknown[] = []): Promise<T[]> {
-    await app.query('BEGIN');
-    try {
-      await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      return (await app.query(sql, params)).rows;
-    } finally {
-      await app.query('ROLLBACK');
-    }
-  }
-
   beforeAll(async () => {
     t = await startTestApp();
-    app = new Client({ connectionString: t.adminUrl, options: `-c role=${APP_ROLE}` });
-    await app.connect();
+    app = await appRoleClient(t.adminUrl);
     const tenants = await t.sql<{ id: string; region_code: string }>(`SELECT id, region_code FROM tenants`);
     const by = (code: string) => tenants.find((r) => r.region_code === code)!.id;
     ids = { wugang: by('410481'), pingdingshan: by('410400'), changde: by('430700') };
@@ -100,10 +88,10 @@ describe('joint tasks across bureaus', () => {
     expect(codes(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: partId }, stranger))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: taskId }, stranger))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(RESPOND, { id: partId, accept: true }, stranger))).toEqual(['NOT_FOUND']);
-    for (const view of VIEWS) expect({ view, rows: await asTenant(ids.changde, `SELECT * FROM ${view}`) }).toEqual({ view, rows: [] });
+    for (const view of VIEWS) expect({ view, rows: await app.asTenant(ids.changde, `SELECT * FROM ${view}`) }).toEqual({ view, rows: [] });
     // Nor can a stranger write itself into the task.
     await expect(
-      asTenant(
+      app.asTenant(
         ids.changde,
         `INSERT INTO joint_participants (tenant_id, lead_tenant_id, task_id, department_id) VALUES ($1, $2, gen_random_uuid(), gen_random_uuid())`,
         [ids.pingdingshan, ids.wugang],
@@ -157,10 +145,10 @@ describe('joint tasks across bureaus', () => {
     const theirs = await t.gql(INVITATIONS, {}, stranger);
     expect(theirs.data.jointInvitations.edges.map((e: any) => e.node.id)).toEqual([secondId]);
     expect(codes(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: partId }, stranger))).toEqual(['NOT_FOUND']);
-    expect((await asTenant(ids.changde, 'SELECT tenant_id FROM joint_participants')).map((r) => r.tenant_id)).toEqual([ids.changde]);
-    expect((await asTenant(ids.pingdingshan, 'SELECT tenant_id FROM joint_task_parties')).map((r) => r.tenant_id)).toEqual([ids.pingdingshan]);
-    expect(await asTenant(ids.changde, 'SELECT * FROM joint_part_inspectors WHERE tenant_id = $1', [ids.pingdingshan])).toEqual([]);
-    expect(await asTenant(ids.pingdingshan, 'SELECT * FROM joint_part_recusals')).toEqual([]);
+    expect((await app.asTenant(ids.changde, 'SELECT tenant_id FROM joint_participants')).map((r) => r.tenant_id)).toEqual([ids.changde]);
+    expect((await app.asTenant(ids.pingdingshan, 'SELECT tenant_id FROM joint_task_parties')).map((r) => r.tenant_id)).toEqual([ids.pingdingshan]);
+    expect(await app.asTenant(ids.changde, 'SELECT * FROM joint_part_inspectors WHERE tenant_id = $1', [ids.pingdingshan])).toEqual([]);
+    expect(await app.asTenant(ids.pingdingshan, 'SELECT * FROM joint_part_recusals')).toEqual([]);
     expect((await t.gql(RESPOND, { id: secondId, accept: false, note: '本年度任务已满' }, stranger)).data.respondJointInvitation.status).toBe('DECLINED');
   });
 
@@ -238,7 +226,7 @@ describe('joint tasks across bureaus', () => {
     ]);
     expect(unresolved).toBe(0);
     // And still nothing for the bureau that declined.
-    const declinedView = await asTenant(ids.changde, 'SELECT * FROM joint_drawn_entities');
+    const declinedView = await app.asTenant(ids.changde, 'SELECT * FROM joint_drawn_entities');
     expect(declinedView).toEqual([]);
   });
 
