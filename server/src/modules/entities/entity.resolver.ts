@@ -1,13 +1,13 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/connection';
 import { Allow, SignedIn } from '../../graphql/permissions';
 import { Department } from '../departments/department.entity';
 import { Region } from '../regions/region.entity';
-import { CreditClass, EntityKind, EntityStatus, INCOMPLETE_ENTITY_SQL, MarketEntity, RiskLevel } from './market-entity.entity';
+import { CreditClass, EntityKind, EntityStatus, MarketEntity, RiskLevel } from './market-entity.entity';
 import { MarketEntityChange } from './market-entity-change.entity';
 import { createEntity, updateEntity } from './entity.service';
-import { entityHistory } from './entity-reads';
+import { countIncompleteEntities, entityHistory } from './entity-reads';
 import { listEntities } from './entity-list';
 
 const MarketEntityConnection = Connection(MarketEntity);
@@ -70,13 +70,7 @@ export class EntityResolver {
   @SignedIn()
   @Query(() => Int, { description: '名录中缺少登记机关、法定代表人或地址、待补全的检查对象数' })
   incompleteEntityCount(@Ctx() ctx: RequestContext) {
-    const tenantId = requireViewer(ctx).tenantId;
-    return tenantTx(ctx, async (m) => {
-      const [row] = (await m.query(`SELECT count(*)::int AS n FROM market_entities e WHERE e.tenant_id = $1 AND ${INCOMPLETE_ENTITY_SQL('e')}`, [
-        tenantId,
-      ])) as { n: number }[];
-      return row!.n;
-    });
+    return countIncompleteEntities(ctx);
   }
 
   @FieldResolver(() => Boolean, { description: '缺少登记机关、法定代表人或地址，待补全' })

@@ -5,7 +5,7 @@ import { PageArgs, paginateSql } from '../../graphql/connection';
 import { badInput, notFound } from '../../graphql/errors';
 import { Public } from '../../graphql/permissions';
 import { publicDrawOf } from '../draws/public-draws';
-import { activeBureau } from './public-directory.resolver';
+import { activeBureau } from './public-directory-reads';
 import { idArg, publicResultOf, RESULT_COLUMNS, RESULT_FROM, searchTerms } from './public-results';
 import { PublicEntityProfile, PublicResultConnection, PublicTaskNotice, PublicTaskNoticeConnection, type PublicTaskStatus } from './public-portal.types';
 
