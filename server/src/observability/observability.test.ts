@@ -138,7 +138,12 @@ describe('observability', () => {
     let text = '';
     for (const until = Date.now() + 20_000; Date.now() < until; await sleep(300)) {
       text = await metrics();
-      if (value(text, 'spotcheck_jobs_total{job="test-ok",outcome="completed"}') && value(text, 'spotcheck_jobs_total{job="test-broken",outcome="exhausted"}'))
+      // The last-completed gauge reads the queue's table, which pg-boss marks just after the handler returns.
+      if (
+        value(text, 'spotcheck_jobs_total{job="test-ok",outcome="completed"}') &&
+        value(text, 'spotcheck_jobs_total{job="test-broken",outcome="exhausted"}') &&
+        value(text, 'spotcheck_job_last_completed_timestamp_seconds{job="test-ok"}')
+      )
         break;
     }
     expect(value(text, 'spotcheck_jobs_total{job="test-ok",outcome="completed"}')).toBe(1);
