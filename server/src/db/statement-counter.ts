@@ -72,8 +72,12 @@ export function countStatements(db: DataSource): StatementCounter {
     stop: () => {
       counters.delete(counter);
     },
-    idle: async () => {
-      for (let i = 0; i < 200 && pool.totalCount > pool.idleCount; i++) await new Promise((resolve) => setTimeout(resolve, 5));
-    },
+    idle: () => poolIdle(db),
   };
+}
+
+/** Resolves once every client of the DataSource's pool is back (a request's COMMIT may follow its answer), at most after a second. */
+export async function poolIdle(db: DataSource): Promise<void> {
+  const pool = appPool(db);
+  for (let i = 0; i < 200 && pool.totalCount > pool.idleCount; i++) await new Promise((resolve) => setTimeout(resolve, 5));
 }

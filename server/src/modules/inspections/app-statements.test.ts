@@ -2,7 +2,7 @@ import { toGlobalId } from '@spotcheck/shared';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { seedDemoDraw } from '../../seed/demo-draw';
 import { seedDemoInspections } from '../../seed/demo-inspections';
-import { countStatements } from '../../db/statement-counter';
+import { countStatements, poolIdle } from '../../db/statement-counter';
 import { appPool } from '../../db/app-pool';
 import { clientOperation } from '../../test-support/client-documents';
 
@@ -41,8 +41,8 @@ describe('the web app’s operations on records: SQL statements per request', ()
 
   /** A request's read transaction commits just after its answer is written: wait for every connection to be back. */
   async function connectionsReturned() {
+    await poolIdle(t.app.services.db);
     const pool = appPool(t.app.services.db);
-    for (let i = 0; i < 200 && pool.totalCount > pool.idleCount; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(pool.totalCount - pool.idleCount).toBe(0);
   }
 
