@@ -64,3 +64,18 @@ export async function rowsRead(t: TestApp, statement: SentStatement, tenantId: s
     await t.sql(`RESET app.tenant_id`);
   }
 }
+
+/**
+ * Fills a bureau's directory with `rows` entities for the list tests at scale: names “舞钢市第N号建材有限公司”,
+ * one in 1,000 carrying `rare`, USCCs `91<region>` and nine digits; then ANALYZE, so plans see the size.
+ */
+export async function fillDirectory(t: TestApp, tenantId: string, region: string, rare: string, rows: number): Promise<void> {
+  await t.sql(
+    `INSERT INTO market_entities (tenant_id, name, uscc, registration_authority, legal_representative, address, region_code)
+     SELECT $1, '舞钢市' || CASE WHEN n % 1000 = 7 THEN $2 ELSE '' END || '第' || n || '号建材有限公司', $3 || lpad(n::text, 9, '0'),
+            '舞钢市市场监督管理局', '法人', '地址', $4
+       FROM generate_series(1, $5::int) n`,
+    [tenantId, rare, `91${region}`, region, rows],
+  );
+  await t.sql(`ANALYZE market_entities`);
+}

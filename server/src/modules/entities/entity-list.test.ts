@@ -1,5 +1,5 @@
 import { completeUscc } from '@spotcheck/shared';
-import { rowsRead, statementRecorder, type SentStatement } from '../../test-support/plan-rows';
+import { fillDirectory, rowsRead, statementRecorder, type SentStatement } from '../../test-support/plan-rows';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 
 const ROWS = 30_000;
@@ -23,14 +23,7 @@ describe('entity directory lists at scale', () => {
     t = await startTestApp();
     office = await t.login('wugang.admin');
     [{ id: tenantId }] = await t.sql(`SELECT id FROM tenants WHERE region_code = $1`, [REGION]);
-    await t.sql(
-      `INSERT INTO market_entities (tenant_id, name, uscc, registration_authority, legal_representative, address, region_code)
-       SELECT $1, '舞钢市' || CASE WHEN n % 1000 = 7 THEN $2 ELSE '' END || '第' || n || '号建材有限公司', $3 || lpad(n::text, 9, '0'),
-              '舞钢市市场监督管理局', '法人', '地址', $4
-         FROM generate_series(1, $5::int) n`,
-      [tenantId, RARE, `91${REGION}`, REGION, ROWS],
-    );
-    await t.sql(`ANALYZE market_entities`);
+    await fillDirectory(t, tenantId, REGION, RARE, ROWS);
     record = statementRecorder(t, 'market_entities');
   });
   afterAll(() => t.close());
