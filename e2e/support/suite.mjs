@@ -1,7 +1,7 @@
 // The server and the browser one test file shares (started before its tests, stopped after them),
 // and pages opened on them.
 import { after, before } from 'node:test';
-import { launchBrowser, newPage } from './browser.mjs';
+import { launchBrowser, newPage, screenshot as saveScreenshot } from './browser.mjs';
 import { DEMO_PASSWORD, startServer } from './server.mjs';
 import { signIn } from './ui.mjs';
 
@@ -32,6 +32,11 @@ export function useServerAndBrowser(serverOptions) {
     const page = await openPage();
     try {
       return await body(page);
+    } catch (error) {
+      // What the page showed when the test gave up: the first thing to look at when a run fails elsewhere.
+      const file = await saveScreenshot(page, `failure-${Date.now()}`).catch(() => null);
+      if (file) process.stderr.write(`# failure screenshot: ${file}\n`);
+      throw error;
     } finally {
       await page.context().close();
     }

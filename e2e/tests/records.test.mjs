@@ -17,7 +17,8 @@ const TASK_STARTS_ON = '2023-06-05';
 const INSPECTED_ON = '2023-07-03';
 const DEMO_JOINT = '舞钢市、平顶山市自然资源领域2026年联合随机抽查';
 
-const suite = useServerAndBrowser();
+// A 2 MB evidence limit (20 MB by default): the oversized file below need not push 21 MB through the browser.
+const suite = useServerAndBrowser({ env: { EVIDENCE_MAX_FILE_MB: '2' } });
 
 /** Like the suite's `withSignedIn`, but leaves a screenshot of the page where it failed. */
 function withSignedIn(username, body) {
@@ -185,11 +186,11 @@ describe('inspection records', () => {
       await assertText(page.getByTestId('evidence-upload-error'), '不支持的文件类型');
       await screenshot(page, 'records-02-unsupported-file');
       await page.getByTestId('evidence-upload-error').getByRole('button', { name: '知道了' }).click();
-      // So is a file over the server's limit (20 MB by default), answered 413 before it is stored.
-      const oversize = Buffer.alloc(21 * 1024 * 1024, 1);
+      // So is a file over the server's limit, answered 413 before it is stored.
+      const oversize = Buffer.alloc(3 * 1024 * 1024, 1);
       png().copy(oversize);
       await input.setInputFiles({ name: '超大照片.png', mimeType: 'image/png', buffer: oversize });
-      await assertText(page.getByTestId('evidence-upload-error'), '文件超过 20 MB 的上限');
+      await assertText(page.getByTestId('evidence-upload-error'), '文件超过 2 MB 的上限');
       await page.getByTestId('evidence-upload-error').getByRole('button', { name: '知道了' }).click();
       await page.getByTestId('evidence-upload-error').waitFor({ state: 'detached' });
 

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import crypto from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
   adminUrl: string;
@@ -45,9 +47,32 @@ export async function startEmbeddedPostgres(dataDir: string, preferredPort: numb
   return {
     adminUrl,
     stop: async () => {
+      await waitForClientsToLeave(adminUrl);
       await pg.stop();
     },
   };
+}
+
+/**
+ * The cluster stops in PostgreSQL's fast mode, which ends every session still open with an error. A pool
+ * that has just been closed may still be ending its connections (pg's Pool.end does not wait for the
+ * sockets): wait a moment for them, so the service does not log "terminating connection" on a clean stop.
+ */
+async function waitForClientsToLeave(adminUrl: string, limitMs = 3_000): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  try {
+    await client.connect();
+    const until = Date.now() + limitMs;
+    while (Date.now() < until) {
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`);
+      if (rows[0].n === 0) return;
+      await sleep(50);
+    }
+  } catch {
+    // Not reachable (already stopping): nothing to wait for.
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** A server killed with SIGKILL leaves postmaster.pid behind; PostgreSQL refuses to start over a live one only. */
