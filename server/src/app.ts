@@ -29,6 +29,8 @@ import { HeavyWork } from './lib/heavy-work';
 import { ImportQueue } from './modules/imports/import-queue';
 import { PersonKeys } from './security/id-numbers';
 import { recoverInterruptedImports } from './modules/imports/import-recovery';
+import { MODULES } from './modules';
+import { EntityCatalog } from './core/entity-catalog';
 
 export interface RunningApp {
   url: string;
@@ -166,6 +168,7 @@ async function openServices(
     claims: new WorkClaims({ connectionString: adminUrl, options: `-c role=${APP_ROLE}` }, log),
     heavyWork: new HeavyWork(config.heavyJobsPerTenant),
     importQueue: new ImportQueue(config.imports.workers, log),
+    catalog: EntityCatalog.of(MODULES),
   };
   // Imports left queued or running by a server that died are failed now (nothing of them was merged).
   await recoverInterruptedImports(db, log).catch((error: unknown) => log.error({ err: error }, 'import recovery failed'));

@@ -12,7 +12,8 @@ import type { Metrics } from '../observability/metrics';
 import type { WorkClaims } from '../db/work-claims';
 import type { HeavyWork } from '../lib/heavy-work';
 import type { ImportQueue } from '../modules/imports/import-queue';
-import { createLoaders, type Loaders } from './loaders';
+import { RequestLoaders } from './loaders';
+import type { EntityCatalog } from '../core/entity-catalog';
 import type { AppPubSub } from './pubsub';
 import { unauthenticated } from './errors';
 
@@ -46,6 +47,8 @@ export interface AppServices {
   importQueue: ImportQueue;
   /** Natural persons' directory keys: a keyed hash of the ID number, which is never stored. */
   personKeys: PersonKeys;
+  /** The node types and reference data the modules declare (built from the module list at startup). */
+  catalog: EntityCatalog;
 }
 
 /**
@@ -54,7 +57,7 @@ export interface AppServices {
  * holder so a sign-in during the request (login) is seen by every copy and by the loaders.
  */
 export class RequestContext {
-  readonly loaders: Loaders;
+  readonly loaders: RequestLoaders;
   /** The request's reads under the viewer's tenant, in one shared read-only transaction: `readTx`. */
   readonly reads: RequestReads;
   private readonly auth: { viewer: Viewer | null; ability: AppAbility };
@@ -69,13 +72,16 @@ export class RequestContext {
     this.auth = { viewer, ability: abilityOf(viewer) };
     this.reads = new RequestReads(app.db);
     const signedIn = () => this.viewer !== null;
-    this.loaders = createLoaders({
-      get signedIn() {
-        return signedIn();
+    this.loaders = new RequestLoaders(
+      {
+        get signedIn() {
+          return signedIn();
+        },
+        read: (work) => readTx(this, work),
+        db: app.db,
       },
-      read: (work) => readTx(this, work),
-      db: app.db,
-    });
+      app.catalog,
+    );
   }
 
   get viewer(): Viewer | null {

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../test-support/test-app';
 import { RequestContext, type Viewer } from './context';
+import { Department } from '../modules/departments/department.entity';
 
 describe('request loaders', () => {
   let t: TestApp;
@@ -21,7 +22,7 @@ describe('request loaders', () => {
   const contextOf = (viewer: Viewer) => new RequestContext(t.app.services, 'test', viewer, null, null);
 
   it('answers a row the request already holds without a promise, and loads the others', async () => {
-    const loader = contextOf(wugang).loaders.Department;
+    const loader = contextOf(wugang).loaders.of(Department);
     const first = loader.get(wugangDepartment);
     expect(first).toBeInstanceOf(Promise);
     const loaded = await first;
@@ -29,7 +30,7 @@ describe('request loaders', () => {
     expect(loader.get(wugangDepartment)).toBe(loaded);
 
     const primed = { ...loaded!, name: '预置' } as typeof loaded;
-    const other = contextOf(wugang).loaders.Department.prime(wugangDepartment, primed);
+    const other = contextOf(wugang).loaders.of(Department).prime(wugangDepartment, primed);
     expect(other.get(wugangDepartment)).toBe(primed);
     other.clear(wugangDepartment);
     const reloaded = other.get(wugangDepartment);
@@ -39,7 +40,7 @@ describe('request loaders', () => {
   });
 
   it('holds another tenant’s row as null: it never loads under this tenant’s scope', async () => {
-    const loader = contextOf(wugang).loaders.Department;
+    const loader = contextOf(wugang).loaders.of(Department);
     expect(await loader.get(changdeDepartment)).toBeNull();
     expect(loader.get(changdeDepartment)).toBeNull();
   });

@@ -1,22 +1,6 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { Tenant } from '../modules/tenants/tenant.entity';
-import { Department } from '../modules/departments/department.entity';
-import { User } from '../modules/users/user.entity';
-import { AuditEvent } from '../modules/audit/audit-event.entity';
-import { Session } from '../modules/auth/session.entity';
-import { Region } from '../modules/regions/region.entity';
-import { InspectionItem } from '../modules/items/inspection-item.entity';
-import { Inspector } from '../modules/inspectors/inspector.entity';
-import { Recusal } from '../modules/inspectors/recusal.entity';
-import { MarketEntity } from '../modules/entities/market-entity.entity';
-import { AnnualPlan } from '../modules/plans/annual-plan.entity';
-import { Task } from '../modules/tasks/task.entity';
-import { Draw } from '../modules/draws/draw.entity';
-import { ImportJob } from '../modules/imports/import-job.entity';
-import { JointParticipation } from '../modules/joint/joint-participant.entity';
-import { Inspection } from '../modules/inspections/inspection.entity';
-import { Notification } from '../modules/notifications/notification.entity';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { EntityCatalog, EntityClass } from '../core/entity-catalog';
 
 /**
  * A per-request loader that also answers synchronously for the rows the request already holds (primed
@@ -66,40 +50,41 @@ export interface LoaderScope {
   readonly db: DataSource;
 }
 
-/** Per-request batch loaders by local id, all read under the viewer's RLS scope: invisible rows load as null. */
-export function createLoaders(scope: LoaderScope) {
-  const byId = <T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>) =>
-    new RequestLoader<T>(async (ids) => {
+/**
+ * The request's batch loaders, one per entity, made when first asked for: `ctx.loaders.of(Inspection)`.
+ * A tenant's rows load by id under the viewer's RLS scope (invisible rows, and every row when nobody is
+ * signed in, load as null); reference data (the catalog's, from the modules' manifests) by its key,
+ * outside any tenant's scope.
+ */
+export class RequestLoaders {
+  private readonly made = new Map<EntityClass, RequestLoader<object>>();
+
+  constructor(
+    private readonly scope: LoaderScope,
+    private readonly catalog: EntityCatalog,
+  ) {}
+
+  of<T extends object>(entity: EntityClass<T>): RequestLoader<T> {
+    let loader = this.made.get(entity);
+    if (!loader) this.made.set(entity, (loader = this.create(entity)));
+    return loader as RequestLoader<T>;
+  }
+
+  private create<T extends object>(entity: EntityClass<T>): RequestLoader<T> {
+    const { scope } = this;
+    const key = this.catalog.referenceKeyOf(entity);
+    if (key) {
+      return new RequestLoader<T>(async (keys) => inOrder(keys, key, await scope.db.getRepository(entity).findBy({ [key]: In([...keys]) } as never)));
+    }
+    return new RequestLoader<T>(async (ids) => {
       if (!scope.signedIn) return ids.map(() => null);
-      const rows = await scope.read((m) => m.getRepository(entity).findBy({ id: In([...ids]) } as never));
-      const found = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => found.get(id) ?? null);
+      return inOrder(ids, 'id', await scope.read((m) => m.getRepository(entity).findBy({ id: In([...ids]) } as never)));
     });
-  return {
-    Tenant: byId(Tenant),
-    Department: byId(Department),
-    User: byId(User),
-    AuditEvent: byId(AuditEvent),
-    Session: byId(Session),
-    InspectionItem: byId(InspectionItem),
-    Inspector: byId(Inspector),
-    Recusal: byId(Recusal),
-    MarketEntity: byId(MarketEntity),
-    AnnualPlan: byId(AnnualPlan),
-    Task: byId(Task),
-    Draw: byId(Draw),
-    ImportJob: byId(ImportJob),
-    JointParticipation: byId(JointParticipation),
-    Inspection: byId(Inspection),
-    Notification: byId(Notification),
-    /** Reference data: read without a tenant scope. */
-    Region: new RequestLoader<Region>(async (codes) => {
-      const rows = await scope.db.getRepository(Region).findBy({ code: In([...codes]) });
-      const found = new Map(rows.map((row) => [row.code, row]));
-      return codes.map((code) => found.get(code) ?? null);
-    }),
-  };
+  }
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
-export type NodeTypeName = Exclude<keyof Loaders, 'Region'>;
+/** The rows in the order of the keys asked for, null where none has the key. */
+function inOrder<T extends object>(keys: readonly string[], column: string, rows: T[]): (T | null)[] {
+  const found = new Map(rows.map((row) => [(row as Record<string, unknown>)[column], row]));
+  return keys.map((k) => found.get(k) ?? null);
+}

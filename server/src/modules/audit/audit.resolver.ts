@@ -100,7 +100,7 @@ export class AuditResolver {
   })
   async auditEventAppended(@Root() notice: AuditNotice, @Ctx() ctx: RequestContext) {
     if (!ctx.viewer) throw forbidden();
-    const event = await ctx.loaders.AuditEvent.load(notice.eventId);
+    const event = await ctx.loaders.of(AuditEvent).load(notice.eventId);
     if (!event) throw forbidden();
     return event;
   }

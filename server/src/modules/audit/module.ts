@@ -10,5 +10,6 @@ export const auditModule: SpotCheckModule = {
   entities: [AuditAnchor, AuditAnchorCopy, AuditEvent],
   resolvers: [AuditAnchorResolver, AuditResolver],
   orphanedTypes: [AuditEvent],
+  nodeTypes: [AuditEvent],
   jobs: [auditAnchorJob],
 };

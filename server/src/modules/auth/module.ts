@@ -7,4 +7,5 @@ export const authModule: SpotCheckModule = {
   entities: [Session],
   resolvers: [AuthResolver, SessionResolver],
   orphanedTypes: [Session],
+  nodeTypes: [Session],
 };

@@ -43,7 +43,7 @@ export class DepartmentResolver {
 
   @FieldResolver(() => User, { nullable: true, description: '部门负责人（有权查看该用户者可见，同 users）' })
   async head(@Root() department: Department, @Ctx() ctx: RequestContext) {
-    const head = department.headUserId ? await ctx.loaders.User.load(department.headUserId) : null;
+    const head = department.headUserId ? await ctx.loaders.of(User).load(department.headUserId) : null;
     return head && canReadUser(ctx, head) ? head : null;
   }
 }

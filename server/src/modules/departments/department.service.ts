@@ -120,6 +120,6 @@ export async function listDepartments(ctx: RequestContext, page: PageArgs) {
       page,
     ),
   );
-  for (const edge of connection.edges) ctx.loaders.Department.prime(edge.node.id, edge.node);
+  for (const edge of connection.edges) ctx.loaders.of(Department).prime(edge.node.id, edge.node);
   return connection;
 }

@@ -7,4 +7,5 @@ export const departmentsModule: SpotCheckModule = {
   entities: [Department],
   resolvers: [DepartmentResolver],
   orphanedTypes: [Department],
+  nodeTypes: [Department],
 };

@@ -11,7 +11,7 @@ function drawOfTaskLoader(ctx: RequestContext) {
   return new DataLoader<string, Draw | null>(async (taskIds) => {
     const rows = await readTx(ctx, (m) => m.findBy(Draw, { tenantId: requireViewer(ctx).tenantId, taskId: In([...taskIds]) }));
     const byTask = new Map(rows.map((d) => [d.taskId, d]));
-    for (const d of rows) ctx.loaders.Draw.prime(d.id, d);
+    for (const d of rows) ctx.loaders.of(Draw).prime(d.id, d);
     return taskIds.map((id) => byTask.get(id) ?? null);
   });
 }

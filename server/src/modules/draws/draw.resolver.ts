@@ -78,14 +78,14 @@ export class DrawResolver {
   })
   async drawCeremony(@Root() notice: CeremonyNotice, @Ctx() ctx: RequestContext, @Arg('drawId', () => ID) _drawId: string) {
     // The subscription keeps one context (and its loaders) for its whole life: read the draw afresh.
-    const draw = await ctx.loaders.Draw.clear(notice.drawId).load(notice.drawId);
+    const draw = await ctx.loaders.of(Draw).clear(notice.drawId).load(notice.drawId);
     if (!draw) throw forbidden();
     return { phase: notice.phase, draw };
   }
 
   @FieldResolver(() => Task, { nullable: true })
   task(@Root() draw: Draw, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.Task.load(draw.taskId);
+    return ctx.loaders.of(Task).load(draw.taskId);
   }
 
   @FieldResolver(() => GraphQLJSON, { description: '完整摇号记录（摇号前不含服务器种子和结果）；随名单增长，每次请求至多取一份', complexity: LARGE_FIELD_COST })

@@ -10,5 +10,6 @@ export const drawsModule: SpotCheckModule = {
   name: 'draws',
   entities: [Draw, DrawSelection],
   resolvers: [DrawResolver, TaskDrawResolver, ProvinceDrawResolver, PublicDrawResolver],
+  nodeTypes: [Draw],
   routes: registerPublicDrawRoutes,
 };

@@ -32,23 +32,23 @@ export async function loadSelectionParts(ctx: RequestContext, m: EntityManager, 
   const entities = await loadPrimed(
     m,
     MarketEntity,
-    ctx.loaders.MarketEntity,
+    ctx.loaders.of(MarketEntity),
     rows.map((r) => r.entityId),
   );
   const items = await loadPrimed(
     m,
     InspectionItem,
-    ctx.loaders.InspectionItem,
+    ctx.loaders.of(InspectionItem),
     rows.flatMap((r) => r.itemIds),
   );
   const inspectors = await loadPrimed(
     m,
     Inspector,
-    ctx.loaders.Inspector,
+    ctx.loaders.of(Inspector),
     rows.flatMap((r) => r.inspectorIds),
   );
   const departments = [...items.values(), ...inspectors.values()].map((row) => row.departmentId);
-  await loadPrimed(m, Department, ctx.loaders.Department, departments);
+  await loadPrimed(m, Department, ctx.loaders.of(Department), departments);
   return rows.map((r) => ({
     entity: entities.get(r.entityId) ?? null,
     items: inOrder(items, r.itemIds),

@@ -80,12 +80,12 @@ export class EntityResolver {
 
   @FieldResolver(() => Region, { nullable: true })
   region(@Root() entity: MarketEntity, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.Region.load(entity.regionCode);
+    return ctx.loaders.of(Region).load(entity.regionCode);
   }
 
   @FieldResolver(() => Department, { nullable: true, description: '日常监管部门' })
   supervisingDepartment(@Root() entity: MarketEntity, @Ctx() ctx: RequestContext) {
-    return entity.supervisingDepartmentId ? ctx.loaders.Department.load(entity.supervisingDepartmentId) : null;
+    return entity.supervisingDepartmentId ? ctx.loaders.of(Department).load(entity.supervisingDepartmentId) : null;
   }
 
   @FieldResolver(() => [MarketEntityChange], { description: '变更记录，最新在前' })

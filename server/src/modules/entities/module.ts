@@ -7,4 +7,5 @@ export const entitiesModule: SpotCheckModule = {
   name: 'entities',
   entities: [MarketEntity, MarketEntityChange],
   resolvers: [EntityResolver],
+  nodeTypes: [MarketEntity],
 };

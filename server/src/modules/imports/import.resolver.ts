@@ -40,7 +40,7 @@ export class ImportResolver {
 
   @FieldResolver(() => User, { nullable: true, description: '上传人' })
   createdBy(@Root() job: ImportJob, @Ctx() ctx: RequestContext) {
-    return job.createdBy ? ctx.loaders.User.load(job.createdBy) : null;
+    return job.createdBy ? ctx.loaders.of(User).load(job.createdBy) : null;
   }
 
   @Allow('read', 'ImportJob')

@@ -9,6 +9,7 @@ export const importsModule: SpotCheckModule = {
   name: 'imports',
   entities: [ImportJob, ImportError],
   resolvers: [ImportResolver],
+  nodeTypes: [ImportJob],
   jobs: [importRecoveryJob],
   routes: registerImportRoutes,
 };

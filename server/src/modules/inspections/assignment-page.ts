@@ -82,11 +82,11 @@ export async function assignmentPage(ctx: RequestContext, drawId: string, mine: 
   const { offset, first } = pageBounds(args);
   const { shapes, sql } = pageStatement(ctx.app.db);
   const [row] = (await readTx(ctx, (m) => m.query(sql, [viewer.tenantId, drawId, mine, viewer.userId, first, offset]))) as PageRow[];
-  const entities = primed(ctx.loaders.MarketEntity, shapes.entity, row!.entities);
-  const items = primed(ctx.loaders.InspectionItem, shapes.item, row!.items);
-  const inspectors = primed(ctx.loaders.Inspector, shapes.inspector, row!.inspectors);
-  primed(ctx.loaders.Department, shapes.department, row!.departments);
-  const records = primed(ctx.loaders.Inspection, shapes.inspection, row!.inspections);
+  const entities = primed(ctx.loaders.of(MarketEntity), shapes.entity, row!.entities);
+  const items = primed(ctx.loaders.of(InspectionItem), shapes.item, row!.items);
+  const inspectors = primed(ctx.loaders.of(Inspector), shapes.inspector, row!.inspectors);
+  primed(ctx.loaders.of(Department), shapes.department, row!.departments);
+  const records = primed(ctx.loaders.of(Inspection), shapes.inspection, row!.inspections);
   const globalDrawId = toGlobalId('Draw', drawId);
   const nodes = (row!.page ?? []).map((p) =>
     Object.assign(new InspectionAssignment(), {

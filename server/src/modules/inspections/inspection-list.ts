@@ -66,6 +66,6 @@ export async function listInspections(ctx: RequestContext, filter: InspectionLis
     }
     return paginate(query, filter);
   });
-  for (const edge of page.edges) ctx.loaders.Inspection.prime(edge.node.id, edge.node);
+  for (const edge of page.edges) ctx.loaders.of(Inspection).prime(edge.node.id, edge.node);
   return page;
 }

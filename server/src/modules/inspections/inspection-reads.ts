@@ -4,6 +4,7 @@ import { INSPECTION_WORKFLOW, standardResultCategory, type InspectionAction } fr
 import { readTx, requireViewer, type RequestContext } from '../../graphql/context';
 import { childrenLoader, perRequest } from '../../graphql/request-loaders';
 import { Inspection } from './inspection.entity';
+import { Inspector } from '../inspectors/inspector.entity';
 import { InspectionConfirmation } from './inspection-confirmation.entity';
 import { InspectionStep } from './inspection-step.entity';
 import { CustomResultCategory } from './result-category.entity';
@@ -91,7 +92,7 @@ export async function resultCategoryFor(ctx: RequestContext, code: string): Prom
 
 /** Whether every member of the record's team in this bureau has confirmed its content as it now reads. */
 export async function allConfirmed(ctx: RequestContext, record: Inspection): Promise<boolean> {
-  const [confirmations, members] = await Promise.all([inspectionReads(ctx).confirmations.load(record.id), ctx.loaders.Inspector.loadMany(record.teamIds)]);
+  const [confirmations, members] = await Promise.all([inspectionReads(ctx).confirmations.load(record.id), ctx.loaders.of(Inspector).loadMany(record.teamIds)]);
   const current = new Set(confirmations.filter((c) => c.contentHash === record.contentHash).map((c) => c.inspectorId));
   return members.every((member) => {
     if (member instanceof Error) throw member;

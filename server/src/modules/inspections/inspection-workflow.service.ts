@@ -108,7 +108,7 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       before: { status: record.status },
       after: { status: check.to, comment: note },
     });
-    ctx.loaders.Inspection.clear(record.id).prime(record.id, record);
+    ctx.loaders.of(Inspection).clear(record.id).prime(record.id, record);
     return record;
   });
 }

@@ -116,7 +116,7 @@ export class InspectionResolver {
 
   @FieldResolver(() => Task, { nullable: true })
   task(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return record.taskId ? ctx.loaders.Task.load(record.taskId) : null;
+    return record.taskId ? ctx.loaders.of(Task).load(record.taskId) : null;
   }
 
   @FieldResolver(() => ID, { nullable: true, description: '联合抽查中本部门的参与记录' })
@@ -126,17 +126,17 @@ export class InspectionResolver {
 
   @FieldResolver(() => MarketEntity, { nullable: true, description: '本单位名录中的检查对象' })
   entity(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return record.entityId ? ctx.loaders.MarketEntity.load(record.entityId) : null;
+    return record.entityId ? ctx.loaders.of(MarketEntity).load(record.entityId) : null;
   }
 
   @FieldResolver(() => [InspectionItem])
   async items(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.InspectionItem.loadMany(record.itemIds)).filter((i): i is InspectionItem => i instanceof InspectionItem);
+    return (await ctx.loaders.of(InspectionItem).loadMany(record.itemIds)).filter((i): i is InspectionItem => i instanceof InspectionItem);
   }
 
   @FieldResolver(() => [Inspector], { description: '检查组' })
   async team(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.Inspector.loadMany(record.teamIds)).filter((i): i is Inspector => i instanceof Inspector);
+    return (await ctx.loaders.of(Inspector).loadMany(record.teamIds)).filter((i): i is Inspector => i instanceof Inspector);
   }
 
   @FieldResolver(() => ResultCategory, { nullable: true, description: '检查结果' })
@@ -149,7 +149,7 @@ export class InspectionResolver {
     const rows = await inspectionReads(ctx).confirmations.load(record.id);
     return Promise.all(
       rows.map(async (r) => ({
-        inspector: await ctx.loaders.Inspector.load(r.inspectorId),
+        inspector: await ctx.loaders.of(Inspector).load(r.inspectorId),
         confirmedAt: r.confirmedAt,
         current: r.contentHash === record.contentHash,
       })),
@@ -200,11 +200,11 @@ export class InspectionResolver {
 
   @FieldResolver(() => Inspection, { nullable: true, description: '本记录更正的原记录' })
   corrects(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return record.correctsId ? ctx.loaders.Inspection.load(record.correctsId) : null;
+    return record.correctsId ? ctx.loaders.of(Inspection).load(record.correctsId) : null;
   }
 
   @FieldResolver(() => Inspection, { nullable: true, description: '更正本记录的新记录' })
   correctedBy(@Root() record: Inspection, @Ctx() ctx: RequestContext) {
-    return record.correctedById ? ctx.loaders.Inspection.load(record.correctedById) : null;
+    return record.correctedById ? ctx.loaders.of(Inspection).load(record.correctedById) : null;
   }
 }

@@ -13,5 +13,6 @@ export const inspectionsModule: SpotCheckModule = {
   name: 'inspections',
   entities: [Inspection, InspectionConfirmation, InspectionStep, CustomResultCategory],
   resolvers: [InspectionResolver, TaskDeadlineResolver, ResultCategoryResolver],
+  nodeTypes: [Inspection],
   deadlineSources: [inspectionDeadlines, unreportedSelections],
 };

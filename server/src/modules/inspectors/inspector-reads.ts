@@ -23,7 +23,7 @@ export async function listInspectors(
       query.andWhere(`p.status = 'ACTIVE' AND p.certificate_valid_from <= :on AND p.certificate_valid_to >= :on`, { on: filter.drawableOn });
     return paginate(query, page);
   });
-  for (const edge of connection.edges) ctx.loaders.Inspector.prime(edge.node.id, edge.node);
+  for (const edge of connection.edges) ctx.loaders.of(Inspector).prime(edge.node.id, edge.node);
   return connection;
 }
 

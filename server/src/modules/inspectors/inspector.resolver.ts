@@ -105,17 +105,17 @@ export class InspectorResolver {
 
   @FieldResolver(() => Department, { nullable: true })
   department(@Root() inspector: Inspector, @Ctx() ctx: RequestContext) {
-    return inspector.departmentId ? ctx.loaders.Department.get(inspector.departmentId) : null;
+    return inspector.departmentId ? ctx.loaders.of(Department).get(inspector.departmentId) : null;
   }
 
   @FieldResolver(() => Region, { nullable: true, description: '属地' })
   region(@Root() inspector: Inspector, @Ctx() ctx: RequestContext) {
-    return inspector.regionCode ? ctx.loaders.Region.load(inspector.regionCode) : null;
+    return inspector.regionCode ? ctx.loaders.of(Region).load(inspector.regionCode) : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: '关联账号（本人或有权查看用户者可见）' })
   async user(@Root() inspector: Inspector, @Ctx() ctx: RequestContext) {
-    const user = inspector.userId ? await ctx.loaders.User.load(inspector.userId) : null;
+    const user = inspector.userId ? await ctx.loaders.of(User).load(inspector.userId) : null;
     return user && canReadUser(ctx, user) ? user : null;
   }
 
@@ -129,11 +129,11 @@ export class InspectorResolver {
 export class RecusalResolver {
   @FieldResolver(() => Inspector, { nullable: true })
   inspector(@Root() recusal: Recusal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.Inspector.load(recusal.inspectorId);
+    return ctx.loaders.of(Inspector).load(recusal.inspectorId);
   }
 
   @FieldResolver(() => MarketEntity, { nullable: true })
   entity(@Root() recusal: Recusal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.MarketEntity.load(recusal.entityId);
+    return ctx.loaders.of(MarketEntity).load(recusal.entityId);
   }
 }

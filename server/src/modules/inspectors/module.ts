@@ -7,4 +7,5 @@ export const inspectorsModule: SpotCheckModule = {
   name: 'inspectors',
   entities: [Inspector, Recusal],
   resolvers: [InspectorResolver, RecusalResolver],
+  nodeTypes: [Inspector, Recusal],
 };

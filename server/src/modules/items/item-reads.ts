@@ -31,6 +31,6 @@ export async function listItems(ctx: RequestContext, filter: { departmentId: str
     if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
     return paginate(query, page);
   });
-  for (const edge of connection.edges) ctx.loaders.InspectionItem.prime(edge.node.id, edge.node);
+  for (const edge of connection.edges) ctx.loaders.of(InspectionItem).prime(edge.node.id, edge.node);
   return connection;
 }

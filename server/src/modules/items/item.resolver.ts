@@ -74,7 +74,7 @@ export class ItemResolver {
 
   @FieldResolver(() => Department, { nullable: true })
   department(@Root() item: InspectionItem, @Ctx() ctx: RequestContext) {
-    return item.departmentId ? ctx.loaders.Department.load(item.departmentId) : null;
+    return item.departmentId ? ctx.loaders.of(Department).load(item.departmentId) : null;
   }
 
   @FieldResolver(() => [InspectionItemVersion], { description: '历次版本，最新在前' })

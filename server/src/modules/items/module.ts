@@ -7,4 +7,5 @@ export const itemsModule: SpotCheckModule = {
   name: 'items',
   entities: [InspectionItem, InspectionItemVersion],
   resolvers: [ItemResolver],
+  nodeTypes: [InspectionItem],
 };

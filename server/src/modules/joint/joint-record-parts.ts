@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { INSPECTION_WORKFLOW, toGlobalId } from '@spotcheck/shared';
 import { InspectionStatus, type Inspection } from '../inspections/inspection.entity';
+import { Task } from '../tasks/task.entity';
 import { readTx, requireViewer, type RequestContext } from '../../graphql/context';
 
 /** One department's part of a joint visit, as `joint_visit_parts` shows it to the viewer's bureau. */
@@ -63,7 +64,7 @@ export async function jointRecordParts(m: EntityManager, record: Inspection, vie
 /** The parts of the visit `record` belongs to, as the viewer's bureau sees them, in the request's reads. */
 export async function jointPartsFor(ctx: RequestContext, record: Inspection): Promise<JointRecordPart[]> {
   // A bureau's own record of a task it does not lead jointly has no parts (the view holds joint tasks only).
-  const task = !record.participationId && record.taskId ? await ctx.loaders.Task.load(record.taskId) : null;
+  const task = !record.participationId && record.taskId ? await ctx.loaders.of(Task).load(record.taskId) : null;
   if (task && !task.joint) return [];
   return readTx(ctx, (m) => jointRecordParts(m, record, requireViewer(ctx).tenantId));
 }

@@ -115,7 +115,7 @@ export class JointResolver {
 export class TaskJointResolver {
   @FieldResolver(() => Department, { nullable: true, description: '联合抽查的牵头部门' })
   leadDepartment(@Root() task: Task, @Ctx() ctx: RequestContext) {
-    return task.leadDepartmentId ? ctx.loaders.Department.load(task.leadDepartmentId) : null;
+    return task.leadDepartmentId ? ctx.loaders.of(Department).load(task.leadDepartmentId) : null;
   }
 
   @FieldResolver(() => [JointParticipation], { description: '联合抽查的参与部门（牵头单位可见）' })

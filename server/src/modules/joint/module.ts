@@ -6,4 +6,5 @@ export const jointModule: SpotCheckModule = {
   name: 'joint',
   entities: [JointParticipation],
   resolvers: [JointResolver, TaskJointResolver, InspectionJointResolver],
+  nodeTypes: [JointParticipation],
 };

@@ -6,4 +6,5 @@ export const notificationsModule: SpotCheckModule = {
   name: 'notifications',
   entities: [Notification],
   resolvers: [NotificationResolver],
+  nodeTypes: [Notification],
 };

@@ -7,4 +7,5 @@ export const plansModule: SpotCheckModule = {
   name: 'plans',
   entities: [AnnualPlan, AnnualPlanItem],
   resolvers: [PlanResolver],
+  nodeTypes: [AnnualPlan],
 };

@@ -49,6 +49,6 @@ export async function listPlans(ctx: RequestContext, filter: PageArgs & { year?:
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
     return paginate(query, filter);
   });
-  for (const edge of connection.edges) ctx.loaders.AnnualPlan.prime(edge.node.id, edge.node);
+  for (const edge of connection.edges) ctx.loaders.of(AnnualPlan).prime(edge.node.id, edge.node);
   return connection;
 }

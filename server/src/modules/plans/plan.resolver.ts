@@ -113,7 +113,7 @@ export class PlanResolver {
   @FieldResolver(() => [PlanItem])
   async items(@Root() plan: AnnualPlan, @Ctx() ctx: RequestContext) {
     const rows = await planItems(ctx, plan.id);
-    return Promise.all(rows.map(async (r) => ({ item: await ctx.loaders.InspectionItem.load(r.itemId), ratio: r.ratio, rounds: r.rounds })));
+    return Promise.all(rows.map(async (r) => ({ item: await ctx.loaders.of(InspectionItem).load(r.itemId), ratio: r.ratio, rounds: r.rounds })));
   }
 
   @FieldResolver(() => [PlanActionEnum], { description: '当前用户此时可以办理的流转' })

@@ -6,4 +6,5 @@ export const regionsModule: SpotCheckModule = {
   name: 'regions',
   entities: [Region],
   resolvers: [RegionResolver],
+  referenceData: [{ entity: Region, key: 'code' }],
 };

@@ -16,6 +16,6 @@ export class RegionResolver {
   @Public()
   @Query(() => Region, { nullable: true })
   region(@Ctx() ctx: RequestContext, @Arg('code') code: string) {
-    return /^\d{6}$/.test(code) ? ctx.loaders.Region.load(code) : null;
+    return /^\d{6}$/.test(code) ? ctx.loaders.of(Region).load(code) : null;
   }
 }

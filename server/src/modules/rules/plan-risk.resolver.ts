@@ -24,7 +24,7 @@ export class PlanRiskResolver {
     if (!rules) return [];
     const out: PlanRiskRow[] = [];
     for (const r of rows) {
-      const item = await ctx.loaders.InspectionItem.load(r.itemId);
+      const item = await ctx.loaders.of(InspectionItem).load(r.itemId);
       for (const risk of CLASSES) {
         out.push({
           item,

@@ -3,6 +3,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { toGlobalId } from '@spotcheck/shared';
 import type { RequestContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/permissions';
+import { User } from '../users/user.entity';
 import { RuleSetVersion } from './rule-set.entity';
 import { RuleProposal, RuleProposalStatus } from './rule-proposal.entity';
 import { RuleBoundsRow } from './rule-bounds.entity';
@@ -14,7 +15,7 @@ registerEnumType(RuleReviewEnum, { name: 'RuleReview', description: '审定通�
 
 async function nameOf(ctx: RequestContext, userId: string | null): Promise<string | null> {
   if (!userId) return null;
-  return (await ctx.loaders.User.load(userId))?.displayName ?? null;
+  return (await ctx.loaders.of(User).load(userId))?.displayName ?? null;
 }
 
 @ObjectType({ description: '上级单位对本单位细则设定的范围' })

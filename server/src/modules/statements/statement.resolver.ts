@@ -55,6 +55,6 @@ export class EntityStatementResolver {
 
   @FieldResolver(() => Inspection, { nullable: true, description: '提出时针对的检查记录（仅本单位工作人员可见）' })
   inspection(@Root() statement: EntityStatement, @Ctx() ctx: RequestContext) {
-    return ctx.viewer ? ctx.loaders.Inspection.load(statement.recordId) : null;
+    return ctx.viewer ? ctx.loaders.of(Inspection).load(statement.recordId) : null;
   }
 }

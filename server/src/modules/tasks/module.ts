@@ -7,4 +7,5 @@ export const tasksModule: SpotCheckModule = {
   name: 'tasks',
   entities: [Task, TaskItem],
   resolvers: [TaskResolver],
+  nodeTypes: [Task],
 };

@@ -37,7 +37,7 @@ export async function listTasks(ctx: RequestContext, filter: TaskListFilter): Pr
     }
     return paginate(query, filter);
   });
-  for (const edge of page.edges) ctx.loaders.Task.prime(edge.node.id, edge.node);
+  for (const edge of page.edges) ctx.loaders.of(Task).prime(edge.node.id, edge.node);
   return page;
 }
 

@@ -107,11 +107,11 @@ export class TaskResolver {
   @FieldResolver(() => [TaskItemView])
   async items(@Root() task: Task, @Ctx() ctx: RequestContext) {
     const rows = await taskItems(ctx, task.id);
-    return Promise.all(rows.map(async (r) => ({ item: await ctx.loaders.InspectionItem.load(r.itemId), ratio: r.ratio })));
+    return Promise.all(rows.map(async (r) => ({ item: await ctx.loaders.of(InspectionItem).load(r.itemId), ratio: r.ratio })));
   }
 
   @FieldResolver(() => AnnualPlan, { nullable: true })
   plan(@Root() task: Task, @Ctx() ctx: RequestContext) {
-    return task.planId ? ctx.loaders.AnnualPlan.load(task.planId) : null;
+    return task.planId ? ctx.loaders.of(AnnualPlan).load(task.planId) : null;
   }
 }

@@ -7,4 +7,5 @@ export const tenantsModule: SpotCheckModule = {
   entities: [Tenant],
   resolvers: [TenantResolver],
   orphanedTypes: [Tenant],
+  nodeTypes: [Tenant],
 };

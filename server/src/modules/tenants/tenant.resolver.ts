@@ -69,11 +69,11 @@ export class TenantResolver {
 
   @FieldResolver(() => Region, { nullable: true, description: '行政区划' })
   region(@Root() tenant: Tenant, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.Region.load(tenant.regionCode);
+    return ctx.loaders.of(Region).load(tenant.regionCode);
   }
 
   @FieldResolver(() => Tenant, { nullable: true, description: '上级单位（不可见时为 null）' })
   parent(@Root() tenant: Tenant, @Ctx() ctx: RequestContext) {
-    return tenant.parentId ? ctx.loaders.Tenant.load(tenant.parentId) : null;
+    return tenant.parentId ? ctx.loaders.of(Tenant).load(tenant.parentId) : null;
   }
 }

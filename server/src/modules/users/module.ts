@@ -9,4 +9,5 @@ export const usersModule: SpotCheckModule = {
   entities: [User, RoleGrant],
   resolvers: [UserResolver, RoleGrantResolver],
   orphanedTypes: [User],
+  nodeTypes: [User],
 };

@@ -28,12 +28,12 @@ export class RoleGrantResolver {
 
   @FieldResolver(() => User, { nullable: true, description: '被授予角色的用户（平台运营方不可见单位的用户）' })
   user(@Root() grant: RoleGrant, @Ctx() ctx: RequestContext) {
-    return ctx.viewer?.tenantId === grant.tenantId ? ctx.loaders.User.load(grant.userId) : null;
+    return ctx.viewer?.tenantId === grant.tenantId ? ctx.loaders.of(User).load(grant.userId) : null;
   }
 
   @FieldResolver(() => Tenant, { nullable: true })
   tenant(@Root() grant: RoleGrant, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.Tenant.load(grant.tenantId);
+    return ctx.loaders.of(Tenant).load(grant.tenantId);
   }
 
   @FieldResolver(() => Boolean, { description: '当前用户能否审批' })

@@ -40,7 +40,7 @@ export class UserResolver {
   @Public()
   @Query(() => User, { nullable: true, description: '当前登录用户；未登录时为 null' })
   me(@Ctx() ctx: RequestContext) {
-    return ctx.viewer ? ctx.loaders.User.load(ctx.viewer.userId) : null;
+    return ctx.viewer ? ctx.loaders.of(User).load(ctx.viewer.userId) : null;
   }
 
   @SignedIn()
@@ -81,7 +81,7 @@ export class UserResolver {
 
   @FieldResolver(() => Tenant)
   tenant(@Root() user: User, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.Tenant.load(user.tenantId);
+    return ctx.loaders.of(Tenant).load(user.tenantId);
   }
 
   @FieldResolver(() => RoleGrant, { nullable: true, description: '待审批的角色授予（批准前不持有新角色）' })
@@ -92,6 +92,6 @@ export class UserResolver {
 
   @FieldResolver(() => Department, { nullable: true })
   department(@Root() user: User, @Ctx() ctx: RequestContext) {
-    return user.departmentId ? ctx.loaders.Department.load(user.departmentId) : null;
+    return user.departmentId ? ctx.loaders.of(Department).load(user.departmentId) : null;
   }
 }
