@@ -69,9 +69,9 @@ slowDescribe('backup and restore', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-backup-'));
     fs.chmodSync(dir, 0o755); // as root, the embedded PostgreSQL runs as `postgres` and must reach its data below
     [source, target] = await Promise.all([createTestDatabase(), createTestDatabase({ empty: true })]);
-    // No scheduled sweep during the test (every five minutes by default): one that fell in the middle of
-    // the backup would write notices and notifications between the two fingerprints below.
-    running = await spawnServer(source.url, { DEADLINE_SWEEP_CRON: '0 0 1 1 *' });
+    // Test servers run no scheduled sweep (server-process.ts): one in the middle of the backup would write
+    // notices and notifications between the two fingerprints below.
+    running = await spawnServer(source.url);
   });
   afterAll(async () => {
     await running?.kill();

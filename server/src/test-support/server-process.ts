@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '../seed/demo-data';
-import type { GqlResult } from './test-app';
+import { NO_SCHEDULED_SWEEP, type GqlResult } from './test-app';
 
 /** The server as `npm start` runs it, from the build. */
 export const MAIN_JS = path.resolve(__dirname, '..', '..', 'dist', 'main.js');
@@ -51,6 +51,7 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
       LOG_LEVEL: 'warn',
       LOGIN_FAILURE_DELAY_MS: '50',
       DB_POOL_SIZE: '4',
+      DEADLINE_SWEEP_CRON: NO_SCHEDULED_SWEEP,
       ...env,
     },
     stdio: script === JOB_SERVER_JS ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],

@@ -96,6 +96,13 @@ async function closeApp(app: RunningApp): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1_100));
 }
 
+/**
+ * Test servers run the deadline sweep only when a test asks (`runDeadlineSweep`, or its own
+ * DEADLINE_SWEEP_CRON): the default every five minutes would, at a random moment of the run, write
+ * notices and notifications into a test counting them.
+ */
+export const NO_SCHEDULED_SWEEP = '0 0 1 1 *';
+
 export const TEST_ID_NUMBER_SECRET = 'spotcheck-test-id-number-secret-0123456789';
 
 function testConfig(adminUrl: string, dataDir: string, env: Record<string, string>) {
@@ -107,6 +114,7 @@ function testConfig(adminUrl: string, dataDir: string, env: Record<string, strin
     LOG_LEVEL: 'silent',
     LOGIN_FAILURE_DELAY_MS: '50',
     DB_POOL_SIZE: '4',
+    DEADLINE_SWEEP_CRON: NO_SCHEDULED_SWEEP,
     // The one the template's demo persons were keyed with (test/global-setup.mjs), so a test app finds them.
     ID_NUMBER_SECRET: TEST_ID_NUMBER_SECRET,
     ...env,
