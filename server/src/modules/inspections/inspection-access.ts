@@ -23,6 +23,14 @@ export function viewerInspectorId(ctx: RequestContext, m: EntityManager): Promis
   return found;
 }
 
+/** What a statement of this request read of the viewer's inspector row (`transitionFacts`): later reads use it. */
+export function primeViewerInspectorId(ctx: RequestContext, inspectorId: string | null): void {
+  const viewer = requireViewer(ctx);
+  let known = inspectorOfRequest.get(ctx.reads);
+  if (!known) inspectorOfRequest.set(ctx.reads, (known = new Map()));
+  known.set(`${viewer.tenantId}:${viewer.userId}`, Promise.resolve(inspectorId));
+}
+
 /** The viewer's inspector row when this request has read it already. */
 export function knownViewerInspectorId(ctx: RequestContext): Promise<string | null> | undefined {
   const viewer = requireViewer(ctx);

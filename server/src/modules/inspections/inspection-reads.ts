@@ -41,12 +41,15 @@ function inspectionLoaders(ctx: RequestContext) {
     /** The actions the viewer can take on each record: the guards of every record asked, in one statement. */
     actions: new DataLoader<Pick<Inspection, 'id' | 'status'>, InspectionAction[], string>(
       async (records) => {
-        const viewer = await actionViewerOf(ctx);
+        const { roles } = requireViewer(ctx);
         const byRole = records.map((r) =>
-          INSPECTION_WORKFLOW.transitions.filter((t) => t.from.includes(r.status) && t.roles.some((role) => viewer.roles.includes(role))).map((t) => t.action),
+          INSPECTION_WORKFLOW.transitions.filter((t) => t.from.includes(r.status) && t.roles.some((role) => roles.includes(role))).map((t) => t.action),
         );
         const asked = [...new Set(byRole.flat())];
         if (!asked.length) return byRole;
+        // The viewer's inspector row, unless this request read it already, is read by the guards' statement.
+        const known = knownViewerInspectorId(ctx);
+        const viewer = { ...requireViewer(ctx), inspectorId: known ? await known : undefined };
         const allowed = await readTx(ctx, (m) =>
           actionGuards(
             m,
@@ -74,10 +77,14 @@ export async function actionViewerOf(ctx: RequestContext): Promise<ActionViewer>
   return { userId: viewer.userId, roles: viewer.roles, departmentId: viewer.departmentId, inspectorId: await inspectionReads(ctx).viewerInspectorId() };
 }
 
-/** Whether the viewer is on the record's team. */
+/**
+ * Whether the viewer is on the record's team: one of its inspectors is the viewer's own row. Read
+ * from the team's rows, which the request loads for the record's `team` (and `allConfirmed`) anyway.
+ */
 export async function viewerOnTeam(ctx: RequestContext, record: Pick<Inspection, 'teamIds'>): Promise<boolean> {
-  const mine = await inspectionReads(ctx).viewerInspectorId();
-  return mine !== null && record.teamIds.includes(mine);
+  const { userId } = requireViewer(ctx);
+  const team = await ctx.loaders.Inspector.loadMany(record.teamIds);
+  return team.some((member) => !(member instanceof Error) && member?.userId === userId);
 }
 
 /** A category code as stored on a record, to what it shows; null when unknown to this bureau. */
