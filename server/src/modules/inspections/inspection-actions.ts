@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { INSPECTION_WORKFLOW, type InspectionAction, type RecordDuty, type Role } from '@spotcheck/shared';
-import { JsonRowShape } from '../../db/json-rows';
 import { Inspection } from './inspection.entity';
-import { InspectionStep } from './inspection-step.entity';
+import { recordTrail, type RecordTrail } from './inspection-trail';
 
 /** Who the viewer is, as far as the record's workflow cares. */
 export interface ActionViewer {
@@ -102,13 +101,13 @@ export interface TransitionFacts {
   mayReview: boolean;
   /** The viewer has taken no other duty of it than the action's (oneDutyGuard). */
   keepsOneDuty: boolean;
-  /** Its steps so far, in the order of the `steps` field. */
-  steps: InspectionStep[];
+  /** Its steps and confirmations so far, as its page shows them. */
+  trail: RecordTrail;
 }
 
 /**
- * The viewer's inspector row and name, the reviewer and four-eyes guards, and the record's steps, in
- * one statement. It must run after the record's lock: a statement that waited for the lock would
+ * The viewer's inspector row and name, the reviewer and four-eyes guards, and the record's trail (what
+ * its page shows with it), in one statement. It must run after the record's lock: a statement that waited for the lock would
  * still see the other transaction's steps as of its own start.
  */
 export async function transitionFacts(
@@ -117,7 +116,7 @@ export async function transitionFacts(
   duty: RecordDuty,
   viewer: Pick<ActionViewer, 'userId' | 'departmentId'>,
 ): Promise<TransitionFacts> {
-  const steps = new JsonRowShape(m.connection, InspectionStep);
+  const trail = recordTrail(m.connection);
   const row = (await m
     .createQueryBuilder()
     .from(Inspection, 'i')
@@ -134,11 +133,8 @@ export async function transitionFacts(
     .addSelect('me.user_name', 'user_name')
     .addSelect(REVIEWER_GUARD, 'may_review')
     .addSelect(oneDutyGuard(duty, `COALESCE(me.inspector_id, '${NOBODY}'::uuid)`), 'keeps_one_duty')
-    .addSelect(
-      `(SELECT json_agg(s ORDER BY s."at", s."id") FROM (SELECT ${steps.columns('st')} FROM inspection_steps st
-         WHERE st.tenant_id = i.tenant_id AND st.inspection_id = i.id) s)`,
-      'steps',
-    )
+    .addSelect(trail.stepsColumn, 'trail_steps')
+    .addSelect(trail.confirmationsColumn, 'trail_confirmations')
     .where('i.tenant_id = :tenant AND i.id = :id', { tenant: record.tenantId, id: record.id })
     .setParameters({ guardUser: viewer.userId, guardDepartment: viewer.departmentId })
     .getRawOne()) as {
@@ -146,14 +142,13 @@ export async function transitionFacts(
     user_name: string | null;
     may_review: boolean;
     keeps_one_duty: boolean;
-    steps: Record<string, unknown>[] | null;
-  };
+  } & Parameters<typeof trail.hydrate>[0];
   return {
     inspectorId: row.inspector_id,
     userName: row.user_name,
     mayReview: row.may_review === true,
     keepsOneDuty: row.keeps_one_duty === true,
-    steps: steps.hydrateAll(row.steps),
+    trail: trail.hydrate(row),
   };
 }
 

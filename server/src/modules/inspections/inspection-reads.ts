@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { INSPECTION_WORKFLOW, standardResultCategory, type InspectionAction } from '@spotcheck/shared';
 import { readTx, requireViewer, type RequestContext } from '../../graphql/context';
-import { childrenLoader, perRequest } from '../../graphql/request-loaders';
+import { perRequest } from '../../graphql/request-loaders';
 import { Inspection } from './inspection.entity';
 import { InspectionConfirmation } from './inspection-confirmation.entity';
 import { InspectionStep } from './inspection-step.entity';
@@ -10,6 +10,7 @@ import { CustomResultCategory } from './result-category.entity';
 import { actionGuards, type ActionViewer } from './inspection-actions';
 import { knownViewerInspectorId, viewerInspectorId } from './inspection-access';
 import { customCategoryId, type ResultCategoryView } from './result-categories';
+import { recordTrail, type RecordTrail } from './inspection-trail';
 
 /**
  * The per-request loaders of a record's own fields: each answers every record a level of the response
@@ -22,16 +23,19 @@ function inspectionLoaders(ctx: RequestContext) {
     viewerInspectorId(): Promise<string | null> {
       return knownViewerInspectorId(ctx) ?? readTx(ctx, (m) => viewerInspectorId(ctx, m));
     },
-    confirmations: childrenLoader(
-      ctx,
-      (m, ids) => m.find(InspectionConfirmation, { where: { tenantId: tenantId(), inspectionId: In(ids) }, order: { confirmedAt: 'ASC', inspectorId: 'ASC' } }),
-      (row) => row.inspectionId,
-    ),
-    steps: childrenLoader(
-      ctx,
-      (m, ids) => m.find(InspectionStep, { where: { tenantId: tenantId(), inspectionId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }),
-      (row) => row.inspectionId,
-    ),
+    /** Each record's steps and confirmations, in one statement for every record a level asks about. */
+    trail: new DataLoader<string, RecordTrail>(async (ids) => {
+      const trail = recordTrail(ctx.app.db);
+      const rows = (await readTx(ctx, (m) =>
+        m.query(
+          `SELECT i.id, ${trail.stepsColumn} AS trail_steps, ${trail.confirmationsColumn} AS trail_confirmations
+             FROM inspections i WHERE i.tenant_id = $1 AND i.id = ANY ($2::uuid[])`,
+          [tenantId(), [...ids]],
+        ),
+      )) as ({ id: string } & Parameters<typeof trail.hydrate>[0])[];
+      const found = new Map(rows.map((row) => [row.id, trail.hydrate(row)]));
+      return ids.map((id) => found.get(id) ?? { steps: [], confirmations: [] });
+    }),
     /** The bureau's own result categories by id. */
     customCategory: new DataLoader<string, CustomResultCategory | null>(async (ids) => {
       const rows = await readTx(ctx, (m) => m.findBy(CustomResultCategory, { tenantId: tenantId(), id: In([...ids]) }));
@@ -64,7 +68,11 @@ function inspectionLoaders(ctx: RequestContext) {
       { cacheKeyFn: (r) => `${r.id}:${r.status}` },
     ),
   };
-  return loaders;
+  return {
+    ...loaders,
+    steps: { load: async (id: string): Promise<InspectionStep[]> => (await loaders.trail.load(id)).steps },
+    confirmations: { load: async (id: string): Promise<InspectionConfirmation[]> => (await loaders.trail.load(id)).confirmations },
+  };
 }
 
 export function inspectionReads(ctx: RequestContext): ReturnType<typeof inspectionLoaders> {

@@ -99,8 +99,8 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
     afterCommit(m, () => {
       ctx.loaders.Inspection.clear(record.id).prime(record.id, record);
       inspectionReads(ctx)
-        .steps.clear(record.id)
-        .prime(record.id, [...facts.steps, step]);
+        .trail.clear(record.id)
+        .prime(record.id, { ...facts.trail, steps: [...facts.trail.steps, step] });
     });
     return record;
   });
