@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { INSPECTION_WORKFLOW, type InspectionAction, type RecordDuty, type Role } from '@spotcheck/shared';
 import { Inspection } from './inspection.entity';
+import { VIEWER_INSPECTOR_SQL, viewerInspectorParameters } from './inspection-access';
 import { recordTrail, type RecordTrail } from './inspection-trail';
 
 /** Who the viewer is, as far as the record's workflow cares. */
@@ -69,9 +70,6 @@ function guardOf(action: InspectionAction, inspector = ':guardInspector'): strin
   return guards[action]();
 }
 
-/** The viewer's own inspector row as SQL, for a statement that reads it rather than binding it (`:tenant`, `:guardUser`). */
-const VIEWER_INSPECTOR = `COALESCE((SELECT x.id FROM inspectors x WHERE x.tenant_id = :tenant AND x.user_id = :guardUser ORDER BY x.id LIMIT 1), '${NOBODY}'::uuid)`;
-
 export function guardParameters(viewer: ActionViewer): Record<string, unknown> {
   return { guardInspector: viewer.inspectorId ?? NOBODY, guardDepartment: viewer.departmentId, guardUser: viewer.userId };
 }
@@ -82,11 +80,11 @@ const quoted = (states: readonly string[]) => states.map((s) => `'${s}'`).join('
  * SQL over the record `i`: true when the viewer has an action on it (the roles of the workflow, and the
  * guards). Null when the viewer's roles take no action at all. Bind `guardParameters(viewer)`.
  */
-export function awaitingCondition(viewer: ActionViewer): string | null {
+export function awaitingCondition(viewer: Pick<ActionViewer, 'roles'>, inspector = ':guardInspector'): string | null {
   const parts = INSPECTION_WORKFLOW.transitions
     .filter((t) => t.roles.some((r) => viewer.roles.includes(r)))
     .map((t) => {
-      return `(i.status IN (${quoted(t.from)}) AND ${guardOf(t.action)})`;
+      return `(i.status IN (${quoted(t.from)}) AND ${guardOf(t.action, inspector)})`;
     });
   return parts.length ? `(${parts.join(' OR ')})` : null;
 }
@@ -199,8 +197,9 @@ export async function actionGuards(
     .from(Inspection, 'i')
     .select('i.id', 'id')
     .where('i.tenant_id = :tenant AND i.id IN (:...ids)', { tenant: tenantId, ids })
-    .setParameters(guardParameters({ ...viewer, inspectorId: viewer.inspectorId ?? null }));
-  actions.forEach((action, n) => query.addSelect(guardOf(action, known ? ':guardInspector' : VIEWER_INSPECTOR), `g${n}`));
+    .setParameters(guardParameters({ ...viewer, inspectorId: viewer.inspectorId ?? null }))
+    .setParameters(viewerInspectorParameters({ tenantId, userId: viewer.userId }));
+  actions.forEach((action, n) => query.addSelect(guardOf(action, known ? ':guardInspector' : VIEWER_INSPECTOR_SQL), `g${n}`));
   const rows = (await query.getRawMany()) as Record<string, unknown>[];
   return new Map(rows.map((row) => [row.id as string, new Set(actions.filter((_, n) => row[`g${n}`] === true))]));
 }
