@@ -150,35 +150,6 @@ export async function transitionFacts(
   };
 }
 
-/** Whether the viewer has taken no other duty of this record than `duty` (the same guard as `availableActions`). */
-export async function keepsOneDuty(
-  m: EntityManager,
-  recordId: string,
-  duty: RecordDuty,
-  viewer: Pick<ActionViewer, 'userId' | 'inspectorId'>,
-): Promise<boolean> {
-  const row = (await m
-    .createQueryBuilder()
-    .from(Inspection, 'i')
-    .select(oneDutyGuard(duty), 'ok')
-    .where('i.id = :id', { id: recordId })
-    .setParameters({ guardUser: viewer.userId, guardInspector: viewer.inspectorId ?? NOBODY })
-    .getRawOne()) as { ok: boolean } | undefined;
-  return row?.ok === true;
-}
-
-/** Whether the department head may review this record (the same guard as `availableActions`). */
-export async function mayReview(m: EntityManager, recordId: string, departmentId: string | null): Promise<boolean> {
-  const row = (await m
-    .createQueryBuilder()
-    .from(Inspection, 'i')
-    .select(REVIEWER_GUARD, 'ok')
-    .where('i.id = :id', { id: recordId })
-    .setParameters({ guardDepartment: departmentId })
-    .getRawOne()) as { ok: boolean } | undefined;
-  return row?.ok === true;
-}
-
 /**
  * For each record of `ids`, those of `actions` whose guard lets the viewer take it: one statement for
  * all. A viewer whose inspector row this request has not read yet (`inspectorId` undefined) has it

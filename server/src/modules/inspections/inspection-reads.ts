@@ -7,8 +7,8 @@ import { Inspection } from './inspection.entity';
 import { InspectionConfirmation } from './inspection-confirmation.entity';
 import { InspectionStep } from './inspection-step.entity';
 import { CustomResultCategory } from './result-category.entity';
-import { actionGuards, type ActionViewer } from './inspection-actions';
-import { knownViewerInspectorId, viewerInspectorId } from './inspection-access';
+import { actionGuards } from './inspection-actions';
+import { knownViewerInspectorId } from './inspection-access';
 import { customCategoryId, type ResultCategoryView } from './result-categories';
 import { recordTrail, type RecordTrail } from './inspection-trail';
 
@@ -19,10 +19,6 @@ import { recordTrail, type RecordTrail } from './inspection-trail';
 function inspectionLoaders(ctx: RequestContext) {
   const tenantId = () => requireViewer(ctx).tenantId;
   const loaders = {
-    /** The viewer's own inspector row in this bureau, if the viewer is an inspector: read once per request. */
-    viewerInspectorId(): Promise<string | null> {
-      return knownViewerInspectorId(ctx) ?? readTx(ctx, (m) => viewerInspectorId(ctx, m));
-    },
     /** Each record's steps and confirmations, in one statement for every record a level asks about. */
     trail: new DataLoader<string, RecordTrail>(async (ids) => {
       const trail = recordTrail(ctx.app.db);
@@ -77,12 +73,6 @@ function inspectionLoaders(ctx: RequestContext) {
 
 export function inspectionReads(ctx: RequestContext): ReturnType<typeof inspectionLoaders> {
   return perRequest(ctx, inspectionLoaders);
-}
-
-/** Who the viewer is, as far as a record's workflow cares. */
-export async function actionViewerOf(ctx: RequestContext): Promise<ActionViewer> {
-  const viewer = requireViewer(ctx);
-  return { userId: viewer.userId, roles: viewer.roles, departmentId: viewer.departmentId, inspectorId: await inspectionReads(ctx).viewerInspectorId() };
 }
 
 /**
