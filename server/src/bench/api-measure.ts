@@ -22,6 +22,8 @@ export async function measureEntry(
   tokens: Record<string, string>,
   entry: MixEntry,
 ): Promise<Measured> {
+  // A request before this one (not measured: approving's review step) may still be committing its reads.
+  await counter.idle();
   counter.reset();
   const t0 = performance.now();
   const { status, text } = await post(url, bodyOf(queries, entry), entry.user ? tokens[entry.user]! : null);

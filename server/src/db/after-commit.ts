@@ -13,16 +13,27 @@ export function afterCommit(manager: EntityManager, effect: () => void): void {
   list.push(effect);
 }
 
+const SCOPED = 'transactionScoped';
+
+/** An object kept on the manager's transaction and dropped when it commits or rolls back; null outside a transaction. */
+export function transactionScoped(manager: EntityManager): Record<string, unknown> | null {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) return null;
+  return (runner.data[SCOPED] ??= {}) as Record<string, unknown>;
+}
+
 /** Calls the effects registered with `afterCommit` on the transaction's query runner. */
 @EventSubscriber()
 export class AfterCommitSubscriber implements EntitySubscriberInterface {
   afterTransactionCommit(event: TransactionCommitEvent): void {
     const list = (event.queryRunner.data[KEY] ?? []) as (() => void)[];
     event.queryRunner.data[KEY] = [];
+    delete event.queryRunner.data[SCOPED];
     for (const effect of list) effect();
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
     event.queryRunner.data[KEY] = [];
+    delete event.queryRunner.data[SCOPED];
   }
 }

@@ -49,13 +49,34 @@ export function Connection<T extends object>(Item: ClassType<T>) {
   return ItemConnection;
 }
 
-/** Pages through an ordered query of entities. Cursors are opaque offsets within the same ordering. */
-export function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<ConnectionShape<T>> {
-  // One after the other: both run on the request transaction's single connection.
-  return page(args, async (offset, first) => [await query.clone().skip(offset).take(first).getMany(), await query.getCount()]);
-}
-
 const TOTAL = 'page_total__';
+
+/**
+ * Pages through an ordered query of entities. Cursors are opaque offsets within the same ordering.
+ * A query of one table reads its page and its total in one statement (the total a subquery that
+ * PostgreSQL runs once, beside the page's own plan); a separate count only for an empty page after
+ * the first, or for a query with joins (whose page TypeORM reads in two steps).
+ */
+export function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<ConnectionShape<T>> {
+  const map = query.expressionMap;
+  const oneTable = !map.joinAttributes.length && !map.groupBys.length && !map.selectDistinct && !map.selectDistinctOn.length;
+  // One after the other: both run on the request transaction's single connection.
+  if (!oneTable) return page(args, async (offset, first) => [await query.clone().skip(offset).take(first).getMany(), await query.getCount()]);
+  return page(args, async (offset, first) => {
+    const whole = query.clone().select('1').orderBy();
+    const wholeSql = whole.getQuery();
+    const { entities, raw } = await query
+      .clone()
+      .addSelect(`(SELECT count(*)::int FROM (${wholeSql}) whole)`, TOTAL)
+      .setParameters(whole.getParameters())
+      .skip(offset)
+      .take(first)
+      .getRawAndEntities();
+    // An empty first page is a total of none; an empty page further on counts what it skipped.
+    const total = raw.length ? Number((raw[0] as Record<string, unknown>)[TOTAL]) : offset === 0 && first > 0 ? 0 : await query.getCount();
+    return [entities, total];
+  });
+}
 
 /** Pages through an ordered SQL query of raw rows (the public views), mapping each row. */
 export function paginateSql<R, T>(

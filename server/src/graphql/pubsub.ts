@@ -11,7 +11,13 @@ const CHANNEL = 'spotcheck_events';
  * commits, so subscribers never hear of a change that was rolled back.
  */
 export async function publishOnCommit(manager: EntityManager, type: string, detail: unknown): Promise<void> {
-  await manager.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ type, detail })]);
+  const { channel, payload } = notificationOf(type, detail);
+  await manager.query('SELECT pg_notify($1, $2)', [channel, payload]);
+}
+
+/** The `pg_notify(channel, payload)` arguments of an event, for a statement that publishes on commit as part of its own work. */
+export function notificationOf(type: string, detail: unknown): { channel: string; payload: string } {
+  return { channel: CHANNEL, payload: JSON.stringify({ type, detail }) };
 }
 
 export type AppPubSub = ReturnType<typeof createPubSub<Record<string, [unknown]>>> & {

@@ -25,6 +25,22 @@ export function auditHash(event: AuditContent): string {
   return crypto.createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
+/**
+ * `auditHash`'s input split around the two fields only the chain's head decides, `prevHash` and `seq`:
+ * the hash is `sha256(before + prevHash + between + seq + after)`, so that PostgreSQL can compute it
+ * in the statement that reads the head and appends (canonical keys sort `prevHash`, `requestId`, `seq`,
+ * `tenantId` last, in that order).
+ */
+export function auditHashParts(event: Omit<AuditContent, 'prevHash' | 'seq'>): { before: string; between: string; after: string } {
+  const { requestId, tenantId, ...rest } = event;
+  const head = canonicalJson({ ...rest, occurredAt: rest.occurredAt.toISOString() });
+  return {
+    before: `${head.slice(0, -1)},"prevHash":"`,
+    between: `","requestId":${canonicalJson(requestId)},"seq":`,
+    after: `,"tenantId":${canonicalJson(tenantId)}}`,
+  };
+}
+
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

@@ -2,9 +2,10 @@ import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { toGlobalId } from '@spotcheck/shared';
 import type { RequestContext } from '../../graphql/context';
-import { publishOnCommit } from '../../graphql/pubsub';
+import { notificationOf } from '../../graphql/pubsub';
+import { transactionScoped } from '../../db/after-commit';
 import { AuditEvent } from './audit-event.entity';
-import { GENESIS_HASH, auditHash, toJsonValue } from './audit-hash';
+import { GENESIS_HASH, auditHash, auditHashParts, toJsonValue } from './audit-hash';
 import { publishedHeads, type AuditHead, type AuditHeadSource } from './audit-anchor.service';
 
 export const AUDIT_TOPIC = 'AUDIT_EVENT_APPENDED';
@@ -35,17 +36,16 @@ export function actorOf(ctx: RequestContext): AuditActor {
 
 /**
  * Appends one event to the actor tenant's chain inside the caller's transaction, so the event and the
- * change it records commit or roll back together. A per-tenant advisory lock orders the chain.
+ * change it records commit or roll back together. A per-tenant advisory lock orders the chain, taken
+ * once per transaction; then one statement reads the head, appends the event with its hash computed
+ * by PostgreSQL from `auditHashParts` (the same bytes `auditHash` covers, which verification
+ * recomputes) and publishes it on commit. The lock must be a statement of its own: a statement that
+ * waited for the lock would still read the head as of its own start.
  */
 export async function appendAudit(manager: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<AuditEvent> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7261))`, [`audit:${actor.tenantId}`]);
-  const [last] = (await manager.query(`SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`, [actor.tenantId])) as {
-    seq: string;
-    hash: string;
-  }[];
-  const content = {
+  await lockChain(manager, actor.tenantId);
+  const fixed = {
     tenantId: actor.tenantId,
-    seq: last ? Number(last.seq) + 1 : 1,
     id: crypto.randomUUID(),
     occurredAt: new Date(),
     actorUserId: actor.userId,
@@ -56,13 +56,50 @@ export async function appendAudit(manager: EntityManager, actor: AuditActor, ent
     before: toJsonValue(entry.before),
     after: toJsonValue(entry.after),
     requestId: actor.requestId,
-    prevHash: last?.hash ?? GENESIS_HASH,
   };
-  const event = manager.create(AuditEvent, { ...content, hash: auditHash(content) });
-  // jsonb columns are typed `unknown`, which TypeORM's insert typing does not accept.
-  await manager.insert(AuditEvent, event as never);
-  await publishOnCommit(manager, AUDIT_TOPIC, { tenantId: event.tenantId, eventId: event.id });
-  return event;
+  const parts = auditHashParts(fixed);
+  const { channel, payload } = notificationOf(AUDIT_TOPIC, { tenantId: fixed.tenantId, eventId: fixed.id });
+  const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  const [head] = (await manager.query(
+    `WITH head AS (SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1),
+          next AS (SELECT COALESCE((SELECT seq FROM head), 0) + 1 AS seq, COALESCE((SELECT hash FROM head), $2) AS prev_hash),
+          appended AS (
+            INSERT INTO audit_events (tenant_id, seq, id, occurred_at, actor_user_id, actor_username, action, object_type, object_id, before, after, request_id, prev_hash, hash)
+            SELECT $1, n.seq, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, n.prev_hash,
+                   encode(sha256(convert_to($13 || n.prev_hash || $14 || n.seq::text || $15, 'UTF8')), 'hex')
+              FROM next n
+            RETURNING seq, prev_hash, hash)
+     SELECT a.seq, a.prev_hash, a.hash, pg_notify($16, $17) FROM appended a`,
+    [
+      fixed.tenantId,
+      GENESIS_HASH,
+      fixed.id,
+      fixed.occurredAt,
+      fixed.actorUserId,
+      fixed.actorUsername,
+      fixed.action,
+      fixed.objectType,
+      fixed.objectId,
+      jsonb(fixed.before),
+      jsonb(fixed.after),
+      fixed.requestId,
+      parts.before,
+      parts.between,
+      parts.after,
+      channel,
+      payload,
+    ],
+  )) as { seq: string; prev_hash: string; hash: string }[];
+  return manager.create(AuditEvent, { ...fixed, seq: Number(head!.seq), prevHash: head!.prev_hash, hash: head!.hash });
+}
+
+/** The tenant's chain lock, once per transaction (it is held until the transaction ends). */
+async function lockChain(manager: EntityManager, tenantId: string): Promise<void> {
+  const scoped = transactionScoped(manager) as { auditChains?: Set<string> } | null;
+  if (scoped?.auditChains?.has(tenantId)) return;
+  // Marked before the statement is sent: a second append of this transaction queues behind it.
+  if (scoped) (scoped.auditChains ??= new Set()).add(tenantId);
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7261))`, [`audit:${tenantId}`]);
 }
 
 export type AuditChainStatus = 'INTACT' | 'BROKEN' | 'TRUNCATED';

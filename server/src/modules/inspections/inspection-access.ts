@@ -4,6 +4,19 @@ import { requireViewer, type RequestContext } from '../../graphql/context';
 import { forbidden, notFound } from '../../graphql/errors';
 import { Inspection } from './inspection.entity';
 
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The viewer's own inspector row in the bureau as SQL (a uuid of nobody when there is none), for a
+ * statement that reads it itself rather than binding what a statement before it read; bind
+ * `viewerInspectorParameters`. The same row as `viewerInspectorId`.
+ */
+export const VIEWER_INSPECTOR_SQL = `COALESCE((SELECT x.id FROM inspectors x WHERE x.tenant_id = :viewerTenant AND x.user_id = :viewerUser ORDER BY x.id LIMIT 1), '${NOBODY}'::uuid)`;
+
+export function viewerInspectorParameters(viewer: { tenantId: string; userId: string }): Record<string, string> {
+  return { viewerTenant: viewer.tenantId, viewerUser: viewer.userId };
+}
+
 const inspectorOfRequest = new WeakMap<RequestContext['reads'], Map<string, Promise<string | null>>>();
 
 /** The viewer's own inspector row in this bureau, if the viewer is an inspector: read once per request. */
@@ -14,13 +27,23 @@ export function viewerInspectorId(ctx: RequestContext, m: EntityManager): Promis
   if (!known) inspectorOfRequest.set(ctx.reads, (known = new Map()));
   let found = known.get(key);
   if (!found) {
-    found = (m.query('SELECT id FROM inspectors WHERE tenant_id = $1 AND user_id = $2', [viewer.tenantId, viewer.userId]) as Promise<{ id: string }[]>).then(
-      (rows) => rows[0]?.id ?? null,
-    );
+    found = (
+      m.query('SELECT id FROM inspectors WHERE tenant_id = $1 AND user_id = $2 ORDER BY id LIMIT 1', [viewer.tenantId, viewer.userId]) as Promise<
+        { id: string }[]
+      >
+    ).then((rows) => rows[0]?.id ?? null);
     known.set(key, found);
     found.catch(() => known.delete(key));
   }
   return found;
+}
+
+/** What a statement of this request read of the viewer's inspector row (`transitionFacts`): later reads use it. */
+export function primeViewerInspectorId(ctx: RequestContext, inspectorId: string | null): void {
+  const viewer = requireViewer(ctx);
+  let known = inspectorOfRequest.get(ctx.reads);
+  if (!known) inspectorOfRequest.set(ctx.reads, (known = new Map()));
+  known.set(`${viewer.tenantId}:${viewer.userId}`, Promise.resolve(inspectorId));
 }
 
 /** The viewer's inspector row when this request has read it already. */

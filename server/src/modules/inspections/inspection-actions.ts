@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { INSPECTION_WORKFLOW, type InspectionAction, type RecordDuty, type Role } from '@spotcheck/shared';
 import { Inspection } from './inspection.entity';
+import { VIEWER_INSPECTOR_SQL, viewerInspectorParameters } from './inspection-access';
+import { recordTrail, type RecordTrail } from './inspection-trail';
 
 /** Who the viewer is, as far as the record's workflow cares. */
 export interface ActionViewer {
@@ -42,13 +44,13 @@ export const DUTY_OF_ACTION: Record<InspectionAction, RecordDuty> = {
  * SQL over the record `i`: true while the viewer has taken no other duty of it than `duty` — no step of
  * another duty in its trail, and (unless reporting) not on its team, whatever roles they hold.
  */
-export function oneDutyGuard(duty: RecordDuty): string {
+export function oneDutyGuard(duty: RecordDuty, inspector = ':guardInspector'): string {
   const others = (Object.keys(DUTY_OF_ACTION) as InspectionAction[])
     .filter((a) => DUTY_OF_ACTION[a] !== duty)
     .map((a) => `'${a}'`)
     .join(', ');
   return `(NOT EXISTS (SELECT 1 FROM inspection_steps ds WHERE ds.tenant_id = i.tenant_id AND ds.inspection_id = i.id
-      AND ds.user_id = :guardUser AND ds.action IN (${others}))${duty === 'REPORT' ? '' : ' AND NOT (:guardInspector = ANY(i.team_ids))'})`;
+      AND ds.user_id = :guardUser AND ds.action IN (${others}))${duty === 'REPORT' ? '' : ` AND NOT (${inspector} = ANY(i.team_ids))`})`;
 }
 
 /**
@@ -56,14 +58,17 @@ export function oneDutyGuard(duty: RecordDuty): string {
  * department head reviews, and nobody takes two duties of one record. The `availableActions` field and
  * the `awaitingMe` filter both use these, and the workflow service refuses the same cases.
  */
-const GUARDS: Record<InspectionAction, string> = {
-  SUBMIT: `(:guardInspector = ANY(i.team_ids) AND ${oneDutyGuard('REPORT')})`,
-  RETURN: `(${REVIEWER_GUARD} AND ${oneDutyGuard('REVIEW')})`,
-  PASS_REVIEW: `(${REVIEWER_GUARD} AND ${oneDutyGuard('REVIEW')})`,
-  REJECT: oneDutyGuard('APPROVAL'),
-  APPROVE: oneDutyGuard('APPROVAL'),
-  PUBLISH: oneDutyGuard('PUBLICATION'),
-};
+function guardOf(action: InspectionAction, inspector = ':guardInspector'): string {
+  const guards: Record<InspectionAction, () => string> = {
+    SUBMIT: () => `(${inspector} = ANY(i.team_ids) AND ${oneDutyGuard('REPORT', inspector)})`,
+    RETURN: () => `(${REVIEWER_GUARD} AND ${oneDutyGuard('REVIEW', inspector)})`,
+    PASS_REVIEW: () => `(${REVIEWER_GUARD} AND ${oneDutyGuard('REVIEW', inspector)})`,
+    REJECT: () => oneDutyGuard('APPROVAL', inspector),
+    APPROVE: () => oneDutyGuard('APPROVAL', inspector),
+    PUBLISH: () => oneDutyGuard('PUBLICATION', inspector),
+  };
+  return guards[action]();
+}
 
 export function guardParameters(viewer: ActionViewer): Record<string, unknown> {
   return { guardInspector: viewer.inspectorId ?? NOBODY, guardDepartment: viewer.departmentId, guardUser: viewer.userId };
@@ -75,59 +80,97 @@ const quoted = (states: readonly string[]) => states.map((s) => `'${s}'`).join('
  * SQL over the record `i`: true when the viewer has an action on it (the roles of the workflow, and the
  * guards). Null when the viewer's roles take no action at all. Bind `guardParameters(viewer)`.
  */
-export function awaitingCondition(viewer: ActionViewer): string | null {
+export function awaitingCondition(viewer: Pick<ActionViewer, 'roles'>, inspector = ':guardInspector'): string | null {
   const parts = INSPECTION_WORKFLOW.transitions
     .filter((t) => t.roles.some((r) => viewer.roles.includes(r)))
     .map((t) => {
-      return `(i.status IN (${quoted(t.from)}) AND ${GUARDS[t.action]})`;
+      return `(i.status IN (${quoted(t.from)}) AND ${guardOf(t.action, inspector)})`;
     });
   return parts.length ? `(${parts.join(' OR ')})` : null;
 }
 
-/** Whether the viewer has taken no other duty of this record than `duty` (the same guard as `availableActions`). */
-export async function keepsOneDuty(
+/** What a transition of one record checks and writes, read in one statement after the record is locked. */
+export interface TransitionFacts {
+  /** The viewer's own inspector row in the bureau, if any. */
+  inspectorId: string | null;
+  /** The viewer's name as the step records it. */
+  userName: string | null;
+  /** The department head may review it (REVIEWER_GUARD). */
+  mayReview: boolean;
+  /** The viewer has taken no other duty of it than the action's (oneDutyGuard). */
+  keepsOneDuty: boolean;
+  /** Its steps and confirmations so far, as its page shows them. */
+  trail: RecordTrail;
+}
+
+/**
+ * The viewer's inspector row and name, the reviewer and four-eyes guards, and the record's trail (what
+ * its page shows with it), in one statement. It must run after the record's lock: a statement that waited for the lock would
+ * still see the other transaction's steps as of its own start.
+ */
+export async function transitionFacts(
   m: EntityManager,
-  recordId: string,
+  record: Pick<Inspection, 'tenantId' | 'id'>,
   duty: RecordDuty,
-  viewer: Pick<ActionViewer, 'userId' | 'inspectorId'>,
-): Promise<boolean> {
+  viewer: Pick<ActionViewer, 'userId' | 'departmentId'>,
+): Promise<TransitionFacts> {
+  const trail = recordTrail(m.connection);
   const row = (await m
     .createQueryBuilder()
     .from(Inspection, 'i')
-    .select(oneDutyGuard(duty), 'ok')
-    .where('i.id = :id', { id: recordId })
-    .setParameters({ guardUser: viewer.userId, guardInspector: viewer.inspectorId ?? NOBODY })
-    .getRawOne()) as { ok: boolean } | undefined;
-  return row?.ok === true;
+    .innerJoin(
+      (q) =>
+        q
+          .select('(SELECT x.id FROM inspectors x WHERE x.tenant_id = :tenant AND x.user_id = :guardUser ORDER BY x.id LIMIT 1)', 'inspector_id')
+          .addSelect('(SELECT u.display_name FROM users u WHERE u.tenant_id = :tenant AND u.id = :guardUser)', 'user_name')
+          .fromDummy(),
+      'me',
+      'true',
+    )
+    .select('me.inspector_id', 'inspector_id')
+    .addSelect('me.user_name', 'user_name')
+    .addSelect(REVIEWER_GUARD, 'may_review')
+    .addSelect(oneDutyGuard(duty, `COALESCE(me.inspector_id, '${NOBODY}'::uuid)`), 'keeps_one_duty')
+    .addSelect(trail.stepsColumn, 'trail_steps')
+    .addSelect(trail.confirmationsColumn, 'trail_confirmations')
+    .where('i.tenant_id = :tenant AND i.id = :id', { tenant: record.tenantId, id: record.id })
+    .setParameters({ guardUser: viewer.userId, guardDepartment: viewer.departmentId })
+    .getRawOne()) as {
+    inspector_id: string | null;
+    user_name: string | null;
+    may_review: boolean;
+    keeps_one_duty: boolean;
+  } & Parameters<typeof trail.hydrate>[0];
+  return {
+    inspectorId: row.inspector_id,
+    userName: row.user_name,
+    mayReview: row.may_review === true,
+    keepsOneDuty: row.keeps_one_duty === true,
+    trail: trail.hydrate(row),
+  };
 }
 
-/** Whether the department head may review this record (the same guard as `availableActions`). */
-export async function mayReview(m: EntityManager, recordId: string, departmentId: string | null): Promise<boolean> {
-  const row = (await m
-    .createQueryBuilder()
-    .from(Inspection, 'i')
-    .select(REVIEWER_GUARD, 'ok')
-    .where('i.id = :id', { id: recordId })
-    .setParameters({ guardDepartment: departmentId })
-    .getRawOne()) as { ok: boolean } | undefined;
-  return row?.ok === true;
-}
-
-/** For each record of `ids`, those of `actions` whose guard lets the viewer take it: one statement for all. */
+/**
+ * For each record of `ids`, those of `actions` whose guard lets the viewer take it: one statement for
+ * all. A viewer whose inspector row this request has not read yet (`inspectorId` undefined) has it
+ * read by the same statement.
+ */
 export async function actionGuards(
   m: EntityManager,
   tenantId: string,
   ids: string[],
   actions: InspectionAction[],
-  viewer: ActionViewer,
+  viewer: Omit<ActionViewer, 'inspectorId'> & { inspectorId: string | null | undefined },
 ): Promise<Map<string, Set<InspectionAction>>> {
+  const known = viewer.inspectorId !== undefined;
   const query = m
     .createQueryBuilder()
     .from(Inspection, 'i')
     .select('i.id', 'id')
     .where('i.tenant_id = :tenant AND i.id IN (:...ids)', { tenant: tenantId, ids })
-    .setParameters(guardParameters(viewer));
-  actions.forEach((action, n) => query.addSelect(GUARDS[action], `g${n}`));
+    .setParameters(guardParameters({ ...viewer, inspectorId: viewer.inspectorId ?? null }))
+    .setParameters(viewerInspectorParameters({ tenantId, userId: viewer.userId }));
+  actions.forEach((action, n) => query.addSelect(guardOf(action, known ? ':guardInspector' : VIEWER_INSPECTOR_SQL), `g${n}`));
   const rows = (await query.getRawMany()) as Record<string, unknown>[];
   return new Map(rows.map((row) => [row.id as string, new Set(actions.filter((_, n) => row[`g${n}`] === true))]));
 }

@@ -5,7 +5,7 @@ import { addWorkdaysFor } from '../calendar/workdays';
 import { Inspection, InspectionStatus } from './inspection.entity';
 import { todayInChina } from './inspection-deadlines';
 import { awaitingCondition, guardParameters } from './inspection-actions';
-import { actionViewerOf, inspectionReads } from './inspection-reads';
+import { VIEWER_INSPECTOR_SQL, viewerInspectorParameters } from './inspection-access';
 
 export interface InspectionListFilter extends PageArgs {
   status?: InspectionStatus | null;
@@ -23,7 +23,6 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
 /** The bureau's records, newest first, as the list and the workbench filter them; the rows are primed into the request's loader. */
 export async function listInspections(ctx: RequestContext, filter: InspectionListFilter): Promise<ConnectionShape<Inspection>> {
   const viewer = requireViewer(ctx);
-  const inspectorId = filter.mine || filter.awaitingMe ? await inspectionReads(ctx).viewerInspectorId() : null;
   const page = await readTx(ctx, async (m) => {
     const query = m
       .createQueryBuilder(Inspection, 'i')
@@ -38,7 +37,8 @@ export async function listInspections(ctx: RequestContext, filter: InspectionLis
         { task: fromGlobalUuid(filter.taskId, 'Task') ?? NOBODY },
       );
     }
-    if (filter.mine) query.andWhere(':me = ANY(i.team_ids)', { me: inspectorId ?? NOBODY });
+    // The viewer's inspector row is read by the page's own statements, not by one before them.
+    if (filter.mine) query.andWhere(`${VIEWER_INSPECTOR_SQL} = ANY(i.team_ids)`, viewerInspectorParameters(viewer));
     if (filter.overdue) {
       query.andWhere(
         `((i.status IN (:...open) AND i.report_due_on < :today) OR (i.status = 'SUBMITTED' AND i.review_due_on < :today)
@@ -50,8 +50,11 @@ export async function listInspections(ctx: RequestContext, filter: InspectionLis
     const search = filter.search?.trim();
     if (search) query.andWhere('(strpos(i.entity_name, :search) > 0 OR i.entity_uscc = upper(:search))', { search });
     if (filter.awaitingMe) {
-      const actor = await actionViewerOf(ctx);
-      query.andWhere(awaitingCondition(actor) ?? 'false').setParameters(guardParameters(actor));
+      const actor = { userId: viewer.userId, roles: viewer.roles, departmentId: viewer.departmentId, inspectorId: null };
+      query
+        .andWhere(awaitingCondition(actor, VIEWER_INSPECTOR_SQL) ?? 'false')
+        .setParameters(guardParameters(actor))
+        .setParameters(viewerInspectorParameters(viewer));
     }
     if (filter.dueWithinDays != null) {
       const today = todayInChina();

@@ -2,15 +2,16 @@ import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { INSPECTION_WORKFLOW, standardResultCategory, type InspectionAction } from '@spotcheck/shared';
 import { readTx, requireViewer, type RequestContext } from '../../graphql/context';
-import { childrenLoader, perRequest } from '../../graphql/request-loaders';
+import { perRequest } from '../../graphql/request-loaders';
 import { Inspection } from './inspection.entity';
 import { Inspector } from '../inspectors/inspector.entity';
 import { InspectionConfirmation } from './inspection-confirmation.entity';
 import { InspectionStep } from './inspection-step.entity';
 import { CustomResultCategory } from './result-category.entity';
-import { actionGuards, type ActionViewer } from './inspection-actions';
-import { knownViewerInspectorId, viewerInspectorId } from './inspection-access';
+import { actionGuards } from './inspection-actions';
+import { knownViewerInspectorId } from './inspection-access';
 import { customCategoryId, type ResultCategoryView } from './result-categories';
+import { recordTrail, type RecordTrail } from './inspection-trail';
 
 /**
  * The per-request loaders of a record's own fields: each answers every record a level of the response
@@ -19,20 +20,19 @@ import { customCategoryId, type ResultCategoryView } from './result-categories';
 function inspectionLoaders(ctx: RequestContext) {
   const tenantId = () => requireViewer(ctx).tenantId;
   const loaders = {
-    /** The viewer's own inspector row in this bureau, if the viewer is an inspector: read once per request. */
-    viewerInspectorId(): Promise<string | null> {
-      return knownViewerInspectorId(ctx) ?? readTx(ctx, (m) => viewerInspectorId(ctx, m));
-    },
-    confirmations: childrenLoader(
-      ctx,
-      (m, ids) => m.find(InspectionConfirmation, { where: { tenantId: tenantId(), inspectionId: In(ids) }, order: { confirmedAt: 'ASC', inspectorId: 'ASC' } }),
-      (row) => row.inspectionId,
-    ),
-    steps: childrenLoader(
-      ctx,
-      (m, ids) => m.find(InspectionStep, { where: { tenantId: tenantId(), inspectionId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }),
-      (row) => row.inspectionId,
-    ),
+    /** Each record's steps and confirmations, in one statement for every record a level asks about. */
+    trail: new DataLoader<string, RecordTrail>(async (ids) => {
+      const trail = recordTrail(ctx.app.db);
+      const rows = (await readTx(ctx, (m) =>
+        m.query(
+          `SELECT i.id, ${trail.stepsColumn} AS trail_steps, ${trail.confirmationsColumn} AS trail_confirmations
+             FROM inspections i WHERE i.tenant_id = $1 AND i.id = ANY ($2::uuid[])`,
+          [tenantId(), [...ids]],
+        ),
+      )) as ({ id: string } & Parameters<typeof trail.hydrate>[0])[];
+      const found = new Map(rows.map((row) => [row.id, trail.hydrate(row)]));
+      return ids.map((id) => found.get(id) ?? { steps: [], confirmations: [] });
+    }),
     /** The bureau's own result categories by id. */
     customCategory: new DataLoader<string, CustomResultCategory | null>(async (ids) => {
       const rows = await readTx(ctx, (m) => m.findBy(CustomResultCategory, { tenantId: tenantId(), id: In([...ids]) }));
@@ -42,12 +42,15 @@ function inspectionLoaders(ctx: RequestContext) {
     /** The actions the viewer can take on each record: the guards of every record asked, in one statement. */
     actions: new DataLoader<Pick<Inspection, 'id' | 'status'>, InspectionAction[], string>(
       async (records) => {
-        const viewer = await actionViewerOf(ctx);
+        const { roles } = requireViewer(ctx);
         const byRole = records.map((r) =>
-          INSPECTION_WORKFLOW.transitions.filter((t) => t.from.includes(r.status) && t.roles.some((role) => viewer.roles.includes(role))).map((t) => t.action),
+          INSPECTION_WORKFLOW.transitions.filter((t) => t.from.includes(r.status) && t.roles.some((role) => roles.includes(role))).map((t) => t.action),
         );
         const asked = [...new Set(byRole.flat())];
         if (!asked.length) return byRole;
+        // The viewer's inspector row, unless this request read it already, is read by the guards' statement.
+        const known = knownViewerInspectorId(ctx);
+        const viewer = { ...requireViewer(ctx), inspectorId: known ? await known : undefined };
         const allowed = await readTx(ctx, (m) =>
           actionGuards(
             m,
@@ -62,23 +65,25 @@ function inspectionLoaders(ctx: RequestContext) {
       { cacheKeyFn: (r) => `${r.id}:${r.status}` },
     ),
   };
-  return loaders;
+  return {
+    ...loaders,
+    steps: { load: async (id: string): Promise<InspectionStep[]> => (await loaders.trail.load(id)).steps },
+    confirmations: { load: async (id: string): Promise<InspectionConfirmation[]> => (await loaders.trail.load(id)).confirmations },
+  };
 }
 
 export function inspectionReads(ctx: RequestContext): ReturnType<typeof inspectionLoaders> {
   return perRequest(ctx, inspectionLoaders);
 }
 
-/** Who the viewer is, as far as a record's workflow cares. */
-export async function actionViewerOf(ctx: RequestContext): Promise<ActionViewer> {
-  const viewer = requireViewer(ctx);
-  return { userId: viewer.userId, roles: viewer.roles, departmentId: viewer.departmentId, inspectorId: await inspectionReads(ctx).viewerInspectorId() };
-}
-
-/** Whether the viewer is on the record's team. */
+/**
+ * Whether the viewer is on the record's team: one of its inspectors is the viewer's own row. Read
+ * from the team's rows, which the request loads for the record's `team` (and `allConfirmed`) anyway.
+ */
 export async function viewerOnTeam(ctx: RequestContext, record: Pick<Inspection, 'teamIds'>): Promise<boolean> {
-  const mine = await inspectionReads(ctx).viewerInspectorId();
-  return mine !== null && record.teamIds.includes(mine);
+  const { userId } = requireViewer(ctx);
+  const team = await ctx.loaders.Inspector.loadMany(record.teamIds);
+  return team.some((member) => !(member instanceof Error) && member?.userId === userId);
 }
 
 /** A category code as stored on a record, to what it shows; null when unknown to this bureau. */

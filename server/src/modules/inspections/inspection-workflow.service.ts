@@ -13,9 +13,11 @@ import {
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { AppError, badInput, forbidden, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
-import { assertTeamMember, loadInspection, viewerInspectorId } from './inspection-access';
+import { assertTeamMember, loadInspection, primeViewerInspectorId } from './inspection-access';
 import { unconfirmedMembers } from './inspection-team';
-import { DUTY_OF_ACTION, keepsOneDuty, mayReview } from './inspection-actions';
+import { DUTY_OF_ACTION, transitionFacts } from './inspection-actions';
+import { inspectionReads } from './inspection-reads';
+import { afterCommit } from '../../db/after-commit';
 import { Inspection, InspectionStatus } from './inspection.entity';
 import { InspectionStep } from './inspection-step.entity';
 import { todayInChina } from './inspection-deadlines';
@@ -25,25 +27,6 @@ import { contentOf } from './inspection.service';
 import { sealInspectionEvidence } from '../evidence/evidence.service';
 import { assertObjectionsSettled } from '../statements/statement.service';
 import { recordPublishedResult } from '../credit/credit-records';
-
-/** A department head reviews the records of the items of their own department (any, when an item has none). */
-async function assertReviewer(ctx: RequestContext, m: EntityManager, record: Inspection): Promise<void> {
-  if (!(await mayReview(m, record.id, requireViewer(ctx).departmentId))) throw forbidden('只能审核本部门负责事项的检查记录');
-}
-
-/**
- * Four eyes on one record: its report, review, approval and publication are four people's, whatever
- * roles one of them holds (a team member reviews, approves or publishes none of their own records).
- */
-async function assertOneDuty(ctx: RequestContext, m: EntityManager, record: Inspection, action: InspectionAction): Promise<void> {
-  const viewer = requireViewer(ctx);
-  const duty = DUTY_OF_ACTION[action];
-  if (await keepsOneDuty(m, record.id, duty, { userId: viewer.userId, inspectorId: await viewerInspectorId(ctx, m) })) return;
-  throw ruleViolation(
-    FOUR_EYES_RULES.onePerRecord,
-    `同一检查记录的填报、审核、审批、公示须由不同的人办理：您已参与本记录的其他环节，不能再办理${DUTY_LABELS[duty]}`,
-  );
-}
 
 /** Moves a record through the workflow; each step by its one role, with its comment, audited. */
 export async function transitionInspection(ctx: RequestContext, globalId: string, action: InspectionAction, comment?: string | null): Promise<Inspection> {
@@ -58,6 +41,9 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       if (check.reason === 'ROLE_REQUIRED') throw forbidden(check.message);
       throw ruleViolation('INSPECTION_STATE', check.message);
     }
+    const duty = DUTY_OF_ACTION[action];
+    const facts = await transitionFacts(m, record, duty, viewer);
+    primeViewerInspectorId(ctx, facts.inspectorId);
     const changes: Partial<Inspection> = { status: check.to as InspectionStatus };
     const now = new Date();
     if (action === 'SUBMIT') {
@@ -73,25 +59,20 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       changes.submittedAt = now;
       await sealInspectionEvidence(m, record);
     }
-    if (action === 'RETURN' || action === 'PASS_REVIEW') await assertReviewer(ctx, m, record);
+    // A department head reviews the records of the items of their own department (any, when an item has none).
+    if ((action === 'RETURN' || action === 'PASS_REVIEW') && !facts.mayReview) throw forbidden('只能审核本部门负责事项的检查记录');
     if (action === 'PASS_REVIEW') await assertObjectionsSettled(m, record);
-    await assertOneDuty(ctx, m, record, action);
+    // Four eyes on one record: its report, review, approval and publication are four people's, whatever
+    // roles one of them holds (a team member reviews, approves or publishes none of their own records).
+    if (!facts.keepsOneDuty) {
+      throw ruleViolation(
+        FOUR_EYES_RULES.onePerRecord,
+        `同一检查记录的填报、审核、审批、公示须由不同的人办理：您已参与本记录的其他环节，不能再办理${DUTY_LABELS[duty]}`,
+      );
+    }
     if (action === 'APPROVE') changes.approvedAt = now;
     if (action === 'PUBLISH') Object.assign(changes, { publishedAt: now, ...(await publicationMarks(m, record, todayInChina(now))) });
-    const updated = await m
-      .createQueryBuilder()
-      .update(Inspection)
-      .set(changes)
-      .where({ tenantId: record.tenantId, id: record.id })
-      .returning(['updatedAt'])
-      .execute();
-    Object.assign(record, changes, { updatedAt: (updated.raw as { updated_at: Date }[])[0]!.updated_at });
-    if (action === 'PUBLISH' && record.correctsId) {
-      await m.update(Inspection, { tenantId: record.tenantId, id: record.correctsId }, { correctedById: record.id });
-    }
-    if (action === 'PUBLISH') await recordPublishedResult(m, record, now);
-    const user = (await m.query('SELECT display_name FROM users WHERE id = $1', [viewer.userId])) as { display_name: string }[];
-    await m.insert(InspectionStep, {
+    const step = await updateWithStep(m, record, changes, {
       tenantId: record.tenantId,
       id: crypto.randomUUID(),
       inspectionId: record.id,
@@ -99,18 +80,55 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       toStatus: check.to,
       comment: note,
       userId: viewer.userId,
-      userName: user[0]?.display_name ?? viewer.username,
+      userName: facts.userName ?? viewer.username,
     });
+    const from = record.status;
+    Object.assign(record, changes);
+    if (action === 'PUBLISH' && record.correctsId) {
+      await m.update(Inspection, { tenantId: record.tenantId, id: record.correctsId }, { correctedById: record.id });
+    }
+    if (action === 'PUBLISH') await recordPublishedResult(m, record, now);
     await appendAudit(m, actorOf(ctx), {
       action: `inspection.${action.toLowerCase()}`,
       objectType: 'Inspection',
       objectId: toGlobalId('Inspection', record.id),
-      before: { status: record.status },
+      before: { status: from },
       after: { status: check.to, comment: note },
     });
-    ctx.loaders.of(Inspection).clear(record.id).prime(record.id, record);
+    // The answer's fields read the record and its trail from what this transaction holds, once it commits.
+    afterCommit(m, () => {
+      ctx.loaders.of(Inspection).clear(record.id).prime(record.id, record);
+      inspectionReads(ctx)
+        .trail.clear(record.id)
+        .prime(record.id, { ...facts.trail, steps: [...facts.trail.steps, step] });
+    });
     return record;
   });
+}
+
+/**
+ * The record's changes and its new step, in one statement: TypeORM's own UPDATE (columns, the
+ * update date) with the step inserted from its RETURNING. Sets `updatedAt` on the record.
+ */
+async function updateWithStep(m: EntityManager, record: Inspection, changes: Partial<Inspection>, step: Omit<InspectionStep, 'at'>): Promise<InspectionStep> {
+  const [update, parameters] = m
+    .createQueryBuilder()
+    .update(Inspection)
+    .set(changes)
+    .where({ tenantId: record.tenantId, id: record.id })
+    .returning(['updatedAt'])
+    .getQueryAndParameters();
+  const n = parameters.length;
+  const values = [step.tenantId, step.id, step.inspectionId, step.action, step.toStatus, step.comment, step.userId, step.userName];
+  const [row] = (await m.query(
+    `WITH updated AS (${update}),
+          step AS (INSERT INTO inspection_steps (tenant_id, id, inspection_id, action, to_status, comment, user_id, user_name)
+                   SELECT ${values.map((_, i) => `$${n + i + 1}`).join(', ')} FROM updated RETURNING at)
+     SELECT updated.updated_at, step.at FROM updated, step`,
+    [...parameters, ...values],
+  )) as { updated_at: Date; at: Date }[];
+  record.updatedAt = row!.updated_at;
+  return Object.assign(new InspectionStep(), step, { at: row!.at });
 }
 
 /**

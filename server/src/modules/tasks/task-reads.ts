@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { readTx, requireViewer, type RequestContext } from '../../graphql/context';
 import { paginate, type ConnectionShape, type PageArgs } from '../../graphql/connection';
 import { childrenLoader, perRequest } from '../../graphql/request-loaders';
-import { viewerInspectorId } from '../inspections/inspection-access';
+import { VIEWER_INSPECTOR_SQL, viewerInspectorParameters } from '../inspections/inspection-access';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { Task, TaskStatus } from './task.entity';
 import { TaskItem } from './task-item.entity';
@@ -27,9 +27,9 @@ export async function listTasks(ctx: RequestContext, filter: TaskListFilter): Pr
     if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
     if (filter.mine) {
       query.andWhere(
-        `(EXISTS (SELECT 1 FROM draws d JOIN draw_selections s ON s.draw_id = d.id WHERE d.task_id = t.id AND :me = ANY(s.inspector_ids))
-          OR EXISTS (SELECT 1 FROM inspections i WHERE i.task_id = t.id AND :me = ANY(i.team_ids)))`,
-        { me: (await viewerInspectorId(ctx, m)) ?? NOBODY },
+        `(EXISTS (SELECT 1 FROM draws d JOIN draw_selections s ON s.draw_id = d.id WHERE d.task_id = t.id AND ${VIEWER_INSPECTOR_SQL} = ANY(s.inspector_ids))
+          OR EXISTS (SELECT 1 FROM inspections i WHERE i.task_id = t.id AND ${VIEWER_INSPECTOR_SQL} = ANY(i.team_ids)))`,
+        viewerInspectorParameters(viewer),
       );
     }
     if (filter.inProgress) {
