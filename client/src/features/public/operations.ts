@@ -293,7 +293,7 @@ export const PUBLIC_DRAW = graphql(`
 `);
 
 export const PUBLIC_ENTITY = graphql(`
-  query PublicEntity($uscc: String!, $first: Int, $after: String) {
+  query PublicEntity($uscc: String!, $first: Int, $after: String, $withCount: Boolean! = false) {
     publicEntity(uscc: $uscc) {
       uscc
       name
@@ -307,7 +307,7 @@ export const PUBLIC_ENTITY = graphql(`
         address
       }
       results(first: $first, after: $after) {
-        totalCount
+        totalCount @include(if: $withCount)
         edges {
           node {
             ...PublicResultFields
