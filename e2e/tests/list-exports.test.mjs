@@ -45,6 +45,8 @@ describe('every list exports', () => {
       const wugang = bureaus.find((r) => r[0] === WUGANG);
       assert.ok(wugang, 'the bureaus file names 舞钢');
       assert.match(wugang[3], /^http:\/\/.+\/api\/public\/feed\.atom\?bureau=/);
+      // The portal's results count on request only.
+      await page.getByTestId('public-latest-pager-count').click();
       const latest = await total(page, 'public-latest-pager');
       assert.ok(latest > 10, 'more results than the front page shows');
       await exported(

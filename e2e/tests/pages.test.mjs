@@ -118,10 +118,40 @@ describe('directories and the public portal', () => {
       const bureau = page.locator(`[data-testid="public-bureau-row"][data-name="${WUGANG}"]`);
       await bureau.waitFor();
       await screenshot(page, 'pages-04-portal-home');
+
+      // The newest results of all bureaus page by key: 第 2 页 holds none of 第 1 页, 上一页 comes back to it.
+      const latest = page.getByTestId('public-latest-results');
+      const latestIds = async () => latest.getByTestId('public-result-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
+      await latest.getByTestId('public-result-row').first().waitFor();
+      await assertText(page.getByTestId('public-latest-pager-summary'), '第 1 页');
+      const firstPage = await latestIds();
+      assert.equal(firstPage.length, 10);
+      const firstRowIs = (key, is) =>
+        page.waitForFunction(
+          ([k, same]) => {
+            const row = document.querySelector('[data-testid="public-latest-results"] [data-testid="public-result-row"]');
+            return row && (row.getAttribute('data-row-key') === k) === same;
+          },
+          [key, is],
+        );
+      await page.getByTestId('public-latest-pager-next').click();
+      await assertText(page.getByTestId('public-latest-pager-summary'), '第 2 页');
+      await firstRowIs(firstPage[0], false);
+      const secondPage = await latestIds();
+      assert.ok(secondPage.length > 0);
+      assert.deepEqual(secondPage.filter((id) => firstPage.includes(id)), []);
+      await page.getByTestId('public-latest-pager-prev').click();
+      await assertText(page.getByTestId('public-latest-pager-summary'), '第 1 页');
+      await firstRowIs(firstPage[0], true);
+      assert.deepEqual(await latestIds(), firstPage);
+
       await bureau.getByTestId('public-bureau-link').click();
       await assertText(page.getByTestId('public-bureau-name'), WUGANG);
       const rows = page.getByTestId('public-result-row');
       await rows.first().waitFor();
+      // Counted only on request (统计总数), then kept while the filters change.
+      await assertText(page.getByTestId('public-results-pager-summary'), '第 1 页');
+      await page.getByTestId('public-results-pager-count').click();
       await assertText(page.getByTestId('public-results-pager-summary'), '共 16 条');
       assert.equal(await rows.count(), 16);
       assert.ok((await page.getByTestId('public-result-category').allInnerTexts()).includes('发现问题经责令已改正'));
@@ -140,6 +170,22 @@ describe('directories and the public portal', () => {
       assert.equal(pdf.status(), 200);
       assert.equal(pdf.headers()['content-type'], 'application/pdf');
       await screenshot(page, 'pages-05-portal-results');
+
+      // On a phone the results, their filters and the pager (with 统计总数) wrap: nothing scrolls sideways.
+      const wide = page.viewportSize();
+      await page.setViewportSize({ width: 375, height: 812 });
+      try {
+        await page.getByTestId('public-results-pager-count').waitFor({ state: 'detached' });
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scroll at 375 px');
+        await page.goto('/public');
+        await page.getByTestId('public-latest-pager-count').waitFor();
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'portal home: no sideways scroll at 375 px');
+        await screenshot(page, 'pages-05b-portal-375', { fullPage: false });
+        await page.goBack();
+        await page.getByTestId('public-notice-pdf').waitFor();
+      } finally {
+        await page.setViewportSize(wide);
+      }
 
       // The entity's own page by USCC, then the draw that chose it, verified in this browser.
       await page.getByTestId('public-result-entity').first().click();

@@ -201,17 +201,24 @@ async function dashboard(c: PoolClient, v: Record<string, any>, viewer: FloorVie
   };
 }
 
-/** The portal's published results, newest first, over every bureau (or one). */
+/** The portal's published results, newest first by key (published_at, id), over every bureau (or one); counted only when asked. */
 async function publicResults(c: PoolClient, v: Record<string, any>): Promise<Row> {
-  const { first, offset } = bounds(v);
+  const first = v.first ?? 20;
+  const after = v.after ? (JSON.parse(Buffer.from(v.after, 'base64url').toString().slice('key:'.length)) as [string, string]) : null;
+  const tenantId = v.bureauId ? fromGlobalUuid(v.bureauId, 'Tenant') : null;
   const rows = (
     await c.query(
-      `SELECT r.*, r.inspected_on::text AS inspected_on_text, b.name AS bureau_name, b.region_code AS bureau_region, count(*) OVER () AS total__
-         FROM public_results r JOIN public_tenants b ON b.id = r.tenant_id
-        WHERE ($1::uuid IS NULL OR r.tenant_id = $1) ORDER BY r.published_at DESC, r.id LIMIT $2 OFFSET $3`,
-      [v.bureauId ? fromGlobalUuid(v.bureauId, 'Tenant') : null, first, offset],
+      `SELECT r.*, r.inspected_on::text AS inspected_on_text,
+              to_char(r.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS published_key
+         FROM public_result_list r
+        WHERE ($1::uuid IS NULL OR r.tenant_id = $1) AND ($2::timestamptz IS NULL OR (r.published_at, r.id) < ($2, $3::uuid))
+        ORDER BY r.published_at DESC, r.id DESC LIMIT $4`,
+      [tenantId, after?.[0] ?? null, after?.[1] ?? null, first + 1],
     )
   ).rows as Row[];
+  const total = v.withCount
+    ? Number((await c.query(`SELECT count(*) AS n FROM public_result_list r WHERE $1::uuid IS NULL OR r.tenant_id = $1`, [tenantId])).rows[0].n)
+    : undefined;
   const category = (r: Row) => {
     if (!r.result_category) return null;
     const standard = standardResultCategory(r.result_category);
@@ -246,7 +253,22 @@ async function publicResults(c: PoolClient, v: Record<string, any>): Promise<Row
       draw: { __typename: 'PublicDrawLink', id: drawId, recordUrl: `/api/public/draws/${drawId}` },
     };
   });
-  return { publicResults: connection('PublicResult', nodes, offset, rows.length ? Number(rows[0]!.total__) : 0) };
+  const page = nodes.slice(0, first);
+  const cursor = (i: number) => Buffer.from(`key:${JSON.stringify([rows[i]!.published_key, rows[i]!.id])}`).toString('base64url');
+  return {
+    publicResults: {
+      __typename: 'PublicResultConnection',
+      ...(total === undefined ? {} : { totalCount: total }),
+      edges: page.map((node, i) => ({ __typename: 'PublicResultEdge', cursor: cursor(i), node })),
+      pageInfo: {
+        __typename: 'PageInfo',
+        hasNextPage: rows.length > first,
+        hasPreviousPage: after !== null,
+        startCursor: page.length ? cursor(0) : null,
+        endCursor: page.length ? cursor(page.length - 1) : null,
+      },
+    },
+  };
 }
 
 /**

@@ -79,3 +79,30 @@ export async function fillDirectory(t: TestApp, tenantId: string, region: string
   );
   await t.sql(`ANALYZE market_entities`);
 }
+
+/**
+ * Fills a bureau's results with `rows` records of one draw and the bureau's first task (if any): names
+ * “舞钢市第N号建材有限公司”, one in 1,000 carrying `rare`, USCCs `91<region>` and ten digits, published one
+ * a minute back from 2024-01-01, every 100th at the same instant as the one before (a tie falls to the
+ * id); then ANALYZE. A `status` other than PUBLISHED fills records in the workflow the portal must not show.
+ */
+export async function fillPublishedResults(
+  t: TestApp,
+  tenantId: string,
+  region: string,
+  rare: string,
+  rows: number,
+  status = 'PUBLISHED',
+): Promise<void> {
+  await t.sql(
+    `INSERT INTO inspections (tenant_id, draw_id, seq, task_id, entity_uscc, entity_name, item_ids, team_ids, status,
+                              inspected_on, result_category, content_hash, access_code, access_code_hash, published_at)
+     SELECT $1, d.id, n, (SELECT id FROM tasks WHERE tenant_id = $1 ORDER BY created_at LIMIT 1), $3 || lpad(n::text, 10, '0'),
+            '舞钢市' || CASE WHEN n % 1000 = 7 THEN $2 ELSE '' END || '第' || n || '号建材有限公司', '{}', '{}', $5,
+            date '2023-06-20', 'NO_PROBLEM', md5(n::text), 'fill' || n, md5('fill' || n || $5),
+            CASE WHEN $5 = 'PUBLISHED' THEN timestamptz '2024-01-01 00:00:00+08' - ((n - n % 100 / 99) * interval '1 minute') END
+       FROM generate_series(1, $4::int) n, (SELECT gen_random_uuid() AS id) d`,
+    [tenantId, rare, `91${region}`, rows, status],
+  );
+  await t.sql(`ANALYZE inspections`);
+}

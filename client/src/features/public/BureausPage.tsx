@@ -53,17 +53,25 @@ function LatestResults() {
   const client = useApolloClient();
   const csvColumns = useResultCsvColumns({ bureau: true });
   const pages = useCursorPages(10);
-  const { data, loading } = useQuery(PUBLIC_RESULTS, { variables: { first: pages.first, after: pages.after } });
+  const [withCount, setWithCount] = useState(false);
+  const { data, loading } = useQuery(PUBLIC_RESULTS, { variables: { first: pages.first, after: pages.after, withCount } });
   const connection = data?.publicResults;
   const exportSpec = () => ({
     fileName: m('exportName'),
     columns: csvColumns,
-    fetchPage: connectionPages(client, PUBLIC_RESULTS, {}, (page) => page.publicResults),
+    fetchPage: connectionPages(client, PUBLIC_RESULTS, { withCount: true }, (page) => page.publicResults),
   });
   return (
     <Card title={m('latestResults')} data-testid="public-latest-results" extra={<ExportCsvButton spec={exportSpec} testId="public-latest-export" />}>
       <ResultsTable rows={connection?.edges.map((e) => e.node) ?? []} loading={loading && !data} showBureau />
-      <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="public-latest-pager" />
+      <CursorPager
+        pages={pages}
+        totalCount={connection?.totalCount}
+        onCount={() => setWithCount(true)}
+        pageInfo={connection?.pageInfo}
+        loading={loading}
+        testId="public-latest-pager"
+      />
     </Card>
   );
 }

@@ -61,10 +61,12 @@ export function EntityProfilePage({ uscc }: { uscc: string }) {
   }
   const profile = data.publicEntity;
   const results = profile.results;
+  // Paged by key and not counted: one entity's results fit a page or two.
+  const none = results.edges.length === 0 && pages.page === 1;
   const exportSpec = () => ({
     fileName: `${profile.uscc}-${m('exportName')}`,
     columns: csvColumns,
-    fetchPage: connectionPages(client, PUBLIC_ENTITY, { uscc }, (page) => page.publicEntity.results),
+    fetchPage: connectionPages(client, PUBLIC_ENTITY, { uscc, withCount: true }, (page) => page.publicEntity.results),
   });
   return (
     <Flex vertical gap={16} data-testid="public-entity-page">
@@ -99,15 +101,15 @@ export function EntityProfilePage({ uscc }: { uscc: string }) {
       <Card
         title={m('entityResults')}
         data-testid="public-entity-results"
-        extra={<ExportCsvButton spec={exportSpec} testId="public-entity-results-export" disabled={results.totalCount === 0} />}
+        extra={<ExportCsvButton spec={exportSpec} testId="public-entity-results-export" disabled={none} />}
       >
-        {results.totalCount === 0 ? (
+        {none ? (
           <Empty description={m('noResults')} />
         ) : (
           <>
             <ResultsTable rows={results.edges.map((e) => e.node)} loading={loading} showBureau inPageAnchors highlightId={hash} />
-            {results.totalCount > pages.first && (
-              <CursorPager pages={pages} totalCount={results.totalCount} pageInfo={results.pageInfo} loading={loading} testId="public-entity-pager" />
+            {(results.pageInfo.hasNextPage || pages.page > 1) && (
+              <CursorPager pages={pages} totalCount={null} pageInfo={results.pageInfo} loading={loading} testId="public-entity-pager" />
             )}
           </>
         )}

@@ -93,9 +93,18 @@ export const PUBLIC_BUREAUS = graphql(`
 `);
 
 export const PUBLIC_RESULTS = graphql(`
-  query PublicResults($bureauId: ID, $itemId: ID, $planId: ID, $taskId: ID, $search: String, $first: Int, $after: String) {
+  query PublicResults(
+    $bureauId: ID
+    $itemId: ID
+    $planId: ID
+    $taskId: ID
+    $search: String
+    $first: Int
+    $after: String
+    $withCount: Boolean! = false
+  ) {
     publicResults(bureauId: $bureauId, itemId: $itemId, planId: $planId, taskId: $taskId, search: $search, first: $first, after: $after) {
-      totalCount
+      totalCount @include(if: $withCount)
       edges {
         node {
           ...PublicResultFields
@@ -110,9 +119,9 @@ export const PUBLIC_RESULTS = graphql(`
 `);
 
 export const PUBLIC_TASK_NOTICES = graphql(`
-  query PublicTaskNotices($bureauId: ID, $planId: ID, $itemId: ID, $search: String, $first: Int, $after: String) {
+  query PublicTaskNotices($bureauId: ID, $planId: ID, $itemId: ID, $search: String, $first: Int, $after: String, $withCount: Boolean! = false) {
     publicTaskNotices(bureauId: $bureauId, planId: $planId, itemId: $itemId, search: $search, first: $first, after: $after) {
-      totalCount
+      totalCount @include(if: $withCount)
       edges {
         node {
           id
@@ -166,11 +175,15 @@ export const PUBLIC_TASK_OPTIONS = graphql(`
   }
 `);
 
-/** Whether a task has published results of a bureau, i.e. whether its 公示 files exist. */
-export const PUBLIC_TASK_RESULT_COUNT = graphql(`
-  query PublicTaskResultCount($bureauId: ID!, $taskId: ID!) {
+/** Whether a task has published results of a bureau, i.e. whether its 公示 files exist (one row, not a count). */
+export const PUBLIC_TASK_HAS_RESULTS = graphql(`
+  query PublicTaskHasResults($bureauId: ID!, $taskId: ID!) {
     publicResults(bureauId: $bureauId, taskId: $taskId, first: 1) {
-      totalCount
+      edges {
+        node {
+          id
+        }
+      }
     }
   }
 `);
@@ -280,7 +293,7 @@ export const PUBLIC_DRAW = graphql(`
 `);
 
 export const PUBLIC_ENTITY = graphql(`
-  query PublicEntity($uscc: String!, $first: Int, $after: String) {
+  query PublicEntity($uscc: String!, $first: Int, $after: String, $withCount: Boolean! = false) {
     publicEntity(uscc: $uscc) {
       uscc
       name
@@ -294,7 +307,7 @@ export const PUBLIC_ENTITY = graphql(`
         address
       }
       results(first: $first, after: $after) {
-        totalCount
+        totalCount @include(if: $withCount)
         edges {
           node {
             ...PublicResultFields

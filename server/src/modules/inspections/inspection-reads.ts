@@ -82,7 +82,7 @@ export function inspectionReads(ctx: RequestContext): ReturnType<typeof inspecti
  */
 export async function viewerOnTeam(ctx: RequestContext, record: Pick<Inspection, 'teamIds'>): Promise<boolean> {
   const { userId } = requireViewer(ctx);
-  const team = await ctx.loaders.Inspector.loadMany(record.teamIds);
+  const team = await ctx.loaders.of(Inspector).loadMany(record.teamIds);
   return team.some((member) => !(member instanceof Error) && member?.userId === userId);
 }
 

@@ -257,4 +257,22 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
     }
     expect((await results({})).totalCount).toBe(2);
   });
+
+  it('pages the task notices by key, newest first, and counts them only when asked', async () => {
+    const PAGE = `query($after: String) { publicTaskNotices(first: 1, after: $after) { edges { node { id announcedAt } } pageInfo { hasNextPage endCursor } } }`;
+    const whole = (await t.gql(NOTICES, {})).data.publicTaskNotices;
+    expect(whole.edges.length).toBeGreaterThan(1);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (await t.gql(PAGE, { after })).data.publicTaskNotices;
+      seen.push(...page.edges.map((e: any) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(whole.edges.map((e: any) => e.node.id));
+    expect(whole.totalCount).toBe(seen.length);
+    const announced = whole.edges.map((e: any) => Date.parse(e.node.announcedAt));
+    expect(announced).toEqual([...announced].sort((a, b) => b - a));
+  });
 });

@@ -53,3 +53,21 @@ export function searchTerms(search: string | null | undefined): [string, string]
   if (text.length > 100) throw badInput([{ field: 'search', message: '查找内容不超过 100 字' }]);
   return [text, text ? normalizeUscc(text) : ''];
 }
+
+/** A time as a list's key writes it: microseconds, in UTC (a JavaScript Date would lose the microseconds). */
+export const keyTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+const KEY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** A cursor's (time, id) key, as keyTime and the row's id wrote it; BAD_USER_INPUT otherwise. */
+export function timeKeyOf(after: string): [string, string] {
+  try {
+    const key = JSON.parse(after) as unknown;
+    if (Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && KEY_TIME.test(key[0]) && typeof key[1] === 'string' && /^[0-9a-f-]{36}$/.test(key[1])) {
+      return [key[0], key[1]];
+    }
+  } catch {
+    // refused below
+  }
+  throw badInput([{ field: 'after', message: '游标无效' }]);
+}

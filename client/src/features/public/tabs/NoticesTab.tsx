@@ -99,10 +99,11 @@ export function NoticesTab({ bureauId }: { bureauId: string }) {
   const [search, setSearch] = useState('');
   const [itemId, setItemId] = useState<string | null>(null);
   const [planId, setPlanId] = useState<string | null>(null);
+  const [withCount, setWithCount] = useState(false);
   const items = useQuery(PUBLIC_ITEMS, { variables: { bureauId } });
   const plans = useQuery(PUBLIC_PLANS, { variables: { bureauId } });
   const { data, loading, error } = useQuery(PUBLIC_TASK_NOTICES, {
-    variables: { bureauId, itemId, planId, search: search || null, first: pages.first, after: pages.after },
+    variables: { bureauId, itemId, planId, search: search || null, first: pages.first, after: pages.after, withCount },
   });
   const connection = data?.publicTaskNotices;
   return (
@@ -144,7 +145,14 @@ export function NoticesTab({ bureauId }: { bureauId: string }) {
       {connection?.edges.map((e) => (
         <NoticeCard key={e.node.id} notice={e.node} bureauId={bureauId} />
       ))}
-      <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="public-notices-pager" />
+      <CursorPager
+        pages={pages}
+        totalCount={connection?.totalCount}
+        onCount={() => setWithCount(true)}
+        pageInfo={connection?.pageInfo}
+        loading={loading}
+        testId="public-notices-pager"
+      />
     </Flex>
   );
 }

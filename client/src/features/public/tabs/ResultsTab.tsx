@@ -1,6 +1,6 @@
 /**
  * A bureau's published results: search by entity name or USCC, filter by item, plan and task; with a
- * task chosen, its 公示 as PDF and Excel. Filters live in the address, so a filtered list can be shared.
+ * task chosen, its 公示 as PDF and Excel. Paged by key; the total on request. Filters live in the address, so a filtered list can be shared.
  */
 import { useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
@@ -13,7 +13,7 @@ import { CursorPager } from '../../../components/CursorPager';
 import { connectionPages } from '../../../components/csv-pages';
 import { ExportCsvButton } from '../../../components/ExportCsvButton';
 import { publicMessages } from '../messages';
-import { PUBLIC_ITEMS, PUBLIC_PLANS, PUBLIC_RESULTS, PUBLIC_TASK_OPTIONS, PUBLIC_TASK_RESULT_COUNT } from '../operations';
+import { PUBLIC_ITEMS, PUBLIC_PLANS, PUBLIC_RESULTS, PUBLIC_TASK_OPTIONS, PUBLIC_TASK_HAS_RESULTS } from '../operations';
 import { PUBLIC_FILES, PUBLIC_LINKS } from '../paths';
 import { useResultCsvColumns } from '../result-csv';
 import { ResultsTable } from '../ResultsTable';
@@ -27,8 +27,8 @@ interface Filters {
 
 export function NoticeDownloads({ bureauId, taskId }: { bureauId: string; taskId: string }) {
   const m = useMessages(publicMessages);
-  const { data } = useQuery(PUBLIC_TASK_RESULT_COUNT, { variables: { bureauId, taskId } });
-  if (!data?.publicResults.totalCount) return null;
+  const { data } = useQuery(PUBLIC_TASK_HAS_RESULTS, { variables: { bureauId, taskId } });
+  if (!data?.publicResults.edges.length) return null;
   return (
     <Space data-testid="public-notice-downloads">
       <Typography.Text type="secondary">{m('noticeDownloads')}：</Typography.Text>
@@ -57,8 +57,10 @@ export function ResultsTab({ bureauId }: { bureauId: string }) {
   const items = useQuery(PUBLIC_ITEMS, { variables: { bureauId } });
   const plans = useQuery(PUBLIC_PLANS, { variables: { bureauId } });
   const tasks = useQuery(PUBLIC_TASK_OPTIONS, { variables: { bureauId } });
+  // Results are paged by key and counted only on request (统计总数): a bureau may publish a million.
+  const [withCount, setWithCount] = useState(false);
   const variables = { bureauId, itemId: filters.itemId, planId: filters.planId, taskId: filters.taskId, search: filters.search || null };
-  const { data, loading, error } = useQuery(PUBLIC_RESULTS, { variables: { ...variables, first: pages.first, after: pages.after } });
+  const { data, loading, error } = useQuery(PUBLIC_RESULTS, { variables: { ...variables, first: pages.first, after: pages.after, withCount } });
   const connection = data?.publicResults;
 
   const change = (next: Partial<Filters>) => {
@@ -71,7 +73,7 @@ export function ResultsTab({ bureauId }: { bureauId: string }) {
   const exportSpec = () => ({
     fileName: m('exportName'),
     columns: csvColumns,
-    fetchPage: connectionPages(client, PUBLIC_RESULTS, variables, (page) => page.publicResults),
+    fetchPage: connectionPages(client, PUBLIC_RESULTS, { ...variables, withCount: true }, (page) => page.publicResults),
   });
 
   return (
@@ -128,7 +130,14 @@ export function ResultsTab({ bureauId }: { bureauId: string }) {
       ) : (
         <>
           <ResultsTable rows={connection?.edges.map((e) => e.node) ?? []} loading={loading && !data} />
-          <CursorPager pages={pages} totalCount={connection?.totalCount ?? 0} pageInfo={connection?.pageInfo} loading={loading} testId="public-results-pager" />
+          <CursorPager
+            pages={pages}
+            totalCount={connection?.totalCount}
+            onCount={() => setWithCount(true)}
+            pageInfo={connection?.pageInfo}
+            loading={loading}
+            testId="public-results-pager"
+          />
         </>
       )}
     </div>
