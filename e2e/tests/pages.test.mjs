@@ -139,7 +139,10 @@ describe('directories and the public portal', () => {
       await firstRowIs(firstPage[0], false);
       const secondPage = await latestIds();
       assert.ok(secondPage.length > 0);
-      assert.deepEqual(secondPage.filter((id) => firstPage.includes(id)), []);
+      assert.deepEqual(
+        secondPage.filter((id) => firstPage.includes(id)),
+        [],
+      );
       await page.getByTestId('public-latest-pager-prev').click();
       await assertText(page.getByTestId('public-latest-pager-summary'), '第 1 页');
       await firstRowIs(firstPage[0], true);

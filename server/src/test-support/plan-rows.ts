@@ -86,14 +86,7 @@ export async function fillDirectory(t: TestApp, tenantId: string, region: string
  * a minute back from 2024-01-01, every 100th at the same instant as the one before (a tie falls to the
  * id); then ANALYZE. A `status` other than PUBLISHED fills records in the workflow the portal must not show.
  */
-export async function fillPublishedResults(
-  t: TestApp,
-  tenantId: string,
-  region: string,
-  rare: string,
-  rows: number,
-  status = 'PUBLISHED',
-): Promise<void> {
+export async function fillPublishedResults(t: TestApp, tenantId: string, region: string, rare: string, rows: number, status = 'PUBLISHED'): Promise<void> {
   await t.sql(
     `INSERT INTO inspections (tenant_id, draw_id, seq, task_id, entity_uscc, entity_name, item_ids, team_ids, status,
                               inspected_on, result_category, content_hash, access_code, access_code_hash, published_at)

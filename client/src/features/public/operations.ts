@@ -93,16 +93,7 @@ export const PUBLIC_BUREAUS = graphql(`
 `);
 
 export const PUBLIC_RESULTS = graphql(`
-  query PublicResults(
-    $bureauId: ID
-    $itemId: ID
-    $planId: ID
-    $taskId: ID
-    $search: String
-    $first: Int
-    $after: String
-    $withCount: Boolean! = false
-  ) {
+  query PublicResults($bureauId: ID, $itemId: ID, $planId: ID, $taskId: ID, $search: String, $first: Int, $after: String, $withCount: Boolean! = false) {
     publicResults(bureauId: $bureauId, itemId: $itemId, planId: $planId, taskId: $taskId, search: $search, first: $first, after: $after) {
       totalCount @include(if: $withCount)
       edges {

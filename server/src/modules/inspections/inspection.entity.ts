@@ -22,6 +22,12 @@ void _sameStates;
  * draw gave its part (then `drawId`/`seq` name the lead's draw and `participationId` the part).
  */
 @Entity('inspections')
+// The portal's published results in their order, by bureau, by USCC, by name bigrams and by item: migration PortalResultIndexes.
+@Index('idx_inspections_published_order', { synchronize: false })
+@Index('idx_inspections_published_tenant_order', { synchronize: false })
+@Index('idx_inspections_published_uscc', { synchronize: false })
+@Index('idx_inspections_published_name_bigrams', { synchronize: false })
+@Index('idx_inspections_published_items', { synchronize: false })
 @Index(['tenantId', 'drawId', 'seq'])
 @Index(['tenantId', 'taskId'])
 @Index(['tenantId', 'status'])

@@ -118,9 +118,7 @@ describe('public results at scale', () => {
   });
 
   it('shows neither a record in the workflow nor, within a bureau, another bureau’s results', async () => {
-    const unpublished = new Set(
-      (await t.sql(`SELECT id FROM inspections WHERE status <> 'PUBLISHED'`)).map((r) => toGlobalId('Inspection', r.id)),
-    );
+    const unpublished = new Set((await t.sql(`SELECT id FROM inspections WHERE status <> 'PUBLISHED'`)).map((r) => toGlobalId('Inspection', r.id)));
     expect(unpublished.size).toBeGreaterThanOrEqual(3_000);
     const everywhere = await walk({ search: RARE }, 100);
     expect(everywhere).toEqual(await expectedIds('strpos(entity_name, $1) > 0', [RARE]));

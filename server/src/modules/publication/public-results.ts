@@ -63,7 +63,14 @@ const KEY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 export function timeKeyOf(after: string): [string, string] {
   try {
     const key = JSON.parse(after) as unknown;
-    if (Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && KEY_TIME.test(key[0]) && typeof key[1] === 'string' && /^[0-9a-f-]{36}$/.test(key[1])) {
+    if (
+      Array.isArray(key) &&
+      key.length === 2 &&
+      typeof key[0] === 'string' &&
+      KEY_TIME.test(key[0]) &&
+      typeof key[1] === 'string' &&
+      /^[0-9a-f-]{36}$/.test(key[1])
+    ) {
       return [key[0], key[1]];
     }
   } catch {
