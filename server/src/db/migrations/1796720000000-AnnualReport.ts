@@ -145,7 +145,11 @@ export class AnnualReport1796720000000 implements MigrationInterface {
         RETURN QUERY SELECT * FROM annual_report_sections(v_tenants, p_year, p_today, p_problem_codes);
       END $$`);
 
-    for (const fn of [...SECTIONS.map((s) => `annual_report_${s}(${SIGNATURE})`), `annual_report_sections(${SIGNATURE})`, 'provincial_annual_report(int, date, text[])']) {
+    for (const fn of [
+      ...SECTIONS.map((s) => `annual_report_${s}(${SIGNATURE})`),
+      `annual_report_sections(${SIGNATURE})`,
+      'provincial_annual_report(int, date, text[])',
+    ]) {
       await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
       await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO spotcheck_app`);
     }

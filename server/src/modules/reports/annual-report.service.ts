@@ -120,6 +120,7 @@ export function annualReportOf(data: AnnualReportData): AnnualReport {
     scope: data.scope,
     unitName: data.unitName,
     totals: figuresOf(data.totals),
+    sections: SECTIONS.map((s) => ({ name: s.name, title: s.title, lines: s.lines(data.totals[s.name]) })),
     bureaus: data.bureaus.map((b) => ({ id: toGlobalId('Tenant', b.tenantId), name: b.name, regionCode: b.regionCode, figures: figuresOf(b.metrics) })),
   };
 }

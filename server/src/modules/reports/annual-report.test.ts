@@ -27,7 +27,14 @@ async function sheetLines(bytes: Buffer): Promise<string[]> {
   const workbook = new (excel().Workbook)();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const lines: string[] = [];
-  workbook.worksheets[0]!.eachRow((row) => lines.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')).join('|')));
+  workbook.worksheets[0]!.eachRow((row) =>
+    lines.push(
+      (row.values as unknown[])
+        .slice(1)
+        .map((v) => String(v ?? ''))
+        .join('|'),
+    ),
+  );
   return lines;
 }
 
@@ -39,7 +46,12 @@ describe('the year’s report (年度双随机工作总结)', () => {
   const download = async (username: string | null, file: string) => {
     const headers: Record<string, string> = username ? { authorization: `Bearer ${await t.login(username)}` } : {};
     const response = await fetch(`${t.url}/api/reports/annual/${file}`, { headers });
-    return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), bytes: Buffer.from(await response.arrayBuffer()) };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      disposition: response.headers.get('content-disposition'),
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
   };
 
   beforeAll(async () => {
@@ -83,7 +95,16 @@ describe('the year’s report (年度双随机工作总结)', () => {
       copy('tasks', 'tenant_id = $1 AND id = $2', [w, draw.task_id], { plan_id: planId, starts_on: '2024-03-01', ends_on: '2024-04-30', ...changes });
     const [taskA] = await task({ kind: 'PLANNED', round: 1, status: 'DRAWN', joint: false });
     await task({ kind: 'PLANNED', round: 1, status: 'DRAWN', joint: true, starts_on: '2024-05-06', ends_on: '2024-06-28' });
-    await task({ kind: 'SPECIAL', round: null, plan_id: null, status: 'DRAFT', joint: false, reason: '群众举报', starts_on: '2024-09-02', ends_on: '2024-10-31' });
+    await task({
+      kind: 'SPECIAL',
+      round: null,
+      plan_id: null,
+      status: 'DRAFT',
+      joint: false,
+      reason: '群众举报',
+      starts_on: '2024-09-02',
+      ends_on: '2024-10-31',
+    });
     await task({ kind: 'PLANNED', round: 2, status: 'CANCELLED', joint: false, starts_on: '2024-07-01', ends_on: '2024-08-30' });
     const [drawA] = await copy('draws', 'tenant_id = $1 AND id = $2', [w, draw.id], { task_id: taskA });
     const entities = await t.sql<{ id: string }>(
@@ -91,7 +112,13 @@ describe('the year’s report (年度双随机工作总结)', () => {
       [w],
     );
     for (const [i, e] of entities.entries()) {
-      await copy('draw_selections', 'tenant_id = $1 AND draw_id = $2 AND seq = 1', [w, draw.id], { draw_id: drawA, seq: i + 1, year: 2024, entity_id: e.id }, false);
+      await copy(
+        'draw_selections',
+        'tenant_id = $1 AND draw_id = $2 AND seq = 1',
+        [w, draw.id],
+        { draw_id: drawA, seq: i + 1, year: 2024, entity_id: e.id },
+        false,
+      );
     }
     const [record] = await t.sql(`SELECT id FROM inspections WHERE tenant_id = $1 AND status = 'PUBLISHED' LIMIT 1`, [w]);
     const base = { draw_id: drawA, task_id: taskA, participation_id: null, corrects_id: null, corrected_by_id: null, report_due_on: '2024-05-14' };
@@ -151,7 +178,14 @@ describe('the year’s report (年度双随机工作总结)', () => {
     const token = await t.login('wugang.admin');
     const r = (await t.gql(REPORT, { year: 2023 }, token)).data.annualReport.totals;
     const d = (await t.gql(DASHBOARD, { year: 2023 }, token)).data.dashboard.totals;
-    expect(r.inspections).toMatchObject({ records: 22, published: 16, problems: 4, problemRate: 0.25, selections: d.drawn, inspectedEntities: d.inspectedEntities });
+    expect(r.inspections).toMatchObject({
+      records: 22,
+      published: 16,
+      problems: 4,
+      problemRate: 0.25,
+      selections: d.drawn,
+      inspectedEntities: d.inspectedEntities,
+    });
     expect(r.inspections.directoryEntities).toBe(d.entities);
     expect(r.lateness.overdueRecords + r.lateness.unreportedSelections).toBe(d.overdue);
     expect(r.work.drawnTasks).toBeGreaterThanOrEqual(1);
@@ -232,7 +266,16 @@ describe('the year’s report (年度双随机工作总结)', () => {
     expect(decodeURIComponent(xlsx.disposition!)).toContain('舞钢市自然资源和规划局2024年度双随机抽查工作总结.xlsx');
     const lines = await sheetLines(xlsx.bytes);
     expect(lines[0]).toMatch(/^舞钢市自然资源和规划局2024年度“双随机、一公开”抽查工作总结/);
-    for (const line of ['检查记录|4', '已公示的检查结果|2', '发现问题|1', '问题发现率|50.0%', '逾期提交的检查报告|1', '期限届满仍未报告的抽取|1', '抽查任务|3', '移送|0']) {
+    for (const line of [
+      '检查记录|4',
+      '已公示的检查结果|2',
+      '发现问题|1',
+      '问题发现率|50.0%',
+      '逾期提交的检查报告|1',
+      '期限届满仍未报告的抽取|1',
+      '抽查任务|3',
+      '移送|0',
+    ]) {
       expect(lines).toContain(line);
     }
 

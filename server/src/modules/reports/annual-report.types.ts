@@ -23,6 +23,19 @@ export class AnnualReportFigures {
   @Field(() => ReportReferrals) referrals!: ReportReferrals;
 }
 
+@ObjectType({ description: '一部分中的一行：指标与数值（与下载的 xlsx、PDF 相同）' })
+export class AnnualReportLine {
+  @Field() label!: string;
+  @Field({ description: '数值，比率为百分比文字' }) value!: string;
+}
+
+@ObjectType({ description: '年度工作总结的一部分，按页面、xlsx 和 PDF 的同一写法' })
+export class AnnualReportSection {
+  @Field({ description: '部分的名称：work、inspections、lateness、handling、rectification、referrals' }) name!: string;
+  @Field() title!: string;
+  @Field(() => [AnnualReportLine]) lines!: AnnualReportLine[];
+}
+
 @ObjectType({ description: '省级汇总中的一个局' })
 export class AnnualReportBureau {
   @Field(() => ID, { description: '单位的全局 id' }) id!: string;
@@ -38,5 +51,6 @@ export class AnnualReport {
   @Field(() => AnnualReportScope) scope!: AnnualReportScope;
   @Field({ description: '本局或省级单位的名称' }) unitName!: string;
   @Field(() => AnnualReportFigures, { description: '本局的数字，或省内各局的合计' }) totals!: AnnualReportFigures;
+  @Field(() => [AnnualReportSection], { description: 'totals 的各部分，按显示顺序' }) sections!: AnnualReportSection[];
   @Field(() => [AnnualReportBureau], { description: '省级汇总：每个局一行；本局的总结为空' }) bureaus!: AnnualReportBureau[];
 }

@@ -41,9 +41,7 @@ function bureauTable(data: AnnualReportData): ReportTable {
 export function reportDocument(data: AnnualReportData): ReportDocument {
   const province = data.scope === AnnualReportScope.PROVINCE;
   const title = `${data.unitName}${data.year}年度“双随机、一公开”抽查工作总结`;
-  const byline = province
-    ? `下级 ${data.bureaus.length} 个市、县局的汇总 · 统计截至 ${data.asOf}（北京时间）`
-    : `统计截至 ${data.asOf}（北京时间）`;
+  const byline = province ? `下级 ${data.bureaus.length} 个市、县局的汇总 · 统计截至 ${data.asOf}（北京时间）` : `统计截至 ${data.asOf}（北京时间）`;
   const valueHeader = province ? '全省合计' : '数值';
   const tables: ReportTable[] = SECTIONS.map((s) => ({
     heading: s.title,

@@ -17,7 +17,13 @@ export class ReportRectification {
 
 function shape(m: Metrics): ReportRectification {
   const n = (k: string) => count(m, k);
-  return { opened: n('opened'), closed: n('closed'), closedInTime: n('closedInTime'), closedInTimeRate: ratio(n('closedInTime'), n('opened')), overdue: n('overdue') };
+  return {
+    opened: n('opened'),
+    closed: n('closed'),
+    closedInTime: n('closedInTime'),
+    closedInTimeRate: ratio(n('closedInTime'), n('opened')),
+    overdue: n('overdue'),
+  };
 }
 
 export const rectificationSection: ReportSection<ReportRectification> = {
