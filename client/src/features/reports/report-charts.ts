@@ -45,7 +45,7 @@ function bars(
   }
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0 },
+    legend: { top: 0, type: 'scroll' },
     grid,
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: bureaus.map((b) => b.name), inverse: true, axisLabel: { width: 120, overflow: 'truncate' } },
