@@ -5,6 +5,7 @@ import { appRoleClient, type AppRoleClient } from '../../test-support/app-role';
 import { pdfPageSizes, pdfText } from '../../test-support/pdf-inspect';
 import { seedDemoDraw } from '../../seed/demo-draw';
 import { seedDemoInspections } from '../../seed/demo-inspections';
+import { seedDemoJointTask } from '../../seed/demo-joint-task';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { PROBLEM_CODES } from '../dashboards/dashboard-figures';
 
@@ -189,6 +190,23 @@ describe('the year’s report (年度双随机工作总结)', () => {
     expect(r.inspections.directoryEntities).toBe(d.entities);
     expect(r.lateness.overdueRecords + r.lateness.unreportedSelections).toBe(d.overdue);
     expect(r.work.drawnTasks).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts a joint task participant’s share never reported, as the dashboard does, for the bureau and its province', async () => {
+    await seedDemoJointTask(t.app.services);
+    const late = (f: { lateness: Record<string, number> }) => f.lateness.overdueRecords + f.lateness.unreportedSelections;
+    let sum = 0;
+    for (const username of ['pingdingshan.leader', 'wugang.leader']) {
+      const token = await t.login(username);
+      const r = (await t.gql(REPORT, { year: 2026 }, token)).data.annualReport.totals;
+      const d = (await t.gql(DASHBOARD, { year: 2026 }, token)).data.dashboard.totals;
+      expect(d.overdue).toBeGreaterThan(0);
+      expect(late(r)).toBe(d.overdue);
+      sum += late(r);
+    }
+    // 平顶山 drew nothing itself in 2026: all it owes is its share of 舞钢's joint task.
+    expect((await report('pingdingshan.leader', 2026)).data.annualReport.totals.inspections.selections).toBe(0);
+    expect(late((await report('henan.viewer', 2026)).data.annualReport.totals)).toBe(sum);
   });
 
   it('gives bureau staff their own bureau only, and nobody else a bureau’s report', async () => {
