@@ -53,7 +53,8 @@ function bars(
       type: 'bar' as const,
       name: w(key),
       data: bureaus.map((b) => values(b.figures)[i]!),
-      itemStyle: i >= redFrom ? { color: RED } : undefined,
+      // Several series: the palette tells them apart, red is kept for problems.
+      itemStyle: key === 'problems' ? { color: RED } : undefined,
     })),
   };
 }
