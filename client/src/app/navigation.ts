@@ -50,6 +50,8 @@ export const LINKS = {
   importJob: (id: string) => `${PATHS.imports}/${seg(id)}`,
   inspection: (id: string) => `${PATHS.inspections}/${seg(id)}`,
   inspectionsOfTask: (taskId: string) => `${PATHS.inspections}?task=${seg(taskId)}`,
+  annualReport: `${PATHS.dashboard}/annual-report`,
+  provincialAnnualReport: `${PATHS.provincialDashboard}/annual-report`,
 };
 
 const listeners = new Set<() => void>();

@@ -83,6 +83,11 @@ export function canSeeDashboard(user: CurrentUser): boolean {
   return isBureau(user);
 }
 
+/** The year's report: a bureau's office, leader and supervisor (the server checks again and answers for the own bureau only). */
+export function canSeeAnnualReport(user: CurrentUser): boolean {
+  return isBureau(user) && user.me.roles.some((r) => r === 'OFFICE' || r === 'LEADER' || r === 'SUPERVISOR');
+}
+
 /** The provincial dashboard is for provincial viewers (the server checks the role and the tenant again). */
 export function canSeeProvincialDashboard({ me }: CurrentUser): boolean {
   return me.tenant.kind === 'PROVINCIAL_DEPARTMENT' && me.roles.includes('PROVINCIAL_VIEWER');

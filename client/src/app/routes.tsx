@@ -27,7 +27,7 @@ import {
 import { asSubject } from '@spotcheck/shared';
 import type { CurrentUser } from './current-user';
 import type { MessageKey } from './i18n';
-import { PATHS } from './navigation';
+import { LINKS, PATHS } from './navigation';
 import {
   canEditPlans,
   canImport,
@@ -40,6 +40,7 @@ import {
   canReadPlans,
   canReadAudit,
   canReadTasks,
+  canSeeAnnualReport,
   canSeeDashboard,
   canSeeJointInvitations,
   canSeeProvincialDashboard,
@@ -67,6 +68,7 @@ const InvitationsPage = lazy(() => import('../features/joint/InvitationsPage').t
 const InvitationPage = lazy(() => import('../features/joint/InvitationPage').then((m) => ({ default: m.InvitationPage })));
 const DashboardPage = lazy(() => import('../features/dashboards/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ProvincialDashboardPage = lazy(() => import('../features/dashboards/ProvincialDashboardPage').then((m) => ({ default: m.ProvincialDashboardPage })));
+const AnnualReportPage = lazy(() => import('../features/reports/AnnualReportPage').then((m) => ({ default: m.AnnualReportPage })));
 const ItemsPage = lazy(() => import('../features/items/ItemsPage').then((m) => ({ default: m.ItemsPage })));
 const EntitiesPage = lazy(() => import('../features/entities/EntitiesPage').then((m) => ({ default: m.EntitiesPage })));
 const EntityPage = lazy(() => import('../features/entities/EntityPage').then((m) => ({ default: m.EntityPage })));
@@ -237,6 +239,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <BarChartOutlined aria-hidden />,
     allowed: canSeeDashboard,
     render: () => <DashboardPage />,
+    pages: [{ pattern: LINKS.annualReport, allowed: canSeeAnnualReport, render: () => <AnnualReportPage /> }],
   },
   {
     path: PATHS.provincialDashboard,
@@ -245,6 +248,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <FundOutlined aria-hidden />,
     allowed: canSeeProvincialDashboard,
     render: () => <ProvincialDashboardPage />,
+    pages: [{ pattern: LINKS.provincialAnnualReport, render: () => <AnnualReportPage /> }],
   },
   {
     path: PATHS.ruleBounds,

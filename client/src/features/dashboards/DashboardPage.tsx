@@ -3,8 +3,11 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Col, Row, Space, Typography } from 'antd';
 import { useMessages } from '../../app/i18n';
-import { queryParam } from '../../app/navigation';
+import { useCurrentUser } from '../../app/current-user';
+import { LINKS, queryParam } from '../../app/navigation';
+import { canSeeAnnualReport } from '../../app/permissions';
 import { QueryState } from '../../components/QueryState';
+import { AnnualReportLink } from '../reports/AnnualReportLink';
 import { BreakdownCard } from './BreakdownCard';
 import { FigureCards } from './FigureCards';
 import { dashboardMessages } from './messages';
@@ -17,6 +20,7 @@ const COLUMN = { display: 'flex', flexDirection: 'column', gap: 16 } as const;
 
 export function DashboardPage() {
   const m = useMessages(dashboardMessages);
+  const user = useCurrentUser();
   const [year, setYear] = useState(() => Number(queryParam('year')) || currentYear());
   useYearInAddress(year);
   const { data, error } = useQuery(DASHBOARD, { variables: { year }, fetchPolicy: 'cache-and-network' });
@@ -39,9 +43,12 @@ export function DashboardPage() {
       ) : (
         <div style={COLUMN}>
           <FigureCards figures={d.totals} />
-          <Typography.Text type="secondary" data-testid="dashboard-as-of">
-            {m('asOf', { date: d.asOf })}
-          </Typography.Text>
+          <Space wrap>
+            <Typography.Text type="secondary" data-testid="dashboard-as-of">
+              {m('asOf', { date: d.asOf })}
+            </Typography.Text>
+            {canSeeAnnualReport(user) && <AnnualReportLink to={LINKS.annualReport} year={year} />}
+          </Space>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <BreakdownCard kind="item" rows={d.byItem} testId="dashboard-by-item" exportName={exportName} />

@@ -6,10 +6,11 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Breadcrumb, Card, Col, Row, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMessages } from '../../app/i18n';
-import { queryParam } from '../../app/navigation';
+import { LINKS, queryParam } from '../../app/navigation';
 import { loadedRows } from '../../components/csv-pages';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { QueryState } from '../../components/QueryState';
+import { AnnualReportLink } from '../reports/AnnualReportLink';
 import { BreakdownCard } from './BreakdownCard';
 import { FiguresTable, useFigureCsvColumns } from './BreakdownTable';
 import { METRICS, metricValue, percent, type Metric } from './charts';
@@ -113,9 +114,12 @@ export function ProvincialDashboardPage() {
       ) : (
         <div style={COLUMN}>
           <FigureCards figures={d.totals} />
-          <Typography.Text type="secondary" data-testid="dashboard-as-of">
-            {m('asOf', { date: d.asOf })}
-          </Typography.Text>
+          <Space wrap>
+            <Typography.Text type="secondary" data-testid="dashboard-as-of">
+              {m('asOf', { date: d.asOf })}
+            </Typography.Text>
+            <AnnualReportLink to={LINKS.provincialAnnualReport} year={year} />
+          </Space>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <Card

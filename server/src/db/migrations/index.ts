@@ -44,6 +44,7 @@ import { DrawPseudonyms1796700000000 } from './1796700000000-DrawPseudonyms';
 import { DrawDisclosureWalls1796700100000 } from './1796700100000-DrawDisclosureWalls';
 import { ListIndexes1796710000000 } from './1796710000000-ListIndexes';
 import { PortalResultIndexes1796720000000 } from './1796720000000-PortalResultIndexes';
+import { AnnualReport1796720100000 } from './1796720100000-AnnualReport';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -93,4 +94,5 @@ export const MIGRATIONS: Function[] = [
   DrawDisclosureWalls1796700100000,
   ListIndexes1796710000000,
   PortalResultIndexes1796720000000,
+  AnnualReport1796720100000,
 ];

@@ -1,0 +1,49 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { count, type Metrics } from '../report-metrics';
+import type { ReportSection } from './section';
+
+/**
+ * 处理决定 by outcome. Plugs in through the SQL function `annual_report_handling`, which answers nothing
+ * until the handling part of issue 18 replaces it: one row `decided` per bureau and one `outcome:<code>`
+ * per decided outcome (a bureau's own outcomes too). Its labels come from OUTCOME_LABELS, else the code.
+ */
+@ObjectType({ description: '按处理决定统计的一行' })
+export class ReportOutcomeCount {
+  @Field({ description: '处理决定的代码' }) outcome!: string;
+  @Field({ description: '处理决定的名称' }) label!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: '处理决定：已作出处理决定的检查结果，按决定统计' })
+export class ReportHandling {
+  @Field(() => Int, { description: '本年作出处理决定的检查结果' }) decided!: number;
+  @Field(() => [ReportOutcomeCount]) byOutcome!: ReportOutcomeCount[];
+}
+
+export const OUTCOME_LABELS: Readonly<Record<string, string>> = {
+  NO_PROBLEM: '未发现问题',
+  RECTIFY: '责令整改',
+  CASE: '移送立案查处',
+  TRANSFER: '移交其他部门',
+  CREDIT: '纳入信用惩戒',
+};
+
+const PREFIX = 'outcome:';
+
+function shape(m: Metrics): ReportHandling {
+  const byOutcome = [...m.entries()]
+    .filter(([key]) => key.startsWith(PREFIX))
+    .map(([key, n]) => ({ outcome: key.slice(PREFIX.length), label: OUTCOME_LABELS[key.slice(PREFIX.length)] ?? key.slice(PREFIX.length), count: n }))
+    .sort((a, b) => b.count - a.count || a.outcome.localeCompare(b.outcome));
+  return { decided: count(m, 'decided'), byOutcome };
+}
+
+export const handlingSection: ReportSection<ReportHandling> = {
+  name: 'handling',
+  title: '四、处理决定',
+  shape,
+  lines: (m) => {
+    const s = shape(m);
+    return [{ label: '作出处理决定', value: String(s.decided) }, ...s.byOutcome.map((o) => ({ label: `其中：${o.label}`, value: String(o.count) }))];
+  },
+};
