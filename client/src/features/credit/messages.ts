@@ -65,6 +65,14 @@ export const creditMessages = defineMessages(
     repairReasonsPlaceholder: '写明已整改的情况、相关证明等',
     repairSent: '已提交信用修复申请',
     repairOpen: '已有信用修复申请正在办理',
+    jointTitle: '联合惩戒',
+    jointIntro:
+      '实行联合惩戒后，本省任一市、县局黑名单上的对象（按统一社会信用代码），在本省其他单位的摇号中按下列权重提高被抽中的机会（与该单位自身名单的权重取较大者）。各单位只知道其名录中哪些对象在省内其他单位的黑名单上，不知道由谁列入、因何列入。',
+    jointEnabled: '实行联合惩戒',
+    jointWeight: '权重倍数',
+    jointReason: '设定理由',
+    jointSave: '保存',
+    jointSaved: '已保存',
   },
   {
     title: 'Credit lists',
@@ -131,5 +139,13 @@ export const creditMessages = defineMessages(
     repairReasonsPlaceholder: 'What was corrected, with any proof',
     repairSent: 'Repair request sent',
     repairOpen: 'A repair request is being handled',
+    jointTitle: 'Joint punishment',
+    jointIntro:
+      'With joint punishment, an entity on the blacklist of any bureau of the province (by USCC) weighs this much in the other bureaus’ draws (or its own list’s weight there, whichever is larger). A bureau learns only which of its entities are blacklisted elsewhere in the province, not by whom or why.',
+    jointEnabled: 'Adopt joint punishment',
+    jointWeight: 'Weight factor',
+    jointReason: 'Reason',
+    jointSave: 'Save',
+    jointSaved: 'Saved',
   },
 );

@@ -143,3 +143,25 @@ export const REQUEST_CREDIT_REPAIR = graphql(`
     }
   }
 `);
+
+export const JOINT_PUNISHMENT = graphql(`
+  query JointPunishment {
+    jointPunishment {
+      enabled
+      weight
+      reason
+      updatedAt
+    }
+  }
+`);
+
+export const SET_JOINT_PUNISHMENT = graphql(`
+  mutation SetJointPunishment($input: JointPunishmentInput!, $reason: String!) {
+    setJointPunishment(input: $input, reason: $reason) {
+      enabled
+      weight
+      reason
+      updatedAt
+    }
+  }
+`);
