@@ -38,25 +38,34 @@ export class CreditListWalls1796830100000 implements MigrationInterface {
          AND coalesce((v.rules -> 'creditLists' ->> CASE c.list WHEN 'BLACKLIST' THEN 'publishBlacklist' ELSE 'publishWatchList' END)::boolean, true)`);
     await q.query(`GRANT SELECT ON public_credit_entries TO spotcheck_app`);
 
+    // In steps, each a plain query of one distributed table (with the reference table tenants), so that it
+    // plans on Citus as on PostgreSQL: the provinces above the caller that adopted it, the given USCCs that
+    // are in the caller's own directory, then the blacklists of the provinces' other bureaus.
     await q.query(`CREATE FUNCTION province_blacklisted_usccs(p_usccs text[]) RETURNS TABLE (uscc text)
       LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
-      DECLARE v_caller uuid := app_current_tenant(); v_path text;
+      DECLARE v_caller uuid := app_current_tenant(); v_path text; v_provinces uuid[]; v_mine text[];
       BEGIN
         SELECT t.path INTO v_path FROM tenants t
          WHERE t.id = v_caller AND t.kind IN ('CITY_BUREAU', 'COUNTY_BUREAU') AND t.status = 'ACTIVE';
         IF v_path IS NULL OR p_usccs IS NULL THEN
           RETURN;
         END IF;
+        SELECT array_agg(s.tenant_id) INTO v_provinces FROM joint_punishment_settings s
+         WHERE s.enabled AND position('/' || s.tenant_id::text || '/' IN v_path) > 0;
+        IF v_provinces IS NULL THEN
+          RETURN;
+        END IF;
+        SELECT array_agg(DISTINCT e.uscc) INTO v_mine FROM market_entities e WHERE e.tenant_id = v_caller AND e.uscc = ANY (p_usccs);
+        IF v_mine IS NULL THEN
+          RETURN;
+        END IF;
         RETURN QUERY SELECT DISTINCT c.entity_uscc
-          FROM joint_punishment_settings s
-          JOIN tenants p ON p.id = s.tenant_id AND p.kind = 'PROVINCIAL_DEPARTMENT' AND p.status = 'ACTIVE'
-          JOIN tenants b ON position('/' || p.id::text || '/' IN b.path) > 0 AND b.kind IN ('CITY_BUREAU', 'COUNTY_BUREAU')
-                        AND b.status = 'ACTIVE' AND b.id <> v_caller
-          JOIN credit_list_entries c ON c.tenant_id = b.id AND c.list = 'BLACKLIST' AND c.status = 'APPROVED'
-                        AND c.decided_on <= ${TODAY} AND c.valid_until >= ${TODAY}
-         WHERE s.enabled AND position('/' || p.id::text || '/' IN v_path) > 0
-           AND c.entity_uscc = ANY (p_usccs)
-           AND EXISTS (SELECT 1 FROM market_entities e WHERE e.tenant_id = v_caller AND e.uscc = c.entity_uscc);
+          FROM credit_list_entries c
+          JOIN tenants b ON b.id = c.tenant_id AND b.kind IN ('CITY_BUREAU', 'COUNTY_BUREAU') AND b.status = 'ACTIVE' AND b.id <> v_caller
+         WHERE c.list = 'BLACKLIST' AND c.status = 'APPROVED' AND c.decided_on <= ${TODAY} AND c.valid_until >= ${TODAY}
+           AND c.entity_uscc = ANY (v_mine)
+           AND EXISTS (SELECT 1 FROM tenants p WHERE p.id = ANY (v_provinces) AND p.kind = 'PROVINCIAL_DEPARTMENT' AND p.status = 'ACTIVE'
+                         AND position('/' || p.id::text || '/' IN b.path) > 0);
       END $$`);
 
     await q.query(`CREATE FUNCTION joint_punishment_weight() RETURNS numeric
@@ -69,8 +78,8 @@ export class CreditListWalls1796830100000 implements MigrationInterface {
           RETURN NULL;
         END IF;
         RETURN (SELECT max(s.weight) FROM joint_punishment_settings s
-                  JOIN tenants p ON p.id = s.tenant_id AND p.kind = 'PROVINCIAL_DEPARTMENT' AND p.status = 'ACTIVE'
-                 WHERE s.enabled AND position('/' || p.id::text || '/' IN v_path) > 0);
+                 WHERE s.enabled AND position('/' || s.tenant_id::text || '/' IN v_path) > 0
+                   AND EXISTS (SELECT 1 FROM tenants p WHERE p.id = s.tenant_id AND p.kind = 'PROVINCIAL_DEPARTMENT' AND p.status = 'ACTIVE'));
       END $$`);
 
     for (const fn of ['province_blacklisted_usccs(text[])', 'joint_punishment_weight()']) {
