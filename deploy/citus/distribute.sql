@@ -66,6 +66,9 @@ SELECT create_distributed_table('inspection_confirmations', 'tenant_id', colocat
 SELECT create_distributed_table('inspection_statements', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('evidence_files', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('credit_records', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('credit_list_entries', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('credit_repair_requests', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('joint_punishment_settings', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('deadline_notices', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('notifications', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('list_publications', 'tenant_id', colocate_with => 'departments');

@@ -63,6 +63,10 @@ describe('who may be drawn (docs/draw-spec.md §15.1)', () => {
     expect(entityWeight(loop, { creditClass: 'B', complaints: 0, hasViolation: false, creditStatus: 'BLACKLIST' })).toBe(
       String(DEFAULT_CREDIT_LOOP.blacklist.weight),
     );
+    // 联合惩戒: the province's weight stands in for the list weight when larger, never on top of it.
+    expect(entityWeight(flat, { creditClass: 'B', complaints: 0, hasViolation: false, jointPunishmentWeight: 4 })).toBe('4');
+    expect(entityWeight(loop, { creditClass: 'B', complaints: 0, hasViolation: false, creditStatus: 'BLACKLIST', jointPunishmentWeight: 2 })).toBe('3');
+    expect(entityWeight(loop, { creditClass: 'C', complaints: 0, hasViolation: false, creditStatus: 'WATCH', jointPunishmentWeight: 5 })).toBe('7.5');
     // Never 0: a weight of 0 would make an eligible entity undrawable.
     const zero: RuleSet = { ...flat, credit: { ...flat.credit, A: { exempt: false, weight: 0 } } };
     expect(entityWeight(zero, { creditClass: 'A', complaints: 0, hasViolation: false })).toBe('0.0001');

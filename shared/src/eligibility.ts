@@ -27,6 +27,11 @@ export interface PoolEntityFacts {
   riskLevel: string | null;
   /** The credit loop's list (watch list, blacklist); absent: not listed. */
   creditStatus?: CreditStatus;
+  /**
+   * 联合惩戒: the province's weight when the entity (by USCC) is on another bureau's blacklist in the
+   * province that adopted it; absent: not. It stands in for the list weight when it is the larger.
+   */
+  jointPunishmentWeight?: number;
   /** Its draws this year (own and as a joint participant); absent: none. */
   history?: EntityYear;
 }
@@ -77,20 +82,21 @@ export function poolExclusion(
 
 /**
  * Successive-draw weight from the rules: credit class × (1 + per complaint, at most 100 counted) ×
- * (1 + violation) × the credit loop's list weight (watch list or blacklist) × the risk class's weight
+ * (1 + violation) × the list weight (the credit loop's watch list or blacklist, or the province's 联合惩戒
+ * weight for an entity blacklisted by another bureau of the province, whichever is larger) × the risk class's weight
  * (given only when the pool is not split by risk: inside one class it would be the same for all), as a
  * decimal of at most 4 places, at least 0.0001.
  */
 export function entityWeight(
   rules: RuleSet,
-  entity: Pick<PoolEntityFacts, 'creditClass' | 'complaints' | 'hasViolation' | 'creditStatus'> & { risk?: RiskClass },
+  entity: Pick<PoolEntityFacts, 'creditClass' | 'complaints' | 'hasViolation' | 'creditStatus' | 'jointPunishmentWeight'> & { risk?: RiskClass },
 ): string {
   const credit = rules.credit[creditClassKey(entity.creditClass)];
   const raw =
     credit.weight *
     (1 + rules.extraWeight.perComplaint * Math.min(entity.complaints, 100)) *
     (1 + (entity.hasViolation ? rules.extraWeight.violationRecord : 0)) *
-    creditStatusWeight(creditLoopOf(rules), entity.creditStatus ?? 'NORMAL') *
+    Math.max(creditStatusWeight(creditLoopOf(rules), entity.creditStatus ?? 'NORMAL'), entity.jointPunishmentWeight ?? 1) *
     (entity.risk ? riskWeight(entity.risk, rules.risk) : 1);
   const units = Math.max(1, Math.round(raw * 10_000));
   const whole = Math.floor(units / 10_000);

@@ -7,6 +7,7 @@ export * from './rules';
 export * from './risk-rules';
 export * from './rule-bounds';
 export * from './credit-loop';
+export * from './credit-lists';
 export * from './accounts';
 export * from './uscc';
 export * from './directories';

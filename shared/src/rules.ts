@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CREDIT_LOOP_OFF, CreditLoopRulesSchema, DEFAULT_CREDIT_LOOP, creditLoopOf } from './credit-loop';
 import { DEFAULT_RISK, RISK_OFF, RiskRulesSchema } from './risk-rules';
+import { CreditListRulesSchema, DEFAULT_CREDIT_LISTS } from './credit-lists';
 
 /** A ratio kept exactly as written in the documents, e.g. "0.10" for “不低于10%”. */
 export const Ratio = z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, '比例须为 0 到 1 之间、最多 4 位小数的数，如 0.10');
@@ -65,6 +66,8 @@ export const RuleSetSchema = z
     creditLoop: CreditLoopRulesSchema.default(CREDIT_LOOP_OFF),
     /** 风险分类监管: a higher ratio per risk stratum, extra rounds and a weight per risk class. */
     risk: RiskRulesSchema.default(RISK_OFF),
+    /** 信用公示: which of the bureau's lists (黑名单, 重点关注名单) the portal publishes. */
+    creditLists: CreditListRulesSchema.default(DEFAULT_CREDIT_LISTS),
   })
   .refine((r) => Number(r.ratio.min) <= Number(r.ratio.max), { message: '比例下限不能高于上限', path: ['ratio'] })
   .refine((r) => r.roundsPerYear.min <= r.roundsPerYear.max, { message: '轮次下限不能高于上限', path: ['roundsPerYear'] })
@@ -95,6 +98,7 @@ export const DEFAULT_RULES: RuleSet = {
   deadlines: { reportWorkingDays: 3, reviewWorkingDays: 3, approvalWorkingDays: 3, publicationWorkingDays: 10 },
   creditLoop: DEFAULT_CREDIT_LOOP,
   risk: DEFAULT_RISK,
+  creditLists: DEFAULT_CREDIT_LISTS,
 };
 
 /**
@@ -111,5 +115,6 @@ export function withRuleDefaults(stored: RuleSet): RuleSet {
     deadlines: { ...DEFAULT_DEADLINES, ...stored.deadlines },
     creditLoop: creditLoopOf(stored),
     risk: partial.risk ?? RISK_OFF,
+    creditLists: partial.creditLists ?? DEFAULT_CREDIT_LISTS,
   };
 }

@@ -18,6 +18,7 @@ export const PATHS = {
   entities: '/entities',
   inspectors: '/inspectors',
   rules: '/rules',
+  creditLists: '/credit-lists',
   ruleBounds: '/rule-bounds',
   imports: '/imports',
   calendar: '/calendar',

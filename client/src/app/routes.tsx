@@ -21,6 +21,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
+  StopOutlined,
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -76,6 +77,7 @@ const EntityFormPage = lazy(() => import('../features/entities/EntityFormPage').
 const InspectorsPage = lazy(() => import('../features/inspectors/InspectorsPage').then((m) => ({ default: m.InspectorsPage })));
 const RecusalsPage = lazy(() => import('../features/inspectors/RecusalsPage').then((m) => ({ default: m.RecusalsPage })));
 const RulesPage = lazy(() => import('../features/rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const CreditListsPage = lazy(() => import('../features/credit/CreditListsPage').then((m) => ({ default: m.CreditListsPage })));
 const RuleBoundsPage = lazy(() => import('../features/rules/RuleBoundsPage').then((m) => ({ default: m.RuleBoundsPage })));
 const ImportJobsPage = lazy(() => import('../features/imports/ImportJobsPage').then((m) => ({ default: m.ImportJobsPage })));
 const ImportWizardPage = lazy(() => import('../features/imports/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
@@ -165,6 +167,14 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <ReadOutlined aria-hidden />,
     allowed: canReadDirectories,
     render: () => <RulesPage />,
+  },
+  {
+    path: PATHS.creditLists,
+    name: 'credit-lists',
+    label: () => 'navCreditLists',
+    icon: <StopOutlined aria-hidden />,
+    allowed: canSeeWorkbench,
+    render: () => <CreditListsPage />,
   },
   {
     path: PATHS.plans,

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Tenant, TenantStatus } from '../modules/tenants/tenant.entity';
 import { Department } from '../modules/departments/department.entity';
+import { JointPunishmentSetting } from '../modules/credit/joint-punishment-setting.entity';
 import { User, UserStatus } from '../modules/users/user.entity';
 import { hashPassword } from '../modules/auth/passwords';
 import { RuleSetVersion } from '../modules/rules/rule-set.entity';
@@ -71,6 +72,14 @@ export async function seedDemoIfEmpty(admin: DataSource, personKeys: PersonKeys)
       await seedDirectories(m, bureau, tenantId, departments.get(bureau)!, staff, personKeys);
       if (bureau !== 'pingdingshan') await seedPlan(m, bureau, tenantId, staff);
     }
+    // 河南 has adopted 联合惩戒 (003 二(五)): an entity on one of its bureaus' blacklists weighs 3 in the others' draws.
+    await m.insert(JointPunishmentSetting, {
+      tenantId: tenants.get('henan')!.id,
+      enabled: true,
+      weight: '3',
+      reason: '全省自然资源系统实行失信联合惩戒',
+      updatedBy: null,
+    });
   });
   return true;
 }

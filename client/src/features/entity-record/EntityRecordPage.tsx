@@ -19,6 +19,7 @@ import { ENTITY_RECORD } from './operations';
 import { RecordDetails } from './RecordDetails';
 import { StatementForm } from './StatementForm';
 import { StatementList } from './StatementList';
+import { EntityCreditCard } from '../credit/EntityCreditCard';
 
 function CodeForm({ initial, onOpen }: { initial: string; onOpen: (code: string) => void }) {
   const m = useMessages(entityRecordMessages);
@@ -135,6 +136,7 @@ export function EntityRecordPage() {
           <Card title={m('statements')}>
             <StatementList statements={record.statements} accessCode={code} />
           </Card>
+          <EntityCreditCard accessCode={code} />
           <Card title={m('write')}>
             <StatementForm key={record.draft?.id ?? 'new'} accessCode={code} draft={record.draft ?? null} onChanged={() => refetch()} />
           </Card>

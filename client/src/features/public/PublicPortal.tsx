@@ -17,6 +17,7 @@ const BureausPage = lazy(() => import('./BureausPage').then((m) => ({ default: m
 const BureauPage = lazy(() => import('./BureauPage').then((m) => ({ default: m.BureauPage })));
 const EntityProfilePage = lazy(() => import('./EntityProfilePage').then((m) => ({ default: m.EntityProfilePage })));
 const DrawPage = lazy(() => import('./DrawPage').then((m) => ({ default: m.DrawPage })));
+const PublicCreditListPage = lazy(() => import('../credit/PublicCreditListPage').then((m) => ({ default: m.PublicCreditListPage })));
 const VerifyPage = lazy(() => import('./VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 const LANG_OPTIONS = [
@@ -28,7 +29,10 @@ function pageFor(path: string): ReactNode {
   const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
   if (clean === PATHS.publicPortal) return <BureausPage />;
   if (clean === PUBLIC_LINKS.verify) return <VerifyPage />;
-  let p = matchPattern(`${PATHS.publicPortal}/bureaus/:id`, clean);
+  if (clean === `${PATHS.publicPortal}/credit`) return <PublicCreditListPage bureauId={null} />;
+  let p = matchPattern(`${PATHS.publicPortal}/credit/:id`, clean);
+  if (p) return <PublicCreditListPage bureauId={p.id!} />;
+  p = matchPattern(`${PATHS.publicPortal}/bureaus/:id`, clean);
   if (p) return <BureauPage id={p.id!} tab="results" />;
   p = matchPattern(`${PATHS.publicPortal}/bureaus/:id/:tab`, clean);
   if (p && (BUREAU_TABS as readonly string[]).includes(p.tab!)) return <BureauPage id={p.id!} tab={p.tab as BureauTab} />;
@@ -58,6 +62,9 @@ export function PublicPortal({ path }: { path: string }) {
         <Space size={16} wrap>
           <AppLink to={PUBLIC_LINKS.home} testId="public-nav-home">
             <span style={headerLink}>{m('home')}</span>
+          </AppLink>
+          <AppLink to={`${PATHS.publicPortal}/credit`} testId="public-nav-credit">
+            <span style={headerLink}>{m('creditNav')}</span>
           </AppLink>
           <AppLink to={PUBLIC_LINKS.verify} testId="public-nav-verify">
             <span style={headerLink}>{m('verifyNav')}</span>

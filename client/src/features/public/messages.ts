@@ -5,6 +5,7 @@ export const publicMessages = defineMessages(
     portalTitle: '双随机、一公开 公示查询',
     home: '首页',
     verifyNav: '摇号复核',
+    creditNav: '信用公示',
     signIn: '工作人员登录',
     bureaus: '公示单位',
     bureau: '单位',
@@ -206,6 +207,7 @@ export const publicMessages = defineMessages(
   {
     portalTitle: 'Double-random, one-public · Public portal',
     home: 'Home',
+    creditNav: 'Credit lists',
     verifyNav: 'Verify a draw',
     signIn: 'Staff sign-in',
     bureaus: 'Publishing bureaus',

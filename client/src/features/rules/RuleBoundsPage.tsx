@@ -14,6 +14,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { boundsMessages } from './bounds-messages';
 import { RULE_BOUNDS_PAGE, SET_RULE_BOUNDS, type BureauLimits } from './operations';
+import { JointPunishmentCard } from '../credit/JointPunishmentCard';
 
 const NO_BOUNDS: RuleBounds = { ratio: { floor: '0', ceiling: '1' }, roundsPerYear: { min: 1, max: 12 }, maxDrawsPerEntityPerYear: 12 };
 const pct = (r: string) => `${Number((Number(r) * 100).toFixed(2))}%`;
@@ -154,6 +155,7 @@ export function RuleBoundsPage() {
       <Card title={m('bureaus')} data-testid="bounds-bureaus">
         <Table<BureauLimits> rowKey="id" size="small" columns={columns} dataSource={data.bureauRuleLimits} pagination={false} />
       </Card>
+      <JointPunishmentCard />
     </Flex>
   );
 }

@@ -146,6 +146,15 @@ export const RULE_SECTIONS: RuleSection[] = [
       { path: ['creditLoop', 'blacklist', 'weight'], kind: 'number', zh: '严重失信：权重倍数', en: 'Blacklist: weight factor', min: 1, max: 100, step: 0.5 },
     ],
   },
+  {
+    key: 'creditLists',
+    zh: '信用公示',
+    en: 'Public credit lists',
+    fields: [
+      { path: ['creditLists', 'publishBlacklist'], kind: 'bool', zh: '在公示平台公示黑名单', en: 'Publish the blacklist on the portal' },
+      { path: ['creditLists', 'publishWatchList'], kind: 'bool', zh: '在公示平台公示重点关注名单', en: 'Publish the watch list on the portal' },
+    ],
+  },
 ];
 
 export const ALL_FIELDS = RULE_SECTIONS.flatMap((s) => s.fields);

@@ -9,6 +9,7 @@ import { Card, Col, Row, Select, Typography } from 'antd';
 import { useCurrentUser } from '../../app/current-user';
 import { useMessages } from '../../app/i18n';
 import { canOverseeStatements, canPlanTasks } from '../../app/permissions';
+import { CreditApprovalsCard } from '../credit/CreditApprovalsCard';
 import { workbenchMessages } from './messages';
 import { NotificationsCard } from './NotificationsCard';
 import { RecordsCard } from './RecordsCard';
@@ -46,6 +47,11 @@ export function WorkbenchPage() {
             showActions
           />
         </Col>
+        {user.me.roles.includes('LEADER') && (
+          <Col xs={24} xxl={12}>
+            <CreditApprovalsCard />
+          </Col>
+        )}
         <Col xs={24} xxl={12}>
           <StatementsCard mine={!overseer} />
         </Col>

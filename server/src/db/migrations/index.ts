@@ -45,6 +45,8 @@ import { DrawDisclosureWalls1796700100000 } from './1796700100000-DrawDisclosure
 import { ListIndexes1796710000000 } from './1796710000000-ListIndexes';
 import { PortalResultIndexes1796720000000 } from './1796720000000-PortalResultIndexes';
 import { AnnualReport1796720100000 } from './1796720100000-AnnualReport';
+import { CreditLists1796830000000 } from './1796830000000-CreditLists';
+import { CreditListWalls1796830100000 } from './1796830100000-CreditListWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -95,4 +97,6 @@ export const MIGRATIONS: Function[] = [
   ListIndexes1796710000000,
   PortalResultIndexes1796720000000,
   AnnualReport1796720100000,
+  CreditLists1796830000000,
+  CreditListWalls1796830100000,
 ];

@@ -1,6 +1,21 @@
 import type { EntityManager } from 'typeorm';
-import { creditLoopOf, creditLookback, creditStatusOf, type CreditFact, type CreditStatus } from '@spotcheck/shared';
+import { beijingDate, creditLoopOf, creditLookback, creditStatusOf, type CreditFact, type CreditStatus } from '@spotcheck/shared';
 import { RuleSetVersion } from '../rules/rule-set.entity';
+
+const RANK: Record<CreditStatus, number> = { NORMAL: 0, WATCH: 1, BLACKLIST: 2 };
+
+/** The decided list entries (信用公示) in force on `today`, per entity: the heavier list when on both. */
+async function entriesInForce(m: EntityManager, today: string, entityIds?: readonly string[]): Promise<Map<string, CreditStatus>> {
+  const rows = (await m.query(
+    `SELECT entity_id, list FROM credit_list_entries
+      WHERE tenant_id = app_current_tenant() AND status = 'APPROVED' AND decided_on <= $1 AND valid_until >= $1
+        AND ($2::uuid[] IS NULL OR entity_id = ANY($2))`,
+    [today, entityIds ?? null],
+  )) as { entity_id: string; list: CreditStatus }[];
+  const out = new Map<string, CreditStatus>();
+  for (const r of rows) if (RANK[r.list] > RANK[out.get(r.entity_id) ?? 'NORMAL']) out.set(r.entity_id, r.list);
+  return out;
+}
 
 /** The bureau's current rules, as stored (the transaction runs in the bureau's scope). */
 export async function currentRules(m: EntityManager): Promise<unknown> {
@@ -11,7 +26,8 @@ export async function currentRules(m: EntityManager): Promise<unknown> {
 /**
  * Brings `market_entities.credit_status` up to date under `rules`, as of `now`, for the given entities
  * or else for every entity that can have a status other than NORMAL: those with a credit record inside
- * the rules' look-back and those flagged now (found through the partial index). That is a few rows per
+ * the rules' look-back, those with a decided list entry in force (the heavier of the two lists counts),
+ * and those flagged now (found through the partial index). That is a few rows per
  * published problem, never a scan of the directory. Runs in the bureau's transaction.
  */
 export async function refreshCreditStatuses(
@@ -36,9 +52,14 @@ export async function refreshCreditStatuses(
   const flagged = (await m.query(`SELECT id FROM market_entities WHERE credit_status <> 'NORMAL' AND ($1::uuid[] IS NULL OR id = ANY($1))`, [
     entityIds ?? null,
   ])) as { id: string }[];
-  const candidates = new Set([...(entityIds ?? []), ...byEntity.keys(), ...flagged.map((r) => r.id)]);
+  const decided = await entriesInForce(m, beijingDate(now), entityIds);
+  const candidates = new Set([...(entityIds ?? []), ...byEntity.keys(), ...decided.keys(), ...flagged.map((r) => r.id)]);
   const statuses = new Map<string, CreditStatus>();
-  for (const id of candidates) statuses.set(id, creditStatusOf(byEntity.get(id) ?? [], loop, now));
+  for (const id of candidates) {
+    const derived = creditStatusOf(byEntity.get(id) ?? [], loop, now);
+    const entry = decided.get(id) ?? 'NORMAL';
+    statuses.set(id, RANK[entry] > RANK[derived] ? entry : derived);
+  }
   if (statuses.size) {
     await m.query(
       `UPDATE market_entities e SET credit_status = v.status

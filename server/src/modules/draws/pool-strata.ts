@@ -42,6 +42,8 @@ export interface NamedEntities {
   history: ReadonlyMap<string, EntityYear>;
   /** The credit loop's watch list and blacklist. */
   listed: ReadonlyMap<string, CreditStatus>;
+  /** 联合惩戒: the province's weight of the entities another bureau of the province blacklisted. */
+  jointPunished?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -89,6 +91,7 @@ export class PoolStrata {
     }
     // An entity no rule names (row.id '') is on no credit list and was not drawn this year.
     const creditStatus = row.id ? this.named.listed.get(row.id) : undefined;
+    const jointPunishmentWeight = row.id ? this.named.jointPunished?.get(row.id) : undefined;
     const history = row.id ? this.named.history.get(row.id) : undefined;
     // A literal, not a spread of the row: a spread per row costs some five times as much over a million rows.
     const risk = poolRiskClass(rules, {
@@ -113,21 +116,23 @@ export class PoolStrata {
         bucket.excluded[excluded] += 1;
         continue;
       }
-      const weight = this.weightOf(row, creditStatus, risk);
+      const weight = this.weightOf(row, creditStatus, risk, jointPunishmentWeight);
       bucket.entities.push(tags ? { key: row.uscc, weight, tags } : { key: row.uscc, weight });
       entered = true;
     }
     return entered;
   }
 
-  private weightOf(row: PoolRow, creditStatus: CreditStatus | undefined, risk: RiskClass): string {
+  private weightOf(row: PoolRow, creditStatus: CreditStatus | undefined, risk: RiskClass, jointPunishmentWeight: number | undefined): string {
     const creditClass = row.creditClass ?? 'B';
     let byCredit = this.weights.get(creditClass);
     if (!byCredit) this.weights.set(creditClass, (byCredit = new Map()));
-    const list = creditStatus === 'WATCH' ? 1 : creditStatus === 'BLACKLIST' ? 2 : 0;
-    const key = ((Math.min(row.complaints, 100) * 2 + (row.hasViolation ? 1 : 0)) * 3 + list) * 4 + (this.byRisk ? 0 : RISK_STRATA.indexOf(risk));
+    // The province's weight is one value for the whole draw: being joint-punished is one more bit of the key.
+    const list = (creditStatus === 'WATCH' ? 1 : creditStatus === 'BLACKLIST' ? 2 : 0) * 2 + (jointPunishmentWeight === undefined ? 0 : 1);
+    const key = ((Math.min(row.complaints, 100) * 2 + (row.hasViolation ? 1 : 0)) * 6 + list) * 4 + (this.byRisk ? 0 : RISK_STRATA.indexOf(risk));
     let weight = byCredit.get(key);
-    if (weight === undefined) byCredit.set(key, (weight = entityWeight(this.rules, { ...row, creditStatus, risk: this.byRisk ? undefined : risk })));
+    if (weight === undefined)
+      byCredit.set(key, (weight = entityWeight(this.rules, { ...row, creditStatus, jointPunishmentWeight, risk: this.byRisk ? undefined : risk })));
     return weight;
   }
 

@@ -3,6 +3,7 @@ import { isExtraRiskRound, poolStatuses, type DrawInput, type PoolTaskScope, typ
 import type { Task } from '../tasks/task.entity';
 import { jointDrawParts } from '../joint/joint-pool';
 import { listedEntities } from '../credit/credit-status';
+import { jointPunishedEntities } from '../credit/joint-punishment';
 import { RecusalTags } from './recusal-tags';
 import { forEachPoolEntity } from './pool-entities';
 import { drawableInspectors, previousInspectors, taskItems, taskRecusals, yearHistory } from './pool-facts';
@@ -43,8 +44,9 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
   const recusals = await taskRecusals(m, task);
   const previous = rules.recusal.noRepeatInspectorForEntity ? await previousInspectors(m, task.tenantId) : [];
   const listed = await listedEntities(m, rules); // the credit loop's watch list and blacklist
+  const jointPunished = await jointPunishedEntities(m, task.tenantId); // 联合惩戒: blacklisted by another bureau of the province
   const excludable = new Set([...recusals.map((r) => r.entity_id), ...previous.map((p) => p.entity_id)]);
-  const named = new Set([...history.keys(), ...excludable, ...listed.keys()]);
+  const named = new Set([...history.keys(), ...excludable, ...listed.keys(), ...jointPunished.keys()]);
 
   // The drawable inspectors before the entities: an entity is tagged for a recusal rule only when some
   // inspector has the same tag.
@@ -56,7 +58,7 @@ export async function buildDrawInput(m: EntityManager, task: Task, rules: RuleSe
     riskClasses: filter.riskClasses,
     extraRiskRound: isExtraRiskRound(filter.riskClasses, rules.risk),
   };
-  const pool = new PoolStrata(rules, items, scope, { history, listed });
+  const pool = new PoolStrata(rules, items, scope, { history, listed, jointPunished });
   const usccInPool = new Map<string, string>(); // entity id → USCC, for the exclusions
   const recusedUsccs = new Set(joint?.recusals.map((r) => r.uscc));
   const recusedInPool = new Set<string>();

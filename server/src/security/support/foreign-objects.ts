@@ -31,6 +31,8 @@ export const ID_TABLES: Record<string, string> = {
   ListPublication: 'list_publications',
   RuleProposal: 'rule_proposals',
   RoleGrant: 'role_grants',
+  CreditListEntry: 'credit_list_entries',
+  CreditRepairRequest: 'credit_repair_requests',
 };
 
 /** Which row of a type to take when a bureau has several: one a mutation would still accept, if any. */
@@ -44,6 +46,8 @@ const PREFERRED: Partial<Record<string, string>> = {
   ListPublication: `x.status = 'SUBMITTED'`,
   RuleProposal: `x.status = 'PENDING'`,
   RoleGrant: `x.status = 'PENDING'`,
+  CreditListEntry: `x.status = 'PENDING'`,
+  CreditRepairRequest: `x.status = 'SUBMITTED'`,
 };
 
 export interface ForeignBureau {
@@ -153,6 +157,24 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
 
   // A supervisor invited by the office: the role waits for the leader's approval (a pending role grant).
   await gql('mutation { inviteUser(input: { username: "wugang.supervisor2", displayName: "舞钢市测试纪检", roles: [SUPERVISOR] }) { user { id } } }', {});
+
+  // 信用公示: an entry in force (with the entity's repair request by its code) and one awaiting the leader.
+  const [listed] = await t.sql(`SELECT entity_id FROM inspections WHERE tenant_id = $1 AND id = $2`, [tenantId, record.id]);
+  const propose = 'mutation($input: CreditEntryInput!) { proposeCreditEntry(input: $input) { id } }';
+  const entryInput = (entityId: string, list: string) => ({
+    entityId: toGlobalId('MarketEntity', entityId),
+    list,
+    reason: '舞钢市测试名单',
+    legalBasis: '000 第十八条',
+    validUntil: '2030-12-31',
+  });
+  const inForce = (await gql(propose, { input: entryInput(listed.entity_id, 'BLACKLIST') })).proposeCreditEntry.id;
+  await gql('mutation($id: ID!) { reviewCreditEntry(id: $id, approve: true, comment: "同意") { id } }', { id: inForce }, await t.login('wugang.leader'));
+  await gql('mutation($input: CreditEntryInput!) { proposeCreditEntry(input: $input) { id } }', { input: entryInput(listed.entity_id, 'WATCH') });
+  await gql('mutation($c: String!, $e: ID!) { requestCreditRepair(accessCode: $c, entryId: $e, reasons: "已整改") { id } }', {
+    c: record.access_code,
+    e: inForce,
+  });
 
   const ids: Record<string, string> = {};
   for (const [type, table] of Object.entries(ID_TABLES)) {
