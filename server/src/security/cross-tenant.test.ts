@@ -260,12 +260,14 @@ describe('another bureau’s ids in every query and mutation', () => {
     for (const c of cases) {
       const strangers = VIEWERS.flatMap((v) => [listen(t.url, c.query, { id: c.id }, tokens[v]), listen(t.url, c.query, { id: randomId(c.type) }, tokens[v])]);
       const owner = listen(t.url, c.query, { id: c.id }, control);
+      // Published again until the owner hears it: on a busy machine its subscription may start after the first.
+      for (let i = 0; i < 50 && owner.events.length === 0; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        t.app.services.pubsub.publish(c.topic, c.notice);
+      }
       await new Promise((resolve) => setTimeout(resolve, 300));
-      t.app.services.pubsub.publish(c.topic, c.notice);
-      for (let i = 0; i < 50 && owner.events.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-      await new Promise((resolve) => setTimeout(resolve, 200));
       await Promise.all([owner, ...strangers].map((l) => l.close()));
-      expect({ query: c.query, owner: owner.events.length }).toEqual({ query: c.query, owner: 1 });
+      expect({ query: c.query, heard: owner.events.length > 0 }).toEqual({ query: c.query, heard: true });
       // Nothing arrives but, for roles that may not watch at all, the same refusal for either id.
       const heard = strangers.map((l) => JSON.stringify(l.events));
       expect(heard.filter((h) => h !== '[]' && !/^\[\{"error":\[\{"message":"[^"]*","extensions":\{"code":"FORBIDDEN"\}\}\]\}\]$/.test(h))).toEqual([]);
