@@ -26,6 +26,7 @@ import { creditModule } from './credit/module';
 import { dashboardsModule } from './dashboards/module';
 import { listPublicationsModule } from './list-publications/module';
 import { noticesModule } from './notices/module';
+import { referralsModule } from './referrals/module';
 
 /** Every module of the app: the schema, the database's entities, the REST routes and the jobs are derived from this list. */
 export const MODULES: readonly SpotCheckModule[] = [
@@ -56,4 +57,5 @@ export const MODULES: readonly SpotCheckModule[] = [
   dashboardsModule,
   listPublicationsModule,
   noticesModule,
+  referralsModule,
 ];

@@ -43,6 +43,8 @@ import { ImportFileBytes1796607323433 } from './1796607323433-ImportFileBytes';
 import { DrawPseudonyms1796700000000 } from './1796700000000-DrawPseudonyms';
 import { DrawDisclosureWalls1796700100000 } from './1796700100000-DrawDisclosureWalls';
 import { ListIndexes1796710000000 } from './1796710000000-ListIndexes';
+import { Referrals1796731800000 } from './1796731800000-Referrals';
+import { ReferralWalls1796731800100 } from './1796731800100-ReferralWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -91,4 +93,6 @@ export const MIGRATIONS: Function[] = [
   DrawPseudonyms1796700000000,
   DrawDisclosureWalls1796700100000,
   ListIndexes1796710000000,
+  Referrals1796731800000,
+  ReferralWalls1796731800100,
 ];
