@@ -47,6 +47,8 @@ const ID_OF_FIELD: Record<string, string> = {
   rejectRoleGrant: 'RoleGrant',
   markNotificationsRead: 'Notification',
   resetUserPassword: 'User',
+  receivedReferral: 'Referral',
+  recordReferralStep: 'Referral',
 };
 /** `node(id:)` takes every type. */
 const ANY_TYPE = 'Query.node(id)';
@@ -70,6 +72,7 @@ const HAND_WRITTEN: Record<string, string> = {
   'Query.publicTaskNotices(planId)': PUBLIC,
   'Query.publicTaskNotices(itemId)': PUBLIC,
   'Mutation.inviteJointParticipant(departmentId)': 'a joint task may invite any active bureau’s department (case below; joint/joint.test.ts)',
+  'Mutation.proposeReferral(target.departmentId)': 'a record may be referred to any active bureau’s department (referrals/referral.test.ts)',
   'Subscription.drawCeremony(drawId)': 'over graphql-ws (case below)',
   'Subscription.importJobProgress(id)': 'over graphql-ws (case below)',
 };

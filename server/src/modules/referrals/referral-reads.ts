@@ -2,6 +2,7 @@ import { In } from 'typeorm';
 import { fromGlobalUuid } from '@spotcheck/shared';
 import { readTx, requireViewer, type RequestContext } from '../../graphql/context';
 import { connectionOf, paginateSql, type PageArgs } from '../../graphql/connection';
+import { notFound } from '../../graphql/errors';
 import { childrenLoader, perRequest } from '../../graphql/request-loaders';
 import { Referral, type ReferralStatus } from './referral.entity';
 import { ReceivedReferral, ReferralView } from './referral.types';
@@ -34,11 +35,11 @@ export function receivedReferrals(ctx: RequestContext, status: ReferralStatus | 
   return readTx(ctx, (m) => paginateSql<ReceivedReferralRow, ReceivedReferral>(m, sql, params, args, ReceivedReferral.of));
 }
 
-/** One received referral, or null when the viewer's bureau did not receive it. */
-export async function receivedReferral(ctx: RequestContext, globalId: string): Promise<ReceivedReferral | null> {
+/** One received referral; NOT_FOUND when the viewer's bureau did not receive it (or it is not sent yet). */
+export async function receivedReferral(ctx: RequestContext, globalId: string): Promise<ReceivedReferral> {
   requireViewer(ctx);
   const id = fromGlobalUuid(globalId, 'Referral');
-  if (!id) return null;
-  const [row] = await readTx(ctx, (m) => receivedReferralRows(m, [id]));
-  return row ? ReceivedReferral.of(row) : null;
+  const [row] = id ? await readTx(ctx, (m) => receivedReferralRows(m, [id])) : [];
+  if (!row) throw notFound('移送');
+  return ReceivedReferral.of(row);
 }

@@ -25,7 +25,7 @@ export class ReferralResolver {
   }
 
   @SignedIn()
-  @Query(() => ReceivedReferral, { nullable: true, description: '本单位收到的一件移送案件' })
+  @Query(() => ReceivedReferral, { description: '本单位收到的一件移送案件' })
   receivedReferral(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return receivedReferral(ctx, id);
   }

@@ -152,9 +152,7 @@ async function send(ctx: RequestContext, m: EntityManager, id: string, note: str
   const viewer = requireViewer(ctx);
   const referral = await ownReferral(m, viewer.tenantId, id);
   const sentOn = beijingDate();
-  // Another bureau's local calendar is behind its wall: the national calendar counts its days.
-  const calendarTenant = referral.targetKind === ReferralTargetKind.BUREAU ? null : viewer.tenantId;
-  const due = await addWorkdaysFor(m, calendarTenant, sentOn, REFERRAL_ACCEPT_WORKDAYS);
+  const due = await acceptDueOn(m, viewer.tenantId, referral.targetKind, sentOn);
   await m.update(
     Referral,
     { tenantId: viewer.tenantId, id },
@@ -176,6 +174,15 @@ async function send(ctx: RequestContext, m: EntityManager, id: string, note: str
   for (const n of notices) {
     await publishOnCommit(m, NOTIFICATION_TOPIC, { tenantId: n.tenant_id, userId: n.user_id, notificationId: n.id } satisfies NotificationNotice);
   }
+}
+
+/**
+ * The day by which the receiver accepts or returns a referral sent on `sentOn`: REFERRAL_ACCEPT_WORKDAYS
+ * working days later, on the referring bureau's calendar within the bureau; across bureaus on the
+ * national calendar (another bureau's local days are behind its wall). `m` runs in the referring bureau's scope.
+ */
+export function acceptDueOn(m: EntityManager, tenantId: string, kind: ReferralTargetKind, sentOn: string) {
+  return addWorkdaysFor(m, kind === ReferralTargetKind.BUREAU ? null : tenantId, sentOn, REFERRAL_ACCEPT_WORKDAYS);
 }
 
 async function lockProposed(m: EntityManager, tenantId: string, globalId: string): Promise<Referral> {

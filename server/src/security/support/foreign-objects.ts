@@ -31,6 +31,7 @@ export const ID_TABLES: Record<string, string> = {
   ListPublication: 'list_publications',
   RuleProposal: 'rule_proposals',
   RoleGrant: 'role_grants',
+  Referral: 'referrals',
 };
 
 /** Which row of a type to take when a bureau has several: one a mutation would still accept, if any. */
@@ -44,6 +45,7 @@ const PREFERRED: Partial<Record<string, string>> = {
   ListPublication: `x.status = 'SUBMITTED'`,
   RuleProposal: `x.status = 'PENDING'`,
   RoleGrant: `x.status = 'PENDING'`,
+  Referral: `x.status = 'SENT'`,
 };
 
 export interface ForeignBureau {
@@ -153,6 +155,20 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
 
   // A supervisor invited by the office: the role waits for the leader's approval (a pending role grant).
   await gql('mutation { inviteUser(input: { username: "wugang.supervisor2", displayName: "舞钢市测试纪检", roles: [SUPERVISOR] }) { user { id } } }', {});
+
+  // A published record referred to one of its own departments, sent by its leader (a referral in 舞钢 and to 舞钢).
+  const [referred] = await t.sql(
+    `SELECT id FROM inspections WHERE tenant_id = $1 AND status = 'PUBLISHED' AND coalesce(findings, '') <> '' AND result_category <> 'NO_PROBLEM' ORDER BY seq LIMIT 1`,
+    [tenantId],
+  );
+  const [landUse] = await t.sql(`SELECT id FROM departments WHERE tenant_id = $1 AND name = '土地利用股'`, [tenantId]);
+  const referral = (
+    await gql('mutation($i: ID!, $d: ID!) { proposeReferral(inspectionId: $i, target: { departmentId: $d }, reason: "舞钢市测试移送") { id } }', {
+      i: toGlobalId('Inspection', referred.id),
+      d: toGlobalId('Department', landUse.id),
+    })
+  ).proposeReferral.id;
+  await gql('mutation($id: ID!) { approveReferral(id: $id) { id } }', { id: referral }, await t.login('wugang.leader'));
 
   const ids: Record<string, string> = {};
   for (const [type, table] of Object.entries(ID_TABLES)) {
