@@ -80,7 +80,11 @@ export function ReferButton({ inspectionId }: { inspectionId: string }) {
               />
             </Form.Item>
           ) : (
-            <Form.Item label={m('externalName')} name="externalName" rules={[{ required: true, whitespace: true, message: m('externalRequired') }, { max: 100 }]}>
+            <Form.Item
+              label={m('externalName')}
+              name="externalName"
+              rules={[{ required: true, whitespace: true, message: m('externalRequired') }, { max: 100 }]}
+            >
               <Input maxLength={100} data-testid="referral-external-name" />
             </Form.Item>
           )}

@@ -76,11 +76,7 @@ export function ReferralPage({ id }: { id: string }) {
     <Flex vertical gap={16} style={{ width: '100%', minWidth: 0 }}>
       <BackLink to={PATHS.referrals} />
       <Card title={m('title')} data-testid="referral-page">
-        {error ? (
-          <Typography.Text type="danger">{t('loadFailed')}</Typography.Text>
-        ) : data ? (
-          <ReceivedReferralView referral={data.receivedReferral} />
-        ) : null}
+        {error ? <Typography.Text type="danger">{t('loadFailed')}</Typography.Text> : data ? <ReceivedReferralView referral={data.receivedReferral} /> : null}
       </Card>
     </Flex>
   );

@@ -88,7 +88,8 @@ function assertDates(step: ReferralStep, on: string, row: StepRow) {
   };
   if (on > beijingDate()) refuse('日期不能晚于今天');
   if (row.sent_on && on < row.sent_on) refuse(`日期不能早于移送日期 ${row.sent_on}`);
-  if ((step === ReferralStep.FILE || step === ReferralStep.NOT_FILE) && row.accepted_on && on < row.accepted_on) refuse(`日期不能早于接收日期 ${row.accepted_on}`);
+  if ((step === ReferralStep.FILE || step === ReferralStep.NOT_FILE) && row.accepted_on && on < row.accepted_on)
+    refuse(`日期不能早于接收日期 ${row.accepted_on}`);
   if (step === ReferralStep.CLOSE && row.filed_on && on < row.filed_on) refuse(`结案日期不能早于立案日期 ${row.filed_on}`);
 }
 

@@ -44,7 +44,11 @@ export async function referInspection(ctx: RequestContext, m: EntityManager, inp
   if (reason.length > 1000) throw badInput([{ field: 'reason', message: '移送理由不超过 1000 字' }]);
   const inspectionId = fromGlobalUuid(input.inspectionId, 'Inspection');
   const record = inspectionId
-    ? await m.createQueryBuilder(Inspection, 'i').setLock('pessimistic_write').where('i.tenant_id = :t AND i.id = :id', { t: viewer.tenantId, id: inspectionId }).getOne()
+    ? await m
+        .createQueryBuilder(Inspection, 'i')
+        .setLock('pessimistic_write')
+        .where('i.tenant_id = :t AND i.id = :id', { t: viewer.tenantId, id: inspectionId })
+        .getOne()
     : null;
   if (!record) throw notFound('检查记录');
   if (![InspectionStatus.APPROVED, InspectionStatus.PUBLISHED].includes(record.status)) {
@@ -130,7 +134,12 @@ export function rejectReferral(ctx: RequestContext, globalId: string, note: stri
       { tenantId: viewer.tenantId, id: referral.id },
       { status: ReferralStatus.REJECTED, decidedBy: viewer.userId, decidedAt: new Date(), decisionNote: text },
     );
-    await appendAudit(m, actorOf(ctx), { action: 'referral.reject', objectType: 'Referral', objectId: toGlobalId('Referral', referral.id), after: { note: text } });
+    await appendAudit(m, actorOf(ctx), {
+      action: 'referral.reject',
+      objectType: 'Referral',
+      objectId: toGlobalId('Referral', referral.id),
+      after: { note: text },
+    });
     return ownReferral(m, viewer.tenantId, referral.id);
   });
 }

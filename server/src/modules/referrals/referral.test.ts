@@ -41,7 +41,17 @@ describe('referrals', () => {
     const tenants = await t.sql<{ id: string; region_code: string }>(`SELECT id, region_code FROM tenants`);
     const by = (code: string) => tenants.find((r) => r.region_code === code)!.id;
     tenant = { wugang: by('410481'), pingdingshan: by('410400'), changde: by('430700') };
-    const users = ['wugang.admin', 'wugang.leader', 'wugang.inspector01', 'pingdingshan.head', 'pingdingshan.admin', 'pingdingshan.leader', 'changde.admin', 'changde.head01', 'changde.leader'];
+    const users = [
+      'wugang.admin',
+      'wugang.leader',
+      'wugang.inspector01',
+      'pingdingshan.head',
+      'pingdingshan.admin',
+      'pingdingshan.leader',
+      'changde.admin',
+      'changde.head01',
+      'changde.leader',
+    ];
     tok = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await t.login(u)] as const)));
     records = await t.sql(
       `SELECT id, entity_name, entity_uscc, findings FROM inspections WHERE tenant_id = $1 AND status = 'PUBLISHED'
@@ -85,14 +95,22 @@ describe('referrals', () => {
   });
 
   it('refers a record to 平顶山’s 执法监察支队 once its leader approves; 平顶山 accepts, 立案 and 结案 with dates in order', async () => {
-    const proposed = ok(await t.gql(PROPOSE, { i: record(0), t: { departmentId: toZhifa.departmentId() }, r: '涉嫌未经批准占用土地，移送立案查处' }, tok['wugang.admin']))
-      .proposeReferral;
-    expect(proposed).toMatchObject({ status: 'PROPOSED', targetKind: 'BUREAU', targetBureauName: '平顶山市自然资源和规划局', targetDepartmentName: '执法监察支队' });
+    const proposed = ok(
+      await t.gql(PROPOSE, { i: record(0), t: { departmentId: toZhifa.departmentId() }, r: '涉嫌未经批准占用土地，移送立案查处' }, tok['wugang.admin']),
+    ).proposeReferral;
+    expect(proposed).toMatchObject({
+      status: 'PROPOSED',
+      targetKind: 'BUREAU',
+      targetBureauName: '平顶山市自然资源和规划局',
+      targetDepartmentName: '执法监察支队',
+    });
     // Not yet sent: the receiver sees nothing of it.
     expect(ok(await t.gql(RECEIVED, {}, tok['pingdingshan.head'])).receivedReferrals.totalCount).toBe(0);
     expect(codes(await t.gql(STEP, { id: proposed.id, input: { step: 'ACCEPT', on: beijingDate() } }, tok['pingdingshan.head']))).toEqual(['NOT_FOUND']);
     // A second open referral of the record to the same department is refused.
-    expect(codes(await t.gql(PROPOSE, { i: record(0), t: { departmentId: toZhifa.departmentId() }, r: '再次移送' }, tok['wugang.admin']))).toEqual(['CONFLICT']);
+    expect(codes(await t.gql(PROPOSE, { i: record(0), t: { departmentId: toZhifa.departmentId() }, r: '再次移送' }, tok['wugang.admin']))).toEqual([
+      'CONFLICT',
+    ]);
     // Only a leader approves it.
     expect(codes(await t.gql(APPROVE, { id: proposed.id }, tok['wugang.admin']))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(APPROVE, { id: proposed.id }, tok['pingdingshan.leader']))).toEqual(['NOT_FOUND']);
@@ -125,6 +143,7 @@ describe('referrals', () => {
     });
     expect(JSON.stringify(received)).not.toContain(record(0));
     expect(JSON.stringify(received)).not.toContain(records[0]!.id);
+    expect(ok(await t.gql(ONE, { id: proposed.id }, tok['pingdingshan.head'])).receivedReferral).toMatchObject({ id: proposed.id, status: 'SENT' });
 
     // Make room for dated steps: the referral went out twenty days ago.
     const sentOn = addCalendarDays(beijingDate(), -20);
@@ -177,7 +196,9 @@ describe('referrals', () => {
 
     // Each bureau's steps are in its own audit chain.
     const actions = async (tenantId: string) =>
-      (await t.sql<{ action: string }>(`SELECT action FROM audit_events WHERE tenant_id = $1 AND object_type = 'Referral' ORDER BY seq`, [tenantId])).map((r) => r.action);
+      (await t.sql<{ action: string }>(`SELECT action FROM audit_events WHERE tenant_id = $1 AND object_type = 'Referral' ORDER BY seq`, [tenantId])).map(
+        (r) => r.action,
+      );
     expect(await actions(tenant.wugang)).toEqual(['referral.propose', 'referral.send']);
     expect(await actions(tenant.pingdingshan)).toEqual(['referral.accept', 'referral.file', 'referral.close']);
     expect(await actions(tenant.changde)).toEqual([]);
@@ -190,13 +211,21 @@ describe('referrals', () => {
       expect(ok(await t.gql(RECEIVED, {}, tok[user])).receivedReferrals.totalCount).toBe(0);
       expect(codes(await t.gql(ONE, { id }, tok[user]))).toEqual(['NOT_FOUND']);
       expect(codes(await t.gql(OF_RECORD, { id: record(0) }, tok[user]))).toEqual(['NOT_FOUND']);
-      for (const mutation of [APPROVE, WITHDRAW]) expect(codes(await t.gql(mutation, { id }, tok[user]))).toEqual([expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/)]);
+      for (const mutation of [APPROVE, WITHDRAW])
+        expect(codes(await t.gql(mutation, { id }, tok[user]))).toEqual([expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/)]);
       expect(codes(await t.gql(REJECT, { id, n: '不同意' }, tok[user]))).toEqual([expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/)]);
-      expect(codes(await t.gql(EXTERNAL_STEP, { id, input: { step: 'ACCEPT', on: beijingDate() } }, tok[user]))).toEqual([expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/)]);
+      expect(codes(await t.gql(EXTERNAL_STEP, { id, input: { step: 'ACCEPT', on: beijingDate() } }, tok[user]))).toEqual([
+        expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/),
+      ]);
     }
     expect(codes(await t.gql(RECEIVED, {}))).toEqual(['UNAUTHENTICATED']);
     expect(codes(await t.gql(ONE, { id }))).toEqual(['UNAUTHENTICATED']);
     // At the database: the receiver cannot read or write the table itself, a stranger gets nothing from the functions.
+    // The receiver's function answers what was referred: no record id, no referring tenant, no proposer.
+    const [fn] = await t.sql(`SELECT p.prosecdef, p.proargnames FROM pg_proc p WHERE p.proname = 'received_referrals'`);
+    expect(fn.prosecdef).toBe(true);
+    for (const hidden of ['inspection_id', 'tenant_id', 'target_tenant_id', 'proposed_by', 'decided_by', 'decision_note'])
+      expect(fn.proargnames).not.toContain(hidden);
     expect(await app.asTenant(tenant.pingdingshan, `SELECT id FROM referrals`)).toEqual([]);
     expect(await app.asTenant(tenant.changde, `SELECT id FROM received_referrals()`)).toEqual([]);
     expect(await app.asTenant(null, `SELECT id FROM received_referrals()`)).toEqual([]);
@@ -240,7 +269,10 @@ describe('referrals', () => {
     const a = ok(await t.gql(PROPOSE, { i: record(2), t: external, r: '涉嫌犯罪，移送公安机关' }, tok['wugang.admin'])).proposeReferral;
     expect(a).toMatchObject({ targetKind: 'EXTERNAL', targetBureauName: '舞钢市公安局', targetDepartmentName: null });
     expect(rule(await t.gql(REJECT, { id: a.id, n: ' ' }, tok['wugang.leader']))).toEqual(['BAD_USER_INPUT:']);
-    expect(ok(await t.gql(REJECT, { id: a.id, n: '证据不足' }, tok['wugang.leader'])).rejectReferral).toMatchObject({ status: 'REJECTED', decisionNote: '证据不足' });
+    expect(ok(await t.gql(REJECT, { id: a.id, n: '证据不足' }, tok['wugang.leader'])).rejectReferral).toMatchObject({
+      status: 'REJECTED',
+      decisionNote: '证据不足',
+    });
     const b = ok(await t.gql(PROPOSE, { i: record(2), t: external, r: '补充证据后再次移送' }, tok['wugang.admin'])).proposeReferral;
     expect(ok(await t.gql(WITHDRAW, { id: b.id }, tok['wugang.admin'])).withdrawReferral.status).toBe('WITHDRAWN');
     const c = ok(await t.gql(PROPOSE, { i: record(2), t: external, r: '补充证据后移送' }, tok['wugang.admin'])).proposeReferral;
@@ -249,7 +281,9 @@ describe('referrals', () => {
     // Nobody in the system receives it: the office records what the body reported.
     expect(codes(await t.gql(STEP, { id: c.id, input: { step: 'ACCEPT', on: beijingDate() } }, tok['wugang.admin']))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(EXTERNAL_STEP, { id: c.id, input: { step: 'ACCEPT', on: beijingDate() } }, tok['wugang.leader']))).toEqual(['FORBIDDEN']);
-    expect(ok(await t.gql(EXTERNAL_STEP, { id: c.id, input: { step: 'ACCEPT', on: beijingDate() } }, tok['wugang.admin'])).recordExternalReferralStep).toMatchObject({
+    expect(
+      ok(await t.gql(EXTERNAL_STEP, { id: c.id, input: { step: 'ACCEPT', on: beijingDate() } }, tok['wugang.admin'])).recordExternalReferralStep,
+    ).toMatchObject({
       status: 'ACCEPTED',
       acceptedOn: beijingDate(),
     });
