@@ -23,7 +23,9 @@ export function ReferButton({ inspectionId }: { inspectionId: string }) {
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'department';
   const { problem, report, clear } = useFormProblem(form, ['departmentId', 'externalName', 'reason'], { target: 'departmentId' });
-  const departments = useQuery(REFERRAL_DEPARTMENTS, { variables: { search: search || null }, skip: !open });
+  // The server finds one word in “bureau department”; the other words narrow the list here.
+  const words = search.split(/[\s·]+/).filter(Boolean);
+  const departments = useQuery(REFERRAL_DEPARTMENTS, { variables: { search: words[0] ?? null }, skip: !open });
   const [propose, { loading }] = useMutation(PROPOSE_REFERRAL);
 
   const submit = async () => {
@@ -41,7 +43,9 @@ export function ReferButton({ inspectionId }: { inspectionId: string }) {
     }
   };
 
-  const options = (departments.data?.jointPartnerDepartments.edges ?? []).map(({ node }) => ({ value: node.id, label: `${node.bureauName} · ${node.name}` }));
+  const options = (departments.data?.jointPartnerDepartments.edges ?? [])
+    .map(({ node }) => ({ value: node.id, label: `${node.bureauName} · ${node.name}` }))
+    .filter((o) => words.every((w) => o.label.includes(w)));
   return (
     <>
       <Button type="primary" onClick={() => setOpen(true)} data-testid="referral-propose">
@@ -70,9 +74,7 @@ export function ReferButton({ inspectionId }: { inspectionId: string }) {
           {kind === 'department' ? (
             <Form.Item label={m('department')} name="departmentId" rules={[{ required: true, message: m('departmentRequired') }]}>
               <Select
-                showSearch
-                filterOption={false}
-                onSearch={setSearch}
+                showSearch={{ filterOption: false, onSearch: setSearch }}
                 options={options}
                 loading={departments.loading}
                 placeholder={m('departmentPlaceholder')}

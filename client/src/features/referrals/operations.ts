@@ -41,7 +41,7 @@ export const RECORD_REFERRALS = graphql(`
 
 export const REFERRAL_DEPARTMENTS = graphql(`
   query ReferralDepartments($search: String) {
-    jointPartnerDepartments(search: $search, first: 50) {
+    jointPartnerDepartments(search: $search, first: 100) {
       edges {
         node {
           id
