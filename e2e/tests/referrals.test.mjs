@@ -11,6 +11,17 @@ const PARTNER = '平顶山市自然资源和规划局 · 执法监察支队';
 const REASON = '涉嫌未经批准占用土地，移送立案查处（浏览器测试）';
 
 const suite = useServerAndBrowser();
+
+/** Whether the page fits the viewport's width; else the elements that stick out, to say which. */
+async function sideways(page) {
+  return page.evaluate(() => {
+    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 8)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`);
+  });
+}
 const { withSignedIn } = suite;
 
 async function graphql(query, variables, token) {
@@ -81,7 +92,7 @@ describe('referrals', () => {
       await assertText(item, '舞钢市自然资源和规划局');
       await assertText(item, record.findings);
       await assertText(item, REASON);
-      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scroll at 375 px');
+      assert.deepEqual(await sideways(page), [], 'no sideways scroll at 375 px');
       await screenshot(page, 'referrals-03-received-375', { fullPage: false });
 
       await item.getByTestId('referral-step-ACCEPT').click();
@@ -92,7 +103,7 @@ describe('referrals', () => {
       await page.getByTestId('referral-step-ok').click();
       await assertText(item.getByTestId('received-referral-status'), '已立案');
       await assertText(item, '平自然资立〔2026〕1号');
-      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scroll at 375 px');
+      assert.deepEqual(await sideways(page), [], 'no sideways scroll at 375 px');
       await screenshot(page, 'referrals-04-filed-375', { fullPage: false });
     });
   });

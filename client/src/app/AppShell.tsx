@@ -3,7 +3,7 @@
  * side menu (`sider`) and the user's name with 退出登录 (`extra`).
  */
 import type { ReactNode } from 'react';
-import { Layout, Segmented, Space, Typography } from 'antd';
+import { Grid, Layout, Segmented, Space, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useI18n, type Lang } from './i18n';
 
@@ -20,16 +20,18 @@ interface Props {
 
 export function AppShell({ children, sider, extra }: Props) {
   const { lang, setLang, t } = useI18n();
+  // On a phone (375 px) the header's padding and gaps shrink, so a signed-in page does not scroll sideways.
+  const narrow = !Grid.useBreakpoint().sm;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24, gap: 16 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: narrow ? 12 : 24, gap: narrow ? 8 : 16 }}>
         <Space size={10}>
           <SafetyCertificateOutlined style={{ color: '#fff', fontSize: 22 }} aria-hidden />
           <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
             {t('appName')}
           </Typography.Text>
         </Space>
-        <Space size={16}>
+        <Space size={narrow ? 8 : 16}>
           {extra}
           <Segmented
             size="small"
