@@ -31,10 +31,15 @@ export interface ReferInspectionInput {
 }
 
 /**
- * Refers an approved or published record whose findings call for it. Runs in the caller's transaction
- * (`m`, scoped to the viewer's bureau), so the handling decision and its referral commit together.
+ * Refers an approved or published record whose findings call for it. Given `m` (a transaction scoped to
+ * the viewer's bureau, e.g. the one deciding the record's handling), it runs there, so the decision and
+ * its referral commit together; else in a transaction of its own.
  */
-export async function referInspection(ctx: RequestContext, m: EntityManager, input: ReferInspectionInput): Promise<Referral> {
+export function referInspection(ctx: RequestContext, input: ReferInspectionInput, m?: EntityManager): Promise<Referral> {
+  return m ? refer(ctx, m, input) : tenantTx(ctx, (tx) => refer(ctx, tx, input));
+}
+
+async function refer(ctx: RequestContext, m: EntityManager, input: ReferInspectionInput): Promise<Referral> {
   const viewer = requireViewer(ctx);
   if (input.decidedByLeader ? !viewer.roles.includes('LEADER') : !viewer.roles.includes('OFFICE')) {
     throw forbidden(input.decidedByLeader ? '移送决定须由分管领导作出' : '移送由领导小组办公室提出');
@@ -104,7 +109,7 @@ export async function referInspection(ctx: RequestContext, m: EntityManager, inp
 
 /** The office proposes a referral of a record; a leader approves it before it leaves. */
 export function proposeReferral(ctx: RequestContext, input: ReferInspectionInput): Promise<Referral> {
-  return tenantTx(ctx, (m) => referInspection(ctx, m, { ...input, decidedByLeader: false }));
+  return referInspection(ctx, { ...input, decidedByLeader: false });
 }
 
 /** A leader approves a proposed referral, which sends it. */

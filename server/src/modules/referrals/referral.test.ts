@@ -1,6 +1,8 @@
 import { addCalendarDays, beijingDate, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type GqlResult, type TestApp } from '../../test-support/test-app';
 import { appRoleClient, type AppRoleClient } from '../../test-support/app-role';
+import { RequestContext, type Viewer } from '../../graphql/context';
+import { referInspection } from './referral.service';
 import { seedDemoDraw } from '../../seed/demo-draw';
 import { seedDemoInspections } from '../../seed/demo-inspections';
 
@@ -64,7 +66,7 @@ describe('referrals', () => {
     [{ id: returned }] = await t.sql(`SELECT id FROM inspections WHERE tenant_id = $1 AND status = 'RETURNED' LIMIT 1`, [tenant.wugang]);
     [{ id: zhifa }] = await t.sql(`SELECT id FROM departments WHERE tenant_id = $1 AND name = '执法监察支队'`, [tenant.pingdingshan]);
     [{ id: landUse }] = await t.sql(`SELECT id FROM departments WHERE tenant_id = $1 AND name = '土地利用股'`, [tenant.wugang]);
-    expect(records.length).toBeGreaterThanOrEqual(3);
+    expect(records.length).toBeGreaterThanOrEqual(4);
   });
   afterAll(async () => {
     await app.end();
@@ -288,5 +290,19 @@ describe('referrals', () => {
       acceptedOn: beijingDate(),
     });
     expect(await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE dedupe_key = $1`, [`referral:${idOf(c.id)}`])).toEqual([{ n: 0 }]);
+  });
+
+  it('refers at once when the leader’s handling decision calls referInspection, and only a leader’s', async () => {
+    const viewerOf = async (username: string): Promise<Viewer> => {
+      const [u] = await t.sql(`SELECT id, tenant_id, roles, department_id FROM users WHERE username = $1`, [username]);
+      return { userId: u.id, tenantId: u.tenant_id, username, roles: u.roles, departmentId: u.department_id, sessionId: 'test' };
+    };
+    const ctxOf = async (username: string) => new RequestContext(t.app.services, 'test', await viewerOf(username), null, null);
+    const input = { inspectionId: record(3), target: { departmentId: toZhifa.departmentId() }, reason: '处理决定：移送立案查处', decidedByLeader: true };
+    await expect(referInspection(await ctxOf('wugang.admin'), input)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    const referral = await referInspection(await ctxOf('wugang.leader'), input);
+    expect(referral).toMatchObject({ status: 'SENT', sentOn: beijingDate(), targetKind: 'BUREAU' });
+    const received = ok(await t.gql(RECEIVED, {}, tok['pingdingshan.head'])).receivedReferrals.edges.map((e: any) => e.node.id);
+    expect(received).toContain(toGlobalId('Referral', referral.id));
   });
 });
