@@ -65,6 +65,11 @@ export function canWitness({ me }: CurrentUser): boolean {
 }
 
 /** Invitations to joint tasks concern the office, department heads and the leadership. */
+/** 移送案件: who sees the cases referred to the bureau (a head: to the own department). */
+export function canSeeReferrals(user: CurrentUser): boolean {
+  return isBureau(user) && user.me.roles.some((r) => r === 'OFFICE' || r === 'DEPARTMENT_HEAD' || r === 'LEADER' || r === 'SUPERVISOR');
+}
+
 export function canSeeJointInvitations(user: CurrentUser): boolean {
   return (
     isBureau(user) &&

@@ -19,6 +19,7 @@ import {
   ProfileOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   SettingOutlined,
   ShopOutlined,
   StopOutlined,
@@ -44,6 +45,7 @@ import {
   canSeeAnnualReport,
   canSeeDashboard,
   canSeeJointInvitations,
+  canSeeReferrals,
   canSeeProvincialDashboard,
   canSeeRecusals,
   canSeeWorkbench,
@@ -67,6 +69,8 @@ const CeremonyPage = lazy(() => import('../features/draws/CeremonyPage').then((m
 const CeremonyScreen = lazy(() => import('../features/draws/CeremonyScreen').then((m) => ({ default: m.CeremonyScreen })));
 const InvitationsPage = lazy(() => import('../features/joint/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
 const InvitationPage = lazy(() => import('../features/joint/InvitationPage').then((m) => ({ default: m.InvitationPage })));
+const ReferralsPage = lazy(() => import('../features/referrals/ReferralsPage').then((m) => ({ default: m.ReferralsPage })));
+const ReferralPage = lazy(() => import('../features/referrals/ReferralsPage').then((m) => ({ default: m.ReferralPage })));
 const DashboardPage = lazy(() => import('../features/dashboards/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ProvincialDashboardPage = lazy(() => import('../features/dashboards/ProvincialDashboardPage').then((m) => ({ default: m.ProvincialDashboardPage })));
 const AnnualReportPage = lazy(() => import('../features/reports/AnnualReportPage').then((m) => ({ default: m.AnnualReportPage })));
@@ -221,6 +225,15 @@ export const ROUTES: readonly AppRoute[] = [
     allowed: canSeeJointInvitations,
     render: () => <InvitationsPage />,
     pages: [{ pattern: `${PATHS.jointInvitations}/:id`, render: (p) => <InvitationPage id={id(p)} /> }],
+  },
+  {
+    path: PATHS.referrals,
+    name: 'referrals',
+    label: () => 'navReferrals',
+    icon: <SendOutlined aria-hidden />,
+    allowed: canSeeReferrals,
+    render: () => <ReferralsPage />,
+    pages: [{ pattern: `${PATHS.referrals}/:id`, render: (p) => <ReferralPage id={id(p)} /> }],
   },
   {
     path: PATHS.imports,

@@ -27,6 +27,7 @@ import { dashboardsModule } from './dashboards/module';
 import { listPublicationsModule } from './list-publications/module';
 import { noticesModule } from './notices/module';
 import { reportsModule } from './reports/module';
+import { referralsModule } from './referrals/module';
 
 /** Every module of the app: the schema, the database's entities, the REST routes and the jobs are derived from this list. */
 export const MODULES: readonly SpotCheckModule[] = [
@@ -58,4 +59,5 @@ export const MODULES: readonly SpotCheckModule[] = [
   listPublicationsModule,
   noticesModule,
   reportsModule,
+  referralsModule,
 ];

@@ -51,6 +51,8 @@ const ID_OF_FIELD: Record<string, string> = {
   reviewCreditEntry: 'CreditListEntry',
   decideCreditRepair: 'CreditRepairRequest',
   reviewCreditRepair: 'CreditRepairRequest',
+  receivedReferral: 'Referral',
+  recordReferralStep: 'Referral',
 };
 /** `node(id:)` takes every type. */
 const ANY_TYPE = 'Query.node(id)';
@@ -77,6 +79,7 @@ const HAND_WRITTEN: Record<string, string> = {
   'Mutation.inviteJointParticipant(departmentId)': 'a joint task may invite any active bureau’s department (case below; joint/joint.test.ts)',
   'Mutation.requestCreditRepair(entryId)':
     'the access code decides the bureau and the entity; another entity’s entry is NOT_FOUND (credit/credit-lists.test.ts); a wrong code is counted against the address',
+  'Mutation.proposeReferral(target.departmentId)': 'a record may be referred to any active bureau’s department (referrals/referral.test.ts)',
   'Subscription.drawCeremony(drawId)': 'over graphql-ws (case below)',
   'Subscription.importJobProgress(id)': 'over graphql-ws (case below)',
 };

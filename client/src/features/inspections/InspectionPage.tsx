@@ -24,6 +24,7 @@ import { inspectionMessages } from './messages';
 import { INSPECTION, RESULT_CATEGORIES, type InspectionDetail } from './operations';
 import { RecordForm } from './RecordForm';
 import { StatementsCard } from './StatementsCard';
+import { ReferralsCard } from '../referrals/ReferralsCard';
 import { StepsCard } from './StepsCard';
 import { TeamCard } from './TeamCard';
 import { WorkflowButtons } from './WorkflowButtons';
@@ -75,6 +76,7 @@ export function InspectionPage({ id }: { id: string }) {
       </Row>
       <EvidenceCard record={record} teamMayEdit={inTeam && open} refetch={refetch} />
       <StatementsCard record={record} isTeam={inTeam} />
+      <ReferralsCard inspectionId={record.id} status={record.status} />
     </Flex>
   );
 }

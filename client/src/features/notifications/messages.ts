@@ -27,6 +27,7 @@ export const notificationMessages = defineMessages(
     open: '打开',
     kind_DEADLINE_REMINDER: '即将到期',
     kind_DEADLINE_OVERDUE: '已逾期',
+    kind_REFERRAL_RECEIVED: '移送案件',
     kind_OTHER: '通知',
     exportName: '站内通知',
     live: '实时',
@@ -57,16 +58,17 @@ export const notificationMessages = defineMessages(
     open: 'Open',
     kind_DEADLINE_REMINDER: 'Due soon',
     kind_DEADLINE_OVERDUE: 'Overdue',
+    kind_REFERRAL_RECEIVED: 'Referred case',
     kind_OTHER: 'Notice',
     exportName: 'notifications',
     live: 'Live',
   },
 );
 
-export type NotificationKindKey = 'kind_DEADLINE_REMINDER' | 'kind_DEADLINE_OVERDUE' | 'kind_OTHER';
+export type NotificationKindKey = 'kind_DEADLINE_REMINDER' | 'kind_DEADLINE_OVERDUE' | 'kind_REFERRAL_RECEIVED' | 'kind_OTHER';
 
 export function kindKey(kind: string): NotificationKindKey {
-  return kind === 'DEADLINE_REMINDER' || kind === 'DEADLINE_OVERDUE' ? `kind_${kind}` : 'kind_OTHER';
+  return kind === 'DEADLINE_REMINDER' || kind === 'DEADLINE_OVERDUE' || kind === 'REFERRAL_RECEIVED' ? `kind_${kind}` : 'kind_OTHER';
 }
 
-export const KIND_COLORS: Record<string, string> = { DEADLINE_REMINDER: 'gold', DEADLINE_OVERDUE: 'red' };
+export const KIND_COLORS: Record<string, string> = { DEADLINE_REMINDER: 'gold', DEADLINE_OVERDUE: 'red', REFERRAL_RECEIVED: 'blue' };

@@ -47,6 +47,8 @@ import { PortalResultIndexes1796720000000 } from './1796720000000-PortalResultIn
 import { AnnualReport1796720100000 } from './1796720100000-AnnualReport';
 import { CreditLists1796830000000 } from './1796830000000-CreditLists';
 import { CreditListWalls1796830100000 } from './1796830100000-CreditListWalls';
+import { Referrals1796731800000 } from './1796731800000-Referrals';
+import { ReferralWalls1796731800100 } from './1796731800100-ReferralWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -99,4 +101,6 @@ export const MIGRATIONS: Function[] = [
   AnnualReport1796720100000,
   CreditLists1796830000000,
   CreditListWalls1796830100000,
+  Referrals1796731800000,
+  ReferralWalls1796731800100,
 ];

@@ -33,6 +33,7 @@ export const ID_TABLES: Record<string, string> = {
   RoleGrant: 'role_grants',
   CreditListEntry: 'credit_list_entries',
   CreditRepairRequest: 'credit_repair_requests',
+  Referral: 'referrals',
 };
 
 /** Which row of a type to take when a bureau has several: one a mutation would still accept, if any. */
@@ -48,6 +49,7 @@ const PREFERRED: Partial<Record<string, string>> = {
   RoleGrant: `x.status = 'PENDING'`,
   CreditListEntry: `x.status = 'PENDING'`,
   CreditRepairRequest: `x.status = 'SUBMITTED'`,
+  Referral: `x.status = 'SENT'`,
 };
 
 export interface ForeignBureau {
@@ -175,6 +177,19 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
     c: record.access_code,
     e: inForce,
   });
+  // A published record referred to one of its own departments, sent by its leader (a referral in 舞钢 and to 舞钢).
+  const [referred] = await t.sql(
+    `SELECT id FROM inspections WHERE tenant_id = $1 AND status = 'PUBLISHED' AND coalesce(findings, '') <> '' AND result_category <> 'NO_PROBLEM' ORDER BY seq LIMIT 1`,
+    [tenantId],
+  );
+  const [landUse] = await t.sql(`SELECT id FROM departments WHERE tenant_id = $1 AND name = '土地利用股'`, [tenantId]);
+  const referral = (
+    await gql('mutation($i: ID!, $d: ID!) { proposeReferral(inspectionId: $i, target: { departmentId: $d }, reason: "舞钢市测试移送") { id } }', {
+      i: toGlobalId('Inspection', referred.id),
+      d: toGlobalId('Department', landUse.id),
+    })
+  ).proposeReferral.id;
+  await gql('mutation($id: ID!) { approveReferral(id: $id) { id } }', { id: referral }, await t.login('wugang.leader'));
 
   const ids: Record<string, string> = {};
   for (const [type, table] of Object.entries(ID_TABLES)) {
