@@ -149,6 +149,7 @@ export function changdeSamples(own: Record<string, string>, plan: any): ValueSam
     scalar(type, name) {
       if (type === 'String') return text[name] ?? '测试';
       if (type === 'Int') return name === 'year' ? 2026 : 1;
+      if (type === 'Float') return 1.5;
       if (type === 'Boolean') return name === 'accept';
       if (type === 'Date') return '2026-05-11';
       if (type === 'JSON') return {};
