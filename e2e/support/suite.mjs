@@ -1,5 +1,6 @@
 // The server and the browser one test file shares (started before its tests, stopped after them),
 // and pages opened on them.
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { launchBrowser, newPage, screenshot as saveScreenshot } from './browser.mjs';
 import { DEMO_PASSWORD, startServer } from './server.mjs';
@@ -65,6 +66,24 @@ export function useServerAndBrowser(serverOptions) {
         await signIn(page, username, DEMO_PASSWORD);
         return body(page);
       });
+    },
+
+    /** A GraphQL request to the server, for a test's set-up and checks; answers `data`, failing the test on errors. */
+    async api(query, variables = {}, token) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = await response.json();
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      return body.data;
+    },
+
+    /** A token for `username` (the demo password by default). */
+    async apiToken(username, password = DEMO_PASSWORD) {
+      const data = await this.api('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
+      return data.login.token;
     },
   };
 }

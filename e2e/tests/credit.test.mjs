@@ -12,19 +12,9 @@ const suite = useServerAndBrowser();
 const { withPage } = suite;
 const REASON = '拒绝、阻碍监督检查，情节严重';
 
-async function gql(query, variables = {}, token) {
-  const response = await fetch(`${suite.server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
+const gql = (query, variables, token) => suite.api(query, variables, token);
 
-const login = async (username) =>
-  (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: DEMO_PASSWORD })).login.token;
+const login = (username) => suite.apiToken(username);
 
 describe('信用公示: the office’s list, the leader’s approval, the portal, the entity’s repair', () => {
   test('proposed, approved, published, repaired, unpublished', async () => {

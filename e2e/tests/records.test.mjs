@@ -33,16 +33,7 @@ function withSignedIn(username, body) {
   });
 }
 
-async function graphql(query, variables, token) {
-  const response = await fetch(`${suite.server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
+const graphql = (query, variables, token) => suite.api(query, variables, token);
 
 /**
  * Which target to use and who plays each part, read from the demo as the office sees it: the first drawn

@@ -24,16 +24,7 @@ async function sideways(page) {
 }
 const { withSignedIn } = suite;
 
-async function graphql(query, variables, token) {
-  const response = await fetch(`${suite.server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
+const graphql = (query, variables, token) => suite.api(query, variables, token);
 
 /** A published record of 舞钢 whose result is a problem, as its office sees it. */
 async function publishedRecordWithProblems() {

@@ -19,19 +19,9 @@ const { withPage } = suite;
 /** Handed from one test to the next. */
 const shared = {};
 
-async function gql(query, variables = {}, token) {
-  const response = await fetch(`${suite.server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
+const gql = (query, variables, token) => suite.api(query, variables, token);
 
-const login = async (username) =>
-  (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: DEMO_PASSWORD })).login.token;
+const login = (username) => suite.apiToken(username);
 
 describe('the entity’s record, the workbench, the bell and the audit trail', () => {
   test('the entity opens its record by access code, objects with a PNG attached; the team finds it on the workbench', async () => {
