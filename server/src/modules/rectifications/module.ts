@@ -1,0 +1,8 @@
+import type { SpotCheckModule } from '../../core/module';
+import { Rectification } from './rectification.entity';
+
+/** Rectifications (整改) ordered by a 责令整改 handling decision: the entity's report, the re-check, the closing. */
+export const rectificationsModule: SpotCheckModule = {
+  name: 'rectifications',
+  entities: [Rectification],
+};
