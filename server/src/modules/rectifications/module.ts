@@ -1,8 +1,10 @@
 import type { SpotCheckModule } from '../../core/module';
 import { Rectification } from './rectification.entity';
+import { RectificationResolver } from './rectification.resolver';
 
 /** Rectifications (整改) ordered by a 责令整改 handling decision: the entity's report, the re-check, the closing. */
 export const rectificationsModule: SpotCheckModule = {
   name: 'rectifications',
   entities: [Rectification],
+  resolvers: [RectificationResolver],
 };

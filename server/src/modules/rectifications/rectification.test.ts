@@ -1,5 +1,5 @@
 import { toGlobalId } from '@spotcheck/shared';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { codes, startTestApp, type GqlResult, type TestApp } from '../../test-support/test-app';
 import { appRoleClient, type AppRoleClient } from '../../test-support/app-role';
 import { RequestContext, tenantTx, type Viewer } from '../../graphql/context';
 import { seedDemoDraw } from '../../seed/demo-draw';
@@ -23,6 +23,11 @@ describe('rectifications', () => {
     const ctx = new RequestContext(t.app.services, 'test', await viewerOf(username), null, null);
     return tenantTx(ctx, (m) => openRectification(m, ctx, input));
   };
+  const ok = (r: GqlResult) => {
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    return r.data;
+  };
+  const rule = (r: GqlResult) => r.errors?.map((e) => `${e.extensions?.code}:${e.extensions?.rule ?? ''}`);
   const rows = (tenantId: string) => t.sql(`SELECT * FROM rectifications WHERE tenant_id = $1 ORDER BY created_at`, [tenantId]);
 
   beforeAll(async () => {
@@ -88,5 +93,84 @@ describe('rectifications', () => {
     ]);
     expect(await app.asTenant(wugang, report.replace("'2026-12-07'", "'2026-10-10'"), [wugang])).toContainEqual({ metric: 'overdue', n: 0 });
     expect(await app.asTenant(changde, report, [wugang])).toEqual([]);
+  });
+  const OPEN = `mutation($i: ID!, $d: Int!, $b: String!) { openRectification(inspectionId: $i, dueWorkingDays: $d, basis: $b) { id status dueOn overdue } }`;
+  const OF_RECORD = `query($i: ID!) { inspectionRectifications(inspectionId: $i) { id status reportText recheckPassed proposedOutcome closedOn } }`;
+  const ENTITY = `query($c: String!) { entityRectification(accessCode: $c) { status basis dueOn reportText reportedOn closedOn } }`;
+  const REPORT = `mutation($c: String!, $b: String!) { reportEntityRectification(accessCode: $c, body: $b) { status reportText reportedOn } }`;
+  const RECHECK = `mutation($id: ID!, $p: Boolean!, $r: String!) { recordRectificationRecheck(id: $id, passed: $p, result: $r) { status recheckPassed } }`;
+  const PROPOSE = `mutation($id: ID!, $o: RectificationStatus!, $n: String!) { proposeRectificationClosing(id: $id, outcome: $o, note: $n) { status proposedOutcome } }`;
+  const DECIDE = `mutation($id: ID!, $a: Boolean!) { decideRectificationClosing(id: $id, approve: $a) { status closedOn } }`;
+
+  it('runs open → entity report by access code → team re-check → head proposes → leader approves', async () => {
+    const record = published[1];
+    const [{ access_code: code, team_ids: team }] = await t.sql(`SELECT access_code, team_ids FROM inspections WHERE id = $1`, [record]);
+    const [{ access_code: otherCode }] = await t.sql(`SELECT access_code FROM inspections WHERE tenant_id = $1 AND id <> $2 AND id <> $3 ORDER BY seq LIMIT 1`, [
+      wugang,
+      record,
+      published[0],
+    ]);
+    const [{ username: member }] = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username LIMIT 1`, [team]);
+    const [{ username: outsider }] = await t.sql(
+      `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.tenant_id = $1 AND NOT (i.id = ANY($2)) ORDER BY u.username LIMIT 1`,
+      [wugang, team],
+    );
+    const [{ username: head }] = await t.sql(`SELECT username FROM users WHERE tenant_id = $1 AND 'DEPARTMENT_HEAD' = ANY (roles) ORDER BY username LIMIT 1`, [wugang]);
+    const tok = Object.fromEntries(
+      await Promise.all(['wugang.admin', 'wugang.leader', 'changde.admin', member, outsider, head].map(async (u) => [u, await t.login(u)] as const)),
+    );
+
+    const opened = ok(await t.gql(OPEN, { i: toGlobalId('Inspection', record), d: 10, b: '限期整改：补正标签' }, tok['wugang.admin'])).openRectification;
+    expect(opened).toMatchObject({ status: 'OPEN', overdue: false });
+    expect(codes(await t.gql(OPEN, { i: toGlobalId('Inspection', record), d: 10, b: 'x' }, tok['changde.admin']))).toEqual(['NOT_FOUND']);
+
+    // The entity sees and reports it with its own code; another entity's code reaches nothing of it.
+    expect(ok(await t.gql(ENTITY, { c: code })).entityRectification).toMatchObject({ status: 'OPEN', basis: '限期整改：补正标签', dueOn: opened.dueOn });
+    expect(ok(await t.gql(ENTITY, { c: otherCode })).entityRectification).toBeNull();
+    expect(codes(await t.gql(REPORT, { c: otherCode, b: '已整改' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(REPORT, { c: code, b: '   ' }))).toEqual(['BAD_USER_INPUT']);
+    expect(ok(await t.gql(REPORT, { c: code, b: '已重新印制标签并下架旧货' })).reportEntityRectification).toMatchObject({ status: 'REPORTED' });
+
+    // Re-check by the record's team only; closing by the head, approval by a leader.
+    expect(codes(await t.gql(PROPOSE, { id: opened.id, o: 'DONE', n: '完成' }, tok[head]))).toEqual(['RULE_VIOLATION']);
+    expect(codes(await t.gql(RECHECK, { id: opened.id, p: true, r: '现场复查合格' }, tok[outsider]))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(RECHECK, { id: opened.id, p: true, r: '现场复查合格' }, tok['changde.admin']))).toEqual(['NOT_FOUND']);
+    expect(ok(await t.gql(RECHECK, { id: opened.id, p: true, r: '现场复查合格' }, tok[member])).recordRectificationRecheck).toMatchObject({
+      status: 'RECHECKED',
+      recheckPassed: true,
+    });
+    expect(rule(await t.gql(REPORT, { c: code, b: '补充' }))).toEqual(['RULE_VIOLATION:RECTIFICATION_REPORT']);
+    expect(codes(await t.gql(PROPOSE, { id: opened.id, o: 'DONE', n: '完成' }, tok['wugang.admin']))).toEqual(['FORBIDDEN']);
+    expect(ok(await t.gql(PROPOSE, { id: opened.id, o: 'DONE', n: '整改到位' }, tok[head])).proposeRectificationClosing).toMatchObject({
+      status: 'CLOSE_PROPOSED',
+      proposedOutcome: 'DONE',
+    });
+    expect(codes(await t.gql(DECIDE, { id: opened.id, a: true }, tok[head]))).toEqual(['FORBIDDEN']);
+    const closed = ok(await t.gql(DECIDE, { id: opened.id, a: true }, tok['wugang.leader'])).decideRectificationClosing;
+    expect(closed.status).toBe('DONE');
+    expect(ok(await t.gql(OF_RECORD, { i: toGlobalId('Inspection', record) }, tok['wugang.admin'])).inspectionRectifications).toEqual([
+      expect.objectContaining({ id: opened.id, status: 'DONE', reportText: '已重新印制标签并下架旧货', recheckPassed: true, closedOn: closed.closedOn }),
+    ]);
+    expect(ok(await t.gql(OF_RECORD, { i: toGlobalId('Inspection', record) }, tok['changde.admin'])).inspectionRectifications).toEqual([]);
+    for (const m of [RECHECK, PROPOSE, DECIDE]) {
+      const vars = { id: opened.id, p: true, r: 'x', o: 'DONE', n: 'x', a: true };
+      expect(codes(await t.gql(m, vars, tok['changde.admin']))[0]).toMatch(/NOT_FOUND|FORBIDDEN/);
+    }
+  });
+
+  it('a leader does not approve a closing the same user proposed', async () => {
+    const [{ id: userId }] = await t.sql(`SELECT id FROM users WHERE username = 'wugang.leader'`);
+    const [r] = await t.sql(`SELECT id FROM rectifications WHERE tenant_id = $1 AND status = 'OPEN' LIMIT 1`, [wugang]);
+    await t.sql(`UPDATE rectifications SET status = 'CLOSE_PROPOSED', proposed_outcome = 'NOT_DONE', proposed_by = $2 WHERE id = $1`, [r.id, userId]);
+    const tok = await t.login('wugang.leader');
+    expect(codes(await t.gql(DECIDE, { id: toGlobalId('Rectification', r.id), a: true }, tok))).toEqual(['FORBIDDEN']);
+    await t.sql(`UPDATE rectifications SET status = 'OPEN', proposed_outcome = NULL, proposed_by = NULL WHERE id = $1`, [r.id]);
+  });
+
+  it('counts overdue rectifications for the dashboards, per bureau', async () => {
+    const count = `{ overdueRectificationCount }`;
+    // The rectification opened on 2026-09-28 was due 2026-10-10 and has no report.
+    expect(ok(await t.gql(count, {}, await t.login('wugang.leader'))).overdueRectificationCount).toBe(1);
+    expect(ok(await t.gql(count, {}, await t.login('changde.leader'))).overdueRectificationCount).toBe(0);
   });
 });
