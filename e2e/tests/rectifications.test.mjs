@@ -26,7 +26,10 @@ async function graphql(query, variables, token) {
 
 describe('rectifications', () => {
   test('the office orders a rectification, the entity reports it by access code on a phone', async () => {
-    const { login } = await graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'wugang.admin', p: DEMO_PASSWORD });
+    const { login } = await graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+      u: 'wugang.admin',
+      p: DEMO_PASSWORD,
+    });
     const { inspections } = await graphql('{ inspections(status: PUBLISHED, first: 1) { edges { node { id accessCode } } } }', {}, login.token);
     const record = inspections.edges[0].node;
     const path = `/inspections/${encodeURIComponent(record.id)}`;

@@ -32,7 +32,9 @@ export function EntityRectificationCard({ accessCode }: { accessCode: string }) 
           items={[
             { key: 'basis', label: m('basis'), children: <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{r.basis}</span> },
             { key: 'due', label: m('dueOn'), children: r.dueOn },
-            ...(r.reportText ? [{ key: 'report', label: m('reportText'), children: <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{r.reportText}</span> }] : []),
+            ...(r.reportText
+              ? [{ key: 'report', label: m('reportText'), children: <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{r.reportText}</span> }]
+              : []),
             ...(r.reportedOn ? [{ key: 'reportedOn', label: m('reportedOn'), children: r.reportedOn }] : []),
             ...(r.closedOn ? [{ key: 'closedOn', label: m('closedOn'), children: r.closedOn }] : []),
           ]}

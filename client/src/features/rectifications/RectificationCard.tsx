@@ -107,7 +107,9 @@ function RectificationItem({ r }: { r: OwnRectification }) {
   const [decide, deciding] = useMutation(DECIDE_RECTIFICATION_CLOSING);
   const notify = useNotifyProblem();
   const item = (key: 'openedOn' | 'dueOn' | 'reportedOn' | 'reportText' | 'recheckedOn' | 'recheckResult' | 'closingNote' | 'closedOn') =>
-    r[key] ? [{ key, label: m(key === 'closingNote' ? 'note' : key), children: <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{r[key]}</span> }] : [];
+    r[key]
+      ? [{ key, label: m(key === 'closingNote' ? 'note' : key), children: <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{r[key]}</span> }]
+      : [];
   const mayRecheck = roles.includes('INSPECTOR') && (r.status === 'REPORTED' || (r.status === 'OPEN' && r.overdue));
   return (
     <List.Item data-testid="rectification-item" data-status={r.status}>
@@ -144,7 +146,12 @@ function RectificationItem({ r }: { r: OwnRectification }) {
               submit={(v) => recheck({ variables: { id: r.id, ...v }, refetchQueries })}
             >
               <Form.Item name="passed" initialValue={true}>
-                <Radio.Group options={[{ value: true, label: m('recheckPassed') }, { value: false, label: m('recheckFailed') }]} />
+                <Radio.Group
+                  options={[
+                    { value: true, label: m('recheckPassed') },
+                    { value: false, label: m('recheckFailed') },
+                  ]}
+                />
               </Form.Item>
               <Form.Item name="result" label={m('recheckResult')} rules={[{ required: true, whitespace: true, message: m('resultRequired') }]}>
                 <Input.TextArea rows={3} maxLength={2000} data-testid="rectification-recheck-result" />

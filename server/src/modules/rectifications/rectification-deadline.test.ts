@@ -19,7 +19,9 @@ describe('a rectification’s deadline in the sweep', () => {
 
   it('reminds the team three days before, escalates to the leaders when overdue, and stops once the entity reports; no other bureau hears', async () => {
     const [wugang] = await t.sql(`SELECT id FROM tenants WHERE region_code = '410481'`);
-    const [record] = await t.sql(`SELECT id, entity_name, team_ids FROM inspections WHERE tenant_id = $1 AND status = 'PUBLISHED' ORDER BY seq LIMIT 1`, [wugang.id]);
+    const [record] = await t.sql(`SELECT id, entity_name, team_ids FROM inspections WHERE tenant_id = $1 AND status = 'PUBLISHED' ORDER BY seq LIMIT 1`, [
+      wugang.id,
+    ]);
     const [office] = await t.sql(`SELECT id FROM users WHERE username = 'wugang.admin'`);
     const insert = (dueOn: string) =>
       t.sql(
@@ -28,7 +30,9 @@ describe('a rectification’s deadline in the sweep', () => {
         [wugang.id, record.id, dueOn, office.id],
       );
     const [r] = await insert('2026-10-10');
-    const team = (await t.sql(`SELECT u.username FROM inspectors p JOIN users u ON u.id = p.user_id WHERE p.id = ANY ($1)`, [record.team_ids])).map((x) => x.username);
+    const team = (await t.sql(`SELECT u.username FROM inspectors p JOIN users u ON u.id = p.user_id WHERE p.id = ANY ($1)`, [record.team_ids])).map(
+      (x) => x.username,
+    );
     expect(team.length).toBeGreaterThan(0);
     const inbox = async (username: string) =>
       (

@@ -14,10 +14,10 @@ const MAX_REPORT = 5000;
 async function rectificationOfCode(m: EntityManager, scope: CodeScope, lock: boolean): Promise<Rectification | null> {
   const query = m
     .createQueryBuilder(Rectification, 'r')
-    .where(
-      `r.tenant_id = :t AND r.inspection_id IN (SELECT i.id FROM inspections i WHERE i.tenant_id = :t AND i.access_code_hash = :h)`,
-      { t: scope.tenantId, h: scope.codeHash },
-    )
+    .where(`r.tenant_id = :t AND r.inspection_id IN (SELECT i.id FROM inspections i WHERE i.tenant_id = :t AND i.access_code_hash = :h)`, {
+      t: scope.tenantId,
+      h: scope.codeHash,
+    })
     .orderBy('r.created_at', 'DESC')
     .limit(1);
   if (lock) query.setLock('pessimistic_write');
@@ -49,12 +49,16 @@ export function reportEntityRectification(app: AppServices, scope: CodeScope, bo
       .set({ reportText: text, reportedOn, status: RectificationStatus.REPORTED })
       .where('tenant_id = :t AND id = :id', { t: scope.tenantId, id: r.id })
       .execute();
-    await appendAudit(m, { tenantId: scope.tenantId, userId: null, username: null, requestId }, {
-      action: 'rectification.report',
-      objectType: 'Rectification',
-      objectId: toGlobalId('Rectification', r.id),
-      after: { reportedOn, late: reportedOn > r.dueOn },
-    });
+    await appendAudit(
+      m,
+      { tenantId: scope.tenantId, userId: null, username: null, requestId },
+      {
+        action: 'rectification.report',
+        objectType: 'Rectification',
+        objectId: toGlobalId('Rectification', r.id),
+        after: { reportedOn, late: reportedOn > r.dueOn },
+      },
+    );
     return m.createQueryBuilder(Rectification, 'r').where('r.tenant_id = :t AND r.id = :id', { t: scope.tenantId, id: r.id }).getOneOrFail();
   });
 }

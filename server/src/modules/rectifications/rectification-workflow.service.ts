@@ -56,9 +56,19 @@ export function recordRecheck(ctx: RequestContext, id: string, passed: boolean, 
     if (!(r.status === RectificationStatus.REPORTED || (r.status === RectificationStatus.OPEN && r.dueOn < today))) {
       throw ruleViolation('RECTIFICATION_STEP', '检查对象报告整改情况后（或整改期限届满后）方可复查');
     }
-    const record = await m.createQueryBuilder(Inspection, 'i').where('i.tenant_id = :t AND i.id = :id', { t: viewer.tenantId, id: r.inspectionId }).getOneOrFail();
+    const record = await m
+      .createQueryBuilder(Inspection, 'i')
+      .where('i.tenant_id = :t AND i.id = :id', { t: viewer.tenantId, id: r.inspectionId })
+      .getOneOrFail();
     const inspector = await assertTeamMember(ctx, m, record);
-    await update(m, r, { status: RectificationStatus.RECHECKED, recheckResult: text, recheckPassed: passed, recheckedOn: today, recheckedBy: viewer.userId, recheckTeamIds: record.teamIds });
+    await update(m, r, {
+      status: RectificationStatus.RECHECKED,
+      recheckResult: text,
+      recheckPassed: passed,
+      recheckedOn: today,
+      recheckedBy: viewer.userId,
+      recheckTeamIds: record.teamIds,
+    });
     await audit(ctx, m, r, 'rectification.recheck', { passed, inspector });
     return ownRectification(m, viewer.tenantId, r.id);
   });
@@ -75,6 +85,7 @@ export function proposeClosing(ctx: RequestContext, id: string, outcome: Rectifi
   return tenantTx(ctx, async (m) => {
     const r = await locked(m, viewer.tenantId, id);
     expect(r, [RectificationStatus.RECHECKED], '复查后方可提出办结意见');
+    if (r.recheckedBy === viewer.userId) throw forbidden('复查人员不能对本人的复查提出办结意见');
     if (outcome === RectificationStatus.DONE && r.recheckPassed === false) {
       throw ruleViolation('RECTIFICATION_STEP', '复查未通过，不能认定整改完成');
     }
@@ -91,7 +102,7 @@ export function decideClosing(ctx: RequestContext, id: string, approve: boolean)
   return tenantTx(ctx, async (m) => {
     const r = await locked(m, viewer.tenantId, id);
     expect(r, [RectificationStatus.CLOSE_PROPOSED], '没有待审批的办结意见');
-    if (r.proposedBy === viewer.userId) throw forbidden('不能审批本人提出的办结意见');
+    if (r.proposedBy === viewer.userId || r.recheckedBy === viewer.userId) throw forbidden('不能审批本人提出的办结意见或本人的复查');
     if (approve) {
       await update(m, r, { status: r.proposedOutcome!, closedOn: todayInChina(new Date()), approvedBy: viewer.userId });
     } else {
@@ -122,7 +133,11 @@ export function overdueRectificationCount(ctx: RequestContext): Promise<number> 
   return readTx(ctx, (m) =>
     m
       .createQueryBuilder(Rectification, 'r')
-      .where('r.tenant_id = :t AND r.status = :open AND r.due_on < :today', { t: viewer.tenantId, open: RectificationStatus.OPEN, today: todayInChina(new Date()) })
+      .where('r.tenant_id = :t AND r.status = :open AND r.due_on < :today', {
+        t: viewer.tenantId,
+        open: RectificationStatus.OPEN,
+        today: todayInChina(new Date()),
+      })
       .getCount(),
   );
 }

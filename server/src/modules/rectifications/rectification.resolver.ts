@@ -45,12 +45,7 @@ export class RectificationResolver {
 
   @SignedIn()
   @Mutation(() => RectificationView, { description: '检查组复查整改情况' })
-  async recordRectificationRecheck(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('passed') passed: boolean,
-    @Arg('result') result: string,
-  ) {
+  async recordRectificationRecheck(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('passed') passed: boolean, @Arg('result') result: string) {
     return view(await recordRecheck(ctx, id, passed, result));
   }
 

@@ -48,7 +48,12 @@ describe('rectifications', () => {
   });
 
   it('sets the deadline on the working-day calendar across 国庆 2026 (Oct 1–7 off, Sat Oct 10 worked)', async () => {
-    const r = await open('wugang.leader', { inspectionId: toGlobalId('Inspection', published[0]), dueWorkingDays: 5, basis: '责令整改：标签不规范', openedOn: '2026-09-28' });
+    const r = await open('wugang.leader', {
+      inspectionId: toGlobalId('Inspection', published[0]),
+      dueWorkingDays: 5,
+      basis: '责令整改：标签不规范',
+      openedOn: '2026-09-28',
+    });
     // Sep 29, Sep 30, Oct 8, Oct 9, Oct 10 (the make-up working Saturday).
     expect(r).toMatchObject({ status: 'OPEN', openedOn: '2026-09-28', dueWorkingDays: 5, dueOn: '2026-10-10', inspectionId: published[0] });
     const audit = await t.sql(`SELECT action FROM audit_events WHERE tenant_id = $1 AND object_id = $2`, [wugang, toGlobalId('Rectification', r.id)]);
@@ -63,7 +68,9 @@ describe('rectifications', () => {
       extensions: { code: 'RULE_VIOLATION', rule: 'RECTIFICATION_RECORD' },
     });
     for (const dueWorkingDays of [0, 181, 2.5]) {
-      await expect(open('wugang.leader', { ...base, dueWorkingDays, inspectionId: published[1] })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      await expect(open('wugang.leader', { ...base, dueWorkingDays, inspectionId: published[1] })).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     await expect(open('wugang.leader', { ...base, basis: '  ', inspectionId: published[1] })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     await expect(open('wugang.inspector01', { ...base, inspectionId: published[1] })).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
@@ -78,8 +85,12 @@ describe('rectifications', () => {
     expect(await app.asTenant(wugang, `SELECT id FROM rectifications`)).toHaveLength(1);
     expect(await app.asTenant(null, `SELECT id FROM rectifications`)).toEqual([]);
     await expect(
-      app.asTenant(changde, `INSERT INTO rectifications (tenant_id, inspection_id, basis, opened_on, due_working_days, due_on, opened_by)
-        VALUES ($1, $2, 'x', '2026-01-05', 1, '2026-01-06', $2)`, [wugang, published[1]]),
+      app.asTenant(
+        changde,
+        `INSERT INTO rectifications (tenant_id, inspection_id, basis, opened_on, due_working_days, due_on, opened_by)
+        VALUES ($1, $2, 'x', '2026-01-05', 1, '2026-01-06', $2)`,
+        [wugang, published[1]],
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 
@@ -105,17 +116,21 @@ describe('rectifications', () => {
   it('runs open → entity report by access code → team re-check → head proposes → leader approves', async () => {
     const record = published[1];
     const [{ access_code: code, team_ids: team }] = await t.sql(`SELECT access_code, team_ids FROM inspections WHERE id = $1`, [record]);
-    const [{ access_code: otherCode }] = await t.sql(`SELECT access_code FROM inspections WHERE tenant_id = $1 AND id <> $2 AND id <> $3 ORDER BY seq LIMIT 1`, [
-      wugang,
-      record,
-      published[0],
-    ]);
-    const [{ username: member }] = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username LIMIT 1`, [team]);
+    const [{ access_code: otherCode }] = await t.sql(
+      `SELECT access_code FROM inspections WHERE tenant_id = $1 AND id <> $2 AND id <> $3 ORDER BY seq LIMIT 1`,
+      [wugang, record, published[0]],
+    );
+    const [{ username: member }] = await t.sql(
+      `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username LIMIT 1`,
+      [team],
+    );
     const [{ username: outsider }] = await t.sql(
       `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.tenant_id = $1 AND NOT (i.id = ANY($2)) ORDER BY u.username LIMIT 1`,
       [wugang, team],
     );
-    const [{ username: head }] = await t.sql(`SELECT username FROM users WHERE tenant_id = $1 AND 'DEPARTMENT_HEAD' = ANY (roles) ORDER BY username LIMIT 1`, [wugang]);
+    const [{ username: head }] = await t.sql(`SELECT username FROM users WHERE tenant_id = $1 AND 'DEPARTMENT_HEAD' = ANY (roles) ORDER BY username LIMIT 1`, [
+      wugang,
+    ]);
     const tok = Object.fromEntries(
       await Promise.all(['wugang.admin', 'wugang.leader', 'changde.admin', member, outsider, head].map(async (u) => [u, await t.login(u)] as const)),
     );
@@ -164,7 +179,11 @@ describe('rectifications', () => {
     await t.sql(`UPDATE rectifications SET status = 'CLOSE_PROPOSED', proposed_outcome = 'NOT_DONE', proposed_by = $2 WHERE id = $1`, [r.id, userId]);
     const tok = await t.login('wugang.leader');
     expect(codes(await t.gql(DECIDE, { id: toGlobalId('Rectification', r.id), a: true }, tok))).toEqual(['FORBIDDEN']);
-    await t.sql(`UPDATE rectifications SET status = 'OPEN', proposed_outcome = NULL, proposed_by = NULL WHERE id = $1`, [r.id]);
+    // Nor one whose re-check was the leader's own.
+    await t.sql(`UPDATE rectifications SET proposed_by = gen_random_uuid(), rechecked_by = $2 WHERE id = $1`, [r.id, userId]);
+    expect(codes(await t.gql(DECIDE, { id: toGlobalId('Rectification', r.id), a: true }, tok))).toEqual(['FORBIDDEN']);
+    expect((await t.sql(`SELECT status FROM rectifications WHERE id = $1`, [r.id]))[0].status).toBe('CLOSE_PROPOSED');
+    await t.sql(`UPDATE rectifications SET status = 'OPEN', proposed_outcome = NULL, proposed_by = NULL, rechecked_by = NULL WHERE id = $1`, [r.id]);
   });
 
   it('counts overdue rectifications for the dashboards, per bureau', async () => {
