@@ -13,10 +13,10 @@ export class Rectifications1796960000000 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_rectifications" PRIMARY KEY ("tenant_id", "id"))`,
     );
-    await q.query(`CREATE INDEX "IDX_rectifications_inspection" ON "rectifications" ("tenant_id", "inspection_id")`);
-    await q.query(`CREATE INDEX "IDX_rectifications_status_due" ON "rectifications" ("tenant_id", "status", "due_on")`);
+    await q.query(`CREATE INDEX "idx_rectifications_inspection" ON "rectifications" ("tenant_id", "inspection_id")`);
+    await q.query(`CREATE INDEX "idx_rectifications_status_due" ON "rectifications" ("tenant_id", "status", "due_on")`);
     // At most one running rectification per record.
-    await q.query(`CREATE UNIQUE INDEX "UQ_rectifications_open" ON "rectifications" ("tenant_id", "inspection_id")
+    await q.query(`CREATE UNIQUE INDEX "uq_rectifications_running" ON "rectifications" ("tenant_id", "inspection_id")
       WHERE status IN ('OPEN', 'REPORTED', 'RECHECKED', 'CLOSE_PROPOSED')`);
   }
 

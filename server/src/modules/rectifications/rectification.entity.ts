@@ -33,8 +33,10 @@ export const OPEN_RECTIFICATION_STATUSES = [
  * deadline is `dueWorkingDays` working days after `openedOn` on the bureau's calendar, fixed when opened.
  */
 @Entity('rectifications')
-@Index(['tenantId', 'inspectionId'])
-@Index(['tenantId', 'status', 'dueOn'])
+@Index('idx_rectifications_inspection', ['tenantId', 'inspectionId'])
+@Index('idx_rectifications_status_due', ['tenantId', 'status', 'dueOn'])
+// At most one running rectification per record.
+@Index('uq_rectifications_running', ['tenantId', 'inspectionId'], { unique: true, where: "status IN ('OPEN', 'REPORTED', 'RECHECKED', 'CLOSE_PROPOSED')" })
 export class Rectification {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @PrimaryGeneratedColumn('uuid') id!: string;
