@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { AnnualReportLink } from '../reports/AnnualReportLink';
 import { BreakdownCard } from './BreakdownCard';
 import { FigureCards } from './FigureCards';
+import { OverdueRectifications } from '../rectifications/OverdueRectifications';
 import { dashboardMessages } from './messages';
 import { DASHBOARD } from './operations';
 import { YearSelect, currentYear } from './YearSelect';
@@ -43,6 +44,7 @@ export function DashboardPage() {
       ) : (
         <div style={COLUMN}>
           <FigureCards figures={d.totals} />
+          <OverdueRectifications />
           <Space wrap>
             <Typography.Text type="secondary" data-testid="dashboard-as-of">
               {m('asOf', { date: d.asOf })}

@@ -20,6 +20,7 @@ import { RecordDetails } from './RecordDetails';
 import { StatementForm } from './StatementForm';
 import { StatementList } from './StatementList';
 import { EntityCreditCard } from '../credit/EntityCreditCard';
+import { EntityRectificationCard } from '../rectifications/EntityRectificationCard';
 
 function CodeForm({ initial, onOpen }: { initial: string; onOpen: (code: string) => void }) {
   const m = useMessages(entityRecordMessages);
@@ -136,6 +137,7 @@ export function EntityRecordPage() {
           <Card title={m('statements')}>
             <StatementList statements={record.statements} accessCode={code} />
           </Card>
+          <EntityRectificationCard accessCode={code} />
           <EntityCreditCard accessCode={code} />
           <Card title={m('write')}>
             <StatementForm key={record.draft?.id ?? 'new'} accessCode={code} draft={record.draft ?? null} onChanged={() => refetch()} />

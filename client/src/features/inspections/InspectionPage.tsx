@@ -25,6 +25,7 @@ import { INSPECTION, RESULT_CATEGORIES, type InspectionDetail } from './operatio
 import { RecordForm } from './RecordForm';
 import { StatementsCard } from './StatementsCard';
 import { ReferralsCard } from '../referrals/ReferralsCard';
+import { RectificationCard } from '../rectifications/RectificationCard';
 import { StepsCard } from './StepsCard';
 import { TeamCard } from './TeamCard';
 import { WorkflowButtons } from './WorkflowButtons';
@@ -77,6 +78,7 @@ export function InspectionPage({ id }: { id: string }) {
       <EvidenceCard record={record} teamMayEdit={inTeam && open} refetch={refetch} />
       <StatementsCard record={record} isTeam={inTeam} />
       <ReferralsCard inspectionId={record.id} status={record.status} />
+      <RectificationCard inspectionId={record.id} status={record.status} />
     </Flex>
   );
 }

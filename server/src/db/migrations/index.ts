@@ -49,6 +49,8 @@ import { CreditLists1796830000000 } from './1796830000000-CreditLists';
 import { CreditListWalls1796830100000 } from './1796830100000-CreditListWalls';
 import { Referrals1796731800000 } from './1796731800000-Referrals';
 import { ReferralWalls1796731800100 } from './1796731800100-ReferralWalls';
+import { Rectifications1796960000000 } from './1796960000000-Rectifications';
+import { RectificationWalls1796960100000 } from './1796960100000-RectificationWalls';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -103,4 +105,6 @@ export const MIGRATIONS: Function[] = [
   CreditListWalls1796830100000,
   Referrals1796731800000,
   ReferralWalls1796731800100,
+  Rectifications1796960000000,
+  RectificationWalls1796960100000,
 ];

@@ -34,6 +34,7 @@ export const ID_TABLES: Record<string, string> = {
   CreditListEntry: 'credit_list_entries',
   CreditRepairRequest: 'credit_repair_requests',
   Referral: 'referrals',
+  Rectification: 'rectifications',
 };
 
 /** Which row of a type to take when a bureau has several: one a mutation would still accept, if any. */
@@ -190,6 +191,10 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
     })
   ).proposeReferral.id;
   await gql('mutation($id: ID!) { approveReferral(id: $id) { id } }', { id: referral }, await t.login('wugang.leader'));
+  // The same record ordered to rectify (整改), recorded by the office.
+  await gql('mutation($i: ID!) { openRectification(inspectionId: $i, dueWorkingDays: 10, basis: "舞钢市测试整改") { id } }', {
+    i: toGlobalId('Inspection', referred.id),
+  });
 
   const ids: Record<string, string> = {};
   for (const [type, table] of Object.entries(ID_TABLES)) {

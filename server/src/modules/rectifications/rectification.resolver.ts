@@ -1,0 +1,83 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { Public, SignedIn } from '../../graphql/permissions';
+import { todayInChina } from '../inspections/inspection-deadlines';
+import { scopeOfAccessCode } from '../statements/access-code-lookup';
+import { limitEntityWrites } from '../statements/entity-limits';
+import { RectificationStatus } from './rectification.entity';
+import { readEntityRectification, reportEntityRectification } from './rectification-entity.service';
+import {
+  decideClosing,
+  openRectificationByOffice,
+  overdueRectificationCount,
+  proposeClosing,
+  rectificationsOfInspection,
+  recordRecheck,
+} from './rectification-workflow.service';
+import { EntityRectification, RectificationView } from './rectification.types';
+
+const view = (r: Parameters<typeof RectificationView.of>[0]) => RectificationView.of(r, todayInChina(new Date()));
+
+@Resolver(() => RectificationView)
+export class RectificationResolver {
+  @SignedIn()
+  @Query(() => [RectificationView], { description: '检查记录的整改（新的在前）' })
+  async inspectionRectifications(@Ctx() ctx: RequestContext, @Arg('inspectionId', () => ID) inspectionId: string) {
+    return (await rectificationsOfInspection(ctx, inspectionId)).map(view);
+  }
+
+  @SignedIn()
+  @Query(() => Int, { description: '本单位逾期未报告的整改数' })
+  overdueRectificationCount(@Ctx() ctx: RequestContext) {
+    return overdueRectificationCount(ctx);
+  }
+
+  @SignedIn()
+  @Mutation(() => RectificationView, { description: '登记责令整改（分管领导或领导小组办公室；记录须已审批或已公示）' })
+  async openRectification(
+    @Ctx() ctx: RequestContext,
+    @Arg('inspectionId', () => ID) inspectionId: string,
+    @Arg('dueWorkingDays', () => Int) dueWorkingDays: number,
+    @Arg('basis') basis: string,
+  ) {
+    return view(await openRectificationByOffice(ctx, { inspectionId, dueWorkingDays, basis }));
+  }
+
+  @SignedIn()
+  @Mutation(() => RectificationView, { description: '检查组复查整改情况' })
+  async recordRectificationRecheck(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('passed') passed: boolean, @Arg('result') result: string) {
+    return view(await recordRecheck(ctx, id, passed, result));
+  }
+
+  @SignedIn()
+  @Mutation(() => RectificationView, { description: '部门负责人提出办结意见：整改完成（DONE）或未按期整改（NOT_DONE）' })
+  async proposeRectificationClosing(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('outcome', () => RectificationStatus) outcome: RectificationStatus,
+    @Arg('note') note: string,
+  ) {
+    return view(await proposeClosing(ctx, id, outcome, note));
+  }
+
+  @SignedIn()
+  @Mutation(() => RectificationView, { description: '分管领导审批办结意见（不能审批本人提出的）' })
+  async decideRectificationClosing(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('approve') approve: boolean) {
+    return view(await decideClosing(ctx, id, approve));
+  }
+
+  @Public()
+  @Query(() => EntityRectification, { nullable: true, description: '检查对象凭查阅码查看本单位的整改' })
+  async entityRectification(@Ctx() ctx: RequestContext, @Arg('accessCode') accessCode: string) {
+    const r = await readEntityRectification(ctx.app, await scopeOfAccessCode(ctx.app, ctx.ip, accessCode));
+    return r ? EntityRectification.of(r) : null;
+  }
+
+  @Public()
+  @Mutation(() => EntityRectification, { description: '检查对象凭查阅码报告整改情况（复查前可重新报告）' })
+  async reportEntityRectification(@Ctx() ctx: RequestContext, @Arg('accessCode') accessCode: string, @Arg('body') body: string) {
+    const scope = await scopeOfAccessCode(ctx.app, ctx.ip, accessCode);
+    await limitEntityWrites(ctx.app, scope, ctx.ip);
+    return EntityRectification.of(await reportEntityRectification(ctx.app, scope, body, ctx.requestId));
+  }
+}
