@@ -28,6 +28,7 @@ import { listPublicationsModule } from './list-publications/module';
 import { noticesModule } from './notices/module';
 import { reportsModule } from './reports/module';
 import { referralsModule } from './referrals/module';
+import { handlingModule } from './handling/module';
 
 /** Every module of the app: the schema, the database's entities, the REST routes and the jobs are derived from this list. */
 export const MODULES: readonly SpotCheckModule[] = [
@@ -60,4 +61,5 @@ export const MODULES: readonly SpotCheckModule[] = [
   noticesModule,
   reportsModule,
   referralsModule,
+  handlingModule,
 ];

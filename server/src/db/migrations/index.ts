@@ -49,6 +49,7 @@ import { CreditLists1796830000000 } from './1796830000000-CreditLists';
 import { CreditListWalls1796830100000 } from './1796830100000-CreditListWalls';
 import { Referrals1796731800000 } from './1796731800000-Referrals';
 import { ReferralWalls1796731800100 } from './1796731800100-ReferralWalls';
+import { InspectionHandling1796900100000 } from './1796900100000-InspectionHandling';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -103,4 +104,5 @@ export const MIGRATIONS: Function[] = [
   CreditListWalls1796830100000,
   Referrals1796731800000,
   ReferralWalls1796731800100,
+  InspectionHandling1796900100000,
 ];
