@@ -50,6 +50,7 @@ import { CreditListWalls1796830100000 } from './1796830100000-CreditListWalls';
 import { Referrals1796731800000 } from './1796731800000-Referrals';
 import { ReferralWalls1796731800100 } from './1796731800100-ReferralWalls';
 import { InspectionHandling1796900100000 } from './1796900100000-InspectionHandling';
+import { PublicHandling1796900200000 } from './1796900200000-PublicHandling';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -105,4 +106,5 @@ export const MIGRATIONS: Function[] = [
   Referrals1796731800000,
   ReferralWalls1796731800100,
   InspectionHandling1796900100000,
+  PublicHandling1796900200000,
 ];

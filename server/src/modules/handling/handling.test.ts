@@ -1,4 +1,4 @@
-import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
+import { HANDLING_LABELS, fromGlobalUuid, toGlobalId, type HandlingOutcome } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { seedDemoDraw } from '../../seed/demo-draw';
 import { seedDemoInspections } from '../../seed/demo-inspections';
@@ -148,5 +148,25 @@ describe('handling on the record (处理建议 → 处理决定)', () => {
     expect(approved.errors).toBeUndefined();
     expect(await entries()).toEqual([{ list: 'WATCH', status: 'PENDING', legal_basis: decision.basis }]);
     expect(fromGlobalUuid(record!.id, 'Inspection')).toBe(record!.uuid);
+  });
+
+  it('publishes the decision and its basis with the result, to anyone, only once published; the bureau’s own reads stay its own', async () => {
+    const PUBLIC = `query($search: String) { publicResults(search: $search, first: 20) { edges { node { id handling { outcome label basis deadlineWorkdays } } } } }`;
+    const [record] = await demoRecords('APPROVED', 'NO_PROBLEM');
+    const [row] = await t.sql(`SELECT entity_uscc, handling FROM inspections WHERE id = $1`, [record!.uuid]);
+    const publicOf = async () =>
+      ((await t.gql(PUBLIC, { search: row.entity_uscc })).data.publicResults.edges as { node: { id: string; handling: unknown } }[]).find((e) => e.node.id === record!.id);
+    expect(await publicOf()).toBeUndefined();
+    expect((await t.gql(MOVE, { id: record!.id, action: 'PUBLISH' }, await as('wugang.admin'))).errors).toBeUndefined();
+    const { outcome, basis, deadlineWorkdays } = row.handling;
+    expect((await publicOf())!.node.handling).toEqual({ outcome, label: HANDLING_LABELS[outcome as HandlingOutcome], basis, deadlineWorkdays });
+    // A published 责令整改 shows its deadline.
+    const [rectify] = await demoRecords('PUBLISHED', 'OTHER_VIOLATION');
+    const [r2] = await t.sql(`SELECT entity_uscc FROM inspections WHERE id = $1`, [rectify!.uuid]);
+    const edges = (await t.gql(PUBLIC, { search: r2.entity_uscc })).data.publicResults.edges as { node: { id: string; handling: unknown } }[];
+    expect(edges.find((e) => e.node.id === rectify!.id)!.node.handling).toMatchObject({ outcome: 'RECTIFY', label: '责令整改', deadlineWorkdays: 15 });
+    // Another bureau's staff cannot read the record's handling trail.
+    const other = await as('changde.admin');
+    expect((await t.gql(READ, { id: rectify!.id }, other)).data?.node ?? null).toBeNull();
   });
 });
