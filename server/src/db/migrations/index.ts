@@ -51,6 +51,7 @@ import { Referrals1796731800000 } from './1796731800000-Referrals';
 import { ReferralWalls1796731800100 } from './1796731800100-ReferralWalls';
 import { InspectionHandling1796900100000 } from './1796900100000-InspectionHandling';
 import { PublicHandling1796900200000 } from './1796900200000-PublicHandling';
+import { AnnualReportHandling1796900300000 } from './1796900300000-AnnualReportHandling';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -107,4 +108,5 @@ export const MIGRATIONS: Function[] = [
   ReferralWalls1796731800100,
   InspectionHandling1796900100000,
   PublicHandling1796900200000,
+  AnnualReportHandling1796900300000,
 ];
