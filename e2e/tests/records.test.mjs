@@ -180,6 +180,16 @@ describe('inspection records', () => {
       await page.getByText('检查记录已保存').waitFor();
       await assertText(page.getByTestId('all-confirmed'), '尚有成员未确认');
 
+      // The team's 处理建议: 责令整改 needs its deadline in working days, refused in Chinese without one.
+      const handling = page.getByTestId('handling-form');
+      await choose(page, handling.getByTestId('handling-outcome'), '责令整改');
+      await handling.getByTestId('handling-basis').fill('复垦措施落实不到位，依法责令限期整改');
+      await handling.getByTestId('handling-save').click();
+      await fieldError(handling, '请填写整改期限').waitFor();
+      await handling.getByTestId('handling-deadline').fill('10');
+      await handling.getByTestId('handling-save').click();
+      await page.getByText('处理建议已保存').waitFor();
+
       // A text file is refused by its content, in Chinese.
       const input = page.getByTestId('evidence-card').locator('input[type="file"]');
       await input.setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('这不是证据文件\n') });
@@ -291,6 +301,11 @@ describe('inspection records', () => {
       assert.equal(await page.getByTestId('record-action-PASS_REVIEW').count(), 0);
       await transition(page, 'APPROVE');
       await assertText(page.getByTestId('record-status'), '待公示');
+      // The approval made the team's proposal the decision.
+      const decided = page.getByTestId('handling-card');
+      await assertText(decided, '处理决定');
+      await assertText(decided.getByTestId('handling-label'), '责令整改');
+      await assertText(decided, '10 个工作日');
       await page.getByTestId('record-publication-due').waitFor();
       await screenshot(page, 'records-08-approved');
     });

@@ -47,7 +47,7 @@ export function HandlingFields() {
   return (
     <>
       <Form.Item label="处理建议" name="outcome" rules={[{ required: true, message: '请选择处理建议' }]}>
-        <Select data-testid="handling-outcome" options={HANDLING_OUTCOMES.map((o) => ({ value: o, label: HANDLING_LABELS[o] }))} />
+        <Select showSearch={{ optionFilterProp: 'label' }} data-testid="handling-outcome" options={HANDLING_OUTCOMES.map((o) => ({ value: o, label: HANDLING_LABELS[o] }))} />
       </Form.Item>
       <Form.Item label="处理依据" name="basis" rules={[{ required: true, whitespace: true, message: '请填写处理依据' }, { max: 2000, message: '处理依据不超过 2000 字' }]}>
         <Input.TextArea rows={2} maxLength={2000} showCount data-testid="handling-basis" />
