@@ -182,7 +182,7 @@ describe('inspection records', () => {
 
       // The team's 处理建议: 责令整改 needs its deadline in working days, refused in Chinese without one.
       const handling = page.getByTestId('handling-form');
-      await choose(page, handling.getByTestId('handling-outcome'), '责令整改');
+      await handling.getByTestId('handling-outcome').getByText('责令整改', { exact: true }).click();
       await handling.getByTestId('handling-basis').fill('复垦措施落实不到位，依法责令限期整改');
       await handling.getByTestId('handling-save').click();
       await fieldError(handling, '请填写整改期限').waitFor();

@@ -1,5 +1,5 @@
 /** The handling's inputs (处理建议): the outcome, its basis, and what the outcome needs; used by the team's form and by the review and approval. */
-import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { HANDLING_LABELS, HANDLING_OUTCOMES, HANDLING_MAX_WORKDAYS, type HandlingOutcome } from '@spotcheck/shared';
 import type { HandlingInput, InspectionDetail } from './operations';
@@ -47,7 +47,11 @@ export function HandlingFields() {
   return (
     <>
       <Form.Item label="处理建议" name="outcome" rules={[{ required: true, message: '请选择处理建议' }]}>
-        <Select showSearch={{ optionFilterProp: 'label' }} data-testid="handling-outcome" options={HANDLING_OUTCOMES.map((o) => ({ value: o, label: HANDLING_LABELS[o] }))} />
+        <Radio.Group
+          data-testid="handling-outcome"
+          optionType="button"
+          options={HANDLING_OUTCOMES.map((o) => ({ value: o, label: HANDLING_LABELS[o], 'data-testid': `handling-outcome-${o}` }) as never)}
+        />
       </Form.Item>
       <Form.Item label="处理依据" name="basis" rules={[{ required: true, whitespace: true, message: '请填写处理依据' }, { max: 2000, message: '处理依据不超过 2000 字' }]}>
         <Input.TextArea rows={2} maxLength={2000} showCount data-testid="handling-basis" />
