@@ -68,7 +68,8 @@ export function checkHandling(input: Partial<Handling>): { handling: Handling | 
     handling.targetExternalName = external;
   }
   if (outcome === 'CREDIT') {
-    if (input.creditList !== 'BLACKLIST' && input.creditList !== 'WATCH') problems.push({ field: 'creditList', message: '请选择列入的名单（黑名单或重点关注名单）' });
+    if (input.creditList !== 'BLACKLIST' && input.creditList !== 'WATCH')
+      problems.push({ field: 'creditList', message: '请选择列入的名单（黑名单或重点关注名单）' });
     else handling.creditList = input.creditList;
     const until = trimmed(input.creditValidUntil);
     if (!until || !/^\d{4}-\d{2}-\d{2}$/.test(until)) problems.push({ field: 'creditValidUntil', message: '请填写名单期限截止日（YYYY-MM-DD）' });

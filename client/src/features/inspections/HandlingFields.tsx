@@ -53,7 +53,14 @@ export function HandlingFields() {
           options={HANDLING_OUTCOMES.map((o) => ({ value: o, label: HANDLING_LABELS[o], 'data-testid': `handling-outcome-${o}` }) as never)}
         />
       </Form.Item>
-      <Form.Item label="处理依据" name="basis" rules={[{ required: true, whitespace: true, message: '请填写处理依据' }, { max: 2000, message: '处理依据不超过 2000 字' }]}>
+      <Form.Item
+        label="处理依据"
+        name="basis"
+        rules={[
+          { required: true, whitespace: true, message: '请填写处理依据' },
+          { max: 2000, message: '处理依据不超过 2000 字' },
+        ]}
+      >
         <Input.TextArea rows={2} maxLength={2000} showCount data-testid="handling-basis" />
       </Form.Item>
       {outcome === 'RECTIFY' && (
@@ -62,7 +69,12 @@ export function HandlingFields() {
         </Form.Item>
       )}
       {(outcome === 'CASE' || outcome === 'TRANSFER') && (
-        <Form.Item label="接收机关" name="targetExternalName" extra="系统外机关填写名称；移送本系统内的部门请在“移送案件”中选择" rules={[{ max: 100, message: '机关名称不超过 100 字' }]}>
+        <Form.Item
+          label="接收机关"
+          name="targetExternalName"
+          extra="系统外机关填写名称；移送本系统内的部门请在“移送案件”中选择"
+          rules={[{ max: 100, message: '机关名称不超过 100 字' }]}
+        >
           <Input maxLength={100} data-testid="handling-target" />
         </Form.Item>
       )}

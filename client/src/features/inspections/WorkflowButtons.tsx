@@ -75,7 +75,10 @@ function TransitionModal({ record, action, dirty, onClose }: { record: Inspectio
     clear();
     try {
       const handling = changing && DECIDING.includes(action) ? handlingInputOf(values, record) : null;
-      await transition({ variables: { id: record.id, action, comment: comment?.trim() || null, handling }, refetchQueries: ['Inspections', 'InspectionAssignments'] });
+      await transition({
+        variables: { id: record.id, action, comment: comment?.trim() || null, handling },
+        refetchQueries: ['Inspections', 'InspectionAssignments'],
+      });
       void message.success(m('transitioned', { action: m(action) }));
       onClose();
     } catch (error) {

@@ -79,7 +79,9 @@ export function ResultsTable({ rows, loading, showBureau, inPageAnchors, highlig
         r.handling ? (
           <Space orientation="vertical" size={2} data-testid="public-result-handling">
             <Typography.Text strong>{r.handling.label}</Typography.Text>
-            {r.handling.deadlineWorkdays != null && <Typography.Text type="secondary">{m('deadlineWorkdays', { days: r.handling.deadlineWorkdays })}</Typography.Text>}
+            {r.handling.deadlineWorkdays != null && (
+              <Typography.Text type="secondary">{m('deadlineWorkdays', { days: r.handling.deadlineWorkdays })}</Typography.Text>
+            )}
             <Typography.Text type="secondary">{r.handling.basis}</Typography.Text>
           </Space>
         ) : (

@@ -98,13 +98,21 @@ describe('handling on the record (处理建议 → 处理决定)', () => {
     expect(reviewed.errors).toBeUndefined();
     expect(reviewed.data.transitionInspection.handlingChanges).toEqual([]);
     // A change refused as incomplete changes nothing, not even the status.
-    expect(codes(await t.gql(MOVE, { id: record!.id, action: 'APPROVE', handling: { outcome: 'RECTIFY', basis: '限期改正' } }, leader))).toEqual(['BAD_USER_INPUT']);
-    const approved = await t.gql(MOVE, { id: record!.id, action: 'APPROVE', handling: { outcome: 'RECTIFY', basis: '责令限期改正', deadlineWorkdays: 20 } }, leader);
+    expect(codes(await t.gql(MOVE, { id: record!.id, action: 'APPROVE', handling: { outcome: 'RECTIFY', basis: '限期改正' } }, leader))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    const approved = await t.gql(
+      MOVE,
+      { id: record!.id, action: 'APPROVE', handling: { outcome: 'RECTIFY', basis: '责令限期改正', deadlineWorkdays: 20 } },
+      leader,
+    );
     expect(approved.errors).toBeUndefined();
     expect(approved.data.transitionInspection).toMatchObject({
       status: 'APPROVED',
       handling: { outcome: 'RECTIFY', deadlineWorkdays: 20, decided: true },
-      handlingChanges: [{ action: 'APPROVE', userName: expect.any(String), before: { outcome: 'NO_PROBLEM' }, after: { outcome: 'RECTIFY', deadlineWorkdays: 20 } }],
+      handlingChanges: [
+        { action: 'APPROVE', userName: expect.any(String), before: { outcome: 'NO_PROBLEM' }, after: { outcome: 'RECTIFY', deadlineWorkdays: 20 } },
+      ],
     });
     const [trail] = await t.sql(`SELECT handling_changes -> 0 ->> 'userId' AS who FROM inspections WHERE id = $1`, [record!.uuid]);
     const [leaderRow] = await t.sql(`SELECT id FROM users WHERE username = 'wugang.leader'`);
@@ -113,9 +121,9 @@ describe('handling on the record (处理建议 → 处理决定)', () => {
     expect(codes(await t.gql(PROPOSE_HANDLING, { id: record!.id, input: { outcome: 'NO_PROBLEM', basis: '无' } }, await as(record!.team[0]!)))).toEqual([
       'RULE_VIOLATION',
     ]);
-    expect(codes(await t.gql(MOVE, { id: record!.id, action: 'PUBLISH', handling: { outcome: 'NO_PROBLEM', basis: '无' } }, await as('wugang.admin')))).toEqual([
-      'RULE_VIOLATION',
-    ]);
+    expect(codes(await t.gql(MOVE, { id: record!.id, action: 'PUBLISH', handling: { outcome: 'NO_PROBLEM', basis: '无' } }, await as('wugang.admin')))).toEqual(
+      ['RULE_VIOLATION'],
+    );
   });
 
   it('sends the referral when the leader decides 移送, and nothing when the leader sends the record back', async () => {
@@ -155,7 +163,9 @@ describe('handling on the record (处理建议 → 处理决定)', () => {
     const [record] = await demoRecords('APPROVED', 'NO_PROBLEM');
     const [row] = await t.sql(`SELECT entity_uscc, handling FROM inspections WHERE id = $1`, [record!.uuid]);
     const publicOf = async () =>
-      ((await t.gql(PUBLIC, { search: row.entity_uscc })).data.publicResults.edges as { node: { id: string; handling: unknown } }[]).find((e) => e.node.id === record!.id);
+      ((await t.gql(PUBLIC, { search: row.entity_uscc })).data.publicResults.edges as { node: { id: string; handling: unknown } }[]).find(
+        (e) => e.node.id === record!.id,
+      );
     expect(await publicOf()).toBeUndefined();
     expect((await t.gql(MOVE, { id: record!.id, action: 'PUBLISH' }, await as('wugang.admin'))).errors).toBeUndefined();
     const { outcome, basis, deadlineWorkdays } = row.handling;

@@ -28,7 +28,8 @@ export class HandlingInput {
   @Field(() => HandlingOutcome) outcome!: HandlingOutcome;
   @Field({ description: '处理依据' }) basis!: string;
   @Field(() => Int, { nullable: true, description: '责令整改：整改期限（工作日）' }) deadlineWorkdays?: number | null;
-  @Field(() => String, { nullable: true, description: '移送立案查处 / 移交其他部门：接收部门（本单位或其他单位）的全局 id' }) targetDepartmentId?: string | null;
+  @Field(() => String, { nullable: true, description: '移送立案查处 / 移交其他部门：接收部门（本单位或其他单位）的全局 id' }) targetDepartmentId?:
+    string | null;
   @Field(() => String, { nullable: true, description: '或系统外接收机关名称' }) targetExternalName?: string | null;
   @Field(() => CreditListChoice, { nullable: true, description: '纳入信用惩戒：名单' }) creditList?: CreditListChoice | null;
   @Field(() => String, { nullable: true, description: '纳入信用惩戒：名单期限截止日 YYYY-MM-DD' }) creditValidUntil?: string | null;

@@ -135,9 +135,33 @@ describe('the year’s report (年度双随机工作总结)', () => {
     const [record] = await t.sql(`SELECT id FROM inspections WHERE tenant_id = $1 AND status = 'PUBLISHED' LIMIT 1`, [w]);
     const base = { draw_id: drawA, task_id: taskA, participation_id: null, corrects_id: null, corrected_by_id: null, report_due_on: '2024-05-14' };
     const records: Record<string, unknown>[] = [
-      { seq: 1, status: 'PUBLISHED', result_category: 'NO_PROBLEM', inspected_on: '2024-03-12', reported_late_days: 0, published_late_days: 2, handling: decided('NO_PROBLEM') },
-      { seq: 2, status: 'PUBLISHED', result_category: 'OTHER_VIOLATION', inspected_on: '2024-04-08', reported_late_days: 3, published_late_days: 0, handling: decided('RECTIFY', 10) },
-      { seq: 3, status: 'SUBMITTED', inspected_on: '2024-04-20', reported_late_days: 0, review_due_on: '2024-05-20', publication_due_on: null, handling: decided('CASE') },
+      {
+        seq: 1,
+        status: 'PUBLISHED',
+        result_category: 'NO_PROBLEM',
+        inspected_on: '2024-03-12',
+        reported_late_days: 0,
+        published_late_days: 2,
+        handling: decided('NO_PROBLEM'),
+      },
+      {
+        seq: 2,
+        status: 'PUBLISHED',
+        result_category: 'OTHER_VIOLATION',
+        inspected_on: '2024-04-08',
+        reported_late_days: 3,
+        published_late_days: 0,
+        handling: decided('RECTIFY', 10),
+      },
+      {
+        seq: 3,
+        status: 'SUBMITTED',
+        inspected_on: '2024-04-20',
+        reported_late_days: 0,
+        review_due_on: '2024-05-20',
+        publication_due_on: null,
+        handling: decided('CASE'),
+      },
       { seq: 4, status: 'DRAFT', inspected_on: '2024-04-25', reported_late_days: null, published_late_days: null },
     ];
     for (const r of records) {
