@@ -299,13 +299,21 @@ describe('inspection records', () => {
       await page.goto(recordPath);
       await page.getByTestId('inspection-page').waitFor();
       assert.equal(await page.getByTestId('record-action-PASS_REVIEW').count(), 0);
-      await transition(page, 'APPROVE');
+      // The leader approves and, in doing so, gives the entity 15 working days instead of the team's 10.
+      await page.getByTestId('record-action-APPROVE').click();
+      const modal = page.locator('[data-testid="record-transition-modal"][data-action="APPROVE"]');
+      await assertText(modal, '处理建议：责令整改');
+      await modal.getByTestId('handling-change-toggle').click();
+      await modal.getByTestId('handling-deadline').fill('15');
+      await page.getByTestId('record-transition-submit').click();
+      await modal.waitFor({ state: 'detached' });
       await assertText(page.getByTestId('record-status'), '待公示');
-      // The approval made the team's proposal the decision.
+      // The approval made it the decision; the change is kept with who made it.
       const decided = page.getByTestId('handling-card');
       await assertText(decided, '处理决定');
       await assertText(decided.getByTestId('handling-label'), '责令整改');
-      await assertText(decided, '10 个工作日');
+      await assertText(decided, '15 个工作日');
+      await assertText(decided.getByTestId('handling-change'), '领导审批');
       await page.getByTestId('record-publication-due').waitFor();
       await screenshot(page, 'records-08-approved');
     });
