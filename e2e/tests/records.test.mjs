@@ -314,6 +314,7 @@ describe('inspection records', () => {
       await assertText(decided.getByTestId('handling-label'), '责令整改');
       await assertText(decided, '15 个工作日');
       await assertText(decided.getByTestId('handling-change'), '领导审批');
+      await assertText(decided.getByTestId('handling-change'), '责令整改（10 个工作日） → 责令整改（15 个工作日）');
       await page.getByTestId('record-publication-due').waitFor();
       await screenshot(page, 'records-08-approved');
     });
@@ -361,6 +362,11 @@ describe('inspection records', () => {
       const results = page.getByTestId('public-entity-results');
       await assertText(results, '未发现问题');
       await assertText(results, INSPECTED_ON);
+      // The decision and its basis are published with the result.
+      const handling = results.getByTestId('public-result-handling').first();
+      await assertText(handling, '责令整改');
+      await assertText(handling, '整改期限 15 个工作日');
+      await assertText(handling, '依法责令限期整改');
       await screenshot(page, 'records-12-public-result');
     } finally {
       await page.context().close();

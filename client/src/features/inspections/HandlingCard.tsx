@@ -14,6 +14,11 @@ import { PROPOSE_HANDLING, type InspectionDetail } from './operations';
 const STEP_LABELS: Record<string, string> = { PASS_REVIEW: '部门审核', APPROVE: '领导审批' };
 const LISTS: Record<string, string> = { BLACKLIST: '黑名单', WATCH: '重点关注名单' };
 
+function describe(h: { label: string; deadlineWorkdays?: number | null } | null | undefined): string {
+  if (!h) return '（无）';
+  return h.deadlineWorkdays != null ? `${h.label}（${h.deadlineWorkdays} 个工作日）` : h.label;
+}
+
 export function HandlingCard({ record, editable }: { record: InspectionDetail; editable: boolean }) {
   const { lang } = useI18n();
   const { message } = App.useApp();
@@ -77,7 +82,7 @@ export function HandlingCard({ record, editable }: { record: InspectionDetail; e
               title: formatDateTime(c.at, lang),
               content: (
                 <div data-testid="handling-change">
-                  {STEP_LABELS[c.action] ?? c.action} {c.userName}：{c.before?.label ?? '（无）'} → {c.after.label}
+                  {STEP_LABELS[c.action] ?? c.action} {c.userName}：{describe(c.before)} → {describe(c.after)}
                   <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
                     {c.after.basis}
                   </Typography.Paragraph>

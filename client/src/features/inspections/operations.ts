@@ -139,10 +139,12 @@ export const INSPECTION_DETAIL_FIELDS = graphql(`
       userName
       before {
         label
+        deadlineWorkdays
       }
       after {
         label
         basis
+        deadlineWorkdays
       }
     }
     place
