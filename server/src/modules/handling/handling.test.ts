@@ -117,6 +117,12 @@ describe('handling on the record (处理建议 → 处理决定)', () => {
     const [trail] = await t.sql(`SELECT handling_changes -> 0 ->> 'userId' AS who FROM inspections WHERE id = $1`, [record!.uuid]);
     const [leaderRow] = await t.sql(`SELECT id FROM users WHERE username = 'wugang.leader'`);
     expect(trail.who).toBe(leaderRow.id);
+    const [audit] = await t.sql(
+      `SELECT before -> 'handling' ->> 'outcome' AS before, after -> 'handling' ->> 'outcome' AS after FROM audit_events
+        WHERE object_id = $1 AND action = 'inspection.approve'`,
+      [record!.id],
+    );
+    expect(audit).toEqual({ before: 'NO_PROBLEM', after: 'RECTIFY' });
     // Decided: the team cannot propose again, and publication does not change it.
     expect(codes(await t.gql(PROPOSE_HANDLING, { id: record!.id, input: { outcome: 'NO_PROBLEM', basis: '无' } }, await as(record!.team[0]!)))).toEqual([
       'RULE_VIOLATION',

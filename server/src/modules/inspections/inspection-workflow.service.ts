@@ -96,6 +96,7 @@ export async function transitionInspection(
       userName: facts.userName ?? viewer.username,
     });
     const from = record.status;
+    const handlingBefore = record.handling;
     Object.assign(record, changes);
     if (action === 'PUBLISH' && record.correctsId) {
       await m.update(Inspection, { tenantId: record.tenantId, id: record.correctsId }, { correctedById: record.id });
@@ -106,8 +107,8 @@ export async function transitionInspection(
       action: `inspection.${action.toLowerCase()}`,
       objectType: 'Inspection',
       objectId: toGlobalId('Inspection', record.id),
-      before: { status: from },
-      after: { status: check.to, comment: note },
+      before: { status: from, ...(changes.handling ? { handling: handlingBefore } : {}) },
+      after: { status: check.to, comment: note, ...(changes.handling ? { handling: changes.handling } : {}) },
     });
     // The answer's fields read the record and its trail from what this transaction holds, once it commits.
     afterCommit(m, () => {
