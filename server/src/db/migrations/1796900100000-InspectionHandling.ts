@@ -6,7 +6,7 @@ export class InspectionHandling1796900100000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "inspections" ADD "handling" jsonb`);
-    await q.query(`ALTER TABLE "inspections" ADD "handling_changes" jsonb NOT NULL DEFAULT '[]'::jsonb`);
+    await q.query(`ALTER TABLE "inspections" ADD "handling_changes" jsonb NOT NULL DEFAULT '[]'`);
   }
 
   public async down(q: QueryRunner): Promise<void> {

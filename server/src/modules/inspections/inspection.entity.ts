@@ -101,7 +101,7 @@ export class Inspection extends Node {
   /** 处理建议, then (once approved) 处理决定: the handling module reads and changes it. */
   @Column({ type: 'jsonb', nullable: true }) handling!: Handling | null;
   /** Each change of the handling by the head's review or the leader's approval, oldest first. */
-  @Column({ name: 'handling_changes', type: 'jsonb', default: () => "'[]'::jsonb" }) handlingChanges!: HandlingChange[];
+  @Column({ name: 'handling_changes', type: 'jsonb', default: () => "'[]'" }) handlingChanges!: HandlingChange[];
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Field() @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
