@@ -270,6 +270,11 @@ describe('the whole cycle, from import to the province', () => {
       await page.getByTestId('record-missing').waitFor({ state: 'detached' });
       await form.getByTestId('record-save').click();
       await page.getByText('检查记录已保存').waitFor();
+      const handling = page.getByTestId('handling-form');
+      await handling.getByTestId('handling-outcome').getByText('未发现问题', { exact: true }).click();
+      await handling.getByTestId('handling-basis').fill('用地范围与批准一致，未发现违法违规问题');
+      await handling.getByTestId('handling-save').click();
+      await page.getByText('处理建议已保存').waitFor();
 
       await page
         .getByTestId('evidence-card')

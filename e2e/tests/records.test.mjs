@@ -171,6 +171,16 @@ describe('inspection records', () => {
       await page.getByText('检查记录已保存').waitFor();
       await assertText(page.getByTestId('all-confirmed'), '尚有成员未确认');
 
+      // The team's 处理建议: 责令整改 needs its deadline in working days, refused in Chinese without one.
+      const handling = page.getByTestId('handling-form');
+      await handling.getByTestId('handling-outcome').getByText('责令整改', { exact: true }).click();
+      await handling.getByTestId('handling-basis').fill('复垦措施落实不到位，依法责令限期整改');
+      await handling.getByTestId('handling-save').click();
+      await fieldError(handling, '请填写整改期限').waitFor();
+      await handling.getByTestId('handling-deadline').fill('10');
+      await handling.getByTestId('handling-save').click();
+      await page.getByText('处理建议已保存').waitFor();
+
       // A text file is refused by its content, in Chinese.
       const input = page.getByTestId('evidence-card').locator('input[type="file"]');
       await input.setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('这不是证据文件\n') });
@@ -280,8 +290,22 @@ describe('inspection records', () => {
       await page.goto(recordPath);
       await page.getByTestId('inspection-page').waitFor();
       assert.equal(await page.getByTestId('record-action-PASS_REVIEW').count(), 0);
-      await transition(page, 'APPROVE');
+      // The leader approves and, in doing so, gives the entity 15 working days instead of the team's 10.
+      await page.getByTestId('record-action-APPROVE').click();
+      const modal = page.locator('[data-testid="record-transition-modal"][data-action="APPROVE"]');
+      await assertText(modal, '处理建议：责令整改');
+      await modal.getByTestId('handling-change-toggle').click();
+      await modal.getByTestId('handling-deadline').fill('15');
+      await page.getByTestId('record-transition-submit').click();
+      await modal.waitFor({ state: 'detached' });
       await assertText(page.getByTestId('record-status'), '待公示');
+      // The approval made it the decision; the change is kept with who made it.
+      const decided = page.getByTestId('handling-card');
+      await assertText(decided, '处理决定');
+      await assertText(decided.getByTestId('handling-label'), '责令整改');
+      await assertText(decided, '15 个工作日');
+      await assertText(decided.getByTestId('handling-change'), '领导审批');
+      await assertText(decided.getByTestId('handling-change'), '责令整改（10 个工作日） → 责令整改（15 个工作日）');
       await page.getByTestId('record-publication-due').waitFor();
       await screenshot(page, 'records-08-approved');
     });
@@ -329,6 +353,11 @@ describe('inspection records', () => {
       const results = page.getByTestId('public-entity-results');
       await assertText(results, '未发现问题');
       await assertText(results, INSPECTED_ON);
+      // The decision and its basis are published with the result.
+      const handling = results.getByTestId('public-result-handling').first();
+      await assertText(handling, '责令整改');
+      await assertText(handling, '整改期限 15 个工作日');
+      await assertText(handling, '依法责令限期整改');
       await screenshot(page, 'records-12-public-result');
     } finally {
       await page.context().close();

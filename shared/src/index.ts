@@ -22,3 +22,4 @@ export * from './eligibility';
 export * from './id-number';
 export * from './role-separation';
 export * from './beijing-time';
+export * from './handling';

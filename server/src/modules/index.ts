@@ -29,6 +29,7 @@ import { noticesModule } from './notices/module';
 import { reportsModule } from './reports/module';
 import { referralsModule } from './referrals/module';
 import { rectificationsModule } from './rectifications/module';
+import { handlingModule } from './handling/module';
 
 /** Every module of the app: the schema, the database's entities, the REST routes and the jobs are derived from this list. */
 export const MODULES: readonly SpotCheckModule[] = [
@@ -62,4 +63,5 @@ export const MODULES: readonly SpotCheckModule[] = [
   reportsModule,
   referralsModule,
   rectificationsModule,
+  handlingModule,
 ];

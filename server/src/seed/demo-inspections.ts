@@ -1,10 +1,12 @@
-import { toGlobalId, type InspectionAction, type StandardResultCode } from '@spotcheck/shared';
+import { toGlobalId, type Handling, type InspectionAction, type StandardResultCode } from '@spotcheck/shared';
 import type { AppServices, RequestContext } from '../graphql/context';
 import { inTenant } from '../db/tenancy';
 import { Draw } from '../modules/draws/draw.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { confirmInspection, openInspection, saveInspection } from '../modules/inspections/inspection.service';
 import { transitionInspection } from '../modules/inspections/inspection-workflow.service';
+import { proposeHandling } from '../modules/handling/handling.service';
+import type { HandlingInput } from '../modules/handling/handling.types';
 import { actingAs } from './demo-draw';
 
 const RESULTS: StandardResultCode[] = [
@@ -24,6 +26,14 @@ const FINDINGS: Partial<Record<StandardResultCode, string>> = {
   UNREACHABLE: '按登记住所两次实地核查均无法联系，已告知登记机关',
   OTHER_VIOLATION: '存在未批先建行为，已移交执法监督部门依法处理',
 };
+const NONE = { deadlineWorkdays: null, targetDepartmentId: null, targetExternalName: null, creditList: null, creditValidUntil: null };
+/** The team's 处理建议 for each result: a violation is ordered to be rectified; the rest need no further handling. */
+const HANDLING: Partial<Record<StandardResultCode, Handling>> = {
+  OTHER_VIOLATION: { ...NONE, outcome: 'RECTIFY', basis: '依据《土地复垦条例》第四十条，责令限期改正', deadlineWorkdays: 15 },
+  CORRECTED: { ...NONE, outcome: 'NO_PROBLEM', basis: '问题已当场改正，无需进一步处理' },
+  UNREACHABLE: { ...NONE, outcome: 'NO_PROBLEM', basis: '无法联系，已告知登记机关依法处理' },
+};
+const NO_FURTHER: Handling = { ...NONE, outcome: 'NO_PROBLEM', basis: '未发现违法违规问题' };
 const PUBLISHED = 16;
 const SUBMITTED = 20;
 const RETURNED = 22;
@@ -80,6 +90,7 @@ export async function seedDemoInspections(services: AppServices): Promise<void> 
       resultCategory: result,
       interviewNotes: '询问法定代表人（负责人），其陈述与现场情况一致',
     });
+    await proposeHandling(team[0]!, id, (HANDLING[result] ?? NO_FURTHER) as HandlingInput);
     for (const member of team) await confirmInspection(member, id);
     await transitionInspection(team[0]!, id, 'SUBMIT');
     if (i >= SUBMITTED) {

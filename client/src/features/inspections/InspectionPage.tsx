@@ -27,6 +27,7 @@ import { StatementsCard } from './StatementsCard';
 import { ReferralsCard } from '../referrals/ReferralsCard';
 import { RectificationCard } from '../rectifications/RectificationCard';
 import { StepsCard } from './StepsCard';
+import { HandlingCard } from './HandlingCard';
 import { TeamCard } from './TeamCard';
 import { WorkflowButtons } from './WorkflowButtons';
 
@@ -66,7 +67,10 @@ export function InspectionPage({ id }: { id: string }) {
       <JointPartsCard record={record} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <RecordForm record={record} categories={categoryData?.resultCategories ?? []} editable={inTeam && open} onDirtyChange={setDirty} />
+          <Flex vertical gap={16}>
+            <RecordForm record={record} categories={categoryData?.resultCategories ?? []} editable={inTeam && open} onDirtyChange={setDirty} />
+            <HandlingCard record={record} editable={inTeam && open} />
+          </Flex>
         </Col>
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, App, Button, Form, Input, Modal, Space, type ButtonProps } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, type ButtonProps } from 'antd';
 import { COMMENT_REQUIRED, INSPECTION_WORKFLOW, missingForSubmit } from '@spotcheck/shared';
 import { useCurrentUser, type CurrentUser } from '../../app/current-user';
 import { useI18n, useMessages } from '../../app/i18n';
@@ -14,10 +14,13 @@ import { isInTeam } from '../../app/permissions';
 import { useFormProblem } from '../../app/useFormProblem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { inspectionMessages } from './messages';
+import { HANDLING_FIELDS, HandlingFields, handlingInputOf, handlingValuesOf, type HandlingValues } from './HandlingFields';
 import { TRANSITION_INSPECTION, type InspectionAction, type InspectionDetail } from './operations';
 
 const ORDER: InspectionAction[] = ['SUBMIT', 'PASS_REVIEW', 'RETURN', 'APPROVE', 'REJECT', 'PUBLISH'];
-const FIELDS = ['comment'] as const;
+const FIELDS = ['comment', ...HANDLING_FIELDS] as const;
+/** The head's review and the leader's approval may change the handling. */
+const DECIDING: InspectionAction[] = ['PASS_REVIEW', 'APPROVE'];
 const DANGER: InspectionAction[] = ['RETURN', 'REJECT'];
 
 /** As the server's assertReviewer: the head of a department whose items the record covers (any, when an item has none). */
@@ -62,15 +65,20 @@ function TransitionModal({ record, action, dirty, onClose }: { record: Inspectio
   const { t } = useI18n();
   const m = useMessages(inspectionMessages);
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ comment?: string }>();
+  const [form] = Form.useForm<{ comment?: string; change?: boolean } & HandlingValues>();
+  const change = Form.useWatch('change', form) as boolean | undefined;
   const { problem, report, clear } = useFormProblem(form, FIELDS);
   const [transition, { loading }] = useMutation(TRANSITION_INSPECTION);
   const required = COMMENT_REQUIRED.includes(action);
 
-  const submit = async ({ comment }: { comment?: string }) => {
+  const submit = async ({ comment, change: changing, ...values }: { comment?: string; change?: boolean } & HandlingValues) => {
     clear();
     try {
-      await transition({ variables: { id: record.id, action, comment: comment?.trim() || null }, refetchQueries: ['Inspections', 'InspectionAssignments'] });
+      const handling = changing && DECIDING.includes(action) ? handlingInputOf(values, record) : null;
+      await transition({
+        variables: { id: record.id, action, comment: comment?.trim() || null, handling },
+        refetchQueries: ['Inspections', 'InspectionAssignments'],
+      });
       void message.success(m('transitioned', { action: m(action) }));
       onClose();
     } catch (error) {
@@ -93,6 +101,7 @@ function TransitionModal({ record, action, dirty, onClose }: { record: Inspectio
     const current = new Set(record.confirmations.filter((c) => c.current).map((c) => c.inspector?.id));
     const unconfirmed = record.team.filter((member) => !current.has(member.id)).map((member) => member.name);
     if (unconfirmed.length) warnings.push(m('unconfirmedBeforeSubmit', { names: unconfirmed.join('、') }));
+    if (!record.handling) warnings.push('尚未填写处理建议');
   }
   const transitionLabel = INSPECTION_WORKFLOW.transitions.find((tr) => tr.action === action)?.label;
 
@@ -114,7 +123,21 @@ function TransitionModal({ record, action, dirty, onClose }: { record: Inspectio
         {warnings.map((w) => (
           <Alert key={w} type="warning" showIcon style={{ marginBottom: 12 }} title={w} data-testid="record-transition-warning" />
         ))}
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={handlingValuesOf(record)}>
+          {DECIDING.includes(action) && (
+            <>
+              <Alert
+                type="info"
+                style={{ marginBottom: 12 }}
+                title={`处理建议：${record.handling?.label ?? '（未填写）'}`}
+                description={action === 'APPROVE' ? '审批即作出处理决定；如需修改，勾选后填写，修改将记入办理过程' : '如需修改，勾选后填写，修改将记入办理过程'}
+              />
+              <Form.Item name="change" valuePropName="checked">
+                <Checkbox data-testid="handling-change-toggle">修改处理建议</Checkbox>
+              </Form.Item>
+              {change && <HandlingFields />}
+            </>
+          )}
           <Form.Item
             label={required ? m('comment') : m('commentOptional')}
             name="comment"

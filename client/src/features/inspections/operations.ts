@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 import type { InspectionAssignmentsQuery, InspectionDetailFieldsFragment, InspectionRowFragment, InspectionsQuery } from '../../gql/graphql';
 
-export type { EvidenceCheck, InspectionAction, InspectionStatus, StatementKind } from '../../gql/graphql';
+export type { EvidenceCheck, HandlingInput, InspectionAction, InspectionStatus, StatementKind } from '../../gql/graphql';
 export type InspectionRow = InspectionRowFragment;
 export type InspectionDetail = InspectionDetailFieldsFragment;
 export type EvidenceRow = NonNullable<InspectionDetail['evidence']>[number];
@@ -122,6 +122,31 @@ export const STATEMENT_FIELDS = graphql(`
 export const INSPECTION_DETAIL_FIELDS = graphql(`
   fragment InspectionDetailFields on Inspection {
     ...InspectionRow
+    handling {
+      outcome
+      label
+      basis
+      deadlineWorkdays
+      targetDepartmentId
+      targetExternalName
+      creditList
+      creditValidUntil
+      decided
+    }
+    handlingChanges {
+      at
+      action
+      userName
+      before {
+        label
+        deadlineWorkdays
+      }
+      after {
+        label
+        basis
+        deadlineWorkdays
+      }
+    }
     place
     siteConditions
     findings
@@ -296,8 +321,8 @@ export const CONFIRM_INSPECTION = graphql(`
 `);
 
 export const TRANSITION_INSPECTION = graphql(`
-  mutation TransitionInspection($id: ID!, $action: InspectionAction!, $comment: String) {
-    transitionInspection(id: $id, action: $action, comment: $comment) {
+  mutation TransitionInspection($id: ID!, $action: InspectionAction!, $comment: String, $handling: HandlingInput) {
+    transitionInspection(id: $id, action: $action, comment: $comment, handling: $handling) {
       ...InspectionDetailFields
     }
   }
@@ -360,6 +385,14 @@ export const TASK_UNREPORTED = graphql(`
         endsOn
         unreportedOverdue
       }
+    }
+  }
+`);
+
+export const PROPOSE_HANDLING = graphql(`
+  mutation ProposeHandling($id: ID!, $input: HandlingInput!) {
+    proposeHandling(id: $id, input: $input) {
+      ...InspectionDetailFields
     }
   }
 `);

@@ -71,6 +71,23 @@ export function ResultsTable({ rows, loading, showBureau, inPageAnchors, highlig
     { key: 'inspectedOn', title: m('inspectedOn'), render: (_: unknown, r: PublicResultRow) => r.inspectedOn ?? '—' },
     { key: 'result', title: m('result'), render: (_: unknown, r: PublicResultRow) => <ResultCategoryTag category={r.resultCategory} /> },
     { key: 'findings', title: m('findings'), width: 220, render: (_: unknown, r: PublicResultRow) => r.findings ?? '—' },
+    {
+      key: 'handling',
+      title: m('handling'),
+      width: 240,
+      render: (_: unknown, r: PublicResultRow) =>
+        r.handling ? (
+          <Space orientation="vertical" size={2} data-testid="public-result-handling">
+            <Typography.Text strong>{r.handling.label}</Typography.Text>
+            {r.handling.deadlineWorkdays != null && (
+              <Typography.Text type="secondary">{m('deadlineWorkdays', { days: r.handling.deadlineWorkdays })}</Typography.Text>
+            )}
+            <Typography.Text type="secondary">{r.handling.basis}</Typography.Text>
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
     { key: 'publishedAt', title: m('publishedAt'), render: (_: unknown, r: PublicResultRow) => formatDateTime(r.publishedAt, lang) },
     {
       key: 'correction',

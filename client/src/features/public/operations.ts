@@ -74,6 +74,12 @@ export const PUBLIC_RESULT_FIELDS = graphql(`
       id
       recordUrl
     }
+    handling {
+      outcome
+      label
+      basis
+      deadlineWorkdays
+    }
   }
 `);
 

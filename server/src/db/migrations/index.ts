@@ -49,6 +49,9 @@ import { CreditLists1796830000000 } from './1796830000000-CreditLists';
 import { CreditListWalls1796830100000 } from './1796830100000-CreditListWalls';
 import { Referrals1796731800000 } from './1796731800000-Referrals';
 import { ReferralWalls1796731800100 } from './1796731800100-ReferralWalls';
+import { InspectionHandling1796900100000 } from './1796900100000-InspectionHandling';
+import { PublicHandling1796900200000 } from './1796900200000-PublicHandling';
+import { AnnualReportHandling1796900300000 } from './1796900300000-AnnualReportHandling';
 import { Rectifications1796960000000 } from './1796960000000-Rectifications';
 import { RectificationWalls1796960100000 } from './1796960100000-RectificationWalls';
 
@@ -105,6 +108,9 @@ export const MIGRATIONS: Function[] = [
   CreditListWalls1796830100000,
   Referrals1796731800000,
   ReferralWalls1796731800100,
+  InspectionHandling1796900100000,
+  PublicHandling1796900200000,
+  AnnualReportHandling1796900300000,
   Rectifications1796960000000,
   RectificationWalls1796960100000,
 ];

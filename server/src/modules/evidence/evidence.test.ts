@@ -8,6 +8,7 @@ import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { drawWugangTask } from '../../test-support/draw-fixture';
 import { getFile, postFile, sample, sha256 } from '../../test-support/evidence-files';
 import { APP_ROLE } from '../../db/data-source';
+import { proposeHandling } from '../../test-support/handling-fixture';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require('@20minutes/s3rver');
@@ -38,6 +39,7 @@ async function openRecord(t: TestApp) {
   const opened = await t.gql(`mutation($d: ID!, $s: Int!) { openInspection(drawId: $d, seq: $s) { id } }`, { d: drawId, s: selection.seq }, members[0]);
   const id = opened.data.openInspection.id as string;
   await t.gql(`mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }`, { id, input: CONTENT }, members[0]);
+  await proposeHandling(t, id, members[0]!);
   for (const member of members) await t.gql(`mutation($id: ID!) { confirmInspection(id: $id) { id } }`, { id }, member);
   const [other] = await t.sql(
     `SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.tenant_id = (SELECT tenant_id FROM inspectors WHERE id = $1) AND NOT (i.id = ANY($2)) ORDER BY u.username LIMIT 1`,

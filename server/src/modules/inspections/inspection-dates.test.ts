@@ -7,6 +7,7 @@ import { inTenant } from '../../db/tenancy';
 import { APP_ROLE } from '../../db/data-source';
 import { workdaysLateFor } from '../calendar/workdays';
 import { chainDue, todayInChina } from './inspection-deadlines';
+import { proposeHandling } from '../../test-support/handling-fixture';
 
 const FIELDS = `id status inspectedOn reportDueOn reviewDueOn approvalDueOn publicationDueOn reportOverdue reportedLateDays publishedLateDays availableActions`;
 const OPEN = `mutation($draw: ID!, $seq: Int!) { openInspection(drawId: $draw, seq: $seq) { ${FIELDS} } }`;
@@ -73,6 +74,7 @@ describe('dates that hold: the inspection date, the chain of deadlines and the l
     const saved = await t.gql(SAVE, { id: record.id, input: content('2023-09-15') }, members[0]);
     expect(saved.errors).toBeUndefined();
     expect(saved.data.saveInspection.inspectedOn).toBe('2023-09-15');
+    await proposeHandling(t, record.id, members[0]!);
 
     // A date that got in some other way (an older version, a changed window) does not pass the submission.
     for (const member of members) expect((await t.gql(CONFIRM, { id: record.id }, member)).errors).toBeUndefined();
@@ -150,6 +152,7 @@ describe('dates that hold: the inspection date, the chain of deadlines and the l
     const record = (await t.gql(OPEN, { draw: drawId, seq }, members[0])).data.openInspection;
     const saved = (await t.gql(SAVE, { id: record.id, input: content('2023-06-20') }, members[0])).data.saveInspection;
     expect(saved).toMatchObject({ reportDueOn: '2023-06-26', reportOverdue: true, reportedLateDays: null });
+    await proposeHandling(t, record.id, members[0]!);
     for (const member of members) await t.gql(CONFIRM, { id: record.id }, member);
 
     const today = todayInChina();

@@ -27,9 +27,20 @@ import { contentOf } from './inspection.service';
 import { sealInspectionEvidence } from '../evidence/evidence.service';
 import { assertObjectionsSettled } from '../statements/statement.service';
 import { recordPublishedResult } from '../credit/credit-records';
+import { assertHandlingProposed, handlingChangeBy, onHandlingDecided } from '../handling/handling.service';
+import type { HandlingInput } from '../handling/handling.types';
 
-/** Moves a record through the workflow; each step by its one role, with its comment, audited. */
-export async function transitionInspection(ctx: RequestContext, globalId: string, action: InspectionAction, comment?: string | null): Promise<Inspection> {
+/**
+ * Moves a record through the workflow; each step by its one role, with its comment, audited. The head's
+ * review and the leader's approval may change the handling (`handling`); the approval decides it.
+ */
+export async function transitionInspection(
+  ctx: RequestContext,
+  globalId: string,
+  action: InspectionAction,
+  comment?: string | null,
+  handling?: HandlingInput | null,
+): Promise<Inspection> {
   const viewer = requireViewer(ctx);
   const note = comment?.trim() || null;
   if (note && note.length > 2000) throw badInput([{ field: 'comment', message: '意见不超过 2000 字' }]);
@@ -50,6 +61,7 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       await assertTeamMember(ctx, m, record);
       const missing = missingForSubmit(contentOf(record));
       if (missing.length) throw badInput(missing, '检查记录尚未填写完整');
+      assertHandlingProposed(record);
       const names = await unconfirmedMembers(m, record);
       if (names.length)
         throw new AppError('RULE_VIOLATION', `检查组成员尚未确认检查记录：${names.join('、')}`, { rule: 'inspection.confirmations', unconfirmed: names });
@@ -71,6 +83,7 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       );
     }
     if (action === 'APPROVE') changes.approvedAt = now;
+    Object.assign(changes, handlingChangeBy(record, action, handling, { userId: viewer.userId, userName: facts.userName ?? viewer.username }, now));
     if (action === 'PUBLISH') Object.assign(changes, { publishedAt: now, ...(await publicationMarks(m, record, todayInChina(now))) });
     const step = await updateWithStep(m, record, changes, {
       tenantId: record.tenantId,
@@ -83,17 +96,19 @@ export async function transitionInspection(ctx: RequestContext, globalId: string
       userName: facts.userName ?? viewer.username,
     });
     const from = record.status;
+    const handlingBefore = record.handling;
     Object.assign(record, changes);
     if (action === 'PUBLISH' && record.correctsId) {
       await m.update(Inspection, { tenantId: record.tenantId, id: record.correctsId }, { correctedById: record.id });
     }
     if (action === 'PUBLISH') await recordPublishedResult(m, record, now);
+    if (action === 'APPROVE') await onHandlingDecided(ctx, m, record);
     await appendAudit(m, actorOf(ctx), {
       action: `inspection.${action.toLowerCase()}`,
       objectType: 'Inspection',
       objectId: toGlobalId('Inspection', record.id),
-      before: { status: from },
-      after: { status: check.to, comment: note },
+      before: { status: from, ...(changes.handling ? { handling: handlingBefore } : {}) },
+      after: { status: check.to, comment: note, ...(changes.handling ? { handling: changes.handling } : {}) },
     });
     // The answer's fields read the record and its trail from what this transaction holds, once it commits.
     afterCommit(m, () => {
@@ -165,6 +180,7 @@ export async function correctInspection(ctx: RequestContext, globalId: string, r
       accessCode,
       accessCodeHash,
       ...contentOf(original),
+      handling: original.handling,
       reportDueOn: original.reportDueOn,
       reportDueProvisional: original.reportDueProvisional,
       status: InspectionStatus.DRAFT,

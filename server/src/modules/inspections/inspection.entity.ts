@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { InspectionState } from '@spotcheck/shared';
+import type { Handling, InspectionState } from '@spotcheck/shared';
 import { Node } from '../../graphql/node';
 
 export enum InspectionStatus {
@@ -98,7 +98,21 @@ export class Inspection extends Node {
   @Column({ name: 'corrected_by_id', type: 'uuid', nullable: true }) correctedById!: string | null;
   @Field(() => String, { nullable: true, description: '更正理由' }) @Column({ name: 'correction_reason', type: 'text', nullable: true }) correctionReason!:
     string | null;
+  /** 处理建议, then (once approved) 处理决定: the handling module reads and changes it. */
+  @Column({ type: 'jsonb', nullable: true }) handling!: Handling | null;
+  /** Each change of the handling by the head's review or the leader's approval, oldest first. */
+  @Column({ name: 'handling_changes', type: 'jsonb', default: () => "'[]'" }) handlingChanges!: HandlingChange[];
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Field() @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** One change of a record's handling: who changed it, in which step, from what to what. */
+export interface HandlingChange {
+  at: string;
+  action: string;
+  userId: string;
+  userName: string;
+  before: Handling | null;
+  after: Handling;
 }

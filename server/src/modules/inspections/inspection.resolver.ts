@@ -14,6 +14,7 @@ import { InspectionAction, InspectionAssignment, InspectionConfirmationView, Ins
 import { confirmInspection, openInspection, openJointInspection, saveInspection } from './inspection.service';
 import { correctInspection, transitionInspection } from './inspection-workflow.service';
 import { bureauResultCategories } from './result-categories';
+import { HandlingInput } from '../handling/handling.types';
 import { todayInChina } from './inspection-deadlines';
 import { assignmentPage } from './assignment-page';
 import { listInspections } from './inspection-list';
@@ -99,8 +100,9 @@ export class InspectionResolver {
     @Arg('id', () => ID) id: string,
     @Arg('action', () => InspectionAction) action: InspectionAction,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
+    @Arg('handling', () => HandlingInput, { nullable: true, description: '部门审核、领导审批时修改处理建议' }) handling?: HandlingInput | null,
   ) {
-    return transitionInspection(ctx, id, action, comment);
+    return transitionInspection(ctx, id, action, comment, handling);
   }
 
   @SignedIn()

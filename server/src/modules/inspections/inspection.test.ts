@@ -3,6 +3,7 @@ import { fromGlobalUuid } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { drawWugangTask } from '../../test-support/draw-fixture';
 import { APP_ROLE } from '../../db/data-source';
+import { proposeHandling } from '../../test-support/handling-fixture';
 
 const FIELDS = `id status inspectedOn reportDueOn reportDueProvisional publicationDueOn accessCode allConfirmed availableActions
   resultCategory { code label } team { id name } confirmations { current } steps { action comment userName } corrects { id } correctedBy { id }`;
@@ -112,6 +113,7 @@ describe('inspection records: the team records and confirms, the department revi
     expect(codes(await t.gql(SAVE, { id: recordId, input: CONTENT }, outsider))).toEqual(['FORBIDDEN']);
     const saved = await t.gql(SAVE, { id: recordId, input: CONTENT }, members[0]);
     expect(saved.errors).toBeUndefined();
+    await proposeHandling(t, recordId, members[0]!);
     expect(saved.data.saveInspection).toMatchObject({
       inspectedOn: '2023-06-20',
       reportDueOn: '2023-06-26',

@@ -3,6 +3,7 @@ import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { approveLate, liftYearCaps } from '../../test-support/draw-fixture';
 import { APP_ROLE } from '../../db/data-source';
+import { proposeHandling } from '../../test-support/handling-fixture';
 import { inTenant } from '../../db/tenancy';
 import { PROBLEM_CODES } from '../dashboards/dashboard-figures';
 import { PROVINCIAL_FLOOR_SQL } from '../dashboards/dashboard-floor';
@@ -167,6 +168,7 @@ describe('unreported selections of a same-bureau joint task are counted per part
     expect(
       (await t.gql('mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }', { id, input }, tokens[0])).errors,
     ).toBeUndefined();
+    await proposeHandling(t, id, tokens[0]!);
     for (const token of tokens) await t.gql('mutation($id: ID!) { confirmInspection(id: $id) { id } }', { id }, token);
     const submitted = await t.gql('mutation($id: ID!) { transitionInspection(id: $id, action: SUBMIT) { status } }', { id }, tokens[0]);
     expect(submitted.errors).toBeUndefined();

@@ -2,6 +2,7 @@ import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
 import { appRoleClient, type AppRoleClient } from '../../test-support/app-role';
 import { seedDemoJointTask } from '../../seed/demo-joint-task';
+import { proposeHandling } from '../../test-support/handling-fixture';
 
 const PART_FIELDS = 'department bureau items team status statusLabel own';
 const RECORD_FIELDS = `id status participationId items { name } team { id name } availableActions jointParts { ${PART_FIELDS} }`;
@@ -58,6 +59,7 @@ describe('joint records keep every department’s part', () => {
     };
     const saved = await t.gql(SAVE, { id: recordId, input }, tokens[0]);
     expect(saved.errors).toBeUndefined();
+    await proposeHandling(t, recordId, tokens[0]!);
     for (const token of tokens)
       expect((await t.gql('mutation($id: ID!) { confirmInspection(id: $id) { id } }', { id: recordId }, token)).errors).toBeUndefined();
     const submitted = await t.gql(MOVE, { id: recordId, action: 'SUBMIT' }, tokens[0]);

@@ -4,6 +4,7 @@ import { approveLate } from '../../test-support/draw-fixture';
 import { appRoleClient, type AppRoleClient } from '../../test-support/app-role';
 import { dateCeremony } from '../../test-support/draw-fixture';
 import { plainRecordOf } from '../../test-support/draw-ceremony';
+import { proposeHandling } from '../../test-support/handling-fixture';
 
 const CREATE_TASK = `mutation($input: TaskInput!) { createTask(input: $input) { id joint leadDepartment { name } } }`;
 const INVITE = `mutation($task: ID!, $dept: ID!) { inviteJointParticipant(taskId: $task, departmentId: $dept, message: "请派员参加") { id status } }`;
@@ -261,6 +262,7 @@ describe('joint tasks across bureaus', () => {
     expect(
       (await t.gql('mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }', { id, input }, members[0])).errors,
     ).toBeUndefined();
+    await proposeHandling(t, id, members[0]!);
     const read = async () => (await t.gql(`query($id: ID!) { node(id: $id) { ... on Inspection { ${fields} } } }`, { id }, lead)).data.node;
     expect((await read()).allConfirmed).toBe(false);
     for (const member of members) expect((await t.gql('mutation($id: ID!) { confirmInspection(id: $id) { id } }', { id }, member)).errors).toBeUndefined();

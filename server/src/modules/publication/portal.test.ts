@@ -84,6 +84,7 @@ describe('publication portal (no sign-in): results, task notices, entities, draw
       'entityName',
       'entityUscc',
       'findings',
+      'handling',
       'id',
       'inspectedOn',
       'items',

@@ -35,6 +35,14 @@ export class PublicDrawLink {
   @Field({ description: '完整记录（JSON），任何人可据此复核' }) recordUrl!: string;
 }
 
+@ObjectType({ description: '公示的处理决定及其依据' })
+export class PublicHandling {
+  @Field({ description: 'NO_PROBLEM / RECTIFY / CASE / TRANSFER / CREDIT' }) outcome!: string;
+  @Field({ description: '处理决定：未发现问题、责令整改、移送立案查处、移交其他部门、纳入信用惩戒' }) label!: string;
+  @Field({ description: '处理依据' }) basis!: string;
+  @Field(() => Int, { nullable: true, description: '责令整改的期限（工作日）' }) deadlineWorkdays!: number | null;
+}
+
 @ObjectType({ description: '公示的抽查结果：一条已公示的检查记录' })
 export class PublicResult {
   @Field(() => ID) id!: string;
@@ -51,6 +59,7 @@ export class PublicResult {
   @Field(() => String, { nullable: true, description: '更正理由' }) correctionReason!: string | null;
   @Field(() => ID, { nullable: true, description: '更正本条的公示结果（本条已被取代）' }) correctedById!: string | null;
   @Field(() => PublicDrawLink, { description: '摇中本检查对象的摇号' }) draw!: PublicDrawLink;
+  @Field(() => PublicHandling, { nullable: true, description: '处理决定及依据（领导审批决定，随结果公示）' }) handling!: PublicHandling | null;
 }
 
 @ObjectType({ description: '任务中的事项与抽查比例' })

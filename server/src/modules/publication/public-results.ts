@@ -1,12 +1,13 @@
-import { CUSTOM_RESULT_PREFIX, fromGlobalUuid, normalizeUscc, standardResultCategory, toGlobalId } from '@spotcheck/shared';
+import { CUSTOM_RESULT_PREFIX, HANDLING_LABELS, fromGlobalUuid, normalizeUscc, standardResultCategory, toGlobalId } from '@spotcheck/shared';
 import { badInput } from '../../graphql/errors';
 import { publicDrawRecordUrl } from '../draws/public-draws';
-import type { PublicResult, PublicResultCategory } from './public-portal.types';
+import type { PublicHandling, PublicResult, PublicResultCategory } from './public-portal.types';
 
 /** The columns of public_results (and the bureau's name) the portal maps; dates as text. */
 export const RESULT_COLUMNS = `r.id, r.tenant_id, b.name AS bureau_name, b.region_code AS bureau_region, r.entity_name, r.entity_uscc,
   r.inspected_on::text AS inspected_on, r.result_category, r.custom_label, r.custom_problem, r.findings, r.published_at,
-  r.corrects_id, r.corrected_by_id, r.correction_reason, r.draw_id, r.task_id, r.task_title, r.plan_id, r.items`;
+  r.corrects_id, r.corrected_by_id, r.correction_reason, r.draw_id, r.task_id, r.task_title, r.plan_id, r.items,
+  r.handling_outcome, r.handling_basis, r.handling_deadline_workdays`;
 
 export const RESULT_FROM = `public_results r JOIN public_tenants b ON b.id = r.tenant_id`;
 
@@ -36,7 +37,16 @@ export function publicResultOf(r: Record<string, any>): PublicResult {
     correctionReason: r.correction_reason,
     correctedById: r.corrected_by_id ? toGlobalId('Inspection', r.corrected_by_id) : null,
     draw: { id: drawId, recordUrl: publicDrawRecordUrl(drawId) },
+    handling: publicHandling(r),
   };
+}
+
+/** The decided handling as published (the views give it as text, so that no cast can fail on a row before the filter). */
+function publicHandling(r: Record<string, any>): PublicHandling | null {
+  const outcome = r.handling_outcome as keyof typeof HANDLING_LABELS | null;
+  if (!outcome || !HANDLING_LABELS[outcome]) return null;
+  const days = r.handling_deadline_workdays ? Number(r.handling_deadline_workdays) : null;
+  return { outcome, label: HANDLING_LABELS[outcome], basis: r.handling_basis ?? '', deadlineWorkdays: Number.isInteger(days) ? days : null };
 }
 
 /** A global id argument of the expected type, or a field error. */

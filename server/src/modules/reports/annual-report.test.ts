@@ -86,6 +86,17 @@ describe('the year’s report (年度双随机工作总结)', () => {
    * problem (published 2 working days late), published with a problem (reported 3 days late), submitted and
    * past its review date, a draft past its report date; the fifth selection never reported.
    */
+  /** A handling as stored on a record (a submitted record's is only the team's proposal, not counted). */
+  const decided = (outcome: string, deadlineWorkdays: number | null = null) => ({
+    outcome,
+    basis: '依据',
+    deadlineWorkdays,
+    targetDepartmentId: null,
+    targetExternalName: outcome === 'CASE' ? '执法局' : null,
+    creditList: null,
+    creditValidUntil: null,
+  });
+
   async function insertWugang2024() {
     const w = tenant['410481'];
     const [plan] = await t.sql(`SELECT id FROM annual_plans WHERE tenant_id = $1 ORDER BY year, version LIMIT 1`, [w]);
@@ -124,9 +135,33 @@ describe('the year’s report (年度双随机工作总结)', () => {
     const [record] = await t.sql(`SELECT id FROM inspections WHERE tenant_id = $1 AND status = 'PUBLISHED' LIMIT 1`, [w]);
     const base = { draw_id: drawA, task_id: taskA, participation_id: null, corrects_id: null, corrected_by_id: null, report_due_on: '2024-05-14' };
     const records: Record<string, unknown>[] = [
-      { seq: 1, status: 'PUBLISHED', result_category: 'NO_PROBLEM', inspected_on: '2024-03-12', reported_late_days: 0, published_late_days: 2 },
-      { seq: 2, status: 'PUBLISHED', result_category: 'OTHER_VIOLATION', inspected_on: '2024-04-08', reported_late_days: 3, published_late_days: 0 },
-      { seq: 3, status: 'SUBMITTED', inspected_on: '2024-04-20', reported_late_days: 0, review_due_on: '2024-05-20', publication_due_on: null },
+      {
+        seq: 1,
+        status: 'PUBLISHED',
+        result_category: 'NO_PROBLEM',
+        inspected_on: '2024-03-12',
+        reported_late_days: 0,
+        published_late_days: 2,
+        handling: decided('NO_PROBLEM'),
+      },
+      {
+        seq: 2,
+        status: 'PUBLISHED',
+        result_category: 'OTHER_VIOLATION',
+        inspected_on: '2024-04-08',
+        reported_late_days: 3,
+        published_late_days: 0,
+        handling: decided('RECTIFY', 10),
+      },
+      {
+        seq: 3,
+        status: 'SUBMITTED',
+        inspected_on: '2024-04-20',
+        reported_late_days: 0,
+        review_due_on: '2024-05-20',
+        publication_due_on: null,
+        handling: decided('CASE'),
+      },
       { seq: 4, status: 'DRAFT', inspected_on: '2024-04-25', reported_late_days: null, published_late_days: null },
     ];
     for (const r of records) {
@@ -169,8 +204,15 @@ describe('the year’s report (年度双随机工作总结)', () => {
     });
     // Seq 3 sits past its review date and seq 4 past its report date; seq 5 was never reported.
     expect(r.totals.lateness).toEqual({ reportedLate: 1, publishedLate: 1, overdueRecords: 2, unreportedSelections: 1 });
+    // The two published records' decisions; the submitted record's proposal is not a decision yet.
+    expect(r.totals.handling).toEqual({
+      decided: 2,
+      byOutcome: [
+        { outcome: 'NO_PROBLEM', label: '未发现问题', count: 1 },
+        { outcome: 'RECTIFY', label: '责令整改', count: 1 },
+      ],
+    });
     // Not built yet (issue 18's other parts): zero until their functions plug in.
-    expect(r.totals.handling).toEqual({ decided: 0, byOutcome: [] });
     expect(r.totals.rectification).toEqual({ opened: 0, closed: 0, closedInTime: 0, closedInTimeRate: null, overdue: 0 });
     expect(r.totals.referrals).toEqual({ referred: 0, accepted: 0, filed: 0, notFiled: 0, concluded: 0 });
   });
@@ -188,6 +230,14 @@ describe('the year’s report (年度双随机工作总结)', () => {
       inspectedEntities: d.inspectedEntities,
     });
     expect(r.inspections.directoryEntities).toBe(d.entities);
+    // Every published record has its decision: the one violation ordered to be rectified, the rest without problem to handle.
+    expect(r.handling).toEqual({
+      decided: 16,
+      byOutcome: [
+        { outcome: 'NO_PROBLEM', label: '未发现问题', count: 15 },
+        { outcome: 'RECTIFY', label: '责令整改', count: 1 },
+      ],
+    });
     expect(r.lateness.overdueRecords + r.lateness.unreportedSelections).toBe(d.overdue);
     expect(r.work.drawnTasks).toBeGreaterThanOrEqual(1);
   });
