@@ -30,8 +30,13 @@ describe('rectifications', () => {
       u: 'wugang.admin',
       p: DEMO_PASSWORD,
     });
-    const { inspections } = await graphql('{ inspections(status: PUBLISHED, first: 1) { edges { node { id accessCode } } } }', {}, login.token);
-    const record = inspections.edges[0].node;
+    // A published record whose decision was not 责令整改 (those opened their rectification when approved).
+    const { inspections } = await graphql(
+      '{ inspections(status: PUBLISHED, first: 20) { edges { node { id accessCode handling { outcome } } } } }',
+      {},
+      login.token,
+    );
+    const record = inspections.edges.map((e) => e.node).find((r) => r.handling?.outcome !== 'RECTIFY');
     const path = `/inspections/${encodeURIComponent(record.id)}`;
 
     await withSignedIn('wugang.admin', async (page) => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { HANDLING_LABELS, checkHandling, sameHandling, toGlobalId, type Handling } from '@spotcheck/shared';
+import { HANDLING_LABELS, beijingDate, checkHandling, sameHandling, toGlobalId, type Handling } from '@spotcheck/shared';
 import { tenantTx, type RequestContext } from '../../graphql/context';
 import { badInput, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
@@ -97,8 +97,14 @@ export async function onHandlingDecided(ctx: RequestContext, m: EntityManager, r
       });
       return;
     case 'RECTIFY':
-      // Opened in the approval's transaction: its deadline counts working days on the bureau's calendar.
-      await openRectification(m, ctx, { inspectionId: record.id, dueWorkingDays: decided.deadlineWorkdays!, basis: decided.basis });
+      // Opened in the approval's transaction, on the day of the approval: its deadline counts working days
+      // on the bureau's calendar from then.
+      await openRectification(m, ctx, {
+        inspectionId: record.id,
+        dueWorkingDays: decided.deadlineWorkdays!,
+        basis: decided.basis,
+        openedOn: beijingDate(record.approvedAt ?? undefined),
+      });
       return;
     case 'NO_PROBLEM':
       return;

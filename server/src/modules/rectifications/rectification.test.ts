@@ -28,6 +28,7 @@ describe('rectifications', () => {
     return r.data;
   };
   const rule = (r: GqlResult) => r.errors?.map((e) => `${e.extensions?.code}:${e.extensions?.rule ?? ''}`);
+  const demoFigures: Record<string, Record<string, number>> = {};
   const rows = (tenantId: string) => t.sql(`SELECT * FROM rectifications WHERE tenant_id = $1 ORDER BY created_at`, [tenantId]);
 
   beforeAll(async () => {
@@ -41,6 +42,14 @@ describe('rectifications', () => {
     published = (await t.sql(`SELECT id FROM inspections WHERE tenant_id = $1 AND status = 'PUBLISHED' ORDER BY seq`, [wugang])).map((r) => r.id);
     [{ id: draft }] = await t.sql(`SELECT id FROM inspections WHERE tenant_id = $1 AND status NOT IN ('APPROVED', 'PUBLISHED') ORDER BY seq LIMIT 1`, [wugang]);
     expect(published.length).toBeGreaterThanOrEqual(2);
+    // The demo's 责令整改 decisions opened their own rectifications when the seed approved them.
+    for (const today of ['2026-12-07', '2026-10-10']) {
+      demoFigures[today] = Object.fromEntries(
+        (await app.asTenant(wugang, `SELECT metric, n::int FROM annual_report_rectification(ARRAY[$1]::uuid[], 2026, '${today}', '{}')`, [wugang])).map(
+          (r: { metric: string; n: number }) => [r.metric, r.n],
+        ),
+      );
+    }
   });
   afterAll(async () => {
     await app.end();
@@ -82,7 +91,9 @@ describe('rectifications', () => {
       extensions: { code: 'NOT_FOUND' },
     });
     expect(await app.asTenant(changde, `SELECT id FROM rectifications`)).toEqual([]);
-    expect(await app.asTenant(wugang, `SELECT id FROM rectifications`)).toHaveLength(1);
+    // The one opened above, beside those the demo's 责令整改 decisions opened on their approval.
+    expect(await app.asTenant(wugang, `SELECT id FROM rectifications`)).toHaveLength((await rows(wugang)).length);
+    expect(await app.asTenant(wugang, `SELECT id FROM rectifications WHERE inspection_id = $1`, [published[0]])).toHaveLength(1);
     expect(await app.asTenant(null, `SELECT id FROM rectifications`)).toEqual([]);
     await expect(
       app.asTenant(
@@ -96,13 +107,18 @@ describe('rectifications', () => {
 
   it('counts the year’s rectifications in the report section, for its own bureau only', async () => {
     const report = `SELECT metric, n::int FROM annual_report_rectification(ARRAY[$1]::uuid[], 2026, '2026-12-07', '{}') ORDER BY metric`;
+    // Beside the demo's: the one opened on 2026-09-28, due 2026-10-10, never reported.
+    const demo = (today: string, metric: string) => demoFigures[today]?.[metric] ?? 0;
     expect(await app.asTenant(wugang, report, [wugang])).toEqual([
-      { metric: 'closed', n: 0 },
-      { metric: 'closedInTime', n: 0 },
-      { metric: 'opened', n: 1 },
-      { metric: 'overdue', n: 1 },
+      { metric: 'closed', n: demo('2026-12-07', 'closed') },
+      { metric: 'closedInTime', n: demo('2026-12-07', 'closedInTime') },
+      { metric: 'opened', n: demo('2026-12-07', 'opened') + 1 },
+      { metric: 'overdue', n: demo('2026-12-07', 'overdue') + 1 },
     ]);
-    expect(await app.asTenant(wugang, report.replace("'2026-12-07'", "'2026-10-10'"), [wugang])).toContainEqual({ metric: 'overdue', n: 0 });
+    expect(await app.asTenant(wugang, report.replace("'2026-12-07'", "'2026-10-10'"), [wugang])).toContainEqual({
+      metric: 'overdue',
+      n: demo('2026-10-10', 'overdue'),
+    });
     expect(await app.asTenant(changde, report, [wugang])).toEqual([]);
   });
   const OPEN = `mutation($i: ID!, $d: Int!, $b: String!) { openRectification(inspectionId: $i, dueWorkingDays: $d, basis: $b) { id status dueOn overdue } }`;
