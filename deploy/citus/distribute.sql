@@ -75,3 +75,4 @@ SELECT create_distributed_table('list_publications', 'tenant_id', colocate_with 
 SELECT create_distributed_table('audit_anchors', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('audit_anchor_copies', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('referrals', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('rectifications', 'tenant_id', colocate_with => 'departments');

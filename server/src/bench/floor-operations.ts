@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { CUSTOM_RESULT_PREFIX, fromGlobalUuid, standardResultCategory, STANDARD_RESULT_CATEGORIES, toGlobalId } from '@spotcheck/shared';
+import { CUSTOM_RESULT_PREFIX, HANDLING_LABELS, fromGlobalUuid, standardResultCategory, STANDARD_RESULT_CATEGORIES, toGlobalId } from '@spotcheck/shared';
 import { recordPageObject } from './floor-record-page';
 import { connection, recordPage, todayInBeijing, VIEWER_PARAMS_TYPED, actionsSql, viewerParams, type FloorViewer, type Row } from './floor-records';
 
@@ -251,6 +251,15 @@ async function publicResults(c: PoolClient, v: Record<string, any>): Promise<Row
       correctionReason: r.correction_reason,
       correctedById: r.corrected_by_id ? toGlobalId('Inspection', r.corrected_by_id) : null,
       draw: { __typename: 'PublicDrawLink', id: drawId, recordUrl: `/api/public/draws/${drawId}` },
+      handling: r.handling_outcome
+        ? {
+            __typename: 'PublicHandling',
+            outcome: r.handling_outcome,
+            label: HANDLING_LABELS[r.handling_outcome as keyof typeof HANDLING_LABELS],
+            basis: r.handling_basis ?? '',
+            deadlineWorkdays: r.handling_deadline_workdays ? Number(r.handling_deadline_workdays) : null,
+          }
+        : null,
     };
   });
   const page = nodes.slice(0, first);

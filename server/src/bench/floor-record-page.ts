@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
+import { HANDLING_LABELS, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { RECORD_FROM, VIEWER_PARAMS_TYPED, recordColumns, recordObjects, viewerParams, type FloorViewer, type Row } from './floor-records';
 
 /**
@@ -24,6 +24,23 @@ function evidenceObject(f: Row): Row {
     byEntity: f.uploaded_by_entity,
     createdAt: f.created_at,
     url: `/api/evidence/${id}`,
+  };
+}
+
+/** A record's 处理建议 as stored (jsonb), the way the page asks for it. */
+function handlingObject(h: Row | null, decided: boolean): Row | null {
+  if (!h) return null;
+  return {
+    __typename: 'HandlingView',
+    outcome: h.outcome,
+    label: HANDLING_LABELS[h.outcome as keyof typeof HANDLING_LABELS],
+    basis: h.basis,
+    deadlineWorkdays: h.deadlineWorkdays ?? null,
+    targetDepartmentId: h.targetDepartmentId ?? null,
+    targetExternalName: h.targetExternalName ?? null,
+    creditList: h.creditList ?? null,
+    creditValidUntil: h.creditValidUntil ?? null,
+    decided,
   };
 }
 
@@ -106,6 +123,15 @@ export async function recordPageObject(c: PoolClient, viewer: FloorViewer, globa
   const current = new Set(confirmations.filter((x: Row) => x.current).map((x: Row) => x.inspector_id));
   return {
     ...record,
+    handling: handlingObject(r.handling, r.status === 'APPROVED' || r.status === 'PUBLISHED'),
+    handlingChanges: (r.handling_changes as Row[]).map((x) => ({
+      __typename: 'HandlingChangeView',
+      at: new Date(x.at),
+      action: x.action,
+      userName: x.userName,
+      before: handlingObject(x.before, false),
+      after: handlingObject(x.after, false),
+    })),
     place: r.place,
     siteConditions: r.site_conditions,
     findings: r.findings,
