@@ -2,6 +2,7 @@ import type PDFDocument from 'pdfkit';
 import { EMPTY_NOTICE_TEXT, noticeByline, noticeColumns, verificationText, type NoticeColumn, type PublicationNotice } from './notice';
 import { noticeFont } from './notice-font';
 import { drawTable, type PdfTableRow } from './pdf-table';
+import { pageNumbers } from './pdf-page-numbers';
 
 const MARGIN = 42.5; // 15 mm
 const BODY_SIZE = 10.5; // 五号
@@ -77,7 +78,7 @@ export function renderNoticePdf(notice: PublicationNotice): PDFKit.PDFDocument {
     doc.moveDown(0.6);
     doc.fontSize(8).fillColor('#444444').text(verification, { width }).fillColor('#000000');
   }
-  pageNumbers(doc);
+  pageNumbers(doc, MARGIN);
   doc.end();
   return doc;
 }
@@ -96,23 +97,6 @@ function paragraphs(doc: PDFKit.PDFDocument, text: string, width: number): void 
     .map((l) => l.trim())
     .filter(Boolean)) {
     doc.text(line, doc.page.margins.left, undefined, { width, indent: 2 * BODY_SIZE, lineGap: 3, paragraphGap: 2 });
-  }
-}
-
-function pageNumbers(doc: PDFKit.PDFDocument): void {
-  const { start, count } = doc.bufferedPageRange();
-  doc.font('regular').fontSize(9).fillColor('#000000');
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    // Writing inside the bottom margin: pdfkit would start a new page unless the margin is lifted meanwhile.
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.text(`第 ${i - start + 1} 页 共 ${count} 页`, MARGIN, doc.page.height - bottomMargin / 2 - 5, {
-      width: doc.page.width - 2 * MARGIN,
-      align: 'center',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottomMargin;
   }
 }
 

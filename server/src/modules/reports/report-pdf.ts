@@ -2,6 +2,7 @@ import type PDFDocument from 'pdfkit';
 import { noticeFont } from '../notices/notice-font';
 import { drawTable } from '../notices/pdf-table';
 import type { ReportDocument } from './report-document';
+import { pageNumbers } from '../notices/pdf-page-numbers';
 
 const MARGIN = 56.7; // 20 mm
 const BODY_SIZE = 10.5; // 五号
@@ -44,25 +45,9 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
       { regularFont: 'regular', boldFont: 'bold', fontSize: 9.5, padding: 3, headerFill: '#e8e8e8', lineWidth: 0.5 },
     );
   }
-  pageNumbers(doc);
+  pageNumbers(doc, MARGIN);
   doc.end();
   const chunks: Buffer[] = [];
   for await (const chunk of doc) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-function pageNumbers(doc: PDFKit.PDFDocument): void {
-  const { start, count } = doc.bufferedPageRange();
-  doc.font('regular').fontSize(9).fillColor('#000000');
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.text(`第 ${i - start + 1} 页 共 ${count} 页`, MARGIN, doc.page.height - bottomMargin / 2 - 5, {
-      width: doc.page.width - 2 * MARGIN,
-      align: 'center',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottomMargin;
-  }
 }
