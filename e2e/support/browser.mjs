@@ -22,9 +22,13 @@ export function launchBrowser() {
   });
 }
 
-/** A fresh context (own sessionStorage) with a Chinese locale and a desktop-size window. */
+/**
+ * A fresh context (own sessionStorage) with a Chinese locale and a desktop-size window, asking for reduced
+ * motion: overlays then open without their zoom, and on a loaded machine a click aimed at a modal's or a
+ * pop-confirm's button while it still grew could land beside it and be lost.
+ */
 export async function newPage(browser, baseURL) {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   context.setDefaultTimeout(15_000);
   return context.newPage();
 }

@@ -10,6 +10,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { apolloClient } from './apollo';
 import { useSession } from './auth';
+import { useReducedMotion } from './useReducedMotion';
 import { AppShell } from './AppShell';
 import { I18nProvider, useI18n } from './i18n';
 import { navigate, PATHS, usePath } from './navigation';
@@ -25,6 +26,7 @@ function isPublicPortal(path: string): boolean {
 }
 
 const THEME = { token: { colorPrimary: '#1d4ed8', borderRadius: 6 } };
+const STILL_THEME = { token: { ...THEME.token, motion: false } };
 
 function Routes() {
   const session = useSession();
@@ -75,8 +77,9 @@ function Routes() {
 
 function Localized() {
   const { lang } = useI18n();
+  const still = useReducedMotion();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={still ? STILL_THEME : THEME} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Routes />
       </AntApp>
