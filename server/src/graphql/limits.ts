@@ -61,7 +61,7 @@ const noIntrospectionRule: ValidationRule = (context) => ({
 });
 
 /**
- * Complexity: each field costs 1, a list costs its requested page size (`first`) times its children,
+ * Complexity: each field costs 1 (__typename nothing), a list costs its requested page size (`first`) times its children,
  * so `first: 100` nested three deep is refused instead of executed; a field with a `complexity` of
  * its own costs that, and large answers (LARGE_ANSWERS) are counted. Aliases and the sizes of texts
  * and lists are capped as well. Over HTTP this runs once the operation is resolved; graphql-ws calls
@@ -147,6 +147,8 @@ function complexityOf(schema: GraphQLSchema, document: DocumentNode, operationNa
   const complexity = measure({
     ...options,
     estimators: [
+      // Apollo Client asks __typename in every selection: it is answered without a resolver and costs nothing.
+      ({ field }) => (field.name === '__typename' ? 0 : undefined),
       fieldExtensionsEstimator(),
       ({ args, childComplexity }) => (typeof args.first === 'number' ? Math.max(1, args.first) * (childComplexity + 1) : undefined),
       simpleEstimator({ defaultComplexity: 1 }),
