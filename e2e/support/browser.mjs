@@ -1,15 +1,20 @@
 // Debian's Chromium driven by playwright-core (no browser is ever downloaded), and screenshots
 // saved under e2e/artifacts/.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 
+// Debian's headless shell (package chromium-headless-shell) when it is there: the same engine without the
+// desktop browser's parts, about a fifth less CPU for a test file on the 2-core machine. Else the browser.
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+const EXECUTABLE = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');
+
 export function launchBrowser() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: EXECUTABLE,
     args: [
       '--no-sandbox',
       '--disable-gpu',
