@@ -274,7 +274,7 @@ describe('inspection records', () => {
       await page.getByTestId('record-action-RETURN').click();
       await page.getByTestId('record-transition-modal').waitFor();
       // The browser asks for reduced motion: the modal opens at rest, with no zoom running.
-      const running = await page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).length);
+      const running = await page.evaluate(() => document.getAnimations().filter((a) => a.effect?.target?.closest?.('.ant-modal-root')).length);
       assert.equal(running, 0, 'no animation runs when the user asked for reduced motion');
       await page.getByTestId('record-transition-submit').click();
       await fieldError(page.getByTestId('record-transition-modal'), '退回须写明修改意见').waitFor();

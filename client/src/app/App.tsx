@@ -79,7 +79,7 @@ function Localized() {
   const { lang } = useI18n();
   const still = useReducedMotion();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={still ? STILL_THEME : THEME} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={still ? STILL_THEME : THEME} wave={{ disabled: still }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Routes />
       </AntApp>
