@@ -75,7 +75,7 @@ export class JobQueue {
     if (!this.byName.has(name)) throw new Error(`unknown job ${name}`);
     const { manager, startAfter, singletonKey } = options;
     return this.boss.send(name, data, {
-      ...(startAfter !== undefined && { startAfter: startAfter instanceof Date ? startAfter : Math.max(1, Math.ceil(startAfter)) }),
+      ...(startAfter !== undefined && { startAfter: startAfter instanceof Date ? startAfter.toISOString() : Math.max(1, Math.ceil(startAfter)) }),
       ...(singletonKey !== undefined && { singletonKey }),
       ...(manager && { db: transactionDb(manager) }),
     });

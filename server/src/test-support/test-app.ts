@@ -62,7 +62,7 @@ export async function startTestApp(env: Record<string, string> = {}, jobs: JobEx
     sql: async (text, params) => (await admin.query(text, params as unknown[])).rows,
     close: async () => {
       await admin.end();
-      await closeApp(app);
+      await app.close();
       await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
@@ -79,21 +79,10 @@ export async function startAppOn(t: TestApp, env: Record<string, string> = {}, j
   return {
     ...app,
     close: async () => {
-      await closeApp(app);
+      await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Closes a server and waits out pg-boss's stop: its offWork keeps a detached loop that checks its
- * workers every second and requires `node:timers/promises` anew each time. Should that happen after jest
- * has torn the file down, the require answers undefined and the next file in the worker fails with
- * "Cannot destructure property 'setTimeout'". One more second lets the loop see its workers stopped.
- */
-async function closeApp(app: RunningApp): Promise<void> {
-  await app.close();
-  await new Promise((resolve) => setTimeout(resolve, 1_100));
 }
 
 /**
