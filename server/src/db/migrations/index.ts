@@ -55,6 +55,7 @@ import { AnnualReportHandling1796900300000 } from './1796900300000-AnnualReportH
 import { Rectifications1796960000000 } from './1796960000000-Rectifications';
 import { RectificationWalls1796960100000 } from './1796960100000-RectificationWalls';
 import { AnnualReportReferrals1796965100000 } from './1796965100000-AnnualReportReferrals';
+import { PublicEntityHistory1796965200000 } from './1796965200000-PublicEntityHistory';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -115,4 +116,5 @@ export const MIGRATIONS: Function[] = [
   Rectifications1796960000000,
   RectificationWalls1796960100000,
   AnnualReportReferrals1796965100000,
+  PublicEntityHistory1796965200000,
 ];
