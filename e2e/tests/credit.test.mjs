@@ -1,7 +1,7 @@
 // 信用公示 in a real browser: 舞钢's office proposes a blacklist entry on its 信用惩戒名单 page; the
 // leader approves it on the workbench; the portal's 信用公示 page shows it, on a phone without sideways
-// scroll; the entity asks for 信用修复 on its access-code page; the office grants it, the leader approves,
-// and the entry leaves the public list.
+// scroll, and so does the entity's own page; the entity asks for 信用修复 on its access-code page; the office
+// grants it, the leader approves, and the entry leaves the public list (the entity's page shows it repaired).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../support/server.mjs';
@@ -62,6 +62,12 @@ describe('信用公示: the office’s list, the leader’s approval, the portal
       await assertText(entry, REASON);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scroll at 375 px');
       await screenshot(page, 'credit-02-public-phone');
+      // The entity's own page carries the entry too.
+      await page.goto(`/public/entities/${encodeURIComponent(record.entityUscc)}`);
+      const onPage = page.getByTestId('public-entity-credit-entry');
+      await assertText(onPage, REASON);
+      await assertText(onPage.getByTestId('public-entity-credit-state'), '公示期内');
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'entity page: no sideways scroll at 375 px');
     });
 
     await withPage(async (page) => {
@@ -91,6 +97,11 @@ describe('信用公示: the office’s list, the leader’s approval, the portal
       await assertText(card, '没有待审批的名单或信用修复');
       await page.goto(`/public/credit/${encodeURIComponent(bureau)}`);
       await page.getByTestId('public-credit-empty').waitFor();
+      // Off the list, the entity's page still shows the entry, ended by its 信用修复.
+      await page.goto(`/public/entities/${encodeURIComponent(record.entityUscc)}`);
+      const repaired = page.getByTestId('public-entity-credit-entry');
+      await assertText(repaired.getByTestId('public-entity-credit-state'), '已信用修复');
+      await assertText(repaired.getByTestId('public-entity-credit-repaired'), '移出名单');
     });
   });
 });

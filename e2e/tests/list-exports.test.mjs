@@ -30,6 +30,22 @@ async function exported(page, button, file, header, rows) {
   return body;
 }
 
+/** The columns of every published-results file: the portal's front page, a bureau's results and an entity's. */
+const RESULT_HEADER = [
+  '单位',
+  '检查对象',
+  '统一社会信用代码',
+  '抽查事项',
+  '抽查任务',
+  '检查日期',
+  '检查结果',
+  '发现的问题',
+  '处理决定',
+  '处理依据',
+  '公示时间',
+  '更正',
+];
+
 describe('every list exports', () => {
   test('the portal: bureaus, latest results, and 舞钢’s items, entities, inspectors, draws and an entity’s results', async () => {
     await withPage(async (page) => {
@@ -49,12 +65,16 @@ describe('every list exports', () => {
       await page.getByTestId('public-latest-pager-count').click();
       const latest = await total(page, 'public-latest-pager');
       assert.ok(latest > 10, 'more results than the front page shows');
-      await exported(
-        page,
-        page.getByTestId('public-latest-export'),
-        'exports-public-latest.csv',
-        ['单位', '检查对象', '统一社会信用代码', '抽查事项', '抽查任务', '检查日期', '检查结果', '发现的问题', '公示时间', '更正'],
-        latest,
+      const latestRows = await exported(page, page.getByTestId('public-latest-export'), 'exports-public-latest.csv', RESULT_HEADER, latest);
+      // Each result with its handling decision and basis; the 责令整改 with its deadline.
+      const [decision, basis] = [RESULT_HEADER.indexOf('处理决定'), RESULT_HEADER.indexOf('处理依据')];
+      assert.ok(
+        latestRows.every((r) => r[decision] !== '' && r[basis] !== ''),
+        'every published result has its decision and basis',
+      );
+      assert.ok(
+        latestRows.some((r) => r[decision] === '责令整改（整改期限 15 个工作日）' && r[basis].includes('《土地复垦条例》')),
+        'the 责令整改 with its deadline and basis',
       );
 
       await page.locator(`[data-testid="public-bureau-row"][data-name="${WUGANG}"]`).getByTestId('public-bureau-link').click();
@@ -110,7 +130,7 @@ describe('every list exports', () => {
         page,
         page.getByTestId('public-entity-results-export'),
         'exports-public-entity-results.csv',
-        ['单位', '检查对象', '统一社会信用代码', '抽查事项', '抽查任务', '检查日期', '检查结果', '发现的问题', '公示时间', '更正'],
+        RESULT_HEADER,
         await page.getByTestId('public-result-row').count(),
       );
       assert.ok(results.every((r) => r[0] === WUGANG));

@@ -190,6 +190,24 @@ describe('directories and the public portal', () => {
         await page.setViewportSize(wide);
       }
 
+      // The entity ordered to rectify: its page shows the rectification (ordered, deadline, running) and no credit entry.
+      const ordered = page
+        .getByTestId('public-result-row')
+        .filter({ has: page.getByTestId('public-result-handling').filter({ hasText: '责令整改' }) })
+        .first();
+      const orderedUscc = await ordered.getAttribute('data-uscc');
+      await ordered.getByTestId('public-result-entity').click();
+      await page.getByTestId('public-entity-page').waitFor();
+      await assertText(page.getByTestId('public-entity-uscc'), orderedUscc);
+      const rectification = page.getByTestId('public-entity-rectification');
+      await assertText(rectification.getByTestId('public-entity-rectification-status'), '整改中');
+      await assertText(rectification, '15 个工作日');
+      await assertText(rectification, WUGANG);
+      await page.getByTestId('public-entity-credit-empty').waitFor();
+      await screenshot(page, 'pages-05c-entity-rectification', { fullPage: false });
+      await page.goBack();
+      await page.getByTestId('public-notice-pdf').waitFor();
+
       // The entity's own page by USCC, then the draw that chose it, verified in this browser.
       await page.getByTestId('public-result-entity').first().click();
       await page.getByTestId('public-entity-page').waitFor();

@@ -1,6 +1,7 @@
 /**
- * One entity by its USCC (publicEntity): the active bureaus whose directory lists it, and its published
- * results across bureaus, where an original and its correction link to each other within the page.
+ * One entity by its USCC (publicEntity): the active bureaus whose directory lists it, its published
+ * results across bureaus, where an original and its correction link to each other within the page, and
+ * below them the rectifications and credit entries made public (EntityHistoryCards).
  */
 import { useEffect, useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
@@ -13,6 +14,7 @@ import { CursorPager } from '../../components/CursorPager';
 import { connectionPages } from '../../components/csv-pages';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { QueryState } from '../../components/QueryState';
+import { EntityHistoryCards } from './EntityHistoryCards';
 import { publicMessages } from './messages';
 import { PUBLIC_ENTITY } from './operations';
 import { PUBLIC_LINKS } from './paths';
@@ -114,6 +116,7 @@ export function EntityProfilePage({ uscc }: { uscc: string }) {
           </>
         )}
       </Card>
+      <EntityHistoryCards uscc={profile.uscc} />
     </Flex>
   );
 }

@@ -319,6 +319,42 @@ export const PUBLIC_ENTITY = graphql(`
   }
 `);
 
+export const PUBLIC_ENTITY_HISTORY = graphql(`
+  query PublicEntityHistory($uscc: String!) {
+    publicEntity(uscc: $uscc) {
+      uscc
+      rectifications {
+        id
+        bureau {
+          id
+          name
+        }
+        resultId
+        orderedOn
+        dueWorkingDays
+        dueOn
+        status
+        closedOn
+      }
+      creditEntries {
+        id
+        bureau {
+          id
+          name
+        }
+        list
+        entityName
+        reason
+        legalBasis
+        decidedOn
+        validUntil
+        state
+        repairedOn
+      }
+    }
+  }
+`);
+
 export const PUBLIC_AUDIT_ANCHORS = graphql(`
   query PublicAuditAnchors($bureauId: ID!) {
     publicAuditAnchors(bureauId: $bureauId) {

@@ -6,6 +6,13 @@ import type { PublicResultRow } from './operations';
 
 export function useResultCsvColumns({ bureau = false } = {}): CsvColumn<PublicResultRow>[] {
   const m = useMessages(publicMessages);
+  // The decision as the table shows it: its name, and a 责令整改's deadline.
+  const decision = ({ handling: h }: PublicResultRow) =>
+    !h
+      ? ''
+      : h.deadlineWorkdays == null
+        ? h.label
+        : m('handlingWithDeadline', { label: h.label, deadline: m('deadlineWorkdays', { days: h.deadlineWorkdays }) });
   return [
     ...(bureau ? [{ title: m('bureau'), value: (r: PublicResultRow) => r.bureau.name }] : []),
     { title: m('entityName'), value: (r) => r.entityName },
@@ -15,6 +22,8 @@ export function useResultCsvColumns({ bureau = false } = {}): CsvColumn<PublicRe
     { title: m('inspectedOn'), value: (r) => r.inspectedOn ?? '' },
     { title: m('result'), value: (r) => r.resultCategory?.label ?? '' },
     { title: m('findings'), value: (r) => r.findings ?? '' },
+    { title: m('handlingDecision'), value: decision },
+    { title: m('handlingBasis'), value: (r) => r.handling?.basis ?? '' },
     { title: m('publishedAt'), value: (r) => r.publishedAt },
     { title: m('correction'), value: (r) => (r.correctedById ? m('correctedBy') : r.correctsId ? m('corrects') : '') },
   ];

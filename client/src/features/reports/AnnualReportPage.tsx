@@ -92,6 +92,20 @@ function BureauTable({ bureaus }: { bureaus: ReportBureau[] }) {
       align: 'right' as const,
       responsive: md,
     },
+    {
+      key: 'referred',
+      title: m('referred'),
+      render: (_: unknown, b: ReportBureau) => b.figures.referrals.referred,
+      align: 'right' as const,
+      responsive: md,
+    },
+    {
+      key: 'referralsFiled',
+      title: m('referralsFiled'),
+      render: (_: unknown, b: ReportBureau) => b.figures.referrals.filed,
+      align: 'right' as const,
+      responsive: md,
+    },
   ];
   return (
     <Card size="small" title={m('byBureau')} data-testid="report-bureaus">

@@ -28,6 +28,8 @@ export const reportMessages = defineMessages(
     publishedLate: '迟公示',
     overdueRecords: '逾期未办结',
     unreportedSelections: '期满未报告',
+    referred: '移送',
+    referralsFiled: '移送后立案',
     backToDashboard: '返回统计看板',
   },
   {
@@ -57,6 +59,8 @@ export const reportMessages = defineMessages(
     publishedLate: 'Published late',
     overdueRecords: 'Overdue',
     unreportedSelections: 'Never reported',
+    referred: 'Referred',
+    referralsFiled: 'Referred, case filed',
     backToDashboard: 'Back to the dashboard',
   },
 );

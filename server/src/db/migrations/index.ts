@@ -54,6 +54,8 @@ import { PublicHandling1796900200000 } from './1796900200000-PublicHandling';
 import { AnnualReportHandling1796900300000 } from './1796900300000-AnnualReportHandling';
 import { Rectifications1796960000000 } from './1796960000000-Rectifications';
 import { RectificationWalls1796960100000 } from './1796960100000-RectificationWalls';
+import { AnnualReportReferrals1796965100000 } from './1796965100000-AnnualReportReferrals';
+import { PublicEntityHistory1796965200000 } from './1796965200000-PublicEntityHistory';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -113,4 +115,6 @@ export const MIGRATIONS: Function[] = [
   AnnualReportHandling1796900300000,
   Rectifications1796960000000,
   RectificationWalls1796960100000,
+  AnnualReportReferrals1796965100000,
+  PublicEntityHistory1796965200000,
 ];

@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Ro
 import type { RequestContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/connection';
 import { Public } from '../../graphql/permissions';
+import { PublicCreditHistoryEntry, PublicRectification, readEntityCreditHistory, readEntityRectifications } from './public-entity-history';
 import { readEntityResults, readPublicEntity, readPublicResults, readPublicTaskNotices } from './public-portal-reads';
 import { PublicEntityProfile, PublicResultConnection, PublicTaskNoticeConnection } from './public-portal.types';
 
@@ -51,5 +52,15 @@ export class PublicPortalResolver {
   @FieldResolver(() => PublicResultConnection, { description: '该检查对象已公示的抽查结果（各单位），最新在前' })
   results(@Root() profile: PublicEntityProfile, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     return readEntityResults(ctx, profile.uscc, page);
+  }
+
+  @FieldResolver(() => [PublicRectification], { description: '该检查对象已公示结果的责令整改及其办结情况（各单位），最新在前' })
+  rectifications(@Root() profile: PublicEntityProfile, @Ctx() ctx: RequestContext) {
+    return readEntityRectifications(ctx, profile.uscc);
+  }
+
+  @FieldResolver(() => [PublicCreditHistoryEntry], { description: '该检查对象被公示的黑名单、重点关注名单条目（各单位），含已期满和经信用修复移出的' })
+  creditEntries(@Root() profile: PublicEntityProfile, @Ctx() ctx: RequestContext) {
+    return readEntityCreditHistory(ctx, profile.uscc);
   }
 }

@@ -14,7 +14,7 @@ const FIGURES = `work { publishedPlans planVersions plannedRounds roundsHeld tas
   lateness { reportedLate publishedLate overdueRecords unreportedSelections }
   handling { decided byOutcome { outcome label count } }
   rectification { opened closed closedInTime closedInTimeRate overdue }
-  referrals { referred accepted filed notFiled concluded }`;
+  referrals { referred toDepartment toBureau toExternal pending returned accepted filed notFiled concluded }`;
 const REPORT = `query($year: Int!) { annualReport(year: $year) { year asOf scope unitName totals { ${FIGURES} } bureaus { id name regionCode figures { ${FIGURES} } } } }`;
 const DASHBOARD = `query($year: Int) { dashboard(year: $year) { totals { entities inspectedEntities drawn records published problems overdue } } }`;
 
@@ -62,6 +62,7 @@ describe('the year’s report (年度双随机工作总结)', () => {
     for (const row of await t.sql<{ id: string; region_code: string }>(`SELECT id, region_code FROM tenants`)) tenant[row.region_code] = row.id;
     app = await appRoleClient(t.adminUrl);
     await insertWugang2024();
+    await insertReferrals2024();
   }, 120_000);
   afterAll(async () => {
     await app?.end();
@@ -96,6 +97,47 @@ describe('the year’s report (年度双随机工作总结)', () => {
     creditList: null,
     creditValidUntil: null,
   });
+
+  /**
+   * Referrals by hand, sent in 2024 unless said: 舞钢's six of the year (to its own 执法监督科 pending and
+   * accepted; to 平顶山's 执法监察支队 filed and filed then closed; to an external body not filed and
+   * returned), three of 舞钢's that are not of the year's report (proposed only, declined, sent in 2025),
+   * and one of 平顶山's to 舞钢 (filed), which counts at 平顶山 and never at 舞钢.
+   */
+  async function insertReferrals2024() {
+    const w = tenant['410481'];
+    const p = tenant['410400'];
+    const [own] = await t.sql(`SELECT id, name FROM departments WHERE tenant_id = $1 AND NOT is_office ORDER BY name LIMIT 1`, [w]);
+    const [pds] = await t.sql(`SELECT id, name FROM departments WHERE tenant_id = $1 AND name = '执法监察支队'`, [p]);
+    const [office] = await t.sql(`SELECT id FROM users WHERE username = 'wugang.admin'`);
+    const referral = (
+      tenantId: string,
+      status: string,
+      kind: string,
+      sentOn: string | null,
+      target: { tenant: string | null; dept: { id: string; name: string } | null },
+    ) =>
+      t.sql(
+        `INSERT INTO referrals (tenant_id, inspection_id, status, target_kind, target_tenant_id, target_department_id, target_bureau_name,
+                target_department_name, reason, entity_name, entity_uscc, findings, proposed_by, proposed_at, sent_on)
+         VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, '移送立案查处', '移送报表测试矿业有限公司', '91410481MA0REPORT0', '未批先占', $8, now(), $9)`,
+        [tenantId, status, kind, target.tenant, target.dept?.id ?? null, target.tenant ? '某局' : '某县公安局', target.dept?.name ?? null, office.id, sentOn],
+      );
+    const toOwn = { tenant: w, dept: own };
+    const toPds = { tenant: p, dept: pds };
+    const external = { tenant: null, dept: null };
+    await referral(w, 'SENT', 'DEPARTMENT', '2024-05-10', toOwn);
+    await referral(w, 'ACCEPTED', 'DEPARTMENT', '2024-05-10', toOwn);
+    await referral(w, 'FILED', 'BUREAU', '2024-06-03', toPds);
+    await referral(w, 'CLOSED', 'BUREAU', '2024-01-02', toPds);
+    await referral(w, 'NOT_FILED', 'EXTERNAL', '2024-12-31', external);
+    await referral(w, 'RETURNED', 'EXTERNAL', '2024-07-01', external);
+    await referral(w, 'PROPOSED', 'BUREAU', null, toPds);
+    await referral(w, 'REJECTED', 'EXTERNAL', null, external);
+    await referral(w, 'SENT', 'BUREAU', '2025-01-02', toPds);
+    const [wugangDept] = await t.sql(`SELECT id, name FROM departments WHERE tenant_id = $1 AND NOT is_office ORDER BY name LIMIT 1`, [w]);
+    await referral(p, 'FILED', 'BUREAU', '2024-05-20', { tenant: w, dept: wugangDept });
+  }
 
   async function insertWugang2024() {
     const w = tenant['410481'];
@@ -212,9 +254,20 @@ describe('the year’s report (年度双随机工作总结)', () => {
         { outcome: 'RECTIFY', label: '责令整改', count: 1 },
       ],
     });
-    // Not built yet (issue 18's other parts): zero until their functions plug in.
     expect(r.totals.rectification).toEqual({ opened: 0, closed: 0, closedInTime: 0, closedInTimeRate: null, overdue: 0 });
-    expect(r.totals.referrals).toEqual({ referred: 0, accepted: 0, filed: 0, notFiled: 0, concluded: 0 });
+    // The six referrals sent in 2024, by receiver and by how far each got (accepted, 立案 include what went further).
+    expect(r.totals.referrals).toEqual({
+      referred: 6,
+      toDepartment: 2,
+      toBureau: 2,
+      toExternal: 2,
+      pending: 1,
+      returned: 1,
+      accepted: 4,
+      filed: 2,
+      notFiled: 1,
+      concluded: 1,
+    });
   });
 
   it('agrees with the dashboard on the demo’s 2023 (22 records, 16 published, 4 problems)', async () => {
@@ -278,6 +331,38 @@ describe('the year’s report (年度双随机工作总结)', () => {
     expect((await app.asTenant(tenant['410481'], peek, [tenant['410481'], todayInChina(), PROBLEM_CODES])).length).toBeGreaterThan(0);
   });
 
+  it('counts referrals at the referring bureau only, and gives a province their sum without a case in it', async () => {
+    // 平顶山's own referral to 舞钢; the three 舞钢 sent to 平顶山 are 舞钢's, not 平顶山's.
+    expect((await report('pingdingshan.leader', 2024)).data.annualReport.totals.referrals).toEqual({
+      referred: 1,
+      toDepartment: 0,
+      toBureau: 1,
+      toExternal: 0,
+      pending: 0,
+      returned: 0,
+      accepted: 1,
+      filed: 1,
+      notFiled: 0,
+      concluded: 0,
+    });
+    expect((await report('changde.leader', 2024)).data.annualReport.totals.referrals.referred).toBe(0);
+    expect((await report('wugang.leader', 2025)).data.annualReport.totals.referrals).toMatchObject({ referred: 1, pending: 1, toBureau: 1 });
+
+    const henan = (await report('henan.viewer', 2024)).data.annualReport;
+    expect(henan.totals.referrals).toMatchObject({ referred: 7, toBureau: 3, accepted: 5, filed: 3, concluded: 1 });
+    expect(JSON.stringify(henan)).not.toMatch(/移送报表测试|91410481MA0REPORT0|执法监察支队|某县公安局/);
+    expect((await report('hunan.viewer', 2024)).data.annualReport.totals.referrals.referred).toBe(0);
+
+    // Caller's rights: 平顶山 asking the function for 舞钢's referrals gets nothing; the province's rows are counts.
+    const peek = `SELECT * FROM annual_report_referrals(ARRAY[$1]::uuid[], 2024, $2, $3)`;
+    expect(await app.asTenant(tenant['410400'], peek, [tenant['410481'], todayInChina(), PROBLEM_CODES])).toEqual([]);
+    const rows = await app.asTenant(tenant['410000'], `SELECT * FROM provincial_annual_report(2024, $1, $2) WHERE section = 'referrals'`, [
+      todayInChina(),
+      PROBLEM_CODES,
+    ]);
+    expect(rows.find((row) => row.tenant_id === tenant['410481'] && row.metric === 'referred')?.n).toBe('6');
+  });
+
   it('gives a province a row per bureau of its subtree and their sum; another province sees none of them', async () => {
     const henan = (await report('henan.viewer', 2024)).data.annualReport;
     expect(henan).toMatchObject({ scope: 'PROVINCE', unitName: '河南省自然资源厅' });
@@ -286,7 +371,7 @@ describe('the year’s report (年度双随机工作总结)', () => {
     expect(fromGlobalUuid(wugang.id, 'Tenant')).toBe(tenant['410481']);
     expect(wugang.figures).toEqual((await report('wugang.leader', 2024)).data.annualReport.totals);
     const pds = henan.bureaus.find((b: { regionCode: string }) => b.regionCode === '410400');
-    for (const section of ['work', 'inspections', 'lateness'] as const) {
+    for (const section of ['work', 'inspections', 'lateness', 'referrals'] as const) {
       for (const [key, value] of Object.entries(henan.totals[section])) {
         if (typeof value === 'number' && !/Rate|coverage/.test(key)) expect(value).toBe(wugang.figures[section][key] + pds.figures[section][key]);
       }
@@ -342,7 +427,9 @@ describe('the year’s report (年度双随机工作总结)', () => {
       '逾期提交的检查报告|1',
       '期限届满仍未报告的抽取|1',
       '抽查任务|3',
-      '移送|0',
+      '移送|6',
+      '其中：移送其他单位|2',
+      '已立案|2',
     ]) {
       expect(lines).toContain(line);
     }
@@ -353,13 +440,23 @@ describe('the year’s report (年度双随机工作总结)', () => {
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfPageSizes(pdf.bytes).every(([w, h]) => Math.abs(w - A4[0]) < 0.1 && Math.abs(h - A4[1]) < 0.1)).toBe(true);
     const text = squash((await pdfText(pdf.bytes)).pages.join(''));
-    for (const expected of ['舞钢市自然资源和规划局2024年度', '一、计划与任务', '检查记录4', '问题发现率50.0%', '逾期提交的检查报告1', '六、移送', '第1页共']) {
+    for (const expected of [
+      '舞钢市自然资源和规划局2024年度',
+      '一、计划与任务',
+      '检查记录4',
+      '问题发现率50.0%',
+      '逾期提交的检查报告1',
+      '六、移送',
+      '移送6',
+      '已结案1',
+      '第1页共',
+    ]) {
       expect(text).toContain(squash(expected));
     }
 
     // The province's files: a row per bureau, nothing of another province.
     const henan = await sheetLines((await download('henan.viewer', '2024.xlsx')).bytes);
-    expect(henan.find((l) => l.startsWith('舞钢市自然资源和规划局|'))).toMatch(/^舞钢市自然资源和规划局\|5\|2\|[\d.]+%\|50\.0%\|1\|1$/);
+    expect(henan.find((l) => l.startsWith('舞钢市自然资源和规划局|'))).toMatch(/^舞钢市自然资源和规划局\|5\|2\|[\d.]+%\|50\.0%\|1\|1\|6\|2$/);
     expect(henan.some((l) => l.startsWith('平顶山市自然资源和规划局|'))).toBe(true);
     expect(henan.join('\n')).not.toContain('常德');
     const hunanPdf = squash((await pdfText((await download('hunan.viewer', '2024.pdf')).bytes)).pages.join(''));

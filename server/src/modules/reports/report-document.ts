@@ -22,7 +22,7 @@ export interface ReportDocument {
 function bureauTable(data: AnnualReportData): ReportTable {
   return {
     heading: '七、各局主要指标',
-    headers: ['单位', '摇中对象', '已公示结果', '名录覆盖率', '问题发现率', '逾期提交', '期满未报告'],
+    headers: ['单位', '摇中对象', '已公示结果', '名录覆盖率', '问题发现率', '逾期提交', '期满未报告', '移送', '立案'],
     rows: data.bureaus.map((b) => {
       const i = b.metrics.inspections;
       return [
@@ -33,6 +33,8 @@ function bureauTable(data: AnnualReportData): ReportTable {
         percentText(ratio(count(i, 'problems'), count(i, 'published'))),
         String(count(b.metrics.lateness, 'reportedLate')),
         String(count(b.metrics.lateness, 'unreportedSelections')),
+        String(count(b.metrics.referrals, 'referred')),
+        String(count(b.metrics.referrals, 'filed')),
       ];
     }),
   };

@@ -34,8 +34,13 @@ describe('the report’s sections', () => {
       closedInTimeRate: 0.5,
       overdue: 1,
     });
-    expect(referralsSection.shape(metrics({ referred: 2, accepted: 2, filed: 1, notFiled: 1, concluded: 0 }))).toEqual({
+    expect(referralsSection.shape(metrics({ referred: 2, toBureau: 2, accepted: 2, filed: 1, notFiled: 1, concluded: 0 }))).toEqual({
       referred: 2,
+      toDepartment: 0,
+      toBureau: 2,
+      toExternal: 0,
+      pending: 0,
+      returned: 0,
       accepted: 2,
       filed: 1,
       notFiled: 1,
