@@ -1,7 +1,8 @@
 // `npm test -w e2e`: one embedded PostgreSQL for the whole run, with a template database that is
 // migrated and seeded with the demo once (the same steps as `spotcheck migrate`: migrations, demo data,
 // the demo's ceremonies). Each browser test file's server gets its own clone of it (see server.mjs)
-// on its own port, and node --test runs two files at a time. Arguments are passed on to node --test
+// on its own port, and node --test runs three files at a time (much of a file's time is spent waiting on
+// its server and browser). Arguments are passed on to node --test
 // (e.g. one file: `npm test -w e2e -- tests/plans.test.mjs`).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { E2E_ID_NUMBER_SECRET, E2E_TEMPLATE, REPO_ROOT, assertBuilt, databaseUrl } from './server.mjs';
 
-const CONCURRENCY = process.env.E2E_CONCURRENCY ?? '2';
+const CONCURRENCY = process.env.E2E_CONCURRENCY ?? '3';
 
 assertBuilt();
 const serverRequire = createRequire(path.join(REPO_ROOT, 'server', 'package.json'));
