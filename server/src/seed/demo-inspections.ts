@@ -24,7 +24,7 @@ const RESULTS: StandardResultCode[] = [
 const FINDINGS: Partial<Record<StandardResultCode, string>> = {
   CORRECTED: '土地复垦方案未按期报备，现场责令限期改正，已于检查后 5 日内补报',
   UNREACHABLE: '按登记住所两次实地核查均无法联系，已告知登记机关',
-  OTHER_VIOLATION: '存在未批先建行为，已移交执法监督部门依法处理',
+  OTHER_VIOLATION: '存在未批先建行为，现场责令停止建设，限期补办用地手续或恢复原状',
 };
 const NONE = { deadlineWorkdays: null, targetDepartmentId: null, targetExternalName: null, creditList: null, creditValidUntil: null };
 /** The team's 处理建议 for each result: a violation is ordered to be rectified; the rest need no further handling. */
