@@ -65,7 +65,8 @@ async function reportFigures() {
     `query($year: Int!) { annualReport(year: $year) { totals {
       handling { byOutcome { outcome count } }
       rectification { opened closed closedInTime }
-      referrals { referred accepted filed } } } }`,
+      referrals { referred accepted filed }
+      credit { blacklisted } } } }`,
     { year: YEAR },
   );
   const t = annualReport.totals;
@@ -77,6 +78,7 @@ async function reportFigures() {
     referred: t.referrals.referred,
     accepted: t.referrals.accepted,
     filed: t.referrals.filed,
+    blacklisted: t.credit.blacklisted,
   };
 }
 
@@ -116,6 +118,22 @@ async function drawnTask(bureau, { item, ratio, filter, witness, secondRound }) 
   await apiAs(office, entropy, { d: commitDraw.id, k: 'PUBLIC_NUMBER', v: '中国福利彩票3D 2026330期 开奖号码 3 0 9' });
   await apiAs(office, 'mutation($d: ID!) { performDraw(drawId: $d) { id } }', { d: commitDraw.id });
   return createTask.id;
+}
+
+const SCOPE = { targetTypes: null, riskClasses: null, extraRiskRound: false };
+
+/** What 平顶山's rules give an entity of its directory for its item: eligible with a weight, or why not. */
+async function eligibility(entity, jointPunishmentWeight) {
+  const { ruleSet } = await apiAs('pingdingshan.admin', '{ ruleSet { rules } }');
+  const facts = {
+    targetType: entity.targetType,
+    creditClass: entity.creditClass,
+    complaints: entity.complaints,
+    hasViolation: !!entity.violationRecord,
+    riskLevel: entity.riskLevel,
+    ...(jointPunishmentWeight ? { jointPunishmentWeight } : {}),
+  };
+  return itemEligibility(withRuleDefaults(ruleSet.rules), SCOPE, { id: 'item', targetType: '企业' }, facts);
 }
 
 /** The USCCs the demo's joint task of the year drew, as 舞钢 (its lead) sees them. */
@@ -197,7 +215,8 @@ describe('after publication: rectification, referral, public credit, 联合惩�
         { s: record.entityUscc },
       );
       const copy = nodes(there).find((e) => e.uscc === record.entityUscc);
-      if (copy) {
+      // …and which 平顶山's rules let into its pool (a 守信 entity its rules exempt would not be).
+      if (copy && (await eligibility(copy)).eligible) {
         state.referred = { ...record, copy };
         break;
       }
@@ -409,21 +428,12 @@ describe('after publication: rectification, referral, public credit, 联合惩�
       witness: false,
       secondRound: true,
     });
-    // What the rules give the entity with and without the province's weight (read by 河南's viewer on its rules page).
+    // What the rules give the entity with and without the province's weight (河南's viewer reads it on its rules page).
     const { jointPunishment } = await apiAs('henan.viewer', '{ jointPunishment { enabled weight } }');
     assert.equal(jointPunishment.enabled, true);
-    const { ruleSet } = await apiAs('pingdingshan.admin', '{ ruleSet { rules } }');
-    const rules = withRuleDefaults(ruleSet.rules);
-    const facts = {
-      targetType: entity.targetType,
-      creditClass: entity.creditClass,
-      complaints: entity.complaints,
-      hasViolation: !!entity.violationRecord,
-      riskLevel: entity.riskLevel,
-    };
-    const scope = { targetTypes: null, riskClasses: null, extraRiskRound: false };
-    const withWeight = itemEligibility(rules, scope, { id: 'item', targetType: '企业' }, { ...facts, jointPunishmentWeight: jointPunishment.weight });
-    const without = itemEligibility(rules, scope, { id: 'item', targetType: '企业' }, facts);
+    const withWeight = await eligibility(entity, jointPunishment.weight);
+    const without = await eligibility(entity);
+    assert.ok(withWeight.eligible && without.eligible, JSON.stringify({ withWeight, without }));
     assert.notEqual(withWeight.weight, without.weight);
 
     const office = await suite.newPage();
@@ -479,8 +489,10 @@ describe('after publication: rectification, referral, public credit, 联合惩�
       assert.equal(figure(text, '五、整改', '六、移送', '开立的整改'), before.opened + 1, 'rectification opened');
       assert.equal(figure(text, '五、整改', '六、移送', '已办结'), before.closed + 1, 'rectification closed');
       assert.equal(figure(text, '五、整改', '六、移送', '按期办结'), before.closedInTime + 1, 'closed in time');
-      assert.equal(figure(text, '六、移送', null, '移送'), before.referred + 1, 'referred');
-      assert.equal(figure(text, '六、移送', null, '已立案'), before.filed + 1, '立案');
+      assert.equal(figure(text, '七、信用惩戒', null, '列入黑名单'), before.blacklisted + 1, 'blacklisted');
+      // 六、移送 counts once the report's referral part (annual_report_referrals) is in.
+      assert.equal(figure(text, '六、移送', '七、信用惩戒', '移送'), before.referred + 1, 'referred');
+      assert.equal(figure(text, '六、移送', '七、信用惩戒', '已立案'), before.filed + 1, '立案');
     });
   });
 });
