@@ -30,6 +30,7 @@ const PARTNER = '平顶山市自然资源和规划局 · 执法监察支队';
 const WUGANG_ITEM = '土地使用情况监督检查';
 const PINGDINGSHAN_ITEM = '土地利用和土地复垦情况执法检查';
 const FINDINGS = '项目东侧擅自堆放建筑材料，占用未批准用地约200平方米';
+const REFERRED_FINDINGS = '未经批准擅自建设厂房约1200平方米，占用集体土地';
 const RECTIFY_BASIS = '依据《土地管理法》第七十七条，责令限期清理、恢复原状';
 const REPORT = '已于本周清理全部建筑材料并恢复原状，附现场照片。';
 const REFERRAL_REASON = '涉嫌未经批准占用土地，移送立案查处（全流程）';
@@ -136,6 +137,41 @@ async function eligibility(entity, jointPunishmentWeight) {
   return itemEligibility(withRuleDefaults(ruleSet.rules), SCOPE, { id: 'item', targetType: '企业' }, facts);
 }
 
+/**
+ * The second record, set up through the API as the people would write it (not the subject here): found
+ * in breach and ordered to rectify; reviewed, approved and published.
+ */
+async function publishedWithProblem(assignment) {
+  const [first, second] = assignment.team.map((m) => m.user.username);
+  const fields = 'id entityName entityUscc findings';
+  const { openInspection: record } = await apiAs(first, `mutation($d: ID!, $s: Int!) { openInspection(drawId: $d, seq: $s) { ${fields} } }`, {
+    d: state.drawId,
+    s: assignment.seq,
+  });
+  await apiAs(first, 'mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }', {
+    id: record.id,
+    input: {
+      inspectedOn: TODAY,
+      place: '检查对象生产经营场所',
+      siteConditions: '现场核对用地批准文件与实际用地范围',
+      findings: REFERRED_FINDINGS,
+      resultCategory: 'OTHER_VIOLATION',
+      interviewNotes: '询问法定代表人，承认未经批准建设',
+    },
+  });
+  await apiAs(first, 'mutation($id: ID!, $input: HandlingInput!) { proposeHandling(id: $id, input: $input) { id } }', {
+    id: record.id,
+    input: { outcome: 'RECTIFY', basis: '责令限期拆除，涉嫌违法的另行移送立案查处', deadlineWorkdays: 20 },
+  });
+  const step = 'mutation($id: ID!, $a: InspectionAction!, $c: String) { transitionInspection(id: $id, action: $a, comment: $c) { id } }';
+  for (const member of [first, second]) await apiAs(member, 'mutation($id: ID!) { confirmInspection(id: $id) { id } }', { id: record.id });
+  await apiAs(first, step, { id: record.id, a: 'SUBMIT' });
+  await apiAs(assignment.items[0].department.head.username, step, { id: record.id, a: 'PASS_REVIEW', c: '同意' });
+  await apiAs('wugang.leader', step, { id: record.id, a: 'APPROVE' });
+  await apiAs('wugang.admin', step, { id: record.id, a: 'PUBLISH' });
+  return { ...record, findings: REFERRED_FINDINGS };
+}
+
 /** The USCCs the demo's joint task of the year drew, as 舞钢 (its lead) sees them. */
 async function jointDrawUsccs() {
   const { tasks } = await apiAs('wugang.admin', '{ tasks(first: 50) { edges { node { title draw { id } } } } }');
@@ -191,37 +227,33 @@ describe('after publication: rectification, referral, public credit, 联合惩�
     const { node: task } = await apiAs('wugang.admin', 'query($id: ID!) { node(id: $id) { ... on Task { draw { id } } } }', { id: state.taskId });
     const { inspectionAssignments } = await apiAs(
       'wugang.admin',
-      `query($d: ID!) { inspectionAssignments(drawId: $d, first: 10) { edges { node {
-        entity { name uscc } team { user { username } } items { department { head { username } } } } } } }`,
+      `query($d: ID!) { inspectionAssignments(drawId: $d, first: 100) { edges { node {
+        seq entity { name uscc } team { user { username } } items { department { head { username } } } } } } }`,
       { d: task.draw.id },
     );
-    const [assignment] = nodes(inspectionAssignments);
+    const [assignment, ...others] = nodes(inspectionAssignments);
+    state.drawId = task.draw.id;
     state.rectified = assignment.entity;
     state.team = assignment.team.map((m) => m.user.username);
     state.head = assignment.items[0].department.head.username;
 
-    // The record to refer: a published record with problems whose entity 平顶山's directory also lists, and
-    // which the demo's joint task did not draw this year (its draw's server seed is random: that draw would
-    // leave it out of 平顶山's next one as drawn this year).
+    // The record to refer: another target of the draw whose entity 平顶山's directory lists too, which its
+    // rules let into its pool (a 守信 entity they exempt would not be), and which the demo's joint task did
+    // not draw this year (that draw's server seed is random: it would leave the entity out as drawn this year).
     const drawnThisYear = await jointDrawUsccs();
-    const { inspections } = await apiAs(
-      'wugang.admin',
-      '{ inspections(status: PUBLISHED, first: 100) { edges { node { id entityName entityUscc findings resultCategory { problem } } } } }',
-    );
-    for (const record of nodes(inspections).filter((r) => r.findings && r.resultCategory?.problem && !drawnThisYear.has(r.entityUscc))) {
+    for (const other of others.filter((a) => !drawnThisYear.has(a.entity.uscc))) {
       const { entities: there } = await apiAs(
         'pingdingshan.admin',
         'query($s: String!) { entities(first: 1, search: $s) { edges { node { id uscc industry regionCode targetType creditClass complaints violationRecord riskLevel } } } }',
-        { s: record.entityUscc },
+        { s: other.entity.uscc },
       );
-      const copy = nodes(there).find((e) => e.uscc === record.entityUscc);
-      // …and which 平顶山's rules let into its pool (a 守信 entity its rules exempt would not be).
+      const copy = nodes(there).find((e) => e.uscc === other.entity.uscc);
       if (copy && (await eligibility(copy)).eligible) {
-        state.referred = { ...record, copy };
+        state.referred = { ...(await publishedWithProblem(other)), copy };
         break;
       }
     }
-    assert.ok(state.referred, 'a published record with problems of an entity 平顶山 lists too');
+    assert.ok(state.referred, 'a target of the draw that 平顶山 lists too');
   });
 
   test('1. the team records a problem and proposes 责令整改; the head reviews; the leader decides it; the office publishes', async () => {
@@ -366,6 +398,7 @@ describe('after publication: rectification, referral, public credit, 联合惩�
       const item = page.locator(`[data-testid="received-referral"][data-entity="${state.referred.entityName}"]`);
       await assertText(item.getByTestId('received-referral-status'), '待接收');
       await assertText(item, REFERRAL_REASON);
+      await assertText(item, REFERRED_FINDINGS);
       await item.getByTestId('referral-step-ACCEPT').click();
       await page.getByTestId('referral-step-ok').click();
       await assertText(item.getByTestId('received-referral-status'), '已接收');
@@ -485,8 +518,8 @@ describe('after publication: rectification, referral, public credit, 联合惩�
       const text = pdfText(file);
       assert.ok(text.includes(`${WUGANG}${YEAR}年度`), 'the bureau’s report of the year');
       const before = state.before;
-      assert.equal(figure(text, '四、处理决定', '五、整改', '其中：责令整改'), before.rectify + 1, '责令整改 decided');
-      assert.equal(figure(text, '五、整改', '六、移送', '开立的整改'), before.opened + 1, 'rectification opened');
+      assert.equal(figure(text, '四、处理决定', '五、整改', '其中：责令整改'), before.rectify + 2, '责令整改 decided, on both records');
+      assert.equal(figure(text, '五、整改', '六、移送', '开立的整改'), before.opened + 2, 'rectifications opened');
       assert.equal(figure(text, '五、整改', '六、移送', '已办结'), before.closed + 1, 'rectification closed');
       assert.equal(figure(text, '五、整改', '六、移送', '按期办结'), before.closedInTime + 1, 'closed in time');
       assert.equal(figure(text, '七、信用惩戒', null, '列入黑名单'), before.blacklisted + 1, 'blacklisted');
