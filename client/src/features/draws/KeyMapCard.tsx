@@ -6,11 +6,11 @@
  */
 import { useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import { Alert, Button, Card, Table, Typography } from 'antd';
+import { Alert, Button, Card, Input, Table, Typography } from 'antd';
 import { KeyOutlined } from '@ant-design/icons';
 import { useMessages } from '../../app/i18n';
 import { graphql } from '../../gql';
-import { checkKeyMap, type KeyMap, type KeyMapCheck } from './key-map-check';
+import { checkKeyMap, poolLineOf, type KeyMap, type KeyMapCheck, type PoolLine } from './key-map-check';
 import { drawMessages } from './messages';
 
 const DRAW_KEY_MAP = graphql(`
@@ -45,14 +45,17 @@ const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' };
 export function KeyMapCard({ drawId, province = false }: { drawId: string; province?: boolean }) {
   const m = useMessages(drawMessages);
   const client = useApolloClient();
-  const [state, setState] = useState<{ loading: boolean; check?: KeyMapCheck; error?: string }>({ loading: false });
+  const [state, setState] = useState<{ loading: boolean; check?: KeyMapCheck; error?: string; lookup?: (uscc: string) => PoolLine | null }>({
+    loading: false,
+  });
+  const [line, setLine] = useState<{ uscc: string; line: PoolLine | null } | null>(null);
   const load = async () => {
     setState({ loading: true });
     try {
       const map = await loadKeyMap(client, drawId, province);
       if (!map) return setState({ loading: false, error: m('keyMapNone') });
       const record = await (await fetch(`/api/public/draws/${encodeURIComponent(drawId)}`)).json();
-      setState({ loading: false, check: checkKeyMap(map, record) });
+      setState({ loading: false, check: checkKeyMap(map, record), lookup: (uscc) => poolLineOf(map, record, uscc) });
     } catch (error) {
       setState({ loading: false, error: error instanceof Error ? error.message : String(error) });
     }
@@ -98,6 +101,32 @@ export function KeyMapCard({ drawId, province = false }: { drawId: string; provi
             ]}
             onRow={(r) => ({ 'data-testid': 'key-map-row', 'data-uscc': r.key }) as React.HTMLAttributes<HTMLElement>}
           />
+          {/* Whether one entity was in the pool, and with what weight (a credit list's, 联合惩戒's): what the supervisor checks of a listed entity. */}
+          <Input.Search
+            style={{ maxWidth: 420, marginTop: 12 }}
+            placeholder={m('keyMapLookup')}
+            aria-label={m('keyMapLookup')}
+            enterButton
+            onSearch={(uscc) => setLine(uscc.trim() && state.lookup ? { uscc, line: state.lookup(uscc) } : null)}
+            data-testid="key-map-lookup"
+          />
+          {line && (
+            <Typography.Paragraph
+              style={{ marginTop: 8 }}
+              data-testid="key-map-lookup-line"
+              data-weight={line.line?.weight ?? ''}
+              data-strata={line.line?.strata ?? 0}
+            >
+              {line.line && line.line.strata > 0
+                ? m('keyMapLookupLine', {
+                    pseudonym: line.line.pseudonym,
+                    strata: line.line.strata,
+                    weight: line.line.weight ?? '—',
+                    drawn: m(line.line.drawn ? 'keyMapLookupDrawn' : 'keyMapLookupNotDrawn'),
+                  })
+                : m('keyMapLookupMissing')}
+            </Typography.Paragraph>
+          )}
         </>
       )}
     </Card>

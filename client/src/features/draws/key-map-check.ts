@@ -21,7 +21,10 @@ export interface KeyMapCheck {
 }
 
 type RecordLike = {
-  input?: { strata?: { key: string; entities?: { key: string; tags?: string[] }[] }[]; inspectors?: { key: string; tags?: string[] }[] };
+  input?: {
+    strata?: { key: string; entities?: { key: string; weight?: string; tags?: string[] }[] }[];
+    inspectors?: { key: string; tags?: string[] }[];
+  };
   result?: { teams?: { entityKey: string; inspectorKeys: string[] }[] } | null;
 };
 
@@ -58,4 +61,28 @@ export function checkKeyMap(map: KeyMap, record: RecordLike): KeyMapCheck {
     team: t.inspectorKeys.map((k) => inspectors!.get(k) ?? '?'),
   }));
   return { counts: { strata: map.strata.length, entities: map.entities.length, inspectors: map.inspectors.length, tags: map.tags.length }, problems, drawn };
+}
+
+/** One entity's line in the record, found by its USCC through the map: in how many strata, with what weight, drawn or not. */
+export interface PoolLine {
+  pseudonym: string;
+  strata: number;
+  weight: string | null;
+  drawn: boolean;
+}
+
+export function poolLineOf(map: KeyMap, record: RecordLike, uscc: string): PoolLine | null {
+  const found = map.entities.find(([, key]) => key === uscc.trim());
+  if (!found) return null;
+  const [pseudonym] = found;
+  let strata = 0;
+  let weight: string | null = null;
+  for (const s of record.input?.strata ?? []) {
+    const line = s.entities?.find((e) => e.key === pseudonym);
+    if (line) {
+      strata += 1;
+      weight = line.weight ?? weight;
+    }
+  }
+  return { pseudonym, strata, weight, drawn: (record.result?.teams ?? []).some((t) => t.entityKey === pseudonym) };
 }

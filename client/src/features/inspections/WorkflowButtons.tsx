@@ -77,7 +77,8 @@ function TransitionModal({ record, action, dirty, onClose }: { record: Inspectio
       const handling = changing && DECIDING.includes(action) ? handlingInputOf(values, record) : null;
       await transition({
         variables: { id: record.id, action, comment: comment?.trim() || null, handling },
-        refetchQueries: ['Inspections', 'InspectionAssignments'],
+        // The leader's approval of a 责令整改 opens its rectification: the record's 整改 card shows it at once.
+        refetchQueries: ['Inspections', 'InspectionAssignments', ...(action === 'APPROVE' ? ['InspectionRectifications'] : [])],
       });
       void message.success(m('transitioned', { action: m(action) }));
       onClose();

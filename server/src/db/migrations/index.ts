@@ -56,6 +56,7 @@ import { Rectifications1796960000000 } from './1796960000000-Rectifications';
 import { RectificationWalls1796960100000 } from './1796960100000-RectificationWalls';
 import { AnnualReportReferrals1796965100000 } from './1796965100000-AnnualReportReferrals';
 import { PublicEntityHistory1796965200000 } from './1796965200000-PublicEntityHistory';
+import { AnnualReportCredit1796965400000 } from './1796965400000-AnnualReportCredit';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -117,4 +118,5 @@ export const MIGRATIONS: Function[] = [
   RectificationWalls1796960100000,
   AnnualReportReferrals1796965100000,
   PublicEntityHistory1796965200000,
+  AnnualReportCredit1796965400000,
 ];

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/date-scalar';
+import { ReportCredit } from './sections/credit-section';
 import { ReportHandling } from './sections/handling-section';
 import { ReportInspections } from './sections/inspections-section';
 import { ReportLateness } from './sections/lateness-section';
@@ -21,6 +22,7 @@ export class AnnualReportFigures {
   @Field(() => ReportHandling) handling!: ReportHandling;
   @Field(() => ReportRectification) rectification!: ReportRectification;
   @Field(() => ReportReferrals) referrals!: ReportReferrals;
+  @Field(() => ReportCredit) credit!: ReportCredit;
 }
 
 @ObjectType({ description: '一部分中的一行：指标与数值（与下载的 xlsx、PDF 相同）' })
@@ -31,7 +33,7 @@ export class AnnualReportLine {
 
 @ObjectType({ description: '年度工作总结的一部分，按页面、xlsx 和 PDF 的同一写法' })
 export class AnnualReportSection {
-  @Field({ description: '部分的名称：work、inspections、lateness、handling、rectification、referrals' }) name!: string;
+  @Field({ description: '部分的名称：work、inspections、lateness、handling、rectification、referrals、credit' }) name!: string;
   @Field() title!: string;
   @Field(() => [AnnualReportLine]) lines!: AnnualReportLine[];
 }

@@ -1,3 +1,4 @@
+import { creditSection } from './credit-section';
 import { handlingSection } from './handling-section';
 import { inspectionsSection } from './inspections-section';
 import { latenessSection } from './lateness-section';
@@ -14,6 +15,7 @@ export const SECTIONS: readonly ReportSection<unknown>[] = [
   handlingSection,
   rectificationSection,
   referralsSection,
+  creditSection,
 ];
 
 export type { ReportSection, SectionName };

@@ -1,7 +1,7 @@
 import type { Metrics, ReportLine } from '../report-metrics';
 
 /** The sections of the report; each has its SQL function `annual_report_<name>` (migration AnnualReport). */
-export type SectionName = 'work' | 'inspections' | 'lateness' | 'handling' | 'rectification' | 'referrals';
+export type SectionName = 'work' | 'inspections' | 'lateness' | 'handling' | 'rectification' | 'referrals' | 'credit';
 
 /**
  * One section of the year's report: its title, the GraphQL object made from its metrics, and its lines

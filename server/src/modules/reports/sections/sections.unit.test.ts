@@ -9,8 +9,8 @@ const metrics = (entries: Record<string, number>) => new Map(Object.entries(entr
 
 describe('the report’s sections', () => {
   it('are one per SQL function, in the printed order', () => {
-    expect(SECTIONS.map((s) => s.name)).toEqual(['work', 'inspections', 'lateness', 'handling', 'rectification', 'referrals']);
-    expect(SECTIONS.map((s) => s.title.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
+    expect(SECTIONS.map((s) => s.name)).toEqual(['work', 'inspections', 'lateness', 'handling', 'rectification', 'referrals', 'credit']);
+    expect(SECTIONS.map((s) => s.title.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、', '六、', '七、']);
   });
 
   it('answer zero, not an error, while a section has no rows yet', () => {
