@@ -33,13 +33,14 @@ function handlingObject(h: Row | null, decided: boolean): Row | null {
   return {
     __typename: 'HandlingView',
     outcome: h.outcome,
-    label: HANDLING_LABELS[h.outcome as keyof typeof HANDLING_LABELS],
+    label: h.ownOutcomeLabel || HANDLING_LABELS[h.outcome as keyof typeof HANDLING_LABELS],
     basis: h.basis,
     deadlineWorkdays: h.deadlineWorkdays ?? null,
     targetDepartmentId: h.targetDepartmentId ?? null,
     targetExternalName: h.targetExternalName ?? null,
     creditList: h.creditList ?? null,
     creditValidUntil: h.creditValidUntil ?? null,
+    ownOutcome: h.ownOutcome ?? null,
     decided,
   };
 }

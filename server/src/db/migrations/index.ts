@@ -54,6 +54,7 @@ import { PublicHandling1796900200000 } from './1796900200000-PublicHandling';
 import { AnnualReportHandling1796900300000 } from './1796900300000-AnnualReportHandling';
 import { Rectifications1796960000000 } from './1796960000000-Rectifications';
 import { RectificationWalls1796960100000 } from './1796960100000-RectificationWalls';
+import { OwnHandlingOutcomes1796970000000 } from './1796970000000-OwnHandlingOutcomes';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -113,4 +114,5 @@ export const MIGRATIONS: Function[] = [
   AnnualReportHandling1796900300000,
   Rectifications1796960000000,
   RectificationWalls1796960100000,
+  OwnHandlingOutcomes1796970000000,
 ];
