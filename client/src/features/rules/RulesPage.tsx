@@ -39,6 +39,7 @@ import { useFormProblem } from '../../app/useFormProblem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { ruleMessages } from './messages';
+import { OwnOutcomesCard } from './OwnOutcomesCard';
 import { PROPOSE_RULE_SET, REVIEW_RULE_PROPOSAL, RULE_SET_PAGE, type RuleProposalRow, type RuleVersion } from './operations';
 import { ALL_FIELDS, editableRules, fieldLabel, pathKey, RULE_SECTIONS, ruleDiff, ruleIssues, valueAt, type RuleField } from './rule-fields';
 
@@ -424,6 +425,7 @@ export function RulesPage() {
           pagination={proposals.length > 20 ? { pageSize: 20 } : false}
         />
       </Card>
+      <OwnOutcomesCard />
       <Card title={m('history')} data-testid="rules-history">
         <Table<RuleVersion>
           rowKey="version"
