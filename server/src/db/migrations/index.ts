@@ -55,6 +55,7 @@ import { AnnualReportHandling1796900300000 } from './1796900300000-AnnualReportH
 import { Rectifications1796960000000 } from './1796960000000-Rectifications';
 import { RectificationWalls1796960100000 } from './1796960100000-RectificationWalls';
 import { OwnHandlingOutcomes1796970000000 } from './1796970000000-OwnHandlingOutcomes';
+import { RecheckDraw1796970100000 } from './1796970100000-RecheckDraw';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -115,4 +116,5 @@ export const MIGRATIONS: Function[] = [
   Rectifications1796960000000,
   RectificationWalls1796960100000,
   OwnHandlingOutcomes1796970000000,
+  RecheckDraw1796970100000,
 ];

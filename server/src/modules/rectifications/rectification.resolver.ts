@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Inspector } from '../inspectors/inspector.entity';
 import type { RequestContext } from '../../graphql/context';
 import { Public, SignedIn } from '../../graphql/permissions';
 import { todayInChina } from '../inspections/inspection-deadlines';
@@ -20,6 +21,12 @@ const view = (r: Parameters<typeof RectificationView.of>[0]) => RectificationVie
 
 @Resolver(() => RectificationView)
 export class RectificationResolver {
+  @FieldResolver(() => [String], { description: '复查组成员（开立时确定：原检查组，或按细则随机抽取）' })
+  async recheckTeam(@Root() r: RectificationView, @Ctx() ctx: RequestContext): Promise<string[]> {
+    const people = await Promise.all((r.recheckTeamIds ?? []).map((id) => ctx.loaders.of(Inspector).load(id)));
+    return people.map((p) => p?.name ?? '—');
+  }
+
   @SignedIn()
   @Query(() => [RectificationView], { description: '检查记录的整改（新的在前）' })
   async inspectionRectifications(@Ctx() ctx: RequestContext, @Arg('inspectionId', () => ID) inspectionId: string) {

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '@spotcheck/shared';
+import { GraphQLJSON } from 'graphql-scalars';
+import { toGlobalId, type RecheckDraw } from '@spotcheck/shared';
 import { Rectification, RectificationStatus } from './rectification.entity';
 
 /** A rectification as the bureau's staff see it. */
@@ -17,6 +18,13 @@ export class RectificationView {
   @Field(() => String, { nullable: true, description: '复查结果' }) recheckResult!: string | null;
   @Field(() => Boolean, { nullable: true, description: '复查是否通过' }) recheckPassed!: boolean | null;
   @Field(() => String, { nullable: true, description: '复查日期' }) recheckedOn!: string | null;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: '随机抽取复查组的记录（算法、种子、候选人员、抽取结果），可据此复核；原检查组复查时为空',
+  })
+  recheckDraw!: RecheckDraw | null;
+  /** The re-check team's inspector ids (named by the resolver). */
+  recheckTeamIds!: string[];
   @Field(() => RectificationStatus, { nullable: true, description: '部门负责人提出的办结意见' }) proposedOutcome!: RectificationStatus | null;
   @Field(() => String, { nullable: true, description: '办结说明' }) closingNote!: string | null;
   @Field(() => String, { nullable: true, description: '办结日期（领导批准）' }) closedOn!: string | null;
