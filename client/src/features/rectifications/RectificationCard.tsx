@@ -129,6 +129,29 @@ function RectificationItem({ r }: { r: OwnRectification }) {
           items={[
             ...item('openedOn'),
             { key: 'due', label: m('dueOn'), children: `${r.dueOn}（${r.dueWorkingDays} 个工作日）` },
+            {
+              key: 'recheckTeam',
+              label: m('recheckTeam'),
+              children: (
+                <Space wrap data-testid="rectification-recheck-team" data-drawn={r.recheckDraw ? 'true' : 'false'}>
+                  <span>{r.recheckTeam.join('、') || '—'}</span>
+                  {r.recheckDraw ? <Tag color="purple">{m('recheckDrawn')}</Tag> : null}
+                </Space>
+              ),
+            },
+            ...(r.recheckDraw
+              ? [
+                  {
+                    key: 'recheckDraw',
+                    label: m('recheckDrawSeed'),
+                    children: (
+                      <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+                        {String((r.recheckDraw as { seedHex?: string }).seedHex ?? '')}
+                      </Typography.Text>
+                    ),
+                  },
+                ]
+              : []),
             ...item('reportedOn'),
             ...item('reportText'),
             ...item('recheckedOn'),

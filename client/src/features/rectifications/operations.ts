@@ -18,6 +18,8 @@ export const INSPECTION_RECTIFICATIONS = graphql(`
       recheckResult
       recheckPassed
       recheckedOn
+      recheckTeam
+      recheckDraw
       proposedOutcome
       closingNote
       closedOn
