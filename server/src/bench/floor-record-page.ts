@@ -95,7 +95,7 @@ export async function recordPageObject(c: PoolClient, viewer: FloorViewer, globa
         [t, id, r.access_code_hash],
       )
     ).rows;
-    evidence = files.filter((f: Row) => f.statement_id === null && f.inspection_id === id).map(evidenceObject);
+    evidence = files.filter((f: Row) => f.statement_id === null && f.rectification_id === null && f.inspection_id === id).map(evidenceObject);
     statements = (
       await c.query(
         `SELECT s.* FROM inspection_statements s JOIN inspections x ON x.tenant_id = s.tenant_id AND x.id = s.inspection_id

@@ -56,6 +56,7 @@ import { Rectifications1796960000000 } from './1796960000000-Rectifications';
 import { RectificationWalls1796960100000 } from './1796960100000-RectificationWalls';
 import { OwnHandlingOutcomes1796970000000 } from './1796970000000-OwnHandlingOutcomes';
 import { RecheckDraw1796970100000 } from './1796970100000-RecheckDraw';
+import { RectificationFiles1796970200000 } from './1796970200000-RectificationFiles';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -117,4 +118,5 @@ export const MIGRATIONS: Function[] = [
   RectificationWalls1796960100000,
   OwnHandlingOutcomes1796970000000,
   RecheckDraw1796970100000,
+  RectificationFiles1796970200000,
 ];

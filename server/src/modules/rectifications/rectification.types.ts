@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { toGlobalId, type RecheckDraw } from '@spotcheck/shared';
+import { EvidenceFileView } from '../evidence/evidence.types';
 import { Rectification, RectificationStatus } from './rectification.entity';
 
 /** A rectification as the bureau's staff see it. */
@@ -49,8 +50,9 @@ export class EntityRectification {
   @Field(() => String, { nullable: true }) reportText!: string | null;
   @Field(() => String, { nullable: true }) reportedOn!: string | null;
   @Field(() => String, { nullable: true, description: '办结日期' }) closedOn!: string | null;
+  @Field(() => [EvidenceFileView], { description: '检查对象上传的整改附件' }) files!: EvidenceFileView[];
 
-  static of(r: Rectification): EntityRectification {
-    return { status: r.status, basis: r.basis, dueOn: r.dueOn, reportText: r.reportText, reportedOn: r.reportedOn, closedOn: r.closedOn };
+  static of(r: Rectification, files: EvidenceFileView[]): EntityRectification {
+    return { status: r.status, basis: r.basis, dueOn: r.dueOn, reportText: r.reportText, reportedOn: r.reportedOn, closedOn: r.closedOn, files };
   }
 }
