@@ -18,6 +18,7 @@ import {
   RECORD_RECTIFICATION_RECHECK,
   type OwnRectification,
 } from './operations';
+import { downloadWithToken } from '../imports/authed-download';
 
 const ORDERABLE = ['APPROVED', 'PUBLISHED'];
 const RUNNING = ['OPEN', 'REPORTED', 'RECHECKED', 'CLOSE_PROPOSED'];
@@ -154,6 +155,23 @@ function RectificationItem({ r }: { r: OwnRectification }) {
               : []),
             ...item('reportedOn'),
             ...item('reportText'),
+            ...(r.reportFiles.length
+              ? [
+                  {
+                    key: 'reportFiles',
+                    label: '整改附件',
+                    children: (
+                      <Space wrap data-testid="rectification-report-files">
+                        {r.reportFiles.map((f) => (
+                          <Typography.Link key={f.id} onClick={() => void downloadWithToken(f.url, f.fileName).catch(notify)}>
+                            {f.fileName}
+                          </Typography.Link>
+                        ))}
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
             ...item('recheckedOn'),
             ...item('recheckResult'),
             ...item('closingNote'),

@@ -20,6 +20,12 @@ export const INSPECTION_RECTIFICATIONS = graphql(`
       recheckedOn
       recheckTeam
       recheckDraw
+      reportFiles {
+        id
+        fileName
+        size
+        url
+      }
       proposedOutcome
       closingNote
       closedOn
@@ -71,6 +77,9 @@ export const ENTITY_RECTIFICATION = graphql(`
       reportText
       reportedOn
       closedOn
+      files {
+        ...EntityFileFields
+      }
     }
   }
 `);

@@ -45,7 +45,8 @@ export function registerEvidenceRoutes(web: express.Express, app: AppServices): 
         const recheckTeam = row.rectificationId
           ? ((await m.findOneBy(Rectification, { tenantId: row.tenantId, id: row.rectificationId }))?.recheckTeamIds ?? [])
           : [];
-        if (!(await mayReadEvidence(ctx, m, { teamIds: [...record.teamIds, ...recheckTeam] }))) throw forbidden('只有检查组、检查部门负责人、分管领导、纪检监督和领导小组办公室可以查看证据');
+        if (!(await mayReadEvidence(ctx, m, { teamIds: [...record.teamIds, ...recheckTeam] })))
+          throw forbidden('只有检查组、检查部门负责人、分管领导、纪检监督和领导小组办公室可以查看证据');
         return row;
       });
       await sendEvidence(app, res, file);

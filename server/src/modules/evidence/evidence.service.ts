@@ -28,7 +28,8 @@ export function evidenceKey(tenantId: string, id: string): string {
   return `evidence/${tenantId}/${id}`;
 }
 
-type Owner = Pick<EvidenceFile, 'inspectionId' | 'statementId' | 'uploadedByUser' | 'uploadedByEntity'> & Partial<Pick<EvidenceFile, 'rectificationId' | 'sealedAt'>>;
+type Owner = Pick<EvidenceFile, 'inspectionId' | 'statementId' | 'uploadedByUser' | 'uploadedByEntity'> &
+  Partial<Pick<EvidenceFile, 'rectificationId' | 'sealedAt'>>;
 
 /**
  * Stores a received file and its row as one step: `attach` checks (under the tenant's RLS, holding its
@@ -135,10 +136,10 @@ export async function removeEvidence(ctx: RequestContext, globalId: string): Pro
 
 /** On submission the team's files are sealed (in the submitting transaction): from then on they stay. */
 export async function sealInspectionEvidence(m: EntityManager, record: Pick<Inspection, 'tenantId' | 'id'>): Promise<void> {
-  await m.query(`UPDATE evidence_files SET sealed_at = now() WHERE tenant_id = $1 AND inspection_id = $2 AND statement_id IS NULL AND rectification_id IS NULL AND sealed_at IS NULL`, [
-    record.tenantId,
-    record.id,
-  ]);
+  await m.query(
+    `UPDATE evidence_files SET sealed_at = now() WHERE tenant_id = $1 AND inspection_id = $2 AND statement_id IS NULL AND rectification_id IS NULL AND sealed_at IS NULL`,
+    [record.tenantId, record.id],
+  );
 }
 
 /** The team's files of a record, oldest first. */

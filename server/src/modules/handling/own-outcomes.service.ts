@@ -51,7 +51,14 @@ export function proposeOwnOutcome(ctx: RequestContext, input: OwnOutcomeProposal
       })
       .getOne();
     if (taken) throw conflict(taken.code === code ? `已有代码为 ${code} 的处理结果` : `已有处理结果“${label}”`);
-    const inserted = await m.insert(OwnHandlingOutcome, { tenantId: viewer.tenantId, code, label, behavesAs: input.behavesAs, reason, proposedBy: viewer.userId });
+    const inserted = await m.insert(OwnHandlingOutcome, {
+      tenantId: viewer.tenantId,
+      code,
+      label,
+      behavesAs: input.behavesAs,
+      reason,
+      proposedBy: viewer.userId,
+    });
     const id = inserted.identifiers[0]!.id as string;
     await appendAudit(m, actorOf(ctx), {
       action: 'handling-outcome.propose',

@@ -61,7 +61,13 @@ describe('a bureau’s own handling outcomes (extensible per bureau)', () => {
     expect(codes(await propose('INTERVIEW', '责令整改', 'NO_PROBLEM'))).toEqual(['BAD_USER_INPUT']);
     const proposed = await propose('INTERVIEW', '约谈', 'NO_PROBLEM');
     expect(proposed.errors).toBeUndefined();
-    expect(proposed.data.proposeOwnHandlingOutcome).toMatchObject({ code: 'INTERVIEW', label: '约谈', behavesAs: 'NO_PROBLEM', status: 'PENDING', proposedByMe: true });
+    expect(proposed.data.proposeOwnHandlingOutcome).toMatchObject({
+      code: 'INTERVIEW',
+      label: '约谈',
+      behavesAs: 'NO_PROBLEM',
+      status: 'PENDING',
+      proposedByMe: true,
+    });
     expect(codes(await propose('INTERVIEW', '约谈企业负责人', 'NO_PROBLEM'))).toEqual(['CONFLICT']);
     const id = proposed.data.proposeOwnHandlingOutcome.id;
 
@@ -98,7 +104,12 @@ describe('a bureau’s own handling outcomes (extensible per bureau)', () => {
     const decision = { outcome: 'RECTIFY', ownOutcome: 'ORDER_CORRECTION', basis: '依据《土地管理法》责令限期改正', deadlineWorkdays: 10 };
     const approved = await t.gql(MOVE, { id: record!.id, action: 'APPROVE', handling: decision }, await as('wugang.leader'));
     expect(approved.errors).toBeUndefined();
-    expect(approved.data.transitionInspection.handling).toMatchObject({ outcome: 'RECTIFY', ownOutcome: 'ORDER_CORRECTION', label: '责令限期改正', decided: true });
+    expect(approved.data.transitionInspection.handling).toMatchObject({
+      outcome: 'RECTIFY',
+      ownOutcome: 'ORDER_CORRECTION',
+      label: '责令限期改正',
+      decided: true,
+    });
     // Behaves as 责令整改: the rectification is open.
     expect(await t.sql(`SELECT status, due_working_days FROM rectifications WHERE inspection_id = $1`, [record!.uuid])).toEqual([
       { status: 'OPEN', due_working_days: 10 },
@@ -128,7 +139,9 @@ describe('a bureau’s own handling outcomes (extensible per bureau)', () => {
     expect(own).toBeDefined();
     for (const username of ['pingdingshan.admin', 'pingdingshan.leader']) {
       expect((await t.gql(LIST, {}, await as(username))).data.ownHandlingOutcomes).toEqual([]);
-      expect(codes(await t.gql(REVIEW, { id: own.id, approve: true }, await as(username)))).toEqual(expect.arrayContaining([expect.stringMatching(/NOT_FOUND|FORBIDDEN/)]));
+      expect(codes(await t.gql(REVIEW, { id: own.id, approve: true }, await as(username)))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/NOT_FOUND|FORBIDDEN/)]),
+      );
     }
     // 舞钢's record cannot name an outcome 平顶山 approved for itself.
     const [{ id: pingdingshan }] = await t.sql(`SELECT id FROM tenants WHERE region_code = '410400'`);
@@ -156,10 +169,11 @@ describe('a bureau’s own handling outcomes (extensible per bureau)', () => {
       expect(await codesOf(wugang)).not.toContain('PDS_ONLY');
       expect(await codesOf(null)).toEqual([]);
       await expect(
-        app.asTenant(wugang, `INSERT INTO own_handling_outcomes (tenant_id, code, label, behaves_as, reason, proposed_by) VALUES ($1, 'X_IN', '越界', 'NO_PROBLEM', 'x', $2)`, [
-          pingdingshan,
-          leader,
-        ]),
+        app.asTenant(
+          wugang,
+          `INSERT INTO own_handling_outcomes (tenant_id, code, label, behaves_as, reason, proposed_by) VALUES ($1, 'X_IN', '越界', 'NO_PROBLEM', 'x', $2)`,
+          [pingdingshan, leader],
+        ),
       ).rejects.toThrow(/row-level security/);
       await expect(app.asTenant(wugang, `UPDATE own_handling_outcomes SET label = '改名' WHERE code = 'INTERVIEW'`)).rejects.toThrow(/permission denied/);
       expect(await app.asTenant(wugang, `UPDATE own_handling_outcomes SET status = 'RETURNED' WHERE code = 'PDS_ONLY' RETURNING id`)).toEqual([]);

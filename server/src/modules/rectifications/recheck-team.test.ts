@@ -59,9 +59,10 @@ describe('the re-check team of a rectification', () => {
 
     const record = published[1]!;
     const opened = ok(await t.gql(OPEN, { i: toGlobalId('Inspection', record.id), d: 10, b: '限期整改' }, await as('wugang.admin'))).openRectification;
-    const [row] = await t.sql(`SELECT id, recheck_team_ids, recheck_draw, opened_on::text AS opened_on, due_on::text AS due_on FROM rectifications WHERE inspection_id = $1`, [
-      record.id,
-    ]);
+    const [row] = await t.sql(
+      `SELECT id, recheck_team_ids, recheck_draw, opened_on::text AS opened_on, due_on::text AS due_on FROM rectifications WHERE inspection_id = $1`,
+      [record.id],
+    );
     const draw = row.recheck_draw as RecheckDraw;
     expect(opened.recheckDraw).toEqual(draw);
     // The pool: the bureau's active inspectors with an active account and a certificate valid over the period, other than the record's team.
@@ -72,20 +73,30 @@ describe('the re-check team of a rectification', () => {
         [wugang, row.opened_on, row.due_on, record.team_ids],
       )
     ).map((r) => r.id);
-    const [{ min_size: size }] = await t.sql(`SELECT (rules -> 'team' ->> 'minSize')::int AS min_size FROM rule_sets WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1`, [
-      wugang,
-    ]);
+    const [{ min_size: size }] = await t.sql(
+      `SELECT (rules -> 'team' ->> 'minSize')::int AS min_size FROM rule_sets WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1`,
+      [wugang],
+    );
     expect(pool.length).toBeGreaterThanOrEqual(size);
-    expect(draw).toMatchObject({ algorithm: 'spotcheck-recheck/1', tenantId: wugang, inspectionId: record.id, ordinal: 0, openedOn: row.opened_on, size, pool });
+    expect(draw).toMatchObject({
+      algorithm: 'spotcheck-recheck/1',
+      tenantId: wugang,
+      inspectionId: record.id,
+      ordinal: 0,
+      openedOn: row.opened_on,
+      size,
+      pool,
+    });
     expect(row.recheck_team_ids).toEqual(draw.team);
     expect(draw.team.some((id) => record.team_ids.includes(id))).toBe(false);
     // Anyone can draw it again from the record, and a changed record does not verify.
     expect(verifyRecheckDraw(draw)).toBe(true);
     expect(drawRecheckTeam(draw).team).toEqual(draw.team);
     expect(verifyRecheckDraw({ ...draw, team: [...draw.team].reverse() })).toBe(false);
-    const [audit] = await t.sql(`SELECT after -> 'recheckDraw' ->> 'seedHex' AS seed FROM audit_events WHERE action = 'rectification.open' AND object_id = $1`, [
-      opened.id,
-    ]);
+    const [audit] = await t.sql(
+      `SELECT after -> 'recheckDraw' ->> 'seedHex' AS seed FROM audit_events WHERE action = 'rectification.open' AND object_id = $1`,
+      [opened.id],
+    );
     expect(audit.seed).toBe(draw.seedHex);
 
     // The drawn team re-checks, not the record's own.

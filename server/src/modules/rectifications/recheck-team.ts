@@ -38,10 +38,7 @@ export async function recheckTeamFor(
   const others = eligible.filter((id) => !record.teamIds.includes(id));
   const pool = others.length >= size ? others : eligible;
   if (pool.length < size) throw ruleViolation('rectification.recheckTeam', `本单位可抽取的执法人员不足 ${size} 人，无法随机抽取复查组`);
-  const ordinal = await m
-    .createQueryBuilder(Rectification, 'r')
-    .where('r.tenant_id = :t AND r.inspection_id = :i', { t: tenantId, i: record.id })
-    .getCount();
+  const ordinal = await m.createQueryBuilder(Rectification, 'r').where('r.tenant_id = :t AND r.inspection_id = :i', { t: tenantId, i: record.id }).getCount();
   const draw = drawRecheckTeam({ tenantId, inspectionId: record.id, ordinal, openedOn, pool, size });
   return { teamIds: draw.team, draw };
 }

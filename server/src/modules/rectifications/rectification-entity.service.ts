@@ -107,7 +107,14 @@ export function addRectificationFile(app: AppServices, scope: CodeScope, file: R
     file,
     async (m) => {
       target = await fileablePlace(app, m, scope, true);
-      return { inspectionId: target.inspectionId, statementId: null, rectificationId: target.id, uploadedByUser: null, uploadedByEntity: true, sealedAt: new Date() };
+      return {
+        inspectionId: target.inspectionId,
+        statementId: null,
+        rectificationId: target.id,
+        uploadedByUser: null,
+        uploadedByEntity: true,
+        sealedAt: new Date(),
+      };
     },
     async (m, row) => {
       const r = target!;

@@ -70,7 +70,9 @@ describe('files of the entity’s rectification report', () => {
     const [row] = await t.sql(`SELECT report_files FROM rectifications WHERE inspection_id = $1`, [record.id]);
     expect(row.report_files.map((f: { fileName: string }) => f.fileName)).toEqual(['整改后现场.png', '整改报告.pdf']);
     // Sealed: the team cannot remove it.
-    const [{ username: member }] = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) LIMIT 1`, [record.team_ids]);
+    const [{ username: member }] = await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) LIMIT 1`, [
+      record.team_ids,
+    ]);
     const memberToken = await t.login(member);
     expect(codes(await t.gql(`mutation($id: ID!) { removeEvidence(id: $id) }`, { id: staff.reportFiles[0].id }, memberToken))).toEqual(['NOT_FOUND']);
 

@@ -28,7 +28,10 @@ const view = (r: Parameters<typeof RectificationView.of>[0]) => RectificationVie
 /** What the entity sees of a rectification, with the files it uploaded. */
 async function entityView(ctx: RequestContext, scope: CodeScope, r: Rectification): Promise<EntityRectification> {
   const files = await inTenant(ctx.app.db, scope.tenantId, (m) => rectificationFiles(m, scope.tenantId, [r.id]));
-  return EntityRectification.of(r, (files.get(r.id) ?? []).map((f) => evidenceView(f, 'entity')));
+  return EntityRectification.of(
+    r,
+    (files.get(r.id) ?? []).map((f) => evidenceView(f, 'entity')),
+  );
 }
 
 @Resolver(() => RectificationView)
