@@ -127,7 +127,11 @@ describe('rule governance', () => {
       await page.getByText('处理建议已保存').waitFor();
       await screenshot(page, 'rules-06-own-outcome-in-form');
     });
-    const { node } = await suite.api('query($id: ID!) { node(id: $id) { ... on Inspection { handling { outcome ownOutcome label } } } }', { id: record.id }, token);
+    const { node } = await suite.api(
+      'query($id: ID!) { node(id: $id) { ... on Inspection { handling { outcome ownOutcome label } } } }',
+      { id: record.id },
+      token,
+    );
     assert.deepEqual(node.handling, { outcome: 'NO_PROBLEM', ownOutcome: 'INTERVIEW', label: '约谈' });
   });
 });
