@@ -122,6 +122,10 @@ describe('a bureau’s own handling outcomes (extensible per bureau)', () => {
       label: '责令限期改正',
       basis: decision.basis,
     });
+    // The year's report counts it apart, under its own label.
+    const [{ year }] = await t.sql(`SELECT extract(year FROM inspected_on)::int AS year FROM inspections WHERE id = $1`, [record!.uuid]);
+    const metrics = await t.sql(`SELECT metric, n::int FROM annual_report_handling(ARRAY[$1]::uuid[], $2, now()::date, '{}')`, [wugang, year]);
+    expect(metrics).toContainEqual({ metric: 'outcome:own:ORDER_CORRECTION:责令限期改正', n: 1 });
   });
 
   it('refuses, at the leader’s approval, an own outcome that is no longer approved, and changes nothing', async () => {
