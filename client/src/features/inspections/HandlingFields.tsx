@@ -14,8 +14,10 @@ export interface OwnOutcome {
 
 /** The bureau's own outcomes in use (the form lists them after the standard ones). */
 export function useOwnOutcomes(): OwnOutcome[] {
-  const { data } = useQuery(OWN_HANDLING_OUTCOMES, { variables: { status: 'ACTIVE' as never } });
-  return (data?.ownHandlingOutcomes ?? []).map((o) => ({ code: o.code, label: o.label, behavesAs: o.behavesAs as HandlingOutcome }));
+  const { data } = useQuery(OWN_HANDLING_OUTCOMES, { variables: {} });
+  return (data?.ownHandlingOutcomes ?? [])
+    .filter((o) => o.status === 'ACTIVE' || o.status === 'RETIRING')
+    .map((o) => ({ code: o.code, label: o.label, behavesAs: o.behavesAs as HandlingOutcome }));
 }
 
 /** The standard outcome a choice behaves as: itself, or the one the bureau's own outcome follows. */

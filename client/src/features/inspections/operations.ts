@@ -412,6 +412,7 @@ export const OWN_HANDLING_OUTCOMES = graphql(`
       proposedAt
       reviewedBy
       reviewComment
+      retireReason
     }
   }
 `);

@@ -12,12 +12,14 @@ import { useFormProblem } from '../../app/useFormProblem';
 import { useNotifyProblem } from '../../app/useNotifyProblem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { OWN_HANDLING_OUTCOMES } from '../inspections/operations';
-import { PROPOSE_OWN_OUTCOME, REVIEW_OWN_OUTCOME } from './operations';
+import { PROPOSE_OWN_OUTCOME, RETIRE_OWN_OUTCOME, REVIEW_OWN_OUTCOME } from './operations';
 
 const STATUS: Record<string, { label: string; color: string }> = {
   PENDING: { label: '待审定', color: 'gold' },
   ACTIVE: { label: '已审定可用', color: 'green' },
   RETURNED: { label: '已退回', color: 'default' },
+  RETIRING: { label: '停用待审定', color: 'orange' },
+  RETIRED: { label: '已停用', color: 'default' },
 };
 const FIELDS = ['code', 'label', 'behavesAs', 'reason'] as const;
 
@@ -82,14 +84,14 @@ function ReviewButtons({ id }: { id: string }) {
   const decide = async (approve: boolean) => {
     try {
       await review({ variables: { id, approve, comment: comment.trim() || null } });
-      void message.success(approve ? '已审定，处理建议中可选用' : '已退回');
+      void message.success(approve ? '已审定' : '已退回');
     } catch (error) {
       notify(error);
     }
   };
   return (
     <Space>
-      <Popconfirm title="审定通过后，检查组即可选用该处理结果" onConfirm={() => decide(true)}>
+      <Popconfirm title="审定通过后即生效（增设的可以选用，停用的不再可选）" onConfirm={() => decide(true)}>
         <Button size="small" type="primary" loading={loading} data-testid="own-outcome-approve">
           审定通过
         </Button>
@@ -104,6 +106,31 @@ function ReviewButtons({ id }: { id: string }) {
         </Button>
       </Popconfirm>
     </Space>
+  );
+}
+
+function RetireButton({ id }: { id: string }) {
+  const { message } = App.useApp();
+  const notify = useNotifyProblem();
+  const [reason, setReason] = useState('');
+  const [retire, { loading }] = useMutation(RETIRE_OWN_OUTCOME, { refetchQueries: ['OwnHandlingOutcomes'] });
+  return (
+    <Popconfirm
+      title="停用理由（经分管领导审定后停用，已有记录保留其名称）"
+      description={<Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="own-outcome-retire-reason" />}
+      onConfirm={async () => {
+        try {
+          await retire({ variables: { id, reason } });
+          void message.success('已提出停用，待分管领导审定');
+        } catch (error) {
+          notify(error);
+        }
+      }}
+    >
+      <Button size="small" loading={loading} data-testid="own-outcome-retire">
+        提出停用
+      </Button>
+    </Popconfirm>
   );
 }
 
@@ -138,7 +165,7 @@ export function OwnOutcomesCard() {
           { key: 'label', title: '名称', render: (_: unknown, o: Row) => <span data-testid="own-outcome-row-label">{o.label}</span> },
           { key: 'code', title: '代码', dataIndex: 'code' },
           { key: 'as', title: '按', render: (_: unknown, o: Row) => HANDLING_LABELS[o.behavesAs as HandlingOutcome] },
-          { key: 'reason', title: '理由', dataIndex: 'reason' },
+          { key: 'reason', title: '理由', render: (_: unknown, o: Row) => (o.retireReason ? `${o.reason}；停用：${o.retireReason}` : o.reason) },
           { key: 'by', title: '提出人', render: (_: unknown, o: Row) => o.proposedBy ?? '—' },
           {
             key: 'status',
@@ -154,7 +181,12 @@ export function OwnOutcomesCard() {
           {
             key: 'actions',
             title: '',
-            render: (_: unknown, o: Row) => (o.status === 'PENDING' && canReview && !o.proposedByMe ? <ReviewButtons id={o.id} /> : null),
+            render: (_: unknown, o: Row) =>
+              (o.status === 'PENDING' || o.status === 'RETIRING') && canReview && !o.proposedByMe ? (
+                <ReviewButtons id={o.id} />
+              ) : o.status === 'ACTIVE' && canProposeRules(user) ? (
+                <RetireButton id={o.id} />
+              ) : null,
           },
         ]}
       />

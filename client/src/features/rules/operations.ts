@@ -137,3 +137,13 @@ export const REVIEW_OWN_OUTCOME = graphql(`
     }
   }
 `);
+
+export const RETIRE_OWN_OUTCOME = graphql(`
+  mutation ProposeOwnHandlingOutcomeRetirement($id: ID!, $reason: String!) {
+    proposeOwnHandlingOutcomeRetirement(id: $id, reason: $reason) {
+      id
+      status
+      retireReason
+    }
+  }
+`);

@@ -69,7 +69,8 @@ export class OwnHandlingOutcomeView {
   @Field({ description: '增设理由' }) reason!: string;
   @Field(() => OwnOutcomeStatus) status!: OwnOutcomeStatus;
   @Field(() => String, { nullable: true, description: '提出人' }) proposedBy!: string | null;
-  @Field({ description: '是否为当前用户提出（提出人不能审定）' }) proposedByMe!: boolean;
+  @Field({ description: '待审定的增设或停用是否为当前用户提出（提出人不能审定）' }) proposedByMe!: boolean;
+  @Field(() => String, { nullable: true, description: '停用理由' }) retireReason!: string | null;
   @Field() proposedAt!: Date;
   @Field(() => String, { nullable: true, description: '审定人' }) reviewedBy!: string | null;
   @Field(() => Date, { nullable: true }) reviewedAt!: Date | null;

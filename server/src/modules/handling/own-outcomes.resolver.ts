@@ -5,7 +5,7 @@ import { SignedIn } from '../../graphql/permissions';
 import { User } from '../users/user.entity';
 import { HandlingOutcome, OwnHandlingOutcomeView } from './handling.types';
 import { OwnOutcomeStatus, type OwnHandlingOutcome } from './own-outcome.entity';
-import { ownOutcomes, proposeOwnOutcome, reviewOwnOutcome } from './own-outcomes.service';
+import { ownOutcomes, proposeOwnOutcome, proposeOwnOutcomeRetirement, reviewOwnOutcome } from './own-outcomes.service';
 
 async function view(ctx: RequestContext, o: OwnHandlingOutcome): Promise<OwnHandlingOutcomeView> {
   const name = async (id: string | null) => (id ? ((await ctx.loaders.of(User).load(id))?.displayName ?? null) : null);
@@ -17,7 +17,8 @@ async function view(ctx: RequestContext, o: OwnHandlingOutcome): Promise<OwnHand
     reason: o.reason,
     status: o.status,
     proposedBy: await name(o.proposedBy),
-    proposedByMe: o.proposedBy === ctx.viewer?.userId,
+    proposedByMe: (o.status === OwnOutcomeStatus.RETIRING ? o.retireProposedBy : o.proposedBy) === ctx.viewer?.userId,
+    retireReason: o.retireReason,
     proposedAt: o.proposedAt,
     reviewedBy: await name(o.reviewedBy),
     reviewedAt: o.reviewedAt,
@@ -46,7 +47,13 @@ export class OwnOutcomesResolver {
   }
 
   @SignedIn()
-  @Mutation(() => OwnHandlingOutcomeView, { description: '审定本单位增设的处理结果（分管领导；提出人不能审定；退回须填写意见）' })
+  @Mutation(() => OwnHandlingOutcomeView, { description: '提出停用本单位的处理结果（领导小组办公室；经分管领导审定后停用，已有记录保留其名称）' })
+  async proposeOwnHandlingOutcomeRetirement(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
+    return view(ctx, await proposeOwnOutcomeRetirement(ctx, id, reason));
+  }
+
+  @SignedIn()
+  @Mutation(() => OwnHandlingOutcomeView, { description: '审定本单位处理结果的增设或停用（分管领导；提出人不能审定；退回须填写意见）' })
   async reviewOwnHandlingOutcome(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,

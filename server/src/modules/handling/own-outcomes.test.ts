@@ -138,6 +138,37 @@ describe('a bureau’s own handling outcomes (extensible per bureau)', () => {
     expect((await t.sql(`SELECT status FROM inspections WHERE id = $1`, [record!.uuid]))[0].status).toBe('REVIEWED');
   });
 
+  it('is retired like it was added: proposed by the office, in use until a leader approves; a decision naming it is then refused', async () => {
+    const RETIRE = `mutation($id: ID!, $r: String!) { proposeOwnHandlingOutcomeRetirement(id: $id, reason: $r) { id status retireReason proposedByMe } }`;
+    const [own] = ((await t.gql(LIST, {}, await as('wugang.admin'))).data.ownHandlingOutcomes as { id: string; code: string }[]).filter(
+      (o) => o.code === 'INTERVIEW',
+    );
+    const [record] = await records('SUBMITTED');
+    const decision = { outcome: 'NO_PROBLEM', ownOutcome: 'INTERVIEW', basis: '约谈企业负责人' };
+    expect((await t.gql(MOVE, { id: record!.id, action: 'PASS_REVIEW', handling: decision }, await as(record!.head))).errors).toBeUndefined();
+
+    expect(codes(await t.gql(RETIRE, { id: own!.id, r: '不再使用' }, await as('wugang.leader')))).toEqual(['FORBIDDEN']);
+    const retiring = await t.gql(RETIRE, { id: own!.id, r: '细则修订后不再使用约谈' }, await as('wugang.admin'));
+    expect(retiring.data.proposeOwnHandlingOutcomeRetirement).toMatchObject({ status: 'RETIRING', proposedByMe: true });
+    // Still in use while the leader has not decided; the office cannot approve its own proposal.
+    const [returned] = await records('RETURNED');
+    expect((await t.gql(PROPOSE_HANDLING, { id: returned!.id, input: decision }, await as(returned!.team[0]!))).errors).toBeUndefined();
+    expect(codes(await t.gql(REVIEW, { id: own!.id, approve: true }, await as('wugang.admin')))).toEqual(['FORBIDDEN']);
+    expect((await t.gql(REVIEW, { id: own!.id, approve: true }, await as('wugang.leader'))).data.reviewOwnHandlingOutcome.status).toBe('RETIRED');
+
+    // Retired: a new proposal cannot name it, and the approval of a record that still does is refused.
+    expect(codes(await t.gql(PROPOSE_HANDLING, { id: returned!.id, input: decision }, await as(returned!.team[0]!)))).toEqual(['BAD_USER_INPUT']);
+    const refused = await t.gql(MOVE, { id: record!.id, action: 'APPROVE' }, await as('wugang.leader'));
+    expect(refused.errors![0]!.extensions!.rule).toBe('handling.ownOutcome');
+    expect((await t.sql(`SELECT status FROM inspections WHERE id = $1`, [record!.uuid]))[0].status).toBe('REVIEWED');
+    const changed = await t.gql(
+      MOVE,
+      { id: record!.id, action: 'APPROVE', handling: { outcome: 'NO_PROBLEM', basis: '未发现违法违规问题' } },
+      await as('wugang.leader'),
+    );
+    expect(changed.data.transitionInspection).toMatchObject({ status: 'APPROVED', handling: { outcome: 'NO_PROBLEM', ownOutcome: null, label: '未发现问题' } });
+  });
+
   it('stays its bureau’s own: another bureau neither sees, reviews nor names it', async () => {
     const [own] = (await t.gql(LIST, {}, await as('wugang.admin'))).data.ownHandlingOutcomes;
     expect(own).toBeDefined();
