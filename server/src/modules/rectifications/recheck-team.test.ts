@@ -1,5 +1,6 @@
 import { drawRecheckTeam, toGlobalId, verifyRecheckDraw, type RecheckDraw } from '@spotcheck/shared';
 import { codes, startTestApp, type GqlResult, type TestApp } from '../../test-support/test-app';
+import { getFile, postFile, sample } from '../../test-support/evidence-files';
 import { seedDemoDraw } from '../../seed/demo-draw';
 import { seedDemoInspections } from '../../seed/demo-inspections';
 
@@ -99,8 +100,20 @@ describe('the re-check team of a rectification', () => {
     );
     expect(audit.seed).toBe(draw.seedHex);
 
-    // The drawn team re-checks, not the record's own.
+    // The drawn team reads the entity's files and re-checks, not the record's own; other inspectors read nothing.
+    const uploaded = await postFile(`${t.url}/api/entity-records/rectification/files`, sample.png(), '整改后.png', { 'x-access-code': record.access_code });
+    expect(uploaded.status).toBe(201);
     ok(await t.gql(REPORT, { c: record.access_code, b: '已整改完毕' }));
+    const fileUrl = `${t.url}/api/evidence/${uploaded.body.id}`;
+    const drawnToken = await as(await usernameOf(draw.team[0]!));
+    expect((await getFile(fileUrl, { authorization: `Bearer ${drawnToken}` })).status).toBe(200);
+    const [bystander] = await t.sql(
+      `SELECT u.username FROM inspectors p JOIN users u ON u.id = p.user_id WHERE p.tenant_id = $1 AND NOT (p.id = ANY ($2)) AND NOT (p.id = ANY ($3))
+          AND NOT ('OFFICE' = ANY (u.roles) OR 'LEADER' = ANY (u.roles) OR 'SUPERVISOR' = ANY (u.roles) OR 'DEPARTMENT_HEAD' = ANY (u.roles)) LIMIT 1`,
+      [wugang, record.team_ids, draw.team],
+    );
+    expect(bystander).toBeDefined();
+    expect((await getFile(fileUrl, { authorization: `Bearer ${await as(bystander.username)}` })).status).toBe(403);
     const original = await as(await usernameOf(record.team_ids[0]!));
     expect(codes(await t.gql(RECHECK, { id: opened.id, p: true, r: '复查合格' }, original))).toEqual(['FORBIDDEN']);
     const drawn = await as(await usernameOf(draw.team[0]!));
