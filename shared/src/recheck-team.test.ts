@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { drawRecheckTeam, recheckCanonicalText, verifyRecheckDraw, type RecheckDrawInput } from './recheck-team';
 
 const pool = Array.from({ length: 12 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
@@ -20,6 +21,8 @@ describe('the random re-check team', () => {
     for (let n = 0; n < 200; n += 1) for (const id of drawRecheckTeam({ ...input, inspectionId: `i${n}` }).team) seen.add(id);
     expect(seen.size).toBe(pool.length);
     expect(recheckCanonicalText(input)).toBe(['spotcheck-recheck/1', 't', 'i', '0', '2026-03-02', '2', ...pool].join('\n') + '\n');
+    // The key is SHA-256 of the canonical text's UTF-8, as any implementation computes it.
+    expect(drawRecheckTeam(input).seedHex).toBe(createHash('sha256').update(recheckCanonicalText(input), 'utf8').digest('hex'));
   });
 
   it('refuses a team larger than the pool', () => {
