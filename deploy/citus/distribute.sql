@@ -76,3 +76,4 @@ SELECT create_distributed_table('audit_anchors', 'tenant_id', colocate_with => '
 SELECT create_distributed_table('audit_anchor_copies', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('referrals', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('rectifications', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('own_handling_outcomes', 'tenant_id', colocate_with => 'departments');

@@ -1,11 +1,12 @@
 // 整改 in a real browser against the real server: 舞钢's office records a 责令整改 on a published record;
 // the entity reports its rectification through its access code on a 375 px phone, without sideways scroll;
-// the record's page shows the report.
+// the record's page shows the report, its files and the re-check team.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../support/server.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, fieldError, screenshot } from '../support/ui.mjs';
+import { tinyPng } from '../support/png.mjs';
 
 const BASIS = '标签标识不规范，责令限期整改（浏览器测试）';
 const REPORT = '已重新印制标签，旧标签全部更换。';
@@ -25,7 +26,7 @@ async function graphql(query, variables, token) {
 }
 
 describe('rectifications', () => {
-  test('the office orders a rectification, the entity reports it by access code on a phone', async () => {
+  test('the office orders a rectification, the entity reports it with a photo by access code on a phone', async () => {
     const { login } = await graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
       u: 'wugang.admin',
       p: DEMO_PASSWORD,
@@ -58,6 +59,8 @@ describe('rectifications', () => {
       await page.goto(`/record?code=${encodeURIComponent(record.accessCode)}`);
       const card = page.getByTestId('entity-rectification');
       await assertText(card, BASIS);
+      await card.locator('input[type="file"]').setInputFiles({ name: '整改后标签.png', mimeType: 'image/png', buffer: tinyPng([22, 163, 74]) });
+      await assertText(card.getByTestId('entity-rectification-files'), '整改后标签.png');
       await card.getByTestId('entity-rectification-body').fill(REPORT);
       await card.getByTestId('entity-rectification-submit').click();
       await assertText(card.getByTestId('entity-rectification-status'), '企业已报告');
@@ -70,6 +73,9 @@ describe('rectifications', () => {
       const card = page.getByTestId('rectification-card');
       await assertText(card.getByTestId('rectification-status'), '企业已报告');
       await assertText(card, REPORT);
+      await assertText(card.getByTestId('rectification-report-files'), '整改后标签.png');
+      // The rules say the record's own team re-checks (the demo's default): the team is named, nothing drawn.
+      assert.equal(await card.getByTestId('rectification-recheck-team').getAttribute('data-drawn'), 'false');
     });
   });
 });

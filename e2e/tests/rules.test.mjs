@@ -1,14 +1,15 @@
 // 抽查细则 in a real browser against the real server: 常德's office proposes a change with its reason and
 // nothing changes until the leader approves it (领导小组审定); the version then in force names who proposed
 // and who approved. 湖南's province sets bounds for its bureaus, and bounds 常德's rules break are refused
-// with 常德 named.
+// with 常德 named. 舞钢's office adds its own handling outcome 约谈; once its leader approves it, the team's
+// handling form offers it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, screenshot } from '../support/ui.mjs';
+import { assertText, confirmPopover, screenshot } from '../support/ui.mjs';
 
 const suite = useServerAndBrowser();
-const { signedIn } = suite;
+const { signedIn, withSignedIn } = suite;
 
 describe('rule governance', () => {
   test('a rule change proposed by the office is in force only once the leader approves it', async () => {
@@ -82,5 +83,55 @@ describe('rule governance', () => {
     } finally {
       await province.context().close();
     }
+  });
+
+  test('a bureau’s own handling outcome is offered in the handling form once its leader approves it', async () => {
+    const office = await signedIn('wugang.admin');
+    const leader = await signedIn('wugang.leader');
+    try {
+      await office.goto('/rules');
+      const card = office.getByTestId('own-outcomes');
+      await card.getByTestId('own-outcome-propose').click();
+      await card.getByTestId('own-outcome-label').fill('约谈');
+      await card.getByTestId('own-outcome-code').fill('INTERVIEW');
+      await card.getByTestId('own-outcome-behaves').click();
+      await office.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText('未发现问题', { exact: true }).click();
+      await card.getByTestId('own-outcome-reason').fill('本局细则规定对轻微问题约谈负责人');
+      await card.getByTestId('own-outcome-submit').click();
+      await assertText(card.getByTestId('own-outcome-status'), '待审定');
+      assert.equal(await card.getByTestId('own-outcome-approve').count(), 0, 'the office does not approve');
+
+      await leader.goto('/rules');
+      const seen = leader.getByTestId('own-outcomes');
+      await assertText(seen.getByTestId('own-outcome-row-label'), '约谈');
+      await seen.getByTestId('own-outcome-approve').click();
+      await confirmPopover(leader);
+      await assertText(seen.getByTestId('own-outcome-status'), '已审定可用');
+      await screenshot(leader, 'rules-05-own-outcome-approved');
+    } finally {
+      await office.context().close();
+      await leader.context().close();
+    }
+
+    // A team member of a record returned for changes now finds 约谈 among the outcomes.
+    const token = await suite.apiToken('wugang.admin');
+    const { inspections } = await suite.api('{ inspections(status: RETURNED, first: 1) { edges { node { id team { user { username } } } } } }', {}, token);
+    const record = inspections.edges[0].node;
+    const member = record.team.map((i) => i.user?.username).find(Boolean);
+    await withSignedIn(member, async (page) => {
+      await page.goto(`/inspections/${encodeURIComponent(record.id)}`);
+      const handling = page.getByTestId('handling-form');
+      await handling.getByTestId('handling-outcome').getByText('约谈', { exact: true }).click();
+      await handling.getByTestId('handling-basis').fill('约谈企业负责人，当场说明整改要求');
+      await handling.getByTestId('handling-save').click();
+      await page.getByText('处理建议已保存').waitFor();
+      await screenshot(page, 'rules-06-own-outcome-in-form');
+    });
+    const { node } = await suite.api(
+      'query($id: ID!) { node(id: $id) { ... on Inspection { handling { outcome ownOutcome label } } } }',
+      { id: record.id },
+      token,
+    );
+    assert.deepEqual(node.handling, { outcome: 'NO_PROBLEM', ownOutcome: 'INTERVIEW', label: '约谈' });
   });
 });

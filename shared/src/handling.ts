@@ -26,6 +26,33 @@ export interface Handling {
   /** 纳入信用惩戒: which list, and the last day of the period. */
   creditList: CreditListKind | null;
   creditValidUntil: string | null;
+  /** One of the bureau's own outcomes (its code and label as approved), behaving as `outcome`; null for a standard one. */
+  ownOutcome?: string | null;
+  ownOutcomeLabel?: string | null;
+}
+
+/** The code of a bureau's own outcome: capitals, digits and _, never one of the standard codes. */
+export const OWN_OUTCOME_CODE = /^[A-Z][A-Z0-9_]{1,29}$/;
+export const OWN_OUTCOME_MAX_LABEL = 30;
+
+/** Checks a bureau's own outcome as the office proposes it: a new code, a Chinese label, the standard outcome it behaves as. */
+export function checkOwnOutcome(input: { code?: string | null; label?: string | null; behavesAs?: string | null }): HandlingProblem[] {
+  const problems: HandlingProblem[] = [];
+  const code = input.code?.trim() ?? '';
+  const label = input.label?.trim() ?? '';
+  if (!OWN_OUTCOME_CODE.test(code)) problems.push({ field: 'code', message: '代码为 2–30 位大写字母、数字或下划线，以字母开头' });
+  else if ((HANDLING_OUTCOMES as readonly string[]).includes(code)) problems.push({ field: 'code', message: '代码不能与标准处理结果相同' });
+  if (!label) problems.push({ field: 'label', message: '请填写处理结果名称' });
+  else if (label.length > OWN_OUTCOME_MAX_LABEL) problems.push({ field: 'label', message: `名称不超过 ${OWN_OUTCOME_MAX_LABEL} 字` });
+  else if (Object.values(HANDLING_LABELS).includes(label)) problems.push({ field: 'label', message: '名称不能与标准处理结果相同' });
+  if (!input.behavesAs || !(HANDLING_OUTCOMES as readonly string[]).includes(input.behavesAs))
+    problems.push({ field: 'behavesAs', message: '请选择该处理结果按哪一标准处理结果办理' });
+  return problems;
+}
+
+/** What a handling is called: the bureau's own label, else the standard one. */
+export function handlingLabel(h: Pick<Handling, 'outcome' | 'ownOutcomeLabel'>): string {
+  return h.ownOutcomeLabel || HANDLING_LABELS[h.outcome];
 }
 
 export interface HandlingProblem {
@@ -81,5 +108,7 @@ export function checkHandling(input: Partial<Handling>): { handling: Handling | 
 /** Whether two handlings say the same (a review that keeps the proposal changes nothing). */
 export function sameHandling(a: Handling | null, b: Handling | null): boolean {
   if (!a || !b) return a === b;
-  return (Object.keys(a) as (keyof Handling)[]).every((k) => a[k] === b[k]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Handling)[]);
+  // Handlings stored before a field existed lack it: absent and null say the same.
+  return [...keys].every((k) => (a[k] ?? null) === (b[k] ?? null));
 }

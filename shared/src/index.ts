@@ -23,3 +23,4 @@ export * from './id-number';
 export * from './role-separation';
 export * from './beijing-time';
 export * from './handling';
+export * from './recheck-team';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CREDIT_LOOP_OFF, CreditLoopRulesSchema, DEFAULT_CREDIT_LOOP, creditLoopOf } from './credit-loop';
 import { DEFAULT_RISK, RISK_OFF, RiskRulesSchema } from './risk-rules';
 import { CreditListRulesSchema, DEFAULT_CREDIT_LISTS } from './credit-lists';
+import { RECHECK_TEAM_RULES, type RecheckTeamRule } from './recheck-team';
 
 /** A ratio kept exactly as written in the documents, e.g. "0.10" for “不低于10%”. */
 export const Ratio = z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, '比例须为 0 到 1 之间、最多 4 位小数的数，如 0.10');
@@ -20,6 +21,10 @@ const STRATA_OFF: z.infer<typeof StrataRules> = { byRiskLevel: false };
 
 /** Review and approval deadlines for stored versions saved before they existed: they fit inside the 10 days to publication. */
 const DEFAULT_DEADLINES = { reviewWorkingDays: 3, approvalWorkingDays: 3 };
+
+/** 整改复查: the record's own team re-checks, or a team drawn at random from the bureau's inspectors (of the rules' team size). */
+const RectificationRules = z.object({ recheckTeam: z.enum(RECHECK_TEAM_RULES as [RecheckTeamRule, ...RecheckTeamRule[]]) });
+const DEFAULT_RECTIFICATION: z.infer<typeof RectificationRules> = { recheckTeam: 'SAME' };
 
 const CreditTreatment = z.object({
   exempt: z.boolean(),
@@ -68,6 +73,7 @@ export const RuleSetSchema = z
     risk: RiskRulesSchema.default(RISK_OFF),
     /** 信用公示: which of the bureau's lists (黑名单, 重点关注名单) the portal publishes. */
     creditLists: CreditListRulesSchema.default(DEFAULT_CREDIT_LISTS),
+    rectification: RectificationRules.default(DEFAULT_RECTIFICATION),
   })
   .refine((r) => Number(r.ratio.min) <= Number(r.ratio.max), { message: '比例下限不能高于上限', path: ['ratio'] })
   .refine((r) => r.roundsPerYear.min <= r.roundsPerYear.max, { message: '轮次下限不能高于上限', path: ['roundsPerYear'] })
@@ -99,6 +105,7 @@ export const DEFAULT_RULES: RuleSet = {
   creditLoop: DEFAULT_CREDIT_LOOP,
   risk: DEFAULT_RISK,
   creditLists: DEFAULT_CREDIT_LISTS,
+  rectification: DEFAULT_RECTIFICATION,
 };
 
 /**
@@ -116,5 +123,6 @@ export function withRuleDefaults(stored: RuleSet): RuleSet {
     creditLoop: creditLoopOf(stored),
     risk: partial.risk ?? RISK_OFF,
     creditLists: partial.creditLists ?? DEFAULT_CREDIT_LISTS,
+    rectification: partial.rectification ?? DEFAULT_RECTIFICATION,
   };
 }

@@ -255,7 +255,8 @@ async function publicResults(c: PoolClient, v: Record<string, any>): Promise<Row
         ? {
             __typename: 'PublicHandling',
             outcome: r.handling_outcome,
-            label: HANDLING_LABELS[r.handling_outcome as keyof typeof HANDLING_LABELS],
+            label: r.handling_own_label || HANDLING_LABELS[r.handling_outcome as keyof typeof HANDLING_LABELS],
+            ownOutcome: r.handling_own_outcome || null,
             basis: r.handling_basis ?? '',
             deadlineWorkdays: r.handling_deadline_workdays ? Number(r.handling_deadline_workdays) : null,
           }

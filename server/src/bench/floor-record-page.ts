@@ -33,13 +33,14 @@ function handlingObject(h: Row | null, decided: boolean): Row | null {
   return {
     __typename: 'HandlingView',
     outcome: h.outcome,
-    label: HANDLING_LABELS[h.outcome as keyof typeof HANDLING_LABELS],
+    label: h.ownOutcomeLabel || HANDLING_LABELS[h.outcome as keyof typeof HANDLING_LABELS],
     basis: h.basis,
     deadlineWorkdays: h.deadlineWorkdays ?? null,
     targetDepartmentId: h.targetDepartmentId ?? null,
     targetExternalName: h.targetExternalName ?? null,
     creditList: h.creditList ?? null,
     creditValidUntil: h.creditValidUntil ?? null,
+    ownOutcome: h.ownOutcome ?? null,
     decided,
   };
 }
@@ -94,7 +95,7 @@ export async function recordPageObject(c: PoolClient, viewer: FloorViewer, globa
         [t, id, r.access_code_hash],
       )
     ).rows;
-    evidence = files.filter((f: Row) => f.statement_id === null && f.inspection_id === id).map(evidenceObject);
+    evidence = files.filter((f: Row) => f.statement_id === null && f.rectification_id === null && f.inspection_id === id).map(evidenceObject);
     statements = (
       await c.query(
         `SELECT s.* FROM inspection_statements s JOIN inspections x ON x.tenant_id = s.tenant_id AND x.id = s.inspection_id

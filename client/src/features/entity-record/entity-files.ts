@@ -52,9 +52,18 @@ export interface UploadedFile {
 }
 
 export function uploadAttachment(draftId: string, accessCode: string, file: File, onProgress: (percent: number) => void): Promise<UploadedFile> {
+  return postEntityFile(`/api/entity-records/statements/${encodeURIComponent(draftId)}/attachments`, accessCode, file, onProgress);
+}
+
+/** A file of the entity's rectification report (the code's newest rectification). */
+export function uploadRectificationFile(accessCode: string, file: File, onProgress: (percent: number) => void): Promise<UploadedFile> {
+  return postEntityFile('/api/entity-records/rectification/files', accessCode, file, onProgress);
+}
+
+function postEntityFile(url: string, accessCode: string, file: File, onProgress: (percent: number) => void): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/entity-records/statements/${encodeURIComponent(draftId)}/attachments`);
+    xhr.open('POST', url);
     xhr.setRequestHeader('x-access-code', accessCode);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (event) => {

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useFormProblem } from '../../app/useFormProblem';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { HANDLING_FIELDS, HandlingFields, handlingInputOf, handlingValuesOf, type HandlingValues } from './HandlingFields';
+import { HANDLING_FIELDS, HandlingFields, handlingInputOf, handlingValuesOf, useOwnOutcomes, type HandlingValues } from './HandlingFields';
 import { PROPOSE_HANDLING, type InspectionDetail } from './operations';
 
 const STEP_LABELS: Record<string, string> = { PASS_REVIEW: '部门审核', APPROVE: '领导审批' };
@@ -26,11 +26,12 @@ export function HandlingCard({ record, editable }: { record: InspectionDetail; e
   const { problem, report, clear } = useFormProblem(form, HANDLING_FIELDS);
   const [propose, { loading }] = useMutation(PROPOSE_HANDLING);
   const h = record.handling;
+  const own = useOwnOutcomes();
 
   const save = async (values: HandlingValues) => {
     clear();
     try {
-      await propose({ variables: { id: record.id, input: handlingInputOf(values, record) } });
+      await propose({ variables: { id: record.id, input: handlingInputOf(values, record, own) } });
       void message.success('处理建议已保存');
     } catch (error) {
       report(error);
@@ -65,7 +66,7 @@ export function HandlingCard({ record, editable }: { record: InspectionDetail; e
       {editable && (
         <Form form={form} layout="vertical" initialValues={handlingValuesOf(record)} onFinish={save} data-testid="handling-form">
           <ProblemAlert problem={problem} testId="handling-error" />
-          <HandlingFields />
+          <HandlingFields own={own} />
           <Button type="primary" htmlType="submit" loading={loading} data-testid="handling-save">
             保存处理建议
           </Button>

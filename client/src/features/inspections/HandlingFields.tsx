@@ -1,11 +1,34 @@
 /** The handling's inputs (处理建议): the outcome, its basis, and what the outcome needs; used by the team's form and by the review and approval. */
+import { useQuery } from '@apollo/client/react';
 import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { HANDLING_LABELS, HANDLING_OUTCOMES, HANDLING_MAX_WORKDAYS, type HandlingOutcome } from '@spotcheck/shared';
-import type { HandlingInput, InspectionDetail } from './operations';
+import { OWN_HANDLING_OUTCOMES, type HandlingInput, type InspectionDetail } from './operations';
+
+/** One of the bureau's own outcomes a leader approved: its code, its label and the standard outcome it behaves as. */
+export interface OwnOutcome {
+  code: string;
+  label: string;
+  behavesAs: HandlingOutcome;
+}
+
+/** The bureau's own outcomes in use (the form lists them after the standard ones). */
+export function useOwnOutcomes(): OwnOutcome[] {
+  const { data } = useQuery(OWN_HANDLING_OUTCOMES, { variables: {} });
+  return (data?.ownHandlingOutcomes ?? [])
+    .filter((o) => o.status === 'ACTIVE' || o.status === 'RETIRING')
+    .map((o) => ({ code: o.code, label: o.label, behavesAs: o.behavesAs as HandlingOutcome }));
+}
+
+/** The standard outcome a choice behaves as: itself, or the one the bureau's own outcome follows. */
+function behaviourOf(choice: string | undefined, own: OwnOutcome[]): HandlingOutcome | undefined {
+  if (!choice) return undefined;
+  return (HANDLING_OUTCOMES as readonly string[]).includes(choice) ? (choice as HandlingOutcome) : own.find((o) => o.code === choice)?.behavesAs;
+}
 
 export interface HandlingValues {
-  outcome?: HandlingOutcome;
+  /** A standard outcome, or the code of one of the bureau's own. */
+  outcome?: string;
   basis?: string;
   deadlineWorkdays?: number | null;
   targetExternalName?: string | null;
@@ -19,7 +42,7 @@ export function handlingValuesOf(record: InspectionDetail): HandlingValues {
   const h = record.handling;
   if (!h) return {};
   return {
-    outcome: h.outcome,
+    outcome: h.ownOutcome ?? h.outcome,
     basis: h.basis,
     deadlineWorkdays: h.deadlineWorkdays ?? null,
     targetExternalName: h.targetExternalName ?? null,
@@ -29,29 +52,32 @@ export function handlingValuesOf(record: InspectionDetail): HandlingValues {
 }
 
 /** What the server takes; a department chosen elsewhere (another form) is kept as it was. */
-export function handlingInputOf(values: HandlingValues, record: InspectionDetail): HandlingInput {
+export function handlingInputOf(values: HandlingValues, record: InspectionDetail, own: OwnOutcome[]): HandlingInput {
+  const outcome = behaviourOf(values.outcome, own);
+  const ownOutcome = outcome && outcome !== values.outcome ? values.outcome! : null;
   return {
-    outcome: values.outcome!,
+    outcome: (outcome ?? values.outcome) as HandlingInput['outcome'],
+    ownOutcome,
     basis: values.basis?.trim() ?? '',
-    deadlineWorkdays: values.outcome === 'RECTIFY' ? (values.deadlineWorkdays ?? null) : null,
-    targetExternalName: values.outcome === 'CASE' || values.outcome === 'TRANSFER' ? values.targetExternalName?.trim() || null : null,
+    deadlineWorkdays: outcome === 'RECTIFY' ? (values.deadlineWorkdays ?? null) : null,
+    targetExternalName: outcome === 'CASE' || outcome === 'TRANSFER' ? values.targetExternalName?.trim() || null : null,
     targetDepartmentId:
-      (values.outcome === 'CASE' || values.outcome === 'TRANSFER') && !values.targetExternalName?.trim() ? (record.handling?.targetDepartmentId ?? null) : null,
-    creditList: values.outcome === 'CREDIT' ? (values.creditList ?? null) : null,
-    creditValidUntil: values.outcome === 'CREDIT' && values.creditValidUntil ? values.creditValidUntil.format('YYYY-MM-DD') : null,
+      (outcome === 'CASE' || outcome === 'TRANSFER') && !values.targetExternalName?.trim() ? (record.handling?.targetDepartmentId ?? null) : null,
+    creditList: outcome === 'CREDIT' ? (values.creditList ?? null) : null,
+    creditValidUntil: outcome === 'CREDIT' && values.creditValidUntil ? values.creditValidUntil.format('YYYY-MM-DD') : null,
   };
 }
 
-export function HandlingFields() {
-  const outcome = Form.useWatch('outcome') as HandlingOutcome | undefined;
+export function HandlingFields({ own }: { own: OwnOutcome[] }) {
+  const outcome = behaviourOf(Form.useWatch('outcome') as string | undefined, own);
+  const options = [
+    ...HANDLING_OUTCOMES.map((o) => ({ value: o, label: HANDLING_LABELS[o], 'data-testid': `handling-outcome-${o}` })),
+    ...own.map((o) => ({ value: o.code, label: o.label, title: `按“${HANDLING_LABELS[o.behavesAs]}”办理`, 'data-testid': `handling-outcome-${o.code}` })),
+  ];
   return (
     <>
       <Form.Item label="处理建议" name="outcome" rules={[{ required: true, message: '请选择处理建议' }]}>
-        <Radio.Group
-          data-testid="handling-outcome"
-          optionType="button"
-          options={HANDLING_OUTCOMES.map((o) => ({ value: o, label: HANDLING_LABELS[o], 'data-testid': `handling-outcome-${o}` }) as never)}
-        />
+        <Radio.Group data-testid="handling-outcome" optionType="button" options={options as never} />
       </Form.Item>
       <Form.Item
         label="处理依据"

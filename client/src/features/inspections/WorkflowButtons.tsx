@@ -14,7 +14,7 @@ import { isInTeam } from '../../app/permissions';
 import { useFormProblem } from '../../app/useFormProblem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { inspectionMessages } from './messages';
-import { HANDLING_FIELDS, HandlingFields, handlingInputOf, handlingValuesOf, type HandlingValues } from './HandlingFields';
+import { HANDLING_FIELDS, HandlingFields, handlingInputOf, handlingValuesOf, useOwnOutcomes, type HandlingValues } from './HandlingFields';
 import { TRANSITION_INSPECTION, type InspectionAction, type InspectionDetail } from './operations';
 
 const ORDER: InspectionAction[] = ['SUBMIT', 'PASS_REVIEW', 'RETURN', 'APPROVE', 'REJECT', 'PUBLISH'];
@@ -70,11 +70,12 @@ function TransitionModal({ record, action, dirty, onClose }: { record: Inspectio
   const { problem, report, clear } = useFormProblem(form, FIELDS);
   const [transition, { loading }] = useMutation(TRANSITION_INSPECTION);
   const required = COMMENT_REQUIRED.includes(action);
+  const own = useOwnOutcomes();
 
   const submit = async ({ comment, change: changing, ...values }: { comment?: string; change?: boolean } & HandlingValues) => {
     clear();
     try {
-      const handling = changing && DECIDING.includes(action) ? handlingInputOf(values, record) : null;
+      const handling = changing && DECIDING.includes(action) ? handlingInputOf(values, record, own) : null;
       await transition({
         variables: { id: record.id, action, comment: comment?.trim() || null, handling },
         // The leader's approval of a 责令整改 opens its rectification: the record's 整改 card shows it at once.
@@ -136,7 +137,7 @@ function TransitionModal({ record, action, dirty, onClose }: { record: Inspectio
               <Form.Item name="change" valuePropName="checked">
                 <Checkbox data-testid="handling-change-toggle">修改处理建议</Checkbox>
               </Form.Item>
-              {change && <HandlingFields />}
+              {change && <HandlingFields own={own} />}
             </>
           )}
           <Form.Item

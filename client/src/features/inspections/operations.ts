@@ -131,6 +131,7 @@ export const INSPECTION_DETAIL_FIELDS = graphql(`
       targetExternalName
       creditList
       creditValidUntil
+      ownOutcome
       decided
     }
     handlingChanges {
@@ -393,6 +394,25 @@ export const PROPOSE_HANDLING = graphql(`
   mutation ProposeHandling($id: ID!, $input: HandlingInput!) {
     proposeHandling(id: $id, input: $input) {
       ...InspectionDetailFields
+    }
+  }
+`);
+
+export const OWN_HANDLING_OUTCOMES = graphql(`
+  query OwnHandlingOutcomes($status: OwnOutcomeStatus) {
+    ownHandlingOutcomes(status: $status) {
+      id
+      code
+      label
+      behavesAs
+      reason
+      status
+      proposedBy
+      proposedByMe
+      proposedAt
+      reviewedBy
+      reviewComment
+      retireReason
     }
   }
 `);

@@ -18,6 +18,7 @@ import {
   RECORD_RECTIFICATION_RECHECK,
   type OwnRectification,
 } from './operations';
+import { downloadWithToken } from '../imports/authed-download';
 
 const ORDERABLE = ['APPROVED', 'PUBLISHED'];
 const RUNNING = ['OPEN', 'REPORTED', 'RECHECKED', 'CLOSE_PROPOSED'];
@@ -129,8 +130,48 @@ function RectificationItem({ r }: { r: OwnRectification }) {
           items={[
             ...item('openedOn'),
             { key: 'due', label: m('dueOn'), children: `${r.dueOn}（${r.dueWorkingDays} 个工作日）` },
+            {
+              key: 'recheckTeam',
+              label: m('recheckTeam'),
+              children: (
+                <Space wrap data-testid="rectification-recheck-team" data-drawn={r.recheckDraw ? 'true' : 'false'}>
+                  <span>{r.recheckTeam.join('、') || '—'}</span>
+                  {r.recheckDraw ? <Tag color="purple">{m('recheckDrawn')}</Tag> : null}
+                </Space>
+              ),
+            },
+            ...(r.recheckDraw
+              ? [
+                  {
+                    key: 'recheckDraw',
+                    label: m('recheckDrawSeed'),
+                    children: (
+                      <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+                        {String((r.recheckDraw as { seedHex?: string }).seedHex ?? '')}
+                      </Typography.Text>
+                    ),
+                  },
+                ]
+              : []),
             ...item('reportedOn'),
             ...item('reportText'),
+            ...(r.reportFiles.length
+              ? [
+                  {
+                    key: 'reportFiles',
+                    label: '整改附件',
+                    children: (
+                      <Space wrap data-testid="rectification-report-files">
+                        {r.reportFiles.map((f) => (
+                          <Typography.Link key={f.id} onClick={() => void downloadWithToken(f.url, f.fileName).catch(notify)}>
+                            {f.fileName}
+                          </Typography.Link>
+                        ))}
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
             ...item('recheckedOn'),
             ...item('recheckResult'),
             ...item('closingNote'),

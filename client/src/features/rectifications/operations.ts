@@ -18,6 +18,14 @@ export const INSPECTION_RECTIFICATIONS = graphql(`
       recheckResult
       recheckPassed
       recheckedOn
+      recheckTeam
+      recheckDraw
+      reportFiles {
+        id
+        fileName
+        size
+        url
+      }
       proposedOutcome
       closingNote
       closedOn
@@ -69,6 +77,9 @@ export const ENTITY_RECTIFICATION = graphql(`
       reportText
       reportedOn
       closedOn
+      files {
+        ...EntityFileFields
+      }
     }
   }
 `);

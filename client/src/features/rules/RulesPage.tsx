@@ -39,6 +39,7 @@ import { useFormProblem } from '../../app/useFormProblem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { ruleMessages } from './messages';
+import { OwnOutcomesCard } from './OwnOutcomesCard';
 import { PROPOSE_RULE_SET, REVIEW_RULE_PROPOSAL, RULE_SET_PAGE, type RuleProposalRow, type RuleVersion } from './operations';
 import { ALL_FIELDS, editableRules, fieldLabel, pathKey, RULE_SECTIONS, ruleDiff, ruleIssues, valueAt, type RuleField } from './rule-fields';
 
@@ -48,6 +49,7 @@ function show(field: RuleField | undefined, value: unknown, categories: Categori
   if (value === undefined || value === null) return none;
   if (typeof value === 'boolean') return value ? yes : no;
   if (Array.isArray(value)) return value.length ? value.map((c) => categories.get(String(c)) ?? String(c)).join('、') : none;
+  if (field?.kind === 'choice') return field.options?.find((o) => o.value === value)?.zh ?? String(value);
   if (field?.kind === 'ratio') return `${Number((Number(value) * 100).toFixed(2))}%（${String(value)}）`;
   return String(value);
 }
@@ -104,6 +106,8 @@ function RulesEditor({ current, categories, onDone }: { current: RuleSet; catego
         return <Switch data-testid={testId} />;
       case 'ratio':
         return <Input placeholder="0.10" data-testid={testId} />;
+      case 'choice':
+        return <Select options={(f.options ?? []).map((o) => ({ value: o.value, label: o[lang] }))} aria-label={f[lang]} data-testid={testId} />;
       case 'categories':
         return <Select mode="multiple" options={[...categories].map(([value, label]) => ({ value, label }))} aria-label={f[lang]} data-testid={testId} />;
       default:
@@ -424,6 +428,7 @@ export function RulesPage() {
           pagination={proposals.length > 20 ? { pageSize: 20 } : false}
         />
       </Card>
+      <OwnOutcomesCard />
       <Card title={m('history')} data-testid="rules-history">
         <Table<RuleVersion>
           rowKey="version"

@@ -118,3 +118,32 @@ export const PLAN_RISK = graphql(`
     }
   }
 `);
+
+export const PROPOSE_OWN_OUTCOME = graphql(`
+  mutation ProposeOwnHandlingOutcome($code: String!, $label: String!, $behavesAs: HandlingOutcome!, $reason: String!) {
+    proposeOwnHandlingOutcome(code: $code, label: $label, behavesAs: $behavesAs, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const REVIEW_OWN_OUTCOME = graphql(`
+  mutation ReviewOwnHandlingOutcome($id: ID!, $approve: Boolean!, $comment: String) {
+    reviewOwnHandlingOutcome(id: $id, approve: $approve, comment: $comment) {
+      id
+      status
+      reviewComment
+    }
+  }
+`);
+
+export const RETIRE_OWN_OUTCOME = graphql(`
+  mutation ProposeOwnHandlingOutcomeRetirement($id: ID!, $reason: String!) {
+    proposeOwnHandlingOutcomeRetirement(id: $id, reason: $reason) {
+      id
+      status
+      retireReason
+    }
+  }
+`);

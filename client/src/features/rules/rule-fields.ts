@@ -5,7 +5,7 @@
 import { DEFAULT_RULES, RuleSetSchema, withRuleDefaults, type RuleSet } from '@spotcheck/shared';
 import type { Lang } from '../../app/i18n';
 
-export type FieldKind = 'ratio' | 'int' | 'number' | 'bool' | 'categories';
+export type FieldKind = 'ratio' | 'int' | 'number' | 'bool' | 'categories' | 'choice';
 
 export interface RuleField {
   path: (string | number)[];
@@ -15,6 +15,8 @@ export interface RuleField {
   min?: number;
   max?: number;
   step?: number;
+  /** For a choice: its values and their words. */
+  options?: { value: string; zh: string; en: string }[];
 }
 
 export interface RuleSection {
@@ -153,6 +155,23 @@ export const RULE_SECTIONS: RuleSection[] = [
     fields: [
       { path: ['creditLists', 'publishBlacklist'], kind: 'bool', zh: '在公示平台公示黑名单', en: 'Publish the blacklist on the portal' },
       { path: ['creditLists', 'publishWatchList'], kind: 'bool', zh: '在公示平台公示重点关注名单', en: 'Publish the watch list on the portal' },
+    ],
+  },
+  {
+    key: 'rectification',
+    zh: '整改复查',
+    en: 'Rectification re-check',
+    fields: [
+      {
+        path: ['rectification', 'recheckTeam'],
+        kind: 'choice',
+        zh: '复查组',
+        en: 'Re-check team',
+        options: [
+          { value: 'SAME', zh: '原检查组复查', en: 'The record’s own team' },
+          { value: 'RANDOM', zh: '从本单位执法人员中随机抽取（人数同每组最少执法人员数）', en: 'Drawn at random from the bureau’s inspectors' },
+        ],
+      },
     ],
   },
 ];

@@ -57,6 +57,10 @@ import { RectificationWalls1796960100000 } from './1796960100000-RectificationWa
 import { AnnualReportReferrals1796965100000 } from './1796965100000-AnnualReportReferrals';
 import { PublicEntityHistory1796965200000 } from './1796965200000-PublicEntityHistory';
 import { AnnualReportCredit1796965400000 } from './1796965400000-AnnualReportCredit';
+import { OwnHandlingOutcomes1796970000000 } from './1796970000000-OwnHandlingOutcomes';
+import { RecheckDraw1796970100000 } from './1796970100000-RecheckDraw';
+import { RectificationFiles1796970200000 } from './1796970200000-RectificationFiles';
+import { AnnualReportOwnOutcomes1796970300000 } from './1796970300000-AnnualReportOwnOutcomes';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -119,4 +123,8 @@ export const MIGRATIONS: Function[] = [
   AnnualReportReferrals1796965100000,
   PublicEntityHistory1796965200000,
   AnnualReportCredit1796965400000,
+  OwnHandlingOutcomes1796970000000,
+  RecheckDraw1796970100000,
+  RectificationFiles1796970200000,
+  AnnualReportOwnOutcomes1796970300000,
 ];

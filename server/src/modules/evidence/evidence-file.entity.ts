@@ -8,12 +8,15 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
 @Entity('evidence_files')
 @Index(['tenantId', 'inspectionId'])
 @Index(['tenantId', 'statementId'])
+@Index('IDX_evidence_files_rectification', ['tenantId', 'rectificationId'])
 export class EvidenceFile {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'inspection_id', type: 'uuid' }) inspectionId!: string;
   /** Set for the entity's attachments to its statement or objection. */
   @Column({ name: 'statement_id', type: 'uuid', nullable: true }) statementId!: string | null;
+  /** Set for the entity's files of its rectification report (sealed when uploaded). */
+  @Column({ name: 'rectification_id', type: 'uuid', nullable: true }) rectificationId!: string | null;
   /** As uploaded (shown and offered on download); never used in a path. */
   @Column({ name: 'file_name', type: 'text' }) fileName!: string;
   /** From the file's leading bytes, not from what the client said. */

@@ -16,7 +16,7 @@ function teamEvidenceLoader(ctx: RequestContext) {
     ctx,
     (m, ids) =>
       m.find(EvidenceFile, {
-        where: { tenantId: requireViewer(ctx).tenantId, inspectionId: In(ids), statementId: IsNull() },
+        where: { tenantId: requireViewer(ctx).tenantId, inspectionId: In(ids), statementId: IsNull(), rectificationId: IsNull() },
         order: { createdAt: 'ASC', id: 'ASC' },
       }),
     (file) => file.inspectionId!,

@@ -6,6 +6,7 @@ import { tenantTx } from '../../graphql/context';
 import { notFound, forbidden } from '../../graphql/errors';
 import { signedInContext } from '../imports/http-support';
 import { Inspection } from '../inspections/inspection.entity';
+import { Rectification } from '../rectifications/rectification.entity';
 import { sendEvidence } from './evidence-download';
 import { EvidenceFile } from './evidence-file.entity';
 import { restRoute } from '../../http/rest-errors';
@@ -41,7 +42,11 @@ export function registerEvidenceRoutes(web: express.Express, app: AppServices): 
         if (!row || !record) throw notFound('证据文件');
         // An entity's attachment of a draft statement is not yet part of the record.
         if (row.statementId && !row.sealedAt) throw notFound('证据文件');
-        if (!(await mayReadEvidence(ctx, m, record))) throw forbidden('只有检查组、检查部门负责人、分管领导、纪检监督和领导小组办公室可以查看证据');
+        const recheckTeam = row.rectificationId
+          ? ((await m.findOneBy(Rectification, { tenantId: row.tenantId, id: row.rectificationId }))?.recheckTeamIds ?? [])
+          : [];
+        if (!(await mayReadEvidence(ctx, m, { teamIds: [...record.teamIds, ...recheckTeam] })))
+          throw forbidden('只有检查组、检查部门负责人、分管领导、纪检监督和领导小组办公室可以查看证据');
         return row;
       });
       await sendEvidence(app, res, file);

@@ -28,7 +28,8 @@ export function evidenceKey(tenantId: string, id: string): string {
   return `evidence/${tenantId}/${id}`;
 }
 
-type Owner = Pick<EvidenceFile, 'inspectionId' | 'statementId' | 'uploadedByUser' | 'uploadedByEntity'>;
+type Owner = Pick<EvidenceFile, 'inspectionId' | 'statementId' | 'uploadedByUser' | 'uploadedByEntity'> &
+  Partial<Pick<EvidenceFile, 'rectificationId' | 'sealedAt'>>;
 
 /**
  * Stores a received file and its row as one step: `attach` checks (under the tenant's RLS, holding its
@@ -55,13 +56,13 @@ export async function storeEvidence(
       await m.insert(EvidenceFile, {
         tenantId,
         id,
+        sealedAt: null,
         ...owner,
         fileName: file.fileName,
         contentType: file.type.contentType,
         size: file.size,
         sha256: file.sha256,
         storageKey: key,
-        sealedAt: null,
       });
       const row = await m.findOneByOrFail(EvidenceFile, { tenantId, id });
       await audit(m, row);
@@ -114,7 +115,7 @@ export async function removeEvidence(ctx: RequestContext, globalId: string): Pro
   const row = await tenantTx(ctx, async (m) => {
     const id = fromGlobalUuid(globalId, 'EvidenceFile');
     const file = id ? await m.findOneBy(EvidenceFile, { id }) : null;
-    if (!file || file.statementId) throw notFound('证据文件');
+    if (!file || file.statementId || file.rectificationId) throw notFound('证据文件');
     const record = await loadInspection(m, toGlobalId('Inspection', file.inspectionId), true);
     await assertTeamMayAdd(ctx, m, record);
     if (file.sealedAt) throw ruleViolation('evidence.sealed', '证据已封存，不能删除');
@@ -135,15 +136,15 @@ export async function removeEvidence(ctx: RequestContext, globalId: string): Pro
 
 /** On submission the team's files are sealed (in the submitting transaction): from then on they stay. */
 export async function sealInspectionEvidence(m: EntityManager, record: Pick<Inspection, 'tenantId' | 'id'>): Promise<void> {
-  await m.query(`UPDATE evidence_files SET sealed_at = now() WHERE tenant_id = $1 AND inspection_id = $2 AND statement_id IS NULL AND sealed_at IS NULL`, [
-    record.tenantId,
-    record.id,
-  ]);
+  await m.query(
+    `UPDATE evidence_files SET sealed_at = now() WHERE tenant_id = $1 AND inspection_id = $2 AND statement_id IS NULL AND rectification_id IS NULL AND sealed_at IS NULL`,
+    [record.tenantId, record.id],
+  );
 }
 
 /** The team's files of a record, oldest first. */
 export function teamEvidence(m: EntityManager, inspectionId: string): Promise<EvidenceFile[]> {
-  return m.find(EvidenceFile, { where: { inspectionId, statementId: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
+  return m.find(EvidenceFile, { where: { inspectionId, statementId: IsNull(), rectificationId: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
 }
 
 /**

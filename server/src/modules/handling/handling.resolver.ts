@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { HANDLING_LABELS, type Handling } from '@spotcheck/shared';
+import { handlingLabel, type Handling } from '@spotcheck/shared';
 import type { RequestContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/permissions';
 import { Inspection, InspectionStatus } from '../inspections/inspection.entity';
@@ -14,7 +14,8 @@ export function handlingView(handling: Handling | null, decided: boolean): Handl
     ...handling,
     outcome: handling.outcome as HandlingOutcome,
     creditList: handling.creditList as CreditListChoice | null,
-    label: HANDLING_LABELS[handling.outcome],
+    label: handlingLabel(handling),
+    ownOutcome: handling.ownOutcome ?? null,
     decided,
   };
 }

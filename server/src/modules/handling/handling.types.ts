@@ -1,4 +1,5 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OwnOutcomeStatus } from './own-outcome.entity';
 import { HANDLING_LABELS, type HandlingOutcome as SharedOutcome } from '@spotcheck/shared';
 
 export enum HandlingOutcome {
@@ -33,6 +34,7 @@ export class HandlingInput {
   @Field(() => String, { nullable: true, description: '或系统外接收机关名称' }) targetExternalName?: string | null;
   @Field(() => CreditListChoice, { nullable: true, description: '纳入信用惩戒：名单' }) creditList?: CreditListChoice | null;
   @Field(() => String, { nullable: true, description: '纳入信用惩戒：名单期限截止日 YYYY-MM-DD' }) creditValidUntil?: string | null;
+  @Field(() => String, { nullable: true, description: '本单位经审定的处理结果代码（outcome 须为其所按的标准处理结果）' }) ownOutcome?: string | null;
 }
 
 @ObjectType({ description: '处理建议 / 处理决定' })
@@ -45,6 +47,7 @@ export class HandlingView {
   @Field(() => String, { nullable: true }) targetExternalName!: string | null;
   @Field(() => CreditListChoice, { nullable: true }) creditList!: CreditListChoice | null;
   @Field(() => String, { nullable: true }) creditValidUntil!: string | null;
+  @Field(() => String, { nullable: true, description: '本单位处理结果的代码（label 为其名称）' }) ownOutcome!: string | null;
   @Field({ description: '是否已由领导审批决定（此后不再修改）' }) decided!: boolean;
 }
 
@@ -55,4 +58,21 @@ export class HandlingChangeView {
   @Field() userName!: string;
   @Field(() => HandlingView, { nullable: true }) before!: HandlingView | null;
   @Field(() => HandlingView) after!: HandlingView;
+}
+
+@ObjectType('OwnHandlingOutcome', { description: '本单位增设的处理结果（办公室提出，分管领导审定后可用）' })
+export class OwnHandlingOutcomeView {
+  @Field(() => ID) id!: string;
+  @Field({ description: '代码' }) code!: string;
+  @Field({ description: '名称' }) label!: string;
+  @Field(() => HandlingOutcome, { description: '按哪一标准处理结果办理' }) behavesAs!: HandlingOutcome;
+  @Field({ description: '增设理由' }) reason!: string;
+  @Field(() => OwnOutcomeStatus) status!: OwnOutcomeStatus;
+  @Field(() => String, { nullable: true, description: '提出人' }) proposedBy!: string | null;
+  @Field({ description: '待审定的增设或停用是否为当前用户提出（提出人不能审定）' }) proposedByMe!: boolean;
+  @Field(() => String, { nullable: true, description: '停用理由' }) retireReason!: string | null;
+  @Field() proposedAt!: Date;
+  @Field(() => String, { nullable: true, description: '审定人' }) reviewedBy!: string | null;
+  @Field(() => Date, { nullable: true }) reviewedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: '审定意见' }) reviewComment!: string | null;
 }

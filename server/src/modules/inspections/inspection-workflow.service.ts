@@ -83,7 +83,7 @@ export async function transitionInspection(
       );
     }
     if (action === 'APPROVE') changes.approvedAt = now;
-    Object.assign(changes, handlingChangeBy(record, action, handling, { userId: viewer.userId, userName: facts.userName ?? viewer.username }, now));
+    Object.assign(changes, await handlingChangeBy(m, record, action, handling, { userId: viewer.userId, userName: facts.userName ?? viewer.username }, now));
     if (action === 'PUBLISH') Object.assign(changes, { publishedAt: now, ...(await publicationMarks(m, record, todayInChina(now))) });
     const step = await updateWithStep(m, record, changes, {
       tenantId: record.tenantId,

@@ -38,7 +38,8 @@ export class PublicDrawLink {
 @ObjectType({ description: '公示的处理决定及其依据' })
 export class PublicHandling {
   @Field({ description: 'NO_PROBLEM / RECTIFY / CASE / TRANSFER / CREDIT' }) outcome!: string;
-  @Field({ description: '处理决定：未发现问题、责令整改、移送立案查处、移交其他部门、纳入信用惩戒' }) label!: string;
+  @Field({ description: '处理决定：未发现问题、责令整改、移送立案查处、移交其他部门、纳入信用惩戒，或本单位增设的处理结果' }) label!: string;
+  @Field(() => String, { nullable: true, description: '本单位增设的处理结果的代码（outcome 为其所按的标准处理结果）' }) ownOutcome!: string | null;
   @Field({ description: '处理依据' }) basis!: string;
   @Field(() => Int, { nullable: true, description: '责令整改的期限（工作日）' }) deadlineWorkdays!: number | null;
 }

@@ -24,7 +24,7 @@ type Keyed = PublicResult & { key: string };
 const LIST_COLUMNS = `r.id, r.tenant_id, r.bureau_name, r.bureau_region, r.entity_name, r.entity_uscc, r.inspected_on::text AS inspected_on,
   r.result_category, r.custom_label, r.custom_problem, r.findings, r.published_at, r.corrects_id, r.corrected_by_id,
   r.correction_reason, r.draw_id, r.task_id, r.task_title, r.plan_id, r.items,
-  r.handling_outcome, r.handling_basis, r.handling_deadline_workdays,
+  r.handling_outcome, r.handling_basis, r.handling_deadline_workdays, r.handling_own_outcome, r.handling_own_label,
   ${keyTime('r.published_at')} AS published_key`;
 
 /**

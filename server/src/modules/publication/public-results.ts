@@ -7,7 +7,7 @@ import type { PublicHandling, PublicResult, PublicResultCategory } from './publi
 export const RESULT_COLUMNS = `r.id, r.tenant_id, b.name AS bureau_name, b.region_code AS bureau_region, r.entity_name, r.entity_uscc,
   r.inspected_on::text AS inspected_on, r.result_category, r.custom_label, r.custom_problem, r.findings, r.published_at,
   r.corrects_id, r.corrected_by_id, r.correction_reason, r.draw_id, r.task_id, r.task_title, r.plan_id, r.items,
-  r.handling_outcome, r.handling_basis, r.handling_deadline_workdays`;
+  r.handling_outcome, r.handling_basis, r.handling_deadline_workdays, r.handling_own_outcome, r.handling_own_label`;
 
 export const RESULT_FROM = `public_results r JOIN public_tenants b ON b.id = r.tenant_id`;
 
@@ -46,7 +46,13 @@ function publicHandling(r: Record<string, any>): PublicHandling | null {
   const outcome = r.handling_outcome as keyof typeof HANDLING_LABELS | null;
   if (!outcome || !HANDLING_LABELS[outcome]) return null;
   const days = r.handling_deadline_workdays ? Number(r.handling_deadline_workdays) : null;
-  return { outcome, label: HANDLING_LABELS[outcome], basis: r.handling_basis ?? '', deadlineWorkdays: Number.isInteger(days) ? days : null };
+  return {
+    outcome,
+    label: r.handling_own_label || HANDLING_LABELS[outcome],
+    ownOutcome: r.handling_own_outcome || null,
+    basis: r.handling_basis ?? '',
+    deadlineWorkdays: Number.isInteger(days) ? days : null,
+  };
 }
 
 /** A global id argument of the expected type, or a field error. */

@@ -16,7 +16,7 @@ interface DueRow {
 }
 
 /**
- * Rectifications whose entity has not reported yet: the record's team (who will re-check; the office when
+ * Rectifications whose entity has not reported yet: the re-check team (the record's own or the drawn one; the office when
  * no member has an account) is reminded RECTIFICATION_REMIND_DAYS before the due day, and once the due day
  * has passed the leaders are told (the escalation of an overdue rectification).
  */
@@ -27,7 +27,7 @@ export const rectificationDeadlines: DeadlineSource = {
     const rows = (await m.query(
       `SELECT r.id, r.inspection_id, i.entity_name, to_char(r.due_on, 'YYYY-MM-DD') AS due,
               ARRAY(SELECT p.user_id FROM inspectors p JOIN users u ON u.tenant_id = p.tenant_id AND u.id = p.user_id
-                     WHERE p.tenant_id = $1 AND p.id = ANY (i.team_ids) AND u.status = 'ACTIVE' ORDER BY p.user_id) AS team
+                     WHERE p.tenant_id = $1 AND p.id = ANY (coalesce(nullif(r.recheck_team_ids, '{}'), i.team_ids)) AND u.status = 'ACTIVE' ORDER BY p.user_id) AS team
          FROM rectifications r JOIN inspections i ON i.tenant_id = r.tenant_id AND i.id = r.inspection_id
         WHERE r.tenant_id = $1 AND r.status = 'OPEN' AND r.due_on <= $2`,
       [tenantId, horizon],

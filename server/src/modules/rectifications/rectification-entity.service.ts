@@ -6,9 +6,16 @@ import { badInput, notFound, ruleViolation } from '../../graphql/errors';
 import { appendAudit } from '../audit/audit.service';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import type { CodeScope } from '../statements/access-code-lookup';
+import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { storeEvidence } from '../evidence/evidence.service';
+import type { ReceivedEvidence } from '../evidence/evidence-upload';
+import { recordsOfCode } from '../statements/entity-record.service';
+import { assertAttachmentQuota } from '../statements/entity-limits';
 import { Rectification, RectificationStatus } from './rectification.entity';
 
 const MAX_REPORT = 5000;
+/** Files of one rectification report, as for a statement. */
+export const MAX_REPORT_FILES = 10;
 
 /** The newest rectification ordered on the code's records (a correction keeps the code), or null. */
 async function rectificationOfCode(m: EntityManager, scope: CodeScope, lock: boolean): Promise<Rectification | null> {
@@ -61,4 +68,87 @@ export function reportEntityRectification(app: AppServices, scope: CodeScope, bo
     );
     return m.createQueryBuilder(Rectification, 'r').where('r.tenant_id = :t AND r.id = :id', { t: scope.tenantId, id: r.id }).getOneOrFail();
   });
+}
+
+/** The rectification a file goes to: the code's newest, still open to the entity's report, with room for one more file. */
+async function fileablePlace(app: AppServices, m: EntityManager, scope: CodeScope, lock: boolean): Promise<Rectification> {
+  const r = await rectificationOfCode(m, scope, lock);
+  if (!r) throw notFound('整改');
+  if (r.status !== RectificationStatus.OPEN && r.status !== RectificationStatus.REPORTED) {
+    throw ruleViolation('RECTIFICATION_REPORT', '整改已复查或已办结，不能再上传附件；如需补充，请联系检查机关');
+  }
+  if ((await m.countBy(EvidenceFile, { tenantId: scope.tenantId, rectificationId: r.id })) >= MAX_REPORT_FILES) {
+    throw ruleViolation('rectification.files', `每次整改报告最多 ${MAX_REPORT_FILES} 个附件`);
+  }
+  await assertAttachmentQuota(
+    app,
+    m,
+    scope,
+    (await recordsOfCode(m, scope.codeHash)).map((x) => x.id),
+    r.inspectionId,
+  );
+  return r;
+}
+
+/** Checked before the upload is received (and again, under the lock, when it is stored). */
+export function precheckRectificationFile(app: AppServices, scope: CodeScope): Promise<unknown> {
+  return inTenant(app.db, scope.tenantId, (m) => fileablePlace(app, m, scope, false));
+}
+
+/**
+ * The entity adds a file (photo, scan) to its rectification report, with the evidence upload's types and
+ * size limits. It is sealed at once (it stays, and the staff see it) and listed in the report's files.
+ */
+export function addRectificationFile(app: AppServices, scope: CodeScope, file: ReceivedEvidence, requestId: string | null): Promise<EvidenceFile> {
+  let target: Rectification | null = null;
+  return storeEvidence(
+    app,
+    scope.tenantId,
+    file,
+    async (m) => {
+      target = await fileablePlace(app, m, scope, true);
+      return {
+        inspectionId: target.inspectionId,
+        statementId: null,
+        rectificationId: target.id,
+        uploadedByUser: null,
+        uploadedByEntity: true,
+        sealedAt: new Date(),
+      };
+    },
+    async (m, row) => {
+      const r = target!;
+      await m
+        .createQueryBuilder()
+        .update(Rectification)
+        .set({ reportFiles: [...(r.reportFiles ?? []), { evidenceId: row.id, fileName: row.fileName }] })
+        .where('tenant_id = :t AND id = :id', { t: scope.tenantId, id: r.id })
+        .execute();
+      await appendAudit(
+        m,
+        { tenantId: scope.tenantId, userId: null, username: null, requestId },
+        {
+          action: 'rectification.attach',
+          objectType: 'Rectification',
+          objectId: toGlobalId('Rectification', r.id),
+          after: { file: toGlobalId('EvidenceFile', row.id), fileName: row.fileName, size: row.size, sha256: row.sha256, by: 'entity' },
+        },
+      );
+    },
+  );
+}
+
+/** The files of rectifications, oldest first, by rectification. */
+export async function rectificationFiles(m: EntityManager, tenantId: string, ids: string[]): Promise<Map<string, EvidenceFile[]>> {
+  const rows = ids.length
+    ? await m
+        .createQueryBuilder(EvidenceFile, 'f')
+        .where('f.tenant_id = :t AND f.rectification_id IN (:...ids)', { t: tenantId, ids })
+        .orderBy('f.created_at', 'ASC')
+        .addOrderBy('f.id', 'ASC')
+        .getMany()
+    : [];
+  const byId = new Map<string, EvidenceFile[]>();
+  for (const f of rows) byId.set(f.rectificationId!, [...(byId.get(f.rectificationId!) ?? []), f]);
+  return byId;
 }

@@ -3,7 +3,7 @@ import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { readTx, requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
-import { assertTeamMember } from '../inspections/inspection-access';
+import { viewerInspectorId } from '../inspections/inspection-access';
 import { Inspection } from '../inspections/inspection.entity';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { Rectification, RectificationStatus } from './rectification.entity';
@@ -44,8 +44,9 @@ export function openRectificationByOffice(ctx: RequestContext, input: { inspecti
 }
 
 /**
- * The re-check, by a member of the record's own team (the bureau's rule of a randomly drawn re-check
- * team is not built yet). After the entity's report, or on an overdue rectification with none.
+ * The re-check, by a member of the re-check team fixed when the rectification opened (the record's own
+ * team, or the one drawn at random, as the bureau's rules said then). After the entity's report, or on an
+ * overdue rectification with none.
  */
 export function recordRecheck(ctx: RequestContext, id: string, passed: boolean, result: string): Promise<Rectification> {
   const viewer = requireViewer(ctx);
@@ -60,14 +61,17 @@ export function recordRecheck(ctx: RequestContext, id: string, passed: boolean, 
       .createQueryBuilder(Inspection, 'i')
       .where('i.tenant_id = :t AND i.id = :id', { t: viewer.tenantId, id: r.inspectionId })
       .getOneOrFail();
-    const inspector = await assertTeamMember(ctx, m, record);
+    // Rectifications opened before the team was fixed at opening are re-checked by the record's team.
+    const team = r.recheckTeamIds.length ? r.recheckTeamIds : record.teamIds;
+    const inspector = await viewerInspectorId(ctx, m);
+    if (inspector === null || !team.includes(inspector)) throw forbidden('只有复查组成员可以记录复查结果');
     await update(m, r, {
       status: RectificationStatus.RECHECKED,
       recheckResult: text,
       recheckPassed: passed,
       recheckedOn: today,
       recheckedBy: viewer.userId,
-      recheckTeamIds: record.teamIds,
+      recheckTeamIds: team,
     });
     await audit(ctx, m, r, 'rectification.recheck', { passed, inspector });
     return ownRectification(m, viewer.tenantId, r.id);

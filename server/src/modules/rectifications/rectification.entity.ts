@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { registerEnumType } from 'type-graphql';
+import type { RecheckDraw } from '@spotcheck/shared';
 
 export enum RectificationStatus {
   /** 整改中: waiting for the entity's report. */
@@ -54,8 +55,10 @@ export class Rectification {
   @Column({ name: 'report_files', type: 'jsonb', default: () => "'[]'" }) reportFiles!: { evidenceId: string; fileName: string }[];
   @Column({ name: 'reported_on', type: 'date', nullable: true }) reportedOn!: string | null;
 
-  // The re-check by a team.
+  // The re-check by a team: fixed when opened, the record's own or drawn at random (the bureau's rules).
   @Column({ name: 'recheck_team_ids', type: 'uuid', array: true, default: () => "'{}'" }) recheckTeamIds!: string[];
+  /** The random draw of the re-check team, recorded so that anyone can draw it again; null for the record's own team. */
+  @Column({ name: 'recheck_draw', type: 'jsonb', nullable: true }) recheckDraw!: RecheckDraw | null;
   @Column({ name: 'recheck_result', type: 'text', nullable: true }) recheckResult!: string | null;
   @Column({ name: 'recheck_passed', type: 'boolean', nullable: true }) recheckPassed!: boolean | null;
   @Column({ name: 'rechecked_on', type: 'date', nullable: true }) recheckedOn!: string | null;

@@ -1,11 +1,18 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { fromGlobalUuid } from '@spotcheck/shared';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Inspector } from '../inspectors/inspector.entity';
 import type { RequestContext } from '../../graphql/context';
 import { Public, SignedIn } from '../../graphql/permissions';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { scopeOfAccessCode } from '../statements/access-code-lookup';
 import { limitEntityWrites } from '../statements/entity-limits';
 import { RectificationStatus } from './rectification.entity';
-import { readEntityRectification, reportEntityRectification } from './rectification-entity.service';
+import { readEntityRectification, rectificationFiles, reportEntityRectification } from './rectification-entity.service';
+import { readTx, requireViewer } from '../../graphql/context';
+import { inTenant } from '../../db/tenancy';
+import type { CodeScope } from '../statements/access-code-lookup';
+import { EvidenceFileView, evidenceView } from '../evidence/evidence.types';
+import type { Rectification } from './rectification.entity';
 import {
   decideClosing,
   openRectificationByOffice,
@@ -18,8 +25,31 @@ import { EntityRectification, RectificationView } from './rectification.types';
 
 const view = (r: Parameters<typeof RectificationView.of>[0]) => RectificationView.of(r, todayInChina(new Date()));
 
+/** What the entity sees of a rectification, with the files it uploaded. */
+async function entityView(ctx: RequestContext, scope: CodeScope, r: Rectification): Promise<EntityRectification> {
+  const files = await inTenant(ctx.app.db, scope.tenantId, (m) => rectificationFiles(m, scope.tenantId, [r.id]));
+  return EntityRectification.of(
+    r,
+    (files.get(r.id) ?? []).map((f) => evidenceView(f, 'entity')),
+  );
+}
+
 @Resolver(() => RectificationView)
 export class RectificationResolver {
+  @FieldResolver(() => [EvidenceFileView], { description: '检查对象随整改报告上传的附件' })
+  async reportFiles(@Root() r: RectificationView, @Ctx() ctx: RequestContext): Promise<EvidenceFileView[]> {
+    const tenantId = requireViewer(ctx).tenantId;
+    const id = fromGlobalUuid(r.id, 'Rectification')!;
+    const files = await readTx(ctx, (m) => rectificationFiles(m, tenantId, [id]));
+    return (files.get(id) ?? []).map((f) => evidenceView(f, 'staff'));
+  }
+
+  @FieldResolver(() => [String], { description: '复查组成员（开立时确定：原检查组，或按细则随机抽取）' })
+  async recheckTeam(@Root() r: RectificationView, @Ctx() ctx: RequestContext): Promise<string[]> {
+    const people = await Promise.all((r.recheckTeamIds ?? []).map((id) => ctx.loaders.of(Inspector).load(id)));
+    return people.map((p) => p?.name ?? '—');
+  }
+
   @SignedIn()
   @Query(() => [RectificationView], { description: '检查记录的整改（新的在前）' })
   async inspectionRectifications(@Ctx() ctx: RequestContext, @Arg('inspectionId', () => ID) inspectionId: string) {
@@ -69,8 +99,9 @@ export class RectificationResolver {
   @Public()
   @Query(() => EntityRectification, { nullable: true, description: '检查对象凭查阅码查看本单位的整改' })
   async entityRectification(@Ctx() ctx: RequestContext, @Arg('accessCode') accessCode: string) {
-    const r = await readEntityRectification(ctx.app, await scopeOfAccessCode(ctx.app, ctx.ip, accessCode));
-    return r ? EntityRectification.of(r) : null;
+    const scope = await scopeOfAccessCode(ctx.app, ctx.ip, accessCode);
+    const r = await readEntityRectification(ctx.app, scope);
+    return r ? entityView(ctx, scope, r) : null;
   }
 
   @Public()
@@ -78,6 +109,6 @@ export class RectificationResolver {
   async reportEntityRectification(@Ctx() ctx: RequestContext, @Arg('accessCode') accessCode: string, @Arg('body') body: string) {
     const scope = await scopeOfAccessCode(ctx.app, ctx.ip, accessCode);
     await limitEntityWrites(ctx.app, scope, ctx.ip);
-    return EntityRectification.of(await reportEntityRectification(ctx.app, scope, body, ctx.requestId));
+    return entityView(ctx, scope, await reportEntityRectification(ctx.app, scope, body, ctx.requestId));
   }
 }

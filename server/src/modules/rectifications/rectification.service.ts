@@ -6,6 +6,7 @@ import { actorOf, appendAudit } from '../audit/audit.service';
 import { addWorkdaysFor } from '../calendar/workdays';
 import { Inspection, InspectionStatus } from '../inspections/inspection.entity';
 import { OPEN_RECTIFICATION_STATUSES, Rectification } from './rectification.entity';
+import { recheckTeamFor } from './recheck-team';
 
 /** The longest rectification period a decision may set, in working days. */
 export const MAX_RECTIFICATION_WORKDAYS = 180;
@@ -59,7 +60,10 @@ export async function openRectification(m: EntityManager, ctx: RequestContext, i
   if (running) throw conflict('该记录已有正在进行的整改');
 
   const due = await addWorkdaysFor(m, viewer.tenantId, openedOn, days);
+  const recheck = await recheckTeamFor(m, viewer.tenantId, record, openedOn, due.date);
   const inserted = await m.insert(Rectification, {
+    recheckTeamIds: recheck.teamIds,
+    recheckDraw: recheck.draw,
     tenantId: viewer.tenantId,
     inspectionId: record.id,
     basis,
@@ -73,7 +77,14 @@ export async function openRectification(m: EntityManager, ctx: RequestContext, i
     action: 'rectification.open',
     objectType: 'Rectification',
     objectId: toGlobalId('Rectification', id),
-    after: { inspection: toGlobalId('Inspection', record.id), dueWorkingDays: days, dueOn: due.date, basis },
+    after: {
+      inspection: toGlobalId('Inspection', record.id),
+      dueWorkingDays: days,
+      dueOn: due.date,
+      basis,
+      recheckTeam: recheck.teamIds,
+      ...(recheck.draw ? { recheckDraw: { algorithm: recheck.draw.algorithm, seedHex: recheck.draw.seedHex, poolSize: recheck.draw.pool.length } } : {}),
+    },
   });
   return ownRectification(m, viewer.tenantId, id);
 }

@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '@spotcheck/shared';
+import { GraphQLJSON } from 'graphql-scalars';
+import { toGlobalId, type RecheckDraw } from '@spotcheck/shared';
+import { EvidenceFileView } from '../evidence/evidence.types';
 import { Rectification, RectificationStatus } from './rectification.entity';
 
 /** A rectification as the bureau's staff see it. */
@@ -17,6 +19,13 @@ export class RectificationView {
   @Field(() => String, { nullable: true, description: '复查结果' }) recheckResult!: string | null;
   @Field(() => Boolean, { nullable: true, description: '复查是否通过' }) recheckPassed!: boolean | null;
   @Field(() => String, { nullable: true, description: '复查日期' }) recheckedOn!: string | null;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: '随机抽取复查组的记录（算法、种子、候选人员、抽取结果），可据此复核；原检查组复查时为空',
+  })
+  recheckDraw!: RecheckDraw | null;
+  /** The re-check team's inspector ids (named by the resolver). */
+  recheckTeamIds!: string[];
   @Field(() => RectificationStatus, { nullable: true, description: '部门负责人提出的办结意见' }) proposedOutcome!: RectificationStatus | null;
   @Field(() => String, { nullable: true, description: '办结说明' }) closingNote!: string | null;
   @Field(() => String, { nullable: true, description: '办结日期（领导批准）' }) closedOn!: string | null;
@@ -41,8 +50,9 @@ export class EntityRectification {
   @Field(() => String, { nullable: true }) reportText!: string | null;
   @Field(() => String, { nullable: true }) reportedOn!: string | null;
   @Field(() => String, { nullable: true, description: '办结日期' }) closedOn!: string | null;
+  @Field(() => [EvidenceFileView], { description: '检查对象上传的整改附件' }) files!: EvidenceFileView[];
 
-  static of(r: Rectification): EntityRectification {
-    return { status: r.status, basis: r.basis, dueOn: r.dueOn, reportText: r.reportText, reportedOn: r.reportedOn, closedOn: r.closedOn };
+  static of(r: Rectification, files: EvidenceFileView[]): EntityRectification {
+    return { status: r.status, basis: r.basis, dueOn: r.dueOn, reportText: r.reportText, reportedOn: r.reportedOn, closedOn: r.closedOn, files };
   }
 }

@@ -226,14 +226,14 @@ export function addStatementAttachment(
   );
 }
 
-/** The entity downloads its own attachments, and the team's evidence of its published records. */
+/** The entity downloads its own attachments (statements, rectification reports), and the team's evidence of its published records. */
 export function entityFile(app: AppServices, scope: CodeScope, fileGlobalId: string): Promise<EvidenceFile> {
   return inTenant(app.db, scope.tenantId, async (m) => {
     const id = fromGlobalUuid(fileGlobalId, 'EvidenceFile');
     const file = id ? await m.findOneBy(EvidenceFile, { id }) : null;
     const record = file ? (await recordsOfCode(m, scope.codeHash)).find((r) => r.id === file.inspectionId) : undefined;
     if (!file || !record) throw notFound('证据文件');
-    if (!file.statementId && record.status !== InspectionStatus.PUBLISHED) throw notFound('证据文件');
+    if (!file.statementId && !file.rectificationId && record.status !== InspectionStatus.PUBLISHED) throw notFound('证据文件');
     return file;
   });
 }

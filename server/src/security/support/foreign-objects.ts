@@ -35,6 +35,7 @@ export const ID_TABLES: Record<string, string> = {
   CreditRepairRequest: 'credit_repair_requests',
   Referral: 'referrals',
   Rectification: 'rectifications',
+  OwnHandlingOutcome: 'own_handling_outcomes',
 };
 
 /** Which row of a type to take when a bureau has several: one a mutation would still accept, if any. */
@@ -51,6 +52,7 @@ const PREFERRED: Partial<Record<string, string>> = {
   CreditListEntry: `x.status = 'PENDING'`,
   CreditRepairRequest: `x.status = 'SUBMITTED'`,
   Referral: `x.status = 'SENT'`,
+  OwnHandlingOutcome: `x.status = 'PENDING'`,
 };
 
 export interface ForeignBureau {
@@ -195,6 +197,8 @@ export async function prepareWugang(t: TestApp): Promise<ForeignBureau> {
   await gql('mutation($i: ID!) { openRectification(inspectionId: $i, dueWorkingDays: 10, basis: "舞钢市测试整改") { id } }', {
     i: toGlobalId('Inspection', referred.id),
   });
+  // One of its own handling outcomes, awaiting its leader.
+  await gql('mutation { proposeOwnHandlingOutcome(code: "WUGANG_TALK", label: "舞钢市测试约谈", behavesAs: NO_PROBLEM, reason: "舞钢市测试") { id } }', {});
 
   const ids: Record<string, string> = {};
   for (const [type, table] of Object.entries(ID_TABLES)) {

@@ -5,7 +5,7 @@ import type { ReportSection } from './section';
 /**
  * 处理决定 by outcome. Plugs in through the SQL function `annual_report_handling`, which answers nothing
  * until the handling part of issue 18 replaces it: one row `decided` per bureau and one `outcome:<code>`
- * per decided outcome (a bureau's own outcomes too). Its labels come from OUTCOME_LABELS, else the code.
+ * per decided outcome, `outcome:own:<code>:<label>` for a bureau's own. Labels come from OUTCOME_LABELS, the own label, else the code.
  */
 @ObjectType({ description: '按处理决定统计的一行' })
 export class ReportOutcomeCount {
@@ -29,11 +29,19 @@ export const OUTCOME_LABELS: Readonly<Record<string, string>> = {
 };
 
 const PREFIX = 'outcome:';
+/** A bureau's own outcome: `own:<code>:<label>` (migration AnnualReportOwnOutcomes). */
+const OWN = /^own:([A-Z][A-Z0-9_]*):(.+)$/s;
+
+function outcomeOf(code: string): { outcome: string; label: string } {
+  const own = OWN.exec(code);
+  if (own) return { outcome: own[1]!, label: own[2]! };
+  return { outcome: code, label: OUTCOME_LABELS[code] ?? code };
+}
 
 function shape(m: Metrics): ReportHandling {
   const byOutcome = [...m.entries()]
     .filter(([key]) => key.startsWith(PREFIX))
-    .map(([key, n]) => ({ outcome: key.slice(PREFIX.length), label: OUTCOME_LABELS[key.slice(PREFIX.length)] ?? key.slice(PREFIX.length), count: n }))
+    .map(([key, n]) => ({ ...outcomeOf(key.slice(PREFIX.length)), count: n }))
     .sort((a, b) => b.count - a.count || a.outcome.localeCompare(b.outcome));
   return { decided: count(m, 'decided'), byOutcome };
 }

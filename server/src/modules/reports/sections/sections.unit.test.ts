@@ -27,6 +27,11 @@ describe('the report’s sections', () => {
       { outcome: 'custom:1', label: 'custom:1', count: 1 },
     ]);
     expect(handlingSection.lines(metrics({ decided: 5, 'outcome:RECTIFY': 3 }))).toContainEqual({ label: '其中：责令整改', value: '3' });
+    // A bureau's own outcome, by its code and the label the records keep.
+    expect(handlingSection.shape(metrics({ decided: 2, 'outcome:own:INTERVIEW:约谈': 2 })).byOutcome).toEqual([
+      { outcome: 'INTERVIEW', label: '约谈', count: 2 },
+    ]);
+    expect(handlingSection.lines(metrics({ decided: 2, 'outcome:own:INTERVIEW:约谈': 2 }))).toContainEqual({ label: '其中：约谈', value: '2' });
     expect(rectificationSection.shape(metrics({ opened: 4, closed: 3, closedInTime: 2, overdue: 1 }))).toEqual({
       opened: 4,
       closed: 3,
