@@ -22,11 +22,17 @@ export class OwnHandlingOutcomes1796970000000 implements MigrationInterface {
         CONSTRAINT "PK_own_handling_outcomes" PRIMARY KEY ("tenant_id", "id"),
         CONSTRAINT "chk_own_handling_outcomes_behaves_as" CHECK (behaves_as IN ('NO_PROBLEM', 'RECTIFY', 'CASE', 'TRANSFER', 'CREDIT')))`,
     );
-    await q.query(`CREATE UNIQUE INDEX "uq_own_handling_outcomes_code" ON "own_handling_outcomes" ("tenant_id", "code") WHERE status NOT IN ('RETURNED', 'RETIRED')`);
-    await q.query(`CREATE UNIQUE INDEX "uq_own_handling_outcomes_label" ON "own_handling_outcomes" ("tenant_id", "label") WHERE status NOT IN ('RETURNED', 'RETIRED')`);
+    await q.query(
+      `CREATE UNIQUE INDEX "uq_own_handling_outcomes_code" ON "own_handling_outcomes" ("tenant_id", "code") WHERE status NOT IN ('RETURNED', 'RETIRED')`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX "uq_own_handling_outcomes_label" ON "own_handling_outcomes" ("tenant_id", "label") WHERE status NOT IN ('RETURNED', 'RETIRED')`,
+    );
     await addTenantWall(q, 'own_handling_outcomes');
     await q.query(`GRANT SELECT, INSERT ON own_handling_outcomes TO spotcheck_app`);
-    await q.query(`GRANT UPDATE (status, reviewed_by, reviewed_at, review_comment, retire_reason, retire_proposed_by) ON own_handling_outcomes TO spotcheck_app`);
+    await q.query(
+      `GRANT UPDATE (status, reviewed_by, reviewed_at, review_comment, retire_reason, retire_proposed_by) ON own_handling_outcomes TO spotcheck_app`,
+    );
     await q.query(results(true));
     await q.query(list(true));
   }
