@@ -66,7 +66,6 @@ describe('信用公示: the office’s list, the leader’s approval, the portal
       await page.goto(`/public/entities/${encodeURIComponent(record.entityUscc)}`);
       const onPage = page.getByTestId('public-entity-credit-entry');
       await assertText(onPage, REASON);
-      await assertText(onPage.getByTestId('public-entity-credit-state'), '公示期内');
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'entity page: no sideways scroll at 375 px');
     });
 
@@ -97,11 +96,10 @@ describe('信用公示: the office’s list, the leader’s approval, the portal
       await assertText(card, '没有待审批的名单或信用修复');
       await page.goto(`/public/credit/${encodeURIComponent(bureau)}`);
       await page.getByTestId('public-credit-empty').waitFor();
-      // Off the list, the entity's page still shows the entry, ended by its 信用修复.
+      // Repaired, the entry is published nowhere: off the list and off the entity's page.
       await page.goto(`/public/entities/${encodeURIComponent(record.entityUscc)}`);
-      const repaired = page.getByTestId('public-entity-credit-entry');
-      await assertText(repaired.getByTestId('public-entity-credit-state'), '已信用修复');
-      await assertText(repaired.getByTestId('public-entity-credit-repaired'), '移出名单');
+      await page.getByTestId('public-entity-credit-empty').waitFor();
+      assert.equal(await page.getByTestId('public-entity-credit-entry').count(), 0);
     });
   });
 });

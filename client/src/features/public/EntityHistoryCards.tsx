@@ -52,13 +52,10 @@ function RectificationCard({ row }: { row: RectificationRow }) {
 function CreditCard({ row }: { row: CreditRow }) {
   const m = useMessages(publicMessages);
   return (
-    <Card size="small" style={{ width: '100%' }} data-testid="public-entity-credit-entry" data-state={row.state}>
+    <Card size="small" style={{ width: '100%' }} data-testid="public-entity-credit-entry">
       <Flex vertical gap={6} style={{ minWidth: 0 }}>
         <span style={WRAP}>
           <Tag color={row.list === 'BLACKLIST' ? 'red' : 'orange'}>{m(`credit_${row.list}`)}</Tag>
-          <Tag color={row.state === 'IN_FORCE' ? 'red' : 'default'} data-testid="public-entity-credit-state">
-            {m(`creditState_${row.state}`)}
-          </Tag>
           <Typography.Text strong>{row.bureau.name}</Typography.Text>
         </span>
         <Descriptions size="small" column={1} colon>
@@ -71,11 +68,6 @@ function CreditCard({ row }: { row: CreditRow }) {
           <Descriptions.Item label={m('creditDecidedOn')}>{row.decidedOn}</Descriptions.Item>
           <Descriptions.Item label={m('creditPeriod')}>{m('creditPeriodText', { from: row.decidedOn, until: row.validUntil })}</Descriptions.Item>
         </Descriptions>
-        {row.repairedOn && (
-          <Typography.Text type="success" data-testid="public-entity-credit-repaired">
-            {m('repairedOn', { date: row.repairedOn })}
-          </Typography.Text>
-        )}
       </Flex>
     </Card>
   );

@@ -348,8 +348,6 @@ export const PUBLIC_ENTITY_HISTORY = graphql(`
         legalBasis
         decidedOn
         validUntil
-        state
-        repairedOn
       }
     }
   }

@@ -7,7 +7,7 @@ import { APP_ROLE } from '../../db/data-source';
 
 const HISTORY = `query($uscc: String!) { publicEntity(uscc: $uscc) {
   rectifications { id bureau { name } resultId orderedOn dueWorkingDays dueOn status closedOn }
-  creditEntries { id bureau { name } list entityName reason legalBasis decidedOn validUntil state repairedOn } } }`;
+  creditEntries { id bureau { name } list entityName reason legalBasis decidedOn validUntil } } }`;
 
 /** A day `days` from today in Beijing, YYYY-MM-DD. */
 const day = (days: number) => beijingDate(new Date(Date.now() + days * 86_400_000));
@@ -120,14 +120,9 @@ describe('the portal’s entity page: its rectifications and credit entries, onl
     expect(byId.get(rectification.proposed)).toMatchObject({ status: 'OVERDUE', closedOn: null });
   });
 
-  it('shows the published credit entries of every bureau, with the 信用修复 of a repaired one', async () => {
+  it('shows the credit entries in force of every bureau; one ended by 信用修复 or past its period is no longer published', async () => {
     const shown = (await t.gql(HISTORY, { uscc: entity.uscc })).data.publicEntity.creditEntries;
-    expect(shown.map((e: any) => fromGlobalUuid(e.id, 'CreditListEntry'))).toEqual([
-      entry.pingdingshanWatch,
-      entry.wugangBlacklist,
-      entry.repaired,
-      entry.expired,
-    ]);
+    expect(shown.map((e: any) => fromGlobalUuid(e.id, 'CreditListEntry'))).toEqual([entry.pingdingshanWatch, entry.wugangBlacklist]);
     expect(shown[0]).toEqual({
       id: expect.any(String),
       bureau: { name: '平顶山市自然资源和规划局' },
@@ -137,12 +132,8 @@ describe('the portal’s entity page: its rectifications and credit entries, onl
       legalBasis: '《自然资源部关于建立失信联合惩戒机制的意见》',
       decidedOn: day(-5),
       validUntil: day(300),
-      state: 'IN_FORCE',
-      repairedOn: null,
     });
-    expect(shown[1]).toMatchObject({ bureau: { name: '舞钢市自然资源和规划局' }, list: 'BLACKLIST', state: 'IN_FORCE' });
-    expect(shown[2]).toMatchObject({ list: 'WATCH', state: 'REPAIRED', repairedOn: day(-3) });
-    expect(shown[3]).toMatchObject({ state: 'EXPIRED', validUntil: day(-400) });
+    expect(shown[1]).toMatchObject({ bureau: { name: '舞钢市自然资源和规划局' }, list: 'BLACKLIST' });
   });
 
   it('gives the anonymous portal nothing unpublished or internal', async () => {
@@ -156,6 +147,8 @@ describe('the portal’s entity page: its rectifications and credit entries, onl
       '理由：rejected',
       '理由：notYet',
       '理由：unpublishedList',
+      '理由：repaired',
+      '理由：expired',
       rectification.unpublished,
       entry.pending,
     ]) {
@@ -165,18 +158,7 @@ describe('the portal’s entity page: its rectifications and credit entries, onl
     const fields = async (type: string) =>
       ((await t.gql(`{ __type(name: "${type}") { fields { name } } }`)).data.__type.fields as { name: string }[]).map((f) => f.name).sort();
     expect(await fields('PublicRectification')).toEqual(['bureau', 'closedOn', 'dueOn', 'dueWorkingDays', 'id', 'orderedOn', 'resultId', 'status']);
-    expect(await fields('PublicCreditHistoryEntry')).toEqual([
-      'bureau',
-      'decidedOn',
-      'entityName',
-      'id',
-      'legalBasis',
-      'list',
-      'reason',
-      'repairedOn',
-      'state',
-      'validUntil',
-    ]);
+    expect(await fields('PublicCreditHistoryEntry')).toEqual(['bureau', 'decidedOn', 'entityName', 'id', 'legalBasis', 'list', 'reason', 'validUntil']);
     expect(JSON.stringify(await fields('PublicEntityProfile'))).not.toMatch(/credit(Class|Rating)|risk|weight/i);
 
     // The views answer the app role without a tenant, and only the published rows.
@@ -185,9 +167,7 @@ describe('the portal’s entity page: its rectifications and credit entries, onl
     try {
       const ids = async (sql: string) => (await app.query(sql, [entity.uscc])).rows.map((r) => r.id).sort();
       expect(await ids(`SELECT id FROM public_rectifications WHERE entity_uscc = $1`)).not.toContain(rectification.unpublished);
-      expect(await ids(`SELECT id FROM public_credit_history WHERE entity_uscc = $1`)).toEqual(
-        [entry.pingdingshanWatch, entry.wugangBlacklist, entry.repaired, entry.expired].sort(),
-      );
+      expect(await ids(`SELECT id FROM public_credit_entries WHERE entity_uscc = $1`)).toEqual([entry.pingdingshanWatch, entry.wugangBlacklist].sort());
       // The tables themselves stay behind their walls.
       expect((await app.query(`SELECT id FROM rectifications`)).rows).toEqual([]);
       expect((await app.query(`SELECT id FROM credit_list_entries`)).rows).toEqual([]);
@@ -201,7 +181,7 @@ describe('the portal’s entity page: its rectifications and credit entries, onl
     try {
       const profile = (await t.gql(HISTORY, { uscc: entity.uscc })).data.publicEntity;
       expect(profile.creditEntries.map((e: any) => e.bureau.name)).not.toContain('平顶山市自然资源和规划局');
-      expect(profile.creditEntries).toHaveLength(3);
+      expect(profile.creditEntries).toHaveLength(1);
     } finally {
       await t.sql(`UPDATE tenants SET status = 'ACTIVE' WHERE id = $1`, [pingdingshan]);
     }

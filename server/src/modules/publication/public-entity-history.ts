@@ -6,7 +6,7 @@ import { PublicBureauRef } from './public-portal.types';
 
 /**
  * The entity page's rectifications and credit entries, from the owner-rights views of migration
- * PublicEntityHistory: what was published, of active bureaus, by USCC. Never the entity's report, the
+ * PublicEntityHistory and CreditListWalls: what is published, of active bureaus, by USCC. Never the entity's report, the
  * re-check, a note, a person, nor anything of the bureau's own rating of the entity.
  */
 
@@ -17,13 +17,6 @@ export enum PublicRectificationStatus {
   NOT_DONE = 'NOT_DONE',
 }
 registerEnumType(PublicRectificationStatus, { name: 'PublicRectificationStatus', description: '整改中 / 逾期未整改 / 整改完成 / 未按期整改' });
-
-export enum PublicCreditState {
-  IN_FORCE = 'IN_FORCE',
-  EXPIRED = 'EXPIRED',
-  REPAIRED = 'REPAIRED',
-}
-registerEnumType(PublicCreditState, { name: 'PublicCreditState', description: '公示期内 / 公示期满 / 经信用修复移出' });
 
 @ObjectType({ description: '公示：责令整改（仅已公示的检查结果的整改）' })
 export class PublicRectification {
@@ -37,7 +30,7 @@ export class PublicRectification {
   @Field(() => String, { nullable: true, description: '办结日期 YYYY-MM-DD' }) closedOn!: string | null;
 }
 
-@ObjectType({ description: '公示：该检查对象被列入的黑名单、重点关注名单（各单位，含已期满和经信用修复移出的）' })
+@ObjectType({ description: '公示：该检查对象在公示期内的黑名单、重点关注名单条目（各单位；期满或经信用修复移出的不再公示）' })
 export class PublicCreditHistoryEntry {
   @Field(() => ID) id!: string;
   @Field(() => PublicBureauRef) bureau!: PublicBureauRef;
@@ -47,8 +40,6 @@ export class PublicCreditHistoryEntry {
   @Field({ description: '列入依据' }) legalBasis!: string;
   @Field({ description: '决定日期 YYYY-MM-DD' }) decidedOn!: string;
   @Field({ description: '公示期至 YYYY-MM-DD' }) validUntil!: string;
-  @Field(() => PublicCreditState) state!: PublicCreditState;
-  @Field(() => String, { nullable: true, description: '信用修复移出日期 YYYY-MM-DD' }) repairedOn!: string | null;
 }
 
 const LIMIT = 200;
@@ -85,16 +76,19 @@ export async function readEntityRectifications(ctx: RequestContext, uscc: string
   });
 }
 
-/** The entity's published credit entries of every bureau, newest decision first. */
+/**
+ * The entity's credit entries in force, of every bureau, newest decision first: the rows the bureaus' own
+ * public lists show (public_credit_entries). An entry whose period ended, or that a 信用修复 ended, is no
+ * longer published anywhere — that is what the repair is for.
+ */
 export async function readEntityCreditHistory(ctx: RequestContext, uscc: string): Promise<PublicCreditHistoryEntry[]> {
   const rows = (await ctx.app.db.query(
     `SELECT c.tenant_id, c.id, c.list, c.entity_name, c.reason, c.legal_basis, c.decided_on::text AS decided_on, c.valid_until::text AS valid_until,
-            c.repaired_on::text AS repaired_on, b.name AS bureau_name, b.region_code AS bureau_region
-       FROM public_credit_history c JOIN public_tenants b ON b.id = c.tenant_id
+            b.name AS bureau_name, b.region_code AS bureau_region
+       FROM public_credit_entries c JOIN public_tenants b ON b.id = c.tenant_id
       WHERE c.entity_uscc = $1 ORDER BY c.decided_on DESC, c.id LIMIT ${LIMIT}`,
     [uscc],
   )) as Row[];
-  const today = beijingDate();
   return rows.map((r) => ({
     id: toGlobalId('CreditListEntry', String(r.id)),
     bureau: bureauOf(r),
@@ -104,7 +98,5 @@ export async function readEntityCreditHistory(ctx: RequestContext, uscc: string)
     legalBasis: String(r.legal_basis),
     decidedOn: String(r.decided_on),
     validUntil: String(r.valid_until),
-    state: r.repaired_on ? PublicCreditState.REPAIRED : String(r.valid_until) < today ? PublicCreditState.EXPIRED : PublicCreditState.IN_FORCE,
-    repairedOn: (r.repaired_on as string | null) ?? null,
   }));
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { toGlobalId } from '@spotcheck/shared';
 import { inTenant } from '../../db/tenancy';
-import type { AppServices } from '../../graphql/context';
+import { readTx, requireViewer, type AppServices, type RequestContext } from '../../graphql/context';
 import { badInput, notFound, ruleViolation } from '../../graphql/errors';
 import { appendAudit } from '../audit/audit.service';
 import { todayInChina } from '../inspections/inspection-deadlines';
@@ -151,4 +151,15 @@ export async function rectificationFiles(m: EntityManager, tenantId: string, ids
   const byId = new Map<string, EvidenceFile[]>();
   for (const f of rows) byId.set(f.rectificationId!, [...(byId.get(f.rectificationId!) ?? []), f]);
   return byId;
+}
+
+/** The files the entity uploaded to one rectification, as the bureau's staff read them. */
+export async function reportFilesForStaff(ctx: RequestContext, rectificationId: string): Promise<EvidenceFile[]> {
+  const tenantId = requireViewer(ctx).tenantId;
+  return (await readTx(ctx, (m) => rectificationFiles(m, tenantId, [rectificationId]))).get(rectificationId) ?? [];
+}
+
+/** The files the entity uploaded to one of its rectifications, read through its access code's scope. */
+export async function reportFilesForEntity(services: AppServices, scope: CodeScope, rectificationId: string): Promise<EvidenceFile[]> {
+  return (await inTenant(services.db, scope.tenantId, (m) => rectificationFiles(m, scope.tenantId, [rectificationId]))).get(rectificationId) ?? [];
 }

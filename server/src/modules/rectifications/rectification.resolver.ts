@@ -7,9 +7,7 @@ import { todayInChina } from '../inspections/inspection-deadlines';
 import { scopeOfAccessCode } from '../statements/access-code-lookup';
 import { limitEntityWrites } from '../statements/entity-limits';
 import { RectificationStatus } from './rectification.entity';
-import { readEntityRectification, rectificationFiles, reportEntityRectification } from './rectification-entity.service';
-import { readTx, requireViewer } from '../../graphql/context';
-import { inTenant } from '../../db/tenancy';
+import { readEntityRectification, reportEntityRectification, reportFilesForEntity, reportFilesForStaff } from './rectification-entity.service';
 import type { CodeScope } from '../statements/access-code-lookup';
 import { EvidenceFileView, evidenceView } from '../evidence/evidence.types';
 import type { Rectification } from './rectification.entity';
@@ -27,10 +25,10 @@ const view = (r: Parameters<typeof RectificationView.of>[0]) => RectificationVie
 
 /** What the entity sees of a rectification, with the files it uploaded. */
 async function entityView(ctx: RequestContext, scope: CodeScope, r: Rectification): Promise<EntityRectification> {
-  const files = await inTenant(ctx.app.db, scope.tenantId, (m) => rectificationFiles(m, scope.tenantId, [r.id]));
+  const files = await reportFilesForEntity(ctx.app, scope, r.id);
   return EntityRectification.of(
     r,
-    (files.get(r.id) ?? []).map((f) => evidenceView(f, 'entity')),
+    files.map((f) => evidenceView(f, 'entity')),
   );
 }
 
@@ -38,10 +36,8 @@ async function entityView(ctx: RequestContext, scope: CodeScope, r: Rectificatio
 export class RectificationResolver {
   @FieldResolver(() => [EvidenceFileView], { description: '检查对象随整改报告上传的附件' })
   async reportFiles(@Root() r: RectificationView, @Ctx() ctx: RequestContext): Promise<EvidenceFileView[]> {
-    const tenantId = requireViewer(ctx).tenantId;
-    const id = fromGlobalUuid(r.id, 'Rectification')!;
-    const files = await readTx(ctx, (m) => rectificationFiles(m, tenantId, [id]));
-    return (files.get(id) ?? []).map((f) => evidenceView(f, 'staff'));
+    const files = await reportFilesForStaff(ctx, fromGlobalUuid(r.id, 'Rectification')!);
+    return files.map((f) => evidenceView(f, 'staff'));
   }
 
   @FieldResolver(() => [String], { description: '复查组成员（开立时确定：原检查组，或按细则随机抽取）' })
