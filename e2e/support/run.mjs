@@ -5,13 +5,24 @@
 // its server and browser). Arguments are passed on to node --test
 // (e.g. one file: `npm test -w e2e -- tests/plans.test.mjs`).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { E2E_ID_NUMBER_SECRET, E2E_TEMPLATE, REPO_ROOT, assertBuilt, databaseUrl } from './server.mjs';
 
 const CONCURRENCY = process.env.E2E_CONCURRENCY ?? '3';
+const TESTS = path.join(REPO_ROOT, 'e2e', 'tests');
+
+/**
+ * Every browser test file, the largest first: a long file started last kept one slot busy alone at the
+ * end of the run (the journeys take 75–90 s, most files 15–40 s), and a file's size follows its length.
+ */
+function testFilesLongestFirst() {
+  const files = readdirSync(TESTS).filter((f) => f.endsWith('.test.mjs'));
+  const size = (f) => statSync(path.join(TESTS, f)).size;
+  return files.sort((a, b) => size(b) - size(a)).map((f) => `tests/${f}`);
+}
 
 assertBuilt();
 const serverRequire = createRequire(path.join(REPO_ROOT, 'server', 'package.json'));
@@ -42,11 +53,15 @@ try {
   await migrateDatabase(config, templateUrl);
   process.stdout.write(`# e2e: PostgreSQL and the demo template ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
-  const child = spawn(process.execPath, ['--test', `--test-concurrency=${CONCURRENCY}`, ...(process.argv.length > 2 ? process.argv.slice(2) : ['tests/'])], {
-    cwd: path.join(REPO_ROOT, 'e2e'),
-    env: { ...process.env, SPOTCHECK_E2E_POSTGRES: pg.adminUrl },
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    ['--test', `--test-concurrency=${CONCURRENCY}`, ...(process.argv.length > 2 ? process.argv.slice(2) : testFilesLongestFirst())],
+    {
+      cwd: path.join(REPO_ROOT, 'e2e'),
+      env: { ...process.env, SPOTCHECK_E2E_POSTGRES: pg.adminUrl },
+      stdio: 'inherit',
+    },
+  );
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
