@@ -4,7 +4,7 @@ import { requireViewer, type RequestContext } from '../../graphql/context';
 import { badInput, conflict, forbidden, notFound, ruleViolation } from '../../graphql/errors';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { addWorkdaysFor } from '../calendar/workdays';
-import { Inspection, InspectionStatus } from '../inspections/inspection.entity';
+import { lockDecidedRecord } from '../inspections/decided-record';
 import { OPEN_RECTIFICATION_STATUSES, Rectification } from './rectification.entity';
 import { recheckTeamFor } from './recheck-team';
 
@@ -41,18 +41,7 @@ export async function openRectification(m: EntityManager, ctx: RequestContext, i
   const openedOn = input.openedOn ?? beijingDate();
 
   const inspectionId = isUuid(input.inspectionId) ? input.inspectionId.toLowerCase() : fromGlobalUuid(input.inspectionId, 'Inspection');
-  const record = inspectionId
-    ? await m
-        .createQueryBuilder(Inspection, 'i')
-        .setLock('pessimistic_write')
-        .where('i.tenant_id = :t AND i.id = :id', { t: viewer.tenantId, id: inspectionId })
-        .getOne()
-    : null;
-  if (!record) throw notFound('检查记录');
-  if (![InspectionStatus.APPROVED, InspectionStatus.PUBLISHED].includes(record.status)) {
-    throw ruleViolation('RECTIFICATION_RECORD', '只有领导已审批或已公示的检查记录才能责令整改');
-  }
-  if (record.correctedById) throw ruleViolation('RECTIFICATION_RECORD', '该记录已被更正，请对更正后的记录责令整改');
+  const record = await lockDecidedRecord(m, viewer.tenantId, inspectionId, 'RECTIFICATION_RECORD', '责令整改');
   const running = await m
     .createQueryBuilder(Rectification, 'r')
     .where('r.tenant_id = :t AND r.inspection_id = :i AND r.status IN (:...open)', { t: viewer.tenantId, i: record.id, open: OPEN_RECTIFICATION_STATUSES })

@@ -7,7 +7,7 @@ import { publishOnCommit } from '../../graphql/pubsub';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { addWorkdaysFor } from '../calendar/workdays';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
-import { Inspection, InspectionStatus } from '../inspections/inspection.entity';
+import { lockDecidedRecord } from '../inspections/decided-record';
 import { resultCategoryOf } from '../inspections/result-categories';
 import { NOTIFICATION_TOPIC, type NotificationNotice } from '../notifications/notification.service';
 import { OPEN_REFERRAL_STATUSES, Referral, ReferralStatus, ReferralTargetKind } from './referral.entity';
@@ -48,18 +48,7 @@ async function refer(ctx: RequestContext, m: EntityManager, input: ReferInspecti
   if (!reason) throw badInput([{ field: 'reason', message: '请填写移送理由及依据' }]);
   if (reason.length > 1000) throw badInput([{ field: 'reason', message: '移送理由不超过 1000 字' }]);
   const inspectionId = fromGlobalUuid(input.inspectionId, 'Inspection');
-  const record = inspectionId
-    ? await m
-        .createQueryBuilder(Inspection, 'i')
-        .setLock('pessimistic_write')
-        .where('i.tenant_id = :t AND i.id = :id', { t: viewer.tenantId, id: inspectionId })
-        .getOne()
-    : null;
-  if (!record) throw notFound('检查记录');
-  if (![InspectionStatus.APPROVED, InspectionStatus.PUBLISHED].includes(record.status)) {
-    throw ruleViolation('REFERRAL_RECORD', '只有领导已审批或已公示的检查记录才能移送');
-  }
-  if (record.correctedById) throw ruleViolation('REFERRAL_RECORD', '该记录已被更正，请移送更正后的记录');
+  const record = await lockDecidedRecord(m, viewer.tenantId, inspectionId, 'REFERRAL_RECORD', '移送');
   const category = record.resultCategory ? await resultCategoryOf(m, record.resultCategory) : null;
   if (!record.findings?.trim() || category?.problem === false) throw ruleViolation('REFERRAL_RECORD', '该记录未发现问题，无需移送');
   const target = await resolveReferralTarget(m, viewer.tenantId, input.target);
