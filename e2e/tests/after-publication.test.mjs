@@ -15,6 +15,7 @@ import { describe, test } from 'node:test';
 import { ARTIFACTS } from '../support/browser.mjs';
 import { tinyPng } from '../support/png.mjs';
 import { DEMO_PASSWORD, REPO_ROOT } from '../support/server.mjs';
+import { fillAndSaveRecord } from '../support/record-form.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, clickAndConfirm, screenshot, signIn, signInToLanding } from '../support/ui.mjs';
 
@@ -264,19 +265,14 @@ describe('after publication: rectification, referral, public credit, 联合惩�
       await page.getByTestId('inspection-page').waitFor();
       state.recordPath = new URL(page.url()).pathname;
       state.accessCode = (await page.getByTestId('record-access-code').innerText()).trim();
-      const form = page.getByTestId('record-form');
-      const date = form.getByLabel('检查日期');
-      await date.click();
-      await date.fill(TODAY);
-      await date.press('Enter');
-      await form.getByTestId('record-place').fill('检查对象生产经营场所及项目用地现场');
-      await form.getByTestId('record-site-conditions').fill('现场核对供地批准文件与实际用地范围');
-      await form.getByTestId('record-interview-notes').fill('询问项目负责人，承认临时堆放建筑材料');
-      await choose(page, form.getByTestId('record-result'), '违反其他规定');
-      await form.getByTestId('record-findings').fill(FINDINGS);
-      await page.getByTestId('record-missing').waitFor({ state: 'detached' });
-      await form.getByTestId('record-save').click();
-      await page.getByText('检查记录已保存').waitFor();
+      await fillAndSaveRecord(page, {
+        inspectedOn: TODAY,
+        place: '检查对象生产经营场所及项目用地现场',
+        siteConditions: '现场核对供地批准文件与实际用地范围',
+        interviewNotes: '询问项目负责人，承认临时堆放建筑材料',
+        result: '违反其他规定',
+        findings: FINDINGS,
+      });
       const handling = page.getByTestId('handling-form');
       await handling.getByTestId('handling-outcome').getByText('责令整改', { exact: true }).click();
       await handling.getByTestId('handling-basis').fill(RECTIFY_BASIS);

@@ -12,6 +12,7 @@ import { describe, test } from 'node:test';
 import { ARTIFACTS } from '../support/browser.mjs';
 import { DEMO_PASSWORD, REPO_ROOT } from '../support/server.mjs';
 import { tinyPng } from '../support/png.mjs';
+import { fillAndSaveRecord } from '../support/record-form.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, clickAndConfirm, confirmPopover, screenshot, signIn } from '../support/ui.mjs';
 
@@ -258,18 +259,13 @@ describe('the whole cycle, from import to the province', () => {
       state.recordPath = new URL(page.url()).pathname;
       state.accessCode = (await page.getByTestId('record-access-code').innerText()).trim();
 
-      const form = page.getByTestId('record-form');
-      const date = form.getByLabel('检查日期');
-      await date.click();
-      await date.fill(INSPECTED_ON);
-      await date.press('Enter');
-      await form.getByTestId('record-place').fill('武陵区测试路 1 号项目用地现场');
-      await form.getByTestId('record-site-conditions').fill('现场核对供地批准文件与实际用地范围，用地范围与批准一致，未见擅自改变用途');
-      await form.getByTestId('record-interview-notes').fill('询问项目负责人，陈述与批准文件一致');
-      await choose(page, form.getByTestId('record-result'), '未发现问题');
-      await page.getByTestId('record-missing').waitFor({ state: 'detached' });
-      await form.getByTestId('record-save').click();
-      await page.getByText('检查记录已保存').waitFor();
+      await fillAndSaveRecord(page, {
+        inspectedOn: INSPECTED_ON,
+        place: '武陵区测试路 1 号项目用地现场',
+        siteConditions: '现场核对供地批准文件与实际用地范围，用地范围与批准一致，未见擅自改变用途',
+        interviewNotes: '询问项目负责人，陈述与批准文件一致',
+        result: '未发现问题',
+      });
       const handling = page.getByTestId('handling-form');
       await handling.getByTestId('handling-outcome').getByText('未发现问题', { exact: true }).click();
       await handling.getByTestId('handling-basis').fill('用地范围与批准一致，未发现违法违规问题');
