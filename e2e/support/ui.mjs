@@ -75,7 +75,7 @@ export function fieldError(scope, text) {
 export async function confirmPopover(page) {
   const popover = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
   await popover.getByRole('button', { name: '确定', exact: true }).click();
-  // The popover stays open, loading, until the server answers: a busy machine (two browser files at once) may take a while.
+  // The popover stays open, loading, until the server answers: a busy machine (three browser files at once) may take a while.
   await popover.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
