@@ -15,7 +15,7 @@ import { describe, test } from 'node:test';
 import { ARTIFACTS } from '../support/browser.mjs';
 import { tinyPng } from '../support/png.mjs';
 import { DEMO_PASSWORD, REPO_ROOT } from '../support/server.mjs';
-import { fillAndSaveRecord } from '../support/record-form.mjs';
+import { approveChangingDeadline, fillAndSaveRecord, transition } from '../support/record-page.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, clickAndConfirm, screenshot, signIn, signInToLanding } from '../support/ui.mjs';
 
@@ -49,16 +49,6 @@ const nodes = (connection) => connection.edges.map((e) => e.node);
 
 /** What one step hands to the next. */
 const state = {};
-
-/** Opens the workflow modal for `action`, writes the comment (if any) and presses its OK. */
-async function transition(page, action, comment) {
-  await page.getByTestId(`record-action-${action}`).click();
-  const modal = page.locator(`[data-testid="record-transition-modal"][data-action="${action}"]`);
-  await modal.waitFor();
-  if (comment) await modal.getByTestId('record-transition-comment').fill(comment);
-  await page.getByTestId('record-transition-submit').click();
-  await modal.waitFor({ state: 'detached' });
-}
 
 /** The year's report figures as the API answers them: the counts before the journey. */
 async function reportFigures() {
@@ -302,14 +292,8 @@ describe('after publication: rectification, referral, public credit, 联合惩�
     });
     await as('wugang.leader', async (page) => {
       await page.goto(state.recordPath);
-      await page.getByTestId('record-action-APPROVE').click();
-      const modal = page.locator('[data-testid="record-transition-modal"][data-action="APPROVE"]');
-      await assertText(modal, '处理建议：责令整改');
       // The leader decides 责令整改, with 15 working days instead of the team's 10.
-      await modal.getByTestId('handling-change-toggle').click();
-      await modal.getByTestId('handling-deadline').fill('15');
-      await page.getByTestId('record-transition-submit').click();
-      await modal.waitFor({ state: 'detached' });
+      await approveChangingDeadline(page, 15);
       await assertText(page.getByTestId('record-status'), '待公示');
       const decided = page.getByTestId('handling-card');
       await assertText(decided.getByTestId('handling-label'), '责令整改');

@@ -12,7 +12,7 @@ import { describe, test } from 'node:test';
 import { ARTIFACTS } from '../support/browser.mjs';
 import { DEMO_PASSWORD, REPO_ROOT } from '../support/server.mjs';
 import { tinyPng } from '../support/png.mjs';
-import { fillAndSaveRecord } from '../support/record-form.mjs';
+import { fillAndSaveRecord, transition } from '../support/record-page.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, clickAndConfirm, confirmPopover, screenshot, signIn } from '../support/ui.mjs';
 
@@ -72,16 +72,6 @@ async function provincialFigures(shot) {
     await screenshot(page, shot);
     return figures;
   });
-}
-
-/** Opens the workflow modal for `action`, writes the comment (if any) and presses its OK. */
-async function transition(page, action, comment) {
-  await page.getByTestId(`record-action-${action}`).click();
-  const modal = page.locator(`[data-testid="record-transition-modal"][data-action="${action}"]`);
-  await modal.waitFor();
-  if (comment) await modal.getByTestId('record-transition-comment').fill(comment);
-  await page.getByTestId('record-transition-submit').click();
-  await modal.waitFor({ state: 'detached' });
 }
 
 /** Four entities of 常德's 武陵区 in an industry nothing else is in, so the task's pool is exactly them. */

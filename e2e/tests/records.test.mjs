@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { tinyPng as png } from '../support/png.mjs';
 import { DEMO_PASSWORD } from '../support/server.mjs';
+import { approveChangingDeadline, transition } from '../support/record-page.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
 import { assertText, choose, fieldError, menuLabels, screenshot, signIn } from '../support/ui.mjs';
 
@@ -102,16 +103,6 @@ async function openRecordFromList(page, uscc) {
   const row = page.locator(`[data-testid="inspection-row"][data-uscc="${uscc}"]`);
   await row.getByTestId('inspection-link').click();
   await page.getByTestId('inspection-page').waitFor();
-}
-
-/** Opens the workflow modal for `action`, writes the comment (if any) and presses its OK. */
-async function transition(page, action, comment) {
-  await page.getByTestId(`record-action-${action}`).click();
-  const modal = page.locator(`[data-testid="record-transition-modal"][data-action="${action}"]`);
-  await modal.waitFor();
-  if (comment) await modal.getByTestId('record-transition-comment').fill(comment);
-  await page.getByTestId('record-transition-submit').click();
-  await modal.waitFor({ state: 'detached' });
 }
 
 describe('inspection records', () => {
@@ -295,13 +286,7 @@ describe('inspection records', () => {
       await page.getByTestId('inspection-page').waitFor();
       assert.equal(await page.getByTestId('record-action-PASS_REVIEW').count(), 0);
       // The leader approves and, in doing so, gives the entity 15 working days instead of the team's 10.
-      await page.getByTestId('record-action-APPROVE').click();
-      const modal = page.locator('[data-testid="record-transition-modal"][data-action="APPROVE"]');
-      await assertText(modal, '处理建议：责令整改');
-      await modal.getByTestId('handling-change-toggle').click();
-      await modal.getByTestId('handling-deadline').fill('15');
-      await page.getByTestId('record-transition-submit').click();
-      await modal.waitFor({ state: 'detached' });
+      await approveChangingDeadline(page, 15);
       await assertText(page.getByTestId('record-status'), '待公示');
       // The approval made it the decision; the change is kept with who made it.
       const decided = page.getByTestId('handling-card');
