@@ -2,7 +2,7 @@
  * 年度双随机工作总结: a bureau's year (its office, leader and supervisor), or a province's aggregates of the
  * bureaus below it, with charts as the dashboards draw them and the same figures as xlsx and A4 PDF.
  */
-import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Col, Descriptions, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useMessages } from '../../app/i18n';
@@ -54,58 +54,24 @@ function Headline({ report }: { report: AnnualReportData }) {
 
 function BureauTable({ bureaus }: { bureaus: ReportBureau[] }) {
   const m = useMessages(reportMessages);
-  const md = ['md' as const];
+  /** A right-aligned figure of a bureau; `wide` ones only on a screen of at least md. */
+  const figure = (key: string, title: string, value: (b: ReportBureau) => ReactNode, wide = true) => ({
+    key,
+    title,
+    render: (_: unknown, b: ReportBureau) => value(b),
+    align: 'right' as const,
+    ...(wide && { responsive: ['md' as const] }),
+  });
   const columns = [
     { key: 'name', title: m('bureau'), dataIndex: 'name' },
-    {
-      key: 'drawn',
-      title: m('drawnEntities'),
-      render: (_: unknown, b: ReportBureau) => b.figures.inspections.drawnEntities,
-      align: 'right' as const,
-      responsive: md,
-    },
-    {
-      key: 'published',
-      title: m('published'),
-      render: (_: unknown, b: ReportBureau) => b.figures.inspections.published,
-      align: 'right' as const,
-      responsive: md,
-    },
-    { key: 'coverage', title: m('coverage'), render: (_: unknown, b: ReportBureau) => percent(b.figures.inspections.coverage), align: 'right' as const },
-    {
-      key: 'problemRate',
-      title: m('problemRate'),
-      render: (_: unknown, b: ReportBureau) => percent(b.figures.inspections.problemRate),
-      align: 'right' as const,
-    },
-    {
-      key: 'late',
-      title: m('reportedLate'),
-      render: (_: unknown, b: ReportBureau) => b.figures.lateness.reportedLate,
-      align: 'right' as const,
-      responsive: md,
-    },
-    {
-      key: 'unreported',
-      title: m('unreportedSelections'),
-      render: (_: unknown, b: ReportBureau) => b.figures.lateness.unreportedSelections,
-      align: 'right' as const,
-      responsive: md,
-    },
-    {
-      key: 'referred',
-      title: m('referred'),
-      render: (_: unknown, b: ReportBureau) => b.figures.referrals.referred,
-      align: 'right' as const,
-      responsive: md,
-    },
-    {
-      key: 'referralsFiled',
-      title: m('referralsFiled'),
-      render: (_: unknown, b: ReportBureau) => b.figures.referrals.filed,
-      align: 'right' as const,
-      responsive: md,
-    },
+    figure('drawn', m('drawnEntities'), (b) => b.figures.inspections.drawnEntities),
+    figure('published', m('published'), (b) => b.figures.inspections.published),
+    figure('coverage', m('coverage'), (b) => percent(b.figures.inspections.coverage), false),
+    figure('problemRate', m('problemRate'), (b) => percent(b.figures.inspections.problemRate), false),
+    figure('late', m('reportedLate'), (b) => b.figures.lateness.reportedLate),
+    figure('unreported', m('unreportedSelections'), (b) => b.figures.lateness.unreportedSelections),
+    figure('referred', m('referred'), (b) => b.figures.referrals.referred),
+    figure('referralsFiled', m('referralsFiled'), (b) => b.figures.referrals.filed),
   ];
   return (
     <Card size="small" title={m('byBureau')} data-testid="report-bureaus">
