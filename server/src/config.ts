@@ -55,6 +55,8 @@ const Env = z.object({
   /** When the deadline sweep runs (cron, Beijing time). */
   DEADLINE_SWEEP_CRON: z.string().default('*/5 * * * *'),
   AUDIT_ANCHOR_CRON: z.string().default('15 0 * * *'),
+  /** When a server looks for imports that a dead server left half done (cron, Beijing time). */
+  IMPORT_RECOVERY_CRON: z.string().default('*/5 * * * *'),
   /** false: this instance expects `spotcheck migrate` to have run (many replicas, one migration step). */
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   /** With MIGRATE_ON_START=false: how long to wait for pending migrations to be applied before giving up. */
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     deadlineSweepCron: e.DEADLINE_SWEEP_CRON,
     auditAnchorCron: e.AUDIT_ANCHOR_CRON,
+    importRecoveryCron: e.IMPORT_RECOVERY_CRON,
     migrateOnStart: e.MIGRATE_ON_START === 'true',
     migrationWaitSeconds: e.MIGRATION_WAIT_SECONDS,
     trustProxy: Number(e.TRUST_PROXY),

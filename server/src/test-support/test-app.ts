@@ -88,7 +88,8 @@ export async function startAppOn(t: TestApp, env: Record<string, string> = {}, j
 /**
  * Test servers run the deadline sweep only when a test asks (`runDeadlineSweep`, or its own
  * DEADLINE_SWEEP_CRON): the default every five minutes would, at a random moment of the run, write
- * notices and notifications into a test counting them.
+ * notices and notifications into a test counting them. The import recovery likewise runs at start-up
+ * only: on its five-minute schedule it added its statements to a test counting a request's.
  */
 export const NO_SCHEDULED_SWEEP = '0 0 1 1 *';
 
@@ -104,6 +105,7 @@ function testConfig(adminUrl: string, dataDir: string, env: Record<string, strin
     LOGIN_FAILURE_DELAY_MS: '50',
     DB_POOL_SIZE: '4',
     DEADLINE_SWEEP_CRON: NO_SCHEDULED_SWEEP,
+    IMPORT_RECOVERY_CRON: NO_SCHEDULED_SWEEP,
     // The one the template's demo persons were keyed with (test/global-setup.mjs), so a test app finds them.
     ID_NUMBER_SECRET: TEST_ID_NUMBER_SECRET,
     ...env,

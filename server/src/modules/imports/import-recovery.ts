@@ -40,10 +40,10 @@ export async function recoverInterruptedImports(db: DataSource, log: Logger): Pr
   return recovered;
 }
 
-/** Every five minutes, for servers that died while the others run on. */
+/** On `IMPORT_RECOVERY_CRON` (every five minutes by default), for servers that died while the others run on. */
 export const importRecoveryJob = defineJob({
   name: 'import-recovery',
   policy: 'short',
-  schedule: () => '*/5 * * * *',
+  schedule: (config) => config.importRecoveryCron,
   handle: ({ services, log }) => recoverInterruptedImports(services.db, log),
 });
