@@ -87,6 +87,8 @@ const Env = z.object({
   IMPORT_XLSX_MAX_PART_MB: z.coerce.number().int().min(1).max(4095).default(1024),
   /** The most one part of an uploaded xlsx may inflate per compressed byte (beyond its first MiB): zip bombs. */
   IMPORT_XLSX_MAX_RATIO: z.coerce.number().int().min(10).max(100_000).default(100),
+  /** The most data rows one import file may hold; a longer file fails whole, with nothing written. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(1_000_000),
   /** Heavy operations (imports queued or running, exports, draws) one bureau may have in progress at once. */
   HEAVY_JOBS_PER_TENANT: z.coerce.number().int().min(1).max(100).default(2),
   /** Imports running at once in this process, across bureaus (each holds two pooled connections). */
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     imports: {
       xlsx: { maxEntryBytes: e.IMPORT_XLSX_MAX_PART_MB * 1024 * 1024, maxRatio: e.IMPORT_XLSX_MAX_RATIO },
+      maxRows: e.IMPORT_MAX_ROWS,
       workers: e.IMPORT_WORKERS,
       bytesPerTenantDay: e.IMPORT_MB_PER_TENANT_DAY * 1024 * 1024,
     },

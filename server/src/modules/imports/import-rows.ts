@@ -5,7 +5,7 @@ import { CHUNK_ROWS, ChunkStage } from './chunk-stage';
 import { copyField } from './copy-text';
 import type { ErrorSink } from './error-sink';
 import { knownTitleCount, mapHeaders, type HeaderMap } from './header-map';
-import { EmptyFileFailure, ImportFailure, MAX_DATA_ROWS } from './import-failure';
+import { EmptyFileFailure, ImportFailure } from './import-failure';
 import { ImportMode, type ImportJob } from './import-job.entity';
 import type { JobCounts } from './import-job.service';
 import type { ImportKindSpec, RawRow } from './import-kind';
@@ -40,7 +40,7 @@ export async function importRows<K extends string>(
   sink: ErrorSink,
   counts: JobCounts,
   progress: ProgressReporter,
-  personKeys: PersonKeys,
+  { personKeys, maxRows }: { personKeys: PersonKeys; maxRows: number },
 ): Promise<void> {
   const check = await spec.prepare(m, job, personKeys);
   const existing = await spec.existingKeys(m);
@@ -72,8 +72,8 @@ export async function importRows<K extends string>(
         }
         const { header, stage, raw } = state;
         counts.processedRows += 1;
-        if (counts.processedRows > MAX_DATA_ROWS) {
-          throw new ImportFailure(`文件超过 ${MAX_DATA_ROWS.toLocaleString('en-US')} 行数据的上限（第 ${row.number} 行起），未导入任何数据；请拆分后分批导入`);
+        if (counts.processedRows > maxRows) {
+          throw new ImportFailure(`文件超过 ${maxRows.toLocaleString('en-US')} 行数据的上限（第 ${row.number} 行起），未导入任何数据；请拆分后分批导入`);
         }
         for (const { key, index } of header.columns) {
           const cell = row.cells[index];

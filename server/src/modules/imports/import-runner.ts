@@ -51,7 +51,7 @@ export async function runImport(app: AppServices, run: ImportRun): Promise<void>
     await inTenant(app.db, job.tenantId, async (m) => {
       // One import per directory of a bureau at a time: the merge's existence checks rely on it.
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7262))', [`import:${job.kind}:${job.tenantId}`]);
-      await importRows(m, spec, job, source.rows, sink, counts, progress, app.personKeys);
+      await importRows(m, spec, job, source.rows, sink, counts, progress, { personKeys: app.personKeys, maxRows: app.config.imports.maxRows });
       if (job.mode === ImportMode.ALL_OR_NOTHING && counts.errorRows) {
         throw new ImportFailure(`有 ${counts.errorRows} 行数据有误，整个文件未导入（全部成功才导入）。请按错误报告修正后重新上传，或选择“导入有效行”`);
       }
