@@ -262,7 +262,7 @@ export async function runDrawBench(): Promise<void> {
       await gql(app.url, 'mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "纪检监督 见证值 7391") { id } }', { id: drawId }, witness);
       await gql(
         app.url,
-        'mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 2030150期 418") { id } }',
+        'mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "418") { id } }',
         { id: drawId },
         office,
       );
