@@ -171,6 +171,15 @@ function CommitmentDetails({ draw, lang }: { draw: CeremonyDraw; lang: 'zh' | 'e
         },
         { key: 'algorithm', label: m('algorithm'), children: draw.algorithm },
         { key: 'ruleVersion', label: m('ruleVersion'), children: draw.ruleVersion },
+        ...(draw.publicNumberDigits
+          ? [
+              {
+                key: 'publicNumberDigits',
+                label: m('digitsLabel'),
+                children: <span data-testid="draw-public-digits-declared">{m('digitsDeclared', { digits: draw.publicNumberDigits })}</span>,
+              },
+            ]
+          : []),
         { key: 'committedAt', label: m('committedAt'), children: formatDateTime(draw.committedAt, lang) },
         { key: 'drawnAt', label: m('drawnAt'), children: formatDateTime(draw.drawnAt, lang) },
       ]}
