@@ -135,7 +135,8 @@ export const drawMessages = defineMessages(
     stepResults: 'Results',
     notCommitted: 'The pool is not frozen yet. Freezing publishes the pool hash and the commitment to the server seed; neither can change afterwards.',
     freeze: 'Freeze the pool',
-    freezeConfirm: 'Freeze the targets and inspectors under the current rules, announcing a public number of {digits} digits? The task can no longer change; the pool hash and commitment are public for good.',
+    freezeConfirm:
+      'Freeze the targets and inspectors under the current rules, announcing a public number of {digits} digits? The task can no longer change; the pool hash and commitment are public for good.',
     frozen: 'Pool frozen; commitment published',
     cancelledTask: 'The task is cancelled; no draw',
     commitment: 'Server seed commitment',

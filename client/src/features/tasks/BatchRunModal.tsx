@@ -117,7 +117,11 @@ export function BatchRunModal({ action, records, onClose }: { action: BatchActio
               <List.Item data-testid="batch-result" data-id={r.id} data-ok={r.ok ? 'true' : 'false'} style={{ wordBreak: 'break-all' }}>
                 <Space direction="vertical" size={0}>
                   <span>{r.name}</span>
-                  {r.ok ? <Tag color="success">{m('resultOk')}</Tag> : <Typography.Text type="danger">{m('resultRefused', { reason: r.message ?? '' })}</Typography.Text>}
+                  {r.ok ? (
+                    <Tag color="success">{m('resultOk')}</Tag>
+                  ) : (
+                    <Typography.Text type="danger">{m('resultRefused', { reason: r.message ?? '' })}</Typography.Text>
+                  )}
                 </Space>
               </List.Item>
             )}

@@ -159,7 +159,13 @@ export function TaskRecordsCard({ taskId }: { taskId: string }) {
           }
           onRow={(r) => ({ 'data-testid': 'task-record-row', 'data-id': r.id, 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
         />
-        <CursorPager pages={pages} totalCount={data?.inspections.totalCount ?? 0} pageInfo={data?.inspections.pageInfo} loading={loading} testId="task-records-pager" />
+        <CursorPager
+          pages={pages}
+          totalCount={data?.inspections.totalCount ?? 0}
+          pageInfo={data?.inspections.pageInfo}
+          loading={loading}
+          testId="task-records-pager"
+        />
       </Flex>
       {running && (
         <BatchRunModal

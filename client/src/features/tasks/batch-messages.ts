@@ -41,7 +41,8 @@ export const batchMessages = defineMessages(
     APPROVE: 'Approve',
     PUBLISH: 'Publish',
     confirmTitle: '{action} in batch',
-    confirmText: '“{action}” will be applied to the {count} selected records one by one; {ready} are yours to act on now. Records that do not qualify are refused with the reason; the others go ahead.',
+    confirmText:
+      '“{action}” will be applied to the {count} selected records one by one; {ready} are yours to act on now. Records that do not qualify are refused with the reason; the others go ahead.',
     confirmPublish: 'Publication makes the results public and cannot be undone, only corrected.',
     comment: 'Comment (optional)',
     run: 'Confirm: {action}',

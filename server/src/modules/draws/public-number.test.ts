@@ -11,11 +11,15 @@ describe('the announced public number is checked before it enters the permanent 
 
   beforeAll(async () => {
     t = await startTestApp();
-    ({ office, draw: { id: drawId } } = await commitChangdeSurveyTask(t));
+    ({
+      office,
+      draw: { id: drawId },
+    } = await commitChangdeSurveyTask(t));
   });
   afterAll(() => t.close());
 
-  const stored = async () => (await t.sql(`SELECT d.public_entropy FROM draws d JOIN tasks k ON k.id = d.task_id WHERE k.title = '2026年第一轮测绘资质单位抽查'`))[0].public_entropy;
+  const stored = async () =>
+    (await t.sql(`SELECT d.public_entropy FROM draws d JOIN tasks k ON k.id = d.task_id WHERE k.title = '2026年第一轮测绘资质单位抽查'`))[0].public_entropy;
 
   it('refuses “x”, a digit short, spaces and text around the number, as BAD_USER_INPUT in Chinese, writing nothing', async () => {
     for (const value of ['x', '41', '4 1 8', '福彩3D 2026150期 418', '４１８']) {
@@ -37,7 +41,11 @@ describe('the announced public number is checked before it enters the permanent 
   });
 
   it('refuses a declared length outside 1–32 digits when the pool is frozen', async () => {
-    const result = await t.gql('mutation($id: ID!) { commitDraw(taskId: $id, publicNumberDigits: 0) { id } }', { id: toGlobalId('Task', crypto.randomUUID()) }, office);
+    const result = await t.gql(
+      'mutation($id: ID!) { commitDraw(taskId: $id, publicNumberDigits: 0) { id } }',
+      { id: toGlobalId('Task', crypto.randomUUID()) },
+      office,
+    );
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors![0]!.message).toContain('公开号码位数');
   });

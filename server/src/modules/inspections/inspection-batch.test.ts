@@ -128,13 +128,12 @@ describe('batch workflow steps: many records in one call, each with the single s
   });
 
   it('counts a task’s records by status for its own bureau only', async () => {
-    const [task] = await t.sql(`SELECT d.task_id FROM draws d JOIN tenants n ON n.id = d.tenant_id WHERE n.region_code = '410481' AND d.status = 'DRAWN' LIMIT 1`);
+    const [task] = await t.sql(
+      `SELECT d.task_id FROM draws d JOIN tenants n ON n.id = d.tenant_id WHERE n.region_code = '410481' AND d.status = 'DRAWN' LIMIT 1`,
+    );
     const taskId = toGlobalId('Task', task.task_id);
     const progress = (await t.gql(PROGRESS, { id: taskId }, office)).data.node.inspectionProgress;
-    const expected = await t.sql(
-      `SELECT status, count(*)::int AS count FROM inspections WHERE task_id = $1 GROUP BY status`,
-      [task.task_id],
-    );
+    const expected = await t.sql(`SELECT status, count(*)::int AS count FROM inspections WHERE task_id = $1 GROUP BY status`, [task.task_id]);
     expect(progress.filter((p: any) => p.count > 0).sort((a: any, b: any) => a.status.localeCompare(b.status))).toEqual(
       expected.sort((a: any, b: any) => a.status.localeCompare(b.status)),
     );

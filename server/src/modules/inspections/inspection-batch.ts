@@ -53,7 +53,8 @@ function refusal(ctx: RequestContext, id: string, error: unknown): BatchOutcome 
     const rule = error.extensions.rule;
     return { id, ok: false, inspection: null, code: error.extensions.code as ErrorCode, rule: typeof rule === 'string' ? rule : null, message: error.message };
   }
-  if (isDatabaseUnavailable(error)) return { id, ok: false, inspection: null, code: 'SERVICE_UNAVAILABLE', rule: null, message: '数据库暂时不可用，该记录未办理，请稍后重试' };
+  if (isDatabaseUnavailable(error))
+    return { id, ok: false, inspection: null, code: 'SERVICE_UNAVAILABLE', rule: null, message: '数据库暂时不可用，该记录未办理，请稍后重试' };
   // Anything else (a bug, the database) is logged and reaches the client without its detail, as a single step's would.
   ctx.app.log.error({ err: error, inspection: id }, 'batch transition failed');
   return { id, ok: false, inspection: null, code: 'INTERNAL_SERVER_ERROR', rule: null, message: '服务器内部错误，该记录未办理' };
