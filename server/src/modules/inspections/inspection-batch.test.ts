@@ -113,6 +113,10 @@ describe('batch workflow steps: many records in one call, each with the single s
     ]);
     expect(answers[0].inspection).toBeNull();
     expect(answers[0].message).toBe('检查记录不存在或不可见');
+    // Answered exactly as an id that exists nowhere.
+    const nowhere = toGlobalId('Inspection', crypto.randomUUID());
+    const unknown = (await t.gql(BATCH, { ids: [nowhere], action: 'APPROVE' }, leader)).data.transitionInspections;
+    expect({ ...unknown[0], id: '<id>' }).toEqual({ ...answers[0], id: '<id>' });
     expect(await statusOf(t, [foreign!])).toEqual(['REVIEWED']);
     const [steps] = await t.sql(`SELECT count(*)::int AS n FROM inspection_steps WHERE inspection_id = $1`, [fromGlobalUuid(foreign!, 'Inspection')]);
     expect(steps.n).toBe(0);
