@@ -417,7 +417,7 @@ describe('after publication: rectification, referral, public credit, 联合惩�
       await signInToLanding(page, 'wugang.leader', DEMO_PASSWORD);
       const card = page.getByTestId('workbench-credit-approvals');
       await assertText(card, state.referred.entityName);
-      await card.getByTestId('credit-approval-approve').click();
+      await clickAndConfirm(page, card.getByTestId('credit-approval-approve'));
       await assertText(card, '没有待审批的名单或信用修复');
     });
     await withPage(async (page) => {
