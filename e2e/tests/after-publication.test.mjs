@@ -107,7 +107,7 @@ async function drawnTask(bureau, { item, ratio, filter, witness, secondRound }) 
   const { commitDraw } = await apiAs(office, 'mutation($t: ID!) { commitDraw(taskId: $t) { id } }', { t: createTask.id });
   const entropy = 'mutation($d: ID!, $k: EntropyKind!, $v: String!) { addDrawEntropy(drawId: $d, kind: $k, value: $v) { id } }';
   await apiAs(leader, entropy, { d: commitDraw.id, k: 'WITNESS', v: '舞钢市纪检监察 见证值 公示之后-1207' });
-  await apiAs(office, entropy, { d: commitDraw.id, k: 'PUBLIC_NUMBER', v: '中国福利彩票3D 2026330期 开奖号码 3 0 9' });
+  await apiAs(office, entropy, { d: commitDraw.id, k: 'PUBLIC_NUMBER', v: '309' });
   await apiAs(office, 'mutation($d: ID!) { performDraw(drawId: $d) { id } }', { d: commitDraw.id });
   return createTask.id;
 }
@@ -369,7 +369,7 @@ describe('after publication: rectification, referral, public credit, 联合惩�
     await as('wugang.leader', async (page) => {
       await page.goto(recordPath);
       const card = page.getByTestId('referrals-card');
-      await card.getByTestId('referral-approve').click();
+      await clickAndConfirm(page, card.getByTestId('referral-approve'));
       await assertText(card.getByTestId('referral-status'), '待接收');
     });
     await as('pingdingshan.head', async (page) => {
@@ -417,7 +417,7 @@ describe('after publication: rectification, referral, public credit, 联合惩�
       await signInToLanding(page, 'wugang.leader', DEMO_PASSWORD);
       const card = page.getByTestId('workbench-credit-approvals');
       await assertText(card, state.referred.entityName);
-      await card.getByTestId('credit-approval-approve').click();
+      await clickAndConfirm(page, card.getByTestId('credit-approval-approve'));
       await assertText(card, '没有待审批的名单或信用修复');
     });
     await withPage(async (page) => {
@@ -461,10 +461,10 @@ describe('after publication: rectification, referral, public credit, 联合惩�
       await office.getByTestId('draw-commitment').waitFor();
       await witness.goto(new URL(office.url()).pathname);
       await witness.getByTestId('witness-input').fill('平顶山市纪检监察 见证值 联合惩戒-1207');
-      await witness.getByTestId('witness-submit').click();
+      await clickAndConfirm(witness, witness.getByTestId('witness-submit'));
       await assertText(office.getByTestId('entropy-card'), '联合惩戒-1207');
-      await office.getByTestId('public-number-input').fill('中国福利彩票3D 2026331期 开奖号码 6 2 1');
-      await office.getByTestId('public-number-submit').click();
+      await office.getByTestId('public-number-input').fill('621');
+      await clickAndConfirm(office, office.getByTestId('public-number-submit'));
       await clickAndConfirm(office, office.getByTestId('draw-perform'));
       await office.getByTestId('reveal-card').waitFor();
       // The office checks the key map against the public record and finds the entity's line in the pool.

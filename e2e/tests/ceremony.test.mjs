@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, choose, clickAndConfirm, downloadText, fieldError, menuLabels, screenshot } from '../support/ui.mjs';
+import { assertText, choose, clickAndConfirm, confirmPopover, downloadText, fieldError, menuLabels, screenshot } from '../support/ui.mjs';
 
 const PLAN = '2023 · 舞钢市自然资源和规划局2023年“双随机、一公开”工作实施方案';
 const TITLE = '舞钢市2026年规划许可和测绘资质专项检查（浏览器测试）';
 const WITNESS = '舞钢市纪检监察 见证值 E2E-0937';
-const PUBLIC_NUMBER = '中国福利彩票3D 2023151期 开奖号码 7 0 3';
+const PUBLIC_NUMBER = '703';
 
 const suite = useServerAndBrowser();
 const { signedIn } = suite;
@@ -129,7 +129,7 @@ describe('the draw ceremony', () => {
       assert.equal(await leader.getByTestId('public-number-input').count(), 0);
       assert.equal(await leader.getByTestId('draw-perform').count(), 0);
       await leader.getByTestId('witness-input').fill(WITNESS);
-      await leader.getByTestId('witness-submit').click();
+      await clickAndConfirm(leader, leader.getByTestId('witness-submit'));
       await assertText(leader.getByTestId('entropy-card'), WITNESS);
       await screenshot(leader, 'ceremony-04-witness');
 
@@ -143,8 +143,18 @@ describe('the draw ceremony', () => {
 
       // The office sees the witness value arrive, enters the public number, and draws.
       await assertText(office.getByTestId('entropy-card'), WITNESS);
+      // A slip is refused before it can reach the permanent record; the right digits are confirmed first.
+      await office.getByTestId('public-number-input').fill('x');
+      await office.getByTestId('public-number-submit').click();
+      await assertText(office.getByTestId('entropy-card'), '请填写 3 位数字');
+      await assertText(office.getByTestId('draw-public-digits-declared'), '3 位数字');
       await office.getByTestId('public-number-input').fill(PUBLIC_NUMBER);
       await office.getByTestId('public-number-submit').click();
+      // What goes into the record for good is shown before it does.
+      await assertText(office.getByTestId('public-number-confirm-text'), PUBLIC_NUMBER);
+      await assertText(office.getByTestId('public-number-confirm-text'), '永久记入摇号记录');
+      await screenshot(office, 'ceremony-04b-public-number-confirm', { fullPage: false });
+      await confirmPopover(office);
       await assertText(office.getByTestId('entropy-card'), PUBLIC_NUMBER);
       await assertText(leader.getByTestId('screen-entropy'), PUBLIC_NUMBER);
       await screenshot(leader, 'ceremony-05-big-screen-entropy');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../support/server.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, screenshot, signInToLanding } from '../support/ui.mjs';
+import { assertText, clickAndConfirm, screenshot, signInToLanding } from '../support/ui.mjs';
 
 const suite = useServerAndBrowser();
 const { withPage } = suite;
@@ -46,7 +46,7 @@ describe('信用公示: the office’s list, the leader’s approval, the portal
       await signInToLanding(page, 'wugang.leader', DEMO_PASSWORD);
       const card = page.getByTestId('workbench-credit-approvals');
       await assertText(card, record.entityName);
-      await card.getByTestId('credit-approval-approve').click();
+      await clickAndConfirm(page, card.getByTestId('credit-approval-approve'));
       await assertText(card, '没有待审批的名单或信用修复');
     });
 
@@ -92,7 +92,7 @@ describe('信用公示: the office’s list, the leader’s approval, the portal
       await signInToLanding(page, 'wugang.leader', DEMO_PASSWORD);
       const card = page.getByTestId('workbench-credit-approvals');
       await assertText(card, '信用修复');
-      await card.getByTestId('credit-approval-approve').click();
+      await clickAndConfirm(page, card.getByTestId('credit-approval-approve'));
       await assertText(card, '没有待审批的名单或信用修复');
       await page.goto(`/public/credit/${encodeURIComponent(bureau)}`);
       await page.getByTestId('public-credit-empty').waitFor();

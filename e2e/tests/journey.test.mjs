@@ -162,10 +162,10 @@ describe('the whole cycle, from import to the province', () => {
       state.ceremonyPath = new URL(office.url()).pathname;
       await witness.goto(state.ceremonyPath);
       await witness.getByTestId('witness-input').fill('常德市纪检监督 见证值 全流程-1120');
-      await witness.getByTestId('witness-submit').click();
+      await clickAndConfirm(witness, witness.getByTestId('witness-submit'));
       await assertText(office.getByTestId('entropy-card'), '全流程-1120');
-      await office.getByTestId('public-number-input').fill('中国福利彩票3D 2026300期 开奖号码 4 1 8');
-      await office.getByTestId('public-number-submit').click();
+      await office.getByTestId('public-number-input').fill('418');
+      await clickAndConfirm(office, office.getByTestId('public-number-submit'));
       await clickAndConfirm(office, office.getByTestId('draw-perform'));
       await office.getByTestId('reveal-card').waitFor();
       assert.equal(await office.getByTestId('draw-seed-check').getAttribute('data-ok'), 'true');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../support/server.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, choose, fieldError, menuLabels, screenshot } from '../support/ui.mjs';
+import { assertText, choose, clickAndConfirm, fieldError, menuLabels, screenshot } from '../support/ui.mjs';
 
 const PARTNER = '平顶山市自然资源和规划局 · 执法监察支队';
 const REASON = '涉嫌未经批准占用土地，移送立案查处（浏览器测试）';
@@ -66,7 +66,7 @@ describe('referrals', () => {
     await withSignedIn('wugang.leader', async (page) => {
       await page.goto(path);
       const card = page.getByTestId('referrals-card');
-      await card.getByTestId('referral-approve').click();
+      await clickAndConfirm(page, card.getByTestId('referral-approve'));
       await assertText(card.getByTestId('referral-status'), '待接收');
       await screenshot(page, 'referrals-02-sent');
     });

@@ -260,12 +260,7 @@ export async function runDrawBench(): Promise<void> {
     );
     const entropy = await timed(clusterDir, async () => {
       await gql(app.url, 'mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "纪检监督 见证值 7391") { id } }', { id: drawId }, witness);
-      await gql(
-        app.url,
-        'mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 2030150期 418") { id } }',
-        { id: drawId },
-        office,
-      );
+      await gql(app.url, 'mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "418") { id } }', { id: drawId }, office);
     });
     console.log(`addDrawEntropy ×2 (witness, public number): ${round(entropy.ms)} ms (not counted)`);
     const perform = await timed(clusterDir, () => gql(app.url, 'mutation($id: ID!) { performDraw(drawId: $id) { id status } }', { id: drawId }, office));

@@ -57,8 +57,9 @@ export async function seedDemoDraw(services: AppServices): Promise<void> {
   // Replayed years after its window, on the ceremony's own days: the leader's approval of the late task is in the
   // trail like any other, and records are dated after the draw and inside the window.
   await approveTask(witness, toGlobalId('Task', task.id), '同意补录2023年度抽查');
-  // The 2023 draw was made before spotcheck-draw/2: it stays a /1 record, which still verifies.
-  const draw = await commitDraw(office, toGlobalId('Task', task.id), new Date('2023-06-02T10:00:00+08:00'), DRAW_VERSION);
+  // The 2023 draw was made before spotcheck-draw/2: it stays a /1 record, which still verifies. Its
+  // announcement named the public number as free text, before a length was declared (null).
+  const draw = await commitDraw(office, toGlobalId('Task', task.id), new Date('2023-06-02T10:00:00+08:00'), DRAW_VERSION, null);
   const drawId = toGlobalId('Draw', draw.id);
   await addEntropy(witness, drawId, 'WITNESS', '舞钢市纪检监察 见证值 2023-0605-0937');
   await addEntropy(office, drawId, 'PUBLIC_NUMBER', '中国福利彩票3D 2023150期 开奖号码 4 1 8');

@@ -55,7 +55,8 @@ export async function seedDemoJointTask(services: AppServices): Promise<void> {
     itemIds: mine.items.map((i) => toGlobalId('InspectionItem', i.id)),
     inspectorIds: mine.inspectors.map((i) => toGlobalId('Inspector', i.id)),
   });
-  const draw = await commitDraw(office, toGlobalId('Task', task.id), new Date('2026-09-01T09:00:00+08:00'));
+  // Replayed as held, with the public number as its announcement wrote it (free text: no declared length).
+  const draw = await commitDraw(office, toGlobalId('Task', task.id), new Date('2026-09-01T09:00:00+08:00'), undefined, null);
   const drawId = toGlobalId('Draw', draw.id);
   await addEntropy(witness, drawId, 'WITNESS', '舞钢市纪检监察 见证值 2026-0901-1015');
   await addEntropy(office, drawId, 'PUBLIC_NUMBER', '中国福利彩票3D 2026236期 开奖号码 2 7 5');

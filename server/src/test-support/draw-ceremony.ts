@@ -112,7 +112,7 @@ export async function holdCeremony(
   if (committed.errors) throw new Error(JSON.stringify(committed.errors));
   const drawId = committed.data.commitDraw.id;
   await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "纪检监督 5120") { id } }', { id: drawId }, witness);
-  await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 2026118 期 603") { id } }', { id: drawId }, office);
+  await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "603") { id } }', { id: drawId }, office);
   const drawn = await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { record } }', { id: drawId }, office);
   if (drawn.errors) throw new Error(JSON.stringify(drawn.errors));
   const record: DrawRecord = drawn.data.performDraw.record;

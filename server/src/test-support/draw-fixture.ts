@@ -79,7 +79,7 @@ export async function drawWugangTask(
   if (committed.errors) throw new Error(JSON.stringify(committed.errors));
   const drawId = committed.data.commitDraw.id;
   await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "见证值 0605") { id } }', { id: drawId }, witness);
-  await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 418") { id } }', { id: drawId }, office);
+  await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "418") { id } }', { id: drawId }, office);
   const drawn = await t.gql('mutation($id: ID!) { performDraw(drawId: $id) { status } }', { id: drawId }, office);
   if (drawn.errors || drawn.data.performDraw.status !== 'DRAWN') throw new Error(JSON.stringify(drawn));
   await dateCeremony(t, fromGlobalUuid(drawId, 'Draw')!, options.startsOn ?? '2023-06-05');

@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, Flex, Input, List, Space, Tag, Typography } from 'antd';
-import { useMessages } from '../../app/i18n';
+import { Button, Card, Flex, Input, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useI18n, useMessages } from '../../app/i18n';
 import { useNotifyProblem } from '../../app/useNotifyProblem';
 import { creditMessages } from './messages';
 import { CREDIT_LIST_ENTRIES, CREDIT_REPAIR_REQUESTS, REVIEW_CREDIT_ENTRY, REVIEW_CREDIT_REPAIR } from './operations';
@@ -20,6 +20,7 @@ interface Pending {
 }
 
 function ReviewButtons({ item, onDone }: { item: Pending; onDone: () => void }) {
+  const { t } = useI18n();
   const m = useMessages(creditMessages);
   const notify = useNotifyProblem();
   const [comment, setComment] = useState('');
@@ -41,9 +42,16 @@ function ReviewButtons({ item, onDone }: { item: Pending; onDone: () => void }) 
     <Flex vertical gap={4} style={{ width: '100%' }}>
       <Input size="small" placeholder={m('comment')} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="credit-approval-comment" />
       <Space wrap>
-        <Button size="small" type="primary" loading={busy} onClick={() => run(true)} data-testid="credit-approval-approve">
-          {m('approve')}
-        </Button>
+        <Popconfirm
+          title={m(item.kind === 'entry' ? 'approveEntryConfirm' : 'approveRepairConfirm')}
+          okText={t('confirm')}
+          cancelText={t('cancel')}
+          onConfirm={() => run(true)}
+        >
+          <Button size="small" type="primary" loading={busy} data-testid="credit-approval-approve">
+            {m('approve')}
+          </Button>
+        </Popconfirm>
         <Button
           size="small"
           danger

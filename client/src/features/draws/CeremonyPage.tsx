@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, App, Badge, Button, Card, Descriptions, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Descriptions, Flex, InputNumber, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, DesktopOutlined, DownloadOutlined, LockOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
 import { describeError, type ApiProblem } from '../../app/errors';
@@ -13,7 +13,7 @@ import { formatDateTime } from '../../app/format';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate } from '../../app/navigation';
 import { canRunDraw, canSeeDrawKeyMap } from '../../app/permissions';
-import { DRAW_VERSION_PSEUDONYMOUS } from '@spotcheck/shared';
+import { DEFAULT_PUBLIC_NUMBER_DIGITS, DRAW_VERSION_PSEUDONYMOUS, MAX_PUBLIC_NUMBER_DIGITS } from '@spotcheck/shared';
 import { BackLink } from '../../components/BackLink';
 import { QueryState } from '../../components/QueryState';
 import { DrawProblemAlert } from './DrawProblemAlert';
@@ -102,11 +102,12 @@ function FreezeSection({ taskId, cancelled }: { taskId: string; cancelled: boole
   const { message } = App.useApp();
   const [commit, { loading }] = useMutation(COMMIT_DRAW);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [digits, setDigits] = useState<number>(DEFAULT_PUBLIC_NUMBER_DIGITS);
   if (cancelled) return <Alert type="warning" showIcon title={m('cancelledTask')} />;
   const freeze = async () => {
     setProblem(null);
     try {
-      await commit({ variables: { taskId }, refetchQueries: ['Tasks'] });
+      await commit({ variables: { taskId, publicNumberDigits: digits }, refetchQueries: ['Tasks'] });
       void message.success(m('frozen'));
     } catch (error) {
       setProblem(describeError(error as never));
@@ -117,11 +118,24 @@ function FreezeSection({ taskId, cancelled }: { taskId: string; cancelled: boole
       <DrawProblemAlert problem={problem} onClose={() => setProblem(null)} />
       <Alert type="info" showIcon title={m('notCommitted')} />
       {canRunDraw(user) ? (
-        <Popconfirm title={m('freezeConfirm')} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => void freeze()}>
-          <Button type="primary" icon={<LockOutlined aria-hidden />} loading={loading} data-testid="draw-freeze">
-            {m('freeze')}
-          </Button>
-        </Popconfirm>
+        <Space wrap align="center">
+          <label htmlFor="public-number-digits">{m('digitsLabel')}</label>
+          <InputNumber
+            id="public-number-digits"
+            min={1}
+            max={MAX_PUBLIC_NUMBER_DIGITS}
+            precision={0}
+            value={digits}
+            onChange={(v) => setDigits(v ?? DEFAULT_PUBLIC_NUMBER_DIGITS)}
+            data-testid="draw-public-digits"
+          />
+          <Popconfirm title={m('freezeConfirm', { digits })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => void freeze()}>
+            <Button type="primary" icon={<LockOutlined aria-hidden />} loading={loading} data-testid="draw-freeze">
+              {m('freeze')}
+            </Button>
+          </Popconfirm>
+          <Typography.Text type="secondary">{m('digitsHint')}</Typography.Text>
+        </Space>
       ) : (
         <Typography.Text type="secondary">{m('waiting')}</Typography.Text>
       )}
@@ -157,6 +171,15 @@ function CommitmentDetails({ draw, lang }: { draw: CeremonyDraw; lang: 'zh' | 'e
         },
         { key: 'algorithm', label: m('algorithm'), children: draw.algorithm },
         { key: 'ruleVersion', label: m('ruleVersion'), children: draw.ruleVersion },
+        ...(draw.publicNumberDigits
+          ? [
+              {
+                key: 'publicNumberDigits',
+                label: m('digitsLabel'),
+                children: <span data-testid="draw-public-digits-declared">{m('digitsDeclared', { digits: draw.publicNumberDigits })}</span>,
+              },
+            ]
+          : []),
         { key: 'committedAt', label: m('committedAt'), children: formatDateTime(draw.committedAt, lang) },
         { key: 'drawnAt', label: m('drawnAt'), children: formatDateTime(draw.drawnAt, lang) },
       ]}

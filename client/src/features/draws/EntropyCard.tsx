@@ -53,9 +53,13 @@ export function EntropyCard({ draw, cancelled }: { draw: CeremonyDraw; cancelled
       />
       {open && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 16 }} size={12}>
-          {canWitness(user) && <EntropyForm drawId={draw.id} kind="WITNESS" />}
+          {canWitness(user) && <EntropyForm drawId={draw.id} kind="WITNESS" digits={null} />}
           {canRunDraw(user) &&
-            (hasPublic ? <Typography.Text type="secondary">{m('publicDone')}</Typography.Text> : <EntropyForm drawId={draw.id} kind="PUBLIC_NUMBER" />)}
+            (hasPublic ? (
+              <Typography.Text type="secondary">{m('publicDone')}</Typography.Text>
+            ) : (
+              <EntropyForm drawId={draw.id} kind="PUBLIC_NUMBER" digits={draw.publicNumberDigits ?? null} />
+            ))}
           {canRunDraw(user) && <PerformButton draw={draw} ready={hasWitness && hasPublic} />}
           {!hasWitness && <Typography.Text type="secondary">{m('needWitness')}</Typography.Text>}
           {!hasPublic && <Typography.Text type="secondary">{m('needPublic')}</Typography.Text>}
@@ -65,19 +69,28 @@ export function EntropyCard({ draw, cancelled }: { draw: CeremonyDraw; cancelled
   );
 }
 
-function EntropyForm({ drawId, kind }: { drawId: string; kind: EntropyKind }) {
+/**
+ * One entry of entropy. What is entered stays in the draw's permanent record, on the big screen and on
+ * the public page: the form checks it (the public number: the declared number of digits) and asks for
+ * confirmation showing exactly what will be recorded.
+ */
+function EntropyForm({ drawId, kind, digits }: { drawId: string; kind: EntropyKind; digits: number | null }) {
+  const { t } = useI18n();
   const m = useMessages(drawMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ value: string }>();
   const [add, { loading }] = useMutation(ADD_DRAW_ENTROPY);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
   const witness = kind === 'WITNESS';
   const testId = witness ? 'witness' : 'public-number';
+  const digitRule = !witness && digits !== null ? [{ pattern: new RegExp(`^\\s*[0-9]{${digits}}\\s*$`), message: m('publicDigits', { digits }) }] : [];
 
-  const submit = async ({ value }: { value: string }) => {
+  const submit = async (value: string) => {
+    setPending(null);
     setProblem(null);
     try {
-      await add({ variables: { drawId, kind, value: value.trim() } });
+      await add({ variables: { drawId, kind, value } });
       form.resetFields();
       void message.success(m('entered', { kind: m(kind) }));
     } catch (error) {
@@ -88,7 +101,7 @@ function EntropyForm({ drawId, kind }: { drawId: string; kind: EntropyKind }) {
   return (
     <div>
       <DrawProblemAlert problem={problem} onClose={() => setProblem(null)} />
-      <Form form={form} layout="inline" onFinish={submit} style={{ rowGap: 8 }}>
+      <Form form={form} layout="inline" onFinish={({ value }) => setPending(value.trim())} style={{ rowGap: 8 }}>
         <Form.Item
           label={m(witness ? 'witnessLabel' : 'publicLabel')}
           name="value"
@@ -97,14 +110,39 @@ function EntropyForm({ drawId, kind }: { drawId: string; kind: EntropyKind }) {
             { max: 200, message: m('valueRequired') },
             // eslint-disable-next-line no-control-regex
             { pattern: /^[^\u0000-\u001f\u007f\p{Cs}]*$/u, message: m('valueControl') },
+            ...digitRule,
           ]}
-          style={{ minWidth: 420 }}
+          style={{ minWidth: 'min(420px, 100%)' }}
         >
-          <Input maxLength={200} placeholder={m(witness ? 'witnessPlaceholder' : 'publicPlaceholder')} autoComplete="off" data-testid={`${testId}-input`} />
+          <Input
+            maxLength={200}
+            placeholder={witness ? m('witnessPlaceholder') : digits !== null ? m('publicDigitsPlaceholder', { digits }) : m('publicPlaceholder')}
+            inputMode={witness || digits === null ? undefined : 'numeric'}
+            autoComplete="off"
+            data-testid={`${testId}-input`}
+          />
         </Form.Item>
-        <Button htmlType="submit" loading={loading} data-testid={`${testId}-submit`}>
-          {m(witness ? 'witnessSubmit' : 'publicSubmit')}
-        </Button>
+        <Popconfirm
+          open={pending !== null}
+          title={m('entropyConfirmTitle', { kind: m(kind) })}
+          description={
+            <div style={{ maxWidth: 320 }} data-testid={`${testId}-confirm-text`}>
+              <Typography.Text code strong>
+                {pending}
+              </Typography.Text>
+              <div>{m('entropyConfirm')}</div>
+            </div>
+          }
+          okText={t('confirm')}
+          cancelText={t('cancel')}
+          onConfirm={() => void submit(pending ?? '')}
+          onCancel={() => setPending(null)}
+          onOpenChange={(open) => !open && setPending(null)}
+        >
+          <Button htmlType="submit" loading={loading} data-testid={`${testId}-submit`}>
+            {m(witness ? 'witnessSubmit' : 'publicSubmit')}
+          </Button>
+        </Popconfirm>
       </Form>
     </div>
   );

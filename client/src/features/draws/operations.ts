@@ -16,6 +16,7 @@ export const CEREMONY_DRAW = graphql(`
     commitment
     ruleVersion
     publicEntropy
+    publicNumberDigits
     summary
     committedAt
     drawnAt
@@ -91,8 +92,8 @@ export const DRAW_RESULTS = graphql(`
 `);
 
 export const COMMIT_DRAW = graphql(`
-  mutation CommitDraw($taskId: ID!) {
-    commitDraw(taskId: $taskId) {
+  mutation CommitDraw($taskId: ID!, $publicNumberDigits: Int) {
+    commitDraw(taskId: $taskId, publicNumberDigits: $publicNumberDigits) {
       ...CeremonyDraw
       task {
         ...CeremonyTask

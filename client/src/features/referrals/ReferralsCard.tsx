@@ -5,9 +5,9 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useCurrentUser } from '../../app/current-user';
-import { useMessages } from '../../app/i18n';
+import { useI18n, useMessages } from '../../app/i18n';
 import { useNotifyProblem } from '../../app/useNotifyProblem';
 import { NEXT_STEPS, REFERRAL_STATUS_COLORS, referralMessages } from './messages';
 import { APPROVE_REFERRAL, RECORD_REFERRALS, REJECT_REFERRAL, WITHDRAW_REFERRAL, type OwnReferral } from './operations';
@@ -91,6 +91,7 @@ function ReferralSummary({ referral: r }: { referral: OwnReferral }) {
 }
 
 function DecisionButtons({ id }: { id: string }) {
+  const { t } = useI18n();
   const m = useMessages(referralMessages);
   const { message } = App.useApp();
   const notify = useNotifyProblem();
@@ -101,20 +102,21 @@ function DecisionButtons({ id }: { id: string }) {
   const refetchQueries = ['RecordReferrals'];
   return (
     <>
-      <Button
-        type="primary"
-        size="small"
-        loading={approving.loading}
-        data-testid="referral-approve"
-        onClick={() =>
+      <Popconfirm
+        title={m('approveConfirm')}
+        okText={t('confirm')}
+        cancelText={t('cancel')}
+        onConfirm={() =>
           void approve({ variables: { id }, refetchQueries }).then(
             () => void message.success(m('approved')),
             (e: unknown) => notify(e),
           )
         }
       >
-        {m('approve')}
-      </Button>
+        <Button type="primary" size="small" loading={approving.loading} data-testid="referral-approve">
+          {m('approve')}
+        </Button>
+      </Popconfirm>
       <Button size="small" danger onClick={() => setOpen(true)} data-testid="referral-reject">
         {m('reject')}
       </Button>

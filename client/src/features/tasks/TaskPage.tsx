@@ -19,6 +19,7 @@ import { QueryState } from '../../components/QueryState';
 import { taskMessages, TASK_STATUS_COLORS } from './messages';
 import { APPROVE_TASK, CANCEL_TASK, TASK, type TaskDetail } from './operations';
 import { ParticipantsCard } from './ParticipantsCard';
+import { TaskRecordsCard } from './TaskRecordsCard';
 import { AssignmentsCard } from '../inspections/AssignmentsCard';
 import { UnreportedAlert } from '../inspections/UnreportedAlert';
 
@@ -178,6 +179,7 @@ export function TaskPage({ id }: { id: string }) {
       </Card>
       {task.joint && <ParticipantsCard task={task} canManage={canKeepTask(user, task)} />}
       {task.draw?.status === 'DRAWN' && canReadInspections(user) && <UnreportedAlert taskId={task.id} />}
+      {task.draw?.status === 'DRAWN' && canReadInspections(user) && <TaskRecordsCard taskId={task.id} />}
       {task.draw?.status === 'DRAWN' && canReadInspections(user) && <AssignmentsCard drawId={task.draw.id} taskId={task.id} />}
       <CancelTaskModal task={task} open={cancelling} onClose={() => setCancelling(false)} />
       <ApproveTaskModal task={task} open={approving} onClose={() => setApproving(false)} />

@@ -235,3 +235,56 @@ export const APPROVE_TASK = graphql(`
     }
   }
 `);
+
+/** A drawn task's records as the batch table lists them, and the counts by status. */
+export const TASK_RECORDS = graphql(`
+  query TaskRecords($taskId: ID!, $status: InspectionStatus, $first: Int, $after: String) {
+    inspections(taskId: $taskId, status: $status, first: $first, after: $after) {
+      totalCount
+      edges {
+        node {
+          id
+          seq
+          entityName
+          entityUscc
+          status
+          availableActions
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const TASK_PROGRESS = graphql(`
+  query TaskProgress($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Task {
+        inspectionProgress {
+          status
+          count
+        }
+      }
+    }
+  }
+`);
+
+export const TRANSITION_INSPECTIONS = graphql(`
+  mutation TransitionInspections($ids: [ID!]!, $action: InspectionAction!, $comment: String) {
+    transitionInspections(ids: $ids, action: $action, comment: $comment) {
+      id
+      ok
+      code
+      message
+      inspection {
+        id
+        status
+        availableActions
+      }
+    }
+  }
+`);

@@ -17,7 +17,7 @@ describe('the draw runs only on the input whose hash was published at the commit
     } = await commitChangdeSurveyTask(t);
     const supervisor = await t.login('changde.supervisor');
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "见证 4821") { id } }', { id: drawId }, supervisor);
-    await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "体彩排列三 2026118 期 907") { id } }', { id: drawId }, office);
+    await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "907") { id } }', { id: drawId }, office);
 
     const [{ id, record_gz: original }] = await t.sql(`SELECT id, record_gz FROM draws WHERE status = 'COMMITTED'`);
     const changed = unpackRecord(original);

@@ -47,6 +47,10 @@ export class Draw extends Node {
   @Column({ name: 'pseudonym_secret', type: 'text', nullable: true }) pseudonymSecret!: string | null;
   /** spotcheck-draw/2: gzip JSON of pseudonym → stratum key, USCC, certificate number, tag; null for /1. */
   @Column({ name: 'key_map_gz', type: 'bytea', nullable: true }) keyMapGz!: Buffer | null;
+  /** Declared when the pool is frozen; null for draws frozen before it was declared (free text, as announced then). */
+  @Field(() => Int, { nullable: true, description: '封存时声明的公开号码位数（只录入数字）；早先封存的摇号为空' })
+  @Column({ name: 'public_number_digits', type: 'smallint', nullable: true })
+  publicNumberDigits!: number | null;
   @Field() @Column({ name: 'committed_at', type: 'timestamptz' }) committedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'drawn_at', type: 'timestamptz', nullable: true }) drawnAt!: Date | null;
   @Column({ name: 'committed_by', type: 'uuid', nullable: true }) committedBy!: string | null;

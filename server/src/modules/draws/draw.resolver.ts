@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import { LARGE_FIELD_COST } from '../../graphql/limits';
 import { GraphQLJSON } from 'graphql-scalars';
-import { deriveSeedHex, fromGlobalUuid, type DrawAlgorithm } from '@spotcheck/shared';
+import { DEFAULT_PUBLIC_NUMBER_DIGITS, deriveSeedHex, fromGlobalUuid, type DrawAlgorithm } from '@spotcheck/shared';
 import { keyMapView, unpackKeyMap } from './pseudonyms';
 import { requireViewer, type RequestContext } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/connection';
@@ -46,9 +46,17 @@ class DrawCeremonyEvent {
 export class DrawResolver {
   @SignedIn()
   @Mutation(() => Draw, { description: '封存检查对象与执法人员名单，公开其哈希和服务器种子承诺值' })
-  commitDraw(@Ctx() ctx: RequestContext, @Arg('taskId', () => ID) taskId: string) {
+  commitDraw(
+    @Ctx() ctx: RequestContext,
+    @Arg('taskId', () => ID) taskId: string,
+    @Arg('publicNumberDigits', () => Int, {
+      defaultValue: DEFAULT_PUBLIC_NUMBER_DIGITS,
+      description: '事先公告的公开号码（开奖号码）的位数，如福彩3D为 3；摇号现场只能录入这么多位数字',
+    })
+    publicNumberDigits: number,
+  ) {
     assertOffice(ctx, '封存名单'); // refused as FORBIDDEN before the bureau's heavy-work budget is consulted
-    return withHeavySlot(ctx, () => timed(ctx.app.metrics.drawDuration, 'commit', () => commitDraw(ctx, taskId)));
+    return withHeavySlot(ctx, () => timed(ctx.app.metrics.drawDuration, 'commit', () => commitDraw(ctx, taskId, new Date(), undefined, publicNumberDigits)));
   }
 
   @SignedIn()

@@ -21,6 +21,10 @@ import {
   toGlobalId,
   type DrawRecord,
   type PreparedInput,
+  DEFAULT_PUBLIC_NUMBER_DIGITS,
+  MAX_PUBLIC_NUMBER_DIGITS,
+  isPublicNumberLength,
+  publicNumberProblem,
 } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { AppError, badInput, forbidden, notFound, ruleViolation } from '../../graphql/errors';
@@ -98,9 +102,13 @@ export async function commitDraw(
   taskGlobalId: string,
   heldAt = new Date(),
   algorithm: DrawAlgorithm = DRAW_VERSION_PSEUDONYMOUS,
+  publicNumberDigits: number | null = DEFAULT_PUBLIC_NUMBER_DIGITS,
 ): Promise<Draw> {
   const viewer = requireViewer(ctx);
   assertOffice(ctx, '封存名单');
+  if (publicNumberDigits !== null && !isPublicNumberLength(publicNumberDigits)) {
+    throw badInput([{ field: 'publicNumberDigits', message: `公开号码位数应为 1 到 ${MAX_PUBLIC_NUMBER_DIGITS}` }]);
+  }
   return tenantTx(ctx, async (m) => {
     const task = await loadTask(m, taskGlobalId);
     await m.query('SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE', [task.id]);
@@ -136,7 +144,13 @@ export async function commitDraw(
       seed: '',
       result: null,
       failure: null,
-      meta: { task: task.title, ruleVersion: rules.version, summary: publicSummary(summary, pseudonymous?.keyMap ?? null) },
+      meta: {
+        task: task.title,
+        ruleVersion: rules.version,
+        summary: publicSummary(summary, pseudonymous?.keyMap ?? null),
+        // The entropy plan's public number, announced with the commitment (draw-spec §2 step 3).
+        ...(publicNumberDigits !== null ? { publicNumberDigits } : {}),
+      },
     };
     const draw = m.create(Draw, {
       tenantId: viewer.tenantId,
@@ -149,6 +163,7 @@ export async function commitDraw(
       serverSeed,
       ruleVersion: rules.version,
       publicEntropy: [],
+      publicNumberDigits,
       summary: summary as unknown as Record<string, unknown>,
       recordGz: await packRecord(record),
       pseudonymSecret,
@@ -183,6 +198,8 @@ export async function addEntropy(ctx: RequestContext, drawGlobalId: string, kind
     const draw = await lockDraw(m, drawGlobalId);
     if (draw.status !== DrawStatus.COMMITTED) throw ruleViolation('DRAW_STATE', '摇号已完成，不能再录入');
     if (kind === 'PUBLIC_NUMBER' && draw.publicEntropy.some((e) => e.kind === 'PUBLIC_NUMBER')) throw ruleViolation('DRAW_ENTROPY', '公开号码已录入');
+    const problem = kind === 'PUBLIC_NUMBER' ? publicNumberProblem(text, draw.publicNumberDigits) : null;
+    if (problem) throw badInput([{ field: 'value', message: problem }], '公开号码格式有误');
     const entry: EntropyEntry = { kind, value: text, by: viewer.username, at: new Date().toISOString() };
     const publicEntropy = [...draw.publicEntropy, entry];
     await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, { publicEntropy: publicEntropy as never });

@@ -80,7 +80,7 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
     );
     expect(entries).toBe(0);
     await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "纪检监督 7391") { id } }', { id: draw.id }, supervisor);
-    await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "福彩3D 2023152 期 418") { id } }', { id: draw.id }, office);
+    await t.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "418") { id } }', { id: draw.id }, office);
     const drawn = await t.gql(
       'mutation($id: ID!) { performDraw(drawId: $id) { status record results(first: 5) { totalCount edges { node { entity { name uscc } items { name } team { name certificateNo } } } } } }',
       { id: draw.id },
@@ -89,7 +89,7 @@ describe('the draw: commit, ceremony, reveal, verify', () => {
     expect(drawn.errors).toBeUndefined();
     const record: DrawRecord = drawn.data.performDraw.record;
     expect(record.serverSeed).toMatch(/^[0-9a-f]{64}$/);
-    expect(record.publicEntropy).toEqual(['纪检监督 7391', '福彩3D 2023152 期 418']);
+    expect(record.publicEntropy).toEqual(['纪检监督 7391', '418']);
     expect(verifyDraw(record)).toMatchObject({ ok: true });
     // Counts are rounded up from each item's ratio of its eligible pool.
     for (const [i, selection] of record.result!.selections.entries()) {

@@ -10,9 +10,10 @@ import { Inspector } from '../inspectors/inspector.entity';
 import { InspectionItem } from '../items/inspection-item.entity';
 import { Inspection, InspectionStatus } from './inspection.entity';
 import { InspectionStep } from './inspection-step.entity';
-import { InspectionAction, InspectionAssignment, InspectionConfirmationView, InspectionInput, ResultCategory } from './inspection.types';
+import { InspectionAction, InspectionAssignment, InspectionBatchResult, InspectionConfirmationView, InspectionInput, ResultCategory } from './inspection.types';
 import { confirmInspection, openInspection, openJointInspection, saveInspection } from './inspection.service';
 import { correctInspection, transitionInspection } from './inspection-workflow.service';
+import { BATCH_LIMIT, transitionInspections } from './inspection-batch';
 import { bureauResultCategories } from './result-categories';
 import { HandlingInput } from '../handling/handling.types';
 import { todayInChina } from './inspection-deadlines';
@@ -103,6 +104,19 @@ export class InspectionResolver {
     @Arg('handling', () => HandlingInput, { nullable: true, description: '部门审核、领导审批时修改处理建议' }) handling?: HandlingInput | null,
   ) {
     return transitionInspection(ctx, id, action, comment, handling);
+  }
+
+  @SignedIn()
+  @Mutation(() => [InspectionBatchResult], {
+    description: `批量审核、审批、公示：同一动作逐条办理（每条记录单独的事务，规则与逐条办理相同），逐条返回结果；一次最多 ${BATCH_LIMIT} 条`,
+  })
+  transitionInspections(
+    @Ctx() ctx: RequestContext,
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('action', () => InspectionAction) action: InspectionAction,
+    @Arg('comment', () => String, { nullable: true }) comment?: string | null,
+  ) {
+    return transitionInspections(ctx, ids, action, comment);
   }
 
   @SignedIn()

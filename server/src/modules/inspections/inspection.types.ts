@@ -1,9 +1,9 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { INSPECTION_WORKFLOW, type InspectionAction as SharedAction } from '@spotcheck/shared';
 import { Inspector } from '../inspectors/inspector.entity';
 import { InspectionItem } from '../items/inspection-item.entity';
 import { MarketEntity } from '../entities/market-entity.entity';
-import { Inspection } from './inspection.entity';
+import { Inspection, InspectionStatus } from './inspection.entity';
 
 export enum InspectionAction {
   SUBMIT = 'SUBMIT',
@@ -54,4 +54,20 @@ export class InspectionInput {
   @Field(() => String, { nullable: true }) findings!: string | null;
   @Field(() => String, { nullable: true, description: '检查结果类别代码' }) resultCategory!: string | null;
   @Field(() => String, { nullable: true }) interviewNotes!: string | null;
+}
+
+@ObjectType({ description: '批量办理中一条检查记录的结果：已办理，或被拒绝（与逐条办理相同的错误代码和原因）' })
+export class InspectionBatchResult {
+  @Field(() => ID, { description: '提交的检查记录 id' }) id!: string;
+  @Field({ description: '是否已办理' }) ok!: boolean;
+  @Field(() => Inspection, { nullable: true, description: '办理后的检查记录' }) inspection!: Inspection | null;
+  @Field(() => String, { nullable: true, description: '拒绝时的错误代码（FORBIDDEN、RULE_VIOLATION、NOT_FOUND、BAD_USER_INPUT 等）' }) code!: string | null;
+  @Field(() => String, { nullable: true, description: 'RULE_VIOLATION 时违反的规则' }) rule!: string | null;
+  @Field(() => String, { nullable: true, description: '拒绝的原因' }) message!: string | null;
+}
+
+@ObjectType({ description: '任务的检查记录按状态计数' })
+export class InspectionStatusCount {
+  @Field(() => InspectionStatus) status!: InspectionStatus;
+  @Field(() => Int) count!: number;
 }
