@@ -18,10 +18,12 @@ import { HandlingInput } from '../handling/handling.types';
 import { todayInChina } from './inspection-deadlines';
 import { assignmentPage } from './assignment-page';
 import { listInspections } from './inspection-list';
+import { myVisits, Visit } from './my-visits';
 import { allConfirmed, inspectionReads, resultCategoryFor, viewerOnTeam } from './inspection-reads';
 
 const InspectionConnection = Connection(Inspection);
 const InspectionAssignmentConnection = Connection(InspectionAssignment);
+const VisitConnection = Connection(Visit);
 
 @ArgsType()
 class InspectionFilter extends PageArgs {
@@ -52,6 +54,12 @@ export class InspectionResolver {
       throw badInput([{ field: 'dueWithinDays', message: '工作日数应为 1 到 60' }]);
     }
     return listInspections(ctx, filter);
+  }
+
+  @SignedIn()
+  @Query(() => VisitConnection, { description: '我的检查：分给本人所在检查组、尚未报告的检查对象（跨任务，截止日早的在前）' })
+  myVisits(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return myVisits(ctx, page);
   }
 
   @SignedIn()
