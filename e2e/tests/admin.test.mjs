@@ -98,15 +98,13 @@ describe('bureaus and people', () => {
       await page.getByLabel('密码').fill(ADMIN_PASSWORD);
       await page.getByRole('button', { name: '登录' }).click();
       // A bureau's staff land on 工作台; 我的账号 is one click away.
-      // An inspector lands on 我的检查.
-      await page.waitForURL('**/my-visits');
-      await page.getByTestId('my-visits-page').waitFor();
+      await page.waitForURL('**/workbench');
+      await page.getByTestId('workbench-page').waitFor();
       await page.getByTestId('nav-me').click();
       await page.getByTestId('me-card').waitFor();
       await assertText(page.getByTestId('me-tenant'), BUREAU);
       await assertText(page.getByTestId('me-roles'), '领导小组办公室');
       assert.deepEqual(await menuLabels(page), [
-        '我的检查',
         '工作台',
         '我的账号',
         '事项清单',

@@ -91,8 +91,13 @@ export class InspectionResolver {
 
   @SignedIn()
   @Mutation(() => Inspection, { description: '检查组填写检查记录；内容变动后需全组重新确认' })
-  saveInspection(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input') input: InspectionInput) {
-    return saveInspection(ctx, id, input);
+  saveInspection(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: InspectionInput,
+    @Arg('clientKey', () => String, { nullable: true, description: '设备生成的保存键：同一键重发只保存一次（离线队列）' }) clientKey?: string | null,
+  ) {
+    return saveInspection(ctx, id, input, clientKey);
   }
 
   @SignedIn()
