@@ -1,14 +1,21 @@
 // The inspector's day on a phone (375×812): signs in on 我的检查, finds a visit the draw gave their team
-// (before any record is opened), opens it with one tap, and the menu lives in a drawer; no page they visit
+// (before any record is opened), opens it with one tap, and the menu lives in a drawer. With no signal they
+// fill the record and take a photo (resized on the device, with its time and, with consent, position);
+// both wait in the device's queue (待上传 2 项), the record page opens again with no signal, and once the
+// connection returns the record arrives once, with the photo's time and position. No page they visit
 // scrolls sideways, and the public portal keeps its navigation and language switch.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { tinyPng } from '../support/png.mjs';
 import { DEMO_PASSWORD } from '../support/server.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
 import { screenshot, signInToLanding } from '../support/ui.mjs';
 
 const suite = useServerAndBrowser();
 const PHONE = { width: 375, height: 812 };
+const HERE = { latitude: 33.2901, longitude: 113.5203, accuracy: 15 };
+const PLACE = '舞钢市垭口工业园 3 号采区';
+const SITE = '现场核查：开采范围与采矿许可证一致，边坡已按方案修整。';
 
 /** A phone-sized page of its own context (so that it can go offline alone). */
 async function phonePage(options = {}) {
@@ -36,7 +43,9 @@ async function inspectorWithUnopenedVisit() {
 describe('the field inspector on a phone', () => {
   test('lands on 我的检查 with the draw’s visits, opens one with a tap; the menu is a drawer; nothing scrolls sideways', async () => {
     const { username, visit, total } = await inspectorWithUnopenedVisit();
-    const page = await phonePage();
+    const page = await phonePage({ geolocation: HERE });
+    await page.context().grantPermissions(['geolocation']);
+    const token = await suite.apiToken(username);
     try {
       assert.equal(await signInToLanding(page, username, DEMO_PASSWORD), '/my-visits');
       await page.getByTestId('my-visit').first().waitFor();
@@ -68,6 +77,51 @@ describe('the field inspector on a phone', () => {
       await page.getByTestId('record-form').waitFor();
       await assertNoSidewaysScroll(page, '检查记录');
       await screenshot(page, 'field-03-record');
+      const recordId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+
+      // No signal: the record and a photo are kept on the device.
+      await page.context().setOffline(true);
+      await page.getByTestId('record-place').fill(PLACE);
+      await page.getByTestId('record-site-conditions').fill(SITE);
+      await page.getByTestId('record-save').click();
+      await page.getByText('已保存在本机，联网后自动上传').first().waitFor();
+      await page.getByTestId('field-photo').click();
+      // Asked once whether to record the position; the answer is remembered.
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: '同意记录位置' }).click();
+      await (await chooser).setFiles({ name: '边坡.png', mimeType: 'image/png', buffer: tinyPng() });
+      await page.waitForFunction(() => document.querySelector('[data-testid="pending-uploads"]')?.getAttribute('data-count') === '2');
+      assert.equal(await page.getByTestId('pending-count').innerText(), '待上传 2 项');
+      await page.getByTestId('offline-banner').waitFor();
+      await assertNoSidewaysScroll(page, '检查记录（无网络）');
+      await screenshot(page, 'field-04-offline-queue');
+
+      // Still no signal: the record page opens again from the device (app shell and last reads), the queue still there.
+      await page.reload();
+      await page.getByTestId('record-form').waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="pending-uploads"]')?.getAttribute('data-count') === '2');
+
+      // The connection returns: the queue empties by itself, and the record arrives once, with the photo's time and position.
+      await page.context().setOffline(false);
+      await page.waitForFunction(() => !document.querySelector('[data-testid="pending-uploads"]'), null, { timeout: 45_000 });
+      const { node } = await suite.api(
+        `query($id: ID!) { node(id: $id) { ... on Inspection { place siteConditions evidence { fileName contentType takenAt latitude longitude } } } }`,
+        { id: recordId },
+        token,
+      );
+      assert.equal(node.place, PLACE);
+      assert.equal(node.siteConditions, SITE);
+      assert.equal(node.evidence.length, 1, 'one photo');
+      const [photo] = node.evidence;
+      assert.equal(photo.contentType, 'image/jpeg', 'resized on the device to JPEG');
+      assert.ok(Date.now() - Date.parse(photo.takenAt) < 5 * 60_000, 'the time it was taken');
+      assert.deepEqual([photo.latitude, photo.longitude], [HERE.latitude, HERE.longitude]);
+      // Shown on the record.
+      const shown = page.getByTestId('evidence-field').first();
+      await shown.waitFor();
+      assert.equal(Number(await shown.getAttribute('data-latitude')), HERE.latitude);
+      await assertNoSidewaysScroll(page, '检查记录（已上传）');
+      await screenshot(page, 'field-05-uploaded');
     } finally {
       await page.context().close();
     }

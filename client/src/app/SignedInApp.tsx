@@ -16,6 +16,7 @@ import { navigate, PATHS } from './navigation';
 import { resolvePage } from './route-resolve';
 import { ROUTES } from './routes';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { OfflineSync } from '../features/offline/OfflineSync';
 
 export function SignedInApp({ path }: { path: string }) {
   const { t } = useI18n();
@@ -90,6 +91,7 @@ export function SignedInApp({ path }: { path: string }) {
   const content = <Suspense fallback={spinner}>{page ? page.node() : spinner}</Suspense>;
   return (
     <CurrentUserProvider value={user}>
+      <OfflineSync owner={user.me.id} />
       {page?.bare ? (
         content
       ) : (

@@ -9,6 +9,7 @@ import { useMessages } from '../../app/i18n';
 import { todayInChina } from '../inspections/format';
 import { useCursorPages } from '../../app/useCursorPages';
 import { CursorPager } from '../../components/CursorPager';
+import { PendingUploads } from '../offline/PendingUploads';
 import { MY_VISITS, type VisitRow } from './operations';
 import { visitMessages } from './messages';
 import { useOpenVisit, visitKey } from './useOpenVisit';
@@ -40,6 +41,7 @@ export function MyVisitsPage() {
           {m('title')} <Tag data-testid="my-visits-count">{connection?.totalCount ?? '…'}</Tag>
         </Typography.Title>
         <Typography.Text type="secondary">{m('intro')}</Typography.Text>
+        <PendingUploads />
       </Card>
       {!loading && visits.length === 0 && <Empty description={m('empty')} />}
       {groups.map((group) => (
