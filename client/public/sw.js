@@ -33,7 +33,9 @@ self.addEventListener('message', (event) => {
   if (event.data === 'forget-reads') event.waitUntil(caches.delete(READS));
   // The built files the page loaded before this worker took over: kept too, so the next start needs no network.
   if (event.data && event.data.type === 'keep' && Array.isArray(event.data.urls)) {
-    const urls = event.data.urls.filter((u) => typeof u === 'string' && new URL(u).origin === self.location.origin && new URL(u).pathname.startsWith('/assets/'));
+    const urls = event.data.urls.filter(
+      (u) => typeof u === 'string' && new URL(u).origin === self.location.origin && new URL(u).pathname.startsWith('/assets/'),
+    );
     event.waitUntil(caches.open(SHELL).then((cache) => Promise.all(urls.map((u) => cache.match(u).then((hit) => hit || cache.add(u).catch(() => undefined))))));
   }
 });

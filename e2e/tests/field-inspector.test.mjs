@@ -33,7 +33,11 @@ async function assertNoSidewaysScroll(page, where) {
 async function inspectorWithUnopenedVisit() {
   for (let n = 1; n <= 8; n++) {
     const username = `wugang.inspector0${n}`;
-    const { myVisits } = await suite.api('{ myVisits(first: 100) { totalCount edges { node { entityName status inspectionId } } } }', {}, await suite.apiToken(username));
+    const { myVisits } = await suite.api(
+      '{ myVisits(first: 100) { totalCount edges { node { entityName status inspectionId } } } }',
+      {},
+      await suite.apiToken(username),
+    );
     const visit = myVisits.edges.map((e) => e.node).find((v) => v.inspectionId === null);
     if (visit) return { username, visit, total: myVisits.totalCount };
   }
@@ -132,7 +136,8 @@ describe('the field inspector on a phone', () => {
     try {
       await page.goto('/public');
       await page.getByTestId('public-nav-home').waitFor();
-      for (const id of ['public-nav-home', 'public-nav-credit', 'public-nav-verify', 'public-nav-signin']) assert.ok(await page.getByTestId(id).isVisible(), id);
+      for (const id of ['public-nav-home', 'public-nav-credit', 'public-nav-verify', 'public-nav-signin'])
+        assert.ok(await page.getByTestId(id).isVisible(), id);
       assert.ok(await page.getByRole('radiogroup', { name: '语言' }).or(page.getByLabel('语言')).first().isVisible());
       await assertNoSidewaysScroll(page, '公示查询');
     } finally {

@@ -28,7 +28,14 @@ export function AppShell({ children, sider, extra, drawerExtra }: Props) {
   const phone = Grid.useBreakpoint().md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const langSwitch = (
-    <Segmented size="small" aria-label={t('language')} data-testid="lang-switch" value={lang} options={LANG_OPTIONS} onChange={(value) => setLang(value as Lang)} />
+    <Segmented
+      size="small"
+      aria-label={t('language')}
+      data-testid="lang-switch"
+      value={lang}
+      options={LANG_OPTIONS}
+      onChange={(value) => setLang(value as Lang)}
+    />
   );
   return (
     <Layout style={{ minHeight: '100vh', maxWidth: '100vw', overflowX: 'clip' }}>
@@ -84,14 +91,14 @@ export function AppShell({ children, sider, extra, drawerExtra }: Props) {
               </div>
             </Drawer>
           )}
-          <Layout.Content
-            style={{ padding: phone ? 8 : 24, display: 'flex', justifyContent: 'center', alignItems: 'flex-start', minWidth: 0 }}
-          >
+          <Layout.Content style={{ padding: phone ? 8 : 24, display: 'flex', justifyContent: 'center', alignItems: 'flex-start', minWidth: 0 }}>
             {children}
           </Layout.Content>
         </Layout>
       ) : (
-        <Layout.Content style={{ display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: phone ? '24px 8px' : '64px 16px' }}>{children}</Layout.Content>
+        <Layout.Content style={{ display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: phone ? '24px 8px' : '64px 16px' }}>
+          {children}
+        </Layout.Content>
       )}
     </Layout>
   );

@@ -17,7 +17,14 @@ export function PhotoMetadata({ file }: { file: PhotoFields }) {
   const m = useMessages(offlineMessages);
   if (!file.takenAt && file.latitude == null) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <Space direction="vertical" size={0} data-testid="evidence-field" data-taken-at={file.takenAt ?? ''} data-latitude={file.latitude ?? ''} data-longitude={file.longitude ?? ''}>
+    <Space
+      direction="vertical"
+      size={0}
+      data-testid="evidence-field"
+      data-taken-at={file.takenAt ?? ''}
+      data-latitude={file.latitude ?? ''}
+      data-longitude={file.longitude ?? ''}
+    >
       {file.takenAt && <Typography.Text>{m('takenAt', { time: formatDateTime(file.takenAt, lang) })}</Typography.Text>}
       {file.latitude != null && file.longitude != null ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -39,7 +39,8 @@ export const offlineMessages = defineMessages(
     photoQueued: 'Photo kept on this device, to upload',
     photoFailed: 'Could not read this photo',
     geoTitle: 'Record where photos are taken?',
-    geoBody: 'If you agree, each site photo carries the position (latitude, longitude) where it was taken, kept as part of the evidence. Asked once; you can withdraw it in the browser settings.',
+    geoBody:
+      'If you agree, each site photo carries the position (latitude, longitude) where it was taken, kept as part of the evidence. Asked once; you can withdraw it in the browser settings.',
     geoYes: 'Record position',
     geoNo: 'Do not record',
     takenAt: 'Taken {time}',

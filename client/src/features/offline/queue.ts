@@ -53,7 +53,10 @@ async function authorizedFetch(url: string, init: () => RequestInit): Promise<Re
   const attempt = () => {
     const session = getSession();
     const request = init();
-    return fetch(url, { ...request, headers: { ...(request.headers as Record<string, string>), ...(session ? { authorization: `Bearer ${session.token}` } : {}) } });
+    return fetch(url, {
+      ...request,
+      headers: { ...(request.headers as Record<string, string>), ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+    });
   };
   let response: Response;
   try {

@@ -35,4 +35,5 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
 
 export const putItem = (item: QueuedItem) => run('readwrite', (s) => s.put(item)).then(() => undefined);
 export const deleteItem = (key: string) => run('readwrite', (s) => s.delete(key)).then(() => undefined);
-export const allItems = () => run<QueuedItem[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedItem[]>).then((items) => items.sort((a, b) => a.queuedAt - b.queuedAt));
+export const allItems = () =>
+  run<QueuedItem[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedItem[]>).then((items) => items.sort((a, b) => a.queuedAt - b.queuedAt));

@@ -30,7 +30,11 @@ export function MyVisitsPage() {
   ].filter((g) => g.rows.length > 0);
 
   const statusTag = (v: VisitRow) =>
-    v.status ? <Tag color={v.status === 'RETURNED' ? 'warning' : 'default'}>{m(v.status as 'DRAFT' | 'RETURNED')}</Tag> : <Tag color="blue">{m('notStarted')}</Tag>;
+    v.status ? (
+      <Tag color={v.status === 'RETURNED' ? 'warning' : 'default'}>{m(v.status as 'DRAFT' | 'RETURNED')}</Tag>
+    ) : (
+      <Tag color="blue">{m('notStarted')}</Tag>
+    );
   const dueTag = (v: VisitRow) =>
     v.dueOn < today ? <Tag color="red">{m('overdue')}</Tag> : v.dueOn === today ? <Tag color="orange">{m('dueToday')}</Tag> : null;
 

@@ -64,8 +64,13 @@ describe('myVisits: the inspector’s visits across tasks, from the draw on', ()
   });
 
   it('shows nothing of this draw to an inspector of another bureau, nor to the office who is on no team', async () => {
-    const other = (await t.sql(`SELECT u.username FROM users u JOIN inspectors x ON x.user_id = u.id
-      WHERE x.tenant_id <> (SELECT tenant_id FROM draws WHERE id = $1) ORDER BY u.username LIMIT 1`, [fromGlobalUuid(drawId, 'Draw')]))[0].username;
+    const other = (
+      await t.sql(
+        `SELECT u.username FROM users u JOIN inspectors x ON x.user_id = u.id
+      WHERE x.tenant_id <> (SELECT tenant_id FROM draws WHERE id = $1) ORDER BY u.username LIMIT 1`,
+        [fromGlobalUuid(drawId, 'Draw')],
+      )
+    )[0].username;
     for (const username of [other, 'wugang.admin']) {
       const result = await t.gql(VISITS, {}, await t.login(username));
       expect(result.errors).toBeUndefined();
