@@ -4,6 +4,7 @@
  * with or without a signal. The queue sends it with its own key, so it arrives once.
  */
 import { useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { App, Button } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
@@ -57,15 +58,19 @@ export function FieldPhotoButton({ inspectionId, label }: { inspectionId: string
 
   return (
     <>
-      <input
-        ref={input}
-        type="file"
-        accept="image/*"
-        capture="environment"
-        hidden
-        data-testid="field-photo-input"
-        onChange={(e) => void taken(e.target.files)}
-      />
+      {/* Outside the card: the camera's input is the button's, not one of the card's file fields. */}
+      {createPortal(
+        <input
+          ref={input}
+          type="file"
+          accept="image/*"
+          capture="environment"
+          hidden
+          data-testid="field-photo-input"
+          onChange={(e) => void taken(e.target.files)}
+        />,
+        document.body,
+      )}
       <Button icon={<CameraOutlined aria-hidden />} loading={busy} onClick={() => void start()} data-testid="field-photo" size="large">
         {m('takePhoto')}
       </Button>
