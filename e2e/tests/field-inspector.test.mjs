@@ -126,6 +126,14 @@ describe('the field inspector on a phone', () => {
       assert.equal(Number(await shown.getAttribute('data-latitude')), HERE.latitude);
       await assertNoSidewaysScroll(page, '检查记录（已上传）');
       await screenshot(page, 'field-05-uploaded');
+
+      // The narrowest phones the shell is made for: 360 px.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await assertNoSidewaysScroll(page, '检查记录 at 360 px');
+      await page.getByTestId('menu-button').click();
+      await page.getByTestId('menu-drawer').getByTestId('nav-my-visits').click();
+      await page.getByTestId('my-visit').first().waitFor();
+      await assertNoSidewaysScroll(page, '我的检查 at 360 px');
     } finally {
       await page.context().close();
     }
