@@ -45,7 +45,7 @@ export function WorkbenchPage() {
         )}
         <Col xs={24} xxl={12}>
           <RecordsCard
-            title={m('awaiting')}
+            title={inspector ? `${m('awaiting')} · ${m('awaitingRecords')}` : m('awaiting')}
             testId="workbench-awaiting"
             filter={{ awaitingMe: true }}
             empty={m('awaitingEmpty')}
