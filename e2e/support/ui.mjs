@@ -19,17 +19,18 @@ export async function screenshot(page, name, options) {
 }
 
 /**
- * Signs in through the form and waits for the landing page: 工作台 (/workbench) for a bureau's staff,
- * 我的账号 (/me) for others. Returns the landing path.
+ * Signs in through the form and waits for the landing page: 我的检查 (/my-visits) for an inspector,
+ * 工作台 (/workbench) for other bureau staff, 我的账号 (/me) for others. Returns the landing path.
  */
 export async function signInToLanding(page, username, password) {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/workbench' || url.pathname === '/me');
+  const pages = { '/my-visits': 'my-visits-page', '/workbench': 'workbench-page', '/me': 'me-card' };
+  await page.waitForURL((url) => url.pathname in pages);
   const landing = new URL(page.url()).pathname;
-  await page.getByTestId(landing === '/workbench' ? 'workbench-page' : 'me-card').waitFor();
+  await page.getByTestId(pages[landing]).waitFor();
   return landing;
 }
 

@@ -132,8 +132,8 @@ describe('account self-service and management actions', () => {
       await page.getByTestId('redeem-go-login').click();
       await page.getByLabel('密码').fill('Inspector-three-2026');
       await page.getByRole('button', { name: '登录' }).click();
-      // An inspector lands on 工作台; 我的账号 is one click away.
-      await page.waitForURL('**/workbench');
+      // An inspector lands on 我的检查; 我的账号 is one click away.
+      await page.waitForURL('**/my-visits');
       await page.getByTestId('nav-me').click();
       await assertText(page.getByTestId('me-display-name'), '张三检查');
     });

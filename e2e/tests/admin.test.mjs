@@ -211,8 +211,9 @@ describe('bureaus and people', () => {
       await page.waitForURL('**/login?username=*');
       await page.getByLabel('密码').fill(INSPECTOR_PASSWORD);
       await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForURL('**/workbench');
-      await page.getByTestId('workbench-page').waitFor();
+      // An inspector lands on 我的检查.
+      await page.waitForURL('**/my-visits');
+      await page.getByTestId('my-visits-page').waitFor();
       await page.getByTestId('nav-me').click();
 
       const card = page.getByTestId('me-card');
@@ -223,6 +224,7 @@ describe('bureaus and people', () => {
       await assertText(card.getByTestId('me-roles'), '执法检查人员');
       await assertText(card.getByTestId('me-department'), DEPARTMENT);
       assert.deepEqual(await menuLabels(page), [
+        '我的检查',
         '工作台',
         '我的账号',
         '事项清单',

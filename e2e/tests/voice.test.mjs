@@ -88,9 +88,11 @@ describe('the entity’s record, the workbench, the bell and the audit trail', (
       await screenshot(page, 'voice-05-objection-submitted');
     });
 
-    // The team member signs in and lands on the workbench: the objection waits for an answer, the record for them.
+    // The team member signs in on 我的检查 and opens the workbench: the objection waits for an answer, the record for them.
     await withPage(async (page) => {
-      assert.equal(await signInToLanding(page, member, DEMO_PASSWORD), '/workbench');
+      assert.equal(await signInToLanding(page, member, DEMO_PASSWORD), '/my-visits');
+      await page.getByTestId('nav-workbench').click();
+      await page.getByTestId('workbench-page').waitFor();
       const statements = page.getByTestId('workbench-statements');
       await statements.locator(`[data-testid="workbench-statements-row"][data-kind="OBJECTION"][data-entity="${record.entityName}"]`).waitFor();
       await assertText(statements, '待本组答复的陈述申辩');
@@ -131,6 +133,7 @@ describe('the entity’s record, the workbench, the bell and the audit trail', (
 
     await withPage(async (page) => {
       await signInToLanding(page, shared.member, DEMO_PASSWORD);
+      await page.getByTestId('nav-workbench').click();
       const count = page.getByTestId('notification-count');
       await page.waitForFunction((n) => Number(document.querySelector('[data-testid="notification-count"]')?.getAttribute('data-count')) === n, unread);
       await page.getByTestId('workbench-notifications').getByTestId('workbench-notifications-row').first().waitFor();

@@ -4,7 +4,7 @@
  * (工作台 where the user may see it, else 我的账号), and sends any other address to 我的账号.
  */
 import { Suspense, useEffect, useMemo } from 'react';
-import { Alert, Button, Card, Menu, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Menu, Space, Spin, Typography } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useLogout } from '../features/auth/useLogout';
 import { useMe } from '../features/me/useMe';
@@ -16,18 +16,21 @@ import { navigate, PATHS } from './navigation';
 import { resolvePage } from './route-resolve';
 import { ROUTES } from './routes';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { OfflineSync } from '../features/offline/OfflineSync';
 
 export function SignedInApp({ path }: { path: string }) {
   const { t } = useI18n();
   const { data, error } = useMe();
   const { logout, loggingOut } = useLogout();
+  const phone = Grid.useBreakpoint().md === false;
   const me = data?.me ?? null;
   const user = useMemo<CurrentUser | null>(() => (me ? { me, ability: abilityOf(me) } : null), [me]);
   const allowed = useMemo(() => (user ? ROUTES.filter((route) => route.allowed(user)) : []), [user]);
   const page = useMemo(() => (user ? resolvePage(allowed, user, path) : null), [allowed, user, path]);
   const route = page?.route;
 
-  const landing = allowed.some((r) => r.path === PATHS.workbench) ? PATHS.workbench : PATHS.me;
+  // An inspector lands on 我的检查 (their day in the field), other bureau staff on 工作台.
+  const landing = [PATHS.myVisits, PATHS.workbench].find((p) => allowed.some((r) => r.path === p)) ?? PATHS.me;
   useEffect(() => {
     if (user && !page) navigate(path === '/' ? landing : PATHS.me, { replace: true });
   }, [user, page, path, landing]);
@@ -64,23 +67,35 @@ export function SignedInApp({ path }: { path: string }) {
       items={allowed.map((r) => ({ key: r.path, icon: r.icon, label: <span data-testid={`nav-${r.name}`}>{t(r.label(user))}</span> }))}
     />
   );
+  // On a phone the header keeps the bell and the user's name (never squeezed below its width); the bureau and 退出登录 go into the menu drawer.
   const extra = (
-    <Space size={12}>
+    <Space size={phone ? 8 : 12} style={{ minWidth: 0 }}>
       <NotificationBell />
-      <Typography.Text style={{ color: '#fff' }} data-testid="header-user">
+      <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="header-user">
+        {phone ? user.me.displayName : `${user.me.displayName} · ${user.me.tenant.name}`}
+      </Typography.Text>
+      {!phone && logoutButton}
+    </Space>
+  );
+  const drawerExtra = (
+    <>
+      <Typography.Text data-testid="drawer-user">
         {user.me.displayName} · {user.me.tenant.name}
       </Typography.Text>
-      {logoutButton}
-    </Space>
+      <Button size="small" icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()} loading={loggingOut} data-testid="logout-button">
+        {t('logout')}
+      </Button>
+    </>
   );
 
   const content = <Suspense fallback={spinner}>{page ? page.node() : spinner}</Suspense>;
   return (
     <CurrentUserProvider value={user}>
+      <OfflineSync owner={user.me.id} />
       {page?.bare ? (
         content
       ) : (
-        <AppShell sider={menu} extra={extra}>
+        <AppShell sider={menu} extra={extra} drawerExtra={phone ? drawerExtra : undefined}>
           {content}
         </AppShell>
       )}

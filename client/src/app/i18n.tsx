@@ -5,6 +5,7 @@ export type Lang = 'zh' | 'en';
 
 const zh = {
   appName: 'SpotCheck 双随机、一公开监管平台',
+  appShortName: '双随机监管',
   loginTitle: '登录',
   loginSubtitle: '双随机、一公开监管工作平台',
   username: '用户名',
@@ -50,6 +51,8 @@ const zh = {
   navImports: '数据导入',
   navCalendar: '工作日调整',
   navWorkbench: '工作台',
+  navMyVisits: '我的检查',
+  openMenu: '打开菜单',
   navAudit: '审计留痕',
   navInspections: '检查记录',
   publicPortal: '公示查询',
@@ -100,6 +103,7 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
   appName: 'SpotCheck · Random Inspection Platform',
+  appShortName: 'SpotCheck',
   loginTitle: 'Sign in',
   loginSubtitle: 'Double-random, one-public supervision',
   username: 'Username',
@@ -145,6 +149,8 @@ const en: Record<MessageKey, string> = {
   navImports: 'Imports',
   navCalendar: 'Working days',
   navWorkbench: 'Workbench',
+  navMyVisits: 'My inspections',
+  openMenu: 'Open menu',
   navAudit: 'Audit trail',
   navInspections: 'Inspection records',
   publicPortal: 'Public portal',

@@ -25,6 +25,7 @@ export const PATHS = {
   calendar: '/calendar',
   publicPortal: '/public',
   workbench: '/workbench',
+  myVisits: '/my-visits',
   audit: '/audit',
   notifications: '/notifications',
   entityRecord: '/record',

@@ -168,6 +168,11 @@ export function canEditCalendar({ ability, me }: CurrentUser): boolean {
 }
 
 /** The workbench (工作台) is the landing page of everyone who works in a bureau. */
+/** 我的检查: a bureau's inspector (the visits of the teams their inspector row is in). */
+export function canSeeMyVisits(user: CurrentUser): boolean {
+  return isBureau(user) && user.me.roles.includes('INSPECTOR');
+}
+
 export function canSeeWorkbench(user: CurrentUser): boolean {
   return isBureau(user);
 }

@@ -12,6 +12,7 @@ import {
   CarryOutOutlined,
   ContainerOutlined,
   DesktopOutlined,
+  EnvironmentOutlined,
   FileDoneOutlined,
   FundOutlined,
   IdcardOutlined,
@@ -48,6 +49,7 @@ import {
   canSeeReferrals,
   canSeeProvincialDashboard,
   canSeeRecusals,
+  canSeeMyVisits,
   canSeeWorkbench,
   canSetRuleBounds,
 } from './permissions';
@@ -87,6 +89,7 @@ const ImportJobsPage = lazy(() => import('../features/imports/ImportJobsPage').t
 const ImportWizardPage = lazy(() => import('../features/imports/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
 const ImportJobPage = lazy(() => import('../features/imports/ImportJobPage').then((m) => ({ default: m.ImportJobPage })));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const MyVisitsPage = lazy(() => import('../features/visits/MyVisitsPage').then((m) => ({ default: m.MyVisitsPage })));
 const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage').then((m) => ({ default: m.WorkbenchPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
@@ -116,6 +119,14 @@ export interface AppRoute {
 const id = (params: RouteParams) => params.id ?? '';
 
 export const ROUTES: readonly AppRoute[] = [
+  {
+    path: PATHS.myVisits,
+    name: 'my-visits',
+    label: () => 'navMyVisits',
+    icon: <EnvironmentOutlined aria-hidden />,
+    allowed: canSeeMyVisits,
+    render: () => <MyVisitsPage />,
+  },
   {
     path: PATHS.workbench,
     name: 'workbench',

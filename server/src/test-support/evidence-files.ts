@@ -11,9 +11,10 @@ export const sample = {
 
 export const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
 
-/** Posts one file as multipart field `file`; returns the status, the JSON answer and the headers. */
-export async function postFile(url: string, bytes: Buffer, fileName: string, headers: Record<string, string> = {}) {
+/** Posts one file as multipart field `file` (after any text `fields`); returns the status, the JSON answer and the headers. */
+export async function postFile(url: string, bytes: Buffer, fileName: string, headers: Record<string, string> = {}, fields: Record<string, string> = {}) {
   const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append('file', new Blob([bytes], { type: 'application/octet-stream' }), fileName);
   const response = await fetch(url, { method: 'POST', body: form, headers });
   return { status: response.status, body: (await response.json()) as any, headers: response.headers };

@@ -17,6 +17,8 @@ export function useLogout(): { logout: () => Promise<void>; loggingOut: boolean 
     } finally {
       setLoggingOut(false);
       clearSession();
+      // What the service worker kept of this user's reads is not for the next person on the device.
+      navigator.serviceWorker?.controller?.postMessage('forget-reads');
     }
   }, [mutate]);
   return { logout, loggingOut };

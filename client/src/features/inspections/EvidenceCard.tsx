@@ -16,6 +16,10 @@ import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { downloadWithToken } from '../imports/authed-download';
 import { EvidenceThumb } from './EvidenceThumb';
 import { EvidenceUploader } from './EvidenceUploader';
+import { FieldPhotoButton } from '../offline/FieldPhotoButton';
+import { PendingUploads } from '../offline/PendingUploads';
+import { PhotoMetadata } from '../offline/PhotoMetadata';
+import { offlineMessages } from '../offline/messages';
 import { formatBytes, shortHash } from './format';
 import { inspectionMessages } from './messages';
 import { REMOVE_EVIDENCE, type EvidenceRow, type InspectionDetail } from './operations';
@@ -31,6 +35,7 @@ interface Props {
 export function EvidenceCard({ record, teamMayEdit, refetch }: Props) {
   const { t, lang } = useI18n();
   const m = useMessages(inspectionMessages);
+  const o = useMessages(offlineMessages);
   const user = useCurrentUser();
   const { message } = App.useApp();
   const notify = useNotifyProblem();
@@ -94,6 +99,7 @@ export function EvidenceCard({ record, teamMayEdit, refetch }: Props) {
       ),
     },
     { key: 'createdAt', title: m('uploadedAt'), render: (_: unknown, f: EvidenceRow) => formatDateTime(f.createdAt, lang) },
+    { key: 'field', title: o('takenColumn'), render: (_: unknown, f: EvidenceRow) => <PhotoMetadata file={f} /> },
     {
       key: 'actions',
       title: t('actions'),
@@ -139,6 +145,12 @@ export function EvidenceCard({ record, teamMayEdit, refetch }: Props) {
       ) : (
         <>
           <Typography.Paragraph type="secondary">{m('evidenceHint')}</Typography.Paragraph>
+          {teamMayEdit && (
+            <Space wrap style={{ marginBottom: 8 }}>
+              <FieldPhotoButton inspectionId={record.id} label={record.entityName} />
+            </Space>
+          )}
+          {teamMayEdit && <PendingUploads inspectionId={record.id} />}
           {teamMayEdit && <EvidenceUploader inspectionId={record.id} onUploaded={refetch} />}
           <Image.PreviewGroup>
             <Table<EvidenceRow>

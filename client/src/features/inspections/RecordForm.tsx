@@ -14,6 +14,9 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { todayInChina } from './format';
 import { inspectionMessages } from './messages';
 import { SAVE_INSPECTION, type InspectionDetail } from './operations';
+import { useCurrentUser } from '../../app/current-user';
+import { offlineMessages } from '../offline/messages';
+import { enqueue, isNetworkFailure, newKey } from '../offline/queue';
 
 export interface ResultCategoryOption {
   code: string;
@@ -94,6 +97,8 @@ function EditableRecord({
   const [form] = Form.useForm<Values>();
   const { problem, report, clear } = useFormProblem(form, FIELDS);
   const [save, { loading }] = useMutation(SAVE_INSPECTION);
+  const o = useMessages(offlineMessages);
+  const owner = useCurrentUser().me.id;
   const initial = useMemo(() => valuesOf(record), [record]);
   const previous = useRef(initial);
   const watched = Form.useWatch([], form) as Values | undefined;
@@ -118,26 +123,30 @@ function EditableRecord({
     resultCategory: current.resultCategory ?? null,
   });
 
+  // Each save carries its own key: when the answer is lost (no signal) it goes to the device's queue
+  // under the same key, so the server saves it once whether or not the first try arrived.
   const submit = async (values: Values) => {
     clear();
+    const input = {
+      inspectedOn: values.inspectedOn?.format('YYYY-MM-DD') ?? null,
+      place: orNull(values.place),
+      siteConditions: orNull(values.siteConditions),
+      findings: orNull(values.findings),
+      interviewNotes: orNull(values.interviewNotes),
+      resultCategory: values.resultCategory ?? null,
+    };
+    const clientKey = newKey();
+    const keep = async () => {
+      await enqueue({ kind: 'save', key: clientKey, owner, inspectionId: record.id, label: record.entityName, queuedAt: Date.now(), input });
+      void message.info(o('savedOnDevice'));
+    };
+    if (!navigator.onLine) return keep();
     try {
-      await save({
-        variables: {
-          id: record.id,
-          input: {
-            inspectedOn: values.inspectedOn?.format('YYYY-MM-DD') ?? null,
-            place: orNull(values.place),
-            siteConditions: orNull(values.siteConditions),
-            findings: orNull(values.findings),
-            interviewNotes: orNull(values.interviewNotes),
-            resultCategory: values.resultCategory ?? null,
-          },
-        },
-        refetchQueries: ['Inspections'],
-      });
+      await save({ variables: { id: record.id, input, clientKey }, refetchQueries: ['Inspections'] });
       void message.success(m('saved'));
     } catch (error) {
-      report(error);
+      if (isNetworkFailure(error)) await keep();
+      else report(error);
     }
   };
 

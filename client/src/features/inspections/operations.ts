@@ -92,6 +92,10 @@ export const EVIDENCE_FIELDS = graphql(`
     byEntity
     createdAt
     url
+    takenAt
+    latitude
+    longitude
+    positionAccuracy
   }
 `);
 
@@ -306,8 +310,8 @@ export const OPEN_JOINT_INSPECTION = graphql(`
 `);
 
 export const SAVE_INSPECTION = graphql(`
-  mutation SaveInspection($id: ID!, $input: InspectionInput!) {
-    saveInspection(id: $id, input: $input) {
+  mutation SaveInspection($id: ID!, $input: InspectionInput!, $clientKey: String) {
+    saveInspection(id: $id, input: $input, clientKey: $clientKey) {
       ...InspectionDetailFields
     }
   }

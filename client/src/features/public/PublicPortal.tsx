@@ -3,7 +3,7 @@
  * verifier, the language switch, a link to the staff sign-in) and its pages below /public.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Layout, Segmented, Space, Spin, Typography } from 'antd';
+import { Grid, Layout, Segmented, Space, Spin, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useSession } from '../../app/auth';
 import { useI18n, useMessages, type Lang } from '../../app/i18n';
@@ -48,9 +48,14 @@ export function PublicPortal({ path }: { path: string }) {
   const m = useMessages(publicMessages);
   const session = useSession();
   const headerLink = { color: '#fff' };
+  // On a phone the header grows to two rows (title, then the links and the language switch) instead of hiding what does not fit.
+  const phone = Grid.useBreakpoint().md === false;
+  const phoneHeader = phone ? { height: 'auto', lineHeight: '32px', paddingBlock: 8, flexWrap: 'wrap' as const, rowGap: 4 } : {};
   return (
-    <Layout style={{ minHeight: '100vh' }} data-testid="public-portal">
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24, gap: 16 }}>
+    <Layout style={{ minHeight: '100vh', maxWidth: '100vw', overflowX: 'clip' }} data-testid="public-portal">
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: phone ? 12 : 24, gap: 16, ...phoneHeader }}
+      >
         <Space size={10}>
           <SafetyCertificateOutlined style={{ color: '#fff', fontSize: 22 }} aria-hidden />
           <AppLink to={PUBLIC_LINKS.home} testId="public-title">
@@ -59,7 +64,7 @@ export function PublicPortal({ path }: { path: string }) {
             </Typography.Text>
           </AppLink>
         </Space>
-        <Space size={16} wrap>
+        <Space size={phone ? 12 : 16} wrap>
           <AppLink to={PUBLIC_LINKS.home} testId="public-nav-home">
             <span style={headerLink}>{m('home')}</span>
           </AppLink>
@@ -75,7 +80,7 @@ export function PublicPortal({ path }: { path: string }) {
           <Segmented size="small" aria-label={t('language')} value={lang} options={LANG_OPTIONS} onChange={(value) => setLang(value as Lang)} />
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: '24px 16px', display: 'flex', justifyContent: 'center' }}>
+      <Layout.Content style={{ padding: phone ? '12px 8px' : '24px 16px', display: 'flex', justifyContent: 'center', minWidth: 0 }}>
         <div style={{ width: '100%', maxWidth: 1200 }}>
           <Suspense
             fallback={

@@ -15,6 +15,7 @@ import { NotificationsCard } from './NotificationsCard';
 import { RecordsCard } from './RecordsCard';
 import { StatementsCard } from './StatementsCard';
 import { TasksCard } from './TasksCard';
+import { VisitsCard } from '../visits/VisitsCard';
 
 const DUE_CHOICES = [3, 5, 10] as const;
 
@@ -37,9 +38,14 @@ export function WorkbenchPage() {
         <Typography.Text type="secondary">{m('intro', { name: user.me.displayName })}</Typography.Text>
       </Card>
       <Row gutter={[16, 16]}>
+        {inspector && (
+          <Col xs={24} xxl={12}>
+            <VisitsCard />
+          </Col>
+        )}
         <Col xs={24} xxl={12}>
           <RecordsCard
-            title={m('awaiting')}
+            title={inspector ? `${m('awaiting')} · ${m('awaitingRecords')}` : m('awaiting')}
             testId="workbench-awaiting"
             filter={{ awaitingMe: true }}
             empty={m('awaitingEmpty')}

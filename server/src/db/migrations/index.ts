@@ -61,6 +61,7 @@ import { OwnHandlingOutcomes1796970000000 } from './1796970000000-OwnHandlingOut
 import { RecheckDraw1796970100000 } from './1796970100000-RecheckDraw';
 import { RectificationFiles1796970200000 } from './1796970200000-RectificationFiles';
 import { AnnualReportOwnOutcomes1796970300000 } from './1796970300000-AnnualReportOwnOutcomes';
+import { FieldEvidence1796970400000 } from './1796970400000-FieldEvidence';
 import { DrawPublicNumberDigits1796970457000 } from './1796970457000-DrawPublicNumberDigits';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
@@ -128,5 +129,6 @@ export const MIGRATIONS: Function[] = [
   RecheckDraw1796970100000,
   RectificationFiles1796970200000,
   AnnualReportOwnOutcomes1796970300000,
+  FieldEvidence1796970400000,
   DrawPublicNumberDigits1796970457000,
 ];

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * 证据: a photo or document copy of an inspection record, uploaded by the team or attached by the entity
@@ -9,6 +9,12 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
 @Index(['tenantId', 'inspectionId'])
 @Index(['tenantId', 'statementId'])
 @Index('IDX_evidence_files_rectification', ['tenantId', 'rectificationId'])
+// Unique per record where set (migration FieldEvidence).
+@Index('evidence_files_client_key', { synchronize: false })
+@Check(
+  'evidence_files_position',
+  '(latitude IS NULL) = (longitude IS NULL) AND (latitude IS NULL OR (latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180))',
+)
 export class EvidenceFile {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -28,4 +34,12 @@ export class EvidenceFile {
   @Column({ name: 'uploaded_by_entity', type: 'boolean', default: false }) uploadedByEntity!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'sealed_at', type: 'timestamptz', nullable: true }) sealedAt!: Date | null;
+  /** When the photo was taken, as the inspector's device said. */
+  @Column({ name: 'taken_at', type: 'timestamptz', nullable: true }) takenAt!: Date | null;
+  /** Where, with the inspector's consent (WGS 84 from the device; accuracy in metres). */
+  @Column({ type: 'double precision', nullable: true }) latitude!: number | null;
+  @Column({ type: 'double precision', nullable: true }) longitude!: number | null;
+  @Column({ name: 'position_accuracy', type: 'double precision', nullable: true }) positionAccuracy!: number | null;
+  /** The device's key of the upload: a retry with the same key gives this row again. */
+  @Column({ name: 'client_key', type: 'text', nullable: true }) clientKey!: string | null;
 }

@@ -13,6 +13,8 @@ export interface ReceivedEvidence {
   size: number;
   sha256: string;
   type: EvidenceType;
+  /** The form's text fields sent with the file (a photo's time and position, the upload's key). */
+  fields: Record<string, string>;
 }
 
 function tooLarge(maxBytes: number) {
@@ -50,7 +52,7 @@ export async function receiveEvidence(req: Request, maxBytes: number): Promise<R
     }
     const type = detectEvidenceType(head, file.rawName);
     if (!type) throw new HttpError(415, 'BAD_USER_INPUT', `不支持的文件类型：仅接受${ACCEPTED_DESCRIPTION}`, { reason: 'FILE_TYPE' });
-    return { tempPath: file.filePath, fileName: cleanFileName(file.rawName, type), size, sha256, type };
+    return { tempPath: file.filePath, fileName: cleanFileName(file.rawName, type), size, sha256, type, fields: file.fields };
   } catch (error) {
     await fs.promises.rm(file.filePath, { force: true });
     throw error;

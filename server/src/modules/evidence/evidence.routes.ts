@@ -13,6 +13,7 @@ import { restRoute } from '../../http/rest-errors';
 import { receiveEvidence } from './evidence-upload';
 import { addTeamEvidence, mayReadEvidence, precheckTeamUpload } from './evidence.service';
 import { evidenceView } from './evidence.types';
+import { fieldMetadata } from './field-metadata';
 
 /** The team uploads a record's evidence (multipart, field `file`); staff of the bureau download it. */
 export function registerEvidenceRoutes(web: express.Express, app: AppServices): void {
@@ -23,7 +24,9 @@ export function registerEvidenceRoutes(web: express.Express, app: AppServices): 
       await precheckTeamUpload(ctx, String(req.params.id));
       const file = await receiveEvidence(req, app.config.evidence.maxFileBytes);
       try {
-        const row = await addTeamEvidence(ctx, String(req.params.id), file);
+        const meta = fieldMetadata(file.fields);
+        const row = await addTeamEvidence(ctx, String(req.params.id), file, meta);
+        // A retry with the key of an earlier upload is answered with that upload's row (the same id).
         res.status(201).json(evidenceView(row, 'staff'));
       } finally {
         await fs.rm(file.tempPath, { force: true });

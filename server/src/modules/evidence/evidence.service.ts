@@ -13,6 +13,7 @@ import { Inspection, InspectionStatus } from '../inspections/inspection.entity';
 import { EvidenceFile } from './evidence-file.entity';
 import { EVIDENCE_READERS } from './evidence-reads';
 import type { ReceivedEvidence } from './evidence-upload';
+import type { FieldMetadata } from './field-metadata';
 import { EvidenceCheck, evidenceView, type EvidenceVerification } from './evidence.types';
 
 const VERIFIERS: Role[] = ['OFFICE', 'LEADER', 'SUPERVISOR'];
@@ -29,7 +30,14 @@ export function evidenceKey(tenantId: string, id: string): string {
 }
 
 type Owner = Pick<EvidenceFile, 'inspectionId' | 'statementId' | 'uploadedByUser' | 'uploadedByEntity'> &
-  Partial<Pick<EvidenceFile, 'rectificationId' | 'sealedAt'>>;
+  Partial<Pick<EvidenceFile, 'rectificationId' | 'sealedAt' | 'takenAt' | 'latitude' | 'longitude' | 'positionAccuracy' | 'clientKey'>>;
+
+/** Thrown by `attach` when the upload's key was stored before: the earlier row is the answer. */
+class AlreadyStored extends Error {
+  constructor(readonly row: EvidenceFile) {
+    super('already stored');
+  }
+}
 
 /**
  * Stores a received file and its row as one step: `attach` checks (under the tenant's RLS, holding its
@@ -69,6 +77,7 @@ export async function storeEvidence(
       return row;
     });
   } catch (error) {
+    if (error instanceof AlreadyStored) return error.row;
     if (stored) await storage.delete(key).catch((e: unknown) => app.log.error({ err: e, key }, 'could not remove an evidence object after a failed upload'));
     throw error;
   }
@@ -85,7 +94,17 @@ export async function precheckTeamUpload(ctx: RequestContext, inspectionGlobalId
   await tenantTx(ctx, async (m) => assertTeamMayAdd(ctx, m, await loadInspection(m, inspectionGlobalId)));
 }
 
-export async function addTeamEvidence(ctx: RequestContext, inspectionGlobalId: string, file: ReceivedEvidence): Promise<EvidenceFile> {
+/**
+ * Adds a team's file with its metadata. With a client key, a retry (the first answer lost) finds the
+ * row stored under that key and returns it: one photo however often it is sent. The record's lock
+ * orders two retries of one key, so the second sees the first's row.
+ */
+export async function addTeamEvidence(
+  ctx: RequestContext,
+  inspectionGlobalId: string,
+  file: ReceivedEvidence,
+  meta: FieldMetadata = { takenAt: null, latitude: null, longitude: null, positionAccuracy: null, clientKey: null },
+): Promise<EvidenceFile> {
   const viewer = requireViewer(ctx);
   return storeEvidence(
     ctx.app,
@@ -94,18 +113,33 @@ export async function addTeamEvidence(ctx: RequestContext, inspectionGlobalId: s
     async (m) => {
       // The record's row lock orders this against SUBMIT, which seals what is there.
       const record = await loadInspection(m, inspectionGlobalId, true);
+      if (meta.clientKey) {
+        const earlier = await m.findOneBy(EvidenceFile, { tenantId: record.tenantId, inspectionId: record.id, clientKey: meta.clientKey });
+        if (earlier) {
+          await assertTeamMember(ctx, m, record);
+          throw new AlreadyStored(earlier);
+        }
+      }
       await assertTeamMayAdd(ctx, m, record);
       if ((await m.countBy(EvidenceFile, { inspectionId: record.id })) >= MAX_FILES_PER_RECORD) {
         throw ruleViolation('evidence.count', `每份检查记录最多 ${MAX_FILES_PER_RECORD} 个证据文件（含检查对象上传的附件）`);
       }
-      return { inspectionId: record.id, statementId: null, uploadedByUser: viewer.userId, uploadedByEntity: false };
+      return { inspectionId: record.id, statementId: null, uploadedByUser: viewer.userId, uploadedByEntity: false, ...meta };
     },
     (m, row) =>
       appendAudit(m, actorOf(ctx), {
         action: 'evidence.add',
         objectType: 'Inspection',
         objectId: toGlobalId('Inspection', row.inspectionId),
-        after: { file: toGlobalId('EvidenceFile', row.id), fileName: row.fileName, contentType: row.contentType, size: row.size, sha256: row.sha256 },
+        after: {
+          file: toGlobalId('EvidenceFile', row.id),
+          fileName: row.fileName,
+          contentType: row.contentType,
+          size: row.size,
+          sha256: row.sha256,
+          ...(row.takenAt ? { takenAt: row.takenAt.toISOString() } : {}),
+          ...(row.latitude !== null ? { latitude: row.latitude, longitude: row.longitude } : {}),
+        },
       }),
   );
 }

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '@spotcheck/shared';
 import type { EvidenceFile } from './evidence-file.entity';
 
@@ -14,6 +14,10 @@ export class EvidenceFileView {
   @Field({ description: '由检查对象随陈述申辩提交' }) byEntity!: boolean;
   @Field(() => Date) createdAt!: Date;
   @Field({ description: '下载地址（图片可直接预览）' }) url!: string;
+  @Field(() => Date, { nullable: true, description: '拍摄时间（检查人员设备所记）' }) takenAt!: Date | null;
+  @Field(() => Float, { nullable: true, description: '拍摄位置纬度（WGS 84，经检查人员同意；仅本单位工作人员可见）' }) latitude!: number | null;
+  @Field(() => Float, { nullable: true, description: '拍摄位置经度（WGS 84）' }) longitude!: number | null;
+  @Field(() => Float, { nullable: true, description: '定位精度（米）' }) positionAccuracy!: number | null;
 }
 
 /** Staff download with the bearer token; the entity's with its access code in a header. */
@@ -32,6 +36,11 @@ export function evidenceView(row: EvidenceFile, audience: EvidenceAudience): Evi
     byEntity: row.uploadedByEntity,
     createdAt: row.createdAt,
     url: audience === 'staff' ? `/api/evidence/${id}` : `/api/entity-records/evidence/${id}`,
+    takenAt: row.takenAt ?? null,
+    // Where an inspector stood is for the bureau's staff; the entity's view of its record leaves it out.
+    latitude: audience === 'staff' ? (row.latitude ?? null) : null,
+    longitude: audience === 'staff' ? (row.longitude ?? null) : null,
+    positionAccuracy: audience === 'staff' ? (row.positionAccuracy ?? null) : null,
   });
 }
 

@@ -19,10 +19,12 @@ import { HandlingInput } from '../handling/handling.types';
 import { todayInChina } from './inspection-deadlines';
 import { assignmentPage } from './assignment-page';
 import { listInspections } from './inspection-list';
+import { myVisits, Visit } from './my-visits';
 import { allConfirmed, inspectionReads, resultCategoryFor, viewerOnTeam } from './inspection-reads';
 
 const InspectionConnection = Connection(Inspection);
 const InspectionAssignmentConnection = Connection(InspectionAssignment);
+const VisitConnection = Connection(Visit);
 
 @ArgsType()
 class InspectionFilter extends PageArgs {
@@ -56,6 +58,12 @@ export class InspectionResolver {
   }
 
   @SignedIn()
+  @Query(() => VisitConnection, { description: '我的检查：分给本人所在检查组、尚未报告的检查对象（跨任务，截止日早的在前）' })
+  myVisits(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return myVisits(ctx, page);
+  }
+
+  @SignedIn()
   @Query(() => InspectionAssignmentConnection, { description: '一次摇号摇中的检查对象及检查记录办理情况' })
   inspectionAssignments(@Ctx() ctx: RequestContext, @Args() filter: AssignmentFilter) {
     requireViewer(ctx);
@@ -84,8 +92,13 @@ export class InspectionResolver {
 
   @SignedIn()
   @Mutation(() => Inspection, { description: '检查组填写检查记录；内容变动后需全组重新确认' })
-  saveInspection(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input') input: InspectionInput) {
-    return saveInspection(ctx, id, input);
+  saveInspection(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: InspectionInput,
+    @Arg('clientKey', () => String, { nullable: true, description: '设备生成的保存键：同一键重发只保存一次（离线队列）' }) clientKey?: string | null,
+  ) {
+    return saveInspection(ctx, id, input, clientKey);
   }
 
   @SignedIn()

@@ -173,13 +173,19 @@ function checkInput(input: InspectionInput): FieldProblem[] {
   return problems;
 }
 
-/** The team writes the record; a change to what was confirmed asks every member to confirm again. */
-export async function saveInspection(ctx: RequestContext, globalId: string, input: InspectionInput): Promise<Inspection> {
+/**
+ * The team writes the record; a change to what was confirmed asks every member to confirm again. With a
+ * client key (a save queued on the device), a save whose key was done before is not done again: the
+ * retry after a lost answer gets the record as it is, with no second save in the trail.
+ */
+export async function saveInspection(ctx: RequestContext, globalId: string, input: InspectionInput, clientKey?: string | null): Promise<Inspection> {
   const problems = checkInput(input);
+  if (clientKey != null && !CLIENT_KEY.test(clientKey)) problems.push({ field: 'clientKey', message: '应为 8 到 100 位字母、数字、- 或 _' });
   if (problems.length) throw badInput(problems);
   return tenantTx(ctx, async (m) => {
     const record = await loadInspection(m, globalId, true);
     await assertTeamMember(ctx, m, record);
+    if (clientKey != null && (await doneBefore(m, record, clientKey))) return record;
     if (!EDITABLE.includes(record.status)) throw ruleViolation('INSPECTION_STATE', '已提交的检查记录不能修改');
     const clean = (v: string | null | undefined) => (v == null || v.trim() === '' ? null : v.trim());
     if (input.resultCategory && !(await resultCategoryOf(m, input.resultCategory, true))) {
@@ -216,6 +222,25 @@ export async function saveInspection(ctx: RequestContext, globalId: string, inpu
     });
     return m.findOneByOrFail(Inspection, { tenantId: record.tenantId, id: record.id });
   });
+}
+
+const CLIENT_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/** True when the key's save of this record was done before; else remembers the key (the record's lock orders two retries). */
+async function doneBefore(m: EntityManager, record: Pick<Inspection, 'tenantId' | 'id'>, clientKey: string): Promise<boolean> {
+  const [earlier] = (await m.query('SELECT object_id FROM client_operations WHERE tenant_id = $1 AND client_key = $2', [record.tenantId, clientKey])) as {
+    object_id: string;
+  }[];
+  if (earlier) {
+    if (earlier.object_id !== record.id) throw badInput([{ field: 'clientKey', message: '该 clientKey 已用于另一份检查记录' }]);
+    return true;
+  }
+  await m.query(`INSERT INTO client_operations (tenant_id, client_key, kind, object_id) VALUES ($1, $2, 'inspection.save', $3)`, [
+    record.tenantId,
+    clientKey,
+    record.id,
+  ]);
+  return false;
 }
 
 /** A team member confirms the record as it now reads. */

@@ -1,0 +1,38 @@
+import { defineMessages } from '../../app/i18n';
+
+export const visitMessages = defineMessages(
+  {
+    title: '我的检查',
+    intro: '分给您所在检查组、尚未提交报告的检查对象，截止日早的在前。点“打开记录”进入检查记录，现场无信号时也可填写。',
+    empty: '暂无待检查的对象',
+    today: '今天及已到期',
+    upcoming: '即将进行',
+    due: '截止 {date}',
+    overdue: '已逾期',
+    dueToday: '今日截止',
+    notStarted: '待检查',
+    DRAFT: '草稿',
+    RETURNED: '已退回',
+    open: '打开记录',
+    more: '加载更多',
+    awaitingVisits: '待我办理 · 现场检查',
+    all: '全部',
+  },
+  {
+    title: 'My inspections',
+    intro: 'Entities assigned to your teams whose report is not yet submitted, earliest deadline first. Records can be filled in without signal.',
+    empty: 'Nothing to inspect',
+    today: 'Today and overdue',
+    upcoming: 'Upcoming',
+    due: 'Due {date}',
+    overdue: 'Overdue',
+    dueToday: 'Due today',
+    notStarted: 'To inspect',
+    DRAFT: 'Draft',
+    RETURNED: 'Returned',
+    open: 'Open record',
+    more: 'Load more',
+    awaitingVisits: 'Awaiting me · visits',
+    all: 'All',
+  },
+);

@@ -1,0 +1,26 @@
+/** One tap into a visit's record: opens it first when the team has not yet (openInspection is idempotent). */
+import { useMutation } from '@apollo/client/react';
+import { LINKS, navigate } from '../../app/navigation';
+import { useNotifyProblem } from '../../app/useNotifyProblem';
+import { useRowAction } from '../../app/useRowAction';
+import { OPEN_INSPECTION } from '../inspections/operations';
+import type { VisitRow } from './operations';
+
+export const visitKey = (v: Pick<VisitRow, 'drawId' | 'seq'>) => `${v.drawId}:${v.seq}`;
+
+export function useOpenVisit() {
+  const [open] = useMutation(OPEN_INSPECTION);
+  const notify = useNotifyProblem();
+  const { busyId, run } = useRowAction();
+  const openVisit = (visit: VisitRow) =>
+    run(visitKey(visit), async () => {
+      if (visit.inspectionId) return navigate(LINKS.inspection(visit.inspectionId));
+      try {
+        const { data } = await open({ variables: { drawId: visit.drawId, seq: visit.seq }, refetchQueries: ['MyVisits'] });
+        if (data) navigate(LINKS.inspection(data.openInspection.id));
+      } catch (e) {
+        notify(e);
+      }
+    });
+  return { busyKey: busyId, openVisit };
+}
