@@ -77,3 +77,4 @@ SELECT create_distributed_table('audit_anchor_copies', 'tenant_id', colocate_wit
 SELECT create_distributed_table('referrals', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('rectifications', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('own_handling_outcomes', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('client_operations', 'tenant_id', colocate_with => 'departments');
