@@ -34,6 +34,7 @@ import { buildDrawInput, type PoolSummary } from './pool';
 import { packRecord, unpackCommitted, unpackRecord } from './draw-record-store';
 import { nativeSha256 } from './native-sha256';
 import { saveSelections } from './selections';
+import { noticeOfAssignments } from './draw-notices';
 import { newDrawSecret, packKeyMap, plainOutcome, pseudonymiseForDraw, unpackKeyMap, type KeyMap } from './pseudonyms';
 
 export const DRAW_TOPIC = 'DRAW_CEREMONY';
@@ -244,6 +245,7 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string, hel
     const stored = record.result && draw.keyMapGz ? plainOutcome(record.result, unpackKeyMap(draw.keyMapGz)) : record.result;
     if (stored) await saveSelections(m, draw, task, stored, finish);
     else await finish();
+    if (stored) await noticeOfAssignments(m, draw, task, viewer.userId);
     const drawn = { status: DrawStatus.DRAWN, recordGz: recordGz!, drawnAt: heldAt, drawnBy: viewer.userId };
     await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, drawn);
     await m.update(Task, { tenantId: task.tenantId, id: task.id }, { status: record.result ? TaskStatus.DRAWN : TaskStatus.CANCELLED });
