@@ -17,45 +17,39 @@ const NOTICE_OF: Record<InspectionAction, { kind: string; title: string; team: b
 };
 
 /**
- * The users who may take a next step of the record in `status`: the workflow's role for it and the same
- * guards as `availableActions` (the team submits, the item's department head reviews, nobody takes two
- * duties of one record), each user in the place of the viewer.
+ * SQL answering the users who may take a next step of the record ($1 tenant, $2 record) in `status`: the
+ * workflow's role for it and the same guards as `availableActions` (the team submits, the item's
+ * department head reviews, nobody takes two duties of one record), each user in the place of the viewer.
  */
-export async function nextActors(m: EntityManager, record: Pick<Inspection, 'tenantId' | 'id'>, status: string): Promise<string[]> {
+function nextActorsSql(status: string): string | null {
   const parts = INSPECTION_WORKFLOW.transitions
     .filter((t) => t.from.includes(status as never))
     .map((t) => {
       const guard = guardOf(t.action, `COALESCE(ux.id, '${NOBODY}'::uuid)`).replace(/:guardDepartment/g, 'u.department_id').replace(/:guardUser/g, 'u.id');
       return `(EXISTS (SELECT 1 FROM unnest(u.roles) r WHERE r::text IN (${t.roles.map((r) => `'${r}'`).join(', ')})) AND ${guard})`;
     });
-  if (!parts.length) return [];
-  const rows = (await m.query(
-    `SELECT u.id FROM inspections i JOIN users u ON u.tenant_id = i.tenant_id AND u.status = 'ACTIVE'
+  if (!parts.length) return null;
+  return `SELECT u.id FROM inspections i JOIN users u ON u.tenant_id = i.tenant_id AND u.status = 'ACTIVE'
        LEFT JOIN LATERAL (SELECT x.id FROM inspectors x WHERE x.tenant_id = u.tenant_id AND x.user_id = u.id ORDER BY x.id LIMIT 1) ux ON true
-      WHERE i.tenant_id = $1 AND i.id = $2 AND (${parts.join(' OR ')})`,
-    [record.tenantId, record.id],
-  )) as { id: string }[];
-  return rows.map((r) => r.id);
+      WHERE i.tenant_id = $1 AND i.id = $2 AND (${parts.join(' OR ')})`;
 }
 
-/** The accounts of the record's team. */
-export async function teamUsers(m: EntityManager, record: Pick<Inspection, 'tenantId' | 'teamIds'>): Promise<string[]> {
-  const rows = (await m.query(`SELECT user_id FROM inspectors WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND user_id IS NOT NULL`, [
-    record.tenantId,
-    record.teamIds,
-  ])) as { user_id: string }[];
-  return rows.map((r) => r.user_id);
-}
+/** SQL answering the accounts of the team of the record ($1 tenant, $2 record). */
+export const TEAM_USERS_SQL = `SELECT x.user_id AS id FROM inspections i JOIN inspectors x ON x.tenant_id = i.tenant_id AND x.id = ANY(i.team_ids)
+  WHERE i.tenant_id = $1 AND i.id = $2 AND x.user_id IS NOT NULL`;
 
-/** Tells those who act next on the record (and, for some steps, its team) of the step just taken; never the actor. */
+/**
+ * Tells those who act next on the record (and, for some steps, its team) of the step just taken; never
+ * the actor. One statement.
+ */
 export async function noticeOfStep(m: EntityManager, record: Inspection, action: InspectionAction, actorId: string, comment: string | null): Promise<void> {
   const notice = NOTICE_OF[action];
-  const told = new Set(await nextActors(m, record, record.status));
-  if (notice.team) for (const id of await teamUsers(m, record)) told.add(id);
-  told.delete(actorId);
+  const sources = [nextActorsSql(record.status), notice.team ? TEAM_USERS_SQL : null].filter((q): q is string => q !== null);
+  if (!sources.length) return;
   await notify(m, {
     tenantId: record.tenantId,
-    userIds: [...told],
+    recipients: { sql: sources.join(' UNION '), params: [record.tenantId, record.id] },
+    except: actorId,
     kind: notice.kind,
     title: `${notice.title}：${record.entityName}`,
     body: comment,
