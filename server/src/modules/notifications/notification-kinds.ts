@@ -37,3 +37,7 @@ const GROUP_OF_KIND: Record<string, NotificationGroup> = {
 export function groupOfKind(kind: string): NotificationGroup {
   return GROUP_OF_KIND[kind] ?? 'OTHER';
 }
+
+export function isNotificationGroup(value: string): value is NotificationGroup {
+  return Object.prototype.hasOwnProperty.call(NOTIFICATION_GROUPS, value);
+}
