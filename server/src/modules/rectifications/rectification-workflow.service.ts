@@ -8,6 +8,7 @@ import { Inspection } from '../inspections/inspection.entity';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { Rectification, RectificationStatus } from './rectification.entity';
 import { openRectification, ownRectification } from './rectification.service';
+import { noticeOfClosingProposed } from './rectification-notices';
 
 const MAX_NOTE = 2000;
 
@@ -95,6 +96,7 @@ export function proposeClosing(ctx: RequestContext, id: string, outcome: Rectifi
     }
     await update(m, r, { status: RectificationStatus.CLOSE_PROPOSED, proposedOutcome: outcome, proposedBy: viewer.userId, closingNote: text });
     await audit(ctx, m, r, 'rectification.propose-closing', { outcome });
+    await noticeOfClosingProposed(m, r, viewer.userId);
     return ownRectification(m, viewer.tenantId, r.id);
   });
 }
