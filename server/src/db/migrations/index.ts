@@ -63,6 +63,7 @@ import { RectificationFiles1796970200000 } from './1796970200000-RectificationFi
 import { AnnualReportOwnOutcomes1796970300000 } from './1796970300000-AnnualReportOwnOutcomes';
 import { NotificationChannels1796980000000 } from './1796980000000-NotificationChannels';
 import { NotificationChannelWalls1796980100000 } from './1796980100000-NotificationChannelWalls';
+import { JointAssignmentNotices1796980200000 } from './1796980200000-JointAssignmentNotices';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -131,4 +132,5 @@ export const MIGRATIONS: Function[] = [
   AnnualReportOwnOutcomes1796970300000,
   NotificationChannels1796980000000,
   NotificationChannelWalls1796980100000,
+  JointAssignmentNotices1796980200000,
 ];

@@ -245,10 +245,10 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string, hel
     const stored = record.result && draw.keyMapGz ? plainOutcome(record.result, unpackKeyMap(draw.keyMapGz)) : record.result;
     if (stored) await saveSelections(m, draw, task, stored, finish);
     else await finish();
-    if (stored) await noticeOfAssignments(m, draw, task, viewer.userId);
     const drawn = { status: DrawStatus.DRAWN, recordGz: recordGz!, drawnAt: heldAt, drawnBy: viewer.userId };
     await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, drawn);
     await m.update(Task, { tenantId: task.tenantId, id: task.id }, { status: record.result ? TaskStatus.DRAWN : TaskStatus.CANCELLED });
+    if (stored) await noticeOfAssignments(m, draw, task, viewer.userId);
     await appendAudit(m, actorOf(ctx), {
       action: record.result ? 'draw.perform' : 'draw.failed',
       objectType: 'Draw',
