@@ -138,7 +138,8 @@ describe('the entity’s record, the workbench, the bell and the audit trail', (
 
       await page.getByTestId('notification-bell').click();
       const popover = page.getByTestId('notification-popover');
-      const first = popover.locator('[data-testid="notification-item"][data-read="false"]').first();
+      // Every workflow step notifies too (the objection above reached the team): pick the sweep's notice.
+      const first = popover.locator('[data-testid="notification-item"][data-read="false"]', { hasText: '已逾期' }).first();
       await assertText(first, '已逾期');
       await screenshot(page, 'voice-09-bell-open');
       await first.click();
