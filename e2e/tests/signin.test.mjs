@@ -56,7 +56,7 @@ describe('sign-in', () => {
       const card = page.getByTestId('notification-preferences');
       await card.getByText('通知接收设置').waitFor();
       await card.getByText('检查记录流转（提交、退回、审核、审批、公示）').waitFor();
-      await card.getByText('开发发件箱（仅记录在系统中，不真实发送）').waitFor();
+      await card.getByRole('columnheader', { name: '开发发件箱（仅记录在系统中，不真实发送）' }).waitFor();
       const record = card.getByTestId('notification-pref-RECORD-outbox');
       assert.equal(await record.getAttribute('aria-checked'), 'false');
       await record.click();
