@@ -5,6 +5,9 @@ import { seedDemoInspections } from '../../seed/demo-inspections';
 
 const OPEN = `mutation($i: ID!, $d: Int!, $b: String!) { openRectification(inspectionId: $i, dueWorkingDays: $d, basis: $b) { id } }`;
 const REPORT = `mutation($c: String!, $b: String!) { reportEntityRectification(accessCode: $c, body: $b) { status } }`;
+const RECHECK = `mutation($id: ID!, $p: Boolean!, $r: String!) { recordRectificationRecheck(id: $id, passed: $p, result: $r) { status } }`;
+const PROPOSE = `mutation($id: ID!, $o: RectificationStatus!, $n: String!) { proposeRectificationClosing(id: $id, outcome: $o, note: $n) { status } }`;
+const DECIDE = `mutation($id: ID!, $a: Boolean!) { decideRectificationClosing(id: $id, approve: $a) { status } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id pendingRoleGrant { id } } }`;
 
 /** The steps after a result: a re-check team drawn, the entity's rectification report, a role grant waiting for a leader. */
@@ -34,7 +37,7 @@ describe('notifications for the steps after the result', () => {
   });
   afterAll(() => t.close());
 
-  it('tells a randomly drawn re-check team of its rectification, and it again when the entity reports', async () => {
+  it('tells a randomly drawn re-check team of its rectification and of the entity’s report, the leaders of the closing proposal, the head of the decision', async () => {
     const current = ok(await t.gql(`query { ruleSet { rules } }`, {}, await as('wugang.admin'))).ruleSet.rules;
     const proposal = ok(
       await t.gql(
@@ -49,7 +52,7 @@ describe('notifications for the steps after the result', () => {
           AND NOT EXISTS (SELECT 1 FROM rectifications r WHERE r.tenant_id = i.tenant_id AND r.inspection_id = i.id) ORDER BY i.seq LIMIT 1`,
       [wugang],
     );
-    ok(await t.gql(OPEN, { i: toGlobalId('Inspection', record.id), d: 10, b: '限期整改' }, await as('wugang.admin')));
+    const opened = ok(await t.gql(OPEN, { i: toGlobalId('Inspection', record.id), d: 10, b: '限期整改' }, await as('wugang.admin'))).openRectification;
     const [{ recheck_team_ids: team }] = await t.sql(`SELECT recheck_team_ids FROM rectifications WHERE inspection_id = $1`, [record.id]);
     const link = `/inspections/${toGlobalId('Inspection', record.id)}`;
     const recheckers = (await usernames(team)).filter((u) => u !== 'wugang.admin');
@@ -60,6 +63,17 @@ describe('notifications for the steps after the result', () => {
 
     ok(await t.gql(REPORT, { c: record.access_code, b: '已按要求完成整改，补报了复垦方案。' }));
     expect(await toldOf('RECTIFICATION_REPORTED', link)).toEqual(recheckers);
+
+    // The re-check, then the head's closing proposal waits for the leaders; the decision goes back to the head.
+    ok(await t.gql(RECHECK, { id: opened.id, p: true, r: '现场复查，整改到位' }, await as(recheckers[0]!)));
+    const [head] = await t.sql(`SELECT username FROM users WHERE tenant_id = $1 AND 'DEPARTMENT_HEAD' = ANY(roles) AND status = 'ACTIVE' ORDER BY username LIMIT 1`, [wugang]);
+    ok(await t.gql(PROPOSE, { id: opened.id, o: 'DONE', n: '整改到位' }, await as(head.username)));
+    const leaders = (await t.sql(`SELECT username FROM users WHERE tenant_id = $1 AND 'LEADER' = ANY(roles) AND status = 'ACTIVE' ORDER BY username`, [wugang])).map(
+      (r) => r.username as string,
+    );
+    expect(await toldOf('RECTIFICATION_CLOSE_PROPOSED', link)).toEqual(leaders.filter((u) => u !== head.username));
+    ok(await t.gql(DECIDE, { id: opened.id, a: true }, await as(leaders[0]!)));
+    expect(await toldOf('RECTIFICATION_CLOSE_DECIDED', link)).toEqual([head.username]);
   });
 
   it('tells the bureau’s leaders of a role grant waiting for their approval, not the proposer nor the grantee', async () => {

@@ -84,7 +84,7 @@ export interface DeliveryNotice {
 export function listMyNotifications(ctx: RequestContext, args: PageArgs & { unreadOnly?: boolean | null }): Promise<ConnectionShape<Notification>> {
   const viewer = requireViewer(ctx);
   return tenantTx(ctx, (m) => {
-    const query = m.createQueryBuilder(Notification, 'n').where('n.user_id = :user', { user: viewer.userId });
+    const query = m.createQueryBuilder(Notification, 'n').where('n.tenant_id = :tenant AND n.user_id = :user', { tenant: viewer.tenantId, user: viewer.userId });
     if (args.unreadOnly) query.andWhere('n.read_at IS NULL');
     return paginate(query.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC'), args);
   });
@@ -92,7 +92,7 @@ export function listMyNotifications(ctx: RequestContext, args: PageArgs & { unre
 
 export function unreadNotificationCount(ctx: RequestContext): Promise<number> {
   const viewer = requireViewer(ctx);
-  return tenantTx(ctx, (m) => m.countBy(Notification, { userId: viewer.userId, readAt: IsNull() }));
+  return tenantTx(ctx, (m) => m.countBy(Notification, { tenantId: viewer.tenantId, userId: viewer.userId, readAt: IsNull() }));
 }
 
 /** Marks the viewer's own notifications read; any id that is not one of them is NOT_FOUND and changes nothing. */
@@ -104,18 +104,18 @@ export function markNotificationsRead(ctx: RequestContext, globalIds: readonly s
   return tenantTx(ctx, async (m) => {
     const rows = (await m.query(
       `UPDATE notifications SET read_at = coalesce(read_at, now())
-        WHERE user_id = $1 AND id = ANY($2::uuid[]) RETURNING id`,
-      [viewer.userId, ids],
+        WHERE tenant_id = $3 AND user_id = $1 AND id = ANY($2::uuid[]) RETURNING id`,
+      [viewer.userId, ids, viewer.tenantId],
     )) as [{ id: string }[], number];
     if (rows[1] !== ids.length) throw notFound('通知');
-    return m.getRepository(Notification).find({ where: ids.map((id) => ({ id: id!, userId: viewer.userId })), order: { createdAt: 'DESC' } });
+    return m.getRepository(Notification).find({ where: ids.map((id) => ({ tenantId: viewer.tenantId, id: id!, userId: viewer.userId })), order: { createdAt: 'DESC' } });
   });
 }
 
 export function markAllNotificationsRead(ctx: RequestContext): Promise<number> {
   const viewer = requireViewer(ctx);
   return tenantTx(ctx, async (m) => {
-    const [, count] = (await m.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [viewer.userId])) as [unknown, number];
+    const [, count] = (await m.query(`UPDATE notifications SET read_at = now() WHERE tenant_id = $2 AND user_id = $1 AND read_at IS NULL`, [viewer.userId, viewer.tenantId])) as [unknown, number];
     return count;
   });
 }

@@ -52,3 +52,16 @@ export async function noticeOfClosingProposed(m: EntityManager, r: Rectification
     link: link(r),
   });
 }
+
+/** The leader's decision on the closing goes back to the head who proposed it. */
+export async function noticeOfClosingDecided(m: EntityManager, r: RectificationRef, proposedBy: string | null, approved: boolean, actorId: string): Promise<void> {
+  if (!proposedBy) return;
+  await notify(m, {
+    tenantId: r.tenantId,
+    userIds: [proposedBy],
+    except: actorId,
+    kind: 'RECTIFICATION_CLOSE_DECIDED',
+    title: approved ? '整改办结意见已批准' : '整改办结意见被退回，请重新提出',
+    link: link(r),
+  });
+}
