@@ -47,6 +47,30 @@ describe('sign-in', () => {
     }
   });
 
+  test('我的账号 sets which notifications also go out: in-app always, the development outbox per group', async () => {
+    const page = await suite.newPage();
+    try {
+      await signIn(page, 'changde.leader', DEMO_PASSWORD);
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await page.goto('/me');
+      const card = page.getByTestId('notification-preferences');
+      await card.getByText('通知接收设置').waitFor();
+      await card.getByText('检查记录流转（提交、退回、审核、审批、公示）').waitFor();
+      await card.getByRole('columnheader', { name: '开发发件箱（仅记录在系统中，不真实发送）' }).waitFor();
+      const record = card.getByTestId('notification-pref-RECORD-outbox');
+      assert.equal(await record.getAttribute('aria-checked'), 'false');
+      await record.click();
+      await page.getByText('已保存通知接收设置').waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="notification-pref-RECORD-outbox"]')?.getAttribute('aria-checked') === 'true');
+      await screenshot(page, '01c-notification-preferences');
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('[data-testid="notification-pref-RECORD-outbox"]')?.getAttribute('aria-checked') === 'true');
+      assert.equal(await card.getByTestId('notification-pref-DEADLINE-outbox').getAttribute('aria-checked'), 'false');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('a wrong password shows an error and stays on the sign-in page', async () => {
     const page = await suite.newPage();
     try {

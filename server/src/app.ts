@@ -31,6 +31,7 @@ import { PersonKeys } from './security/id-numbers';
 import { recoverInterruptedImports } from './modules/imports/import-recovery';
 import { MODULES } from './modules';
 import { EntityCatalog } from './core/entity-catalog';
+import { kickDeliveriesOnCommit } from './modules/notifications/notification-delivery';
 
 export interface RunningApp {
   url: string;
@@ -173,9 +174,11 @@ async function openServices(
   // Imports left queued or running by a server that died are failed now (nothing of them was merged).
   await recoverInterruptedImports(db, log).catch((error: unknown) => log.error({ err: error }, 'import recovery failed'));
   await services.jobs.start(services);
+  const stopDeliveryKicks = kickDeliveriesOnCommit(services);
   return {
     services,
     close: async () => {
+      stopDeliveryKicks();
       await services.jobs.stop();
       await pubsub.close();
       await services.claims.close();

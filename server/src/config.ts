@@ -57,6 +57,14 @@ const Env = z.object({
   AUDIT_ANCHOR_CRON: z.string().default('15 0 * * *'),
   /** When a server looks for imports that a dead server left half done (cron, Beijing time). */
   IMPORT_RECOVERY_CRON: z.string().default('*/5 * * * *'),
+  /**
+   * The outbound notification channels, comma-separated (see NOTIFICATION_CHANNEL_NAMES). `outbox` is the
+   * development channel: it only records the messages in the database. Default: `outbox` in demo mode,
+   * none in production mode. `none` turns them all off.
+   */
+  NOTIFY_CHANNELS: z.string().optional(),
+  /** When the delivery job retries outbound notifications that failed (cron, Beijing time). */
+  NOTIFY_DELIVERY_CRON: z.string().default('* * * * *'),
   /** false: this instance expects `spotcheck migrate` to have run (many replicas, one migration step). */
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   /** With MIGRATE_ON_START=false: how long to wait for pending migrations to be applied before giving up. */
@@ -140,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     deadlineSweepCron: e.DEADLINE_SWEEP_CRON,
     auditAnchorCron: e.AUDIT_ANCHOR_CRON,
     importRecoveryCron: e.IMPORT_RECOVERY_CRON,
+    notifyChannels: notifyChannelsOf(e.NOTIFY_CHANNELS, e.SPOTCHECK_MODE),
+    notifyDeliveryCron: e.NOTIFY_DELIVERY_CRON,
     migrateOnStart: e.MIGRATE_ON_START === 'true',
     migrationWaitSeconds: e.MIGRATION_WAIT_SECONDS,
     trustProxy: Number(e.TRUST_PROXY),
@@ -178,4 +188,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     loginAddressLimit: { maxFailures: e.LOGIN_IP_MAX_FAILURES, windowMinutes: e.LOGIN_IP_WINDOW_MINUTES },
     loginThrottle: { pairMaxDelaySeconds: e.LOGIN_PAIR_MAX_DELAY_SECONDS, accountMaxDelaySeconds: e.LOGIN_ACCOUNT_MAX_DELAY_SECONDS },
   };
+}
+
+/** The outbound channels a deployment may name: a gateway for SMS or e-mail adds its name here and its factory to notifications/channels. */
+export const NOTIFICATION_CHANNEL_NAMES = ['outbox'] as const;
+export type NotificationChannelName = (typeof NOTIFICATION_CHANNEL_NAMES)[number];
+
+function notifyChannelsOf(value: string | undefined, mode: 'demo' | 'production'): NotificationChannelName[] {
+  if (value === undefined) return mode === 'demo' ? ['outbox'] : [];
+  const names = value
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n && n !== 'none');
+  for (const name of names) {
+    if (!(NOTIFICATION_CHANNEL_NAMES as readonly string[]).includes(name)) {
+      throw new Error(`NOTIFY_CHANNELS: unknown channel "${name}" (known: ${NOTIFICATION_CHANNEL_NAMES.join(', ')})`);
+    }
+  }
+  return [...new Set(names)] as NotificationChannelName[];
 }

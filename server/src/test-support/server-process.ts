@@ -53,6 +53,7 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
       DB_POOL_SIZE: '4',
       DEADLINE_SWEEP_CRON: NO_SCHEDULED_SWEEP,
       IMPORT_RECOVERY_CRON: NO_SCHEDULED_SWEEP,
+      NOTIFY_DELIVERY_CRON: NO_SCHEDULED_SWEEP,
       ...env,
     },
     stdio: script === JOB_SERVER_JS ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],

@@ -106,6 +106,8 @@ function testConfig(adminUrl: string, dataDir: string, env: Record<string, strin
     DB_POOL_SIZE: '4',
     DEADLINE_SWEEP_CRON: NO_SCHEDULED_SWEEP,
     IMPORT_RECOVERY_CRON: NO_SCHEDULED_SWEEP,
+    // Outbound retries run when a test calls runDeliveries; a copy queued by a step is still sent at once.
+    NOTIFY_DELIVERY_CRON: NO_SCHEDULED_SWEEP,
     // The one the template's demo persons were keyed with (test/global-setup.mjs), so a test app finds them.
     ID_NUMBER_SECRET: TEST_ID_NUMBER_SECRET,
     ...env,

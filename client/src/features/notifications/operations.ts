@@ -61,3 +61,31 @@ export const NOTIFICATION_ADDED = graphql(`
     }
   }
 `);
+
+export const MY_NOTIFICATION_PREFERENCES = graphql(`
+  query MyNotificationPreferences {
+    myNotificationPreferences {
+      group
+      label
+      channels {
+        channel
+        label
+        enabled
+      }
+    }
+  }
+`);
+
+export const SET_NOTIFICATION_PREFERENCE = graphql(`
+  mutation SetNotificationPreference($group: String!, $channel: String!, $enabled: Boolean!) {
+    setNotificationPreference(group: $group, channel: $channel, enabled: $enabled) {
+      group
+      label
+      channels {
+        channel
+        label
+        enabled
+      }
+    }
+  }
+`);

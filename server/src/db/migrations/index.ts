@@ -63,6 +63,9 @@ import { RectificationFiles1796970200000 } from './1796970200000-RectificationFi
 import { AnnualReportOwnOutcomes1796970300000 } from './1796970300000-AnnualReportOwnOutcomes';
 import { FieldEvidence1796970400000 } from './1796970400000-FieldEvidence';
 import { DrawPublicNumberDigits1796970457000 } from './1796970457000-DrawPublicNumberDigits';
+import { NotificationChannels1796980000000 } from './1796980000000-NotificationChannels';
+import { NotificationChannelWalls1796980100000 } from './1796980100000-NotificationChannelWalls';
+import { JointAssignmentNotices1796980200000 } from './1796980200000-JointAssignmentNotices';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -131,4 +134,7 @@ export const MIGRATIONS: Function[] = [
   AnnualReportOwnOutcomes1796970300000,
   FieldEvidence1796970400000,
   DrawPublicNumberDigits1796970457000,
+  NotificationChannels1796980000000,
+  NotificationChannelWalls1796980100000,
+  JointAssignmentNotices1796980200000,
 ];

@@ -38,6 +38,7 @@ import { buildDrawInput, type PoolSummary } from './pool';
 import { packRecord, unpackCommitted, unpackRecord } from './draw-record-store';
 import { nativeSha256 } from './native-sha256';
 import { saveSelections } from './selections';
+import { noticeOfAssignments } from './draw-notices';
 import { newDrawSecret, packKeyMap, plainOutcome, pseudonymiseForDraw, unpackKeyMap, type KeyMap } from './pseudonyms';
 
 export const DRAW_TOPIC = 'DRAW_CEREMONY';
@@ -264,6 +265,7 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string, hel
     const drawn = { status: DrawStatus.DRAWN, recordGz: recordGz!, drawnAt: heldAt, drawnBy: viewer.userId };
     await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, drawn);
     await m.update(Task, { tenantId: task.tenantId, id: task.id }, { status: record.result ? TaskStatus.DRAWN : TaskStatus.CANCELLED });
+    if (stored) await noticeOfAssignments(m, draw, task, viewer.userId);
     await appendAudit(m, actorOf(ctx), {
       action: record.result ? 'draw.perform' : 'draw.failed',
       objectType: 'Draw',

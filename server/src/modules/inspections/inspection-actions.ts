@@ -58,7 +58,7 @@ export function oneDutyGuard(duty: RecordDuty, inspector = ':guardInspector'): s
  * department head reviews, and nobody takes two duties of one record. The `availableActions` field and
  * the `awaitingMe` filter both use these, and the workflow service refuses the same cases.
  */
-function guardOf(action: InspectionAction, inspector = ':guardInspector'): string {
+export function guardOf(action: InspectionAction, inspector = ':guardInspector'): string {
   const guards: Record<InspectionAction, () => string> = {
     SUBMIT: () => `(${inspector} = ANY(i.team_ids) AND ${oneDutyGuard('REPORT', inspector)})`,
     RETURN: () => `(${REVIEWER_GUARD} AND ${oneDutyGuard('REVIEW', inspector)})`,

@@ -17,6 +17,7 @@ import { assertTeamMember, loadInspection, primeViewerInspectorId } from './insp
 import { unconfirmedMembers } from './inspection-team';
 import { DUTY_OF_ACTION, transitionFacts } from './inspection-actions';
 import { inspectionReads } from './inspection-reads';
+import { noticeOfStep } from './inspection-notices';
 import { afterCommit } from '../../db/after-commit';
 import { Inspection, InspectionStatus } from './inspection.entity';
 import { InspectionStep } from './inspection-step.entity';
@@ -103,6 +104,7 @@ export async function transitionInspection(
     }
     if (action === 'PUBLISH') await recordPublishedResult(m, record, now);
     if (action === 'APPROVE') await onHandlingDecided(ctx, m, record);
+    await noticeOfStep(m, record, action, viewer.userId, note);
     await appendAudit(m, actorOf(ctx), {
       action: `inspection.${action.toLowerCase()}`,
       objectType: 'Inspection',

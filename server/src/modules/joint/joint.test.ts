@@ -193,6 +193,18 @@ describe('joint tasks across bureaus', () => {
     const record: DrawRecord = await plainRecordOf(t, drawId, lead, drawn.data.performDraw.record);
     // Held before the window opened, so that its records can be dated inside it.
     await dateCeremony(t, fromGlobalUuid(drawId, 'Draw')!, '2026-09-01');
+    // The participant's drawn inspectors are told in their own bureau, with a link to their part.
+    const partnerDrawn = await t.sql(
+      `SELECT DISTINCT u.username FROM draw_selections s JOIN inspectors x ON x.id = ANY(s.inspector_ids) JOIN users u ON u.id = x.user_id
+        WHERE s.draw_id = $1 AND x.tenant_id = $2 ORDER BY 1`,
+      [fromGlobalUuid(drawId, 'Draw'), ids.pingdingshan],
+    );
+    expect(partnerDrawn.length).toBeGreaterThan(0);
+    const partnerTold = await t.sql(
+      `SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'TASK_ASSIGNED' AND n.tenant_id = $1 AND n.link = $2 ORDER BY 1`,
+      [ids.pingdingshan, `/joint-invitations/${partId}`],
+    );
+    expect(partnerTold).toEqual(partnerDrawn);
     const groupOf = new Map(record.input.inspectors.map((i) => [i.key, i.group]));
     const leadGroup = summary.joint.leadGroup;
     expect(record.failure).toBeNull();

@@ -13,6 +13,7 @@ import {
   unreadNotificationCount,
   type NotificationNotice,
 } from './notification.service';
+import { NotificationPreferenceGroup, myNotificationPreferences, setNotificationPreference } from './notification-preferences';
 
 const NotificationConnection = Connection(Notification);
 
@@ -47,6 +48,23 @@ export class NotificationResolver {
   @Mutation(() => Int, { description: '把我的全部未读通知标为已读，返回条数' })
   markAllNotificationsRead(@Ctx() ctx: RequestContext) {
     return markAllNotificationsRead(ctx);
+  }
+
+  @Allow('read', 'Notification')
+  @Query(() => [NotificationPreferenceGroup], { description: '我的通知接收设置：站内通知始终接收，外发通道按类别开关' })
+  myNotificationPreferences(@Ctx() ctx: RequestContext) {
+    return myNotificationPreferences(ctx);
+  }
+
+  @Allow('update', 'Notification')
+  @Mutation(() => [NotificationPreferenceGroup], { description: '开启或关闭我的一类通知在一个外发通道上的发送' })
+  setNotificationPreference(
+    @Ctx() ctx: RequestContext,
+    @Arg('group', { description: '通知类别，如 RECORD' }) group: string,
+    @Arg('channel', { description: '外发通道，如 outbox' }) channel: string,
+    @Arg('enabled') enabled: boolean,
+  ) {
+    return setNotificationPreference(ctx, group, channel, enabled);
   }
 
   @Allow('read', 'Notification')

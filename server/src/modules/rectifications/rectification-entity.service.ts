@@ -12,6 +12,7 @@ import type { ReceivedEvidence } from '../evidence/evidence-upload';
 import { recordsOfCode } from '../statements/entity-record.service';
 import { assertAttachmentQuota } from '../statements/entity-limits';
 import { Rectification, RectificationStatus } from './rectification.entity';
+import { noticeOfRectificationReport } from './rectification-notices';
 
 const MAX_REPORT = 5000;
 /** Files of one rectification report, as for a statement. */
@@ -66,6 +67,7 @@ export function reportEntityRectification(app: AppServices, scope: CodeScope, bo
         after: { reportedOn, late: reportedOn > r.dueOn },
       },
     );
+    await noticeOfRectificationReport(m, r, reportedOn > r.dueOn);
     return m.createQueryBuilder(Rectification, 'r').where('r.tenant_id = :t AND r.id = :id', { t: scope.tenantId, id: r.id }).getOneOrFail();
   });
 }

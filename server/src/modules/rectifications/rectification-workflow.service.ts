@@ -8,6 +8,7 @@ import { Inspection } from '../inspections/inspection.entity';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { Rectification, RectificationStatus } from './rectification.entity';
 import { openRectification, ownRectification } from './rectification.service';
+import { noticeOfClosingDecided, noticeOfClosingProposed } from './rectification-notices';
 
 const MAX_NOTE = 2000;
 
@@ -95,6 +96,7 @@ export function proposeClosing(ctx: RequestContext, id: string, outcome: Rectifi
     }
     await update(m, r, { status: RectificationStatus.CLOSE_PROPOSED, proposedOutcome: outcome, proposedBy: viewer.userId, closingNote: text });
     await audit(ctx, m, r, 'rectification.propose-closing', { outcome });
+    await noticeOfClosingProposed(m, r, viewer.userId);
     return ownRectification(m, viewer.tenantId, r.id);
   });
 }
@@ -106,6 +108,7 @@ export function decideClosing(ctx: RequestContext, id: string, approve: boolean)
   return tenantTx(ctx, async (m) => {
     const r = await locked(m, viewer.tenantId, id);
     expect(r, [RectificationStatus.CLOSE_PROPOSED], '没有待审批的办结意见');
+    const proposer = r.proposedBy;
     if (r.proposedBy === viewer.userId || r.recheckedBy === viewer.userId) throw forbidden('不能审批本人提出的办结意见或本人的复查');
     if (approve) {
       await update(m, r, { status: r.proposedOutcome!, closedOn: todayInChina(new Date()), approvedBy: viewer.userId });
@@ -113,6 +116,7 @@ export function decideClosing(ctx: RequestContext, id: string, approve: boolean)
       await update(m, r, { status: RectificationStatus.RECHECKED, proposedOutcome: null, proposedBy: null });
     }
     await audit(ctx, m, r, approve ? 'rectification.close' : 'rectification.return-closing', { outcome: r.proposedOutcome });
+    await noticeOfClosingDecided(m, r, proposer, approve, viewer.userId);
     return ownRectification(m, viewer.tenantId, r.id);
   });
 }

@@ -7,6 +7,7 @@ import { addWorkdaysFor } from '../calendar/workdays';
 import { lockDecidedRecord } from '../inspections/decided-record';
 import { OPEN_RECTIFICATION_STATUSES, Rectification } from './rectification.entity';
 import { recheckTeamFor } from './recheck-team';
+import { noticeOfRecheckTeam } from './rectification-notices';
 
 /** The longest rectification period a decision may set, in working days. */
 export const MAX_RECTIFICATION_WORKDAYS = 180;
@@ -75,6 +76,7 @@ export async function openRectification(m: EntityManager, ctx: RequestContext, i
       ...(recheck.draw ? { recheckDraw: { algorithm: recheck.draw.algorithm, seedHex: recheck.draw.seedHex, poolSize: recheck.draw.pool.length } } : {}),
     },
   });
+  await noticeOfRecheckTeam(m, { tenantId: viewer.tenantId, id, inspectionId: record.id }, record.entityName, due.date, recheck.draw !== null, viewer.userId);
   return ownRectification(m, viewer.tenantId, id);
 }
 

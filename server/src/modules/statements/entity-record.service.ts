@@ -20,6 +20,7 @@ import { assertAttachmentQuota, assertStatementQuota } from './entity-limits';
 import { InspectionStatement, StatementKind } from './statement.entity';
 import { EntityRecordView, recordVersion, statementView, type EntityStatement } from './statement.types';
 import { entityDrawLine } from './entity-draw-line';
+import { noticeOfStatement } from './statement-notices';
 
 export const MAX_BODY = 5000;
 export const MAX_ATTACHMENTS = 10;
@@ -157,6 +158,7 @@ export function submitStatement(app: AppServices, scope: CodeScope, kind: Statem
         attachments: view!.attachments.map((a) => a.sha256),
       },
     });
+    await noticeOfStatement(m, record, kind, text);
     return view!;
   });
 }

@@ -10,6 +10,7 @@ import { assertTeamMember, viewerInspectorId } from '../inspections/inspection-a
 import { Inspection } from '../inspections/inspection.entity';
 import { InspectionStatement, StatementKind } from './statement.entity';
 import { isSettled, statementView, type EntityStatement } from './statement.types';
+import { noticeOfAnswer } from './statement-notices';
 
 const MAX_ANSWER = 5000;
 /** Those who follow the entity's statements across the bureau (the office above all, for late objections). */
@@ -84,7 +85,7 @@ export async function answerStatement(ctx: RequestContext, globalId: string, ans
   const text = answer.trim();
   if (!text || text.length > MAX_ANSWER) throw badInput([{ field: 'answer', message: `请填写答复（不超过 ${MAX_ANSWER} 字）` }]);
   return tenantTx(ctx, async (m) => {
-    const { statement } = await loadForTeam(ctx, m, globalId);
+    const { statement, record } = await loadForTeam(ctx, m, globalId);
     if (statement.answeredAt) throw conflict('该陈述申辩已答复');
     const changes = { answer: text, answeredBy: viewer.userId, answeredByName: await displayName(ctx, m), answeredAt: new Date(), recheckRequired: recheck };
     await m.update(InspectionStatement, { tenantId: statement.tenantId, id: statement.id }, changes);
@@ -94,6 +95,7 @@ export async function answerStatement(ctx: RequestContext, globalId: string, ans
       objectId: toGlobalId('Inspection', statement.inspectionId),
       after: { statement: globalId, answer: text, recheck },
     });
+    await noticeOfAnswer(m, record, text, viewer.userId);
     return (await views(m, [statement.id]))[0]!;
   });
 }

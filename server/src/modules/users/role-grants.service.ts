@@ -9,6 +9,8 @@ import { revokeSessions } from '../auth/session-revocations';
 import { Tenant } from '../tenants/tenant.entity';
 import { RoleGrant, RoleGrantStatus } from './role-grant.entity';
 import { User } from './user.entity';
+import { notify } from '../notifications/notification.service';
+import { ROLE_LABELS } from '@spotcheck/shared';
 
 /** Roles that see their bureau's role grants: the office proposes, the leader decides, the supervisor watches. */
 const GRANT_READERS: readonly Role[] = ['OFFICE', 'LEADER', 'SUPERVISOR'];
@@ -57,6 +59,16 @@ export async function proposeRoleGrant(ctx: RequestContext, m: EntityManager, us
     objectId: toGlobalId('RoleGrant', grant.id),
     before: { user: user.username, roles: user.roles },
     after: { user: user.username, roles, awaitingApproval: added },
+  });
+  // The bureau's leaders decide it (mayApproveRoleGrant); neither the proposer nor the user it is for is told to.
+  await notify(m, {
+    tenantId: user.tenantId,
+    recipients: { sql: `SELECT id FROM users WHERE tenant_id = $1 AND status = 'ACTIVE' AND 'LEADER' = ANY(roles) AND id <> $2`, params: [user.tenantId, user.id] },
+    except: viewer.userId,
+    kind: 'ROLE_GRANT_PENDING',
+    title: `角色授予待审批：${user.displayName}`,
+    body: `拟授予角色：${added.map((r) => ROLE_LABELS[r].zh).join('、')}`,
+    link: '/role-grants',
   });
   return grant;
 }
