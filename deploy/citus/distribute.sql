@@ -78,3 +78,6 @@ SELECT create_distributed_table('referrals', 'tenant_id', colocate_with => 'depa
 SELECT create_distributed_table('rectifications', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('own_handling_outcomes', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('client_operations', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('notification_preferences', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('notification_deliveries', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('notification_outbox', 'tenant_id', colocate_with => 'departments');
