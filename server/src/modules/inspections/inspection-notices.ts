@@ -25,7 +25,9 @@ function nextActorsSql(status: string): string | null {
   const parts = INSPECTION_WORKFLOW.transitions
     .filter((t) => t.from.includes(status as never))
     .map((t) => {
-      const guard = guardOf(t.action, `COALESCE(ux.id, '${NOBODY}'::uuid)`).replace(/:guardDepartment/g, 'u.department_id').replace(/:guardUser/g, 'u.id');
+      const guard = guardOf(t.action, `COALESCE(ux.id, '${NOBODY}'::uuid)`)
+        .replace(/:guardDepartment/g, 'u.department_id')
+        .replace(/:guardUser/g, 'u.id');
       return `(EXISTS (SELECT 1 FROM unnest(u.roles) r WHERE r::text IN (${t.roles.map((r) => `'${r}'`).join(', ')})) AND ${guard})`;
     });
   if (!parts.length) return null;

@@ -81,7 +81,12 @@ describe('notifications for every workflow step', () => {
     );
     expect(drawnUsers.length).toBeGreaterThan(0);
     const fresh = (await told()).filter((p) => p.endsWith(':TASK_ASSIGNED'));
-    expect(fresh).toEqual(pairs(drawnUsers.map((r) => r.username), 'TASK_ASSIGNED').sort());
+    expect(fresh).toEqual(
+      pairs(
+        drawnUsers.map((r) => r.username),
+        'TASK_ASSIGNED',
+      ).sort(),
+    );
     const first = await as(drawnUsers[0].username);
     const inbox = (await t.gql(INBOX, {}, first)).data.myNotifications.edges.map((e: any) => e.node);
     expect(inbox).toContainEqual(expect.objectContaining({ kind: 'TASK_ASSIGNED', link: `/tasks/${taskId}` }));
@@ -92,9 +97,9 @@ describe('notifications for every workflow step', () => {
     const [selection] = await t.sql(`SELECT seq, inspector_ids, item_ids FROM draw_selections WHERE draw_id = $1 ORDER BY seq LIMIT 1`, [
       fromGlobalUuid(drawId, 'Draw'),
     ]);
-    team = (await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username`, [selection.inspector_ids])).map(
-      (r) => r.username,
-    );
+    team = (
+      await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username`, [selection.inspector_ids])
+    ).map((r) => r.username);
     // The item's department gets a head from outside the team (nobody reviews their own team's record).
     const [item] = await t.sql(`SELECT department_id FROM inspection_items WHERE id = $1`, [selection.item_ids[0]]);
     const [head] = await t.sql(
@@ -141,7 +146,12 @@ describe('notifications for every workflow step', () => {
     const [objection] = (await t.gql(STATEMENTS, { id: recordId }, await as(team[0]))).data.node.statements;
     const answered = await t.gql(ANSWER, { id: objection.id, answer: '经核实，复垦方案已按期报备，检查结果无误。' }, await as(team[1]));
     expect(answered.errors).toBeUndefined();
-    expect(await told()).toEqual(pairs(offices.filter((u) => u !== team[1]), 'OBJECTION_ANSWERED').sort());
+    expect(await told()).toEqual(
+      pairs(
+        offices.filter((u) => u !== team[1]),
+        'OBJECTION_ANSWERED',
+      ).sort(),
+    );
   });
 
   it('tells the leaders of a reviewed record, the office and the team of its approval, the team of its publication', async () => {
@@ -149,7 +159,12 @@ describe('notifications for every workflow step', () => {
     await step(team[1], 'SUBMIT');
     expect(await told()).toEqual(pairs(reviewers, 'RECORD_SUBMITTED'));
     await step(ids.head, 'PASS_REVIEW');
-    expect(await told()).toEqual(pairs(leaders.filter((u) => !team.includes(u)), 'RECORD_REVIEWED').sort());
+    expect(await told()).toEqual(
+      pairs(
+        leaders.filter((u) => !team.includes(u)),
+        'RECORD_REVIEWED',
+      ).sort(),
+    );
     const approver = leaders.find((u) => !team.includes(u))!;
     await step(approver, 'APPROVE');
     const approvedTold = new Set([...offices, ...team].filter((u) => u !== approver));

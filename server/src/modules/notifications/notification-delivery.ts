@@ -64,10 +64,10 @@ export async function runDeliveries(
             { tenantId, userId: d.user_id, username: d.username, displayName: d.display_name },
             { id: d.id, kind: d.kind, title: d.title, body: d.body, link: d.link },
           );
-          await m.query(`UPDATE notification_deliveries SET status = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE tenant_id = $1 AND id = $2`, [
-            tenantId,
-            d.id,
-          ]);
+          await m.query(
+            `UPDATE notification_deliveries SET status = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE tenant_id = $1 AND id = $2`,
+            [tenantId, d.id],
+          );
           result.sent += 1;
         } catch (error) {
           const attempts = d.attempts + 1;
@@ -75,7 +75,14 @@ export async function runDeliveries(
           await m.query(
             `UPDATE notification_deliveries SET status = $3, attempts = $4, last_error = $5,
                     next_attempt_at = now() + make_interval(secs => $6) WHERE tenant_id = $1 AND id = $2`,
-            [tenantId, d.id, final ? 'FAILED' : 'PENDING', attempts, String((error as Error).message ?? error).slice(0, 500), FIRST_RETRY_SECONDS * 2 ** (attempts - 1)],
+            [
+              tenantId,
+              d.id,
+              final ? 'FAILED' : 'PENDING',
+              attempts,
+              String((error as Error).message ?? error).slice(0, 500),
+              FIRST_RETRY_SECONDS * 2 ** (attempts - 1),
+            ],
           );
           if (final) result.failed += 1;
           else result.retrying += 1;

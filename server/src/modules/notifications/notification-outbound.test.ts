@@ -54,7 +54,9 @@ describe('outbound notifications: each user’s preferences, the development out
   it('sends a copy to the outbox after the commit, only to those whose preference allows it; a rolled-back step sends nothing', async () => {
     const tenant = users['changde.admin'].tenant;
     const to = [users['changde.admin'].id, users['changde.supervisor'].id, users['changde.leader'].id];
-    await inTenant(t.app.services.db, tenant, (m) => notify(m, { tenantId: tenant, userIds: to, kind: 'RECORD_SUBMITTED', title: '外发测试', link: '/inspections/x' }));
+    await inTenant(t.app.services.db, tenant, (m) =>
+      notify(m, { tenantId: tenant, userIds: to, kind: 'RECORD_SUBMITTED', title: '外发测试', link: '/inspections/x' }),
+    );
     await inTenant(t.app.services.db, tenant, async (m) => {
       await notify(m, { tenantId: tenant, userIds: to, kind: 'RECORD_SUBMITTED', title: '回滚的外发' });
       throw new Error('rollback');
@@ -63,7 +65,15 @@ describe('outbound notifications: each user’s preferences, the development out
       () => t.sql(`SELECT user_id, recipient, kind, title, link FROM notification_outbox WHERE title LIKE '%外发%'`),
       (rows) => rows.length > 0,
     );
-    expect(sent).toEqual([{ user_id: users['changde.admin'].id, recipient: expect.stringContaining('changde.admin'), kind: 'RECORD_SUBMITTED', title: '外发测试', link: '/inspections/x' }]);
+    expect(sent).toEqual([
+      {
+        user_id: users['changde.admin'].id,
+        recipient: expect.stringContaining('changde.admin'),
+        kind: 'RECORD_SUBMITTED',
+        title: '外发测试',
+        link: '/inspections/x',
+      },
+    ]);
     // Everyone has the in-app notification whatever they chose.
     const inApp = await t.sql(`SELECT user_id FROM notifications WHERE title = '外发测试' ORDER BY user_id`);
     expect(inApp.map((r) => r.user_id).sort()).toEqual([...to].sort());
@@ -129,7 +139,9 @@ describe('outbound delivery when a channel fails', () => {
     const me = users['changde.admin'];
     await inTenant(t.app.services.db, me.tenant, (m) => notify(m, { tenantId: me.tenant, userIds: [me.id], kind: 'OBJECTION_FILED', title: '失败重试' }));
     expect(await runDeliveries(t.app.services, new Map([['outbox', failing]]), [me.tenant])).toEqual({ sent: 0, retrying: 1, failed: 0 });
-    const [pending] = await t.sql(`SELECT status, attempts, last_error, next_attempt_at > now() AS later FROM notification_deliveries WHERE tenant_id = $1`, [me.tenant]);
+    const [pending] = await t.sql(`SELECT status, attempts, last_error, next_attempt_at > now() AS later FROM notification_deliveries WHERE tenant_id = $1`, [
+      me.tenant,
+    ]);
     expect(pending).toEqual({ status: 'PENDING', attempts: 1, last_error: '网关不可用', later: true });
     expect(await t.sql(`SELECT title FROM notifications WHERE title = '失败重试'`)).toEqual([{ title: '失败重试' }]);
     // Not due yet: nothing is tried.

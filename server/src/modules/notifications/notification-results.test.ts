@@ -21,9 +21,9 @@ describe('notifications for the steps after the result', () => {
     return r.data;
   };
   const toldOf = async (kind: string, link: string) =>
-    (await t.sql(`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = $1 AND n.link = $2 ORDER BY u.username`, [kind, link])).map(
-      (r) => r.username as string,
-    );
+    (
+      await t.sql(`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = $1 AND n.link = $2 ORDER BY u.username`, [kind, link])
+    ).map((r) => r.username as string);
   const usernames = async (inspectorIds: string[]) =>
     (await t.sql(`SELECT u.username FROM inspectors i JOIN users u ON u.id = i.user_id WHERE i.id = ANY($1) ORDER BY u.username`, [inspectorIds])).map(
       (r) => r.username as string,
@@ -58,7 +58,9 @@ describe('notifications for the steps after the result', () => {
     const recheckers = (await usernames(team)).filter((u) => u !== 'wugang.admin');
     expect(recheckers.length).toBeGreaterThan(0);
     expect(await toldOf('RECHECK_ASSIGNED', link)).toEqual(recheckers);
-    const inbox = ok(await t.gql(`{ myNotifications { edges { node { kind link } } } }`, {}, await as(recheckers[0]!))).myNotifications.edges.map((e: any) => e.node);
+    const inbox = ok(await t.gql(`{ myNotifications { edges { node { kind link } } } }`, {}, await as(recheckers[0]!))).myNotifications.edges.map(
+      (e: any) => e.node,
+    );
     expect(inbox).toContainEqual({ kind: 'RECHECK_ASSIGNED', link });
 
     ok(await t.gql(REPORT, { c: record.access_code, b: '已按要求完成整改，补报了复垦方案。' }));
@@ -66,11 +68,14 @@ describe('notifications for the steps after the result', () => {
 
     // The re-check, then the head's closing proposal waits for the leaders; the decision goes back to the head.
     ok(await t.gql(RECHECK, { id: opened.id, p: true, r: '现场复查，整改到位' }, await as(recheckers[0]!)));
-    const [head] = await t.sql(`SELECT username FROM users WHERE tenant_id = $1 AND 'DEPARTMENT_HEAD' = ANY(roles) AND status = 'ACTIVE' ORDER BY username LIMIT 1`, [wugang]);
-    ok(await t.gql(PROPOSE, { id: opened.id, o: 'DONE', n: '整改到位' }, await as(head.username)));
-    const leaders = (await t.sql(`SELECT username FROM users WHERE tenant_id = $1 AND 'LEADER' = ANY(roles) AND status = 'ACTIVE' ORDER BY username`, [wugang])).map(
-      (r) => r.username as string,
+    const [head] = await t.sql(
+      `SELECT username FROM users WHERE tenant_id = $1 AND 'DEPARTMENT_HEAD' = ANY(roles) AND status = 'ACTIVE' ORDER BY username LIMIT 1`,
+      [wugang],
     );
+    ok(await t.gql(PROPOSE, { id: opened.id, o: 'DONE', n: '整改到位' }, await as(head.username)));
+    const leaders = (
+      await t.sql(`SELECT username FROM users WHERE tenant_id = $1 AND 'LEADER' = ANY(roles) AND status = 'ACTIVE' ORDER BY username`, [wugang])
+    ).map((r) => r.username as string);
     expect(await toldOf('RECTIFICATION_CLOSE_PROPOSED', link)).toEqual(leaders.filter((u) => u !== head.username));
     ok(await t.gql(DECIDE, { id: opened.id, a: true }, await as(leaders[0]!)));
     expect(await toldOf('RECTIFICATION_CLOSE_DECIDED', link)).toEqual([head.username]);

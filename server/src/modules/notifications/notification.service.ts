@@ -70,7 +70,18 @@ export async function notify(m: EntityManager, input: NotifyInput): Promise<stri
               'detail', json_build_object('tenantId', $1::uuid, 'userId', i.user_id, 'notificationId', i.id))::text)::text AS published,
             (SELECT count(*)::int FROM outbound) AS outbound
        FROM inserted i`,
-    [input.tenantId, listed ?? [], input.kind, input.title, input.body ?? null, input.link ?? null, input.dedupeKey ?? null, input.except ?? null, groupOfKind(input.kind), ...(input.recipients?.params ?? [])],
+    [
+      input.tenantId,
+      listed ?? [],
+      input.kind,
+      input.title,
+      input.body ?? null,
+      input.link ?? null,
+      input.dedupeKey ?? null,
+      input.except ?? null,
+      groupOfKind(input.kind),
+      ...(input.recipients?.params ?? []),
+    ],
   )) as { id: string; user_id: string; outbound: number }[];
   if (rows.some((r) => r.outbound > 0)) await publishOnCommit(m, DELIVERY_TOPIC, { tenantId: input.tenantId } satisfies DeliveryNotice);
   return rows.map((r) => r.id);
@@ -84,7 +95,9 @@ export interface DeliveryNotice {
 export function listMyNotifications(ctx: RequestContext, args: PageArgs & { unreadOnly?: boolean | null }): Promise<ConnectionShape<Notification>> {
   const viewer = requireViewer(ctx);
   return tenantTx(ctx, (m) => {
-    const query = m.createQueryBuilder(Notification, 'n').where('n.tenant_id = :tenant AND n.user_id = :user', { tenant: viewer.tenantId, user: viewer.userId });
+    const query = m
+      .createQueryBuilder(Notification, 'n')
+      .where('n.tenant_id = :tenant AND n.user_id = :user', { tenant: viewer.tenantId, user: viewer.userId });
     if (args.unreadOnly) query.andWhere('n.read_at IS NULL');
     return paginate(query.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC'), args);
   });
@@ -108,14 +121,19 @@ export function markNotificationsRead(ctx: RequestContext, globalIds: readonly s
       [viewer.userId, ids, viewer.tenantId],
     )) as [{ id: string }[], number];
     if (rows[1] !== ids.length) throw notFound('通知');
-    return m.getRepository(Notification).find({ where: ids.map((id) => ({ tenantId: viewer.tenantId, id: id!, userId: viewer.userId })), order: { createdAt: 'DESC' } });
+    return m
+      .getRepository(Notification)
+      .find({ where: ids.map((id) => ({ tenantId: viewer.tenantId, id: id!, userId: viewer.userId })), order: { createdAt: 'DESC' } });
   });
 }
 
 export function markAllNotificationsRead(ctx: RequestContext): Promise<number> {
   const viewer = requireViewer(ctx);
   return tenantTx(ctx, async (m) => {
-    const [, count] = (await m.query(`UPDATE notifications SET read_at = now() WHERE tenant_id = $2 AND user_id = $1 AND read_at IS NULL`, [viewer.userId, viewer.tenantId])) as [unknown, number];
+    const [, count] = (await m.query(`UPDATE notifications SET read_at = now() WHERE tenant_id = $2 AND user_id = $1 AND read_at IS NULL`, [
+      viewer.userId,
+      viewer.tenantId,
+    ])) as [unknown, number];
     return count;
   });
 }

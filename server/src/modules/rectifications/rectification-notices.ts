@@ -16,7 +16,14 @@ interface RectificationRef {
 const link = (r: RectificationRef) => `/inspections/${toGlobalId('Inspection', r.inspectionId)}`;
 
 /** The re-check team (drawn at random or the record's own) learns of the rectification it will re-check. */
-export async function noticeOfRecheckTeam(m: EntityManager, r: RectificationRef, entityName: string, dueOn: string, drawn: boolean, actorId: string): Promise<void> {
+export async function noticeOfRecheckTeam(
+  m: EntityManager,
+  r: RectificationRef,
+  entityName: string,
+  dueOn: string,
+  drawn: boolean,
+  actorId: string,
+): Promise<void> {
   await notify(m, {
     tenantId: r.tenantId,
     recipients: { sql: RECHECK_TEAM_SQL, params: [r.tenantId, r.id] },
@@ -30,7 +37,9 @@ export async function noticeOfRecheckTeam(m: EntityManager, r: RectificationRef,
 
 /** The entity reported its rectification: the re-check team is told to re-check it. */
 export async function noticeOfRectificationReport(m: EntityManager, r: RectificationRef, late: boolean): Promise<void> {
-  const [record] = (await m.query(`SELECT entity_name FROM inspections WHERE tenant_id = $1 AND id = $2`, [r.tenantId, r.inspectionId])) as { entity_name: string }[];
+  const [record] = (await m.query(`SELECT entity_name FROM inspections WHERE tenant_id = $1 AND id = $2`, [r.tenantId, r.inspectionId])) as {
+    entity_name: string;
+  }[];
   await notify(m, {
     tenantId: r.tenantId,
     recipients: { sql: RECHECK_TEAM_SQL, params: [r.tenantId, r.id] },
@@ -54,7 +63,13 @@ export async function noticeOfClosingProposed(m: EntityManager, r: Rectification
 }
 
 /** The leader's decision on the closing goes back to the head who proposed it. */
-export async function noticeOfClosingDecided(m: EntityManager, r: RectificationRef, proposedBy: string | null, approved: boolean, actorId: string): Promise<void> {
+export async function noticeOfClosingDecided(
+  m: EntityManager,
+  r: RectificationRef,
+  proposedBy: string | null,
+  approved: boolean,
+  actorId: string,
+): Promise<void> {
   if (!proposedBy) return;
   await notify(m, {
     tenantId: r.tenantId,

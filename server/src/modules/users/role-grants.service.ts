@@ -63,7 +63,10 @@ export async function proposeRoleGrant(ctx: RequestContext, m: EntityManager, us
   // The bureau's leaders decide it (mayApproveRoleGrant); neither the proposer nor the user it is for is told to.
   await notify(m, {
     tenantId: user.tenantId,
-    recipients: { sql: `SELECT id FROM users WHERE tenant_id = $1 AND status = 'ACTIVE' AND 'LEADER' = ANY(roles) AND id <> $2`, params: [user.tenantId, user.id] },
+    recipients: {
+      sql: `SELECT id FROM users WHERE tenant_id = $1 AND status = 'ACTIVE' AND 'LEADER' = ANY(roles) AND id <> $2`,
+      params: [user.tenantId, user.id],
+    },
     except: viewer.userId,
     kind: 'ROLE_GRANT_PENDING',
     title: `角色授予待审批：${user.displayName}`,
