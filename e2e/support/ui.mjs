@@ -18,18 +18,22 @@ export async function screenshot(page, name, options) {
   return saveScreenshot(page, name, options);
 }
 
+/** Each role's landing page and what shows it is there: tasks, the province's figures, the units, the account. */
+const LANDING_PAGES = { '/workbench': 'workbench-page', '/province': 'provincial-card', '/tenants': 'tenants-card', '/me': 'me-card' };
+
 /**
  * Signs in through the form and waits for the landing page: 工作台 (/workbench) for a bureau's staff,
- * 我的账号 (/me) for others. Returns the landing path.
+ * 全省统计 (/province) for provincial users, the units (/tenants) for the operator, else 我的账号 (/me).
+ * Returns the landing path.
  */
 export async function signInToLanding(page, username, password) {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/workbench' || url.pathname === '/me');
+  await page.waitForURL((url) => url.pathname in LANDING_PAGES);
   const landing = new URL(page.url()).pathname;
-  await page.getByTestId(landing === '/workbench' ? 'workbench-page' : 'me-card').waitFor();
+  await page.getByTestId(LANDING_PAGES[landing]).waitFor();
   return landing;
 }
 

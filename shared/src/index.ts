@@ -24,3 +24,4 @@ export * from './role-separation';
 export * from './beijing-time';
 export * from './handling';
 export * from './recheck-team';
+export * from './ratio-input';

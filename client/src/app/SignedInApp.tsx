@@ -1,7 +1,7 @@
 /**
  * Everything behind sign-in: loads the signed-in user once, derives the ability, shows the side menu
- * with the pages that ability allows (the big screen alone, without it), opens "/" on the landing page
- * (工作台 where the user may see it, else 我的账号), and sends any other address to 我的账号.
+ * with the pages that ability allows (the big screen alone, without it), opens "/" on the user's landing
+ * page (landing.ts), and answers any other address that no allowed page matches with the 404 page.
  */
 import { Suspense, useEffect, useMemo } from 'react';
 import { Alert, Button, Card, Menu, Space, Spin, Typography } from 'antd';
@@ -12,7 +12,9 @@ import { AppShell } from './AppShell';
 import { abilityOf, CurrentUserProvider, type CurrentUser } from './current-user';
 import { describeError } from './errors';
 import { useI18n } from './i18n';
-import { navigate, PATHS } from './navigation';
+import { landingPath } from './landing';
+import { navigate } from './navigation';
+import { NotFoundPage } from './NotFoundPage';
 import { resolvePage } from './route-resolve';
 import { ROUTES } from './routes';
 import { NotificationBell } from '../features/notifications/NotificationBell';
@@ -27,10 +29,11 @@ export function SignedInApp({ path }: { path: string }) {
   const page = useMemo(() => (user ? resolvePage(allowed, user, path) : null), [allowed, user, path]);
   const route = page?.route;
 
-  const landing = allowed.some((r) => r.path === PATHS.workbench) ? PATHS.workbench : PATHS.me;
+  const landing = landingPath(allowed);
+  const home = path === '/' || path === '';
   useEffect(() => {
-    if (user && !page) navigate(path === '/' ? landing : PATHS.me, { replace: true });
-  }, [user, page, path, landing]);
+    if (user && home) navigate(landing, { replace: true });
+  }, [user, home, landing]);
 
   const logoutButton = (
     <Button ghost size="small" icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()} loading={loggingOut} data-testid="logout-button">
@@ -74,7 +77,7 @@ export function SignedInApp({ path }: { path: string }) {
     </Space>
   );
 
-  const content = <Suspense fallback={spinner}>{page ? page.node() : spinner}</Suspense>;
+  const content = <Suspense fallback={spinner}>{page ? page.node() : home ? spinner : <NotFoundPage path={path} landing={landing} />}</Suspense>;
   return (
     <CurrentUserProvider value={user}>
       {page?.bare ? (

@@ -21,6 +21,7 @@ import { scheduleOf } from '../plans/schedule';
 import { taskMessages } from './messages';
 import { CREATE_TASK, TASK, TASK_FORM_OPTIONS, UPDATE_TASK, type TaskDetail } from './operations';
 import { emptyTask, periodRule, ratioRule, taskInput, taskValues, type TaskFormValues } from './task-form';
+import { RATIO_PLACEHOLDER } from '../../app/ratio';
 
 const FIELDS = [
   'kind',
@@ -318,7 +319,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
                       rules={[{ required: true, message: m('ratioRequired') }, ratioRule(rules, minRatioOf, field.name)]}
                       tooltip={m('ratioHint')}
                     >
-                      <Input style={{ width: 110 }} placeholder="0.10" aria-label={`${m('ratio')} ${index + 1}`} data-testid="task-item-ratio" />
+                      <Input style={{ width: 110 }} placeholder={RATIO_PLACEHOLDER} aria-label={`${m('ratio')} ${index + 1}`} data-testid="task-item-ratio" />
                     </Form.Item>
                     <Typography.Text type="secondary">
                       {(() => {

@@ -1,0 +1,26 @@
+// The Chinese UI in Chinese: antd's date picker with Chinese month and weekday names, weeks from Monday.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DEMO_PASSWORD } from '../support/server.mjs';
+import { useServerAndBrowser } from '../support/suite.mjs';
+import { screenshot, signInToLanding } from '../support/ui.mjs';
+
+const suite = useServerAndBrowser();
+const { withPage } = suite;
+
+describe('the Chinese UI', () => {
+  test('the date picker names months and weekdays in Chinese and starts the week on Monday', async () => {
+    await withPage(async (page) => {
+      await signInToLanding(page, 'wugang.admin', DEMO_PASSWORD);
+      await page.getByTestId('nav-credit-lists').click();
+      await page.getByTestId('credit-decided-on').click();
+      const panel = page.locator('.ant-picker-dropdown:visible .ant-picker-date-panel');
+      await panel.waitFor();
+      const header = (await panel.locator('.ant-picker-header-view').innerText()).trim();
+      assert.match(header, /^\d{4}年\s*\d{1,2}月$/, `the header reads in Chinese: ${header}`);
+      const weekdays = (await panel.locator('thead th').allInnerTexts()).map((s) => s.trim());
+      assert.deepEqual(weekdays, ['一', '二', '三', '四', '五', '六', '日']);
+      await screenshot(page, 'chinese-01-date-picker');
+    });
+  });
+});
