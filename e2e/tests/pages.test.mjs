@@ -79,6 +79,9 @@ describe('directories and the public portal', () => {
       assert.equal(await errorRow.count(), 1);
       assert.equal(await errorRow.first().getAttribute('data-row'), '4');
       await assertText(errorRow.first(), '18 位');
+      // The row's own cells, so it can be found and fixed; the message in Chinese, no code like USCC_LENGTH.
+      await assertText(errorRow.first(), '统一社会信用代码：');
+      assert.doesNotMatch(await errorRow.first().innerText(), /USCC_[A-Z]+/);
       await screenshot(page, 'pages-02-import-summary');
 
       const [download] = await Promise.all([page.waitForEvent('download'), job.getByTestId('import-error-report').click()]);

@@ -61,6 +61,7 @@ import { OwnHandlingOutcomes1796970000000 } from './1796970000000-OwnHandlingOut
 import { RecheckDraw1796970100000 } from './1796970100000-RecheckDraw';
 import { RectificationFiles1796970200000 } from './1796970200000-RectificationFiles';
 import { AnnualReportOwnOutcomes1796970300000 } from './1796970300000-AnnualReportOwnOutcomes';
+import { ImportErrorRowContent1796980400000 } from './1796980400000-ImportErrorRowContent';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -127,4 +128,5 @@ export const MIGRATIONS: Function[] = [
   RecheckDraw1796970100000,
   RectificationFiles1796970200000,
   AnnualReportOwnOutcomes1796970300000,
+  ImportErrorRowContent1796980400000,
 ];

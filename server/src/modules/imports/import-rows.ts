@@ -21,6 +21,24 @@ function headerOf<K extends string>(spec: ImportKindSpec<K>, field: string): str
   return spec.columns.find((c) => c.key === field)?.header ?? field;
 }
 
+const CELL_CHARS = 200;
+const ROW_CHARS = 2000;
+
+/**
+ * A row's recognised columns as “名称：…；统一社会信用代码：…” (empty cells as “（空）”), for the error
+ * report. Columns the template does not know are left out: a file may carry data (identity numbers,
+ * telephone numbers) that SpotCheck has no reason to keep.
+ */
+export function rowContentOf<K extends string>(header: HeaderMap<K>, cells: readonly string[]): string {
+  const parts = header.columns.map(({ key, index }) => {
+    const cell = (cells[index] ?? '').trim();
+    const shown = cell === '' ? '（空）' : cell.length > CELL_CHARS ? `${cell.slice(0, CELL_CHARS)}…` : cell;
+    return `${header.titleOf[key] ?? key}：${shown}`;
+  });
+  const text = parts.join('；');
+  return text.length > ROW_CHARS ? `${text.slice(0, ROW_CHARS)}…` : text;
+}
+
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
   return true;
@@ -83,6 +101,7 @@ export async function importRows<K extends string>(
         const firstRow = checked.key ? fileKeys.firstRow(checked.key, row.number) : 0;
         const valid = checked.copy !== null && firstRow === 0;
         let warned = false;
+        const content = checked.issues.length || firstRow ? rowContentOf(header, row.cells) : null;
         for (const issue of checked.issues) {
           const warning = issue.warning === true && valid;
           warned ||= warning;
@@ -92,11 +111,12 @@ export async function importRows<K extends string>(
             code: issue.code,
             message: issue.message,
             warning,
+            rowContent: content,
           });
         }
         if (firstRow) {
           const column = header.titleOf[spec.keyField] ?? spec.keyLabel;
-          sink.add({ rowNumber: row.number, column, code: 'DUPLICATE_IN_FILE', message: `${spec.keyLabel}与第 ${firstRow} 行重复`, warning: false });
+          sink.add({ rowNumber: row.number, column, code: 'DUPLICATE_IN_FILE', message: `${spec.keyLabel}与第 ${firstRow} 行重复`, warning: false, rowContent: content });
         }
         if (!valid) {
           counts.errorRows += 1;
