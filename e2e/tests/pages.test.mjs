@@ -90,10 +90,11 @@ describe('directories and the public portal', () => {
       await download.saveAs(report);
       assert.equal(readFileSync(report).subarray(0, 2).toString(), 'PK');
       const rows = await readSheet(report);
-      assert.deepEqual(rows[0], ['行号', '列', '错误代码', '说明', '仅警告']);
+      assert.deepEqual(rows[0], ['行号', '列', '说明', '该行内容', '仅警告', '错误代码']);
       assert.equal(rows.length, 2);
       assert.equal(rows[1][0], '4');
-      assert.match(rows[1][3], /18 位/);
+      assert.match(rows[1][2], /18 位/);
+      assert.match(rows[1][3], /统一社会信用代码：/);
 
       // The new entities are in the directory, with the USCC checked again as it is typed on the form.
       await page.getByRole('menuitem', { name: '检查对象名录' }).click();
