@@ -185,7 +185,7 @@ describe('the entity’s record, the workbench, the bell and the audit trail', (
       const newest = Number(await rows.first().getAttribute('data-seq'));
       await login('changde.leader');
       await page.waitForFunction((seq) => Number(document.querySelector('[data-testid="audit-row"]')?.getAttribute('data-seq')) > seq, newest);
-      await assertText(rows.first(), 'changde.leader');
+      await assertText(rows.first(), '常德局分管领导'); // changde.leader, by name
 
       await page.getByTestId('audit-prefix').locator('input').fill('auth.');
       await page.getByTestId('audit-search').click();
