@@ -222,7 +222,9 @@ describe('directories and the public portal', () => {
       const verdict = page.getByTestId('verifier-verdict');
       await verdict.waitFor({ timeout: 60_000 });
       assert.equal(await verdict.getAttribute('data-status'), 'VERIFIED');
-      await assertText(verdict, 'reproduces');
+      await assertText(verdict, '完全一致');
+      // Plain Chinese: no English terms in brackets on the public page.
+      assert.doesNotMatch(await drawPage.innerText(), /reproduces|inputHash|commitment）/);
       assert.ok((await page.getByTestId('public-draw-selection').count()) > 0);
       await screenshot(page, 'pages-06-draw-verified', { fullPage: false });
 

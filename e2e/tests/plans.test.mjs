@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, clickAndConfirm, fieldError, screenshot } from '../support/ui.mjs';
+import { assertText, choose, clickAndConfirm, fieldError, screenshot } from '../support/ui.mjs';
 
 const TITLE = '常德市自然资源和规划局2027年度“双随机、一公开”抽查工作计划（浏览器测试）';
 
 const suite = useServerAndBrowser();
-const { signedIn } = suite;
+const { signedIn, withSignedIn } = suite;
 
 describe('annual plans', () => {
   test('drafted with live rule checks, submitted, returned, resubmitted, approved and published', async () => {
@@ -84,5 +84,34 @@ describe('annual plans', () => {
       await office.context().close();
       await leader.context().close();
     }
+  });
+
+  test('a task of the plan brings only the items due in the chosen round; a ratio may be typed as 5%', async () => {
+    const token = await suite.apiToken('changde.admin');
+    const { plans } = await suite.api('{ plans(first: 10, status: PUBLISHED) { edges { node { year title rounds items { rounds } } } } }', {}, token);
+    const plan = plans.edges.map((e) => e.node).find((p) => p.rounds === 2);
+    const twice = plan.items.filter((i) => i.rounds === 2).length;
+    assert.ok(twice > 0 && twice < plan.items.length, 'the demo plan has items checked once a year and twice');
+    await withSignedIn('changde.admin', async (page) => {
+      await page.getByRole('menuitem', { name: '抽查任务' }).click();
+      await page.getByTestId('task-new').click();
+      const form = page.getByTestId('task-form');
+      await choose(page, form.getByTestId('task-plan'), `${plan.year} · ${plan.title}`);
+      await assertText(form.getByTestId('task-round'), '第 1 轮');
+      assert.equal(await form.getByTestId('task-item-row').count(), plan.items.length);
+      await form.getByTestId('task-round').click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '第 2 轮' }).click();
+      await assertText(form.getByTestId('task-round'), '第 2 轮');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-item-row"]').length === n, twice);
+
+      const ratio = form.getByTestId('task-item-ratio').first();
+      await ratio.fill('5%');
+      await ratio.blur();
+      await ratio.fill('5 %');
+      await ratio.blur();
+      assert.equal(await fieldError(form, '比例').count(), 0, 'a percentage is a ratio');
+      await ratio.fill('5');
+      await fieldError(form, '比例须为').waitFor();
+    });
   });
 });

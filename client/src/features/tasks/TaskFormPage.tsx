@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { ENTITY_STATUS, RISK_CLASS_LABELS, beijingDate, type RestrictableRiskClass } from '@spotcheck/shared';
+import { ENTITY_STATUS, RISK_CLASS_LABELS, beijingDate, itemDueInRound, type RestrictableRiskClass } from '@spotcheck/shared';
 import { labelRule } from '../../app/form-rules';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate, PATHS } from '../../app/navigation';
@@ -50,6 +50,13 @@ const RENAMES = {
   'inspectorFilter.departmentIds': 'departmentIds',
 };
 
+type PlanOption = TaskFormOptionsQuery['plans']['edges'][number]['node'];
+
+/** The plan's items due in a round (an item planned once a year only in its round), at their planned ratios. */
+function itemsDueIn(plan: PlanOption, round: number) {
+  return plan.items.filter((i) => i.item && itemDueInRound(round, i.rounds, plan.rounds)).map((i) => ({ itemId: i.item!.id, ratio: i.ratio }));
+}
+
 export function TaskFormPage({ id }: { id?: string }) {
   const options = useQuery(TASK_FORM_OPTIONS, { fetchPolicy: 'cache-and-network' });
   const existing = useQuery(TASK, { variables: { id: id ?? '' }, skip: !id, fetchPolicy: 'network-only' });
@@ -91,17 +98,17 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
       setPlanId(next?.id ?? null);
       const first = next ? scheduleOf(next.schedule)[0] : undefined;
       setRound(first?.round ?? null);
-      // A plan brings its rounds and items at their planned ratios.
+      // A plan brings its rounds, and the items due in the first round at their planned ratios.
       form.setFieldsValue({
         round: first?.round ?? null,
         ...(first ? { startsOn: first.from, endsOn: first.to } : {}),
-        ...(next ? { items: next.items.filter((i) => i.item).map((i) => ({ itemId: i.item!.id, ratio: i.ratio })) } : {}),
+        ...(next && first ? { items: itemsDueIn(next, first.round) } : {}),
       });
     }
     if ('round' in changed) {
       setRound(changed.round ?? null);
       const r = rounds.find((x) => x.round === changed.round);
-      if (r) form.setFieldsValue({ startsOn: r.from, endsOn: r.to });
+      if (r) form.setFieldsValue({ startsOn: r.from, endsOn: r.to, ...(plan ? { items: itemsDueIn(plan, r.round) } : {}) });
     }
     if ('joint' in changed) setJoint(!!changed.joint);
     if ('kind' in changed && changed.kind) setKind(changed.kind);
