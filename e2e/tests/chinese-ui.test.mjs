@@ -1,4 +1,5 @@
-// The Chinese UI in Chinese: antd's date picker with Chinese month and weekday names, weeks from Monday.
+// The Chinese UI in Chinese: antd's date picker with Chinese month and weekday names, weeks from Monday;
+// one message per form field.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../support/server.mjs';
@@ -21,6 +22,16 @@ describe('the Chinese UI', () => {
       const weekdays = (await panel.locator('thead th').allInnerTexts()).map((s) => s.trim());
       assert.deepEqual(weekdays, ['一', '二', '三', '四', '五', '六', '日']);
       await screenshot(page, 'chinese-01-date-picker');
+      await page.keyboard.press('Escape');
+
+      // One message per field: an empty required name fails two rules, and shows one.
+      await page.getByTestId('nav-items').click();
+      await page.getByTestId('item-new').click();
+      await page.getByTestId('item-form-submit').click();
+      const nameErrors = page.getByTestId('item-form').locator('.ant-form-item', { has: page.locator('#name') }).locator('.ant-form-item-explain-error');
+      await nameErrors.first().waitFor();
+      const shown = await nameErrors.evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => e.textContent));
+      assert.equal(shown.length, 1, `one message for the field: ${shown.join(' / ')}`);
     });
   });
 });
