@@ -28,7 +28,10 @@ describe('the Chinese UI', () => {
       await page.getByTestId('nav-items').click();
       await page.getByTestId('item-new').click();
       await page.getByTestId('item-form-submit').click();
-      const nameErrors = page.getByTestId('item-form').locator('.ant-form-item', { has: page.locator('#name') }).locator('.ant-form-item-explain-error');
+      const nameErrors = page
+        .getByTestId('item-form')
+        .locator('.ant-form-item', { has: page.locator('#name') })
+        .locator('.ant-form-item-explain-error');
       await nameErrors.first().waitFor();
       const shown = await nameErrors.evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => e.textContent));
       assert.equal(shown.length, 1, `one message for the field: ${shown.join(' / ')}`);

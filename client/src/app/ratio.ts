@@ -10,7 +10,8 @@ export function ratioValue(typed: string | undefined | null): string {
 
 /** A field rule: empty is left to `required`; otherwise a fraction or a percentage. */
 export const ratioFieldRule: FormRule = {
-  validator: (_, value: string | undefined) => (!value?.trim() || parseRatioInput(value) !== null ? Promise.resolve() : Promise.reject(new Error(RATIO_INPUT_MESSAGE))),
+  validator: (_, value: string | undefined) =>
+    !value?.trim() || parseRatioInput(value) !== null ? Promise.resolve() : Promise.reject(new Error(RATIO_INPUT_MESSAGE)),
 };
 
 export const RATIO_PLACEHOLDER = '5% 或 0.05';

@@ -153,7 +153,9 @@ export function deviceLabel(userAgent: string | null | undefined): string | null
   if (!userAgent?.trim()) return null;
   const parsed = Bowser.parse(userAgent);
   const browser = parsed.browser.name ? [parsed.browser.name, parsed.browser.version?.split('.')[0]].filter(Boolean).join(' ') : null;
-  const os = parsed.os.name ? [parsed.os.name, parsed.os.versionName ?? (parsed.os.name === 'Linux' ? undefined : parsed.os.version)].filter(Boolean).join(' ') : null;
+  const os = parsed.os.name
+    ? [parsed.os.name, parsed.os.versionName ?? (parsed.os.name === 'Linux' ? undefined : parsed.os.version)].filter(Boolean).join(' ')
+    : null;
   const kind = parsed.platform.type === 'mobile' ? '手机' : parsed.platform.type === 'tablet' ? '平板' : null;
   const parts = [browser, os, kind].filter(Boolean);
   return parts.length ? parts.join(' · ') : null;

@@ -1,4 +1,19 @@
-import { Arg, ArgsType, Args, Ctx, Field, FieldResolver, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  ArgsType,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  registerEnumType,
+} from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/connection';
 import { Allow } from '../../graphql/permissions';

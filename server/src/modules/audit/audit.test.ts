@@ -38,11 +38,17 @@ describe('audit trail', () => {
       headers: { 'content-type': 'application/json', 'user-agent': ua },
       body: JSON.stringify({ query: 'mutation { login(username: "changde.leader", password: "spotcheck-demo") { token } }' }),
     });
-    expect((await answer.json()).data.login.token).toEqual(expect.any(String));
+    expect(((await answer.json()) as any).data.login.token).toEqual(expect.any(String));
     const result = await t.gql('{ auditEvents(first: 3) { edges { node { action actionLabel actorUsername actorName device } } } }', {}, supervisor);
     const [latest] = result.data.auditEvents.edges.map((e: any) => e.node);
     const [leader] = await t.sql(`SELECT display_name FROM users WHERE username = 'changde.leader'`);
-    expect(latest).toEqual({ action: 'auth.login', actionLabel: '登录', actorUsername: 'changde.leader', actorName: leader.display_name, device: 'Chrome 156 · Linux' });
+    expect(latest).toEqual({
+      action: 'auth.login',
+      actionLabel: '登录',
+      actorUsername: 'changde.leader',
+      actorName: leader.display_name,
+      device: 'Chrome 156 · Linux',
+    });
     expect(leader.display_name).not.toBe('changde.leader');
     const failed = await t.gql('{ auditEvents(actionPrefix: "auth.login_failed", first: 1) { edges { node { actionLabel } } } }', {}, supervisor);
     expect(failed.data.auditEvents.edges[0].node.actionLabel).toBe('登录失败');

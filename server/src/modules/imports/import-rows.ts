@@ -116,7 +116,14 @@ export async function importRows<K extends string>(
         }
         if (firstRow) {
           const column = header.titleOf[spec.keyField] ?? spec.keyLabel;
-          sink.add({ rowNumber: row.number, column, code: 'DUPLICATE_IN_FILE', message: `${spec.keyLabel}与第 ${firstRow} 行重复`, warning: false, rowContent: content });
+          sink.add({
+            rowNumber: row.number,
+            column,
+            code: 'DUPLICATE_IN_FILE',
+            message: `${spec.keyLabel}与第 ${firstRow} 行重复`,
+            warning: false,
+            rowContent: content,
+          });
         }
         if (!valid) {
           counts.errorRows += 1;

@@ -22,7 +22,11 @@ export function drawQrCode(doc: PDFKit.PDFDocument, text: string, caption: strin
     }
   }
   doc.fill('#000000').restore();
-  doc.fontSize(8).fillColor('#444444').text(caption, left + size + 8, top + size / 2 - 8, { width: 260 }).fillColor('#000000');
+  doc
+    .fontSize(8)
+    .fillColor('#444444')
+    .text(caption, left + size + 8, top + size / 2 - 8, { width: 260 })
+    .fillColor('#000000');
   doc.x = left;
   doc.y = top + size;
 }
