@@ -37,4 +37,21 @@ describe('the Chinese UI', () => {
       assert.equal(shown.length, 1, `one message for the field: ${shown.join(' / ')}`);
     });
   });
+
+  test('the audit filter takes dates in the same Chinese picker, as YYYY-MM-DD', async () => {
+    await withPage(async (page) => {
+      await signInToLanding(page, 'changde.supervisor', DEMO_PASSWORD);
+      await page.getByTestId('nav-audit').click();
+      await page.getByTestId('audit-row').first().waitFor();
+      const from = page.getByTestId('audit-from');
+      assert.equal(await page.locator('input[type=date]').count(), 0, 'no browser date input (mm/dd/yyyy in an English browser)');
+      await from.click();
+      const panel = page.locator('.ant-picker-dropdown:visible .ant-picker-date-panel');
+      assert.deepEqual((await panel.locator('thead th').allInnerTexts()).map((s) => s.trim()), ['一', '二', '三', '四', '五', '六', '日']);
+      await panel.locator('.ant-picker-cell-today').click();
+      assert.match(await from.inputValue(), /^\d{4}-\d{2}-\d{2}$/);
+      await page.getByTestId('audit-search').click();
+      await page.getByTestId('audit-row').first().waitFor();
+    });
+  });
 });

@@ -23,6 +23,7 @@ import { ACTION_PREFIXES, auditMessages, prefixKey, prefixOf } from './messages'
 import { parseKeptHeads } from './kept-heads';
 import { changeLine, fieldChanges, OBJECT_TYPES } from './audit-details';
 import { AUDIT_EVENT_APPENDED, AUDIT_EVENTS, VERIFY_AUDIT_CHAIN, type AuditRow } from './operations';
+import { DateField } from '../../components/DateField';
 
 const json = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 
@@ -214,7 +215,7 @@ export function AuditPage() {
             />
           </Form.Item>
           <Form.Item name="from" label={m('range')}>
-            <Input type="date" aria-label={`${m('range')} ≥`} style={{ width: 150 }} data-testid="audit-from" />
+            <DateField aria-label={`${m('range')} ≥`} data-testid="audit-from" />
           </Form.Item>
           <Form.Item
             name="to"
@@ -228,7 +229,7 @@ export function AuditPage() {
               }),
             ]}
           >
-            <Input type="date" aria-label={`${m('range')} ≤`} style={{ width: 150 }} data-testid="audit-to" />
+            <DateField aria-label={`${m('range')} ≤`} data-testid="audit-to" />
           </Form.Item>
           <Form.Item name="actor" label={m('actor')} rules={[{ pattern: USERNAME_PATTERN, message: m('actorInvalid') }, { max: 64 }]}>
             <Input placeholder={m('actorPlaceholder')} style={{ width: 180 }} allowClear data-testid="audit-actor" />
