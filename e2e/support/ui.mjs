@@ -75,6 +75,12 @@ export function fieldError(scope, text) {
   return scope.locator('.ant-form-item-explain-error', { hasText: text });
 }
 
+/** Types a date (YYYY-MM-DD) into an antd date picker and confirms it, as a keyboard user would. */
+export async function fillDate(field, value) {
+  await field.fill(value);
+  await field.press('Enter');
+}
+
 /** Presses 确定 in the pop-confirm that is open now. */
 export async function confirmPopover(page) {
   const popover = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');

@@ -47,7 +47,10 @@ describe('the Chinese UI', () => {
       assert.equal(await page.locator('input[type=date]').count(), 0, 'no browser date input (mm/dd/yyyy in an English browser)');
       await from.click();
       const panel = page.locator('.ant-picker-dropdown:visible .ant-picker-date-panel');
-      assert.deepEqual((await panel.locator('thead th').allInnerTexts()).map((s) => s.trim()), ['一', '二', '三', '四', '五', '六', '日']);
+      assert.deepEqual(
+        (await panel.locator('thead th').allInnerTexts()).map((s) => s.trim()),
+        ['一', '二', '三', '四', '五', '六', '日'],
+      );
       await panel.locator('.ant-picker-cell-today').click();
       assert.match(await from.inputValue(), /^\d{4}-\d{2}-\d{2}$/);
       await page.getByTestId('audit-search').click();

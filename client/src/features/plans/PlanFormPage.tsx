@@ -19,6 +19,7 @@ import type { PlanFormOptionsQuery } from '../../gql/graphql';
 import { CREATE_PLAN, PLAN, PLAN_FORM_OPTIONS, UPDATE_PLAN, type PlanDetail } from './operations';
 import { formViolations, parseRules, planInput, type ItemOption, type PlanFormValues } from './plan-check';
 import { scheduleOf } from './schedule';
+import { DateField } from '../../components/DateField';
 
 const FIELDS = ['year', 'title', 'scope', 'inspectorRequirements', 'rounds', 'schedule', 'items'] as const;
 
@@ -140,11 +141,11 @@ function PlanForm({ plan, options }: { plan: PlanDetail | null; options: PlanFor
                 <Space key={field.key} align="baseline" wrap data-testid="plan-round-row">
                   <Typography.Text style={{ display: 'inline-block', width: 64 }}>{m('round', { round: index + 1 })}</Typography.Text>
                   <Form.Item name={[field.name, 'from']} rules={[{ required: true, message: m('dateRequired') }]}>
-                    <Input type="date" aria-label={`${m('round', { round: index + 1 })} ${m('from')}`} data-testid="plan-round-from" />
+                    <DateField aria-label={`${m('round', { round: index + 1 })} ${m('from')}`} data-testid="plan-round-from" />
                   </Form.Item>
                   <span>—</span>
                   <Form.Item name={[field.name, 'to']} rules={[{ required: true, message: m('dateRequired') }]}>
-                    <Input type="date" aria-label={`${m('round', { round: index + 1 })} ${m('to')}`} data-testid="plan-round-to" />
+                    <DateField aria-label={`${m('round', { round: index + 1 })} ${m('to')}`} data-testid="plan-round-to" />
                   </Form.Item>
                 </Space>
               ))

@@ -22,6 +22,7 @@ import { taskMessages } from './messages';
 import { CREATE_TASK, TASK, TASK_FORM_OPTIONS, UPDATE_TASK, type TaskDetail } from './operations';
 import { emptyTask, periodRule, ratioRule, taskInput, taskValues, type TaskFormValues } from './task-form';
 import { RATIO_PLACEHOLDER } from '../../app/ratio';
+import { DateField } from '../../components/DateField';
 
 const FIELDS = [
   'kind',
@@ -233,7 +234,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
                   periodRule('startsOn', () => (kind === 'PLANNED' ? chosenRound : undefined)),
                 ]}
               >
-                <Input type="date" data-testid="task-starts-on" />
+                <DateField style={{ width: '100%' }} data-testid="task-starts-on" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8}>
@@ -246,7 +247,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
                   periodRule('endsOn', () => (kind === 'PLANNED' ? chosenRound : undefined)),
                 ]}
               >
-                <Input type="date" data-testid="task-ends-on" />
+                <DateField style={{ width: '100%' }} data-testid="task-ends-on" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8}>
