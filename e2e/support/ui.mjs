@@ -18,19 +18,22 @@ export async function screenshot(page, name, options) {
   return saveScreenshot(page, name, options);
 }
 
+/** Each role's landing page and what shows it is there: tasks, the province's figures, the units, the account. */
+const LANDING_PAGES = { '/my-visits': 'my-visits-page', '/workbench': 'workbench-page', '/province': 'provincial-card', '/tenants': 'tenants-card', '/me': 'me-card' };
+
 /**
  * Signs in through the form and waits for the landing page: 我的检查 (/my-visits) for an inspector,
- * 工作台 (/workbench) for other bureau staff, 我的账号 (/me) for others. Returns the landing path.
+ * 工作台 (/workbench) for other bureau staff, 全省统计 (/province) for provincial users, the units
+ * (/tenants) for the operator, else 我的账号 (/me). Returns the landing path.
  */
 export async function signInToLanding(page, username, password) {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  const pages = { '/my-visits': 'my-visits-page', '/workbench': 'workbench-page', '/me': 'me-card' };
-  await page.waitForURL((url) => url.pathname in pages);
+  await page.waitForURL((url) => url.pathname in LANDING_PAGES);
   const landing = new URL(page.url()).pathname;
-  await page.getByTestId(pages[landing]).waitFor();
+  await page.getByTestId(LANDING_PAGES[landing]).waitFor();
   return landing;
 }
 
@@ -70,6 +73,12 @@ export async function choose(page, select, label) {
 /** A form field's error message (not its hint). */
 export function fieldError(scope, text) {
   return scope.locator('.ant-form-item-explain-error', { hasText: text });
+}
+
+/** Types a date (YYYY-MM-DD) into an antd date picker and confirms it, as a keyboard user would. */
+export async function fillDate(field, value) {
+  await field.fill(value);
+  await field.press('Enter');
 }
 
 /** Presses 确定 in the pop-confirm that is open now. */

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, choose, clickAndConfirm, confirmPopover, downloadText, fieldError, menuLabels, screenshot } from '../support/ui.mjs';
+import { assertText, choose, clickAndConfirm, confirmPopover, downloadText, fieldError, fillDate, menuLabels, screenshot } from '../support/ui.mjs';
 
 const PLAN = '2023 · 舞钢市自然资源和规划局2023年“双随机、一公开”工作实施方案';
 const TITLE = '舞钢市2026年规划许可和测绘资质专项检查（浏览器测试）';
@@ -68,7 +68,7 @@ describe('the draw ceremony', () => {
       const planned = await ratio.inputValue();
       await ratio.fill('0.05');
       await fieldError(form, '超出细则规定的 10%–100%').waitFor();
-      await form.getByTestId('task-ends-on').fill('2023-12-15');
+      await fillDate(form.getByTestId('task-ends-on'), '2023-12-15');
       await fieldError(form, '须在第 1 轮安排的 2023-06-01 至 2023-11-30 之内').waitFor();
       await form.getByTestId('task-team-size').fill('1');
       await fieldError(form, '每组人数须为 2 到 10 人').waitFor();
@@ -80,8 +80,8 @@ describe('the draw ceremony', () => {
       // the two items 2026 has not used, with its reason, and it waits for the leader's approval.
       await form.getByTestId('task-kind').getByText('专项检查（计划外）').click();
       await form.getByTestId('task-reason').fill('群众投诉举报：规划许可批后管理和测绘资质问题线索');
-      await form.getByTestId('task-starts-on').fill('2026-12-14');
-      await form.getByTestId('task-ends-on').fill('2026-12-25');
+      await fillDate(form.getByTestId('task-starts-on'), '2026-12-14');
+      await fillDate(form.getByTestId('task-ends-on'), '2026-12-25');
       const rows = form.getByTestId('task-item-row');
       for (const name of ['土地使用情况监督检查', '矿山地质环境保护与土地复垦情况的监管']) {
         await rows.filter({ hasText: name }).getByRole('button', { name: '移除' }).click();
@@ -243,8 +243,8 @@ describe('the draw ceremony', () => {
       await fillPlanTexts(form, '人员不足');
       await form.getByTestId('task-kind').getByText('专项检查（计划外）').click();
       await form.getByTestId('task-reason').fill('上级交办');
-      await form.getByTestId('task-starts-on').fill('2027-03-01');
-      await form.getByTestId('task-ends-on').fill('2027-03-31');
+      await fillDate(form.getByTestId('task-starts-on'), '2027-03-01');
+      await fillDate(form.getByTestId('task-ends-on'), '2027-03-31');
       await form.getByTestId('task-team-size').fill('10');
       await choose(office, form.getByTestId('task-item'), '土地使用情况监督检查');
       await form.getByTestId('task-item-ratio').fill('0.10');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, choose, menuLabels, screenshot } from '../support/ui.mjs';
+import { assertText, choose, fillDate, menuLabels, screenshot } from '../support/ui.mjs';
 
 const TITLE = '舞钢市、平顶山市2027年联合专项检查（浏览器测试）';
 const PARTNER = '平顶山市自然资源和规划局 · 执法监察支队';
@@ -39,8 +39,8 @@ describe('joint inspections', () => {
       // 舞钢 has no plan for 2027 yet: a joint 专项检查, with its reason.
       await form.getByTestId('task-kind').getByText('专项检查（计划外）').click();
       await form.getByTestId('task-reason').fill('平顶山市局部署市县联动联合检查');
-      await form.getByTestId('task-starts-on').fill('2027-10-11');
-      await form.getByTestId('task-ends-on').fill('2027-11-19');
+      await fillDate(form.getByTestId('task-starts-on'), '2027-10-11');
+      await fillDate(form.getByTestId('task-ends-on'), '2027-11-19');
       await choose(page, form.getByTestId('task-item'), '土地使用情况监督检查');
       await form.getByTestId('task-item-ratio').fill('0.10');
       await form.getByTestId('task-joint').click();

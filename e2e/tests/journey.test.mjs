@@ -14,7 +14,7 @@ import { DEMO_PASSWORD, REPO_ROOT } from '../support/server.mjs';
 import { tinyPng } from '../support/png.mjs';
 import { fillAndSaveRecord, transition } from '../support/record-page.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, choose, clickAndConfirm, confirmPopover, screenshot, signIn } from '../support/ui.mjs';
+import { assertText, choose, clickAndConfirm, confirmPopover, fillDate, screenshot, signIn } from '../support/ui.mjs';
 
 const { completeUscc } = createRequire(path.join(REPO_ROOT, 'server', 'package.json'))('@spotcheck/shared');
 
@@ -117,8 +117,8 @@ describe('the whole cycle, from import to the province', () => {
       // the plan, with its reason, and waits for the leader.
       await form.getByTestId('task-kind').getByText('专项检查（计划外）').click();
       await form.getByTestId('task-reason').fill('群众举报：新登记企业用地情况');
-      await form.getByTestId('task-starts-on').fill(WINDOW_FROM);
-      await form.getByTestId('task-ends-on').fill(WINDOW_TO);
+      await fillDate(form.getByTestId('task-starts-on'), WINDOW_FROM);
+      await fillDate(form.getByTestId('task-ends-on'), WINDOW_TO);
       await choose(page, form.getByTestId('task-item'), ITEM);
       const rows = form.getByTestId('task-item-row');
       await assertText(rows.first(), ITEM);

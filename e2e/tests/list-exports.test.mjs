@@ -117,7 +117,7 @@ describe('every list exports', () => {
         page,
         page.getByTestId('public-draws-export'),
         'exports-public-draws.csv',
-        ['任务', '检查时间', '封存时间', '摇号时间', '平台复核', '名单哈希（inputHash）', '服务器种子承诺值（commitment）', '摇号记录'],
+        ['任务', '检查时间', '封存时间', '摇号时间', '平台复核', '名单哈希', '服务器种子承诺值', '摇号记录'],
         await page.getByTestId('public-draw-row').count(),
       );
       assert.ok(draws.some((r) => r[4] === '复核通过'));
@@ -208,7 +208,7 @@ describe('every list exports', () => {
         page,
         page.getByTestId('plan-items-export'),
         'exports-plan-items.csv',
-        ['#', '事项', '责任部门', '抽查比例', '清单最低比例', '计划轮次'],
+        ['#', '事项', '责任部门', '抽查比例', '清单最低比例', '每年抽查轮数'],
         4,
       );
 

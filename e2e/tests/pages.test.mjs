@@ -79,6 +79,9 @@ describe('directories and the public portal', () => {
       assert.equal(await errorRow.count(), 1);
       assert.equal(await errorRow.first().getAttribute('data-row'), '4');
       await assertText(errorRow.first(), '18 位');
+      // The row's own cells, so it can be found and fixed; the message in Chinese, no code like USCC_LENGTH.
+      await assertText(errorRow.first(), '统一社会信用代码：');
+      assert.doesNotMatch(await errorRow.first().innerText(), /USCC_[A-Z]+/);
       await screenshot(page, 'pages-02-import-summary');
 
       const [download] = await Promise.all([page.waitForEvent('download'), job.getByTestId('import-error-report').click()]);
@@ -87,10 +90,11 @@ describe('directories and the public portal', () => {
       await download.saveAs(report);
       assert.equal(readFileSync(report).subarray(0, 2).toString(), 'PK');
       const rows = await readSheet(report);
-      assert.deepEqual(rows[0], ['行号', '列', '错误代码', '说明', '仅警告']);
+      assert.deepEqual(rows[0], ['行号', '列', '说明', '该行内容', '仅警告', '错误代码']);
       assert.equal(rows.length, 2);
       assert.equal(rows[1][0], '4');
-      assert.match(rows[1][3], /18 位/);
+      assert.match(rows[1][2], /18 位/);
+      assert.match(rows[1][3], /统一社会信用代码：/);
 
       // The new entities are in the directory, with the USCC checked again as it is typed on the form.
       await page.getByRole('menuitem', { name: '检查对象名录' }).click();
@@ -218,7 +222,9 @@ describe('directories and the public portal', () => {
       const verdict = page.getByTestId('verifier-verdict');
       await verdict.waitFor({ timeout: 60_000 });
       assert.equal(await verdict.getAttribute('data-status'), 'VERIFIED');
-      await assertText(verdict, 'reproduces');
+      await assertText(verdict, '完全一致');
+      // Plain Chinese: no English terms in brackets on the public page.
+      assert.doesNotMatch(await drawPage.innerText(), /reproduces|inputHash|commitment）/);
       assert.ok((await page.getByTestId('public-draw-selection').count()) > 0);
       await screenshot(page, 'pages-06-draw-verified', { fullPage: false });
 

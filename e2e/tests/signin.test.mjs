@@ -71,6 +71,32 @@ describe('sign-in', () => {
     }
   });
 
+  test('each role lands on its work (the province on its dashboard, the operator on the units); an unknown address shows the 404 page', async () => {
+    const page = await suite.newPage();
+    try {
+      await signIn(page, 'hunan.viewer', DEMO_PASSWORD);
+      await page.waitForURL('**/province');
+      await page.getByTestId('provincial-card').waitFor();
+
+      await page.goto('/no-such-page');
+      const notFound = page.getByTestId('not-found-page');
+      await notFound.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, '/no-such-page', 'the address stays: nothing silently replaces it');
+      assert.equal(await page.getByTestId('me-card').count(), 0);
+      await screenshot(page, '03b-not-found');
+      await notFound.getByTestId('not-found-home').click();
+      await page.waitForURL('**/province');
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.waitForURL('**/login');
+
+      await signIn(page, 'platform.admin', DEMO_PASSWORD);
+      await page.waitForURL('**/tenants');
+      await page.getByTestId('tenants-card').waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('a wrong password shows an error and stays on the sign-in page', async () => {
     const page = await suite.newPage();
     try {

@@ -185,6 +185,10 @@ describe('the entity’s record, the workbench, the bell and the audit trail', (
       await rows.first().waitFor();
       // The supervisor's own sign-in is the newest event; the office's change is there too.
       assert.equal(await rows.first().getAttribute('data-action'), 'auth.login');
+      // In plain Chinese: the action's name, the person's name, the browser and system parsed from the user agent.
+      await assertText(rows.first().getByTestId('audit-action'), '登录');
+      assert.match(await rows.first().getByTestId('audit-device').innerText(), /^Chrome \d+ · Linux$/);
+      assert.doesNotMatch(await rows.first().innerText(), /changde\.supervisor|auth\.login|Mozilla/);
       await card.locator('[data-testid="audit-row"][data-action="result-category.add"]').waitFor();
       await screenshot(page, 'voice-12-audit');
 
@@ -192,7 +196,7 @@ describe('the entity’s record, the workbench, the bell and the audit trail', (
       const newest = Number(await rows.first().getAttribute('data-seq'));
       await login('changde.leader');
       await page.waitForFunction((seq) => Number(document.querySelector('[data-testid="audit-row"]')?.getAttribute('data-seq')) > seq, newest);
-      await assertText(rows.first(), 'changde.leader');
+      await assertText(rows.first(), '常德局分管领导'); // changde.leader, by name
 
       await page.getByTestId('audit-prefix').locator('input').fill('auth.');
       await page.getByTestId('audit-search').click();

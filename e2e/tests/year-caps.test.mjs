@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, choose, clickAndConfirm, screenshot } from '../support/ui.mjs';
+import { assertText, choose, clickAndConfirm, fillDate, screenshot } from '../support/ui.mjs';
 
 const suite = useServerAndBrowser();
 const { withSignedIn } = suite;
@@ -24,8 +24,8 @@ describe('yearly caps', () => {
       await form.waitFor();
       await assertText(form.getByTestId('task-kind'), '双随机抽查（年度计划内）');
       await fillTexts(form, '2026年土地使用情况抽查（无计划）');
-      await form.getByTestId('task-starts-on').fill('2026-12-14');
-      await form.getByTestId('task-ends-on').fill('2026-12-25');
+      await fillDate(form.getByTestId('task-starts-on'), '2026-12-14');
+      await fillDate(form.getByTestId('task-ends-on'), '2026-12-25');
       await choose(page, form.getByTestId('task-item'), '土地使用情况监督检查');
       await form.getByTestId('task-item-ratio').fill('0.10');
       await form.getByTestId('task-submit').click();

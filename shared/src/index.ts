@@ -25,3 +25,4 @@ export * from './beijing-time';
 export * from './handling';
 export * from './recheck-team';
 export * from './public-number';
+export * from './ratio-input';

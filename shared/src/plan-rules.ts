@@ -67,3 +67,15 @@ export function planViolations(plan: PlanCheckInput, rules: RuleSet): RuleViolat
   }
   return out;
 }
+
+/**
+ * Whether an item the plan checks in `itemRounds` of its `planRounds` rounds is due in `round` (1-based):
+ * its checks spread evenly over the year, the first in round 1 — once a year: round 1; twice in four
+ * rounds: rounds 1 and 3; every round when it is planned in each.
+ */
+export function itemDueInRound(round: number, itemRounds: number, planRounds: number): boolean {
+  if (planRounds < 1 || round < 1 || round > planRounds || itemRounds < 1) return false;
+  if (itemRounds >= planRounds) return true;
+  const checksBy = (r: number) => Math.ceil((r * itemRounds) / planRounds);
+  return checksBy(round) > checksBy(round - 1);
+}

@@ -8,6 +8,8 @@ import { ApolloProvider } from '@apollo/client/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { apolloClient } from './apollo';
 import { useSession } from './auth';
 import { useReducedMotion } from './useReducedMotion';
@@ -78,6 +80,9 @@ function Routes() {
 function Localized() {
   const { lang } = useI18n();
   const still = useReducedMotion();
+  // antd's date pickers take month and weekday names, and the first day of the week (Monday in
+  // zh-cn), from dayjs' global locale: set before anything below renders.
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={still ? STILL_THEME : THEME} wave={{ disabled: still }} button={{ autoInsertSpace: false }}>
       <AntApp>

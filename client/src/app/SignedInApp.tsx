@@ -1,7 +1,7 @@
 /**
  * Everything behind sign-in: loads the signed-in user once, derives the ability, shows the side menu
- * with the pages that ability allows (the big screen alone, without it), opens "/" on the landing page
- * (工作台 where the user may see it, else 我的账号), and sends any other address to 我的账号.
+ * with the pages that ability allows (the big screen alone, without it), opens "/" on the user's landing
+ * page (landing.ts), and answers any other address that no allowed page matches with the 404 page.
  */
 import { Suspense, useEffect, useMemo } from 'react';
 import { Alert, Button, Card, Grid, Menu, Space, Spin, Typography } from 'antd';
@@ -12,7 +12,9 @@ import { AppShell } from './AppShell';
 import { abilityOf, CurrentUserProvider, type CurrentUser } from './current-user';
 import { describeError } from './errors';
 import { useI18n } from './i18n';
-import { navigate, PATHS } from './navigation';
+import { landingPath } from './landing';
+import { navigate } from './navigation';
+import { NotFoundPage } from './NotFoundPage';
 import { resolvePage } from './route-resolve';
 import { ROUTES } from './routes';
 import { NotificationBell } from '../features/notifications/NotificationBell';
@@ -29,11 +31,11 @@ export function SignedInApp({ path }: { path: string }) {
   const page = useMemo(() => (user ? resolvePage(allowed, user, path) : null), [allowed, user, path]);
   const route = page?.route;
 
-  // An inspector lands on 我的检查 (their day in the field), other bureau staff on 工作台.
-  const landing = [PATHS.myVisits, PATHS.workbench].find((p) => allowed.some((r) => r.path === p)) ?? PATHS.me;
+  const landing = landingPath(allowed);
+  const home = path === '/' || path === '';
   useEffect(() => {
-    if (user && !page) navigate(path === '/' ? landing : PATHS.me, { replace: true });
-  }, [user, page, path, landing]);
+    if (user && home) navigate(landing, { replace: true });
+  }, [user, home, landing]);
 
   const logoutButton = (
     <Button ghost size="small" icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()} loading={loggingOut} data-testid="logout-button">
@@ -88,7 +90,7 @@ export function SignedInApp({ path }: { path: string }) {
     </>
   );
 
-  const content = <Suspense fallback={spinner}>{page ? page.node() : spinner}</Suspense>;
+  const content = <Suspense fallback={spinner}>{page ? page.node() : home ? spinner : <NotFoundPage path={path} landing={landing} />}</Suspense>;
   return (
     <CurrentUserProvider value={user}>
       <OfflineSync owner={user.me.id} />

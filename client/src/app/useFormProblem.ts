@@ -26,7 +26,8 @@ export function useFormProblem(form: FormInstance, fieldNames: readonly string[]
         if (!fieldNames.includes(name)) continue;
         byField.set(name, [...(byField.get(name) ?? []), message]);
       }
-      form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+      // One message per field, as for the form's own rules: the server's first for it.
+      form.setFields([...byField].map(([name, errors]) => ({ name, errors: errors.slice(0, 1) })));
       const placed = [...byField.values()].reduce((n, list) => n + list.length, 0);
       setProblem({ ...described, allPlaced: placed > 0 && placed === described.fields.length });
     },

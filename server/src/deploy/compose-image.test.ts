@@ -118,6 +118,15 @@ describe('deploy/nginx.conf', () => {
     expect(conf).toContain('client_max_body_size 512m;');
     expect(conf).toContain('location ~* ^/metrics(/|$) { return 404; }');
   });
+
+  it('compresses text answers that reach it uncompressed and leaves the servers\' brotli or gzip untouched', () => {
+    expect(conf).toMatch(/^\s*gzip on;$/m);
+    expect(conf).toMatch(/^\s*gzip_proxied any;$/m);
+    const types = /gzip_types([^;]+);/.exec(conf)![1]!.split(/\s+/).filter(Boolean);
+    expect(types).toEqual(expect.arrayContaining(['text/css', 'application/javascript', 'application/json', 'application/graphql-response+json']));
+    // Accept-Encoding reaches the servers (no proxy_set_header clears it), so they can answer with brotli.
+    expect(conf).not.toMatch(/proxy_set_header Accept-Encoding/i);
+  });
 });
 
 describe('deploy/Dockerfile', () => {

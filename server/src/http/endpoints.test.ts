@@ -36,6 +36,20 @@ describe('HTTP endpoints and subscriptions', () => {
     }
   });
 
+  it('answers GraphQL compressed, brotli or gzip as the client asks', async () => {
+    const token = await t.login('changde.admin');
+    const query = JSON.stringify({ query: '{ items(first: 100) { edges { node { id name content legalBasis } } } }' });
+    for (const encoding of ['br', 'gzip']) {
+      const answer = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-encoding': encoding },
+        body: query,
+      });
+      expect(answer.headers.get('content-encoding')).toBe(encoding);
+      expect(((await answer.json()) as any).data.items.edges.length).toBeGreaterThan(0);
+    }
+  });
+
   it('serves the web app (or says how to build it) at / and at client routes', async () => {
     for (const path of ['/', '/login', '/me']) {
       const response = await fetch(`${t.url}${path}`);

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -25,6 +23,7 @@ import { restErrorHandler } from './rest-errors';
 import { MAX_BODY_BYTES, jsonBodyErrors } from '../security/body-limit';
 import { documentGuard } from '../security/document-guard';
 import { clientAddress } from '../security/client-address';
+import { compressResponses, serveClient } from './static-client';
 
 export interface RunningHttpServer {
   url: string;
@@ -121,6 +120,7 @@ export async function startHttpServer(
   await apollo.start();
 
   web.use(observeRequests(app.log, metrics));
+  web.use(compressResponses());
   web.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -172,16 +172,6 @@ export async function startHttpServer(
       await metricsServer?.close();
     },
   };
-}
-
-/** The built web app, with every unknown GET path answered by index.html (client-side routes). */
-function serveClient(web: express.Express, clientDist: string): void {
-  const index = path.join(clientDist, 'index.html');
-  web.use(express.static(clientDist, { index: false, maxAge: '1h' }));
-  web.get('/{*path}', (_req, res) => {
-    if (fs.existsSync(index)) res.sendFile(index, { maxAge: 0 });
-    else res.status(503).type('text/plain; charset=utf-8').send('网页端尚未构建：请先运行 npm run build（npm start 会自动构建）。');
-  });
 }
 
 function headerValue(value: string | string[] | undefined): string | null {

@@ -19,6 +19,11 @@ export async function pdfText(bytes: Buffer): Promise<{ pages: string[]; total: 
   return JSON.parse(await runScript(['text'], bytes)) as { pages: string[]; total: number };
 }
 
+/** The text of the QR code on each page (as a phone's reader would scan it from the rendered page), or null. */
+export async function pdfQrCodes(bytes: Buffer): Promise<(string | null)[]> {
+  return JSON.parse(await runScript(['qr'], bytes)) as (string | null)[];
+}
+
 /** The raw file as latin1 text: pdfkit writes object dictionaries uncompressed, so they can be read. */
 const raw = (bytes: Buffer) => bytes.toString('latin1');
 

@@ -21,7 +21,9 @@ import { QueryState } from '../../components/QueryState';
 import { auditFilterOf, NO_FILTER, PREFIX_PATTERN, USERNAME_PATTERN, type AuditFilter, type AuditFilterValues } from './audit-filter';
 import { ACTION_PREFIXES, auditMessages, prefixKey, prefixOf } from './messages';
 import { parseKeptHeads } from './kept-heads';
+import { changeLine, fieldChanges, OBJECT_TYPES } from './audit-details';
 import { AUDIT_EVENT_APPENDED, AUDIT_EVENTS, VERIFY_AUDIT_CHAIN, type AuditRow } from './operations';
+import { DateField } from '../../components/DateField';
 
 const json = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 
@@ -108,11 +110,25 @@ export function AuditPage() {
     pages.reset();
   };
 
-  const actorOf = (e: AuditRow) => e.actorUsername ?? (e.action.startsWith('statement.') ? m('entityActor') : m('system'));
+  const actorOf = (e: AuditRow) => e.actorName ?? e.actorUsername ?? (e.action.startsWith('statement.') ? m('entityActor') : m('system'));
+  const objectOf = (e: AuditRow) => (e.objectType ? (OBJECT_TYPES[e.objectType] ?? e.objectType) : '—');
   const columns = [
     { key: 'seq', title: m('seq'), width: 70, dataIndex: 'seq' },
     { key: 'time', title: m('time'), width: 170, render: (_: unknown, e: AuditRow) => formatDateTime(e.occurredAt, lang) },
-    { key: 'user', title: m('user'), render: (_: unknown, e: AuditRow) => actorOf(e) },
+    {
+      key: 'user',
+      title: m('user'),
+      render: (_: unknown, e: AuditRow) => (
+        <Space size={4} wrap>
+          <span title={e.actorUsername ?? undefined}>{actorOf(e)}</span>
+          {e.device && (
+            <Typography.Text type="secondary" data-testid="audit-device">
+              {e.device}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
     {
       key: 'action',
       title: m('action'),
@@ -120,9 +136,9 @@ export function AuditPage() {
         const prefix = prefixOf(e.action);
         return (
           <Space size={4} wrap>
-            <Typography.Text code data-testid="audit-action">
-              {e.action}
-            </Typography.Text>
+            <span title={e.action} data-testid="audit-action">
+              {e.actionLabel}
+            </span>
             {prefix && <Tag>{m(prefixKey(prefix))}</Tag>}
           </Space>
         );
@@ -131,14 +147,14 @@ export function AuditPage() {
     {
       key: 'target',
       title: m('target'),
-      render: (_: unknown, e: AuditRow) => (e.objectType ? `${e.objectType}${e.objectId ? ` · ${e.objectId}` : ''}` : '—'),
+      render: (_: unknown, e: AuditRow) => <span title={e.objectId ?? undefined}>{objectOf(e)}</span>,
     },
     {
       key: 'details',
       title: m('details'),
       render: (_: unknown, e: AuditRow) => (
-        <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>
-          {json(e.after) || json(e.before) || '—'}
+        <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }} data-testid="audit-details">
+          {fieldChanges(e.before, e.after).map(changeLine).join('；') || '—'}
         </Typography.Text>
       ),
     },
@@ -150,7 +166,9 @@ export function AuditPage() {
       { title: m('seq'), value: (e: AuditRow) => e.seq },
       { title: m('time'), value: (e: AuditRow) => e.occurredAt },
       { title: m('user'), value: (e: AuditRow) => actorOf(e) },
-      { title: m('action'), value: (e: AuditRow) => e.action },
+      { title: m('action'), value: (e: AuditRow) => e.actionLabel },
+      { title: m('actionCode'), value: (e: AuditRow) => e.action },
+      { title: m('device'), value: (e: AuditRow) => e.device ?? '' },
       { title: m('target'), value: (e: AuditRow) => [e.objectType, e.objectId].filter(Boolean).join(' · ') },
       { title: m('before'), value: (e: AuditRow) => json(e.before) },
       { title: m('after'), value: (e: AuditRow) => json(e.after) },
@@ -197,7 +215,7 @@ export function AuditPage() {
             />
           </Form.Item>
           <Form.Item name="from" label={m('range')}>
-            <Input type="date" aria-label={`${m('range')} ≥`} style={{ width: 150 }} data-testid="audit-from" />
+            <DateField aria-label={`${m('range')} ≥`} data-testid="audit-from" />
           </Form.Item>
           <Form.Item
             name="to"
@@ -211,7 +229,7 @@ export function AuditPage() {
               }),
             ]}
           >
-            <Input type="date" aria-label={`${m('range')} ≤`} style={{ width: 150 }} data-testid="audit-to" />
+            <DateField aria-label={`${m('range')} ≤`} data-testid="audit-to" />
           </Form.Item>
           <Form.Item name="actor" label={m('actor')} rules={[{ pattern: USERNAME_PATTERN, message: m('actorInvalid') }, { max: 64 }]}>
             <Input placeholder={m('actorPlaceholder')} style={{ width: 180 }} allowClear data-testid="audit-actor" />
@@ -266,18 +284,33 @@ export function AuditPage() {
             expandable={{
               expandedRowRender: (e) => (
                 <Flex vertical gap={4} style={{ fontSize: 12 }}>
-                  {e.before !== null && e.before !== undefined && (
-                    <div>
-                      <Typography.Text strong>{m('before')}：</Typography.Text>
-                      <Typography.Text code>{json(e.before)}</Typography.Text>
+                  <div>
+                    <Typography.Text strong>{m('actionCode')}：</Typography.Text>
+                    <Typography.Text code>{e.action}</Typography.Text>
+                    {e.objectId && (
+                      <>
+                        {' · '}
+                        <Typography.Text strong>{objectOf(e)}：</Typography.Text>
+                        <Typography.Text code>{e.objectId}</Typography.Text>
+                      </>
+                    )}
+                  </div>
+                  {fieldChanges(e.before, e.after).map((c) => (
+                    <div key={c.field}>
+                      {c.field && <Typography.Text strong>{c.field}：</Typography.Text>}
+                      {c.before !== null && c.after !== null ? (
+                        <>
+                          <Typography.Text delete type="secondary">
+                            {c.before}
+                          </Typography.Text>
+                          {' → '}
+                          <Typography.Text>{c.after}</Typography.Text>
+                        </>
+                      ) : (
+                        <Typography.Text>{c.after ?? c.before}</Typography.Text>
+                      )}
                     </div>
-                  )}
-                  {e.after !== null && e.after !== undefined && (
-                    <div>
-                      <Typography.Text strong>{m('after')}：</Typography.Text>
-                      <Typography.Text code>{json(e.after)}</Typography.Text>
-                    </div>
-                  )}
+                  ))}
                   {e.requestId && (
                     <div>
                       <Typography.Text strong>{m('requestId')}：</Typography.Text>

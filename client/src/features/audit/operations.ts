@@ -11,7 +11,10 @@ export const AUDIT_EVENT_FIELDS = graphql(`
     seq
     occurredAt
     actorUsername
+    actorName
     action
+    actionLabel
+    device
     objectType
     objectId
     before

@@ -16,6 +16,7 @@ import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { calendarMessages } from './messages';
 import { ADD_CALENDAR_ADJUSTMENT, CALENDAR_PAGE, LOCAL_DEADLINE, REMOVE_CALENDAR_ADJUSTMENT, type Adjustment } from './operations';
+import { DateField } from '../../components/DateField';
 
 interface AddValues {
   date: string;
@@ -44,7 +45,7 @@ function AddAdjustmentForm() {
       <ProblemAlert problem={problem} testId="calendar-add-error" />
       <Form<AddValues> form={form} layout="inline" initialValues={{ working: false, note: '' }} onFinish={submit} style={{ rowGap: 8 }}>
         <Form.Item name="date" rules={[{ required: true, message: m('dateRequired') }]}>
-          <Input type="date" aria-label={m('date')} data-testid="calendar-date" />
+          <DateField aria-label={m('date')} data-testid="calendar-date" />
         </Form.Item>
         <Form.Item name="working">
           <Radio.Group
@@ -82,7 +83,7 @@ function DeadlineCalculator() {
         style={{ rowGap: 8 }}
       >
         <Form.Item name="from" label={m('from')} rules={[{ required: true, message: m('dateRequired') }]}>
-          <Input type="date" data-testid="calendar-from" />
+          <DateField data-testid="calendar-from" />
         </Form.Item>
         <Form.Item name="days" label={m('days')}>
           <InputNumber min={1} max={365} precision={0} data-testid="calendar-days" />

@@ -167,7 +167,7 @@ function DrawBoard({ draw, rows, total, follow }: { draw: CeremonyDraw; rows: Re
               <li key={`${e.kind}-${e.at}`} data-kind={e.kind}>
                 <span className="kind">{m(e.kind)}</span>
                 <span className="value">{e.value}</span>
-                <span className="by">{e.by}</span>
+                <span className="by">{e.byName ?? e.by}</span>
               </li>
             ))}
           </ul>

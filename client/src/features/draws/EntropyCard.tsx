@@ -36,7 +36,7 @@ export function EntropyCard({ draw, cancelled }: { draw: CeremonyDraw; cancelled
       ),
     },
     { key: 'value', title: m('entropyValue'), render: (_: unknown, e: EntropyEntry) => <Typography.Text code>{e.value}</Typography.Text> },
-    { key: 'by', title: m('entropyBy'), dataIndex: 'by' },
+    { key: 'by', title: m('entropyBy'), render: (_: unknown, e: EntropyEntry) => e.byName ?? e.by },
     { key: 'at', title: m('entropyAt'), render: (_: unknown, e: EntropyEntry) => formatDateTime(e.at, lang) },
   ];
 

@@ -22,7 +22,9 @@ export interface PoolSummary {
 export interface EntropyEntry {
   kind: 'WITNESS' | 'PUBLIC_NUMBER';
   value: string;
+  /** The username of who entered it; `byName` their name (entries from before it was kept have none). */
   by: string;
+  byName?: string;
   at: string;
 }
 

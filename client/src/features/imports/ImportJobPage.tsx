@@ -38,8 +38,12 @@ function ErrorList({ job }: { job: ImportJobRow }) {
         columns={[
           { key: 'row', title: m('rowNumber'), width: 80, render: (_: unknown, r: ImportErrorRow) => r.rowNumber || '—' },
           { key: 'column', title: m('column'), render: (_: unknown, r: ImportErrorRow) => r.column ?? '—' },
-          { key: 'code', title: m('code'), dataIndex: 'code' },
           { key: 'message', title: m('message'), dataIndex: 'message' },
+          {
+            key: 'content',
+            title: m('rowContent'),
+            render: (_: unknown, r: ImportErrorRow) => (r.rowContent ? <Typography.Text type="secondary">{r.rowContent}</Typography.Text> : '—'),
+          },
           {
             key: 'warning',
             title: m('warningOnly'),

@@ -68,6 +68,7 @@ export const IMPORT_JOB_ERRORS = graphql(`
             column
             code
             message
+            rowContent
             warning
           }
         }

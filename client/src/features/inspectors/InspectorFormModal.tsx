@@ -18,6 +18,7 @@ import {
   type InspectorRow,
   type InspectorStatus,
 } from './operations';
+import { DateField } from '../../components/DateField';
 
 interface Values {
   name: string;
@@ -174,7 +175,7 @@ export function InspectorFormModal({ open, inspector, onClose }: { open: boolean
             </Col>
             <Col xs={12} md={8}>
               <Form.Item label={m('validFrom')} name="certificateValidFrom" rules={[required(m('validFrom'))]}>
-                <Input type="date" data-testid="inspector-valid-from" />
+                <DateField style={{ width: '100%' }} data-testid="inspector-valid-from" />
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
@@ -192,7 +193,7 @@ export function InspectorFormModal({ open, inspector, onClose }: { open: boolean
                   }),
                 ]}
               >
-                <Input type="date" data-testid="inspector-valid-to" />
+                <DateField style={{ width: '100%' }} data-testid="inspector-valid-to" />
               </Form.Item>
             </Col>
           </Row>

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { INSPECTOR_STATUS } from '@spotcheck/shared';
 import { useCurrentUser } from '../../app/current-user';
@@ -21,6 +21,7 @@ import { InspectorTabs } from './InspectorTabs';
 import { INSPECTOR_STATUS_COLORS, inspectorMessages } from './messages';
 import { ITEM_DEPARTMENTS } from '../items/operations';
 import { INSPECTORS, type InspectorRow, type InspectorStatus } from './operations';
+import { DateField } from '../../components/DateField';
 
 const statusLabels = INSPECTOR_STATUS.labels as Record<string, string>;
 
@@ -140,12 +141,11 @@ export function InspectorsPage() {
         />
         <Space.Compact>
           <Space.Addon>{m('drawableOn')}</Space.Addon>
-          <Input
-            type="date"
+          <DateField
             style={{ width: 170 }}
             value={drawableOn}
-            onChange={(e) => {
-              setDrawableOn(e.target.value);
+            onChange={(day) => {
+              setDrawableOn(day);
               pages.reset();
             }}
             aria-label={m('drawableOn')}

@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { today } from '../../app/csv';
 import { inspectorMessages } from './messages';
 import { DECLARE_RECUSAL, ENTITY_CHOICES, INSPECTOR_CHOICES } from './operations';
+import { DateField } from '../../components/DateField';
 
 interface Values {
   inspectorId: string;
@@ -117,7 +118,7 @@ export function RecusalModal({ open, onClose }: { open: boolean; onClose: () => 
           <Row gutter={16}>
             <Col span={12}>
               <Form.Item label={m('recusalFrom')} name="validFrom" rules={[{ required: true, message: m('required', { field: m('recusalFrom') }) }]}>
-                <Input type="date" data-testid="recusal-from" />
+                <DateField style={{ width: '100%' }} data-testid="recusal-from" />
               </Form.Item>
             </Col>
             <Col span={12}>
@@ -133,7 +134,7 @@ export function RecusalModal({ open, onClose }: { open: boolean; onClose: () => 
                   }),
                 ]}
               >
-                <Input type="date" data-testid="recusal-to" />
+                <DateField style={{ width: '100%' }} data-testid="recusal-to" />
               </Form.Item>
             </Col>
           </Row>

@@ -12,6 +12,7 @@ import { useFormProblem } from '../../app/useFormProblem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { itemMessages } from './messages';
 import { CREATE_ITEM, UPDATE_ITEM, type ItemRow } from './operations';
+import { RATIO_PLACEHOLDER } from '../../app/ratio';
 import { isMinRatio, itemInput, itemValues, minRatioRule, percent, type ItemFormValues } from './item-form';
 
 const FIELDS = [
@@ -150,7 +151,7 @@ export function ItemFormModal({ open, item, departments, lockedDepartmentId, def
                 extra={isMinRatio(ratio) ? m('ratioAtLeast', { percent: percent(ratio) }) : m('minRatioHint')}
                 rules={[required(m('minRatio')), minRatioRule(m('ratioInvalid'))]}
               >
-                <Input placeholder="0.10" data-testid="item-min-ratio" />
+                <Input placeholder={RATIO_PLACEHOLDER} data-testid="item-min-ratio" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

@@ -1,6 +1,7 @@
 /** The item form's values, its checks as typed (the shared Ratio the server applies), and the server's ItemInput. */
 import type { FormRule } from 'antd';
-import { Ratio } from '@spotcheck/shared';
+import { parseRatioInput } from '@spotcheck/shared';
+import { ratioValue } from '../../app/ratio';
 import type { ItemCategory, ItemInput, ItemRow } from './operations';
 
 export interface ItemFormValues {
@@ -57,7 +58,7 @@ export function itemInput(values: ItemFormValues): ItemInput {
     inspectingBody: values.inspectingBody.trim(),
     content: values.content.trim(),
     targetType: values.targetType.trim(),
-    minRatio: values.minRatio.trim(),
+    minRatio: ratioValue(values.minRatio),
     frequencyPerYear: values.frequencyPerYear ?? 0,
     methods: values.methods,
     remarks: values.remarks?.trim() || null,
@@ -66,7 +67,8 @@ export function itemInput(values: ItemFormValues): ItemInput {
 
 /** Greater than 0, at most 1, up to 4 decimals: the server's check. */
 export function isMinRatio(value: unknown): value is string {
-  return typeof value === 'string' && Ratio.safeParse(value.trim()).success && Number(value) > 0;
+  const fraction = typeof value === 'string' ? parseRatioInput(value) : null;
+  return fraction !== null && Number(fraction) > 0;
 }
 
 /** Empty is left to `required`. */
@@ -78,6 +80,6 @@ export function minRatioRule(message: string): FormRule {
 
 /** "0.10" → "10%". */
 export function percent(ratio: string): string {
-  const value = Number(ratio) * 100;
+  const value = Number(parseRatioInput(ratio) ?? ratio) * 100;
   return Number.isFinite(value) ? `${Number(value.toFixed(2))}%` : ratio;
 }

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Ratio } from '@spotcheck/shared';
+import { RATIO_PLACEHOLDER, ratioFieldRule } from '../../app/ratio';
 import { labelRule } from '../../app/form-rules';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate, PATHS } from '../../app/navigation';
@@ -19,6 +19,7 @@ import type { PlanFormOptionsQuery } from '../../gql/graphql';
 import { CREATE_PLAN, PLAN, PLAN_FORM_OPTIONS, UPDATE_PLAN, type PlanDetail } from './operations';
 import { formViolations, parseRules, planInput, type ItemOption, type PlanFormValues } from './plan-check';
 import { scheduleOf } from './schedule';
+import { DateField } from '../../components/DateField';
 
 const FIELDS = ['year', 'title', 'scope', 'inspectorRequirements', 'rounds', 'schedule', 'items'] as const;
 
@@ -100,10 +101,6 @@ function PlanForm({ plan, options }: { plan: PlanDetail | null; options: PlanFor
   };
 
   const itemOptions = itemList.map((i) => ({ value: i.id, label: i.status === 'PUBLISHED' ? i.name : `${i.name}（${i.status}）` }));
-  const ratioRule = {
-    validator: (_: unknown, v: string | undefined) =>
-      !v || Ratio.safeParse(v.trim()).success ? Promise.resolve() : Promise.reject(new Error(Ratio.safeParse(v).error?.issues[0]?.message)),
-  };
 
   return (
     <Flex vertical gap={16} style={{ width: '100%', maxWidth: 1000 }}>
@@ -144,11 +141,11 @@ function PlanForm({ plan, options }: { plan: PlanDetail | null; options: PlanFor
                 <Space key={field.key} align="baseline" wrap data-testid="plan-round-row">
                   <Typography.Text style={{ display: 'inline-block', width: 64 }}>{m('round', { round: index + 1 })}</Typography.Text>
                   <Form.Item name={[field.name, 'from']} rules={[{ required: true, message: m('dateRequired') }]}>
-                    <Input type="date" aria-label={`${m('round', { round: index + 1 })} ${m('from')}`} data-testid="plan-round-from" />
+                    <DateField aria-label={`${m('round', { round: index + 1 })} ${m('from')}`} data-testid="plan-round-from" />
                   </Form.Item>
                   <span>—</span>
                   <Form.Item name={[field.name, 'to']} rules={[{ required: true, message: m('dateRequired') }]}>
-                    <Input type="date" aria-label={`${m('round', { round: index + 1 })} ${m('to')}`} data-testid="plan-round-to" />
+                    <DateField aria-label={`${m('round', { round: index + 1 })} ${m('to')}`} data-testid="plan-round-to" />
                   </Form.Item>
                 </Space>
               ))
@@ -170,8 +167,8 @@ function PlanForm({ plan, options }: { plan: PlanDetail | null; options: PlanFor
                         data-testid="plan-item"
                       />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'ratio']} rules={[{ required: true, message: m('ratioRequired') }, ratioRule]} tooltip={m('ratioHint')}>
-                      <Input style={{ width: 110 }} placeholder="0.05" aria-label={`${m('ratio')} ${index + 1}`} data-testid="plan-item-ratio" />
+                    <Form.Item name={[field.name, 'ratio']} rules={[{ required: true, message: m('ratioRequired') }, ratioFieldRule]} tooltip={m('ratioHint')}>
+                      <Input style={{ width: 110 }} placeholder={RATIO_PLACEHOLDER} aria-label={`${m('ratio')} ${index + 1}`} data-testid="plan-item-ratio" />
                     </Form.Item>
                     <Form.Item name={[field.name, 'rounds']} rules={[{ required: true, message: m('roundsRequired') }]}>
                       <InputNumber

@@ -1,5 +1,6 @@
 /** The plan form's values checked with the same shared rules the server applies (planViolations). */
-import { planViolations, Ratio, RuleSetSchema, type RuleSet, type RuleViolation } from '@spotcheck/shared';
+import { parseRatioInput, planViolations, RuleSetSchema, type RuleSet, type RuleViolation } from '@spotcheck/shared';
+import { ratioValue } from '../../app/ratio';
 
 export interface PlanFormValues {
   year: number | null;
@@ -31,11 +32,12 @@ export function formViolations(values: PlanFormValues, rules: RuleSet, items: Re
   const schedule = (values.schedule ?? []).map((r, i) => ({ round: i + 1, from: r?.from ?? '', to: r?.to ?? '' })).filter((r) => r.from && r.to);
   const planItems = (values.items ?? []).flatMap((row) => {
     const item = row?.itemId ? items.get(row.itemId) : undefined;
-    if (!item || !row.ratio || !Ratio.safeParse(row.ratio).success || !row.rounds) return [];
+    const ratio = row.ratio ? parseRatioInput(row.ratio) : null;
+    if (!item || ratio === null || !row.rounds) return [];
     return [
       {
         itemName: item.name,
-        ratio: row.ratio,
+        ratio,
         rounds: row.rounds,
         itemMinRatio: item.minRatio,
         itemFrequencyPerYear: item.frequencyPerYear,
@@ -59,6 +61,6 @@ export function planInput(values: PlanFormValues) {
     inspectorRequirements: values.inspectorRequirements?.trim() || null,
     rounds: values.rounds ?? 0,
     schedule: values.schedule.map((r, i) => ({ round: i + 1, from: r.from ?? '', to: r.to ?? '' })),
-    items: values.items.map((r) => ({ itemId: r.itemId ?? '', ratio: (r.ratio ?? '').trim(), rounds: r.rounds ?? 0 })),
+    items: values.items.map((r) => ({ itemId: r.itemId ?? '', ratio: ratioValue(r.ratio), rounds: r.rounds ?? 0 })),
   };
 }

@@ -8,6 +8,7 @@ import { useFormProblem } from '../../app/useFormProblem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { referralMessages } from './messages';
 import { RECORD_EXTERNAL_REFERRAL_STEP, RECORD_REFERRAL_STEP, type ReferralStep } from './operations';
+import { DateField } from '../../components/DateField';
 
 interface Values {
   on: string;
@@ -57,7 +58,7 @@ export function ReferralStepButton({ id, step, external, refetch }: { id: string
         <ProblemAlert problem={problem} testId="referral-step-error" />
         <Form form={form} layout="vertical" initialValues={{ on: beijingDate() }}>
           <Form.Item label={m('date')} name="on" rules={[{ required: true, message: m('dateRequired') }]}>
-            <Input type="date" max={beijingDate()} data-testid="referral-step-date" />
+            <DateField max={beijingDate()} data-testid="referral-step-date" />
           </Form.Item>
           {step === 'FILE' && (
             <Form.Item label={m('caseNo')} name="caseNo" rules={[{ max: 60 }]}>

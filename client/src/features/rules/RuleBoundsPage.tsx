@@ -12,6 +12,7 @@ import { useI18n, useMessages } from '../../app/i18n';
 import { useFormProblem } from '../../app/useFormProblem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { percentToFraction } from '../../app/ratio';
 import { boundsMessages } from './bounds-messages';
 import { RULE_BOUNDS_PAGE, SET_RULE_BOUNDS, type BureauLimits } from './operations';
 import { JointPunishmentCard } from '../credit/JointPunishmentCard';
@@ -51,12 +52,12 @@ function BoundsForm({ initial, onChange }: { initial: RuleBounds; onChange: (bou
       <ProblemAlert problem={problem} testId="bounds-error" />
       <Row gutter={16}>
         <Col xs={24} md={6}>
-          <Form.Item label={m('floor')} name={['bounds', 'ratio', 'floor']}>
+          <Form.Item label={m('floor')} name={['bounds', 'ratio', 'floor']} normalize={percentToFraction}>
             <Input placeholder="0.02" data-testid="bounds-floor" />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item label={m('ceiling')} name={['bounds', 'ratio', 'ceiling']}>
+          <Form.Item label={m('ceiling')} name={['bounds', 'ratio', 'ceiling']} normalize={percentToFraction}>
             <Input placeholder="1" data-testid="bounds-ceiling" />
           </Form.Item>
         </Col>

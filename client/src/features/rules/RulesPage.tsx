@@ -40,6 +40,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { ruleMessages } from './messages';
 import { OwnOutcomesCard } from './OwnOutcomesCard';
+import { RATIO_PLACEHOLDER, percentToFraction } from '../../app/ratio';
 import { PROPOSE_RULE_SET, REVIEW_RULE_PROPOSAL, RULE_SET_PAGE, type RuleProposalRow, type RuleVersion } from './operations';
 import { ALL_FIELDS, editableRules, fieldLabel, pathKey, RULE_SECTIONS, ruleDiff, ruleIssues, valueAt, type RuleField } from './rule-fields';
 
@@ -105,7 +106,7 @@ function RulesEditor({ current, categories, onDone }: { current: RuleSet; catego
       case 'bool':
         return <Switch data-testid={testId} />;
       case 'ratio':
-        return <Input placeholder="0.10" data-testid={testId} />;
+        return <Input placeholder={RATIO_PLACEHOLDER} data-testid={testId} />;
       case 'choice':
         return <Select options={(f.options ?? []).map((o) => ({ value: o.value, label: o[lang] }))} aria-label={f[lang]} data-testid={testId} />;
       case 'categories':
@@ -138,6 +139,7 @@ function RulesEditor({ current, categories, onDone }: { current: RuleSet; catego
                     label={f[lang]}
                     name={['rules', ...f.path]}
                     valuePropName={f.kind === 'bool' ? 'checked' : 'value'}
+                    normalize={f.kind === 'ratio' ? percentToFraction : undefined}
                     validateStatus={found ? 'error' : undefined}
                     help={found ? <span data-testid={`rule-error-${pathKey(f.path)}`}>{found.join('；')}</span> : undefined}
                   >

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { ENTITY_STATUS, RISK_CLASS_LABELS, beijingDate, type RestrictableRiskClass } from '@spotcheck/shared';
+import { ENTITY_STATUS, RISK_CLASS_LABELS, beijingDate, itemDueInRound, type RestrictableRiskClass } from '@spotcheck/shared';
 import { labelRule } from '../../app/form-rules';
 import { useI18n, useMessages } from '../../app/i18n';
 import { LINKS, navigate, PATHS } from '../../app/navigation';
@@ -21,6 +21,8 @@ import { scheduleOf } from '../plans/schedule';
 import { taskMessages } from './messages';
 import { CREATE_TASK, TASK, TASK_FORM_OPTIONS, UPDATE_TASK, type TaskDetail } from './operations';
 import { emptyTask, periodRule, ratioRule, taskInput, taskValues, type TaskFormValues } from './task-form';
+import { RATIO_PLACEHOLDER } from '../../app/ratio';
+import { DateField } from '../../components/DateField';
 
 const FIELDS = [
   'kind',
@@ -48,6 +50,13 @@ const RENAMES = {
   'targetFilter.riskClasses': 'riskClasses',
   'inspectorFilter.departmentIds': 'departmentIds',
 };
+
+type PlanOption = TaskFormOptionsQuery['plans']['edges'][number]['node'];
+
+/** The plan's items due in a round (an item planned once a year only in its round), at their planned ratios. */
+function itemsDueIn(plan: PlanOption, round: number) {
+  return plan.items.filter((i) => i.item && itemDueInRound(round, i.rounds, plan.rounds)).map((i) => ({ itemId: i.item!.id, ratio: i.ratio }));
+}
 
 export function TaskFormPage({ id }: { id?: string }) {
   const options = useQuery(TASK_FORM_OPTIONS, { fetchPolicy: 'cache-and-network' });
@@ -90,17 +99,17 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
       setPlanId(next?.id ?? null);
       const first = next ? scheduleOf(next.schedule)[0] : undefined;
       setRound(first?.round ?? null);
-      // A plan brings its rounds and items at their planned ratios.
+      // A plan brings its rounds, and the items due in the first round at their planned ratios.
       form.setFieldsValue({
         round: first?.round ?? null,
         ...(first ? { startsOn: first.from, endsOn: first.to } : {}),
-        ...(next ? { items: next.items.filter((i) => i.item).map((i) => ({ itemId: i.item!.id, ratio: i.ratio })) } : {}),
+        ...(next && first ? { items: itemsDueIn(next, first.round) } : {}),
       });
     }
     if ('round' in changed) {
       setRound(changed.round ?? null);
       const r = rounds.find((x) => x.round === changed.round);
-      if (r) form.setFieldsValue({ startsOn: r.from, endsOn: r.to });
+      if (r) form.setFieldsValue({ startsOn: r.from, endsOn: r.to, ...(plan ? { items: itemsDueIn(plan, r.round) } : {}) });
     }
     if ('joint' in changed) setJoint(!!changed.joint);
     if ('kind' in changed && changed.kind) setKind(changed.kind);
@@ -225,7 +234,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
                   periodRule('startsOn', () => (kind === 'PLANNED' ? chosenRound : undefined)),
                 ]}
               >
-                <Input type="date" data-testid="task-starts-on" />
+                <DateField style={{ width: '100%' }} data-testid="task-starts-on" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8}>
@@ -238,7 +247,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
                   periodRule('endsOn', () => (kind === 'PLANNED' ? chosenRound : undefined)),
                 ]}
               >
-                <Input type="date" data-testid="task-ends-on" />
+                <DateField style={{ width: '100%' }} data-testid="task-ends-on" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8}>
@@ -318,7 +327,7 @@ function TaskForm({ task, options }: { task: TaskDetail | null; options: TaskFor
                       rules={[{ required: true, message: m('ratioRequired') }, ratioRule(rules, minRatioOf, field.name)]}
                       tooltip={m('ratioHint')}
                     >
-                      <Input style={{ width: 110 }} placeholder="0.10" aria-label={`${m('ratio')} ${index + 1}`} data-testid="task-item-ratio" />
+                      <Input style={{ width: 110 }} placeholder={RATIO_PLACEHOLDER} aria-label={`${m('ratio')} ${index + 1}`} data-testid="task-item-ratio" />
                     </Form.Item>
                     <Typography.Text type="secondary">
                       {(() => {

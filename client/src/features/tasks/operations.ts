@@ -133,8 +133,10 @@ export const TASK_FORM_OPTIONS = graphql(`
           year
           title
           schedule
+          rounds
           items {
             ratio
+            rounds
             item {
               id
             }

@@ -1,7 +1,8 @@
 /** The task form's values, the server's TaskInput made from them, and the rules checked as they are typed. */
 import type { FormRule } from 'antd';
-import { Ratio, ratioBp, toGlobalId, type RuleSet } from '@spotcheck/shared';
+import { parseRatioInput, ratioBp, toGlobalId, type RuleSet } from '@spotcheck/shared';
 import type { TaskDetail } from './operations';
+import { ratioValue } from '../../app/ratio';
 
 export type TaskKindValue = 'PLANNED' | 'SPECIAL';
 export type RiskClassValue = 'HIGH' | 'MEDIUM' | 'LOW';
@@ -122,7 +123,7 @@ export function taskInput(v: TaskFormValues) {
     startsOn: v.startsOn,
     endsOn: v.endsOn,
     teamSize: v.teamSize ?? 0,
-    items: v.items.map((i) => ({ itemId: i.itemId ?? '', ratio: (i.ratio ?? '').trim() })),
+    items: v.items.map((i) => ({ itemId: i.itemId ?? '', ratio: ratioValue(i.ratio) })),
     targetFilter: {
       targetTypes: list(v.targetTypes),
       regionCodes: list(v.regionCodes),
@@ -142,10 +143,9 @@ const pct = (ratio: string) => `${ratioBp(ratio) / 100}%`;
 export function ratioRule(rules: RuleSet | null, minRatioOf: (index: number) => string | undefined, index: number): FormRule {
   return {
     validator: (_, value: string | undefined) => {
-      const text = value?.trim() ?? '';
-      if (!text) return Promise.resolve();
-      const parsed = Ratio.safeParse(text);
-      if (!parsed.success || Number(text) === 0) return Promise.reject(new Error('比例须为大于 0、最多 4 位小数的数，如 0.10'));
+      if (!value?.trim()) return Promise.resolve();
+      const text = parseRatioInput(value);
+      if (text === null || Number(text) === 0) return Promise.reject(new Error('比例须为大于 0 的小数（如 0.10）或百分数（如 10%）'));
       if (rules && (ratioBp(text) < ratioBp(rules.ratio.min) || ratioBp(text) > ratioBp(rules.ratio.max))) {
         return Promise.reject(new Error(`超出细则规定的 ${pct(rules.ratio.min)}–${pct(rules.ratio.max)}`));
       }

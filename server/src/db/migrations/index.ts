@@ -66,6 +66,7 @@ import { DrawPublicNumberDigits1796970457000 } from './1796970457000-DrawPublicN
 import { NotificationChannels1796980000000 } from './1796980000000-NotificationChannels';
 import { NotificationChannelWalls1796980100000 } from './1796980100000-NotificationChannelWalls';
 import { JointAssignmentNotices1796980200000 } from './1796980200000-JointAssignmentNotices';
+import { ImportErrorRowContent1796980400000 } from './1796980400000-ImportErrorRowContent';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -137,4 +138,5 @@ export const MIGRATIONS: Function[] = [
   NotificationChannels1796980000000,
   NotificationChannelWalls1796980100000,
   JointAssignmentNotices1796980200000,
+  ImportErrorRowContent1796980400000,
 ];

@@ -1,4 +1,19 @@
-import { Arg, ArgsType, Args, Ctx, Field, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  ArgsType,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  registerEnumType,
+} from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/connection';
 import { Allow } from '../../graphql/permissions';
@@ -6,6 +21,8 @@ import { badInput, forbidden } from '../../graphql/errors';
 import { AuditEvent } from './audit-event.entity';
 import { AUDIT_TOPIC } from './audit.service';
 import { listAuditEvents, verifyViewerAuditChain } from './audit-reads';
+import { actionLabel, deviceLabel, eventUserAgent } from './audit-labels';
+import { User } from '../users/user.entity';
 
 export const AuditEventConnection = Connection(AuditEvent);
 
@@ -103,5 +120,22 @@ export class AuditResolver {
     const event = await ctx.loaders.of(AuditEvent).load(notice.eventId);
     if (!event) throw forbidden();
     return event;
+  }
+
+  @FieldResolver(() => String, { description: '动作的中文名称，如“登录”' })
+  actionLabel(@Root() event: AuditEvent): string {
+    return actionLabel(event.action);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '操作人的姓名（本单位的用户；其他单位或已无此人时为用户名）' })
+  async actorName(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (!event.actorUserId) return null;
+    const user = await ctx.loaders.of(User).get(event.actorUserId);
+    return user?.displayName ?? event.actorUsername;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '事件记录的浏览器与系统，如“Chrome 156 · Linux”' })
+  device(@Root() event: AuditEvent): string | null {
+    return deviceLabel(eventUserAgent(event.before, event.after));
   }
 }

@@ -31,6 +31,29 @@ describe('audit trail', () => {
     expect(events.at(-1).prevHash).toBe('0'.repeat(64));
   });
 
+  it('names each action in Chinese, the actor by name and the device by browser and system', async () => {
+    const ua = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.7400.12 Safari/537.36';
+    const answer = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': ua },
+      body: JSON.stringify({ query: 'mutation { login(username: "changde.leader", password: "spotcheck-demo") { token } }' }),
+    });
+    expect(((await answer.json()) as any).data.login.token).toEqual(expect.any(String));
+    const result = await t.gql('{ auditEvents(first: 3) { edges { node { action actionLabel actorUsername actorName device } } } }', {}, supervisor);
+    const [latest] = result.data.auditEvents.edges.map((e: any) => e.node);
+    const [leader] = await t.sql(`SELECT display_name FROM users WHERE username = 'changde.leader'`);
+    expect(latest).toEqual({
+      action: 'auth.login',
+      actionLabel: '登录',
+      actorUsername: 'changde.leader',
+      actorName: leader.display_name,
+      device: 'Chrome 156 · Linux',
+    });
+    expect(leader.display_name).not.toBe('changde.leader');
+    const failed = await t.gql('{ auditEvents(actionPrefix: "auth.login_failed", first: 1) { edges { node { actionLabel } } } }', {}, supervisor);
+    expect(failed.data.auditEvents.edges[0].node.actionLabel).toBe('登录失败');
+  });
+
   it('verifies an intact chain', async () => {
     const report = (await t.gql(VERIFY, {}, supervisor)).data.verifyAuditChain;
     expect(report).toMatchObject({ ok: true, firstBrokenSeq: null, reason: null });

@@ -53,5 +53,13 @@ describe('the ceremony streams to witnesses', () => {
     await stranger.close();
     expect(witness.events).toEqual(['ENTROPY:COMMITTED', 'ENTROPY:COMMITTED', 'DRAWN:DRAWN']);
     expect(stranger.events).toEqual([]);
+    // The ceremony names who entered each value by name, not by login.
+    const read = await t.gql('query($id: ID!) { node(id: $id) { ... on Draw { publicEntropy } } }', { id: drawId }, office);
+    const names = await t.sql(`SELECT username, display_name FROM users WHERE username IN ('changde.supervisor', 'changde.admin')`);
+    const nameOf = Object.fromEntries(names.map((r: { username: string; display_name: string }) => [r.username, r.display_name]));
+    expect(read.data.node.publicEntropy.map((e: { by: string; byName: string }) => [e.by, e.byName])).toEqual([
+      ['changde.supervisor', nameOf['changde.supervisor']],
+      ['changde.admin', nameOf['changde.admin']],
+    ]);
   });
 });

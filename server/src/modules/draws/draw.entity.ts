@@ -15,7 +15,10 @@ registerEnumType(DrawStatus, { name: 'DrawStatus', description: '已封存待摇
 export interface EntropyEntry {
   kind: 'WITNESS' | 'PUBLIC_NUMBER';
   value: string;
+  /** The username of who entered it. */
   by: string;
+  /** Their name, as the ceremony shows it (entries from before it was kept have only `by`). */
+  byName?: string;
   at: string;
 }
 

@@ -32,6 +32,7 @@ import { publishOnCommit } from '../../graphql/pubsub';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { RuleSetVersion } from '../rules/rule-set.entity';
 import { Task, TaskStatus } from '../tasks/task.entity';
+import { User } from '../users/user.entity';
 import { assertMayCommit, loadTask } from '../tasks/task.service';
 import { Draw, DrawStatus, type EntropyEntry } from './draw.entity';
 import { buildDrawInput, type PoolSummary } from './pool';
@@ -201,7 +202,8 @@ export async function addEntropy(ctx: RequestContext, drawGlobalId: string, kind
     if (kind === 'PUBLIC_NUMBER' && draw.publicEntropy.some((e) => e.kind === 'PUBLIC_NUMBER')) throw ruleViolation('DRAW_ENTROPY', '公开号码已录入');
     const problem = kind === 'PUBLIC_NUMBER' ? publicNumberProblem(text, draw.publicNumberDigits) : null;
     if (problem) throw badInput([{ field: 'value', message: problem }], '公开号码格式有误');
-    const entry: EntropyEntry = { kind, value: text, by: viewer.username, at: new Date().toISOString() };
+    const person = await m.findOneBy(User, { tenantId: viewer.tenantId, id: viewer.userId });
+    const entry: EntropyEntry = { kind, value: text, by: viewer.username, byName: person?.displayName ?? viewer.username, at: new Date().toISOString() };
     const publicEntropy = [...draw.publicEntropy, entry];
     await m.update(Draw, { tenantId: draw.tenantId, id: draw.id }, { publicEntropy: publicEntropy as never });
     await appendAudit(m, actorOf(ctx), { action: 'draw.entropy', objectType: 'Draw', objectId: toGlobalId('Draw', draw.id), after: entry });

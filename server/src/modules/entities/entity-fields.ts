@@ -39,10 +39,10 @@ export type EntityColumnKey = Exclude<keyof EntityFields, 'kind' | 'idNumberMask
  * Column headers of imports, exports and templates, in order, with the aliases an import accepts. A row
  * gives a USCC or (a natural person) an ID number; an export writes the ID number masked.
  */
-export const ENTITY_COLUMNS: { key: EntityColumnKey; header: string; aliases: string[]; required?: boolean }[] = [
+export const ENTITY_COLUMNS: { key: EntityColumnKey; header: string; aliases: string[]; required?: boolean; personal?: boolean }[] = [
   { key: 'name', header: '名称', aliases: ['企业名称', '市场主体名称', '单位名称', '姓名'], required: true },
   { key: 'uscc', header: '统一社会信用代码', aliases: ['信用代码', '社会信用代码'] },
-  { key: 'idNumber', header: '身份证号', aliases: ['居民身份证号', '身份证号码', '公民身份号码'] },
+  { key: 'idNumber', header: '身份证号', aliases: ['居民身份证号', '身份证号码', '公民身份号码'], personal: true },
   { key: 'registrationAuthority', header: '登记机关', aliases: ['注册登记机关'] },
   { key: 'legalRepresentative', header: '法定代表人', aliases: ['法人代表', '负责人'] },
   { key: 'address', header: '地址', aliases: ['住所', '经营场所', '住所（经营场所）'] },

@@ -7,6 +7,8 @@ export interface RowProblem {
   code: string;
   message: string;
   warning: boolean;
+  /** The row's recognised cells as text (rowContentOf), so a reader can find the row; null for the header. */
+  rowContent?: string | null;
 }
 
 const BATCH = 1000;
@@ -60,9 +62,9 @@ export class ErrorSink {
     this.stored += rows.length;
     await inTenant(this.db, this.tenantId, (m) =>
       m.query(
-        `INSERT INTO import_errors (tenant_id, job_id, seq, row_number, "column", code, message, warning)
-         SELECT $1, $2, $3 + o - 1, r, c, k, msg, w
-           FROM unnest($4::int[], $5::text[], $6::text[], $7::text[], $8::bool[]) WITH ORDINALITY AS p(r, c, k, msg, w, o)`,
+        `INSERT INTO import_errors (tenant_id, job_id, seq, row_number, "column", code, message, warning, row_content)
+         SELECT $1, $2, $3 + o - 1, r, c, k, msg, w, rc
+           FROM unnest($4::int[], $5::text[], $6::text[], $7::text[], $8::bool[], $9::text[]) WITH ORDINALITY AS p(r, c, k, msg, w, rc, o)`,
         [
           this.tenantId,
           this.jobId,
@@ -72,6 +74,7 @@ export class ErrorSink {
           rows.map((p) => p.code),
           rows.map((p) => p.message),
           rows.map((p) => p.warning),
+          rows.map((p) => p.rowContent ?? null),
         ],
       ),
     );

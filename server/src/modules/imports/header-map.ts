@@ -5,6 +5,8 @@ export interface ColumnSpec<K extends string> {
   header: string;
   aliases: string[];
   required?: boolean;
+  /** A personal number (身份证号): kept nowhere in full, so an error report shows it masked. */
+  personal?: boolean;
 }
 
 export interface HeaderMap<K extends string> {

@@ -215,11 +215,18 @@ describe('importing the entity directory', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     const rows = await readXlsx(await response.arrayBuffer());
-    expect(rows[0]).toEqual(['行号', '列', '错误代码', '说明', '仅警告']);
-    expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
+    // The message in Chinese first, and the row's own cells, so the row can be found and fixed; the code last.
+    expect(rows[0]).toEqual(['行号', '列', '说明', '该行内容', '仅警告', '错误代码']);
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[5]])).toEqual([
       ['2', '名称', 'REQUIRED'],
       ['2', '行政区划代码', 'REGION_OUTSIDE'],
     ]);
+    for (const row of rows.slice(1)) {
+      expect(row[2]).toMatch(/[\u4e00-\u9fff]/);
+      expect(row[3]).toContain('名称：（空）');
+      expect(row[3]).toContain(`统一社会信用代码：${testUscc(15)}`);
+      expect(row[3]).toContain('行政区划代码：999999');
+    }
   });
 
   it('finds the supervising department (日常监管部门) by name, and reports one the bureau does not have', async () => {

@@ -14,4 +14,7 @@ export class ImportError {
   @Field({ description: '错误代码' }) @Column({ type: 'text' }) code!: string;
   @Field() @Column({ type: 'text' }) message!: string;
   @Field({ description: '是否仅为警告（已按确认导入）' }) @Column({ type: 'boolean', default: false }) warning!: boolean;
+  @Field(() => String, { nullable: true, description: '该行内容（可识别各列，如“名称：…；统一社会信用代码：…”）；表头等非数据行为空' })
+  @Column({ name: 'row_content', type: 'text', nullable: true })
+  rowContent!: string | null;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { checkIdNumber, maskIdNumber } from '@spotcheck/shared';
 import type { PersonKeys } from '../../security/id-numbers';
 import { restoreNeutralised } from '../exports/formula-guard';
 import { CHUNK_ROWS, ChunkStage } from './chunk-stage';
@@ -19,6 +20,35 @@ const HEADER_SEARCH_ROWS = 5;
 /** The template's title of a column the file lacks, for a problem found in it (a required field). */
 function headerOf<K extends string>(spec: ImportKindSpec<K>, field: string): string {
   return spec.columns.find((c) => c.key === field)?.header ?? field;
+}
+
+const CELL_CHARS = 200;
+const ROW_CHARS = 2000;
+
+/**
+ * A row's recognised columns as “名称：…；统一社会信用代码：…” (empty cells as “（空）”), for the error
+ * report. Columns the template does not know are left out: a file may carry data (identity numbers,
+ * telephone numbers) that SpotCheck has no reason to keep.
+ */
+export function rowContentOf<K extends string>(header: HeaderMap<K>, cells: readonly string[], personal: ReadonlySet<K>): string {
+  const parts = header.columns.map(({ key, index }) => {
+    const cell = (cells[index] ?? '').trim();
+    const shown =
+      cell === '' ? '（空）' : personal.has(key) || looksLikeIdNumber(cell) ? masked(cell) : cell.length > CELL_CHARS ? `${cell.slice(0, CELL_CHARS)}…` : cell;
+    return `${header.titleOf[key] ?? key}：${shown}`;
+  });
+  const text = parts.join('；');
+  return text.length > ROW_CHARS ? `${text.slice(0, ROW_CHARS)}…` : text;
+}
+
+/** A valid 身份证号 typed into another column (a person's number as its 统一社会信用代码) is masked too. */
+function looksLikeIdNumber(cell: string): boolean {
+  return /^\d{17}[\dXx]$/.test(cell) && checkIdNumber(cell).problem === null;
+}
+
+/** A personal number as the directory keeps it (`4307**********1234`); a short one all stars. */
+function masked(cell: string): string {
+  return cell.length >= 12 ? maskIdNumber(cell.slice(0, 40)) : '*'.repeat(cell.length);
 }
 
 function isBlank(cells: readonly string[]): boolean {
@@ -46,6 +76,7 @@ export async function importRows<K extends string>(
   const existing = await spec.existingKeys(m);
   const fileKeys = new KeyIndex();
   const allOrNothing = job.mode === ImportMode.ALL_OR_NOTHING;
+  const personal = new Set(spec.columns.filter((c) => c.personal).map((c) => c.key));
   // `raw` is reused from row to row: one object fewer per row for the garbage collector.
   let state: { header: HeaderMap<K>; stage: ChunkStage; raw: RawRow<K> } | null = null;
   const beforeHeader: SheetRow[] = [];
@@ -83,6 +114,7 @@ export async function importRows<K extends string>(
         const firstRow = checked.key ? fileKeys.firstRow(checked.key, row.number) : 0;
         const valid = checked.copy !== null && firstRow === 0;
         let warned = false;
+        const content = checked.issues.length || firstRow ? rowContentOf(header, row.cells, personal) : null;
         for (const issue of checked.issues) {
           const warning = issue.warning === true && valid;
           warned ||= warning;
@@ -92,11 +124,19 @@ export async function importRows<K extends string>(
             code: issue.code,
             message: issue.message,
             warning,
+            rowContent: content,
           });
         }
         if (firstRow) {
           const column = header.titleOf[spec.keyField] ?? spec.keyLabel;
-          sink.add({ rowNumber: row.number, column, code: 'DUPLICATE_IN_FILE', message: `${spec.keyLabel}与第 ${firstRow} 行重复`, warning: false });
+          sink.add({
+            rowNumber: row.number,
+            column,
+            code: 'DUPLICATE_IN_FILE',
+            message: `${spec.keyLabel}与第 ${firstRow} 行重复`,
+            warning: false,
+            rowContent: content,
+          });
         }
         if (!valid) {
           counts.errorRows += 1;

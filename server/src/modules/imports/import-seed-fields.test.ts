@@ -95,6 +95,10 @@ describe('importing the directory with the fields 实施细则第六条 requires
     const [person] = await t.sql(`SELECT * FROM market_entities WHERE name = '赵个人'`);
     expect(person).toMatchObject({ kind: 'PERSON', id_number_masked: `4307**********${id.slice(-4)}`, target_type: '个人', registration_authority: null });
     expect(person.uscc).toMatch(/^P:[0-9A-F]{16}$/);
+    // The error report shows which row it was, with the number masked as the directory keeps it.
+    const [reported] = await t.sql(`SELECT row_content FROM import_errors WHERE row_number = 3 AND code = 'ID_CHECKSUM'`);
+    expect(reported.row_content).toContain(`身份证号：${bad.slice(0, 4)}**********${bad.slice(-4)}`);
+    expect(reported.row_content).toContain('名称：错号个人');
     // The number itself is nowhere: not in the directory, its history, the audit trail or the error report.
     for (const table of ['market_entities', 'market_entity_changes', 'audit_events', 'import_errors', 'import_jobs']) {
       expect(await t.sql(`SELECT 1 FROM ${table} x WHERE strpos(x::text, $1) > 0 OR strpos(x::text, $2) > 0`, [id, bad])).toEqual([]);

@@ -3,6 +3,7 @@ import { EMPTY_NOTICE_TEXT, noticeByline, noticeColumns, verificationText, type 
 import { noticeFont } from './notice-font';
 import { drawTable, type PdfTableRow } from './pdf-table';
 import { pageNumbers } from './pdf-page-numbers';
+import { drawQrCode } from './pdf-qr';
 
 const MARGIN = 42.5; // 15 mm
 const BODY_SIZE = 10.5; // 五号
@@ -17,7 +18,7 @@ const pdfkit = () => require('pdfkit') as typeof PDFDocument;
 
 /**
  * The notice as a printable A4 PDF: title, byline, intro, the results table (its header row on
- * every page), footer, the draw's verification data, and “第 X 页 共 Y 页” on each page. Returns
+ * every page), footer, the draw's verification data with a QR code to its public page, and “第 X 页 共 Y 页” on each page. Returns
  * the document as a stream; it holds every page until the end, when it knows the page count.
  */
 export function renderNoticePdf(notice: PublicationNotice): PDFKit.PDFDocument {
@@ -77,6 +78,8 @@ export function renderNoticePdf(notice: PublicationNotice): PDFKit.PDFDocument {
   if (verification) {
     doc.moveDown(0.6);
     doc.fontSize(8).fillColor('#444444').text(verification, { width }).fillColor('#000000');
+    doc.moveDown(0.6);
+    drawQrCode(doc, notice.verification!.pageUrl, '扫描二维码，在公示平台核验本次摇号');
   }
   pageNumbers(doc, MARGIN);
   doc.end();

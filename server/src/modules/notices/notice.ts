@@ -20,7 +20,10 @@ export interface NoticeVerification {
   drawId: string;
   inputHash: string;
   seed: string;
+  /** The draw's record, as an absolute address. */
   url: string;
+  /** The portal's page that verifies the draw in the reader's browser, as an absolute address (the QR code). */
+  pageUrl: string;
 }
 
 /** Everything a publication notice shows; the renderers take it as is and query nothing. */

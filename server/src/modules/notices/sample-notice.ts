@@ -38,7 +38,8 @@ export function sampleNotice(count = 12): PublicationNotice {
       drawId: 'RHJhdzowMTk1ZjNhYy0xYjJjLTc0ZDAtOGQ0NS1hMWIyYzNkNGU1ZjY',
       inputHash: '3f9a1c0e5b7d2a4f6e8c1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f2a4c6e8b0d1f3a',
       seed: 'c2a4e6f8b0d1f3a5c7e9b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f2a4',
-      url: 'https://spotcheck.example/public/draws/RHJhdzowMTk1ZjNhYy0xYjJjLTc0ZDAtOGQ0NS1hMWIyYzNkNGU1ZjY',
+      url: 'https://spotcheck.example/api/public/draws/RHJhdzowMTk1ZjNhYy0xYjJjLTc0ZDAtOGQ0NS1hMWIyYzNkNGU1ZjY',
+      pageUrl: 'https://spotcheck.example/public/draws/RHJhdzowMTk1ZjNhYy0xYjJjLTc0ZDAtOGQ0NS1hMWIyYzNkNGU1ZjY',
     },
   };
 }

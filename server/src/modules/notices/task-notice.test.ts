@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { startAppOn, startTestApp, type TestApp } from '../../test-support/test-app';
 import { drawWugangTask } from '../../test-support/draw-fixture';
 import { approvedInspection, publishInspection } from '../../test-support/inspection-fixture';
-import { pdfText } from '../../test-support/pdf-inspect';
+import { pdfQrCodes, pdfText } from '../../test-support/pdf-inspect';
 
 /** The 公示 of a task's published results, as xlsx and PDF, from the public views only. */
 describe('task publication notices', () => {
@@ -49,6 +49,31 @@ describe('task publication notices', () => {
     expect(all).toContain(published.name);
     expect(all).toContain('舞钢市自然资源和规划局');
     expect(all).not.toContain(unpublished.uscc);
+  });
+
+  it('prints its links as absolute addresses and carries a QR code to the draw’s verification page', async () => {
+    const bytes = Buffer.from(await (await download(`${taskId}.pdf`)).arrayBuffer());
+    const all = (await pdfText(bytes)).pages.join('\n').replace(/\s+/g, '');
+    const [{ draw_id: drawId }] = await t.sql(`SELECT id AS draw_id FROM draws WHERE task_id = $1`, [fromGlobalUuid(taskId, 'Task')]);
+    const draw = toGlobalId('Draw', drawId);
+    // Without PUBLIC_BASE_URL: the address the download came to (a printed page has no site to resolve against).
+    expect(all).toContain(`${t.url}/api/public/draws/${draw}`);
+    expect(all).toContain(`${t.url}/api/public/feed.atom`);
+    expect(all).not.toMatch(/[（\s：]\/api\//);
+    expect((await pdfQrCodes(bytes)).filter(Boolean)).toEqual([`${t.url}/public/draws/${draw}`]);
+  });
+
+  it('builds them from PUBLIC_BASE_URL when it is set, whatever Host the request names', async () => {
+    const apart = await startAppOn(t, { PUBLIC_BASE_URL: 'https://spotcheck.example.gov.cn/' });
+    try {
+      const bytes = Buffer.from(await (await fetch(`${apart.url}/api/public/notices/${taskId}.pdf`)).arrayBuffer());
+      const all = (await pdfText(bytes)).pages.join('\n').replace(/\s+/g, '');
+      expect(all).toContain('https://spotcheck.example.gov.cn/api/public/feed.atom');
+      expect(all).not.toContain(apart.url);
+      expect((await pdfQrCodes(bytes)).filter(Boolean)).toEqual([expect.stringMatching(/^https:\/\/spotcheck\.example\.gov\.cn\/public\/draws\/[\w-]+$/)]);
+    } finally {
+      await apart.close();
+    }
   });
 
   it('unpacks the draw record once for its verification line, not on every anonymous download', async () => {

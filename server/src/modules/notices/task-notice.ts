@@ -28,6 +28,7 @@ export async function loadTaskNotice(app: AppServices, req: Request, taskGlobalI
   const parsed = await publicDrawSeed(app, drawGlobalId);
   const latest = results.reduce((a, r) => (r.publishedAt > a ? r.publishedAt : a), first.publishedAt);
   const publishedOn = beijingDate(latest);
+  const base = siteBase(app, req);
   return {
     bureauName: first.bureau.name,
     title: `${first.bureau.name}关于“${first.task?.title ?? '随机抽查'}”抽查结果的公示`,
@@ -43,8 +44,23 @@ export async function loadTaskNotice(app: AppServices, req: Request, taskGlobalI
       findings: r.findings,
       correctionOf: r.correctsId ? `更正（${r.correctionReason ?? ''}）` : null,
     })),
-    footer:
-      '检查对象对抽查结果有异议的，可凭检查记录查阅码在线提出陈述、申辩，或向公示单位书面提出。\n公示信息同时发布于 SpotCheck 公示平台（/api/public/feed.atom）。',
-    verification: parsed ? { drawId: drawGlobalId, inputHash: parsed.inputHash, seed: parsed.seed, url: publicDrawRecordUrl(drawGlobalId) } : null,
+    footer: `检查对象对抽查结果有异议的，可凭检查记录查阅码在线提出陈述、申辩，或向公示单位书面提出。\n公示信息同时发布于 SpotCheck 公示平台（${base}/public），订阅地址 ${base}/api/public/feed.atom。`,
+    verification: parsed
+      ? {
+          drawId: drawGlobalId,
+          inputHash: parsed.inputHash,
+          seed: parsed.seed,
+          url: `${base}${publicDrawRecordUrl(drawGlobalId)}`,
+          pageUrl: `${base}/public/draws/${drawGlobalId}`,
+        }
+      : null,
   };
+}
+
+/**
+ * The site's address for the notice's links, which are printed and so must be absolute: PUBLIC_BASE_URL,
+ * or else the address this request came to (the download is never cached, so no other reader gets it).
+ */
+function siteBase(app: AppServices, req: Request): string {
+  return app.config.publicBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
