@@ -1,5 +1,5 @@
 // Accessibility: axe-core runs in the page the test is on, and a serious or critical violation of
-// WCAG 2.x A/AA fails the test. Each page (its path) is checked once per test file: a test visits the
+// WCAG 2.x A/AA, or a page without a level-one heading, fails the test. Each page (its path) is checked once per test file: a test visits the
 // same screen many times, and each run of axe costs the browser about a tenth of a second.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -22,10 +22,11 @@ export async function assertAccessible(page) {
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: { 'page-has-heading-one': { enabled: true } },
       resultTypes: ['violations'],
     });
     return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'page-has-heading-one')
       .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, summary: n.any[0]?.message ?? n.failureSummary ?? '' })) }));
   });
   assert.equal(violations.length, 0, `axe on ${pathname}:\n${describe(violations)}`);
