@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { assertAccessible } from './axe.mjs';
 import { ARTIFACTS, screenshot as saveScreenshot } from './browser.mjs';
 
 const CODE_SHAPE = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/;
@@ -12,9 +13,13 @@ const MOVING = ['zoom', 'zoom-big', 'fade', 'move-up', 'show-help']
   .flatMap((name) => ['appear', 'enter', 'leave'].map((phase) => `[class*="${name}-${phase}"]`))
   .join(', ');
 
-/** A screenshot (under e2e/artifacts/) once animations have settled, so it shows what a person would see. */
+/**
+ * A screenshot (under e2e/artifacts/) once animations have settled, so it shows what a person would see;
+ * the page is checked for accessibility first (axe.mjs).
+ */
 export async function screenshot(page, name, options) {
   await page.waitForFunction((selector) => !document.querySelector(selector), MOVING);
+  await assertAccessible(page);
   return saveScreenshot(page, name, options);
 }
 

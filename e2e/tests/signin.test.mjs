@@ -1,7 +1,7 @@
 // Signing in, a wrong password, and signing out, in a real browser against the real server.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { screenshot } from '../support/browser.mjs';
+import { screenshot } from '../support/ui.mjs';
 import { DEMO_PASSWORD } from '../support/server.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
 

@@ -53,9 +53,10 @@ export function AppShell({ children, sider, extra, drawerExtra }: Props) {
             />
           )}
           <SafetyCertificateOutlined style={{ color: '#fff', fontSize: 22 }} aria-hidden />
-          <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }} data-testid="app-title">
+          {/* The product's name is the page's level-one heading (each page's own title is a card's heading). */}
+          <Typography.Title level={1} style={{ color: '#fff', fontSize: 16, margin: 0, whiteSpace: 'nowrap' }} data-testid="app-title">
             {phone ? t('appShortName') : t('appName')}
-          </Typography.Text>
+          </Typography.Title>
         </Space>
         <Space size={phone ? 8 : 16} style={{ minWidth: 0, justifyContent: 'flex-end' }}>
           {extra}

@@ -47,11 +47,12 @@ function ChainReport() {
       <Form layout="vertical" style={{ maxWidth: 720 }}>
         <Form.Item
           label={m('keptHeads')}
+          htmlFor="audit-kept-heads"
           help={typeof heads === 'number' ? m('keptHeadsInvalid', { line: heads }) : m('keptHeadsHelp')}
           validateStatus={typeof heads === 'number' ? 'error' : undefined}
           style={{ marginBottom: 8 }}
         >
-          <Input.TextArea rows={2} value={kept} onChange={(e) => setKept(e.target.value)} data-testid="audit-kept-heads" style={{ fontFamily: 'monospace' }} />
+          <Input.TextArea id="audit-kept-heads" rows={2} value={kept} onChange={(e) => setKept(e.target.value)} data-testid="audit-kept-heads" style={{ fontFamily: 'monospace' }} />
         </Form.Item>
       </Form>
       <div>

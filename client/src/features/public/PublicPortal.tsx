@@ -58,11 +58,11 @@ export function PublicPortal({ path }: { path: string }) {
       >
         <Space size={10}>
           <SafetyCertificateOutlined style={{ color: '#fff', fontSize: 22 }} aria-hidden />
-          <AppLink to={PUBLIC_LINKS.home} testId="public-title">
-            <Typography.Text strong style={{ ...headerLink, fontSize: 16 }}>
-              {m('portalTitle')}
-            </Typography.Text>
-          </AppLink>
+          <Typography.Title level={1} style={{ fontSize: 16, margin: 0 }}>
+            <AppLink to={PUBLIC_LINKS.home} testId="public-title">
+              <span style={{ ...headerLink, fontWeight: 600 }}>{m('portalTitle')}</span>
+            </AppLink>
+          </Typography.Title>
         </Space>
         <Space size={phone ? 12 : 16} wrap>
           <AppLink to={PUBLIC_LINKS.home} testId="public-nav-home">
