@@ -24,7 +24,13 @@ export async function screenshot(page, name, options) {
 }
 
 /** Each role's landing page and what shows it is there: tasks, the province's figures, the units, the account. */
-const LANDING_PAGES = { '/my-visits': 'my-visits-page', '/workbench': 'workbench-page', '/province': 'provincial-card', '/tenants': 'tenants-card', '/me': 'me-card' };
+const LANDING_PAGES = {
+  '/my-visits': 'my-visits-page',
+  '/workbench': 'workbench-page',
+  '/province': 'provincial-card',
+  '/tenants': 'tenants-card',
+  '/me': 'me-card',
+};
 
 /**
  * Signs in through the form and waits for the landing page: 我的检查 (/my-visits) for an inspector,

@@ -52,7 +52,14 @@ function ChainReport() {
           validateStatus={typeof heads === 'number' ? 'error' : undefined}
           style={{ marginBottom: 8 }}
         >
-          <Input.TextArea id="audit-kept-heads" rows={2} value={kept} onChange={(e) => setKept(e.target.value)} data-testid="audit-kept-heads" style={{ fontFamily: 'monospace' }} />
+          <Input.TextArea
+            id="audit-kept-heads"
+            rows={2}
+            value={kept}
+            onChange={(e) => setKept(e.target.value)}
+            data-testid="audit-kept-heads"
+            style={{ fontFamily: 'monospace' }}
+          />
         </Form.Item>
       </Form>
       <div>
