@@ -6,8 +6,8 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { EN_US, ZH_CN } from './pickerLocales';
+import { useScrollableTablesFocusable } from './useScrollableTablesFocusable';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { apolloClient } from './apollo';
@@ -98,11 +98,12 @@ function Routes() {
 function Localized() {
   const { lang } = useI18n();
   const still = useReducedMotion();
+  useScrollableTablesFocusable();
   // antd's date pickers take month and weekday names, and the first day of the week (Monday in
   // zh-cn), from dayjs' global locale: set before anything below renders.
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={still ? STILL_THEME : THEME} wave={{ disabled: still }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={lang === 'zh' ? ZH_CN : EN_US} theme={still ? STILL_THEME : THEME} wave={{ disabled: still }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Routes />
       </AntApp>
