@@ -68,11 +68,13 @@ slowDescribe('two server processes on one database', () => {
       await a.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: WITNESS, value: "见证 0417") { id } }', { id: drawId }, supervisor);
       await b.gql('mutation($id: ID!) { addDrawEntropy(drawId: $id, kind: PUBLIC_NUMBER, value: "203") { id } }', { id: drawId }, office);
       // As in the witness room: both values are on the witness's screen before the draw (an event
-      // reads the draw when it is delivered, so one delivered after the draw shows it drawn).
-      await witness.waitFor(2);
+      // reads the draw when it is delivered, so one delivered after the draw shows it drawn). The
+      // commit's own event, sent on B just before the witness subscribed on A, may still arrive first.
+      const steps = () => witness.events.filter((e) => e.drawCeremony.phase !== 'COMMITTED');
+      await waitUntil('both entropy events on A', async () => steps().length >= 2, 10_000, 50);
       expect((await b.gql('mutation($id: ID!) { performDraw(drawId: $id) { status } }', { id: drawId }, office)).data.performDraw.status).toBe('DRAWN');
-      const events = await witness.waitFor(3);
-      expect(events.map((e) => `${e.drawCeremony.phase}:${e.drawCeremony.draw.status}`)).toEqual(['ENTROPY:COMMITTED', 'ENTROPY:COMMITTED', 'DRAWN:DRAWN']);
+      await waitUntil('the draw event on A', async () => steps().length >= 3, 10_000, 50);
+      expect(steps().map((e) => `${e.drawCeremony.phase}:${e.drawCeremony.draw.status}`)).toEqual(['ENTROPY:COMMITTED', 'ENTROPY:COMMITTED', 'DRAWN:DRAWN']);
     } finally {
       await witness.close();
     }
