@@ -2,6 +2,7 @@ import { toGlobalId } from '@spotcheck/shared';
 import { startTestApp, type GqlResult, type TestApp } from '../../test-support/test-app';
 import { seedDemoDraw } from '../../seed/demo-draw';
 import { seedDemoInspections } from '../../seed/demo-inspections';
+import { approveRules } from '../../test-support/draw-ceremony';
 
 const OPEN = `mutation($i: ID!, $d: Int!, $b: String!) { openRectification(inspectionId: $i, dueWorkingDays: $d, basis: $b) { id } }`;
 const REPORT = `mutation($c: String!, $b: String!) { reportEntityRectification(accessCode: $c, body: $b) { status } }`;
@@ -39,14 +40,7 @@ describe('notifications for the steps after the result', () => {
 
   it('tells a randomly drawn re-check team of its rectification and of the entity’s report, the leaders of the closing proposal, the head of the decision', async () => {
     const current = ok(await t.gql(`query { ruleSet { rules } }`, {}, await as('wugang.admin'))).ruleSet.rules;
-    const proposal = ok(
-      await t.gql(
-        `mutation($r: JSON!) { proposeRuleSet(rules: $r, reason: "整改复查随机抽取复查组") { id } }`,
-        { r: { ...current, rectification: { recheckTeam: 'RANDOM' } } },
-        await as('wugang.admin'),
-      ),
-    ).proposeRuleSet;
-    ok(await t.gql(`mutation($id: ID!) { reviewRuleProposal(id: $id, decision: APPROVE) { status } }`, { id: proposal.id }, await as('wugang.leader')));
+    await approveRules(t, await as('wugang.admin'), { ...current, rectification: { recheckTeam: 'RANDOM' } }, '整改复查随机抽取复查组');
     const [record] = await t.sql(
       `SELECT i.id, i.access_code FROM inspections i WHERE i.tenant_id = $1 AND i.status = 'PUBLISHED' AND i.corrected_by_id IS NULL
           AND NOT EXISTS (SELECT 1 FROM rectifications r WHERE r.tenant_id = i.tenant_id AND r.inspection_id = i.id) ORDER BY i.seq LIMIT 1`,

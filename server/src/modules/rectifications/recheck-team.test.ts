@@ -3,6 +3,7 @@ import { codes, startTestApp, type GqlResult, type TestApp } from '../../test-su
 import { getFile, postFile, sample } from '../../test-support/evidence-files';
 import { seedDemoDraw } from '../../seed/demo-draw';
 import { seedDemoInspections } from '../../seed/demo-inspections';
+import { approveRules } from '../../test-support/draw-ceremony';
 
 const OPEN = `mutation($i: ID!, $d: Int!, $b: String!) { openRectification(inspectionId: $i, dueWorkingDays: $d, basis: $b) { id recheckTeam recheckDraw } }`;
 const REPORT = `mutation($c: String!, $b: String!) { reportEntityRectification(accessCode: $c, body: $b) { status } }`;
@@ -49,14 +50,7 @@ describe('the re-check team of a rectification', () => {
   it('is drawn at random from the bureau’s other inspectors once the leader approves the rule, recorded so that anyone can draw it again', async () => {
     // The office proposes the rule, a leader approves it: only then does it apply.
     const current = ok(await t.gql(`query { ruleSet { rules } }`, {}, await as('wugang.admin'))).ruleSet.rules;
-    const proposal = ok(
-      await t.gql(
-        `mutation($r: JSON!) { proposeRuleSet(rules: $r, reason: "整改复查随机抽取复查组") { id } }`,
-        { r: { ...current, rectification: { recheckTeam: 'RANDOM' } } },
-        await as('wugang.admin'),
-      ),
-    ).proposeRuleSet;
-    ok(await t.gql(`mutation($id: ID!) { reviewRuleProposal(id: $id, decision: APPROVE) { status } }`, { id: proposal.id }, await as('wugang.leader')));
+    await approveRules(t, await as('wugang.admin'), { ...current, rectification: { recheckTeam: 'RANDOM' } }, '整改复查随机抽取复查组');
 
     const record = published[1]!;
     const opened = ok(await t.gql(OPEN, { i: toGlobalId('Inspection', record.id), d: 10, b: '限期整改' }, await as('wugang.admin'))).openRectification;
