@@ -112,9 +112,10 @@ describe('batch approval on the task page', () => {
       await page.goto(`/tasks/${encodeURIComponent(taskId)}`);
       const card = page.getByTestId('task-records');
       await card.waitFor();
-      const count = (status) => card.locator(`[data-testid="task-progress-status"][data-status="${status}"]`).getAttribute('data-count');
-      assert.equal(await count('REVIEWED'), String(BATCH));
-      assert.equal(await count('SUBMITTED'), '1');
+      // The counts arrive after the card: wait for them (a read at once could see the first render's zeros).
+      const counted = (status, n) => card.locator(`[data-testid="task-progress-status"][data-status="${status}"][data-count="${n}"]`).waitFor();
+      await counted('REVIEWED', BATCH);
+      await counted('SUBMITTED', 1);
       await screenshot(page, 'batch-01-progress');
 
       // 待领导审批 only: the 50 records; select them all, then the one still waiting for review too.
@@ -151,9 +152,9 @@ describe('batch approval on the task page', () => {
       await modal.getByTestId('batch-close').click();
 
       // The progress follows: 50 waiting for publication, the one record still with its department.
-      await card.locator('[data-testid="task-progress-status"][data-status="APPROVED"][data-count="50"]').waitFor();
-      assert.equal(await count('REVIEWED'), '0');
-      assert.equal(await count('SUBMITTED'), '1');
+      await counted('APPROVED', BATCH);
+      await counted('REVIEWED', 0);
+      await counted('SUBMITTED', 1);
 
       // On a phone the page keeps to the screen's width.
       await page.setViewportSize({ width: 375, height: 812 });

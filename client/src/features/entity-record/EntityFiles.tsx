@@ -36,7 +36,13 @@ function Thumbnail({ file, accessCode }: { file: EntityFile; accessCode: string 
   const m = useMessages(entityRecordMessages);
   const { url, failed } = useBlobUrl(file, accessCode, true);
   if (failed) return <FileOutlined style={{ fontSize: 32 }} aria-hidden />;
-  if (!url) return <Spin size="small" aria-label={m('loadingFile')} />;
+  if (!url)
+    return (
+      // A status names the spinner: a name on antd's bare <div> is not allowed (aria-prohibited-attr).
+      <span role="status" aria-label={m('loadingFile')}>
+        <Spin size="small" />
+      </span>
+    );
   return <Image src={url} alt={file.fileName} width={96} height={72} style={{ objectFit: 'cover' }} data-testid="entity-file-preview" />;
 }
 
