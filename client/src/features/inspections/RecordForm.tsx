@@ -68,6 +68,18 @@ function dirtyAgainst(values: Values, saved: Values): boolean {
 
 const orNull = (value: string | undefined | null) => (value?.trim() ? value : null);
 
+/** The form's values as the record's input: what is saved, and what the submit check reads. */
+function inputOf(values: Values) {
+  return {
+    inspectedOn: values.inspectedOn?.format('YYYY-MM-DD') ?? null,
+    place: orNull(values.place),
+    siteConditions: orNull(values.siteConditions),
+    findings: orNull(values.findings),
+    interviewNotes: orNull(values.interviewNotes),
+    resultCategory: values.resultCategory ?? null,
+  };
+}
+
 export function RecordForm({
   record,
   categories,
@@ -114,27 +126,13 @@ function EditableRecord({
     onDirtyChange(dirtyAgainst(form.getFieldsValue(true) as Values, initial));
   }, [form, initial, onDirtyChange]);
 
-  const missing = missingForSubmit({
-    inspectedOn: current.inspectedOn?.format('YYYY-MM-DD') ?? null,
-    place: orNull(current.place),
-    siteConditions: orNull(current.siteConditions),
-    findings: orNull(current.findings),
-    interviewNotes: orNull(current.interviewNotes),
-    resultCategory: current.resultCategory ?? null,
-  });
+  const missing = missingForSubmit(inputOf(current));
 
   // Each save carries its own key: when the answer is lost (no signal) it goes to the device's queue
   // under the same key, so the server saves it once whether or not the first try arrived.
   const submit = async (values: Values) => {
     clear();
-    const input = {
-      inspectedOn: values.inspectedOn?.format('YYYY-MM-DD') ?? null,
-      place: orNull(values.place),
-      siteConditions: orNull(values.siteConditions),
-      findings: orNull(values.findings),
-      interviewNotes: orNull(values.interviewNotes),
-      resultCategory: values.resultCategory ?? null,
-    };
+    const input = inputOf(values);
     const clientKey = newKey();
     const keep = async () => {
       await enqueue({ kind: 'save', key: clientKey, owner, inspectionId: record.id, label: record.entityName, queuedAt: Date.now(), input });

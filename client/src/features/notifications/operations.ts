@@ -62,16 +62,22 @@ export const NOTIFICATION_ADDED = graphql(`
   }
 `);
 
+export const NOTIFICATION_PREFERENCE_FIELDS = graphql(`
+  fragment NotificationPreferenceFields on NotificationPreferenceGroup {
+    group
+    label
+    channels {
+      channel
+      label
+      enabled
+    }
+  }
+`);
+
 export const MY_NOTIFICATION_PREFERENCES = graphql(`
   query MyNotificationPreferences {
     myNotificationPreferences {
-      group
-      label
-      channels {
-        channel
-        label
-        enabled
-      }
+      ...NotificationPreferenceFields
     }
   }
 `);
@@ -79,13 +85,7 @@ export const MY_NOTIFICATION_PREFERENCES = graphql(`
 export const SET_NOTIFICATION_PREFERENCE = graphql(`
   mutation SetNotificationPreference($group: String!, $channel: String!, $enabled: Boolean!) {
     setNotificationPreference(group: $group, channel: $channel, enabled: $enabled) {
-      group
-      label
-      channels {
-        channel
-        label
-        enabled
-      }
+      ...NotificationPreferenceFields
     }
   }
 `);
