@@ -1,6 +1,6 @@
 /**
  * Sends the signed-in user's queued work whenever there is a connection: at sign-in, when the browser
- * comes online, and every 30 seconds; after an item goes, the pages showing data read it again.
+ * comes online, and every 30 seconds; after a pass that sent something, the pages showing data read it again.
  */
 import { useEffect } from 'react';
 import { useApolloClient } from '@apollo/client/react';

@@ -15,7 +15,7 @@ import type { QueuedItem } from './types';
 let items: QueuedItem[] = [];
 let sending = false;
 const listeners = new Set<() => void>();
-const sentListeners = new Set<(item: QueuedItem) => void>();
+const sentListeners = new Set<(items: QueuedItem[]) => void>();
 
 function changed(next: QueuedItem[]) {
   items = next;
@@ -40,8 +40,12 @@ export async function discard(key: string): Promise<void> {
   await reloadQueue();
 }
 
-/** Called with each item the server has taken (to refresh what the page shows). */
-export function onSent(listener: (item: QueuedItem) => void): () => void {
+/**
+ * Called once after a pass with the items the server took in it (to refresh what the page shows). Once per
+ * pass, not per item: a refresh asked for while the previous one is still on its way joins it (Apollo
+ * answers identical requests in flight once), and would miss what the later items added.
+ */
+export function onSent(listener: (items: QueuedItem[]) => void): () => void {
   sentListeners.add(listener);
   return () => sentListeners.delete(listener);
 }
@@ -107,13 +111,14 @@ async function send(item: QueuedItem): Promise<void> {
 export async function sendQueue(owner: string): Promise<void> {
   if (sending || !navigator.onLine) return;
   sending = true;
+  const sent: QueuedItem[] = [];
   try {
     for (const item of await allItems()) {
       if (item.owner !== owner || item.refused) continue;
       try {
         await send(item);
         await deleteItem(item.key);
-        for (const l of sentListeners) l(item);
+        sent.push(item);
       } catch (error) {
         if (error instanceof Refused) await putItem({ ...item, refused: error.message });
         else break;
@@ -122,6 +127,7 @@ export async function sendQueue(owner: string): Promise<void> {
   } finally {
     sending = false;
     await reloadQueue();
+    if (sent.length) for (const l of sentListeners) l(sent);
   }
 }
 
