@@ -69,7 +69,8 @@ async function submittedRecord(drawId, assignment, review) {
   await apiAs(first, 'mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }', {
     id: record.id,
     input: {
-      inspectedOn: TODAY,
+      // Read now, not when the file started: a run that passes midnight in Beijing draws on the next day.
+      inspectedOn: beijingDate(),
       place: '检查对象生产经营场所',
       siteConditions: '现场核对用地批准文件与实际用地范围，一致',
       findings: null,
