@@ -1,14 +1,20 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { gqlDocuments } from './vite-gql-documents';
+import { precompress } from './vite-precompress';
 
 const API = 'http://localhost:4000';
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
-  // @spotcheck/shared is a linked workspace package compiled to CommonJS: pre-bundle it in dev so
-  // the browser gets ES modules (the production build converts CommonJS by itself).
-  // The draw verifier's worker takes the draw core alone (no zod, no CASL).
-  optimizeDeps: { include: ['@spotcheck/shared', '@spotcheck/shared/dist/draw'] },
+  plugins: [gqlDocuments(path.join(here, 'src')), react(), precompress()],
+  resolve: {
+    // @spotcheck/shared from its TypeScript sources (ES modules) rather than its CommonJS build: each route
+    // then takes only the parts it uses (zod, for one, only where rules are edited), not the whole package.
+    alias: [{ find: /^@spotcheck\/shared(\/dist)?/, replacement: path.join(here, '..', 'shared', 'src') }],
+  },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,

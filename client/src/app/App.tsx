@@ -18,9 +18,10 @@ import { I18nProvider, useI18n } from './i18n';
 import { navigate, PATHS, usePath } from './navigation';
 import { SignedInApp } from './SignedInApp';
 import './contrast.css';
-import { LoginPage } from '../features/auth/LoginPage';
-import { RedeemPage } from '../features/redeem/RedeemPage';
 
+// Pages behind sign-in do not wait for the sign-in forms, nor these for the signed-in app.
+const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const RedeemPage = lazy(() => import('../features/redeem/RedeemPage').then((m) => ({ default: m.RedeemPage })));
 const PublicPortal = lazy(() => import('../features/public/PublicPortal').then((m) => ({ default: m.PublicPortal })));
 const EntityRecordPage = lazy(() => import('../features/entity-record/EntityRecordPage').then((m) => ({ default: m.EntityRecordPage })));
 
@@ -81,14 +82,18 @@ function Routes() {
   if (publicPage) {
     return (
       <AppShell>
-        <RedeemPage />
+        <Suspense fallback={null}>
+          <RedeemPage />
+        </Suspense>
       </AppShell>
     );
   }
   if (!session) {
     return (
       <AppShell>
-        <LoginPage />
+        <Suspense fallback={null}>
+          <LoginPage />
+        </Suspense>
       </AppShell>
     );
   }

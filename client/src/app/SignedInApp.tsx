@@ -3,7 +3,7 @@
  * with the pages that ability allows (the big screen alone, without it), opens "/" on the user's landing
  * page (landing.ts), and answers any other address that no allowed page matches with the 404 page.
  */
-import { Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Alert, Button, Card, Grid, Menu, Space, Spin, Typography } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useLogout } from '../features/auth/useLogout';
@@ -14,11 +14,12 @@ import { describeError } from './errors';
 import { useI18n } from './i18n';
 import { landingPath } from './landing';
 import { navigate } from './navigation';
-import { NotFoundPage } from './NotFoundPage';
 import { resolvePage } from './route-resolve';
 import { ROUTES } from './routes';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { OfflineSync } from '../features/offline/OfflineSync';
+
+const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export function SignedInApp({ path }: { path: string }) {
   const { t } = useI18n();

@@ -15,12 +15,31 @@ export function compressResponses(): express.RequestHandler {
 }
 
 /**
+ * A hashed asset's brotli copy written by the build (`client/vite-precompress.ts`, best quality), for a
+ * browser that takes brotli: smaller than what `compression` can afford to make on each answer.
+ */
+function storedBrotli(clientDist: string): express.RequestHandler {
+  return (req, res, next) => {
+    const relative = req.path.slice(1);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !HASHED_ASSET.test(relative)) return next();
+    res.vary('Accept-Encoding');
+    if (!req.acceptsEncodings('br')) return next();
+    const stored = path.join(clientDist, `${relative}.br`);
+    if (path.relative(clientDist, stored).startsWith('..') || !fs.existsSync(stored)) return next();
+    res.type(path.extname(relative));
+    res.setHeader('Content-Encoding', 'br');
+    res.sendFile(stored, { headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } });
+  };
+}
+
+/**
  * The built web app: hashed assets cached for a year and never revalidated; index.html and every other
  * file revalidated on each load (its ETag keeps that cheap), so a deploy reaches browsers at once.
  * Every unknown GET path is answered by index.html (client-side routes, and the app's own 404 page).
  */
 export function serveClient(web: express.Express, clientDist: string): void {
   const index = path.join(clientDist, 'index.html');
+  web.use(storedBrotli(clientDist));
   web.use(
     express.static(clientDist, {
       index: false,

@@ -22,6 +22,8 @@ function get(url: string, acceptEncoding: string): Promise<{ headers: http.Incom
 describe('the built web app: compression and caching', () => {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'client-dist-'));
   const script = `console.log(${JSON.stringify('抽查'.repeat(2000))});\n`;
+  // The build's brotli copy, told apart from the file by its first line.
+  const storedScript = `/* stored */\n${script}`;
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(4000, 7)]);
   let server: http.Server;
   let url: string;
@@ -31,6 +33,9 @@ describe('the built web app: compression and caching', () => {
     fs.writeFileSync(path.join(dist, 'assets', 'index-B3x9_aQz.js'), script);
     fs.writeFileSync(path.join(dist, 'assets', 'logo-Cq1w2e3r.png'), png);
     fs.writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    fs.writeFileSync(path.join(dist, 'assets', 'page-Dk2m9xQa.js'), script);
+    fs.writeFileSync(path.join(dist, 'assets', 'page-Dk2m9xQa.js.br'), zlib.brotliCompressSync(storedScript));
+    fs.writeFileSync(path.join(dist, 'favicon.svg.br'), zlib.brotliCompressSync('<svg id="stored"/>'));
     const web = express();
     web.use(compressResponses());
     web.get('/api/big.json', (_req, res) => void res.json({ rows: Array.from({ length: 200 }, (_, i) => ({ i, name: '常德市' })) }));
@@ -58,6 +63,23 @@ describe('the built web app: compression and caching', () => {
     const json = await get(`${url}/api/big.json`, 'gzip');
     expect(json.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(zlib.gunzipSync(json.body).toString()).rows).toHaveLength(200);
+  });
+
+  it("sends a hashed asset's stored brotli copy to a browser that takes brotli, and the file itself to others", async () => {
+    const br = await get(`${url}/assets/page-Dk2m9xQa.js`, 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(storedScript);
+    const gz = await get(`${url}/assets/page-Dk2m9xQa.js`, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(zlib.gunzipSync(gz.body).toString()).toBe(script);
+    // An unhashed file may change between deploys: its copy is not trusted.
+    const icon = await get(`${url}/favicon.svg`, 'br');
+    expect(icon.headers['content-encoding']).toBeUndefined();
+    expect(icon.body.toString()).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
   });
 
   it('leaves already-compressed files and clients that ask for nothing alone', async () => {

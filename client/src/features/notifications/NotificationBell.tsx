@@ -5,7 +5,8 @@
  * socket is down.
  */
 import { useState } from 'react';
-import { App, Badge, Button, Empty, List, Popover, Space, Tag, Typography } from 'antd';
+import { App, Badge, Button, Empty, Popover, Space, Spin, Tag, Typography } from 'antd';
+import { PlainList, PlainListItem } from '../../components/PlainList';
 import { BellOutlined } from '@ant-design/icons';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { formatDateTime } from '../../app/format';
@@ -37,37 +38,34 @@ export function NotificationBell() {
 
   const content = (
     <div style={{ width: 360 }} data-testid="notification-popover">
-      <List<NotificationRow>
-        size="small"
-        loading={latest.loading && !latest.data}
-        dataSource={rows}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m('empty')} /> }}
-        renderItem={(row) => (
-          <List.Item
-            data-testid="notification-item"
-            data-read={row.read ? 'true' : 'false'}
-            style={{ cursor: 'pointer', background: row.read ? undefined : '#f0f5ff', paddingInline: 8 }}
-            onClick={() => openRow(row)}
-          >
-            <List.Item.Meta
-              title={
-                <Space size={6}>
-                  <Tag color={KIND_COLORS[row.kind]}>{m(kindKey(row.kind))}</Tag>
-                  <Typography.Text strong={!row.read}>{row.title}</Typography.Text>
-                </Space>
-              }
-              description={
-                <>
-                  {row.body && <div>{row.body}</div>}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatDateTime(row.createdAt, lang)}
-                  </Typography.Text>
-                </>
-              }
-            />
-          </List.Item>
-        )}
-      />
+      {latest.loading && !latest.data ? (
+        <Spin size="small" style={{ display: 'block', margin: '16px auto' }} />
+      ) : rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m('empty')} />
+      ) : (
+        <PlainList>
+          {rows.map((row) => (
+            <PlainListItem
+              key={row.id}
+              data-testid="notification-item"
+              data-read={row.read ? 'true' : 'false'}
+              style={{ cursor: 'pointer', background: row.read ? undefined : '#f0f5ff', padding: '8px' }}
+              onClick={() => openRow(row)}
+            >
+              <Space size={6}>
+                <Tag color={KIND_COLORS[row.kind]}>{m(kindKey(row.kind))}</Tag>
+                <Typography.Text strong={!row.read}>{row.title}</Typography.Text>
+              </Space>
+              <div style={{ marginTop: 4 }}>
+                {row.body && <Typography.Paragraph style={{ margin: 0 }}>{row.body}</Typography.Paragraph>}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(row.createdAt, lang)}
+                </Typography.Text>
+              </div>
+            </PlainListItem>
+          ))}
+        </PlainList>
+      )}
       <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 8 }}>
         <Button
           size="small"

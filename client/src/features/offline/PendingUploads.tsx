@@ -1,5 +1,6 @@
 /** 待上传 N 项: what this device still has to send, the items the server refused (kept until discarded), and a way to send now. */
-import { Alert, Button, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Popconfirm, Space, Tag, Typography } from 'antd';
+import { PlainList, PlainListItem } from '../../components/PlainList';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../app/current-user';
 import { useMessages } from '../../app/i18n';
@@ -25,12 +26,9 @@ export function PendingUploads({ inspectionId }: { inspectionId?: string }) {
           description={
             <>
               <Typography.Text type="secondary">{m('pendingHint')}</Typography.Text>
-              <List
-                size="small"
-                dataSource={queued}
-                rowKey="key"
-                renderItem={(item) => (
-                  <List.Item data-testid="pending-item" data-kind={item.kind} style={{ paddingInline: 0 }}>
+              <PlainList>
+                {queued.map((item) => (
+                  <PlainListItem key={item.key} data-testid="pending-item" data-kind={item.kind} style={{ padding: '8px 0' }}>
                     <Space wrap size={4}>
                       <Tag>{item.kind === 'save' ? m('save') : m('photo')}</Tag>
                       <Typography.Text style={{ wordBreak: 'break-all' }}>{item.kind === 'photo' ? item.fileName : item.label}</Typography.Text>
@@ -43,9 +41,9 @@ export function PendingUploads({ inspectionId }: { inspectionId?: string }) {
                         </Popconfirm>
                       )}
                     </Space>
-                  </List.Item>
-                )}
-              />
+                  </PlainListItem>
+                ))}
+              </PlainList>
             </>
           }
           action={

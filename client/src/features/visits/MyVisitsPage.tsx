@@ -3,12 +3,13 @@
  * status) in two groups, today's and overdue first, then the upcoming ones; one tap opens the record.
  */
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
 import { useMessages } from '../../app/i18n';
 import { todayInChina } from '../inspections/format';
 import { useCursorPages } from '../../app/useCursorPages';
 import { CursorPager } from '../../components/CursorPager';
+import { PlainList, PlainListItem } from '../../components/PlainList';
 import { PendingUploads } from '../offline/PendingUploads';
 import { MY_VISITS, type VisitRow } from './operations';
 import { visitMessages } from './messages';
@@ -50,11 +51,9 @@ export function MyVisitsPage() {
       {!loading && visits.length === 0 && <Empty description={m('empty')} />}
       {groups.map((group) => (
         <Card key={group.key} size="small" title={group.title} style={{ marginBottom: 12 }} data-testid={`my-visits-${group.key}`}>
-          <List<VisitRow>
-            dataSource={group.rows}
-            rowKey={visitKey}
-            renderItem={(v) => (
-              <List.Item data-testid="my-visit" data-entity={v.entityName} style={{ paddingInline: 0 }}>
+          <PlainList>
+            {group.rows.map((v) => (
+              <PlainListItem key={visitKey(v)} data-testid="my-visit" data-entity={v.entityName}>
                 <Space direction="vertical" size={2} style={{ width: '100%', minWidth: 0 }}>
                   <Typography.Text strong style={{ fontSize: 16, wordBreak: 'break-all' }}>
                     {v.entityName}
@@ -84,9 +83,9 @@ export function MyVisitsPage() {
                     {m('open')}
                   </Button>
                 </Space>
-              </List.Item>
-            )}
-          />
+              </PlainListItem>
+            ))}
+          </PlainList>
         </Card>
       ))}
       {(connection?.totalCount ?? 0) > pages.first && (
