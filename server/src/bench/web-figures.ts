@@ -22,6 +22,8 @@ export interface PageFigures {
   /** Compressed bytes of every script the page loaded (transferSize), in KiB. */
   jsKb: number;
   scripts: number;
+  /** The five largest scripts by compressed size: `file name (KiB)`. */
+  largestScripts: string[];
   fcpMs: number;
   lcpMs: number;
   tbtMs: number;
@@ -30,6 +32,7 @@ export interface PageFigures {
 }
 
 interface NetworkRequest {
+  url?: string;
   resourceType?: string;
   transferSize?: number;
 }
@@ -47,12 +50,18 @@ const metric = (lhr: LighthouseResultLike, audit: string): number => {
 };
 
 /** The compressed JavaScript a page transferred: its script requests in Lighthouse's network-requests audit. */
-export function scriptTransfer(lhr: LighthouseResultLike): { bytes: number; count: number } {
+export function scriptTransfer(lhr: LighthouseResultLike): { bytes: number; count: number; largest: string[] } {
   const items = lhr.audits['network-requests']?.details?.items;
   if (!Array.isArray(items)) throw new Error(`Lighthouse recorded no network requests for ${lhr.requestedUrl}`);
   const scripts = (items as NetworkRequest[]).filter((r) => r.resourceType === 'Script');
-  return { bytes: scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0), count: scripts.length };
+  const largest = [...scripts]
+    .sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0))
+    .slice(0, 5)
+    .map((r) => `${(r.url ?? '').split('/').pop()} ${kib(r.transferSize ?? 0)}`);
+  return { bytes: scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0), count: scripts.length, largest };
 }
+
+const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 export function pageFigures(lhr: LighthouseResultLike): PageFigures {
   if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${lhr.requestedUrl}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
@@ -65,8 +74,9 @@ export function pageFigures(lhr: LighthouseResultLike): PageFigures {
   return {
     performance: score(lhr, 'performance'),
     accessibility: score(lhr, 'accessibility'),
-    jsKb: Math.round((js.bytes / 1024) * 10) / 10,
+    jsKb: kib(js.bytes),
     scripts: js.count,
+    largestScripts: js.largest,
     fcpMs: metric(lhr, 'first-contentful-paint'),
     lcpMs: metric(lhr, 'largest-contentful-paint'),
     tbtMs: metric(lhr, 'total-blocking-time'),

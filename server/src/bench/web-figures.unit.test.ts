@@ -2,7 +2,7 @@ import { medianRun, pageFigures, scriptTransfer, webSummary, type LighthouseResu
 
 /** A Lighthouse result of the shape the bench reads, with these requests, scores and metrics. */
 function lhr(options: {
-  requests: { resourceType: string; transferSize: number }[];
+  requests: { url?: string; resourceType: string; transferSize: number }[];
   performance: number;
   accessibility: number;
   failing?: { id: string; weight: number }[];
@@ -29,8 +29,8 @@ function lhr(options: {
 
 const requests = [
   { resourceType: 'Document', transferSize: 1300 },
-  { resourceType: 'Script', transferSize: 120_000 },
-  { resourceType: 'Script', transferSize: 3_500 },
+  { url: 'http://127.0.0.1/assets/index-AAAAAAAA.js', resourceType: 'Script', transferSize: 120_000 },
+  { url: 'http://127.0.0.1/assets/small-BBBBBBBB.js', resourceType: 'Script', transferSize: 3_500 },
   { resourceType: 'Stylesheet', transferSize: 800 },
   { resourceType: 'Script', transferSize: 0 },
   { resourceType: 'Fetch', transferSize: 22_000 },
@@ -40,10 +40,12 @@ describe('the web bench figures', () => {
   test('the JavaScript transferred is the sum of the script requests’ transferSize, nothing else', () => {
     const scripts = requests.filter((r) => r.resourceType === 'Script');
     const expected = scripts.reduce((sum, r) => sum + r.transferSize, 0);
-    expect(scriptTransfer(lhr({ requests, performance: 0.5, accessibility: 0.9 }))).toEqual({ bytes: expected, count: scripts.length });
+    expect(scriptTransfer(lhr({ requests, performance: 0.5, accessibility: 0.9 }))).toMatchObject({ bytes: expected, count: scripts.length });
     const figures = pageFigures(lhr({ requests, performance: 0.5, accessibility: 0.9 }));
     expect(figures.jsKb).toBeCloseTo(expected / 1024, 1);
     expect(figures.scripts).toBe(scripts.length);
+    // Largest first, by file name.
+    expect(figures.largestScripts.map((s) => s.split(' ')[0])).toEqual(['index-AAAAAAAA.js', 'small-BBBBBBBB.js', '']);
   });
 
   test('scores are out of 100 and metrics in whole milliseconds', () => {
