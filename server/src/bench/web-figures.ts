@@ -12,7 +12,14 @@ export interface LighthouseResultLike {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
   audits: Record<
     string,
-    { score: number | null; scoreDisplayMode?: string; title?: string; numericValue?: number; details?: { items?: unknown[] } } | undefined
+    | {
+        score: number | null;
+        scoreDisplayMode?: string;
+        title?: string;
+        numericValue?: number;
+        details?: { items?: unknown[]; debugData?: { networkStartTimeTs?: number } };
+      }
+    | undefined
   >;
 }
 
@@ -22,6 +29,11 @@ export interface PageFigures {
   /** Compressed bytes of every script the page loaded (transferSize), in KiB. */
   jsKb: number;
   scripts: number;
+  /**
+   * Of `jsKb`, the scripts requested after the page showed its largest content (observed, not simulated):
+   * fetched ahead for later, not needed to use the page. Null when Lighthouse did not observe the LCP.
+   */
+  jsAfterLcpKb: number | null;
   /** The five largest scripts by compressed size: `file name (KiB)`. */
   largestScripts: string[];
   fcpMs: number;
@@ -35,6 +47,8 @@ interface NetworkRequest {
   url?: string;
   resourceType?: string;
   transferSize?: number;
+  /** Milliseconds from the first request (`debugData.networkStartTimeTs`). */
+  networkRequestTime?: number;
 }
 
 const score = (lhr: LighthouseResultLike, category: string): number => {
@@ -63,9 +77,22 @@ export function scriptTransfer(lhr: LighthouseResultLike): { bytes: number; coun
 
 const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
+/** The compressed bytes of the scripts requested after the observed LCP, on the network requests' clock (both in trace microseconds). */
+export function scriptBytesAfterLcp(lhr: LighthouseResultLike): number | null {
+  const requests = lhr.audits['network-requests']?.details;
+  const networkStart = requests?.debugData?.networkStartTimeTs;
+  const lcpTs = (lhr.audits.metrics?.details?.items?.[0] as { observedLargestContentfulPaintTs?: number } | undefined)?.observedLargestContentfulPaintTs;
+  if (typeof networkStart !== 'number' || typeof lcpTs !== 'number' || !Array.isArray(requests?.items)) return null;
+  const lcpMs = (lcpTs - networkStart) / 1000;
+  return (requests.items as NetworkRequest[])
+    .filter((r) => r.resourceType === 'Script' && (r.networkRequestTime ?? 0) > lcpMs)
+    .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
+}
+
 export function pageFigures(lhr: LighthouseResultLike): PageFigures {
   if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${lhr.requestedUrl}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const js = scriptTransfer(lhr);
+  const afterLcp = scriptBytesAfterLcp(lhr);
   const accessibilityFailures = (lhr.categories.accessibility?.auditRefs ?? [])
     .filter((ref) => ref.weight > 0)
     .map((ref) => ({ id: ref.id, audit: lhr.audits[ref.id] }))
@@ -77,6 +104,7 @@ export function pageFigures(lhr: LighthouseResultLike): PageFigures {
     jsKb: kib(js.bytes),
     scripts: js.count,
     largestScripts: js.largest,
+    jsAfterLcpKb: afterLcp === null ? null : kib(afterLcp),
     fcpMs: metric(lhr, 'first-contentful-paint'),
     lcpMs: metric(lhr, 'largest-contentful-paint'),
     tbtMs: metric(lhr, 'total-blocking-time'),

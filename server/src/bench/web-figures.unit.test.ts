@@ -1,8 +1,8 @@
-import { medianRun, pageFigures, scriptTransfer, webSummary, type LighthouseResultLike } from './web-figures';
+import { medianRun, pageFigures, scriptBytesAfterLcp, scriptTransfer, webSummary, type LighthouseResultLike } from './web-figures';
 
 /** A Lighthouse result of the shape the bench reads, with these requests, scores and metrics. */
 function lhr(options: {
-  requests: { url?: string; resourceType: string; transferSize: number }[];
+  requests: { url?: string; resourceType: string; transferSize: number; networkRequestTime?: number }[];
   performance: number;
   accessibility: number;
   failing?: { id: string; weight: number }[];
@@ -46,6 +46,26 @@ describe('the web bench figures', () => {
     expect(figures.scripts).toBe(scripts.length);
     // Largest first, by file name.
     expect(figures.largestScripts.map((s) => s.split(' ')[0])).toEqual(['index-AAAAAAAA.js', 'small-BBBBBBBB.js', '']);
+  });
+
+  test('the scripts requested after the observed LCP are told apart, on the network requests’ clock', () => {
+    const networkStartTimeTs = 65_662_677_082; // trace microseconds
+    const lcpAfterMs = 1100;
+    const timed = [
+      { resourceType: 'Script', transferSize: 120_000, networkRequestTime: 10 },
+      { resourceType: 'Script', transferSize: 2_000, networkRequestTime: 700 },
+      { resourceType: 'Script', transferSize: 9_000, networkRequestTime: 1500 },
+      { resourceType: 'Fetch', transferSize: 5_000, networkRequestTime: 1600 },
+      { resourceType: 'Script', transferSize: 4_000, networkRequestTime: 2500 },
+    ];
+    const result = lhr({ requests: timed, performance: 0.5, accessibility: 0.9 });
+    result.audits['network-requests']!.details!.debugData = { networkStartTimeTs };
+    result.audits.metrics = { score: null, details: { items: [{ observedLargestContentfulPaintTs: networkStartTimeTs + lcpAfterMs * 1000 }] } };
+    const expected = timed.filter((r) => r.resourceType === 'Script' && r.networkRequestTime > lcpAfterMs).reduce((sum, r) => sum + r.transferSize, 0);
+    expect(scriptBytesAfterLcp(result)).toBe(expected);
+    expect(pageFigures(result).jsAfterLcpKb).toBeCloseTo(expected / 1024, 1);
+    // Without the observed LCP it is unknown, not 0.
+    expect(pageFigures(lhr({ requests: timed, performance: 0.5, accessibility: 0.9 })).jsAfterLcpKb).toBeNull();
   });
 
   test('scores are out of 100 and metrics in whole milliseconds', () => {
