@@ -155,7 +155,7 @@ async function measure(lighthouse: any, page: Page, key: string, label: string, 
     `${label.padEnd(22)} performance ${kept.performance} (runs ${runs.map((r) => r.performance).join(', ')}), accessibility ${kept.accessibility}, ` +
       `JavaScript ${kept.jsKb} KiB compressed in ${kept.scripts} files (${kept.jsAfterLcpKb ?? '?'} KiB of it requested after LCP), FCP ${kept.fcpMs} ms, LCP ${kept.lcpMs} ms, TBT ${kept.tbtMs} ms`,
   );
-  console.log(`${''.padEnd(22)} largest scripts (KiB compressed): ${kept.largestScripts.join(', ')}`);
+  if (kept.largestScripts.length) console.log(`${''.padEnd(22)} largest scripts (KiB compressed): ${kept.largestScripts.join(', ')}`);
   if (kept.accessibilityFailures.length) console.log(`${''.padEnd(22)} accessibility audits failed: ${kept.accessibilityFailures.join('; ')}`);
   return kept;
 }
