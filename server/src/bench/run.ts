@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   draw: () => (require('./draw.bench') as typeof import('./draw.bench')).runDrawBench(),
   dashboard: () => (require('./dashboard.bench') as typeof import('./dashboard.bench')).runDashboardBench(),
   lists: () => (require('./lists.bench') as typeof import('./lists.bench')).runListsBench(),
+  web: () => (require('./web.bench') as typeof import('./web.bench')).runWebBench(),
   api: () => {
     process.env.NODE_ENV ??= 'production';
     return (require('./api.bench') as typeof import('./api.bench')).runApiBench();
