@@ -24,8 +24,7 @@ const { itemEligibility, withRuleDefaults } = serverRequire('@spotcheck/shared')
 
 /** Beijing's date `days` from now, YYYY-MM-DD. */
 const beijingDate = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-const TODAY = beijingDate();
-const YEAR = Number(TODAY.slice(0, 4));
+const YEAR = Number(beijingDate().slice(0, 4));
 const WUGANG = '舞钢市自然资源和规划局';
 const PARTNER = '平顶山市自然资源和规划局 · 执法监察支队';
 const WUGANG_ITEM = '土地使用情况监督检查';
@@ -95,7 +94,7 @@ async function drawnTask(bureau, { item, ratio, filter, witness, secondRound }) 
       procedure: '封存名单 → 见证 → 摇号 → 实地核查 → 报告 → 审核 → 审批 → 公示',
       divisionOfLabour: '按摇号结果组成检查组',
       confidentiality: '摇号结果公布前不得泄露',
-      startsOn: TODAY,
+      startsOn: beijingDate(),
       endsOn: beijingDate(20),
       teamSize: 2,
       targetFilter: filter,
@@ -142,7 +141,7 @@ async function publishedWithProblem(assignment) {
   await apiAs(first, 'mutation($id: ID!, $input: InspectionInput!) { saveInspection(id: $id, input: $input) { id } }', {
     id: record.id,
     input: {
-      inspectedOn: TODAY,
+      inspectedOn: beijingDate(),
       place: '检查对象生产经营场所',
       siteConditions: '现场核对用地批准文件与实际用地范围',
       findings: REFERRED_FINDINGS,
@@ -256,7 +255,7 @@ describe('after publication: rectification, referral, public credit, 联合惩�
       state.recordPath = new URL(page.url()).pathname;
       state.accessCode = (await page.getByTestId('record-access-code').innerText()).trim();
       await fillAndSaveRecord(page, {
-        inspectedOn: TODAY,
+        inspectedOn: beijingDate(),
         place: '检查对象生产经营场所及项目用地现场',
         siteConditions: '现场核对供地批准文件与实际用地范围',
         interviewNotes: '询问项目负责人，承认临时堆放建筑材料',

@@ -24,9 +24,6 @@ const INDUSTRY = '全流程测试业';
 const TITLE = '常德市土地使用情况专项检查（全流程测试）';
 /** Beijing's date `days` from now, YYYY-MM-DD: the record is dated today, inside the window and after the draw. */
 const beijingDate = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-const INSPECTED_ON = beijingDate();
-const WINDOW_FROM = beijingDate();
-const WINDOW_TO = beijingDate(20);
 
 const suite = useServerAndBrowser();
 const { withSignedIn: as } = suite;
@@ -117,8 +114,8 @@ describe('the whole cycle, from import to the province', () => {
       // the plan, with its reason, and waits for the leader.
       await form.getByTestId('task-kind').getByText('专项检查（计划外）').click();
       await form.getByTestId('task-reason').fill('群众举报：新登记企业用地情况');
-      await fillDate(form.getByTestId('task-starts-on'), WINDOW_FROM);
-      await fillDate(form.getByTestId('task-ends-on'), WINDOW_TO);
+      await fillDate(form.getByTestId('task-starts-on'), beijingDate());
+      await fillDate(form.getByTestId('task-ends-on'), beijingDate(20));
       await choose(page, form.getByTestId('task-item'), ITEM);
       const rows = form.getByTestId('task-item-row');
       await assertText(rows.first(), ITEM);
@@ -250,7 +247,7 @@ describe('the whole cycle, from import to the province', () => {
       state.accessCode = (await page.getByTestId('record-access-code').innerText()).trim();
 
       await fillAndSaveRecord(page, {
-        inspectedOn: INSPECTED_ON,
+        inspectedOn: beijingDate(),
         place: '武陵区测试路 1 号项目用地现场',
         siteConditions: '现场核对供地批准文件与实际用地范围，用地范围与批准一致，未见擅自改变用途',
         interviewNotes: '询问项目负责人，陈述与批准文件一致',

@@ -44,7 +44,7 @@ export function LoginPage() {
 
   return (
     <Card style={{ width: '100%', maxWidth: 400 }} data-testid="login-card">
-      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+      <Typography.Title level={2} style={{ marginTop: 0, marginBottom: 4, fontSize: 24 }}>
         {t('loginTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('loginSubtitle')}</Typography.Paragraph>

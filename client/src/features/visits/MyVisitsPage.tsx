@@ -42,7 +42,7 @@ export function MyVisitsPage() {
   return (
     <div style={{ width: '100%', maxWidth: 720 }} data-testid="my-visits-page">
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>
+        <Typography.Title level={2} style={{ marginTop: 0, fontSize: 20 }}>
           {m('title')} <Tag data-testid="my-visits-count">{connection?.totalCount ?? '…'}</Tag>
         </Typography.Title>
         <Typography.Text type="secondary">{m('intro')}</Typography.Text>
