@@ -119,6 +119,29 @@ describe('joint inspections', () => {
     });
   });
 
+  test('平顶山’s inspector finds the joint task’s visits in 我的检查 and opens their own part', async () => {
+    // An inspector of 平顶山 whom the demo's joint draw put on a team (each team has one of each bureau).
+    let username;
+    for (const candidate of ['pingdingshan.inspector01', 'pingdingshan.inspector02', 'pingdingshan.inspector03', 'pingdingshan.inspector04']) {
+      const data = await suite.api('{ myVisits(first: 100) { edges { node { participationId } } } }', {}, await suite.apiToken(candidate));
+      if (data.myVisits.edges.some((e) => e.node.participationId)) {
+        username = candidate;
+        break;
+      }
+    }
+    assert.ok(username, 'an inspector of 平顶山 on the demo joint draw');
+    await withSignedIn(username, async (page) => {
+      await page.getByTestId('my-visits-page').waitFor();
+      const visit = page.getByTestId('my-visit').filter({ hasText: '联合抽查' }).filter({ hasText: DEMO_JOINT }).first();
+      await visit.waitFor();
+      await screenshot(page, 'joint-07-partner-visits');
+      await visit.getByTestId('my-visit-open').click();
+      await page.getByTestId('inspection-page').waitFor();
+      const own = page.getByTestId('joint-parts-card').locator('[data-testid="joint-part-row"][data-department="执法监察支队"]');
+      await assertText(own, '本记录');
+    });
+  });
+
   test('舞钢 sees the acceptance with the partner’s items and inspectors', async () => {
     await withSignedIn('wugang.admin', async (page) => {
       await page.goto(taskPath);

@@ -68,6 +68,7 @@ export function MyVisitsPage() {
                   </Typography.Text>
                   <Space wrap size={4}>
                     {statusTag(v)}
+                    {v.participationId && <Tag color="purple">{m('joint')}</Tag>}
                     <Typography.Text>{m('due', { date: v.dueOn })}</Typography.Text>
                     {dueTag(v)}
                   </Space>

@@ -17,6 +17,7 @@ export const visitMessages = defineMessages(
     more: '加载更多',
     awaitingVisits: '待我办理 · 现场检查',
     all: '全部',
+    joint: '联合抽查',
   },
   {
     title: 'My inspections',
@@ -34,5 +35,6 @@ export const visitMessages = defineMessages(
     more: 'Load more',
     awaitingVisits: 'Awaiting me · visits',
     all: 'All',
+    joint: 'Joint inspection',
   },
 );

@@ -19,6 +19,7 @@ export const MY_VISITS = graphql(`
           dueOn
           status
           inspectionId
+          participationId
         }
       }
       pageInfo {

@@ -67,6 +67,8 @@ import { NotificationChannels1796980000000 } from './1796980000000-NotificationC
 import { NotificationChannelWalls1796980100000 } from './1796980100000-NotificationChannelWalls';
 import { JointAssignmentNotices1796980200000 } from './1796980200000-JointAssignmentNotices';
 import { ImportErrorRowContent1796980400000 } from './1796980400000-ImportErrorRowContent';
+import { JointVisits1796990000000 } from './1796990000000-JointVisits';
+import { ReferralNotices1796990100000 } from './1796990100000-ReferralNotices';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -139,4 +141,6 @@ export const MIGRATIONS: Function[] = [
   NotificationChannelWalls1796980100000,
   JointAssignmentNotices1796980200000,
   ImportErrorRowContent1796980400000,
+  JointVisits1796990000000,
+  ReferralNotices1796990100000,
 ];

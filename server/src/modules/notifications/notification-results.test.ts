@@ -62,10 +62,19 @@ describe('notifications for the steps after the result', () => {
 
     // The re-check, then the head's closing proposal waits for the leaders; the decision goes back to the head.
     ok(await t.gql(RECHECK, { id: opened.id, p: true, r: '现场复查，整改到位' }, await as(recheckers[0]!)));
-    const [head] = await t.sql(
-      `SELECT username FROM users WHERE tenant_id = $1 AND 'DEPARTMENT_HEAD' = ANY(roles) AND status = 'ACTIVE' ORDER BY username LIMIT 1`,
-      [wugang],
-    );
+    // The heads who may propose the closing (those of the record's items' departments) hear of the re-check.
+    const heads = (
+      await t.sql(
+        `SELECT DISTINCT u.username FROM inspections i JOIN inspection_items it ON it.tenant_id = i.tenant_id AND it.id = ANY(i.item_ids)
+           JOIN users u ON u.tenant_id = i.tenant_id AND 'DEPARTMENT_HEAD' = ANY(u.roles) AND u.status = 'ACTIVE'
+                       AND (it.department_id IS NULL OR it.department_id = u.department_id)
+          WHERE i.id = $1 ORDER BY u.username`,
+        [record.id],
+      )
+    ).map((r) => r.username as string);
+    expect(heads.length).toBeGreaterThan(0);
+    expect(await toldOf('RECHECK_RECORDED', link)).toEqual(heads.filter((u) => u !== recheckers[0]));
+    const [head] = await t.sql(`SELECT username FROM users WHERE username = $1`, [heads[0]]);
     ok(await t.gql(PROPOSE, { id: opened.id, o: 'DONE', n: '整改到位' }, await as(head.username)));
     const leaders = (
       await t.sql(`SELECT username FROM users WHERE tenant_id = $1 AND 'LEADER' = ANY(roles) AND status = 'ACTIVE' ORDER BY username`, [wugang])

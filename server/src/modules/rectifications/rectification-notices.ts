@@ -5,6 +5,10 @@ import { notify } from '../notifications/notification.service';
 /** SQL answering the accounts of the re-check team of the rectification ($1 tenant, $2 rectification). */
 const RECHECK_TEAM_SQL = `SELECT x.user_id AS id FROM rectifications r JOIN inspectors x ON x.tenant_id = r.tenant_id AND x.id = ANY(r.recheck_team_ids)
   WHERE r.tenant_id = $1 AND r.id = $2 AND x.user_id IS NOT NULL`;
+/** SQL answering the department heads who may propose the closing: those of the record's items' departments ($1 tenant, $2 record). */
+const CLOSING_HEADS_SQL = `SELECT u.id FROM inspections i JOIN users u ON u.tenant_id = i.tenant_id AND u.status = 'ACTIVE' AND 'DEPARTMENT_HEAD' = ANY(u.roles)
+  WHERE i.tenant_id = $1 AND i.id = $2 AND EXISTS (SELECT 1 FROM inspection_items it WHERE it.tenant_id = i.tenant_id AND it.id = ANY(i.item_ids)
+    AND (it.department_id IS NULL OR it.department_id = u.department_id))`;
 const LEADERS_SQL = `SELECT id FROM users WHERE tenant_id = $1 AND status = 'ACTIVE' AND 'LEADER' = ANY(roles)`;
 
 interface RectificationRef {
@@ -46,6 +50,19 @@ export async function noticeOfRectificationReport(m: EntityManager, r: Rectifica
     kind: 'RECTIFICATION_REPORTED',
     title: `检查对象已报告整改情况：${record?.entity_name ?? ''}`,
     body: late ? '报告晚于整改期限，请复查。' : '请复查整改情况。',
+    link: link(r),
+  });
+}
+
+/** The re-check is recorded: the heads who propose the closing are told, with its result. */
+export async function noticeOfRecheck(m: EntityManager, r: RectificationRef, entityName: string, passed: boolean, actorId: string): Promise<void> {
+  await notify(m, {
+    tenantId: r.tenantId,
+    recipients: { sql: CLOSING_HEADS_SQL, params: [r.tenantId, r.inspectionId] },
+    except: actorId,
+    kind: 'RECHECK_RECORDED',
+    title: `整改复查结果已记录：${entityName}`,
+    body: passed ? '复查通过，请提出办结意见。' : '复查未通过，请提出办结意见。',
     link: link(r),
   });
 }

@@ -8,7 +8,7 @@ import { Inspection } from '../inspections/inspection.entity';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { Rectification, RectificationStatus } from './rectification.entity';
 import { openRectification, ownRectification } from './rectification.service';
-import { noticeOfClosingDecided, noticeOfClosingProposed } from './rectification-notices';
+import { noticeOfClosingDecided, noticeOfClosingProposed, noticeOfRecheck } from './rectification-notices';
 
 const MAX_NOTE = 2000;
 
@@ -75,6 +75,7 @@ export function recordRecheck(ctx: RequestContext, id: string, passed: boolean, 
       recheckTeamIds: team,
     });
     await audit(ctx, m, r, 'rectification.recheck', { passed, inspector });
+    await noticeOfRecheck(m, r, record.entityName, passed, viewer.userId);
     return ownRectification(m, viewer.tenantId, r.id);
   });
 }

@@ -5,6 +5,7 @@ import { badInput, conflict, forbidden, notFound, ruleViolation } from '../../gr
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { Referral, ReferralStatus, ReferralTargetKind } from './referral.entity';
 import { receivedReferralRows, type ReceivedReferralRow } from './referral-views';
+import { noticeAcrossReferral } from './referral-notices';
 
 /** The receiver's steps: from which state each one goes, and what it needs. */
 export enum ReferralStep {
@@ -15,12 +16,13 @@ export enum ReferralStep {
   CLOSE = 'CLOSE',
 }
 
-const STEPS: Record<ReferralStep, { from: ReferralStatus; to: ReferralStatus; label: string; textRequired?: string }> = {
-  ACCEPT: { from: ReferralStatus.SENT, to: ReferralStatus.ACCEPTED, label: '接收' },
-  RETURN: { from: ReferralStatus.SENT, to: ReferralStatus.RETURNED, label: '退回', textRequired: '退回请说明理由' },
-  FILE: { from: ReferralStatus.ACCEPTED, to: ReferralStatus.FILED, label: '立案' },
-  NOT_FILE: { from: ReferralStatus.ACCEPTED, to: ReferralStatus.NOT_FILED, label: '不予立案', textRequired: '不予立案请说明理由' },
-  CLOSE: { from: ReferralStatus.FILED, to: ReferralStatus.CLOSED, label: '结案' },
+/** `told`: how the referring bureau is told of the step (移送案件已接收：…). */
+const STEPS: Record<ReferralStep, { from: ReferralStatus; to: ReferralStatus; label: string; told: string; textRequired?: string }> = {
+  ACCEPT: { from: ReferralStatus.SENT, to: ReferralStatus.ACCEPTED, label: '接收', told: '已接收' },
+  RETURN: { from: ReferralStatus.SENT, to: ReferralStatus.RETURNED, label: '退回', told: '被退回', textRequired: '退回请说明理由' },
+  FILE: { from: ReferralStatus.ACCEPTED, to: ReferralStatus.FILED, label: '立案', told: '已立案' },
+  NOT_FILE: { from: ReferralStatus.ACCEPTED, to: ReferralStatus.NOT_FILED, label: '不予立案', told: '不予立案', textRequired: '不予立案请说明理由' },
+  CLOSE: { from: ReferralStatus.FILED, to: ReferralStatus.CLOSED, label: '结案', told: '已结案' },
 };
 
 export interface ReferralStepInput {
@@ -78,6 +80,15 @@ function recordStep(ctx: RequestContext, globalId: string, input: ReferralStepIn
     });
     if (row.external) return m.findOneByOrFail(Referral, { tenantId: viewer.tenantId, id: row.id });
     const [after] = await receivedReferralRows(m, [row.id]);
+    await noticeAcrossReferral(m, row.id, {
+      to: 'SENDER',
+      step: input.step,
+      kind: 'REFERRAL_STEP',
+      title: `移送案件${step.told}：${after!.entity_name}`,
+      body: [text, caseNo && `案号：${caseNo}`].filter(Boolean).join('；') || null,
+      link: null,
+      except: viewer.userId,
+    });
     return after!;
   });
 }

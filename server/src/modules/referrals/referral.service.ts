@@ -3,15 +3,14 @@ import type { EntityManager } from 'typeorm';
 import { FOUR_EYES_RULES, beijingDate, fromGlobalUuid, toGlobalId } from '@spotcheck/shared';
 import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
 import { badInput, conflict, forbidden, notFound, ruleViolation } from '../../graphql/errors';
-import { publishOnCommit } from '../../graphql/pubsub';
 import { actorOf, appendAudit } from '../audit/audit.service';
 import { addWorkdaysFor } from '../calendar/workdays';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { lockDecidedRecord } from '../inspections/decided-record';
 import { resultCategoryOf } from '../inspections/result-categories';
-import { NOTIFICATION_TOPIC, type NotificationNotice } from '../notifications/notification.service';
 import { OPEN_REFERRAL_STATUSES, Referral, ReferralStatus, ReferralTargetKind } from './referral.entity';
 import { resolveReferralTarget, type ReferralTargetInput } from './referral-target';
+import { noticeAcrossReferral } from './referral-notices';
 
 /** Working days the receiver has to accept or return a referral, on the calendar of whoever must act (see sentDates). */
 export const REFERRAL_ACCEPT_WORKDAYS = 5;
@@ -167,16 +166,15 @@ async function send(ctx: RequestContext, m: EntityManager, id: string, note: str
     objectId: toGlobalId('Referral', id),
     after: { sentOn, acceptDueOn: due.date },
   });
-  const notices = (await m.query('SELECT tenant_id, user_id, id FROM referral_notify_receivers($1, $2, $3, $4, $5)', [
-    id,
-    'REFERRAL_RECEIVED',
-    `收到移送案件：${referral.entityName}`,
-    `${referral.targetKind === ReferralTargetKind.BUREAU ? '其他单位' : '本单位'}移送的检查发现问题，请于 ${due.date} 前接收或退回。`,
-    `/referrals/${toGlobalId('Referral', id)}`,
-  ])) as { tenant_id: string; user_id: string; id: string }[];
-  for (const n of notices) {
-    await publishOnCommit(m, NOTIFICATION_TOPIC, { tenantId: n.tenant_id, userId: n.user_id, notificationId: n.id } satisfies NotificationNotice);
-  }
+  await noticeAcrossReferral(m, id, {
+    to: 'RECEIVER',
+    step: 'SENT',
+    kind: 'REFERRAL_RECEIVED',
+    title: `收到移送案件：${referral.entityName}`,
+    body: `${referral.targetKind === ReferralTargetKind.BUREAU ? '其他单位' : '本单位'}移送的检查发现问题，请于 ${due.date} 前接收或退回。`,
+    link: `/referrals/${toGlobalId('Referral', id)}`,
+    except: viewer.userId,
+  });
 }
 
 /**

@@ -116,6 +116,10 @@ describe('referrals', () => {
     // Only a leader approves it.
     expect(codes(await t.gql(APPROVE, { id: proposed.id }, tok['wugang.admin']))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(APPROVE, { id: proposed.id }, tok['pingdingshan.leader']))).toEqual(['NOT_FOUND']);
+    // 平顶山's head takes a copy of 结果处理 notices on the outbound channel; 舞钢's office too, for the answers.
+    const PREFER = `mutation { setNotificationPreference(group: "RESULTS", channel: "outbox", enabled: true) { group } }`;
+    ok(await t.gql(PREFER, {}, tok['pingdingshan.head']));
+    ok(await t.gql(PREFER, {}, tok['wugang.admin']));
     const sent = ok(await t.gql(APPROVE, { id: proposed.id }, tok['wugang.leader'])).approveReferral;
     expect(sent.status).toBe('SENT');
     expect(sent.sentOn).toBe(beijingDate());
@@ -128,6 +132,16 @@ describe('referrals', () => {
       [tenant.pingdingshan],
     );
     expect(notice).toEqual({ title: `收到移送案件：${records[0]!.entity_name}`, link: `/referrals/${proposed.id}` });
+    // …with its outbound copy queued in 平顶山, as its head asked.
+    const copies = async (tenantId: string, username: string, kind: string) =>
+      (
+        await t.sql(
+          `SELECT n.title, d.channel FROM notification_deliveries d JOIN notifications n ON n.tenant_id = d.tenant_id AND n.id = d.notification_id
+             JOIN users u ON u.id = d.user_id WHERE d.tenant_id = $1 AND u.username = $2 AND n.kind = $3 ORDER BY n.created_at`,
+          [tenantId, username, kind],
+        )
+      ).map((r) => `${r.channel}:${r.title}`);
+    expect(await copies(tenant.pingdingshan, 'pingdingshan.head', 'REFERRAL_RECEIVED')).toEqual([`outbox:收到移送案件：${records[0]!.entity_name}`]);
 
     // 平顶山 sees what was referred, and nothing else of the record.
     const received = ok(await t.gql(RECEIVED, {}, tok['pingdingshan.head'])).receivedReferrals;
@@ -178,6 +192,19 @@ describe('referrals', () => {
       closedOn: day(15),
       closingNote: '罚款并责令退还',
     });
+
+    // 舞钢's office hears of each of 平顶山's steps (in its own tenant, with its outbound copies); its leader who sent it does not act on them.
+    const answers = (
+      await t.sql(
+        `SELECT n.title FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.tenant_id = $1 AND u.username = 'wugang.admin' AND n.kind = 'REFERRAL_STEP'
+          ORDER BY n.created_at`,
+        [tenant.wugang],
+      )
+    ).map((r) => r.title);
+    const name = records[0]!.entity_name;
+    expect(answers).toEqual([`移送案件已接收：${name}`, `移送案件已立案：${name}`, `移送案件已结案：${name}`]);
+    expect(await copies(tenant.wugang, 'wugang.admin', 'REFERRAL_STEP')).toEqual(answers.map((a) => `outbox:${a}`));
+    expect(await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE tenant_id = $1 AND kind = 'REFERRAL_STEP'`, [tenant.changde])).toEqual([{ n: 0 }]);
 
     // The referring record shows the state.
     const shown = ok(await t.gql(OF_RECORD, { id: record(0) }, tok['wugang.admin'])).node.referrals;
@@ -235,7 +262,11 @@ describe('referrals', () => {
     const [moved] = await app.asTenant(tenant.changde, `SELECT referral_receive($1, 'CLOSED', 'FILED', now()::date, null, null) AS moved`, [row.id]);
     expect(moved.moved).toBe(false);
     await expect(app.asTenant(tenant.wugang, `UPDATE referrals SET closed_on = now()::date WHERE id = $1`, [row.id])).rejects.toThrow(/permission denied/);
-    expect(await app.asTenant(tenant.changde, `SELECT * FROM referral_notify_receivers($1, 'X', 'x', null, null)`, [row.id])).toEqual([]);
+    // Neither a stranger nor the wrong side of the referral gets a notice through it into another bureau.
+    for (const to of ['RECEIVER', 'SENDER'])
+      expect(await app.asTenant(tenant.changde, `SELECT * FROM referral_notify($1, $2, 'X', 'X', 'x', null, null, null)`, [row.id, to])).toEqual([]);
+    expect(await app.asTenant(tenant.pingdingshan, `SELECT * FROM referral_notify($1, 'RECEIVER', 'X', 'X', 'x', null, null, null)`, [row.id])).toEqual([]);
+    expect(await app.asTenant(null, `SELECT * FROM referral_notify($1, 'SENDER', 'X', 'X', 'x', null, null, null)`, [row.id])).toEqual([]);
   });
 
   it('within a bureau: the receiving department’s head (not the office that sent it) accepts, and 不予立案 needs a reason', async () => {
