@@ -131,6 +131,7 @@ describe('joint inspections', () => {
     }
     assert.ok(username, 'an inspector of 平顶山 on the demo joint draw');
     await withSignedIn(username, async (page) => {
+      await page.getByTestId('nav-my-visits').click();
       await page.getByTestId('my-visits-page').waitFor();
       const visit = page.getByTestId('my-visit').filter({ hasText: '联合抽查' }).filter({ hasText: DEMO_JOINT }).first();
       await visit.waitFor();
