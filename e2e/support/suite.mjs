@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { launchBrowser, newPage, screenshot as saveScreenshot } from './browser.mjs';
 import { DEMO_PASSWORD, startServer } from './server.mjs';
-import { signIn } from './ui.mjs';
+import { signInWithSession } from './ui.mjs';
 
 /**
  * Registers the file's before and after hooks. Read `server` and `browser` from the returned object
@@ -56,14 +56,14 @@ export function useServerAndBrowser(serverOptions) {
     /** A fresh page signed in as `username` (the demo password) on its me page; the caller closes its context. */
     async signedIn(username) {
       const page = await openPage();
-      await signIn(page, username, DEMO_PASSWORD);
+      await signInWithSession(page, username, DEMO_PASSWORD);
       return page;
     },
 
     /** `withPage`, signed in as `username` (the demo password) first. */
     withSignedIn(username, body) {
       return withPage(async (page) => {
-        await signIn(page, username, DEMO_PASSWORD);
+        await signInWithSession(page, username, DEMO_PASSWORD);
         return body(page);
       });
     },

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../support/server.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, confirmPopover, fieldError, readOneTimeCode, redeem, screenshot, signIn } from '../support/ui.mjs';
+import { assertText, confirmPopover, fieldError, readOneTimeCode, redeem, screenshot, signInWithSession } from '../support/ui.mjs';
 
 const suite = useServerAndBrowser();
 const { withPage } = suite;
@@ -34,7 +34,7 @@ describe('account self-service and management actions', () => {
     assert.equal(await apiLogin(user, 'not-the-password'), null);
 
     await withPage(async (page) => {
-      await signIn(page, user, DEMO_PASSWORD);
+      await signInWithSession(page, user, DEMO_PASSWORD);
       const history = page.getByTestId('sign-in-history-card');
       await assertText(page.getByTestId('sign-in-history-pager-summary'), '共 12 条 · 第 1 / 2 页');
       await assertText(history, '密码错误');
@@ -87,7 +87,7 @@ describe('account self-service and management actions', () => {
     const target = 'changde.inspector03';
     let code;
     await withPage(async (page) => {
-      await signIn(page, 'changde.admin', DEMO_PASSWORD);
+      await signInWithSession(page, 'changde.admin', DEMO_PASSWORD);
       await page.getByRole('menuitem', { name: '部门与人员' }).click();
       const row = page.getByTestId('users-card').locator(`tr[data-username="${target}"]`);
       await row.waitFor();
@@ -142,7 +142,7 @@ describe('account self-service and management actions', () => {
   test('the platform operator suspends a bureau (its people cannot sign in) and resumes it', async () => {
     const bureau = '舞钢市自然资源和规划局';
     await withPage(async (operator) => {
-      await signIn(operator, 'platform.admin', DEMO_PASSWORD);
+      await signInWithSession(operator, 'platform.admin', DEMO_PASSWORD);
       await operator.getByRole('menuitem', { name: '单位管理' }).click();
       const row = operator.locator(`tr[data-name="${bureau}"]`);
       await row.getByTestId('tenant-toggle-status').click();

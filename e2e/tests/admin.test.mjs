@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../support/server.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, choose, confirmPopover, fieldError, menuLabels, readOneTimeCode, redeem, screenshot, signIn } from '../support/ui.mjs';
+import { assertText, choose, confirmPopover, fieldError, menuLabels, readOneTimeCode, redeem, screenshot, signIn, signInWithSession } from '../support/ui.mjs';
 
 const BUREAU = '叶县自然资源局';
 const PARENT = '平顶山市自然资源和规划局';
@@ -26,7 +26,7 @@ const codes = {};
 describe('bureaus and people', () => {
   test('platform.admin onboards 叶县自然资源局 under 平顶山市自然资源和规划局 and reads the one-time code', async () => {
     await withPage(async (page) => {
-      await signIn(page, 'platform.admin', DEMO_PASSWORD);
+      await signInWithSession(page, 'platform.admin', DEMO_PASSWORD);
       assert.deepEqual(await menuLabels(page), ['我的账号', '单位管理', '角色审批', '单位设置']);
       await page.getByRole('menuitem', { name: '单位管理' }).click();
       await page.waitForURL('**/tenants');
@@ -272,7 +272,7 @@ describe('bureaus and people', () => {
       await page.getByRole('button', { name: '取消' }).click();
     });
     await withPage(async (page) => {
-      await signIn(page, 'platform.admin', DEMO_PASSWORD);
+      await signInWithSession(page, 'platform.admin', DEMO_PASSWORD);
       await page.getByRole('menuitem', { name: '角色审批' }).click();
       await page.waitForURL('**/role-grants');
       const grant = page.getByTestId('role-grants-card').locator(`tr[data-username="${LEADER}"]`);
@@ -299,7 +299,7 @@ describe('bureaus and people', () => {
 
   test('changde.admin sees no 单位管理 menu and is sent back from /tenants', async () => {
     await withPage(async (page) => {
-      await signIn(page, 'changde.admin', DEMO_PASSWORD);
+      await signInWithSession(page, 'changde.admin', DEMO_PASSWORD);
       const labels = await menuLabels(page);
       assert.deepEqual(labels, [
         '工作台',
@@ -334,7 +334,7 @@ describe('bureaus and people', () => {
 
   test('hunan.viewer sees the units below the province read-only (下级单位)', async () => {
     await withPage(async (page) => {
-      await signIn(page, 'hunan.viewer', DEMO_PASSWORD);
+      await signInWithSession(page, 'hunan.viewer', DEMO_PASSWORD);
       assert.deepEqual(await menuLabels(page), ['我的账号', '全省统计', '细则范围', '下级单位']);
       await page.getByRole('menuitem', { name: '下级单位' }).click();
       const card = page.getByTestId('tenants-card');

@@ -17,7 +17,7 @@ import { tinyPng } from '../support/png.mjs';
 import { DEMO_PASSWORD, REPO_ROOT } from '../support/server.mjs';
 import { approveChangingDeadline, fillAndSaveRecord, transition } from '../support/record-page.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, choose, clickAndConfirm, screenshot, signIn, signInToLanding } from '../support/ui.mjs';
+import { assertText, choose, clickAndConfirm, screenshot, signInWithSession, signInToLanding } from '../support/ui.mjs';
 
 const serverRequire = createRequire(path.join(REPO_ROOT, 'server', 'package.json'));
 const { itemEligibility, withRuleDefaults } = serverRequire('@spotcheck/shared');
@@ -42,7 +42,8 @@ const suite = useServerAndBrowser();
 const { withSignedIn: as, withPage } = suite;
 const api = (query, variables, token) => suite.api(query, variables, token);
 const tokens = new Map();
-const tokenOf = async (username) => tokens.get(username) ?? tokens.set(username, await suite.apiToken(username)).get(username);
+// One sign-in per account, shared by the calls made at once: parallel sign-ins of one account are what its throttle counts.
+const tokenOf = (username) => tokens.get(username) ?? tokens.set(username, suite.apiToken(username)).get(username);
 const apiAs = async (username, query, variables = {}) => api(query, variables, await tokenOf(username));
 const nodes = (connection) => connection.edges.map((e) => e.node);
 
@@ -451,8 +452,8 @@ describe('after publication: rectification, referral, public credit, 联合惩�
     const office = await suite.newPage();
     const witness = await suite.newPage();
     try {
-      await signIn(office, 'pingdingshan.admin', DEMO_PASSWORD);
-      await signIn(witness, 'pingdingshan.leader', DEMO_PASSWORD);
+      await signInWithSession(office, 'pingdingshan.admin', DEMO_PASSWORD);
+      await signInWithSession(witness, 'pingdingshan.leader', DEMO_PASSWORD);
       await office.goto(`/tasks/${encodeURIComponent(taskId)}`);
       await office.getByTestId('task-open-ceremony').click();
       await office.getByTestId('ceremony-page').waitFor();

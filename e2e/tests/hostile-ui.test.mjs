@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { csvRecords } from '../support/csv.mjs';
 import { DEMO_PASSWORD } from '../support/server.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, downloadText, screenshot, signIn } from '../support/ui.mjs';
+import { assertText, downloadText, screenshot, signInWithSession } from '../support/ui.mjs';
 
 const WUGANG = '舞钢市自然资源和规划局';
 const NAME = '=HYPERLINK("http://evil.example","点我")<img src=x onerror="window.__xss=1">舞钢脚本测试';
@@ -44,7 +44,7 @@ describe('hostile names in the UI and in exports', () => {
   test('script in names stays text on every page, and formulas are guarded in the CSV exports', async () => {
     const page = await suite.newPage();
     try {
-      await signIn(page, 'wugang.admin', DEMO_PASSWORD);
+      await signInWithSession(page, 'wugang.admin', DEMO_PASSWORD);
 
       // The first entity of the directory gets the hostile name and address through the form.
       await page.getByRole('menuitem', { name: '检查对象名录' }).click();

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { ARTIFACTS } from '../support/browser.mjs';
 import { DEMO_PASSWORD, REPO_ROOT } from '../support/server.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, choose, menuLabels, screenshot, signIn } from '../support/ui.mjs';
+import { assertText, choose, menuLabels, screenshot, signInWithSession } from '../support/ui.mjs';
 
 // The shared check character and the server's spreadsheet reader, from the workspaces that declare them.
 const fromServer = createRequire(path.join(REPO_ROOT, 'server', 'package.json'));
@@ -46,7 +46,7 @@ describe('directories and the public portal', () => {
   test('舞钢’s office imports an entity CSV with one bad row and downloads the error report', async () => {
     const page = await suite.newPage();
     try {
-      await signIn(page, 'wugang.admin', DEMO_PASSWORD);
+      await signInWithSession(page, 'wugang.admin', DEMO_PASSWORD);
       const labels = await menuLabels(page);
       for (const label of ['事项清单', '检查对象名录', '执法检查人员名录', '抽查细则', '数据导入', '工作日调整']) assert.ok(labels.includes(label), label);
 

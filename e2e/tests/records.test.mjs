@@ -11,7 +11,7 @@ import { tinyPng as png } from '../support/png.mjs';
 import { DEMO_PASSWORD } from '../support/server.mjs';
 import { approveChangingDeadline, transition } from '../support/record-page.mjs';
 import { useServerAndBrowser } from '../support/suite.mjs';
-import { assertText, choose, fieldError, menuLabels, screenshot, signIn } from '../support/ui.mjs';
+import { assertText, choose, fieldError, menuLabels, screenshot, signInWithSession } from '../support/ui.mjs';
 
 const TASK_STARTS_ON = '2023-06-05';
 // Inside the 2023 task's window (06-05 – 11-24) and after its draw (06-05): due three working days later, long past.
@@ -25,7 +25,7 @@ const suite = useServerAndBrowser({ env: { EVIDENCE_MAX_FILE_MB: '2' } });
 function withSignedIn(username, body) {
   return suite.withPage(async (page) => {
     try {
-      await signIn(page, username, DEMO_PASSWORD);
+      await signInWithSession(page, username, DEMO_PASSWORD);
       await body(page);
     } catch (error) {
       await screenshot(page, `records-failed-${username}`).catch(() => {});
