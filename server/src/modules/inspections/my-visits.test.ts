@@ -152,4 +152,21 @@ describe('myVisits: the inspector’s visits across tasks, from the draw on', ()
     const theirs = (await t.gql(VISITS, {}, await t.login(outsider.username))).data.myVisits.edges.filter((e: any) => e.node.drawId === demoDraw);
     expect(theirs).toEqual([]);
   });
+  it('gives a participating department of the lead’s own bureau its part, not the lead’s record', async () => {
+    // This file's draw becomes a joint task whose partner is another department of 舞钢, with the inspector in it.
+    const [row] = await t.sql(
+      `SELECT d.tenant_id, d.task_id, x.id AS inspector_id, x.department_id FROM draws d JOIN users u ON u.username = $2
+         JOIN inspectors x ON x.tenant_id = d.tenant_id AND x.user_id = u.id WHERE d.id = $1`,
+      [fromGlobalUuid(drawId, 'Draw'), inspector.username],
+    );
+    await t.sql(`UPDATE tasks SET joint = true WHERE tenant_id = $1 AND id = $2`, [row.tenant_id, row.task_id]);
+    const [part] = await t.sql(
+      `INSERT INTO joint_participants (tenant_id, lead_tenant_id, task_id, department_id, status, inspector_ids)
+       VALUES ($1, $1, $2, $3, 'ACCEPTED', ARRAY[$4::uuid]) RETURNING id`,
+      [row.tenant_id, row.task_id, row.department_id, row.inspector_id],
+    );
+    const visits = (await everyVisit(await t.login(inspector.username))).filter((v: any) => v.drawId === drawId);
+    expect(visits.length).toBeGreaterThan(0);
+    expect(new Set(visits.map((v: any) => v.participationId))).toEqual(new Set([toGlobalId('JointParticipation', part.id)]));
+  });
 });
