@@ -30,10 +30,19 @@ export function launchBrowser() {
 /**
  * A fresh context (own sessionStorage) with a Chinese locale and a desktop-size window, asking for reduced
  * motion: overlays then open without their zoom, and on a loaded machine a click aimed at a modal's or a
- * pop-confirm's button while it still grew could land beside it and be lost.
+ * pop-confirm's button while it still grew could land beside it and be lost. Without the service worker:
+ * in a fresh context it installs, stores the built files again and keeps a copy of every GraphQL read,
+ * about a tenth of the browser's work in these tests; the offline tests (field-inspector.test.mjs) open
+ * their own contexts, with it.
  */
 export async function newPage(browser, baseURL) {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+  });
   context.setDefaultTimeout(15_000);
   return context.newPage();
 }
