@@ -1,14 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { toGlobalId } from '@spotcheck/shared';
+import { REVIEWER_GUARD } from '../inspections/inspection-actions';
 import { notify } from '../notifications/notification.service';
 
 /** SQL answering the accounts of the re-check team of the rectification ($1 tenant, $2 rectification). */
 const RECHECK_TEAM_SQL = `SELECT x.user_id AS id FROM rectifications r JOIN inspectors x ON x.tenant_id = r.tenant_id AND x.id = ANY(r.recheck_team_ids)
   WHERE r.tenant_id = $1 AND r.id = $2 AND x.user_id IS NOT NULL`;
-/** SQL answering the department heads who may propose the closing: those of the record's items' departments ($1 tenant, $2 record). */
+/**
+ * SQL answering the department heads answerable for the record, who propose the closing: those who review
+ * it (the reviewer guard: its items' departments, or a joint task's lead or participating department)
+ * ($1 tenant, $2 record).
+ */
 const CLOSING_HEADS_SQL = `SELECT u.id FROM inspections i JOIN users u ON u.tenant_id = i.tenant_id AND u.status = 'ACTIVE' AND 'DEPARTMENT_HEAD' = ANY(u.roles)
-  WHERE i.tenant_id = $1 AND i.id = $2 AND EXISTS (SELECT 1 FROM inspection_items it WHERE it.tenant_id = i.tenant_id AND it.id = ANY(i.item_ids)
-    AND (it.department_id IS NULL OR it.department_id = u.department_id))`;
+  WHERE i.tenant_id = $1 AND i.id = $2 AND ${REVIEWER_GUARD.replace(/:guardDepartment/g, 'u.department_id')}`;
 const LEADERS_SQL = `SELECT id FROM users WHERE tenant_id = $1 AND status = 'ACTIVE' AND 'LEADER' = ANY(roles)`;
 
 interface RectificationRef {
