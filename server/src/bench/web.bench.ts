@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { freePort } from '../db/embedded';
 import { gql } from './import.bench';
 import { DEMO_PASSWORD } from '../seed/demo-data';
 import { startWebFloor } from './web-floor';
@@ -33,17 +33,6 @@ const INSPECTORS = Array.from({ length: 8 }, (_, i) => `wugang.inspector0${i + 1
 
 // Lighthouse is an ES module; TypeScript would turn a plain import() into require() in this CommonJS build.
 const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npm start` without its build: server/dist/main.js with the same V8 flag, on free ports and a fresh data directory. */
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {

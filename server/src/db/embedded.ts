@@ -87,7 +87,8 @@ function removeStalePid(clusterDir: string): void {
   }
 }
 
-async function freePort(preferred: number): Promise<number> {
+/** `preferred` if nobody listens on it, else a port the system picks (0: any free port). */
+export async function freePort(preferred = 0): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number>((resolve, reject) => {
       const server = net.createServer();

@@ -5,6 +5,7 @@ import compression from 'compression';
 
 /** A file name that vite gave a content hash (`assets/index-B3x9_aQz.js`): its bytes never change. */
 const HASHED_ASSET = /^assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
+const FOR_A_YEAR = 'public, max-age=31536000, immutable';
 
 /**
  * gzip or brotli (whichever the browser prefers) for every compressible text answer: HTML, JS, CSS,
@@ -28,7 +29,7 @@ function storedBrotli(clientDist: string): express.RequestHandler {
     if (path.relative(clientDist, stored).startsWith('..') || !fs.existsSync(stored)) return next();
     res.type(path.extname(relative));
     res.setHeader('Content-Encoding', 'br');
-    res.sendFile(stored, { headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } });
+    res.sendFile(stored, { headers: { 'Cache-Control': FOR_A_YEAR } });
   };
 }
 
@@ -45,7 +46,7 @@ export function serveClient(web: express.Express, clientDist: string): void {
       index: false,
       setHeaders: (res, filePath) => {
         const relative = path.relative(clientDist, filePath).split(path.sep).join('/');
-        res.setHeader('Cache-Control', HASHED_ASSET.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('Cache-Control', HASHED_ASSET.test(relative) ? FOR_A_YEAR : 'no-cache');
       },
     }),
   );
