@@ -7,6 +7,9 @@
 // once per run by `tsc -p tsconfig.tests.json` (in `npm run test:unit` and `npm run typecheck`), the
 // rest by the build; checking them again per test file made a cold run minutes slower.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.test.json', diagnostics: { ignoreCodes: [151002] } }];
+// The app's source but its tests and their support: the server tests take it from Node's own loader
+// (server/test/native-modules.cjs).
+const APP_SOURCE = '^(?!.*(\\.test\\.ts$|/test-support/|/security/support/)).*/server/src/.*\\.ts$';
 const UNIT = '\\.unit\\.test\\.ts$';
 
 module.exports = {
@@ -38,9 +41,15 @@ module.exports = {
       rootDir: 'server',
       testMatch: ['<rootDir>/src/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', UNIT],
-      transform: { '^.+\\.ts$': tsJest },
+      transform: {
+        [APP_SOURCE]: '<rootDir>/test/native-modules.cjs',
+        '^.+\\.ts$': tsJest,
+      },
+      moduleNameMapper: {
+        '^(graphql|typeorm)$': '<rootDir>/test/native/$1.cjs',
+        '^@spotcheck/shared$': '<rootDir>/test/native/shared.cjs',
+      },
       testEnvironment: '<rootDir>/test/environment.cjs',
-      moduleNameMapper: { '^pg-boss$': '<rootDir>/test/native-pg-boss.cjs' },
       globalSetup: '<rootDir>/test/global-setup.mjs',
       globalTeardown: '<rootDir>/test/global-teardown.mjs',
       setupFiles: ['reflect-metadata'],

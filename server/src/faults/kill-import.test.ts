@@ -4,7 +4,7 @@
  */
 import { fromGlobalUuid } from '@spotcheck/shared';
 import { CHUNK_ROWS } from '../modules/imports/chunk-stage';
-import { ENTITY_HEADERS, testUscc, upload, utf8Csv, waitForJob } from '../modules/imports/import-fixtures';
+import { ENTITY_HEADERS, testUscc, upload, utf8Csv, waitForJob } from '../test-support/import-fixtures';
 import { INTERRUPTED_REASON } from '../modules/imports/import-recovery';
 import { spawnServer, waitUntil, type ServerProcess } from '../test-support/server-process';
 import { slowDescribe } from '../test-support/slow';

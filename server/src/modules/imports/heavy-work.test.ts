@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { toGlobalId } from '@spotcheck/shared';
 import { codes, startTestApp, type TestApp } from '../../test-support/test-app';
-import { testUscc, upload, utf8Csv, waitForJob } from './import-fixtures';
+import { testUscc, upload, utf8Csv, waitForJob } from '../../test-support/import-fixtures';
 
 const WUGANG = '410481';
 const HEADER = '名称,统一社会信用代码,行政区划代码,登记机关,法定代表人,地址\n';

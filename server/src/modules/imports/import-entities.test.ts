@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { ENTITY_HEADERS, gbkCsv, importFile, readXlsx, testUscc, utf8Csv, xlsxFile } from './import-fixtures';
+import { ENTITY_HEADERS, gbkCsv, importFile, readXlsx, testUscc, utf8Csv, xlsxFile } from '../../test-support/import-fixtures';
 
 // Real uploads and imports: more than jest's default 5 s under a loaded machine.
 jest.setTimeout(30_000);

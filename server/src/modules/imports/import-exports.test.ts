@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { csvText, importFile, readXlsx, testUscc, upload, utf8Csv, waitForJob } from './import-fixtures';
+import { csvText, importFile, readXlsx, testUscc, upload, utf8Csv, waitForJob } from '../../test-support/import-fixtures';
 
 const EVIL = "=cmd|' /C calc'!A0";
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import express from 'express';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { registerImportRoutes } from './import.routes';
-import { ENTITY_HEADERS, gbkCsv, importFile, testUscc, upload, utf8Csv, xlsxFile } from './import-fixtures';
+import { ENTITY_HEADERS, gbkCsv, importFile, testUscc, upload, utf8Csv, xlsxFile } from '../../test-support/import-fixtures';
 
 // Real uploads and imports: more than jest's default 5 s under a loaded machine.
 jest.setTimeout(30_000);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { constants as perf, PerformanceObserver } from 'node:perf_hooks';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { ENTITY_HEADERS, importFile, testUscc, upload, waitForJob, xlsxFile } from './import-fixtures';
+import { ENTITY_HEADERS, importFile, testUscc, upload, waitForJob, xlsxFile } from '../../test-support/import-fixtures';
 import { inlineTextBomb, sharedStringsBomb, sheetOf, workbookParts, zipOf } from './hostile-files';
 
 /**

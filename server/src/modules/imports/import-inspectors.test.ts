@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { gbkCsv, importFile, utf8Csv, xlsxFile } from './import-fixtures';
+import { gbkCsv, importFile, utf8Csv, xlsxFile } from '../../test-support/import-fixtures';
 
 const HEADERS = ['姓名', '性别', '执法岗位', '执法类别', '执法证号', '证件有效期起', '证件有效期止', '编制', '所在部门', '专长', '状态'];
 

@@ -1,6 +1,6 @@
 import { toGlobalId } from '@spotcheck/shared';
 import { startTestApp, codes, type TestApp } from '../../test-support/test-app';
-import { ENTITY_HEADERS, importFile, testUscc, utf8Csv } from './import-fixtures';
+import { ENTITY_HEADERS, importFile, testUscc, utf8Csv } from '../../test-support/import-fixtures';
 
 // Real uploads and imports: more than jest's default 5 s under a loaded machine.
 jest.setTimeout(30_000);

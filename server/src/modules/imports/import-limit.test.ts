@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { loadConfig } from '../../config';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { CHUNK_ROWS } from './chunk-stage';
-import { importFile, testUscc } from './import-fixtures';
+import { importFile, testUscc } from '../../test-support/import-fixtures';
 
 /**
  * A limit of this test's own (IMPORT_MAX_ROWS), so that one row over it does not take a million rows;

@@ -1,6 +1,6 @@
 import { completeIdNumber } from '@spotcheck/shared';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { importFile, testUscc, utf8Csv, xlsxFile } from './import-fixtures';
+import { importFile, testUscc, utf8Csv, xlsxFile } from '../../test-support/import-fixtures';
 
 jest.setTimeout(60_000);
 
