@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config';
 import { createAdminDataSource, createAppDataSource, APP_ROLE } from './db/data-source';
+import { ReplicaReads } from './db/replica-reads';
 import { withStartUpLock } from './db/start-up-lock';
 import { seedDemoIfEmpty } from './seed/demo';
 import { seedDemoDraw } from './seed/demo-draw';
@@ -156,9 +157,11 @@ async function openServices(
   const db = createAppDataSource(adminUrl, config.dbPoolSize);
   await db.initialize();
   const pubsub = await createPgPubSub({ connectionString: adminUrl, options: `-c role=${APP_ROLE}` }, log);
+  const replicaReads = await ReplicaReads.open(db, config.replica, config.dbPoolSize, log);
   const services: AppServices = {
     config,
     db,
+    replicaReads,
     log,
     pubsub,
     revocations: await SessionRevocations.start(db, pubsub, config.accessTokenTtlSeconds, log),
@@ -182,6 +185,7 @@ async function openServices(
       await services.jobs.stop();
       await pubsub.close();
       await services.claims.close();
+      await replicaReads.close();
       await db.destroy();
     },
   };

@@ -18,9 +18,10 @@ function load<T>(id: string): T {
 export const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.graphql');
 
 export async function emittedSchema(): Promise<string> {
-  const { printSchema } = load<typeof import('graphql')>('graphql');
+  const { lexicographicSortSchema, printSchema } = load<typeof import('graphql')>('graphql');
   const { buildAppSchema } = load<typeof import('./graphql/schema')>('./graphql/schema');
-  return `${printSchema(await buildAppSchema())}\n`;
+  // Sorted: the order of the types would otherwise follow the order their modules were first loaded in.
+  return `${printSchema(lexicographicSortSchema(await buildAppSchema()))}\n`;
 }
 
 const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<void> }> = {

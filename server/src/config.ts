@@ -6,6 +6,10 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  /** A streaming replica of DATABASE_URL's database, the same owner credentials: the portal, the feeds and the dashboards read there while it keeps up. */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  /** How far behind the primary the replica may be and still serve those reads; further behind, they go to the primary. */
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().max(3600).default(30),
   SPOTCHECK_DATA_DIR: z.string().optional(),
   /** demo seeds the demo bureaus and accounts on an empty database; production never does. */
   SPOTCHECK_MODE: z.enum(['demo', 'production']).default('demo'),
@@ -133,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     metricsPort: e.METRICS_PORT ?? null,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    replica: e.DATABASE_REPLICA_URL ? { url: e.DATABASE_REPLICA_URL, maxLagMs: Math.round(e.REPLICA_MAX_LAG_SECONDS * 1000) } : null,
     dataDir: path.resolve(e.SPOTCHECK_DATA_DIR ?? path.join(repoRoot, '.data')),
     mode: e.SPOTCHECK_MODE,
     jwtSecret: e.JWT_SECRET,

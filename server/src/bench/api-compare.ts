@@ -1,9 +1,10 @@
 /**
  * Where the floor's answer differs from the service's: the same keys in the same nesting, lists of the
- * same length, and the same values, except pagination cursors, whose encoding is each server's own
- * (their presence and type still count). An empty list means the two answered the same.
+ * same length, and the same values, except pagination cursors, whose encoding is each server's own,
+ * and the moment each read its data at (`dataAsOf`): their presence and type still count. An empty list
+ * means the two answered the same.
  */
-const OPAQUE = new Set(['cursor', 'startCursor', 'endCursor']);
+const OPAQUE = new Set(['cursor', 'startCursor', 'endCursor', 'dataAsOf']);
 
 export function answerDifferences(service: unknown, floor: unknown, path = '', key = ''): string[] {
   const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);

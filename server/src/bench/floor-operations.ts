@@ -187,6 +187,7 @@ async function dashboard(c: PoolClient, v: Record<string, any>, viewer: FloorVie
       __typename: 'BureauDashboard',
       year,
       asOf,
+      dataAsOf: new Date().toISOString(),
       bureau: { __typename: 'Tenant', id: toGlobalId('Tenant', bureau.id), name: bureau.name },
       totals,
       byItem: of('item').map(keyed('InspectionItem')).sort(byLabel),

@@ -26,7 +26,7 @@ export function createAdminDataSource(url: string): DataSource {
 }
 
 /** The application's pool: each connection assumes the app role at start-up, before any query. */
-export function createAppDataSource(url: string, poolSize: number): DataSource {
+export function createAppDataSource(url: string, poolSize: number, applicationName = 'spotcheck'): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -36,6 +36,6 @@ export function createAppDataSource(url: string, poolSize: number): DataSource {
     uuidExtension: 'pgcrypto', // gen_random_uuid() is built into PostgreSQL 13+
     installExtensions: false,
     // A database that cannot be reached fails the request within 5 s instead of leaving it waiting.
-    extra: { max: poolSize, options: `-c role=${APP_ROLE}`, application_name: 'spotcheck', connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+    extra: { max: poolSize, options: `-c role=${APP_ROLE}`, application_name: applicationName, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
   });
 }

@@ -1,6 +1,7 @@
 import type { PersonKeys } from '../security/id-numbers';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
+import type { ReplicaReads } from '../db/replica-reads';
 import { defineAbilityFor, type AppAbility, type Role } from '@spotcheck/shared';
 import { inTenant } from '../db/tenancy';
 import { RequestReads } from '../db/request-reads';
@@ -31,6 +32,8 @@ export interface Viewer {
 export interface AppServices {
   config: Config;
   db: DataSource;
+  /** Reads that may be a little behind (portal, feeds, dashboards): the streaming replica while it keeps up, else `db`. */
+  replicaReads: ReplicaReads;
   tokens: TokenService;
   pubsub: AppPubSub;
   revocations: SessionRevocations;
@@ -113,6 +116,16 @@ export function requireViewer(ctx: RequestContext): Viewer {
 /** One transaction under the viewer's tenant: the row-level-security scope of everything in it. */
 export function tenantTx<T>(ctx: RequestContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return inTenant(ctx.app.db, requireViewer(ctx).tenantId, work);
+}
+
+/**
+ * Reads under the viewer's tenant that may be a little behind (the dashboards): on the streaming replica
+ * while it keeps up (db/replica-reads.ts), else on the primary. `asOf`: how current the data read is.
+ */
+export async function replicaTenantTx<T>(ctx: RequestContext, work: (manager: EntityManager, asOf: Date) => Promise<T>): Promise<T> {
+  const tenantId = requireViewer(ctx).tenantId;
+  const { db, asOf } = await ctx.app.replicaReads.source();
+  return inTenant(db, tenantId, (m) => work(m, asOf));
 }
 
 /**

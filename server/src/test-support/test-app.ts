@@ -86,6 +86,22 @@ export async function startAppOn(t: TestApp, env: Record<string, string> = {}, j
 }
 
 /**
+ * A server on a database of the test's own (another PostgreSQL than the run's), migrated and seeded with
+ * the demo as `npm start` would. The caller closes it and owns the database.
+ */
+export async function startAppOnDatabase(adminUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-app-'));
+  const app = await startApp(testConfig(adminUrl, dataDir, { JWT_SECRET: crypto.randomBytes(32).toString('hex'), ...env }), adminUrl);
+  return {
+    ...app,
+    close: async () => {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
  * Test servers run the deadline sweep only when a test asks (`runDeadlineSweep`, or its own
  * DEADLINE_SWEEP_CRON): the default every five minutes would, at a random moment of the run, write
  * notices and notifications into a test counting them. The import recovery likewise runs at start-up

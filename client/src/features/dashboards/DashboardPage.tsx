@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Col, Row, Space, Typography } from 'antd';
-import { useMessages } from '../../app/i18n';
+import { useI18n, useMessages } from '../../app/i18n';
+import { formatDateTime } from '../../app/format';
 import { useCurrentUser } from '../../app/current-user';
 import { LINKS, queryParam } from '../../app/navigation';
 import { canSeeAnnualReport } from '../../app/permissions';
@@ -21,6 +22,7 @@ const COLUMN = { display: 'flex', flexDirection: 'column', gap: 16 } as const;
 
 export function DashboardPage() {
   const m = useMessages(dashboardMessages);
+  const { lang } = useI18n();
   const user = useCurrentUser();
   const [year, setYear] = useState(() => Number(queryParam('year')) || currentYear());
   useYearInAddress(year);
@@ -48,6 +50,9 @@ export function DashboardPage() {
           <Space wrap>
             <Typography.Text type="secondary" data-testid="dashboard-as-of">
               {m('asOf', { date: d.asOf })}
+            </Typography.Text>
+            <Typography.Text type="secondary" data-testid="dashboard-data-as-of">
+              {m('dataAsOf', { time: formatDateTime(d.dataAsOf, lang) })}
             </Typography.Text>
             {canSeeAnnualReport(user) && <AnnualReportLink to={LINKS.annualReport} year={year} />}
           </Space>

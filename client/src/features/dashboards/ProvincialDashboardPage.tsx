@@ -5,7 +5,8 @@
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Breadcrumb, Card, Col, Row, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useMessages } from '../../app/i18n';
+import { useI18n, useMessages } from '../../app/i18n';
+import { formatDateTime } from '../../app/format';
 import { LINKS, queryParam } from '../../app/navigation';
 import { loadedRows } from '../../components/csv-pages';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
@@ -26,6 +27,7 @@ const COLUMN = { display: 'flex', flexDirection: 'column', gap: 16 } as const;
 
 export function ProvincialDashboardPage() {
   const m = useMessages(dashboardMessages);
+  const { lang } = useI18n();
   const [year, setYear] = useState(() => Number(queryParam('year')) || currentYear());
   const [region, setRegion] = useState<string | null>(() => queryParam('region'));
   const [metric, setMetric] = useState<Metric>('coverage');
@@ -117,6 +119,9 @@ export function ProvincialDashboardPage() {
           <Space wrap>
             <Typography.Text type="secondary" data-testid="dashboard-as-of">
               {m('asOf', { date: d.asOf })}
+            </Typography.Text>
+            <Typography.Text type="secondary" data-testid="dashboard-data-as-of">
+              {m('dataAsOf', { time: formatDateTime(d.dataAsOf, lang) })}
             </Typography.Text>
             <AnnualReportLink to={LINKS.provincialAnnualReport} year={year} />
           </Space>

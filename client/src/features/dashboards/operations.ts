@@ -38,6 +38,7 @@ export const DASHBOARD = graphql(`
     dashboard(year: $year) {
       year
       asOf
+      dataAsOf
       bureau {
         id
         name
@@ -63,6 +64,7 @@ export const PROVINCIAL_DASHBOARD = graphql(`
     provincialDashboard(year: $year, regionCode: $regionCode) {
       year
       asOf
+      dataAsOf
       region {
         code
         name

@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { toGlobalId } from '@spotcheck/shared';
-import { requireViewer, tenantTx, type RequestContext } from '../../graphql/context';
+import { replicaTenantTx, requireViewer, type RequestContext } from '../../graphql/context';
 import { badInput, forbidden, notFound } from '../../graphql/errors';
 import { todayInChina } from '../inspections/inspection-deadlines';
 import { RegionLevel, type Region } from '../regions/region.entity';
@@ -46,7 +46,7 @@ export async function bureauDashboard(ctx: RequestContext, year: number | null |
   const viewer = requireViewer(ctx);
   const asOf = todayInChina();
   const y = yearOf(year, asOf);
-  return tenantTx(ctx, async (m) => {
+  return replicaTenantTx(ctx, async (m, dataAsOf) => {
     const bureau = await m.findOneBy(Tenant, { id: viewer.tenantId });
     if (!bureau || !BUREAU_KINDS.includes(bureau.kind)) throw forbidden('统计看板仅供市、县局使用');
     const rows = (await m.query(`SELECT * FROM dashboard_figures(ARRAY[$1]::uuid[], $2, $3, $4)`, [viewer.tenantId, y, asOf, PROBLEM_CODES])) as FigureRow[];
@@ -62,6 +62,7 @@ export async function bureauDashboard(ctx: RequestContext, year: number | null |
     return {
       year: y,
       asOf,
+      dataAsOf,
       bureau,
       totals: figuresOf(totals),
       byItem: of('item').map(keyed('InspectionItem')).sort(byLabel),
@@ -96,7 +97,7 @@ export async function provincialDashboard(
   if (!viewer.roles.includes('PROVINCIAL_VIEWER')) throw forbidden('省级统计看板仅供省级查看人员使用');
   const asOf = todayInChina();
   const y = yearOf(year, asOf);
-  return tenantTx(ctx, async (m) => {
+  return replicaTenantTx(ctx, async (m, dataAsOf) => {
     const own = await m.findOneBy(Tenant, { id: viewer.tenantId });
     if (!own || own.kind !== TenantKind.PROVINCIAL_DEPARTMENT) throw forbidden('省级统计看板仅供省级单位使用');
     const area = await areaOf(m, own.regionCode);
@@ -144,6 +145,7 @@ export async function provincialDashboard(
     return {
       year: y,
       asOf,
+      dataAsOf,
       region: scope,
       trail,
       totals: figuresOf(totals),

@@ -29,6 +29,7 @@ export class DashboardRow {
 export class BureauDashboard {
   @Field(() => Int) year!: number;
   @Field(() => DateScalar, { description: '逾期的计算日（北京时间今天）' }) asOf!: string;
+  @Field(() => Date, { description: '数字所依据的数据截至此时（读自只读副本时可能略早于现在，最多早 REPLICA_MAX_LAG_SECONDS）' }) dataAsOf!: Date;
   @Field(() => Tenant) bureau!: Tenant;
   @Field(() => DashboardFigures) totals!: DashboardFigures;
   @Field(() => [DashboardRow]) byItem!: DashboardRow[];
@@ -57,6 +58,7 @@ export class DashboardRegion {
 export class ProvincialDashboard {
   @Field(() => Int) year!: number;
   @Field(() => DateScalar) asOf!: string;
+  @Field(() => Date, { description: '数字所依据的数据截至此时（读自只读副本时可能略早于现在，最多早 REPLICA_MAX_LAG_SECONDS）' }) dataAsOf!: Date;
   @Field(() => Region, { description: '当前区划' }) region!: Region;
   @Field(() => [Region], { description: '从本省到当前区划的路径' }) trail!: Region[];
   @Field(() => DashboardFigures) totals!: DashboardFigures;

@@ -30,12 +30,12 @@ export async function listPublicDraws(
   const where = bureau ? 'WHERE tenant_id = $1' : '';
   const params = bureau ? [bureau] : [];
   const [rows, [{ count }]] = (await Promise.all([
-    app.db.query(
+    app.replicaReads.query(
       `SELECT id, tenant_id, task_title, starts_on::text, ends_on::text, status, algorithm, input_hash, commitment, rule_version, committed_at, drawn_at
          FROM public_draws ${where} ORDER BY committed_at DESC, id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
       params,
     ),
-    app.db.query(`SELECT count(*)::int AS count FROM public_draws ${where}`, params),
+    app.replicaReads.query(`SELECT count(*)::int AS count FROM public_draws ${where}`, params),
   ])) as [Record<string, any>[], { count: number }[]];
   return {
     totalCount: count,
@@ -47,7 +47,7 @@ export async function listPublicDraws(
 export async function findPublicDraw(app: AppServices, drawGlobalId: string): Promise<PublicDrawSummary | null> {
   const id = fromGlobalUuid(drawGlobalId, 'Draw');
   if (!id) return null;
-  const [row] = (await app.db.query(
+  const [row] = (await app.replicaReads.query(
     `SELECT id, tenant_id, task_title, starts_on::text, ends_on::text, status, algorithm, input_hash, commitment, rule_version, committed_at, drawn_at
        FROM public_draws WHERE id = $1`,
     [id],

@@ -8,7 +8,7 @@ import type { FeedEntry } from './feed';
  * the database went with it. Only in one bureau's feed: the all-bureaus feed lists publications.
  */
 export async function auditHeadEntries(app: AppServices, tenantId: string, limit: number): Promise<FeedEntry[]> {
-  const rows = (await app.db.query(
+  const rows = (await app.replicaReads.query(
     `SELECT a.seq::int AS seq, a.hash, a.anchored_at, b.name AS bureau_name
        FROM public_audit_anchors a JOIN public_tenants b ON b.id = a.tenant_id
       WHERE a.tenant_id = $1 ORDER BY a.seq DESC LIMIT $2`,

@@ -29,7 +29,7 @@ export function registerFeedRoutes(web: express.Express, app: AppServices): void
         let bureau: { id: string; name: string } | null = null;
         if (bureauParam !== null) {
           const id = fromGlobalUuid(bureauParam, 'Tenant');
-          const [row] = id ? ((await app.db.query('SELECT id, name FROM public_tenants WHERE id = $1', [id])) as { id: string; name: string }[]) : [];
+          const [row] = id ? ((await app.replicaReads.query('SELECT id, name FROM public_tenants WHERE id = $1', [id])) as { id: string; name: string }[]) : [];
           if (!row) {
             res.status(404).json({ error: { code: 'NOT_FOUND', message: '单位不存在或未公开' } });
             return;

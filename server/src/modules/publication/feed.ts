@@ -36,7 +36,7 @@ export const FEED_DEFAULT = 50;
  * published plans), newest first: each branch takes its own newest `limit` rows before the merge.
  */
 export async function feedEntries(app: AppServices, tenantId: string | null, limit: number): Promise<FeedEntry[]> {
-  const rows = (await app.db.query(
+  const rows = (await app.replicaReads.query(
     `SELECT e.kind, e.id, e.tenant_id, e.at, e.data, b.name AS bureau_name FROM (
         (SELECT 'RESULT' AS kind, r.id, r.tenant_id, r.published_at AS at,
                 jsonb_build_object('entityName', r.entity_name, 'uscc', r.entity_uscc, 'inspectedOn', r.inspected_on::text, 'code', r.result_category,

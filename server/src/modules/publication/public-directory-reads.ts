@@ -9,13 +9,13 @@ import type { PublicBureau } from './public.types';
  * across tenants and carry only public columns of active bureaus; no sign-in needed.
  */
 export async function readPublicBureaus(ctx: RequestContext): Promise<PublicBureau[]> {
-  const rows = await ctx.app.db.query(`SELECT * FROM public_tenants ORDER BY region_code, name`);
+  const rows = await ctx.app.replicaReads.query(`SELECT * FROM public_tenants ORDER BY region_code, name`);
   return rows.map(bureau);
 }
 
 export async function readPublicItems(ctx: RequestContext, bureauId: string) {
   const tenantId = await activeBureau(ctx, bureauId);
-  const rows = await ctx.app.db.query(`SELECT * FROM public_items WHERE tenant_id = $1 ORDER BY position, name`, [tenantId]);
+  const rows = await ctx.app.replicaReads.query(`SELECT * FROM public_items WHERE tenant_id = $1 ORDER BY position, name`, [tenantId]);
   return rows.map((r: Record<string, any>) => ({
     id: toGlobalId('InspectionItem', r.id),
     departmentName: r.department_name,
@@ -36,7 +36,7 @@ export async function readPublicItems(ctx: RequestContext, bureauId: string) {
 
 export async function readPublicListPublications(ctx: RequestContext, bureauId: string) {
   const tenantId = await activeBureau(ctx, bureauId);
-  const rows = await ctx.app.db.query(`SELECT * FROM public_list_publications WHERE tenant_id = $1 ORDER BY published_at DESC LIMIT 100`, [tenantId]);
+  const rows = await ctx.app.replicaReads.query(`SELECT * FROM public_list_publications WHERE tenant_id = $1 ORDER BY published_at DESC LIMIT 100`, [tenantId]);
   return rows.map((r: Record<string, any>) => ({
     id: toGlobalId('ListPublication', r.id),
     kind: r.kind,
@@ -49,7 +49,7 @@ export async function readPublicListPublications(ctx: RequestContext, bureauId: 
 
 export async function readPublicPlans(ctx: RequestContext, bureauId: string) {
   const tenantId = await activeBureau(ctx, bureauId);
-  const rows = await ctx.app.db.query(`SELECT * FROM public_plans WHERE tenant_id = $1 ORDER BY year DESC, published_at DESC`, [tenantId]);
+  const rows = await ctx.app.replicaReads.query(`SELECT * FROM public_plans WHERE tenant_id = $1 ORDER BY year DESC, published_at DESC`, [tenantId]);
   return rows.map((r: Record<string, any>) => ({
     id: toGlobalId('AnnualPlan', r.id),
     year: r.year,
@@ -66,7 +66,7 @@ export async function readPublicPlans(ctx: RequestContext, bureauId: string) {
 export async function readPublicInspectors(ctx: RequestContext, bureauId: string, page: PageArgs) {
   const tenantId = await activeBureau(ctx, bureauId);
   const sql = `SELECT id, name, post, certificate_no FROM public_inspectors WHERE tenant_id = $1 ORDER BY name, id`;
-  return paginateSql(ctx.app.db, sql, [tenantId], page, (r: Record<string, string>) => ({
+  return paginateSql(ctx.app.replicaReads, sql, [tenantId], page, (r: Record<string, string>) => ({
     id: toGlobalId('Inspector', r.id!),
     name: r.name!,
     post: r.post!,
@@ -77,7 +77,7 @@ export async function readPublicInspectors(ctx: RequestContext, bureauId: string
 /** The local id of an active bureau named by its global id; NOT_FOUND otherwise. */
 export async function activeBureau(ctx: RequestContext, bureauId: string): Promise<string> {
   const id = fromGlobalUuid(bureauId, 'Tenant');
-  const [row] = id ? await ctx.app.db.query(`SELECT id FROM public_tenants WHERE id = $1`, [id]) : [];
+  const [row] = id ? await ctx.app.replicaReads.query(`SELECT id FROM public_tenants WHERE id = $1`, [id]) : [];
   if (!row) throw notFound('单位');
   return row.id;
 }

@@ -52,7 +52,7 @@ const bureauOf = (r: Row): PublicBureauRef => ({
 
 /** The rectifications of the entity's published results, newest first. */
 export async function readEntityRectifications(ctx: RequestContext, uscc: string): Promise<PublicRectification[]> {
-  const rows = (await ctx.app.db.query(
+  const rows = (await ctx.app.replicaReads.query(
     `SELECT r.tenant_id, r.id, r.inspection_id, r.opened_on::text AS opened_on, r.due_working_days, r.due_on::text AS due_on, r.status,
             r.closed_on::text AS closed_on, b.name AS bureau_name, b.region_code AS bureau_region
        FROM public_rectifications r JOIN public_tenants b ON b.id = r.tenant_id
@@ -82,7 +82,7 @@ export async function readEntityRectifications(ctx: RequestContext, uscc: string
  * longer published anywhere — that is what the repair is for.
  */
 export async function readEntityCreditHistory(ctx: RequestContext, uscc: string): Promise<PublicCreditHistoryEntry[]> {
-  const rows = (await ctx.app.db.query(
+  const rows = (await ctx.app.replicaReads.query(
     `SELECT c.tenant_id, c.id, c.list, c.entity_name, c.reason, c.legal_basis, c.decided_on::text AS decided_on, c.valid_until::text AS valid_until,
             b.name AS bureau_name, b.region_code AS bureau_region
        FROM public_credit_entries c JOIN public_tenants b ON b.id = c.tenant_id

@@ -51,7 +51,7 @@ export function listPublicEntities(
             `(SELECT d.id, d.name, d.uscc, d.address FROM public_entity_directory d WHERE d.tenant_id = $1 AND ${branch}${afterKey} ORDER BY d.uscc, d.id LIMIT ${n})`,
         )
         .join(' UNION ');
-      const rows = (await app.db.query(`SELECT * FROM (${union}) k ORDER BY k.uscc, k.id LIMIT ${n}`, values)) as Row[];
+      const rows = (await app.replicaReads.query(`SELECT * FROM (${union}) k ORDER BY k.uscc, k.id LIMIT ${n}`, values)) as Row[];
       return rows.map((r) => ({
         id: toGlobalId('MarketEntity', r.id),
         name: r.name,
@@ -61,7 +61,7 @@ export function listPublicEntities(
       }));
     },
     async () => {
-      const [row] = (await app.db.query(
+      const [row] = (await app.replicaReads.query(
         `SELECT count(*)::int AS n FROM public_entity_directory d WHERE d.tenant_id = $1 AND (${branches.join(' OR ')})`,
         params,
       )) as { n: number }[];

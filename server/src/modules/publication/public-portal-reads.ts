@@ -75,14 +75,14 @@ export async function readPublicTaskNotices(ctx: RequestContext, args: PublicTas
       const values = [...params];
       const q = (value: unknown) => `$${values.push(value)}`;
       const afterKey = after === null ? '' : (([at, id]) => ` AND (n.announced_at, n.id) < (${q(at)}::timestamptz, ${q(id)}::uuid)`)(timeKeyOf(after));
-      const rows = (await ctx.app.db.query(
+      const rows = (await ctx.app.replicaReads.query(
         `SELECT ${NOTICE_COLUMNS} FROM ${from} WHERE ${scope}${afterKey} ORDER BY n.announced_at DESC, n.id DESC LIMIT ${q(limit)}`,
         values,
       )) as Record<string, any>[];
       return rows.map((r) => ({ ...taskNoticeOf(r), key: JSON.stringify([r.announced_key, r.id]) }));
     },
     async () => {
-      const [row] = (await ctx.app.db.query(`SELECT count(*)::int AS n FROM ${from} WHERE ${scope}`, params)) as { n: number }[];
+      const [row] = (await ctx.app.replicaReads.query(`SELECT count(*)::int AS n FROM ${from} WHERE ${scope}`, params)) as { n: number }[];
       return row!.n;
     },
   );
@@ -92,12 +92,12 @@ export async function readPublicTaskNotices(ctx: RequestContext, args: PublicTas
 export async function readPublicEntity(ctx: RequestContext, uscc: string): Promise<PublicEntityProfile> {
   const code = normalizeUscc(uscc.slice(0, 64));
   if (!/^[0-9A-Z]{18}$/.test(code)) throw badInput([{ field: 'uscc', message: '统一社会信用代码应为 18 位数字或大写字母' }]);
-  const listings = (await ctx.app.db.query(
+  const listings = (await ctx.app.replicaReads.query(
     `SELECT e.name, e.address, b.id AS bureau_id, b.name AS bureau_name, b.region_code FROM public_entities e JOIN public_tenants b ON b.id = e.tenant_id
       WHERE e.uscc = $1 ORDER BY b.region_code, b.name`,
     [code],
   )) as { name: string; address: string | null; bureau_id: string; bureau_name: string; region_code: string }[];
-  const [latest] = (await ctx.app.db.query(
+  const [latest] = (await ctx.app.replicaReads.query(
     `SELECT r.entity_name FROM public_result_list r WHERE r.entity_uscc = $1 ORDER BY r.published_at DESC, r.id DESC LIMIT 1`,
     [code],
   )) as { entity_name: string }[];

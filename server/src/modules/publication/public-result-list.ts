@@ -61,7 +61,7 @@ export function listPublicResults(app: AppServices, filter: PublicResultFilter, 
           return `(SELECT r.tenant_id, r.id, r.published_at FROM ${source} ORDER BY r.published_at DESC, r.id DESC LIMIT ${n})`;
         })
         .join(' UNION ');
-      const rows = (await app.db.query(
+      const rows = (await app.replicaReads.query(
         `SELECT ${LIST_COLUMNS}
            FROM (SELECT * FROM (${union}) u ORDER BY u.published_at DESC, u.id DESC LIMIT ${n}) k
            JOIN public_result_list r ON r.tenant_id = k.tenant_id AND r.id = k.id
@@ -71,7 +71,7 @@ export function listPublicResults(app: AppServices, filter: PublicResultFilter, 
       return rows.map((r) => ({ ...publicResultOf(r), key: JSON.stringify([r.published_key, r.id]) }));
     },
     async () => {
-      const [row] = (await app.db.query(
+      const [row] = (await app.replicaReads.query(
         `SELECT count(*)::int AS n FROM public_result_list r WHERE ${scope} AND (${branches.map((b) => b.condition).join(' OR ')})`,
         params,
       )) as { n: number }[];

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { RunningApp } from '../app';
+import { DEMO_PASSWORD } from '../seed/demo-data';
+import { slowDescribe } from '../test-support/slow';
+import { oneValue, startReplicatedPostgres, waitForReplay, type ReplicatedPostgres } from '../test-support/streaming-replica';
+import { startAppOnDatabase } from '../test-support/test-app';
+
+const MAX_LAG_SECONDS = 3;
+const BUREAU = '舞钢市自然资源和规划局';
+
+// A real primary, a real hot standby by streaming replication, and the app reading the portal there.
+slowDescribe('reads from a streaming replica (DATABASE_REPLICA_URL)', () => {
+  let dir: string;
+  let pg: ReplicatedPostgres;
+  let app: RunningApp;
+  let primaryDb: string;
+  let replicaDb: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-replica-'));
+    fs.chmodSync(dir, 0o755);
+    pg = await startReplicatedPostgres(dir);
+    const client = new Client({ connectionString: pg.primaryUrl });
+    await client.connect();
+    await client.query('CREATE DATABASE spotcheck');
+    await client.end();
+    primaryDb = pg.primaryUrl.replace(/\/postgres$/, '/spotcheck');
+    replicaDb = pg.replicaUrl.replace(/\/postgres$/, '/spotcheck');
+    app = await startAppOnDatabase(primaryDb, { DATABASE_REPLICA_URL: replicaDb, REPLICA_MAX_LAG_SECONDS: String(MAX_LAG_SECONDS) });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await pg?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const bureauNames = async (): Promise<string[]> => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ publicBureaus { name } }' }),
+    });
+    const body = (await response.json()) as { data: { publicBureaus: { name: string }[] } };
+    return body.data.publicBureaus.map((b) => b.name);
+  };
+  const rename = (from: string, to: string) => oneValue(primaryDb, `UPDATE tenants SET name = $2 WHERE name = $1 RETURNING name AS v`, [from, to]);
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('serves the portal from the replica while it keeps up, from the primary once it is too far behind, and sees the write once replayed', async () => {
+    // A commit the standby has replayed just now: it is current, and known to be.
+    await oneValue(primaryDb, `SELECT txid_current()::text AS v`);
+    await waitForReplay(pg.primaryUrl, pg.replicaUrl);
+    expect(await bureauNames()).toContain(BUREAU);
+
+    // The standby stops replaying; the primary renames a bureau. Within the bound the portal reads the
+    // standby, which still has the old name: the read went there.
+    await oneValue(replicaDb, `SELECT pg_wal_replay_pause()::text AS v`);
+    await rename(BUREAU, `${BUREAU}（更名）`);
+    expect(await bureauNames()).toContain(BUREAU);
+
+    // Past the bound the replica is too far behind: the portal reads the primary.
+    await sleep((MAX_LAG_SECONDS + 1.5) * 1000);
+    expect(await bureauNames()).toContain(`${BUREAU}（更名）`);
+
+    // Replaying again, the standby catches up and has the write.
+    await oneValue(replicaDb, `SELECT pg_wal_replay_resume()::text AS v`);
+    await waitForReplay(pg.primaryUrl, pg.replicaUrl);
+    expect(await oneValue(replicaDb, `SELECT count(*)::int AS v FROM tenants WHERE name = $1`, [`${BUREAU}（更名）`])).toBe(1);
+    await sleep(1_100); // the last finding (too far behind) is kept a second
+    const source = await app.services.replicaReads.source();
+    expect(source.fromReplica).toBe(true);
+    expect(Date.now() - source.asOf.getTime()).toBeLessThan(MAX_LAG_SECONDS * 1000);
+    expect(await bureauNames()).toContain(`${BUREAU}（更名）`);
+  });
+
+  it('tells a dashboard how current its figures are', async () => {
+    const login = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($p: String!) { login(username: "hunan.viewer", password: $p) { token } }', variables: { p: DEMO_PASSWORD } }),
+    });
+    const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ provincialDashboard { dataAsOf totals { entities } } }' }),
+    });
+    const body = (await response.json()) as { data: { provincialDashboard: { dataAsOf: string; totals: { entities: number } } } };
+    expect(body.data.provincialDashboard.totals.entities).toBeGreaterThan(0);
+    expect(Math.abs(Date.now() - Date.parse(body.data.provincialDashboard.dataAsOf))).toBeLessThan(MAX_LAG_SECONDS * 1000 + 1_500);
+  });
+
+  it('reads the primary when the replica is down', async () => {
+    await pg.stopReplica();
+    await sleep(1_100);
+    expect(await bureauNames()).toContain(`${BUREAU}（更名）`);
+    expect((await app.services.replicaReads.source()).fromReplica).toBe(false);
+  });
+});
