@@ -47,6 +47,17 @@ slowDescribe('reads from a streaming replica (DATABASE_REPLICA_URL)', () => {
     return body.data.publicBureaus.map((b) => b.name);
   };
   const rename = (from: string, to: string) => oneValue(primaryDb, `UPDATE tenants SET name = $2 WHERE name = $1 RETURNING name AS v`, [from, to]);
+  const login = async (username: string): Promise<string> => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        variables: { u: username, p: DEMO_PASSWORD },
+      }),
+    });
+    return ((await response.json()) as { data: { login: { token: string } } }).data.login.token;
+  };
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('serves the portal from the replica while it keeps up, from the primary once it is too far behind, and sees the write once replayed', async () => {
@@ -77,12 +88,7 @@ slowDescribe('reads from a streaming replica (DATABASE_REPLICA_URL)', () => {
   });
 
   it('tells a dashboard how current its figures are', async () => {
-    const login = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($p: String!) { login(username: "hunan.viewer", password: $p) { token } }', variables: { p: DEMO_PASSWORD } }),
-    });
-    const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+    const token = await login('hunan.viewer');
     const response = await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -91,6 +97,28 @@ slowDescribe('reads from a streaming replica (DATABASE_REPLICA_URL)', () => {
     const body = (await response.json()) as { data: { provincialDashboard: { dataAsOf: string; totals: { entities: number } } } };
     expect(body.data.provincialDashboard.totals.entities).toBeGreaterThan(0);
     expect(Math.abs(Date.now() - Date.parse(body.data.provincialDashboard.dataAsOf))).toBeLessThan(MAX_LAG_SECONDS * 1000 + 1_500);
+  });
+
+  it('exports a directory from the replica', async () => {
+    const token = await login('wugang.admin');
+    const [entity] = (await oneValue<{ name: string; uscc: string }[]>(
+      primaryDb,
+      `SELECT json_agg(e) AS v FROM (SELECT e.name, e.uscc FROM market_entities e JOIN tenants t ON t.id = e.tenant_id WHERE t.name LIKE '舞钢%' ORDER BY e.uscc LIMIT 1) e`,
+    ))!;
+    const exported = async () => (await fetch(`${app.url}/api/exports/entities.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
+
+    await oneValue(primaryDb, `SELECT txid_current()::text AS v`);
+    await waitForReplay(pg.primaryUrl, pg.replicaUrl);
+    await sleep(1_100); // a fresh finding
+    await oneValue(replicaDb, `SELECT pg_wal_replay_pause()::text AS v`);
+    try {
+      await oneValue(primaryDb, `UPDATE market_entities SET name = name || '（更名）' WHERE uscc = $1 RETURNING name AS v`, [entity!.uscc]);
+      const csv = await exported();
+      expect(csv).toContain(entity!.name);
+      expect(csv).not.toContain(`${entity!.name}（更名）`);
+    } finally {
+      await oneValue(replicaDb, `SELECT pg_wal_replay_resume()::text AS v`);
+    }
   });
 
   it('reads the primary when the replica is down', async () => {

@@ -47,7 +47,9 @@ export function registerExportRoutes(web: express.Express, app: AppServices): vo
       if (!ctx.ability.can('read', asSubject(spec.subject, { tenantId }))) throw forbiddenHttp();
       const release = heavySlotHttp(app, tenantId);
       try {
-        await inTenant(app.db, tenantId, async (m) => {
+        // A directory export may be a little behind: from the read replica while it keeps up (db/replica-reads.ts).
+        const { db } = await app.replicaReads.source();
+        await inTenant(db, tenantId, async (m) => {
           startDownload(res, CONTENT_TYPES[format], `${spec.fileBase}.${format}`, `${spec.asciiBase}.${format}`);
           await streamDirectory(m, spec, format, res);
         });
