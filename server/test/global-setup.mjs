@@ -40,5 +40,7 @@ export default async function globalSetup() {
   await template.destroy();
 
   process.env.SPOTCHECK_TEST_SERVER_URL = pg.adminUrl;
-  globalThis.__spotcheckPg = { pg, dataDir };
+  // Where the workers record the statements they send (statement-recorder.cjs), for global-teardown.mjs.
+  process.env.SPOTCHECK_STATEMENT_LOG = fs.mkdtempSync(path.join(os.tmpdir(), 'spotcheck-statements-'));
+  globalThis.__spotcheckPg = { pg, dataDir, templateUrl: url('spotcheck_template') };
 }
