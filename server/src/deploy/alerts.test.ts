@@ -15,9 +15,14 @@ const { parser } = require('@prometheus-io/lezer-promql') as { parser: typeof Pr
  * metrics the server exports (or Prometheus' `up`), and has its runbook in docs/operations.md.
  */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const rules = (YAML.parse(fs.readFileSync(path.join(ROOT, 'deploy', 'prometheus', 'alerts.yaml'), 'utf8')) as {
-  groups: { name: string; rules: { alert: string; expr: string; for?: string; labels: { severity: string }; annotations: { summary: string; runbook: string } }[] }[];
-}).groups.flatMap((g) => g.rules);
+const rules = (
+  YAML.parse(fs.readFileSync(path.join(ROOT, 'deploy', 'prometheus', 'alerts.yaml'), 'utf8')) as {
+    groups: {
+      name: string;
+      rules: { alert: string; expr: string; for?: string; labels: { severity: string }; annotations: { summary: string; runbook: string } }[];
+    }[];
+  }
+).groups.flatMap((g) => g.rules);
 const operations = fs.readFileSync(path.join(ROOT, 'docs', 'operations.md'), 'utf8');
 
 function exported(): Set<string> {
@@ -41,10 +46,18 @@ function parse(expr: string): { errors: number; metrics: string[] } {
 
 describe('Prometheus alerts (deploy/prometheus/alerts.yaml)', () => {
   it('cover errors, latency, jobs, the deadline sweep, the database, the pool and readiness', () => {
-    expect(rules.map((r) => r.alert)).toEqual(expect.arrayContaining([
-      'SpotCheckHighErrorRate', 'SpotCheckInternalErrors', 'SpotCheckSlowRequests', 'SpotCheckJobExhausted',
-      'SpotCheckDeadlineSweepStalled', 'SpotCheckDbPoolSaturated', 'SpotCheckDatabaseUnreachable', 'SpotCheckDown',
-    ]));
+    expect(rules.map((r) => r.alert)).toEqual(
+      expect.arrayContaining([
+        'SpotCheckHighErrorRate',
+        'SpotCheckInternalErrors',
+        'SpotCheckSlowRequests',
+        'SpotCheckJobExhausted',
+        'SpotCheckDeadlineSweepStalled',
+        'SpotCheckDbPoolSaturated',
+        'SpotCheckDatabaseUnreachable',
+        'SpotCheckDown',
+      ]),
+    );
     expect(new Set(rules.map((r) => r.alert)).size).toBe(rules.length);
   });
 

@@ -14,7 +14,10 @@ const read = (file: string) => fs.readFileSync(path.join(DEPLOY, file), 'utf8');
 
 /** The variables of deploy/.env.example, as `docker compose` would read deploy/.env. */
 const dotenv = Object.fromEntries(
-  read('.env.example').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  read('.env.example')
+    .split('\n')
+    .filter((l) => /^[A-Z_]+=/.test(l))
+    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
 );
 
 /** Compose's interpolation: ${VAR}, ${VAR:-default}, ${VAR:?error}. */
@@ -46,7 +49,10 @@ interface Service {
 
 describe('deploy/compose.yaml', () => {
   const missing: string[] = [];
-  const compose = interpolate(YAML.parse(read('compose.yaml'), { merge: true }), dotenv, missing) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+  const compose = interpolate(YAML.parse(read('compose.yaml'), { merge: true }), dotenv, missing) as {
+    services: Record<string, Service>;
+    volumes: Record<string, unknown>;
+  };
   const services = compose.services;
   const servers = ['server-1', 'server-2'];
 
@@ -80,7 +86,13 @@ describe('deploy/compose.yaml', () => {
     const envs = ['migrate', ...servers].map((s) => services[s]!.environment!);
     expect(new Set(envs.map((e) => JSON.stringify(e))).size).toBe(1);
     const config = loadConfig(envs[0]!);
-    expect(config).toMatchObject({ mode: 'production', migrateOnStart: false, trustProxy: 1, jwtSecret: dotenv.JWT_SECRET, publicBaseUrl: dotenv.PUBLIC_BASE_URL });
+    expect(config).toMatchObject({
+      mode: 'production',
+      migrateOnStart: false,
+      trustProxy: 1,
+      jwtSecret: dotenv.JWT_SECRET,
+      publicBaseUrl: dotenv.PUBLIC_BASE_URL,
+    });
     expect(config.databaseUrl).toBe(`postgres://spotcheck:${dotenv.POSTGRES_PASSWORD}@postgres:5432/spotcheck`);
     // Evidence on the local disk is shared through one volume.
     for (const s of servers) expect(services[s]!.volumes).toEqual([`evidence:${config.dataDir}`]);
@@ -102,7 +114,10 @@ describe('deploy/nginx.conf', () => {
 
   it('balances over both compose servers on the server port', () => {
     const upstream = /upstream spotcheck \{([^}]*)\}/.exec(conf)![1]!;
-    expect([...upstream.matchAll(/server (\S+?):(\d+)/g)].map((m) => [m[1], Number(m[2])])).toEqual([['server-1', 4000], ['server-2', 4000]]);
+    expect([...upstream.matchAll(/server (\S+?):(\d+)/g)].map((m) => [m[1], Number(m[2])])).toEqual([
+      ['server-1', 4000],
+      ['server-2', 4000],
+    ]);
   });
 
   it('upgrades /graphql to WebSocket for graphql-ws and keeps the socket open', () => {
@@ -119,7 +134,7 @@ describe('deploy/nginx.conf', () => {
     expect(conf).toContain('location ~* ^/metrics(/|$) { return 404; }');
   });
 
-  it('compresses text answers that reach it uncompressed and leaves the servers\' brotli or gzip untouched', () => {
+  it("compresses text answers that reach it uncompressed and leaves the servers' brotli or gzip untouched", () => {
     expect(conf).toMatch(/^\s*gzip on;$/m);
     expect(conf).toMatch(/^\s*gzip_proxied any;$/m);
     const types = /gzip_types([^;]+);/.exec(conf)![1]!.split(/\s+/).filter(Boolean);
@@ -131,7 +146,10 @@ describe('deploy/nginx.conf', () => {
 
 describe('deploy/Dockerfile', () => {
   const dockerfile = read('Dockerfile');
-  const stages = dockerfile.split(/^FROM /m).slice(1).map((s) => ({ head: s.split('\n')[0]!, body: s }));
+  const stages = dockerfile
+    .split(/^FROM /m)
+    .slice(1)
+    .map((s) => ({ head: s.split('\n')[0]!, body: s }));
   const runtime = stages.at(-1)!;
 
   it('builds in one stage and runs from another with production dependencies only', () => {

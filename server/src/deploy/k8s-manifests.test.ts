@@ -29,12 +29,14 @@ interface Manifest {
 }
 
 function readManifests(file: string): Manifest[] {
-  return YAML.parseAllDocuments(fs.readFileSync(path.join(K8S, file), 'utf8')).map((d) => d.toJSON() as Manifest).filter(Boolean);
+  return YAML.parseAllDocuments(fs.readFileSync(path.join(K8S, file), 'utf8'))
+    .map((d) => d.toJSON() as Manifest)
+    .filter(Boolean);
 }
 
 /** `apps/v1` + `Deployment` → the module IoK8sApiAppsV1Deployment and the id io.k8s.api.apps.v1.Deployment. */
 function schemaNames(apiVersion: string, kind: string): { module: string; id: string } {
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') as [string, string] : ['core', apiVersion];
+  const [group, version] = apiVersion.includes('/') ? (apiVersion.split('/') as [string, string]) : ['core', apiVersion];
   const short = group.split('.')[0]!;
   const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
   return { module: `IoK8sApi${cap(short)}${cap(version)}${kind}`, id: `io.k8s.api.${short}.${version}.${kind}` };
@@ -45,9 +47,8 @@ function strict(schema: unknown): unknown {
   if (!schema || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    out[key] = key === 'properties'
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, s]) => [name, strict(s)]))
-      : strict(value);
+    out[key] =
+      key === 'properties' ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, s]) => [name, strict(s)])) : strict(value);
   }
   if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) out.additionalProperties = false;
   return out;
@@ -84,18 +85,31 @@ function problems(doc: Manifest): string[] {
   const validate = validatorFor(doc.apiVersion, doc.kind);
   // An optional object is `oneOf: [its schema, null]`: report the object's own errors, not the null branch.
   const nullBranch = (e: ErrorObject) => e.keyword === 'oneOf' || (e.keyword === 'type' && e.params.type === 'null');
-  return validate(doc) ? [] : (validate.errors as ErrorObject[]).filter((e) => !nullBranch(e)).map((e) => `${e.instancePath || '/'} ${e.message}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`);
+  return validate(doc)
+    ? []
+    : (validate.errors as ErrorObject[])
+        .filter((e) => !nullBranch(e))
+        .map((e) => `${e.instancePath || '/'} ${e.message}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`);
 }
 
-const FILES = fs.readdirSync(K8S).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml').sort();
+const FILES = fs
+  .readdirSync(K8S)
+  .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
+  .sort();
 const ALL = FILES.flatMap((file) => readManifests(file).map((doc) => ({ file, doc })));
 const one = (kind: string) => ALL.find((m) => m.doc.kind === kind)!.doc;
 
 describe('Kubernetes manifests (deploy/k8s)', () => {
   it('hold the deployment, service, ingress, autoscaler, disruption budget, migration job, config and secret example', () => {
     expect(ALL.map(({ doc }) => `${doc.apiVersion} ${doc.kind}`).sort()).toEqual([
-      'apps/v1 Deployment', 'autoscaling/v2 HorizontalPodAutoscaler', 'batch/v1 Job', 'networking.k8s.io/v1 Ingress',
-      'policy/v1 PodDisruptionBudget', 'v1 ConfigMap', 'v1 Secret', 'v1 Service',
+      'apps/v1 Deployment',
+      'autoscaling/v2 HorizontalPodAutoscaler',
+      'batch/v1 Job',
+      'networking.k8s.io/v1 Ingress',
+      'policy/v1 PodDisruptionBudget',
+      'v1 ConfigMap',
+      'v1 Secret',
+      'v1 Service',
     ]);
   });
 
@@ -173,7 +187,10 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     expect(migrator.command).toEqual(['node', 'server/dist/cli.js', 'migrate']);
     expect(migrator.envFrom).toEqual(container.envFrom);
     expect(migrator.image).toBe(container.image);
-    const kustomization = YAML.parse(fs.readFileSync(path.join(K8S, 'kustomization.yaml'), 'utf8')) as { resources: string[]; images: { name: string; newTag: string }[] };
+    const kustomization = YAML.parse(fs.readFileSync(path.join(K8S, 'kustomization.yaml'), 'utf8')) as {
+      resources: string[];
+      images: { name: string; newTag: string }[];
+    };
     expect(container.image).toBe(`${kustomization.images[0]!.name}:${kustomization.images[0]!.newTag}`);
     expect(container.envFrom).toEqual([{ configMapRef: { name: one('ConfigMap').metadata.name } }, { secretRef: { name: one('Secret').metadata.name } }]);
 

@@ -45,7 +45,11 @@ async function checkPassword(ctx: RequestContext, storedHash: string | null, pas
 }
 
 async function attemptLogin(ctx: RequestContext, m: EntityManager, tenantId: string, name: string, password: string): Promise<Attempt> {
-  const user = await m.createQueryBuilder(User, 'u').setLock('pessimistic_write').where('lower(u.username) = lower(:name)', { name }).getOne();
+  const user = await m
+    .createQueryBuilder(User, 'u')
+    .setLock('pessimistic_write')
+    .where('u.tenant_id = :t AND lower(u.username) = lower(:name)', { t: tenantId, name })
+    .getOne();
   const tenant = await m.findOneBy(Tenant, { id: tenantId });
   if (!user || !tenant) throw unauthenticated(WRONG_CREDENTIALS);
   const actor: AuditActor = { tenantId, userId: user.id, username: user.username, requestId: ctx.requestId };

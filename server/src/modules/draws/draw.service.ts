@@ -113,7 +113,7 @@ export async function commitDraw(
   }
   return tenantTx(ctx, async (m) => {
     const task = await loadTask(m, taskGlobalId);
-    await m.query('SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE', [task.id]);
+    await m.query('SELECT 1 FROM tasks WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [task.tenantId, task.id]);
     if (task.status !== TaskStatus.DRAFT) throw ruleViolation('TASK_STATE', '该任务已封存名单或已摇号');
     await assertMayCommit(m, task);
     const rules = await m.findOneOrFail(RuleSetVersion, { where: {}, order: { version: 'DESC' } });
@@ -197,7 +197,7 @@ export async function addEntropy(ctx: RequestContext, drawGlobalId: string, kind
   // A Text of the spec (§3), checked by code point: no C0 control or DEL, no lone surrogate; 200 characters at most.
   if (!isCleanText(text) || [...text].length > 200) throw badInput([{ field: 'value', message: '请输入 1–200 个字符，不含控制字符' }]);
   return tenantTx(ctx, async (m) => {
-    const draw = await lockDraw(m, drawGlobalId);
+    const draw = await lockDraw(m, viewer.tenantId, drawGlobalId);
     if (draw.status !== DrawStatus.COMMITTED) throw ruleViolation('DRAW_STATE', '摇号已完成，不能再录入');
     if (kind === 'PUBLIC_NUMBER' && draw.publicEntropy.some((e) => e.kind === 'PUBLIC_NUMBER')) throw ruleViolation('DRAW_ENTROPY', '公开号码已录入');
     const problem = kind === 'PUBLIC_NUMBER' ? publicNumberProblem(text, draw.publicNumberDigits) : null;
@@ -221,7 +221,7 @@ export async function performDraw(ctx: RequestContext, drawGlobalId: string, hel
   const viewer = requireViewer(ctx);
   assertOffice(ctx, '摇号');
   return tenantTx(ctx, async (m) => {
-    const draw = await lockDraw(m, drawGlobalId);
+    const draw = await lockDraw(m, viewer.tenantId, drawGlobalId);
     if (draw.status !== DrawStatus.COMMITTED) throw ruleViolation('DRAW_STATE', '已经摇号');
     const witnesses = draw.publicEntropy.filter((e) => e.kind === 'WITNESS');
     const announced = draw.publicEntropy.filter((e) => e.kind === 'PUBLIC_NUMBER');
@@ -285,9 +285,11 @@ export function publishableRecord(draw: Draw): DrawRecord {
   return unpackRecord(draw.recordGz);
 }
 
-async function lockDraw(m: EntityManager, globalId: string): Promise<Draw> {
+async function lockDraw(m: EntityManager, tenantId: string, globalId: string): Promise<Draw> {
   const id = fromGlobalUuid(globalId, 'Draw');
-  const draw = id ? await m.createQueryBuilder(Draw, 'd').setLock('pessimistic_write').where('d.id = :id', { id }).getOne() : null;
+  const draw = id
+    ? await m.createQueryBuilder(Draw, 'd').setLock('pessimistic_write').where('d.tenant_id = :t AND d.id = :id', { t: tenantId, id }).getOne()
+    : null;
   if (!draw) throw notFound('摇号');
   return draw;
 }

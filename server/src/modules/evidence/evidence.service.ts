@@ -91,7 +91,7 @@ async function assertTeamMayAdd(ctx: RequestContext, m: EntityManager, record: I
 
 /** Checked before the body is read, so a refused upload is not received first; checked again when storing. */
 export async function precheckTeamUpload(ctx: RequestContext, inspectionGlobalId: string): Promise<void> {
-  await tenantTx(ctx, async (m) => assertTeamMayAdd(ctx, m, await loadInspection(m, inspectionGlobalId)));
+  await tenantTx(ctx, async (m) => assertTeamMayAdd(ctx, m, await loadInspection(ctx, m, inspectionGlobalId)));
 }
 
 /**
@@ -112,7 +112,7 @@ export async function addTeamEvidence(
     file,
     async (m) => {
       // The record's row lock orders this against SUBMIT, which seals what is there.
-      const record = await loadInspection(m, inspectionGlobalId, true);
+      const record = await loadInspection(ctx, m, inspectionGlobalId, true);
       if (meta.clientKey) {
         const earlier = await m.findOneBy(EvidenceFile, { tenantId: record.tenantId, inspectionId: record.id, clientKey: meta.clientKey });
         if (earlier) {
@@ -150,7 +150,7 @@ export async function removeEvidence(ctx: RequestContext, globalId: string): Pro
     const id = fromGlobalUuid(globalId, 'EvidenceFile');
     const file = id ? await m.findOneBy(EvidenceFile, { id }) : null;
     if (!file || file.statementId || file.rectificationId) throw notFound('证据文件');
-    const record = await loadInspection(m, toGlobalId('Inspection', file.inspectionId), true);
+    const record = await loadInspection(ctx, m, toGlobalId('Inspection', file.inspectionId), true);
     await assertTeamMayAdd(ctx, m, record);
     if (file.sealedAt) throw ruleViolation('evidence.sealed', '证据已封存，不能删除');
     await m.delete(EvidenceFile, { tenantId: file.tenantId, id: file.id });
@@ -189,7 +189,7 @@ export async function verifyInspectionEvidence(ctx: RequestContext, inspectionGl
   const viewer = requireViewer(ctx);
   if (!viewer.roles.some((r) => VERIFIERS.includes(r))) throw forbidden('只有领导小组办公室、分管领导或纪检监督可以校验证据');
   const { record, files } = await tenantTx(ctx, async (m) => {
-    const found = await loadInspection(m, inspectionGlobalId);
+    const found = await loadInspection(ctx, m, inspectionGlobalId);
     return { record: found, files: await m.find(EvidenceFile, { where: { inspectionId: found.id }, order: { createdAt: 'ASC', id: 'ASC' } }) };
   });
   const storage = storageOf(ctx.app.config);

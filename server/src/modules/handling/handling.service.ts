@@ -43,7 +43,7 @@ export async function checkedHandling(m: EntityManager, tenantId: string, input:
 export async function proposeHandling(ctx: RequestContext, globalId: string, input: HandlingInput): Promise<Inspection> {
   validHandling(input);
   return tenantTx(ctx, async (m) => {
-    const record = await loadInspection(m, globalId, true);
+    const record = await loadInspection(ctx, m, globalId, true);
     await assertTeamMember(ctx, m, record);
     if (!EDITABLE.includes(record.status)) throw ruleViolation('INSPECTION_STATE', '已提交的检查记录不能修改处理建议');
     const handling = await checkedHandling(m, record.tenantId, input);

@@ -64,9 +64,10 @@ export async function assertTeamMember(ctx: RequestContext, m: EntityManager, re
   return mine;
 }
 
-export async function loadInspection(m: EntityManager, globalId: string, lock = false): Promise<Inspection> {
+/** A record of the viewer's bureau, locked when asked. */
+export async function loadInspection(ctx: RequestContext, m: EntityManager, globalId: string, lock = false): Promise<Inspection> {
   const id = fromGlobalUuid(globalId, 'Inspection');
-  const query = m.createQueryBuilder(Inspection, 'i').where('i.id = :id', { id });
+  const query = m.createQueryBuilder(Inspection, 'i').where('i.tenant_id = :t AND i.id = :id', { t: requireViewer(ctx).tenantId, id });
   if (lock) query.setLock('pessimistic_write');
   const record = id ? await query.getOne() : null;
   if (!record) throw notFound('检查记录');

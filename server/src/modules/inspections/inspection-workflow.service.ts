@@ -47,7 +47,7 @@ export async function transitionInspection(
   if (note && note.length > 2000) throw badInput([{ field: 'comment', message: '意见不超过 2000 字' }]);
   if (COMMENT_REQUIRED.includes(action) && !note) throw badInput([{ field: 'comment', message: '退回须写明修改意见' }]);
   return tenantTx(ctx, async (m) => {
-    const record = await loadInspection(m, globalId, true);
+    const record = await loadInspection(ctx, m, globalId, true);
     const check = checkTransition(INSPECTION_WORKFLOW, record.status, action, viewer.roles);
     if (!check.ok) {
       if (check.reason === 'ROLE_REQUIRED') throw forbidden(check.message);
@@ -158,7 +158,7 @@ export async function correctInspection(ctx: RequestContext, globalId: string, r
   const why = reason.trim();
   if (!why || why.length > 2000) throw badInput([{ field: 'reason', message: '请写明更正理由（不超过 2000 字）' }]);
   return tenantTx(ctx, async (m) => {
-    const original = await loadInspection(m, globalId, true);
+    const original = await loadInspection(ctx, m, globalId, true);
     if (original.status !== InspectionStatus.PUBLISHED) throw ruleViolation('INSPECTION_STATE', '只有已公示的检查记录需要更正；未公示的记录可直接退回修改');
     if (original.correctedById) throw ruleViolation('INSPECTION_STATE', '该记录已被更正，请更正最新的记录');
     const pending = await m.findOneBy(Inspection, { correctsId: original.id });

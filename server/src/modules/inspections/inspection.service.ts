@@ -183,7 +183,7 @@ export async function saveInspection(ctx: RequestContext, globalId: string, inpu
   if (clientKey != null && !CLIENT_KEY.test(clientKey)) problems.push({ field: 'clientKey', message: '应为 8 到 100 位字母、数字、- 或 _' });
   if (problems.length) throw badInput(problems);
   return tenantTx(ctx, async (m) => {
-    const record = await loadInspection(m, globalId, true);
+    const record = await loadInspection(ctx, m, globalId, true);
     await assertTeamMember(ctx, m, record);
     if (clientKey != null && (await doneBefore(m, record, clientKey))) return record;
     if (!EDITABLE.includes(record.status)) throw ruleViolation('INSPECTION_STATE', '已提交的检查记录不能修改');
@@ -247,7 +247,7 @@ async function doneBefore(m: EntityManager, record: Pick<Inspection, 'tenantId' 
 export async function confirmInspection(ctx: RequestContext, globalId: string): Promise<Inspection> {
   const viewer = requireViewer(ctx);
   return tenantTx(ctx, async (m) => {
-    const record = await loadInspection(m, globalId, true);
+    const record = await loadInspection(ctx, m, globalId, true);
     const inspectorId = await assertTeamMember(ctx, m, record);
     if (!EDITABLE.includes(record.status)) throw ruleViolation('INSPECTION_STATE', '已提交的检查记录无需再确认');
     await m.delete(InspectionConfirmation, { inspectionId: record.id, inspectorId });

@@ -45,7 +45,11 @@ export async function redeemInvitation(ctx: RequestContext, code: string, passwo
   }[];
   if (!tenantId) throw notFound('邀请码');
   return inTenant(ctx.app.db, tenantId, async (m) => {
-    const invitation = await m.createQueryBuilder(Invitation, 'i').setLock('pessimistic_write').where('i.code_hash = :hash', { hash }).getOne();
+    const invitation = await m
+      .createQueryBuilder(Invitation, 'i')
+      .setLock('pessimistic_write')
+      .where('i.tenant_id = :t AND i.code_hash = :hash', { t: tenantId, hash })
+      .getOne();
     if (!invitation) throw notFound('邀请码');
     if (invitation.usedAt) throw conflict('邀请码已使用或已被新的邀请码取代');
     if (invitation.expiresAt <= new Date()) throw ruleViolation('INVITATION_EXPIRED', '邀请码已过期，请联系管理员重新发放');

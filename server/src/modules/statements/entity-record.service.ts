@@ -89,7 +89,11 @@ function checkBody(body: string, required: boolean): string {
 
 /** The newest record of the code, locked: the entity's writes (drafts, submissions, uploads) queue up on it. */
 function lockNewest(m: EntityManager, scope: CodeScope): Promise<Inspection> {
-  return m.createQueryBuilder(Inspection, 'i').where('i.id = :id', { id: scope.inspectionId }).setLock('pessimistic_write').getOneOrFail();
+  return m
+    .createQueryBuilder(Inspection, 'i')
+    .where('i.tenant_id = :t AND i.id = :id', { t: scope.tenantId, id: scope.inspectionId })
+    .setLock('pessimistic_write')
+    .getOneOrFail();
 }
 
 /** The chain's one open draft, locked; the newest record is locked first, so drafts and submissions queue up. */
@@ -98,7 +102,7 @@ async function lockedDraft(m: EntityManager, scope: CodeScope): Promise<{ record
   const chain = (await recordsOfCode(m, scope.codeHash)).map((r) => r.id);
   const draft = await m
     .createQueryBuilder(InspectionStatement, 's')
-    .where('s.inspection_id IN (:...chain) AND s.submitted_at IS NULL', { chain })
+    .where('s.tenant_id = :t AND s.inspection_id IN (:...chain) AND s.submitted_at IS NULL', { t: scope.tenantId, chain })
     .setLock('pessimistic_write')
     .getOne();
   return { record, draft, chain };
@@ -167,7 +171,9 @@ async function draftForAttachment(m: EntityManager, scope: CodeScope, statementG
   const id = fromGlobalUuid(statementGlobalId, 'InspectionStatement');
   if (lock) await lockNewest(m, scope);
   const chain = (await recordsOfCode(m, scope.codeHash)).map((r) => r.id);
-  const query = m.createQueryBuilder(InspectionStatement, 's').where('s.id = :id AND s.inspection_id IN (:...chain)', { id, chain });
+  const query = m
+    .createQueryBuilder(InspectionStatement, 's')
+    .where('s.tenant_id = :t AND s.id = :id AND s.inspection_id IN (:...chain)', { t: scope.tenantId, id, chain });
   if (lock) query.setLock('pessimistic_write');
   const statement = id ? await query.getOne() : null;
   if (!statement) throw notFound('陈述申辩');

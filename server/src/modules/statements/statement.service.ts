@@ -59,9 +59,12 @@ export async function assertObjectionsSettled(m: EntityManager, record: Inspecti
 
 async function loadForTeam(ctx: RequestContext, m: EntityManager, globalId: string): Promise<{ statement: InspectionStatement; record: Inspection }> {
   const id = fromGlobalUuid(globalId, 'InspectionStatement');
-  const statement = id ? await m.createQueryBuilder(InspectionStatement, 's').where('s.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
+  const tenantId = requireViewer(ctx).tenantId;
+  const statement = id
+    ? await m.createQueryBuilder(InspectionStatement, 's').where('s.tenant_id = :t AND s.id = :id', { t: tenantId, id }).setLock('pessimistic_write').getOne()
+    : null;
   if (!statement || !statement.submittedAt) throw notFound('陈述申辩');
-  const record = await m.findOneByOrFail(Inspection, { id: statement.inspectionId });
+  const record = await m.findOneByOrFail(Inspection, { tenantId, id: statement.inspectionId });
   // The team of the record it was made on, or of the newest record with the same code (a correction's team).
   const newest = await m.findOne(Inspection, { where: { accessCodeHash: record.accessCodeHash }, order: { createdAt: 'DESC' } });
   try {
