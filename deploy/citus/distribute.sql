@@ -13,6 +13,7 @@
 -- Functions used by the row-level-security policies and the triggers must exist on every node
 -- before the shards that use them are created.
 SELECT create_distributed_function('app_current_tenant()');
+SELECT create_distributed_function('app_in_platform_scope()');
 SELECT create_distributed_function('refuse_changing_drawn_draw()');
 SELECT create_distributed_function('refuse_changing_published_inspection()');
 SELECT create_distributed_function('refuse_changing_sealed_evidence()');

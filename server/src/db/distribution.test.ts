@@ -92,6 +92,17 @@ describe('readiness for Citus', () => {
       [table],
     );
 
+  it('has no subquery in any policy of a table Citus distributes or replicates (Citus refuses such a policy)', async () => {
+    const onCitus = new Set([...plan.distributed.map((d) => d.table), ...plan.reference]);
+    const withSubqueries = await q<{ table: string; policy: string }>(
+      `SELECT c.relname AS table, p.polname AS policy FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+        WHERE c.relnamespace = 'public'::regnamespace
+          AND (coalesce(p.polqual::text, '') LIKE '%{SUBLINK%' OR coalesce(p.polwithcheck::text, '') LIKE '%{SUBLINK%')
+        ORDER BY 1, 2`,
+    );
+    expect(withSubqueries.filter((r) => onCitus.has(r.table)).map((r) => `${r.table}.${r.policy}`)).toEqual([]);
+  });
+
   it('keys every tenant table with tenant_id first: primary key, unique constraints and unique indexes', async () => {
     const tenant = await tenantTables();
     expect(tenant.length).toBeGreaterThan(25);

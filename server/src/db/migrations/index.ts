@@ -69,6 +69,7 @@ import { JointAssignmentNotices1796980200000 } from './1796980200000-JointAssign
 import { ImportErrorRowContent1796980400000 } from './1796980400000-ImportErrorRowContent';
 import { JointVisits1796990000000 } from './1796990000000-JointVisits';
 import { ReferralNotices1796990100000 } from './1796990100000-ReferralNotices';
+import { PlatformScopeFunction1796990200000 } from './1796990200000-PlatformScopeFunction';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -143,4 +144,5 @@ export const MIGRATIONS: Function[] = [
   ImportErrorRowContent1796980400000,
   JointVisits1796990000000,
   ReferralNotices1796990100000,
+  PlatformScopeFunction1796990200000,
 ];
