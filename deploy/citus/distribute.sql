@@ -10,6 +10,16 @@
 -- Should the script stop halfway, `SELECT logicalrelid FROM pg_dist_partition` lists the tables
 -- already done: run the remaining statements.
 
+-- Making a table a reference or distributed table recreates the views on it without their GRANTs
+-- (seen on Citus 13.2: "permission denied for view public_tenants"). Keep them now, give them back at
+-- the end. server/src/db/distribution.test.ts runs these two blocks on plain PostgreSQL.
+-- BEGIN keep view grants
+CREATE TEMP TABLE kept_view_grants AS
+  SELECT c.relname AS view, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END AS grantee, a.privilege_type
+    FROM pg_class c, aclexplode(c.relacl) a
+   WHERE c.relkind = 'v' AND c.relnamespace = 'public'::regnamespace AND a.grantee <> c.relowner;
+-- END keep view grants
+
 -- Functions used by the row-level-security policies and the triggers must exist on every node
 -- before the shards that use them are created.
 SELECT create_distributed_function('app_current_tenant()');
@@ -82,3 +92,19 @@ SELECT create_distributed_table('client_operations', 'tenant_id', colocate_with 
 SELECT create_distributed_table('notification_preferences', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('notification_deliveries', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('notification_outbox', 'tenant_id', colocate_with => 'departments');
+
+-- BEGIN restore view grants
+DO $$
+DECLARE
+  g record;
+BEGIN
+  FOR g IN SELECT * FROM kept_view_grants LOOP
+    IF g.grantee = 'PUBLIC' THEN
+      EXECUTE format('GRANT %s ON %I TO PUBLIC', g.privilege_type, g.view);
+    ELSE
+      EXECUTE format('GRANT %s ON %I TO %I', g.privilege_type, g.view, g.grantee);
+    END IF;
+  END LOOP;
+END
+$$;
+-- END restore view grants

@@ -103,6 +103,25 @@ describe('readiness for Citus', () => {
     expect(withSubqueries.filter((r) => onCitus.has(r.table)).map((r) => `${r.table}.${r.policy}`)).toEqual([]);
   });
 
+  it('gives the views back the grants that distributing takes from them', async () => {
+    const sql = fs.readFileSync(DISTRIBUTE_SQL, 'utf8');
+    const block = (name: string) => new RegExp(`-- BEGIN ${name}\\n([\\s\\S]*?)-- END ${name}`).exec(sql)![1]!;
+    const grants = () =>
+      q<{ acl: string }>(
+        `SELECT string_agg(c.relname || ':' || coalesce(c.relacl::text, ''), ' ' ORDER BY c.relname) AS acl
+           FROM pg_class c WHERE c.relkind = 'v' AND c.relnamespace = 'public'::regnamespace`,
+      );
+    const before = await grants();
+    expect(before[0]!.acl).toContain('spotcheck_app=r');
+    await db.query(block('keep view grants'));
+    // What Citus does to them: the views come back with their owner's rights only.
+    const views = await q<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relkind = 'v' AND relnamespace = 'public'::regnamespace`);
+    for (const { name } of views) await db.query(`REVOKE ALL ON ${name} FROM PUBLIC, spotcheck_app`);
+    expect(await grants()).not.toEqual(before);
+    await db.query(block('restore view grants'));
+    expect(await grants()).toEqual(before);
+  });
+
   it('keys every tenant table with tenant_id first: primary key, unique constraints and unique indexes', async () => {
     const tenant = await tenantTables();
     expect(tenant.length).toBeGreaterThan(25);
