@@ -122,6 +122,16 @@ describe('readiness for Citus', () => {
     expect(await grants()).toEqual(before);
   });
 
+  it('has no SQL-language function with parameters that reads a tenant table (Citus cannot plan one)', async () => {
+    const tenant = await tenantTables();
+    const functions = await q<{ name: string; source: string }>(
+      `SELECT p.oid::regprocedure::text AS name, p.prosrc AS source FROM pg_proc p
+        WHERE p.pronamespace = 'public'::regnamespace AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql') AND p.pronargs > 0`,
+    );
+    const reading = functions.filter((f) => tenant.some((t) => new RegExp(`\\b${t}\\b`).test(f.source))).map((f) => f.name);
+    expect(reading.sort()).toEqual([]);
+  });
+
   it('keys every tenant table with tenant_id first: primary key, unique constraints and unique indexes', async () => {
     const tenant = await tenantTables();
     expect(tenant.length).toBeGreaterThan(25);

@@ -70,6 +70,7 @@ import { ImportErrorRowContent1796980400000 } from './1796980400000-ImportErrorR
 import { JointVisits1796990000000 } from './1796990000000-JointVisits';
 import { ReferralNotices1796990100000 } from './1796990100000-ReferralNotices';
 import { PlatformScopeFunction1796990200000 } from './1796990200000-PlatformScopeFunction';
+import { PlpgsqlTenantFunctions1796990300000 } from './1796990300000-PlpgsqlTenantFunctions';
 
 // Applied in this order. Generated migrations come from `npm run migration:generate -w server -- Name`.
 export const MIGRATIONS: Function[] = [
@@ -145,4 +146,5 @@ export const MIGRATIONS: Function[] = [
   JointVisits1796990000000,
   ReferralNotices1796990100000,
   PlatformScopeFunction1796990200000,
+  PlpgsqlTenantFunctions1796990300000,
 ];
