@@ -87,7 +87,9 @@ describe('HTTP endpoints and subscriptions', () => {
     await new Promise((r) => setTimeout(r, 300));
     stop();
     await client.dispose();
-    expect(received).toEqual(['changde.leader']);
+    // The supervisor's own sign-in just before may arrive too: its event is published after its commit,
+    // and on a busy machine it can reach the listener after the subscription.
+    expect(received.filter((username) => username !== 'changde.supervisor')).toEqual(['changde.leader']);
   });
 
   it('refuses a subscription without a token', async () => {
