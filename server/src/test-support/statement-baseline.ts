@@ -27,13 +27,19 @@ interface BaselineEntry {
 }
 
 export async function runStatementCheck(recorded: Recorded[], tablesWithTenant: ReadonlySet<string>): Promise<void> {
+  const started = Date.now();
   await loadParser();
   const tenantTables = new Set([...tablesWithTenant].filter((t) => !GLOBAL_LOOKUPS.includes(t)));
   const kinds = new Map<string, BaselineEntry>();
+  const checked = new Map<string, { findings: Finding[]; key: string | null }>();
   for (const { sql, caller } of recorded) {
-    const findings = checkStatement(sql, tenantTables);
-    if (!findings.length) continue;
-    const key = fingerprintOf(sql);
+    let known = checked.get(sql);
+    if (!known) {
+      const findings = checkStatement(sql, tenantTables);
+      checked.set(sql, (known = { findings, key: findings.length ? fingerprintOf(sql) : null }));
+    }
+    const { findings, key } = known;
+    if (!key) continue;
     const entry = kinds.get(key) ?? { findings: describe(findings), statement: oneLine(sql).slice(0, 300), callers: [] };
     if (entry.callers.length < 3 && !entry.callers.includes(caller)) entry.callers.push(caller);
     kinds.set(key, entry);
@@ -49,7 +55,8 @@ export async function runStatementCheck(recorded: Recorded[], tablesWithTenant: 
   const gone = Object.keys(baseline).filter((key) => !kinds.has(key)).length;
   process.stdout.write(
     `statement check: ${new Set(recorded.map((r) => r.sql)).size} distinct statements; ${kinds.size} kinds not router-plannable, ` +
-      `${kinds.size - fresh.length} of them in the baseline of ${Object.keys(baseline).length}${gone ? `; ${gone} of the baseline not seen in this run` : ''}\n`,
+      `${kinds.size - fresh.length} of them in the baseline of ${Object.keys(baseline).length}${gone ? `; ${gone} of the baseline not seen in this run` : ''} ` +
+      `(checked in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
   );
   if (fresh.length) {
     const lines = fresh.map(([, e]) => `- ${e.findings.join('; ')}\n  ${e.statement.slice(0, 400)}\n  from ${e.callers.join('\n    and ')}`);

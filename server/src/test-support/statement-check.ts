@@ -3,7 +3,8 @@
  * locks must be pinned to one tenant by an explicit `tenant_id = $n` (or a constant), either directly or
  * through `tenant_id` equalities with a pinned table (a join on `tenant_id`, a correlated subquery). An
  * INSERT into a tenant table names `tenant_id` with a parameter or constant in every row, or selects
- * from pinned tenant tables only (never a temporary or non-tenant table).
+ * from pinned tenant tables only (or the statement's own CTEs, each checked the same way), never from a
+ * temporary or non-tenant table.
  *
  * Only AND-ed equalities count: an `OR`, `= ANY($1)` or `IN (…)` on tenant_id reaches several shards.
  * Uses PostgreSQL's own parser (libpg-query), so the statement is read as the server reads it.
@@ -55,6 +56,9 @@ interface Relation {
 }
 
 class Checker {
+  /** The statement's common table expressions: each is checked as a query of its own. */
+  private readonly cteNames = new Set<string>();
+
   constructor(
     private readonly tenantTables: ReadonlySet<string>,
     private readonly findings: Finding[],
@@ -76,7 +80,10 @@ class Checker {
   }
 
   private withClause(body: Node, outerPinned: Set<string>): void {
-    for (const cte of body.withClause?.ctes ?? []) this.statement(cte.CommonTableExpr.ctequery, outerPinned);
+    for (const cte of body.withClause?.ctes ?? []) {
+      this.cteNames.add(cte.CommonTableExpr.ctename);
+      this.statement(cte.CommonTableExpr.ctequery, outerPinned);
+    }
   }
 
   private select(body: Node, outerPinned: Set<string>): void {
@@ -169,7 +176,8 @@ class Checker {
       const sources: Relation[] = [];
       for (const item of select.fromClause ?? []) this.collectFrom(item, sources, [], []);
       for (const source of sources) {
-        if (!this.tenantTables.has(source.table)) {
+        // A CTE of the same statement is checked on its own; Citus routes the whole statement to one shard.
+        if (!this.tenantTables.has(source.table) && !this.cteNames.has(source.table)) {
           this.findings.push({
             rule: 'INSERT_SELECT_FROM_OTHER_TABLE',
             table,
