@@ -1,5 +1,5 @@
-// Records every statement the server tests send through `pg` (the app's pool, its job queue and the
-// tests' own clients), with where in the app it came from, for the router-plannable check that runs
+// Records every statement the app sends through `pg` in the server tests (its pools, its job queue; not
+// the tests' own clients, which their file's realm loads), with where in the app it came from, for the router-plannable check that runs
 // after the suite (global-teardown.mjs, server/src/test-support/statement-check.ts). Each jest worker
 // appends what it saw that was new to one file of the run's directory (SPOTCHECK_STATEMENT_LOG).
 const fs = require('node:fs');

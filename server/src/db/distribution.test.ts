@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { GLOBAL_LOOKUPS } from '../test-support/global-lookups';
 
 /*
  * The schema stays ready for Citus (docs/citus.md): every tenant table can be distributed by
@@ -10,16 +11,6 @@ import { Client } from 'pg';
  * listed.
  */
 const DISTRIBUTE_SQL = path.resolve(__dirname, '..', '..', '..', 'deploy', 'citus', 'distribute.sql');
-
-/**
- * Tables that carry tenant_id but are platform-wide lookups keyed by something else, read before the
- * tenant is known and closed to the app role. They are reference tables, which need no distribution
- * column, so a key without tenant_id is allowed here and only here.
- */
-const GLOBAL_LOOKUPS: Record<string, string> = {
-  account_names: 'usernames are unique platform-wide; sign-in finds the tenant from the username',
-  invitation_codes: 'a one-time code finds its tenant before anything else is known',
-};
 
 interface Plan {
   functions: string[];

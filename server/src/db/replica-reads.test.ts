@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { RunningApp } from '../app';
-import { DEMO_PASSWORD } from '../seed/demo-data';
 import { slowDescribe } from '../test-support/slow';
 import { oneValue, startReplicatedPostgres, waitForReplay, type ReplicatedPostgres } from '../test-support/streaming-replica';
-import { startAppOnDatabase } from '../test-support/test-app';
+import { apiClient, startAppOnDatabase } from '../test-support/test-app';
 
 const MAX_LAG_SECONDS = 3;
 const BUREAU = '舞钢市自然资源和规划局';
@@ -37,27 +36,10 @@ slowDescribe('reads from a streaming replica (DATABASE_REPLICA_URL)', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const bureauNames = async (): Promise<string[]> => {
-    const response = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ publicBureaus { name } }' }),
-    });
-    const body = (await response.json()) as { data: { publicBureaus: { name: string }[] } };
-    return body.data.publicBureaus.map((b) => b.name);
-  };
+  const api = () => apiClient(app.url);
+  const bureauNames = async (): Promise<string[]> =>
+    (await api().gql<{ publicBureaus: { name: string }[] }>('{ publicBureaus { name } }')).data!.publicBureaus.map((b) => b.name);
   const rename = (from: string, to: string) => oneValue(primaryDb, `UPDATE tenants SET name = $2 WHERE name = $1 RETURNING name AS v`, [from, to]);
-  const login = async (username: string): Promise<string> => {
-    const response = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-        variables: { u: username, p: DEMO_PASSWORD },
-      }),
-    });
-    return ((await response.json()) as { data: { login: { token: string } } }).data.login.token;
-  };
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('serves the portal from the replica while it keeps up, from the primary once it is too far behind, and sees the write once replayed', async () => {
@@ -88,19 +70,18 @@ slowDescribe('reads from a streaming replica (DATABASE_REPLICA_URL)', () => {
   });
 
   it('tells a dashboard how current its figures are', async () => {
-    const token = await login('hunan.viewer');
-    const response = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ provincialDashboard { dataAsOf totals { entities } } }' }),
-    });
-    const body = (await response.json()) as { data: { provincialDashboard: { dataAsOf: string; totals: { entities: number } } } };
-    expect(body.data.provincialDashboard.totals.entities).toBeGreaterThan(0);
-    expect(Math.abs(Date.now() - Date.parse(body.data.provincialDashboard.dataAsOf))).toBeLessThan(MAX_LAG_SECONDS * 1000 + 1_500);
+    const token = await api().login('hunan.viewer');
+    const { data } = await api().gql<{ provincialDashboard: { dataAsOf: string; totals: { entities: number } } }>(
+      '{ provincialDashboard { dataAsOf totals { entities } } }',
+      {},
+      token,
+    );
+    expect(data!.provincialDashboard.totals.entities).toBeGreaterThan(0);
+    expect(Math.abs(Date.now() - Date.parse(data!.provincialDashboard.dataAsOf))).toBeLessThan(MAX_LAG_SECONDS * 1000 + 1_500);
   });
 
   it('exports a directory from the replica', async () => {
-    const token = await login('wugang.admin');
+    const token = await api().login('wugang.admin');
     const [entity] = (await oneValue<{ name: string; uscc: string }[]>(
       primaryDb,
       `SELECT json_agg(e) AS v FROM (SELECT e.name, e.uscc FROM market_entities e JOIN tenants t ON t.id = e.tenant_id WHERE t.name LIKE '舞钢%' ORDER BY e.uscc LIMIT 1) e`,

@@ -1,6 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { createAppDataSource } from './data-source';
+import { inTenant } from './tenancy';
 
 /** How long one finding on the replica's lag is trusted before it is measured again. */
 const CHECK_EVERY_MS = 1_000;
@@ -54,6 +55,12 @@ export class ReplicaReads {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async query<T = any>(sql: string, params?: unknown[]): Promise<T> {
     return (await this.source()).db.query(sql, params) as Promise<T>;
+  }
+
+  /** `work` in one transaction under `tenantId`'s scope, on the source of the moment; `asOf`: how current it is. */
+  async inTenant<T>(tenantId: string, work: (manager: EntityManager, asOf: Date) => Promise<T>): Promise<T> {
+    const { db, asOf } = await this.source();
+    return inTenant(db, tenantId, (m) => work(m, asOf));
   }
 
   async close(): Promise<void> {

@@ -122,10 +122,8 @@ export function tenantTx<T>(ctx: RequestContext, work: (manager: EntityManager) 
  * Reads under the viewer's tenant that may be a little behind (the dashboards): on the streaming replica
  * while it keeps up (db/replica-reads.ts), else on the primary. `asOf`: how current the data read is.
  */
-export async function replicaTenantTx<T>(ctx: RequestContext, work: (manager: EntityManager, asOf: Date) => Promise<T>): Promise<T> {
-  const tenantId = requireViewer(ctx).tenantId;
-  const { db, asOf } = await ctx.app.replicaReads.source();
-  return inTenant(db, tenantId, (m) => work(m, asOf));
+export function replicaTenantTx<T>(ctx: RequestContext, work: (manager: EntityManager, asOf: Date) => Promise<T>): Promise<T> {
+  return ctx.app.replicaReads.inTenant(requireViewer(ctx).tenantId, work);
 }
 
 /**

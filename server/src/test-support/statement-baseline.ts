@@ -8,10 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fingerprintSync } from 'libpg-query';
+import { GLOBAL_LOOKUPS } from './global-lookups';
 import { checkStatement, loadParser, type Finding } from './statement-check';
-
-/** Tables with tenant_id that are platform-wide lookups, reference tables on Citus (docs/citus.md). */
-const GLOBAL_LOOKUPS = ['account_names', 'invitation_codes'];
 
 export const BASELINE_FILE = path.resolve(__dirname, '..', '..', 'test', 'statement-baseline.json');
 
@@ -29,7 +27,7 @@ interface BaselineEntry {
 export async function runStatementCheck(recorded: Recorded[], tablesWithTenant: ReadonlySet<string>): Promise<void> {
   const started = Date.now();
   await loadParser();
-  const tenantTables = new Set([...tablesWithTenant].filter((t) => !GLOBAL_LOOKUPS.includes(t)));
+  const tenantTables = new Set([...tablesWithTenant].filter((t) => !(t in GLOBAL_LOOKUPS)));
   const kinds = new Map<string, BaselineEntry>();
   const checked = new Map<string, { findings: Finding[]; key: string | null }>();
   for (const { sql, caller } of recorded) {
@@ -59,7 +57,7 @@ export async function runStatementCheck(recorded: Recorded[], tablesWithTenant: 
       `(checked in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
   );
   if (fresh.length) {
-    const lines = fresh.map(([, e]) => `- ${e.findings.join('; ')}\n  ${e.statement.slice(0, 400)}\n  from ${e.callers.join('\n    and ')}`);
+    const lines = fresh.map(([, e]) => `- ${e.findings.join('; ')}\n  ${e.statement}\n  from ${e.callers.join('\n    and ')}`);
     throw new Error(`statements that Citus could not route to one shard (docs/citus.md, “Router-plannable”):\n${lines.join('\n')}`);
   }
 }

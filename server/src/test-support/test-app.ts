@@ -25,6 +25,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** GraphQL requests and sign-in against a server at `url`. */
+export function apiClient(url: string): Pick<TestApp, 'gql' | 'login'> {
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
+  return {
+    gql,
+    login: async (username, password = DEMO_PASSWORD) => {
+      const result = await gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+        u: username,
+        p: password,
+      });
+      if (!result.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
+      return result.data.login.token;
+    },
+  };
+}
+
 /** A real server on its own database, cloned from the migrated and demo-seeded template. */
 export async function startTestApp(env: Record<string, string> = {}, jobs: JobExtensions = {}): Promise<TestApp> {
   const serverUrl = process.env.SPOTCHECK_TEST_SERVER_URL;
@@ -38,27 +61,11 @@ export async function startTestApp(env: Record<string, string> = {}, jobs: JobEx
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
-    const response = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, ...((await response.json()) as object) };
-  };
   return {
     url: app.url,
     adminUrl,
     app,
-    gql,
-    login: async (username, password = DEMO_PASSWORD) => {
-      const result = await gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
-        u: username,
-        p: password,
-      });
-      if (!result.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
-      return result.data.login.token;
-    },
+    ...apiClient(app.url),
     sql: async (text, params) => (await admin.query(text, params as unknown[])).rows,
     close: async () => {
       await admin.end();

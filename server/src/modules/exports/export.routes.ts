@@ -48,8 +48,7 @@ export function registerExportRoutes(web: express.Express, app: AppServices): vo
       const release = heavySlotHttp(app, tenantId);
       try {
         // A directory export may be a little behind: from the read replica while it keeps up (db/replica-reads.ts).
-        const { db } = await app.replicaReads.source();
-        await inTenant(db, tenantId, async (m) => {
+        await app.replicaReads.inTenant(tenantId, async (m) => {
           startDownload(res, CONTENT_TYPES[format], `${spec.fileBase}.${format}`, `${spec.asciiBase}.${format}`);
           await streamDirectory(m, spec, format, res);
         });
